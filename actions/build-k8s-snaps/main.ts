@@ -1,0 +1,120 @@
+/**
+ * build-k8s-snaps: download (or take) the Kubernetes binaries for one architecture, verify each
+ * (sha256, ELF architecture, one smoke run), and pack one reproducible snap per binary.
+ */
+import { mkdtemp, rm } from 'node:fs/promises'
+import path from 'node:path'
+import { type Arch, hostArch, parseArch } from '../../shared/arch.js'
+import { mapLimit } from '../../shared/concurrency.js'
+import { acquireBinary } from '../../shared/binaries.js'
+import { downloadPolicy, fetchText } from '../../shared/download.js'
+import { ensureRunner } from '../../shared/emulate.js'
+import { sourceDateEpoch } from '../../shared/epoch.js'
+import { UserError } from '../../shared/errors.js'
+import { ensureWritableDir } from '../../shared/files.js'
+import { parseBool } from '../../shared/inputs.js'
+import {
+  type Component,
+  DEFAULT_COMPONENTS,
+  binaryUrl,
+  componentSmoke,
+  markerUrl,
+  packComponentSnap,
+  parseComponents,
+  parseKubeVersion,
+  parseMarkerBody,
+  snapVersion,
+} from '../../shared/k8s.js'
+import { describeFiles, summaryTable, writeManifest } from '../../shared/manifest.js'
+import type { Runtime } from '../../shared/runtime.js'
+import { verifyBinary } from '../../shared/verify.js'
+
+export interface Inputs {
+  kubeVersion: string
+  arch: Arch
+  components: Component[]
+  baseUrl: string
+  binariesDir: string
+  outputDir: string
+  artifactName: string
+  verify: boolean
+}
+
+export function getInputs(rt: Runtime): Inputs {
+  const kubeVersion = rt.input('kube-version', { required: true })
+  parseKubeVersion(kubeVersion)
+  const archInput = rt.input('arch')
+  const baseUrl = rt.input('base-url', { default: 'https://dl.k8s.io' })
+  if (!/^https?:\/\/[^/]+/.test(baseUrl)) throw new UserError(`base-url: '${baseUrl}' is not an http(s) URL; use e.g. https://dl.k8s.io`)
+  return {
+    kubeVersion,
+    arch: archInput ? parseArch(archInput) : hostArch(),
+    components: parseComponents(rt.input('components', { default: DEFAULT_COMPONENTS })),
+    baseUrl,
+    binariesDir: rt.input('binaries-dir'),
+    outputDir: rt.input('output-dir', { default: 'snaps' }),
+    artifactName: rt.input('artifact-name'),
+    verify: parseBool(rt.input('verify'), 'verify', true),
+  }
+}
+
+async function resolveVersion(rt: Runtime, inputs: Inputs): Promise<string> {
+  const spec = parseKubeVersion(inputs.kubeVersion)
+  if (spec.kind === 'exact') return spec.version
+  const url = markerUrl(inputs.baseUrl, spec.marker)
+  return parseMarkerBody(await fetchText(url, (m) => rt.warning(m)), url)
+}
+
+export async function main(rt: Runtime): Promise<void> {
+  const inputs = getInputs(rt)
+  const outDir = await ensureWritableDir(inputs.outputDir, 'output-dir')
+  const version = await resolveVersion(rt, inputs)
+  const { arch } = inputs
+  rt.info(`Kubernetes ${version} for ${arch.debian} (Go/Kubernetes ${arch.go}): ${inputs.components.map((c) => c.name).join(', ')}`)
+  const work = await mkdtemp(path.join(rt.tempRoot(), 'build-snaps-'))
+  const epoch = sourceDateEpoch()
+  try {
+    const runner = inputs.verify ? await ensureRunner(arch, (m) => rt.info(m)) : undefined
+    if (runner?.kind === 'none') rt.warning(`smoke runs skipped for ${arch.debian}: ${runner.reason}; checksums and ELF checks still apply`)
+    const policy = downloadPolicy()
+    const binaries = await rt.group(`Fetch and verify ${inputs.components.length} binaries`, () =>
+      mapLimit(inputs.components, 4, async (c) => {
+        const bin = await acquireBinary(c.name, path.join(work, 'bin', c.name), {
+          url: inputs.binariesDir ? undefined : binaryUrl(inputs.baseUrl, version, arch, c.name),
+          localDir: inputs.binariesDir || undefined,
+          cacheDir: rt.cacheRoot(),
+          policy,
+          log: (m) => rt.warning(m),
+        })
+        if (!bin.sha256Verified) rt.warning(`${c.name}: no ${c.name}.sha256 beside it in binaries-dir; not checksum-verified`)
+        const checks = inputs.verify ? await verifyBinary(bin.path, c.name, arch, runner!, componentSmoke(c, version)) : ['verification off']
+        rt.info(`${c.name}: ${bin.origin}; ${checks.join('; ')}`)
+        return { component: c, ...bin }
+      }),
+    )
+    const snaps = await rt.group(`Pack ${binaries.length} snaps`, async () => {
+      const made: string[] = []
+      try {
+        for (const b of binaries) made.push(await packComponentSnap(b.component, b.path, version, arch, outDir, path.join(work, 'stage'), epoch))
+      } catch (e) {
+        await Promise.all(made.map((f) => rm(f, { force: true })))
+        throw e
+      }
+      return made
+    })
+    const entries = await describeFiles(snaps, () => arch.debian)
+    const manifest = await writeManifest(outDir, entries)
+    if (inputs.artifactName) {
+      const where = await rt.uploadArtifact(inputs.artifactName, [...snaps, manifest], outDir)
+      rt.info(`uploaded ${snaps.length} snaps and SHA256SUMS to ${where}`)
+    }
+    rt.output('snaps', snaps)
+    rt.output('version', snapVersion(version))
+    rt.output('arch', arch.debian)
+    rt.output('manifest', manifest)
+    for (const e of entries) rt.info(`${e.sha256}  ${e.name}`)
+    rt.summary(`### Kubernetes ${snapVersion(version)} snaps for ${arch.debian}\n\n${summaryTable(entries)}\n\nReproducible: SOURCE_DATE_EPOCH=${epoch}. Checksums: \`${manifest}\`.`)
+  } finally {
+    await rm(work, { recursive: true, force: true })
+  }
+}

@@ -1,0 +1,29 @@
+/** Verification every produced binary goes through: ELF architecture, then one smoke run. */
+import type { Arch } from './arch.js'
+import { assertElfArch } from './elf.js'
+import { type Runner, smokeRun } from './emulate.js'
+import { UserError } from './errors.js'
+
+export interface SmokeSpec {
+  args: string[]
+  /** Substring the output must contain (e.g. the version). */
+  expect?: string
+  env?: Record<string, string>
+}
+
+/** Check file's ELF arch and smoke-run it; returns short lines saying what was checked. */
+export async function verifyBinary(file: string, label: string, arch: Arch, runner: Runner, smoke: SmokeSpec): Promise<string[]> {
+  await assertElfArch(file, arch, label)
+  const done = [`ELF ${arch.debian}`]
+  let res
+  try {
+    res = await smokeRun(file, smoke.args, arch, runner, smoke.env)
+  } catch (e) {
+    throw new UserError(`${label}: smoke run \`${smoke.args.join(' ')}\` for ${arch.debian} failed: ${e instanceof Error ? e.message : String(e)}`)
+  }
+  if (!res.ran) return [...done, `smoke run ${res.how}`]
+  if (smoke.expect && !res.output.includes(smoke.expect)) {
+    throw new UserError(`${label}: smoke run \`${smoke.args.join(' ')}\` ${res.how} printed '${res.output.split('\n')[0].slice(0, 120)}', expected it to mention ${smoke.expect}`)
+  }
+  return [...done, `ran ${res.how}: ${res.output.split('\n')[0].slice(0, 80)}`]
+}
