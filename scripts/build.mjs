@@ -13,11 +13,11 @@ const only = process.argv.slice(2).filter((a) => !a.startsWith('--'))
 const entries = readdirSync(path.join(root, 'actions'))
   .filter((n) => existsSync(path.join(root, 'actions', n, 'index.ts')))
   .map((n) => ({ name: n, entry: `actions/${n}/index.ts` }))
-entries.push({ name: 'cli', entry: 'cli/main.ts' })
+entries.push({ name: 'cli', entry: 'cli/index.ts' })
 const selected = only.length ? entries.filter((e) => only.includes(e.name)) : entries
 
 const outRoot = check ? mkdtempSync(path.join(tmpdir(), 'check-dist-')) : path.join(root, 'dist')
-execFileSync('npx', ['tsc', '--noEmit'], { cwd: root, stdio: 'inherit' })
+if (!only.length) execFileSync('npx', ['tsc', '--noEmit'], { cwd: root, stdio: 'inherit' }) // whole-project type check
 for (const { name, entry } of selected) {
   const out = path.join(outRoot, name)
   rmSync(out, { recursive: true, force: true })

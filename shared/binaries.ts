@@ -1,5 +1,5 @@
 /** Where a build's input binaries come from: a verified download, or a local directory (air-gapped mode). */
-import { copyFile, mkdir, readFile } from 'node:fs/promises'
+import { chmod, copyFile, mkdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { type DownloadPolicy, type Logger, downloadWithSha256File, parseDigestFile } from './download.js'
 import { UserError } from './errors.js'
@@ -24,7 +24,14 @@ export interface Source {
   log: Logger
 }
 
+/** Fetch or take the binary `name` into dest (made executable), checked against its sha256. */
 export async function acquireBinary(name: string, dest: string, src: Source): Promise<Acquired> {
+  const got = await acquire(name, dest, src)
+  await chmod(dest, 0o755)
+  return got
+}
+
+async function acquire(name: string, dest: string, src: Source): Promise<Acquired> {
   await mkdir(path.dirname(dest), { recursive: true })
   if (src.localDir) {
     const file = path.join(src.localDir, name)

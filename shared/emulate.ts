@@ -48,15 +48,17 @@ export async function ensureRunner(arch: Arch, log: (m: string) => void): Promis
 
 export interface SmokeResult {
   ran: boolean
+  /** 'native', 'under qemu-s390x-static', or 'skipped: <reason>'. */
   how: string
+  exitCode: number
   output: string
 }
 
-/** Run binary with args under the given runner; throws a UserError with the output tail when it fails. */
-export async function smokeRun(binary: string, args: string[], arch: Arch, runner: Runner, env: Record<string, string> = {}): Promise<SmokeResult> {
-  if (runner.kind === 'none') return { ran: false, how: `skipped: ${runner.reason}`, output: '' }
+/** Run binary with args under the given runner and capture what it printed; never throws on a non-zero exit. */
+export async function smokeRun(binary: string, args: string[], runner: Runner, env: Record<string, string> = {}): Promise<SmokeResult> {
+  if (runner.kind === 'none') return { ran: false, how: `skipped: ${runner.reason}`, exitCode: 0, output: '' }
   const [program, argv, how] =
-    runner.kind === 'native' ? [binary, args, 'native'] : [runner.emulator, [binary, ...args], `under ${runner.emulator.split('/').pop()}`]
-  const res = await run(program, argv, { env })
-  return { ran: true, how, output: (res.stdout + res.stderr).trim() }
+    runner.kind === 'native' ? [binary, args, 'natively'] : [runner.emulator, [binary, ...args], `under ${runner.emulator.split('/').pop()}`]
+  const res = await run(program, argv, { env, allowFailure: true })
+  return { ran: true, how, exitCode: res.exitCode, output: (res.stdout + res.stderr).trim() }
 }

@@ -15,13 +15,12 @@ export interface SmokeSpec {
 export async function verifyBinary(file: string, label: string, arch: Arch, runner: Runner, smoke: SmokeSpec): Promise<string[]> {
   await assertElfArch(file, arch, label)
   const done = [`ELF ${arch.debian}`]
-  let res
-  try {
-    res = await smokeRun(file, smoke.args, arch, runner, smoke.env)
-  } catch (e) {
-    throw new UserError(`${label}: smoke run \`${smoke.args.join(' ')}\` for ${arch.debian} failed: ${e instanceof Error ? e.message : String(e)}`)
-  }
+  const res = await smokeRun(file, smoke.args, runner, smoke.env)
   if (!res.ran) return [...done, `smoke run ${res.how}`]
+  const said = res.output.split('\n').slice(-2).join(' | ').slice(0, 200)
+  if (res.exitCode !== 0) {
+    throw new UserError(`${label}: smoke run \`${smoke.args.join(' ')}\` ${res.how} failed for ${arch.debian} (exit ${res.exitCode})${said ? `: ${said}` : ''}`)
+  }
   if (smoke.expect && !res.output.includes(smoke.expect)) {
     throw new UserError(`${label}: smoke run \`${smoke.args.join(' ')}\` ${res.how} printed '${res.output.split('\n')[0].slice(0, 120)}', expected it to mention ${smoke.expect}`)
   }

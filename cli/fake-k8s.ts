@@ -1,0 +1,79 @@
+/**
+ * Stand-in Kubernetes binaries for the demo, the tests and the benchmarks: one small Go program,
+ * cross-compiled for real for each architecture, that answers like the real binaries do
+ * (`kubectl version --client`, `<daemon> --version`, `kubeadm version -o short`).
+ * It is then laid out as a dl.k8s.io mirror tree with .sha256 and .sha512 files.
+ */
+import { createHash } from 'node:crypto'
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { type Arch, goEnv } from '../shared/arch.js'
+import { run } from '../shared/exec.js'
+import { exists } from '../shared/files.js'
+import { COMPONENTS } from '../shared/k8s.js'
+
+export const FAKE_K8S_GO = `package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+var version = "v0.0.0"
+
+func main() {
+	name := filepath.Base(os.Args[0])
+	args := strings.Join(os.Args[1:], " ")
+	switch {
+	case args == "version --client":
+		fmt.Printf("Client Version: %s\\nKustomize Version: v5.4.2\\n", version)
+	case args == "version -o short":
+		fmt.Println(version)
+	case args == "--version":
+		fmt.Printf("Kubernetes %s\\n", version)
+	default:
+		fmt.Fprintf(os.Stderr, "%s (build-snaps stand-in for the real %s %s)\\n", name, name, version)
+		os.Exit(1)
+	}
+}
+`
+
+/** Cross-compile the stand-in for arch into dir/fake-k8s (reproducibly); reused when already there. */
+export async function buildFakeK8s(dir: string, arch: Arch, version: string): Promise<string> {
+  const out = path.join(dir, `fake-k8s-${version}-${arch.debian}`)
+  if (await exists(out)) return out
+  const src = path.join(dir, 'src')
+  await mkdir(src, { recursive: true })
+  await writeFile(path.join(src, 'main.go'), FAKE_K8S_GO)
+  await writeFile(path.join(src, 'go.mod'), 'module fakek8s\n\ngo 1.19\n')
+  await run('go', ['build', '-trimpath', '-ldflags', `-s -w -buildid= -X main.version=${version}`, '-o', out, '.'], {
+    cwd: src,
+    env: { ...goEnv(arch), GOFLAGS: '-mod=mod', GO111MODULE: 'on', GOTOOLCHAIN: 'local' },
+  })
+  return out
+}
+
+export function hexDigest(data: Uint8Array, algo: 'sha256' | 'sha512'): string {
+  return createHash(algo).update(data).digest('hex')
+}
+
+/** Lay out root/release/<version>/bin/linux/<k8s-arch>/<component>{,.sha256,.sha512} and the stable markers. */
+export async function populateK8sMirror(root: string, version: string, arches: Arch[], buildDir: string, components = COMPONENTS.map((c) => c.name)): Promise<void> {
+  for (const arch of arches) {
+    const bin = await buildFakeK8s(buildDir, arch, version)
+    const data = await readFile(bin)
+    const dir = path.join(root, 'release', version, 'bin', 'linux', arch.k8s)
+    await mkdir(dir, { recursive: true })
+    for (const c of components) {
+      await copyFile(bin, path.join(dir, c))
+      await writeFile(path.join(dir, `${c}.sha256`), hexDigest(data, 'sha256'))
+      await writeFile(path.join(dir, `${c}.sha512`), hexDigest(data, 'sha512'))
+    }
+  }
+  const minor = version.replace(/^v(\d+\.\d+)\..*$/, '$1')
+  await mkdir(path.join(root, 'release'), { recursive: true })
+  await writeFile(path.join(root, 'release', 'stable.txt'), `${version}\n`)
+  await writeFile(path.join(root, 'release', `stable-${minor}.txt`), `${version}\n`)
+}

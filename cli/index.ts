@@ -1,0 +1,3 @@
+import { mainCli } from './main.js'
+
+await mainCli()
