@@ -33,6 +33,7 @@ export async function stageSnap(dir: string, yaml: SnapYaml, files: StagedFile[]
     if (f.source) await copyFile(f.source, dest)
     else await writeFile(dest, f.content ?? '')
   }
+  await chmod(dir, 0o755)
   await normaliseTree(dir, new Set(files.filter((f) => f.executable).map((f) => f.path)), epoch)
 }
 

@@ -1,0 +1,133 @@
+import { createHash } from 'node:crypto'
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
+import { type Mirror, startMirror } from '../../cli/mirror.js'
+import { cachePath, download, downloadWithSha256File, parseDigestFile } from '../../shared/download.js'
+import { UserError } from '../../shared/errors.js'
+import { tempDir } from '../helpers/runner.js'
+
+const policy = { timeoutSeconds: 1, attempts: 3, backoffMs: 5 }
+const body = Buffer.alloc(256 * 1024)
+for (let i = 0; i < body.length; i++) body[i] = (i * 7919) % 251
+const digest = createHash('sha256').update(body).digest('hex')
+
+let root: string
+let mirror: Mirror
+const logs: string[] = []
+const log = (m: string) => logs.push(m)
+
+beforeAll(async () => {
+  root = tempDir('bs-dl-')
+  mkdirSync(path.join(root, 'f'))
+  writeFileSync(path.join(root, 'f', 'blob'), body)
+  writeFileSync(path.join(root, 'f', 'blob.sha256'), `${digest}  blob\n`)
+  mirror = await startMirror(root)
+})
+afterAll(() => mirror.close())
+beforeEach(() => {
+  mirror.faults.length = 0
+  mirror.requests.length = 0
+  logs.length = 0
+})
+
+const url = () => `${mirror.url}/f/blob`
+const fresh = () => {
+  const d = tempDir('bs-dl-out-')
+  return { dest: path.join(d, 'out', 'blob'), cache: path.join(d, 'cache'), dir: d }
+}
+
+describe('download: the one download path', () => {
+  test('verifies and caches; the second call is served from the cache with no request', async () => {
+    const { dest, cache } = fresh()
+    const r1 = await download(url(), dest, { sha256: digest, cacheDir: cache, log, policy })
+    expect(r1).toMatchObject({ sha256: digest, size: body.length, cached: false })
+    expect(readFileSync(dest).equals(body)).toBe(true)
+    expect(existsSync(cachePath(cache, url(), digest))).toBe(true)
+    const dest2 = dest + '2'
+    const r2 = await download(url(), dest2, { sha256: digest, cacheDir: cache, log, policy })
+    expect(r2.cached).toBe(true)
+    expect(readFileSync(dest2).equals(body)).toBe(true)
+    expect(mirror.requests).toEqual(['/f/blob'])
+  })
+
+  test.each([
+    ['a 500 once', { kind: 'status', status: 500 } as const],
+    ['a 429 once', { kind: 'status', status: 429 } as const],
+    ['a connection reset mid-body once', { kind: 'reset' } as const],
+    ['a truncated body once', { kind: 'truncate' } as const],
+    ['a server slower than the timeout once', { kind: 'delay', ms: 1500 } as const],
+  ])('recovers from %s by retrying', async (_name, fault) => {
+    mirror.faults.push({ match: '/f/blob', fault, times: 1 })
+    const { dest } = fresh()
+    const r = await download(url(), dest, { sha256: digest, log, policy })
+    expect(r.sha256).toBe(digest)
+    expect(readFileSync(dest).equals(body)).toBe(true)
+    expect(mirror.requests).toEqual(['/f/blob', '/f/blob'])
+    expect(logs.join('\n')).toMatch(/retrying in \d+ ms \(attempt 2 of 3\)/)
+  })
+
+  test('a 429 with Retry-After waits as told', async () => {
+    mirror.faults.push({ match: '/f/blob', fault: { kind: 'status', status: 429, retryAfter: 1 }, times: 1 })
+    const { dest } = fresh()
+    await download(url(), dest, { sha256: digest, log, policy })
+    expect(logs[0]).toContain('retrying in 1000 ms')
+  })
+
+  const failsCleanly = async (expected: RegExp, requests: number) => {
+    const { dest, cache, dir } = fresh()
+    const err = await download(url(), dest, { sha256: digest, cacheDir: cache, log, policy }).catch((e: unknown) => e)
+    expect(err).toBeInstanceOf(UserError)
+    expect((err as Error).message).toMatch(expected)
+    expect((err as Error).message).toContain(url())
+    expect((err as Error).message).not.toContain('\n')
+    expect(mirror.requests.length).toBe(requests)
+    // No partial file, no cache entry.
+    expect(existsSync(dest)).toBe(false)
+    expect(readdirSync(path.dirname(dest))).toEqual([])
+    expect(existsSync(path.join(cache, 'downloads')) ? readdirSync(path.join(cache, 'downloads'), { recursive: true }).filter((f) => String(f).endsWith('blob')) : []).toEqual([])
+    return dir
+  }
+
+  test('a persistent 500 fails after every attempt, naming the URL and the status', async () => {
+    mirror.faults.push({ match: '/f/blob', fault: { kind: 'status', status: 500 } })
+    await failsCleanly(/^download failed: .*: HTTP 500 Internal Server Error after 3 attempts$/, 3)
+  })
+  test('a 404 fails at once: no retry', async () => {
+    mirror.faults.push({ match: '/f/blob', fault: { kind: 'status', status: 404 } })
+    await failsCleanly(/HTTP 404 Not Found \(not retried\)$/, 1)
+  })
+  test('a 403 fails at once: no retry', async () => {
+    mirror.faults.push({ match: '/f/blob', fault: { kind: 'status', status: 403 } })
+    await failsCleanly(/HTTP 403 Forbidden \(not retried\)$/, 1)
+  })
+  test('a persistent reset fails as a connection error', async () => {
+    mirror.faults.push({ match: '/f/blob', fault: { kind: 'reset' } })
+    await failsCleanly(/(connection error|truncated body).* after 3 attempts$/, 3)
+  })
+  test('a server slower than the timeout every time fails as a time-out', async () => {
+    mirror.faults.push({ match: '/f/blob', fault: { kind: 'delay', ms: 1500 } })
+    await failsCleanly(/no data for 1s \(timed out\) after 3 attempts$/, 3)
+  })
+  test('a wrong checksum is refused, nothing kept or cached', async () => {
+    mirror.faults.push({ match: '/f/blob', fault: { kind: 'corrupt' } })
+    await failsCleanly(/^checksum mismatch: .*: sha256 is [0-9a-f]{64}, expected [0-9a-f]{64}; .*nothing was kept or cached/, 1)
+  })
+  test('an unreachable server is a connection error naming the URL', async () => {
+    const { dest } = fresh()
+    const dead = 'http://127.0.0.1:9/f/blob'
+    await expect(download(dead, dest, { sha256: digest, log, policy: { ...policy, attempts: 2 } })).rejects.toThrow(/^download failed: http:\/\/127\.0\.0\.1:9\/f\/blob: connection error .* after 2 attempts$/)
+  })
+
+  test('downloadWithSha256File reads the digest beside the file', async () => {
+    const { dest } = fresh()
+    const r = await downloadWithSha256File(url(), dest, { log, policy })
+    expect(r.sha256).toBe(digest)
+    expect(mirror.requests).toEqual(['/f/blob.sha256', '/f/blob'])
+  })
+  test('digest files: bare hex or sha256sum lines; anything else refused', () => {
+    expect(parseDigestFile(`${digest.toUpperCase()}\n`, 'sha256', 'u')).toBe(digest)
+    expect(parseDigestFile(`${digest}  kubectl`, 'sha256', 'u')).toBe(digest)
+    expect(() => parseDigestFile('<html>404</html>', 'sha256', 'http://x/kubectl.sha256')).toThrow('http://x/kubectl.sha256: not a sha256 digest file')
+  })
+})
