@@ -1,0 +1,144 @@
+import { execFileSync } from 'node:child_process'
+import { chmodSync, mkdirSync, readFileSync, readdirSync, readlinkSync, statSync, writeFileSync, existsSync } from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { extractTarGz, readTarGz, safeEntryName, writeTarGz } from '../shared/archive.js'
+import { UserError } from '../shared/errors.js'
+import { tempDir } from './helpers/runner.js'
+
+const MTIME = 1700000000
+
+function fixtureFiles(dir: string): { exe: string; plain: string } {
+  const exe = path.join(dir, 'bridge')
+  const plain = path.join(dir, 'notes.txt')
+  writeFileSync(exe, Buffer.alloc(3000, 7))
+  chmodSync(exe, 0o700)
+  writeFileSync(plain, 'hello\n')
+  chmodSync(plain, 0o600)
+  return { exe, plain }
+}
+
+describe('writeTarGz', () => {
+  it('writes sorted, normalised entries that GNU tar reads back, byte-identical across runs', async () => {
+    const dir = tempDir()
+    const { exe, plain } = fixtureFiles(dir)
+    const longName = `deep/${'d'.repeat(120)}/${'f'.repeat(110)}`
+    const entries = [
+      { name: 'zz/BUILD_INFO', data: 'cni-s390x v1.1.1\n' },
+      { name: 'bridge', file: exe },
+      { name: './notes.txt', file: plain },
+      { name: longName, data: 'long' },
+      { name: 'link', linkname: 'bridge' },
+    ]
+    const a = path.join(dir, 'a.tgz')
+    const b = path.join(dir, 'b.tgz')
+    await writeTarGz(a, entries, { mtime: MTIME })
+    await writeTarGz(b, [...entries].reverse(), { mtime: MTIME })
+    expect(readFileSync(a).equals(readFileSync(b))).toBe(true)
+    // gzip header: no FNAME flag, MTIME 0
+    const gz = readFileSync(a)
+    expect(gz[3] & 0x08).toBe(0)
+    expect(gz.readUInt32LE(4)).toBe(0)
+
+    const listing = execFileSync('tar', ['--numeric-owner', '--full-time', '-tvzf', a], { env: { ...process.env, TZ: 'UTC' } }).toString().trim().split('\n')
+    const names = listing.map((l) => l.split(/\s+/).slice(5).join(' '))
+    expect(names).toEqual(['bridge', 'deep/', `deep/${'d'.repeat(120)}/`, `${longName}`, 'link -> bridge', 'notes.txt', 'zz/', 'zz/BUILD_INFO'])
+    for (const l of listing) expect(l).toMatch(/^\S+ 0\/0 .* 2023-11-14 22:13:20 /)
+    expect(listing[0].startsWith('-rwxr-xr-x')).toBe(true)
+    expect(listing.find((l) => l.endsWith('notes.txt'))!.startsWith('-rw-r--r--')).toBe(true)
+    expect(listing[1].startsWith('drwxr-xr-x')).toBe(true)
+
+    const out = path.join(dir, 'x')
+    mkdirSync(out)
+    execFileSync('tar', ['-xzf', a, '-C', out])
+    expect(readFileSync(path.join(out, 'bridge')).equals(readFileSync(exe))).toBe(true)
+    expect(readFileSync(path.join(out, longName), 'utf8')).toBe('long')
+  })
+
+  it('changes bytes when the mtime changes (the epoch is really used)', async () => {
+    const dir = tempDir()
+    await writeTarGz(path.join(dir, 'a.tgz'), [{ name: 'f', data: 'x' }], { mtime: MTIME })
+    await writeTarGz(path.join(dir, 'b.tgz'), [{ name: 'f', data: 'x' }], { mtime: MTIME + 1 })
+    expect(readFileSync(path.join(dir, 'a.tgz')).equals(readFileSync(path.join(dir, 'b.tgz')))).toBe(false)
+  })
+
+  it('refuses entries that escape the root and leaves no file behind', async () => {
+    const dir = tempDir()
+    const dest = path.join(dir, 'bad.tgz')
+    await expect(writeTarGz(dest, [{ name: '../evil', data: 'x' }], { mtime: MTIME })).rejects.toThrow(/'\.\.\/evil' contains '\.\.'/)
+    await expect(writeTarGz(dest, [{ name: '/etc/passwd', data: 'x' }], { mtime: MTIME })).rejects.toThrow(/absolute path/)
+    await expect(writeTarGz(dest, [{ name: 'l', linkname: '../../etc' }], { mtime: MTIME })).rejects.toThrow(/points outside/)
+    expect(readdirSync(dir)).toEqual([])
+  })
+})
+
+describe('readTarGz / extractTarGz', () => {
+  it('reads back what GNU tar wrote (names, modes, data)', async () => {
+    const dir = tempDir()
+    const src = path.join(dir, 'src')
+    mkdirSync(path.join(src, 'sub'), { recursive: true })
+    writeFileSync(path.join(src, 'sub', 'a'), 'A')
+    chmodSync(path.join(src, 'sub', 'a'), 0o755)
+    writeFileSync(path.join(src, `${'n'.repeat(150)}`), 'long')
+    const tgz = path.join(dir, 'gnu.tgz')
+    execFileSync('tar', ['-czf', tgz, '-C', src, '.'])
+    const entries = await readTarGz(tgz)
+    const files = entries.filter((e) => e.type === 'file')
+    expect(files.map((e) => e.name).sort()).toEqual(['n'.repeat(150), 'sub/a'])
+    expect(files.find((e) => e.name === 'sub/a')!.mode).toBe(0o755)
+    expect(files.find((e) => e.name === 'sub/a')!.data!.toString()).toBe('A')
+    // plain (uncompressed) tar too
+    const tar = path.join(dir, 'gnu.tar')
+    execFileSync('tar', ['-cf', tar, '--format=pax', '-C', src, '.'])
+    expect((await readTarGz(tar)).filter((e) => e.type === 'file').length).toBe(2)
+  })
+
+  it('refuses a tarball with a ../ entry before writing anything, and removes the target it created', async () => {
+    const dir = tempDir()
+    mkdirSync(path.join(dir, 'in'))
+    writeFileSync(path.join(dir, 'in', 'ok'), 'ok')
+    writeFileSync(path.join(dir, 'escape'), 'evil')
+    const tgz = path.join(dir, 'evil.tgz')
+    // GNU tar with -P keeps the ../ prefix, as a hostile tarball would.
+    execFileSync('tar', ['-czPf', tgz, '-C', path.join(dir, 'in'), 'ok', '../escape'])
+    expect(execFileSync('tar', ['-tPzf', tgz]).toString()).toContain('../escape')
+    await expect(readTarGz(tgz, 'evil.tgz')).rejects.toThrow(UserError)
+    const target = path.join(dir, 'out', 'deeper')
+    await expect(extractTarGz(tgz, target, 'evil.tgz')).rejects.toThrow(/evil\.tgz: entry '\.\.\/escape' contains '\.\.'/)
+    expect(existsSync(target)).toBe(false)
+  })
+
+  it('refuses a symlink pointing outside and a write through an archive symlink', async () => {
+    const dir = tempDir()
+    const src = path.join(dir, 'src')
+    mkdirSync(src)
+    execFileSync('ln', ['-s', '/etc', path.join(src, 'etc')])
+    const tgz = path.join(dir, 'link.tgz')
+    execFileSync('tar', ['-czf', tgz, '-C', src, 'etc'])
+    await expect(readTarGz(tgz)).rejects.toThrow(/points outside/)
+  })
+
+  it('extracts files with their modes and in-archive symlinks', async () => {
+    const dir = tempDir()
+    const tgz = path.join(dir, 'a.tgz')
+    await writeTarGz(tgz, [{ name: 'bin/tool', data: '#!/bin/sh\n', mode: 0o755 }, { name: 'tool', linkname: 'bin/tool' }], { mtime: MTIME })
+    const out = path.join(dir, 'out')
+    expect(await extractTarGz(tgz, out)).toEqual(['bin', 'bin/tool', 'tool'])
+    expect(statSync(path.join(out, 'bin/tool')).mode & 0o777).toBe(0o755)
+    expect(readlinkSync(path.join(out, 'tool'))).toBe('bin/tool')
+  })
+
+  it('says a non-gzip, non-tar file is not a tar archive', async () => {
+    const dir = tempDir()
+    const f = path.join(dir, 'x.tgz')
+    writeFileSync(f, Buffer.alloc(1024, 65))
+    await expect(readTarGz(f)).rejects.toThrow(/not a tar archive/)
+    writeFileSync(f, Buffer.concat([Buffer.from([0x1f, 0x8b]), Buffer.alloc(100, 1)]))
+    await expect(readTarGz(f)).rejects.toThrow(/not a valid gzip/)
+  })
+
+  it('safeEntryName drops ./ and keeps relative names', () => {
+    expect(safeEntryName('./a/./b', 't')).toBe('a/b')
+    expect(() => safeEntryName('a/../../b', 't')).toThrow(UserError)
+  })
+})
