@@ -89,7 +89,7 @@ export async function main(rt: Runtime): Promise<void> {
         if (!bin.sha256Verified) rt.warning(`${c.name}: no ${c.name}.sha256 beside it in binaries-dir; not checksum-verified`)
         const checks = inputs.verify ? await verifyBinary(bin.path, c.name, arch, runner!, componentSmoke(c, version)) : ['verification off']
         rt.info(`${c.name}: ${bin.origin}; ${checks.join('; ')}`)
-        return { component: c, ...bin }
+        return { component: c, ...bin, checks: [bin.sha256Verified ? 'sha256' : 'no sha256', ...checks] }
       }),
     )
     const snaps = await rt.group(`Pack ${binaries.length} snaps`, async () => {
@@ -113,7 +113,8 @@ export async function main(rt: Runtime): Promise<void> {
     rt.output('arch', arch.debian)
     rt.output('manifest', manifest)
     for (const e of entries) rt.info(`${e.sha256}  ${e.name}`)
-    rt.summary(`### Kubernetes ${snapVersion(version)} snaps for ${arch.debian}\n\n${summaryTable(entries)}\n\nReproducible: SOURCE_DATE_EPOCH=${epoch}. Checksums: \`${manifest}\`.`)
+    const checked = binaries.map((b) => `- ${b.component.name}: ${b.checks.join(', ')}`).join('\n')
+    rt.summary(`### Kubernetes ${snapVersion(version)} snaps for ${arch.debian}\n\n${summaryTable(entries)}\n\nVerified:\n${checked}\n\nReproducible: SOURCE_DATE_EPOCH=${epoch}. Checksums: \`${manifest}\`.`)
   } finally {
     await rm(work, { recursive: true, force: true })
   }

@@ -28653,7 +28653,7 @@ async function download_open(url, signal) {
     throw new AttemptError(`${status} (not retried)`, false);
 }
 /** GET a small text resource (stable.txt, a .sha256 file) with the same timeout and retry policy. */
-async function fetchText(url, log, policy = downloadPolicy()) {
+async function download_fetchText(url, log, policy = downloadPolicy()) {
     return withRetries(url, policy, log, async (signal) => {
         const res = await download_open(url, signal);
         return (await res.text()).trim();
@@ -28722,7 +28722,7 @@ async function download(url, dest, opts) {
 /** Download url after reading its digest from `<url>.sha256` (the dl.k8s.io and GitHub releases layout). */
 async function downloadWithSha256File(url, dest, opts) {
     const digestUrl = `${url}.sha256`;
-    const sha256 = parseDigestFile(await fetchText(digestUrl, opts.log, opts.policy), 'sha256', digestUrl);
+    const sha256 = parseDigestFile(await download_fetchText(digestUrl, opts.log, opts.policy), 'sha256', digestUrl);
     return download(url, dest, { ...opts, sha256 });
 }
 
@@ -28939,6 +28939,12 @@ function expandTemplate(template, values, inputName) {
         return values[key];
     });
 }
+/** An http(s) URL input (a download root); the error names the input and an example. */
+function parseHttpUrl(value, inputName, example) {
+    if (!/^https?:\/\/[^/\s]+\S*$/.test(value.trim()))
+        throw new UserError(`${inputName}: '${value}' is not an http(s) URL; use e.g. ${example}`);
+    return value.trim();
+}
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(38815);
@@ -29042,6 +29048,7 @@ async function stageSnap(dir, yaml, files, epoch) {
         else
             await (0,promises_.writeFile)(dest, f.content ?? '');
     }
+    await (0,promises_.chmod)(dir, 0o755);
     await normaliseTree(dir, new Set(files.filter((f) => f.executable).map((f) => f.path)), epoch);
 }
 async function normaliseTree(root, executables, epoch, rel = '') {
@@ -29090,6 +29097,7 @@ async function packSnap(dir, file, epoch) {
 
 
 
+
 const STRICT_PLUGS = ['home', 'network', 'network-bind'];
 const COMPONENTS = [
     { name: 'kubectl', summary: 'kubectl controls the Kubernetes cluster manager.', confinement: 'classic', daemon: false, smokeArgs: ['version', '--client'] },
@@ -29131,6 +29139,14 @@ function parseMarkerBody(body, url) {
     if (spec.kind !== 'exact')
         throw new errors/* UserError */.yo(`${url} does not name a version: '${body.slice(0, 40)}'`);
     return spec.version;
+}
+/** Resolve a kube-version input (exact, or a marker read from <baseUrl>/release/<marker>.txt) to `v1.2.3`. */
+async function resolveKubeVersion(value, baseUrl, log) {
+    const spec = parseKubeVersion(value);
+    if (spec.kind === 'exact')
+        return spec.version;
+    const url = markerUrl(baseUrl, spec.marker);
+    return parseMarkerBody(await fetchText(url, log), url);
 }
 function markerUrl(baseUrl, marker) {
     return `${trimSlash(baseUrl)}/release/${marker}.txt`;
@@ -29383,7 +29399,7 @@ async function resolveVersion(rt, inputs) {
     if (spec.kind === 'exact')
         return spec.version;
     const url = markerUrl(inputs.baseUrl, spec.marker);
-    return parseMarkerBody(await fetchText(url, (m) => rt.warning(m)), url);
+    return parseMarkerBody(await download_fetchText(url, (m) => rt.warning(m)), url);
 }
 async function main(rt) {
     const inputs = getInputs(rt);
@@ -29410,7 +29426,7 @@ async function main(rt) {
                 rt.warning(`${c.name}: no ${c.name}.sha256 beside it in binaries-dir; not checksum-verified`);
             const checks = inputs.verify ? await verifyBinary(bin.path, c.name, arch, runner, componentSmoke(c, version)) : ['verification off'];
             rt.info(`${c.name}: ${bin.origin}; ${checks.join('; ')}`);
-            return { component: c, ...bin };
+            return { component: c, ...bin, checks: [bin.sha256Verified ? 'sha256' : 'no sha256', ...checks] };
         }));
         const snaps = await rt.group(`Pack ${binaries.length} snaps`, async () => {
             const made = [];
@@ -29436,7 +29452,8 @@ async function main(rt) {
         rt.output('manifest', manifest);
         for (const e of entries)
             rt.info(`${e.sha256}  ${e.name}`);
-        rt.summary(`### Kubernetes ${snapVersion(version)} snaps for ${arch.debian}\n\n${summaryTable(entries)}\n\nReproducible: SOURCE_DATE_EPOCH=${epoch}. Checksums: \`${manifest}\`.`);
+        const checked = binaries.map((b) => `- ${b.component.name}: ${b.checks.join(', ')}`).join('\n');
+        rt.summary(`### Kubernetes ${snapVersion(version)} snaps for ${arch.debian}\n\n${summaryTable(entries)}\n\nVerified:\n${checked}\n\nReproducible: SOURCE_DATE_EPOCH=${epoch}. Checksums: \`${manifest}\`.`);
     }
     finally {
         await (0,promises_.rm)(work, { recursive: true, force: true });
