@@ -37,3 +37,9 @@ export function expandTemplate(template: string, values: Record<string, string>,
     return values[key]
   })
 }
+
+/** An http(s) URL input (a download root); the error names the input and an example. */
+export function parseHttpUrl(value: string, inputName: string, example: string): string {
+  if (!/^https?:\/\/[^/\s]+\S*$/.test(value.trim())) throw new UserError(`${inputName}: '${value}' is not an http(s) URL; use e.g. ${example}`)
+  return value.trim()
+}

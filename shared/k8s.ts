@@ -1,6 +1,7 @@
 /** The Kubernetes components the suite snaps (FACTS.md §2): URLs, versions, confinement, apps, smoke runs. */
 import path from 'node:path'
 import type { Arch } from './arch.js'
+import { type Logger, fetchText } from './download.js'
 import { UserError } from './errors.js'
 import { splitList } from './inputs.js'
 import { type StagedFile, checkSkeleton, packSnap, stageSnap } from './snap/pack.js'
@@ -58,6 +59,14 @@ export function parseMarkerBody(body: string, url: string): string {
   const spec = parseKubeVersion(body.trim().split(/\s+/)[0] ?? '')
   if (spec.kind !== 'exact') throw new UserError(`${url} does not name a version: '${body.slice(0, 40)}'`)
   return spec.version
+}
+
+/** Resolve a kube-version input (exact, or a marker read from <baseUrl>/release/<marker>.txt) to `v1.2.3`. */
+export async function resolveKubeVersion(value: string, baseUrl: string, log: Logger): Promise<string> {
+  const spec = parseKubeVersion(value)
+  if (spec.kind === 'exact') return spec.version
+  const url = markerUrl(baseUrl, spec.marker)
+  return parseMarkerBody(await fetchText(url, log), url)
 }
 
 export function markerUrl(baseUrl: string, marker: string): string {

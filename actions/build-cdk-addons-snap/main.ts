@@ -1,0 +1,102 @@
+/**
+ * build-cdk-addons-snap: the cdk-addons snap for one architecture: the target's kubectl (downloaded and
+ * verified like the Kubernetes snaps: sha256, ELF architecture, one smoke run), a cdk-addons build directory
+ * with `{{ arch }}` rendered in its templates, packed reproducibly. No emulation, no snapcraft.
+ */
+import { mkdtemp, rm } from 'node:fs/promises'
+import path from 'node:path'
+import { type Arch, hostArch, parseArch } from '../../shared/arch.js'
+import { acquireBinary } from '../../shared/binaries.js'
+import { CDK_ADDONS, cdkAddonsSnapYaml, imageArch, packCdkAddonsSnap, readCdkAddonsSource } from '../../shared/cdk-addons.js'
+import { ensureRunner } from '../../shared/emulate.js'
+import { sourceDateEpoch } from '../../shared/epoch.js'
+import { ensureWritableDir } from '../../shared/files.js'
+import { parseBool, parseHttpUrl } from '../../shared/inputs.js'
+import { COMPONENTS, SNAP_BASE, binaryUrl, componentSmoke, parseKubeVersion, resolveKubeVersion, snapVersion } from '../../shared/k8s.js'
+import { describeFiles, summaryTable, writeManifest } from '../../shared/manifest.js'
+import type { Runtime } from '../../shared/runtime.js'
+import { validateSnapYaml } from '../../shared/snap/snapyaml.js'
+import { verifyBinary } from '../../shared/verify.js'
+
+const KUBECTL = COMPONENTS.find((c) => c.name === 'kubectl')!
+
+export interface Inputs {
+  kubeVersion: string
+  arch: Arch
+  sourceDir: string
+  baseUrl: string
+  kubectlDir: string
+  base: string
+  outputDir: string
+  artifactName: string
+  verify: boolean
+}
+
+export function getInputs(rt: Runtime): Inputs {
+  const kubeVersion = rt.input('kube-version', { required: true })
+  parseKubeVersion(kubeVersion)
+  const archInput = rt.input('arch')
+  return {
+    kubeVersion,
+    arch: archInput ? parseArch(archInput) : hostArch(),
+    sourceDir: rt.input('source-dir', { required: true }),
+    baseUrl: parseHttpUrl(rt.input('base-url', { default: 'https://dl.k8s.io' }), 'base-url', 'https://dl.k8s.io'),
+    kubectlDir: rt.input('kubectl-dir'),
+    base: rt.input('base', { default: SNAP_BASE }),
+    outputDir: rt.input('output-dir', { default: 'snaps' }),
+    artifactName: rt.input('artifact-name'),
+    verify: parseBool(rt.input('verify'), 'verify', true),
+  }
+}
+
+export async function main(rt: Runtime): Promise<void> {
+  const inputs = getInputs(rt)
+  const { arch } = inputs
+  const source = await readCdkAddonsSource(inputs.sourceDir, 'source-dir')
+  const outDir = await ensureWritableDir(inputs.outputDir, 'output-dir')
+  const version = await resolveKubeVersion(inputs.kubeVersion, inputs.baseUrl, (m) => rt.warning(m))
+  validateSnapYaml(cdkAddonsSnapYaml(version, arch, inputs.base))
+  rt.info(`cdk-addons ${snapVersion(version)} for ${arch.debian} (images: ${imageArch(arch)}) from ${inputs.sourceDir}: ${source.length} files`)
+  const work = await mkdtemp(path.join(rt.tempRoot(), 'build-snaps-'))
+  const epoch = sourceDateEpoch()
+  try {
+    const kubectl = await rt.group('Fetch and verify kubectl', async () => {
+      const bin = await acquireBinary('kubectl', path.join(work, 'bin', 'kubectl'), {
+        url: inputs.kubectlDir ? undefined : binaryUrl(inputs.baseUrl, version, arch, 'kubectl'),
+        localDir: inputs.kubectlDir || undefined,
+        localInput: 'kubectl-dir',
+        cacheDir: rt.cacheRoot(),
+        log: (m) => rt.warning(m),
+      })
+      if (!bin.sha256Verified) rt.warning(`kubectl: no kubectl.sha256 beside it in kubectl-dir; not checksum-verified`)
+      let checks = ['verification off']
+      if (inputs.verify) {
+        const runner = await ensureRunner(arch, (m) => rt.info(m))
+        if (runner.kind === 'none') rt.warning(`smoke run skipped for ${arch.debian}: ${runner.reason}; checksum and ELF checks still apply`)
+        checks = await verifyBinary(bin.path, 'kubectl', arch, runner, componentSmoke(KUBECTL, version))
+      }
+      rt.info(`kubectl: ${bin.origin}; ${checks.join('; ')}`)
+      return bin.path
+    })
+    const built = await rt.group(`Render templates for ${arch.debian} and pack`, () =>
+      packCdkAddonsSnap({ source, kubectl, version, arch, base: inputs.base, outDir, stageRoot: path.join(work, 'stage'), epoch }),
+    )
+    const templates = Object.entries(built.rendered)
+    const withArch = templates.filter(([, n]) => n > 0)
+    rt.info(`rendered {{ arch }} -> ${imageArch(arch)} in ${withArch.length} of ${templates.length} templates (${withArch.reduce((s, [, n]) => s + n, 0)} placeholders)`)
+    const entries = await describeFiles([built.snap], () => arch.debian)
+    const manifest = await writeManifest(outDir, entries)
+    if (inputs.artifactName) rt.info(`uploaded to ${await rt.uploadArtifact(inputs.artifactName, [built.snap, manifest], outDir)}`)
+    rt.output('snap', built.snap)
+    rt.output('version', snapVersion(version))
+    rt.output('arch', arch.debian)
+    rt.output('manifest', manifest)
+    rt.info(`${entries[0].sha256}  ${entries[0].name}`)
+    rt.summary(
+      `### ${CDK_ADDONS} ${snapVersion(version)} for ${arch.debian}\n\n${summaryTable(entries)}\n\n` +
+        `Templates: ${templates.length}, \`{{ arch }}\` rendered as \`${imageArch(arch)}\` in ${withArch.length}. Reproducible: SOURCE_DATE_EPOCH=${epoch}.`,
+    )
+  } finally {
+    await rm(work, { recursive: true, force: true })
+  }
+}
