@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3526);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9059);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .mainCli */ .CR)();
 
@@ -14,7 +14,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3526:
+/***/ 9059:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -52,7 +52,7 @@ class errors_UserError extends Error {
 function isUserError(e) {
     return e instanceof errors_UserError;
 }
-function errorMessage(e) {
+function errors_errorMessage(e) {
     return e instanceof Error ? e.message : String(e);
 }
 
@@ -94,6 +94,12 @@ function expandTemplate(template, values, inputName) {
         }
         return values[key];
     });
+}
+/** An http(s) URL input (a download root); the error names the input and an example. */
+function parseHttpUrl(value, inputName, example) {
+    if (!/^https?:\/\/[^/\s]+\S*$/.test(value.trim()))
+        throw new UserError(`${inputName}: '${value}' is not an http(s) URL; use e.g. ${example}`);
+    return value.trim();
 }
 
 ;// CONCATENATED MODULE: ./shared/arch.ts
@@ -191,7 +197,7 @@ var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _argume
 };
 
 
-const { chmod: io_util_chmod, copyFile: io_util_copyFile, lstat: io_util_lstat, mkdir: io_util_mkdir, open: io_util_open, readdir: io_util_readdir, rename: io_util_rename, rm: io_util_rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
+const { chmod: io_util_chmod, copyFile: io_util_copyFile, lstat: io_util_lstat, mkdir: io_util_mkdir, open: io_util_open, readdir: io_util_readdir, rename: io_util_rename, rm: io_util_rm, rmdir, stat: io_util_stat, symlink, unlink } = external_fs_namespaceObject.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -222,7 +228,7 @@ const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
 function exists(fsPath) {
     return __awaiter(this, void 0, void 0, function* () {
         try {
-            yield stat(fsPath);
+            yield io_util_stat(fsPath);
         }
         catch (err) {
             if (err.code === 'ENOENT') {
@@ -235,7 +241,7 @@ function exists(fsPath) {
 }
 function isDirectory(fsPath_1) {
     return __awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
-        const stats = useStat ? yield stat(fsPath) : yield io_util_lstat(fsPath);
+        const stats = useStat ? yield io_util_stat(fsPath) : yield io_util_lstat(fsPath);
         return stats.isDirectory();
     });
 }
@@ -265,7 +271,7 @@ function tryGetExecutablePath(filePath, extensions) {
         let stats = undefined;
         try {
             // test file exists
-            stats = yield stat(filePath);
+            stats = yield io_util_stat(filePath);
         }
         catch (err) {
             if (err.code !== 'ENOENT') {
@@ -293,7 +299,7 @@ function tryGetExecutablePath(filePath, extensions) {
             filePath = originalFilePath + extension;
             stats = undefined;
             try {
-                stats = yield stat(filePath);
+                stats = yield io_util_stat(filePath);
             }
             catch (err) {
                 if (err.code !== 'ENOENT') {
@@ -1383,7 +1389,7 @@ function tmpName(dest) {
     return `${dest}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
 }
 /** Copy src to dest through a temporary name, so dest is either absent or whole. */
-async function copyAtomic(src, dest) {
+async function files_copyAtomic(src, dest) {
     const tmp = tmpName(dest);
     try {
         await copyFile(src, tmp);
@@ -1438,6 +1444,164 @@ async function ensureWritableDir(dir, inputName) {
         throw new UserError(`${inputName}: cannot write to '${dir}' (${code}); choose a writable directory`);
     }
     return abs;
+}
+
+;// CONCATENATED MODULE: external "node:stream"
+const external_node_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+;// CONCATENATED MODULE: ./shared/download.ts
+/**
+ * The one download path: HTTP(S) with an idle timeout, retry with backoff on 5xx/429/connection errors
+ * (never on other 4xx), sha256 verification while streaming, and a cache keyed by URL + digest.
+ * A failed download leaves no partial file and no cache entry: bytes go to a temporary name and are
+ * renamed into place only after the digest matched.
+ */
+
+
+
+
+
+
+
+
+/** Defaults, overridable for slow mirrors (and by the tests) through the environment. */
+function downloadPolicy(env = process.env) {
+    const num = (v, d) => (v && Number.isFinite(Number(v)) && Number(v) > 0 ? Number(v) : d);
+    return {
+        timeoutSeconds: num(env.BUILD_SNAPS_HTTP_TIMEOUT, 60),
+        attempts: num(env.BUILD_SNAPS_HTTP_ATTEMPTS, 4),
+        backoffMs: num(env.BUILD_SNAPS_HTTP_BACKOFF_MS, 1000),
+    };
+}
+/** Why an attempt failed, and whether another attempt may succeed. */
+class AttemptError extends Error {
+    retryable;
+    retryAfterMs;
+    constructor(message, retryable, retryAfterMs) {
+        super(message);
+        this.retryable = retryable;
+        this.retryAfterMs = retryAfterMs;
+    }
+}
+async function withRetries(url, policy, log, attempt) {
+    let last;
+    for (let n = 1; n <= policy.attempts; n++) {
+        const ctl = new AbortController();
+        let timer;
+        const bump = () => {
+            clearTimeout(timer);
+            timer = setTimeout(() => ctl.abort(new AttemptError(`no data for ${policy.timeoutSeconds}s (timed out)`, true)), policy.timeoutSeconds * 1000);
+        };
+        bump();
+        try {
+            return await attempt(ctl.signal, bump);
+        }
+        catch (e) {
+            last = toAttemptError(ctl.signal.aborted ? ctl.signal.reason : e);
+            if (!last.retryable || n === policy.attempts)
+                break;
+            const delay = last.retryAfterMs ?? policy.backoffMs * 2 ** (n - 1);
+            log(`${url}: ${last.message}; retrying in ${Math.round(delay)} ms (attempt ${n + 1} of ${policy.attempts})`);
+            await new Promise((r) => setTimeout(r, delay));
+        }
+        finally {
+            clearTimeout(timer);
+        }
+    }
+    const tries = last?.retryable ? ` after ${policy.attempts} attempts` : '';
+    throw new UserError(`download failed: ${url}: ${last?.message}${tries}`);
+}
+function toAttemptError(e) {
+    if (e instanceof AttemptError)
+        return e;
+    if (e instanceof UserError)
+        return new AttemptError(e.message, false);
+    const cause = e instanceof Error && e.cause instanceof Error ? `: ${e.cause.message}` : '';
+    return new AttemptError(`connection error (${errorMessage(e)}${cause})`, true);
+}
+async function download_open(url, signal) {
+    const res = await fetch(url, { signal, redirect: 'follow' });
+    if (res.ok)
+        return res;
+    await res.body?.cancel().catch(() => undefined);
+    const status = `HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}`;
+    if (res.status >= 500 || res.status === 429 || res.status === 408) {
+        const ra = Number(res.headers.get('retry-after'));
+        throw new AttemptError(status, true, Number.isFinite(ra) && ra > 0 ? Math.min(ra, 30) * 1000 : undefined);
+    }
+    throw new AttemptError(`${status} (not retried)`, false);
+}
+/** GET a small text resource (stable.txt, a .sha256 file) with the same timeout and retry policy. */
+async function download_fetchText(url, log, policy = downloadPolicy()) {
+    return withRetries(url, policy, log, async (signal) => {
+        const res = await download_open(url, signal);
+        return (await res.text()).trim();
+    });
+}
+/** The first hex digest of a .sha256/.sha512 file ("<hex>" or "<hex>  <name>"). */
+function parseDigestFile(text, algorithm, url) {
+    const len = algorithm === 'sha256' ? 64 : 128;
+    const m = text.trim().match(new RegExp(`^([0-9a-fA-F]{${len}})(\\s|$)`));
+    if (!m)
+        throw new UserError(`${url}: not a ${algorithm} digest file (expected ${len} hex digits)`);
+    return m[1].toLowerCase();
+}
+function cachePath(cacheDir, url, sha256) {
+    const urlKey = createHash('sha256').update(url).digest('hex').slice(0, 32);
+    return path.join(cacheDir, 'downloads', urlKey, sha256, path.basename(new URL(url).pathname) || 'file');
+}
+/** Download url to dest, verified against sha256, through the cache when one is given. */
+async function download(url, dest, opts) {
+    const expected = opts.sha256.toLowerCase();
+    const policy = opts.policy ?? downloadPolicy();
+    await mkdir(path.dirname(dest), { recursive: true });
+    const cached = opts.cacheDir ? cachePath(opts.cacheDir, url, expected) : undefined;
+    if (cached) {
+        const st = await stat(cached).catch(() => undefined);
+        if (st?.isFile()) {
+            await copyAtomic(cached, dest);
+            return { path: dest, sha256: expected, size: st.size, cached: true };
+        }
+    }
+    const tmp = `${dest}.part-${process.pid}-${Math.random().toString(36).slice(2)}`;
+    try {
+        const { size, digest } = await withRetries(url, policy, opts.log, async (signal, bump) => {
+            const res = await download_open(url, signal);
+            if (!res.body)
+                throw new AttemptError('empty response', true);
+            const declared = Number(res.headers.get('content-length') ?? NaN);
+            const hash = createHash('sha256');
+            let got = 0;
+            const body = Readable.fromWeb(res.body);
+            body.on('data', (chunk) => {
+                got += chunk.length;
+                hash.update(chunk);
+                bump();
+            });
+            await pipeline(body, createWriteStream(tmp));
+            if (Number.isFinite(declared) && got !== declared) {
+                throw new AttemptError(`truncated body: got ${got} of ${declared} bytes`, true);
+            }
+            return { size: got, digest: hash.digest('hex') };
+        });
+        if (digest !== expected) {
+            throw new UserError(`checksum mismatch: ${url}: sha256 is ${digest}, expected ${expected}; the file or its .sha256 is wrong upstream (nothing was kept or cached)`);
+        }
+        if (cached) {
+            await mkdir(path.dirname(cached), { recursive: true });
+            await copyAtomic(tmp, cached);
+        }
+        await rename(tmp, dest);
+        return { path: dest, sha256: digest, size, cached: false };
+    }
+    finally {
+        await rm(tmp, { force: true });
+    }
+}
+/** Download url after reading its digest from `<url>.sha256` (the dl.k8s.io and GitHub releases layout). */
+async function downloadWithSha256File(url, dest, opts) {
+    const digestUrl = `${url}.sha256`;
+    const sha256 = parseDigestFile(await download_fetchText(digestUrl, opts.log, opts.policy), 'sha256', digestUrl);
+    return download(url, dest, { ...opts, sha256 });
 }
 
 ;// CONCATENATED MODULE: ./shared/snap/snapyaml.ts
@@ -1540,6 +1704,7 @@ async function pack_stageSnap(dir, yaml, files, epoch) {
         else
             await writeFile(dest, f.content ?? '');
     }
+    await chmod(dir, 0o755);
     await normaliseTree(dir, new Set(files.filter((f) => f.executable).map((f) => f.path)), epoch);
 }
 async function normaliseTree(root, executables, epoch, rel = '') {
@@ -1588,6 +1753,7 @@ async function pack_packSnap(dir, file, epoch) {
 
 
 
+
 const STRICT_PLUGS = (/* unused pure expression or super */ null && (['home', 'network', 'network-bind']));
 const COMPONENTS = [
     { name: 'kubectl', summary: 'kubectl controls the Kubernetes cluster manager.', confinement: 'classic', daemon: false, smokeArgs: ['version', '--client'] },
@@ -1629,6 +1795,14 @@ function parseMarkerBody(body, url) {
     if (spec.kind !== 'exact')
         throw new UserError(`${url} does not name a version: '${body.slice(0, 40)}'`);
     return spec.version;
+}
+/** Resolve a kube-version input (exact, or a marker read from <baseUrl>/release/<marker>.txt) to `v1.2.3`. */
+async function resolveKubeVersion(value, baseUrl, log) {
+    const spec = parseKubeVersion(value);
+    if (spec.kind === 'exact')
+        return spec.version;
+    const url = markerUrl(baseUrl, spec.marker);
+    return parseMarkerBody(await fetchText(url, log), url);
 }
 function markerUrl(baseUrl, marker) {
     return `${trimSlash(baseUrl)}/release/${marker}.txt`;
@@ -2081,7 +2255,7 @@ async function mainCli() {
             process.exitCode = 1;
         }
         else {
-            console.error(e instanceof Error ? e.stack : errorMessage(e));
+            console.error(e instanceof Error ? e.stack : errors_errorMessage(e));
             process.exitCode = 2;
         }
     }

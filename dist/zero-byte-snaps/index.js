@@ -28513,6 +28513,12 @@ function expandTemplate(template, values, inputName) {
         return values[key];
     });
 }
+/** An http(s) URL input (a download root); the error names the input and an example. */
+function parseHttpUrl(value, inputName, example) {
+    if (!/^https?:\/\/[^/\s]+\S*$/.test(value.trim()))
+        throw new UserError(`${inputName}: '${value}' is not an http(s) URL; use e.g. ${example}`);
+    return value.trim();
+}
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(38815);
@@ -28598,6 +28604,10 @@ async function loadCharm(input, inputName = 'charm') {
 /** File resources whose filename ends in .snap. */
 function snapResources(meta) {
     return meta.resources.filter((r) => r.type === 'file' && r.filename?.endsWith('.snap'));
+}
+/** A valid charm name: lower-case letters, digits and hyphens, starting with a letter. */
+function isCharmName(name) {
+    return CHARM_NAME_RE.test(name);
 }
 
 ;// CONCATENATED MODULE: ./actions/zero-byte-snaps/main.ts
