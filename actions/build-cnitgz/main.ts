@@ -1,0 +1,146 @@
+/**
+ * build-cnitgz: the CNI plugins resource (cni-<arch>.tgz) for one or several architectures, from a
+ * containernetworking/plugins checkout (its own build script, cross-compiled natively) or from the upstream
+ * release tarballs (verified, repacked). Every binary's ELF arch is checked, one plugin answers
+ * CNI_COMMAND=VERSION natively or under qemu, and the tarball is byte-identical across runs.
+ */
+import { rm } from 'node:fs/promises'
+import path from 'node:path'
+import { type Arch, hostArch, parseArches } from '../../shared/arch.js'
+import { sourceDateEpoch } from '../../shared/epoch.js'
+import { UserError } from '../../shared/errors.js'
+import { ensureWritableDir, exists } from '../../shared/files.js'
+import { type GoToolchain, restoreGoCache, saveGoCache, setupGo } from '../../shared/golang.js'
+import { parseKeyValueLines } from '../../shared/inputs.js'
+import {
+  archParallelism,
+  archTree,
+  buildScriptCommit,
+  checkoutDir,
+  fetchReleaseTarball,
+  filesIn,
+  forEachArch,
+  gitCommit,
+  outputName,
+  packResource,
+  releaseBase,
+  renderBuildInfo,
+  reportResults,
+  runBuildScript,
+  smokeRunner,
+  verifyBinaries,
+  workDir,
+} from '../../shared/resource.js'
+import type { Runtime } from '../../shared/runtime.js'
+import type { SmokeSpec } from '../../shared/verify.js'
+
+export const DEFAULT_BASE_URL = 'https://github.com/containernetworking/plugins/releases/download/{version}'
+
+export interface Inputs {
+  version: string
+  from: 'source' | 'release'
+  source: string
+  buildCommand: string
+  buildEnv: Record<string, string>
+  arches: Arch[]
+  goVersion: string
+  baseUrl: string
+  filename: string
+  outputDir: string
+}
+
+export function getInputs(rt: Runtime): Inputs {
+  const version = rt.input('version', { required: true })
+  if (!/^v?\d+\.\d+\.\d+\S*$/.test(version)) throw new UserError(`version: '${version}' is not a containernetworking/plugins tag; use e.g. v1.1.1`)
+  const source = rt.input('source')
+  const from = rt.input('from', { default: source ? 'source' : 'release' })
+  if (from !== 'source' && from !== 'release') throw new UserError(`from: '${from}' is neither source nor release`)
+  if (from === 'source' && !source) throw new UserError('source: required when from is source; give the path of a containernetworking/plugins checkout')
+  const archInput = rt.input('arch')
+  return {
+    version,
+    from,
+    source,
+    buildCommand: rt.input('build-command'),
+    buildEnv: Object.fromEntries(parseKeyValueLines(rt.input('build-env'), 'build-env')),
+    arches: archInput ? parseArches(archInput) : [hostArch()],
+    goVersion: rt.input('go-version'),
+    baseUrl: rt.input('base-url', { default: DEFAULT_BASE_URL }),
+    filename: rt.input('filename', { default: 'cni-{arch}.tgz' }),
+    outputDir: rt.input('output-dir', { default: '.' }),
+  }
+}
+
+/** The checkout's own build: build-command, else build_linux.sh (v0.8.0+), else build.sh (older tags). */
+export async function buildArgv(srcDir: string, buildCommand: string): Promise<string[]> {
+  if (buildCommand) return ['bash', '-e', '-c', buildCommand]
+  for (const script of ['build_linux.sh', 'build.sh']) if (await exists(path.join(srcDir, script))) return ['bash', `./${script}`]
+  throw new UserError(`source: no build_linux.sh or build.sh in ${srcDir}; is it a containernetworking/plugins checkout? Or set build-command`)
+}
+
+/** The smoke run every CNI plugin answers. */
+export const CNI_VERSION_SMOKE: SmokeSpec = { args: [], env: { CNI_COMMAND: 'VERSION' }, expect: 'supportedVersions' }
+
+/** `bridge`, else the first binary. */
+export function smokePlugin(names: string[]): string {
+  return names.includes('bridge') ? 'bridge' : names[0]
+}
+
+export async function main(rt: Runtime): Promise<void> {
+  const inputs = getInputs(rt)
+  const outDir = await ensureWritableDir(inputs.outputDir, 'output-dir')
+  const names = new Map(inputs.arches.map((a) => [a, outputName(inputs.filename, a, inputs.version)]))
+  if (new Set(names.values()).size < names.size) throw new UserError(`filename: '${inputs.filename}' gives the same name for several arches; put {arch} in it`)
+  const epoch = sourceDateEpoch()
+  const work = await workDir(rt, 'build-cnitgz-')
+  rt.info(`CNI plugins ${inputs.version} from ${inputs.from} for ${inputs.arches.map((a) => a.debian).join(', ')}`)
+  try {
+    let build: (arch: Arch) => Promise<{ dir: string; files: string[]; origin: Array<[string, string]> }>
+    let limit = archParallelism(inputs.arches.length)
+    if (inputs.from === 'source') {
+      const src = await checkoutDir(inputs.source, 'source')
+      const argv = await buildArgv(src, inputs.buildCommand)
+      const go: GoToolchain = await setupGo(rt, { srcDir: src, requested: inputs.goVersion })
+      const commit = (await gitCommit(src)) ?? 'unknown (not a git checkout)'
+      // Scripts write bin/ into the tree: parallel builds each get a copy; GOPATH builds stay in place, one at a time.
+      const copy = inputs.arches.length > 1 && (await exists(path.join(src, 'go.mod'))) && inputs.buildEnv.GO111MODULE !== 'off'
+      if (!copy) limit = 1
+      rt.info(`Go ${go.version} from ${go.origin}; build: ${argv.slice(1).join(' ')}; ${limit} at a time${copy ? ' (one copy of the checkout per arch)' : ''}`)
+      build = async (arch) => {
+        const tree = await archTree(src, work, arch, copy)
+        const cache = await restoreGoCache(rt, go, arch, src)
+        await runBuildScript({ argv, tree, arch, go, cache, env: inputs.buildEnv, label: `build for ${arch.debian}` })
+        await saveGoCache(rt, cache)
+        const dir = path.join(tree, 'bin')
+        return { dir, files: await filesIn(dir), origin: [['cni-plugins commit', commit], ['go', `${go.version} (${argv.slice(1).join(' ')})`]] }
+      }
+    } else {
+      build = async (arch) => {
+        const file = `cni-plugins-linux-${arch.go}-${inputs.version}.tgz`
+        const url = `${releaseBase(inputs.baseUrl, { version: inputs.version }, 'base-url')}/${file}`
+        const dir = path.join(work, `release-${arch.debian}`)
+        const got = await fetchReleaseTarball(rt, { url, what: `CNI plugins ${inputs.version} for ${arch.debian} (${file})`, inputName: 'version', dest: path.join(work, file) }, dir)
+        return { dir, files: got.files, origin: [['cni-plugins release', `${url} sha256 ${got.sha256}`]] }
+      }
+    }
+    const results = await rt.group(`Build, verify and pack ${inputs.arches.length} tarballs`, () =>
+      forEachArch(inputs.arches, limit, async (arch) => {
+        const built = await build(arch)
+        const runner = await smokeRunner(rt, arch)
+        const files = built.files.map((name) => ({ name, path: path.join(built.dir, name) }))
+        const checks = await verifyBinaries(files, arch, runner, { [smokePlugin(built.files)]: CNI_VERSION_SMOKE }, `cni-${arch.debian}`)
+        rt.info(`${arch.debian}: ${checks.join('; ')}`)
+        const info = renderBuildInfo({
+          title: `cni-${arch.debian} ${inputs.version}`,
+          epoch,
+          lines: [['build script commit', buildScriptCommit('build-cnitgz')], ...built.origin],
+        })
+        const dest = path.join(outDir, names.get(arch)!)
+        return packResource(rt, dest, [...files.map((f) => ({ name: f.name, file: f.path })), { name: 'BUILD_INFO', data: info }], epoch, 'cni')
+      }),
+    )
+    await reportResults(rt, `CNI plugins ${inputs.version}`, outDir, results)
+  } finally {
+    await rm(work, { recursive: true, force: true })
+  }
+}
