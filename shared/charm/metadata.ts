@@ -89,3 +89,8 @@ export async function loadCharm(input: string, inputName = 'charm'): Promise<Cha
 export function snapResources(meta: CharmMeta): CharmResource[] {
   return meta.resources.filter((r) => r.type === 'file' && r.filename?.endsWith('.snap'))
 }
+
+/** A valid charm name: lower-case letters, digits and hyphens, starting with a letter. */
+export function isCharmName(name: string): boolean {
+  return CHARM_NAME_RE.test(name)
+}

@@ -1,0 +1,76 @@
+/**
+ * charm-build: check a charm source (metadata.yaml / charmcraft.yaml parse, names, resources, every layer.yaml
+ * include present locally or named for fetching), then build it with charmcraft or charm-tools.
+ */
+import { stat } from 'node:fs/promises'
+import path from 'node:path'
+import { UserError } from '../../shared/errors.js'
+import { run, which } from '../../shared/exec.js'
+import { ensureWritableDir } from '../../shared/files.js'
+import { parseBool } from '../../shared/inputs.js'
+import { describeFiles, summaryTable } from '../../shared/manifest.js'
+import type { Runtime } from '../../shared/runtime.js'
+import { buildCharm, checkLayerIncludes, chooseBuilder, type Builder } from '../../shared/charm/build.js'
+import { loadCharm } from '../../shared/charm/metadata.js'
+
+export interface Inputs {
+  charmPath: string
+  builder: string
+  layersDir?: string
+  interfacesDir?: string
+  outputDir: string
+  charmcraftChannel: string
+  destructiveMode: boolean
+}
+
+export function getInputs(rt: Runtime): Inputs {
+  const dir = (name: string) => (rt.input(name) ? path.resolve(rt.input(name)) : undefined)
+  return {
+    charmPath: rt.input('charm-path', { default: '.' }),
+    builder: rt.input('builder', { default: 'auto' }),
+    layersDir: dir('layers-dir'),
+    interfacesDir: dir('interfaces-dir'),
+    outputDir: rt.input('output-dir', { default: 'charms' }),
+    charmcraftChannel: rt.input('charmcraft-channel', { default: 'latest/stable' }),
+    destructiveMode: parseBool(rt.input('destructive-mode'), 'destructive-mode', true),
+  }
+}
+
+/** The builder on PATH; on a GitHub runner, installed from the snap store when missing. */
+async function builderTool(rt: Runtime, builder: Builder, channel: string): Promise<string> {
+  const found = which(builder)
+  if (found) return found
+  const snap = builder === 'charmcraft' ? 'charmcraft' : 'charm'
+  if (process.env.GITHUB_ACTIONS === 'true' && !process.env.BUILD_SNAPS_NO_INSTALL && which('sudo') && which('snap')) {
+    rt.info(`${builder} is missing: installing the ${snap} snap from ${channel}`)
+    await run('sudo', ['snap', 'install', snap, '--classic', `--channel=${channel}`])
+    const installed = which(builder, `${process.env.PATH}:/snap/bin`)
+    if (installed) return installed
+  }
+  throw new UserError(`${builder} is not installed; install it (sudo snap install ${snap} --classic) or run on a GitHub runner, where this action installs it from charmcraft-channel`)
+}
+
+export async function main(rt: Runtime): Promise<void> {
+  const inputs = getInputs(rt)
+  const charm = await loadCharm(inputs.charmPath, 'charm-path')
+  const builder = await chooseBuilder(charm.dir, inputs.builder)
+  for (const [name, dir] of [['layers-dir', inputs.layersDir], ['interfaces-dir', inputs.interfacesDir]] as const) {
+    if (dir && !(await stat(dir).catch(() => undefined))?.isDirectory()) throw new UserError(`${name}: '${dir}' is not a directory`)
+  }
+  if (builder === 'charm') {
+    const includes = await checkLayerIncludes(charm.dir, inputs.layersDir, inputs.interfacesDir)
+    rt.info(`layer.yaml includes of ${charm.name}:`)
+    for (const i of includes) rt.info(`  ${i.include}: ${i.local ? `local ${i.local}` : 'fetched by the builder'}`)
+  }
+  rt.info(`charm ${charm.name}: ${charm.resources.length} resources (${charm.resources.map((r) => r.name).join(', ') || 'none'})`)
+  const outDir = await ensureWritableDir(inputs.outputDir, 'output-dir')
+  const tool = await builderTool(rt, builder, inputs.charmcraftChannel)
+  const charms = await rt.group(`Build ${charm.name} with ${builder}`, () =>
+    buildCharm(tool, builder, charm, outDir, { destructiveMode: inputs.destructiveMode, layersDir: inputs.layersDir, interfacesDir: inputs.interfacesDir }),
+  )
+  for (const c of charms) rt.info(`built ${c}`)
+  rt.output('charms', charms)
+  rt.output('name', charm.name)
+  rt.output('resources', charm.resources)
+  rt.summary(`### Charm ${charm.name} (${builder})\n\n${summaryTable(await describeFiles(charms))}`)
+}

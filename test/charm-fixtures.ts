@@ -1,0 +1,98 @@
+/**
+ * Shared set-up of the charm tests: the store TEST DOUBLES (test/doubles/charmcraft, test/doubles/charm)
+ * first on PATH with their state in a temp directory, real CNI tarballs made with real tar, real snaps
+ * packed with the suite's packer, and .charm files zipped from the fixtures.
+ */
+import { execFileSync } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { parseArch } from '../shared/arch.js'
+import { zipCharmDir } from '../shared/charm/build.js'
+import { COMPONENTS, packComponentSnap } from '../shared/k8s.js'
+import { repoRoot, tempDir } from './helpers/runner.js'
+
+export const FIXTURES = path.join(repoRoot, 'test', 'fixtures', 'charms')
+export const DOUBLES = path.join(repoRoot, 'test', 'doubles')
+export const TOKEN = 'cc-test-credential-7f3a9d2e41b8'
+
+export interface StoreDouble {
+  state: string
+  /** Where the ledger (Actions cache fallback) lives; shared by the runs of one scenario. */
+  cache: string
+  env: Record<string, string>
+}
+
+export function storeDouble(extra: Record<string, string> = {}): StoreDouble {
+  const root = tempDir('bs-charmstore-')
+  const state = path.join(root, 'state')
+  const cache = path.join(root, 'cache')
+  const env = {
+    PATH: `${DOUBLES}${path.delimiter}${process.env.PATH}`,
+    CHARMCRAFT_DOUBLE_STATE: state,
+    CHARMCRAFT_DOUBLE_TOKEN: TOKEN,
+    CHARM_DOUBLE_STATE: state,
+    BUILD_SNAPS_CACHE_DIR: cache,
+    BUILD_SNAPS_STORE_BACKOFF_MS: '20',
+    ...extra,
+  }
+  return { state, cache, env }
+}
+
+/** Run the charmcraft double directly (test set-up, e.g. `register`). */
+export function charmcraft(store: StoreDouble, ...args: string[]): string {
+  return execFileSync(path.join(DOUBLES, 'charmcraft'), args, { env: { ...process.env, ...store.env, CHARMCRAFT_AUTH: TOKEN }, encoding: 'utf8' })
+}
+
+export interface CharmState {
+  revisions: Array<{ revision: number; sha256: string }>
+  resources: Record<string, { revisions: Array<{ revision: number; size: number; sha256: string }> }>
+  channels: Record<string, { revision: number; resources: Record<string, number> }>
+}
+
+export function charmState(store: StoreDouble, name: string): CharmState {
+  const file = path.join(store.state, 'state.json')
+  return (JSON.parse(readFileSync(file, 'utf8')) as { charms: Record<string, CharmState> }).charms[name]
+}
+
+export interface Call {
+  argv: string[]
+  auth?: boolean
+}
+
+export function calls(store: StoreDouble): Call[] {
+  const file = path.join(store.state, 'calls.jsonl')
+  return existsSync(file) ? readFileSync(file, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Call) : []
+}
+
+/** The store-changing calls (uploads and releases) among calls. */
+export function writes(list: Call[]): string[] {
+  return list.filter((c) => ['upload', 'upload-resource', 'release', 'push', 'attach', 'grant'].includes(c.argv[0])).map((c) => c.argv.slice(0, 3).join(' '))
+}
+
+/** A CNI resource tarball as build-cni-resources.sh makes it (FACTS.md §4): > 1 MB, real tar + gzip. */
+export function cniTarball(dir: string, arch: string, bytes = 1_200_000): string {
+  const src = path.join(dir, `cni-src-${arch}`)
+  mkdirSync(src, { recursive: true })
+  for (const plugin of ['bridge', 'host-local', 'loopback']) writeFileSync(path.join(src, plugin), randomBytes(Math.ceil(bytes / 3)))
+  writeFileSync(path.join(src, 'BUILD_INFO'), `cni-${arch} v1.4.0\nBuilt ${new Date(0).toISOString()}\n`)
+  const out = path.join(dir, `cni-${arch}.tgz`)
+  execFileSync('tar', ['-czf', out, '-C', src, '.'])
+  return out
+}
+
+/** A real snap of the kubectl component for arch (packed by the suite's packer, stand-in binary inside). */
+export async function kubectlSnap(dir: string, archName: string): Promise<string> {
+  const arch = parseArch(archName)
+  const bin = path.join(dir, `kubectl-bin-${arch.debian}`)
+  writeFileSync(bin, '#!/bin/sh\necho stand-in kubectl\n')
+  const kubectl = COMPONENTS.find((c) => c.name === 'kubectl')!
+  const { file } = await packComponentSnap(kubectl, bin, 'v1.31.0', arch, path.join(dir, 'snaps'), path.join(dir, 'stage'), 1700000000)
+  return file
+}
+
+/** A .charm zipped from a fixture directory (with the suite's own zip step). */
+export async function charmFile(fixture: string, dest: string): Promise<string> {
+  await zipCharmDir(path.join(FIXTURES, fixture), dest)
+  return dest
+}
