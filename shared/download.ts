@@ -176,3 +176,12 @@ export async function downloadWithSha256File(url: string, dest: string, opts: Om
   const sha256 = parseDigestFile(await fetchText(digestUrl, opts.log, opts.policy), 'sha256', digestUrl)
   return download(url, dest, { ...opts, sha256 })
 }
+
+/** The sha256 of `fileName` in a SHA256SUMS listing (`<hex>  <name>` or `<hex> *<name>` lines). */
+export function digestFromSums(text: string, fileName: string, url: string): string {
+  for (const line of text.split(/\r?\n/)) {
+    const m = line.trim().match(/^([0-9a-fA-F]{64})\s+\*?(?:\.\/)?(\S+)$/)
+    if (m && m[2] === fileName) return m[1].toLowerCase()
+  }
+  throw new UserError(`${url} lists no sha256 for ${fileName}; check the version and architecture`)
+}
