@@ -19,6 +19,7 @@ import { UserError, errorMessage } from '../shared/errors.js'
 import { which } from '../shared/exec.js'
 import { populateK8sMirror } from './fake-k8s.js'
 import { startMirror } from './mirror.js'
+import { releaseCli } from './release.js'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 /** The repository root: dist/cli/ when bundled, cli/ when run from source. */
@@ -197,6 +198,7 @@ async function demo(args: string[]): Promise<number> {
 
 const USAGE = `usage: build-snaps <action> [--<input> value ...]   run an action locally, as the runner does
        build-snaps demo [--arch "amd64 s390x"] [--kube-version stable-1.31] [--output-dir snaps]
+       build-snaps release [plan|summarize|serve-mirror] [--arches amd64,arm64,ppc64el,s390x] [--dry-run true] ...   release.yml, locally
 actions: `
 
 export async function cli(argv: string[]): Promise<number> {
@@ -206,6 +208,7 @@ export async function cli(argv: string[]): Promise<number> {
     return cmd ? 0 : 2
   }
   if (cmd === 'demo') return demo(rest)
+  if (cmd === 'release') return releaseCli(rest)
   const yml = readActionYaml(cmd)
   const inputs = parseInputArgs(cmd, rest, Object.keys(yml.inputs ?? {}))
   const r = await runActionLocally(cmd, inputs)

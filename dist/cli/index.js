@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9059);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(666);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .mainCli */ .CR)();
 
@@ -14,16 +14,18 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9059:
+/***/ 666:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  CR: () => (/* binding */ mainCli)
+  CR: () => (/* binding */ mainCli),
+  vt: () => (/* binding */ parseInputArgs),
+  eO: () => (/* binding */ runActionLocally)
 });
 
-// UNUSED EXPORTS: cli, humanLine, inputEnvName, listActions, parseInputArgs, parseOutputFile, runActionLocally
+// UNUSED EXPORTS: cli, humanLine, inputEnvName, listActions, parseOutputFile
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
@@ -52,7 +54,7 @@ class errors_UserError extends Error {
 function isUserError(e) {
     return e instanceof errors_UserError;
 }
-function errors_errorMessage(e) {
+function errorMessage(e) {
     return e instanceof Error ? e.message : String(e);
 }
 
@@ -64,7 +66,7 @@ function inputs_splitList(value) {
     return value.split(/[\s,]+/).map((s) => s.trim()).filter((s) => s.length > 0);
 }
 /** Non-empty, non-comment lines of a multi-line input. */
-function splitLines(value) {
+function inputs_splitLines(value) {
     return value.split(/\r?\n/).map((s) => s.trim()).filter((s) => s.length > 0 && !s.startsWith('#'));
 }
 function parseBool(value, inputName, fallback) {
@@ -75,11 +77,11 @@ function parseBool(value, inputName, fallback) {
         return true;
     if (['false', 'no', '0', 'off'].includes(v))
         return false;
-    throw new UserError(`${inputName}: '${value}' is not a boolean; use true or false`);
+    throw new errors_UserError(`${inputName}: '${value}' is not a boolean; use true or false`);
 }
 /** `KEY=value` lines (e.g. build-env); a line without '=' is an error naming the input. */
 function parseKeyValueLines(value, inputName) {
-    return splitLines(value).map((line) => {
+    return inputs_splitLines(value).map((line) => {
         const i = line.indexOf('=');
         if (i <= 0)
             throw new UserError(`${inputName}: '${line}' is not a KEY=value line`);
@@ -87,7 +89,7 @@ function parseKeyValueLines(value, inputName) {
     });
 }
 /** Expand `{name}` placeholders; an unknown placeholder is an error naming the input. */
-function expandTemplate(template, values, inputName) {
+function inputs_expandTemplate(template, values, inputName) {
     return template.replace(/\{([a-z0-9-]+)\}/g, (_m, key) => {
         if (!(key in values)) {
             throw new UserError(`${inputName}: unknown placeholder {${key}} in '${template}'; use ${Object.keys(values).map((k) => `{${k}}`).join(', ')}`);
@@ -110,7 +112,7 @@ function parseHttpUrl(value, inputName, example) {
  */
 
 
-const ARCHES = Object.freeze([
+const arch_ARCHES = Object.freeze([
     { debian: 'amd64', go: 'amd64', k8s: 'amd64', uname: 'x86_64', qemu: 'qemu-x86_64', platform: 'linux/amd64', elf: { machine: 62, bits: 64, endian: 'LSB' }, node: 'x64' },
     { debian: 'arm64', go: 'arm64', k8s: 'arm64', uname: 'aarch64', qemu: 'qemu-aarch64', platform: 'linux/arm64', elf: { machine: 183, bits: 64, endian: 'LSB' }, node: 'arm64' },
     { debian: 'armhf', go: 'arm', goarm: '7', k8s: 'arm', uname: 'armv7l', qemu: 'qemu-arm', platform: 'linux/arm/v7', elf: { machine: 40, bits: 32, endian: 'LSB' }, node: 'arm' },
@@ -118,19 +120,19 @@ const ARCHES = Object.freeze([
     { debian: 's390x', go: 's390x', k8s: 's390x', uname: 's390x', qemu: 'qemu-s390x', platform: 'linux/s390x', elf: { machine: 22, bits: 64, endian: 'MSB' }, node: 's390x' },
     { debian: 'riscv64', go: 'riscv64', k8s: 'riscv64', uname: 'riscv64', qemu: 'qemu-riscv64', platform: 'linux/riscv64', elf: { machine: 243, bits: 64, endian: 'LSB' }, node: 'riscv64' },
 ]);
-const arch_ARCH_NAMES = ARCHES.map((a) => a.debian);
+const arch_ARCH_NAMES = arch_ARCHES.map((a) => a.debian);
 /** Every spelling that names an architecture, lower-cased, mapped to its table row. */
 const SPELLINGS = new Map();
-for (const a of ARCHES) {
+for (const a of arch_ARCHES) {
     for (const s of [a.debian, a.go, a.k8s, a.uname, a.platform, a.qemu]) {
         if (!SPELLINGS.has(s))
             SPELLINGS.set(s, a);
     }
 }
 // Common aliases seen in the wild.
-SPELLINGS.set('x64', ARCHES[0]);
-SPELLINGS.set('linux/arm', ARCHES[2]);
-SPELLINGS.set('armv7', ARCHES[2]);
+SPELLINGS.set('x64', arch_ARCHES[0]);
+SPELLINGS.set('linux/arm', arch_ARCHES[2]);
+SPELLINGS.set('armv7', arch_ARCHES[2]);
 /** Parse any spelling (Debian, Go, Kubernetes, uname, Docker platform) into the table row. */
 function parseArch(value, inputName = 'arch') {
     const key = value.trim().toLowerCase();
@@ -153,15 +155,15 @@ function parseArches(value, inputName = 'arch') {
     return out;
 }
 /** The architecture of the machine this code runs on. */
-function hostArch() {
-    const a = ARCHES.find((x) => x.node === process.arch);
+function arch_hostArch() {
+    const a = arch_ARCHES.find((x) => x.node === process.arch);
     if (!a)
         throw new UserError(`this runner's architecture '${process.arch}' is not one of ${arch_ARCH_NAMES.join(', ')}; set the arch input`);
     return a;
 }
 /** Look an architecture up by its ELF header fields; undefined when no row matches. */
 function archFromElf(machine, bits, endian) {
-    return ARCHES.find((a) => a.elf.machine === machine && a.elf.bits === bits && a.elf.endian === endian);
+    return arch_ARCHES.find((a) => a.elf.machine === machine && a.elf.bits === bits && a.elf.endian === endian);
 }
 /** The environment for a Go cross-compile to this architecture (CGO off, GOARM for armhf). */
 function goEnv(arch) {
@@ -197,7 +199,7 @@ var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _argume
 };
 
 
-const { chmod: io_util_chmod, copyFile: io_util_copyFile, lstat: io_util_lstat, mkdir: io_util_mkdir, open: io_util_open, readdir: io_util_readdir, rename: io_util_rename, rm: io_util_rm, rmdir, stat: io_util_stat, symlink, unlink } = external_fs_namespaceObject.promises;
+const { chmod: io_util_chmod, copyFile: io_util_copyFile, lstat: io_util_lstat, mkdir: io_util_mkdir, open: io_util_open, readdir: io_util_readdir, rename: io_util_rename, rm: io_util_rm, rmdir, stat: io_util_stat, symlink: io_util_symlink, unlink } = external_fs_namespaceObject.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -225,7 +227,7 @@ function readlink(fsPath) {
 // See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
 const UV_FS_O_EXLOCK = 0x10000000;
 const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
-function exists(fsPath) {
+function io_util_exists(fsPath) {
     return __awaiter(this, void 0, void 0, function* () {
         try {
             yield io_util_stat(fsPath);
@@ -1020,7 +1022,7 @@ class ToolRunner extends external_events_namespaceObject.EventEmitter {
                 state.on('debug', (message) => {
                     this._debug(message);
                 });
-                if (this.options.cwd && !(yield exists(this.options.cwd))) {
+                if (this.options.cwd && !(yield io_util_exists(this.options.cwd))) {
                     return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
                 }
                 const fileName = this._getSpawnFileName();
@@ -1400,7 +1402,7 @@ async function files_copyAtomic(src, dest) {
     }
 }
 /** Write data to dest through a temporary name. */
-async function writeFileAtomic(dest, data, mode = 0o644) {
+async function files_writeFileAtomic(dest, data, mode = 0o644) {
     const tmp = tmpName(dest);
     try {
         await writeFile(tmp, data, { mode });
@@ -1415,15 +1417,15 @@ async function files_produceAtomic(dest, produce) {
     const tmp = tmpName(dest);
     try {
         await produce(tmp);
-        await rename(tmp, dest);
+        await (0,promises_.rename)(tmp, dest);
     }
     finally {
-        await rm(tmp, { force: true, recursive: true });
+        await (0,promises_.rm)(tmp, { force: true, recursive: true });
     }
 }
-async function sha256File(file) {
-    const hash = createHash('sha256');
-    await pipeline(createReadStream(file), hash);
+async function files_sha256File(file) {
+    const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+    await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_namespaceObject.createReadStream)(file), hash);
     return hash.digest('hex');
 }
 async function files_exists(p) {
@@ -1508,12 +1510,12 @@ async function withRetries(url, policy, log, attempt) {
         }
     }
     const tries = last?.retryable ? ` after ${policy.attempts} attempts` : '';
-    throw new UserError(`download failed: ${url}: ${last?.message}${tries}`);
+    throw new errors_UserError(`download failed: ${url}: ${last?.message}${tries}`);
 }
 function toAttemptError(e) {
     if (e instanceof AttemptError)
         return e;
-    if (e instanceof UserError)
+    if (e instanceof errors_UserError)
         return new AttemptError(e.message, false);
     const cause = e instanceof Error && e.cause instanceof Error ? `: ${e.cause.message}` : '';
     return new AttemptError(`connection error (${errorMessage(e)}${cause})`, true);
@@ -1531,7 +1533,7 @@ async function download_open(url, signal) {
     throw new AttemptError(`${status} (not retried)`, false);
 }
 /** GET a small text resource (stable.txt, a .sha256 file) with the same timeout and retry policy. */
-async function download_fetchText(url, log, policy = downloadPolicy()) {
+async function fetchText(url, log, policy = downloadPolicy()) {
     return withRetries(url, policy, log, async (signal) => {
         const res = await download_open(url, signal);
         return (await res.text()).trim();
@@ -1598,10 +1600,19 @@ async function download(url, dest, opts) {
     }
 }
 /** Download url after reading its digest from `<url>.sha256` (the dl.k8s.io and GitHub releases layout). */
-async function downloadWithSha256File(url, dest, opts) {
+async function download_downloadWithSha256File(url, dest, opts) {
     const digestUrl = `${url}.sha256`;
-    const sha256 = parseDigestFile(await download_fetchText(digestUrl, opts.log, opts.policy), 'sha256', digestUrl);
+    const sha256 = parseDigestFile(await fetchText(digestUrl, opts.log, opts.policy), 'sha256', digestUrl);
     return download(url, dest, { ...opts, sha256 });
+}
+/** The sha256 of `fileName` in a SHA256SUMS listing (`<hex>  <name>` or `<hex> *<name>` lines). */
+function digestFromSums(text, fileName, url) {
+    for (const line of text.split(/\r?\n/)) {
+        const m = line.trim().match(/^([0-9a-fA-F]{64})\s+\*?(?:\.\/)?(\S+)$/);
+        if (m && m[2] === fileName)
+            return m[1].toLowerCase();
+    }
+    throw new UserError(`${url} lists no sha256 for ${fileName}; check the version and architecture`);
 }
 
 ;// CONCATENATED MODULE: ./shared/snap/snapyaml.ts
@@ -1688,6 +1699,7 @@ function snapyaml_renderSnapYaml(y) {
 
 
 
+
 /** Stage a snap directory from a snap.yaml model and files; modes and times are normalised. */
 async function pack_stageSnap(dir, yaml, files, epoch) {
     const { copyFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1455, 23));
@@ -1736,15 +1748,51 @@ async function pack_checkSkeleton(dir, label) {
         throw new UserError(`snap ${label}: snap pack --check-skeleton rejected it: ${(res.stderr || res.stdout).trim()}`);
     return true;
 }
-/** Pack dir into file (atomically), reproducibly. */
-async function pack_packSnap(dir, file, epoch) {
+/**
+ * Pack dir into file (atomically), reproducibly. With a cacheDir, the snap is content-addressed by everything
+ * that determines its bytes (every staged path, mode and content, the epoch, the mksquashfs version and
+ * arguments), so a warm run copies the identical file instead of compressing again. Returns whether it was a hit.
+ */
+async function pack_packSnap(dir, file, epoch, cacheDir) {
     const mksquashfs = which('mksquashfs');
     if (!mksquashfs)
         throw new UserError('mksquashfs is not installed; install squashfs-tools (apt-get install squashfs-tools)');
     await mkdir(path.dirname(file), { recursive: true });
+    const cached = cacheDir ? path.join(cacheDir, 'snaps', `${await treeKey(dir, epoch, mksquashfs)}.snap`) : undefined;
+    if (cached && (await exists(cached))) {
+        await copyAtomic(cached, file);
+        return true;
+    }
     await produceAtomic(file, async (tmp) => {
         await run(mksquashfs, [dir, tmp, ...MKSQUASHFS_ARGS, '-quiet', '-no-progress'], { env: { SOURCE_DATE_EPOCH: String(epoch) } });
     });
+    if (cached) {
+        await mkdir(path.dirname(cached), { recursive: true });
+        await copyAtomic(file, cached);
+    }
+    return false;
+}
+const squashfsVersions = new Map();
+/** A digest of everything that determines the packed bytes. */
+async function treeKey(dir, epoch, mksquashfs) {
+    if (!squashfsVersions.has(mksquashfs)) {
+        const v = await run(mksquashfs, ['-version'], { allowFailure: true });
+        squashfsVersions.set(mksquashfs, v.stdout.split('\n')[0]);
+    }
+    const h = createHash('sha256').update(`${squashfsVersions.get(mksquashfs)}\n${MKSQUASHFS_ARGS.join(' ')}\n${epoch}\n`);
+    const walk = async (rel) => {
+        for (const name of (await readdir(path.join(dir, rel))).sort()) {
+            const r = rel ? `${rel}/${name}` : name;
+            const st = await lstat(path.join(dir, r));
+            h.update(`${r}\0${st.mode}\0`);
+            if (st.isDirectory())
+                await walk(r);
+            else if (st.isFile())
+                h.update(await sha256File(path.join(dir, r)));
+        }
+    };
+    await walk('');
+    return h.digest('hex');
 }
 
 ;// CONCATENATED MODULE: ./shared/k8s.ts
@@ -1787,13 +1835,13 @@ function parseKubeVersion(value) {
         return { kind: 'exact', version: `v${exact[1]}` };
     if (/^(stable|latest)(-\d+(\.\d+)?)?$/.test(v))
         return { kind: 'marker', marker: v };
-    throw new UserError(`kube-version: '${value}' is not a Kubernetes version; use v1.31.2, 1.31.2, stable or stable-1.31`);
+    throw new errors_UserError(`kube-version: '${value}' is not a Kubernetes version; use v1.31.2, 1.31.2, stable or stable-1.31`);
 }
 /** Parse the body of stable.txt & co. */
 function parseMarkerBody(body, url) {
     const spec = parseKubeVersion(body.trim().split(/\s+/)[0] ?? '');
     if (spec.kind !== 'exact')
-        throw new UserError(`${url} does not name a version: '${body.slice(0, 40)}'`);
+        throw new errors_UserError(`${url} does not name a version: '${body.slice(0, 40)}'`);
     return spec.version;
 }
 /** Resolve a kube-version input (exact, or a marker read from <baseUrl>/release/<marker>.txt) to `v1.2.3`. */
@@ -1866,7 +1914,7 @@ function componentSnapYaml(c, version, arch) {
     };
 }
 /** Stage and pack the snap of one component; returns the snap's path in outDir. */
-async function packComponentSnap(c, binary, version, arch, outDir, stageRoot, epoch) {
+async function packComponentSnap(c, binary, version, arch, outDir, stageRoot, epoch, cacheDir) {
     const yaml = componentSnapYaml(c, version, arch);
     const files = [{ path: c.name, source: binary, executable: true }];
     if (c.daemon) {
@@ -1877,8 +1925,8 @@ async function packComponentSnap(c, binary, version, arch, outDir, stageRoot, ep
     await stageSnap(dir, yaml, files, epoch);
     await checkSkeleton(dir, c.name);
     const file = path.join(outDir, snapFileName(c.name, version, arch));
-    await packSnap(dir, file, epoch);
-    return file;
+    const cached = await packSnap(dir, file, epoch, cacheDir);
+    return { file, cached };
 }
 /** What the smoke run of a component must print: its version. */
 function componentSmoke(c, version) {
@@ -2031,6 +2079,1175 @@ async function startMirror(root, faults = []) {
     };
 }
 
+;// CONCATENATED MODULE: external "node:zlib"
+const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+;// CONCATENATED MODULE: ./shared/archive.ts
+/**
+ * Tarballs: one deterministic tar.gz writer and one safe tar(.gz) reader.
+ *
+ * Writer: entries sorted by name, parent directories added, mtime fixed (SOURCE_DATE_EPOCH), owner 0:0
+ * (root/root), modes normalised (0755 for directories and executables, 0644 otherwise), ustar headers
+ * (pax for long names), gzip without a file name or time: the same inputs give the same bytes.
+ * Reader: streams a tar or tar.gz (ustar, pax, GNU long names) and refuses, before anything is written,
+ * any entry whose path or link target would land outside the root (absolute, `..`, or through a link).
+ */
+
+
+
+
+
+
+
+
+/** A path that stays inside the archive root: relative, no `..`, no empty name; './' prefixes dropped. */
+function safeEntryName(name, label) {
+    const raw = name.replace(/\\/g, '/');
+    if (raw.startsWith('/') || /^[A-Za-z]:/.test(raw))
+        throw new errors_UserError(`${label}: entry '${name}' has an absolute path; refusing to unpack it (it would land outside the target directory)`);
+    const parts = raw.split('/').filter((p) => p !== '' && p !== '.');
+    if (parts.includes('..'))
+        throw new errors_UserError(`${label}: entry '${name}' contains '..'; refusing to unpack it (it would land outside the target directory)`);
+    return parts.join('/');
+}
+// ---------------------------------------------------------------- writer
+const BLOCK = 512;
+function octal(value, width) {
+    return value.toString(8).padStart(width - 1, '0') + '\0';
+}
+function header(h) {
+    const buf = Buffer.alloc(BLOCK);
+    let name = h.name;
+    let prefix = '';
+    if (Buffer.byteLength(name) > 100) {
+        const cut = name.lastIndexOf('/', name.length - 1);
+        // ustar split: prefix (<=155) '/' name (<=100); the caller emits a pax header when this is impossible.
+        if (cut > 0 && Buffer.byteLength(name.slice(0, cut)) <= 155 && Buffer.byteLength(name.slice(cut + 1)) <= 100) {
+            prefix = name.slice(0, cut);
+            name = name.slice(cut + 1);
+        }
+        else {
+            name = name.slice(0, 100);
+        }
+    }
+    buf.write(name, 0, 100);
+    buf.write(octal(h.mode, 8), 100);
+    buf.write(octal(0, 8), 108);
+    buf.write(octal(0, 8), 116);
+    buf.write(octal(h.size, 12), 124);
+    buf.write(octal(h.mtime, 12), 136);
+    buf.write('        ', 148);
+    buf.write(h.typeflag, 156);
+    if (h.linkname)
+        buf.write(h.linkname, 157, 100);
+    buf.write('ustar\0', 257);
+    buf.write('00', 263);
+    buf.write('root', 265, 32);
+    buf.write('root', 297, 32);
+    buf.write(prefix, 345, 155);
+    let sum = 0;
+    for (const b of buf)
+        sum += b;
+    buf.write(octal(sum, 7) + ' ', 148);
+    return buf;
+}
+function needsPax(name) {
+    if (Buffer.byteLength(name) <= 100)
+        return false;
+    const cut = name.lastIndexOf('/');
+    return !(cut > 0 && Buffer.byteLength(name.slice(0, cut)) <= 155 && Buffer.byteLength(name.slice(cut + 1)) <= 100);
+}
+function paxRecord(key, value) {
+    const body = ` ${key}=${value}\n`;
+    let len = Buffer.byteLength(body) + 1;
+    while (String(len).length + Buffer.byteLength(body) !== len)
+        len = String(len).length + Buffer.byteLength(body);
+    return `${len}${body}`;
+}
+function pad(size) {
+    return Buffer.alloc((BLOCK - (size % BLOCK)) % BLOCK);
+}
+async function resolveInputs(entries, label) {
+    const byName = new Map();
+    for (const e of entries) {
+        const name = safeEntryName(e.name, label);
+        if (!name)
+            throw new errors_UserError(`${label}: an entry has an empty name`);
+        if (byName.has(name))
+            throw new errors_UserError(`${label}: two entries are named '${name}'`);
+        const type = e.type ?? (e.linkname !== undefined ? 'symlink' : 'file');
+        let size = 0;
+        let mode = e.mode ?? 0o644;
+        let data;
+        if (type === 'file') {
+            if (e.file !== undefined) {
+                const st = await (0,promises_.stat)(e.file);
+                if (!st.isFile())
+                    throw new errors_UserError(`${label}: '${e.file}' is not a regular file`);
+                size = st.size;
+                if (e.mode === undefined)
+                    mode = st.mode & 0o111 ? 0o755 : 0o644;
+            }
+            else {
+                data = Buffer.from(e.data ?? '');
+                size = data.length;
+            }
+        }
+        else if (type === 'dir') {
+            mode = e.mode ?? 0o755;
+        }
+        else {
+            if (!e.linkname)
+                throw new errors_UserError(`${label}: symlink '${name}' has no target`);
+            assertLinkInside(name, e.linkname, label);
+            mode = 0o777;
+        }
+        byName.set(name, { name, type, mode: e.mode ?? mode, linkname: e.linkname, data, file: e.file, size });
+    }
+    // Every parent directory gets its own entry, so tar -x creates it with a normalised mode and time.
+    for (const name of [...byName.keys()]) {
+        const parts = name.split('/');
+        for (let i = 1; i < parts.length; i++) {
+            const dir = parts.slice(0, i).join('/');
+            const have = byName.get(dir);
+            if (!have)
+                byName.set(dir, { name: dir, type: 'dir', mode: 0o755, size: 0 });
+            else if (have.type !== 'dir')
+                throw new errors_UserError(`${label}: '${dir}' is both a file and a directory`);
+        }
+    }
+    return [...byName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+async function* tarStream(entries, mtime) {
+    for (const e of entries) {
+        const name = e.type === 'dir' ? `${e.name}/` : e.name;
+        if (needsPax(name)) {
+            const body = Buffer.from(paxRecord('path', name));
+            yield header({ name: `PaxHeaders/${name.slice(-80)}`, mode: 0o644, size: body.length, mtime, typeflag: 'x' });
+            yield Buffer.concat([body, pad(body.length)]);
+        }
+        const typeflag = e.type === 'dir' ? '5' : e.type === 'symlink' ? '2' : '0';
+        yield header({ name, mode: e.mode, size: e.type === 'file' ? e.size : 0, mtime, typeflag, linkname: e.linkname });
+        if (e.type !== 'file')
+            continue;
+        const data = e.data ?? (await (0,promises_.readFile)(e.file));
+        if (data.length !== e.size)
+            throw new Error(`${e.file} changed size while being archived`);
+        yield data;
+        yield pad(data.length);
+    }
+    yield Buffer.alloc(BLOCK * 2);
+}
+/** Write a deterministic tar.gz to dest (atomically: dest is whole or absent). */
+async function writeTarGz(dest, entries, opts) {
+    const resolved = await resolveInputs(entries, opts.label ?? external_node_path_default().basename(dest));
+    await files_produceAtomic(dest, async (tmp) => {
+        // zlib writes a gzip header with no name and mtime 0; level 9 fixes the XFL byte too.
+        await (0,external_node_stream_promises_namespaceObject.pipeline)(external_node_stream_namespaceObject.Readable.from(tarStream(resolved, opts.mtime)), (0,external_node_zlib_namespaceObject.createGzip)({ level: 9 }), (0,external_node_fs_namespaceObject.createWriteStream)(tmp));
+    });
+}
+// ---------------------------------------------------------------- reader
+class ByteReader {
+    it;
+    chunks = [];
+    have = 0;
+    done = false;
+    constructor(it) {
+        this.it = it;
+    }
+    /** Exactly n bytes, or fewer only at the end of the stream. */
+    async read(n) {
+        while (this.have < n && !this.done) {
+            const r = await this.it.next();
+            if (r.done)
+                this.done = true;
+            else {
+                this.chunks.push(r.value);
+                this.have += r.value.length;
+            }
+        }
+        const all = this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks);
+        const out = all.subarray(0, Math.min(n, all.length));
+        const rest = all.subarray(out.length);
+        this.chunks = rest.length ? [rest] : [];
+        this.have = rest.length;
+        return out;
+    }
+}
+function cstr(buf, start, len) {
+    const s = buf.subarray(start, start + len);
+    const nul = s.indexOf(0);
+    return s.subarray(0, nul === -1 ? s.length : nul).toString('utf8');
+}
+function num(buf, start, len) {
+    if (buf[start] & 0x80) {
+        // GNU base-256
+        let v = 0;
+        for (let i = start + 1; i < start + len; i++)
+            v = v * 256 + buf[i];
+        return v;
+    }
+    const s = cstr(buf, start, len).trim();
+    return s ? parseInt(s, 8) : 0;
+}
+function parsePax(text) {
+    const out = {};
+    let rest = Buffer.from(text);
+    while (rest.length) {
+        const sp = rest.indexOf(0x20);
+        if (sp <= 0)
+            break;
+        const len = Number(rest.subarray(0, sp).toString());
+        if (!len)
+            break;
+        const rec = rest.subarray(sp + 1, len - 1).toString('utf8');
+        const eq = rec.indexOf('=');
+        if (eq > 0)
+            out[rec.slice(0, eq)] = rec.slice(eq + 1);
+        rest = rest.subarray(len);
+    }
+    return out;
+}
+function assertLinkInside(name, target, label) {
+    const stack = name.split('/').slice(0, -1);
+    let escapes = target.startsWith('/');
+    for (const part of target.split('/')) {
+        if (part === '..') {
+            if (stack.length === 0)
+                escapes = true;
+            stack.pop();
+        }
+        else if (part !== '' && part !== '.')
+            stack.push(part);
+    }
+    if (escapes)
+        throw new errors_UserError(`${label}: link '${name}' -> '${target}' points outside the archive; refusing to unpack it`);
+}
+/**
+ * Every entry of a tar or tar.gz stream, checked: names made safe (no absolute paths, no '..', no link
+ * leading outside), file data included. Hard links and devices are refused.
+ */
+async function* readTarEntries(source, label) {
+    const reader = new ByteReader(source[Symbol.asyncIterator]());
+    let longName;
+    let longLink;
+    let pax = {};
+    for (;;) {
+        const h = await reader.read(BLOCK);
+        if (h.length === 0)
+            return;
+        if (h.length < BLOCK)
+            throw new UserError(`${label}: truncated tar header`);
+        if (h.every((b) => b === 0))
+            return;
+        let sum = 0;
+        for (let i = 0; i < BLOCK; i++)
+            sum += i >= 148 && i < 156 ? 0x20 : h[i];
+        if (sum !== num(h, 148, 8))
+            throw new UserError(`${label}: not a tar archive (bad header checksum)`);
+        const size = pax.size ? Number(pax.size) : num(h, 124, 12);
+        const typeflag = String.fromCharCode(h[156] || 0x30);
+        const body = await reader.read(size);
+        if (body.length < size)
+            throw new UserError(`${label}: truncated tar archive (entry data cut short)`);
+        await reader.read((BLOCK - (size % BLOCK)) % BLOCK);
+        if (typeflag === 'x') {
+            pax = parsePax(body.toString('utf8'));
+            continue;
+        }
+        if (typeflag === 'g')
+            continue;
+        if (typeflag === 'L') {
+            longName = cstr(body, 0, body.length);
+            continue;
+        }
+        if (typeflag === 'K') {
+            longLink = cstr(body, 0, body.length);
+            continue;
+        }
+        const prefix = h.subarray(257, 262).toString() === 'ustar' ? cstr(h, 345, 155) : '';
+        const rawName = pax.path ?? longName ?? (prefix ? `${prefix}/${cstr(h, 0, 100)}` : cstr(h, 0, 100));
+        const linkname = pax.linkpath ?? longLink ?? cstr(h, 157, 100);
+        pax = {};
+        longName = longLink = undefined;
+        const name = safeEntryName(rawName, label);
+        const base = { name, mode: num(h, 100, 8) & 0o7777, uid: num(h, 108, 8), gid: num(h, 116, 8), mtime: num(h, 136, 12) };
+        if (typeflag === '0' || typeflag === '7') {
+            if (!name)
+                throw new UserError(`${label}: a file entry has an empty name`);
+            yield { ...base, type: 'file', size, data: body };
+        }
+        else if (typeflag === '5') {
+            if (name)
+                yield { ...base, type: 'dir', size: 0 };
+        }
+        else if (typeflag === '2') {
+            assertLinkInside(name, linkname, label);
+            yield { ...base, type: 'symlink', size: 0, linkname };
+        }
+        else {
+            throw new UserError(`${label}: entry '${rawName}' is a ${typeflag === '1' ? 'hard link' : `type '${typeflag}' entry`}; only files, directories and symlinks are accepted`);
+        }
+    }
+}
+const GZIP_MAGIC = Buffer.from([0x1f, 0x8b]);
+/** A file as a stream of tar bytes, gunzipped when it starts with the gzip magic. */
+async function tarSource(file) {
+    const fh = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1455, 23)).then((m) => m.open(file));
+    const magic = Buffer.alloc(2);
+    await fh.read(magic, 0, 2, 0);
+    await fh.close();
+    const raw = createReadStream(file);
+    return magic.equals(GZIP_MAGIC) ? raw.pipe(createGunzip()) : raw;
+}
+async function iterate(file, label) {
+    try {
+        return readTarEntries(await tarSource(file), label);
+    }
+    catch (e) {
+        throw new UserError(`${label}: cannot read ${file}: ${e.message}`);
+    }
+}
+/** Read a whole tar(.gz) into memory (small archives: resources, release tarballs). */
+async function readTarGz(file, label = path.basename(file)) {
+    const out = [];
+    try {
+        for await (const e of await iterate(file, label))
+            out.push(e);
+    }
+    catch (e) {
+        throw wrapZlib(e, label);
+    }
+    return out;
+}
+function wrapZlib(e, label) {
+    if (e instanceof UserError)
+        return e;
+    const code = e.code;
+    if (code && code.startsWith('Z_'))
+        return new UserError(`${label}: not a valid gzip file (${e.message})`);
+    return e;
+}
+/**
+ * Unpack a tar(.gz) into dir (created). Every entry is checked before it is written; an unsafe entry
+ * stops the extraction with a UserError and dir, when this call created it, is removed, so nothing
+ * half-unpacked is left.
+ */
+async function archive_extractTarGz(file, dir, label = path.basename(file)) {
+    const names = [];
+    const created = (await mkdir(dir, { recursive: true })) !== undefined;
+    try {
+        const links = new Set();
+        for await (const e of await iterate(file, label)) {
+            // Never write through a symlink the archive itself created.
+            const parts = e.name.split('/');
+            for (let i = 1; i <= parts.length; i++) {
+                if (links.has(parts.slice(0, i).join('/')))
+                    throw new UserError(`${label}: entry '${e.name}' goes through the link '${parts.slice(0, i).join('/')}'; refusing to unpack it`);
+            }
+            const dest = path.join(dir, e.name);
+            if (e.type === 'dir') {
+                await mkdir(dest, { recursive: true });
+            }
+            else {
+                await mkdir(path.dirname(dest), { recursive: true });
+                await rm(dest, { force: true, recursive: true });
+                if (e.type === 'symlink') {
+                    await symlink(e.linkname, dest);
+                    links.add(e.name);
+                }
+                else {
+                    await writeFile(dest, e.data);
+                    await chmod(dest, e.mode & 0o777);
+                }
+            }
+            names.push(e.name);
+        }
+    }
+    catch (e) {
+        if (created)
+            await rm(dir, { recursive: true, force: true });
+        throw wrapZlib(e, label);
+    }
+    return names;
+}
+
+;// CONCATENATED MODULE: ./shared/golang.ts
+/**
+ * The Go toolchain for cross-compiling: the Go on PATH when it satisfies the checkout's go.mod, otherwise a
+ * requested version installed into the tool cache (download verified against its .sha256), the cross-compile
+ * environment from the arch table, GOCACHE/GOMODCACHE saved and restored through the runtime's cache, and
+ * one `goBuild` for `go build` calls. Builds never run under emulation.
+ */
+
+
+
+
+
+
+
+
+
+// ---------------------------------------------------------------- versions (pure)
+/** '1.21', '1.21.3', 'go1.21rc2' → [1, 21, 0] / [1, 21, 3]; undefined when not a Go version. */
+function parseGoVersion(v) {
+    const m = v.trim().replace(/^go/, '').match(/^(\d+)\.(\d+)(?:\.(\d+))?/);
+    return m ? [Number(m[1]), Number(m[2]), Number(m[3] ?? 0)] : undefined;
+}
+function compareGoVersions(a, b) {
+    const pa = parseGoVersion(a) ?? [0, 0, 0];
+    const pb = parseGoVersion(b) ?? [0, 0, 0];
+    for (let i = 0; i < 3; i++)
+        if (pa[i] !== pb[i])
+            return pa[i] - pb[i];
+    return 0;
+}
+/** The `go` directive of a go.mod text ('1.17', '1.21.3'); undefined when absent. */
+function goModDirective(gomod) {
+    return gomod.match(/^go\s+(\d+\.\d+(?:\.\d+)?)\s*$/m)?.[1];
+}
+/** The `module` path of a go.mod text. */
+function goModModule(gomod) {
+    return gomod.match(/^module\s+"?([^\s"]+)"?\s*$/m)?.[1];
+}
+/** The Go version a checkout needs (go.mod's `go` line), or undefined for a GOPATH layout. */
+async function requiredGoVersion(srcDir) {
+    const text = await readFile(path.join(srcDir, 'go.mod'), 'utf8').catch(() => undefined);
+    return text === undefined ? undefined : goModDirective(text);
+}
+// ---------------------------------------------------------------- toolchain
+/** Describe the go binary: version and GOROOT; undefined when it does not run. */
+async function inspectGo(goBinary) {
+    const res = await exec_run(goBinary, ['env', 'GOVERSION', 'GOROOT'], { allowFailure: true, env: { GOTOOLCHAIN: 'local', GOFLAGS: '' } });
+    if (res.exitCode !== 0)
+        return undefined;
+    const [ver, root] = res.stdout.trim().split('\n');
+    const version = ver?.trim().replace(/^go/, '');
+    return version && parseGoVersion(version) ? { version, root: root.trim() } : undefined;
+}
+function toolCacheRoot(rt) {
+    return process.env.RUNNER_TOOL_CACHE || path.join(rt.cacheRoot(), 'tool-cache');
+}
+/** The Go download's arch suffix for this host (go.dev/dl names arm as armv6l). */
+function goDownloadArch() {
+    const a = hostArch();
+    return a.go === 'arm' ? 'armv6l' : a.go;
+}
+/** Where Go downloads come from: dl.google.com (which serves <file>.sha256), or BUILD_SNAPS_GO_BASE_URL. */
+function goDownloadUrl(version, base = process.env.BUILD_SNAPS_GO_BASE_URL || 'https://dl.google.com/go') {
+    return `${base.replace(/\/+$/, '')}/go${version}.linux-${goDownloadArch()}.tar.gz`;
+}
+/**
+ * Install Go `version` into the tool cache (<RUNNER_TOOL_CACHE>/go/<version>/<arch>, the layout setup-go
+ * uses, so a runner's preinstalled Go is found), or reuse it when already there.
+ */
+async function installGo(rt, version, inputName = 'go-version') {
+    if (!/^\d+\.\d+(\.\d+)?((rc|beta)\d+)?$/.test(version)) {
+        throw new UserError(`${inputName}: '${version}' is not a Go release; give an exact one such as 1.21.5`);
+    }
+    const nodeArch = hostArch().node;
+    const dir = path.join(toolCacheRoot(rt), 'go', version, nodeArch);
+    const marker = `${dir}.complete`;
+    if (!(await exists(marker))) {
+        const url = goDownloadUrl(version);
+        rt.info(`installing Go ${version} from ${url} into ${dir}`);
+        const work = await mkdtemp(path.join(rt.tempRoot(), 'go-install-'));
+        try {
+            const tgz = path.join(work, path.basename(url));
+            await downloadWithSha256File(url, tgz, { cacheDir: rt.cacheRoot(), log: (m) => rt.warning(m) }).catch((e) => {
+                throw new UserError(`${inputName}: cannot install Go ${version}: ${e.message}`);
+            });
+            const unpacked = path.join(work, 'x');
+            await extractTarGz(tgz, unpacked, path.basename(url));
+            if (!(await exists(path.join(unpacked, 'go', 'bin', 'go'))))
+                throw new UserError(`${url}: no go/bin/go inside; not a Go release tarball`);
+            await rm(dir, { recursive: true, force: true });
+            await mkdir(path.dirname(dir), { recursive: true });
+            await rename(path.join(unpacked, 'go'), dir);
+            await writeFile(marker, '');
+        }
+        finally {
+            await rm(work, { recursive: true, force: true });
+        }
+    }
+    const go = path.join(dir, 'bin', 'go');
+    const info = await inspectGo(go);
+    if (!info)
+        throw new UserError(`${inputName}: the Go ${version} in ${dir} does not run; delete ${dir} and ${marker} and retry`);
+    return { go, root: info.root || dir, version: info.version, origin: 'tool cache' };
+}
+/**
+ * Pick the Go for a build: the Go on PATH when it satisfies go.mod (or there is no go.mod), else the
+ * requested version from the tool cache. A Go older than go.mod asks for is a UserError naming both.
+ */
+async function setupGo(rt, opts = {}) {
+    const inputName = opts.inputName ?? 'go-version';
+    const needed = opts.srcDir ? await requiredGoVersion(opts.srcDir) : undefined;
+    const onPath = which('go');
+    const pathInfo = onPath ? await inspectGo(onPath) : undefined;
+    if (pathInfo && (!needed || compareGoVersions(pathInfo.version, needed) >= 0)) {
+        return { go: onPath, root: pathInfo.root, version: pathInfo.version, origin: 'PATH' };
+    }
+    const have = pathInfo ? `the Go on PATH is ${pathInfo.version}` : 'there is no Go on PATH';
+    if (!opts.requested) {
+        throw new UserError(needed
+            ? `Go too old: ${opts.srcDir}/go.mod needs go ${needed} and ${have}; set ${inputName} to ${needed} or newer`
+            : `${have}; set ${inputName} (e.g. 1.21.5) to install one`);
+    }
+    if (needed && compareGoVersions(opts.requested, needed) < 0) {
+        throw new UserError(`${inputName}: Go ${opts.requested} is older than the go ${needed} that ${opts.srcDir}/go.mod needs; set ${inputName} to ${needed} or newer`);
+    }
+    return installGo(rt, opts.requested, inputName);
+}
+/** Flags every build gets: no local paths, no VCS stamp (reproducible wherever the checkout is). */
+function reproducibleFlags(go) {
+    return compareGoVersions(go.version, '1.18') >= 0 ? ['-trimpath', '-buildvcs=false'] : ['-trimpath'];
+}
+/**
+ * The environment of a cross build: this Go first on PATH, GOROOT, GOOS/GOARCH/GOARM/CGO_ENABLED from the
+ * arch table, GOTOOLCHAIN=local (never fetch another toolchain), reproducible GOFLAGS, the caches.
+ * `extra` (build-env) is applied last and wins.
+ */
+function goBuildEnv(go, arch, cache, extra = {}) {
+    return {
+        PATH: `${external_node_path_default().dirname(go.go)}${(external_node_path_default()).delimiter}${process.env.PATH ?? ''}`,
+        GOROOT: go.root,
+        GOTOOLCHAIN: 'local',
+        GOFLAGS: [...reproducibleFlags(go), '-modcacherw'].join(' '),
+        ...goEnv(arch),
+        ...(cache ? { GOCACHE: cache.GOCACHE, GOMODCACHE: cache.GOMODCACHE } : {}),
+        ...extra,
+    };
+}
+/** A short hash of the checkout's dependency list (go.sum, else vendor/modules.txt, else 'nodeps'). */
+async function dependencyHash(srcDir) {
+    for (const f of ['go.sum', 'vendor/modules.txt', 'Godeps/Godeps.json']) {
+        const text = await readFile(path.join(srcDir, f)).catch(() => undefined);
+        if (text)
+            return createHash('sha256').update(text).digest('hex').slice(0, 16);
+    }
+    return 'nodeps';
+}
+function goCacheKeyPrefix(go, arch) {
+    return `build-snaps-go-${go.version}-linux-${arch.go}${arch.goarm ? `v${arch.goarm}` : ''}-`;
+}
+/** Restore GOCACHE and GOMODCACHE for (Go version, target arch, dependency hash); never fails the step. */
+async function restoreGoCache(rt, go, arch, srcDir) {
+    const base = path.join(rt.tempRoot(), 'build-snaps-go', arch.debian);
+    const cache = {
+        GOCACHE: path.join(base, 'build'),
+        GOMODCACHE: path.join(base, 'mod'),
+        key: goCacheKeyPrefix(go, arch) + (await dependencyHash(srcDir)),
+    };
+    await mkdir(cache.GOCACHE, { recursive: true });
+    await mkdir(cache.GOMODCACHE, { recursive: true });
+    const hit = await rt.restoreCache([cache.GOCACHE, cache.GOMODCACHE], cache.key, [goCacheKeyPrefix(go, arch)]);
+    if (hit)
+        rt.info(`Go cache for ${arch.debian} restored from ${hit}`);
+    return { ...cache, hit: hit === cache.key ? hit : undefined };
+}
+/** Save the caches unless the restore already matched the exact key. */
+async function saveGoCache(rt, cache) {
+    if (cache.hit)
+        return;
+    await rt.saveCache([cache.GOCACHE, cache.GOMODCACHE], cache.key);
+}
+/** `go build` for one target; a failure is a UserError naming the label and the compiler's last lines. */
+async function goBuild(spec) {
+    const args = ['build', ...reproducibleFlags(spec.go)];
+    if (spec.vendor)
+        args.push('-mod=vendor');
+    if (spec.ldflags)
+        args.push(`-ldflags=${spec.ldflags}`);
+    args.push('-o', spec.output, ...spec.packages);
+    await (0,promises_.mkdir)(external_node_path_default().dirname(spec.output), { recursive: true });
+    const res = await exec_run(spec.go.go, args, { cwd: spec.cwd, env: goBuildEnv(spec.go, spec.arch, spec.cache, spec.env), allowFailure: true });
+    if (res.exitCode !== 0) {
+        const tail = (res.stderr || res.stdout).trim().split('\n').slice(-4).join(' | ');
+        throw new errors_UserError(`${spec.label}: go build failed (exit ${res.exitCode}): ${tail}`);
+    }
+    return spec.output;
+}
+
+;// CONCATENATED MODULE: ./shared/manifest.ts
+/** SHA256SUMS + manifest.json of everything a run produced. */
+
+
+
+async function describeFiles(files, archOf) {
+    return Promise.all(files.map(async (file) => ({
+        file,
+        name: external_node_path_default().basename(file),
+        size: (await (0,promises_.stat)(file)).size,
+        sha256: await files_sha256File(file),
+        ...(archOf?.(file) ? { arch: archOf(file) } : {}),
+    })));
+}
+/** `sha256sum -c`-compatible lines, sorted by name. */
+function sha256sums(entries) {
+    return [...entries].sort((a, b) => a.name.localeCompare(b.name)).map((e) => `${e.sha256}  ${e.name}\n`).join('');
+}
+/**
+ * Write SHA256SUMS and manifest.json into dir; returns the SHA256SUMS path. Entries of earlier runs into the
+ * same directory (another arch, say) are kept while their files still exist, so the file covers the directory.
+ */
+async function writeManifest(dir, entries) {
+    const sums = path.join(dir, 'SHA256SUMS');
+    const mine = new Set(entries.map((e) => e.name));
+    const earlier = await readManifestJson(dir);
+    const kept = [];
+    for (const e of earlier) {
+        if (!mine.has(e.name) && (await stat(path.join(dir, e.name)).catch(() => undefined))?.size === e.size)
+            kept.push({ ...e, file: path.join(dir, e.name) });
+    }
+    const all = [...kept, ...entries];
+    await writeFileAtomic(sums, sha256sums(all));
+    const json = [...all].sort((a, b) => a.name.localeCompare(b.name)).map(({ name, size, sha256, arch }) => ({ name, size, sha256, ...(arch ? { arch } : {}) }));
+    await writeFileAtomic(path.join(dir, 'manifest.json'), JSON.stringify(json, null, 2) + '\n');
+    return sums;
+}
+async function readManifestJson(dir) {
+    try {
+        const parsed = JSON.parse(await readFile(path.join(dir, 'manifest.json'), 'utf8'));
+        return Array.isArray(parsed) ? parsed.filter((e) => typeof e?.name === 'string' && typeof e?.sha256 === 'string') : [];
+    }
+    catch {
+        return [];
+    }
+}
+function humanSize(bytes) {
+    if (bytes < 1024)
+        return `${bytes} B`;
+    const units = ['KiB', 'MiB', 'GiB'];
+    let v = bytes / 1024;
+    let i = 0;
+    while (v >= 1024 && i < units.length - 1) {
+        v /= 1024;
+        i++;
+    }
+    return `${v.toFixed(1)} ${units[i]}`;
+}
+/** A markdown table of artifacts. */
+function summaryTable(entries) {
+    const rows = entries.map((e) => `| ${e.name} | ${e.arch ?? ''} | ${humanSize(e.size)} | \`${e.sha256.slice(0, 16)}…\` |`);
+    return ['| file | arch | size | sha256 |', '|---|---|---|---|', ...rows].join('\n');
+}
+
+;// CONCATENATED MODULE: ./shared/charm/plan.ts
+/**
+ * The pure half of a charm release: channel validation, the `resources` input (with `{arch}` expansion),
+ * which architecture a resource file must be, completeness against what the charm declares, and the
+ * release plan shown by a dry run. No I/O here; shared/charm/release.ts does the checking of files and
+ * the talking to the store.
+ */
+
+
+
+const RISKS = ['edge', 'beta', 'candidate', 'stable'];
+const CHANNEL_PART_RE = /^[a-z0-9][a-z0-9._-]*$/i;
+/**
+ * Parse `track/risk[/branch]` (or a bare risk, meaning track `latest`, as charmcraft reads it).
+ * With legacy (charm store) channels only a bare risk is valid: that store had no tracks.
+ */
+function parseChannel(value, inputName = 'channel', legacy = false) {
+    const text = value.trim();
+    const parts = text.split('/');
+    const fix = legacy ? `use one of ${RISKS.join(', ')} (the charm store has no tracks)` : `use track/risk[/branch], e.g. 1.31/edge or latest/stable, with risk one of ${RISKS.join(', ')}`;
+    if (text === '' || parts.length > 3 || parts.some((p) => !CHANNEL_PART_RE.test(p)))
+        throw new errors_UserError(`${inputName}: '${text}' is not a valid channel; ${fix}`);
+    const [track, risk, branch] = parts.length === 1 ? ['latest', parts[0], undefined] : [parts[0], parts[1], parts[2]];
+    if (!RISKS.includes(risk))
+        throw new errors_UserError(`${inputName}: '${text}' has risk '${risk}'; ${fix}`);
+    if (legacy && parts.length > 1)
+        throw new errors_UserError(`${inputName}: '${text}' is not a valid charm store channel; ${fix}`);
+    const name = legacy ? risk : [track, risk, branch].filter(Boolean).join('/');
+    return { track, risk: risk, ...(branch ? { branch } : {}), name };
+}
+/**
+ * Parse the resources input: `name=path` lines; a line containing `{arch}` is repeated for every arch of
+ * `arches` with `{arch}` replaced by the Debian name (the spelling of charm resource names, FACTS.md §1).
+ * The `resources` output of zero-byte-snaps can be pasted in as is.
+ */
+function parseResourceLines(value, arches, inputName = 'resources') {
+    const out = [];
+    for (const line of splitLines(value)) {
+        const i = line.indexOf('=');
+        if (i <= 0 || i === line.length - 1)
+            throw new UserError(`${inputName}: '${line}' is not a name=path line`);
+        const [nameT, pathT] = [line.slice(0, i).trim(), line.slice(i + 1).trim()];
+        if (line.includes('{arch}')) {
+            if (arches.length === 0)
+                throw new UserError(`${inputName}: '${line}' uses {arch}; set the arches input (e.g. amd64 arm64 s390x)`);
+            for (const a of arches) {
+                out.push({ name: expandTemplate(nameT, { arch: a.debian }, inputName), path: expandTemplate(pathT, { arch: a.debian }, inputName), arch: a });
+            }
+        }
+        else {
+            out.push({ name: expandTemplate(nameT, {}, inputName), path: expandTemplate(pathT, {}, inputName) });
+        }
+    }
+    const seen = new Set();
+    for (const r of out) {
+        if (seen.has(r.name))
+            throw new UserError(`${inputName}: resource '${r.name}' is given twice; keep one line for it`);
+        seen.add(r.name);
+    }
+    return out;
+}
+/**
+ * The architecture a resource file must be: the `{arch}` it was expanded with, else the Debian name the
+ * resource name ends with (`cni-s390x`, FACTS.md §4), else the single arch of `arches` (a hint for a matrix job
+ * that attaches one arch's snaps), else unknown (any architecture is accepted).
+ */
+function resourceArch(r, arches) {
+    if (r.arch)
+        return r.arch;
+    const bySuffix = ARCHES.find((a) => r.name.endsWith(`-${a.debian}`));
+    if (bySuffix)
+        return bySuffix;
+    return arches.length === 1 ? arches[0] : undefined;
+}
+/**
+ * Check the given resources against the charm's declared ones: each given one is declared and a file
+ * resource, and each declared one is either given or kept. Returns the names kept.
+ */
+function checkResourceCoverage(charm, declared, given, keep) {
+    const names = new Set(declared.map((d) => d.name));
+    const list = declared.map((d) => d.name).join(', ') || '(none)';
+    for (const r of given) {
+        const d = declared.find((x) => x.name === r.name);
+        if (!d)
+            throw new UserError(`resources: charm ${charm} declares no resource '${r.name}'; its resources are ${list}`);
+        if (d.type !== 'file')
+            throw new UserError(`resources: '${r.name}' is an ${d.type} resource; only file resources can be uploaded here, name it in keep-resources`);
+    }
+    for (const k of keep) {
+        if (!names.has(k))
+            throw new UserError(`keep-resources: charm ${charm} declares no resource '${k}'; its resources are ${list}`);
+        if (given.some((g) => g.name === k))
+            throw new UserError(`keep-resources: '${k}' is also given in resources; drop it from one of them`);
+    }
+    const missing = declared.filter((d) => !given.some((g) => g.name === d.name) && !keep.includes(d.name)).map((d) => d.name);
+    if (missing.length > 0) {
+        throw new UserError(`resources: charm ${charm} declares ${missing.join(', ')} but no file is given for ${missing.length === 1 ? 'it' : 'them'}; add name=path lines, or name ${missing.length === 1 ? 'it' : 'them'} in keep-resources to keep the released revision`);
+    }
+}
+/** The commands a release runs, with `<...>` where a value comes back from an earlier command. */
+function planCommands(tool, charm, resources, keep, channel) {
+    const cmds = [];
+    if (charm.file)
+        cmds.push([tool, 'upload', '--format', 'json', charm.file]);
+    for (const r of resources)
+        cmds.push([tool, 'upload-resource', '--format', 'json', charm.name, r.name, '--filepath', r.facts.path]);
+    const rev = charm.revision !== undefined ? String(charm.revision) : '<charm revision from upload>';
+    const resArgs = [
+        ...resources.flatMap((r) => ['--resource', `${r.name}:<revision from upload-resource ${r.name}>`]),
+        ...keep.flatMap((k) => ['--resource', `${k}:<revision released in ${channel.name}>`]),
+    ];
+    cmds.push([tool, 'release', charm.name, '--revision', rev, '--channel', channel.name, ...resArgs]);
+    return cmds;
+}
+/** Quote an argument for display when it needs it (the commands are always run as argument arrays). */
+function showCommand(argv) {
+    return argv.map((a) => (/^[A-Za-z0-9_./:=<>@+-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
+}
+
+;// CONCATENATED MODULE: ./cli/release.ts
+/**
+ * The release pipeline of .github/workflows/release.yml, and the two steps that workflow runs through this CLI.
+ *
+ *   build-snaps release plan --kube-version v1.31.2 --arches amd64,s390x [--channel C] [--dry-run true]
+ *       the plan job: validates the inputs, resolves the Kubernetes version, picks the channel
+ *       (<major.minor>/edge by default) and writes the per-arch matrix to GITHUB_OUTPUT.
+ *   build-snaps release summarize --dir artifacts
+ *       the summary job: one table of everything the release built, arch x artifact, size, sha256.
+ *   build-snaps release [run] [--arches ...] [--output-dir release] [--dry-run true]
+ *       the whole pipeline locally: the same jobs and steps in the same order as release.yml, through the same
+ *       dist bundles (runActionLocally), against a loopback mirror of stand-in upstream binaries (cross-compiled
+ *       with go) and the charmcraft TEST DOUBLE (test/doubles/charmcraft) instead of Charmhub.
+ *   build-snaps release serve-mirror --dir D [--arches ...]
+ *       only the loopback mirror (CI's self-test job runs the actions against it); writes D/url, serves until killed.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const here = external_node_path_default().dirname((0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url));
+/** The repository root, from cli/ (sources) or dist/cli/ (the bundle). */
+const repoRoot = external_node_path_default().resolve(here, (0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(here, '..', 'actions')) ? '..' : external_node_path_default().join('..', '..'));
+/** The workflow_dispatch defaults of release.yml (test/workflows.test.ts checks they agree). */
+const RELEASE_DEFAULTS = {
+    'kube-version': 'stable-1.31',
+    'cni-version': 'v1.5.1',
+    'flannel-version': 'v0.25.6',
+    'etcd-version': 'v3.5.16',
+    arches: 'amd64,arm64,ppc64el,s390x',
+    channel: '',
+    resources: 'cni-{arch}=artifacts/release-{arch}/cni-{arch}.tgz',
+    'dry-run': 'true',
+};
+/** `v1.31.2` → `1.31/edge`. */
+function defaultChannel(version) {
+    const m = version.match(/^v?(\d+)\.(\d+)\./);
+    if (!m)
+        throw new errors_UserError(`kube-version: cannot take a channel from '${version}'; set the channel input`);
+    return `${m[1]}.${m[2]}/edge`;
+}
+async function planRelease(inputs, kubeBaseUrl = 'https://dl.k8s.io', log = () => { }) {
+    const arches = parseArches(inputs.arches, 'arches');
+    if (arches.length === 0)
+        throw new errors_UserError(`arches: no architecture given; use e.g. ${RELEASE_DEFAULTS.arches}`);
+    const dryRun = parseBool(inputs.dryRun ?? '', 'dry-run', true);
+    const kubeVersion = await resolveKubeVersion(inputs.kubeVersion, kubeBaseUrl, log);
+    const channel = parseChannel(inputs.channel?.trim() || defaultChannel(kubeVersion), 'channel').name;
+    return { kubeVersion, arches, channel, dryRun, matrix: { include: arches.map((a) => ({ arch: a.debian, platform: a.platform })) } };
+}
+/** The plan job's outputs, as release.yml reads them (needs.plan.outputs.*). */
+function planOutputs(plan) {
+    return {
+        matrix: JSON.stringify(plan.matrix),
+        arches: plan.arches.map((a) => a.debian).join(' '),
+        'kube-version': plan.kubeVersion,
+        channel: plan.channel,
+        'dry-run': String(plan.dryRun),
+    };
+}
+function planMarkdown(plan, versions = {}) {
+    const rows = Object.entries({ kubernetes: plan.kubeVersion, ...versions }).map(([k, v]) => `| ${k} | ${v} |`);
+    return [
+        `### Release plan${plan.dryRun ? ' (dry run: nothing is uploaded or released)' : ''}`,
+        '',
+        `Channel \`${plan.channel}\`; architectures ${plan.arches.map((a) => `\`${a.debian}\``).join(', ')}.`,
+        '',
+        '| component | version |',
+        '|---|---|',
+        ...rows,
+    ].join('\n');
+}
+const BOOKKEEPING = new Set(['SHA256SUMS', 'manifest.json']);
+/** The arch an artifact is for: its release-<arch>/ directory, else a Debian name in its file name, else '-'. */
+function artifactArch(rel) {
+    const top = rel.split('/')[0];
+    const m = top.match(/^release-(.+)$/);
+    if (m)
+        return m[1];
+    const base = external_node_path_default().basename(rel);
+    return arch_ARCHES.find((a) => new RegExp(`[_-]${a.debian}[._-]`).test(base))?.debian ?? '-';
+}
+/** Every artifact under dir (the layout of the downloaded workflow artifacts), sorted by arch then name. */
+async function collectArtifacts(dir) {
+    if (!(0,external_node_fs_namespaceObject.existsSync)(dir))
+        throw new errors_UserError(`--dir: ${dir} does not exist; download the release artifacts into it first`);
+    const rels = (await (0,promises_.readdir)(dir, { recursive: true })).map(String).sort();
+    const files = [];
+    for (const r of rels)
+        if (!BOOKKEEPING.has(external_node_path_default().basename(r)) && (await (0,promises_.stat)(external_node_path_default().join(dir, r))).isFile())
+            files.push(r);
+    const described = await describeFiles(files.map((f) => external_node_path_default().join(dir, f)));
+    const rows = described.map((d, i) => ({ arch: artifactArch(files[i]), artifact: external_node_path_default().basename(files[i]), file: files[i], size: d.size, sha256: d.sha256 }));
+    const order = (a) => (a === '-' ? 999 : arch_ARCHES.findIndex((x) => x.debian === a));
+    return rows.sort((a, b) => order(a.arch) - order(b.arch) || a.artifact.localeCompare(b.artifact));
+}
+function summaryMarkdown(rows, title, notes = []) {
+    const lines = rows.map((r) => `| ${r.arch} | ${r.artifact} | ${humanSize(r.size)}${r.size === 0 ? ' (placeholder)' : ''} | \`${r.sha256}\` |`);
+    const arches = [...new Set(rows.map((r) => r.arch).filter((a) => a !== '-'))];
+    return [
+        `### ${title}`,
+        '',
+        ...notes.map((n) => `${n}  `),
+        `${rows.length} artifacts for ${arches.length} architectures (${arches.join(', ')}).`,
+        '',
+        '| arch | artifact | size | sha256 |',
+        '|---|---|---|---|',
+        ...lines,
+    ].join('\n');
+}
+// ---------------------------------------------------------------- the loopback mirror of upstream stand-ins
+/** One stand-in for every upstream binary the release downloads: CNI plugins, flanneld, etcd, etcdctl. */
+const FAKE_UPSTREAM_GO = `package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+var version = "v0.0.0"
+
+func main() {
+	name := filepath.Base(os.Args[0])
+	args := strings.Join(os.Args[1:], " ")
+	switch {
+	case os.Getenv("CNI_COMMAND") == "VERSION":
+		fmt.Printf("{\\"cniVersion\\":\\"1.0.0\\",\\"supportedVersions\\":[\\"0.1.0\\",\\"0.2.0\\",\\"0.3.0\\",\\"0.3.1\\",\\"0.4.0\\",\\"1.0.0\\"]}\\n")
+	case name == "flanneld" && (args == "--version" || args == "-version"):
+		fmt.Println(version)
+	case (name == "etcdctl" || name == "etcd") && (args == "--version" || args == "version"):
+		fmt.Printf("%s version: %s\\nAPI version: 3.5\\n", name, strings.TrimPrefix(version, "v"))
+	default:
+		fmt.Fprintf(os.Stderr, "%s: build-snaps stand-in for the real %s %s\\n", name, name, version)
+		os.Exit(1)
+	}
+}
+`;
+const CNI_PLUGINS = ['bandwidth', 'bridge', 'dhcp', 'firewall', 'host-device', 'host-local', 'ipvlan', 'loopback', 'macvlan', 'portmap', 'ptp', 'sbr', 'static', 'tuning', 'vlan', 'vrf'];
+async function buildStandIn(buildDir, arch, version) {
+    const out = external_node_path_default().join(buildDir, `upstream-${version}-${arch.debian}`);
+    if ((0,external_node_fs_namespaceObject.existsSync)(out))
+        return out;
+    const src = external_node_path_default().join(buildDir, 'upstream-src');
+    await (0,promises_.mkdir)(src, { recursive: true });
+    await (0,promises_.writeFile)(external_node_path_default().join(src, 'main.go'), FAKE_UPSTREAM_GO);
+    await (0,promises_.writeFile)(external_node_path_default().join(src, 'go.mod'), 'module fakeupstream\n\ngo 1.19\n');
+    const found = await inspectGo('go');
+    if (!found)
+        throw new errors_UserError('go is not installed; the local release cross-compiles its stand-in binaries: run bash .ci/setup (or apt-get install golang-go)');
+    const go = { go: 'go', ...found, origin: 'PATH' };
+    return goBuild({ go, arch, cwd: src, packages: ['.'], output: out, ldflags: `-s -w -X main.version=${version}`, env: { GOFLAGS: '-mod=mod' }, label: `stand-in binaries for ${arch.debian}` });
+}
+async function tarballWithSha256(dest, entries) {
+    await (0,promises_.mkdir)(external_node_path_default().dirname(dest), { recursive: true });
+    await writeTarGz(dest, entries, { mtime: 1_700_000_000 });
+    await (0,promises_.writeFile)(`${dest}.sha256`, `${hexDigest(await (0,promises_.readFile)(dest), 'sha256')}  ${external_node_path_default().basename(dest)}\n`);
+}
+/**
+ * Lay out, under root, what the release downloads, in the upstream layouts and names:
+ *   k8s/release/<v>/bin/linux/<k8s-arch>/<binary>{,.sha256}            (dl.k8s.io)
+ *   cni/<v>/cni-plugins-linux-<go-arch>-<v>.tgz{,.sha256}               (containernetworking/plugins releases)
+ *   flannel/<v>/flannel-<v>-linux-<go-arch>.tar.gz{,.sha256}            (flannel-io/flannel releases)
+ *   etcd/<v>/etcd-<v>-linux-<go-arch>.tar.gz{,.sha256}                  (etcd-io/etcd releases)
+ */
+async function populateUpstreamMirror(root, v, arches, buildDir) {
+    await populateK8sMirror(external_node_path_default().join(root, 'k8s'), v.kube, arches, buildDir);
+    for (const arch of arches) {
+        const cni = await buildStandIn(buildDir, arch, v.cni);
+        await tarballWithSha256(external_node_path_default().join(root, 'cni', v.cni, `cni-plugins-linux-${arch.go}-${v.cni}.tgz`), [...CNI_PLUGINS.map((p) => ({ name: `./${p}`, file: cni })), { name: './LICENSE', data: 'Apache-2.0 (stand-in)\n' }]);
+        const flannel = await buildStandIn(buildDir, arch, v.flannel);
+        await tarballWithSha256(external_node_path_default().join(root, 'flannel', v.flannel, `flannel-${v.flannel}-linux-${arch.go}.tar.gz`), [
+            { name: 'flanneld', file: flannel },
+            { name: 'mk-docker-opts.sh', data: '#!/bin/sh\n# stand-in\n' },
+            { name: 'README.md', data: 'flannel (stand-in)\n' },
+        ]);
+        const etcd = await buildStandIn(buildDir, arch, v.etcd);
+        const top = `etcd-${v.etcd}-linux-${arch.go}`;
+        await tarballWithSha256(external_node_path_default().join(root, 'etcd', v.etcd, `${top}.tar.gz`), [
+            { name: `${top}/etcd`, file: etcd },
+            { name: `${top}/etcdctl`, file: etcd },
+            { name: `${top}/README.md`, data: 'etcd (stand-in)\n' },
+        ]);
+    }
+}
+/** Relative paths in name=path lines, resolved against base (lines without a path are left alone). */
+function resolveResourceLines(text, base) {
+    return text
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean)
+        .map((l) => {
+        const i = l.indexOf('=');
+        return i > 0 ? `${l.slice(0, i)}=${external_node_path_default().resolve(base, l.slice(i + 1).trim())}` : l;
+    })
+        .join('\n');
+}
+/**
+ * Run release.yml's jobs locally, in its order: plan → build (per arch: snaps, CNI, flannel) → charm
+ * (charm-build, zero-byte-snaps, dry-run plan) → release (unless dry run) → summary. As on GitHub, a failed
+ * step ends its job, the other arches still build, the charm and release jobs need every build, and the
+ * summary always runs.
+ */
+async function runLocalRelease(o) {
+    const out = external_node_path_default().resolve(o.outDir);
+    const artifacts = external_node_path_default().join(out, 'artifacts');
+    const storeDir = external_node_path_default().join(out, 'store');
+    await (0,promises_.rm)(artifacts, { recursive: true, force: true });
+    await (0,promises_.mkdir)(artifacts, { recursive: true });
+    const steps = [];
+    const say = (m) => o.quiet || console.log(m);
+    const act = async (job, action, inputs, arch) => {
+        say(`\n▶▶ [${job}${arch ? ` ${arch}` : ''}] ${action}`);
+        const r = await runActionLocally(action, inputs, { quiet: o.quiet });
+        steps.push({ job, ...(arch ? { arch } : {}), step: action, exitCode: r.exitCode });
+        return r;
+    };
+    const arches = parseArches(o.arches, 'arches');
+    const mirrorRoot = external_node_path_default().join(out, 'mirror');
+    say(`▶ Loopback mirror: stand-in upstream binaries for ${arches.map((a) => a.debian).join(', ')}, cross-compiled with go`);
+    await populateUpstreamMirror(mirrorRoot, o.versions, arches, external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), 'build-snaps-fake-upstream'));
+    const mirror = await startMirror(mirrorRoot);
+    const token = (0,external_node_crypto_namespaceObject.randomBytes)(12).toString('hex');
+    const saved = { PATH: process.env.PATH, CHARMCRAFT_DOUBLE_STATE: process.env.CHARMCRAFT_DOUBLE_STATE, CHARMCRAFT_DOUBLE_TOKEN: process.env.CHARMCRAFT_DOUBLE_TOKEN };
+    // The store is the charmcraft TEST DOUBLE, never Charmhub: it goes first on PATH for the actions run here.
+    Object.assign(process.env, { PATH: `${external_node_path_default().join(repoRoot, 'test', 'doubles')}${(external_node_path_default()).delimiter}${process.env.PATH}`, CHARMCRAFT_DOUBLE_STATE: storeDir, CHARMCRAFT_DOUBLE_TOKEN: token });
+    say(`▶ Store: the charmcraft TEST DOUBLE (test/doubles/charmcraft), state in ${storeDir}`);
+    let summary = '';
+    let rows = [];
+    let plan;
+    try {
+        // plan
+        try {
+            plan = await planRelease({ kubeVersion: o.versions.kube, arches: o.arches, channel: o.channel, dryRun: o.dryRun }, `${mirror.url}/k8s`, say);
+            steps.push({ job: 'plan', step: 'plan', exitCode: 0 });
+            say(planMarkdown(plan, { cni: o.versions.cni, flannel: o.versions.flannel, etcd: o.versions.etcd }));
+        }
+        catch (e) {
+            steps.push({ job: 'plan', step: 'plan', exitCode: 1 });
+            throw e;
+        }
+        const p = plan;
+        const po = planOutputs(p);
+        // build: one job per matrix entry
+        let buildsOk = true;
+        for (const { arch } of p.matrix.include) {
+            const dir = external_node_path_default().join(artifacts, `release-${arch}`);
+            const buildSteps = [
+                ['build-k8s-snaps', { 'kube-version': p.kubeVersion, arch, 'base-url': `${mirror.url}/k8s`, 'output-dir': dir }],
+                ['build-cnitgz', { version: o.versions.cni, from: 'release', arch, 'base-url': `${mirror.url}/cni/{version}`, 'output-dir': dir }],
+                ['build-flannel', { 'flannel-version': o.versions.flannel, 'etcd-version': o.versions.etcd, arch, 'flannel-base-url': `${mirror.url}/flannel/{version}`, 'etcd-base-url': `${mirror.url}/etcd/{version}`, 'output-dir': dir }],
+            ];
+            for (const [action, inputs] of buildSteps) {
+                if ((await act('build', action, inputs, arch)).exitCode !== 0) {
+                    buildsOk = false;
+                    break;
+                }
+            }
+        }
+        // charm
+        let charmOk = false;
+        let charmFile = '';
+        let zeroByte = '';
+        if (buildsOk) {
+            const b = await act('charm', 'charm-build', { 'charm-path': o.charm, 'output-dir': external_node_path_default().join(artifacts, 'charm', 'charms') });
+            if (b.exitCode === 0) {
+                charmFile = JSON.parse(b.outputs.charms ?? '[]')[0] ?? '';
+                const z = await act('charm', 'zero-byte-snaps', { charm: o.charm, 'output-dir': external_node_path_default().join(artifacts, 'charm', 'zero-byte-snaps') });
+                if (z.exitCode === 0) {
+                    zeroByte = z.outputs.resources ?? '';
+                    const resources = `${zeroByte}\n${resolveResourceLines(o.resources, out)}`;
+                    const d = await act('charm', 'charm-attach-release', { charm: charmFile, channel: po.channel, arches: po.arches, resources, 'dry-run': 'true' });
+                    charmOk = d.exitCode === 0;
+                }
+            }
+        }
+        // release (skipped on a dry run), behind the release environment on GitHub
+        let releaseOk = true;
+        if (charmOk && !p.dryRun) {
+            const resources = `${zeroByte}\n${resolveResourceLines(o.resources, out)}`;
+            const r = await act('release', 'charm-attach-release', { charm: charmFile, channel: po.channel, arches: po.arches, resources, credentials: token });
+            releaseOk = r.exitCode === 0;
+        }
+        // summary
+        rows = await collectArtifacts(artifacts);
+        const failed = steps.filter((s) => s.exitCode !== 0);
+        const notes = [
+            `Kubernetes ${p.kubeVersion}, CNI ${o.versions.cni}, flannel ${o.versions.flannel}, etcd ${o.versions.etcd} → channel \`${p.channel}\`.`,
+            p.dryRun ? 'Dry run: the charm job showed the release plan; nothing was uploaded or released.' : releaseOk && charmOk ? 'Released (store: the charmcraft test double).' : 'Not released.',
+            ...(failed.length ? [`Failed: ${failed.map((s) => `${s.job}${s.arch ? ` ${s.arch}` : ''} / ${s.step}`).join(', ')}.`] : []),
+        ];
+        summary = summaryMarkdown(rows, 'Release summary', notes);
+        steps.push({ job: 'summary', step: 'summarize', exitCode: 0 });
+        await (0,promises_.writeFile)(external_node_path_default().join(out, 'summary.md'), `${summary}\n`);
+        return { exitCode: buildsOk && charmOk && releaseOk ? 0 : 1, steps, plan, summary, artifacts: rows, storeDir };
+    }
+    finally {
+        await mirror.close();
+        for (const [k, v] of Object.entries(saved)) {
+            if (v === undefined)
+                delete process.env[k];
+            else
+                process.env[k] = v;
+        }
+    }
+}
+// ---------------------------------------------------------------- the CLI subcommand
+const RUN_OPTIONS = ['kube-version', 'cni-version', 'flannel-version', 'etcd-version', 'arches', 'channel', 'charm', 'resources', 'dry-run', 'output-dir'];
+async function writeGithubFile(variable, text) {
+    const file = process.env[variable];
+    if (!file)
+        return false;
+    await (0,promises_.appendFile)(file, text);
+    return true;
+}
+/** `build-snaps release <plan|summarize|serve-mirror|run> ...` */
+async function releaseCli(args) {
+    const mode = args[0] && !args[0].startsWith('--') ? args[0] : 'run';
+    const rest = args[0] === mode ? args.slice(1) : args;
+    const defaults = { ...RELEASE_DEFAULTS };
+    if (mode === 'plan') {
+        const o = { ...defaults, ...parseInputArgs('release plan', rest, ['kube-version', 'arches', 'channel', 'dry-run', 'base-url']) };
+        const plan = await planRelease({ kubeVersion: o['kube-version'], arches: o.arches, channel: o.channel, dryRun: o['dry-run'] }, o['base-url'] || undefined, (m) => console.log(m));
+        const outputs = planOutputs(plan);
+        for (const [k, v] of Object.entries(outputs))
+            console.log(`${k}=${v}`);
+        await writeGithubFile('GITHUB_OUTPUT', Object.entries(outputs).map(([k, v]) => `${k}=${v}\n`).join(''));
+        await writeGithubFile('GITHUB_STEP_SUMMARY', `${planMarkdown(plan)}\n`);
+        return 0;
+    }
+    if (mode === 'summarize') {
+        const o = parseInputArgs('release summarize', rest, ['dir', 'kube-version', 'channel', 'dry-run', 'results']);
+        if (!o.dir)
+            throw new errors_UserError('--dir is required: the directory the release artifacts were downloaded into');
+        const rows = await collectArtifacts(o.dir);
+        const notes = [
+            ...(o['kube-version'] ? [`Kubernetes ${o['kube-version']} → channel \`${o.channel ?? ''}\`.`] : []),
+            ...(o['dry-run'] === 'true' ? ['Dry run: the charm job showed the release plan; nothing was uploaded or released.'] : []),
+            ...(o.results ? [`Job results (build, charm, release): ${o.results}.`] : []),
+        ];
+        const md = summaryMarkdown(rows, 'Release summary', notes);
+        console.log(md);
+        await writeGithubFile('GITHUB_STEP_SUMMARY', `${md}\n`);
+        return /failure|cancelled/.test(o.results ?? '') ? 1 : 0;
+    }
+    if (mode === 'serve-mirror') {
+        const o = { ...defaults, ...parseInputArgs('release serve-mirror', rest, ['dir', 'arches', 'kube-version', 'cni-version', 'flannel-version', 'etcd-version']) };
+        if (!o.dir)
+            throw new errors_UserError('--dir is required: where the mirror tree and its url file go');
+        const kube = parseKubeVersion(o['kube-version']);
+        if (kube.kind !== 'exact')
+            throw new errors_UserError(`--kube-version: the mirror needs an exact version (v1.31.2), not '${o['kube-version']}'`);
+        const dir = external_node_path_default().resolve(o.dir);
+        await populateUpstreamMirror(dir, { kube: kube.version, cni: o['cni-version'], flannel: o['flannel-version'], etcd: o['etcd-version'] }, parseArches(o.arches, 'arches'), external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), 'build-snaps-fake-upstream'));
+        const mirror = await startMirror(dir);
+        await (0,promises_.writeFile)(external_node_path_default().join(dir, 'url'), `${mirror.url}\n`);
+        console.log(`mirror at ${mirror.url} (k8s/, cni/, flannel/, etcd/); serving until killed`);
+        await new Promise(() => { });
+        return 0;
+    }
+    if (mode !== 'run')
+        throw new errors_UserError(`release: unknown mode '${mode}'; use plan, summarize, serve-mirror or run`);
+    const o = { ...defaults, 'kube-version': 'v1.31.2', charm: external_node_path_default().join(repoRoot, 'test', 'fixtures', 'release-charm'), 'output-dir': 'release', ...parseInputArgs('release', rest, RUN_OPTIONS) };
+    if (!exec_which('go'))
+        throw new errors_UserError('go is not installed; the local release cross-compiles its stand-in binaries: run bash .ci/setup (or apt-get install golang-go)');
+    const kube = parseKubeVersion(o['kube-version']);
+    if (kube.kind !== 'exact')
+        throw new errors_UserError(`--kube-version: the local mirror needs an exact version (v1.31.2), not '${o['kube-version']}'`);
+    const r = await runLocalRelease({
+        versions: { kube: kube.version, cni: o['cni-version'], flannel: o['flannel-version'], etcd: o['etcd-version'] },
+        arches: o.arches,
+        channel: o.channel,
+        charm: o.charm,
+        resources: o.resources,
+        dryRun: o['dry-run'],
+        outDir: o['output-dir'],
+    });
+    console.log(`\n${'='.repeat(72)}\n${r.summary}\n`);
+    console.log(r.exitCode === 0 ? `Artifacts in ${external_node_path_default().resolve(o['output-dir'], 'artifacts')}; summary in ${external_node_path_default().resolve(o['output-dir'], 'summary.md')}.` : 'The release failed; see the steps above.');
+    return r.exitCode;
+}
+
 ;// CONCATENATED MODULE: ./cli/main.ts
 /**
  * The local runner: `build-snaps <action> --<input> value ...` runs the same bundle the GitHub runner runs
@@ -2053,14 +3270,15 @@ async function startMirror(root, faults = []) {
 
 
 
-const here = external_node_path_default().dirname((0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url));
+
+const main_here = external_node_path_default().dirname((0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url));
 /** The repository root: dist/cli/ when bundled, cli/ when run from source. */
-const repoRoot = external_node_path_default().resolve(here, '..', '..');
+const main_repoRoot = external_node_path_default().resolve(main_here, '..', '..');
 function listActions() {
-    return (0,external_node_fs_namespaceObject.readdirSync)(external_node_path_default().join(repoRoot, 'actions')).filter((n) => (0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(repoRoot, 'actions', n, 'action.yml'))).sort();
+    return (0,external_node_fs_namespaceObject.readdirSync)(external_node_path_default().join(main_repoRoot, 'actions')).filter((n) => (0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(main_repoRoot, 'actions', n, 'action.yml'))).sort();
 }
 function readActionYaml(action) {
-    const file = external_node_path_default().join(repoRoot, 'actions', action, 'action.yml');
+    const file = external_node_path_default().join(main_repoRoot, 'actions', action, 'action.yml');
     if (!(0,external_node_fs_namespaceObject.existsSync)(file))
         throw new errors_UserError(`unknown action '${action}'; use one of ${listActions().join(', ')}, or demo`);
     return (0,dist/* parse */.qg)((0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8'));
@@ -2137,7 +3355,7 @@ function parseOutputFile(text) {
 /** Run dist/<action>/index.js under the runner contract. */
 async function runActionLocally(action, inputs, opts = {}) {
     const yml = readActionYaml(action);
-    const bundle = external_node_path_default().join(repoRoot, 'dist', action, 'index.js');
+    const bundle = external_node_path_default().join(main_repoRoot, 'dist', action, 'index.js');
     if (!(0,external_node_fs_namespaceObject.existsSync)(bundle))
         throw new errors_UserError(`${bundle} is missing; run npm run build`);
     const work = await (0,promises_.mkdtemp)(external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), `build-snaps-${action}-`));
@@ -2230,6 +3448,7 @@ async function demo(args) {
 }
 const USAGE = `usage: build-snaps <action> [--<input> value ...]   run an action locally, as the runner does
        build-snaps demo [--arch "amd64 s390x"] [--kube-version stable-1.31] [--output-dir snaps]
+       build-snaps release [plan|summarize|serve-mirror] [--arches amd64,arm64,ppc64el,s390x] [--dry-run true] ...   release.yml, locally
 actions: `;
 async function cli(argv) {
     const [cmd, ...rest] = argv;
@@ -2239,6 +3458,8 @@ async function cli(argv) {
     }
     if (cmd === 'demo')
         return demo(rest);
+    if (cmd === 'release')
+        return releaseCli(rest);
     const yml = readActionYaml(cmd);
     const inputs = parseInputArgs(cmd, rest, Object.keys(yml.inputs ?? {}));
     const r = await runActionLocally(cmd, inputs);
@@ -2255,7 +3476,7 @@ async function mainCli() {
             process.exitCode = 1;
         }
         else {
-            console.error(e instanceof Error ? e.stack : errors_errorMessage(e));
+            console.error(e instanceof Error ? e.stack : errorMessage(e));
             process.exitCode = 2;
         }
     }
