@@ -58,6 +58,16 @@ export async function forEachArch<T>(arches: Arch[], limit: number, fn: (arch: A
   return arches.map((a) => results.find((r) => r.arch === a)!)
 }
 
+/** A lock for work that must not overlap (a build script writing into a shared tree): calls run one at a time. */
+export function serialLock(): <T>(fn: () => Promise<T>) => Promise<T> {
+  let tail: Promise<unknown> = Promise.resolve()
+  return <T>(fn: () => Promise<T>) => {
+    const next = tail.then(fn, fn)
+    tail = next.catch(() => undefined)
+    return next
+  }
+}
+
 // ---------------------------------------------------------------- sources and build scripts
 
 /**
@@ -103,6 +113,21 @@ export async function runBuildScript(spec: ScriptSpec): Promise<void> {
     const tail = (res.stderr || res.stdout).trim().split('\n').slice(-4).join(' | ')
     throw new UserError(`${spec.label}: \`${spec.argv.join(' ')}\` failed (exit ${res.exitCode})${tail ? `: ${tail}` : ''}`)
   }
+}
+
+/** A CNI plugins checkout's own build: build-command, else build_linux.sh (v0.8.0+), else build.sh (older tags). */
+export async function cniBuildArgv(srcDir: string, buildCommand: string, inputName: string): Promise<string[]> {
+  if (buildCommand) return ['bash', '-e', '-c', buildCommand]
+  for (const script of ['build_linux.sh', 'build.sh']) if (await exists(path.join(srcDir, script))) return ['bash', `./${script}`]
+  throw new UserError(`${inputName}: no build_linux.sh or build.sh in ${srcDir}; is it a containernetworking/plugins checkout? Or set build-command`)
+}
+
+/** The smoke run every CNI plugin answers. */
+export const CNI_VERSION_SMOKE: SmokeSpec = { args: [], env: { CNI_COMMAND: 'VERSION' }, expect: 'supportedVersions' }
+
+/** The plugin to smoke-run: `bridge`, else the first binary. */
+export function smokePlugin(names: string[]): string {
+  return names.includes('bridge') ? 'bridge' : names[0]
 }
 
 /** Regular files directly in dir, sorted. */

@@ -14,7 +14,9 @@ import { type GoToolchain, restoreGoCache, saveGoCache, setupGo } from '../../sh
 import { parseKeyValueLines } from '../../shared/inputs.js'
 import {
   archParallelism,
+  CNI_VERSION_SMOKE,
   archTree,
+  cniBuildArgv,
   buildScriptCommit,
   checkoutDir,
   fetchReleaseTarball,
@@ -27,12 +29,12 @@ import {
   renderBuildInfo,
   reportResults,
   runBuildScript,
+  smokePlugin,
   smokeRunner,
   verifyBinaries,
   workDir,
 } from '../../shared/resource.js'
 import type { Runtime } from '../../shared/runtime.js'
-import type { SmokeSpec } from '../../shared/verify.js'
 
 export const DEFAULT_BASE_URL = 'https://github.com/containernetworking/plugins/releases/download/{version}'
 
@@ -71,21 +73,6 @@ export function getInputs(rt: Runtime): Inputs {
   }
 }
 
-/** The checkout's own build: build-command, else build_linux.sh (v0.8.0+), else build.sh (older tags). */
-export async function buildArgv(srcDir: string, buildCommand: string): Promise<string[]> {
-  if (buildCommand) return ['bash', '-e', '-c', buildCommand]
-  for (const script of ['build_linux.sh', 'build.sh']) if (await exists(path.join(srcDir, script))) return ['bash', `./${script}`]
-  throw new UserError(`source: no build_linux.sh or build.sh in ${srcDir}; is it a containernetworking/plugins checkout? Or set build-command`)
-}
-
-/** The smoke run every CNI plugin answers. */
-export const CNI_VERSION_SMOKE: SmokeSpec = { args: [], env: { CNI_COMMAND: 'VERSION' }, expect: 'supportedVersions' }
-
-/** `bridge`, else the first binary. */
-export function smokePlugin(names: string[]): string {
-  return names.includes('bridge') ? 'bridge' : names[0]
-}
-
 export async function main(rt: Runtime): Promise<void> {
   const inputs = getInputs(rt)
   const outDir = await ensureWritableDir(inputs.outputDir, 'output-dir')
@@ -99,7 +86,7 @@ export async function main(rt: Runtime): Promise<void> {
     let limit = archParallelism(inputs.arches.length)
     if (inputs.from === 'source') {
       const src = await checkoutDir(inputs.source, 'source')
-      const argv = await buildArgv(src, inputs.buildCommand)
+      const argv = await cniBuildArgv(src, inputs.buildCommand, 'source')
       const go: GoToolchain = await setupGo(rt, { srcDir: src, requested: inputs.goVersion })
       const commit = (await gitCommit(src)) ?? 'unknown (not a git checkout)'
       // Scripts write bin/ into the tree: parallel builds each get a copy; GOPATH builds stay in place, one at a time.

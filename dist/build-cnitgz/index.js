@@ -28392,7 +28392,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   iW: () => (/* binding */ main)
 });
 
-// UNUSED EXPORTS: CNI_VERSION_SMOKE, DEFAULT_BASE_URL, buildArgv, getInputs, smokePlugin
+// UNUSED EXPORTS: DEFAULT_BASE_URL, getInputs
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(51455);
@@ -29663,6 +29663,15 @@ async function forEachArch(arches, limit, fn) {
     await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, arches.length)) }, worker));
     return arches.map((a) => results.find((r) => r.arch === a));
 }
+/** A lock for work that must not overlap (a build script writing into a shared tree): calls run one at a time. */
+function serialLock() {
+    let tail = Promise.resolve();
+    return (fn) => {
+        const next = tail.then(fn, fn);
+        tail = next.catch(() => undefined);
+        return next;
+    };
+}
 // ---------------------------------------------------------------- sources and build scripts
 /**
  * The tree to build arch in: a copy of srcDir per arch (without .git and build outputs) when builds run in
@@ -29696,6 +29705,21 @@ async function runBuildScript(spec) {
         const tail = (res.stderr || res.stdout).trim().split('\n').slice(-4).join(' | ');
         throw new errors/* UserError */.yo(`${spec.label}: \`${spec.argv.join(' ')}\` failed (exit ${res.exitCode})${tail ? `: ${tail}` : ''}`);
     }
+}
+/** A CNI plugins checkout's own build: build-command, else build_linux.sh (v0.8.0+), else build.sh (older tags). */
+async function cniBuildArgv(srcDir, buildCommand, inputName) {
+    if (buildCommand)
+        return ['bash', '-e', '-c', buildCommand];
+    for (const script of ['build_linux.sh', 'build.sh'])
+        if (await exists(external_node_path_default().join(srcDir, script)))
+            return ['bash', `./${script}`];
+    throw new errors/* UserError */.yo(`${inputName}: no build_linux.sh or build.sh in ${srcDir}; is it a containernetworking/plugins checkout? Or set build-command`);
+}
+/** The smoke run every CNI plugin answers. */
+const CNI_VERSION_SMOKE = { args: [], env: { CNI_COMMAND: 'VERSION' }, expect: 'supportedVersions' };
+/** The plugin to smoke-run: `bridge`, else the first binary. */
+function smokePlugin(names) {
+    return names.includes('bridge') ? 'bridge' : names[0];
 }
 /** Regular files directly in dir, sorted. */
 async function filesIn(dir) {
@@ -29860,21 +29884,6 @@ function getInputs(rt) {
         outputDir: rt.input('output-dir', { default: '.' }),
     };
 }
-/** The checkout's own build: build-command, else build_linux.sh (v0.8.0+), else build.sh (older tags). */
-async function buildArgv(srcDir, buildCommand) {
-    if (buildCommand)
-        return ['bash', '-e', '-c', buildCommand];
-    for (const script of ['build_linux.sh', 'build.sh'])
-        if (await exists(external_node_path_default().join(srcDir, script)))
-            return ['bash', `./${script}`];
-    throw new errors/* UserError */.yo(`source: no build_linux.sh or build.sh in ${srcDir}; is it a containernetworking/plugins checkout? Or set build-command`);
-}
-/** The smoke run every CNI plugin answers. */
-const CNI_VERSION_SMOKE = { args: [], env: { CNI_COMMAND: 'VERSION' }, expect: 'supportedVersions' };
-/** `bridge`, else the first binary. */
-function smokePlugin(names) {
-    return names.includes('bridge') ? 'bridge' : names[0];
-}
 async function main(rt) {
     const inputs = getInputs(rt);
     const outDir = await ensureWritableDir(inputs.outputDir, 'output-dir');
@@ -29889,7 +29898,7 @@ async function main(rt) {
         let limit = archParallelism(inputs.arches.length);
         if (inputs.from === 'source') {
             const src = await checkoutDir(inputs.source, 'source');
-            const argv = await buildArgv(src, inputs.buildCommand);
+            const argv = await cniBuildArgv(src, inputs.buildCommand, 'source');
             const go = await setupGo(rt, { srcDir: src, requested: inputs.goVersion });
             const commit = (await gitCommit(src)) ?? 'unknown (not a git checkout)';
             // Scripts write bin/ into the tree: parallel builds each get a copy; GOPATH builds stay in place, one at a time.
