@@ -1,0 +1,4 @@
+import { runAction } from '../../shared/runtime.js'
+import { main } from './main.js'
+
+await runAction(main)
