@@ -134,6 +134,15 @@ export async function main(rt: Runtime): Promise<void> {
     const commits = new Map<string, string>()
     for (const src of gos.keys()) commits.set(src, (await gitCommit(src)) ?? 'unknown (not a git checkout)')
 
+    /** <binary> out of the verified release <project>-<tag>-linux-<go-arch>.tar.gz (inputs <project>-version, <project>-base-url). */
+    const releaseBinary = async (arch: Arch, dir: string, project: string, binary: string, version: string, baseUrl: string): Promise<Part> => {
+      const file = `${project}-${version}-linux-${arch.go}.tar.gz`
+      const url = `${releaseBase(baseUrl, { version }, `${project}-base-url`)}/${file}`
+      const x = path.join(dir, `${project}-release`)
+      const got = await fetchReleaseTarball(rt, { url, what: `${project} ${version} for ${arch.debian} (${file})`, inputName: `${project}-version`, dest: path.join(dir, file) }, x)
+      return { files: [{ name: binary, path: path.join(x, pick(got.files, binary, file)) }], info: [[`${project} release`, `${url} sha256 ${got.sha256}`]] }
+    }
+
     const flanneld = async (arch: Arch, dir: string, cache?: GoCache): Promise<Part> => {
       if (flannelSrc) {
         const go = gos.get(flannelSrc)!
@@ -145,11 +154,7 @@ export async function main(rt: Runtime): Promise<void> {
         })
         return { files: [{ name: 'flanneld', path: out }], info: [['flannel commit', `${commits.get(flannelSrc)} (go build, Go ${go.version}, -X ${versionPkg}.Version)`]] }
       }
-      const file = `flannel-${inputs.flannelVersion}-linux-${arch.go}.tar.gz`
-      const url = `${releaseBase(inputs.flannelBaseUrl, { version: inputs.flannelVersion }, 'flannel-base-url')}/${file}`
-      const x = path.join(dir, 'flannel-release')
-      const got = await fetchReleaseTarball(rt, { url, what: `flannel ${inputs.flannelVersion} for ${arch.debian} (${file})`, inputName: 'flannel-version', dest: path.join(dir, file) }, x)
-      return { files: [{ name: 'flanneld', path: path.join(x, pick(got.files, 'flanneld', file)) }], info: [['flannel release', `${url} sha256 ${got.sha256}`]] }
+      return releaseBinary(arch, dir, 'flannel', 'flanneld', inputs.flannelVersion, inputs.flannelBaseUrl)
     }
 
     const etcdctl = async (arch: Arch, dir: string, cache?: GoCache): Promise<Part> => {
@@ -165,11 +170,7 @@ export async function main(rt: Runtime): Promise<void> {
         }
         return { files: [{ name: 'etcdctl', path: out }], info: [['etcd commit', `${commits.get(etcdSrc)} (${etcdLayout.kind === 'v3' ? `go build ${etcdLayout.pkg}` : './build'}, Go ${go.version})`]] }
       }
-      const file = `etcd-${inputs.etcdVersion}-linux-${arch.go}.tar.gz`
-      const url = `${releaseBase(inputs.etcdBaseUrl, { version: inputs.etcdVersion }, 'etcd-base-url')}/${file}`
-      const x = path.join(dir, 'etcd-release')
-      const got = await fetchReleaseTarball(rt, { url, what: `etcd ${inputs.etcdVersion} for ${arch.debian} (${file})`, inputName: 'etcd-version', dest: path.join(dir, file) }, x)
-      return { files: [{ name: 'etcdctl', path: path.join(x, pick(got.files, 'etcdctl', file)) }], info: [['etcd release', `${url} sha256 ${got.sha256}`]] }
+      return releaseBinary(arch, dir, 'etcd', 'etcdctl', inputs.etcdVersion, inputs.etcdBaseUrl)
     }
 
     const cni = async (arch: Arch, dir: string, cache?: GoCache): Promise<Part> => {

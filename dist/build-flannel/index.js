@@ -29937,6 +29937,14 @@ async function main(rt) {
         const commits = new Map();
         for (const src of gos.keys())
             commits.set(src, (await gitCommit(src)) ?? 'unknown (not a git checkout)');
+        /** <binary> out of the verified release <project>-<tag>-linux-<go-arch>.tar.gz (inputs <project>-version, <project>-base-url). */
+        const releaseBinary = async (arch, dir, project, binary, version, baseUrl) => {
+            const file = `${project}-${version}-linux-${arch.go}.tar.gz`;
+            const url = `${releaseBase(baseUrl, { version }, `${project}-base-url`)}/${file}`;
+            const x = external_node_path_default().join(dir, `${project}-release`);
+            const got = await fetchReleaseTarball(rt, { url, what: `${project} ${version} for ${arch.debian} (${file})`, inputName: `${project}-version`, dest: external_node_path_default().join(dir, file) }, x);
+            return { files: [{ name: binary, path: external_node_path_default().join(x, pick(got.files, binary, file)) }], info: [[`${project} release`, `${url} sha256 ${got.sha256}`]] };
+        };
         const flanneld = async (arch, dir, cache) => {
             if (flannelSrc) {
                 const go = gos.get(flannelSrc);
@@ -29948,11 +29956,7 @@ async function main(rt) {
                 });
                 return { files: [{ name: 'flanneld', path: out }], info: [['flannel commit', `${commits.get(flannelSrc)} (go build, Go ${go.version}, -X ${versionPkg}.Version)`]] };
             }
-            const file = `flannel-${inputs.flannelVersion}-linux-${arch.go}.tar.gz`;
-            const url = `${releaseBase(inputs.flannelBaseUrl, { version: inputs.flannelVersion }, 'flannel-base-url')}/${file}`;
-            const x = external_node_path_default().join(dir, 'flannel-release');
-            const got = await fetchReleaseTarball(rt, { url, what: `flannel ${inputs.flannelVersion} for ${arch.debian} (${file})`, inputName: 'flannel-version', dest: external_node_path_default().join(dir, file) }, x);
-            return { files: [{ name: 'flanneld', path: external_node_path_default().join(x, pick(got.files, 'flanneld', file)) }], info: [['flannel release', `${url} sha256 ${got.sha256}`]] };
+            return releaseBinary(arch, dir, 'flannel', 'flanneld', inputs.flannelVersion, inputs.flannelBaseUrl);
         };
         const etcdctl = async (arch, dir, cache) => {
             if (etcdSrc && etcdLayout) {
@@ -29969,11 +29973,7 @@ async function main(rt) {
                 }
                 return { files: [{ name: 'etcdctl', path: out }], info: [['etcd commit', `${commits.get(etcdSrc)} (${etcdLayout.kind === 'v3' ? `go build ${etcdLayout.pkg}` : './build'}, Go ${go.version})`]] };
             }
-            const file = `etcd-${inputs.etcdVersion}-linux-${arch.go}.tar.gz`;
-            const url = `${releaseBase(inputs.etcdBaseUrl, { version: inputs.etcdVersion }, 'etcd-base-url')}/${file}`;
-            const x = external_node_path_default().join(dir, 'etcd-release');
-            const got = await fetchReleaseTarball(rt, { url, what: `etcd ${inputs.etcdVersion} for ${arch.debian} (${file})`, inputName: 'etcd-version', dest: external_node_path_default().join(dir, file) }, x);
-            return { files: [{ name: 'etcdctl', path: external_node_path_default().join(x, pick(got.files, 'etcdctl', file)) }], info: [['etcd release', `${url} sha256 ${got.sha256}`]] };
+            return releaseBinary(arch, dir, 'etcd', 'etcdctl', inputs.etcdVersion, inputs.etcdBaseUrl);
         };
         const cni = async (arch, dir, cache) => {
             let binDir;
