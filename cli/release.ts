@@ -21,7 +21,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { ARCHES, type Arch, parseArches } from '../shared/arch.js'
 import { UserError } from '../shared/errors.js'
-import { which } from '../shared/exec.js'
+import { run, which } from '../shared/exec.js'
 import { goBuild, inspectGo } from '../shared/golang.js'
 import { parseBool } from '../shared/inputs.js'
 import { describeFiles, humanSize } from '../shared/manifest.js'
@@ -358,11 +358,13 @@ export async function runLocalRelease(o: LocalReleaseOptions): Promise<LocalRele
     // charm
     let charmOk = false
     let charmFile = ''
+    let charmName = ''
     let zeroByte = ''
     if (buildsOk) {
       const b = await act('charm', 'charm-build', { 'charm-path': o.charm, 'output-dir': path.join(artifacts, 'charm', 'charms') })
       if (b.exitCode === 0) {
         charmFile = (JSON.parse(b.outputs.charms ?? '[]') as string[])[0] ?? ''
+        charmName = b.outputs.name ?? ''
         const z = await act('charm', 'zero-byte-snaps', { charm: o.charm, 'output-dir': path.join(artifacts, 'charm', 'zero-byte-snaps') })
         if (z.exitCode === 0) {
           zeroByte = z.outputs.resources ?? ''
@@ -375,6 +377,8 @@ export async function runLocalRelease(o: LocalReleaseOptions): Promise<LocalRele
     // release (skipped on a dry run), behind the release environment on GitHub
     let releaseOk = true
     if (charmOk && !p.dryRun) {
+      // The double's store, like Charmhub, knows the charm once its name is registered (a one-time step there).
+      if (charmName) await run(path.join(repoRoot, 'test', 'doubles', 'charmcraft'), ['register', charmName], { env: { CHARMCRAFT_AUTH: token }, allowFailure: true })
       const resources = `${zeroByte}\n${resolveResourceLines(o.resources, out)}`
       const r = await act('release', 'charm-attach-release', { charm: charmFile, channel: po.channel, arches: po.arches, resources, credentials: token })
       releaseOk = r.exitCode === 0

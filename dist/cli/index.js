@@ -2938,14 +2938,9 @@ function planMarkdown(plan, versions = {}) {
     ].join('\n');
 }
 const BOOKKEEPING = new Set(['SHA256SUMS', 'manifest.json']);
-/** The arch an artifact is for: its release-<arch>/ directory, else a Debian name in its file name, else '-'. */
+/** The arch an artifact is for: its release-<arch>/ directory; anything else (charm, placeholders) is 'all'. */
 function artifactArch(rel) {
-    const top = rel.split('/')[0];
-    const m = top.match(/^release-(.+)$/);
-    if (m)
-        return m[1];
-    const base = external_node_path_default().basename(rel);
-    return arch_ARCHES.find((a) => new RegExp(`[_-]${a.debian}[._-]`).test(base))?.debian ?? '-';
+    return rel.split('/')[0].match(/^release-(.+)$/)?.[1] ?? 'all';
 }
 /** Every artifact under dir (the layout of the downloaded workflow artifacts), sorted by arch then name. */
 async function collectArtifacts(dir) {
@@ -2958,12 +2953,12 @@ async function collectArtifacts(dir) {
             files.push(r);
     const described = await describeFiles(files.map((f) => external_node_path_default().join(dir, f)));
     const rows = described.map((d, i) => ({ arch: artifactArch(files[i]), artifact: external_node_path_default().basename(files[i]), file: files[i], size: d.size, sha256: d.sha256 }));
-    const order = (a) => (a === '-' ? 999 : arch_ARCHES.findIndex((x) => x.debian === a));
+    const order = (a) => (a === 'all' ? 999 : arch_ARCHES.findIndex((x) => x.debian === a));
     return rows.sort((a, b) => order(a.arch) - order(b.arch) || a.artifact.localeCompare(b.artifact));
 }
 function summaryMarkdown(rows, title, notes = []) {
     const lines = rows.map((r) => `| ${r.arch} | ${r.artifact} | ${humanSize(r.size)}${r.size === 0 ? ' (placeholder)' : ''} | \`${r.sha256}\` |`);
-    const arches = [...new Set(rows.map((r) => r.arch).filter((a) => a !== '-'))];
+    const arches = [...new Set(rows.map((r) => r.arch).filter((a) => a !== 'all'))];
     return [
         `### ${title}`,
         '',
@@ -3128,11 +3123,13 @@ async function runLocalRelease(o) {
         // charm
         let charmOk = false;
         let charmFile = '';
+        let charmName = '';
         let zeroByte = '';
         if (buildsOk) {
             const b = await act('charm', 'charm-build', { 'charm-path': o.charm, 'output-dir': external_node_path_default().join(artifacts, 'charm', 'charms') });
             if (b.exitCode === 0) {
                 charmFile = JSON.parse(b.outputs.charms ?? '[]')[0] ?? '';
+                charmName = b.outputs.name ?? '';
                 const z = await act('charm', 'zero-byte-snaps', { charm: o.charm, 'output-dir': external_node_path_default().join(artifacts, 'charm', 'zero-byte-snaps') });
                 if (z.exitCode === 0) {
                     zeroByte = z.outputs.resources ?? '';
@@ -3145,6 +3142,9 @@ async function runLocalRelease(o) {
         // release (skipped on a dry run), behind the release environment on GitHub
         let releaseOk = true;
         if (charmOk && !p.dryRun) {
+            // The double's store, like Charmhub, knows the charm once its name is registered (a one-time step there).
+            if (charmName)
+                await exec_run(external_node_path_default().join(repoRoot, 'test', 'doubles', 'charmcraft'), ['register', charmName], { env: { CHARMCRAFT_AUTH: token }, allowFailure: true });
             const resources = `${zeroByte}\n${resolveResourceLines(o.resources, out)}`;
             const r = await act('release', 'charm-attach-release', { charm: charmFile, channel: po.channel, arches: po.arches, resources, credentials: token });
             releaseOk = r.exitCode === 0;
@@ -3273,7 +3273,7 @@ async function releaseCli(args) {
 
 const main_here = external_node_path_default().dirname((0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url));
 /** The repository root: dist/cli/ when bundled, cli/ when run from source. */
-const main_repoRoot = external_node_path_default().resolve(main_here, '..', '..');
+const main_repoRoot = external_node_path_default().resolve(main_here, (0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(main_here, '..', 'actions')) ? '..' : external_node_path_default().join('..', '..'));
 function listActions() {
     return (0,external_node_fs_namespaceObject.readdirSync)(external_node_path_default().join(main_repoRoot, 'actions')).filter((n) => (0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(main_repoRoot, 'actions', n, 'action.yml'))).sort();
 }
