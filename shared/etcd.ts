@@ -11,10 +11,10 @@ import type { Arch } from './arch.js'
 import { readTarGz } from './archive.js'
 import { type DownloadPolicy, type Logger, digestFromSums, download, fetchText } from './download.js'
 import { UserError } from './errors.js'
-import { run, which } from './exec.js'
 import { exists } from './files.js'
-import { type GoCache, type GoToolchain, goBuild, goBuildEnv, goModModule } from './golang.js'
+import { type GoCache, type GoToolchain, goBuild, goModModule } from './golang.js'
 import { SNAP_BASE, snapFileName, trimSlash } from './k8s.js'
+import { gitCommit, runBuildScript } from './resource.js'
 import { type StagedFile, checkSkeleton, packSnap, stageSnap } from './snap/pack.js'
 import type { SnapYaml } from './snap/snapyaml.js'
 import type { SmokeSpec } from './verify.js'
@@ -31,7 +31,7 @@ export interface GoTarget {
 
 export type EtcdLayout =
   /** etcd v2.x: GOPATH layout, the checkout's `build` script writes $BINDIR/etcd and $BINDIR/etcdctl. */
-  | { kind: 'build-script'; script: string }
+  | { kind: 'build-script' }
   /** etcd v3.x: go.mod; v3.4 builds `.` and `./etcdctl` of the root module, v3.5+ the server/ and etcdctl/ modules. */
   | { kind: 'go-mod'; etcd: GoTarget; etcdctl: GoTarget; versionPkg: string }
 
@@ -77,21 +77,12 @@ export async function readEtcdSource(dirInput: string, inputName = 'source-dir')
     layout = { kind: 'go-mod', etcd: { cwd: dir, pkg: '.' }, etcdctl: { cwd: dir, pkg: './etcdctl' }, versionPkg: `${await modulePath(path.join(dir, 'go.mod'))}/version` }
   } else if (await isFile(path.join(dir, 'build'))) {
     versionFile = 'version/version.go'
-    const script = path.join(dir, 'build')
-    if (((await lstat(script)).mode & 0o111) === 0) throw new UserError(`${inputName}: '${script}' is not executable; chmod +x it (etcd v2 builds through it)`)
-    layout = { kind: 'build-script', script }
+    layout = { kind: 'build-script' }
   } else {
     throw new UserError(`${inputName}: '${dirInput}' is not an etcd checkout: no go.mod (etcd v3) and no build script (etcd v2)`)
   }
   const version = await readVersion(dir, versionFile, inputName)
   return { dir, layout, version }
-}
-
-async function gitSha(dir: string): Promise<string | undefined> {
-  const git = which('git')
-  if (!git) return undefined
-  const res = await run(git, ['rev-parse', '--short', 'HEAD'], { cwd: dir, allowFailure: true })
-  return res.exitCode === 0 ? res.stdout.trim() : undefined
 }
 
 export interface EtcdBinaries {
@@ -105,17 +96,14 @@ export async function buildEtcd(src: EtcdSource, arch: Arch, go: GoToolchain, ou
   const out: EtcdBinaries = { etcd: path.join(outDir, 'etcd'), etcdctl: path.join(outDir, 'etcdctl') }
   const { layout } = src
   if (layout.kind === 'build-script') {
-    const res = await run(layout.script, [], { cwd: src.dir, env: goBuildEnv(go, arch, cache, { BINDIR: outDir }), allowFailure: true })
-    if (res.exitCode !== 0) {
-      const tail = (res.stderr || res.stdout).trim().split('\n').slice(-4).join(' | ')
-      throw new UserError(`etcd ${src.version} for ${arch.debian}: ${layout.script} failed (exit ${res.exitCode}): ${tail}`)
-    }
+    const label = `etcd ${src.version} for ${arch.debian}`
+    await runBuildScript({ argv: ['sh', '-e', './build'], tree: src.dir, arch, go, cache, env: { BINDIR: outDir }, label })
     for (const [name, file] of Object.entries(out)) {
-      if (!(await exists(file))) throw new UserError(`etcd ${src.version} for ${arch.debian}: ${layout.script} did not write ${name} into $BINDIR (${outDir})`)
+      if (!(await exists(file))) throw new UserError(`${label}: ./build did not write ${name} into $BINDIR (${outDir})`)
     }
     return out
   }
-  const sha = await gitSha(src.dir)
+  const sha = (await gitCommit(src.dir))?.slice(0, 7)
   const ldflags = sha ? `-X ${layout.versionPkg}.GitSHA=${sha}` : undefined
   for (const name of ['etcd', 'etcdctl'] as const) {
     const t = layout[name]

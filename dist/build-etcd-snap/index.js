@@ -28373,7 +28373,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _shared_runtime_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(65742);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(46236);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(36549);
 
 
 await (0,_shared_runtime_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_main_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i);
@@ -28383,7 +28383,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 46236:
+/***/ 36549:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28560,7 +28560,7 @@ let installTried = false;
  * Find a runner, and on a GitHub runner try once to install qemu-user-static with apt when it is missing.
  * Returns kind 'none' (with the reason) when no emulator is present and none could be installed.
  */
-async function ensureRunner(arch, log) {
+async function emulate_ensureRunner(arch, log) {
     const r = findRunner(arch);
     if (r.kind !== 'none' || installTried || process.env.GITHUB_ACTIONS !== 'true' || process.env.BUILD_SNAPS_NO_INSTALL)
         return r;
@@ -28668,7 +28668,7 @@ async function sha256File(file) {
     await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_.createReadStream)(file), hash);
     return hash.digest('hex');
 }
-async function exists(p) {
+async function files_exists(p) {
     return (0,promises_.stat)(p).then(() => true, () => false);
 }
 /** Create an output directory and prove it is writable, or fail naming the input. */
@@ -28845,7 +28845,7 @@ async function* tarStream(entries, mtime) {
     yield Buffer.alloc(BLOCK * 2);
 }
 /** Write a deterministic tar.gz to dest (atomically: dest is whole or absent). */
-async function writeTarGz(dest, entries, opts) {
+async function archive_writeTarGz(dest, entries, opts) {
     const resolved = await resolveInputs(entries, opts.label ?? path.basename(dest));
     await produceAtomic(dest, async (tmp) => {
         // zlib writes a gzip header with no name and mtime 0; level 9 fixes the XFL byte too.
@@ -29039,7 +29039,7 @@ function wrapZlib(e, label) {
  * stops the extraction with a UserError and dir, when this call created it, is removed, so nothing
  * half-unpacked is left.
  */
-async function extractTarGz(file, dir, label = external_node_path_default().basename(file)) {
+async function archive_extractTarGz(file, dir, label = external_node_path_default().basename(file)) {
     const names = [];
     const created = (await (0,promises_.mkdir)(dir, { recursive: true })) !== undefined;
     try {
@@ -29228,7 +29228,7 @@ async function download(url, dest, opts) {
     }
 }
 /** Download url after reading its digest from `<url>.sha256` (the dl.k8s.io and GitHub releases layout). */
-async function downloadWithSha256File(url, dest, opts) {
+async function download_downloadWithSha256File(url, dest, opts) {
     const digestUrl = `${url}.sha256`;
     const sha256 = parseDigestFile(await download_fetchText(digestUrl, opts.log, opts.policy), 'sha256', digestUrl);
     return download(url, dest, { ...opts, sha256 });
@@ -29319,18 +29319,18 @@ async function installGo(rt, version, inputName = 'go-version') {
     const nodeArch = hostArch().node;
     const dir = external_node_path_default().join(toolCacheRoot(rt), 'go', version, nodeArch);
     const marker = `${dir}.complete`;
-    if (!(await exists(marker))) {
+    if (!(await files_exists(marker))) {
         const url = goDownloadUrl(version);
         rt.info(`installing Go ${version} from ${url} into ${dir}`);
         const work = await (0,promises_.mkdtemp)(external_node_path_default().join(rt.tempRoot(), 'go-install-'));
         try {
             const tgz = external_node_path_default().join(work, external_node_path_default().basename(url));
-            await downloadWithSha256File(url, tgz, { cacheDir: rt.cacheRoot(), log: (m) => rt.warning(m) }).catch((e) => {
+            await download_downloadWithSha256File(url, tgz, { cacheDir: rt.cacheRoot(), log: (m) => rt.warning(m) }).catch((e) => {
                 throw new errors/* UserError */.yo(`${inputName}: cannot install Go ${version}: ${e.message}`);
             });
             const unpacked = external_node_path_default().join(work, 'x');
-            await extractTarGz(tgz, unpacked, external_node_path_default().basename(url));
-            if (!(await exists(external_node_path_default().join(unpacked, 'go', 'bin', 'go'))))
+            await archive_extractTarGz(tgz, unpacked, external_node_path_default().basename(url));
+            if (!(await files_exists(external_node_path_default().join(unpacked, 'go', 'bin', 'go'))))
                 throw new errors/* UserError */.yo(`${url}: no go/bin/go inside; not a Go release tarball`);
             await (0,promises_.rm)(dir, { recursive: true, force: true });
             await (0,promises_.mkdir)(external_node_path_default().dirname(dir), { recursive: true });
@@ -29586,7 +29586,7 @@ async function pack_packSnap(dir, file, epoch, cacheDir) {
         throw new errors/* UserError */.yo('mksquashfs is not installed; install squashfs-tools (apt-get install squashfs-tools)');
     await (0,promises_.mkdir)(external_node_path_default().dirname(file), { recursive: true });
     const cached = cacheDir ? external_node_path_default().join(cacheDir, 'snaps', `${await treeKey(dir, epoch, mksquashfs)}.snap`) : undefined;
-    if (cached && (await exists(cached))) {
+    if (cached && (await files_exists(cached))) {
         await copyAtomic(cached, file);
         return true;
     }
@@ -29760,6 +29760,363 @@ function componentSmoke(c, version) {
     return { args: c.smokeArgs, expect: version };
 }
 
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(48161);
+;// CONCATENATED MODULE: ./shared/elf.ts
+/** Read an ELF header and check that a binary is built for the expected architecture. */
+
+
+
+/** The ELF header of file, or undefined when it is not an ELF file. */
+async function elf_readElfHeader(file) {
+    const fh = await (0,promises_.open)(file, 'r');
+    try {
+        const buf = Buffer.alloc(20);
+        const { bytesRead } = await fh.read(buf, 0, 20, 0);
+        return parseElfHeader(buf.subarray(0, bytesRead));
+    }
+    finally {
+        await fh.close();
+    }
+}
+function parseElfHeader(buf) {
+    if (buf.length < 20 || buf[0] !== 0x7f || buf[1] !== 0x45 || buf[2] !== 0x4c || buf[3] !== 0x46)
+        return undefined;
+    const bits = buf[4] === 1 ? 32 : buf[4] === 2 ? 64 : undefined;
+    const endian = buf[5] === 1 ? 'LSB' : buf[5] === 2 ? 'MSB' : undefined;
+    if (!bits || !endian)
+        return undefined;
+    const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+    const le = endian === 'LSB';
+    return { bits, endian, type: view.getUint16(16, le), machine: view.getUint16(18, le) };
+}
+function describeElf(h) {
+    const a = archFromElf(h.machine, h.bits, h.endian);
+    return a ? `${a.debian} (ELF machine ${h.machine}, ${h.bits}-bit ${h.endian})` : `ELF machine ${h.machine}, ${h.bits}-bit ${h.endian}`;
+}
+/** Throw a UserError unless file is an ELF executable for arch. `label` names the file in the message. */
+async function elf_assertElfArch(file, arch, label = file) {
+    const h = await elf_readElfHeader(file);
+    if (!h)
+        throw new errors/* UserError */.yo(`${label} is not an ELF binary; expected a Linux ${arch.debian} executable`);
+    if (h.machine !== arch.elf.machine || h.bits !== arch.elf.bits || h.endian !== arch.elf.endian) {
+        throw new errors/* UserError */.yo(`${label} is built for ${describeElf(h)}, not ${arch.debian}; use the ${arch.debian} binary (Go/Kubernetes name ${arch.go})`);
+    }
+    return h;
+}
+
+;// CONCATENATED MODULE: ./shared/manifest.ts
+/** SHA256SUMS + manifest.json of everything a run produced. */
+
+
+
+async function manifest_describeFiles(files, archOf) {
+    return Promise.all(files.map(async (file) => ({
+        file,
+        name: external_node_path_default().basename(file),
+        size: (await (0,promises_.stat)(file)).size,
+        sha256: await sha256File(file),
+        ...(archOf?.(file) ? { arch: archOf(file) } : {}),
+    })));
+}
+/** `sha256sum -c`-compatible lines, sorted by name. */
+function sha256sums(entries) {
+    return [...entries].sort((a, b) => a.name.localeCompare(b.name)).map((e) => `${e.sha256}  ${e.name}\n`).join('');
+}
+/**
+ * Write SHA256SUMS and manifest.json into dir; returns the SHA256SUMS path. Entries of earlier runs into the
+ * same directory (another arch, say) are kept while their files still exist, so the file covers the directory.
+ */
+async function manifest_writeManifest(dir, entries) {
+    const sums = external_node_path_default().join(dir, 'SHA256SUMS');
+    const mine = new Set(entries.map((e) => e.name));
+    const earlier = await readManifestJson(dir);
+    const kept = [];
+    for (const e of earlier) {
+        if (!mine.has(e.name) && (await (0,promises_.stat)(external_node_path_default().join(dir, e.name)).catch(() => undefined))?.size === e.size)
+            kept.push({ ...e, file: external_node_path_default().join(dir, e.name) });
+    }
+    const all = [...kept, ...entries];
+    await writeFileAtomic(sums, sha256sums(all));
+    const json = [...all].sort((a, b) => a.name.localeCompare(b.name)).map(({ name, size, sha256, arch }) => ({ name, size, sha256, ...(arch ? { arch } : {}) }));
+    await writeFileAtomic(external_node_path_default().join(dir, 'manifest.json'), JSON.stringify(json, null, 2) + '\n');
+    return sums;
+}
+async function readManifestJson(dir) {
+    try {
+        const parsed = JSON.parse(await (0,promises_.readFile)(external_node_path_default().join(dir, 'manifest.json'), 'utf8'));
+        return Array.isArray(parsed) ? parsed.filter((e) => typeof e?.name === 'string' && typeof e?.sha256 === 'string') : [];
+    }
+    catch {
+        return [];
+    }
+}
+function humanSize(bytes) {
+    if (bytes < 1024)
+        return `${bytes} B`;
+    const units = ['KiB', 'MiB', 'GiB'];
+    let v = bytes / 1024;
+    let i = 0;
+    while (v >= 1024 && i < units.length - 1) {
+        v /= 1024;
+        i++;
+    }
+    return `${v.toFixed(1)} ${units[i]}`;
+}
+/** A markdown table of artifacts. */
+function manifest_summaryTable(entries) {
+    const rows = entries.map((e) => `| ${e.name} | ${e.arch ?? ''} | ${humanSize(e.size)} | \`${e.sha256.slice(0, 16)}…\` |`);
+    return ['| file | arch | size | sha256 |', '|---|---|---|---|', ...rows].join('\n');
+}
+
+;// CONCATENATED MODULE: ./shared/verify.ts
+
+
+
+/** Check file's ELF arch and smoke-run it; returns short lines saying what was checked. */
+async function verify_verifyBinary(file, label, arch, runner, smoke) {
+    await elf_assertElfArch(file, arch, label);
+    const done = [`ELF ${arch.debian}`];
+    const res = await smokeRun(file, smoke.args, runner, smoke.env);
+    if (!res.ran)
+        return [...done, `smoke run ${res.how}`];
+    const said = res.output.split('\n').slice(-2).join(' | ').slice(0, 200);
+    if (res.exitCode !== 0) {
+        throw new errors/* UserError */.yo(`${label}: smoke run \`${smoke.args.join(' ')}\` ${res.how} failed for ${arch.debian} (exit ${res.exitCode})${said ? `: ${said}` : ''}`);
+    }
+    if (smoke.expect && !res.output.includes(smoke.expect)) {
+        throw new errors/* UserError */.yo(`${label}: smoke run \`${smoke.args.join(' ')}\` ${res.how} printed '${res.output.split('\n')[0].slice(0, 120)}', expected it to mention ${smoke.expect}`);
+    }
+    return [...done, `ran ${res.how}: ${res.output.split('\n')[0].slice(0, 80)}`];
+}
+
+;// CONCATENATED MODULE: ./shared/resource.ts
+/**
+ * Charm resource tarballs built from Go sources or upstream releases (CNI plugins, flannel): the per-arch
+ * build loop, upstream build scripts run in a per-arch copy of the checkout, release tarballs fetched and
+ * unpacked safely, binaries verified (ELF arch of each, one smoke run), BUILD_INFO, the deterministic
+ * tarball with the charm's size floor, and the outputs every such action reports.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** The charms refuse a CNI or flannel resource smaller than this (FACTS.md §4–5). */
+const CHARM_SIZE_FLOOR = 1_000_000;
+/** How many arches to build at once: one per core, at most the number of arches. */
+function archParallelism(count) {
+    return Math.max(1, Math.min(count, availableParallelism()));
+}
+/** Run fn for every arch, `limit` at a time; every arch runs to its end even when another fails. */
+async function forEachArch(arches, limit, fn) {
+    const results = [];
+    let next = 0;
+    const worker = async () => {
+        while (next < arches.length) {
+            const arch = arches[next++];
+            const t0 = performance.now();
+            try {
+                const value = await fn(arch);
+                results.push({ arch, value, seconds: (performance.now() - t0) / 1000 });
+            }
+            catch (error) {
+                results.push({ arch, error, seconds: (performance.now() - t0) / 1000 });
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, arches.length)) }, worker));
+    return arches.map((a) => results.find((r) => r.arch === a));
+}
+/** A lock for work that must not overlap (a build script writing into a shared tree): calls run one at a time. */
+function serialLock() {
+    let tail = Promise.resolve();
+    return (fn) => {
+        const next = tail.then(fn, fn);
+        tail = next.catch(() => undefined);
+        return next;
+    };
+}
+// ---------------------------------------------------------------- sources and build scripts
+/**
+ * The tree to build arch in: a copy of srcDir per arch (without .git and build outputs) when builds run in
+ * parallel, so scripts that write into the tree (bin/, gopath/) do not collide; srcDir itself otherwise.
+ */
+async function archTree(srcDir, workDir, arch, copy, outputs = ['bin']) {
+    if (!copy) {
+        for (const o of outputs)
+            await rm(path.join(srcDir, o), { recursive: true, force: true });
+        return srcDir;
+    }
+    const dest = path.join(workDir, `src-${arch.debian}`);
+    await rm(dest, { recursive: true, force: true });
+    const skip = new Set(['.git', ...outputs].map((o) => path.join(srcDir, o)));
+    await cp(srcDir, dest, { recursive: true, verbatimSymlinks: true, filter: (src) => !skip.has(src) });
+    return dest;
+}
+/** A checkout given as an input: must be a directory. */
+async function checkoutDir(dir, inputName) {
+    const abs = path.resolve(dir);
+    const st = await stat(abs).catch(() => undefined);
+    if (!st?.isDirectory())
+        throw new UserError(`${inputName}: '${dir}' is not a directory; give the path of a checkout`);
+    return abs;
+}
+/** Run an upstream build script with the cross-compile environment; a failure names the label and the last lines. */
+async function runBuildScript(spec) {
+    const [program, ...args] = spec.argv;
+    const res = await run(program, args, { cwd: spec.tree, env: goBuildEnv(spec.go, spec.arch, spec.cache, spec.env), allowFailure: true });
+    if (res.exitCode !== 0) {
+        const tail = (res.stderr || res.stdout).trim().split('\n').slice(-4).join(' | ');
+        throw new errors/* UserError */.yo(`${spec.label}: \`${spec.argv.join(' ')}\` failed (exit ${res.exitCode})${tail ? `: ${tail}` : ''}`);
+    }
+}
+/** A CNI plugins checkout's own build: build-command, else build_linux.sh (v0.8.0+), else build.sh (older tags). */
+async function cniBuildArgv(srcDir, buildCommand, inputName) {
+    if (buildCommand)
+        return ['bash', '-e', '-c', buildCommand];
+    for (const script of ['build_linux.sh', 'build.sh'])
+        if (await exists(path.join(srcDir, script)))
+            return ['bash', `./${script}`];
+    throw new UserError(`${inputName}: no build_linux.sh or build.sh in ${srcDir}; is it a containernetworking/plugins checkout? Or set build-command`);
+}
+/** The smoke run every CNI plugin answers. */
+const CNI_VERSION_SMOKE = { args: [], env: { CNI_COMMAND: 'VERSION' }, expect: 'supportedVersions' };
+/** The plugin to smoke-run: `bridge`, else the first binary. */
+function smokePlugin(names) {
+    return names.includes('bridge') ? 'bridge' : names[0];
+}
+/** Regular files directly in dir, sorted. */
+async function filesIn(dir) {
+    const names = await readdir(dir, { withFileTypes: true }).catch(() => []);
+    return names.filter((d) => d.isFile()).map((d) => d.name).sort();
+}
+/** Git HEAD of dir when dir is the top of a git checkout, else undefined. */
+async function gitCommit(dir) {
+    if (!(await files_exists(external_node_path_default().join(dir, '.git'))))
+        return undefined;
+    const res = await run('git', ['-C', dir, 'rev-parse', 'HEAD'], { allowFailure: true });
+    return res.exitCode === 0 ? res.stdout.trim() : undefined;
+}
+/** Download a release tarball verified against its .sha256 and unpack it (safely) into dir; returns its files. */
+async function fetchReleaseTarball(rt, spec, dir) {
+    try {
+        const res = await downloadWithSha256File(spec.url, spec.dest, { cacheDir: rt.cacheRoot(), log: (m) => rt.warning(m) });
+        const names = await extractTarGz(res.path, dir, path.basename(spec.url));
+        const files = [];
+        for (const n of names)
+            if ((await lstat(path.join(dir, n))).isFile())
+                files.push(n);
+        return { files, sha256: res.sha256 };
+    }
+    catch (e) {
+        const msg = errorMessage(e);
+        if (/HTTP 404/.test(msg))
+            throw new UserError(`${spec.inputName}: ${spec.what} not found: ${msg.replace(/^download failed: /, '')}; check the tag and that it was released for this architecture`);
+        throw e instanceof UserError ? new UserError(`${spec.what}: ${msg}`) : e;
+    }
+}
+/** Release base URL: expand {version} (and {go-arch}, {arch}) in a base-url input. */
+function releaseBase(template, values, inputName) {
+    if (!/^https?:\/\/[^/]+/.test(template))
+        throw new UserError(`${inputName}: '${template}' is not an http(s) URL`);
+    return expandTemplate(template, values, inputName).replace(/\/+$/, '');
+}
+// ---------------------------------------------------------------- verification and packing
+/** Check the ELF arch of every ELF file and smoke-run the chosen ones; returns what was checked. */
+async function verifyBinaries(files, arch, runner, smoke, label) {
+    const lines = [];
+    let binaries = 0;
+    for (const f of files) {
+        const elf = await readElfHeader(f.path);
+        if (!elf)
+            continue;
+        binaries++;
+        const spec = smoke[f.name];
+        if (spec)
+            lines.push(`${f.name}: ${(await verifyBinary(f.path, `${label}: ${f.name}`, arch, runner, spec)).join('; ')}`);
+        else
+            await assertElfArch(f.path, arch, `${label}: ${f.name}`);
+    }
+    if (binaries === 0)
+        throw new UserError(`${label}: no binaries found (${files.map((f) => f.name).join(', ') || 'nothing'}); the build produced nothing to pack`);
+    lines.unshift(`${binaries} binaries, each ELF ${arch.debian}`);
+    return lines;
+}
+/** How to run a target's binaries, warning once when it cannot be run at all. */
+async function smokeRunner(rt, arch) {
+    const runner = await ensureRunner(arch, (m) => rt.info(m));
+    if (runner.kind === 'none')
+        rt.warning(`smoke runs skipped for ${arch.debian}: ${runner.reason}; ELF checks still apply`);
+    return runner;
+}
+/** BUILD_INFO in the charm build script's shape (FACTS.md §4), deterministic: the date is SOURCE_DATE_EPOCH. */
+function renderBuildInfo(info) {
+    const built = new Date(info.epoch * 1000).toISOString().replace('.000Z', 'Z');
+    return [info.title, `Built ${built}`, ...info.lines.map(([k, v]) => `${k}: ${v}`)].join('\n') + '\n';
+}
+/** The build-snaps commit that produced a resource: GITHUB_SHA on a runner, else unknown. */
+function buildScriptCommit(action) {
+    return `${process.env.GITHUB_SHA || 'unknown'} (build-snaps ${action})`;
+}
+/** Write the resource tarball; warn when it is under the charm's floor. Returns its path. */
+async function packResource(rt, dest, entries, epoch, resource) {
+    await writeTarGz(dest, entries, { mtime: epoch, label: path.basename(dest) });
+    const size = (await stat(dest)).size;
+    if (size < CHARM_SIZE_FLOOR) {
+        rt.warning(`${path.basename(dest)} is ${size} bytes, under the ${CHARM_SIZE_FLOOR}-byte floor below which the charm refuses the ${resource} resource ("Incomplete ${resource} resource")`);
+    }
+    return dest;
+}
+/** Output filename from a template; must stay a plain file name. */
+function outputName(template, arch, version, inputName = 'filename') {
+    const name = expandTemplate(template, { arch: arch.debian, 'go-arch': arch.go, version }, inputName);
+    if (!name || name.includes('/') || name === '.' || name === '..')
+        throw new UserError(`${inputName}: '${name}' is not a plain file name; use e.g. cni-{arch}.tgz`);
+    return name;
+}
+/**
+ * Report what was built: outputs `tarballs` and `sha256` (arch → path / digest) for the arches that
+ * succeeded, SHA256SUMS + manifest.json, a summary table; then fail naming every arch that did not build.
+ */
+async function reportResults(rt, title, outDir, results) {
+    const ok = results.filter((r) => r.value);
+    const entries = await describeFiles(ok.map((r) => r.value), (f) => ok.find((r) => r.value === f)?.arch.debian);
+    if (entries.length)
+        await writeManifest(outDir, entries);
+    rt.output('tarballs', Object.fromEntries(ok.map((r) => [r.arch.debian, r.value])));
+    rt.output('sha256', Object.fromEntries(entries.map((e) => [e.arch, e.sha256])));
+    for (const e of entries)
+        rt.info(`${e.sha256}  ${e.name}`);
+    const times = results.map((r) => `${r.arch.debian} ${r.seconds.toFixed(1)} s`).join(', ');
+    rt.summary(`### ${title}\n\n${entries.length ? summaryTable(entries) : 'Nothing was built.'}\n\nPer-arch time: ${times}.`);
+    const failed = results.filter((r) => !r.value);
+    if (failed.length) {
+        for (const f of failed)
+            rt.info(`${f.arch.debian}: ${errorMessage(f.error)}`);
+        const built = ok.length ? `; built: ${ok.map((r) => r.arch.debian).join(', ')}` : '';
+        const first = failed[0];
+        if (failed.length === 1 && !(first.error instanceof UserError))
+            throw first.error;
+        throw new UserError(`failed for ${failed.map((f) => f.arch.debian).join(', ')}: ${errorMessage(first.error)}${built}`);
+    }
+    return entries;
+}
+/** Make the work directory for one run (removed by the caller). */
+async function workDir(rt, prefix) {
+    await mkdir(rt.tempRoot(), { recursive: true });
+    return mkdtemp(path.join(rt.tempRoot(), prefix));
+}
+
 ;// CONCATENATED MODULE: ./shared/etcd.ts
 /**
  * The etcd snap (FACTS.md §3, canonical/etcd-snaps): etcd + etcdctl, strict confinement, a daemon app through
@@ -29814,10 +30171,7 @@ async function readEtcdSource(dirInput, inputName = 'source-dir') {
     }
     else if (await isFile(external_node_path_default().join(dir, 'build'))) {
         versionFile = 'version/version.go';
-        const script = external_node_path_default().join(dir, 'build');
-        if (((await (0,promises_.lstat)(script)).mode & 0o111) === 0)
-            throw new errors/* UserError */.yo(`${inputName}: '${script}' is not executable; chmod +x it (etcd v2 builds through it)`);
-        layout = { kind: 'build-script', script };
+        layout = { kind: 'build-script' };
     }
     else {
         throw new errors/* UserError */.yo(`${inputName}: '${dirInput}' is not an etcd checkout: no go.mod (etcd v3) and no build script (etcd v2)`);
@@ -29825,31 +30179,21 @@ async function readEtcdSource(dirInput, inputName = 'source-dir') {
     const version = await readVersion(dir, versionFile, inputName);
     return { dir, layout, version };
 }
-async function gitSha(dir) {
-    const git = which('git');
-    if (!git)
-        return undefined;
-    const res = await run(git, ['rev-parse', '--short', 'HEAD'], { cwd: dir, allowFailure: true });
-    return res.exitCode === 0 ? res.stdout.trim() : undefined;
-}
 /** Cross-compile etcd and etcdctl for arch into outDir (never under emulation). */
 async function buildEtcd(src, arch, go, outDir, cache) {
     await (0,promises_.mkdir)(outDir, { recursive: true });
     const out = { etcd: external_node_path_default().join(outDir, 'etcd'), etcdctl: external_node_path_default().join(outDir, 'etcdctl') };
     const { layout } = src;
     if (layout.kind === 'build-script') {
-        const res = await run(layout.script, [], { cwd: src.dir, env: goBuildEnv(go, arch, cache, { BINDIR: outDir }), allowFailure: true });
-        if (res.exitCode !== 0) {
-            const tail = (res.stderr || res.stdout).trim().split('\n').slice(-4).join(' | ');
-            throw new errors/* UserError */.yo(`etcd ${src.version} for ${arch.debian}: ${layout.script} failed (exit ${res.exitCode}): ${tail}`);
-        }
+        const label = `etcd ${src.version} for ${arch.debian}`;
+        await runBuildScript({ argv: ['sh', '-e', './build'], tree: src.dir, arch, go, cache, env: { BINDIR: outDir }, label });
         for (const [name, file] of Object.entries(out)) {
-            if (!(await exists(file)))
-                throw new errors/* UserError */.yo(`etcd ${src.version} for ${arch.debian}: ${layout.script} did not write ${name} into $BINDIR (${outDir})`);
+            if (!(await files_exists(file)))
+                throw new errors/* UserError */.yo(`${label}: ./build did not write ${name} into $BINDIR (${outDir})`);
         }
         return out;
     }
-    const sha = await gitSha(src.dir);
+    const sha = (await gitCommit(src.dir))?.slice(0, 7);
     const ldflags = sha ? `-X ${layout.versionPkg}.GitSHA=${sha}` : undefined;
     for (const name of ['etcd', 'etcdctl']) {
         const t = layout[name];
@@ -29998,7 +30342,7 @@ function parseKeyValueLines(value, inputName) {
     });
 }
 /** Expand `{name}` placeholders; an unknown placeholder is an error naming the input. */
-function expandTemplate(template, values, inputName) {
+function inputs_expandTemplate(template, values, inputName) {
     return template.replace(/\{([a-z0-9-]+)\}/g, (_m, key) => {
         if (!(key in values)) {
             throw new UserError(`${inputName}: unknown placeholder {${key}} in '${template}'; use ${Object.keys(values).map((k) => `{${k}}`).join(', ')}`);
@@ -30011,134 +30355,6 @@ function parseHttpUrl(value, inputName, example) {
     if (!/^https?:\/\/[^/\s]+\S*$/.test(value.trim()))
         throw new errors/* UserError */.yo(`${inputName}: '${value}' is not an http(s) URL; use e.g. ${example}`);
     return value.trim();
-}
-
-;// CONCATENATED MODULE: ./shared/manifest.ts
-/** SHA256SUMS + manifest.json of everything a run produced. */
-
-
-
-async function describeFiles(files, archOf) {
-    return Promise.all(files.map(async (file) => ({
-        file,
-        name: external_node_path_default().basename(file),
-        size: (await (0,promises_.stat)(file)).size,
-        sha256: await sha256File(file),
-        ...(archOf?.(file) ? { arch: archOf(file) } : {}),
-    })));
-}
-/** `sha256sum -c`-compatible lines, sorted by name. */
-function sha256sums(entries) {
-    return [...entries].sort((a, b) => a.name.localeCompare(b.name)).map((e) => `${e.sha256}  ${e.name}\n`).join('');
-}
-/**
- * Write SHA256SUMS and manifest.json into dir; returns the SHA256SUMS path. Entries of earlier runs into the
- * same directory (another arch, say) are kept while their files still exist, so the file covers the directory.
- */
-async function writeManifest(dir, entries) {
-    const sums = external_node_path_default().join(dir, 'SHA256SUMS');
-    const mine = new Set(entries.map((e) => e.name));
-    const earlier = await readManifestJson(dir);
-    const kept = [];
-    for (const e of earlier) {
-        if (!mine.has(e.name) && (await (0,promises_.stat)(external_node_path_default().join(dir, e.name)).catch(() => undefined))?.size === e.size)
-            kept.push({ ...e, file: external_node_path_default().join(dir, e.name) });
-    }
-    const all = [...kept, ...entries];
-    await writeFileAtomic(sums, sha256sums(all));
-    const json = [...all].sort((a, b) => a.name.localeCompare(b.name)).map(({ name, size, sha256, arch }) => ({ name, size, sha256, ...(arch ? { arch } : {}) }));
-    await writeFileAtomic(external_node_path_default().join(dir, 'manifest.json'), JSON.stringify(json, null, 2) + '\n');
-    return sums;
-}
-async function readManifestJson(dir) {
-    try {
-        const parsed = JSON.parse(await (0,promises_.readFile)(external_node_path_default().join(dir, 'manifest.json'), 'utf8'));
-        return Array.isArray(parsed) ? parsed.filter((e) => typeof e?.name === 'string' && typeof e?.sha256 === 'string') : [];
-    }
-    catch {
-        return [];
-    }
-}
-function humanSize(bytes) {
-    if (bytes < 1024)
-        return `${bytes} B`;
-    const units = ['KiB', 'MiB', 'GiB'];
-    let v = bytes / 1024;
-    let i = 0;
-    while (v >= 1024 && i < units.length - 1) {
-        v /= 1024;
-        i++;
-    }
-    return `${v.toFixed(1)} ${units[i]}`;
-}
-/** A markdown table of artifacts. */
-function summaryTable(entries) {
-    const rows = entries.map((e) => `| ${e.name} | ${e.arch ?? ''} | ${humanSize(e.size)} | \`${e.sha256.slice(0, 16)}…\` |`);
-    return ['| file | arch | size | sha256 |', '|---|---|---|---|', ...rows].join('\n');
-}
-
-;// CONCATENATED MODULE: ./shared/elf.ts
-/** Read an ELF header and check that a binary is built for the expected architecture. */
-
-
-
-/** The ELF header of file, or undefined when it is not an ELF file. */
-async function readElfHeader(file) {
-    const fh = await (0,promises_.open)(file, 'r');
-    try {
-        const buf = Buffer.alloc(20);
-        const { bytesRead } = await fh.read(buf, 0, 20, 0);
-        return parseElfHeader(buf.subarray(0, bytesRead));
-    }
-    finally {
-        await fh.close();
-    }
-}
-function parseElfHeader(buf) {
-    if (buf.length < 20 || buf[0] !== 0x7f || buf[1] !== 0x45 || buf[2] !== 0x4c || buf[3] !== 0x46)
-        return undefined;
-    const bits = buf[4] === 1 ? 32 : buf[4] === 2 ? 64 : undefined;
-    const endian = buf[5] === 1 ? 'LSB' : buf[5] === 2 ? 'MSB' : undefined;
-    if (!bits || !endian)
-        return undefined;
-    const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
-    const le = endian === 'LSB';
-    return { bits, endian, type: view.getUint16(16, le), machine: view.getUint16(18, le) };
-}
-function describeElf(h) {
-    const a = archFromElf(h.machine, h.bits, h.endian);
-    return a ? `${a.debian} (ELF machine ${h.machine}, ${h.bits}-bit ${h.endian})` : `ELF machine ${h.machine}, ${h.bits}-bit ${h.endian}`;
-}
-/** Throw a UserError unless file is an ELF executable for arch. `label` names the file in the message. */
-async function assertElfArch(file, arch, label = file) {
-    const h = await readElfHeader(file);
-    if (!h)
-        throw new errors/* UserError */.yo(`${label} is not an ELF binary; expected a Linux ${arch.debian} executable`);
-    if (h.machine !== arch.elf.machine || h.bits !== arch.elf.bits || h.endian !== arch.elf.endian) {
-        throw new errors/* UserError */.yo(`${label} is built for ${describeElf(h)}, not ${arch.debian}; use the ${arch.debian} binary (Go/Kubernetes name ${arch.go})`);
-    }
-    return h;
-}
-
-;// CONCATENATED MODULE: ./shared/verify.ts
-
-
-
-/** Check file's ELF arch and smoke-run it; returns short lines saying what was checked. */
-async function verifyBinary(file, label, arch, runner, smoke) {
-    await assertElfArch(file, arch, label);
-    const done = [`ELF ${arch.debian}`];
-    const res = await smokeRun(file, smoke.args, runner, smoke.env);
-    if (!res.ran)
-        return [...done, `smoke run ${res.how}`];
-    const said = res.output.split('\n').slice(-2).join(' | ').slice(0, 200);
-    if (res.exitCode !== 0) {
-        throw new errors/* UserError */.yo(`${label}: smoke run \`${smoke.args.join(' ')}\` ${res.how} failed for ${arch.debian} (exit ${res.exitCode})${said ? `: ${said}` : ''}`);
-    }
-    if (smoke.expect && !res.output.includes(smoke.expect)) {
-        throw new errors/* UserError */.yo(`${label}: smoke run \`${smoke.args.join(' ')}\` ${res.how} printed '${res.output.split('\n')[0].slice(0, 120)}', expected it to mention ${smoke.expect}`);
-    }
-    return [...done, `ran ${res.how}: ${res.output.split('\n')[0].slice(0, 80)}`];
 }
 
 ;// CONCATENATED MODULE: ./actions/build-etcd-snap/main.ts
@@ -30213,19 +30429,19 @@ async function main(rt) {
         rt.info(`etcd ${version}: ${origin}`);
         if (inputs.verify) {
             await rt.group('Verify etcd and etcdctl', async () => {
-                const runner = await ensureRunner(arch, (m) => rt.info(m));
+                const runner = await emulate_ensureRunner(arch, (m) => rt.info(m));
                 if (runner.kind === 'none')
                     rt.warning(`smoke runs skipped for ${arch.debian}: ${runner.reason}; ELF checks still apply`);
                 const smokes = etcdSmokes(version, arch);
                 for (const name of ['etcd', 'etcdctl'])
-                    rt.info(`${name}: ${(await verifyBinary(bins[name], name, arch, runner, smokes[name])).join('; ')}`);
+                    rt.info(`${name}: ${(await verify_verifyBinary(bins[name], name, arch, runner, smokes[name])).join('; ')}`);
             });
         }
         const unsupported = etcdUnsupportedArch(arch);
         rt.info(`daemon wrapper: ${unsupported ? `sets ETCD_UNSUPPORTED_ARCH=${unsupported}` : `no ETCD_UNSUPPORTED_ARCH (etcd supports ${arch.debian})`}`);
         const snap = await rt.group('Pack the etcd snap', () => packEtcdSnap(bins, version, arch, outDir, external_node_path_default().join(work, 'stage'), epoch));
-        const entries = await describeFiles([snap], () => arch.debian);
-        const manifest = await writeManifest(outDir, entries);
+        const entries = await manifest_describeFiles([snap], () => arch.debian);
+        const manifest = await manifest_writeManifest(outDir, entries);
         if (inputs.artifactName)
             rt.info(`uploaded to ${await rt.uploadArtifact(inputs.artifactName, [snap, manifest], outDir)}`);
         rt.output('snap', snap);
@@ -30233,7 +30449,7 @@ async function main(rt) {
         rt.output('arch', arch.debian);
         rt.output('manifest', manifest);
         rt.info(`${entries[0].sha256}  ${entries[0].name}`);
-        rt.summary(`### etcd ${version} for ${arch.debian}\n\n${summaryTable(entries)}\n\nBinaries ${origin}. Reproducible: SOURCE_DATE_EPOCH=${epoch}.`);
+        rt.summary(`### etcd ${version} for ${arch.debian}\n\n${manifest_summaryTable(entries)}\n\nBinaries ${origin}. Reproducible: SOURCE_DATE_EPOCH=${epoch}.`);
     }
     finally {
         await (0,promises_.rm)(work, { recursive: true, force: true });
