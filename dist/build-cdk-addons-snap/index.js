@@ -28702,6 +28702,15 @@ async function downloadWithSha256File(url, dest, opts) {
     const sha256 = parseDigestFile(await fetchText(digestUrl, opts.log, opts.policy), 'sha256', digestUrl);
     return download(url, dest, { ...opts, sha256 });
 }
+/** The sha256 of `fileName` in a SHA256SUMS listing (`<hex>  <name>` or `<hex> *<name>` lines). */
+function digestFromSums(text, fileName, url) {
+    for (const line of text.split(/\r?\n/)) {
+        const m = line.trim().match(/^([0-9a-fA-F]{64})\s+\*?(?:\.\/)?(\S+)$/);
+        if (m && m[2] === fileName)
+            return m[1].toLowerCase();
+    }
+    throw new UserError(`${url} lists no sha256 for ${fileName}; check the version and architecture`);
+}
 
 ;// CONCATENATED MODULE: ./shared/binaries.ts
 /** Where a build's input binaries come from: a verified download, or a local directory (air-gapped mode). */
@@ -28880,6 +28889,7 @@ function renderSnapYaml(y) {
 
 
 
+
 /** Stage a snap directory from a snap.yaml model and files; modes and times are normalised. */
 async function pack_stageSnap(dir, yaml, files, epoch) {
     const { copyFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 51455, 23));
@@ -28928,15 +28938,51 @@ async function pack_checkSkeleton(dir, label) {
         throw new errors/* UserError */.yo(`snap ${label}: snap pack --check-skeleton rejected it: ${(res.stderr || res.stdout).trim()}`);
     return true;
 }
-/** Pack dir into file (atomically), reproducibly. */
-async function pack_packSnap(dir, file, epoch) {
+/**
+ * Pack dir into file (atomically), reproducibly. With a cacheDir, the snap is content-addressed by everything
+ * that determines its bytes (every staged path, mode and content, the epoch, the mksquashfs version and
+ * arguments), so a warm run copies the identical file instead of compressing again. Returns whether it was a hit.
+ */
+async function pack_packSnap(dir, file, epoch, cacheDir) {
     const mksquashfs = which('mksquashfs');
     if (!mksquashfs)
         throw new errors/* UserError */.yo('mksquashfs is not installed; install squashfs-tools (apt-get install squashfs-tools)');
     await (0,promises_.mkdir)(external_node_path_default().dirname(file), { recursive: true });
+    const cached = cacheDir ? external_node_path_default().join(cacheDir, 'snaps', `${await treeKey(dir, epoch, mksquashfs)}.snap`) : undefined;
+    if (cached && (await exists(cached))) {
+        await copyAtomic(cached, file);
+        return true;
+    }
     await produceAtomic(file, async (tmp) => {
         await run(mksquashfs, [dir, tmp, ...MKSQUASHFS_ARGS, '-quiet', '-no-progress'], { env: { SOURCE_DATE_EPOCH: String(epoch) } });
     });
+    if (cached) {
+        await (0,promises_.mkdir)(external_node_path_default().dirname(cached), { recursive: true });
+        await copyAtomic(file, cached);
+    }
+    return false;
+}
+const squashfsVersions = new Map();
+/** A digest of everything that determines the packed bytes. */
+async function treeKey(dir, epoch, mksquashfs) {
+    if (!squashfsVersions.has(mksquashfs)) {
+        const v = await run(mksquashfs, ['-version'], { allowFailure: true });
+        squashfsVersions.set(mksquashfs, v.stdout.split('\n')[0]);
+    }
+    const h = (0,external_node_crypto_.createHash)('sha256').update(`${squashfsVersions.get(mksquashfs)}\n${MKSQUASHFS_ARGS.join(' ')}\n${epoch}\n`);
+    const walk = async (rel) => {
+        for (const name of (await (0,promises_.readdir)(external_node_path_default().join(dir, rel))).sort()) {
+            const r = rel ? `${rel}/${name}` : name;
+            const st = await (0,promises_.lstat)(external_node_path_default().join(dir, r));
+            h.update(`${r}\0${st.mode}\0`);
+            if (st.isDirectory())
+                await walk(r);
+            else if (st.isFile())
+                h.update(await sha256File(external_node_path_default().join(dir, r)));
+        }
+    };
+    await walk('');
+    return h.digest('hex');
 }
 
 ;// CONCATENATED MODULE: ./shared/k8s.ts
@@ -29058,7 +29104,7 @@ function componentSnapYaml(c, version, arch) {
     };
 }
 /** Stage and pack the snap of one component; returns the snap's path in outDir. */
-async function packComponentSnap(c, binary, version, arch, outDir, stageRoot, epoch) {
+async function packComponentSnap(c, binary, version, arch, outDir, stageRoot, epoch, cacheDir) {
     const yaml = componentSnapYaml(c, version, arch);
     const files = [{ path: c.name, source: binary, executable: true }];
     if (c.daemon) {
@@ -29069,8 +29115,8 @@ async function packComponentSnap(c, binary, version, arch, outDir, stageRoot, ep
     await stageSnap(dir, yaml, files, epoch);
     await checkSkeleton(dir, c.name);
     const file = path.join(outDir, snapFileName(c.name, version, arch));
-    await packSnap(dir, file, epoch);
-    return file;
+    const cached = await packSnap(dir, file, epoch, cacheDir);
+    return { file, cached };
 }
 /** What the smoke run of a component must print: its version. */
 function componentSmoke(c, version) {
