@@ -255,6 +255,32 @@ describe('build-etcd-snap (dist bundle, end to end)', () => {
     fromSource.set(debian, snap)
   })
 
+  /** The v3 fixture made strict like real etcd 3.4: on a GOARCH other than amd64/ppc64le it refuses to start without ETCD_UNSUPPORTED_ARCH=<GOARCH>. */
+  function strictCheckout(): string {
+    const dir = checkout('v3')
+    const main = readFileSync(path.join(dir, 'main.go'), 'utf8')
+      .replace('"os"', '"os"\n\t"runtime"')
+      .replace(
+        'func main() {',
+        'func main() {\n\tif runtime.GOARCH != "amd64" && runtime.GOARCH != "ppc64le" && os.Getenv("ETCD_UNSUPPORTED_ARCH") != runtime.GOARCH {\n\t\tfmt.Fprintf(os.Stderr, "etcd on unsupported platform without ETCD_UNSUPPORTED_ARCH=%s set\\n", runtime.GOARCH)\n\t\tos.Exit(1)\n\t}',
+      )
+    writeFileSync(path.join(dir, 'main.go'), main)
+    return dir
+  }
+
+  it.each(['armhf', 's390x', 'ppc64el'])('an etcd that checks its arch like 3.4 passes the %s smoke run (ETCD_UNSUPPORTED_ARCH set where 3.4 needs it)', async (debian) => {
+    const arch = parseArch(debian)
+    const { res, out } = await build({ 'source-dir': strictCheckout(), arch: debian })
+    expect(errorLines(res), res.log).toEqual([])
+    const root = await checkSnap(path.join(out, `etcd_3.4.22_${debian}.snap`), arch, '3.4.22')
+    const bare = spawnSync(`${arch.qemu}-static`, [path.join(root, 'bin', 'etcd'), '--version'], { encoding: 'utf8', env: { PATH: process.env.PATH } })
+    if (debian === 'ppc64el') expect(bare.status).toBe(0)
+    else {
+      expect(bare.status).toBe(1)
+      expect(bare.stderr).toContain(`without ETCD_UNSUPPORTED_ARCH=${arch.go} set`)
+    }
+  })
+
   it.each(['s390x', 'armhf'])('v2 checkout (GOPATH build script) → %s snap', async (debian) => {
     const arch = parseArch(debian)
     const { res, out } = await build({ 'source-dir': checkout('v2'), arch: debian })
