@@ -168,6 +168,18 @@ describe('build-cdk-addons-snap (dist bundle, end to end)', () => {
     expect(await sha256File(b)).toBe(await sha256File(a))
   })
 
+  it('resolves a stable-1.31 marker through the mirror to the snap version', async () => {
+    const { res, out } = await build('riscv64', { 'kube-version': 'stable-1.31', verify: 'false' })
+    // riscv64 is not in the mirror: the marker resolves, then kubectl is a 404 naming the resolved version
+    expect(res.exitCode).toBe(1)
+    expect(errorLines(res)[0]).toMatch(/release\/v1.31.2\/bin\/linux\/riscv64\/kubectl.sha256: HTTP 404/)
+    expect(readdirSync(out)).toEqual([])
+    const ok = await build('arm64', { 'kube-version': 'stable-1.31' })
+    expect(ok.res.exitCode, ok.res.log).toBe(0)
+    expect(ok.res.outputs.version).toBe('1.31.2')
+    expect(ok.res.outputs.snap).toBe(path.join(ok.out, 'cdk-addons_1.31.2_arm64.snap'))
+  })
+
   it('takes kubectl from kubectl-dir (air-gapped) and gives the same snap', async () => {
     const dir = path.join(mirrorRoot, 'release', VERSION, 'bin', 'linux', 's390x')
     const { res, out } = await build('s390x', { 'kubectl-dir': dir, 'base-url': 'http://127.0.0.1:9' })
