@@ -9,7 +9,7 @@
  * Source: the Debian source of containernetworking/plugins v1.1.1 (.ci/setup.d/cni-source.sh) when present,
  * else the fixture plugins tree. The emulated toolchain: an s390x Go from Debian (bench/cni-s390x-go.sh);
  * part 1 is skipped, saying why, without it.
- * Run: npx vite-node bench/cni.ts [--plugin bridge]
+ * Run: npx vite-node bench/cni.ts [--plugin bridge] [--skip emulated,debian,fixture]
  */
 import { spawnSync } from 'node:child_process'
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
@@ -23,6 +23,9 @@ const S390X_GOROOT = process.env.BENCH_S390X_GOROOT || '/var/lib/build-snaps/go-
 const ARCHES = ['amd64', 'arm64', 'ppc64el', 's390x', 'armhf']
 const pluginArg = process.argv.indexOf('--plugin')
 const plugin = pluginArg > 0 ? process.argv[pluginArg + 1] : 'bridge'
+/** --skip emulated,debian,fixture: leave parts out. */
+const skipArg = process.argv.indexOf('--skip')
+const skip = skipArg > 0 ? process.argv[skipArg + 1].split(',') : []
 
 interface Source {
   label: string
@@ -71,6 +74,9 @@ function timed<T>(fn: () => T): { s: number; value: T } {
   return { s: (performance.now() - t0) / 1000, value }
 }
 
+/** Set when this run registered qemu-s390x, so it unregisters it at the end and leaves the machine as it was. */
+let registeredHere = false
+
 /** binfmt_misc with a qemu-s390x entry: already there, or registered now (needs root and a writable /proc/sys/fs/binfmt_misc). */
 function binfmtS390x(): { ok: true } | { ok: false; why: string } {
   const dir = '/proc/sys/fs/binfmt_misc'
@@ -82,6 +88,7 @@ function binfmtS390x(): { ok: true } | { ok: false; why: string } {
   const magic = '\\x7fELF\\x02\\x02\\x01\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x02\\x00\\x16'
   const mask = '\\xff\\xff\\xff\\xff\\xff\\xff\\xff\\x00\\xff\\xff\\xff\\xff\\xff\\xff\\xff\\xff\\xff\\xfe\\xff\\xff'
   const r = sh('sh', ['-c', `printf '%s' ':qemu-s390x:M::${magic}:${mask}:/usr/bin/qemu-s390x-static:F' > ${dir}/register`])
+  registeredHere = r.ok
   return r.ok ? { ok: true } : { ok: false, why: `cannot register qemu-s390x in binfmt_misc (${r.out.trim().split('\n')[0]})` }
 }
 
@@ -94,7 +101,7 @@ console.log(`# build-cnitgz benchmarks: ${source.label}, plugin '${plugin}' for 
 
 // ---- 1. native cross-compile vs emulated s390x toolchain, cold caches
 const s390x = parseArch('s390x')
-{
+if (!skip.includes('emulated')) {
   const native = source.fresh()
   const nativeRun = timed(() =>
     sh('go', ['build', '-o', 'bin/' + plugin, `./plugins/main/${plugin}`], { cwd: native.dir, env: { ...goEnv(s390x), ...native.env, GOCACHE: tempDir('bench-gocache-') } }),
@@ -113,7 +120,7 @@ const s390x = parseArch('s390x')
     const emuRun = timed(() =>
       sh('/usr/bin/qemu-s390x-static', [goBin, 'build', ...flags, '-o', `bin/${plugin}`, `./plugins/main/${plugin}`], {
         cwd: emu.dir,
-        env: { ...emu.env, GOROOT: S390X_GOROOT, CGO_ENABLED: '0', GOCACHE: tempDir('bench-gocache-'), GOTOOLCHAIN: 'local' },
+        env: { ...emu.env, GOROOT: S390X_GOROOT, QEMU_LD_PREFIX: path.resolve(S390X_GOROOT, '../../..'), CGO_ENABLED: '0', GOCACHE: tempDir('bench-gocache-'), GOTOOLCHAIN: 'local' },
       }),
     )
     if (!emuRun.value.ok) line('   emulated s390x Go toolchain', `failed: ${emuRun.value.out.trim().split('\n').slice(-2).join(' | ')}`)
@@ -123,11 +130,13 @@ const s390x = parseArch('s390x')
       if (!binfmt.ok) line('   (binfmt_misc unavailable)', binfmt.why)
       line('   ratio emulated / cross-compiled', `${(emuRun.s / nativeRun.s).toFixed(1)}x${same ? ' (identical binaries)' : ''}`)
     }
+    if (registeredHere) sh('sh', ['-c', 'echo -1 > /proc/sys/fs/binfmt_misc/qemu-s390x'])
   }
 }
 
 // ---- 2 and 3. the action for five arches: cold vs warm cache; wall vs sum of per-arch times
-{
+async function actionBench(source: Source): Promise<void> {
+  console.log(`\n## build-cnitgz for 5 arches: ${source.label}`)
   const toolCache = tempDir('bench-tc-')
   const perArch = (summary: string) => [...summary.matchAll(/(\w+) ([\d.]+) s/g)].filter((m) => ARCHES.includes(m[1])).reduce((t, m) => t + Number(m[2]), 0)
   const run = async () => {
@@ -146,3 +155,8 @@ const s390x = parseArch('s390x')
   line('   ratio wall / sum', `${(cold.s / cold.sum).toFixed(2)}`)
   rmSync(toolCache, { recursive: true, force: true })
 }
+
+// GOPATH sources build in place one arch at a time; module checkouts build in parallel (a copy per arch).
+const debian = debianSource()
+if (debian && !skip.includes('debian')) await actionBench(debian)
+if (!skip.includes('fixture')) await actionBench(fixtureSource())
