@@ -232,7 +232,7 @@ export interface GoBuildSpec {
   /** The output binary. */
   output: string
   ldflags?: string
-  /** Add -mod=vendor (callers pass true when vendor/ exists). */
+  /** Add -mod=vendor (callers pass true when vendor/ exists); ignored in GOPATH mode. */
   vendor?: boolean
   cache?: GoCache
   env?: Record<string, string>
@@ -243,7 +243,8 @@ export interface GoBuildSpec {
 /** `go build` for one target; a failure is a UserError naming the label and the compiler's last lines. */
 export async function goBuild(spec: GoBuildSpec): Promise<string> {
   const args = ['build', ...reproducibleFlags(spec.go)]
-  if (spec.vendor) args.push('-mod=vendor')
+  // -mod exists only in module mode: a GOPATH build (GO111MODULE=off) finds vendor/ by itself.
+  if (spec.vendor && spec.env?.GO111MODULE !== 'off') args.push('-mod=vendor')
   if (spec.ldflags) args.push(`-ldflags=${spec.ldflags}`)
   args.push('-o', spec.output, ...spec.packages)
   await mkdir(path.dirname(spec.output), { recursive: true })

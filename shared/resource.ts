@@ -86,6 +86,14 @@ export async function archTree(srcDir: string, workDir: string, arch: Arch, copy
   return dest
 }
 
+/**
+ * Whether a checkout can be copied per arch: module mode (go.mod, and build-env does not set GO111MODULE=off).
+ * A GOPATH layout resolves imports by where it sits, so it builds in place, one arch at a time.
+ */
+export async function copyableTree(srcDir: string, buildEnv: Record<string, string>): Promise<boolean> {
+  return (await exists(path.join(srcDir, 'go.mod'))) && buildEnv.GO111MODULE !== 'off'
+}
+
 /** A checkout given as an input: must be a directory. */
 export async function checkoutDir(dir: string, inputName: string): Promise<string> {
   const abs = path.resolve(dir)

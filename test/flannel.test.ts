@@ -128,6 +128,37 @@ describe('build-flannel with an etcd v2 checkout and a build-cnitgz tarball', ()
   }, 300_000)
 })
 
+describe('build-flannel from GOPATH checkouts (GO111MODULE=off)', () => {
+  it('builds the CNI checkout in place one arch at a time, each arch keeping its own plugins', async () => {
+    const gopath = tempDir('bs-fl-gopath-')
+    const place = (fixture: 'cni' | 'flannel', importPath: string) => {
+      const dest = path.join(gopath, 'src', importPath)
+      mkdirSync(path.dirname(dest), { recursive: true })
+      renameSync(fixtureCopy(fixture), dest)
+      return dest
+    }
+    const flannel = place('flannel', 'github.com/flannel-io/flannel')
+    const cni = place('cni', 'github.com/containernetworking/plugins')
+    const out = tempDir()
+    const r = await runDist('build-flannel', {
+      'flannel-version': FLANNEL,
+      'flannel-source': flannel,
+      'etcd-version': 'v2.3.8',
+      'etcd-source': fixtureCopy('etcd/v2'),
+      'cni-source': cni,
+      'build-env': `GO111MODULE=off\nGOPATH=${gopath}`,
+      arch: 'arm64 s390x',
+      'output-dir': out,
+    })
+    expect(errorLines(r)).toEqual([])
+    for (const a of ['arm64', 's390x']) {
+      const dir = tempDir()
+      execFileSync('tar', ['-xzf', path.join(out, `flannel-${a}.tar.gz`), '-C', dir])
+      for (const b of ['flanneld', 'etcdctl', 'bridge', 'host-local', 'flannel']) expect((await readElfHeader(path.join(dir, b)))?.machine).toBe(parseArch(a).elf.machine)
+    }
+  }, 300_000)
+})
+
 describe('build-flannel from releases (loopback mirror)', () => {
   let mirror: Mirror
   let root: string

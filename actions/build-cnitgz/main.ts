@@ -9,7 +9,7 @@ import path from 'node:path'
 import { type Arch, hostArch, parseArches } from '../../shared/arch.js'
 import { sourceDateEpoch } from '../../shared/epoch.js'
 import { UserError } from '../../shared/errors.js'
-import { ensureWritableDir, exists } from '../../shared/files.js'
+import { ensureWritableDir } from '../../shared/files.js'
 import { type GoToolchain, restoreGoCache, saveGoCache, setupGo } from '../../shared/golang.js'
 import { parseKeyValueLines } from '../../shared/inputs.js'
 import {
@@ -19,6 +19,7 @@ import {
   cniBuildArgv,
   buildScriptCommit,
   checkoutDir,
+  copyableTree,
   fetchReleaseTarball,
   filesIn,
   forEachArch,
@@ -90,7 +91,7 @@ export async function main(rt: Runtime): Promise<void> {
       const go: GoToolchain = await setupGo(rt, { srcDir: src, requested: inputs.goVersion })
       const commit = (await gitCommit(src)) ?? 'unknown (not a git checkout)'
       // Scripts write bin/ into the tree: parallel builds each get a copy; GOPATH builds stay in place, one at a time.
-      const copy = inputs.arches.length > 1 && (await exists(path.join(src, 'go.mod'))) && inputs.buildEnv.GO111MODULE !== 'off'
+      const copy = inputs.arches.length > 1 && (await copyableTree(src, inputs.buildEnv))
       if (!copy) limit = 1
       rt.info(`Go ${go.version} from ${go.origin}; build: ${argv.slice(1).join(' ')}; ${limit} at a time${copy ? ' (one copy of the checkout per arch)' : ''}`)
       build = async (arch) => {

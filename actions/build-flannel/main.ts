@@ -4,7 +4,7 @@
  * Makefile needs docker) or taken from the release; etcdctl from an etcd checkout (v2 `build` script or v3
  * go.mod) or the etcd release. Every binary's arch is checked and smoke-run; the tarball is reproducible.
  */
-import { mkdir, readFile, rm } from 'node:fs/promises'
+import { cp, mkdir, readFile, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { type Arch, hostArch, parseArches } from '../../shared/arch.js'
 import { extractTarGz } from '../../shared/archive.js'
@@ -20,6 +20,7 @@ import {
   buildScriptCommit,
   checkoutDir,
   cniBuildArgv,
+  copyableTree,
   fetchReleaseTarball,
   filesIn,
   forEachArch,
@@ -125,6 +126,7 @@ export async function main(rt: Runtime): Promise<void> {
     const versionPkg = flannelSrc ? await flannelVersionPackage(flannelSrc) : undefined
     const etcdLayout = etcdSrc ? await etcdctlLayout(etcdSrc) : undefined
     const cniArgv = cniSrc ? await cniBuildArgv(cniSrc, '', 'cni-source') : undefined
+    const cniCopy = cniSrc ? await copyableTree(cniSrc, inputs.buildEnv) : false
     const gos = new Map<string, GoToolchain>()
     for (const [src, name] of [[flannelSrc, 'flannel-source'], [etcdSrc, 'etcd-source'], [cniSrc, 'cni-source']] as const) {
       if (src) gos.set(src, await setupGo(rt, { srcDir: etcdLayout?.kind === 'v3' && src === etcdSrc ? etcdLayout.moduleDir : src, requested: inputs.goVersion, inputName: `go-version (for ${name})` }))
@@ -178,9 +180,15 @@ export async function main(rt: Runtime): Promise<void> {
       let info: [string, string]
       if (cniSrc) {
         const go = gos.get(cniSrc)!
-        const tree = await archTree(cniSrc, dir, arch, true)
-        await runBuildScript({ argv: cniArgv!, tree, arch, go, cache, env: inputs.buildEnv, label: `CNI plugins for ${arch.debian}` })
-        binDir = path.join(tree, 'bin')
+        const build = async () => {
+          const tree = await archTree(cniSrc, dir, arch, cniCopy)
+          await runBuildScript({ argv: cniArgv!, tree, arch, go, cache, env: inputs.buildEnv, label: `CNI plugins for ${arch.debian}` })
+          if (cniCopy) return path.join(tree, 'bin')
+          // In place: take the plugins out before the next arch's build replaces bin/.
+          await cp(path.join(tree, 'bin'), path.join(dir, 'cni-bin'), { recursive: true })
+          return path.join(dir, 'cni-bin')
+        }
+        binDir = cniCopy ? await build() : await inPlace(build)
         info = ['cni-plugins commit', `${commits.get(cniSrc)} (${cniArgv!.slice(1).join(' ')}, Go ${go.version})`]
       } else if (inputs.cniTarball) {
         const tgz = path.resolve(expandTemplate(inputs.cniTarball, { arch: arch.debian, 'go-arch': arch.go }, 'cni-tarball'))

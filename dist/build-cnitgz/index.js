@@ -29415,7 +29415,8 @@ async function saveGoCache(rt, cache) {
 /** `go build` for one target; a failure is a UserError naming the label and the compiler's last lines. */
 async function goBuild(spec) {
     const args = ['build', ...reproducibleFlags(spec.go)];
-    if (spec.vendor)
+    // -mod exists only in module mode: a GOPATH build (GO111MODULE=off) finds vendor/ by itself.
+    if (spec.vendor && spec.env?.GO111MODULE !== 'off')
         args.push('-mod=vendor');
     if (spec.ldflags)
         args.push(`-ldflags=${spec.ldflags}`);
@@ -29689,6 +29690,13 @@ async function archTree(srcDir, workDir, arch, copy, outputs = ['bin']) {
     await (0,promises_.cp)(srcDir, dest, { recursive: true, verbatimSymlinks: true, filter: (src) => !skip.has(src) });
     return dest;
 }
+/**
+ * Whether a checkout can be copied per arch: module mode (go.mod, and build-env does not set GO111MODULE=off).
+ * A GOPATH layout resolves imports by where it sits, so it builds in place, one arch at a time.
+ */
+async function copyableTree(srcDir, buildEnv) {
+    return (await exists(external_node_path_default().join(srcDir, 'go.mod'))) && buildEnv.GO111MODULE !== 'off';
+}
 /** A checkout given as an input: must be a directory. */
 async function checkoutDir(dir, inputName) {
     const abs = external_node_path_default().resolve(dir);
@@ -29902,7 +29910,7 @@ async function main(rt) {
             const go = await setupGo(rt, { srcDir: src, requested: inputs.goVersion });
             const commit = (await gitCommit(src)) ?? 'unknown (not a git checkout)';
             // Scripts write bin/ into the tree: parallel builds each get a copy; GOPATH builds stay in place, one at a time.
-            const copy = inputs.arches.length > 1 && (await exists(external_node_path_default().join(src, 'go.mod'))) && inputs.buildEnv.GO111MODULE !== 'off';
+            const copy = inputs.arches.length > 1 && (await copyableTree(src, inputs.buildEnv));
             if (!copy)
                 limit = 1;
             rt.info(`Go ${go.version} from ${go.origin}; build: ${argv.slice(1).join(' ')}; ${limit} at a time${copy ? ' (one copy of the checkout per arch)' : ''}`);

@@ -29415,7 +29415,8 @@ async function saveGoCache(rt, cache) {
 /** `go build` for one target; a failure is a UserError naming the label and the compiler's last lines. */
 async function goBuild(spec) {
     const args = ['build', ...reproducibleFlags(spec.go)];
-    if (spec.vendor)
+    // -mod exists only in module mode: a GOPATH build (GO111MODULE=off) finds vendor/ by itself.
+    if (spec.vendor && spec.env?.GO111MODULE !== 'off')
         args.push('-mod=vendor');
     if (spec.ldflags)
         args.push(`-ldflags=${spec.ldflags}`);
@@ -29689,6 +29690,13 @@ async function archTree(srcDir, workDir, arch, copy, outputs = ['bin']) {
     await (0,promises_.cp)(srcDir, dest, { recursive: true, verbatimSymlinks: true, filter: (src) => !skip.has(src) });
     return dest;
 }
+/**
+ * Whether a checkout can be copied per arch: module mode (go.mod, and build-env does not set GO111MODULE=off).
+ * A GOPATH layout resolves imports by where it sits, so it builds in place, one arch at a time.
+ */
+async function copyableTree(srcDir, buildEnv) {
+    return (await exists(external_node_path_default().join(srcDir, 'go.mod'))) && buildEnv.GO111MODULE !== 'off';
+}
 /** A checkout given as an input: must be a directory. */
 async function checkoutDir(dir, inputName) {
     const abs = external_node_path_default().resolve(dir);
@@ -29926,6 +29934,7 @@ async function main(rt) {
         const versionPkg = flannelSrc ? await flannelVersionPackage(flannelSrc) : undefined;
         const etcdLayout = etcdSrc ? await etcdctlLayout(etcdSrc) : undefined;
         const cniArgv = cniSrc ? await cniBuildArgv(cniSrc, '', 'cni-source') : undefined;
+        const cniCopy = cniSrc ? await copyableTree(cniSrc, inputs.buildEnv) : false;
         const gos = new Map();
         for (const [src, name] of [[flannelSrc, 'flannel-source'], [etcdSrc, 'etcd-source'], [cniSrc, 'cni-source']]) {
             if (src)
@@ -29980,9 +29989,16 @@ async function main(rt) {
             let info;
             if (cniSrc) {
                 const go = gos.get(cniSrc);
-                const tree = await archTree(cniSrc, dir, arch, true);
-                await runBuildScript({ argv: cniArgv, tree, arch, go, cache, env: inputs.buildEnv, label: `CNI plugins for ${arch.debian}` });
-                binDir = external_node_path_default().join(tree, 'bin');
+                const build = async () => {
+                    const tree = await archTree(cniSrc, dir, arch, cniCopy);
+                    await runBuildScript({ argv: cniArgv, tree, arch, go, cache, env: inputs.buildEnv, label: `CNI plugins for ${arch.debian}` });
+                    if (cniCopy)
+                        return external_node_path_default().join(tree, 'bin');
+                    // In place: take the plugins out before the next arch's build replaces bin/.
+                    await (0,promises_.cp)(external_node_path_default().join(tree, 'bin'), external_node_path_default().join(dir, 'cni-bin'), { recursive: true });
+                    return external_node_path_default().join(dir, 'cni-bin');
+                };
+                binDir = cniCopy ? await build() : await inPlace(build);
                 info = ['cni-plugins commit', `${commits.get(cniSrc)} (${cniArgv.slice(1).join(' ')}, Go ${go.version})`];
             }
             else if (inputs.cniTarball) {
