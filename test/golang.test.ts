@@ -92,9 +92,9 @@ describe('setupGo', () => {
     let mirror: Mirror
     let root: string
     beforeAll(async () => {
-      // A stand-in Go release tarball: go/bin/go answers `go env GOVERSION GOROOT` like the real one.
+      // A stand-in Go release tarball: go/bin/go answers `go env GOROOT GOVERSION` like a Go older than 1.16 (no GOVERSION), and `go version`.
       root = tempDir()
-      const script = '#!/bin/sh\nif [ "$1" = env ]; then echo go1.99.1; cd "$(dirname "$0")/.." && pwd; exit 0; fi\necho "fake go $*"\n'
+      const script = '#!/bin/sh\nif [ "$1" = env ]; then cd "$(dirname "$0")/.." && pwd; exit 0; fi; if [ "$1" = version ]; then echo "go version go1.99.1 linux/amd64"; exit 0; fi\necho "fake go $*"\n'
       const tgz = path.join(root, 'go1.99.1.linux-amd64.tar.gz')
       await writeTarGz(tgz, [{ name: 'go/bin/go', data: script, mode: 0o755 }, { name: 'go/VERSION', data: 'go1.99.1' }], { mtime: 1 })
       writeFileSync(`${tgz}.sha256`, createHash('sha256').update(readFileSync(tgz)).digest('hex') + '\n')

@@ -29278,12 +29278,14 @@ async function requiredGoVersion(srcDir) {
 // ---------------------------------------------------------------- toolchain
 /** Describe the go binary: version and GOROOT; undefined when it does not run. */
 async function inspectGo(goBinary) {
-    const res = await run(goBinary, ['env', 'GOVERSION', 'GOROOT'], { allowFailure: true, env: { GOTOOLCHAIN: 'local', GOFLAGS: '' } });
+    const env = { GOTOOLCHAIN: 'local', GOFLAGS: '' };
+    const res = await run(goBinary, ['env', 'GOROOT', 'GOVERSION'], { allowFailure: true, env });
     if (res.exitCode !== 0)
         return undefined;
-    const [ver, root] = res.stdout.trim().split('\n');
-    const version = ver?.trim().replace(/^go/, '');
-    return version && parseGoVersion(version) ? { version, root: root.trim() } : undefined;
+    const [root, ver] = res.stdout.trim().split('\n').map((l) => l.trim());
+    // GOVERSION exists from Go 1.16; older ones say it in `go version` (go version go1.15.15 linux/amd64).
+    const version = (ver || (await run(goBinary, ['version'], { allowFailure: true, env })).stdout.match(/go(\d+\.\d+(?:\.\d+)?\S*)/)?.[1] || '').replace(/^go/, '');
+    return version && parseGoVersion(version) ? { version, root } : undefined;
 }
 function toolCacheRoot(rt) {
     return process.env.RUNNER_TOOL_CACHE || external_node_path_default().join(rt.cacheRoot(), 'tool-cache');
