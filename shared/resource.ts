@@ -250,6 +250,13 @@ export function outputName(template: string, arch: Arch, version: string, inputN
   return name
 }
 
+/** One output name per arch; a template giving two arches the same name is refused. */
+export function outputNames(template: string, arches: Arch[], version: string, inputName = 'filename'): Map<Arch, string> {
+  const names = new Map(arches.map((a) => [a, outputName(template, a, version, inputName)]))
+  if (new Set(names.values()).size < names.size) throw new UserError(`${inputName}: '${template}' gives the same name for several arches; put {arch} in it`)
+  return names
+}
+
 /**
  * Report what was built: outputs `tarballs` and `sha256` (arch → path / digest) for the arches that
  * succeeded, SHA256SUMS + manifest.json, a summary table; then fail naming every arch that did not build.

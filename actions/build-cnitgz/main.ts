@@ -24,7 +24,7 @@ import {
   filesIn,
   forEachArch,
   gitCommit,
-  outputName,
+  outputNames,
   packResource,
   releaseBase,
   renderBuildInfo,
@@ -77,8 +77,7 @@ export function getInputs(rt: Runtime): Inputs {
 export async function main(rt: Runtime): Promise<void> {
   const inputs = getInputs(rt)
   const outDir = await ensureWritableDir(inputs.outputDir, 'output-dir')
-  const names = new Map(inputs.arches.map((a) => [a, outputName(inputs.filename, a, inputs.version)]))
-  if (new Set(names.values()).size < names.size) throw new UserError(`filename: '${inputs.filename}' gives the same name for several arches; put {arch} in it`)
+  const names = outputNames(inputs.filename, inputs.arches, inputs.version)
   const epoch = sourceDateEpoch()
   const work = await workDir(rt, 'build-cnitgz-')
   rt.info(`CNI plugins ${inputs.version} from ${inputs.from} for ${inputs.arches.map((a) => a.debian).join(', ')}`)

@@ -25,7 +25,7 @@ import {
   filesIn,
   forEachArch,
   gitCommit,
-  outputName,
+  outputNames,
   packResource,
   releaseBase,
   renderBuildInfo,
@@ -113,8 +113,7 @@ function stripV(v: string): string {
 export async function main(rt: Runtime): Promise<void> {
   const inputs = getInputs(rt)
   const outDir = await ensureWritableDir(inputs.outputDir, 'output-dir')
-  const names = new Map(inputs.arches.map((a) => [a, outputName(inputs.filename, a, inputs.flannelVersion)]))
-  if (new Set(names.values()).size < names.size) throw new UserError(`filename: '${inputs.filename}' gives the same name for several arches; put {arch} in it`)
+  const names = outputNames(inputs.filename, inputs.arches, inputs.flannelVersion)
   const epoch = sourceDateEpoch()
   const work = await workDir(rt, 'build-flannel-')
   const inPlace = serialLock()

@@ -29820,6 +29820,13 @@ function outputName(template, arch, version, inputName = 'filename') {
         throw new errors/* UserError */.yo(`${inputName}: '${name}' is not a plain file name; use e.g. cni-{arch}.tgz`);
     return name;
 }
+/** One output name per arch; a template giving two arches the same name is refused. */
+function outputNames(template, arches, version, inputName = 'filename') {
+    const names = new Map(arches.map((a) => [a, outputName(template, a, version, inputName)]));
+    if (new Set(names.values()).size < names.size)
+        throw new errors/* UserError */.yo(`${inputName}: '${template}' gives the same name for several arches; put {arch} in it`);
+    return names;
+}
 /**
  * Report what was built: outputs `tarballs` and `sha256` (arch → path / digest) for the arches that
  * succeeded, SHA256SUMS + manifest.json, a summary table; then fail naming every arch that did not build.
@@ -29897,9 +29904,7 @@ function getInputs(rt) {
 async function main(rt) {
     const inputs = getInputs(rt);
     const outDir = await ensureWritableDir(inputs.outputDir, 'output-dir');
-    const names = new Map(inputs.arches.map((a) => [a, outputName(inputs.filename, a, inputs.version)]));
-    if (new Set(names.values()).size < names.size)
-        throw new errors/* UserError */.yo(`filename: '${inputs.filename}' gives the same name for several arches; put {arch} in it`);
+    const names = outputNames(inputs.filename, inputs.arches, inputs.version);
     const epoch = sourceDateEpoch();
     const work = await workDir(rt, 'build-cnitgz-');
     rt.info(`CNI plugins ${inputs.version} from ${inputs.from} for ${inputs.arches.map((a) => a.debian).join(', ')}`);
