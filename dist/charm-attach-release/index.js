@@ -28795,7 +28795,7 @@ function parseResourceLines(value, arches, inputName = 'resources') {
             }
         }
         else {
-            out.push({ name: expandTemplate(nameT, {}, inputName), path: pathT });
+            out.push({ name: expandTemplate(nameT, {}, inputName), path: expandTemplate(pathT, {}, inputName) });
         }
     }
     const seen = new Set();

@@ -63,7 +63,7 @@ export function parseResourceLines(value: string, arches: Arch[], inputName = 'r
         out.push({ name: expandTemplate(nameT, { arch: a.debian }, inputName), path: expandTemplate(pathT, { arch: a.debian }, inputName), arch: a })
       }
     } else {
-      out.push({ name: expandTemplate(nameT, {}, inputName), path: pathT })
+      out.push({ name: expandTemplate(nameT, {}, inputName), path: expandTemplate(pathT, {}, inputName) })
     }
   }
   const seen = new Set<string>()
