@@ -107,23 +107,25 @@ describe('charm-attach-release (dist bundle, charmcraft double)', () => {
     const explicit = (kubectl: string) =>
       `cni-amd64=${work}/cni-amd64.tgz\ncni-arm64=${work}/cni-arm64.tgz\ncni-s390x=${work}/cni-s390x.tgz\n` +
       zeroByteLines.split('\n').map((l) => (l.startsWith('kubectl=') ? `kubectl=${kubectl}` : l)).join('\n')
-    const cases: Array<[string, Record<string, string>, RegExp]> = [
+    const cases: Array<[string, Record<string, string>, RegExp, Record<string, string>?]> = [
       ['missing resource', { resources: resources.split('\n').filter((l) => !l.startsWith('kubelet=')).join('\n') }, /resources: charm kubernetes-worker declares kubelet but no file is given.*keep-resources/],
       ['bad channel', { channel: '1.31/nightly' }, /^::error::channel: '1\.31\/nightly' has risk 'nightly'; use track\/risk/],
       ['wrong-arch snap', { arches: 'amd64', resources: explicit(arm64Snap) }, /kubectl=.* is a snap for arm64, but resource 'kubectl' is for amd64/],
       ['not a snap', { resources: explicit(`${work}/cni-amd64.tgz`) }, /resources: kubectl: .* is not a snap/],
       ['missing file', { resources: `${resources}\n`.replace('cni-{arch}.tgz', 'cni-{arch}.tar.gz') }, /resources: cni-amd64=.*cni-amd64\.tar\.gz: the file does not exist/],
       ['missing credentials', { credentials: '' }, /^::error::credentials: Charmhub credentials are required/],
+      ['no charmcraft', {}, /^::error::charmcraft is not installed; install it \(sudo snap install charmcraft --classic\)/, { PATH: '/usr/bin:/bin' }],
     ]
-    for (const [label, inputs, pattern] of cases) {
+    for (const [label, inputs, pattern, env] of cases) {
       const store = registered()
-      const run = await release(store, inputs)
+      const run = await release(store, inputs, env)
       expect(run.exitCode, `${label}: ${run.log}`).toBe(1)
       const errors = errorLines(run)
       expect(errors, label).toHaveLength(1)
       expect(errors[0], label).toMatch(pattern)
       expect(run.log, label).not.toMatch(/\n\s+at /) // no stack trace
       expect(writes(calls(store)), label).toEqual([])
+      expect(visible(run), label).not.toContain(TOKEN)
     }
   })
 

@@ -12,13 +12,14 @@ import type { Runtime } from '../../shared/runtime.js'
 import { isCharmName, type CharmResource } from '../../shared/charm/metadata.js'
 import { checkResourceCoverage, parseChannel, parseResourceLines, planCommands, showCommand, type Channel, type ResourceFile } from '../../shared/charm/plan.js'
 import { checkResourceFiles, executeRelease, filesTable, readCharmFile, type ReleaseRequest } from '../../shared/charm/release.js'
-import { CharmhubStore, CharmstoreStore, storeTool, type Store } from '../../shared/charm/store.js'
+import { CharmhubStore, CharmstoreStore, ensureTool, type Store } from '../../shared/charm/store.js'
 
 export interface Inputs {
   charm: string
   channel: Channel
   store: 'charmhub' | 'charmstore'
   namespace: string
+  charmcraftChannel: string
   credentials: string
   resources: ResourceFile[]
   arches: Arch[]
@@ -42,6 +43,7 @@ export function getInputs(rt: Runtime): Inputs {
     channel: parseChannel(rt.input('channel', { required: true }), 'channel', store === 'charmstore'),
     store,
     namespace: rt.input('namespace'),
+    charmcraftChannel: rt.input('charmcraft-channel', { default: 'latest/stable' }),
     credentials,
     resources: parseResourceLines(rt.input('resources'), arches),
     arches,
@@ -51,13 +53,13 @@ export function getInputs(rt: Runtime): Inputs {
   }
 }
 
-function makeStore(rt: Runtime, inputs: Inputs): Store {
+async function makeStore(rt: Runtime, inputs: Inputs): Promise<Store> {
   const log = (m: string) => rt.info(m)
-  if (inputs.store === 'charmstore') return new CharmstoreStore(storeTool('charmstore'), inputs.namespace, log)
+  if (inputs.store === 'charmstore') return new CharmstoreStore(await ensureTool('charm', inputs.charmcraftChannel, log), inputs.namespace, log)
   if (!inputs.credentials) {
     throw new UserError('credentials: Charmhub credentials are required to upload; export them with `charmcraft login --export=creds.txt` and pass a secret (credentials: ${{ secrets.CHARMHUB_TOKEN }}), or set dry-run: true')
   }
-  return new CharmhubStore(storeTool('charmhub'), inputs.credentials, log)
+  return new CharmhubStore(await ensureTool('charmcraft', inputs.charmcraftChannel, log), inputs.credentials, log)
 }
 
 export async function main(rt: Runtime): Promise<void> {
@@ -70,7 +72,7 @@ export async function main(rt: Runtime): Promise<void> {
   const meta = isFile ? await readCharmFile(inputs.charm, rt.tempRoot()) : undefined
   const name = meta?.name ?? inputs.charm
   const charmFile = meta ? (await describeFiles([path.resolve(inputs.charm)]))[0] : undefined
-  const store = inputs.dryRun ? undefined : makeStore(rt, inputs)
+  const store = inputs.dryRun ? undefined : await makeStore(rt, inputs)
   let declared: CharmResource[] | undefined = meta?.resources
   if (!declared && store) declared = await store.declaredResources(name)
   if (declared) checkResourceCoverage(name, declared, inputs.resources, inputs.keep)

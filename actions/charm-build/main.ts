@@ -5,13 +5,13 @@
 import { stat } from 'node:fs/promises'
 import path from 'node:path'
 import { UserError } from '../../shared/errors.js'
-import { run, which } from '../../shared/exec.js'
 import { ensureWritableDir } from '../../shared/files.js'
 import { parseBool } from '../../shared/inputs.js'
 import { describeFiles, summaryTable } from '../../shared/manifest.js'
 import type { Runtime } from '../../shared/runtime.js'
-import { buildCharm, checkLayerIncludes, chooseBuilder, type Builder } from '../../shared/charm/build.js'
+import { buildCharm, checkLayerIncludes, chooseBuilder } from '../../shared/charm/build.js'
 import { loadCharm } from '../../shared/charm/metadata.js'
+import { ensureTool } from '../../shared/charm/store.js'
 
 export interface Inputs {
   charmPath: string
@@ -36,20 +36,6 @@ export function getInputs(rt: Runtime): Inputs {
   }
 }
 
-/** The builder on PATH; on a GitHub runner, installed from the snap store when missing. */
-async function builderTool(rt: Runtime, builder: Builder, channel: string): Promise<string> {
-  const found = which(builder)
-  if (found) return found
-  const snap = builder === 'charmcraft' ? 'charmcraft' : 'charm'
-  if (process.env.GITHUB_ACTIONS === 'true' && !process.env.BUILD_SNAPS_NO_INSTALL && which('sudo') && which('snap')) {
-    rt.info(`${builder} is missing: installing the ${snap} snap from ${channel}`)
-    await run('sudo', ['snap', 'install', snap, '--classic', `--channel=${channel}`])
-    const installed = which(builder, `${process.env.PATH}:/snap/bin`)
-    if (installed) return installed
-  }
-  throw new UserError(`${builder} is not installed; install it (sudo snap install ${snap} --classic) or run on a GitHub runner, where this action installs it from charmcraft-channel`)
-}
-
 export async function main(rt: Runtime): Promise<void> {
   const inputs = getInputs(rt)
   const charm = await loadCharm(inputs.charmPath, 'charm-path')
@@ -64,7 +50,7 @@ export async function main(rt: Runtime): Promise<void> {
   }
   rt.info(`charm ${charm.name}: ${charm.resources.length} resources (${charm.resources.map((r) => r.name).join(', ') || 'none'})`)
   const outDir = await ensureWritableDir(inputs.outputDir, 'output-dir')
-  const tool = await builderTool(rt, builder, inputs.charmcraftChannel)
+  const tool = await ensureTool(builder, inputs.charmcraftChannel, (m) => rt.info(m))
   const charms = await rt.group(`Build ${charm.name} with ${builder}`, () =>
     buildCharm(tool, builder, charm, outDir, { destructiveMode: inputs.destructiveMode, layersDir: inputs.layersDir, interfacesDir: inputs.interfacesDir }),
   )

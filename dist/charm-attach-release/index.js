@@ -29370,16 +29370,22 @@ class CharmstoreStore {
         await this.cli.call(['grant', url, '--channel', channel.name, '--acl', 'read', 'everyone']);
     }
 }
-/** Find the store's CLI on PATH or fail naming how to install it. */
-function storeTool(kind) {
-    const program = kind === 'charmhub' ? 'charmcraft' : 'charm';
+/**
+ * charmcraft or charm-tools' `charm` from PATH; on a GitHub runner, installed from the snap store (the given
+ * channel) when missing, unless BUILD_SNAPS_NO_INSTALL is set.
+ */
+async function ensureTool(program, channel, log) {
     const found = which(program);
-    if (!found) {
-        throw new errors/* UserError */.yo(kind === 'charmhub'
-            ? 'charmcraft is not installed; add a step `sudo snap install charmcraft --classic` before this one'
-            : "the legacy `charm` CLI (charm-tools) is not installed; install it (snap install charm --classic) or use store: charmhub");
+    if (found)
+        return found;
+    if (process.env.GITHUB_ACTIONS === 'true' && !process.env.BUILD_SNAPS_NO_INSTALL && which('sudo') && which('snap')) {
+        log(`${program} is missing: installing the ${program} snap from ${channel}`);
+        await run('sudo', ['snap', 'install', program, '--classic', `--channel=${channel}`]);
+        const installed = which(program, `${process.env.PATH}${(external_node_path_default()).delimiter}/snap/bin`);
+        if (installed)
+            return installed;
     }
-    return found;
+    throw new errors/* UserError */.yo(`${program} is not installed; install it (sudo snap install ${program} --classic) or run on a GitHub runner, where this action installs it from charmcraft-channel`);
 }
 
 ;// CONCATENATED MODULE: ./actions/charm-attach-release/main.ts
@@ -29415,6 +29421,7 @@ function getInputs(rt) {
         channel: parseChannel(rt.input('channel', { required: true }), 'channel', store === 'charmstore'),
         store,
         namespace: rt.input('namespace'),
+        charmcraftChannel: rt.input('charmcraft-channel', { default: 'latest/stable' }),
         credentials,
         resources: parseResourceLines(rt.input('resources'), arches),
         arches,
@@ -29423,14 +29430,14 @@ function getInputs(rt) {
         dryRun: parseBool(rt.input('dry-run'), 'dry-run', false),
     };
 }
-function makeStore(rt, inputs) {
+async function makeStore(rt, inputs) {
     const log = (m) => rt.info(m);
     if (inputs.store === 'charmstore')
-        return new CharmstoreStore(storeTool('charmstore'), inputs.namespace, log);
+        return new CharmstoreStore(await ensureTool('charm', inputs.charmcraftChannel, log), inputs.namespace, log);
     if (!inputs.credentials) {
         throw new errors/* UserError */.yo('credentials: Charmhub credentials are required to upload; export them with `charmcraft login --export=creds.txt` and pass a secret (credentials: ${{ secrets.CHARMHUB_TOKEN }}), or set dry-run: true');
     }
-    return new CharmhubStore(storeTool('charmhub'), inputs.credentials, log);
+    return new CharmhubStore(await ensureTool('charmcraft', inputs.charmcraftChannel, log), inputs.credentials, log);
 }
 async function main(rt) {
     const inputs = getInputs(rt);
@@ -29443,7 +29450,7 @@ async function main(rt) {
     const meta = isFile ? await readCharmFile(inputs.charm, rt.tempRoot()) : undefined;
     const name = meta?.name ?? inputs.charm;
     const charmFile = meta ? (await describeFiles([external_node_path_default().resolve(inputs.charm)]))[0] : undefined;
-    const store = inputs.dryRun ? undefined : makeStore(rt, inputs);
+    const store = inputs.dryRun ? undefined : await makeStore(rt, inputs);
     let declared = meta?.resources;
     if (!declared && store)
         declared = await store.declaredResources(name);

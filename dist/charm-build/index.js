@@ -28373,7 +28373,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _shared_runtime_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(65742);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(50219);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(14591);
 
 
 await (0,_shared_runtime_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_main_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i);
@@ -28383,7 +28383,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 50219:
+/***/ 14591:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28401,66 +28401,10 @@ var external_node_path_ = __nccwpck_require__(76760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./shared/errors.ts
 var errors = __nccwpck_require__(32635);
-// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 3 modules
-var exec = __nccwpck_require__(27187);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(73024);
-// EXTERNAL MODULE: ./shared/log.ts
-var log = __nccwpck_require__(61620);
-;// CONCATENATED MODULE: ./shared/exec.ts
-/** Run a program with an argument array (never a shell string), capture its output, redact secrets. */
-
-
-
-
-
-async function run(program, args, opts = {}) {
-    const env = {};
-    for (const [k, v] of Object.entries({ ...process.env, ...opts.env }))
-        if (v !== undefined)
-            env[k] = v;
-    const input = opts.input === undefined ? undefined : Buffer.from(opts.input);
-    let res;
-    try {
-        res = await (0,exec/* getExecOutput */.H)(program, args, { cwd: opts.cwd, env, input, silent: true, ignoreReturnCode: true });
-    }
-    catch (e) {
-        throw new errors/* UserError */.yo(`cannot run ${program}: ${(0,log/* redact */.E)(e instanceof Error ? e.message : String(e))}`);
-    }
-    if (res.exitCode !== 0 && !opts.allowFailure) {
-        const tail = lastLines(res.stderr || res.stdout, 3);
-        throw new errors/* UserError */.yo((0,log/* redact */.E)(`${external_node_path_default().basename(program)} ${args.join(' ')} exited with ${res.exitCode}${tail ? `: ${tail}` : ''}`));
-    }
-    return res;
-}
-function lastLines(text, n) {
-    return text.trim().split('\n').slice(-n).join(' | ');
-}
-/** Find a program on PATH (or the given PATH); undefined when absent. */
-function which(program, pathEnv = process.env.PATH ?? '') {
-    if (program.includes('/'))
-        return isExecutable(program) ? program : undefined;
-    for (const dir of pathEnv.split((external_node_path_default()).delimiter)) {
-        if (!dir)
-            continue;
-        const candidate = external_node_path_default().join(dir, program);
-        if (isExecutable(candidate))
-            return candidate;
-    }
-    return undefined;
-}
-function isExecutable(p) {
-    try {
-        (0,external_node_fs_.accessSync)(p, external_node_fs_.constants.X_OK);
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(77598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
 ;// CONCATENATED MODULE: external "node:stream/promises"
 const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 ;// CONCATENATED MODULE: ./shared/files.ts
@@ -28644,6 +28588,62 @@ function summaryTable(entries) {
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(38815);
+// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 3 modules
+var exec = __nccwpck_require__(27187);
+// EXTERNAL MODULE: ./shared/log.ts
+var log = __nccwpck_require__(61620);
+;// CONCATENATED MODULE: ./shared/exec.ts
+/** Run a program with an argument array (never a shell string), capture its output, redact secrets. */
+
+
+
+
+
+async function exec_run(program, args, opts = {}) {
+    const env = {};
+    for (const [k, v] of Object.entries({ ...process.env, ...opts.env }))
+        if (v !== undefined)
+            env[k] = v;
+    const input = opts.input === undefined ? undefined : Buffer.from(opts.input);
+    let res;
+    try {
+        res = await (0,exec/* getExecOutput */.H)(program, args, { cwd: opts.cwd, env, input, silent: true, ignoreReturnCode: true });
+    }
+    catch (e) {
+        throw new errors/* UserError */.yo(`cannot run ${program}: ${(0,log/* redact */.E)(e instanceof Error ? e.message : String(e))}`);
+    }
+    if (res.exitCode !== 0 && !opts.allowFailure) {
+        const tail = lastLines(res.stderr || res.stdout, 3);
+        throw new errors/* UserError */.yo((0,log/* redact */.E)(`${external_node_path_default().basename(program)} ${args.join(' ')} exited with ${res.exitCode}${tail ? `: ${tail}` : ''}`));
+    }
+    return res;
+}
+function lastLines(text, n) {
+    return text.trim().split('\n').slice(-n).join(' | ');
+}
+/** Find a program on PATH (or the given PATH); undefined when absent. */
+function which(program, pathEnv = process.env.PATH ?? '') {
+    if (program.includes('/'))
+        return isExecutable(program) ? program : undefined;
+    for (const dir of pathEnv.split((external_node_path_default()).delimiter)) {
+        if (!dir)
+            continue;
+        const candidate = external_node_path_default().join(dir, program);
+        if (isExecutable(candidate))
+            return candidate;
+    }
+    return undefined;
+}
+function isExecutable(p) {
+    try {
+        (0,external_node_fs_.accessSync)(p, external_node_fs_.constants.X_OK);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+
 ;// CONCATENATED MODULE: ./shared/charm/build.ts
 /**
  * Build a charm: check the source (metadata, resources, layer.yaml includes), then run the builder with an
@@ -28758,7 +28758,7 @@ async function zipCharmDir(dir, dest) {
     if (!entries.includes('metadata.yaml'))
         throw new errors/* UserError */.yo(`${dir}: the built charm has no metadata.yaml; the build did not produce a charm`);
     await produceAtomic(dest, async (tmp) => {
-        await run(zip, ['-q', '-r', '-X', tmp, ...entries], { cwd: dir });
+        await exec_run(zip, ['-q', '-r', '-X', tmp, ...entries], { cwd: dir });
     });
 }
 /**
@@ -28771,7 +28771,7 @@ async function buildCharm(tool, builder, meta, outDir, opts) {
     await (0,promises_.mkdir)(scratch, { recursive: true });
     try {
         const inv = builderInvocation(builder, meta.dir, scratch, opts);
-        const res = await run(tool, inv.args, { cwd: inv.cwd, env: inv.env, allowFailure: true });
+        const res = await exec_run(tool, inv.args, { cwd: inv.cwd, env: inv.env, allowFailure: true });
         if (res.exitCode !== 0) {
             const tail = (res.stderr.trim() || res.stdout.trim()).split('\n').slice(-3).join(' | ');
             throw new errors/* UserError */.yo(`${external_node_path_default().basename(tool)} ${inv.args[0]} failed (exit ${res.exitCode}): ${tail}`);
@@ -28889,6 +28889,223 @@ function isCharmName(name) {
     return CHARM_NAME_RE.test(name);
 }
 
+;// CONCATENATED MODULE: ./shared/charm/store.ts
+/**
+ * Store backends: Charmhub through `charmcraft` (FACTS.md §6) and the legacy charm store through the
+ * `charm` CLI (push/attach/release/grant, for self-hosted legacy stores). Every call is an argument array;
+ * the Charmhub credential reaches charmcraft only as CHARMCRAFT_AUTH in the child's environment.
+ * Transient failures (timeouts, connection resets, 502/503/504) are retried with backoff; anything else
+ * stops with the store's own message.
+ */
+
+
+
+
+/** Defaults, overridable through the environment (the tests use short backoffs). */
+function storePolicy(env = process.env) {
+    const num = (v, d) => (v && Number.isFinite(Number(v)) && Number(v) > 0 ? Number(v) : d);
+    return { attempts: num(env.BUILD_SNAPS_STORE_ATTEMPTS, 4), backoffMs: num(env.BUILD_SNAPS_STORE_BACKOFF_MS, 2000) };
+}
+const TRANSIENT_RE = /timed? ?out|timeout|connection (reset|refused|aborted)|ECONNRESET|ETIMEDOUT|EAI_AGAIN|temporar(il)?y unavailable|\b50[234]\b/i;
+function isTransient(message) {
+    return TRANSIENT_RE.test(message);
+}
+/** A store command failed; `message` is the store's own text (last lines of its output). */
+class StoreError extends errors/* UserError */.yo {
+    argv;
+    storeMessage;
+    constructor(argv, storeMessage) {
+        super(`${argv.slice(0, 2).join(' ')} failed: ${storeMessage}`);
+        this.argv = argv;
+        this.storeMessage = storeMessage;
+    }
+}
+class Cli {
+    program;
+    env;
+    log;
+    policy;
+    constructor(program, env, log, policy) {
+        this.program = program;
+        this.env = env;
+        this.log = log;
+        this.policy = policy;
+    }
+    /** Run one store command; retry transient failures; return stdout. */
+    async call(args) {
+        for (let n = 1;; n++) {
+            const res = await run(this.program, args, { env: this.env, allowFailure: true });
+            if (res.exitCode === 0)
+                return res.stdout;
+            const message = redact(storeMessage(res.stderr, res.stdout));
+            if (!isTransient(message) || n >= this.policy.attempts) {
+                throw new StoreError([path.basename(this.program), ...args], message + (n > 1 ? ` (after ${n} attempts)` : ''));
+            }
+            const delay = this.policy.backoffMs * 2 ** (n - 1);
+            this.log(`${args[0]}: transient store error (${message}); retrying in ${delay} ms (attempt ${n + 1} of ${this.policy.attempts})`);
+            await new Promise((r) => setTimeout(r, delay));
+        }
+    }
+    async json(args) {
+        const out = await this.call(args);
+        try {
+            return JSON.parse(out);
+        }
+        catch {
+            throw new UserError(`${this.program} ${args[0]}: expected JSON, got '${redact(out.trim().slice(0, 200))}'; is this charmcraft 2.x or newer?`);
+        }
+    }
+}
+/** The store's own words: the last non-empty lines of stderr (else stdout), on one line. */
+function storeMessage(stderr, stdout) {
+    const lines = (stderr.trim() || stdout.trim() || 'no message').split('\n').map((l) => l.trim()).filter(Boolean);
+    return lines.slice(-3).join(' | ');
+}
+const DUPLICATE_RE = /Revision of the existing package is:\s*(\d+)/;
+function revisionOf(v, what) {
+    const r = v?.revision;
+    if (typeof r !== 'number' || !Number.isInteger(r))
+        throw new UserError(`${what}: the store's answer has no revision: ${JSON.stringify(v).slice(0, 200)}`);
+    return r;
+}
+function rows(v, what) {
+    if (!Array.isArray(v))
+        throw new UserError(`${what}: expected a JSON list from the store, got ${JSON.stringify(v).slice(0, 200)}`);
+    return v;
+}
+class CharmhubStore {
+    tool;
+    kind = 'charmhub';
+    cli;
+    constructor(tool, credentials, log, policy = storePolicy()) {
+        this.tool = tool;
+        this.cli = new Cli(tool, credentials ? { CHARMCRAFT_AUTH: credentials } : {}, log, policy);
+    }
+    async uploadCharm(file) {
+        try {
+            return { revision: revisionOf(await this.cli.json(['upload', '--format', 'json', file]), 'charmcraft upload'), reused: false };
+        }
+        catch (e) {
+            const m = e instanceof StoreError ? DUPLICATE_RE.exec(e.storeMessage) : null;
+            if (m)
+                return { revision: Number(m[1]), reused: true };
+            throw e;
+        }
+    }
+    async charmRevisions(name) {
+        return rows(await this.cli.json(['revisions', name, '--format', 'json']), 'charmcraft revisions').map((r) => ({ revision: revisionOf(r, 'charmcraft revisions') }));
+    }
+    async declaredResources(name) {
+        return rows(await this.cli.json(['resources', name, '--format', 'json']), 'charmcraft resources').map((r) => ({
+            name: String(r.name),
+            type: r.type === 'oci-image' ? 'oci-image' : 'file',
+        }));
+    }
+    async uploadResource(name, resource, file) {
+        return revisionOf(await this.cli.json(['upload-resource', '--format', 'json', name, resource, '--filepath', file]), 'charmcraft upload-resource');
+    }
+    async resourceRevisions(name, resource) {
+        return rows(await this.cli.json(['resource-revisions', name, resource, '--format', 'json']), 'charmcraft resource-revisions').map((r) => ({
+            revision: revisionOf(r, 'charmcraft resource-revisions'),
+            ...(typeof r.size === 'number' ? { size: r.size } : {}),
+        }));
+    }
+    async released(name, channel) {
+        // [{track, mappings: [{base, releases: [{channel, revision, resources: [{name, revision}], status}]}]}]
+        const tracks = rows(await this.cli.json(['status', name, '--format', 'json']), 'charmcraft status');
+        for (const t of tracks) {
+            for (const m of t.mappings ?? []) {
+                for (const r of m.releases ?? []) {
+                    if (r.channel !== channel.name || typeof r.revision !== 'number' || r.status === 'closed' || r.status === 'tracking')
+                        continue;
+                    const resources = {};
+                    for (const x of r.resources ?? [])
+                        resources[x.name] = x.revision;
+                    return { revision: r.revision, resources };
+                }
+            }
+        }
+        return undefined;
+    }
+    async release(name, revision, channel, resources) {
+        const args = ['release', name, '--revision', String(revision), '--channel', channel.name];
+        for (const [r, rev] of Object.entries(resources))
+            args.push('--resource', `${r}:${rev}`);
+        await this.cli.call(args);
+    }
+}
+/**
+ * The legacy charm store (`cs:` URLs), through charm-tools' `charm` CLI, as the seed's release script did:
+ * `charm push DIR URL`, `charm attach URL-N res=file`, `charm list-resources`, `charm release URL-N --channel C
+ * -r res-N ...`, `charm grant URL-N --channel C --acl read everyone`. Authentication is the CLI's own login
+ * (`charm login`, its cookie jar); the credentials input is not used for this store.
+ */
+class CharmstoreStore {
+    tool;
+    namespace;
+    kind = 'charmstore';
+    cli;
+    constructor(tool, namespace, log, policy = storePolicy()) {
+        this.tool = tool;
+        this.namespace = namespace;
+        this.cli = new Cli(tool, {}, log, policy);
+    }
+    url(name, revision) {
+        const base = this.namespace ? `cs:~${this.namespace}/${name}` : `cs:${name}`;
+        return revision === undefined ? base : `${base}-${revision}`;
+    }
+    /** `charm push` takes the charm directory; `file` here is the unpacked directory of the .charm. */
+    async uploadCharm(dir, name) {
+        const out = await this.cli.call(['push', dir, this.url(name)]);
+        const m = /url:\s*\S+-(\d+)\s*$/m.exec(out);
+        if (!m)
+            throw new UserError(`charm push: no revision in its answer '${out.trim().slice(0, 200)}'`);
+        return { revision: Number(m[1]), reused: false };
+    }
+    async charmRevisions() {
+        return [];
+    }
+    async declaredResources(name) {
+        return rows(await this.cli.json(['list-resources', this.url(name), '--format', 'json']), 'charm list-resources').map((r) => ({ name: String(r.name), type: 'file' }));
+    }
+    async uploadResource(name, resource, file) {
+        const out = await this.cli.call(['attach', this.url(name), `${resource}=${file}`]);
+        const m = /uploaded revision (\d+) of/.exec(out);
+        if (!m)
+            throw new UserError(`charm attach: no revision in its answer '${out.trim().slice(0, 200)}'`);
+        return Number(m[1]);
+    }
+    async resourceRevisions() {
+        return [];
+    }
+    /** The legacy CLI offers no machine-readable channel map: a re-run releases again (harmless: same revisions). */
+    async released() {
+        return undefined;
+    }
+    async release(name, revision, channel, resources) {
+        const url = this.url(name, revision);
+        await this.cli.call(['release', url, '--channel', channel.name, ...Object.entries(resources).flatMap(([r, rev]) => ['-r', `${r}-${rev}`])]);
+        await this.cli.call(['grant', url, '--channel', channel.name, '--acl', 'read', 'everyone']);
+    }
+}
+/**
+ * charmcraft or charm-tools' `charm` from PATH; on a GitHub runner, installed from the snap store (the given
+ * channel) when missing, unless BUILD_SNAPS_NO_INSTALL is set.
+ */
+async function ensureTool(program, channel, log) {
+    const found = which(program);
+    if (found)
+        return found;
+    if (process.env.GITHUB_ACTIONS === 'true' && !process.env.BUILD_SNAPS_NO_INSTALL && which('sudo') && which('snap')) {
+        log(`${program} is missing: installing the ${program} snap from ${channel}`);
+        await exec_run('sudo', ['snap', 'install', program, '--classic', `--channel=${channel}`]);
+        const installed = which(program, `${process.env.PATH}${(external_node_path_default()).delimiter}/snap/bin`);
+        if (installed)
+            return installed;
+    }
+    throw new errors/* UserError */.yo(`${program} is not installed; install it (sudo snap install ${program} --classic) or run on a GitHub runner, where this action installs it from charmcraft-channel`);
+}
+
 ;// CONCATENATED MODULE: ./actions/charm-build/main.ts
 /**
  * charm-build: check a charm source (metadata.yaml / charmcraft.yaml parse, names, resources, every layer.yaml
@@ -28915,21 +29132,6 @@ function getInputs(rt) {
         destructiveMode: parseBool(rt.input('destructive-mode'), 'destructive-mode', true),
     };
 }
-/** The builder on PATH; on a GitHub runner, installed from the snap store when missing. */
-async function builderTool(rt, builder, channel) {
-    const found = which(builder);
-    if (found)
-        return found;
-    const snap = builder === 'charmcraft' ? 'charmcraft' : 'charm';
-    if (process.env.GITHUB_ACTIONS === 'true' && !process.env.BUILD_SNAPS_NO_INSTALL && which('sudo') && which('snap')) {
-        rt.info(`${builder} is missing: installing the ${snap} snap from ${channel}`);
-        await run('sudo', ['snap', 'install', snap, '--classic', `--channel=${channel}`]);
-        const installed = which(builder, `${process.env.PATH}:/snap/bin`);
-        if (installed)
-            return installed;
-    }
-    throw new errors/* UserError */.yo(`${builder} is not installed; install it (sudo snap install ${snap} --classic) or run on a GitHub runner, where this action installs it from charmcraft-channel`);
-}
 async function main(rt) {
     const inputs = getInputs(rt);
     const charm = await loadCharm(inputs.charmPath, 'charm-path');
@@ -28946,7 +29148,7 @@ async function main(rt) {
     }
     rt.info(`charm ${charm.name}: ${charm.resources.length} resources (${charm.resources.map((r) => r.name).join(', ') || 'none'})`);
     const outDir = await ensureWritableDir(inputs.outputDir, 'output-dir');
-    const tool = await builderTool(rt, builder, inputs.charmcraftChannel);
+    const tool = await ensureTool(builder, inputs.charmcraftChannel, (m) => rt.info(m));
     const charms = await rt.group(`Build ${charm.name} with ${builder}`, () => buildCharm(tool, builder, charm, outDir, { destructiveMode: inputs.destructiveMode, layersDir: inputs.layersDir, interfacesDir: inputs.interfacesDir }));
     for (const c of charms)
         rt.info(`built ${c}`);

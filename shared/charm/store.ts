@@ -228,16 +228,18 @@ export class CharmstoreStore implements Store {
   }
 }
 
-/** Find the store's CLI on PATH or fail naming how to install it. */
-export function storeTool(kind: 'charmhub' | 'charmstore'): string {
-  const program = kind === 'charmhub' ? 'charmcraft' : 'charm'
+/**
+ * charmcraft or charm-tools' `charm` from PATH; on a GitHub runner, installed from the snap store (the given
+ * channel) when missing, unless BUILD_SNAPS_NO_INSTALL is set.
+ */
+export async function ensureTool(program: 'charmcraft' | 'charm', channel: string, log: Log): Promise<string> {
   const found = which(program)
-  if (!found) {
-    throw new UserError(
-      kind === 'charmhub'
-        ? 'charmcraft is not installed; add a step `sudo snap install charmcraft --classic` before this one'
-        : "the legacy `charm` CLI (charm-tools) is not installed; install it (snap install charm --classic) or use store: charmhub",
-    )
+  if (found) return found
+  if (process.env.GITHUB_ACTIONS === 'true' && !process.env.BUILD_SNAPS_NO_INSTALL && which('sudo') && which('snap')) {
+    log(`${program} is missing: installing the ${program} snap from ${channel}`)
+    await run('sudo', ['snap', 'install', program, '--classic', `--channel=${channel}`])
+    const installed = which(program, `${process.env.PATH}${path.delimiter}/snap/bin`)
+    if (installed) return installed
   }
-  return found
+  throw new UserError(`${program} is not installed; install it (sudo snap install ${program} --classic) or run on a GitHub runner, where this action installs it from charmcraft-channel`)
 }
