@@ -23,6 +23,7 @@ import { ARCHES, type Arch, parseArches } from '../shared/arch.js'
 import { UserError } from '../shared/errors.js'
 import { run, which } from '../shared/exec.js'
 import { goBuild, inspectGo } from '../shared/golang.js'
+import { sourceDateEpoch } from '../shared/epoch.js'
 import { parseBool } from '../shared/inputs.js'
 import { describeFiles, humanSize } from '../shared/manifest.js'
 import { parseChannel } from '../shared/charm/plan.js'
@@ -268,6 +269,8 @@ export interface StepRecord {
   /** The action run (as in release.yml's uses:), or the CLI step (plan, summarize). */
   step: string
   exitCode: number
+  /** Wall time of the step. */
+  ms?: number
 }
 
 export interface LocalReleaseResult {
@@ -309,8 +312,9 @@ export async function runLocalRelease(o: LocalReleaseOptions): Promise<LocalRele
   const say = (m: string) => o.quiet || console.log(m)
   const act = async (job: StepRecord['job'], action: string, inputs: Record<string, string>, arch?: string): Promise<ActionRun> => {
     say(`\n▶▶ [${job}${arch ? ` ${arch}` : ''}] ${action}`)
+    const t0 = performance.now()
     const r = await runActionLocally(action, inputs, { quiet: o.quiet })
-    steps.push({ job, ...(arch ? { arch } : {}), step: action, exitCode: r.exitCode })
+    steps.push({ job, ...(arch ? { arch } : {}), step: action, exitCode: r.exitCode, ms: Math.round(performance.now() - t0) })
     return r
   }
 
@@ -320,9 +324,11 @@ export async function runLocalRelease(o: LocalReleaseOptions): Promise<LocalRele
   await populateUpstreamMirror(mirrorRoot, o.versions, arches, path.join(tmpdir(), 'build-snaps-fake-upstream'))
   const mirror: Mirror = await startMirror(mirrorRoot)
   const token = randomBytes(12).toString('hex')
-  const saved = { PATH: process.env.PATH, CHARMCRAFT_DOUBLE_STATE: process.env.CHARMCRAFT_DOUBLE_STATE, CHARMCRAFT_DOUBLE_TOKEN: process.env.CHARMCRAFT_DOUBLE_TOKEN }
+  const saved = { SOURCE_DATE_EPOCH: process.env.SOURCE_DATE_EPOCH, PATH: process.env.PATH, CHARMCRAFT_DOUBLE_STATE: process.env.CHARMCRAFT_DOUBLE_STATE, CHARMCRAFT_DOUBLE_TOKEN: process.env.CHARMCRAFT_DOUBLE_TOKEN }
   // The store is the charmcraft TEST DOUBLE, never Charmhub: it goes first on PATH for the actions run here.
   Object.assign(process.env, { PATH: `${path.join(repoRoot, 'test', 'doubles')}${path.delimiter}${process.env.PATH}`, CHARMCRAFT_DOUBLE_STATE: storeDir, CHARMCRAFT_DOUBLE_TOKEN: token })
+  // One timestamp for every artifact of the run (the env's, else the commit time), as one workflow run has.
+  process.env.SOURCE_DATE_EPOCH = String(sourceDateEpoch())
   say(`▶ Store: the charmcraft TEST DOUBLE (test/doubles/charmcraft), state in ${storeDir}`)
   let summary = ''
   let rows: ArtifactRow[] = []

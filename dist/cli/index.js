@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(666);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3244);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .mainCli */ .CR)();
 
@@ -14,7 +14,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 666:
+/***/ 3244:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2517,12 +2517,14 @@ async function requiredGoVersion(srcDir) {
 // ---------------------------------------------------------------- toolchain
 /** Describe the go binary: version and GOROOT; undefined when it does not run. */
 async function inspectGo(goBinary) {
-    const res = await exec_run(goBinary, ['env', 'GOVERSION', 'GOROOT'], { allowFailure: true, env: { GOTOOLCHAIN: 'local', GOFLAGS: '' } });
+    const env = { GOTOOLCHAIN: 'local', GOFLAGS: '' };
+    const res = await exec_run(goBinary, ['env', 'GOROOT', 'GOVERSION'], { allowFailure: true, env });
     if (res.exitCode !== 0)
         return undefined;
-    const [ver, root] = res.stdout.trim().split('\n');
-    const version = ver?.trim().replace(/^go/, '');
-    return version && parseGoVersion(version) ? { version, root: root.trim() } : undefined;
+    const [root, ver] = res.stdout.trim().split('\n').map((l) => l.trim());
+    // GOVERSION exists from Go 1.16; older ones say it in `go version` (go version go1.15.15 linux/amd64).
+    const version = (ver || (await exec_run(goBinary, ['version'], { allowFailure: true, env })).stdout.match(/go(\d+\.\d+(?:\.\d+)?\S*)/)?.[1] || '').replace(/^go/, '');
+    return version && parseGoVersion(version) ? { version, root } : undefined;
 }
 function toolCacheRoot(rt) {
     return process.env.RUNNER_TOOL_CACHE || path.join(rt.cacheRoot(), 'tool-cache');
@@ -2654,7 +2656,8 @@ async function saveGoCache(rt, cache) {
 /** `go build` for one target; a failure is a UserError naming the label and the compiler's last lines. */
 async function goBuild(spec) {
     const args = ['build', ...reproducibleFlags(spec.go)];
-    if (spec.vendor)
+    // -mod exists only in module mode: a GOPATH build (GO111MODULE=off) finds vendor/ by itself.
+    if (spec.vendor && spec.env?.GO111MODULE !== 'off')
         args.push('-mod=vendor');
     if (spec.ldflags)
         args.push(`-ldflags=${spec.ldflags}`);
@@ -2666,6 +2669,30 @@ async function goBuild(spec) {
         throw new errors_UserError(`${spec.label}: go build failed (exit ${res.exitCode}): ${tail}`);
     }
     return spec.output;
+}
+
+;// CONCATENATED MODULE: ./shared/epoch.ts
+/** The timestamp every reproducible artifact carries: SOURCE_DATE_EPOCH, else the commit time, else a constant. */
+
+
+/** 2000-01-01T00:00:00Z: used when there is neither SOURCE_DATE_EPOCH nor a git commit. */
+const FALLBACK_EPOCH = 946684800;
+function sourceDateEpoch(env = process.env, cwd = env.GITHUB_WORKSPACE || process.cwd()) {
+    const given = env.SOURCE_DATE_EPOCH?.trim();
+    if (given) {
+        if (!/^\d+$/.test(given))
+            throw new errors_UserError(`SOURCE_DATE_EPOCH: '${given}' is not a whole number of seconds; unset it or give a Unix time`);
+        return Number(given);
+    }
+    try {
+        const out = (0,external_node_child_process_namespaceObject.execFileSync)('git', ['log', '-1', '--format=%ct'], { cwd, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+        if (/^\d+$/.test(out))
+            return Number(out);
+    }
+    catch {
+        // not a git checkout, or no git: fall through
+    }
+    return FALLBACK_EPOCH;
 }
 
 ;// CONCATENATED MODULE: ./shared/manifest.ts
@@ -2885,6 +2912,7 @@ function showCommand(argv) {
 
 
 
+
 const here = external_node_path_default().dirname((0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url));
 /** The repository root, from cli/ (sources) or dist/cli/ (the bundle). */
 const repoRoot = external_node_path_default().resolve(here, (0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(here, '..', 'actions')) ? '..' : external_node_path_default().join('..', '..'));
@@ -3074,8 +3102,9 @@ async function runLocalRelease(o) {
     const say = (m) => o.quiet || console.log(m);
     const act = async (job, action, inputs, arch) => {
         say(`\n▶▶ [${job}${arch ? ` ${arch}` : ''}] ${action}`);
+        const t0 = performance.now();
         const r = await runActionLocally(action, inputs, { quiet: o.quiet });
-        steps.push({ job, ...(arch ? { arch } : {}), step: action, exitCode: r.exitCode });
+        steps.push({ job, ...(arch ? { arch } : {}), step: action, exitCode: r.exitCode, ms: Math.round(performance.now() - t0) });
         return r;
     };
     const arches = parseArches(o.arches, 'arches');
@@ -3084,9 +3113,11 @@ async function runLocalRelease(o) {
     await populateUpstreamMirror(mirrorRoot, o.versions, arches, external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), 'build-snaps-fake-upstream'));
     const mirror = await startMirror(mirrorRoot);
     const token = (0,external_node_crypto_namespaceObject.randomBytes)(12).toString('hex');
-    const saved = { PATH: process.env.PATH, CHARMCRAFT_DOUBLE_STATE: process.env.CHARMCRAFT_DOUBLE_STATE, CHARMCRAFT_DOUBLE_TOKEN: process.env.CHARMCRAFT_DOUBLE_TOKEN };
+    const saved = { SOURCE_DATE_EPOCH: process.env.SOURCE_DATE_EPOCH, PATH: process.env.PATH, CHARMCRAFT_DOUBLE_STATE: process.env.CHARMCRAFT_DOUBLE_STATE, CHARMCRAFT_DOUBLE_TOKEN: process.env.CHARMCRAFT_DOUBLE_TOKEN };
     // The store is the charmcraft TEST DOUBLE, never Charmhub: it goes first on PATH for the actions run here.
     Object.assign(process.env, { PATH: `${external_node_path_default().join(repoRoot, 'test', 'doubles')}${(external_node_path_default()).delimiter}${process.env.PATH}`, CHARMCRAFT_DOUBLE_STATE: storeDir, CHARMCRAFT_DOUBLE_TOKEN: token });
+    // One timestamp for every artifact of the run (the env's, else the commit time), as one workflow run has.
+    process.env.SOURCE_DATE_EPOCH = String(sourceDateEpoch());
     say(`▶ Store: the charmcraft TEST DOUBLE (test/doubles/charmcraft), state in ${storeDir}`);
     let summary = '';
     let rows = [];
