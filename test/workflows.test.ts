@@ -227,6 +227,19 @@ describe('release.yml', () => {
     expect(evaluate(qemuStep.if!, ctx)).toBe(qemu)
   })
 
+  test('the actions come from this repository at this commit when dispatched, from cdk/build-snaps@suite-ref when called', () => {
+    const env = (wf as unknown as { env: Record<string, string> }).env
+    const github = { repository: 'me/build-snaps', sha: 'abc123' }
+    expect(evaluate(env.SUITE_REPOSITORY, { inputs: {}, github })).toBe('me/build-snaps')
+    expect(evaluate(env.SUITE_REF, { inputs: {}, github })).toBe('abc123')
+    expect(evaluate(env.SUITE_REPOSITORY, { inputs: { 'suite-ref': 'v1' }, github })).toBe('cdk/build-snaps')
+    expect(evaluate(env.SUITE_REF, { inputs: { 'suite-ref': 'v1.2.0' }, github })).toBe('v1.2.0')
+    for (const job of Object.values(wf.jobs)) {
+      const suite = (job.steps ?? []).find((s) => s.with?.path === '.build-snaps')
+      expect(suite?.with).toMatchObject({ repository: '${{ env.SUITE_REPOSITORY }}', ref: '${{ env.SUITE_REF }}', 'persist-credentials': false })
+    }
+  })
+
   test('build steps in order: snaps, CNI, flannel, then the upload of that arch\'s artifacts', () => {
     const uses = wf.jobs.build.steps!.map((s) => s.uses ?? 'run')
     expect(uses.filter((u) => u.startsWith('./'))).toEqual(['./.build-snaps', './.build-snaps/actions/build-cnitgz', './.build-snaps/actions/build-flannel'])
