@@ -175,6 +175,16 @@ describe('charm-attach-release (dist bundle, charmcraft double)', () => {
     expect(run.log).toMatch(/charmcraft release kubernetes-worker --revision '<charm revision from upload>' --channel 1\.31\/edge --resource 'cni-amd64:<revision/)
     expect(run.summary).toContain('Dry run')
     expect(run.outputs).toEqual({ channel: '1.31/edge' })
+
+    const byName = await release(store, { 'dry-run': 'true', credentials: '', charm: 'kubernetes-worker', revision: '7' })
+    expect(byName.exitCode, byName.log).toBe(0)
+    expect(byName.log).toContain('charm kubernetes-worker is a name: its declared resources are checked against the store at release time')
+    expect(byName.log).toMatch(/charmcraft release kubernetes-worker --revision 7 --channel 1\.31\/edge/)
+    const legacy = await release(store, { 'dry-run': 'true', credentials: '', store: 'charmstore', namespace: 'containers', channel: 'edge' })
+    expect(legacy.exitCode, legacy.log).toBe(0)
+    expect(legacy.log).toContain(`charm attach 'cs:~containers/kubernetes-worker-<revision from push>' cni-s390x=${work}/cni-s390x.tgz`)
+    expect(legacy.log).toMatch(/charm grant .* --channel edge --acl read everyone/)
+    expect(calls(store)).toEqual([])
   })
 
   it('a charm name releases an existing revision; keep-resources keeps the largest revision when the channel has none', async () => {

@@ -10,9 +10,9 @@ import { parseBool, splitList } from '../../shared/inputs.js'
 import { describeFiles } from '../../shared/manifest.js'
 import type { Runtime } from '../../shared/runtime.js'
 import { isCharmName, type CharmResource } from '../../shared/charm/metadata.js'
-import { checkResourceCoverage, parseChannel, parseResourceLines, planCommands, showCommand, type Channel, type ResourceFile } from '../../shared/charm/plan.js'
+import { checkResourceCoverage, parseChannel, parseResourceLines, planCommands, planLegacyCommands, showCommand, type Channel, type ResourceFile } from '../../shared/charm/plan.js'
 import { checkResourceFiles, executeRelease, filesTable, readCharmFile, type ReleaseRequest } from '../../shared/charm/release.js'
-import { CharmhubStore, CharmstoreStore, ensureTool, type Store } from '../../shared/charm/store.js'
+import { CharmhubStore, CharmstoreStore, ensureTool, legacyUrl, type Store } from '../../shared/charm/store.js'
 
 export interface Inputs {
   charm: string
@@ -81,9 +81,11 @@ export async function main(rt: Runtime): Promise<void> {
   const table = filesTable(resources, charmFacts)
 
   if (inputs.dryRun) {
-    const tool = inputs.store === 'charmhub' ? 'charmcraft' : 'charm'
-    const cmds = planCommands(tool, { name, file: charmFacts?.path, revision: inputs.revision }, resources, inputs.keep, inputs.channel).map(showCommand)
-    if (inputs.store === 'charmstore') cmds.unshift('(store: charmstore runs charm push / attach / release / grant with the same files and revisions)')
+    const plan =
+      inputs.store === 'charmhub'
+        ? planCommands('charmcraft', { name, file: charmFacts?.path, revision: inputs.revision }, resources, inputs.keep, inputs.channel)
+        : planLegacyCommands(legacyUrl(inputs.namespace, name), charmFacts?.path, inputs.revision, resources, inputs.channel)
+    const cmds = plan.map(showCommand)
     if (!declared) cmds.unshift(`(charm ${name} is a name: its declared resources are checked against the store at release time)`)
     rt.info(`DRY RUN: nothing is uploaded or released. Plan for ${name} → ${inputs.channel.name}:`)
     for (const c of cmds) rt.info(`  ${c}`)

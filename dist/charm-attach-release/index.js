@@ -28859,6 +28859,18 @@ function planCommands(tool, charm, resources, keep, channel) {
     cmds.push([tool, 'release', charm.name, '--revision', rev, '--channel', channel.name, ...resArgs]);
     return cmds;
 }
+/** The legacy charm store's commands (the seed's push / attach / release / grant), with `<...>` placeholders. */
+function planLegacyCommands(url, charmFile, revision, resources, channel) {
+    const rev = revision !== undefined ? `${url}-${revision}` : `${url}-<revision from push>`;
+    const cmds = [];
+    if (charmFile)
+        cmds.push(['charm', 'push', `<${charmFile} unpacked>`, url]);
+    for (const r of resources)
+        cmds.push(['charm', 'attach', rev, `${r.name}=${r.facts.path}`]);
+    cmds.push(['charm', 'release', rev, '--channel', channel.name, ...resources.flatMap((r) => ['-r', `${r.name}-<revision from attach ${r.name}>`])]);
+    cmds.push(['charm', 'grant', rev, '--channel', channel.name, '--acl', 'read', 'everyone']);
+    return cmds;
+}
 /** Quote an argument for display when it needs it (the commands are always run as argument arrays). */
 function showCommand(argv) {
     return argv.map((a) => (/^[A-Za-z0-9_./:=<>@+-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
@@ -29333,7 +29345,7 @@ class CharmstoreStore {
         this.cli = new Cli(tool, {}, log, policy);
     }
     url(name, revision) {
-        const base = this.namespace ? `cs:~${this.namespace}/${name}` : `cs:${name}`;
+        const base = legacyUrl(this.namespace, name);
         return revision === undefined ? base : `${base}-${revision}`;
     }
     /** `charm push` takes the charm directory; `file` here is the unpacked directory of the .charm. */
@@ -29369,6 +29381,10 @@ class CharmstoreStore {
         await this.cli.call(['release', url, '--channel', channel.name, ...Object.entries(resources).flatMap(([r, rev]) => ['-r', `${r}-${rev}`])]);
         await this.cli.call(['grant', url, '--channel', channel.name, '--acl', 'read', 'everyone']);
     }
+}
+/** A legacy charm store URL without revision: cs:~namespace/name (or cs:name). */
+function legacyUrl(namespace, name) {
+    return namespace ? `cs:~${namespace}/${name}` : `cs:${name}`;
 }
 /**
  * charmcraft or charm-tools' `charm` from PATH; on a GitHub runner, installed from the snap store (the given
@@ -29460,10 +29476,10 @@ async function main(rt) {
     const charmFacts = charmFile ? { path: charmFile.file, size: charmFile.size, sha256: charmFile.sha256 } : undefined;
     const table = filesTable(resources, charmFacts);
     if (inputs.dryRun) {
-        const tool = inputs.store === 'charmhub' ? 'charmcraft' : 'charm';
-        const cmds = planCommands(tool, { name, file: charmFacts?.path, revision: inputs.revision }, resources, inputs.keep, inputs.channel).map(showCommand);
-        if (inputs.store === 'charmstore')
-            cmds.unshift('(store: charmstore runs charm push / attach / release / grant with the same files and revisions)');
+        const plan = inputs.store === 'charmhub'
+            ? planCommands('charmcraft', { name, file: charmFacts?.path, revision: inputs.revision }, resources, inputs.keep, inputs.channel)
+            : planLegacyCommands(legacyUrl(inputs.namespace, name), charmFacts?.path, inputs.revision, resources, inputs.channel);
+        const cmds = plan.map(showCommand);
         if (!declared)
             cmds.unshift(`(charm ${name} is a name: its declared resources are checked against the store at release time)`);
         rt.info(`DRY RUN: nothing is uploaded or released. Plan for ${name} → ${inputs.channel.name}:`);

@@ -29051,7 +29051,7 @@ class CharmstoreStore {
         this.cli = new Cli(tool, {}, log, policy);
     }
     url(name, revision) {
-        const base = this.namespace ? `cs:~${this.namespace}/${name}` : `cs:${name}`;
+        const base = legacyUrl(this.namespace, name);
         return revision === undefined ? base : `${base}-${revision}`;
     }
     /** `charm push` takes the charm directory; `file` here is the unpacked directory of the .charm. */
@@ -29087,6 +29087,10 @@ class CharmstoreStore {
         await this.cli.call(['release', url, '--channel', channel.name, ...Object.entries(resources).flatMap(([r, rev]) => ['-r', `${r}-${rev}`])]);
         await this.cli.call(['grant', url, '--channel', channel.name, '--acl', 'read', 'everyone']);
     }
+}
+/** A legacy charm store URL without revision: cs:~namespace/name (or cs:name). */
+function legacyUrl(namespace, name) {
+    return namespace ? `cs:~${namespace}/${name}` : `cs:${name}`;
 }
 /**
  * charmcraft or charm-tools' `charm` from PATH; on a GitHub runner, installed from the snap store (the given

@@ -140,6 +140,17 @@ export function planCommands(
   return cmds
 }
 
+/** The legacy charm store's commands (the seed's push / attach / release / grant), with `<...>` placeholders. */
+export function planLegacyCommands(url: string, charmFile: string | undefined, revision: number | undefined, resources: PlannedResource[], channel: Channel): string[][] {
+  const rev = revision !== undefined ? `${url}-${revision}` : `${url}-<revision from push>`
+  const cmds: string[][] = []
+  if (charmFile) cmds.push(['charm', 'push', `<${charmFile} unpacked>`, url])
+  for (const r of resources) cmds.push(['charm', 'attach', rev, `${r.name}=${r.facts.path}`])
+  cmds.push(['charm', 'release', rev, '--channel', channel.name, ...resources.flatMap((r) => ['-r', `${r.name}-<revision from attach ${r.name}>`])])
+  cmds.push(['charm', 'grant', rev, '--channel', channel.name, '--acl', 'read', 'everyone'])
+  return cmds
+}
+
 /** Quote an argument for display when it needs it (the commands are always run as argument arrays). */
 export function showCommand(argv: string[]): string {
   return argv.map((a) => (/^[A-Za-z0-9_./:=<>@+-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ')

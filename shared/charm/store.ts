@@ -185,7 +185,7 @@ export class CharmstoreStore implements Store {
   }
 
   url(name: string, revision?: number): string {
-    const base = this.namespace ? `cs:~${this.namespace}/${name}` : `cs:${name}`
+    const base = legacyUrl(this.namespace, name)
     return revision === undefined ? base : `${base}-${revision}`
   }
 
@@ -226,6 +226,11 @@ export class CharmstoreStore implements Store {
     await this.cli.call(['release', url, '--channel', channel.name, ...Object.entries(resources).flatMap(([r, rev]) => ['-r', `${r}-${rev}`])])
     await this.cli.call(['grant', url, '--channel', channel.name, '--acl', 'read', 'everyone'])
   }
+}
+
+/** A legacy charm store URL without revision: cs:~namespace/name (or cs:name). */
+export function legacyUrl(namespace: string, name: string): string {
+  return namespace ? `cs:~${namespace}/${name}` : `cs:${name}`
 }
 
 /**
