@@ -3,8 +3,9 @@
  * pipeline (cli/release.ts) for four architectures, dry run, through the dist bundles against the loopback
  * mirror of cross-compiled stand-ins and the charmcraft test double.
  *
- *   1. the same release twice: both times, and how many artifacts came out byte-identical (the mirror's port
- *      changes between runs, so download caches keyed by URL do not help the second run: it is a fair repeat);
+ *   1. the same release twice: both times, and how many artifacts came out byte-identical. The loopback mirror's
+ *      port changes per run, so the CNI and flannel tarballs differ (their BUILD_INFO records the download URL),
+ *      and download caches keyed by URL do not help the second run: it is a fair repeat;
  *   2. per job: the build jobs run one after another here, in parallel on GitHub (a matrix): the critical path
  *      (plan + the slowest build + charm + summary) against the sequential sum, i.e. what the matrix saves;
  *   3. where the time goes in a build job: snaps vs CNI vs flannel.
