@@ -2873,6 +2873,18 @@ function planCommands(tool, charm, resources, keep, channel) {
     cmds.push([tool, 'release', charm.name, '--revision', rev, '--channel', channel.name, ...resArgs]);
     return cmds;
 }
+/** The legacy charm store's commands (the seed's push / attach / release / grant), with `<...>` placeholders. */
+function planLegacyCommands(url, charmFile, revision, resources, channel) {
+    const rev = revision !== undefined ? `${url}-${revision}` : `${url}-<revision from push>`;
+    const cmds = [];
+    if (charmFile)
+        cmds.push(['charm', 'push', `<${charmFile} unpacked>`, url]);
+    for (const r of resources)
+        cmds.push(['charm', 'attach', rev, `${r.name}=${r.facts.path}`]);
+    cmds.push(['charm', 'release', rev, '--channel', channel.name, ...resources.flatMap((r) => ['-r', `${r.name}-<revision from attach ${r.name}>`])]);
+    cmds.push(['charm', 'grant', rev, '--channel', channel.name, '--acl', 'read', 'everyone']);
+    return cmds;
+}
 /** Quote an argument for display when it needs it (the commands are always run as argument arrays). */
 function showCommand(argv) {
     return argv.map((a) => (/^[A-Za-z0-9_./:=<>@+-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
