@@ -177,7 +177,9 @@ describe('release.yml', () => {
 
   test('is run by hand (workflow_dispatch) and callable (workflow_call) with the same inputs and defaults', () => {
     expect(Object.keys(call).filter((k) => k !== 'suite-ref').sort()).toEqual(Object.keys(dispatch).sort())
-    for (const [k, v] of Object.entries(dispatch)) expect(call[k].default, k).toEqual(v.default)
+    // Run by hand here, the charm is the fixture; called from a charm's repository, it is that repository.
+    for (const [k, v] of Object.entries(dispatch)) expect(call[k].default, k).toEqual(k === 'charm' ? '.' : v.default)
+    expect(dispatch.charm.default).toBe('test/fixtures/release-charm')
     expect(dispatch['dry-run'].type).toBe('boolean')
     for (const [k, v] of Object.entries(RELEASE_DEFAULTS)) expect(String(dispatch[k].default), `cli/release.ts RELEASE_DEFAULTS.${k}`).toBe(v)
   })
