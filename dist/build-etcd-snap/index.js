@@ -29289,12 +29289,14 @@ async function requiredGoVersion(srcDir) {
 // ---------------------------------------------------------------- toolchain
 /** Describe the go binary: version and GOROOT; undefined when it does not run. */
 async function inspectGo(goBinary) {
-    const res = await run(goBinary, ['env', 'GOVERSION', 'GOROOT'], { allowFailure: true, env: { GOTOOLCHAIN: 'local', GOFLAGS: '' } });
+    const env = { GOTOOLCHAIN: 'local', GOFLAGS: '' };
+    const res = await run(goBinary, ['env', 'GOROOT', 'GOVERSION'], { allowFailure: true, env });
     if (res.exitCode !== 0)
         return undefined;
-    const [ver, root] = res.stdout.trim().split('\n');
-    const version = ver?.trim().replace(/^go/, '');
-    return version && parseGoVersion(version) ? { version, root: root.trim() } : undefined;
+    const [root, ver] = res.stdout.trim().split('\n').map((l) => l.trim());
+    // GOVERSION exists from Go 1.16; older ones say it in `go version` (go version go1.15.15 linux/amd64).
+    const version = (ver || (await run(goBinary, ['version'], { allowFailure: true, env })).stdout.match(/go(\d+\.\d+(?:\.\d+)?\S*)/)?.[1] || '').replace(/^go/, '');
+    return version && parseGoVersion(version) ? { version, root } : undefined;
 }
 function toolCacheRoot(rt) {
     return process.env.RUNNER_TOOL_CACHE || external_node_path_default().join(rt.cacheRoot(), 'tool-cache');
@@ -29426,7 +29428,8 @@ async function saveGoCache(rt, cache) {
 /** `go build` for one target; a failure is a UserError naming the label and the compiler's last lines. */
 async function goBuild(spec) {
     const args = ['build', ...reproducibleFlags(spec.go)];
-    if (spec.vendor)
+    // -mod exists only in module mode: a GOPATH build (GO111MODULE=off) finds vendor/ by itself.
+    if (spec.vendor && spec.env?.GO111MODULE !== 'off')
         args.push('-mod=vendor');
     if (spec.ldflags)
         args.push(`-ldflags=${spec.ldflags}`);
@@ -29963,6 +29966,13 @@ async function archTree(srcDir, workDir, arch, copy, outputs = ['bin']) {
     await cp(srcDir, dest, { recursive: true, verbatimSymlinks: true, filter: (src) => !skip.has(src) });
     return dest;
 }
+/**
+ * Whether a checkout can be copied per arch: module mode (go.mod, and build-env does not set GO111MODULE=off).
+ * A GOPATH layout resolves imports by where it sits, so it builds in place, one arch at a time.
+ */
+async function copyableTree(srcDir, buildEnv) {
+    return (await exists(path.join(srcDir, 'go.mod'))) && buildEnv.GO111MODULE !== 'off';
+}
 /** A checkout given as an input: must be a directory. */
 async function checkoutDir(dir, inputName) {
     const abs = path.resolve(dir);
@@ -30083,6 +30093,13 @@ function outputName(template, arch, version, inputName = 'filename') {
     if (!name || name.includes('/') || name === '.' || name === '..')
         throw new UserError(`${inputName}: '${name}' is not a plain file name; use e.g. cni-{arch}.tgz`);
     return name;
+}
+/** One output name per arch; a template giving two arches the same name is refused. */
+function outputNames(template, arches, version, inputName = 'filename') {
+    const names = new Map(arches.map((a) => [a, outputName(template, a, version, inputName)]));
+    if (new Set(names.values()).size < names.size)
+        throw new UserError(`${inputName}: '${template}' gives the same name for several arches; put {arch} in it`);
+    return names;
 }
 /**
  * Report what was built: outputs `tarballs` and `sha256` (arch → path / digest) for the arches that
