@@ -7,22 +7,20 @@ import path from 'node:path'
 import { type Arch, hostArch, parseArch } from '../../shared/arch.js'
 import { mapLimit } from '../../shared/concurrency.js'
 import { acquireBinary } from '../../shared/binaries.js'
-import { downloadPolicy, fetchText } from '../../shared/download.js'
+import { downloadPolicy } from '../../shared/download.js'
 import { ensureRunner } from '../../shared/emulate.js'
 import { sourceDateEpoch } from '../../shared/epoch.js'
-import { UserError } from '../../shared/errors.js'
 import { ensureWritableDir } from '../../shared/files.js'
-import { parseBool } from '../../shared/inputs.js'
+import { parseBool, parseHttpUrl } from '../../shared/inputs.js'
 import {
   type Component,
   DEFAULT_COMPONENTS,
   binaryUrl,
   componentSmoke,
-  markerUrl,
   packComponentSnap,
   parseComponents,
   parseKubeVersion,
-  parseMarkerBody,
+  resolveKubeVersion,
   snapVersion,
 } from '../../shared/k8s.js'
 import { describeFiles, summaryTable, writeManifest } from '../../shared/manifest.js'
@@ -44,8 +42,7 @@ export function getInputs(rt: Runtime): Inputs {
   const kubeVersion = rt.input('kube-version', { required: true })
   parseKubeVersion(kubeVersion)
   const archInput = rt.input('arch')
-  const baseUrl = rt.input('base-url', { default: 'https://dl.k8s.io' })
-  if (!/^https?:\/\/[^/]+/.test(baseUrl)) throw new UserError(`base-url: '${baseUrl}' is not an http(s) URL; use e.g. https://dl.k8s.io`)
+  const baseUrl = parseHttpUrl(rt.input('base-url', { default: 'https://dl.k8s.io' }), 'base-url', 'https://dl.k8s.io')
   return {
     kubeVersion,
     arch: archInput ? parseArch(archInput) : hostArch(),
@@ -58,17 +55,10 @@ export function getInputs(rt: Runtime): Inputs {
   }
 }
 
-async function resolveVersion(rt: Runtime, inputs: Inputs): Promise<string> {
-  const spec = parseKubeVersion(inputs.kubeVersion)
-  if (spec.kind === 'exact') return spec.version
-  const url = markerUrl(inputs.baseUrl, spec.marker)
-  return parseMarkerBody(await fetchText(url, (m) => rt.warning(m)), url)
-}
-
 export async function main(rt: Runtime): Promise<void> {
   const inputs = getInputs(rt)
   const outDir = await ensureWritableDir(inputs.outputDir, 'output-dir')
-  const version = await resolveVersion(rt, inputs)
+  const version = await resolveKubeVersion(inputs.kubeVersion, inputs.baseUrl, (m) => rt.warning(m))
   const { arch } = inputs
   rt.info(`Kubernetes ${version} for ${arch.debian} (Go/Kubernetes ${arch.go}): ${inputs.components.map((c) => c.name).join(', ')}`)
   const work = await mkdtemp(path.join(rt.tempRoot(), 'build-snaps-'))
@@ -95,7 +85,11 @@ export async function main(rt: Runtime): Promise<void> {
     const snaps = await rt.group(`Pack ${binaries.length} snaps`, async () => {
       const made: string[] = []
       try {
-        for (const b of binaries) made.push(await packComponentSnap(b.component, b.path, version, arch, outDir, path.join(work, 'stage'), epoch))
+        for (const b of binaries) {
+          const { file, cached } = await packComponentSnap(b.component, b.path, version, arch, outDir, path.join(work, 'stage'), epoch, rt.cacheRoot())
+          made.push(file)
+          if (cached) rt.info(`${path.basename(file)}: identical inputs packed before; reused from the snap cache`)
+        }
       } catch (e) {
         await Promise.all(made.map((f) => rm(f, { force: true })))
         throw e

@@ -28653,7 +28653,7 @@ async function download_open(url, signal) {
     throw new AttemptError(`${status} (not retried)`, false);
 }
 /** GET a small text resource (stable.txt, a .sha256 file) with the same timeout and retry policy. */
-async function download_fetchText(url, log, policy = downloadPolicy()) {
+async function fetchText(url, log, policy = downloadPolicy()) {
     return withRetries(url, policy, log, async (signal) => {
         const res = await download_open(url, signal);
         return (await res.text()).trim();
@@ -28722,8 +28722,17 @@ async function download(url, dest, opts) {
 /** Download url after reading its digest from `<url>.sha256` (the dl.k8s.io and GitHub releases layout). */
 async function downloadWithSha256File(url, dest, opts) {
     const digestUrl = `${url}.sha256`;
-    const sha256 = parseDigestFile(await download_fetchText(digestUrl, opts.log, opts.policy), 'sha256', digestUrl);
+    const sha256 = parseDigestFile(await fetchText(digestUrl, opts.log, opts.policy), 'sha256', digestUrl);
     return download(url, dest, { ...opts, sha256 });
+}
+/** The sha256 of `fileName` in a SHA256SUMS listing (`<hex>  <name>` or `<hex> *<name>` lines). */
+function digestFromSums(text, fileName, url) {
+    for (const line of text.split(/\r?\n/)) {
+        const m = line.trim().match(/^([0-9a-fA-F]{64})\s+\*?(?:\.\/)?(\S+)$/);
+        if (m && m[2] === fileName)
+            return m[1].toLowerCase();
+    }
+    throw new UserError(`${url} lists no sha256 for ${fileName}; check the version and architecture`);
 }
 
 ;// CONCATENATED MODULE: ./shared/binaries.ts
@@ -28942,7 +28951,7 @@ function expandTemplate(template, values, inputName) {
 /** An http(s) URL input (a download root); the error names the input and an example. */
 function parseHttpUrl(value, inputName, example) {
     if (!/^https?:\/\/[^/\s]+\S*$/.test(value.trim()))
-        throw new UserError(`${inputName}: '${value}' is not an http(s) URL; use e.g. ${example}`);
+        throw new errors/* UserError */.yo(`${inputName}: '${value}' is not an http(s) URL; use e.g. ${example}`);
     return value.trim();
 }
 
@@ -29032,6 +29041,7 @@ function renderSnapYaml(y) {
 
 
 
+
 /** Stage a snap directory from a snap.yaml model and files; modes and times are normalised. */
 async function stageSnap(dir, yaml, files, epoch) {
     const { copyFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 51455, 23));
@@ -29080,15 +29090,51 @@ async function checkSkeleton(dir, label) {
         throw new errors/* UserError */.yo(`snap ${label}: snap pack --check-skeleton rejected it: ${(res.stderr || res.stdout).trim()}`);
     return true;
 }
-/** Pack dir into file (atomically), reproducibly. */
-async function packSnap(dir, file, epoch) {
+/**
+ * Pack dir into file (atomically), reproducibly. With a cacheDir, the snap is content-addressed by everything
+ * that determines its bytes (every staged path, mode and content, the epoch, the mksquashfs version and
+ * arguments), so a warm run copies the identical file instead of compressing again. Returns whether it was a hit.
+ */
+async function packSnap(dir, file, epoch, cacheDir) {
     const mksquashfs = which('mksquashfs');
     if (!mksquashfs)
         throw new errors/* UserError */.yo('mksquashfs is not installed; install squashfs-tools (apt-get install squashfs-tools)');
     await (0,promises_.mkdir)(external_node_path_default().dirname(file), { recursive: true });
+    const cached = cacheDir ? external_node_path_default().join(cacheDir, 'snaps', `${await treeKey(dir, epoch, mksquashfs)}.snap`) : undefined;
+    if (cached && (await exists(cached))) {
+        await copyAtomic(cached, file);
+        return true;
+    }
     await produceAtomic(file, async (tmp) => {
         await run(mksquashfs, [dir, tmp, ...MKSQUASHFS_ARGS, '-quiet', '-no-progress'], { env: { SOURCE_DATE_EPOCH: String(epoch) } });
     });
+    if (cached) {
+        await (0,promises_.mkdir)(external_node_path_default().dirname(cached), { recursive: true });
+        await copyAtomic(file, cached);
+    }
+    return false;
+}
+const squashfsVersions = new Map();
+/** A digest of everything that determines the packed bytes. */
+async function treeKey(dir, epoch, mksquashfs) {
+    if (!squashfsVersions.has(mksquashfs)) {
+        const v = await run(mksquashfs, ['-version'], { allowFailure: true });
+        squashfsVersions.set(mksquashfs, v.stdout.split('\n')[0]);
+    }
+    const h = (0,external_node_crypto_.createHash)('sha256').update(`${squashfsVersions.get(mksquashfs)}\n${MKSQUASHFS_ARGS.join(' ')}\n${epoch}\n`);
+    const walk = async (rel) => {
+        for (const name of (await (0,promises_.readdir)(external_node_path_default().join(dir, rel))).sort()) {
+            const r = rel ? `${rel}/${name}` : name;
+            const st = await (0,promises_.lstat)(external_node_path_default().join(dir, r));
+            h.update(`${r}\0${st.mode}\0`);
+            if (st.isDirectory())
+                await walk(r);
+            else if (st.isFile())
+                h.update(await sha256File(external_node_path_default().join(dir, r)));
+        }
+    };
+    await walk('');
+    return h.digest('hex');
 }
 
 ;// CONCATENATED MODULE: ./shared/k8s.ts
@@ -29210,7 +29256,7 @@ function componentSnapYaml(c, version, arch) {
     };
 }
 /** Stage and pack the snap of one component; returns the snap's path in outDir. */
-async function packComponentSnap(c, binary, version, arch, outDir, stageRoot, epoch) {
+async function packComponentSnap(c, binary, version, arch, outDir, stageRoot, epoch, cacheDir) {
     const yaml = componentSnapYaml(c, version, arch);
     const files = [{ path: c.name, source: binary, executable: true }];
     if (c.daemon) {
@@ -29221,8 +29267,8 @@ async function packComponentSnap(c, binary, version, arch, outDir, stageRoot, ep
     await stageSnap(dir, yaml, files, epoch);
     await checkSkeleton(dir, c.name);
     const file = external_node_path_default().join(outDir, snapFileName(c.name, version, arch));
-    await packSnap(dir, file, epoch);
-    return file;
+    const cached = await packSnap(dir, file, epoch, cacheDir);
+    return { file, cached };
 }
 /** What the smoke run of a component must print: its version. */
 function componentSmoke(c, version) {
@@ -29375,14 +29421,11 @@ async function verifyBinary(file, label, arch, runner, smoke) {
 
 
 
-
 function getInputs(rt) {
     const kubeVersion = rt.input('kube-version', { required: true });
     parseKubeVersion(kubeVersion);
     const archInput = rt.input('arch');
-    const baseUrl = rt.input('base-url', { default: 'https://dl.k8s.io' });
-    if (!/^https?:\/\/[^/]+/.test(baseUrl))
-        throw new errors/* UserError */.yo(`base-url: '${baseUrl}' is not an http(s) URL; use e.g. https://dl.k8s.io`);
+    const baseUrl = parseHttpUrl(rt.input('base-url', { default: 'https://dl.k8s.io' }), 'base-url', 'https://dl.k8s.io');
     return {
         kubeVersion,
         arch: archInput ? parseArch(archInput) : hostArch(),
@@ -29394,17 +29437,10 @@ function getInputs(rt) {
         verify: parseBool(rt.input('verify'), 'verify', true),
     };
 }
-async function resolveVersion(rt, inputs) {
-    const spec = parseKubeVersion(inputs.kubeVersion);
-    if (spec.kind === 'exact')
-        return spec.version;
-    const url = markerUrl(inputs.baseUrl, spec.marker);
-    return parseMarkerBody(await download_fetchText(url, (m) => rt.warning(m)), url);
-}
 async function main(rt) {
     const inputs = getInputs(rt);
     const outDir = await ensureWritableDir(inputs.outputDir, 'output-dir');
-    const version = await resolveVersion(rt, inputs);
+    const version = await resolveKubeVersion(inputs.kubeVersion, inputs.baseUrl, (m) => rt.warning(m));
     const { arch } = inputs;
     rt.info(`Kubernetes ${version} for ${arch.debian} (Go/Kubernetes ${arch.go}): ${inputs.components.map((c) => c.name).join(', ')}`);
     const work = await (0,promises_.mkdtemp)(external_node_path_default().join(rt.tempRoot(), 'build-snaps-'));
@@ -29431,8 +29467,12 @@ async function main(rt) {
         const snaps = await rt.group(`Pack ${binaries.length} snaps`, async () => {
             const made = [];
             try {
-                for (const b of binaries)
-                    made.push(await packComponentSnap(b.component, b.path, version, arch, outDir, external_node_path_default().join(work, 'stage'), epoch));
+                for (const b of binaries) {
+                    const { file, cached } = await packComponentSnap(b.component, b.path, version, arch, outDir, external_node_path_default().join(work, 'stage'), epoch, rt.cacheRoot());
+                    made.push(file);
+                    if (cached)
+                        rt.info(`${external_node_path_default().basename(file)}: identical inputs packed before; reused from the snap cache`);
+                }
             }
             catch (e) {
                 await Promise.all(made.map((f) => (0,promises_.rm)(f, { force: true })));

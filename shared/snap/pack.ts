@@ -4,11 +4,12 @@
  * (squashfs-tools >= 4.5 then stamps every inode and the superblock with it), after normalising modes.
  * `snap pack --check-skeleton` validates meta/snap.yaml first when snap is installed.
  */
+import { createHash } from 'node:crypto'
 import { chmod, lstat, mkdir, readdir, rm, utimes, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { UserError } from '../errors.js'
 import { run, which } from '../exec.js'
-import { produceAtomic } from '../files.js'
+import { copyAtomic, exists, produceAtomic, sha256File } from '../files.js'
 import { type SnapYaml, renderSnapYaml } from './snapyaml.js'
 
 export interface StagedFile {
@@ -65,12 +66,48 @@ export async function checkSkeleton(dir: string, label: string): Promise<boolean
   return true
 }
 
-/** Pack dir into file (atomically), reproducibly. */
-export async function packSnap(dir: string, file: string, epoch: number): Promise<void> {
+/**
+ * Pack dir into file (atomically), reproducibly. With a cacheDir, the snap is content-addressed by everything
+ * that determines its bytes (every staged path, mode and content, the epoch, the mksquashfs version and
+ * arguments), so a warm run copies the identical file instead of compressing again. Returns whether it was a hit.
+ */
+export async function packSnap(dir: string, file: string, epoch: number, cacheDir?: string): Promise<boolean> {
   const mksquashfs = which('mksquashfs')
   if (!mksquashfs) throw new UserError('mksquashfs is not installed; install squashfs-tools (apt-get install squashfs-tools)')
   await mkdir(path.dirname(file), { recursive: true })
+  const cached = cacheDir ? path.join(cacheDir, 'snaps', `${await treeKey(dir, epoch, mksquashfs)}.snap`) : undefined
+  if (cached && (await exists(cached))) {
+    await copyAtomic(cached, file)
+    return true
+  }
   await produceAtomic(file, async (tmp) => {
     await run(mksquashfs, [dir, tmp, ...MKSQUASHFS_ARGS, '-quiet', '-no-progress'], { env: { SOURCE_DATE_EPOCH: String(epoch) } })
   })
+  if (cached) {
+    await mkdir(path.dirname(cached), { recursive: true })
+    await copyAtomic(file, cached)
+  }
+  return false
+}
+
+const squashfsVersions = new Map<string, string>()
+
+/** A digest of everything that determines the packed bytes. */
+async function treeKey(dir: string, epoch: number, mksquashfs: string): Promise<string> {
+  if (!squashfsVersions.has(mksquashfs)) {
+    const v = await run(mksquashfs, ['-version'], { allowFailure: true })
+    squashfsVersions.set(mksquashfs, v.stdout.split('\n')[0])
+  }
+  const h = createHash('sha256').update(`${squashfsVersions.get(mksquashfs)}\n${MKSQUASHFS_ARGS.join(' ')}\n${epoch}\n`)
+  const walk = async (rel: string): Promise<void> => {
+    for (const name of (await readdir(path.join(dir, rel))).sort()) {
+      const r = rel ? `${rel}/${name}` : name
+      const st = await lstat(path.join(dir, r))
+      h.update(`${r}\0${st.mode}\0`)
+      if (st.isDirectory()) await walk(r)
+      else if (st.isFile()) h.update(await sha256File(path.join(dir, r)))
+    }
+  }
+  await walk('')
+  return h.digest('hex')
 }
