@@ -1,7 +1,8 @@
 /**
- * Stand-in Kubernetes binaries for the demo, the tests and the benchmarks: one small Go program,
- * cross-compiled for real for each architecture, that answers like the real binaries do
- * (`kubectl version --client`, `<daemon> --version`, `kubeadm version -o short`).
+ * Stand-in upstream binaries for the demo, the local release, the tests and the benchmarks: one small Go
+ * program, cross-compiled for real for each architecture, that answers like the real binaries do, by the
+ * name it is called under (`kubectl version --client`, `<daemon> --version`, `kubeadm version -o short`,
+ * a CNI plugin's `CNI_COMMAND=VERSION`, `flanneld --version`, `etcd --version`, `etcdctl version`).
  * It is then laid out as a dl.k8s.io mirror tree with .sha256 and .sha512 files.
  */
 import { createHash } from 'node:crypto'
@@ -27,6 +28,12 @@ func main() {
 	name := filepath.Base(os.Args[0])
 	args := strings.Join(os.Args[1:], " ")
 	switch {
+	case os.Getenv("CNI_COMMAND") == "VERSION":
+		fmt.Printf("{\\"cniVersion\\":\\"1.0.0\\",\\"supportedVersions\\":[\\"0.1.0\\",\\"0.2.0\\",\\"0.3.0\\",\\"0.3.1\\",\\"0.4.0\\",\\"1.0.0\\"]}\\n")
+	case name == "flanneld" && (args == "--version" || args == "-version"):
+		fmt.Println(version)
+	case (name == "etcdctl" || name == "etcd") && (args == "--version" || args == "version"):
+		fmt.Printf("%s version: %s\\nAPI version: 3.5\\n", name, strings.TrimPrefix(version, "v"))
 	case args == "version --client":
 		fmt.Printf("Client Version: %s\\nKustomize Version: v5.4.2\\n", version)
 	case args == "version -o short":
@@ -40,9 +47,9 @@ func main() {
 }
 `
 
-/** Cross-compile the stand-in for arch into dir/fake-k8s (reproducibly); reused when already there. */
+/** Cross-compile the stand-in for arch into dir (reproducibly); reused while its source and version are the same. */
 export async function buildFakeK8s(dir: string, arch: Arch, version: string): Promise<string> {
-  const out = path.join(dir, `fake-k8s-${version}-${arch.debian}`)
+  const out = path.join(dir, `stand-in-${hexDigest(Buffer.from(FAKE_K8S_GO), 'sha256').slice(0, 12)}-${version}-${arch.debian}`)
   if (await exists(out)) return out
   const src = path.join(dir, 'src')
   await mkdir(src, { recursive: true })

@@ -22,14 +22,14 @@ import { fileURLToPath } from 'node:url'
 import { ARCHES, type Arch, parseArches } from '../shared/arch.js'
 import { UserError } from '../shared/errors.js'
 import { run, which } from '../shared/exec.js'
-import { goBuild, inspectGo } from '../shared/golang.js'
+import { inspectGo } from '../shared/golang.js'
 import { sourceDateEpoch } from '../shared/epoch.js'
 import { parseBool } from '../shared/inputs.js'
 import { describeFiles, humanSize } from '../shared/manifest.js'
 import { parseChannel } from '../shared/charm/plan.js'
 import { parseKubeVersion, resolveKubeVersion } from '../shared/k8s.js'
 import { writeTarGz } from '../shared/archive.js'
-import { hexDigest, populateK8sMirror } from './fake-k8s.js'
+import { buildFakeK8s, hexDigest, populateK8sMirror } from './fake-k8s.js'
 import { parseInputArgs, runActionLocally, type ActionRun } from './main.js'
 import { startMirror, type Mirror } from './mirror.js'
 
@@ -160,35 +160,6 @@ export function summaryMarkdown(rows: ArtifactRow[], title: string, notes: strin
 
 // ---------------------------------------------------------------- the loopback mirror of upstream stand-ins
 
-/** One stand-in for every upstream binary the release downloads: CNI plugins, flanneld, etcd, etcdctl. */
-export const FAKE_UPSTREAM_GO = `package main
-
-import (
-	"fmt"
-	"os"
-	"path/filepath"
-	"strings"
-)
-
-var version = "v0.0.0"
-
-func main() {
-	name := filepath.Base(os.Args[0])
-	args := strings.Join(os.Args[1:], " ")
-	switch {
-	case os.Getenv("CNI_COMMAND") == "VERSION":
-		fmt.Printf("{\\"cniVersion\\":\\"1.0.0\\",\\"supportedVersions\\":[\\"0.1.0\\",\\"0.2.0\\",\\"0.3.0\\",\\"0.3.1\\",\\"0.4.0\\",\\"1.0.0\\"]}\\n")
-	case name == "flanneld" && (args == "--version" || args == "-version"):
-		fmt.Println(version)
-	case (name == "etcdctl" || name == "etcd") && (args == "--version" || args == "version"):
-		fmt.Printf("%s version: %s\\nAPI version: 3.5\\n", name, strings.TrimPrefix(version, "v"))
-	default:
-		fmt.Fprintf(os.Stderr, "%s: build-snaps stand-in for the real %s %s\\n", name, name, version)
-		os.Exit(1)
-	}
-}
-`
-
 export interface UpstreamVersions {
   kube: string
   cni: string
@@ -198,17 +169,10 @@ export interface UpstreamVersions {
 
 export const CNI_PLUGINS = ['bandwidth', 'bridge', 'dhcp', 'firewall', 'host-device', 'host-local', 'ipvlan', 'loopback', 'macvlan', 'portmap', 'ptp', 'sbr', 'static', 'tuning', 'vlan', 'vrf']
 
+/** The one stand-in (cli/fake-k8s.ts) answers as a CNI plugin, flanneld, etcd and etcdctl too. */
 async function buildStandIn(buildDir: string, arch: Arch, version: string): Promise<string> {
-  const out = path.join(buildDir, `upstream-${version}-${arch.debian}`)
-  if (existsSync(out)) return out
-  const src = path.join(buildDir, 'upstream-src')
-  await mkdir(src, { recursive: true })
-  await writeFile(path.join(src, 'main.go'), FAKE_UPSTREAM_GO)
-  await writeFile(path.join(src, 'go.mod'), 'module fakeupstream\n\ngo 1.19\n')
-  const found = await inspectGo('go')
-  if (!found) throw new UserError('go is not installed; the local release cross-compiles its stand-in binaries: run bash .ci/setup (or apt-get install golang-go)')
-  const go = { go: 'go', ...found, origin: 'PATH' as const }
-  return goBuild({ go, arch, cwd: src, packages: ['.'], output: out, ldflags: `-s -w -X main.version=${version}`, env: { GOFLAGS: '-mod=mod' }, label: `stand-in binaries for ${arch.debian}` })
+  if (!(await inspectGo('go'))) throw new UserError('go is not installed; the local release cross-compiles its stand-in binaries: run bash .ci/setup (or apt-get install golang-go)')
+  return buildFakeK8s(buildDir, arch, version)
 }
 
 async function tarballWithSha256(dest: string, entries: { name: string; file?: string; data?: string }[]): Promise<void> {

@@ -166,7 +166,7 @@ function archFromElf(machine, bits, endian) {
     return arch_ARCHES.find((a) => a.elf.machine === machine && a.elf.bits === bits && a.elf.endian === endian);
 }
 /** The environment for a Go cross-compile to this architecture (CGO off, GOARM for armhf). */
-function goEnv(arch) {
+function arch_goEnv(arch) {
     const env = { GOOS: 'linux', GOARCH: arch.go, CGO_ENABLED: '0' };
     if (arch.goarm)
         env.GOARM = arch.goarm;
@@ -1935,9 +1935,10 @@ function componentSmoke(c, version) {
 
 ;// CONCATENATED MODULE: ./cli/fake-k8s.ts
 /**
- * Stand-in Kubernetes binaries for the demo, the tests and the benchmarks: one small Go program,
- * cross-compiled for real for each architecture, that answers like the real binaries do
- * (`kubectl version --client`, `<daemon> --version`, `kubeadm version -o short`).
+ * Stand-in upstream binaries for the demo, the local release, the tests and the benchmarks: one small Go
+ * program, cross-compiled for real for each architecture, that answers like the real binaries do, by the
+ * name it is called under (`kubectl version --client`, `<daemon> --version`, `kubeadm version -o short`,
+ * a CNI plugin's `CNI_COMMAND=VERSION`, `flanneld --version`, `etcd --version`, `etcdctl version`).
  * It is then laid out as a dl.k8s.io mirror tree with .sha256 and .sha512 files.
  */
 
@@ -1962,6 +1963,12 @@ func main() {
 	name := filepath.Base(os.Args[0])
 	args := strings.Join(os.Args[1:], " ")
 	switch {
+	case os.Getenv("CNI_COMMAND") == "VERSION":
+		fmt.Printf("{\\"cniVersion\\":\\"1.0.0\\",\\"supportedVersions\\":[\\"0.1.0\\",\\"0.2.0\\",\\"0.3.0\\",\\"0.3.1\\",\\"0.4.0\\",\\"1.0.0\\"]}\\n")
+	case name == "flanneld" && (args == "--version" || args == "-version"):
+		fmt.Println(version)
+	case (name == "etcdctl" || name == "etcd") && (args == "--version" || args == "version"):
+		fmt.Printf("%s version: %s\\nAPI version: 3.5\\n", name, strings.TrimPrefix(version, "v"))
 	case args == "version --client":
 		fmt.Printf("Client Version: %s\\nKustomize Version: v5.4.2\\n", version)
 	case args == "version -o short":
@@ -1974,9 +1981,9 @@ func main() {
 	}
 }
 `;
-/** Cross-compile the stand-in for arch into dir/fake-k8s (reproducibly); reused when already there. */
+/** Cross-compile the stand-in for arch into dir (reproducibly); reused while its source and version are the same. */
 async function buildFakeK8s(dir, arch, version) {
-    const out = external_node_path_default().join(dir, `fake-k8s-${version}-${arch.debian}`);
+    const out = external_node_path_default().join(dir, `stand-in-${hexDigest(Buffer.from(FAKE_K8S_GO), 'sha256').slice(0, 12)}-${version}-${arch.debian}`);
     if (await files_exists(out))
         return out;
     const src = external_node_path_default().join(dir, 'src');
@@ -1985,7 +1992,7 @@ async function buildFakeK8s(dir, arch, version) {
     await (0,promises_.writeFile)(external_node_path_default().join(src, 'go.mod'), 'module fakek8s\n\ngo 1.19\n');
     await exec_run('go', ['build', '-trimpath', '-ldflags', `-s -w -buildid= -X main.version=${version}`, '-o', out, '.'], {
         cwd: src,
-        env: { ...goEnv(arch), GOFLAGS: '-mod=mod', GO111MODULE: 'on', GOTOOLCHAIN: 'local' },
+        env: { ...arch_goEnv(arch), GOFLAGS: '-mod=mod', GO111MODULE: 'on', GOTOOLCHAIN: 'local' },
     });
     return out;
 }
@@ -2611,7 +2618,7 @@ function reproducibleFlags(go) {
  */
 function goBuildEnv(go, arch, cache, extra = {}) {
     return {
-        PATH: `${external_node_path_default().dirname(go.go)}${(external_node_path_default()).delimiter}${process.env.PATH ?? ''}`,
+        PATH: `${path.dirname(go.go)}${path.delimiter}${process.env.PATH ?? ''}`,
         GOROOT: go.root,
         GOTOOLCHAIN: 'local',
         GOFLAGS: [...reproducibleFlags(go), '-modcacherw'].join(' '),
@@ -2662,11 +2669,11 @@ async function goBuild(spec) {
     if (spec.ldflags)
         args.push(`-ldflags=${spec.ldflags}`);
     args.push('-o', spec.output, ...spec.packages);
-    await (0,promises_.mkdir)(external_node_path_default().dirname(spec.output), { recursive: true });
-    const res = await exec_run(spec.go.go, args, { cwd: spec.cwd, env: goBuildEnv(spec.go, spec.arch, spec.cache, spec.env), allowFailure: true });
+    await mkdir(path.dirname(spec.output), { recursive: true });
+    const res = await run(spec.go.go, args, { cwd: spec.cwd, env: goBuildEnv(spec.go, spec.arch, spec.cache, spec.env), allowFailure: true });
     if (res.exitCode !== 0) {
         const tail = (res.stderr || res.stdout).trim().split('\n').slice(-4).join(' | ');
-        throw new errors_UserError(`${spec.label}: go build failed (exit ${res.exitCode}): ${tail}`);
+        throw new UserError(`${spec.label}: go build failed (exit ${res.exitCode}): ${tail}`);
     }
     return spec.output;
 }
@@ -3010,49 +3017,12 @@ function summaryMarkdown(rows, title, notes = []) {
         ...lines,
     ].join('\n');
 }
-// ---------------------------------------------------------------- the loopback mirror of upstream stand-ins
-/** One stand-in for every upstream binary the release downloads: CNI plugins, flanneld, etcd, etcdctl. */
-const FAKE_UPSTREAM_GO = `package main
-
-import (
-	"fmt"
-	"os"
-	"path/filepath"
-	"strings"
-)
-
-var version = "v0.0.0"
-
-func main() {
-	name := filepath.Base(os.Args[0])
-	args := strings.Join(os.Args[1:], " ")
-	switch {
-	case os.Getenv("CNI_COMMAND") == "VERSION":
-		fmt.Printf("{\\"cniVersion\\":\\"1.0.0\\",\\"supportedVersions\\":[\\"0.1.0\\",\\"0.2.0\\",\\"0.3.0\\",\\"0.3.1\\",\\"0.4.0\\",\\"1.0.0\\"]}\\n")
-	case name == "flanneld" && (args == "--version" || args == "-version"):
-		fmt.Println(version)
-	case (name == "etcdctl" || name == "etcd") && (args == "--version" || args == "version"):
-		fmt.Printf("%s version: %s\\nAPI version: 3.5\\n", name, strings.TrimPrefix(version, "v"))
-	default:
-		fmt.Fprintf(os.Stderr, "%s: build-snaps stand-in for the real %s %s\\n", name, name, version)
-		os.Exit(1)
-	}
-}
-`;
 const CNI_PLUGINS = ['bandwidth', 'bridge', 'dhcp', 'firewall', 'host-device', 'host-local', 'ipvlan', 'loopback', 'macvlan', 'portmap', 'ptp', 'sbr', 'static', 'tuning', 'vlan', 'vrf'];
+/** The one stand-in (cli/fake-k8s.ts) answers as a CNI plugin, flanneld, etcd and etcdctl too. */
 async function buildStandIn(buildDir, arch, version) {
-    const out = external_node_path_default().join(buildDir, `upstream-${version}-${arch.debian}`);
-    if ((0,external_node_fs_namespaceObject.existsSync)(out))
-        return out;
-    const src = external_node_path_default().join(buildDir, 'upstream-src');
-    await (0,promises_.mkdir)(src, { recursive: true });
-    await (0,promises_.writeFile)(external_node_path_default().join(src, 'main.go'), FAKE_UPSTREAM_GO);
-    await (0,promises_.writeFile)(external_node_path_default().join(src, 'go.mod'), 'module fakeupstream\n\ngo 1.19\n');
-    const found = await inspectGo('go');
-    if (!found)
+    if (!(await inspectGo('go')))
         throw new errors_UserError('go is not installed; the local release cross-compiles its stand-in binaries: run bash .ci/setup (or apt-get install golang-go)');
-    const go = { go: 'go', ...found, origin: 'PATH' };
-    return goBuild({ go, arch, cwd: src, packages: ['.'], output: out, ldflags: `-s -w -X main.version=${version}`, env: { GOFLAGS: '-mod=mod' }, label: `stand-in binaries for ${arch.debian}` });
+    return buildFakeK8s(buildDir, arch, version);
 }
 async function tarballWithSha256(dest, entries) {
     await (0,promises_.mkdir)(external_node_path_default().dirname(dest), { recursive: true });
