@@ -5,7 +5,7 @@
  *   3. peak memory (max RSS) of the action process.
  * Run: npx vite-node bench/snaps.ts   (needs go, mksquashfs, snap, qemu-user-static)
  */
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -21,7 +21,7 @@ const tmp = mkdtempSync(path.join(tmpdir(), 'bench-snaps-'))
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 const fmt = (ms: number) => `${(ms / 1000).toFixed(2)} s`
 
-async function packerVsSnapPack(rounds = 5): Promise<void> {
+async function packerVsSnapPack(rounds = 3): Promise<void> {
   // A realistic payload: the Go toolchain binary (tens of MB, like kubelet), staged as a kubelet snap.
   const payload = spawnSync('go', ['env', 'GOROOT'], { encoding: 'utf8' }).stdout.trim() + '/bin/go'
   const kubelet = COMPONENTS.find((c) => c.name === 'kubelet')!
@@ -51,10 +51,17 @@ async function packerVsSnapPack(rounds = 5): Promise<void> {
   console.log(`   ours ${fmt(median(ours))}   snap pack ${fmt(median(theirs))}   ratio ours/snap-pack = ${(median(ours) / median(theirs)).toFixed(2)}   identical bytes: ${same}`)
 }
 
-function runAction(env: Record<string, string>): { ms: number; maxRssKb: number; ok: boolean } {
+/** Run the bundle asynchronously (the loopback mirror lives in this process and must keep serving). */
+async function runAction(env: Record<string, string>): Promise<{ ms: number; maxRssKb: number; ok: boolean }> {
   const t = performance.now()
   // /usr/bin/time -f %M gives the peak RSS of the action process.
-  const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, path.join(root, 'dist/build-k8s-snaps/index.js')], { env: { ...process.env, ...env }, encoding: 'utf8' })
+  const child = spawn('/usr/bin/time', ['-f', '%M', process.execPath, path.join(root, 'dist/build-k8s-snaps/index.js')], { env: { ...process.env, ...env } })
+  let stdout = ''
+  let stderr = ''
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
+  const status = await new Promise<number | null>((resolve) => child.on('close', resolve))
+  const r = { status, stdout, stderr }
   const ms = performance.now() - t
   const rss = Number(r.stderr.trim().split('\n').pop())
   if (r.status !== 0) console.error(r.stdout.split('\n').filter((l) => l.startsWith('::error')).join('\n'), r.stderr.slice(-500))
@@ -82,14 +89,15 @@ async function coldVsWarm(rounds = 3): Promise<void> {
   try {
     for (let i = 0; i < rounds; i++) {
       const cache = path.join(tmp, `cache-${i}`)
-      const once = (label: string[]) => {
+      const once = async (label: string[]) => {
         let total = 0
         for (const a of arches) {
           const out = path.join(tmp, `out-${i}-${label}`)
           const work = mkdtempSync(path.join(tmp, 'w-'))
           const summary = path.join(work, 's')
           writeFileSync(summary, '')
-          const r = runAction({
+          writeFileSync(path.join(work, 'o'), '')
+          const r = await runAction({
             'INPUT_KUBE-VERSION': 'v1.31.2', INPUT_ARCH: a.debian, INPUT_COMPONENTS: COMPONENTS.map((c) => c.name).join(' '),
             'INPUT_BASE-URL': mirror.url, 'INPUT_OUTPUT-DIR': out, INPUT_VERIFY: 'true',
             GITHUB_OUTPUT: path.join(work, 'o'), GITHUB_STEP_SUMMARY: summary, RUNNER_TEMP: work, BUILD_SNAPS_CACHE_DIR: cache, SOURCE_DATE_EPOCH: '1700000000',
@@ -100,8 +108,8 @@ async function coldVsWarm(rounds = 3): Promise<void> {
         }
         return total
       }
-      cold.push(once(['cold']))
-      warm.push(once(['warm']))
+      cold.push(await once(['cold']))
+      warm.push(await once(['warm']))
       rmSync(cache, { recursive: true, force: true })
     }
   } finally {
