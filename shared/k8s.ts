@@ -138,7 +138,17 @@ export function componentSnapYaml(c: Component, version: string, arch: Arch): Sn
 }
 
 /** Stage and pack the snap of one component; returns the snap's path in outDir. */
-export async function packComponentSnap(c: Component, binary: string, version: string, arch: Arch, outDir: string, stageRoot: string, epoch: number, cacheDir?: string): Promise<{ file: string; cached: boolean }> {
+export async function packComponentSnap(
+  c: Component,
+  binary: string,
+  version: string,
+  arch: Arch,
+  outDir: string,
+  stageRoot: string,
+  epoch: number,
+  cacheDir?: string,
+  binarySha256?: string,
+): Promise<{ file: string; cached: boolean }> {
   const yaml = componentSnapYaml(c, version, arch)
   const files: StagedFile[] = [{ path: c.name, source: binary, executable: true }]
   if (c.daemon) {
@@ -149,7 +159,7 @@ export async function packComponentSnap(c: Component, binary: string, version: s
   await stageSnap(dir, yaml, files, epoch)
   await checkSkeleton(dir, c.name)
   const file = path.join(outDir, snapFileName(c.name, version, arch))
-  const cached = await packSnap(dir, file, epoch, cacheDir)
+  const cached = await packSnap(dir, file, epoch, cacheDir, binarySha256 ? { [c.name]: binarySha256 } : {})
   return { file, cached }
 }
 

@@ -86,7 +86,7 @@ export async function main(rt: Runtime): Promise<void> {
       const made: string[] = []
       try {
         for (const b of binaries) {
-          const { file, cached } = await packComponentSnap(b.component, b.path, version, arch, outDir, path.join(work, 'stage'), epoch, rt.cacheRoot())
+          const { file, cached } = await packComponentSnap(b.component, b.path, version, arch, outDir, path.join(work, 'stage'), epoch, rt.cacheRoot(), b.sha256)
           made.push(file)
           if (cached) rt.info(`${path.basename(file)}: identical inputs packed before; reused from the snap cache`)
         }

@@ -29095,12 +29095,12 @@ async function checkSkeleton(dir, label) {
  * that determines its bytes (every staged path, mode and content, the epoch, the mksquashfs version and
  * arguments), so a warm run copies the identical file instead of compressing again. Returns whether it was a hit.
  */
-async function packSnap(dir, file, epoch, cacheDir) {
+async function packSnap(dir, file, epoch, cacheDir, knownDigests = {}) {
     const mksquashfs = which('mksquashfs');
     if (!mksquashfs)
         throw new errors/* UserError */.yo('mksquashfs is not installed; install squashfs-tools (apt-get install squashfs-tools)');
     await (0,promises_.mkdir)(external_node_path_default().dirname(file), { recursive: true });
-    const cached = cacheDir ? external_node_path_default().join(cacheDir, 'snaps', `${await treeKey(dir, epoch, mksquashfs)}.snap`) : undefined;
+    const cached = cacheDir ? external_node_path_default().join(cacheDir, 'snaps', `${await treeKey(dir, epoch, mksquashfs, knownDigests)}.snap`) : undefined;
     if (cached && (await exists(cached))) {
         await copyAtomic(cached, file);
         return true;
@@ -29115,8 +29115,8 @@ async function packSnap(dir, file, epoch, cacheDir) {
     return false;
 }
 const squashfsVersions = new Map();
-/** A digest of everything that determines the packed bytes. */
-async function treeKey(dir, epoch, mksquashfs) {
+/** A digest of everything that determines the packed bytes; knownDigests (staged path → sha256, already verified) spare re-reading large files. */
+async function treeKey(dir, epoch, mksquashfs, knownDigests) {
     if (!squashfsVersions.has(mksquashfs)) {
         const v = await run(mksquashfs, ['-version'], { allowFailure: true });
         squashfsVersions.set(mksquashfs, v.stdout.split('\n')[0]);
@@ -29130,7 +29130,7 @@ async function treeKey(dir, epoch, mksquashfs) {
             if (st.isDirectory())
                 await walk(r);
             else if (st.isFile())
-                h.update(await sha256File(external_node_path_default().join(dir, r)));
+                h.update(knownDigests[r] ?? (await sha256File(external_node_path_default().join(dir, r))));
         }
     };
     await walk('');
@@ -29256,7 +29256,7 @@ function componentSnapYaml(c, version, arch) {
     };
 }
 /** Stage and pack the snap of one component; returns the snap's path in outDir. */
-async function packComponentSnap(c, binary, version, arch, outDir, stageRoot, epoch, cacheDir) {
+async function packComponentSnap(c, binary, version, arch, outDir, stageRoot, epoch, cacheDir, binarySha256) {
     const yaml = componentSnapYaml(c, version, arch);
     const files = [{ path: c.name, source: binary, executable: true }];
     if (c.daemon) {
@@ -29267,7 +29267,7 @@ async function packComponentSnap(c, binary, version, arch, outDir, stageRoot, ep
     await stageSnap(dir, yaml, files, epoch);
     await checkSkeleton(dir, c.name);
     const file = external_node_path_default().join(outDir, snapFileName(c.name, version, arch));
-    const cached = await packSnap(dir, file, epoch, cacheDir);
+    const cached = await packSnap(dir, file, epoch, cacheDir, binarySha256 ? { [c.name]: binarySha256 } : {});
     return { file, cached };
 }
 /** What the smoke run of a component must print: its version. */
@@ -29468,7 +29468,7 @@ async function main(rt) {
             const made = [];
             try {
                 for (const b of binaries) {
-                    const { file, cached } = await packComponentSnap(b.component, b.path, version, arch, outDir, external_node_path_default().join(work, 'stage'), epoch, rt.cacheRoot());
+                    const { file, cached } = await packComponentSnap(b.component, b.path, version, arch, outDir, external_node_path_default().join(work, 'stage'), epoch, rt.cacheRoot(), b.sha256);
                     made.push(file);
                     if (cached)
                         rt.info(`${external_node_path_default().basename(file)}: identical inputs packed before; reused from the snap cache`);

@@ -71,11 +71,11 @@ export async function checkSkeleton(dir: string, label: string): Promise<boolean
  * that determines its bytes (every staged path, mode and content, the epoch, the mksquashfs version and
  * arguments), so a warm run copies the identical file instead of compressing again. Returns whether it was a hit.
  */
-export async function packSnap(dir: string, file: string, epoch: number, cacheDir?: string): Promise<boolean> {
+export async function packSnap(dir: string, file: string, epoch: number, cacheDir?: string, knownDigests: Record<string, string> = {}): Promise<boolean> {
   const mksquashfs = which('mksquashfs')
   if (!mksquashfs) throw new UserError('mksquashfs is not installed; install squashfs-tools (apt-get install squashfs-tools)')
   await mkdir(path.dirname(file), { recursive: true })
-  const cached = cacheDir ? path.join(cacheDir, 'snaps', `${await treeKey(dir, epoch, mksquashfs)}.snap`) : undefined
+  const cached = cacheDir ? path.join(cacheDir, 'snaps', `${await treeKey(dir, epoch, mksquashfs, knownDigests)}.snap`) : undefined
   if (cached && (await exists(cached))) {
     await copyAtomic(cached, file)
     return true
@@ -92,8 +92,8 @@ export async function packSnap(dir: string, file: string, epoch: number, cacheDi
 
 const squashfsVersions = new Map<string, string>()
 
-/** A digest of everything that determines the packed bytes. */
-async function treeKey(dir: string, epoch: number, mksquashfs: string): Promise<string> {
+/** A digest of everything that determines the packed bytes; knownDigests (staged path → sha256, already verified) spare re-reading large files. */
+async function treeKey(dir: string, epoch: number, mksquashfs: string, knownDigests: Record<string, string>): Promise<string> {
   if (!squashfsVersions.has(mksquashfs)) {
     const v = await run(mksquashfs, ['-version'], { allowFailure: true })
     squashfsVersions.set(mksquashfs, v.stdout.split('\n')[0])
@@ -105,7 +105,7 @@ async function treeKey(dir: string, epoch: number, mksquashfs: string): Promise<
       const st = await lstat(path.join(dir, r))
       h.update(`${r}\0${st.mode}\0`)
       if (st.isDirectory()) await walk(r)
-      else if (st.isFile()) h.update(await sha256File(path.join(dir, r)))
+      else if (st.isFile()) h.update(knownDigests[r] ?? (await sha256File(path.join(dir, r))))
     }
   }
   await walk('')
