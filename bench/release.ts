@@ -17,7 +17,8 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { RELEASE_DEFAULTS, repoRoot, runLocalRelease, type LocalReleaseResult } from '../cli/release.js'
+import { repoRoot } from '../cli/main.js'
+import { RELEASE_DEFAULTS, runLocalRelease, type LocalReleaseResult } from '../cli/release.js'
 
 const ARCHES = 'amd64,arm64,ppc64el,s390x'
 const versions = { kube: 'v1.31.2', cni: RELEASE_DEFAULTS['cni-version'], flannel: RELEASE_DEFAULTS['flannel-version'], etcd: RELEASE_DEFAULTS['etcd-version'] }

@@ -23,7 +23,7 @@ import { releaseCli } from './release.js'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 /** The repository root: dist/cli/ when bundled, cli/ when run from source. */
-const repoRoot = path.resolve(here, existsSync(path.join(here, '..', 'actions')) ? '..' : path.join('..', '..'))
+export const repoRoot = path.resolve(here, existsSync(path.join(here, '..', 'actions')) ? '..' : path.join('..', '..'))
 
 interface ActionYaml {
   inputs?: Record<string, { default?: string; required?: boolean }>

@@ -3,7 +3,7 @@
  * with fault injection. The demo, the end-to-end tests and the benchmarks all use it.
  */
 import { createReadStream } from 'node:fs'
-import { stat } from 'node:fs/promises'
+import { readFile, stat } from 'node:fs/promises'
 import { type AddressInfo } from 'node:net'
 import { createServer, type Server } from 'node:http'
 import path from 'node:path'
@@ -58,7 +58,6 @@ export async function startMirror(root: string, faults: FaultRule[] = []): Promi
       return
     }
     if (fault?.kind === 'reset' || fault?.kind === 'truncate' || fault?.kind === 'corrupt') {
-      const { readFile } = await import('node:fs/promises')
       const body = await readFile(file)
       res.writeHead(200, { 'content-length': String(body.length), 'content-type': 'application/octet-stream' })
       if (fault.kind === 'corrupt') {

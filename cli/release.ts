@@ -18,7 +18,6 @@ import { existsSync } from 'node:fs'
 import { appendFile, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { ARCHES, type Arch, parseArches } from '../shared/arch.js'
 import { UserError } from '../shared/errors.js'
 import { run, which } from '../shared/exec.js'
@@ -30,12 +29,9 @@ import { parseChannel } from '../shared/charm/plan.js'
 import { parseKubeVersion, resolveKubeVersion } from '../shared/k8s.js'
 import { writeTarGz } from '../shared/archive.js'
 import { buildFakeK8s, hexDigest, populateK8sMirror } from './fake-k8s.js'
-import { parseInputArgs, runActionLocally, type ActionRun } from './main.js'
+import { parseInputArgs, repoRoot, runActionLocally, type ActionRun } from './main.js'
 import { startMirror, type Mirror } from './mirror.js'
 
-const here = path.dirname(fileURLToPath(import.meta.url))
-/** The repository root, from cli/ (sources) or dist/cli/ (the bundle). */
-export const repoRoot = path.resolve(here, existsSync(path.join(here, '..', 'actions')) ? '..' : path.join('..', '..'))
 
 /** The workflow_dispatch defaults of release.yml (test/workflows.test.ts checks they agree). */
 export const RELEASE_DEFAULTS = {

@@ -7,7 +7,7 @@ import { run, which } from './exec.js'
 
 export type Runner = { kind: 'native' } | { kind: 'qemu'; emulator: string } | { kind: 'none'; reason: string }
 
-/** Can the host run 32-bit arm natively? arm64 hosts often can; we do not assume it. */
+/** Native only on a host of the same architecture (an arm64 host may run armhf, but that is not assumed). */
 function nativeFor(arch: Arch): boolean {
   try {
     return hostArch() === arch

@@ -7,7 +7,7 @@
  * provides them (ACTIONS_RUNTIME_TOKEN) and otherwise a local directory, said once in the log.
  */
 import * as core from '@actions/core'
-import { cp, mkdir, readdir, rm, stat } from 'node:fs/promises'
+import { cp, mkdir, readdir, rename, rm, stat } from 'node:fs/promises'
 import { homedir, tmpdir } from 'node:os'
 import path from 'node:path'
 import { UserError, errorMessage, isUserError } from './errors.js'
@@ -136,7 +136,6 @@ export class Runtime {
       }
       await rm(dest, { recursive: true, force: true })
       await mkdir(tmp, { recursive: true })
-      const { rename } = await import('node:fs/promises')
       await rename(tmp, dest)
     } catch (e) {
       this.warning(`cache save failed (continuing): ${errorMessage(e)}`)

@@ -29484,7 +29484,7 @@ async function assertElfArch(file, arch, label = file) {
  */
 
 
-/** Can the host run 32-bit arm natively? arm64 hosts often can; we do not assume it. */
+/** Native only on a host of the same architecture (an arm64 host may run armhf, but that is not assumed). */
 function nativeFor(arch) {
     try {
         return hostArch() === arch;
@@ -30155,8 +30155,7 @@ class Runtime {
             }
             await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(dest, { recursive: true, force: true });
             await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(tmp, { recursive: true });
-            const { rename } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 51455, 23));
-            await rename(tmp, dest);
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(tmp, dest);
         }
         catch (e) {
             this.warning(`cache save failed (continuing): ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .errorMessage */ .gJ)(e)}`);

@@ -28535,7 +28535,7 @@ function isExecutable(p) {
  */
 
 
-/** Can the host run 32-bit arm natively? arm64 hosts often can; we do not assume it. */
+/** Native only on a host of the same architecture (an arm64 host may run armhf, but that is not assumed). */
 function nativeFor(arch) {
     try {
         return hostArch() === arch;
@@ -29532,7 +29532,6 @@ function renderSnapYaml(y) {
 
 /** Stage a snap directory from a snap.yaml model and files; modes and times are normalised. */
 async function pack_stageSnap(dir, yaml, files, epoch) {
-    const { copyFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 51455, 23));
     await (0,promises_.rm)(dir, { recursive: true, force: true });
     await (0,promises_.mkdir)(external_node_path_default().join(dir, 'meta'), { recursive: true });
     await (0,promises_.writeFile)(external_node_path_default().join(dir, 'meta', 'snap.yaml'), renderSnapYaml(yaml));
@@ -29542,7 +29541,7 @@ async function pack_stageSnap(dir, yaml, files, epoch) {
             throw new Error(`staged path escapes the snap: ${f.path}`);
         await (0,promises_.mkdir)(external_node_path_default().dirname(dest), { recursive: true });
         if (f.source)
-            await copyFile(f.source, dest);
+            await (0,promises_.copyFile)(f.source, dest);
         else
             await (0,promises_.writeFile)(dest, f.content ?? '');
     }
@@ -30668,8 +30667,7 @@ class Runtime {
             }
             await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(dest, { recursive: true, force: true });
             await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(tmp, { recursive: true });
-            const { rename } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 51455, 23));
-            await rename(tmp, dest);
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(tmp, dest);
         }
         catch (e) {
             this.warning(`cache save failed (continuing): ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .errorMessage */ .gJ)(e)}`);

@@ -28833,7 +28833,7 @@ function isExecutable(p) {
  */
 
 
-/** Can the host run 32-bit arm natively? arm64 hosts often can; we do not assume it. */
+/** Native only on a host of the same architecture (an arm64 host may run armhf, but that is not assumed). */
 function nativeFor(arch) {
     try {
         return hostArch() === arch;
@@ -29044,7 +29044,6 @@ function renderSnapYaml(y) {
 
 /** Stage a snap directory from a snap.yaml model and files; modes and times are normalised. */
 async function stageSnap(dir, yaml, files, epoch) {
-    const { copyFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 51455, 23));
     await (0,promises_.rm)(dir, { recursive: true, force: true });
     await (0,promises_.mkdir)(external_node_path_default().join(dir, 'meta'), { recursive: true });
     await (0,promises_.writeFile)(external_node_path_default().join(dir, 'meta', 'snap.yaml'), renderSnapYaml(yaml));
@@ -29054,7 +29053,7 @@ async function stageSnap(dir, yaml, files, epoch) {
             throw new Error(`staged path escapes the snap: ${f.path}`);
         await (0,promises_.mkdir)(external_node_path_default().dirname(dest), { recursive: true });
         if (f.source)
-            await copyFile(f.source, dest);
+            await (0,promises_.copyFile)(f.source, dest);
         else
             await (0,promises_.writeFile)(dest, f.content ?? '');
     }
@@ -29695,8 +29694,7 @@ class Runtime {
             }
             await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(dest, { recursive: true, force: true });
             await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(tmp, { recursive: true });
-            const { rename } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 51455, 23));
-            await rename(tmp, dest);
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(tmp, dest);
         }
         catch (e) {
             this.warning(`cache save failed (continuing): ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .errorMessage */ .gJ)(e)}`);

@@ -22,6 +22,7 @@ __webpack_async_result__();
 __nccwpck_require__.d(__webpack_exports__, {
   CR: () => (/* binding */ mainCli),
   vt: () => (/* binding */ parseInputArgs),
+  jv: () => (/* binding */ repoRoot),
   eO: () => (/* binding */ runActionLocally)
 });
 
@@ -1702,7 +1703,6 @@ function snapyaml_renderSnapYaml(y) {
 
 /** Stage a snap directory from a snap.yaml model and files; modes and times are normalised. */
 async function pack_stageSnap(dir, yaml, files, epoch) {
-    const { copyFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1455, 23));
     await rm(dir, { recursive: true, force: true });
     await mkdir(path.join(dir, 'meta'), { recursive: true });
     await writeFile(path.join(dir, 'meta', 'snap.yaml'), renderSnapYaml(yaml));
@@ -2054,8 +2054,7 @@ async function startMirror(root, faults = []) {
             return;
         }
         if (fault?.kind === 'reset' || fault?.kind === 'truncate' || fault?.kind === 'corrupt') {
-            const { readFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1455, 23));
-            const body = await readFile(file);
+            const body = await (0,promises_.readFile)(file);
             res.writeHead(200, { 'content-length': String(body.length), 'content-type': 'application/octet-stream' });
             if (fault.kind === 'corrupt') {
                 body[Math.floor(body.length / 2)] ^= 0xff;
@@ -2931,10 +2930,6 @@ function showCommand(argv) {
 
 
 
-
-const here = external_node_path_default().dirname((0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url));
-/** The repository root, from cli/ (sources) or dist/cli/ (the bundle). */
-const repoRoot = external_node_path_default().resolve(here, (0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(here, '..', 'actions')) ? '..' : external_node_path_default().join('..', '..'));
 /** The workflow_dispatch defaults of release.yml (test/workflows.test.ts checks they agree). */
 const RELEASE_DEFAULTS = {
     'kube-version': 'stable-1.31',
@@ -3284,14 +3279,14 @@ async function releaseCli(args) {
 
 
 
-const main_here = external_node_path_default().dirname((0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url));
+const here = external_node_path_default().dirname((0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url));
 /** The repository root: dist/cli/ when bundled, cli/ when run from source. */
-const main_repoRoot = external_node_path_default().resolve(main_here, (0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(main_here, '..', 'actions')) ? '..' : external_node_path_default().join('..', '..'));
+const repoRoot = external_node_path_default().resolve(here, (0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(here, '..', 'actions')) ? '..' : external_node_path_default().join('..', '..'));
 function listActions() {
-    return (0,external_node_fs_namespaceObject.readdirSync)(external_node_path_default().join(main_repoRoot, 'actions')).filter((n) => (0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(main_repoRoot, 'actions', n, 'action.yml'))).sort();
+    return (0,external_node_fs_namespaceObject.readdirSync)(external_node_path_default().join(repoRoot, 'actions')).filter((n) => (0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(repoRoot, 'actions', n, 'action.yml'))).sort();
 }
 function readActionYaml(action) {
-    const file = external_node_path_default().join(main_repoRoot, 'actions', action, 'action.yml');
+    const file = external_node_path_default().join(repoRoot, 'actions', action, 'action.yml');
     if (!(0,external_node_fs_namespaceObject.existsSync)(file))
         throw new errors_UserError(`unknown action '${action}'; use one of ${listActions().join(', ')}, or demo`);
     return (0,dist/* parse */.qg)((0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8'));
@@ -3368,7 +3363,7 @@ function parseOutputFile(text) {
 /** Run dist/<action>/index.js under the runner contract. */
 async function runActionLocally(action, inputs, opts = {}) {
     const yml = readActionYaml(action);
-    const bundle = external_node_path_default().join(main_repoRoot, 'dist', action, 'index.js');
+    const bundle = external_node_path_default().join(repoRoot, 'dist', action, 'index.js');
     if (!(0,external_node_fs_namespaceObject.existsSync)(bundle))
         throw new errors_UserError(`${bundle} is missing; run npm run build`);
     const work = await (0,promises_.mkdtemp)(external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), `build-snaps-${action}-`));

@@ -28849,8 +28849,7 @@ class Runtime {
             }
             await (0,promises_.rm)(dest, { recursive: true, force: true });
             await (0,promises_.mkdir)(tmp, { recursive: true });
-            const { rename } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 51455, 23));
-            await rename(tmp, dest);
+            await (0,promises_.rename)(tmp, dest);
         }
         catch (e) {
             this.warning(`cache save failed (continuing): ${(0,errors/* errorMessage */.gJ)(e)}`);

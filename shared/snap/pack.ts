@@ -5,7 +5,7 @@
  * `snap pack --check-skeleton` validates meta/snap.yaml first when snap is installed.
  */
 import { createHash } from 'node:crypto'
-import { chmod, lstat, mkdir, readdir, rm, utimes, writeFile } from 'node:fs/promises'
+import { chmod, copyFile, lstat, mkdir, readdir, rm, utimes, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { UserError } from '../errors.js'
 import { run, which } from '../exec.js'
@@ -23,7 +23,6 @@ export interface StagedFile {
 
 /** Stage a snap directory from a snap.yaml model and files; modes and times are normalised. */
 export async function stageSnap(dir: string, yaml: SnapYaml, files: StagedFile[], epoch: number): Promise<void> {
-  const { copyFile } = await import('node:fs/promises')
   await rm(dir, { recursive: true, force: true })
   await mkdir(path.join(dir, 'meta'), { recursive: true })
   await writeFile(path.join(dir, 'meta', 'snap.yaml'), renderSnapYaml(yaml))

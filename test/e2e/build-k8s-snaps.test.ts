@@ -13,7 +13,7 @@ import { parseElfHeader } from '../../shared/elf.js'
 import { which } from '../../shared/exec.js'
 import { snapYamlProblems, type SnapYaml } from '../../shared/snap/snapyaml.js'
 import { KUBE_VERSION, k8sMirror } from '../helpers/k8s-mirror.js'
-import { type DistRun, errorLines, runDist, tempDir } from '../helpers/runner.js'
+import { type DistRun, clearFailure, runDist, tempDir } from '../helpers/runner.js'
 
 let mirror: Mirror
 let mirrorRoot: string
@@ -36,15 +36,6 @@ function unsquash(snap: string): string {
   const dir = path.join(tempDir('bs-unsq-'), 'root')
   execFileSync('unsquashfs', ['-q', '-n', '-d', dir, snap])
   return dir
-}
-
-/** A clear failure: exit 1, exactly one error line, no stack trace. Returns the line. */
-function clearFailure(r: DistRun): string {
-  expect(r.exitCode, r.log).toBe(1)
-  const errs = errorLines(r)
-  expect(errs, r.log).toHaveLength(1)
-  expect(r.log).not.toMatch(/\n\s+at .*\(.*:\d+:\d+\)/)
-  return errs[0].slice('::error::'.length)
 }
 
 describe.each(['amd64', 's390x', 'ppc64el'])('all seven snaps for %s', (archName) => {

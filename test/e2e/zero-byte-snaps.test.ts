@@ -2,7 +2,7 @@
 import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, test } from 'vitest'
-import { type DistRun, errorLines, runDist, tempDir } from '../helpers/runner.js'
+import { clearFailure, runDist, tempDir } from '../helpers/runner.js'
 
 const WORKER_METADATA = `name: kubernetes-worker
 summary: The workload bearing units of a Kubernetes cluster
@@ -37,13 +37,6 @@ function charm(files: Record<string, string>): string {
   const dir = tempDir('bs-charm-')
   for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text)
   return dir
-}
-
-function clearFailure(r: DistRun): string {
-  expect(r.exitCode, r.log).toBe(1)
-  expect(errorLines(r)).toHaveLength(1)
-  expect(r.log).not.toMatch(/\n\s+at /)
-  return errorLines(r)[0].slice('::error::'.length)
 }
 
 describe('zero-byte-snaps', () => {

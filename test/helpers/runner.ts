@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { expect } from 'vitest'
 import { parse } from 'yaml'
 import { inputEnvName, parseOutputFile } from '../../cli/main.js'
 
@@ -89,4 +90,13 @@ export async function runDist(action: string, inputs: Record<string, string>, op
 /** The `::error::` lines of a run (how the runner shows a failed step). */
 export function errorLines(run: DistRun): string[] {
   return run.stdout.split('\n').filter((l) => l.startsWith('::error::'))
+}
+
+/** A clear failure: exit 1, exactly one error line, no stack trace. Returns the line's message. */
+export function clearFailure(run: DistRun): string {
+  expect(run.exitCode, run.log).toBe(1)
+  const errs = errorLines(run)
+  expect(errs, run.log).toHaveLength(1)
+  expect(run.log).not.toMatch(/\n\s+at /)
+  return errs[0].slice('::error::'.length)
 }
