@@ -22,8 +22,8 @@ import { startMirror } from './mirror.js'
 import { releaseCli } from './release.js'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
-/** The repository root: dist/cli/ when bundled, cli/ when run from source. */
-export const repoRoot = path.resolve(here, existsSync(path.join(here, '..', 'actions')) ? '..' : path.join('..', '..'))
+/** The repository root, the folder holding package.json: one up from cli/ (source), two up from dist/cli/ (bundled). */
+export const repoRoot = path.resolve(here, existsSync(path.join(here, '..', 'package.json')) ? '..' : path.join('..', '..'))
 
 interface ActionYaml {
   inputs?: Record<string, { default?: string; required?: boolean }>

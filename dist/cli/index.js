@@ -3280,8 +3280,8 @@ async function releaseCli(args) {
 
 
 const here = external_node_path_default().dirname((0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url));
-/** The repository root: dist/cli/ when bundled, cli/ when run from source. */
-const repoRoot = external_node_path_default().resolve(here, (0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(here, '..', 'actions')) ? '..' : external_node_path_default().join('..', '..'));
+/** The repository root, the folder holding package.json: one up from cli/ (source), two up from dist/cli/ (bundled). */
+const repoRoot = external_node_path_default().resolve(here, (0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(here, '..', 'package.json')) ? '..' : external_node_path_default().join('..', '..'));
 function listActions() {
     return (0,external_node_fs_namespaceObject.readdirSync)(external_node_path_default().join(repoRoot, 'actions')).filter((n) => (0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(repoRoot, 'actions', n, 'action.yml'))).sort();
 }
