@@ -12,6 +12,7 @@ import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { UserError, errorMessage } from './errors.js'
 import { copyAtomic } from './files.js'
+import { RetryFailure, envNumber, withRetry } from './retry.js'
 
 export interface DownloadPolicy {
   /** Seconds without a byte (or without response headers) before an attempt is abandoned. */
@@ -24,11 +25,10 @@ export interface DownloadPolicy {
 
 /** Defaults, overridable for slow mirrors (and by the tests) through the environment. */
 export function downloadPolicy(env = process.env): DownloadPolicy {
-  const num = (v: string | undefined, d: number) => (v && Number.isFinite(Number(v)) && Number(v) > 0 ? Number(v) : d)
   return {
-    timeoutSeconds: num(env.BUILD_SNAPS_HTTP_TIMEOUT, 60),
-    attempts: num(env.BUILD_SNAPS_HTTP_ATTEMPTS, 4),
-    backoffMs: num(env.BUILD_SNAPS_HTTP_BACKOFF_MS, 1000),
+    timeoutSeconds: envNumber(env, 'BUILD_SNAPS_HTTP_TIMEOUT', 60),
+    attempts: envNumber(env, 'BUILD_SNAPS_HTTP_ATTEMPTS', 4),
+    backoffMs: envNumber(env, 'BUILD_SNAPS_HTTP_BACKOFF_MS', 1000),
   }
 }
 
@@ -42,29 +42,32 @@ class AttemptError extends Error {
 export type Logger = (message: string) => void
 
 async function withRetries<T>(url: string, policy: DownloadPolicy, log: Logger, attempt: (signal: AbortSignal, bump: () => void) => Promise<T>): Promise<T> {
-  let last: AttemptError | undefined
-  for (let n = 1; n <= policy.attempts; n++) {
-    const ctl = new AbortController()
-    let timer: NodeJS.Timeout | undefined
-    const bump = () => {
-      clearTimeout(timer)
-      timer = setTimeout(() => ctl.abort(new AttemptError(`no data for ${policy.timeoutSeconds}s (timed out)`, true)), policy.timeoutSeconds * 1000)
-    }
-    bump()
-    try {
-      return await attempt(ctl.signal, bump)
-    } catch (e) {
-      last = toAttemptError(ctl.signal.aborted ? ctl.signal.reason : e)
-      if (!last.retryable || n === policy.attempts) break
-      const delay = last.retryAfterMs ?? policy.backoffMs * 2 ** (n - 1)
-      log(`${url}: ${last.message}; retrying in ${Math.round(delay)} ms (attempt ${n + 1} of ${policy.attempts})`)
-      await new Promise((r) => setTimeout(r, delay))
-    } finally {
-      clearTimeout(timer)
-    }
+  const judge = (e: unknown) => {
+    const a = toAttemptError(e)
+    return { retry: a.retryable, delayMs: a.retryAfterMs, message: a.message }
   }
-  const tries = last?.retryable ? ` after ${policy.attempts} attempts` : ''
-  throw new UserError(`download failed: ${url}: ${last?.message}${tries}`)
+  try {
+    return await withRetry({ policy, label: url, log, judge }, async () => {
+      const ctl = new AbortController()
+      let timer: NodeJS.Timeout | undefined
+      const bump = () => {
+        clearTimeout(timer)
+        timer = setTimeout(() => ctl.abort(new AttemptError(`no data for ${policy.timeoutSeconds}s (timed out)`, true)), policy.timeoutSeconds * 1000)
+      }
+      bump()
+      try {
+        return await attempt(ctl.signal, bump)
+      } catch (e) {
+        throw ctl.signal.aborted ? ctl.signal.reason : e
+      } finally {
+        clearTimeout(timer)
+      }
+    })
+  } catch (e) {
+    if (!(e instanceof RetryFailure)) throw e
+    const tries = e.verdict.retry ? ` after ${e.attempts} attempts` : ''
+    throw new UserError(`download failed: ${url}: ${e.verdict.message}${tries}`)
+  }
 }
 
 function toAttemptError(e: unknown): AttemptError {

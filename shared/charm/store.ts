@@ -9,18 +9,15 @@ import path from 'node:path'
 import { UserError } from '../errors.js'
 import { run, which } from '../exec.js'
 import { redact } from '../log.js'
+import { RetryFailure, envNumber, withRetry, type RetryPolicy } from '../retry.js'
 import type { Channel } from './plan.js'
 import type { CharmResource } from './metadata.js'
 
-export interface StorePolicy {
-  attempts: number
-  backoffMs: number
-}
+export type StorePolicy = RetryPolicy
 
 /** Defaults, overridable through the environment (the tests use short backoffs). */
 export function storePolicy(env = process.env): StorePolicy {
-  const num = (v: string | undefined, d: number) => (v && Number.isFinite(Number(v)) && Number(v) > 0 ? Number(v) : d)
-  return { attempts: num(env.BUILD_SNAPS_STORE_ATTEMPTS, 4), backoffMs: num(env.BUILD_SNAPS_STORE_BACKOFF_MS, 2000) }
+  return { attempts: envNumber(env, 'BUILD_SNAPS_STORE_ATTEMPTS', 4), backoffMs: envNumber(env, 'BUILD_SNAPS_STORE_BACKOFF_MS', 2000) }
 }
 
 const TRANSIENT_RE = /timed? ?out|timeout|connection (reset|refused|aborted)|ECONNRESET|ETIMEDOUT|EAI_AGAIN|temporar(il)?y unavailable|\b50[234]\b/i
@@ -67,16 +64,20 @@ class Cli {
 
   /** Run one store command; retry transient failures; return stdout. */
   async call(args: string[]): Promise<string> {
-    for (let n = 1; ; n++) {
-      const res = await run(this.program, args, { env: this.env, allowFailure: true })
-      if (res.exitCode === 0) return res.stdout
-      const message = redact(storeMessage(res.stderr, res.stdout))
-      if (!isTransient(message) || n >= this.policy.attempts) {
-        throw new StoreError([path.basename(this.program), ...args], message + (n > 1 ? ` (after ${n} attempts)` : ''))
-      }
-      const delay = this.policy.backoffMs * 2 ** (n - 1)
-      this.log(`${args[0]}: transient store error (${message}); retrying in ${delay} ms (attempt ${n + 1} of ${this.policy.attempts})`)
-      await new Promise((r) => setTimeout(r, delay))
+    const argv = [path.basename(this.program), ...args]
+    const judge = (e: unknown) => {
+      const message = e instanceof StoreError ? e.storeMessage : String(e)
+      return { retry: isTransient(message), message: `transient store error (${message})` }
+    }
+    try {
+      return await withRetry({ policy: this.policy, label: args[0], log: this.log, judge }, async () => {
+        const res = await run(this.program, args, { env: this.env, allowFailure: true })
+        if (res.exitCode === 0) return res.stdout
+        throw new StoreError(argv, redact(storeMessage(res.stderr, res.stdout)))
+      })
+    } catch (e) {
+      if (!(e instanceof RetryFailure) || !(e.last instanceof StoreError)) throw e
+      throw new StoreError(argv, e.last.storeMessage + (e.attempts > 1 ? ` (after ${e.attempts} attempts)` : ''))
     }
   }
 
