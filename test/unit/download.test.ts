@@ -128,6 +128,7 @@ describe('download: the one download path', () => {
   test('digest files: bare hex or sha256sum lines; anything else refused', () => {
     expect(parseDigestFile(`${digest.toUpperCase()}\n`, 'sha256', 'u')).toBe(digest)
     expect(parseDigestFile(`${digest}  kubectl`, 'sha256', 'u')).toBe(digest)
-    expect(() => parseDigestFile('<html>404</html>', 'sha256', 'http://x/kubectl.sha256')).toThrow('http://x/kubectl.sha256: not a sha256 digest file')
+    expect(() => parseDigestFile('<html>404</html>', 'sha256', 'http://x/kubectl.sha256')).toThrow('http://x/kubectl.sha256: an HTML page, not a sha256 digest file')
+    expect(() => parseDigestFile('deadbeef', 'sha256', 'http://x/kubectl.sha256')).toThrow('http://x/kubectl.sha256: not a sha256 digest file (expected 64 hex digits)')
   })
 })
