@@ -21,6 +21,7 @@ import path from 'node:path'
 import { Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { UserError, errorMessage } from './errors.js'
+import { copyAtomic } from './files.js'
 import { redact } from './log.js'
 import { sweepDeadTemps, tempName } from './paths.js'
 import { RetryFailure, envNumber, withRetry } from './retry.js'
@@ -286,7 +287,7 @@ export async function download(url: string, dest: string, opts: DownloadOptions)
     })
     if (cached) {
       await mkdir(path.dirname(cached), { recursive: true })
-      await copyHashed(tmp, cached)
+      await copyAtomic(tmp, cached)
     }
     await rename(tmp, dest)
     return { path: dest, sha256: expected, size, cached: false }

@@ -11,11 +11,11 @@
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { existsSync, linkSync, mkdirSync, readFileSync, readdirSync, readlinkSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, linkSync, mkdirSync, mkdtempSync, rmSync, readFileSync, readdirSync, readlinkSync, statSync, writeFileSync } from 'node:fs'
 import { type AddressInfo, Socket, createServer as createNetServer } from 'node:net'
 import path from 'node:path'
 import { createServer as createTlsServer } from 'node:tls'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { afterAll, beforeAll, describe, expect, onTestFinished, test } from 'vitest'
 import { buildFakeK8s, hexDigest } from '../cli/fake-k8s.js'
 import { parseArch } from '../shared/arch.js'
 import { tempOwner } from '../shared/paths.js'
@@ -375,9 +375,12 @@ describe.each([
     const s = server()
     const before = s.gets().length
     for (let i = 0; i < 3; i++) {
-      const out = tempDir('bs-real-out-')
-      const cache = tempDir('bs-real-cache-')
-      const r = await k8s(s.url, { arch: 'amd64', 'output-dir': out, components: ALL.join(' ') }, { BUILD_SNAPS_HTTP_TIMEOUT: '30' }, cache)
+      // 700 MB of files a run: in memory when the machine has /dev/shm, so the disk of a shared machine is not what is measured.
+      const scratch = existsSync('/dev/shm') ? mkdtempSync('/dev/shm/bs-real-') : tempDir('bs-real-')
+      const [out, cache, runnerTemp] = ['out', 'cache', 'runner-temp'].map((d) => path.join(scratch, d))
+      mkdirSync(runnerTemp)
+      onTestFinished(() => rmSync(scratch, { recursive: true, force: true }))
+      const r = await k8s(s.url, { arch: 'amd64', 'output-dir': out, components: ALL.join(' ') }, { BUILD_SNAPS_HTTP_TIMEOUT: '30', RUNNER_TEMP: runnerTemp }, cache)
       succeeded(r, out, ALL.map((c) => `${c}_1.31.2_amd64.snap`))
       for (const c of ALL) expect(r.stdout).toContain(`${c}: downloaded ${s.url}${bin('amd64')}/${c}, sha256 verified`)
       expect(r.stdout).not.toContain('retrying')
@@ -385,6 +388,7 @@ describe.each([
       expect(badCacheEntries(cache)).toEqual([])
       for (const f of walk(path.join(cache, 'build-snaps', 'downloads')).filter((f) => ALL.includes(path.basename(f)))) expect(statSync(f).size).toBe(BIG)
       expect(temps(out, cache)).toEqual([])
+      rmSync(scratch, { recursive: true, force: true })
     }
     // The server's own log: 21 whole binaries (and their .sha256) sent.
     const got = s.gets().slice(before)
@@ -565,7 +569,8 @@ describe('bad path inputs: one line, exit 1, at once, nothing written', () => {
   const charm = () => path.join(fixtures, 'charms', 'kubernetes-worker')
   const proc = '/proc/x/out'
   const procMsg = (input: string, value = proc) => `${input}: '${value}' is under /proc, a kernel file system; choose a directory on disk`
-  const rows: Array<[string, () => Record<string, string>, string | RegExp]> = [
+  const doubles = { PATH: `${path.join(repoRoot, 'test', 'doubles')}:${process.env.PATH}` } // the snapcraft test double
+  const rows: Array<[string, () => Record<string, string>, string | RegExp, Record<string, string>?]> = [
     ['build-k8s-snaps', () => ({ 'kube-version': KUBE_VERSION, components: 'kubectl', 'output-dir': proc }), procMsg('output-dir')],
     ['build-k8s-snaps', () => ({ 'kube-version': KUBE_VERSION, components: 'kubectl', 'output-dir': '/sys/kernel/snaps' }), `output-dir: '/sys/kernel/snaps' is under /sys, a kernel file system; choose a directory on disk`],
     ['build-k8s-snaps', () => ({ 'kube-version': KUBE_VERSION, components: 'kubectl', 'binaries-dir': '/proc/self' }), procMsg('binaries-dir', '/proc/self')],
@@ -579,7 +584,7 @@ describe('bad path inputs: one line, exit 1, at once, nothing written', () => {
     ['build-cnitgz', () => ({ version: 'v1.5.1', source: '/proc/1' }), procMsg('source', '/proc/1')],
     ['build-cnitgz', () => ({ version: 'v1.5.1', 'output-dir': proc }), procMsg('output-dir')],
     ['build-snapcraft', () => ({ 'project-dir': '/proc/self/cwd' }), procMsg('project-dir', '/proc/self/cwd')],
-    ['build-snapcraft', () => ({ 'project-dir': project(), 'output-dir': proc }), procMsg('output-dir')],
+    ['build-snapcraft', () => ({ 'project-dir': project(), 'output-dir': proc }), procMsg('output-dir'), doubles],
     ['charm-build', () => ({ 'charm-path': '/proc/self/root/etc' }), procMsg('charm-path', '/proc/self/root/etc')],
     ['charm-build', () => ({ 'charm-path': charm(), 'layers-dir': aFile() }), /^layers-dir: '.*\/file' is not a directory \(it is a file\); give a directory$/],
     ['charm-attach-release', () => ({ charm: '/proc/self/environ', channel: 'latest/edge', 'dry-run': 'true' }), procMsg('charm', '/proc/self/environ')],
@@ -591,10 +596,10 @@ describe('bad path inputs: one line, exit 1, at once, nothing written', () => {
     ['build-k8s-snaps', () => ({ 'kube-version': KUBE_VERSION, components: 'kubectl', 'output-dir': aFile() }), /^output-dir: '.*\/file' is not a directory \(a file is there\); choose a directory$/],
     ['build-k8s-snaps', () => ({ 'kube-version': KUBE_VERSION, components: 'kubectl', 'output-dir': path.join(aFile(), 'snaps') }), /^output-dir: '.*\/file' is a file, so '.*\/file\/snaps' cannot be a directory; choose a directory$/],
   ]
-  test.each(rows)('%s %j', async (action, inputs, expected) => {
+  test.each(rows.map(([action, inputs, expected, env]) => ({ title: `${action}: ${String(expected)}`, action, inputs, expected, env })))('$title', async ({ action, inputs, expected, env = {} }) => {
     const cwd = tempDir('bs-badpath-cwd-')
     const t0 = Date.now()
-    const r = await runDist(action, { 'base-url': 'http://127.0.0.1:9', ...inputs() }, { cwd, env: { ...fast, PATH: process.env.PATH } })
+    const r = await runDist(action, { 'base-url': 'http://127.0.0.1:9', ...inputs() }, { cwd, env: { ...fast, ...env } })
     const line = clearFailure(r)
     if (typeof expected === 'string') expect(line).toBe(expected)
     else expect(line).toMatch(expected)
