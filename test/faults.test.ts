@@ -121,7 +121,9 @@ http {
 }
 `
   writeFileSync(path.join(dir, 'nginx.conf'), conf)
-  const proc = spawn('nginx', ['-p', dir, '-c', path.join(dir, 'nginx.conf')], { stdio: 'ignore' })
+  // Debian installs it in /usr/sbin, which is not on every user's PATH; -e: no write to /var/log/nginx before the config is read.
+  const exe = ['/usr/sbin/nginx', '/usr/local/sbin/nginx'].find((p) => existsSync(p)) ?? 'nginx'
+  const proc = spawn(exe, ['-e', path.join(dir, 'error.log'), '-p', dir, '-c', path.join(dir, 'nginx.conf')], { stdio: 'ignore' })
   await waitForPort(port, proc, 'nginx')
   return {
     url: `http://127.0.0.1:${port}`,
