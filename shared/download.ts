@@ -7,9 +7,10 @@
  *
  * The HTTP client is Node's own node:http/node:https, on purpose: it ships with the runtime, every failure
  * of a request or a response is an 'error' event this module listens to, and nothing a dependency installs
- * changes it. (The global fetch() runs on whatever undici dispatcher is installed process-wide, and the
- * undici bundled with @actions/http-client installs its own Agent with setGlobalDispatcher when it loads;
- * that copy's HTTP parser threw an uncaught assertion on close-delimited HTTP/1.0 bodies.)
+ * changes it. (Node's global fetch() runs on the dispatcher stored under
+ * Symbol.for('undici.globalDispatcher.1'), and the undici that @actions/http-client depends on puts its own
+ * Agent there when it loads (nodejs/undici, lib/global.js); in the bundle, that copy's HTTP parser threw an
+ * uncaught `assert(!this.paused)` from Parser.finish on close-delimited HTTP/1.0 bodies.)
  */
 import * as core from '@actions/core'
 import { createHash } from 'node:crypto'
