@@ -538,13 +538,13 @@ describe('the last guard: what escapes everything still ends the step with one l
   test.each([
     ['an exception thrown from a stray callback', 'setTimeout(() => { throw new Error("boom from a stray callback") }, 400)', 'boom from a stray callback'],
     ['a rejection nobody handles', 'setTimeout(() => { Promise.reject(new TypeError("nobody awaited this")) }, 400)', 'nobody awaited this'],
-  ])('%s', async (_name, code, message) => {
+  ])('%s', async (name, code, message) => {
     const dir = tempDir('bs-guard-')
     const preload = path.join(dir, 'inject.mjs')
     writeFileSync(preload, `${code}\n`)
     const out = tempDir('bs-guard-out-')
     // The action is waiting on a stalled download when the injected fault fires.
-    const r = await k8s(`${rogue.url}/stall-guard${_name.length}`, { arch: 's390x', 'output-dir': out, components: 'kubectl' }, { NODE_OPTIONS: `--import ${preload}`, BUILD_SNAPS_HTTP_TIMEOUT: '20' })
+    const r = await k8s(`${rogue.url}/stall-guard${name.length}`, { arch: 's390x', 'output-dir': out, components: 'kubectl' }, { NODE_OPTIONS: `--import ${preload}`, BUILD_SNAPS_HTTP_TIMEOUT: '20' })
     expect(clearFailure(r)).toBe(
       `build-k8s-snaps: internal error: ${message}. This is a bug in build-snaps, not in your inputs; please report it at https://github.com/cdk/build-snaps/issues with this step's debug log (re-run with debug logging on)`,
     )
@@ -600,14 +600,12 @@ describe('bad path inputs: one line, exit 1, at once, nothing written', () => {
   ]
   test.each(rows.map(([action, inputs, expected, env]) => ({ title: `${action}: ${String(expected)}`, action, inputs, expected, env })))('$title', async ({ action, inputs, expected, env = {} }) => {
     const cwd = tempDir('bs-badpath-cwd-')
-    const t0 = Date.now()
     const r = await runDist(action, { 'base-url': 'http://127.0.0.1:9', ...inputs() }, { cwd, env: { ...fast, ...env } })
     const line = clearFailure(r)
     if (typeof expected === 'string') expect(line).toBe(expected)
     else expect(line).toMatch(expected)
     expect(readdirSync(cwd)).toEqual([]) // no default output-dir made either
-    expect(Date.now() - t0, 'a path check must not hang').toBeLessThan(20_000)
-  }, 30_000)
+  }, 30_000) // a path check that spins (Node's recursive mkdir on /proc did) fails on this time-out
 
   test('an output-dir that cannot be written to (an immutable directory, which even root cannot write)', async (ctx) => {
     const dir = tempDir('bs-immutable-')
