@@ -31,5 +31,5 @@ export type ActionName = keyof typeof actions
 
 /** Run one action under the runner contract (the stubs' only call). */
 export async function run(name: ActionName): Promise<void> {
-  await runAction(actions[name])
+  await runAction(actions[name], name)
 }

@@ -18,6 +18,8 @@ export type Fault =
   | { kind: 'delay'; ms: number }
   /** Serve the body with one byte flipped. */
   | { kind: 'corrupt' }
+  /** HTTP/1.0 without Content-Length: the body ends when the server closes the connection (as python3 -m http.server's peers do). */
+  | { kind: 'close' }
 
 export interface FaultRule {
   /** Matched against the request path. */
@@ -55,6 +57,12 @@ export async function startMirror(root: string, faults: FaultRule[] = []): Promi
     if (!file.startsWith(path.resolve(root)) || !st?.isFile()) {
       res.writeHead(404, { 'content-type': 'text/plain' })
       res.end('not found\n')
+      return
+    }
+    if (fault?.kind === 'close') {
+      const sock = req.socket
+      sock.write('HTTP/1.0 200 OK\r\ncontent-type: application/octet-stream\r\n\r\n')
+      createReadStream(file).on('end', () => sock.end()).pipe(sock, { end: false })
       return
     }
     if (fault?.kind === 'reset' || fault?.kind === 'truncate' || fault?.kind === 'corrupt') {

@@ -1,14 +1,11 @@
 /** Small file helpers every module shares: atomic writes, hashing, existence. */
 import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
-import { access, constants, copyFile, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises'
-import path from 'node:path'
+import { copyFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { pipeline } from 'node:stream/promises'
-import { UserError } from './errors.js'
+import { tempName } from './paths.js'
 
-function tmpName(dest: string): string {
-  return `${dest}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`
-}
+const tmpName = (dest: string): string => tempName(dest)
 
 /** Copy src to dest through a temporary name, so dest is either absent or whole. */
 export async function copyAtomic(src: string, dest: string): Promise<void> {
@@ -53,18 +50,5 @@ export async function exists(p: string): Promise<boolean> {
   return stat(p).then(() => true, () => false)
 }
 
-/** Create an output directory and prove it is writable, or fail naming the input. */
-export async function ensureWritableDir(dir: string, inputName: string): Promise<string> {
-  const abs = path.resolve(dir)
-  try {
-    await mkdir(abs, { recursive: true })
-    await access(abs, constants.W_OK)
-    const probe = tmpName(path.join(abs, '.write-test'))
-    await writeFile(probe, '')
-    await rm(probe, { force: true })
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? 'error'
-    throw new UserError(`${inputName}: cannot write to '${dir}' (${code}); choose a writable directory`)
-  }
-  return abs
-}
+/** Output directories are checked in shared/paths.ts (the one path-input helper). */
+export { ensureWritableDir } from './paths.js'

@@ -12,6 +12,7 @@ import { homedir, tmpdir } from 'node:os'
 import path from 'node:path'
 import { UserError, errorMessage, isUserError } from './errors.js'
 import { addSecret, redact } from './log.js'
+import { sweepDeadTemps, tempName } from './paths.js'
 
 export interface InputOptions {
   required?: boolean
@@ -129,7 +130,7 @@ export class Runtime {
       const root = path.join(this.cacheRoot(), 'actions-cache')
       this.sayLocalOnce('cache', root)
       const dest = path.join(root, safeKey(key))
-      const tmp = `${dest}.tmp-${process.pid}`
+      const tmp = tempName(dest)
       await rm(tmp, { recursive: true, force: true })
       for (const [i, p] of paths.entries()) {
         if (await exists(p)) await cp(p, path.join(tmp, String(i)), { recursive: true })
@@ -179,18 +180,56 @@ async function localCacheLookup(root: string, key: string, restoreKeys: string[]
   return undefined
 }
 
+/** Where to report a bug (the repository's issue tracker). */
+export const BUG_REPORT_URL = 'https://github.com/cdk/build-snaps/issues'
+
+/** The one line a bug (anything but a UserError) ends the step with; its stack goes to the debug log only. */
+export function bugLine(action: string, e: unknown): string {
+  const first = redact(errorMessage(e)).split('\n')[0]
+  return `${action}: internal error: ${first}. This is a bug in build-snaps, not in your inputs; please report it at ${BUG_REPORT_URL} with this step's debug log (re-run with debug logging on)`
+}
+
+let failed = false
+
+/** End the step with one ::error:: line: the message of a UserError, else the bug line (stack to core.debug). */
+function fail(action: string, e: unknown): string {
+  const first = !failed
+  failed = true
+  if (e instanceof Error && e.stack) core.debug(redact(e.stack))
+  const line = isUserError(e) ? redact(e.message) : bugLine(action, e)
+  if (first) core.setFailed(line)
+  process.exitCode = 1
+  return line
+}
+
 /**
- * Entry point of every action bundle: run main, turn a UserError into one clear line and exit code 1,
- * keep the stack of anything else (a bug). Writes the job summary either way.
+ * The last guard: an exception or rejection that escapes everything (a stray socket error, a promise
+ * nobody awaited) ends the step with one line and exit code 1 instead of Node's stack trace.
  */
-export async function runAction(main: (rt: Runtime) => Promise<void>): Promise<void> {
+function installLastGuard(action: string): void {
+  const escaped = (e: unknown) => {
+    fail(action, e)
+    process.exit(1)
+  }
+  process.on('uncaughtException', escaped)
+  process.on('unhandledRejection', escaped)
+}
+
+/**
+ * Entry point of every action bundle: run main, end the step with one clear line and exit code 1 on
+ * failure (a UserError's message, or the bug line for anything else), write the job summary either way.
+ * Before main, the temporary files of killed runs are swept from the caches.
+ */
+export async function runAction(main: (rt: Runtime) => Promise<void>, action = 'build-snaps'): Promise<void> {
+  installLastGuard(action)
   const rt = new Runtime()
   try {
+    const cache = rt.cacheRoot()
+    await Promise.all([sweepDeadTemps(path.join(cache, 'downloads'), 2), sweepDeadTemps(path.join(cache, 'snaps')), sweepDeadTemps(path.join(cache, 'actions-cache'))])
     await main(rt)
   } catch (e) {
-    if (isUserError(e)) core.setFailed(redact(e.message))
-    else core.setFailed(redact(e instanceof Error ? (e.stack ?? e.message) : String(e)))
-    rt.summary(`**Failed:** ${redact(errorMessage(e)).split('\n')[0]}`)
+    const line = fail(action, e)
+    rt.summary(`**Failed:** ${line}`)
   }
   try {
     await rt.writeSummary()

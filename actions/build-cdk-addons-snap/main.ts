@@ -17,6 +17,7 @@ import { describeFiles, summaryTable, writeManifest } from '../../shared/manifes
 import type { Runtime } from '../../shared/runtime.js'
 import { validateSnapYaml } from '../../shared/snap/snapyaml.js'
 import { verifyBinary } from '../../shared/verify.js'
+import { checkInputPaths } from '../../shared/paths.js'
 
 const KUBECTL = COMPONENTS.find((c) => c.name === 'kubectl')!
 
@@ -51,6 +52,7 @@ export function getInputs(rt: Runtime): Inputs {
 
 export async function main(rt: Runtime): Promise<void> {
   const inputs = getInputs(rt)
+  await checkInputPaths({ 'source-dir': inputs.sourceDir, 'kubectl-dir': inputs.kubectlDir })
   const { arch } = inputs
   const source = await readCdkAddonsSource(inputs.sourceDir, 'source-dir')
   const outDir = await ensureWritableDir(inputs.outputDir, 'output-dir')

@@ -36,6 +36,7 @@ import {
   workDir,
 } from '../../shared/resource.js'
 import type { Runtime } from '../../shared/runtime.js'
+import { checkInputPaths } from '../../shared/paths.js'
 
 export const DEFAULT_BASE_URL = 'https://github.com/containernetworking/plugins/releases/download/{version}'
 
@@ -76,6 +77,7 @@ export function getInputs(rt: Runtime): Inputs {
 
 export async function main(rt: Runtime): Promise<void> {
   const inputs = getInputs(rt)
+  await checkInputPaths({ source: inputs.source })
   const outDir = await ensureWritableDir(inputs.outputDir, 'output-dir')
   const names = outputNames(inputs.filename, inputs.arches, inputs.version)
   const epoch = sourceDateEpoch()

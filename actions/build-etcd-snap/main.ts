@@ -17,6 +17,7 @@ import { parseBool, parseHttpUrl } from '../../shared/inputs.js'
 import { describeFiles, summaryTable, writeManifest } from '../../shared/manifest.js'
 import type { Runtime } from '../../shared/runtime.js'
 import { verifyBinary } from '../../shared/verify.js'
+import { checkInputPaths } from '../../shared/paths.js'
 
 export interface Inputs {
   arch: Arch
@@ -77,6 +78,7 @@ async function fromRelease(rt: Runtime, inputs: Inputs, work: string): Promise<{
 
 export async function main(rt: Runtime): Promise<void> {
   const inputs = getInputs(rt)
+  await checkInputPaths({ 'source-dir': inputs.sourceDir })
   const { arch } = inputs
   const outDir = await ensureWritableDir(inputs.outputDir, 'output-dir')
   const work = await mkdtemp(path.join(rt.tempRoot(), 'build-snaps-'))

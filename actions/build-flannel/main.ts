@@ -38,6 +38,7 @@ import {
 } from '../../shared/resource.js'
 import type { Runtime } from '../../shared/runtime.js'
 import type { SmokeSpec } from '../../shared/verify.js'
+import { checkInputPaths } from '../../shared/paths.js'
 
 export const FLANNEL_BASE_URL = 'https://github.com/flannel-io/flannel/releases/download/{version}'
 export const ETCD_BASE_URL = 'https://github.com/etcd-io/etcd/releases/download/{version}'
@@ -112,6 +113,8 @@ function stripV(v: string): string {
 
 export async function main(rt: Runtime): Promise<void> {
   const inputs = getInputs(rt)
+  await checkInputPaths({ 'flannel-source': inputs.flannelSource, 'etcd-source': inputs.etcdSource, 'cni-source': inputs.cniSource })
+  await checkInputPaths({ 'cni-tarball': inputs.cniTarball }, 'file')
   const outDir = await ensureWritableDir(inputs.outputDir, 'output-dir')
   const names = outputNames(inputs.filename, inputs.arches, inputs.flannelVersion)
   const epoch = sourceDateEpoch()

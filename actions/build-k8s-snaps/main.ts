@@ -26,6 +26,7 @@ import {
 import { describeFiles, summaryTable, writeManifest } from '../../shared/manifest.js'
 import type { Runtime } from '../../shared/runtime.js'
 import { verifyBinary } from '../../shared/verify.js'
+import { checkInputPaths } from '../../shared/paths.js'
 
 export interface Inputs {
   kubeVersion: string
@@ -57,6 +58,7 @@ export function getInputs(rt: Runtime): Inputs {
 
 export async function main(rt: Runtime): Promise<void> {
   const inputs = getInputs(rt)
+  await checkInputPaths({ 'binaries-dir': inputs.binariesDir })
   const outDir = await ensureWritableDir(inputs.outputDir, 'output-dir')
   const version = await resolveKubeVersion(inputs.kubeVersion, inputs.baseUrl, (m) => rt.warning(m))
   const { arch } = inputs

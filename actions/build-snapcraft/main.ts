@@ -25,6 +25,7 @@ import {
   snapcraftInvocations,
   writtenSince,
 } from '../../shared/snapcraft.js'
+import { checkInputPaths } from '../../shared/paths.js'
 
 export interface Inputs {
   projectDir: string
@@ -60,6 +61,7 @@ export function getInputs(rt: Runtime): Inputs {
 
 export async function main(rt: Runtime): Promise<void> {
   const inputs = getInputs(rt)
+  await checkInputPaths({ 'project-dir': inputs.projectDir })
   const projectFile = await findProjectFile(inputs.projectDir, 'project-dir')
   if (inputs.mode === 'remote-build') await checkRemoteBuildRepo(inputs.projectDir, 'project-dir')
   const snapcraft = which('snapcraft')

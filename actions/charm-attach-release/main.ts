@@ -13,6 +13,7 @@ import { isCharmName, type CharmResource } from '../../shared/charm/metadata.js'
 import { checkResourceCoverage, parseChannel, parseResourceLines, planCommands, planLegacyCommands, showCommand, type Channel, type ResourceFile } from '../../shared/charm/plan.js'
 import { checkResourceFiles, executeRelease, filesTable, readCharmFile, type ReleaseRequest } from '../../shared/charm/release.js'
 import { CharmhubStore, CharmstoreStore, ensureTool, legacyUrl, type Store } from '../../shared/charm/store.js'
+import { checkInputPaths } from '../../shared/paths.js'
 
 export interface Inputs {
   charm: string
@@ -65,6 +66,7 @@ async function makeStore(rt: Runtime, inputs: Inputs): Promise<Store> {
 export async function main(rt: Runtime): Promise<void> {
   const inputs = getInputs(rt)
   const isFile = inputs.charm.endsWith('.charm') || inputs.charm.includes('/')
+  if (isFile) await checkInputPaths({ charm: inputs.charm }, 'file')
   if (!isFile && !isCharmName(inputs.charm)) throw new UserError(`charm: '${inputs.charm}' is neither a .charm file nor a valid charm name`)
   if (!isFile && inputs.revision === undefined) throw new UserError('revision: required when charm is a name (which revision to release?); or give a .charm file to upload')
 

@@ -12,6 +12,7 @@ import type { Runtime } from '../../shared/runtime.js'
 import { buildCharm, checkLayerIncludes, chooseBuilder } from '../../shared/charm/build.js'
 import { loadCharm } from '../../shared/charm/metadata.js'
 import { ensureTool } from '../../shared/charm/store.js'
+import { checkInputPaths } from '../../shared/paths.js'
 
 export interface Inputs {
   charmPath: string
@@ -38,6 +39,8 @@ export function getInputs(rt: Runtime): Inputs {
 
 export async function main(rt: Runtime): Promise<void> {
   const inputs = getInputs(rt)
+  await checkInputPaths({ 'charm-path': inputs.charmPath }, 'any')
+  await checkInputPaths({ 'layers-dir': inputs.layersDir, 'interfaces-dir': inputs.interfacesDir })
   const charm = await loadCharm(inputs.charmPath, 'charm-path')
   const builder = await chooseBuilder(charm.dir, inputs.builder)
   for (const [name, dir] of [['layers-dir', inputs.layersDir], ['interfaces-dir', inputs.interfacesDir]] as const) {

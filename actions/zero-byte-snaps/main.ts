@@ -8,8 +8,10 @@ import { ensureWritableDir, writeFileAtomic } from '../../shared/files.js'
 import { splitList } from '../../shared/inputs.js'
 import { loadCharm, snapResources } from '../../shared/charm/metadata.js'
 import type { Runtime } from '../../shared/runtime.js'
+import { checkInputPaths } from '../../shared/paths.js'
 
 export async function main(rt: Runtime): Promise<void> {
+  await checkInputPaths({ charm: rt.input('charm') }, 'any')
   const charm = await loadCharm(rt.input('charm', { required: true }))
   const wanted = splitList(rt.input('resources'))
   const declaredSnaps = snapResources(charm)

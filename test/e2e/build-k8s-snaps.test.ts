@@ -180,7 +180,7 @@ describe('bad inputs: one clear line, exit 1, nothing written', () => {
     [{ components: 'kubectl kube-dns' }, /^components: unknown component 'kube-dns'/],
     [{ 'base-url': 'ftp://x' }, /^base-url: 'ftp:\/\/x' is not an http\(s\) URL/],
     [{ verify: 'sometimes' }, /^verify: 'sometimes' is not a boolean/],
-    [{ 'output-dir': '/proc/version/snaps' }, /^output-dir: cannot write to '\/proc\/version\/snaps' \(\w+\); choose a writable directory$/],
+    [{ 'output-dir': '/proc/version/snaps' }, /^output-dir: '\/proc\/version\/snaps' is under \/proc, a kernel file system; choose a directory on disk$/],
   ])('%j', async (inputs, expected) => {
     const r = await build({ 'kube-version': KUBE_VERSION, arch: 'amd64', components: 'kubectl', ...inputs })
     expect(clearFailure(r)).toMatch(expected)

@@ -29,6 +29,8 @@ export interface DistOptions {
   cwd?: string
   /** Reuse a tool cache directory across runs (cache tests); default: a fresh one per run. */
   toolCache?: string
+  /** Called with the child process once it is spawned (the kill tests). */
+  onSpawn?: (child: import('node:child_process').ChildProcess) => void
 }
 
 export function tempDir(prefix = 'bs-test-'): string {
@@ -69,6 +71,7 @@ export async function runDist(action: string, inputs: Record<string, string>, op
   const bundle = path.join(repoRoot, 'dist', action, 'index.js')
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [bundle], { env, cwd: opts.cwd ?? work, stdio: ['ignore', 'pipe', 'pipe'] })
+    opts.onSpawn?.(child)
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
@@ -5,6 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { type Mirror, startMirror } from '../../cli/mirror.js'
 import { cachePath, download, downloadWithSha256File, parseDigestFile } from '../../shared/download.js'
 import { UserError } from '../../shared/errors.js'
+import { ensureWritableDir, sweepDeadTemps, tempName, tempOwner } from '../../shared/paths.js'
 import { tempDir } from '../helpers/runner.js'
 
 const policy = { timeoutSeconds: 1, attempts: 3, backoffMs: 5 }
@@ -128,6 +130,49 @@ describe('download: the one download path', () => {
   test('digest files: bare hex or sha256sum lines; anything else refused', () => {
     expect(parseDigestFile(`${digest.toUpperCase()}\n`, 'sha256', 'u')).toBe(digest)
     expect(parseDigestFile(`${digest}  kubectl`, 'sha256', 'u')).toBe(digest)
-    expect(() => parseDigestFile('<html>404</html>', 'sha256', 'http://x/kubectl.sha256')).toThrow('http://x/kubectl.sha256: not a sha256 digest file')
+    expect(() => parseDigestFile('<html>404</html>', 'sha256', 'http://x/kubectl.sha256')).toThrow('http://x/kubectl.sha256: an HTML page, not a sha256 digest file')
+    expect(() => parseDigestFile('deadbeef', 'sha256', 'http://x/kubectl.sha256')).toThrow('http://x/kubectl.sha256: not a sha256 digest file (expected 64 hex digits)')
+  })
+
+  test('a close-delimited body (HTTP/1.0, no Content-Length) is read to the end and verified', async () => {
+    mirror.faults.push({ match: '/f/blob', fault: { kind: 'close' } })
+    const { dest } = fresh()
+    const r = await download(url(), dest, { sha256: digest, log, policy })
+    expect(r.size).toBe(body.length)
+    expect(readFileSync(dest).equals(body)).toBe(true)
+  })
+  test('a damaged cache entry is dropped and downloaded again', async () => {
+    const { dest, cache } = fresh()
+    await download(url(), dest, { sha256: digest, cacheDir: cache, log, policy })
+    writeFileSync(cachePath(cache, url(), digest), 'not the file')
+    const r = await download(url(), dest + '2', { sha256: digest, cacheDir: cache, log, policy })
+    expect(r.cached).toBe(false)
+    expect(readFileSync(dest + '2').equals(body)).toBe(true)
+    expect(readFileSync(cachePath(cache, url(), digest)).equals(body)).toBe(true)
+    expect(logs.join('\n')).toContain('cache entry does not match its sha256; dropped, downloading again')
+  })
+})
+
+describe('temporary names and path inputs', () => {
+  test('temporary names carry the pid; only the files of dead writers are swept', async () => {
+    const dir = tempDir('bs-sweep-')
+    const dead = spawnSync('true').pid!
+    const mine = tempName(path.join(dir, 'kubectl'), 'part')
+    expect(tempOwner(path.basename(mine))).toBe(process.pid)
+    writeFileSync(mine, '')
+    writeFileSync(path.join(dir, `kubectl_1.31.2_amd64.snap.tmp-${dead}-ab12cd34`), 'half a snap')
+    mkdirSync(path.join(dir, `key.tmp-${dead}`))
+    writeFileSync(path.join(dir, 'kubectl_1.31.2_amd64.snap'), 'a snap')
+    writeFileSync(path.join(dir, 'notes.tmp-txt'), 'not ours')
+    const removed = await sweepDeadTemps(dir)
+    expect(removed.map((f) => path.basename(f)).sort()).toEqual([`key.tmp-${dead}`, `kubectl_1.31.2_amd64.snap.tmp-${dead}-ab12cd34`])
+    expect(readdirSync(dir).sort()).toEqual([path.basename(mine), 'kubectl_1.31.2_amd64.snap', 'notes.tmp-txt'].sort())
+  })
+  test('an output dir is made level by level; /proc and /sys are refused at once', async () => {
+    const dir = tempDir('bs-outdir-')
+    expect(await ensureWritableDir(path.join(dir, 'a', 'b', 'c'), 'output-dir')).toBe(path.join(dir, 'a', 'b', 'c'))
+    expect(readdirSync(path.join(dir, 'a', 'b', 'c'))).toEqual([])
+    await expect(ensureWritableDir('/proc/x/y', 'output-dir')).rejects.toThrow("output-dir: '/proc/x/y' is under /proc, a kernel file system; choose a directory on disk")
+    await expect(ensureWritableDir('/sys/x', 'output-dir')).rejects.toThrow("output-dir: '/sys/x' is under /sys")
   })
 })
