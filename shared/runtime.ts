@@ -195,7 +195,7 @@ let failed = false
 function fail(action: string, e: unknown): string {
   const first = !failed
   failed = true
-  if (e instanceof Error && e.stack) core.debug(redact(e.stack))
+  if (!isUserError(e)) core.debug(redact(e instanceof Error && e.stack ? e.stack : String(e)))
   const line = isUserError(e) ? redact(e.message) : bugLine(action, e)
   if (first) core.setFailed(line)
   process.exitCode = 1
