@@ -17,6 +17,7 @@ import { isCharmName, type CharmResource } from '../../shared/charm/metadata.js'
 import {
   baseKey,
   buildPlan,
+  checkCharmFiles,
   checkResourceCoverage,
   parseChannel,
   parseResourceLines,
@@ -170,6 +171,7 @@ export async function main(rt: Runtime): Promise<void> {
   // 1. Read and check everything before a store is written to.
   const files: CharmFile[] = []
   for (const f of await expandFiles(inputs.files ?? [])) files.push(await readCharmFile(f, rt.tempRoot()))
+  checkCharmFiles(files, inputs.store)
   const name = files[0]?.name ?? inputs.name!
   const fileArches = [...new Set(files.flatMap((f) => f.bases.map((b) => b.architecture)))]
   const arches = inputs.arches.length ? inputs.arches : fileArches.length ? parseArches(fileArches.join(' '), 'charm (the architectures in manifest.yaml)') : []
