@@ -305,6 +305,23 @@ describe('charm-attach-release: every .charm of a charm, per-arch resources, pro
     expect(globbed.outputs.revisions).toBe(run.outputs.revisions)
   })
 
+  it('a run that fails at the third .charm upload completes on re-run without uploading again what went up', async () => {
+    const store = registered()
+    const failed = await releaseAll(store, {}, { CHARMCRAFT_DOUBLE_FAIL: 'upload:500:1:2' })
+    expect(failed.exitCode, failed.log).toBe(1)
+    expect(errorLines(failed)).toEqual([expect.stringMatching(/^::error::charmcraft upload failed: .*\[500\] Internal Server Error/)])
+    expect(charmState(store, 'kubernetes-worker').revisions).toHaveLength(2)
+    expect(charmState(store, 'kubernetes-worker').releases).toEqual([])
+    const n = calls(store).length
+    const rerun = await releaseAll(store)
+    expect(rerun.exitCode, rerun.log).toBe(0)
+    const w = writes(calls(store).slice(n))
+    expect(calls(store).slice(n).filter((c) => c.argv[0] === 'upload').map((c) => path.basename(c.argv.at(-1)!))).toEqual(['kubernetes-worker_ubuntu-22.04-s390x.charm'])
+    expect(w.filter((x) => x.startsWith('release'))).toHaveLength(3)
+    expect(rerun.log).toContain('already uploaded (ledger, confirmed by the store): revision 1; not uploading')
+    expect(JSON.parse(rerun.outputs.revisions)).toEqual({ '22.04/amd64': 1, '22.04/arm64': 2, '22.04/s390x': 3 })
+  })
+
   it('an identical re-upload is reused by the revision the store names; where it names none, the step stops naming the SHA3-384 instead of guessing', async () => {
     const store = registered()
     charmcraft(store, 'upload', '--format', 'json', files[1]) // arm64, uploaded behind this run's back: revision 1
@@ -381,6 +398,7 @@ describe('charm-attach-release: every .charm of a charm, per-arch resources, pro
     expect(errors[0]).toMatch(/^::error::verify: 1\.31\/edge does not hold what was released for kubernetes-worker: 22\.04\/amd64 charm revision expected 1, found 3; 22\.04\/arm64 charm revision expected 2, found nothing released; 22\.04\/s390x charm revision expected 3, found nothing released;/)
     expect(run.summary).toContain('**Verify failed**')
     expect(run.summary).toContain('| 22.04/arm64 | charm revision | 2 | nothing released |')
+    expect(run.log).toContain('| 22.04/arm64 | charm revision | 2 | nothing released |')
     expect(run.log).not.toMatch(/\n\s+at /)
     expect(visible(run)).not.toContain(TOKEN)
     // Without verify the same store goes unnoticed: verify is what catches it.

@@ -231,6 +231,8 @@ export async function main(rt: Runtime): Promise<void> {
   const body = `${releaseTable(plan, result.releases, revisions)}${plan.skipped.length ? `\n\nNot promoted (nothing in ${plan.from!.name}): ${plan.skipped.join(', ')}` : ''}${uploadsOf(plan, 'resource').length || files.length ? `\n\n${table}` : ''}`
   if (check && check.mismatches.length) {
     const { line, table: diff } = verifyFailure(plan, check.mismatches)
+    rt.info(`verify: expected vs found in ${inputs.channel.name}:`)
+    for (const l of diff.split('\n')) rt.info(`  ${l}`)
     rt.summary(`${head}\n\n**Verify failed**: the channel map differs from what was released.\n\n${diff}\n\n${body}`)
     throw new UserError(line)
   }
