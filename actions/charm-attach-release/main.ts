@@ -173,7 +173,7 @@ export async function main(rt: Runtime): Promise<void> {
   for (const f of await expandFiles(inputs.files ?? [])) files.push(await readCharmFile(f, rt.tempRoot()))
   checkCharmFiles(files, inputs.store)
   const name = files[0]?.name ?? inputs.name!
-  const fileArches = [...new Set(files.flatMap((f) => f.bases.map((b) => b.architecture)))]
+  const fileArches = [...new Set(files.flatMap((f) => f.bases.map((b) => b.architecture)))].filter((a) => a !== 'all')
   const arches = inputs.arches.length ? inputs.arches : fileArches.length ? parseArches(fileArches.join(' '), 'charm (the architectures in manifest.yaml)') : []
   const given = parseResourceLines(inputs.resourcesText, arches)
   if (inputs.store === 'charmstore' && given.some((r) => r.perArch)) throw new UserError('resources: per-arch resources ({arch} only in the path) need Charmhub; the legacy charm store has no architectures per resource revision')
