@@ -7,6 +7,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
+import { Evaluator, Lexer, Parser, data } from '@actions/expressions'
 import { stringify } from 'yaml'
 import { repoRoot } from './helpers/runner.js'
 
@@ -66,4 +67,11 @@ export function writeCdkFixture(root: string, arches: string[], edit: (d: Record
   const config = path.join(root, 'cdk-release.yaml')
   writeFileSync(config, stringify(description))
   return { root, config, description }
+}
+
+/** Evaluate one `${{ }}` expression (or its inside) with GitHub's own evaluator, @actions/expressions. */
+export function evaluateExpression(expr: string, ctx: Record<string, unknown>): unknown {
+  const inner = expr.trim().replace(/^\$\{\{([\s\S]*)\}\}$/, '$1')
+  const ast = new Parser(new Lexer(inner).lex().tokens, Object.keys(ctx), []).parse()
+  return JSON.parse(JSON.stringify(new Evaluator(ast, JSON.parse(JSON.stringify(ctx), data.reviver) as data.Dictionary).evaluate(), data.replacer))
 }
