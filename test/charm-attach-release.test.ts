@@ -172,9 +172,10 @@ describe('charm-attach-release (dist bundle, charmcraft double)', () => {
       expect(run.log).toContain(`charmcraft upload-resource --format json kubernetes-worker cni-${a} --filepath ${f}`)
       expect(run.summary).toContain(sha(f))
     }
-    expect(run.log).toMatch(/charmcraft release kubernetes-worker --revision '<charm revision from upload>' --channel 1\.31\/edge --resource 'cni-amd64:<revision/)
+    expect(run.log).toMatch(/charmcraft release kubernetes-worker --revision '<revision from upload kubernetes-worker\.charm>' --channel 1\.31\/edge --resource 'cni-amd64:<revision/)
     expect(run.summary).toContain('Dry run')
-    expect(run.outputs).toEqual({ channel: '1.31/edge' })
+    expect(Object.keys(run.outputs).sort()).toEqual(['channel', 'plan'])
+    expect(JSON.parse(run.outputs.plan)).toMatchObject({ mode: 'upload', channel: '1.31/edge', uploads: { charms: [charm] } })
 
     const byName = await release(store, { 'dry-run': 'true', credentials: '', charm: 'kubernetes-worker', revision: '7' })
     expect(byName.exitCode, byName.log).toBe(0)

@@ -44,10 +44,28 @@ export function charmcraft(store: StoreDouble, ...args: string[]): string {
   return execFileSync(path.join(DOUBLES, 'charmcraft'), args, { env: { ...process.env, ...store.env, CHARMCRAFT_AUTH: TOKEN }, encoding: 'utf8' })
 }
 
+export interface DoubleBase {
+  name: string
+  channel: string
+  architecture: string
+}
+
 export interface CharmState {
-  revisions: Array<{ revision: number; sha256: string }>
-  resources: Record<string, { revisions: Array<{ revision: number; size: number; sha256: string }> }>
+  revisions: Array<{ revision: number; sha256: string; bases: Array<{ name: string; channel: string; architectures: string[] } | null> }>
+  resources: Record<string, { revisions: Array<{ revision: number; size: number; sha256: string; arches: string[] }> }>
+  /** The channel map: one entry per channel and base. */
+  releases: Array<{ channel: string; base: DoubleBase | null; revision: number; resources: Record<string, number> }>
+  /** The last release per channel. */
   channels: Record<string, { revision: number; resources: Record<string, number> }>
+}
+
+/** The double's channel map for one channel: "<base-channel>/<arch>" → {revision, resources}. */
+export function channelMap(store: StoreDouble, name: string, channel: string): Record<string, { revision: number; resources: Record<string, number> }> {
+  const out: Record<string, { revision: number; resources: Record<string, number> }> = {}
+  for (const r of charmState(store, name)?.releases ?? []) {
+    if (r.channel === channel) out[r.base ? `${r.base.channel}/${r.base.architecture}` : 'all'] = { revision: r.revision, resources: r.resources }
+  }
+  return out
 }
 
 export function charmState(store: StoreDouble, name: string): CharmState {
@@ -89,6 +107,23 @@ export async function kubectlSnap(dir: string, archName: string): Promise<string
   const kubectl = COMPONENTS.find((c) => c.name === 'kubectl')!
   const { file } = await packComponentSnap(kubectl, bin, 'v1.31.0', arch, path.join(dir, 'snaps'), path.join(dir, 'stage'), 1700000000)
   return file
+}
+
+/**
+ * The .charm files of a charmcraft charm for several arches, packed by the charmcraft double (one per base/arch,
+ * each with manifest.yaml bases): a temp project with the fixture's metadata.yaml and a generated charmcraft.yaml.
+ * `marker` changes the content (a new build of the same charm).
+ */
+export function packedCharms(fixture: string, arches: string[], dir: string, marker = ''): string[] {
+  const project = path.join(dir, `project-${fixture}${marker ? `-${marker}` : ''}`)
+  mkdirSync(path.join(project, 'src'), { recursive: true })
+  writeFileSync(path.join(project, 'metadata.yaml'), readFileSync(path.join(FIXTURES, fixture, 'metadata.yaml')))
+  writeFileSync(path.join(project, 'src', 'charm.py'), `# ${fixture} ${marker}\n`)
+  const bases = arches.map((a) => `  - build-on:\n      - {name: ubuntu, channel: "22.04", architectures: [${a}]}\n    run-on:\n      - {name: ubuntu, channel: "22.04", architectures: [${a}]}\n`).join('')
+  writeFileSync(path.join(project, 'charmcraft.yaml'), `type: charm\nbases:\n${bases}parts:\n  charm:\n    plugin: reactive\n    source: .\n`)
+  const out = path.join(dir, `charms-${fixture}${marker ? `-${marker}` : ''}`)
+  execFileSync(path.join(DOUBLES, 'charmcraft'), ['pack', '--destructive-mode', '--project-dir', project, '--output', out], { encoding: 'utf8' })
+  return arches.map((a) => path.join(out, `${fixture}_ubuntu-22.04-${a}.charm`))
 }
 
 /** A .charm zipped from a fixture directory (with the suite's own zip step). */

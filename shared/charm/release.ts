@@ -1,17 +1,26 @@
 /**
- * The I/O half of a charm release: read a packed .charm, check every resource file before anything is
- * uploaded, and run upload → upload-resource → release with the revisions this run got back.
+ * The I/O half of a charm release, around the pure ReleasePlan of shared/charm/plan.ts:
+ * - read: every .charm (name, resources, and its bases from manifest.yaml, as `charmcraft pack` writes it:
+ *   canonical/charmcraft `charmcraft/models/manifest.py`), every resource file (checked before anything is
+ *   uploaded), and what the store says today (a StoreView: channel map, revisions, the ledger);
+ * - execute: the only code that writes to the store; walks the plan, records each revision as it comes back;
+ * - verify: read-only; reads the channel map back and compares it with what was released.
  *
- * Re-runs. A duplicate charm upload reuses the existing revision (the store says which, FACTS.md §6). The
- * store keeps no digest of a resource (resource-revisions lists revision and size only), so "this file is
- * already uploaded" is known from a ledger, `<charm>/<resource>/<sha256> → revision`, kept in the Actions
- * cache (a local directory off a runner) and always checked against the store: the revision must exist there
- * with the file's size. An empty file needs no ledger: any zero-byte revision is the same content. When the
- * ledger is gone (evicted cache, another runner) the only cost is one more upload, never a wrong release.
- * A channel that already holds the charm revision with exactly these resource revisions is not released again.
+ * Re-runs. The store keeps no digest of a resource (resource-revisions lists revision and size only), so "this
+ * file is already uploaded" is known from a ledger, `charm/<sha3-384>` and `<resource>[@arch]/<sha256>` →
+ * revision, kept in the Actions cache (a local directory off a runner) and always checked against the store.
+ * An empty file needs no ledger: any zero-byte revision is the same content. When the ledger is gone (evicted
+ * cache, another runner) the only cost is one more upload, never a wrong release. An identical charm re-upload
+ * is refused by Charmhub: the revision it names is reused; where it names none, the charm's SHA3-384 is looked
+ * up in the ledger, and without a match the step stops rather than guess (canonical/charmcraft issue #826).
+ * A channel that already holds a revision with exactly these resource revisions is not released again.
  */
+import { createHash } from 'node:crypto'
+import { createReadStream } from 'node:fs'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { pipeline } from 'node:stream/promises'
 import path from 'node:path'
+import { parse } from 'yaml'
 import { UserError } from '../errors.js'
 import { run, which } from '../exec.js'
 import { exists } from '../files.js'
@@ -19,9 +28,27 @@ import { describeFiles, humanSize } from '../manifest.js'
 import type { Runtime } from '../runtime.js'
 import { inspectSnap } from '../snap/inspect.js'
 import type { Arch } from '../arch.js'
-import { loadCharm, type CharmMeta, type CharmResource } from './metadata.js'
-import { resourceArch, type Channel, type PlannedResource, type ResourceFile } from './plan.js'
-import type { Released, Store } from './store.js'
+import { loadCharm, type CharmResource } from './metadata.js'
+import {
+  alreadyReleased,
+  baseKey,
+  charmLedgerKey,
+  compareChannelMap,
+  ledgerKey,
+  mismatchTable,
+  resourceArch,
+  type Base,
+  type CharmFile,
+  type ChannelRelease,
+  type Mismatch,
+  type PlannedResource,
+  type Ref,
+  type ReleasePlan,
+  type ResolvedRelease,
+  type ResourceFile,
+  type StoreView,
+} from './plan.js'
+import type { Store } from './store.js'
 
 function unzipTool(): string {
   const unzip = which('unzip')
@@ -29,23 +56,65 @@ function unzipTool(): string {
   return unzip
 }
 
-/** Read name and resources from inside a packed charm (a zip with metadata.yaml and/or charmcraft.yaml). */
-export async function readCharmFile(file: string, scratch: string, inputName = 'charm'): Promise<CharmMeta> {
-  if (!(await exists(file))) throw new UserError(`${inputName}: '${file}' does not exist; give a .charm file (from charm-build) or a charm name`)
+async function sha3File(file: string): Promise<string> {
+  const hash = createHash('sha3-384')
+  await pipeline(createReadStream(file), hash)
+  return hash.digest('hex')
+}
+
+/** manifest.yaml's `bases: [{name, channel, architectures}]`, one Base per architecture. */
+export function manifestBases(text: string, file: string, inputName = 'charm'): Base[] {
+  let doc: unknown
+  try {
+    doc = parse(text)
+  } catch (e) {
+    throw new UserError(`${inputName}: ${file}: manifest.yaml is not valid YAML (${e instanceof Error ? e.message.split('\n')[0] : e}); repack the charm`)
+  }
+  const bases = (doc as { bases?: unknown } | null)?.bases
+  if (bases === undefined || bases === null) return []
+  if (!Array.isArray(bases)) throw new UserError(`${inputName}: ${file}: manifest.yaml's bases is not a list; repack the charm`)
+  const out: Base[] = []
+  for (const b of bases as Array<Record<string, unknown>>) {
+    const archs = b?.architectures
+    if (typeof b?.name !== 'string' || (typeof b.channel !== 'string' && typeof b.channel !== 'number') || !Array.isArray(archs) || archs.length === 0) {
+      throw new UserError(`${inputName}: ${file}: manifest.yaml has a base without name, channel and architectures (${JSON.stringify(b)}); repack the charm`)
+    }
+    for (const a of archs) out.push({ name: b.name, channel: String(b.channel), architecture: String(a) })
+  }
+  return out
+}
+
+/** Read name, resources and bases from inside a packed charm (a zip with metadata.yaml / charmcraft.yaml, manifest.yaml). */
+export async function readCharmFile(file: string, scratch: string, inputName = 'charm'): Promise<CharmFile> {
+  if (!(await exists(file))) throw new UserError(`${inputName}: '${file}' does not exist; give .charm files (from charm-build) or a charm name`)
   const unzip = unzipTool()
-  const dir = path.join(scratch, 'charm-meta')
+  const dir = path.join(scratch, `charm-meta-${path.basename(file)}`)
   await mkdir(dir, { recursive: true })
   let found = 0
-  for (const member of ['metadata.yaml', 'charmcraft.yaml']) {
+  let manifest: string | undefined
+  for (const member of ['metadata.yaml', 'charmcraft.yaml', 'manifest.yaml']) {
     const res = await run(unzip, ['-p', file, member], { allowFailure: true })
     if (res.exitCode === 9) throw new UserError(`${inputName}: '${file}' is not a zip archive, so not a packed charm; build it with charm-build`)
     if (res.exitCode !== 0) continue
+    if (member === 'manifest.yaml') {
+      manifest = res.stdout
+      continue
+    }
     await writeFile(path.join(dir, member), res.stdout)
     found++
   }
   if (found === 0) throw new UserError(`${inputName}: '${file}' has no metadata.yaml or charmcraft.yaml inside; is it a charm?`)
   const meta = await loadCharm(dir, inputName)
-  return { ...meta, dir: file, sources: [file] }
+  const [facts] = await describeFiles([path.resolve(file)])
+  return {
+    path: facts.file,
+    size: facts.size,
+    sha256: facts.sha256,
+    sha3_384: await sha3File(file),
+    name: meta.name,
+    bases: manifest === undefined ? [] : manifestBases(manifest, file, inputName),
+    resources: meta.resources,
+  }
 }
 
 /** Unpack a .charm into a directory (the legacy `charm push` takes a directory). */
@@ -87,15 +156,15 @@ export async function checkResourceFiles(given: ResourceFile[], declared: CharmR
 }
 
 /** The file table a dry run and a real run both show. */
-export function filesTable(resources: PlannedResource[], charm?: { path: string; size: number; sha256: string }): string {
+export function filesTable(resources: PlannedResource[], charms: CharmFile[] = []): string {
   const rows = [
-    ...(charm ? [`| (charm) | | \`${charm.path}\` | ${humanSize(charm.size)} (${charm.size}) | \`${charm.sha256}\` |`] : []),
+    ...charms.map((c) => `| (charm) | ${c.bases.map(baseKey).join(', ')} | \`${c.path}\` | ${humanSize(c.size)} (${c.size}) | \`${c.sha256}\` |`),
     ...resources.map((r) => `| ${r.name} | ${r.arch?.debian ?? ''} | \`${r.facts.path}\` | ${humanSize(r.facts.size)} (${r.facts.size}) | \`${r.facts.sha256}\` |`),
   ]
   return ['| resource | arch | file | size (bytes) | sha256 |', '|---|---|---|---|---|', ...rows].join('\n')
 }
 
-/** `<charm>/<resource or "charm">/<sha256>` → revision, for one store and charm. */
+/** `charm/<sha3-384>` and `<resource>[@arch]/<sha256>` → revision, for one store and charm. */
 export class Ledger {
   private entries: Record<string, number> = {}
   private changed = false
@@ -121,6 +190,10 @@ export class Ledger {
     return this.entries[key]
   }
 
+  all(): Record<string, number> {
+    return { ...this.entries }
+  }
+
   set(key: string, revision: number): void {
     if (this.entries[key] === revision) return
     this.entries[key] = revision
@@ -136,111 +209,146 @@ export class Ledger {
   }
 }
 
-export interface ReleaseRequest {
-  name: string
-  /** A .charm to upload, with its facts; absent when an existing revision is released. */
-  charmFile?: { path: string; size: number; sha256: string }
-  /** The revision to release when no file is uploaded. */
-  revision?: number
-  resources: PlannedResource[]
-  keep: string[]
-  channel: Channel
+/** Read what the store says today (read-only): channel map, charm revisions, each resource's revisions, the ledger. */
+export async function readStoreView(store: Store, name: string, resources: string[], ledger?: Ledger, needRevisions = true): Promise<StoreView> {
+  const view: StoreView = { resourceRevisions: {}, ledger: ledger?.all() ?? {} }
+  const map = await store.channelMap(name)
+  if (map) view.channelMap = map
+  if (needRevisions) {
+    const revs = await store.charmRevisions(name)
+    if (revs) view.charmRevisions = revs
+  }
+  if (store.kind === 'charmhub') for (const r of resources) view.resourceRevisions[r] = await store.resourceRevisions(name, r)
+  return view
 }
 
-export interface ReleaseResult {
-  revision: number
-  resourceRevisions: Record<string, number>
-  /** What this run uploaded (charm and resource names). */
+export interface ExecuteResult {
+  releases: ResolvedRelease[]
+  /** What this run uploaded / reused (file or resource labels), for the summary. */
   uploaded: string[]
-  /** What this run reused (already in the store). */
   reused: string[]
-  /** False when the channel already held exactly this release. */
-  released: boolean
+  /** How many release commands ran (0: the channel already held everything). */
+  released: number
 }
 
-/** Upload what is not in the store yet, then release with the revisions this run resolved. */
-export async function executeRelease(rt: Runtime, store: Store, req: ReleaseRequest): Promise<ReleaseResult> {
-  const ledger = new Ledger(rt, store.kind, req.name)
-  await ledger.load()
+const label = (r: PlannedResource) => (r.perArch ? `${r.name}[${r.arch!.debian}]` : r.name)
+
+/**
+ * Walk the plan: upload each charm file and resource file the plan names (each once), then release every
+ * revision with the resource revisions of this run. The only code that writes to the store.
+ */
+export async function executePlan(rt: Runtime, store: Store, plan: ReleasePlan, ledger: Ledger): Promise<ExecuteResult> {
+  const charmRevs = new Map<number, number>()
+  const resRevs = new Map<number, number>()
   const uploaded: string[] = []
   const reused: string[] = []
-  const resourceRevisions: Record<string, number> = {}
-  let revision: number
+  const resolve = (ref: Ref, map: Map<number, number>): number => {
+    if ('revision' in ref) return ref.revision
+    if ('upload' in ref) return map.get(ref.upload)!
+    throw new Error(`unresolved plan reference: ${ref.pending}`)
+  }
   try {
-    if (req.charmFile) {
-      const key = `${req.name}/charm/${req.charmFile.sha256}`
-      const known = ledger.get(key)
-      if (known !== undefined && (await store.charmRevisions(req.name)).some((r) => r.revision === known)) {
-        revision = known
-        reused.push('charm')
-        rt.info(`charm ${req.name}: this file is revision ${revision} already (ledger, confirmed by the store); not uploading`)
-      } else {
-        const file = store.kind === 'charmstore' ? await unpackCharm(req.charmFile.path, path.join(rt.tempRoot(), `charm-unpacked-${req.name}`)) : req.charmFile.path
-        const up = await store.uploadCharm(file, req.name)
+    for (const rel of plan.releases) {
+      const ref = rel.charm
+      if ('revision' in ref && plan.mode === 'upload' && !reused.includes(`charm ${ref.revision}`)) {
+        reused.push(`charm ${ref.revision}`)
+        rt.info(`charm ${plan.charm} (${rel.bases.map(baseKey).join(', ')}): ${ref.why}: revision ${ref.revision}; not uploading`)
+      }
+      if (!('upload' in ref) || charmRevs.has(ref.upload)) continue
+      const f = plan.files[ref.upload]
+      const file = store.kind === 'charmstore' ? await unpackCharm(f.path, path.join(rt.tempRoot(), `charm-unpacked-${plan.charm}`)) : f.path
+      const up = await store.uploadCharm(file, plan.charm)
+      let revision: number
+      if ('revision' in up) {
         revision = up.revision
-        if (up.reused) {
-          reused.push('charm')
-          rt.info(`charm ${req.name}: the store already has this charm as revision ${revision} (duplicate upload); reusing it`)
-        } else {
-          uploaded.push('charm')
-          rt.info(`charm ${req.name}: uploaded as revision ${revision}`)
-        }
-      }
-      ledger.set(key, revision)
-    } else {
-      if (req.revision === undefined) throw new UserError('revision: give the charm revision to release when charm is a name (or give a .charm file to upload)')
-      revision = req.revision
-      if (store.kind === 'charmhub' && !(await store.charmRevisions(req.name)).some((r) => r.revision === revision)) {
-        throw new UserError(`revision: charm ${req.name} has no revision ${revision} in the store; upload it or pick an existing revision`)
-      }
-    }
-
-    for (const r of req.resources) {
-      const key = `${req.name}/${r.name}/${r.facts.sha256}`
-      const existing = store.kind === 'charmhub' ? await store.resourceRevisions(req.name, r.name) : []
-      const known = ledger.get(key)
-      const confirmed = known !== undefined ? existing.find((x) => x.revision === known && (x.size === undefined || x.size === r.facts.size)) : undefined
-      const empty = r.facts.size === 0 ? existing.filter((x) => x.size === 0).sort((a, b) => b.revision - a.revision)[0] : undefined
-      const hit = confirmed ?? empty
-      if (hit) {
-        resourceRevisions[r.name] = hit.revision
-        reused.push(r.name)
-        rt.info(`resource ${r.name}: revision ${hit.revision} already holds this file (${confirmed ? 'ledger, confirmed by the store' : 'zero-byte'}); not uploading`)
+        uploaded.push(path.basename(f.path))
+        rt.info(`charm ${path.basename(f.path)} (${f.bases.map(baseKey).join(', ') || 'no base'}): uploaded as revision ${revision}`)
       } else {
-        resourceRevisions[r.name] = await store.uploadResource(req.name, r.name, r.facts.path)
-        uploaded.push(r.name)
-        rt.info(`resource ${r.name}: uploaded ${r.facts.path} as revision ${resourceRevisions[r.name]}`)
+        revision = duplicateRevision(up.duplicate, f, ledger.get(charmLedgerKey(f)), plan.charm)
+        reused.push(path.basename(f.path))
+        rt.info(`charm ${path.basename(f.path)}: the store already has this charm as revision ${revision} (duplicate upload${up.duplicate.revision === undefined ? ', matched by its SHA3-384 in the ledger' : ''}); reusing it`)
       }
-      ledger.set(key, resourceRevisions[r.name])
+      charmRevs.set(ref.upload, revision)
+      ledger.set(charmLedgerKey(f), revision)
+    }
+    for (const rel of plan.releases) {
+      for (const [name, ref] of Object.entries(rel.resources)) {
+        if ('revision' in ref) {
+          if (!reused.includes(`${name}:${ref.revision}`) && !plan.keep.includes(name) && plan.mode !== 'promotion') {
+            reused.push(`${name}:${ref.revision}`)
+            rt.info(`resource ${name}: revision ${ref.revision}: ${ref.why}; not uploading`)
+          }
+          continue
+        }
+        if (!('upload' in ref) || resRevs.has(ref.upload)) continue
+        const r = plan.resources[ref.upload]
+        const revision = await store.uploadResource(plan.charm, r.name, r.facts.path, r.perArch ? r.arch!.debian : undefined)
+        resRevs.set(ref.upload, revision)
+        uploaded.push(label(r))
+        ledger.set(ledgerKey(r), revision)
+        rt.info(`resource ${label(r)}: uploaded ${r.facts.path} as revision ${revision}`)
+      }
     }
   } finally {
     await ledger.save()
   }
 
-  const current = await store.released(req.name, req.channel)
-  for (const k of req.keep) resourceRevisions[k] = await keptRevision(store, req.name, k, current, req.channel)
-  if (current && sameRelease(current, revision, resourceRevisions)) {
-    rt.info(`${req.channel.name} already holds ${req.name} revision ${revision} with these resource revisions: nothing changed`)
-    return { revision, resourceRevisions, uploaded, reused, released: false }
+  const releases: ResolvedRelease[] = plan.releases.map((rel) => ({
+    bases: rel.bases,
+    revision: resolve(rel.charm, charmRevs),
+    resources: Object.fromEntries(Object.entries(rel.resources).map(([n, ref]) => [n, resolve(ref, resRevs)])),
+  }))
+  let released = 0
+  for (const rel of releases) {
+    const res = Object.entries(rel.resources).map(([n, v]) => `${n}:${v}`).join(' ')
+    if (alreadyReleased(plan.view.channelMap, plan.channel, rel)) {
+      rt.info(`${plan.channel.name} already holds ${plan.charm} revision ${rel.revision} (${rel.bases.map(baseKey).join(', ')}) with ${res || 'no resources'}: nothing changed`)
+      continue
+    }
+    await store.release(plan.charm, rel.revision, plan.channel, rel.resources)
+    released++
+    rt.info(`released ${plan.charm} revision ${rel.revision}${rel.bases.length ? ` (${rel.bases.map(baseKey).join(', ')})` : ''} to ${plan.channel.name} with ${res || 'no resources'}`)
   }
-  await store.release(req.name, revision, req.channel, resourceRevisions)
-  rt.info(`released ${req.name} revision ${revision} to ${req.channel.name} with ${Object.entries(resourceRevisions).map(([n, v]) => `${n}:${v}`).join(' ')}`)
-  return { revision, resourceRevisions, uploaded, reused, released: true }
+  return { releases, uploaded, reused, released }
 }
 
-/** The revision a kept resource keeps: the one released in the channel, else the largest in the store. */
-async function keptRevision(store: Store, charm: string, resource: string, current: Released | undefined, channel: Channel): Promise<number> {
-  const inChannel = current?.resources[resource]
-  if (inChannel !== undefined) return inChannel
-  const revs = store.kind === 'charmhub' ? await store.resourceRevisions(charm, resource) : []
-  const largest = revs.reduce<number | undefined>((m, r) => (m === undefined || r.revision > m ? r.revision : m), undefined)
-  if (largest === undefined) throw new UserError(`keep-resources: ${resource} has no revision in ${channel.name} or in the store; give a file for it in resources`)
-  return largest
+/**
+ * The revision of a refused identical re-upload: the one the store names, else (no revision in the message) the
+ * ledger's record of this file's SHA3-384, when the message's digest (if any) is this file's. Never a guess.
+ */
+export function duplicateRevision(dup: { revision?: number; digest?: string }, f: CharmFile, ledgerRevision: number | undefined, charm: string): number {
+  if (dup.revision !== undefined) return dup.revision
+  if (dup.digest && dup.digest !== f.sha3_384) {
+    throw new UserError(`charm: the store refused ${f.path} as a duplicate of SHA3-384 ${dup.digest}, but this file's SHA3-384 is ${f.sha3_384}; check which file was uploaded`)
+  }
+  if (ledgerRevision !== undefined) return ledgerRevision
+  throw new UserError(
+    `charm: the store already holds ${path.basename(f.path)} (SHA3-384 ${f.sha3_384}) but did not say which revision, and no earlier run recorded it; ` +
+      `find it with \`charmcraft revisions ${charm}\` and release it with charm: ${charm} and revision: <N>`,
+  )
 }
 
-export function sameRelease(current: Released, revision: number, resources: Record<string, number>): boolean {
-  if (current.revision !== revision) return false
-  const a = Object.entries(current.resources).sort()
-  const b = Object.entries(resources).sort()
-  return a.length === b.length && a.every(([n, v], i) => b[i][0] === n && b[i][1] === v)
+export interface VerifyResult {
+  mismatches: Mismatch[]
+  /** The channel map as read back (the `revisions` output takes the bases from it where the plan knew none). */
+  found: ChannelRelease[]
 }
+
+/** Read the channel map back and compare it with what was released (read-only). */
+export async function verifyReleases(store: Store, plan: ReleasePlan, releases: ResolvedRelease[]): Promise<VerifyResult | undefined> {
+  const found = await store.channelMap(plan.charm)
+  if (!found) return undefined
+  return { mismatches: compareChannelMap(releases, found, plan.channel), found }
+}
+
+/** The one error line and the summary table of a failed verification. */
+export function verifyFailure(plan: ReleasePlan, ms: Mismatch[]): { line: string; table: string } {
+  const line =
+    `verify: ${plan.channel.name} does not hold what was released for ${plan.charm}: ` +
+    ms.map((m) => `${m.base} ${m.what} expected ${m.expected}, found ${m.found}`).join('; ') +
+    '; the store recorded something else (see the table in the summary); check `charmcraft status ' +
+    plan.charm +
+    '` and release again'
+  return { line, table: mismatchTable(ms) }
+}
+

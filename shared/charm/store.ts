@@ -1,16 +1,32 @@
 /**
- * Store backends: Charmhub through `charmcraft` (FACTS.md §6) and the legacy charm store through the
- * `charm` CLI (push/attach/release/grant, for self-hosted legacy stores). Every call is an argument array;
- * the Charmhub credential reaches charmcraft only as CHARMCRAFT_AUTH in the child's environment.
- * Transient failures (timeouts, connection resets, 502/503/504) are retried with backoff; anything else
- * stops with the store's own message.
+ * Store backends: Charmhub through `charmcraft` and the legacy charm store through the `charm` CLI
+ * (push/attach/release/grant, for self-hosted legacy stores). Every call is an argument array; the Charmhub
+ * credential reaches charmcraft only as CHARMCRAFT_AUTH in the child's environment. Transient failures
+ * (timeouts, connection resets, 502/503/504) are retried with backoff; anything else stops with the store's
+ * own message.
+ *
+ * The answers are parsed by the shapes charmcraft itself prints with `--format json` (canonical/charmcraft,
+ * `charmcraft/application/commands/store.py` at commit 15966e958a7bc09748cd9aeceb0e24cfa3990bca, and
+ * `charmcraft/store/store.py` for how the store's answers reach it):
+ * - `status NAME`: `{}` when nothing has been released yet (StatusCommand.run), else a list of tracks,
+ *   `[{track, mappings: [{base: {name, channel, architecture} | null, releases: [{status, channel, version,
+ *   revision, resources: [{name, revision}] | null, expires_at}]}]}]`. `status` is `open` (a release of its
+ *   own), `tracking` (no release of its own: the channel follows a safer risk) or `closed`. The channel map is
+ *   per base: one charm revision per base/architecture.
+ * - `upload` / `upload-resource`: `{"revision": N}`; a rejected upload prints `{"errors": [{"code",
+ *   "message"}]}` on stdout and exits 1 (UploadCommand.run / UploadResourceCommand.run). Other failures
+ *   (CraftError) go to stderr.
+ * - `revisions NAME`: `[{revision, version, created_at, status, errors?}]`.
+ * - `resources NAME`: `[{charm_revision, name, type, optional}]`.
+ * - `resource-revisions NAME RES`: `[{revision, "created at", size, bases: [{name, channel, architectures}]}]`,
+ *   in the store's order (not sorted) and without a digest.
  */
 import path from 'node:path'
 import { UserError } from '../errors.js'
 import { run, which } from '../exec.js'
 import { redact } from '../log.js'
 import { RetryFailure, envNumber, withRetry, type RetryPolicy } from '../retry.js'
-import type { Channel } from './plan.js'
+import { releaseArgs, type Base, type Channel, type ChannelRelease } from './plan.js'
 import type { CharmResource } from './metadata.js'
 
 export type StorePolicy = RetryPolicy
@@ -26,36 +42,44 @@ export function isTransient(message: string): boolean {
   return TRANSIENT_RE.test(message)
 }
 
-/** A store command failed; `message` is the store's own text (last lines of its output). */
+/** A store command failed; `message` is the store's own text (its JSON errors, else its last lines). */
 export class StoreError extends UserError {
-  constructor(readonly argv: string[], readonly storeMessage: string) {
+  constructor(readonly argv: string[], readonly storeMessage: string, readonly codes: string[] = []) {
     super(`${argv.slice(0, 2).join(' ')} failed: ${storeMessage}`)
   }
 }
 
-export type Log = (message: string) => void
-
-export interface Revisioned {
-  revision: number
-  size?: number
+/**
+ * The store already holds this exact charm file. `revision` is the one it names ("Revision of the existing
+ * package is: N", as canonical/charm-ci `src/opcli/core/publish.py` reads it); `digest` the SHA3-384 the
+ * message quotes, when it quotes one.
+ */
+export interface Duplicate {
+  revision?: number
+  digest?: string
 }
 
-/** What a channel currently holds. */
-export interface Released {
+export type Log = (message: string) => void
+
+export interface ResourceRevision {
   revision: number
-  resources: Record<string, number>
+  size?: number
+  /** The architectures the store holds this revision for (`bases[].architectures`); absent when it says none. */
+  arches?: string[]
 }
 
 export interface Store {
   readonly kind: 'charmhub' | 'charmstore'
   readonly tool: string
-  /** Upload a charm file; a duplicate of an existing revision reuses it (FACTS.md §6). */
-  uploadCharm(file: string, name: string): Promise<{ revision: number; reused: boolean }>
-  charmRevisions(name: string): Promise<Revisioned[]>
+  /** Upload a charm file; a refused identical re-upload comes back as `duplicate` (no revision guessed). */
+  uploadCharm(file: string, name: string): Promise<{ revision: number } | { duplicate: Duplicate }>
+  /** Every charm revision the store holds (undefined: this store cannot list them). */
+  charmRevisions(name: string): Promise<number[] | undefined>
   declaredResources(name: string): Promise<CharmResource[]>
-  uploadResource(name: string, resource: string, file: string): Promise<number>
-  resourceRevisions(name: string, resource: string): Promise<Revisioned[]>
-  released(name: string, channel: Channel): Promise<Released | undefined>
+  uploadResource(name: string, resource: string, file: string, arch?: string): Promise<number>
+  resourceRevisions(name: string, resource: string): Promise<ResourceRevision[]>
+  /** Every open release of the charm, per channel and base (undefined: this store has no readable channel map). */
+  channelMap(name: string): Promise<ChannelRelease[] | undefined>
   release(name: string, revision: number, channel: Channel, resources: Record<string, number>): Promise<void>
 }
 
@@ -73,11 +97,13 @@ class Cli {
       return await withRetry({ policy: this.policy, label: args[0], log: this.log, judge }, async () => {
         const res = await run(this.program, args, { env: this.env, allowFailure: true })
         if (res.exitCode === 0) return res.stdout
+        const json = jsonErrors(res.stdout)
+        if (json) throw new StoreError(argv, redact(json.map((e) => `${e.code}: ${e.message}`).join('; ')), json.map((e) => e.code))
         throw new StoreError(argv, redact(storeMessage(res.stderr, res.stdout)))
       })
     } catch (e) {
       if (!(e instanceof RetryFailure) || !(e.last instanceof StoreError)) throw e
-      throw new StoreError(argv, e.last.storeMessage + (e.attempts > 1 ? ` (after ${e.attempts} attempts)` : ''))
+      throw new StoreError(argv, e.last.storeMessage + (e.attempts > 1 ? ` (after ${e.attempts} attempts)` : ''), e.last.codes)
     }
   }
 
@@ -91,13 +117,36 @@ class Cli {
   }
 }
 
+/** `{"errors": [{"code", "message"}]}` on stdout: how charmcraft reports a rejected upload with --format json. */
+export function jsonErrors(stdout: string): Array<{ code: string; message: string }> | undefined {
+  let doc: unknown
+  try {
+    doc = JSON.parse(stdout)
+  } catch {
+    return undefined
+  }
+  const errors = (doc as { errors?: unknown } | null)?.errors
+  if (!Array.isArray(errors) || errors.length === 0) return undefined
+  return errors.map((e: { code?: unknown; message?: unknown }) => ({ code: String(e?.code ?? 'error'), message: String(e?.message ?? '').replace(/\s+/g, ' ').trim() }))
+}
+
 /** The store's own words: the last non-empty lines of stderr (else stdout), on one line. */
 function storeMessage(stderr: string, stdout: string): string {
   const lines = (stderr.trim() || stdout.trim() || 'no message').split('\n').map((l) => l.trim()).filter(Boolean)
   return lines.slice(-3).join(' | ')
 }
 
-const DUPLICATE_RE = /Revision of the existing package is:\s*(\d+)/
+const DUPLICATE_REVISION_RE = /Revision of the existing package is:\s*(\d+)/i
+const DUPLICATE_DIGEST_RE = /(?:upload with that digest|already exists)/i
+const SHA3_RE = /SHA3-384:\s*'?([0-9a-f]{96})'?/i
+
+/** Read a refused upload: is it "this exact file is already there", and what does the message say? */
+export function parseDuplicate(message: string): Duplicate | undefined {
+  const rev = DUPLICATE_REVISION_RE.exec(message)
+  const digest = SHA3_RE.exec(message)?.[1]?.toLowerCase()
+  if (!rev && !digest && !DUPLICATE_DIGEST_RE.test(message)) return undefined
+  return { ...(rev ? { revision: Number(rev[1]) } : {}), ...(digest ? { digest } : {}) }
+}
 
 function revisionOf(v: unknown, what: string): number {
   const r = (v as { revision?: unknown } | null)?.revision
@@ -110,6 +159,49 @@ function rows(v: unknown, what: string): Array<Record<string, unknown>> {
   return v as Array<Record<string, unknown>>
 }
 
+function parseBase(v: unknown, what: string): Base | null {
+  if (v === null || v === undefined) return null
+  const b = v as Record<string, unknown>
+  if (typeof b.name !== 'string' || typeof b.channel !== 'string' || typeof b.architecture !== 'string') {
+    throw new UserError(`${what}: a mapping's base is not {name, channel, architecture}: ${JSON.stringify(v).slice(0, 200)}`)
+  }
+  return { name: b.name, channel: b.channel, architecture: b.architecture }
+}
+
+/**
+ * The open releases in a `charmcraft status --format json` answer: `{}` (nothing released yet) is an empty
+ * map; `tracking` and `closed` rows hold no revision of their own and are left out.
+ */
+export function parseStatus(doc: unknown): ChannelRelease[] {
+  const what = 'charmcraft status'
+  if (doc !== null && typeof doc === 'object' && !Array.isArray(doc) && Object.keys(doc).length === 0) return []
+  const out: ChannelRelease[] = []
+  for (const t of rows(doc, what)) {
+    const mappings = t.mappings
+    if (!Array.isArray(mappings)) throw new UserError(`${what}: track ${JSON.stringify(t.track)} has no mappings list: ${JSON.stringify(t).slice(0, 200)}`)
+    for (const m of mappings as Array<Record<string, unknown>>) {
+      const base = parseBase(m.base, what)
+      for (const r of (m.releases as Array<Record<string, unknown>> | undefined) ?? []) {
+        if (r.status !== 'open') continue
+        if (typeof r.channel !== 'string' || typeof r.revision !== 'number') throw new UserError(`${what}: an open release without channel or revision: ${JSON.stringify(r).slice(0, 200)}`)
+        const resources: Record<string, number> = {}
+        for (const x of (r.resources as Array<{ name: string; revision: number }> | null) ?? []) resources[x.name] = x.revision
+        out.push({ channel: r.channel, base, revision: r.revision, resources })
+      }
+    }
+  }
+  return out
+}
+
+/** `charmcraft resource-revisions --format json` rows, in the store's order (callers pick by number, never by row). */
+export function parseResourceRevisions(doc: unknown): ResourceRevision[] {
+  const what = 'charmcraft resource-revisions'
+  return rows(doc, what).map((r) => {
+    const arches = Array.isArray(r.bases) ? [...new Set((r.bases as Array<{ architectures?: unknown }>).flatMap((b) => (Array.isArray(b?.architectures) ? b.architectures.map(String) : [])))] : []
+    return { revision: revisionOf(r, what), ...(typeof r.size === 'number' ? { size: r.size } : {}), ...(arches.length ? { arches } : {}) }
+  })
+}
+
 export class CharmhubStore implements Store {
   readonly kind = 'charmhub' as const
   private readonly cli: Cli
@@ -117,18 +209,18 @@ export class CharmhubStore implements Store {
     this.cli = new Cli(tool, credentials ? { CHARMCRAFT_AUTH: credentials } : {}, log, policy)
   }
 
-  async uploadCharm(file: string): Promise<{ revision: number; reused: boolean }> {
+  async uploadCharm(file: string): Promise<{ revision: number } | { duplicate: Duplicate }> {
     try {
-      return { revision: revisionOf(await this.cli.json(['upload', '--format', 'json', file]), 'charmcraft upload'), reused: false }
+      return { revision: revisionOf(await this.cli.json(['upload', '--format', 'json', file]), 'charmcraft upload') }
     } catch (e) {
-      const m = e instanceof StoreError ? DUPLICATE_RE.exec(e.storeMessage) : null
-      if (m) return { revision: Number(m[1]), reused: true }
+      const dup = e instanceof StoreError ? parseDuplicate(e.storeMessage) : undefined
+      if (dup) return { duplicate: dup }
       throw e
     }
   }
 
-  async charmRevisions(name: string): Promise<Revisioned[]> {
-    return rows(await this.cli.json(['revisions', name, '--format', 'json']), 'charmcraft revisions').map((r) => ({ revision: revisionOf(r, 'charmcraft revisions') }))
+  async charmRevisions(name: string): Promise<number[]> {
+    return rows(await this.cli.json(['revisions', name, '--format', 'json']), 'charmcraft revisions').map((r) => revisionOf(r, 'charmcraft revisions'))
   }
 
   async declaredResources(name: string): Promise<CharmResource[]> {
@@ -138,37 +230,21 @@ export class CharmhubStore implements Store {
     }))
   }
 
-  async uploadResource(name: string, resource: string, file: string): Promise<number> {
-    return revisionOf(await this.cli.json(['upload-resource', '--format', 'json', name, resource, '--filepath', file]), 'charmcraft upload-resource')
+  async uploadResource(name: string, resource: string, file: string, arch?: string): Promise<number> {
+    const args = ['upload-resource', '--format', 'json', name, resource, '--filepath', file, ...(arch ? ['--arch', arch] : [])]
+    return revisionOf(await this.cli.json(args), 'charmcraft upload-resource')
   }
 
-  async resourceRevisions(name: string, resource: string): Promise<Revisioned[]> {
-    return rows(await this.cli.json(['resource-revisions', name, resource, '--format', 'json']), 'charmcraft resource-revisions').map((r) => ({
-      revision: revisionOf(r, 'charmcraft resource-revisions'),
-      ...(typeof r.size === 'number' ? { size: r.size } : {}),
-    }))
+  async resourceRevisions(name: string, resource: string): Promise<ResourceRevision[]> {
+    return parseResourceRevisions(await this.cli.json(['resource-revisions', name, resource, '--format', 'json']))
   }
 
-  async released(name: string, channel: Channel): Promise<Released | undefined> {
-    // [{track, mappings: [{base, releases: [{channel, revision, resources: [{name, revision}], status}]}]}]
-    const tracks = rows(await this.cli.json(['status', name, '--format', 'json']), 'charmcraft status')
-    for (const t of tracks) {
-      for (const m of (t.mappings as Array<{ releases?: Array<Record<string, unknown>> }>) ?? []) {
-        for (const r of m.releases ?? []) {
-          if (r.channel !== channel.name || typeof r.revision !== 'number' || r.status === 'closed' || r.status === 'tracking') continue
-          const resources: Record<string, number> = {}
-          for (const x of (r.resources as Array<{ name: string; revision: number }>) ?? []) resources[x.name] = x.revision
-          return { revision: r.revision, resources }
-        }
-      }
-    }
-    return undefined
+  async channelMap(name: string): Promise<ChannelRelease[]> {
+    return parseStatus(await this.cli.json(['status', name, '--format', 'json']))
   }
 
   async release(name: string, revision: number, channel: Channel, resources: Record<string, number>): Promise<void> {
-    const args = ['release', name, '--revision', String(revision), '--channel', channel.name]
-    for (const [r, rev] of Object.entries(resources)) args.push('--resource', `${r}:${rev}`)
-    await this.cli.call(args)
+    await this.cli.call(releaseArgs(name, revision, channel, resources))
   }
 }
 
@@ -191,15 +267,15 @@ export class CharmstoreStore implements Store {
   }
 
   /** `charm push` takes the charm directory; `file` here is the unpacked directory of the .charm. */
-  async uploadCharm(dir: string, name: string): Promise<{ revision: number; reused: boolean }> {
+  async uploadCharm(dir: string, name: string): Promise<{ revision: number }> {
     const out = await this.cli.call(['push', dir, this.url(name)])
     const m = /url:\s*\S+-(\d+)\s*$/m.exec(out)
     if (!m) throw new UserError(`charm push: no revision in its answer '${out.trim().slice(0, 200)}'`)
-    return { revision: Number(m[1]), reused: false }
+    return { revision: Number(m[1]) }
   }
 
-  async charmRevisions(): Promise<Revisioned[]> {
-    return []
+  async charmRevisions(): Promise<undefined> {
+    return undefined
   }
 
   async declaredResources(name: string): Promise<CharmResource[]> {
@@ -213,12 +289,12 @@ export class CharmstoreStore implements Store {
     return Number(m[1])
   }
 
-  async resourceRevisions(): Promise<Revisioned[]> {
+  async resourceRevisions(): Promise<ResourceRevision[]> {
     return []
   }
 
   /** The legacy CLI offers no machine-readable channel map: a re-run releases again (harmless: same revisions). */
-  async released(): Promise<Released | undefined> {
+  async channelMap(): Promise<undefined> {
     return undefined
   }
 
