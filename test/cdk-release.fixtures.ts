@@ -9,7 +9,10 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { Evaluator, Lexer, Parser, data } from '@actions/expressions'
 import { stringify } from 'yaml'
-import { repoRoot } from './helpers/runner.js'
+import { fileURLToPath } from 'node:url'
+
+/** The repository (not from test/helpers/runner.ts, which needs vitest: bench/release.ts uses this file too). */
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
 type Res = Record<string, { type: 'file'; filename: string; description?: string }>
 const snap = (n: string) => ({ type: 'file' as const, filename: `${n}.snap` })

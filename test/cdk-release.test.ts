@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { parse, stringify } from 'yaml'
-import { buildCounts, checkDescription, DescriptionError, loadDescription, makePlan, planOutputs, renderBundles, validateSchema, type Description } from '../shared/cdk-release.js'
+import { buildCounts, checkDescription, DescriptionError, loadDescription, makePlan, planOutputs, renderBundles, type ReleasedCharm, validateSchema, type Description } from '../shared/cdk-release.js'
 import { writeCdkFixture } from './cdk-release.fixtures.js'
 import { repoRoot, tempDir } from './helpers/runner.js'
 
@@ -182,7 +182,7 @@ describe('the plan', () => {
 })
 
 describe('the pinned bundles', () => {
-  const released = [
+  const released: ReleasedCharm[] = [
     { charm: 'kubernetes-worker', channel: '1.31/edge', bases: { '22.04/amd64': { revision: 3, resources: { kubectl: 5, 'cni-amd64': 1 } }, '22.04/s390x': { revision: 4, resources: { kubectl: 6, 'cni-amd64': 1 } } } },
     { charm: 'flannel', channel: '1.31/edge', bases: { '22.04/s390x': { revision: 8, resources: { 'flannel-s390x': 2 } }, '22.04/amd64': { revision: 7, resources: { 'flannel-amd64': 1 } } } },
   ]
