@@ -2,12 +2,13 @@
  * The release of a whole Charmed Kubernetes, cdk-release.yaml (shared/cdk-release.ts), as
  * .github/workflows/release.yml and promote.yml run it, and the steps those workflows run through this CLI.
  *
- *   build-snaps release [run] --config cdk-release.yaml [--dry-run true] [--channel C] [--output-dir release]
+ *   build-snaps release [run] --config cdk-release.yaml [--dry-run true] [--channel C] [--output-dir release] [--resume true]
  *       the whole pipeline locally: release.yml's jobs in its order (plan → build per arch → charm per charm →
  *       release per charm → bundle → summary) through the same dist bundles (runActionLocally), against a
  *       loopback mirror of stand-in upstream binaries (cross-compiled with go) and the charmcraft TEST DOUBLE
  *       (test/doubles/charmcraft) instead of Charmhub. The double's store state stays in <output-dir>/store,
- *       so a second run is a re-run.
+ *       so a second run is a re-run; --resume true re-runs only the release with the artifacts already built
+ *       (GitHub's "Re-run jobs" keeps the artifacts of the jobs that succeeded).
  *   build-snaps release --config F --promote 1.31/edge --channel 1.31/beta [--allow-missing-bases true]
  *       promote.yml locally: every charm, every base that 1.31/edge holds, released to 1.31/beta; then bundle.
  *   build-snaps release plan --config F [--channel C] [--dry-run B] [--promote FROM] [--base-url URL]
@@ -360,6 +361,11 @@ export interface LocalReleaseOptions {
   /** Promotion: the channel whose revisions go to `channel`. */
   promote?: string
   allowMissingBases?: string
+  /**
+   * Re-run the release of a finished (or failed) run with its artifacts, as GitHub's "Re-run jobs" keeps the
+   * artifacts of the jobs that succeeded: the build and charm jobs are not run again.
+   */
+  resume?: boolean
   quiet?: boolean
   /** A mirror opened by the caller (a re-run then downloads from the same URLs, so its tarballs are identical). */
   mirror?: Mirror
@@ -392,7 +398,8 @@ export interface LocalReleaseResult {
   errors: string[]
 }
 
-const DOUBLES = path.join(repoRoot, 'test', 'doubles')
+/** test/doubles (a function: cli/main.ts and this module import each other, so repoRoot is read late). */
+const doubles = () => path.join(repoRoot, 'test', 'doubles')
 
 /**
  * Run release.yml (or promote.yml) locally, job by job in its order. As on GitHub: a failed step ends its job,
@@ -426,7 +433,8 @@ export async function runLocalRelease(o: LocalReleaseOptions): Promise<LocalRele
     result.errors = e instanceof DescriptionError ? e.lines : [e.message]
     return result
   }
-  await rm(artifacts, { recursive: true, force: true })
+  const resume = !!o.resume && existsSync(artifacts)
+  if (!o.promote && !resume) await rm(artifacts, { recursive: true, force: true })
   await mkdir(artifacts, { recursive: true })
   const kube = parseKubeVersion(desc.versions.kubernetes)
   const arches = desc.arches.map((a) => parseArches(a)[0])
@@ -441,7 +449,7 @@ export async function runLocalRelease(o: LocalReleaseOptions): Promise<LocalRele
   }
   const token = randomBytes(12).toString('hex')
   // The store is the charmcraft TEST DOUBLE, never Charmhub: it goes first on PATH for the actions run here.
-  Object.assign(process.env, { PATH: `${DOUBLES}${path.delimiter}${process.env.PATH}`, CHARMCRAFT_DOUBLE_STATE: storeDir, CHARMCRAFT_DOUBLE_TOKEN: token, ...(o.env ?? {}) })
+  Object.assign(process.env, { PATH: `${doubles()}${path.delimiter}${process.env.PATH}`, CHARMCRAFT_DOUBLE_STATE: storeDir, CHARMCRAFT_DOUBLE_TOKEN: token, ...(o.env ?? {}) })
   process.env.SOURCE_DATE_EPOCH = String(sourceDateEpoch())
   say(`▶ Store: the charmcraft TEST DOUBLE (test/doubles/charmcraft), state in ${storeDir}`)
   try {
@@ -474,7 +482,7 @@ export async function runLocalRelease(o: LocalReleaseOptions): Promise<LocalRele
     } else {
       // build: one job per arch, each artifact once.
       const b = plan.build
-      for (const a of plan.arches) {
+      for (const a of resume ? [] : plan.arches) {
         const dir = path.join(artifacts, `release-${a.debian}`)
         const jobSteps: Array<[boolean, string, Record<string, string>]> = [
           [b.components !== '', 'build-k8s-snaps', { 'kube-version': plan.kubeVersion, components: b.components, arch: a.debian, 'base-url': `${mirror!.url}/k8s`, 'output-dir': dir }],
@@ -493,7 +501,7 @@ export async function runLocalRelease(o: LocalReleaseOptions): Promise<LocalRele
       }
       // charm: one job per charm (needs every build).
       const charmOk = new Map<string, boolean>()
-      if (ok) {
+      if (ok && !resume) {
         for (const c of plan.charms) {
           let good = true
           if (c.path) good = (await act('charm', 'charm-build', { 'charm-path': c.path, builder: c.builder, 'output-dir': c['charm-dir'] }, { charm: c.charm })).exitCode === 0
@@ -508,7 +516,7 @@ export async function runLocalRelease(o: LocalReleaseOptions): Promise<LocalRele
       if (ok && !dryRun) {
         for (const c of plan.charms) {
           // The double's store, like Charmhub, knows a charm once its name is registered (a one-time step there).
-          await run(path.join(DOUBLES, 'charmcraft'), ['register', c.charm], { env: { CHARMCRAFT_AUTH: token }, allowFailure: true })
+          await run(path.join(doubles(), 'charmcraft'), ['register', c.charm], { env: { CHARMCRAFT_AUTH: token }, allowFailure: true })
           const r = await act('release', 'charm-attach-release', { charm: c['charm-files'], channel: plan.channel, arches: arch, resources: c.resources, 'keep-resources': c.keep, verify: 'true', credentials: token }, { charm: c.charm })
           ok &&= r.exitCode === 0
           record(c.charm, r)
@@ -568,7 +576,7 @@ async function takePrebuilt(c: CharmPlan): Promise<void> {
 
 // ---------------------------------------------------------------- the CLI subcommand
 
-const RUN_OPTIONS = ['config', 'channel', 'dry-run', 'output-dir', 'promote', 'allow-missing-bases']
+const RUN_OPTIONS = ['config', 'channel', 'dry-run', 'output-dir', 'promote', 'allow-missing-bases', 'resume']
 
 async function writeGithubFile(variable: string, text: string): Promise<boolean> {
   const file = process.env[variable]
@@ -675,7 +683,7 @@ async function releaseMode(args: string[]): Promise<number> {
   const o: Record<string, string> = { ...RELEASE_DEFAULTS, 'output-dir': 'release', ...parseInputArgs('release', rest, RUN_OPTIONS) }
   if (!existsSync(o.config)) throw new UserError(`--config: ${path.resolve(o.config)} does not exist; write a cdk-release.yaml (start from ${path.join(repoRoot, 'examples', 'cdk-release.yaml')}) or pass --config PATH`)
   if (!o.promote && !which('go')) throw new UserError('go is not installed; the local release cross-compiles its stand-in binaries: run bash .ci/setup (or apt-get install golang-go)')
-  const r = await runLocalRelease({ config: o.config, outDir: o['output-dir'], dryRun: o['dry-run'], ...(o.channel ? { channel: o.channel } : {}), ...(o.promote ? { promote: o.promote } : {}), ...(o['allow-missing-bases'] ? { allowMissingBases: o['allow-missing-bases'] } : {}) })
+  const r = await runLocalRelease({ config: o.config, outDir: o['output-dir'], dryRun: o['dry-run'], ...(o.channel ? { channel: o.channel } : {}), ...(o.promote ? { promote: o.promote } : {}), ...(o['allow-missing-bases'] ? { allowMissingBases: o['allow-missing-bases'] } : {}), resume: parseBool(o.resume ?? '', 'resume', false) })
   if (r.errors.length) {
     printErrors(r.errors)
     return 1

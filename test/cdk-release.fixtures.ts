@@ -37,7 +37,8 @@ export function writeCharm(dir: string, name: string, resources: Res, arches: st
     path.join(dir, 'charmcraft.yaml'),
     stringify({
       type: 'charm',
-      bases: [{ 'build-on': [{ name: 'ubuntu', channel: '22.04', architectures: ['amd64'] }], 'run-on': [{ name: 'ubuntu', channel: '22.04', architectures: arches }] }],
+      // One base entry per arch: charmcraft pack writes one .charm per entry (one revision per base/arch).
+      bases: arches.map((a) => ({ 'build-on': [{ name: 'ubuntu', channel: '22.04', architectures: [a] }], 'run-on': [{ name: 'ubuntu', channel: '22.04', architectures: [a] }] })),
       parts: { charm: { plugin: 'dump', source: '.' } },
     }),
   )

@@ -91,12 +91,20 @@ describe('one CDK release, from dry run to promotion, against one store', () => 
   let first: LocalReleaseResult
   let again: LocalReleaseResult
   let promoted: LocalReleaseResult
-  let callsAfterFirst = 0
+  // What the store and the bundles held after each run (the runs share the store and the output folder).
+  let afterDry: { state: State; calls: number }
+  let callsOfAgain: string[] = []
+  let bundlesOfFirst: Record<string, string> = {}
+  let mapsOfFirst: Record<string, ReturnType<typeof channelMap>> = {}
   beforeAll(async () => {
     dry = await runLocalRelease({ config, outDir: out, dryRun: 'true', mirror, quiet: true })
+    afterDry = { state: storeState(storeDir), calls: calls(storeDir).length }
     first = await runLocalRelease({ config, outDir: out, dryRun: 'false', mirror, quiet: true })
-    callsAfterFirst = calls(storeDir).length
-    again = await runLocalRelease({ config, outDir: out, dryRun: 'false', mirror, quiet: true })
+    bundlesOfFirst = Object.fromEntries(first.bundles.map((b) => [path.basename(b), readFileSync(b, 'utf8')]))
+    mapsOfFirst = Object.fromEntries(CHARMS.map((c) => [c, channelMap(storeDir, c)]))
+    const before = calls(storeDir).length
+    again = await runLocalRelease({ config, outDir: out, dryRun: 'false', mirror, quiet: true, resume: true })
+    callsOfAgain = calls(storeDir).slice(before).map((c) => c.argv[0])
     promoted = await runLocalRelease({ config, outDir: out, dryRun: 'false', promote: '1.31/edge', channel: '1.31/beta', quiet: true })
   }, 600_000)
 
@@ -109,8 +117,8 @@ describe('one CDK release, from dry run to promotion, against one store', () => 
       const files = readdirSync(path.join(out, 'artifacts', `release-${a}`)).filter((f) => /\.(snap|tgz|tar\.gz)$/.test(f)).sort()
       expect(files).toEqual([`cdk-addons_1.31.2_${a}.snap`, `cni-${a}.tgz`, `flannel-${a}.tar.gz`, `kube-apiserver_1.31.2_${a}.snap`, `kubectl_1.31.2_${a}.snap`, `kubelet_1.31.2_${a}.snap`])
     }
-    expect(storeState(storeDir).charms).toEqual({})
-    expect(calls(storeDir).filter((c) => ['upload', 'upload-resource', 'release'].includes(c.argv[0]))).toEqual([])
+    expect(afterDry.state.charms).toEqual({})
+    expect(afterDry.calls).toBe(0)
   })
 
   test('the first release of never-released charms: one revision per arch each, released and verified, resources uploaded once', () => {
@@ -127,13 +135,13 @@ describe('one CDK release, from dry run to promotion, against one store', () => 
 
   test('the pinned bundles, parsed back, match the channel map the store holds', () => {
     expect(first.bundles.map((b) => path.basename(b))).toEqual(['bundle-amd64.yaml', 'bundle-s390x.yaml'])
-    for (const file of first.bundles) {
-      const arch = path.basename(file).match(/bundle-(.+)\.yaml/)![1]
-      const b = parse(readFileSync(file, 'utf8')) as { 'default-base': string; applications: Record<string, { charm: string; channel: string; revision: number; resources: Record<string, number>; constraints: string }> }
+    for (const [file, text] of Object.entries(bundlesOfFirst)) {
+      const arch = file.match(/bundle-(.+)\.yaml/)![1]
+      const b = parse(text) as { 'default-base': string; applications: Record<string, { charm: string; channel: string; revision: number; resources: Record<string, number>; constraints: string }> }
       expect(b['default-base']).toBe('ubuntu@22.04')
       expect(Object.keys(b.applications).sort()).toEqual([...CHARMS].sort())
       for (const app of Object.values(b.applications)) {
-        const map = channelMapOf(app.charm)['1.31/edge'][`22.04/${arch}`]
+        const map = mapsOfFirst[app.charm]['1.31/edge'][`22.04/${arch}`]
         expect({ revision: app.revision, resources: app.resources }).toEqual(map)
         expect(app.constraints).toBe(`arch=${arch}`)
         expect(app.channel).toBe('1.31/edge')
@@ -151,13 +159,14 @@ describe('one CDK release, from dry run to promotion, against one store', () => 
     expect(rows.find((l) => l.includes('| core |'))).toContain('| 0 B |')
   })
 
-  test('a re-run of the finished release uploads nothing and releases nothing new', () => {
+  test('a re-run of the finished release (its artifacts kept, as GitHub\'s "Re-run jobs") uploads nothing and releases nothing', () => {
     expect(again.exitCode, JSON.stringify(again.steps.filter((s) => s.exitCode))).toBe(0)
+    expect(localSteps(again)).toEqual(['plan: plan', ...CHARMS.map((c) => `release ${c}: charm-attach-release`), 'bundle: bundle', 'summary: summarize'])
     const state = storeState(storeDir)
     for (const c of CHARMS) expect(state.charms[c].revisions, c).toHaveLength(2)
     for (const c of CHARMS) for (const [n, r] of Object.entries(state.charms[c].resources)) expect(r.revisions.length, `${c} ${n}`).toBeLessThanOrEqual(2)
-    const later = calls(storeDir).slice(callsAfterFirst).map((c) => c.argv[0])
-    expect(later.filter((c) => c === 'upload-resource' || c === 'release')).toEqual([])
+    expect(callsOfAgain.filter((c) => c === 'upload' || c === 'upload-resource' || c === 'release')).toEqual([])
+    expect(callsOfAgain).toContain('status') // it did read the store: plan and verify
     expect(again.released).toEqual(first.released)
   })
 
