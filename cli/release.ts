@@ -389,6 +389,8 @@ export interface LocalReleaseResult {
   steps: StepRecord[]
   plan?: CdkPlan
   released: ReleasedCharm[]
+  /** charm-attach-release's outputs per charm, as the release (or promote) job's record step reads them. */
+  outputs: Record<string, Record<string, string>>
   bundles: string[]
   summary: string
   artifacts: ArtifactRow[]
@@ -412,7 +414,7 @@ export async function runLocalRelease(o: LocalReleaseOptions): Promise<LocalRele
   const steps: StepRecord[] = []
   const say = (m: string) => o.quiet || console.log(m)
   const dryRun = parseBool(o.dryRun, 'dry-run', true)
-  const result: LocalReleaseResult = { exitCode: 1, steps, released: [], bundles: [], summary: '', artifacts: [], storeDir, errors: [] }
+  const result: LocalReleaseResult = { exitCode: 1, steps, released: [], outputs: {}, bundles: [], summary: '', artifacts: [], storeDir, errors: [] }
   const act = async (job: StepRecord['job'], action: string, inputs: Record<string, string>, at: { arch?: string; charm?: string } = {}): Promise<ActionRun> => {
     say(`\n▶▶ [${job}${at.arch ? ` ${at.arch}` : ''}${at.charm ? ` ${at.charm}` : ''}] ${action}`)
     const t0 = performance.now()
@@ -469,6 +471,7 @@ export async function runLocalRelease(o: LocalReleaseOptions): Promise<LocalRele
     say(planMarkdown(plan, dryRun, from ? `Promotion plan: ${from} → ${plan.channel}` : 'Release plan'))
     const arch = plan.arches.map((a) => a.debian).join(' ')
     const record = (c: string, r: ActionRun) => {
+      result.outputs[c] = r.outputs
       if (r.exitCode === 0 && !dryRun) result.released.push(toReleased(c, r.outputs.channel ?? plan.channel, r.outputs.revisions ?? '{}', r.outputs['resource-revisions'] ?? '{}'))
     }
     let ok = true

@@ -183,6 +183,41 @@ describe('one CDK release, from dry run to promotion, against one store', () => 
     expect(promoted.steps.some((s) => s.job === 'build' || s.job === 'charm')).toBe(false)
   })
 
+  test('release.yml\'s record, bundle and summary scripts, run as written on the downloaded-artifact layout, agree with the local run', () => {
+    const ws = tempDir('bs-ws-')
+    symlinkSync(repoRoot, path.join(ws, '.build-snaps'))
+    symlinkSync(config, path.join(ws, 'cdk-release.yaml'))
+    symlinkSync(path.join(root, 'charms'), path.join(ws, 'charms'))
+    const artifacts = path.join(ws, 'artifacts')
+    execFileSync('cp', ['-r', path.join(out, 'artifacts'), artifacts])
+    const script = (job: string, mode: string) => release.jobs[job].steps.find((s) => s.run?.includes(`release ${mode}`))!
+    const runScript = (job: string, mode: string, env: Record<string, string>, cwd = ws) => {
+      const step = script(job, mode)
+      const res = spawnSync('bash', ['-e', '-c', step.run!], { cwd, env: { ...process.env, GITHUB_STEP_SUMMARY: path.join(ws, `summary-${job}`), ...env }, encoding: 'utf8' })
+      expect(res.status, `${job}: ${res.stderr}`).toBe(0)
+      return res
+    }
+    for (const c of CHARMS) {
+      // Each release job records in its own workspace; download-artifact puts result-<charm> under artifacts/.
+      const jobWs = path.join(artifacts, `result-${c}`, '..', `job-${c}`)
+      execFileSync('mkdir', ['-p', jobWs])
+      symlinkSync(repoRoot, path.join(jobWs, '.build-snaps'))
+      const o = first.outputs[c]
+      runScript('release', 'record', { CHARM: c, CHANNEL: o.channel, REVISIONS: o.revisions, RESOURCE_REVISIONS: o['resource-revisions'] }, jobWs)
+      execFileSync('mkdir', ['-p', path.join(artifacts, `result-${c}`)])
+      execFileSync('cp', [path.join(jobWs, 'results', `${c}.json`), path.join(artifacts, `result-${c}`)])
+      execFileSync('rm', ['-rf', jobWs])
+    }
+    execFileSync('mkdir', ['-p', path.join(ws, 'results')])
+    for (const c of CHARMS) execFileSync('cp', [path.join(artifacts, `result-${c}`, `${c}.json`), path.join(ws, 'results')])
+    runScript('bundle', 'bundle', { CONFIG: 'cdk-release.yaml' })
+    for (const [file, text] of Object.entries(bundlesOfFirst)) expect(readFileSync(path.join(ws, 'bundle', file), 'utf8'), file).toBe(text)
+    const res = runScript('summary', 'summarize', { CONFIG: 'cdk-release.yaml', KUBE_VERSION: 'v1.31.2', CHANNEL: '1.31/edge', DRY_RUN: 'false', RESULTS: 'success success success success' })
+    const rows = (t: string) => t.split('\n').filter((l) => /^\| (kubernetes-master|kubernetes-worker|flannel) \|/.test(l))
+    expect(rows(res.stdout)).toEqual(rows(first.summary))
+    expect(rows(res.stdout)).toHaveLength(20)
+  })
+
   const order = (s: string) => ['plan', 'promote', 'bundle', 'summary'].indexOf(s.split(/[ :]/)[0])
   const channelMapOf = (charm: string) => channelMap(storeDir, charm)
 })
