@@ -143,7 +143,10 @@ export async function readRecords(dir: string): Promise<ReleasedCharm[]> {
 export async function writeBundles(desc: Description, configDir: string, released: ReleasedCharm[], outDir: string): Promise<string[]> {
   if (released.length === 0) throw new UserError('results: no charm records found; the release job writes one per charm (release record)')
   const template = desc.bundle?.template ? await readFile(path.resolve(configDir, desc.bundle.template), 'utf8') : undefined
-  const bundles = renderBundles(released, template, desc.bundle?.name ?? 'charmed-kubernetes')
+  // The description's order, whatever order the records were found in.
+  const order = Object.keys(desc.charms)
+  const sorted = [...released].sort((a, b) => order.indexOf(a.charm) - order.indexOf(b.charm))
+  const bundles = renderBundles(sorted, template, desc.bundle?.name ?? 'charmed-kubernetes')
   await mkdir(outDir, { recursive: true })
   const files: string[] = []
   for (const b of bundles) {
