@@ -203,3 +203,28 @@ describe('the pinned bundles', () => {
     expect(doc.applications.easyrsa).toEqual({ charm: 'easyrsa', channel: 'latest/stable' })
   })
 })
+
+describe('attestations: the SBOM matrix and the summary column', () => {
+  test('every <artifact>.spdx.json is listed with its artifact, subject and the sha256 from the SHA256SUMS beside it', async () => {
+    const { listSboms, collectArtifacts } = await import('../cli/release.js')
+    const { mkdirSync } = await import('node:fs')
+    const dir = tempDir('bs-sboms-')
+    mkdirSync(path.join(dir, 'sbom-s390x'))
+    const hex = 'ab'.repeat(32)
+    writeFileSync(path.join(dir, 'sbom-s390x', 'kubectl_1.31.2_s390x.snap.spdx.json'), '{"spdxVersion": "SPDX-2.3"}\n')
+    writeFileSync(path.join(dir, 'sbom-s390x', 'SHA256SUMS'), `${hex}  kubectl_1.31.2_s390x.snap\n${'cd'.repeat(32)}  kubectl_1.31.2_s390x.snap.spdx.json\n`)
+    expect(await listSboms(dir)).toEqual([{ id: '1', artifact: 'sbom-s390x', sbom: 'kubectl_1.31.2_s390x.snap.spdx.json', subject: 'kubectl_1.31.2_s390x.snap', digest: `sha256:${hex}` }])
+    writeFileSync(path.join(dir, 'sbom-s390x', 'SHA256SUMS'), '')
+    await expect(listSboms(dir)).rejects.toThrow('no sha256 for kubectl_1.31.2_s390x.snap in the SHA256SUMS beside it')
+    // The summary: each artifact with the attestations recorded for it.
+    const art = tempDir('bs-art-')
+    mkdirSync(path.join(art, 'release-s390x'))
+    writeFileSync(path.join(art, 'release-s390x', 'kubectl_1.31.2_s390x.snap'), 'snap')
+    writeFileSync(path.join(art, 'release-s390x', 'kubectl_1.31.2_s390x.snap.spdx.json'), '{}')
+    const rows = await collectArtifacts(art, [
+      { kind: 'provenance', url: 'https://github.com/o/r/attestations/1', subjects: ['kubectl_1.31.2_s390x.snap'] },
+      { kind: 'sbom', url: 'https://github.com/o/r/attestations/2', subjects: ['kubectl_1.31.2_s390x.snap'] },
+    ])
+    expect(rows.map((r) => [r.arch, r.artifact, r.attestations])).toEqual([['s390x', 'kubectl_1.31.2_s390x.snap', ['[provenance](https://github.com/o/r/attestations/1)', '[sbom](https://github.com/o/r/attestations/2)']]])
+  })
+})
