@@ -4,11 +4,11 @@
  * CNI tarballs are real tar.gz files over 1 MB, snaps are real squashfs images, the .charm a real zip.
  */
 import { createHash } from 'node:crypto'
-import { readFileSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { errorLines, runDist, tempDir, type DistRun } from './helpers/runner.js'
-import { FIXTURES, TOKEN, calls, charmFile, charmState, charmcraft, cniTarball, kubectlSnap, storeDouble, writes, type StoreDouble } from './charm-fixtures.js'
+import { FIXTURES, TOKEN, calls, channelMap, charmFile, charmState, charmcraft, cniTarball, kubectlSnap, packedCharms, storeDouble, writes, type StoreDouble } from './charm-fixtures.js'
 
 const ARCHES = ['amd64', 'arm64', 's390x']
 let work: string
@@ -218,5 +218,225 @@ describe('charm-attach-release (dist bundle, legacy charm store double)', () => 
     expect(writes(calls(store)).map((w) => w.split(' ')[0])).toEqual(['push', ...Array(7).fill('attach'), 'release', 'grant'])
     const bad = await release(store, { store: 'charmstore', channel: '1.31/edge' })
     expect(errorLines(bad)).toEqual([expect.stringMatching(/channel: '1\.31\/edge' is not a valid charm store channel/)])
+  })
+})
+
+describe('charm-attach-release: every .charm of a charm, per-arch resources, promotion, verify (dist bundle, charmcraft double)', () => {
+  const KEYS = ARCHES.map((a) => `22.04/${a}`)
+  let set: string
+  let files: string[]
+  let multi: string
+
+  beforeAll(async () => {
+    set = tempDir('bs-charm-multi-')
+    files = packedCharms('kubernetes-worker', ARCHES, set)
+    // kubectl is per-arch: a real snap for each arch, the same name in every arch's directory.
+    for (const a of ARCHES) {
+      mkdirSync(path.join(set, `snaps-${a}`), { recursive: true })
+      copyFileSync(await kubectlSnap(tempDir(), a), path.join(set, `snaps-${a}`, 'kubectl.snap'))
+    }
+    multi = `cni-{arch}=${work}/cni-{arch}.tgz\nkubectl=${set}/snaps-{arch}/kubectl.snap\n${zeroByteLines.split('\n').filter((l) => !l.startsWith('kubectl=')).join('\n')}`
+  })
+
+  /** The multi-file release: charm as charm-build's JSON array, arches taken from the files' manifest.yaml. */
+  const releaseAll = (store: StoreDouble, inputs: Record<string, string> = {}, env: Record<string, string> = {}) =>
+    release(store, { charm: JSON.stringify(files), arches: '', resources: multi, ...inputs }, env)
+
+  it('the first release of a never-released charm: status is {} and the release goes through', async () => {
+    const store = registered()
+    expect(JSON.parse(charmcraft(store, 'status', 'kubernetes-worker', '--format', 'json'))).toEqual({})
+    const run = await release(store)
+    expect(run.exitCode, run.log).toBe(0)
+    expect(run.log).not.toContain('expected a JSON list')
+    expect(run.outputs.revision).toBe('1')
+    expect(JSON.parse(run.outputs.revisions)).toEqual({ all: 1 }) // a charm-tools build names no base
+    expect(run.log).toContain('verified: 1.31/edge holds every revision and resource revision released')
+    expect(channelMap(store, 'kubernetes-worker', '1.31/edge')).toEqual({ all: { revision: 1, resources: JSON.parse(run.outputs['resource-revisions']) } })
+  })
+
+  it('uploads one revision per base/arch, each resource once (per-arch ones once per arch with --arch), releases each base with its own arch; verified; a re-run changes nothing', async () => {
+    const store = registered()
+    const run = await releaseAll(store)
+    expect(run.exitCode, run.log).toBe(0)
+    const w = writes(calls(store))
+    expect(w.filter((x) => x.startsWith('upload --format'))).toHaveLength(3)
+    const uploadsOf = (name: string) => calls(store).filter((c) => c.argv[0] === 'upload-resource' && c.argv[4] === name)
+    for (const r of ['cni-amd64', 'cni-arm64', 'cni-s390x', 'kubelet', 'kube-proxy', 'core']) expect(uploadsOf(r), r).toHaveLength(1)
+    expect(uploadsOf('kubectl').map((c) => c.argv.slice(-2))).toEqual(ARCHES.map((a) => ['--arch', a]))
+    expect(w.filter((x) => x.startsWith('release'))).toHaveLength(3)
+
+    const revisions = JSON.parse(run.outputs.revisions) as Record<string, number>
+    expect(Object.keys(revisions)).toEqual(KEYS)
+    expect(new Set(Object.values(revisions)).size).toBe(3)
+    expect(run.outputs.revision).toBe(String(revisions['22.04/amd64']))
+    const resRevs = JSON.parse(run.outputs['resource-revisions']) as Record<string, number | Record<string, number>>
+    expect(Object.keys(resRevs.kubectl as Record<string, number>)).toEqual(ARCHES)
+    const state = charmState(store, 'kubernetes-worker')
+    const map = channelMap(store, 'kubernetes-worker', '1.31/edge')
+    expect(Object.keys(map).sort()).toEqual(KEYS)
+    for (const a of ARCHES) {
+      const got = map[`22.04/${a}`]
+      expect(got.revision).toBe(revisions[`22.04/${a}`])
+      // Each base got its own arch's kubectl, uploaded for that arch only, and the same shared resources.
+      const kubectl = state.resources.kubectl.revisions.find((r) => r.revision === got.resources.kubectl)!
+      expect(kubectl.arches).toEqual([a])
+      expect(kubectl.sha256).toBe(sha(path.join(set, `snaps-${a}`, 'kubectl.snap')))
+      expect(got.resources.kubectl).toBe((resRevs.kubectl as Record<string, number>)[a])
+      for (const r of ['cni-amd64', 'cni-arm64', 'cni-s390x', 'kubelet', 'kube-proxy', 'core']) expect(got.resources[r]).toBe(resRevs[r])
+      // The revision's base is what its manifest.yaml says.
+      expect(state.revisions.find((r) => r.revision === got.revision)!.bases).toEqual([{ name: 'ubuntu', channel: '22.04', architectures: [a] }])
+    }
+    expect(run.log).toContain('verified: 1.31/edge holds every revision and resource revision released, for 3 bases')
+    expect(run.summary).toContain('| kubernetes-worker | 22.04/s390x |')
+    expect(visible(run)).not.toContain(TOKEN)
+
+    const n = calls(store).length
+    const again = await releaseAll(store)
+    expect(again.exitCode, again.log).toBe(0)
+    expect(writes(calls(store).slice(n))).toEqual([])
+    expect(again.outputs.revisions).toBe(run.outputs.revisions)
+    expect(again.summary).toContain('nothing changed')
+
+    // A glob of the same files is the same release.
+    const n2 = calls(store).length
+    const globbed = await releaseAll(store, { charm: `${path.dirname(files[0])}/*.charm` })
+    expect(globbed.exitCode, globbed.log).toBe(0)
+    expect(writes(calls(store).slice(n2))).toEqual([])
+    expect(globbed.outputs.revisions).toBe(run.outputs.revisions)
+  })
+
+  it('a run that fails at the third .charm upload completes on re-run without uploading again what went up', async () => {
+    const store = registered()
+    const failed = await releaseAll(store, {}, { CHARMCRAFT_DOUBLE_FAIL: 'upload:500:1:2' })
+    expect(failed.exitCode, failed.log).toBe(1)
+    expect(errorLines(failed)).toEqual([expect.stringMatching(/^::error::charmcraft upload failed: .*\[500\] Internal Server Error/)])
+    expect(charmState(store, 'kubernetes-worker').revisions).toHaveLength(2)
+    expect(charmState(store, 'kubernetes-worker').releases).toEqual([])
+    const n = calls(store).length
+    const rerun = await releaseAll(store)
+    expect(rerun.exitCode, rerun.log).toBe(0)
+    const w = writes(calls(store).slice(n))
+    expect(calls(store).slice(n).filter((c) => c.argv[0] === 'upload').map((c) => path.basename(c.argv.at(-1)!))).toEqual(['kubernetes-worker_ubuntu-22.04-s390x.charm'])
+    expect(w.filter((x) => x.startsWith('release'))).toHaveLength(3)
+    expect(rerun.log).toContain('already uploaded (ledger, confirmed by the store): revision 1; not uploading')
+    expect(JSON.parse(rerun.outputs.revisions)).toEqual({ '22.04/amd64': 1, '22.04/arm64': 2, '22.04/s390x': 3 })
+  })
+
+  it('an identical re-upload is reused by the revision the store names; where it names none, the step stops naming the SHA3-384 instead of guessing', async () => {
+    const store = registered()
+    charmcraft(store, 'upload', '--format', 'json', files[1]) // arm64, uploaded behind this run's back: revision 1
+    const run = await releaseAll(store)
+    expect(run.exitCode, run.log).toBe(0)
+    expect(run.log).toMatch(/kubernetes-worker_ubuntu-22\.04-arm64\.charm: the store already has this charm as revision 1 \(duplicate upload\); reusing it/)
+    expect(JSON.parse(run.outputs.revisions)['22.04/arm64']).toBe(1)
+    expect(charmState(store, 'kubernetes-worker').revisions).toHaveLength(3)
+
+    const byDigest = registered()
+    charmcraft(byDigest, 'upload', '--format', 'json', files[1])
+    const stopped = await releaseAll(byDigest, {}, { CHARMCRAFT_DOUBLE_DUPLICATE: 'digest' })
+    expect(stopped.exitCode, stopped.log).toBe(1)
+    const sha3 = createHash('sha3-384').update(readFileSync(files[1])).digest('hex')
+    expect(errorLines(stopped)).toEqual([expect.stringMatching(new RegExp(`^::error::charm: the store already holds kubernetes-worker_ubuntu-22\\.04-arm64\\.charm \\(SHA3-384 ${sha3}\\) but did not say which revision.*revision: <N>`))])
+    expect(writes(calls(byDigest)).filter((x) => x.startsWith('release'))).toEqual([])
+    expect(visible(stopped)).not.toContain(TOKEN)
+  })
+
+  it('promotes every base edge holds, with its exact resource revisions, uploading nothing; a dry run shows the exact plan; a base missing from edge is refused, or skipped when allowed', async () => {
+    const store = registered()
+    const first = await releaseAll(store)
+    expect(first.exitCode, first.log).toBe(0)
+    const edge = channelMap(store, 'kubernetes-worker', '1.31/edge')
+
+    const n = calls(store).length
+    const dry = await release(store, { charm: 'kubernetes-worker', 'from-channel': '1.31/edge', channel: '1.31/beta', resources: '', arches: '', 'dry-run': 'true' })
+    expect(dry.exitCode, dry.log).toBe(0)
+    expect(writes(calls(store).slice(n))).toEqual([])
+    for (const k of KEYS) {
+      const res = Object.entries(edge[k].resources).map(([r, v]) => `--resource ${r}:${v}`).join(' ')
+      expect(dry.log).toContain(`charmcraft release kubernetes-worker --revision ${edge[k].revision} --channel 1.31/beta ${res}`)
+    }
+    expect(JSON.parse(dry.outputs.plan)).toMatchObject({ mode: 'promotion', 'from-channel': '1.31/edge', channel: '1.31/beta' })
+
+    const promote = await release(store, { charm: 'kubernetes-worker', 'from-channel': '1.31/edge', channel: '1.31/beta', resources: '', arches: '' })
+    expect(promote.exitCode, promote.log).toBe(0)
+    const w = writes(calls(store).slice(n))
+    expect(w.every((x) => x.startsWith('release'))).toBe(true)
+    expect(w).toHaveLength(3)
+    expect(channelMap(store, 'kubernetes-worker', '1.31/beta')).toEqual(edge)
+    expect(promote.outputs.revisions).toBe(first.outputs.revisions)
+    expect(promote.outputs['resource-revisions']).toBe(first.outputs['resource-revisions'])
+    expect(promote.log).toContain('verified: 1.31/beta holds every revision and resource revision released, for 3 bases')
+
+    // Another store: edge holds amd64 and s390x, arm64 went to 1.31/beta only.
+    const store2 = registered()
+    const two = await release(store2, { charm: `${files[0]}\n${files[2]}`, resources: multi })
+    expect(two.exitCode, two.log).toBe(0)
+    const one = await release(store2, { charm: files[1], resources: multi, channel: '1.31/beta' })
+    expect(one.exitCode, one.log).toBe(0)
+    const n3 = calls(store2).length
+    const refused = await release(store2, { charm: 'kubernetes-worker', 'from-channel': '1.31/edge', channel: '1.31/candidate', resources: '', arches: '' })
+    expect(refused.exitCode).toBe(1)
+    expect(errorLines(refused)).toEqual([
+      '::error::from-channel: 1.31/edge holds nothing for base 22.04/arm64 (released in 1.31/beta); release it to 1.31/edge first, or set allow-missing-bases: true to promote the other bases',
+    ])
+    expect(writes(calls(store2).slice(n3))).toEqual([])
+    const allowed = await release(store2, { charm: 'kubernetes-worker', 'from-channel': '1.31/edge', channel: '1.31/candidate', resources: '', arches: '', 'allow-missing-bases': 'true' })
+    expect(allowed.exitCode, allowed.log).toBe(0)
+    expect(allowed.log).toMatch(/::warning::from-channel: 1\.31\/edge holds nothing for base 22\.04\/arm64; not promoted/)
+    expect(Object.keys(channelMap(store2, 'kubernetes-worker', '1.31/candidate')).sort()).toEqual(['22.04/amd64', '22.04/s390x'])
+    expect(Object.keys(JSON.parse(allowed.outputs.revisions))).toEqual(['22.04/amd64', '22.04/s390x'])
+    expect(allowed.summary).toContain('Not promoted (nothing in 1.31/edge): 22.04/arm64')
+  })
+
+  it('verify fails the step with a table when the store records something else (every revision as amd64, as in charmcraft #1783/#1853)', async () => {
+    const plain = `cni-{arch}=${work}/cni-{arch}.tgz\n${zeroByteLines}`
+    const store = registered({ CHARMCRAFT_DOUBLE_MISRECORD: 'arch' })
+    const run = await releaseAll(store, { resources: plain })
+    expect(run.exitCode, run.log).toBe(1)
+    const errors = errorLines(run)
+    expect(errors).toHaveLength(1)
+    expect(errors[0]).toMatch(/^::error::verify: 1\.31\/edge does not hold what was released for kubernetes-worker: 22\.04\/amd64 charm revision expected 1, found 3; 22\.04\/arm64 charm revision expected 2, found nothing released; 22\.04\/s390x charm revision expected 3, found nothing released;/)
+    expect(run.summary).toContain('**Verify failed**')
+    expect(run.summary).toContain('| 22.04/arm64 | charm revision | 2 | nothing released |')
+    expect(run.log).toContain('| 22.04/arm64 | charm revision | 2 | nothing released |')
+    expect(run.log).not.toMatch(/\n\s+at /)
+    expect(visible(run)).not.toContain(TOKEN)
+    // Without verify the same store goes unnoticed: verify is what catches it.
+    const blind = await releaseAll(registered({ CHARMCRAFT_DOUBLE_MISRECORD: 'arch' }), { resources: plain, verify: 'false' })
+    expect(blind.exitCode, blind.log).toBe(0)
+    expect(blind.log).toContain('not verified (verify: false)')
+  })
+
+  it('dry run of a multi-file release shows every upload (per-arch with --arch) and release, and touches nothing', async () => {
+    const store = storeDouble()
+    const run = await releaseAll(store, { 'dry-run': 'true', credentials: '' })
+    expect(run.exitCode, run.log).toBe(0)
+    expect(calls(store)).toEqual([])
+    for (const [i, a] of ARCHES.entries()) {
+      expect(run.log).toContain(`charmcraft upload --format json ${files[i]}`)
+      expect(run.log).toContain(`charmcraft upload-resource --format json kubernetes-worker kubectl --filepath ${set}/snaps-${a}/kubectl.snap --arch ${a}`)
+      expect(run.log).toContain(`charmcraft release kubernetes-worker --revision '<revision from upload kubernetes-worker_ubuntu-22.04-${a}.charm>' --channel 1.31/edge`)
+      expect(run.log).toContain(`(charm 22.04/${a}): ${files[i]}`)
+    }
+    expect(run.log.match(/upload-resource --format json kubernetes-worker core /g)).toHaveLength(1)
+    const plan = JSON.parse(run.outputs.plan)
+    expect(plan.releases.map((r: { bases: string[] }) => r.bases)).toEqual(KEYS.map((k) => [k]))
+  })
+
+  it('refuses with one line before any upload: .charm files of two charms, a glob that matches nothing, per-arch resources on the legacy store', async () => {
+    const other = packedCharms('kubernetes-worker', ['amd64'], tempDir(), '', 'etcd')[0]
+    const cases: Array<[string, Record<string, string>, RegExp]> = [
+      ['two charms', { charm: `${files[0]}\n${other}` }, /^::error::charm: .*etcd_ubuntu-22\.04-amd64\.charm is charm 'etcd' but .*kubernetes-worker_ubuntu-22\.04-amd64\.charm is 'kubernetes-worker'; give the \.charm files of one charm per step$/],
+      ['empty glob', { charm: `${set}/nowhere/*.charm` }, /^::error::charm: '.*\/nowhere\/\*\.charm' matches no file/],
+      ['legacy per-arch', { store: 'charmstore', channel: 'edge', charm: files[0] }, /^::error::resources: per-arch resources \(\{arch\} only in the path\) need Charmhub/],
+      ['promotion with files', { 'from-channel': '1.31/edge', channel: '1.31/beta' }, /^::error::from-channel: a promotion releases what from-channel holds/],
+    ]
+    for (const [label, inputs, pattern] of cases) {
+      const store = registered()
+      const run = await releaseAll(store, inputs)
+      expect(run.exitCode, `${label}: ${run.log}`).toBe(1)
+      expect(errorLines(run), label).toEqual([expect.stringMatching(pattern)])
+      expect(writes(calls(store)), label).toEqual([])
+    }
   })
 })

@@ -114,16 +114,16 @@ export async function kubectlSnap(dir: string, archName: string): Promise<string
  * each with manifest.yaml bases): a temp project with the fixture's metadata.yaml and a generated charmcraft.yaml.
  * `marker` changes the content (a new build of the same charm).
  */
-export function packedCharms(fixture: string, arches: string[], dir: string, marker = ''): string[] {
-  const project = path.join(dir, `project-${fixture}${marker ? `-${marker}` : ''}`)
+export function packedCharms(fixture: string, arches: string[], dir: string, marker = '', name = fixture): string[] {
+  const project = path.join(dir, `project-${name}${marker ? `-${marker}` : ''}`)
   mkdirSync(path.join(project, 'src'), { recursive: true })
-  writeFileSync(path.join(project, 'metadata.yaml'), readFileSync(path.join(FIXTURES, fixture, 'metadata.yaml')))
+  writeFileSync(path.join(project, 'metadata.yaml'), readFileSync(path.join(FIXTURES, fixture, 'metadata.yaml'), 'utf8').replace(/^name: .*$/m, `name: ${name}`))
   writeFileSync(path.join(project, 'src', 'charm.py'), `# ${fixture} ${marker}\n`)
   const bases = arches.map((a) => `  - build-on:\n      - {name: ubuntu, channel: "22.04", architectures: [${a}]}\n    run-on:\n      - {name: ubuntu, channel: "22.04", architectures: [${a}]}\n`).join('')
   writeFileSync(path.join(project, 'charmcraft.yaml'), `type: charm\nbases:\n${bases}parts:\n  charm:\n    plugin: reactive\n    source: .\n`)
-  const out = path.join(dir, `charms-${fixture}${marker ? `-${marker}` : ''}`)
+  const out = path.join(dir, `charms-${name}${marker ? `-${marker}` : ''}`)
   execFileSync(path.join(DOUBLES, 'charmcraft'), ['pack', '--destructive-mode', '--project-dir', project, '--output', out], { encoding: 'utf8' })
-  return arches.map((a) => path.join(out, `${fixture}_ubuntu-22.04-${a}.charm`))
+  return arches.map((a) => path.join(out, `${name}_ubuntu-22.04-${a}.charm`))
 }
 
 /** A .charm zipped from a fixture directory (with the suite's own zip step). */

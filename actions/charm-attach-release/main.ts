@@ -17,6 +17,7 @@ import { isCharmName, type CharmResource } from '../../shared/charm/metadata.js'
 import {
   baseKey,
   buildPlan,
+  checkCharmFiles,
   checkResourceCoverage,
   parseChannel,
   parseResourceLines,
@@ -170,8 +171,9 @@ export async function main(rt: Runtime): Promise<void> {
   // 1. Read and check everything before a store is written to.
   const files: CharmFile[] = []
   for (const f of await expandFiles(inputs.files ?? [])) files.push(await readCharmFile(f, rt.tempRoot()))
+  checkCharmFiles(files, inputs.store)
   const name = files[0]?.name ?? inputs.name!
-  const fileArches = [...new Set(files.flatMap((f) => f.bases.map((b) => b.architecture)))]
+  const fileArches = [...new Set(files.flatMap((f) => f.bases.map((b) => b.architecture)))].filter((a) => a !== 'all')
   const arches = inputs.arches.length ? inputs.arches : fileArches.length ? parseArches(fileArches.join(' '), 'charm (the architectures in manifest.yaml)') : []
   const given = parseResourceLines(inputs.resourcesText, arches)
   if (inputs.store === 'charmstore' && given.some((r) => r.perArch)) throw new UserError('resources: per-arch resources ({arch} only in the path) need Charmhub; the legacy charm store has no architectures per resource revision')
@@ -229,6 +231,8 @@ export async function main(rt: Runtime): Promise<void> {
   const body = `${releaseTable(plan, result.releases, revisions)}${plan.skipped.length ? `\n\nNot promoted (nothing in ${plan.from!.name}): ${plan.skipped.join(', ')}` : ''}${uploadsOf(plan, 'resource').length || files.length ? `\n\n${table}` : ''}`
   if (check && check.mismatches.length) {
     const { line, table: diff } = verifyFailure(plan, check.mismatches)
+    rt.info(`verify: expected vs found in ${inputs.channel.name}:`)
+    for (const l of diff.split('\n')) rt.info(`  ${l}`)
     rt.summary(`${head}\n\n**Verify failed**: the channel map differs from what was released.\n\n${diff}\n\n${body}`)
     throw new UserError(line)
   }

@@ -240,6 +240,24 @@ function sameBase(a: Base | null, b: Base | null): boolean {
   return baseKey(a) === baseKey(b) && (a?.name ?? '') === (b?.name ?? '')
 }
 
+/**
+ * The .charm files of one step: one charm name, one file per base/arch, a base-less file only alone, and one
+ * file for the legacy store.
+ */
+export function checkCharmFiles(files: CharmFile[], store: 'charmhub' | 'charmstore'): void {
+  const other = files.find((f) => f.name !== files[0].name)
+  if (other) throw new UserError(`charm: ${other.path} is charm '${other.name}' but ${files[0].path} is '${files[0].name}'; give the .charm files of one charm per step`)
+  const byKey = new Map<string, string>()
+  for (const f of files) {
+    for (const k of f.bases.length ? f.bases.map(baseKey) : ['all']) {
+      if (byKey.has(k)) throw new UserError(`charm: ${byKey.get(k)} and ${f.path} are both for base ${k}; give one .charm per base/arch`)
+      byKey.set(k, f.path)
+    }
+  }
+  if (files.length > 1 && byKey.has('all')) throw new UserError(`charm: ${byKey.get('all')} names no base in manifest.yaml, so it cannot be told from the other .charm files; pack with charmcraft (one .charm per base) or give one file`)
+  if (store === 'charmstore' && files.length > 1) throw new UserError('charm: the legacy charm store takes one charm per release; give one .charm file, or use store: charmhub for a multi-base charm')
+}
+
 export interface PlanInput {
   charm: string
   channel: Channel
@@ -268,17 +286,7 @@ export function buildPlan(input: PlanInput, view: StoreView): ReleasePlan {
   let revisions: Array<{ charm: Ref; bases: Array<Base | null> }>
   if (input.files && input.files.length > 0) {
     const files = input.files
-    const other = files.find((f) => f.name !== files[0].name)
-    if (other) throw new UserError(`charm: ${other.path} is charm '${other.name}' but ${files[0].path} is '${files[0].name}'; give the .charm files of one charm per step`)
-    const byKey = new Map<string, string>()
-    for (const f of files) {
-      for (const k of f.bases.length ? f.bases.map(baseKey) : ['all']) {
-        if (byKey.has(k)) throw new UserError(`charm: ${byKey.get(k)} and ${f.path} are both for base ${k}; give one .charm per base/arch`)
-        byKey.set(k, f.path)
-      }
-    }
-    if (files.length > 1 && byKey.has('all')) throw new UserError(`charm: ${byKey.get('all')} names no base in manifest.yaml, so it cannot be told from the other .charm files; pack with charmcraft (one .charm per base) or give one file`)
-    if (input.store === 'charmstore' && files.length > 1) throw new UserError('charm: the legacy charm store takes one charm per release; give one .charm file, or use store: charmhub for a multi-base charm')
+    checkCharmFiles(files, input.store)
     plan.files = files
     revisions = files.map((f, i) => {
       const known = view.ledger[charmLedgerKey(f)]

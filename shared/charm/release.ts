@@ -21,6 +21,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { pipeline } from 'node:stream/promises'
 import path from 'node:path'
 import { parse } from 'yaml'
+import { mapLimit } from '../concurrency.js'
 import { UserError } from '../errors.js'
 import { run, which } from '../exec.js'
 import { exists } from '../files.js'
@@ -209,16 +210,24 @@ export class Ledger {
   }
 }
 
-/** Read what the store says today (read-only): channel map, charm revisions, each resource's revisions, the ledger. */
+/**
+ * Read what the store says today (read-only; up to four reads side by side): channel map, charm revisions,
+ * each resource's revisions, the ledger.
+ */
 export async function readStoreView(store: Store, name: string, resources: string[], ledger?: Ledger, needRevisions = true): Promise<StoreView> {
   const view: StoreView = { resourceRevisions: {}, ledger: ledger?.all() ?? {} }
-  const map = await store.channelMap(name)
-  if (map) view.channelMap = map
-  if (needRevisions) {
-    const revs = await store.charmRevisions(name)
-    if (revs) view.charmRevisions = revs
-  }
-  if (store.kind === 'charmhub') for (const r of resources) view.resourceRevisions[r] = await store.resourceRevisions(name, r)
+  const reads: Array<() => Promise<void>> = [
+    async () => {
+      const map = await store.channelMap(name)
+      if (map) view.channelMap = map
+    },
+    async () => {
+      const revs = needRevisions ? await store.charmRevisions(name) : undefined
+      if (revs) view.charmRevisions = revs
+    },
+    ...(store.kind === 'charmhub' ? resources.map((r) => async () => void (view.resourceRevisions[r] = await store.resourceRevisions(name, r))) : []),
+  ]
+  await mapLimit(reads, 4, (read) => read())
   return view
 }
 
