@@ -249,6 +249,9 @@ export function resourceFile(c: CharmPlan, resource: string, arch: string): stri
     const i = line.indexOf('=')
     const [name, file] = [line.slice(0, i), line.slice(i + 1)]
     if (name.replace('{arch}', arch) === resource) return file.replaceAll('{arch}', arch)
+    // cni-s390x is attached to the amd64 revision too (every declared resource is): its file is s390x's.
+    const other = name.includes('{arch}') ? ARCHES.find((a) => name.replace('{arch}', a.debian) === resource) : undefined
+    if (other) return file.replaceAll('{arch}', other.debian)
   }
   return undefined
 }
@@ -661,7 +664,8 @@ async function releaseMode(args: string[]): Promise<number> {
     if (!o.dir) throw new UserError('--dir is required: the directory the release artifacts were downloaded into')
     let plan: CdkPlan | undefined
     if (o.config && !o.promote) plan = (await planFromConfig({ config: o.config, ...(o.channel ? { channel: o.channel } : {}), root: process.cwd(), artifacts: o.dir }).catch(() => undefined))?.plan
-    const released = await readRecords(o.dir)
+    const order = plan?.charms.map((c) => c.charm) ?? []
+    const released = (await readRecords(o.dir)).sort((a, b) => order.indexOf(a.charm) - order.indexOf(b.charm))
     const rows = o.promote ? [] : await collectArtifacts(o.dir, await readAttestations(o.dir))
     const notes = [
       ...(o.promote ? [`Promotion ${o.promote} → \`${o.channel ?? ''}\`.`] : o['kube-version'] ? [`Kubernetes ${o['kube-version']} → channel \`${o.channel ?? ''}\`.`] : []),

@@ -157,6 +157,9 @@ describe('one CDK release, from dry run to promotion, against one store', () => 
     const sha = execFileSync('sha256sum', [path.join(out, 'artifacts/release-s390x/kubectl_1.31.2_s390x.snap')], { encoding: 'utf8' }).split(' ')[0]
     expect(kubectl).toContain(`\`${sha}\``)
     expect(rows.find((l) => l.includes('| core |'))).toContain('| 0 B |')
+    // cni-s390x rides on the amd64 revision too: its row shows the s390x tarball.
+    const cni = execFileSync('sha256sum', [path.join(out, 'artifacts/release-s390x/cni-s390x.tgz')], { encoding: 'utf8' }).split(' ')[0]
+    expect(rows.find((l) => l.startsWith('| kubernetes-worker | 22.04/amd64 |') && l.includes('| cni-s390x |'))).toContain(`\`${cni}\``)
   })
 
   test('a re-run of the finished release (its artifacts kept, as GitHub\'s "Re-run jobs") uploads nothing and releases nothing', () => {
