@@ -1,68 +1,68 @@
 /**
- * Benchmark of the release pipeline (issue 6), measured side by side in one run: the local release.yml
- * pipeline (cli/release.ts) for four architectures, dry run, through the dist bundles against the loopback
- * mirror of cross-compiled stand-ins and the charmcraft test double.
- *
- *   1. the same release twice: both times, and how many artifacts came out byte-identical. The loopback mirror's
- *      port changes per run, so the CNI and flannel tarballs differ (their BUILD_INFO records the download URL),
- *      and download caches keyed by URL do not help the second run: it is a fair repeat;
- *   2. per job: the build jobs run one after another here, in parallel on GitHub (a matrix): the critical path
- *      (plan + the slowest build + charm + summary) against the sequential sum, i.e. what the matrix saves;
- *   3. where the time goes in a build job: snaps vs CNI vs flannel.
- * A first, unmeasured run cross-compiles the stand-ins; each measured run still lays out the mirror tree (tarballs
- * of the stand-ins), shown apart as "mirror + plan + summary".
+ * Benchmark of a whole CDK release (issue 10), measured side by side in one run: the local release.yml pipeline
+ * (cli/release.ts) for a description of the seed's kind of set, three charms (kubernetes-master with cdk-addons,
+ * kubernetes-worker with cni-{arch}, flannel with flannel-{arch}), four arches, real snaps, through the dist
+ * bundles against the loopback mirror of cross-compiled stand-ins and the charmcraft test double. It prints:
+ *   1. each artifact's build count per arch (must be 1: kubectl feeds both kubernetes charms, built once);
+ *   2. the critical path (plan + slowest build job + slowest charm job + slowest release job + bundle), what the
+ *      workflow's matrices give on GitHub, against the sum of all jobs, what this machine ran one after another;
+ *   3. a re-run of the finished release with its artifacts (same store, as GitHub's "Re-run jobs"): its time as a
+ *      fraction of the first, and how many uploads it made (must be 0).
+ * The stand-ins are cross-compiled once, when the mirror is laid out (not measured).
  *
  * Run: npx vite-node bench/release.ts   (needs dist/ built: npm run build)
  */
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { repoRoot } from '../cli/main.js'
-import { RELEASE_DEFAULTS, runLocalRelease, type LocalReleaseResult } from '../cli/release.js'
+import { type LocalReleaseResult, openMirror, runLocalRelease } from '../cli/release.js'
+import { buildCounts } from '../shared/cdk-release.js'
+import { parseArch } from '../shared/arch.js'
+import { writeCdkFixture } from '../test/cdk-release.fixtures.js'
 
-const ARCHES = 'amd64,arm64,ppc64el,s390x'
-const versions = { kube: 'v1.31.2', cni: RELEASE_DEFAULTS['cni-version'], flannel: RELEASE_DEFAULTS['flannel-version'], etcd: RELEASE_DEFAULTS['etcd-version'] }
-const cacheHome = mkdtempSync(path.join(tmpdir(), 'bench-release-cache-'))
+const ARCHES = ['amd64', 'arm64', 'ppc64el', 's390x']
+const tmp = (p: string) => mkdtempSync(path.join(tmpdir(), p))
+const root = tmp('bench-cdk-')
+const { config } = writeCdkFixture(root, ARCHES)
+process.env.BUILD_SNAPS_CACHE_DIR = tmp('bench-release-cache-')
+const mirror = await openMirror(tmp('bench-mirror-'), { kube: 'v1.31.2', cni: 'v1.5.1', flannel: 'v0.25.6', etcd: 'v3.5.16' }, ARCHES.map((a) => parseArch(a)))
 
-async function release(label: string): Promise<{ r: LocalReleaseResult; ms: number }> {
+async function timed(label: string, outDir: string, dryRun: string, resume = false): Promise<{ r: LocalReleaseResult; ms: number }> {
   const t0 = performance.now()
-  const r = await runLocalRelease({
-    versions,
-    arches: ARCHES,
-    channel: '',
-    charm: path.join(repoRoot, 'test/fixtures/release-charm'),
-    resources: RELEASE_DEFAULTS.resources,
-    dryRun: 'true',
-    outDir: mkdtempSync(path.join(tmpdir(), `bench-release-${label}-`)),
-    quiet: true,
-  })
-  const ms = performance.now() - t0
-  if (r.exitCode !== 0) throw new Error(`${label} release failed: ${JSON.stringify(r.steps.filter((s) => s.exitCode))}`)
-  return { r, ms }
+  const r = await runLocalRelease({ config, outDir, dryRun, mirror, quiet: true, resume })
+  if (r.exitCode !== 0) throw new Error(`${label} failed: ${JSON.stringify(r.errors.length ? r.errors : r.steps.filter((s) => s.exitCode))}`)
+  return { r, ms: performance.now() - t0 }
 }
+const uploads = (dir: string) => readFileSync(path.join(dir, 'store', 'calls.jsonl'), 'utf8').split('\n').filter((l) => /"argv":\["upload(-resource)?"/.test(l)).length
 
-const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0)
-const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`
+try {
+  const out = tmp('bench-release-')
+  const first = await timed('first release', out, 'false')
+  const uploadsFirst = uploads(out)
+  const again = await timed('re-run', out, 'false', true)
+  const uploadsAgain = uploads(out) - uploadsFirst
 
-process.env.BUILD_SNAPS_CACHE_DIR = cacheHome
-await release('prepare') // builds the stand-ins (go build cache); not measured
-const cold = await release('first')
-const warm = await release('second')
-const digests = new Map(warm.r.artifacts.map((a) => [a.file, a.sha256]))
-const identical = cold.r.artifacts.filter((a) => digests.get(a.file) === a.sha256).length
-
-const jobMs = (r: LocalReleaseResult, job: string, arch?: string) => sum(r.steps.filter((x) => x.job === job && (!arch || x.arch === arch)).map((x) => x.ms ?? 0))
-const arches = ARCHES.split(',')
-const builds = arches.map((a) => jobMs(cold.r, 'build', a))
-const rest = jobMs(cold.r, 'charm')
-console.log(`release pipeline, 4 arches, dry run (${cold.r.artifacts.length} artifacts)`)
-console.log(`  first ${s(cold.ms)}   second ${s(warm.ms)}   second/first = ${(warm.ms / cold.ms).toFixed(2)}   byte-identical artifacts: ${identical} of ${cold.r.artifacts.length}`)
-console.log(`  build jobs: ${arches.map((a, i) => `${a} ${s(builds[i])}`).join(', ')}`)
-console.log(`  charm job ${s(rest)}   mirror + plan + summary ${s(cold.ms - sum(builds) - rest)}`)
-const sequential = sum(builds) + rest
-const critical = Math.max(...builds) + rest
-console.log(`  sequential (this machine) ${s(sequential)}   critical path with the matrix ${s(critical)}   matrix/sequential = ${(critical / sequential).toFixed(2)}`)
-for (const step of ['build-k8s-snaps', 'build-cnitgz', 'build-flannel']) {
-  const t = sum(cold.r.steps.filter((x) => x.step === step).map((x) => x.ms ?? 0))
-  console.log(`  ${step.padEnd(16)} ${s(t)} over 4 arches (${((100 * t) / sum(builds)).toFixed(0)}% of the build jobs)`)
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0)
+  const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`
+  const r = first.r
+  const per = (job: string, key: 'arch' | 'charm') => {
+    const m = new Map<string, number>()
+    for (const x of r.steps.filter((y) => y.job === job)) m.set(x[key] ?? '', (m.get(x[key] ?? '') ?? 0) + (x.ms ?? 0))
+    return [...m.values()]
+  }
+  const builds = per('build', 'arch')
+  const charms = per('charm', 'charm')
+  const releases = per('release', 'charm')
+  const jobsSum = sum(builds) + sum(charms) + sum(releases)
+  const critical = Math.max(...builds) + Math.max(...charms) + Math.max(...releases)
+  console.log(`CDK release: ${r.plan!.charms.length} charms x ${ARCHES.length} arches, real snaps (${r.artifacts.length} artifacts)`)
+  const counts = buildCounts(r.plan!)
+  const stepsPerArch = (action: string) => r.steps.filter((x) => x.job === 'build' && x.step === action).length / ARCHES.length
+  console.log(`  builds per arch: ${Object.entries(counts).map(([k, n]) => `${k} ${n}`).join(', ')} (build-k8s-snaps ${stepsPerArch('build-k8s-snaps')}x, build-cnitgz ${stepsPerArch('build-cnitgz')}x, build-flannel ${stepsPerArch('build-flannel')}x per arch)`)
+  console.log(`  shared: ${Object.entries(r.plan!.shared).filter(([, c]) => c.length > 1).map(([k, c]) => `${k} -> ${c.join(' + ')}`).join('; ') || 'none'}`)
+  console.log(`  jobs: build ${builds.map(s).join(' / ')}, charm ${charms.map(s).join(' / ')}, release ${releases.map(s).join(' / ')}`)
+  console.log(`  sum of jobs (this machine, one after another) ${s(jobsSum)}   critical path with the matrices ${s(critical)}   critical/sum = ${(critical / jobsSum).toFixed(2)}`)
+  console.log(`  first release ${s(first.ms)} (${uploadsFirst} uploads)   re-run ${s(again.ms)} (${uploadsAgain} uploads)   re-run/first = ${(again.ms / first.ms).toFixed(2)}`)
+} finally {
+  await mirror.close()
 }

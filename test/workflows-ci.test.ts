@@ -36,7 +36,7 @@ afterAll(() => {
 
 test('ci.yml self-test passes step by step, as GitHub would run it', async () => {
   const ws = tempDir('bs-ci-ws-')
-  for (const f of ['action.yml', 'actions', 'bin', 'dist', 'node_modules', 'package.json', 'test']) symlinkSync(path.join(repoRoot, f), path.join(ws, f))
+  for (const f of ['action.yml', 'actions', 'bin', 'dist', 'node_modules', 'package.json', 'test', 'examples', 'schema']) symlinkSync(path.join(repoRoot, f), path.join(ws, f))
   const runnerTemp = tempDir('bs-ci-tmp-')
   const files = Object.fromEntries(['output', 'env', 'path', 'summary'].map((k) => [k, path.join(runnerTemp, `github_${k}`)]))
   const env: Record<string, string> = { ...job.env, GITHUB_WORKSPACE: ws, RUNNER_TEMP: runnerTemp }

@@ -10,8 +10,10 @@ import path from 'node:path'
 import { Evaluator, Lexer, Parser, data } from '@actions/expressions'
 import { beforeAll, describe, expect, test } from 'vitest'
 import { parse } from 'yaml'
-import { planOutputs, planRelease, RELEASE_DEFAULTS } from '../cli/release.js'
-import { repoRoot } from './helpers/runner.js'
+import { planFromConfig, RELEASE_DEFAULTS } from '../cli/release.js'
+import { planOutputs } from '../shared/cdk-release.js'
+import { writeCdkFixture } from './cdk-release.fixtures.js'
+import { repoRoot, tempDir } from './helpers/runner.js'
 
 // @actions/workflow-parser imports its JSON schema without an import attribute, which Node 20 refuses;
 // this loader hook adds the attribute for that package only.
@@ -35,7 +37,9 @@ type Job = {
 }
 type Workflow = { on: Record<string, { inputs?: Record<string, { default?: unknown; type?: string }> } | null>; permissions?: unknown; jobs: Record<string, Job> }
 
-const WORKFLOWS = ['ci.yml', 'release.yml']
+const WORKFLOWS = ['ci.yml', 'release.yml', 'promote.yml']
+/** The jobs that attest (actions/attest-*): the only ones with id-token and attestations write. */
+const ATTESTING: Record<string, string[]> = { 'release.yml': ['build', 'charm', 'attest-sbom'] }
 const text = (f: string) => readFileSync(path.join(repoRoot, '.github', 'workflows', f), 'utf8')
 const load = (f: string) => parse(text(f)) as Workflow
 
@@ -110,9 +114,16 @@ describe.each(WORKFLOWS)('%s', (file) => {
     expect(template.jobs.map((j) => j.id.value)).toEqual(Object.keys(wf.jobs))
   })
 
-  test('top-level permissions are contents: read, and no job asks for a write scope', () => {
+  test('top-level permissions are contents: read; id-token and attestations write only on the jobs that attest', () => {
     expect(wf.permissions).toEqual({ contents: 'read' })
-    expect(writeScopes(wf)).toEqual({})
+    const attesting = ATTESTING[file] ?? []
+    expect(writeScopes(wf)).toEqual(Object.fromEntries(attesting.map((j) => [j, ['id-token', 'attestations']])))
+    for (const [id, job] of Object.entries(wf.jobs)) {
+      const attests = (job.steps ?? []).some((s) => /^actions\/attest-(build-provenance|sbom)@/.test(s.uses ?? ''))
+      expect(attests, `${file} ${id} attests`).toBe(attesting.includes(id))
+      if (attesting.includes(id)) expect(job.permissions).toEqual({ contents: 'read', 'id-token': 'write', attestations: 'write' })
+      else expect(job.permissions, `${file} ${id}`).toBeUndefined()
+    }
   })
 
   test('no ${{ inputs.* }} or ${{ github.event.* }} inside a run: script', () => {
@@ -168,42 +179,46 @@ describe('release.yml', () => {
   const dispatch = wf.on.workflow_dispatch!.inputs!
   const call = wf.on.workflow_call!.inputs!
   let outputs: Record<string, string>
+  let build: Record<string, unknown>
 
   beforeAll(async () => {
-    // The plan job's own code, on the workflow's default inputs (with an exact version: no network here).
-    const plan = await planRelease({ kubeVersion: 'v1.31.2', arches: String(dispatch.arches.default), channel: String(dispatch.channel.default ?? ''), dryRun: String(dispatch['dry-run'].default) })
-    outputs = planOutputs(plan)
+    // The plan job's own code, on a description of three charms (exact version: no network here).
+    const root = tempDir('bs-wf-')
+    const { config } = writeCdkFixture(root, ['amd64', 'arm64', 'ppc64el', 's390x'])
+    const { plan } = await planFromConfig({ config, root, artifacts: path.join(root, 'artifacts') })
+    outputs = planOutputs(plan, true)
+    build = JSON.parse(outputs.build)
   })
 
   test('is run by hand (workflow_dispatch) and callable (workflow_call) with the same inputs and defaults', () => {
     expect(Object.keys(call).filter((k) => k !== 'suite-ref').sort()).toEqual(Object.keys(dispatch).sort())
-    // Run by hand here, the charm is the fixture; called from a charm's repository, it is that repository.
-    for (const [k, v] of Object.entries(dispatch)) expect(call[k].default, k).toEqual(k === 'charm' ? '.' : v.default)
-    expect(dispatch.charm.default).toBe('test/fixtures/release-charm')
+    for (const [k, v] of Object.entries(dispatch)) expect(call[k].default, k).toEqual(v.default)
     expect(dispatch['dry-run'].type).toBe('boolean')
+    expect(Object.keys(dispatch).sort()).toEqual(Object.keys(RELEASE_DEFAULTS).sort())
     for (const [k, v] of Object.entries(RELEASE_DEFAULTS)) expect(String(dispatch[k].default), `cli/release.ts RELEASE_DEFAULTS.${k}`).toBe(v)
   })
 
-  test('jobs: plan → per-arch build → charm → release (behind environment: release, skipped on a dry run) → summary', () => {
-    expect(Object.keys(wf.jobs)).toEqual(['plan', 'build', 'charm', 'release', 'summary'])
+  test('jobs: plan → build per arch → charm per charm → SBOM attestations → release per charm (environment: release) → bundle → summary', () => {
+    expect(Object.keys(wf.jobs)).toEqual(['plan', 'build', 'charm', 'sboms', 'attest-sbom', 'release', 'bundle', 'summary'])
     expect(wf.jobs.build.needs).toEqual('plan')
     expect(wf.jobs.charm.needs).toEqual(['plan', 'build'])
     expect(wf.jobs.release.needs).toEqual(['plan', 'charm'])
+    expect(wf.jobs.bundle.needs).toEqual(['plan', 'release'])
     expect(wf.jobs.release.environment).toBe('release')
-    expect(wf.jobs.summary.needs).toEqual(['plan', 'build', 'charm', 'release'])
+    expect(wf.jobs.release.strategy?.matrix).toBe('${{ fromJSON(needs.plan.outputs.charms) }}')
+    expect(wf.jobs.charm.strategy?.matrix).toBe('${{ fromJSON(needs.plan.outputs.charms) }}')
     const needs = (dry: string, result = 'success') => ({ needs: { plan: { outputs: { 'dry-run': dry }, result } } })
     expect(evaluate(wf.jobs.release.if!, needs('true'))).toBe(false)
     expect(evaluate(wf.jobs.release.if!, needs('false'))).toBe(true)
-    // The summary runs whatever happened after the plan (always() is the runner's; here it is true).
     expect(wf.jobs.summary.if).toMatch(/^always\(\) && /)
     expect(evaluate(wf.jobs.summary.if!.replace(/^always\(\) && /, ''), needs('true'))).toBe(true)
+    expect(wf.jobs.summary.needs).toEqual(['plan', 'build', 'charm', 'sboms', 'attest-sbom', 'release', 'bundle'])
   })
 
-  test('the build matrix is the plan job\'s output: one job per default arch, with its docker platform', () => {
-    expect(wf.jobs.build.strategy?.matrix).toBe('${{ fromJSON(needs.plan.outputs.matrix) }}')
+  test('the matrices are the plan job\'s outputs: one build per arch, one charm and one release job per charm', () => {
     expect(wf.jobs.plan.outputs?.matrix).toBe('${{ steps.plan.outputs.matrix }}')
-    const matrix = evaluate(wf.jobs.build.strategy!.matrix as string, { needs: { plan: { outputs } } })
-    expect(matrix).toEqual({
+    const ctx = { needs: { plan: { outputs } } }
+    expect(evaluate(wf.jobs.build.strategy!.matrix as string, ctx)).toEqual({
       include: [
         { arch: 'amd64', platform: 'linux/amd64' },
         { arch: 'arm64', platform: 'linux/arm64' },
@@ -211,9 +226,23 @@ describe('release.yml', () => {
         { arch: 's390x', platform: 'linux/s390x' },
       ],
     })
-    expect(outputs.arches).toBe('amd64 arm64 ppc64el s390x')
+    const charms = evaluate(wf.jobs.charm.strategy!.matrix as string, ctx) as { include: { charm: string; resources: string }[] }
+    expect(charms.include.map((c) => c.charm)).toEqual(['kubernetes-master', 'kubernetes-worker', 'flannel'])
+    expect(charms.include[1].resources).toContain('cni-{arch}=artifacts/release-{arch}/cni-{arch}.tgz')
     expect(outputs.channel).toBe('1.31/edge')
-    expect(outputs['dry-run']).toBe('true')
+  })
+
+  test('each build step runs only when a charm maps its artifact, with the plan\'s versions and sources', () => {
+    const ctx = (b: Record<string, unknown>) => ({ needs: { plan: { outputs: { ...outputs, build: JSON.stringify(b) } } }, matrix: { arch: 's390x' }, env: { OUT: 'out/release-s390x' } })
+    const step = (uses: string) => wf.jobs.build.steps!.find((s) => s.uses === uses)!
+    const ran = (b: Record<string, unknown>) => ['./.build-snaps', './.build-snaps/actions/build-etcd-snap', './.build-snaps/actions/build-cdk-addons-snap', './.build-snaps/actions/build-cnitgz', './.build-snaps/actions/build-flannel'].filter((u) => evaluate(step(u).if!, ctx(b)))
+    expect(ran(build)).toEqual(['./.build-snaps', './.build-snaps/actions/build-cdk-addons-snap', './.build-snaps/actions/build-cnitgz', './.build-snaps/actions/build-flannel'])
+    expect(ran({ ...build, components: '', 'cdk-addons': false, etcd: true })).toEqual(['./.build-snaps/actions/build-etcd-snap', './.build-snaps/actions/build-cnitgz', './.build-snaps/actions/build-flannel'])
+    const inputs = (uses: string, b: Record<string, unknown>) => Object.fromEntries(Object.entries(step(uses).with!).map(([k, v]) => [k, evaluate(String(v), ctx(b))]))
+    expect(inputs('./.build-snaps', build)).toEqual({ 'kube-version': 'v1.31.2', components: 'kubectl kube-apiserver kubelet', arch: 's390x', 'output-dir': 'out/release-s390x' })
+    // The etcd snap from the release tag, or from the checkout (never both: build-etcd-snap refuses that).
+    expect(inputs('./.build-snaps/actions/build-etcd-snap', { ...build, etcd: true })).toMatchObject({ 'etcd-version': 'v3.5.16', 'source-dir': '' })
+    expect(inputs('./.build-snaps/actions/build-etcd-snap', { ...build, etcd: true, 'etcd-source': 'src/etcd' })).toMatchObject({ 'etcd-version': '', 'source-dir': 'src/etcd' })
   })
 
   test.each([
@@ -242,21 +271,49 @@ describe('release.yml', () => {
     }
   })
 
-  test('build steps in order: snaps, CNI, flannel, then the upload of that arch\'s artifacts', () => {
-    const uses = wf.jobs.build.steps!.map((s) => s.uses ?? 'run')
-    expect(uses.filter((u) => u.startsWith('./'))).toEqual(['./.build-snaps', './.build-snaps/actions/build-cnitgz', './.build-snaps/actions/build-flannel'])
-    expect(uses.at(-1)).toMatch(/^actions\/upload-artifact@/)
-    expect(wf.jobs.build.steps!.at(-1)!.with?.name).toBe('release-${{ matrix.arch }}')
+  test('provenance over every snap, tarball and .charm; one SBOM attestation per SBOM; each recorded for the summary', () => {
+    const provenance = (job: string) => wf.jobs[job].steps!.find((s) => s.uses?.startsWith('actions/attest-build-provenance@'))!
+    expect(String(provenance('build').with!['subject-path']).trim().split('\n')).toEqual(['${{ env.OUT }}/*.snap', '${{ env.OUT }}/*.tgz', '${{ env.OUT }}/*.tar.gz'])
+    const out = String((wf.jobs.build as unknown as { env: Record<string, string> }).env.OUT)
+    expect(out.replace(/\$\{\{([\s\S]*?)\}\}/g, (_, e: string) => String(evaluate(e, { matrix: { arch: 's390x' } })))).toBe('out/release-s390x')
+    expect(provenance('charm').with!['subject-path']).toBe('${{ matrix.charm-files }}')
+    const sbom = wf.jobs['attest-sbom'].steps!.find((s) => s.uses?.startsWith('actions/attest-sbom@'))!
+    expect(sbom.with).toEqual({ 'subject-name': '${{ matrix.subject }}', 'subject-digest': '${{ matrix.digest }}', 'sbom-path': 'sbom/${{ matrix.sbom }}' })
+    expect(wf.jobs['attest-sbom'].strategy?.matrix).toBe('${{ fromJSON(needs.sboms.outputs.matrix) }}')
+    for (const job of ['build', 'charm', 'attest-sbom']) expect(wf.jobs[job].steps!.some((s) => s.run?.includes('release attested'))).toBe(true)
+    // Attestations can be switched off for a private repository without Enterprise.
+    expect(evaluate(provenance('build').if!, { vars: { BUILD_SNAPS_ATTEST: 'false' } })).toBe(false)
+    expect(evaluate(provenance('build').if!, { vars: {} })).toBe(true)
   })
 
-  test('the store credential reaches only the release job, as the credentials input', () => {
+  test('the store credential reaches only the release job, as the credentials input; release verifies, the charm job only plans', () => {
     const step = wf.jobs.release.steps!.find((s) => s.with?.credentials)!
     expect(step.uses).toBe('./.build-snaps/actions/charm-attach-release')
     expect(step.with!.credentials).toBe('${{ secrets.CHARMCRAFT_AUTH }}')
     expect(step.with!['dry-run']).toBeUndefined()
+    expect(step.with!.verify).toBe(true)
+    expect(step.with!.charm).toBe('${{ matrix.charm-files }}')
     const charmPlan = wf.jobs.charm.steps!.find((s) => s.uses?.endsWith('charm-attach-release'))!
     expect(charmPlan.with!['dry-run']).toBe(true)
     expect(charmPlan.with!.credentials).toBeUndefined()
+    expect(charmPlan.with!.resources).toBe(step.with!.resources)
+  })
+})
+
+describe('promote.yml', () => {
+  const wf = load('promote.yml')
+  test('plan → promote per charm (environment: release, from-channel, verify) → bundle → summary; nothing built', () => {
+    expect(Object.keys(wf.jobs)).toEqual(['plan', 'promote', 'bundle', 'summary'])
+    expect(wf.jobs.promote.environment).toBe('release')
+    const step = wf.jobs.promote.steps!.find((s) => s.uses?.endsWith('charm-attach-release'))!
+    expect(step.with).toMatchObject({ charm: '${{ matrix.charm }}', 'from-channel': '${{ needs.plan.outputs.from-channel }}', channel: '${{ needs.plan.outputs.channel }}', verify: true })
+    expect(JSON.stringify(wf.jobs)).not.toMatch(/build-k8s-snaps|charm-build|upload-resource/)
+    const needs = (dry: string) => ({ needs: { plan: { outputs: { 'dry-run': dry } } } })
+    expect(evaluate(wf.jobs.bundle.if!, needs('true'))).toBe(false)
+    expect(evaluate(wf.jobs.bundle.if!, needs('false'))).toBe(true)
+    const dispatch = wf.on.workflow_dispatch!.inputs!
+    expect(Object.keys(dispatch)).toEqual(['config', 'from-channel', 'channel', 'allow-missing-bases', 'dry-run'])
+    expect(dispatch['dry-run'].default).toBe(true)
   })
 })
 

@@ -1,0 +1,230 @@
+/**
+ * cdk-release.yaml: schema validation (one exact line per bad field), the checks against the charms, the plan
+ * (each artifact built once per arch and shared; the resource lines charm-attach-release is given) and the
+ * pinned bundles. Pure logic and real files in a temp dir; no build, no store.
+ */
+import { readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { describe, expect, test } from 'vitest'
+import { parse, stringify } from 'yaml'
+import { buildCounts, checkDescription, DescriptionError, loadDescription, makePlan, planOutputs, renderBundles, type ReleasedCharm, validateSchema, type Description } from '../shared/cdk-release.js'
+import { writeCdkFixture } from './cdk-release.fixtures.js'
+import { repoRoot, tempDir } from './helpers/runner.js'
+
+const ARCHES = ['amd64', 's390x']
+
+async function planFor(root: string, config: string) {
+  const desc = await loadDescription(config)
+  const infos = await checkDescription(desc, root, 'cdk-release.yaml', tempDir('bs-scratch-'))
+  return makePlan(desc, infos, { kubeVersion: 'v1.31.2', dir: root, root, artifacts: path.join(root, 'artifacts') })
+}
+
+async function errorsOf(edit: (d: Record<string, any>) => void): Promise<string[]> {
+  const root = tempDir('bs-cdk-')
+  const { config } = writeCdkFixture(root, ARCHES, edit)
+  try {
+    await planFor(root, config)
+  } catch (e) {
+    if (e instanceof DescriptionError) return e.lines
+    if (e instanceof Error) return [e.message]
+  }
+  return []
+}
+
+describe('the schema', () => {
+  test('examples/cdk-release.yaml (the seed set: five charms) is valid', async () => {
+    const doc = parse(readFileSync(path.join(repoRoot, 'examples/cdk-release.yaml'), 'utf8')) as Description
+    expect(await validateSchema(doc, 'cdk-release.yaml')).toEqual([])
+    expect(Object.keys(doc.charms).sort()).toEqual(['easyrsa', 'etcd', 'flannel', 'kubernetes-master', 'kubernetes-worker'])
+  })
+
+  test('every bad field is one line naming its path and the fix, all at once', async () => {
+    const lines = await validateSchema(
+      {
+        arches: ['amd64', 'mips'],
+        snaps: 'maybe',
+        versions: { cni: '1.5' },
+        charms: { 'kubernetes-worker': { path: 'charms/w', resources: { 'cni-{arch}': 'cnii', kubelet: 'snap:kubelett' }, colour: 'blue' }, Bad_Name: { resources: {} } },
+        extra: 1,
+      },
+      'cdk-release.yaml',
+    )
+    expect(lines.sort()).toEqual(
+      [
+        'cdk-release.yaml: extra: unknown field; the fields here are arches, channel, snaps, versions, sources, charms, bundle',
+        "cdk-release.yaml: arches.1: 'mips' is not one of amd64, arm64, armhf, ppc64el, s390x, riscv64; use a Debian architecture name: amd64, arm64, armhf, ppc64el, s390x or riscv64",
+        "cdk-release.yaml: snaps: 'maybe' is not one of real, placeholder; use real (attach the built snaps, for network-restricted sites) or placeholder (zero-byte files: the charm installs from the store)",
+        'cdk-release.yaml: versions.kubernetes: missing; use a Kubernetes version (v1.31.2) or a marker (stable, stable-1.31)',
+        "cdk-release.yaml: versions.cni: '1.5' is not valid; use a containernetworking/plugins tag, e.g. v1.5.1",
+        "cdk-release.yaml: charms.kubernetes-worker.resources.cni-{arch}: 'cnii' is not valid; map it to snap:<kubectl|kube-apiserver|kube-controller-manager|kube-scheduler|kubelet|kube-proxy|kubeadm|etcd|cdk-addons>, cni, flannel, file:<path in the repository>, placeholder or keep",
+        "cdk-release.yaml: charms.kubernetes-worker.resources.kubelet: 'snap:kubelett' is not valid; map it to snap:<kubectl|kube-apiserver|kube-controller-manager|kube-scheduler|kubelet|kube-proxy|kubeadm|etcd|cdk-addons>, cni, flannel, file:<path in the repository>, placeholder or keep",
+        'cdk-release.yaml: charms.kubernetes-worker.colour: unknown field; the fields here are path, files, builder, resources',
+        "cdk-release.yaml: charms.Bad_Name: 'Bad_Name' is not a valid name; a charm name is lower-case letters, digits and hyphens, starting with a letter",
+      ].sort(),
+    )
+  })
+
+  test('a missing top-level field names it', async () => {
+    expect(await validateSchema({ arches: ['amd64'], snaps: 'real', versions: { kubernetes: 'v1.31.2' } }, 'x.yaml')).toEqual([
+      'x.yaml: charms: missing; name at least one charm, e.g. charms: {kubernetes-worker: {path: charms/kubernetes-worker, resources: {...}}}',
+    ])
+  })
+})
+
+describe('the checks against the charms (one line each, nothing built)', () => {
+  test.each<[string, (d: Record<string, any>) => void, string[]]>([
+    ['an unknown artifact', (d) => (d.charms.flannel.resources['flannel-{arch}'] = 'tarball'), [
+      "cdk-release.yaml: charms.flannel.resources.flannel-{arch}: 'tarball' is not valid; map it to snap:<kubectl|kube-apiserver|kube-controller-manager|kube-scheduler|kubelet|kube-proxy|kubeadm|etcd|cdk-addons>, cni, flannel, file:<path in the repository>, placeholder or keep",
+    ]],
+    ['a resource the charm does not declare', (d) => (d.charms['kubernetes-worker'].resources['kube-proxy'] = 'snap:kube-proxy'), [
+      "cdk-release.yaml: charms.kubernetes-worker.resources.kube-proxy: charm kubernetes-worker declares no resource 'kube-proxy'; its resources are kubectl, kubelet, core, cni-amd64, cni-s390x",
+    ]],
+    ['a declared resource left unmapped', (d) => delete d.charms['kubernetes-worker'].resources.core, [
+      'cdk-release.yaml: charms.kubernetes-worker.resources: charm kubernetes-worker declares core but the description maps no artifact to it; map each to an artifact, placeholder or keep',
+    ]],
+    ['a bad channel', (d) => (d.channel = '1.31/bogus'), [
+      "cdk-release.yaml: channel: '1.31/bogus' has risk 'bogus'; use track/risk[/branch], e.g. 1.31/edge or latest/stable, with risk one of edge, beta, candidate, stable",
+    ]],
+    ['a snap mapped to a tarball resource, cni without a version', (d) => {
+      d.charms.flannel.resources['flannel-{arch}'] = 'snap:kubelet'
+      delete d.versions.cni
+    }, [
+      "cdk-release.yaml: charms.flannel.resources.flannel-{arch}: 'flannel-amd64' is the file flannel.tar.gz, not a snap; map it to cni, flannel or file:<path>",
+      'cdk-release.yaml: versions.cni: missing, and charms.kubernetes-worker.resources.cni-{arch} maps cni; give a containernetworking/plugins tag, e.g. v1.5.1',
+    ]],
+    ['an entry named after another charm, and a missing repository file', (d) => {
+      d.charms.flannel.path = 'charms/kubernetes-worker'
+      d.charms.flannel.resources = { kubectl: 'snap:kubectl', kubelet: 'snap:kubelet', core: 'file:nowhere/core.snap', 'cni-{arch}': 'cni' }
+    }, [
+      "cdk-release.yaml: charms.flannel.path: charms/kubernetes-worker is charm 'kubernetes-worker', not 'flannel'; name the entry kubernetes-worker or fix the path",
+      "cdk-release.yaml: charms.flannel.resources.core: file 'nowhere/core.snap' does not exist; give a path relative to cdk-release.yaml",
+    ]],
+  ])('%s', async (_, edit, expected) => {
+    expect(await errorsOf(edit)).toEqual(expected)
+  })
+})
+
+describe('the plan', () => {
+  test('each artifact is built once per arch and shared: kubectl feeds both kubernetes charms', async () => {
+    const root = tempDir('bs-cdk-')
+    const { config } = writeCdkFixture(root, ARCHES)
+    const plan = await planFor(root, config)
+    expect(plan.build).toEqual({
+      components: 'kubectl kube-apiserver kubelet',
+      etcd: false,
+      'cdk-addons': true,
+      cni: true,
+      flannel: true,
+      'cni-version': 'v1.5.1',
+      'cni-source': '',
+      'flannel-version': 'v0.25.6',
+      'flannel-source': '',
+      'etcd-version': 'v3.5.16',
+      'etcd-source': '',
+      'cdk-addons-source': path.join(repoRoot, 'test/fixtures/cdk-addons'),
+    })
+    expect(plan.shared['snap:kubectl']).toEqual(['kubernetes-master', 'kubernetes-worker'])
+    expect(Object.values(buildCounts(plan))).toEqual([1, 1, 1, 1, 1, 1])
+    expect(plan.channel).toBe('1.31/edge')
+    const worker = plan.charms.find((c) => c.charm === 'kubernetes-worker')!
+    expect(worker).toEqual({
+      charm: 'kubernetes-worker',
+      path: 'charms/kubernetes-worker',
+      files: '',
+      builder: 'charmcraft',
+      'charm-dir': 'artifacts/charm-kubernetes-worker/charms',
+      'charm-files': 'artifacts/charm-kubernetes-worker/charms/*.charm',
+      // {arch} only in the path: one per-arch resource (uploaded with --arch); in the name: one resource per arch.
+      resources: [
+        'kubectl=artifacts/release-{arch}/kubectl_1.31.2_{arch}.snap',
+        'kubelet=artifacts/release-{arch}/kubelet_1.31.2_{arch}.snap',
+        'core=artifacts/charm-kubernetes-worker/placeholders/core.snap',
+        'cni-{arch}=artifacts/release-{arch}/cni-{arch}.tgz',
+      ].join('\n'),
+      keep: '',
+      placeholders: 'core',
+      'placeholder-dir': 'artifacts/charm-kubernetes-worker/placeholders',
+      meta: 'charms/kubernetes-worker',
+    })
+  })
+
+  test('snaps: placeholder switches every snap resource of every charm to a zero-byte file; keep goes to keep-resources', async () => {
+    const root = tempDir('bs-cdk-')
+    const { config } = writeCdkFixture(root, ARCHES, (d) => {
+      d.snaps = 'placeholder'
+      d.charms['kubernetes-master'].resources['cdk-addons'] = 'keep'
+    })
+    const plan = await planFor(root, config)
+    const master = plan.charms.find((c) => c.charm === 'kubernetes-master')!
+    expect(master.placeholders).toBe('kubectl kube-apiserver')
+    expect(master.keep).toBe('cdk-addons')
+    expect(master.resources).not.toContain('release-{arch}')
+    const out = planOutputs(plan, true)
+    expect(JSON.parse(out.matrix)).toEqual({ include: [{ arch: 'amd64', platform: 'linux/amd64' }, { arch: 's390x', platform: 'linux/s390x' }] })
+    expect(JSON.parse(out.charms).include.map((c: { charm: string }) => c.charm)).toEqual(['kubernetes-master', 'kubernetes-worker', 'flannel'])
+    expect(out['dry-run']).toBe('true')
+  })
+
+  test('prebuilt files: two .charm files of different charms are refused, naming the file', async () => {
+    const root = tempDir('bs-cdk-')
+    const { config } = writeCdkFixture(root, ARCHES)
+    // Real zips with the real zip tool: a flannel and a kubernetes-worker "charm".
+    const { execFileSync } = await import('node:child_process')
+    execFileSync('zip', ['-q', '-j', path.join(root, 'flannel_amd64.charm'), path.join(root, 'charms/flannel/metadata.yaml')])
+    execFileSync('zip', ['-q', '-j', path.join(root, 'flannel_s390x.charm'), path.join(root, 'charms/kubernetes-worker/metadata.yaml')])
+    const d = parse(readFileSync(config, 'utf8'))
+    d.charms.flannel = { files: ['flannel_*.charm'], resources: { 'flannel-{arch}': 'flannel' } }
+    writeFileSync(config, stringify(d))
+    await expect(planFor(root, config)).rejects.toThrow(
+      "cdk-release.yaml: charms.flannel.files: flannel_s390x.charm is charm 'kubernetes-worker', not 'flannel'; every file of an entry must be the same charm",
+    )
+  })
+})
+
+describe('the pinned bundles', () => {
+  const released: ReleasedCharm[] = [
+    { charm: 'kubernetes-worker', channel: '1.31/edge', bases: { '22.04/amd64': { revision: 3, resources: { kubectl: 5, 'cni-amd64': 1 } }, '22.04/s390x': { revision: 4, resources: { kubectl: 6, 'cni-amd64': 1 } } } },
+    { charm: 'flannel', channel: '1.31/edge', bases: { '22.04/s390x': { revision: 8, resources: { 'flannel-s390x': 2 } }, '22.04/amd64': { revision: 7, resources: { 'flannel-amd64': 1 } } } },
+  ]
+  test('one bundle per arch, each application pinned to that arch\'s revision and resource revisions', () => {
+    const b = renderBundles(released, undefined, 'charmed-kubernetes')
+    expect(b.map((x) => x.file)).toEqual(['bundle-amd64.yaml', 'bundle-s390x.yaml'])
+    const s390x = parse(b[1].yaml)
+    expect(s390x['default-base']).toBe('ubuntu@22.04')
+    expect(s390x.applications.flannel).toEqual({ charm: 'flannel', num_units: 1, channel: '1.31/edge', revision: 8, resources: { 'flannel-s390x': 2 }, constraints: 'arch=s390x' })
+    expect(s390x.applications['kubernetes-worker'].revision).toBe(4)
+  })
+  test('a template keeps its relations and other applications, and its constraints besides arch', () => {
+    const template = stringify({ name: 'cdk', applications: { worker: { charm: 'kubernetes-worker', num_units: 3, constraints: 'cores=4 arch=amd64' }, flannel: { charm: 'flannel' }, easyrsa: { charm: 'easyrsa', channel: 'latest/stable' } }, relations: [['flannel:cni', 'worker:cni']] })
+    const [amd64] = renderBundles(released, template, 'x')
+    const doc = parse(amd64.yaml)
+    expect(doc.relations).toEqual([['flannel:cni', 'worker:cni']])
+    expect(doc.applications.worker).toMatchObject({ num_units: 3, revision: 3, constraints: 'cores=4 arch=amd64', channel: '1.31/edge' })
+    expect(doc.applications.easyrsa).toEqual({ charm: 'easyrsa', channel: 'latest/stable' })
+  })
+})
+
+describe('attestations: the SBOM matrix and the summary column', () => {
+  test('every <artifact>.spdx.json is listed with its artifact, subject and the sha256 from the SHA256SUMS beside it', async () => {
+    const { listSboms, collectArtifacts } = await import('../cli/release.js')
+    const { mkdirSync } = await import('node:fs')
+    const dir = tempDir('bs-sboms-')
+    mkdirSync(path.join(dir, 'sbom-s390x'))
+    const hex = 'ab'.repeat(32)
+    writeFileSync(path.join(dir, 'sbom-s390x', 'kubectl_1.31.2_s390x.snap.spdx.json'), '{"spdxVersion": "SPDX-2.3"}\n')
+    writeFileSync(path.join(dir, 'sbom-s390x', 'SHA256SUMS'), `${hex}  kubectl_1.31.2_s390x.snap\n${'cd'.repeat(32)}  kubectl_1.31.2_s390x.snap.spdx.json\n`)
+    expect(await listSboms(dir)).toEqual([{ id: '1', artifact: 'sbom-s390x', sbom: 'kubectl_1.31.2_s390x.snap.spdx.json', subject: 'kubectl_1.31.2_s390x.snap', digest: `sha256:${hex}` }])
+    writeFileSync(path.join(dir, 'sbom-s390x', 'SHA256SUMS'), '')
+    await expect(listSboms(dir)).rejects.toThrow('no sha256 for kubectl_1.31.2_s390x.snap in the SHA256SUMS beside it')
+    // The summary: each artifact with the attestations recorded for it.
+    const art = tempDir('bs-art-')
+    mkdirSync(path.join(art, 'release-s390x'))
+    writeFileSync(path.join(art, 'release-s390x', 'kubectl_1.31.2_s390x.snap'), 'snap')
+    writeFileSync(path.join(art, 'release-s390x', 'kubectl_1.31.2_s390x.snap.spdx.json'), '{}')
+    const rows = await collectArtifacts(art, [
+      { kind: 'provenance', url: 'https://github.com/o/r/attestations/1', subjects: ['kubectl_1.31.2_s390x.snap'] },
+      { kind: 'sbom', url: 'https://github.com/o/r/attestations/2', subjects: ['kubectl_1.31.2_s390x.snap'] },
+    ])
+    expect(rows.map((r) => [r.arch, r.artifact, r.attestations])).toEqual([['s390x', 'kubectl_1.31.2_s390x.snap', ['[provenance](https://github.com/o/r/attestations/1)', '[sbom](https://github.com/o/r/attestations/2)']]])
+  })
+})
