@@ -11,6 +11,7 @@ dpkg --print-foreign-architectures | grep -qx s390x || dpkg --add-architecture s
 apt-get update -qq
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+chmod 755 "$work" # apt-get download fetches as the _apt user
 cd "$work"
 apt-get download -qq kubernetes-client:s390x
 mkdir -p "$ROOT"
