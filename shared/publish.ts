@@ -88,3 +88,14 @@ export async function publish(rt: Runtime, spec: PublishSpec): Promise<Published
 export function attestationNote(a: Attested): string {
   return `SBOMs: ${a.sboms.map((s) => `\`${path.basename(s)}\``).join(', ')}. Provenance: \`${path.basename(a.provenance)}\` (unsigned; release.yml signs it on GitHub). Checksums: SHA256SUMS.`
 }
+
+/** attest for the arches of a per-arch build that succeeded (the resource tarballs); nothing when none did. */
+export async function attestBuilt(
+  rt: Runtime,
+  spec: Omit<AttestSpec, 'artifacts' | 'parts'> & { version: string; results: Array<{ arch: { debian: string }; value?: string }> },
+): Promise<Attested | undefined> {
+  const ok = spec.results.filter((r) => r.value)
+  if (!ok.length) return undefined
+  const artifacts = ok.map((r) => ({ file: r.value!, version: spec.version, arch: r.arch.debian }))
+  return attest(rt, { ...spec, artifacts, parts: spec.results.map((r) => r.arch.debian) })
+}

@@ -124,7 +124,7 @@ type Json = Record<string, unknown>
 const PURPOSE: Record<ArtifactKind, string> = { snap: 'APPLICATION', tarball: 'ARCHIVE', charm: 'APPLICATION' }
 
 export function purlGeneric(name: string, version: string, arch?: string): string {
-  return `pkg:generic/${encodeURIComponent(name)}@${encodeURIComponent(version)}${arch ? `?arch=${encodeURIComponent(arch)}` : ''}`
+  return `pkg:generic/${encodeURIComponent(name)}${version ? `@${encodeURIComponent(version)}` : ''}${arch ? `?arch=${encodeURIComponent(arch)}` : ''}`
 }
 
 function purlRef(locator: string): Json {
@@ -149,7 +149,7 @@ export function spdxDocument(subject: SbomSubject, files: ContentFile[], opts: S
     {
       SPDXID: artifactId,
       name: pkgName,
-      versionInfo: subject.version,
+      ...(subject.version ? { versionInfo: subject.version } : {}),
       packageFileName: subject.name,
       downloadLocation: 'NOASSERTION',
       filesAnalyzed: files.length > 0,
