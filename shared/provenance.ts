@@ -91,8 +91,9 @@ export class ProvenanceRecorder {
     this.add(`checkout ${abs}`, { name, uri, ...(commit ? { digest: { gitCommit: commit } } : {}), annotations: { path: abs } })
   }
 
+  /** Sorted, so the statement does not depend on the order parallel downloads finished in. */
   resolvedDependencies(): ResourceDescriptor[] {
-    return [...this.deps.values()]
+    return [...this.deps.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, d]) => d)
   }
 }
 

@@ -102,7 +102,7 @@ export async function fileDigests(file: string): Promise<{ sha256: string; sha1:
 export interface SbomSubject {
   /** The artifact's file name. */
   name: string
-  /** Package name (snap name, resource name); defaults to the file name without extension. */
+  /** Package name; defaults to a snap's name (before the first _), else the file name without extension. */
   packageName?: string
   version: string
   sha256: string
@@ -143,7 +143,8 @@ function idPart(s: string): string {
 /** The SPDX 2.3 JSON document for one artifact and its files. */
 export function spdxDocument(subject: SbomSubject, files: ContentFile[], opts: SbomOptions): Json {
   const created = new Date(opts.epoch * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z')
-  const pkgName = subject.packageName ?? subject.name.replace(/\.(snap|charm|tgz|tar\.gz)$/, '')
+  // A snap file is <name>_<version>_<arch>.snap (snapcraft's and snap pack's naming).
+  const pkgName = subject.packageName ?? (subject.kind === 'snap' ? subject.name.split('_')[0].replace(/\.snap$/, '') : subject.name.replace(/\.(charm|tgz|tar\.gz)$/, ''))
   const artifactId = 'SPDXRef-Package-artifact'
   const packages: Json[] = [
     {

@@ -29,6 +29,9 @@ async function proxyModule(proxy: string, work: string, mod: string, version: st
   execFileSync('zip', ['-q', '-X', '-r', path.join(v, `${version}.zip`), top], { cwd: tree })
 }
 
+/** Where .ci/setup.d/debian-kubectl.sh unpacks Debian's kubernetes-client:s390x. */
+export const DEBIAN_KUBECTL_ROOT = process.env.DEBIAN_KUBECTL_ROOT || '/var/lib/build-snaps/debian-kubectl'
+
 export interface GoFixture {
   /** arch.debian → binary path */
   binaries: Map<string, string>

@@ -12,9 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ARCHES } from '../shared/arch.js'
 import { openElf } from '../shared/elf.js'
 import { formatGoVersionM, goPurl, parseModInfo, formatModInfo, readGoBuildInfo } from '../shared/gobuildinfo.js'
-import { type GoFixture, buildGoFixture, goVersionM } from './gobuildinfo-fixture.js'
-
-export const DEBIAN_KUBECTL_ROOT = process.env.DEBIAN_KUBECTL_ROOT || '/var/lib/build-snaps/debian-kubectl'
+import { DEBIAN_KUBECTL_ROOT, type GoFixture, buildGoFixture, goVersionM } from './gobuildinfo-fixture.js'
 
 let root: string
 let fx: GoFixture
