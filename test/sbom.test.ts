@@ -8,8 +8,6 @@
 import { execFileSync } from 'node:child_process'
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import Ajv from 'ajv'
-import addFormats from 'ajv-formats'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Mirror } from '../cli/mirror.js'
 import { ARCHES, parseArch } from '../shared/arch.js'
@@ -19,19 +17,10 @@ import { parseModInfo } from '../shared/gobuildinfo.js'
 import { artifactContents, listTree, readSbom, writeSbom } from '../shared/sbom.js'
 import { KUBE_VERSION, k8sMirror } from './helpers/k8s-mirror.js'
 import { type DistRun, runDist, tempDir } from './helpers/runner.js'
+import { expectValidSpdx } from './sbom-schema.js'
 import { DEBIAN_KUBECTL_ROOT, type GoFixture, buildGoFixture, goVersionM } from './gobuildinfo-fixture.js'
 
 type Json = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
-
-const schema = JSON.parse(readFileSync(path.join(import.meta.dirname, 'schemas', 'spdx-2.3.schema.json'), 'utf8'))
-const ajv = new Ajv({ allErrors: true, strict: false })
-addFormats(ajv)
-const validateSpdx = ajv.compile(schema)
-
-export function expectValidSpdx(doc: unknown): void {
-  const ok = validateSpdx(doc)
-  expect(ok ? [] : validateSpdx.errors).toEqual([])
-}
 
 /** `go version -m` of the binary, parsed, for comparison with the SBOM's Go packages. */
 function goModules(file: string): { goVersion: string; path: string; deps: Array<{ path: string; version: string; sum: string }> } {
