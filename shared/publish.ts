@@ -45,7 +45,7 @@ export async function attest(rt: Runtime, spec: AttestSpec): Promise<Attested> {
     spec.artifacts.map((a) => a.file),
     (f) => spec.artifacts.find((a) => a.file === f)?.arch,
   )
-  const opts = { epoch: spec.epoch, tool: `build-snaps-${spec.action}-${builderVersion()}`, namespaceBase: sbomNamespaceBase(), tmpRoot: rt.tempRoot() }
+  const opts = { epoch: spec.epoch, tool: `build-snaps-${spec.action}-${builderVersion()}`, namespaceBase: sbomNamespaceBase(), tmpRoot: rt.tempRoot(), cacheDir: rt.cacheRoot() }
   const sboms: string[] = []
   for (const [i, a] of spec.artifacts.entries()) {
     sboms.push(await writeSbom(a.file, { version: a.version, arch: a.arch, packageName: a.packageName, sha256: entries[i].sha256 }, opts))

@@ -10,7 +10,7 @@
  */
 import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
-import { lstat, mkdtemp, readFile, readdir, readlink, rm } from 'node:fs/promises'
+import { lstat, mkdir, mkdtemp, readFile, readdir, readlink, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { extractTarGz } from './archive.js'
 import { UserError } from './errors.js'
@@ -248,16 +248,34 @@ function goPackages(go: GoBuildInfo, i: number, fileId: string, relationships: J
   return out
 }
 
+/**
+ * artifactContents, kept under cacheDir by the artifact's sha256 (content-addressed, so exact): a warm build
+ * that reuses a cached snap does not unpack and hash it again. verify-artifacts never uses it.
+ */
+async function cachedContents(file: string, sha256: string, tmpRoot: string, cacheDir?: string): Promise<ContentFile[]> {
+  const cached = cacheDir && /^[0-9a-f]{64}$/.test(sha256) ? path.join(cacheDir, 'sbom-contents', `${sha256}.json`) : undefined
+  if (cached) {
+    const hit = await readFile(cached, 'utf8').then((t) => JSON.parse(t) as ContentFile[], () => undefined)
+    if (hit) return hit
+  }
+  const files = await artifactContents(file, tmpRoot)
+  if (cached) {
+    await mkdir(path.dirname(cached), { recursive: true })
+    await writeFileAtomic(cached, JSON.stringify(files))
+  }
+  return files
+}
+
 /** `<artifact>.spdx.json` beside the artifact. */
 export function sbomPath(artifact: string): string {
   return `${artifact}.spdx.json`
 }
 
 /** Write the SBOM of file (whose sha256 is known) beside it; returns its path. */
-export async function writeSbom(file: string, subject: Omit<SbomSubject, 'name' | 'kind'> & { kind?: ArtifactKind }, opts: SbomOptions & { tmpRoot: string }): Promise<string> {
+export async function writeSbom(file: string, subject: Omit<SbomSubject, 'name' | 'kind'> & { kind?: ArtifactKind }, opts: SbomOptions & { tmpRoot: string; cacheDir?: string }): Promise<string> {
   const kind = subject.kind ?? artifactKind(file)
   if (!kind) throw new Error(`writeSbom: ${file} is not a snap, tarball or charm`)
-  const files = await artifactContents(file, opts.tmpRoot)
+  const files = await cachedContents(file, subject.sha256, opts.tmpRoot, opts.cacheDir)
   const doc = spdxDocument({ ...subject, kind, name: path.basename(file) }, files, opts)
   const dest = sbomPath(file)
   await writeFileAtomic(dest, JSON.stringify(doc, null, 2) + '\n')

@@ -194,7 +194,7 @@ describe('the pre-1.18 pointer form', () => {
   for (const [bits, big] of [[64, false], [64, true], [32, false], [32, true]] as const) {
     it(`${bits}-bit ${big ? 'big' : 'little'}-endian`, async () => {
       const file = path.join(root, `old-${bits}-${big ? 'be' : 'le'}`)
-      await writeFile(file, pointerFormElf(bits, big, 'go1.16.15', mod))
+      await writeFile(file, pointerFormElf(bits, big, 'go1.16.15', mod), { mode: 0o755 }) // go version skips files that are not executable
       const info = await readGoBuildInfo(file)
       expect(info).toEqual({
         goVersion: 'go1.16.15',

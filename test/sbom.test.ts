@@ -105,6 +105,19 @@ describe('tarball and charm SBOMs', () => {
     expect(doc.packages[0].externalRefs[0].referenceLocator).toBe('pkg:generic/demo')
   })
 
+  it('the contents listing is cached by the artifact\'s sha256: the second SBOM is the same bytes without unpacking again', async () => {
+    const tgz = path.join(root, 'out', 'cached.tgz')
+    await writeTarGz(tgz, [{ name: 'hello', file: fx.binaries.get('arm64')! }], { mtime: 0, label: 'cached' })
+    const sha256 = await sha256File(tgz)
+    const cacheDir = path.join(root, 'cache')
+    const opts = { epoch: 0, tool: 't', namespaceBase: 'https://example.invalid', tmpRoot: root, cacheDir }
+    const first = readFileSync(await writeSbom(tgz, { version: '1', sha256 }, opts))
+    const entry = path.join(cacheDir, 'sbom-contents', `${sha256}.json`)
+    expect((JSON.parse(readFileSync(entry, 'utf8')) as Array<{ path: string }>).map((f) => f.path)).toEqual(['hello'])
+    writeFileSync(tgz, 'no longer a tarball') // a hit never reads the artifact
+    expect(readFileSync(await writeSbom(tgz, { version: '1', sha256 }, opts)).equals(first)).toBe(true)
+  })
+
   it('refuses what is not an artifact, and an artifact that does not unpack, clearly', async () => {
     await expect(artifactContents(path.join(root, 'x.txt'), root)).rejects.toThrow(/not a snap, tarball or charm/)
     const broken = path.join(root, 'broken.snap')
