@@ -2,7 +2,7 @@
  * Provenance of a build action's run: an in-toto Statement v1 (in-toto/attestation spec/v1/statement.md)
  * whose predicate is SLSA provenance v1 (slsa-framework/slsa docs/spec/v1.0/provenance.md):
  * subjects = the run's artifacts (name, sha256); buildDefinition.externalParameters = the action's inputs
- * (secret inputs left out); resolvedDependencies = every file the run downloaded (uri, sha256), every local
+ * (secret inputs and output-dir left out); resolvedDependencies = every file the run downloaded (uri, sha256), every local
  * input file, the Go toolchain, and every source checkout (its git remote and commit, else its path);
  * runDetails.builder.id = the action and its version. Written unsigned as
  * `provenance.<action>[.<arch>...].intoto.json`; on GitHub, release.yml signs the artifacts with
@@ -29,9 +29,12 @@ export interface Subject {
   sha256: string
 }
 
-/** The inputs a run was given (INPUT_* as the runner sets them), less the secret ones, values redacted. */
+/** Where the outputs go: not a build parameter (it changes no byte), left out so two runs into different directories give the same statement. */
+const OUTPUT_ONLY = ['output-dir']
+
+/** The inputs a run was given (INPUT_* as the runner sets them), less the secret ones and output-dir, values redacted. */
 export function actionInputs(env: NodeJS.ProcessEnv = process.env, secretInputs: string[] = []): Record<string, string> {
-  const secret = new Set(secretInputs.map((s) => s.toLowerCase()))
+  const secret = new Set([...secretInputs, ...OUTPUT_ONLY].map((s) => s.toLowerCase()))
   const out: Record<string, string> = {}
   for (const [k, v] of Object.entries(env).sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (!k.startsWith('INPUT_') || v === undefined) continue

@@ -60,8 +60,8 @@ describe('the statement', () => {
     expect(checkStatement({ _type: STATEMENT_TYPE, subject: [{ name: 'a', digest: { sha256: 'XYZ' } }], predicateType: SLSA_PROVENANCE_V1, predicate: {} })).toHaveLength(4)
   })
 
-  it('external parameters: the INPUT_ variables, secret inputs left out', () => {
-    expect(actionInputs({ 'INPUT_OUTPUT-DIR': ' snaps ', 'INPUT_LAUNCHPAD-CREDENTIALS': 'tok', PATH: '/bin', INPUT_ARCH: 's390x' }, ['launchpad-credentials'])).toEqual({ arch: 's390x', 'output-dir': 'snaps' })
+  it('external parameters: the INPUT_ variables, secret inputs and output-dir left out', () => {
+    expect(actionInputs({ 'INPUT_OUTPUT-DIR': 'snaps', 'INPUT_LAUNCHPAD-CREDENTIALS': 'tok', PATH: '/bin', INPUT_ARCH: ' s390x ', 'INPUT_ARTIFACT-NAME': 'a' }, ['launchpad-credentials'])).toEqual({ arch: 's390x', 'artifact-name': 'a' })
     expect(provenanceFileName('build-cnitgz', ['amd64', 's390x'])).toBe('provenance.build-cnitgz.amd64.s390x.intoto.json')
   })
 })
