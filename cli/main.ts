@@ -20,6 +20,7 @@ import { which } from '../shared/exec.js'
 import { populateK8sMirror } from './fake-k8s.js'
 import { startMirror } from './mirror.js'
 import { releaseCli } from './release.js'
+import { verifyArtifactsCli } from './verify-artifacts.js'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 /** The repository root, the folder holding package.json: one up from cli/ (source), two up from dist/cli/ (bundled). */
@@ -198,6 +199,7 @@ async function demo(args: string[]): Promise<number> {
 
 const USAGE = `usage: build-snaps <action> [--<input> value ...]   run an action locally, as the runner does
        build-snaps demo [--arch "amd64 s390x"] [--kube-version stable-1.31] [--output-dir snaps]
+       build-snaps verify-artifacts DIR   check each artifact in DIR against its SBOM and the provenance statements
        build-snaps release [plan|summarize|serve-mirror] [--arches amd64,arm64,ppc64el,s390x] [--dry-run true] ...   release.yml, locally
 actions: `
 
@@ -209,6 +211,7 @@ export async function cli(argv: string[]): Promise<number> {
   }
   if (cmd === 'demo') return demo(rest)
   if (cmd === 'release') return releaseCli(rest)
+  if (cmd === 'verify-artifacts') return verifyArtifactsCli(rest)
   const yml = readActionYaml(cmd)
   const inputs = parseInputArgs(cmd, rest, Object.keys(yml.inputs ?? {}))
   const r = await runActionLocally(cmd, inputs)

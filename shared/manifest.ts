@@ -1,5 +1,5 @@
 /** SHA256SUMS + manifest.json of everything a run produced. */
-import { readFile, stat } from 'node:fs/promises'
+import { readFile, readdir, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { sha256File, writeFileAtomic } from './files.js'
 
@@ -32,8 +32,9 @@ export function sha256sums(entries: ManifestEntry[]): string {
  * Write SHA256SUMS and manifest.json into dir; returns the SHA256SUMS path. Entries of earlier runs into the
  * same directory (another arch, say) are kept while their files still exist, so the file covers the directory.
  */
-export async function writeManifest(dir: string, entries: ManifestEntry[]): Promise<string> {
+export async function writeManifest(dir: string, given: ManifestEntry[]): Promise<string> {
   const sums = path.join(dir, 'SHA256SUMS')
+  const entries = [...given, ...(await sidecars(dir, given))]
   const mine = new Set(entries.map((e) => e.name))
   const earlier = await readManifestJson(dir)
   const kept: ManifestEntry[] = []
@@ -45,6 +46,18 @@ export async function writeManifest(dir: string, entries: ManifestEntry[]): Prom
   const json = [...all].sort((a, b) => a.name.localeCompare(b.name)).map(({ name, size, sha256, arch }) => ({ name, size, sha256, ...(arch ? { arch } : {}) }))
   await writeFileAtomic(path.join(dir, 'manifest.json'), JSON.stringify(json, null, 2) + '\n')
   return sums
+}
+
+/**
+ * The attestation files beside the entries (shared/sbom.ts, shared/provenance.ts), so SHA256SUMS covers them:
+ * each entry's `<name>.spdx.json` and every `provenance.*.intoto.json` in dir.
+ */
+async function sidecars(dir: string, entries: ManifestEntry[]): Promise<ManifestEntry[]> {
+  const have = new Set(entries.map((e) => e.name))
+  const names = await readdir(dir).catch(() => [] as string[])
+  const arch = new Map(entries.map((e) => [`${e.name}.spdx.json`, e.arch]))
+  const extra = names.filter((n) => !have.has(n) && (arch.has(n) || /^provenance\..+\.intoto\.json$/.test(n))).sort()
+  return describeFiles(extra.map((n) => path.join(dir, n)), (f) => arch.get(path.basename(f)))
 }
 
 async function readManifestJson(dir: string): Promise<ManifestEntry[]> {

@@ -126,7 +126,7 @@ describe('build-cdk-addons-snap (dist bundle, end to end)', () => {
     expect(res.outputs.snap).toBe(snap)
     expect(res.outputs.version).toBe('1.31.2')
     expect(res.outputs.arch).toBe(debian)
-    expect(readFileSync(res.outputs.manifest, 'utf8')).toBe(`${await sha256File(snap)}  cdk-addons_1.31.2_${debian}.snap\n`)
+    expect(readFileSync(res.outputs.manifest, 'utf8')).toContain(`${await sha256File(snap)}  cdk-addons_1.31.2_${debian}.snap\n`) // with its SBOM and provenance (test/sbom.test.ts)
     // kubectl was checked and smoke-run for the target (natively on amd64, under qemu otherwise)
     expect(res.log).toMatch(new RegExp(`kubectl: downloaded .*sha256 verified; ELF ${debian}; ran (natively|under qemu-[a-z0-9_]+(-static)?): Client Version: ${VERSION}`))
     expect(res.log).toContain(`rendered {{ arch }} -> ${arch.go} in 3 of 4 templates (5 placeholders)`)

@@ -38,7 +38,7 @@ describe('charm-build (dist bundle)', () => {
     expect(run.exitCode, run.log).toBe(0)
     const charms = JSON.parse(run.outputs.charms) as string[]
     expect(charms).toEqual([path.join(out, 'kubernetes-worker.charm')])
-    expect(readdirSync(out)).toEqual(['kubernetes-worker.charm']) // no scratch left behind
+    expect(readdirSync(out).sort()).toEqual(['SHA256SUMS', 'kubernetes-worker.charm', 'kubernetes-worker.charm.spdx.json', 'manifest.json', 'provenance.charm-build.kubernetes-worker.intoto.json']) // no scratch left behind
     const list = execFileSync('unzip', ['-Z1', charms[0]], { encoding: 'utf8' }).split('\n')
     for (const f of ['metadata.yaml', 'hooks/install', 'hooks/relations/kube-control/requires.py', 'lib/charms/layer/snap.py', 'reactive/kubernetes_worker.py', 'status.py', '.build.manifest']) expect(list).toContain(f)
     expect(execFileSync('unzip', ['-Z', charms[0], 'hooks/install'], { encoding: 'utf8' })).toMatch(/^-rwxr-xr-x/)

@@ -50,7 +50,7 @@ describe('CLI end to end', () => {
     expect(snaps).toHaveLength(14)
     expect(snaps.filter((f) => f.endsWith('_1.31.2_s390x.snap'))).toHaveLength(7)
     expect(snaps.filter((f) => f.endsWith('_1.31.2_amd64.snap'))).toHaveLength(7)
-    expect(readFileSync(path.join(cwd, 'snaps', 'SHA256SUMS'), 'utf8').trim().split('\n')).toHaveLength(14)
+    expect(readFileSync(path.join(cwd, 'snaps', 'SHA256SUMS'), 'utf8').trim().split('\n')).toHaveLength(30) // 14 snaps, their SBOMs, 2 provenance statements
     expect(r.stdout).toContain('### Kubernetes 1.31.2 snaps for amd64')
     expect(r.stdout).toContain('### Kubernetes 1.31.2 snaps for s390x')
     expect(r.stdout).toContain('ran under qemu-s390x-static')

@@ -13,7 +13,8 @@ import { sourceDateEpoch } from '../../shared/epoch.js'
 import { ensureWritableDir } from '../../shared/files.js'
 import { parseBool, parseHttpUrl } from '../../shared/inputs.js'
 import { COMPONENTS, SNAP_BASE, binaryUrl, componentSmoke, parseKubeVersion, resolveKubeVersion, snapVersion } from '../../shared/k8s.js'
-import { describeFiles, summaryTable, writeManifest } from '../../shared/manifest.js'
+import { ProvenanceRecorder } from '../../shared/provenance.js'
+import { publish } from '../../shared/publish.js'
 import type { Runtime } from '../../shared/runtime.js'
 import { validateSnapYaml } from '../../shared/snap/snapyaml.js'
 import { verifyBinary } from '../../shared/verify.js'
@@ -61,15 +62,20 @@ export async function main(rt: Runtime): Promise<void> {
   rt.info(`cdk-addons ${snapVersion(version)} for ${arch.debian} (images: ${imageArch(arch)}) from ${inputs.sourceDir}: ${source.length} files`)
   const work = await mkdtemp(path.join(rt.tempRoot(), 'build-snaps-'))
   const epoch = sourceDateEpoch()
+  const prov = new ProvenanceRecorder('build-cdk-addons-snap')
+  await prov.checkout(inputs.sourceDir, 'cdk-addons')
   try {
     const kubectl = await rt.group('Fetch and verify kubectl', async () => {
+      const url = inputs.kubectlDir ? undefined : binaryUrl(inputs.baseUrl, version, arch, 'kubectl')
       const bin = await acquireBinary('kubectl', path.join(work, 'bin', 'kubectl'), {
-        url: inputs.kubectlDir ? undefined : binaryUrl(inputs.baseUrl, version, arch, 'kubectl'),
+        url,
         localDir: inputs.kubectlDir || undefined,
         localInput: 'kubectl-dir',
         cacheDir: rt.cacheRoot(),
         log: (m) => rt.warning(m),
       })
+      if (url) prov.download(url, bin.sha256)
+      else prov.localFile(path.join(inputs.kubectlDir, 'kubectl'), bin.sha256)
       if (!bin.sha256Verified) rt.warning(`kubectl: no kubectl.sha256 beside it in kubectl-dir; not checksum-verified`)
       let checks = ['verification off']
       if (inputs.verify) {
@@ -86,18 +92,15 @@ export async function main(rt: Runtime): Promise<void> {
     const templates = Object.entries(built.rendered)
     const withArch = templates.filter(([, n]) => n > 0)
     rt.info(`rendered {{ arch }} -> ${imageArch(arch)} in ${withArch.length} of ${templates.length} templates (${withArch.reduce((s, [, n]) => s + n, 0)} placeholders)`)
-    const entries = await describeFiles([built.snap], () => arch.debian)
-    const manifest = await writeManifest(outDir, entries)
-    if (inputs.artifactName) rt.info(`uploaded to ${await rt.uploadArtifact(inputs.artifactName, [built.snap, manifest], outDir)}`)
+    await publish(rt, {
+      action: 'build-cdk-addons-snap', outDir, epoch, provenance: prov, parts: [arch.debian], artifactName: inputs.artifactName,
+      artifacts: [{ file: built.snap, version: snapVersion(version), arch: arch.debian }],
+      title: `${CDK_ADDONS} ${snapVersion(version)} for ${arch.debian}`,
+      notes: `Templates: ${templates.length}, \`{{ arch }}\` rendered as \`${imageArch(arch)}\` in ${withArch.length}. Reproducible: SOURCE_DATE_EPOCH=${epoch}.`,
+    })
     rt.output('snap', built.snap)
     rt.output('version', snapVersion(version))
     rt.output('arch', arch.debian)
-    rt.output('manifest', manifest)
-    rt.info(`${entries[0].sha256}  ${entries[0].name}`)
-    rt.summary(
-      `### ${CDK_ADDONS} ${snapVersion(version)} for ${arch.debian}\n\n${summaryTable(entries)}\n\n` +
-        `Templates: ${templates.length}, \`{{ arch }}\` rendered as \`${imageArch(arch)}\` in ${withArch.length}. Reproducible: SOURCE_DATE_EPOCH=${epoch}.`,
-    )
   } finally {
     await rm(work, { recursive: true, force: true })
   }

@@ -37,6 +37,8 @@ import {
 } from '../../shared/resource.js'
 import type { Runtime } from '../../shared/runtime.js'
 import { checkInputPaths } from '../../shared/paths.js'
+import { ProvenanceRecorder } from '../../shared/provenance.js'
+import { attestBuilt } from '../../shared/publish.js'
 
 export const DEFAULT_BASE_URL = 'https://github.com/containernetworking/plugins/releases/download/{version}'
 
@@ -82,6 +84,7 @@ export async function main(rt: Runtime): Promise<void> {
   const names = outputNames(inputs.filename, inputs.arches, inputs.version)
   const epoch = sourceDateEpoch()
   const work = await workDir(rt, 'build-cnitgz-')
+  const prov = new ProvenanceRecorder('build-cnitgz')
   rt.info(`CNI plugins ${inputs.version} from ${inputs.from} for ${inputs.arches.map((a) => a.debian).join(', ')}`)
   try {
     let build: (arch: Arch) => Promise<{ dir: string; files: string[]; origin: Array<[string, string]> }>
@@ -91,6 +94,8 @@ export async function main(rt: Runtime): Promise<void> {
       const argv = await cniBuildArgv(src, inputs.buildCommand, 'source')
       const go: GoToolchain = await setupGo(rt, { srcDir: src, requested: inputs.goVersion })
       const commit = (await gitCommit(src)) ?? 'unknown (not a git checkout)'
+      await prov.checkout(src, 'cni-plugins')
+      prov.tool('go', go.version, go.origin)
       // Scripts write bin/ into the tree: parallel builds each get a copy; GOPATH builds stay in place, one at a time.
       const copy = inputs.arches.length > 1 && (await copyableTree(src, inputs.buildEnv))
       if (!copy) limit = 1
@@ -109,6 +114,7 @@ export async function main(rt: Runtime): Promise<void> {
         const url = `${releaseBase(inputs.baseUrl, { version: inputs.version }, 'base-url')}/${file}`
         const dir = path.join(work, `release-${arch.debian}`)
         const got = await fetchReleaseTarball(rt, { url, what: `CNI plugins ${inputs.version} for ${arch.debian} (${file})`, inputName: 'version', dest: path.join(work, file) }, dir)
+        prov.download(url, got.sha256)
         return { dir, files: got.files, origin: [['cni-plugins release', `${url} sha256 ${got.sha256}`]] }
       }
     }
@@ -128,6 +134,7 @@ export async function main(rt: Runtime): Promise<void> {
         return packResource(rt, dest, [...files.map((f) => ({ name: f.name, file: f.path })), { name: 'BUILD_INFO', data: info }], epoch, 'cni')
       }),
     )
+    await attestBuilt(rt, { action: 'build-cnitgz', outDir, epoch, provenance: prov, version: inputs.version, results })
     await reportResults(rt, `CNI plugins ${inputs.version}`, outDir, results)
   } finally {
     await rm(work, { recursive: true, force: true })

@@ -14,7 +14,8 @@ import { type EtcdBinaries, ETCD_RELEASES, buildEtcd, etcdSmokes, etcdUnsupporte
 import { ensureWritableDir } from '../../shared/files.js'
 import { restoreGoCache, saveGoCache, setupGo } from '../../shared/golang.js'
 import { parseBool, parseHttpUrl } from '../../shared/inputs.js'
-import { describeFiles, summaryTable, writeManifest } from '../../shared/manifest.js'
+import { ProvenanceRecorder } from '../../shared/provenance.js'
+import { publish } from '../../shared/publish.js'
 import type { Runtime } from '../../shared/runtime.js'
 import { verifyBinary } from '../../shared/verify.js'
 import { checkInputPaths } from '../../shared/paths.js'
@@ -56,10 +57,12 @@ export function getInputs(rt: Runtime): Inputs {
 }
 
 /** Cross-compile the checkout for the target, with the Go caches restored and saved. */
-async function fromSource(rt: Runtime, inputs: Inputs, work: string): Promise<{ bins: EtcdBinaries; version: string; origin: string }> {
+async function fromSource(rt: Runtime, inputs: Inputs, work: string, prov: ProvenanceRecorder): Promise<{ bins: EtcdBinaries; version: string; origin: string }> {
   const src = await readEtcdSource(inputs.sourceDir, 'source-dir')
   const { arch } = inputs
   const go = await setupGo(rt, { srcDir: src.layout.kind === 'go-mod' ? src.layout.etcd.cwd : src.dir, requested: inputs.goVersion })
+  await prov.checkout(src.dir, 'etcd')
+  prov.tool('go', go.version, go.origin)
   const how = src.layout.kind === 'build-script' ? 'its build script (GOPATH)' : 'go build'
   rt.info(`etcd ${src.version} from ${inputs.sourceDir} with ${how}, Go ${go.version} (${go.origin}), for ${arch.debian} (GOARCH=${arch.go})`)
   const cache = await restoreGoCache(rt, go, arch, src.dir)
@@ -68,10 +71,11 @@ async function fromSource(rt: Runtime, inputs: Inputs, work: string): Promise<{ 
   return { bins, version: src.version, origin: `built from ${inputs.sourceDir} with ${how}, Go ${go.version}` }
 }
 
-async function fromRelease(rt: Runtime, inputs: Inputs, work: string): Promise<{ bins: EtcdBinaries; version: string; origin: string }> {
+async function fromRelease(rt: Runtime, inputs: Inputs, work: string, prov: ProvenanceRecorder): Promise<{ bins: EtcdBinaries; version: string; origin: string }> {
   const got = await rt.group(`Fetch etcd ${inputs.etcdTag} for ${inputs.arch.debian}`, () =>
     fetchEtcdRelease({ tag: inputs.etcdTag, arch: inputs.arch, baseUrl: inputs.baseUrl, sha256: inputs.sha256 || undefined, workDir: work, cacheDir: rt.cacheRoot(), log: (m) => rt.warning(m) }),
   )
+  prov.download(got.url, got.sha256)
   const origin = `${got.cached ? 'cache hit for' : 'downloaded'} ${got.url}, sha256 verified${inputs.sha256 ? '' : ' (SHA256SUMS)'}`
   return { bins: got, version: inputs.etcdTag.replace(/^v/, ''), origin }
 }
@@ -83,8 +87,9 @@ export async function main(rt: Runtime): Promise<void> {
   const outDir = await ensureWritableDir(inputs.outputDir, 'output-dir')
   const work = await mkdtemp(path.join(rt.tempRoot(), 'build-snaps-'))
   const epoch = sourceDateEpoch()
+  const prov = new ProvenanceRecorder('build-etcd-snap')
   try {
-    const { bins, version, origin } = inputs.sourceDir ? await fromSource(rt, inputs, work) : await fromRelease(rt, inputs, work)
+    const { bins, version, origin } = inputs.sourceDir ? await fromSource(rt, inputs, work, prov) : await fromRelease(rt, inputs, work, prov)
     rt.info(`etcd ${version}: ${origin}`)
     if (inputs.verify) {
       await rt.group('Verify etcd and etcdctl', async () => {
@@ -97,15 +102,15 @@ export async function main(rt: Runtime): Promise<void> {
     const unsupported = etcdUnsupportedArch(arch)
     rt.info(`daemon wrapper: ${unsupported ? `sets ETCD_UNSUPPORTED_ARCH=${unsupported}` : `no ETCD_UNSUPPORTED_ARCH (etcd supports ${arch.debian})`}`)
     const snap = await rt.group('Pack the etcd snap', () => packEtcdSnap(bins, version, arch, outDir, path.join(work, 'stage'), epoch))
-    const entries = await describeFiles([snap], () => arch.debian)
-    const manifest = await writeManifest(outDir, entries)
-    if (inputs.artifactName) rt.info(`uploaded to ${await rt.uploadArtifact(inputs.artifactName, [snap, manifest], outDir)}`)
+    await publish(rt, {
+      action: 'build-etcd-snap', outDir, epoch, provenance: prov, parts: [arch.debian], artifactName: inputs.artifactName,
+      artifacts: [{ file: snap, version, arch: arch.debian }],
+      title: `etcd ${version} for ${arch.debian}`,
+      notes: `Binaries ${origin}. Reproducible: SOURCE_DATE_EPOCH=${epoch}.`,
+    })
     rt.output('snap', snap)
     rt.output('version', version)
     rt.output('arch', arch.debian)
-    rt.output('manifest', manifest)
-    rt.info(`${entries[0].sha256}  ${entries[0].name}`)
-    rt.summary(`### etcd ${version} for ${arch.debian}\n\n${summaryTable(entries)}\n\nBinaries ${origin}. Reproducible: SOURCE_DATE_EPOCH=${epoch}.`)
   } finally {
     await rm(work, { recursive: true, force: true })
   }

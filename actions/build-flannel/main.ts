@@ -37,6 +37,8 @@ import {
   workDir,
 } from '../../shared/resource.js'
 import type { Runtime } from '../../shared/runtime.js'
+import { ProvenanceRecorder } from '../../shared/provenance.js'
+import { attestBuilt } from '../../shared/publish.js'
 import type { SmokeSpec } from '../../shared/verify.js'
 import { checkInputPaths } from '../../shared/paths.js'
 
@@ -120,6 +122,7 @@ export async function main(rt: Runtime): Promise<void> {
   const epoch = sourceDateEpoch()
   const work = await workDir(rt, 'build-flannel-')
   const inPlace = serialLock()
+  const prov = new ProvenanceRecorder('build-flannel')
   try {
     // Sources and their Go, checked once before any arch is built.
     const flannelSrc = inputs.flannelSource ? await checkoutDir(inputs.flannelSource, 'flannel-source') : undefined
@@ -137,6 +140,7 @@ export async function main(rt: Runtime): Promise<void> {
     const cacheSrc = flannelSrc ?? etcdSrc ?? cniSrc
     const commits = new Map<string, string>()
     for (const src of gos.keys()) commits.set(src, (await gitCommit(src)) ?? 'unknown (not a git checkout)')
+    for (const [src, go] of gos) await prov.checkout(src).then(() => prov.tool('go', go.version, go.origin))
 
     /** <binary> out of the verified release <project>-<tag>-linux-<go-arch>.tar.gz (inputs <project>-version, <project>-base-url). */
     const releaseBinary = async (arch: Arch, dir: string, project: string, binary: string, version: string, baseUrl: string): Promise<Part> => {
@@ -144,6 +148,7 @@ export async function main(rt: Runtime): Promise<void> {
       const url = `${releaseBase(baseUrl, { version }, `${project}-base-url`)}/${file}`
       const x = path.join(dir, `${project}-release`)
       const got = await fetchReleaseTarball(rt, { url, what: `${project} ${version} for ${arch.debian} (${file})`, inputName: `${project}-version`, dest: path.join(dir, file) }, x)
+      prov.download(url, got.sha256)
       return { files: [{ name: binary, path: path.join(x, pick(got.files, binary, file)) }], info: [[`${project} release`, `${url} sha256 ${got.sha256}`]] }
     }
 
@@ -197,7 +202,9 @@ export async function main(rt: Runtime): Promise<void> {
         if (!(await exists(tgz))) throw new UserError(`cni-tarball: ${tgz} does not exist; give the path of a build-cnitgz tarball ({arch} expands)`)
         binDir = path.join(dir, 'cni')
         await extractTarGz(tgz, binDir)
-        info = ['cni-plugins tarball', `${path.basename(tgz)} sha256 ${await sha256File(tgz)}`]
+        const digest = await sha256File(tgz)
+        prov.localFile(tgz, digest)
+        info = ['cni-plugins tarball', `${path.basename(tgz)} sha256 ${digest}`]
       } else {
         return { files: [], info: [] }
       }
@@ -230,6 +237,7 @@ export async function main(rt: Runtime): Promise<void> {
         return packResource(rt, path.join(outDir, names.get(arch)!), entries, epoch, 'flannel')
       }),
     )
+    await attestBuilt(rt, { action: 'build-flannel', outDir, epoch, provenance: prov, version: inputs.flannelVersion, results })
     await reportResults(rt, `flannel ${inputs.flannelVersion} (etcdctl ${inputs.etcdVersion})`, outDir, results)
   } finally {
     await rm(work, { recursive: true, force: true })

@@ -23,7 +23,8 @@ import {
   resolveKubeVersion,
   snapVersion,
 } from '../../shared/k8s.js'
-import { describeFiles, summaryTable, writeManifest } from '../../shared/manifest.js'
+import { ProvenanceRecorder } from '../../shared/provenance.js'
+import { publish } from '../../shared/publish.js'
 import type { Runtime } from '../../shared/runtime.js'
 import { verifyBinary } from '../../shared/verify.js'
 import { checkInputPaths } from '../../shared/paths.js'
@@ -65,19 +66,23 @@ export async function main(rt: Runtime): Promise<void> {
   rt.info(`Kubernetes ${version} for ${arch.debian} (Go/Kubernetes ${arch.go}): ${inputs.components.map((c) => c.name).join(', ')}`)
   const work = await mkdtemp(path.join(rt.tempRoot(), 'build-snaps-'))
   const epoch = sourceDateEpoch()
+  const prov = new ProvenanceRecorder('build-k8s-snaps')
   try {
     const runner = inputs.verify ? await ensureRunner(arch, (m) => rt.info(m)) : undefined
     if (runner?.kind === 'none') rt.warning(`smoke runs skipped for ${arch.debian}: ${runner.reason}; checksums and ELF checks still apply`)
     const policy = downloadPolicy()
     const binaries = await rt.group(`Fetch and verify ${inputs.components.length} binaries`, () =>
       mapLimit(inputs.components, 4, async (c) => {
+        const url = inputs.binariesDir ? undefined : binaryUrl(inputs.baseUrl, version, arch, c.name)
         const bin = await acquireBinary(c.name, path.join(work, 'bin', c.name), {
-          url: inputs.binariesDir ? undefined : binaryUrl(inputs.baseUrl, version, arch, c.name),
+          url,
           localDir: inputs.binariesDir || undefined,
           cacheDir: rt.cacheRoot(),
           policy,
           log: (m) => rt.warning(m),
         })
+        if (url) prov.download(url, bin.sha256)
+        else prov.localFile(path.join(inputs.binariesDir, c.name), bin.sha256)
         if (!bin.sha256Verified) rt.warning(`${c.name}: no ${c.name}.sha256 beside it in binaries-dir; not checksum-verified`)
         const checks = inputs.verify ? await verifyBinary(bin.path, c.name, arch, runner!, componentSmoke(c, version)) : ['verification off']
         rt.info(`${c.name}: ${bin.origin}; ${checks.join('; ')}`)
@@ -98,19 +103,17 @@ export async function main(rt: Runtime): Promise<void> {
       }
       return made
     })
-    const entries = await describeFiles(snaps, () => arch.debian)
-    const manifest = await writeManifest(outDir, entries)
-    if (inputs.artifactName) {
-      const where = await rt.uploadArtifact(inputs.artifactName, [...snaps, manifest], outDir)
-      rt.info(`uploaded ${snaps.length} snaps and SHA256SUMS to ${where}`)
-    }
+    const checked = binaries.map((b) => `- ${b.component.name}: ${b.checks.join(', ')}`).join('\n')
+    const { manifest } = await publish(rt, {
+      action: 'build-k8s-snaps', outDir, epoch, provenance: prov, parts: [arch.debian], artifactName: inputs.artifactName,
+      artifacts: snaps.map((file) => ({ file, version: snapVersion(version), arch: arch.debian })),
+      title: `Kubernetes ${snapVersion(version)} snaps for ${arch.debian}`,
+      notes: `Verified:\n${checked}\n\nReproducible: SOURCE_DATE_EPOCH=${epoch}.`,
+    })
     rt.output('snaps', snaps)
     rt.output('version', snapVersion(version))
     rt.output('arch', arch.debian)
-    rt.output('manifest', manifest)
-    for (const e of entries) rt.info(`${e.sha256}  ${e.name}`)
-    const checked = binaries.map((b) => `- ${b.component.name}: ${b.checks.join(', ')}`).join('\n')
-    rt.summary(`### Kubernetes ${snapVersion(version)} snaps for ${arch.debian}\n\n${summaryTable(entries)}\n\nVerified:\n${checked}\n\nReproducible: SOURCE_DATE_EPOCH=${epoch}. Checksums: \`${manifest}\`.`)
+    rt.info(`checksums: ${manifest}`)
   } finally {
     await rm(work, { recursive: true, force: true })
   }

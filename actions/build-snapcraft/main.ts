@@ -11,7 +11,9 @@ import { UserError } from '../../shared/errors.js'
 import { run, which } from '../../shared/exec.js'
 import { ensureWritableDir, writeFileAtomic } from '../../shared/files.js'
 import { parseBool } from '../../shared/inputs.js'
-import { describeFiles, summaryTable, writeManifest } from '../../shared/manifest.js'
+import { ProvenanceRecorder, actionInputs } from '../../shared/provenance.js'
+import { publish } from '../../shared/publish.js'
+import { sourceDateEpoch } from '../../shared/epoch.js'
 import type { Runtime } from '../../shared/runtime.js'
 import {
   type CollectedSnap,
@@ -94,13 +96,14 @@ export async function main(rt: Runtime): Promise<void> {
       })
     }
     const snaps = await moveSnaps(checked, outDir)
-    const entries = await describeFiles(snaps.map((s) => s.file), (f) => snaps.find((s) => s.file === f)?.arch)
-    const manifest = await writeManifest(outDir, entries)
-    if (inputs.artifactName) rt.info(`uploaded to ${await rt.uploadArtifact(inputs.artifactName, [...snaps.map((s) => s.file), manifest], outDir)}`)
+    const prov = new ProvenanceRecorder('build-snapcraft', actionInputs(process.env, ['launchpad-credentials']))
+    await prov.checkout(inputs.projectDir, 'project')
+    await publish(rt, {
+      action: 'build-snapcraft', outDir, epoch: sourceDateEpoch(), provenance: prov, parts: inputs.arches.map((a) => a.debian), artifactName: inputs.artifactName,
+      artifacts: snaps.map((s) => ({ file: s.file, version: s.version, arch: s.arch, packageName: s.name })),
+      title: `snapcraft ${inputs.mode}: ${snaps.length} snaps`,
+    })
     rt.output('snaps', snaps.map((s) => s.file))
-    rt.output('manifest', manifest)
-    for (const e of entries) rt.info(`${e.sha256}  ${e.name}`)
-    rt.summary(`### snapcraft ${inputs.mode}: ${snaps.length} snaps\n\n${summaryTable(entries)}`)
   } finally {
     await rm(work, { recursive: true, force: true })
   }

@@ -2,12 +2,14 @@
  * charm-build: check a charm source (metadata.yaml / charmcraft.yaml parse, names, resources, every layer.yaml
  * include present locally or named for fetching), then build it with charmcraft or charm-tools.
  */
-import { stat } from 'node:fs/promises'
+import { readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { UserError } from '../../shared/errors.js'
 import { ensureWritableDir } from '../../shared/files.js'
 import { parseBool } from '../../shared/inputs.js'
-import { describeFiles, summaryTable } from '../../shared/manifest.js'
+import { ProvenanceRecorder } from '../../shared/provenance.js'
+import { publish } from '../../shared/publish.js'
+import { sourceDateEpoch } from '../../shared/epoch.js'
 import type { Runtime } from '../../shared/runtime.js'
 import { buildCharm, checkLayerIncludes, chooseBuilder } from '../../shared/charm/build.js'
 import { loadCharm } from '../../shared/charm/metadata.js'
@@ -58,8 +60,15 @@ export async function main(rt: Runtime): Promise<void> {
     buildCharm(tool, builder, charm, outDir, { destructiveMode: inputs.destructiveMode, layersDir: inputs.layersDir, interfacesDir: inputs.interfacesDir }),
   )
   for (const c of charms) rt.info(`built ${c}`)
+  const prov = new ProvenanceRecorder('charm-build')
+  await prov.checkout(charm.dir, charm.name)
+  const version = (await readFile(path.join(charm.dir, 'version'), 'utf8').catch(() => '')).trim()
+  await publish(rt, {
+    action: 'charm-build', outDir, epoch: sourceDateEpoch(), provenance: prov, parts: [charm.name],
+    artifacts: charms.map((file) => ({ file, version, packageName: charm.name })),
+    title: `Charm ${charm.name} (${builder})`,
+  })
   rt.output('charms', charms)
   rt.output('name', charm.name)
   rt.output('resources', charm.resources)
-  rt.summary(`### Charm ${charm.name} (${builder})\n\n${summaryTable(await describeFiles(charms))}`)
 }

@@ -56,7 +56,7 @@ describe.each(['amd64', 's390x', 'ppc64el'])('all seven snaps for %s', (archName
   })
   test('SHA256SUMS covers every snap and checks out with sha256sum -c', () => {
     const sums = readFileSync(run.outputs.manifest, 'utf8')
-    expect(sums.trim().split('\n')).toHaveLength(7)
+    expect(sums.trim().split('\n')).toHaveLength(15) // 7 snaps, their SBOMs, the provenance
     execFileSync('sha256sum', ['-c', '--strict', 'SHA256SUMS'], { cwd: path.dirname(run.outputs.manifest) })
     expect(existsSync(path.join(path.dirname(run.outputs.manifest), 'manifest.json'))).toBe(true)
   })
@@ -118,7 +118,7 @@ describe('reproducibility and caching', () => {
     expect((await build({ 'kube-version': KUBE_VERSION, arch: 'amd64', components: 'kubectl', 'output-dir': out })).exitCode).toBe(0)
     const r = await build({ 'kube-version': KUBE_VERSION, arch: 's390x', components: 'kubectl', 'output-dir': out })
     expect(r.exitCode, r.log).toBe(0)
-    expect(readFileSync(r.outputs.manifest, 'utf8')).toMatch(/kubectl_1\.31\.2_amd64\.snap\n.*kubectl_1\.31\.2_s390x\.snap\n$/s)
+    expect(readFileSync(r.outputs.manifest, 'utf8')).toMatch(/kubectl_1\.31\.2_amd64\.snap\n.*kubectl_1\.31\.2_s390x\.snap\n/s) // then the SBOMs and both provenance statements
     execFileSync('sha256sum', ['-c', '--strict', 'SHA256SUMS'], { cwd: out })
   })
 })
@@ -248,7 +248,7 @@ describe('air-gapped mode, verification switches, artifacts', () => {
     const artifacts = tempDir('bs-art-')
     const r = await build({ 'kube-version': KUBE_VERSION, arch: 'amd64', components: 'kubectl kubelet', 'artifact-name': 'snaps-amd64' }, { BUILD_SNAPS_ARTIFACT_DIR: artifacts })
     expect(r.exitCode, r.log).toBe(0)
-    expect(readdirSync(path.join(artifacts, 'snaps-amd64')).sort()).toEqual(['SHA256SUMS', 'kubectl_1.31.2_amd64.snap', 'kubelet_1.31.2_amd64.snap'])
+    expect(readdirSync(path.join(artifacts, 'snaps-amd64')).sort()).toEqual(['SHA256SUMS', 'kubectl_1.31.2_amd64.snap', 'kubectl_1.31.2_amd64.snap.spdx.json', 'kubelet_1.31.2_amd64.snap', 'kubelet_1.31.2_amd64.snap.spdx.json', 'provenance.build-k8s-snaps.amd64.intoto.json'])
     expect(r.stdout.match(/No GitHub Actions artifact service here/g)).toHaveLength(1)
   })
 })
