@@ -1,7 +1,7 @@
 /** Small file helpers every module shares: atomic writes, hashing, existence. */
 import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
-import { access, constants, copyFile, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { access, constants, copyFile, mkdir, mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import { UserError } from './errors.js'
@@ -67,4 +67,15 @@ export async function ensureWritableDir(dir: string, inputName: string): Promise
     throw new UserError(`${inputName}: cannot write to '${dir}' (${code}); choose a writable directory`)
   }
   return abs
+}
+
+/** Run fn in a fresh scratch directory under parent (created), removed afterwards whatever fn does. */
+export async function withScratchDir<T>(parent: string, prefix: string, fn: (dir: string) => Promise<T>): Promise<T> {
+  await mkdir(parent, { recursive: true })
+  const dir = await mkdtemp(path.join(parent, prefix))
+  try {
+    return await fn(dir)
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
 }
