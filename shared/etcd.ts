@@ -18,6 +18,7 @@ import { gitCommit, runBuildScript } from './resource.js'
 import { type StagedFile, checkSkeleton, packSnap, stageSnap } from './snap/pack.js'
 import type { SnapYaml } from './snap/snapyaml.js'
 import type { SmokeSpec } from './verify.js'
+import { cleanVersion, parseTag, stripV } from './version.js'
 
 export const ETCD_RELEASES = 'https://github.com/etcd-io/etcd/releases/download'
 
@@ -42,7 +43,8 @@ export interface EtcdSource {
   version: string
 }
 
-const VERSION_RE = /\bVersion\s*=\s*"v?([0-9][^"]*)"/
+/** etcd's version.go: `Version = "3.4.22"`. */
+const VERSION_RE = /\bVersion\s*=\s*"([^"]*)"/
 
 async function isFile(p: string): Promise<boolean> {
   return (await lstat(p).catch(() => undefined))?.isFile() ?? false
@@ -50,7 +52,7 @@ async function isFile(p: string): Promise<boolean> {
 
 async function readVersion(dir: string, rel: string, inputName: string): Promise<string> {
   const text = await readFile(path.join(dir, rel), 'utf8').catch(() => undefined)
-  const v = text?.match(VERSION_RE)?.[1]
+  const v = cleanVersion(text?.match(VERSION_RE)?.[1] ?? '')
   if (!v) throw new UserError(`${inputName}: cannot read etcd's version from ${path.join(dir, rel)} (expected Version = "x.y.z"); is this an etcd checkout?`)
   return v
 }
@@ -116,9 +118,7 @@ export async function buildEtcd(src: EtcdSource, arch: Arch, go: GoToolchain, ou
 
 /** `v3.4.22` from `3.4.22` or `v3.4.22`. */
 export function parseEtcdTag(value: string, inputName = 'etcd-version'): string {
-  const m = value.trim().match(/^v?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.]+)?)$/)
-  if (!m) throw new UserError(`${inputName}: '${value}' is not an etcd release; use a tag such as v3.4.22`)
-  return `v${m[1]}`
+  return parseTag(value, inputName, 'v3.4.22', 'an etcd release').tag
 }
 
 export function etcdTarballName(tag: string, arch: Arch): string {
@@ -204,9 +204,9 @@ initial-cluster: default=http://127.0.0.1:2380
 export function etcdSnapYaml(version: string, arch: Arch): SnapYaml {
   return {
     name: 'etcd',
-    version: version.replace(/^v/, ''),
+    version: stripV(version),
     summary: 'Resilient key-value store by CoreOS',
-    description: `etcd ${version.replace(/^v/, '')} and etcdctl for ${arch.debian}: a highly available key-value store implementing the Raft algorithm, cross-compiled or taken from the upstream release, verified and packed by build-snaps.`,
+    description: `etcd ${stripV(version)} and etcdctl for ${arch.debian}: a highly available key-value store implementing the Raft algorithm, cross-compiled or taken from the upstream release, verified and packed by build-snaps.`,
     architectures: [arch.debian],
     base: SNAP_BASE,
     confinement: 'strict',
@@ -220,7 +220,7 @@ export function etcdSnapYaml(version: string, arch: Arch): SnapYaml {
 
 /** The smoke runs: `etcd --version`, and `etcdctl version` (`--version` for the v2 etcdctl). */
 export function etcdSmokes(version: string, arch: Arch): Record<keyof EtcdBinaries, SmokeSpec> {
-  const v = version.replace(/^v/, '')
+  const v = stripV(version)
   const unsupported = etcdUnsupportedArch(arch)
   return {
     etcd: { args: ['--version'], expect: `etcd Version: ${v}`, env: unsupported ? { ETCD_UNSUPPORTED_ARCH: unsupported } : {} },

@@ -36,6 +36,7 @@ import {
   workDir,
 } from '../../shared/resource.js'
 import type { Runtime } from '../../shared/runtime.js'
+import { parseTag } from '../../shared/version.js'
 
 export const DEFAULT_BASE_URL = 'https://github.com/containernetworking/plugins/releases/download/{version}'
 
@@ -53,8 +54,7 @@ export interface Inputs {
 }
 
 export function getInputs(rt: Runtime): Inputs {
-  const version = rt.input('version', { required: true })
-  if (!/^v?\d+\.\d+\.\d+\S*$/.test(version)) throw new UserError(`version: '${version}' is not a containernetworking/plugins tag; use e.g. v1.1.1`)
+  const { tag: version } = parseTag(rt.input('version', { required: true }), 'version', 'v1.1.1', 'a containernetworking/plugins tag')
   const source = rt.input('source')
   const from = rt.input('from', { default: source ? 'source' : 'release' })
   if (from !== 'source' && from !== 'release') throw new UserError(`from: '${from}' is neither source nor release`)

@@ -17,6 +17,7 @@ import { parseBool, parseHttpUrl } from '../../shared/inputs.js'
 import { describeFiles, summaryTable, writeManifest } from '../../shared/manifest.js'
 import type { Runtime } from '../../shared/runtime.js'
 import { verifyBinary } from '../../shared/verify.js'
+import { stripV } from '../../shared/version.js'
 
 export interface Inputs {
   arch: Arch
@@ -72,7 +73,7 @@ async function fromRelease(rt: Runtime, inputs: Inputs, work: string): Promise<{
     fetchEtcdRelease({ tag: inputs.etcdTag, arch: inputs.arch, baseUrl: inputs.baseUrl, sha256: inputs.sha256 || undefined, workDir: work, cacheDir: rt.cacheRoot(), log: (m) => rt.warning(m) }),
   )
   const origin = `${got.cached ? 'cache hit for' : 'downloaded'} ${got.url}, sha256 verified${inputs.sha256 ? '' : ' (SHA256SUMS)'}`
-  return { bins: got, version: inputs.etcdTag.replace(/^v/, ''), origin }
+  return { bins: got, version: stripV(inputs.etcdTag), origin }
 }
 
 export async function main(rt: Runtime): Promise<void> {

@@ -38,6 +38,7 @@ import {
 } from '../../shared/resource.js'
 import type { Runtime } from '../../shared/runtime.js'
 import type { SmokeSpec } from '../../shared/verify.js'
+import { parseTag, stripV } from '../../shared/version.js'
 
 export const FLANNEL_BASE_URL = 'https://github.com/flannel-io/flannel/releases/download/{version}'
 export const ETCD_BASE_URL = 'https://github.com/etcd-io/etcd/releases/download/{version}'
@@ -61,8 +62,7 @@ export interface Inputs {
 }
 
 function tag(value: string, inputName: string, example: string): string {
-  if (!/^v?\d+\.\d+\.\d+\S*$/.test(value)) throw new UserError(`${inputName}: '${value}' is not a release tag; use e.g. ${example}`)
-  return value
+  return parseTag(value, inputName, example).tag
 }
 
 export function getInputs(rt: Runtime): Inputs {
@@ -104,10 +104,6 @@ interface Part {
   /** name in the tarball → file */
   files: Array<{ name: string; path: string }>
   info: Array<[string, string]>
-}
-
-function stripV(v: string): string {
-  return v.replace(/^v/, '')
 }
 
 export async function main(rt: Runtime): Promise<void> {
