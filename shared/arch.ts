@@ -80,6 +80,16 @@ export function hostArch(): Arch {
   return a
 }
 
+/** The arch input, or this host when it is empty. */
+export function archOrHost(value: string, inputName = 'arch'): Arch {
+  return value ? parseArch(value, inputName) : hostArch()
+}
+
+/** The arch input (one or several), or this host when it is empty. */
+export function archesOrHost(value: string, inputName = 'arch'): Arch[] {
+  return value ? parseArches(value, inputName) : [hostArch()]
+}
+
 /** Look an architecture up by its ELF header fields; undefined when no row matches. */
 export function archFromElf(machine: number, bits: number, endian: string): Arch | undefined {
   return ARCHES.find((a) => a.elf.machine === machine && a.elf.bits === bits && a.elf.endian === endian)

@@ -14,7 +14,8 @@ import { UserError } from './errors.js'
 import { exists } from './files.js'
 import { type GoCache, type GoToolchain, goBuild, goModModule } from './golang.js'
 import { SNAP_BASE, snapFileName, trimSlash } from './k8s.js'
-import { gitCommit, runBuildScript } from './resource.js'
+import { runBuildScript } from './resource/build-script.js'
+import { gitCommit } from './resource/checkout.js'
 import { type StagedFile, checkSkeleton, packSnap, stageSnap } from './snap/pack.js'
 import type { SnapYaml } from './snap/snapyaml.js'
 import type { SmokeSpec } from './verify.js'
@@ -92,24 +93,37 @@ export interface EtcdBinaries {
   etcdctl: string
 }
 
-/** Cross-compile etcd and etcdctl for arch into outDir (never under emulation). */
-export async function buildEtcd(src: EtcdSource, arch: Arch, go: GoToolchain, outDir: string, cache?: GoCache): Promise<EtcdBinaries> {
+export interface EtcdBuildOptions {
+  /** build-env: applied last. */
+  env?: Record<string, string>
+  /** The binaries wanted (default both); the v2 build script writes both anyway. */
+  only?: Array<keyof EtcdBinaries>
+}
+
+/** How a checkout builds its binaries, for BUILD_INFO: `./build`, or `go build <pkg>` of etcdctl's package. */
+export function etcdBuildCommand(src: EtcdSource): string {
+  return src.layout.kind === 'build-script' ? './build' : `go build ${src.layout.etcdctl.pkg}`
+}
+
+/** Cross-compile etcd and etcdctl (or `only` some) for arch into outDir (never under emulation). */
+export async function buildEtcd(src: EtcdSource, arch: Arch, go: GoToolchain, outDir: string, cache?: GoCache, opts: EtcdBuildOptions = {}): Promise<EtcdBinaries> {
   await mkdir(outDir, { recursive: true })
   const out: EtcdBinaries = { etcd: path.join(outDir, 'etcd'), etcdctl: path.join(outDir, 'etcdctl') }
+  const names = opts.only ?? (['etcd', 'etcdctl'] as const)
   const { layout } = src
   if (layout.kind === 'build-script') {
     const label = `etcd ${src.version} for ${arch.debian}`
-    await runBuildScript({ argv: ['sh', '-e', './build'], tree: src.dir, arch, go, cache, env: { BINDIR: outDir }, label })
-    for (const [name, file] of Object.entries(out)) {
-      if (!(await exists(file))) throw new UserError(`${label}: ./build did not write ${name} into $BINDIR (${outDir})`)
+    await runBuildScript({ argv: ['sh', '-e', './build'], tree: src.dir, arch, go, cache, env: { ...opts.env, BINDIR: outDir }, label })
+    for (const name of names) {
+      if (!(await exists(out[name]))) throw new UserError(`${label}: ./build did not write ${name} into $BINDIR (${outDir})`)
     }
     return out
   }
   const sha = (await gitCommit(src.dir))?.slice(0, 7)
   const ldflags = sha ? `-X ${layout.versionPkg}.GitSHA=${sha}` : undefined
-  for (const name of ['etcd', 'etcdctl'] as const) {
+  for (const name of names) {
     const t = layout[name]
-    await goBuild({ go, arch, cwd: t.cwd, packages: [t.pkg], output: out[name], ldflags, cache, label: `${name} ${src.version} for ${arch.debian}` })
+    await goBuild({ go, arch, cwd: t.cwd, packages: [t.pkg], output: out[name], ldflags, cache, env: opts.env, label: `${name} ${src.version} for ${arch.debian}` })
   }
   return out
 }
@@ -125,15 +139,13 @@ export function etcdTarballName(tag: string, arch: Arch): string {
   return `etcd-${tag}-linux-${arch.go}.tar.gz`
 }
 
-export function etcdReleaseUrl(baseUrl: string, tag: string, arch: Arch): string {
-  return `${trimSlash(baseUrl)}/${tag}/${etcdTarballName(tag, arch)}`
-}
-
 export interface ReleaseFetch {
   tag: string
   arch: Arch
   baseUrl: string
-  /** The tarball's sha256; default: looked up in <baseUrl>/<tag>/SHA256SUMS. */
+  /** Where the tarball and SHA256SUMS are; default <baseUrl>/<tag>. */
+  dirUrl?: string
+  /** The tarball's sha256; default: looked up in SHA256SUMS beside it. */
   sha256?: string
   workDir: string
   cacheDir?: string
@@ -143,11 +155,12 @@ export interface ReleaseFetch {
 
 /** Download the release tarball (verified) and take etcd and etcdctl out of it into workDir/bin. */
 export async function fetchEtcdRelease(f: ReleaseFetch): Promise<EtcdBinaries & { url: string; sha256: string; cached: boolean }> {
-  const url = etcdReleaseUrl(f.baseUrl, f.tag, f.arch)
+  const dir = trimSlash(f.dirUrl ?? `${trimSlash(f.baseUrl)}/${f.tag}`)
   const name = etcdTarballName(f.tag, f.arch)
+  const url = `${dir}/${name}`
   let sha256 = f.sha256
   if (!sha256) {
-    const sumsUrl = `${trimSlash(f.baseUrl)}/${f.tag}/SHA256SUMS`
+    const sumsUrl = `${dir}/SHA256SUMS`
     sha256 = digestFromSums(await fetchText(sumsUrl, f.log, f.policy), name, sumsUrl)
   }
   const tgz = path.join(f.workDir, name)

@@ -4,37 +4,21 @@
  * release tarballs (verified, repacked). Every binary's ELF arch is checked, one plugin answers
  * CNI_COMMAND=VERSION natively or under qemu, and the tarball is byte-identical across runs.
  */
-import { rm } from 'node:fs/promises'
 import path from 'node:path'
-import { type Arch, hostArch, parseArches } from '../../shared/arch.js'
+import { type Arch, archesOrHost } from '../../shared/arch.js'
+import { CNI_VERSION_SMOKE, cniBuildArgv, smokePlugin } from '../../shared/cni.js'
 import { sourceDateEpoch } from '../../shared/epoch.js'
 import { UserError } from '../../shared/errors.js'
-import { ensureWritableDir } from '../../shared/files.js'
+import { ensureWritableDir, withScratchDir } from '../../shared/files.js'
 import { type GoToolchain, restoreGoCache, saveGoCache, setupGo } from '../../shared/golang.js'
 import { parseKeyValueLines } from '../../shared/inputs.js'
-import {
-  archParallelism,
-  CNI_VERSION_SMOKE,
-  archTree,
-  cniBuildArgv,
-  buildScriptCommit,
-  checkoutDir,
-  copyableTree,
-  fetchReleaseTarball,
-  filesIn,
-  forEachArch,
-  gitCommit,
-  outputNames,
-  packResource,
-  releaseBase,
-  renderBuildInfo,
-  reportResults,
-  runBuildScript,
-  smokePlugin,
-  smokeRunner,
-  verifyBinaries,
-  workDir,
-} from '../../shared/resource.js'
+import { runBuildScript } from '../../shared/resource/build-script.js'
+import { archTree, checkoutDir, copyableTree, filesIn, gitCommit } from '../../shared/resource/checkout.js'
+import { buildScriptCommit, outputNames, packResource, renderBuildInfo } from '../../shared/resource/pack.js'
+import { archParallelism, forEachArch } from '../../shared/resource/per-arch.js'
+import { fetchReleaseTarball, releaseBase } from '../../shared/resource/release.js'
+import { reportResults } from '../../shared/resource/report.js'
+import { smokeRunner, verifyBinaries } from '../../shared/resource/verify.js'
 import type { Runtime } from '../../shared/runtime.js'
 import { parseTag } from '../../shared/version.js'
 
@@ -59,14 +43,13 @@ export function getInputs(rt: Runtime): Inputs {
   const from = rt.input('from', { default: source ? 'source' : 'release' })
   if (from !== 'source' && from !== 'release') throw new UserError(`from: '${from}' is neither source nor release`)
   if (from === 'source' && !source) throw new UserError('source: required when from is source; give the path of a containernetworking/plugins checkout')
-  const archInput = rt.input('arch')
   return {
     version,
     from,
     source,
     buildCommand: rt.input('build-command'),
     buildEnv: Object.fromEntries(parseKeyValueLines(rt.input('build-env'), 'build-env')),
-    arches: archInput ? parseArches(archInput) : [hostArch()],
+    arches: archesOrHost(rt.input('arch')),
     goVersion: rt.input('go-version'),
     baseUrl: rt.input('base-url', { default: DEFAULT_BASE_URL }),
     filename: rt.input('filename', { default: 'cni-{arch}.tgz' }),
@@ -79,9 +62,8 @@ export async function main(rt: Runtime): Promise<void> {
   const outDir = await ensureWritableDir(inputs.outputDir, 'output-dir')
   const names = outputNames(inputs.filename, inputs.arches, inputs.version)
   const epoch = sourceDateEpoch()
-  const work = await workDir(rt, 'build-cnitgz-')
   rt.info(`CNI plugins ${inputs.version} from ${inputs.from} for ${inputs.arches.map((a) => a.debian).join(', ')}`)
-  try {
+  await withScratchDir(rt.tempRoot(), 'build-cnitgz-', async (work) => {
     let build: (arch: Arch) => Promise<{ dir: string; files: string[]; origin: Array<[string, string]> }>
     let limit = archParallelism(inputs.arches.length)
     if (inputs.from === 'source') {
@@ -127,7 +109,5 @@ export async function main(rt: Runtime): Promise<void> {
       }),
     )
     await reportResults(rt, `CNI plugins ${inputs.version}`, outDir, results)
-  } finally {
-    await rm(work, { recursive: true, force: true })
-  }
+  })
 }

@@ -4,14 +4,13 @@
  * against the release's SHA256SUMS). Each binary is verified (ELF architecture, one smoke run natively or
  * under qemu-user), then packed reproducibly with the daemon wrapper.
  */
-import { mkdtemp, rm } from 'node:fs/promises'
 import path from 'node:path'
-import { type Arch, hostArch, parseArch } from '../../shared/arch.js'
+import { type Arch, archOrHost } from '../../shared/arch.js'
 import { ensureRunner } from '../../shared/emulate.js'
 import { sourceDateEpoch } from '../../shared/epoch.js'
 import { UserError } from '../../shared/errors.js'
 import { type EtcdBinaries, ETCD_RELEASES, buildEtcd, etcdSmokes, etcdUnsupportedArch, fetchEtcdRelease, packEtcdSnap, parseEtcdTag, readEtcdSource } from '../../shared/etcd.js'
-import { ensureWritableDir } from '../../shared/files.js'
+import { ensureWritableDir, withScratchDir } from '../../shared/files.js'
 import { restoreGoCache, saveGoCache, setupGo } from '../../shared/golang.js'
 import { parseBool, parseHttpUrl } from '../../shared/inputs.js'
 import { describeFiles, summaryTable, writeManifest } from '../../shared/manifest.js'
@@ -34,7 +33,6 @@ export interface Inputs {
 }
 
 export function getInputs(rt: Runtime): Inputs {
-  const archInput = rt.input('arch')
   const sourceDir = rt.input('source-dir')
   const etcdVersion = rt.input('etcd-version')
   if (sourceDir && etcdVersion) throw new UserError('source-dir and etcd-version are both set; set source-dir to build an etcd checkout, or etcd-version to take the upstream release, not both')
@@ -43,7 +41,7 @@ export function getInputs(rt: Runtime): Inputs {
   if (sha256 && !/^[0-9a-f]{64}$/.test(sha256)) throw new UserError(`sha256: '${sha256}' is not a sha256 digest (64 hex digits)`)
   if (sha256 && !etcdVersion) throw new UserError('sha256: only used with etcd-version (the release tarball\'s digest); drop it when building from source-dir')
   return {
-    arch: archInput ? parseArch(archInput) : hostArch(),
+    arch: archOrHost(rt.input('arch')),
     sourceDir,
     etcdTag: etcdVersion ? parseEtcdTag(etcdVersion, 'etcd-version') : '',
     baseUrl: parseHttpUrl(rt.input('base-url', { default: ETCD_RELEASES }), 'base-url', ETCD_RELEASES),
@@ -80,9 +78,8 @@ export async function main(rt: Runtime): Promise<void> {
   const inputs = getInputs(rt)
   const { arch } = inputs
   const outDir = await ensureWritableDir(inputs.outputDir, 'output-dir')
-  const work = await mkdtemp(path.join(rt.tempRoot(), 'build-snaps-'))
   const epoch = sourceDateEpoch()
-  try {
+  await withScratchDir(rt.tempRoot(), 'build-snaps-', async (work) => {
     const { bins, version, origin } = inputs.sourceDir ? await fromSource(rt, inputs, work) : await fromRelease(rt, inputs, work)
     rt.info(`etcd ${version}: ${origin}`)
     if (inputs.verify) {
@@ -105,7 +102,5 @@ export async function main(rt: Runtime): Promise<void> {
     rt.output('manifest', manifest)
     rt.info(`${entries[0].sha256}  ${entries[0].name}`)
     rt.summary(`### etcd ${version} for ${arch.debian}\n\n${summaryTable(entries)}\n\nBinaries ${origin}. Reproducible: SOURCE_DATE_EPOCH=${epoch}.`)
-  } finally {
-    await rm(work, { recursive: true, force: true })
-  }
+  })
 }
