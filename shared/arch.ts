@@ -1,5 +1,5 @@
 /**
- * The one architecture table (FACTS.md §1). Every spelling of an architecture used anywhere in the
+ * The one architecture table (docs/upstream.md#architecture-names). Every spelling of an architecture used anywhere in the
  * suite comes from here: Debian/Juju/snap names for snaps and charm resources, Go names for Go,
  * Kubernetes, CNI, flannel and etcd, and the rest for emulation and verification.
  */

@@ -1,4 +1,4 @@
-/** The Kubernetes components the suite snaps (FACTS.md §2): URLs, versions, confinement, apps, smoke runs. */
+/** The Kubernetes components the suite snaps (docs/upstream.md#kubernetes-binaries): URLs, versions, confinement, apps, smoke runs. */
 import path from 'node:path'
 import type { Arch } from './arch.js'
 import { type Logger, fetchText } from './download.js'

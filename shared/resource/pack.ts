@@ -7,7 +7,7 @@ import { UserError } from '../errors.js'
 import { expandTemplate } from '../inputs.js'
 import type { Runtime } from '../runtime.js'
 
-/** The charms refuse a CNI or flannel resource smaller than this (FACTS.md §4–5). */
+/** The charms refuse a CNI or flannel resource smaller than this (docs/upstream.md#cni-resource, #flannel-resource). */
 export const CHARM_SIZE_FLOOR = 1_000_000
 
 export interface BuildInfo {
@@ -18,7 +18,7 @@ export interface BuildInfo {
   lines: Array<[string, string]>
 }
 
-/** BUILD_INFO in the charm build script's shape (FACTS.md §4), deterministic: the date is SOURCE_DATE_EPOCH. */
+/** BUILD_INFO in the charm build script's shape (docs/upstream.md#cni-resource), deterministic: the date is SOURCE_DATE_EPOCH. */
 export function renderBuildInfo(info: BuildInfo): string {
   const built = new Date(info.epoch * 1000).toISOString().replace('.000Z', 'Z')
   return [info.title, `Built ${built}`, ...info.lines.map(([k, v]) => `${k}: ${v}`)].join('\n') + '\n'
