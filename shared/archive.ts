@@ -130,15 +130,21 @@ async function packEntries(pack: Pack, entries: Resolved[], mtime: number): Prom
 }
 
 /**
+ * gzip level: zlib's default. On Go binaries level 9 took 2.4x as long for 0.3 % less (31.7 MB of Go tools:
+ * 6.7 s vs 2.8 s, 12.71 MB vs 12.75 MB); packing was most of build-cnitgz's time beyond `go build`.
+ */
+const GZIP_LEVEL = 6
+
+/**
  * Write a deterministic tar.gz to dest (atomically: dest is whole or absent). tar-stream writes the ustar
- * headers (a pax header for a name ustar cannot hold); zlib writes a gzip header with no file name and mtime 0,
- * and level 9 fixes its XFL byte too.
+ * headers (a pax header for a name ustar cannot hold); zlib writes a gzip header with no file name, mtime 0 and,
+ * at a fixed level, a fixed XFL byte.
  */
 export async function writeTarGz(dest: string, entries: TarInput[], opts: WriteOptions): Promise<void> {
   const resolved = await resolveInputs(entries, opts.label ?? path.basename(dest))
   await produceAtomic(dest, async (tmp) => {
     const pack = tarPack()
-    await Promise.all([pipeline(pack, createGzip({ level: 9 }), createWriteStream(tmp)), packEntries(pack, resolved, opts.mtime).catch((e) => {
+    await Promise.all([pipeline(pack, createGzip({ level: GZIP_LEVEL }), createWriteStream(tmp)), packEntries(pack, resolved, opts.mtime).catch((e) => {
       pack.destroy(e)
       throw e
     })])

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
+import { gunzipSync } from 'node:zlib'
 import { chmodSync, mkdirSync, readFileSync, readdirSync, readlinkSync, statSync, writeFileSync, existsSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -78,12 +79,15 @@ describe('writeTarGz', () => {
  * ebc9f0f) and by the tar-stream one now. The bytes differ, the archive does not: tar-stream spells the header
  * numbers as GNU tar does ('000755 \0' where the old writer wrote '0000755\0'; uid, gid, size, mtime and
  * checksum likewise), fills devmajor/devminor with octal zeros instead of NULs, names a pax header 'PaxHeader'
- * (the old one 'PaxHeaders/<name>') and splits a long ustar name at the first '/' that fits rather than the last.
+ * (the old one 'PaxHeaders/<name>') and splits a long ustar name at the first '/' that fits rather than the last;
+ * and gzip now runs at zlib's default level 6 instead of 9 (2.4x faster on Go binaries for 0.3 % more bytes).
  * What tar -x produces (names, order, types, modes, owners, times, data) is what it was, and the new bytes are
  * pinned so that any drift in the library or in our use of it fails here.
  */
 const OLD_WRITER_SHA256 = '3944bdf9c5ceb15e1c4e62ba41aa00d4e73f00b612bc0f91e5ba6ad66ad3349a'
-const TAR_STREAM_SHA256 = '2148cdf008a37dba490f0773a07c65e3faed47d14c814b99044f843cb92510cf'
+const TAR_STREAM_SHA256 = 'f7bad0466606c3142cafc89db1f33c96f6fa5fd5c112e8c9d46c05b78ea8863e'
+/** The same tarball gunzipped: the tar stream alone, whatever the gzip level. */
+const TAR_STREAM_TAR_SHA256 = 'f9b44cbc72948503fa5f78610fc40f821831deabd3f625a1aec897560031c527'
 /** `tar -tv` of the old writer's tarball for that tree (recorded from commit ebc9f0f). */
 const OLD_WRITER_LISTING = [
   '-rwxr-xr-x 0/0 3000 2023-11-14 22:13:20 bridge',
@@ -128,6 +132,7 @@ describe('writeTarGz against the hand-written writer it replaced', () => {
     const digest = createHash('sha256').update(readFileSync(tgz)).digest('hex')
     expect(digest).not.toBe(OLD_WRITER_SHA256)
     expect(digest).toBe(TAR_STREAM_SHA256)
+    expect(createHash('sha256').update(gunzipSync(readFileSync(tgz))).digest('hex')).toBe(TAR_STREAM_TAR_SHA256)
   })
 })
 

@@ -57,6 +57,21 @@ export function getInputs(rt: Runtime): Inputs {
   }
 }
 
+interface Built {
+  dir: string
+  files: string[]
+  origin: Array<[string, string]>
+  /** Work that runs on while the plugins are verified and packed (the Go cache save). */
+  background?: Promise<{ seconds: number }>
+}
+
+/** fn's value and how long it took. */
+async function timed<T>(fn: () => Promise<T>): Promise<{ value: T; seconds: number }> {
+  const t0 = performance.now()
+  const value = await fn()
+  return { value, seconds: (performance.now() - t0) / 1000 }
+}
+
 export async function main(rt: Runtime): Promise<void> {
   const inputs = getInputs(rt)
   const outDir = await ensureWritableDir(inputs.outputDir, 'output-dir')
@@ -64,7 +79,7 @@ export async function main(rt: Runtime): Promise<void> {
   const epoch = sourceDateEpoch()
   rt.info(`CNI plugins ${inputs.version} from ${inputs.from} for ${inputs.arches.map((a) => a.debian).join(', ')}`)
   await withScratchDir(rt.tempRoot(), 'build-cnitgz-', async (work) => {
-    let build: (arch: Arch) => Promise<{ dir: string; files: string[]; origin: Array<[string, string]> }>
+    let build: (arch: Arch) => Promise<Built>
     let limit = archParallelism(inputs.arches.length)
     if (inputs.from === 'source') {
       const src = await checkoutDir(inputs.source, 'source')
@@ -79,9 +94,10 @@ export async function main(rt: Runtime): Promise<void> {
         const tree = await archTree(src, work, arch, copy)
         const cache = await restoreGoCache(rt, go, arch, src)
         await runBuildScript({ argv, tree, arch, go, cache, env: inputs.buildEnv, label: `build for ${arch.debian}` })
-        await saveGoCache(rt, cache)
         const dir = path.join(tree, 'bin')
-        return { dir, files: await filesIn(dir), origin: [['cni-plugins commit', commit], ['go', `${go.version} (${argv.slice(1).join(' ')})`]] }
+        // The Go cache is saved while the plugins are verified and packed: nothing after the build needs it.
+        const background = timed(() => saveGoCache(rt, cache))
+        return { dir, files: await filesIn(dir), origin: [['cni-plugins commit', commit], ['go', `${go.version} (${argv.slice(1).join(' ')})`]], background }
       }
     } else {
       build = async (arch) => {
@@ -94,18 +110,26 @@ export async function main(rt: Runtime): Promise<void> {
     }
     const results = await rt.group(`Build, verify and pack ${inputs.arches.length} tarballs`, () =>
       forEachArch(inputs.arches, limit, async (arch) => {
-        const built = await build(arch)
-        const runner = await smokeRunner(rt, arch)
-        const files = built.files.map((name) => ({ name, path: path.join(built.dir, name) }))
-        const checks = await verifyBinaries(files, arch, runner, { [smokePlugin(built.files)]: CNI_VERSION_SMOKE }, `cni-${arch.debian}`)
-        rt.info(`${arch.debian}: ${checks.join('; ')}`)
-        const info = renderBuildInfo({
-          title: `cni-${arch.debian} ${inputs.version}`,
-          epoch,
-          lines: [['build script commit', buildScriptCommit('build-cnitgz')], ...built.origin],
-        })
-        const dest = path.join(outDir, names.get(arch)!)
-        return packResource(rt, dest, [...files.map((f) => ({ name: f.name, file: f.path })), { name: 'BUILD_INFO', data: info }], epoch, 'cni')
+        const built = await timed(() => build(arch))
+        const { value } = built
+        try {
+          const files = value.files.map((name) => ({ name, path: path.join(value.dir, name) }))
+          const checked = await timed(async () => verifyBinaries(files, arch, await smokeRunner(rt, arch), { [smokePlugin(value.files)]: CNI_VERSION_SMOKE }, `cni-${arch.debian}`))
+          rt.info(`${arch.debian}: ${checked.value.join('; ')}`)
+          const info = renderBuildInfo({
+            title: `cni-${arch.debian} ${inputs.version}`,
+            epoch,
+            lines: [['build script commit', buildScriptCommit('build-cnitgz')], ...value.origin],
+          })
+          const dest = path.join(outDir, names.get(arch)!)
+          const packed = await timed(() => packResource(rt, dest, [...files.map((f) => ({ name: f.name, file: f.path })), { name: 'BUILD_INFO', data: info }], epoch, 'cni'))
+          const cacheSave = value.background ? ` (Go cache saved alongside in ${(await value.background).seconds.toFixed(1)} s)` : ''
+          rt.info(`${arch.debian}: ${inputs.from === 'source' ? 'build' : 'fetch'} ${built.seconds.toFixed(1)} s, verify ${checked.seconds.toFixed(1)} s, pack ${packed.seconds.toFixed(1)} s${cacheSave}`)
+          return packed.value
+        } finally {
+          // A failed check must not leave the cache save half done when the step ends.
+          await value.background
+        }
       }),
     )
     await reportResults(rt, `CNI plugins ${inputs.version}`, outDir, results)

@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { expect } from 'vitest'
+import assert from 'node:assert/strict'
 import { parse } from 'yaml'
 import { inputEnvName, parseOutputFile } from '../../cli/main.js'
 
@@ -94,9 +94,10 @@ export function errorLines(run: DistRun): string[] {
 
 /** A clear failure: exit 1, exactly one error line, no stack trace. Returns the line's message. */
 export function clearFailure(run: DistRun): string {
-  expect(run.exitCode, run.log).toBe(1)
+  // node:assert, not vitest's expect: the benchmarks import this file outside a test run.
+  assert.equal(run.exitCode, 1, run.log)
   const errs = errorLines(run)
-  expect(errs, run.log).toHaveLength(1)
-  expect(run.log).not.toMatch(/\n\s+at /)
+  assert.equal(errs.length, 1, run.log)
+  assert.doesNotMatch(run.log, /\n\s+at /)
   return errs[0].slice('::error::'.length)
 }
