@@ -1,7 +1,7 @@
 /**
- * The etcd snap (docs/upstream.md#cdk-addons-and-etcd-snaps, canonical/etcd-snaps): etcd + etcdctl, strict confinement, a daemon app through
- * a wrapper that sets ETCD_UNSUPPORTED_ARCH where etcd refuses to start without it. The binaries come from an
- * etcd checkout, cross-compiled with Go (v2: the checkout's own `build` script in GOPATH mode; v3.4: `go build`
+ * The etcd snap (docs/upstream.md#cdk-addons-and-etcd-snaps, canonical/etcd-snaps): etcd + etcdctl, strict
+ * confinement, a daemon app through a wrapper that sets ETCD_UNSUPPORTED_ARCH where etcd refuses to start
+ * without it. The binaries come from an etcd checkout, cross-compiled with Go (v2: the checkout's own `build` script in GOPATH mode; v3.4: `go build`
  * of the root module; v3.5+: the server/ and etcdctl/ modules), or from an upstream release tarball
  * (`etcd-<tag>-linux-<go-arch>.tar.gz`, checked against the release's SHA256SUMS).
  */
