@@ -182,10 +182,11 @@ async function tarballWithSha256(dest: string, entries: { name: string; file?: s
  *   k8s/release/<v>/bin/linux/<k8s-arch>/<binary>{,.sha256}            (dl.k8s.io)
  *   cni/<v>/cni-plugins-linux-<go-arch>-<v>.tgz{,.sha256}               (containernetworking/plugins releases)
  *   flannel/<v>/flannel-<v>-linux-<go-arch>.tar.gz{,.sha256}            (flannel-io/flannel releases)
- *   etcd/<v>/etcd-<v>-linux-<go-arch>.tar.gz{,.sha256}                  (etcd-io/etcd releases)
+ *   etcd/<v>/etcd-<v>-linux-<go-arch>.tar.gz{,.sha256}, etcd/<v>/SHA256SUMS (etcd-io/etcd releases)
  */
 export async function populateUpstreamMirror(root: string, v: UpstreamVersions, arches: Arch[], buildDir: string): Promise<void> {
   await populateK8sMirror(path.join(root, 'k8s'), v.kube, arches, buildDir)
+  const etcdSums: string[] = []
   for (const arch of arches) {
     const cni = await buildStandIn(buildDir, arch, v.cni)
     await tarballWithSha256(
@@ -205,7 +206,10 @@ export async function populateUpstreamMirror(root: string, v: UpstreamVersions, 
       { name: `${top}/etcdctl`, file: etcd },
       { name: `${top}/README.md`, data: 'etcd (stand-in)\n' },
     ])
+    etcdSums.push(await readFile(path.join(root, 'etcd', v.etcd, `${top}.tar.gz.sha256`), 'utf8'))
   }
+  // etcd publishes one SHA256SUMS per release (docs/upstream.md#cdk-addons-and-etcd-snaps), which build-flannel checks.
+  await writeFile(path.join(root, 'etcd', v.etcd, 'SHA256SUMS'), etcdSums.join(''))
 }
 
 // ---------------------------------------------------------------- the pipeline, locally
