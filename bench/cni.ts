@@ -6,13 +6,16 @@
  *      Go tool process is started under qemu-s390x-static through `go build -toolexec` and the reason is said.
  *   2. build-cnitgz through its dist bundle for five arches, cold then warm Go cache: the ratio.
  *   3. wall time of that cold five-arch step vs the sum of its per-arch times (what parallel builds save).
+ *   4. build-cnitgz for s390x vs a bare loop of `go build` over the same plugins (what build_linux.sh runs), both
+ *      from a cold Go cache: the action's overhead (verification, packing, the Go cache save) as a ratio.
  * Source: the Debian source of containernetworking/plugins v1.1.1 (.ci/setup.d/cni-source.sh) when present,
  * else the fixture plugins tree. The emulated toolchain: an s390x Go from Debian (bench/cni-s390x-go.sh);
  * part 1 is skipped, saying why, without it.
- * Run: npx vite-node bench/cni.ts [--plugin bridge] [--skip emulated,debian,fixture]
+ * Run: npx vite-node bench/cni.ts [--plugin bridge] [--skip emulated,debian,fixture,overhead]
+ * (part 4 alone: --skip emulated,debian,fixture)
  */
 import { spawnSync } from 'node:child_process'
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { goEnv, parseArch } from '../shared/arch.js'
@@ -160,3 +163,41 @@ async function actionBench(source: Source): Promise<void> {
 const debian = debianSource()
 if (debian && !skip.includes('debian')) await actionBench(debian)
 if (!skip.includes('fixture')) await actionBench(fixtureSource())
+
+// ---- 4. build-cnitgz for s390x vs a bare `go build` loop over the same plugins, cold caches, side by side
+/** The plugin directories build_linux.sh builds: plugins/{meta,main,ipam}/* except windows. */
+function pluginDirs(dir: string): string[] {
+  return ['meta', 'main', 'ipam'].flatMap((group) =>
+    readdirSync(path.join(dir, 'plugins', group))
+      .filter((p) => p !== 'windows' && statSync(path.join(dir, 'plugins', group, p)).isDirectory())
+      .sort()
+      .map((p) => `plugins/${group}/${p}`),
+  )
+}
+
+async function overheadBench(source: Source): Promise<void> {
+  console.log(`\n## build-cnitgz for s390x vs a bare go build loop: ${source.label}`)
+  const bare = source.fresh()
+  const plugins = pluginDirs(bare.dir)
+  const gocache = tempDir('bench-gocache-')
+  const loop = timed(() => {
+    for (const d of plugins) {
+      const r = sh('go', ['build', '-o', `bin/${path.basename(d)}`, `./${d}`], { cwd: bare.dir, env: { ...goEnv(s390x), ...bare.env, GOFLAGS: '-mod=vendor', GOCACHE: gocache } })
+      if (!r.ok) throw new Error(`go build ./${d} failed: ${r.out}`)
+    }
+  })
+  const toolCache = tempDir('bench-tc-')
+  const t0 = performance.now()
+  const r = await runDist('build-cnitgz', { version: 'v1.1.1', arch: 's390x', 'output-dir': tempDir('bench-out-'), ...source.actionInputs() }, { toolCache })
+  const action = (performance.now() - t0) / 1000
+  if (r.exitCode !== 0) throw new Error(`build-cnitgz failed: ${r.stdout.split('\n').filter((l) => l.startsWith('::error::')).join(' ')}`)
+  line(`4. bare loop: go build of ${plugins.length} plugins for s390x (cold cache)`, `${loop.s.toFixed(1)} s`)
+  line('   build-cnitgz for s390x, same source (cold cache)', `${action.toFixed(1)} s`)
+  const phases = r.log.match(/^s390x: build [^\n]*/m)?.[0]
+  if (phases) line('   where the action spends it', phases.replace(/^s390x: /, ''))
+  line('   ratio build-cnitgz / bare loop', `${(action / loop.s).toFixed(2)}x`)
+  rmSync(toolCache, { recursive: true, force: true })
+  rmSync(gocache, { recursive: true, force: true })
+}
+
+if (!skip.includes('overhead')) await overheadBench(debian ?? fixtureSource())

@@ -1,5 +1,5 @@
 /**
- * The one architecture table (FACTS.md §1). Every spelling of an architecture used anywhere in the
+ * The one architecture table (docs/upstream.md#architecture-names). Every spelling of an architecture used anywhere in the
  * suite comes from here: Debian/Juju/snap names for snaps and charm resources, Go names for Go,
  * Kubernetes, CNI, flannel and etcd, and the rest for emulation and verification.
  */
@@ -78,6 +78,16 @@ export function hostArch(): Arch {
   const a = ARCHES.find((x) => x.node === process.arch)
   if (!a) throw new UserError(`this runner's architecture '${process.arch}' is not one of ${ARCH_NAMES.join(', ')}; set the arch input`)
   return a
+}
+
+/** The arch input, or this host when it is empty. */
+export function archOrHost(value: string, inputName = 'arch'): Arch {
+  return value ? parseArch(value, inputName) : hostArch()
+}
+
+/** The arch input (one or several), or this host when it is empty. */
+export function archesOrHost(value: string, inputName = 'arch'): Arch[] {
+  return value ? parseArches(value, inputName) : [hostArch()]
 }
 
 /** Look an architecture up by its ELF header fields; undefined when no row matches. */

@@ -1,5 +1,5 @@
 /**
- * The cdk-addons snap (FACTS.md §3): a cdk-addons build directory (the `apply` script, `templates/`,
+ * The cdk-addons snap (docs/upstream.md#cdk-addons-and-etcd-snaps): a cdk-addons build directory (the `apply` script, `templates/`,
  * `meta/hooks/`, packed like snapcraft's dump plugin does) plus the target's kubectl, with `{{ arch }}` in the
  * templates rendered for the target at build time. Image names use Go spellings (armhf → arm, ppc64el →
  * ppc64le), so the arch table's Go column is what goes in. Every other Jinja placeholder is left for `apply`

@@ -1,7 +1,7 @@
 /**
- * The etcd snap (FACTS.md §3, canonical/etcd-snaps): etcd + etcdctl, strict confinement, a daemon app through
- * a wrapper that sets ETCD_UNSUPPORTED_ARCH where etcd refuses to start without it. The binaries come from an
- * etcd checkout, cross-compiled with Go (v2: the checkout's own `build` script in GOPATH mode; v3.4: `go build`
+ * The etcd snap (docs/upstream.md#cdk-addons-and-etcd-snaps, canonical/etcd-snaps): etcd + etcdctl, strict
+ * confinement, a daemon app through a wrapper that sets ETCD_UNSUPPORTED_ARCH where etcd refuses to start
+ * without it. The binaries come from an etcd checkout, cross-compiled with Go (v2: the checkout's own `build` script in GOPATH mode; v3.4: `go build`
  * of the root module; v3.5+: the server/ and etcdctl/ modules), or from an upstream release tarball
  * (`etcd-<tag>-linux-<go-arch>.tar.gz`, checked against the release's SHA256SUMS).
  */
@@ -14,10 +14,12 @@ import { UserError } from './errors.js'
 import { exists } from './files.js'
 import { type GoCache, type GoToolchain, goBuild, goModModule } from './golang.js'
 import { SNAP_BASE, snapFileName, trimSlash } from './k8s.js'
-import { gitCommit, runBuildScript } from './resource.js'
+import { runBuildScript } from './resource/build-script.js'
+import { gitCommit } from './resource/checkout.js'
 import { type StagedFile, checkSkeleton, packSnap, stageSnap } from './snap/pack.js'
 import type { SnapYaml } from './snap/snapyaml.js'
 import type { SmokeSpec } from './verify.js'
+import { cleanVersion, parseTag, stripV } from './version.js'
 
 export const ETCD_RELEASES = 'https://github.com/etcd-io/etcd/releases/download'
 
@@ -42,7 +44,8 @@ export interface EtcdSource {
   version: string
 }
 
-const VERSION_RE = /\bVersion\s*=\s*"v?([0-9][^"]*)"/
+/** etcd's version.go: `Version = "3.4.22"`. */
+const VERSION_RE = /\bVersion\s*=\s*"([^"]*)"/
 
 async function isFile(p: string): Promise<boolean> {
   return (await lstat(p).catch(() => undefined))?.isFile() ?? false
@@ -50,7 +53,7 @@ async function isFile(p: string): Promise<boolean> {
 
 async function readVersion(dir: string, rel: string, inputName: string): Promise<string> {
   const text = await readFile(path.join(dir, rel), 'utf8').catch(() => undefined)
-  const v = text?.match(VERSION_RE)?.[1]
+  const v = cleanVersion(text?.match(VERSION_RE)?.[1] ?? '')
   if (!v) throw new UserError(`${inputName}: cannot read etcd's version from ${path.join(dir, rel)} (expected Version = "x.y.z"); is this an etcd checkout?`)
   return v
 }
@@ -90,24 +93,37 @@ export interface EtcdBinaries {
   etcdctl: string
 }
 
-/** Cross-compile etcd and etcdctl for arch into outDir (never under emulation). */
-export async function buildEtcd(src: EtcdSource, arch: Arch, go: GoToolchain, outDir: string, cache?: GoCache): Promise<EtcdBinaries> {
+export interface EtcdBuildOptions {
+  /** build-env: applied last. */
+  env?: Record<string, string>
+  /** The binaries wanted (default both); the v2 build script writes both anyway. */
+  only?: Array<keyof EtcdBinaries>
+}
+
+/** How a checkout builds its binaries, for BUILD_INFO: `./build`, or `go build <pkg>` of etcdctl's package. */
+export function etcdBuildCommand(src: EtcdSource): string {
+  return src.layout.kind === 'build-script' ? './build' : `go build ${src.layout.etcdctl.pkg}`
+}
+
+/** Cross-compile etcd and etcdctl (or `only` some) for arch into outDir (never under emulation). */
+export async function buildEtcd(src: EtcdSource, arch: Arch, go: GoToolchain, outDir: string, cache?: GoCache, opts: EtcdBuildOptions = {}): Promise<EtcdBinaries> {
   await mkdir(outDir, { recursive: true })
   const out: EtcdBinaries = { etcd: path.join(outDir, 'etcd'), etcdctl: path.join(outDir, 'etcdctl') }
+  const names = opts.only ?? (['etcd', 'etcdctl'] as const)
   const { layout } = src
   if (layout.kind === 'build-script') {
     const label = `etcd ${src.version} for ${arch.debian}`
-    await runBuildScript({ argv: ['sh', '-e', './build'], tree: src.dir, arch, go, cache, env: { BINDIR: outDir }, label })
-    for (const [name, file] of Object.entries(out)) {
-      if (!(await exists(file))) throw new UserError(`${label}: ./build did not write ${name} into $BINDIR (${outDir})`)
+    await runBuildScript({ argv: ['sh', '-e', './build'], tree: src.dir, arch, go, cache, env: { ...opts.env, BINDIR: outDir }, label })
+    for (const name of names) {
+      if (!(await exists(out[name]))) throw new UserError(`${label}: ./build did not write ${name} into $BINDIR (${outDir})`)
     }
     return out
   }
   const sha = (await gitCommit(src.dir))?.slice(0, 7)
   const ldflags = sha ? `-X ${layout.versionPkg}.GitSHA=${sha}` : undefined
-  for (const name of ['etcd', 'etcdctl'] as const) {
+  for (const name of names) {
     const t = layout[name]
-    await goBuild({ go, arch, cwd: t.cwd, packages: [t.pkg], output: out[name], ldflags, cache, label: `${name} ${src.version} for ${arch.debian}` })
+    await goBuild({ go, arch, cwd: t.cwd, packages: [t.pkg], output: out[name], ldflags, cache, env: opts.env, label: `${name} ${src.version} for ${arch.debian}` })
   }
   return out
 }
@@ -116,24 +132,20 @@ export async function buildEtcd(src: EtcdSource, arch: Arch, go: GoToolchain, ou
 
 /** `v3.4.22` from `3.4.22` or `v3.4.22`. */
 export function parseEtcdTag(value: string, inputName = 'etcd-version'): string {
-  const m = value.trim().match(/^v?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.]+)?)$/)
-  if (!m) throw new UserError(`${inputName}: '${value}' is not an etcd release; use a tag such as v3.4.22`)
-  return `v${m[1]}`
+  return parseTag(value, inputName, 'v3.4.22', 'an etcd release').tag
 }
 
 export function etcdTarballName(tag: string, arch: Arch): string {
   return `etcd-${tag}-linux-${arch.go}.tar.gz`
 }
 
-export function etcdReleaseUrl(baseUrl: string, tag: string, arch: Arch): string {
-  return `${trimSlash(baseUrl)}/${tag}/${etcdTarballName(tag, arch)}`
-}
-
 export interface ReleaseFetch {
   tag: string
   arch: Arch
   baseUrl: string
-  /** The tarball's sha256; default: looked up in <baseUrl>/<tag>/SHA256SUMS. */
+  /** Where the tarball and SHA256SUMS are; default <baseUrl>/<tag>. */
+  dirUrl?: string
+  /** The tarball's sha256; default: looked up in SHA256SUMS beside it. */
   sha256?: string
   workDir: string
   cacheDir?: string
@@ -143,11 +155,12 @@ export interface ReleaseFetch {
 
 /** Download the release tarball (verified) and take etcd and etcdctl out of it into workDir/bin. */
 export async function fetchEtcdRelease(f: ReleaseFetch): Promise<EtcdBinaries & { url: string; sha256: string; cached: boolean }> {
-  const url = etcdReleaseUrl(f.baseUrl, f.tag, f.arch)
+  const dir = trimSlash(f.dirUrl ?? `${trimSlash(f.baseUrl)}/${f.tag}`)
   const name = etcdTarballName(f.tag, f.arch)
+  const url = `${dir}/${name}`
   let sha256 = f.sha256
   if (!sha256) {
-    const sumsUrl = `${trimSlash(f.baseUrl)}/${f.tag}/SHA256SUMS`
+    const sumsUrl = `${dir}/SHA256SUMS`
     sha256 = digestFromSums(await fetchText(sumsUrl, f.log, f.policy), name, sumsUrl)
   }
   const tgz = path.join(f.workDir, name)
@@ -204,9 +217,9 @@ initial-cluster: default=http://127.0.0.1:2380
 export function etcdSnapYaml(version: string, arch: Arch): SnapYaml {
   return {
     name: 'etcd',
-    version: version.replace(/^v/, ''),
+    version: stripV(version),
     summary: 'Resilient key-value store by CoreOS',
-    description: `etcd ${version.replace(/^v/, '')} and etcdctl for ${arch.debian}: a highly available key-value store implementing the Raft algorithm, cross-compiled or taken from the upstream release, verified and packed by build-snaps.`,
+    description: `etcd ${stripV(version)} and etcdctl for ${arch.debian}: a highly available key-value store implementing the Raft algorithm, cross-compiled or taken from the upstream release, verified and packed by build-snaps.`,
     architectures: [arch.debian],
     base: SNAP_BASE,
     confinement: 'strict',
@@ -220,7 +233,7 @@ export function etcdSnapYaml(version: string, arch: Arch): SnapYaml {
 
 /** The smoke runs: `etcd --version`, and `etcdctl version` (`--version` for the v2 etcdctl). */
 export function etcdSmokes(version: string, arch: Arch): Record<keyof EtcdBinaries, SmokeSpec> {
-  const v = version.replace(/^v/, '')
+  const v = stripV(version)
   const unsupported = etcdUnsupportedArch(arch)
   return {
     etcd: { args: ['--version'], expect: `etcd Version: ${v}`, env: unsupported ? { ETCD_UNSUPPORTED_ARCH: unsupported } : {} },

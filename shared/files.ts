@@ -1,7 +1,8 @@
 /** Small file helpers every module shares: atomic writes, hashing, existence. */
 import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
-import { copyFile, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { copyFile, mkdir, mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises'
+import path from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import { tempName } from './paths.js'
 
@@ -52,3 +53,13 @@ export async function exists(p: string): Promise<boolean> {
 
 /** Output directories are checked in shared/paths.ts (the one path-input helper). */
 export { ensureWritableDir } from './paths.js'
+/** Run fn in a fresh scratch directory under parent (created), removed afterwards whatever fn does. */
+export async function withScratchDir<T>(parent: string, prefix: string, fn: (dir: string) => Promise<T>): Promise<T> {
+  await mkdir(parent, { recursive: true })
+  const dir = await mkdtemp(path.join(parent, prefix))
+  try {
+    return await fn(dir)
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+}

@@ -1,19 +1,20 @@
 /**
  * The Go toolchain for cross-compiling: the Go on PATH when it satisfies the checkout's go.mod, otherwise a
- * requested version installed into the tool cache (download verified against its .sha256), the cross-compile
+ * requested version installed through @actions/tool-cache (download verified against its .sha256), the cross-compile
  * environment from the arch table, GOCACHE/GOMODCACHE saved and restored through the runtime's cache, and
  * one `goBuild` for `go build` calls. Builds never run under emulation.
  */
 import { createHash } from 'node:crypto'
-import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { mkdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
+import * as tc from '@actions/tool-cache'
 import { type Arch, goEnv, hostArch } from './arch.js'
-import { extractTarGz } from './archive.js'
 import { downloadWithSha256File } from './download.js'
 import { UserError } from './errors.js'
 import { run, which } from './exec.js'
-import { exists } from './files.js'
+import { exists, withScratchDir } from './files.js'
 import type { Runtime } from './runtime.js'
+import { compareGoVersions, goSemver, goVersionNumber } from './version.js'
 
 export interface GoToolchain {
   /** The go binary. */
@@ -26,20 +27,7 @@ export interface GoToolchain {
   origin: 'PATH' | 'tool cache'
 }
 
-// ---------------------------------------------------------------- versions (pure)
-
-/** '1.21', '1.21.3', 'go1.21rc2' → [1, 21, 0] / [1, 21, 3]; undefined when not a Go version. */
-export function parseGoVersion(v: string): number[] | undefined {
-  const m = v.trim().replace(/^go/, '').match(/^(\d+)\.(\d+)(?:\.(\d+))?/)
-  return m ? [Number(m[1]), Number(m[2]), Number(m[3] ?? 0)] : undefined
-}
-
-export function compareGoVersions(a: string, b: string): number {
-  const pa = parseGoVersion(a) ?? [0, 0, 0]
-  const pb = parseGoVersion(b) ?? [0, 0, 0]
-  for (let i = 0; i < 3; i++) if (pa[i] !== pb[i]) return pa[i] - pb[i]
-  return 0
-}
+// ---------------------------------------------------------------- go.mod (pure)
 
 /** The `go` directive of a go.mod text ('1.17', '1.21.3'); undefined when absent. */
 export function goModDirective(gomod: string): string | undefined {
@@ -66,12 +54,14 @@ export async function inspectGo(goBinary: string): Promise<{ version: string; ro
   if (res.exitCode !== 0) return undefined
   const [root, ver] = res.stdout.trim().split('\n').map((l) => l.trim())
   // GOVERSION exists from Go 1.16; older ones say it in `go version` (go version go1.15.15 linux/amd64).
-  const version = (ver || (await run(goBinary, ['version'], { allowFailure: true, env })).stdout.match(/go(\d+\.\d+(?:\.\d+)?\S*)/)?.[1] || '').replace(/^go/, '')
-  return version && parseGoVersion(version) ? { version, root } : undefined
+  const text = ver || (await run(goBinary, ['version'], { allowFailure: true, env })).stdout.split(/\s+/)[2] || ''
+  const version = text.startsWith('go') ? text.slice(2) : text
+  return goVersionNumber(version) ? { version, root } : undefined
 }
 
-function toolCacheRoot(rt: Runtime): string {
-  return process.env.RUNNER_TOOL_CACHE || path.join(rt.cacheRoot(), 'tool-cache')
+/** @actions/tool-cache keeps tools under RUNNER_TOOL_CACHE; off a runner that is <cache root>/tool-cache. */
+function useToolCache(rt: Runtime): void {
+  process.env.RUNNER_TOOL_CACHE ||= path.join(rt.cacheRoot(), 'tool-cache')
 }
 
 /** The Go download's arch suffix for this host (go.dev/dl names arm as armv6l). */
@@ -86,39 +76,32 @@ export function goDownloadUrl(version: string, base = process.env.BUILD_SNAPS_GO
 }
 
 /**
- * Install Go `version` into the tool cache (<RUNNER_TOOL_CACHE>/go/<version>/<arch>, the layout setup-go
- * uses, so a runner's preinstalled Go is found), or reuse it when already there.
+ * Install Go `version` through @actions/tool-cache, the way actions/setup-go does: `find` it in the tool cache
+ * (<RUNNER_TOOL_CACHE>/go/<semver>/<arch>, so a runner's preinstalled Go is found), else download it on our one
+ * verified path (checked against go.dev's published .sha256), `extractTar` and `cacheDir` it.
  */
 export async function installGo(rt: Runtime, version: string, inputName = 'go-version'): Promise<GoToolchain> {
-  if (!/^\d+\.\d+(\.\d+)?((rc|beta)\d+)?$/.test(version)) {
-    throw new UserError(`${inputName}: '${version}' is not a Go release; give an exact one such as 1.21.5`)
-  }
+  const toolVersion = goSemver(version)
+  if (!toolVersion) throw new UserError(`${inputName}: '${version}' is not a Go release; give an exact one such as 1.21.5`)
+  useToolCache(rt)
   const nodeArch = hostArch().node
-  const dir = path.join(toolCacheRoot(rt), 'go', version, nodeArch)
-  const marker = `${dir}.complete`
-  if (!(await exists(marker))) {
+  let dir = tc.find('go', toolVersion, nodeArch)
+  if (!dir) {
     const url = goDownloadUrl(version)
-    rt.info(`installing Go ${version} from ${url} into ${dir}`)
-    const work = await mkdtemp(path.join(rt.tempRoot(), 'go-install-'))
-    try {
+    rt.info(`installing Go ${version} from ${url} into the tool cache`)
+    dir = await withScratchDir(rt.tempRoot(), 'go-install-', async (work) => {
       const tgz = path.join(work, path.basename(url))
       await downloadWithSha256File(url, tgz, { cacheDir: rt.cacheRoot(), log: (m) => rt.warning(m) }).catch((e: Error) => {
         throw new UserError(`${inputName}: cannot install Go ${version}: ${e.message}`)
       })
-      const unpacked = path.join(work, 'x')
-      await extractTarGz(tgz, unpacked, path.basename(url))
+      const unpacked = await tc.extractTar(tgz, path.join(work, 'x'))
       if (!(await exists(path.join(unpacked, 'go', 'bin', 'go')))) throw new UserError(`${url}: no go/bin/go inside; not a Go release tarball`)
-      await rm(dir, { recursive: true, force: true })
-      await mkdir(path.dirname(dir), { recursive: true })
-      await rename(path.join(unpacked, 'go'), dir)
-      await writeFile(marker, '')
-    } finally {
-      await rm(work, { recursive: true, force: true })
-    }
+      return tc.cacheDir(path.join(unpacked, 'go'), 'go', toolVersion, nodeArch)
+    })
   }
   const go = path.join(dir, 'bin', 'go')
   const info = await inspectGo(go)
-  if (!info) throw new UserError(`${inputName}: the Go ${version} in ${dir} does not run; delete ${dir} and ${marker} and retry`)
+  if (!info) throw new UserError(`${inputName}: the Go ${version} in ${dir} does not run; delete ${dir} and ${dir}.complete and retry`)
   return { go, root: info.root || dir, version: info.version, origin: 'tool cache' }
 }
 

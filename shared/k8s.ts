@@ -1,4 +1,4 @@
-/** The Kubernetes components the suite snaps (FACTS.md §2): URLs, versions, confinement, apps, smoke runs. */
+/** The Kubernetes components the suite snaps (docs/upstream.md#kubernetes-binaries): URLs, versions, confinement, apps, smoke runs. */
 import path from 'node:path'
 import type { Arch } from './arch.js'
 import { type Logger, fetchText } from './download.js'
@@ -7,6 +7,7 @@ import { splitList } from './inputs.js'
 import { type StagedFile, checkSkeleton, packSnap, stageSnap } from './snap/pack.js'
 import type { SnapApp, SnapYaml } from './snap/snapyaml.js'
 import type { SmokeSpec } from './verify.js'
+import { cleanVersion, stripV } from './version.js'
 
 export interface Component {
   name: string
@@ -48,8 +49,8 @@ export type VersionSpec = { kind: 'exact'; version: string } | { kind: 'marker';
 /** `v1.31.2`, `1.31.2`, `1.31.2-rc.0`, `stable`, `stable-1.31`, `latest`, `latest-1.31`. */
 export function parseKubeVersion(value: string): VersionSpec {
   const v = value.trim()
-  const exact = v.match(/^v?(\d+\.\d+\.\d+(?:-(?:alpha|beta|rc)\.\d+)?)$/)
-  if (exact) return { kind: 'exact', version: `v${exact[1]}` }
+  const exact = cleanVersion(v)
+  if (exact) return { kind: 'exact', version: `v${exact}` }
   if (/^(stable|latest)(-\d+(\.\d+)?)?$/.test(v)) return { kind: 'marker', marker: v }
   throw new UserError(`kube-version: '${value}' is not a Kubernetes version; use v1.31.2, 1.31.2, stable or stable-1.31`)
 }
@@ -83,7 +84,7 @@ export function trimSlash(url: string): string {
 
 /** Snap version: the Kubernetes version without its leading v. */
 export function snapVersion(version: string): string {
-  return version.replace(/^v/, '')
+  return stripV(version)
 }
 
 export function snapFileName(name: string, version: string, arch: Arch): string {

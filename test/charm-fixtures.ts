@@ -88,7 +88,7 @@ export function writes(list: Call[]): string[] {
   return list.filter((c) => ['upload', 'upload-resource', 'release', 'push', 'attach', 'grant'].includes(c.argv[0])).map((c) => c.argv.slice(0, 3).join(' '))
 }
 
-/** A CNI resource tarball as build-cni-resources.sh makes it (FACTS.md §4): > 1 MB, real tar + gzip. */
+/** A CNI resource tarball as build-cni-resources.sh makes it (docs/upstream.md#cni-resource): > 1 MB, real tar + gzip. */
 export function cniTarball(dir: string, arch: string, bytes = 1_200_000): string {
   const src = path.join(dir, `cni-src-${arch}`)
   mkdirSync(src, { recursive: true })

@@ -2,10 +2,14 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { etcdctlLayout, flanneldLdflags, flannelVersionPackage } from '../actions/build-flannel/main.js'
+import { flanneldLdflags, flannelVersionPackage } from '../shared/flannel.js'
+import { readEtcdSource } from '../shared/etcd.js'
 import { parseArch, parseArches } from '../shared/arch.js'
 import { UserError } from '../shared/errors.js'
-import { cniBuildArgv, forEachArch, outputName, releaseBase, renderBuildInfo, serialLock, smokePlugin } from '../shared/resource.js'
+import { cniBuildArgv, smokePlugin } from '../shared/cni.js'
+import { outputName, renderBuildInfo } from '../shared/resource/pack.js'
+import { forEachArch, serialLock } from '../shared/resource/per-arch.js'
+import { releaseBase } from '../shared/resource/release.js'
 import { fixtureCopy } from './cni-fixture.js'
 import { tempDir } from './helpers/runner.js'
 
@@ -81,11 +85,9 @@ describe('flannel and etcd checkouts', () => {
     await expect(flannelVersionPackage(tempDir())).rejects.toThrow(/flannel-source: no go\.mod in .*use the release/)
   })
 
-  it('tells the etcd layouts apart', async () => {
-    expect(await etcdctlLayout(fixtureCopy('etcd/v2'))).toEqual({ kind: 'v2' })
+  it('reads the etcd checkouts of the flannel fixtures with the etcd snap detection', async () => {
+    expect((await readEtcdSource(fixtureCopy('etcd/v2'), 'etcd-source')).layout).toEqual({ kind: 'build-script' })
     const v3 = fixtureCopy('etcd/v3')
-    expect(await etcdctlLayout(v3)).toEqual({ kind: 'v3', moduleDir: v3, pkg: './etcdctl' })
-    writeFileSync(path.join(v3, 'etcdctl/go.mod'), 'module go.etcd.io/etcd/etcdctl/v3\n\ngo 1.16\n')
-    expect(await etcdctlLayout(v3)).toEqual({ kind: 'v3', moduleDir: path.join(v3, 'etcdctl'), pkg: '.' })
+    expect((await readEtcdSource(v3, 'etcd-source')).layout).toMatchObject({ kind: 'go-mod', etcdctl: { cwd: v3, pkg: './etcdctl' } })
   })
 })

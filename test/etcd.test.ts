@@ -98,7 +98,7 @@ describe('release tags and SHA256SUMS', () => {
   it('parses tags', () => {
     expect(parseEtcdTag('3.4.22')).toBe('v3.4.22')
     expect(parseEtcdTag(' v3.5.0-rc.1 ')).toBe('v3.5.0-rc.1')
-    for (const bad of ['3.4', 'latest', 'v3.4.22; rm -rf /']) expect(() => parseEtcdTag(bad)).toThrow(/etcd-version: '.*' is not an etcd release; use a tag such as v3.4.22/)
+    for (const bad of ['3.4', 'latest', 'v3.4.22; rm -rf /']) expect(() => parseEtcdTag(bad)).toThrow(/etcd-version: '.*' is not an etcd release; use e.g. v3.4.22/)
   })
   it('finds one file in a SHA256SUMS listing', () => {
     const a = 'a'.repeat(64)
@@ -330,7 +330,7 @@ describe('build-etcd-snap (dist bundle, end to end)', () => {
     const cases: Array<[string, () => Record<string, string>, RegExp]> = [
       ['neither source', () => ({}), /^neither source-dir nor etcd-version is set; set source-dir \(an etcd checkout\) or etcd-version/],
       ['both sources', () => ({ 'source-dir': FIXTURES, 'etcd-version': TAG }), /^source-dir and etcd-version are both set/],
-      ['a bad etcd-version', () => ({ 'etcd-version': 'latest' }), /^etcd-version: 'latest' is not an etcd release; use a tag such as v3.4.22/],
+      ['a bad etcd-version', () => ({ 'etcd-version': 'latest' }), /^etcd-version: 'latest' is not an etcd release; use e.g. v3.4.22/],
       ['a bad arch', () => ({ 'etcd-version': TAG, arch: 'sparc' }), /^arch: unknown architecture 'sparc'/],
       ['a malformed sha256', () => ({ 'etcd-version': TAG, sha256: 'abc' }), /^sha256: 'abc' is not a sha256 digest \(64 hex digits\)/],
       ['sha256 with source-dir', () => ({ 'source-dir': FIXTURES, sha256: 'a'.repeat(64) }), /^sha256: only used with etcd-version/],

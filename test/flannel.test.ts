@@ -188,7 +188,9 @@ describe('build-flannel from releases (loopback mirror)', () => {
     mkdirSync(etDir, { recursive: true })
     const etTgz = path.join(etDir, `etcd-${ETCD}-linux-s390x.tar.gz`)
     execFileSync('tar', ['-C', et, '-czf', etTgz, path.basename(inner)])
-    writeFileSync(`${etTgz}.sha256`, `${createHash('sha256').update(readFileSync(etTgz)).digest('hex')}  ${path.basename(etTgz)}\n`)
+    // etcd publishes one SHA256SUMS per release (no .sha256 per tarball); the etcd snap checks the same file.
+    const etSum = createHash('sha256').update(readFileSync(etTgz)).digest('hex')
+    writeFileSync(path.join(etDir, 'SHA256SUMS'), `${'0'.repeat(64)}  etcd-${ETCD}-linux-amd64.tar.gz\n${etSum}  ${path.basename(etTgz)}\n`)
     mirror = await startMirror(root)
   }, 120_000)
   afterAll(() => mirror?.close())
@@ -209,6 +211,7 @@ describe('build-flannel from releases (loopback mirror)', () => {
     const info = execFileSync('tar', ['-xOzf', tgz, 'BUILD_INFO']).toString()
     expect(info).toContain(`flannel release: ${mirror.url}/flannel-io/flannel/releases/download/${FLANNEL}/flannel-${FLANNEL}-linux-s390x.tar.gz sha256 `)
     expect(info).toContain(`etcd release: ${mirror.url}/etcd-io/etcd/releases/download/${ETCD}/etcd-${ETCD}-linux-s390x.tar.gz sha256 `)
+    expect(mirror.requests.some((q) => q.endsWith(`/etcd-io/etcd/releases/download/${ETCD}/SHA256SUMS`))).toBe(true)
     expect(r.log).toContain(`s390x: 2 binaries, each ELF s390x; flanneld: ELF s390x; ran under qemu-s390x-static: ${FLANNEL}`)
   })
 
@@ -230,7 +233,7 @@ describe('build-flannel bad inputs', () => {
   it('refuses an etcd checkout of neither layout, an unknown arch, and a bad tag', async () => {
     const empty = tempDir()
     let r = await runDist('build-flannel', { 'flannel-version': FLANNEL, 'flannel-source': fixtureCopy('flannel'), 'etcd-version': ETCD, 'etcd-source': empty, arch: 's390x' })
-    expect(errorLines(r)).toEqual([`::error::etcd-source: ${empty} has neither go.mod (etcd v3) nor a build script (etcd v2); is it an etcd checkout?`])
+    expect(errorLines(r)).toEqual([`::error::etcd-source: '${empty}' is not an etcd checkout: no go.mod (etcd v3) and no build script (etcd v2)`])
     r = await runDist('build-flannel', { 'flannel-version': FLANNEL, 'etcd-version': ETCD, arch: 'mips' })
     expect(errorLines(r)[0]).toMatch(/^::error::arch: unknown architecture 'mips'/)
     r = await runDist('build-flannel', { 'flannel-version': 'main', 'etcd-version': ETCD, arch: 's390x' })

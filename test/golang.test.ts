@@ -6,8 +6,9 @@ import { startMirror, type Mirror } from '../cli/mirror.js'
 import { parseArch } from '../shared/arch.js'
 import { writeTarGz } from '../shared/archive.js'
 import { assertElfArch } from '../shared/elf.js'
+import * as tc from '@actions/tool-cache'
+import { compareGoVersions } from '../shared/version.js'
 import {
-  compareGoVersions,
   dependencyHash,
   goBuild,
   goBuildEnv,
@@ -121,6 +122,22 @@ describe('setupGo', () => {
         expect(existsSync(path.join(toolCache, 'go/1.99.2'))).toBe(false)
         await expect(installGo(rt, '1.99.3')).rejects.toThrow(/cannot install Go 1\.99\.3: .*HTTP 404/)
         await expect(installGo(rt, 'latest')).rejects.toThrow(/go-version: 'latest' is not a Go release/)
+      })
+    })
+
+    it("finds a Go that setup-go's layout already holds (a runner's preinstalled Go) without downloading", async () => {
+      const toolCache = tempDir()
+      await withEnv({ BUILD_SNAPS_GO_BASE_URL: mirror.url, RUNNER_TOOL_CACHE: toolCache, BUILD_SNAPS_CACHE_DIR: tempDir() }, async () => {
+        // What actions/setup-go leaves for go1.99.4rc1: <tool cache>/go/1.99.4-rc.1/x64 and x64.complete.
+        const src = path.join(tempDir(), 'go')
+        mkdirSync(path.join(src, 'bin'), { recursive: true })
+        writeFileSync(path.join(src, 'bin', 'go'), '#!/bin/sh\nif [ "$1" = env ]; then cd "$(dirname "$0")/.." && pwd; echo go1.99.4rc1; exit 0; fi\n', { mode: 0o755 })
+        const cached = await tc.cacheDir(src, 'go', '1.99.4-rc.1', 'x64')
+        expect(cached).toBe(path.join(toolCache, 'go/1.99.4-rc.1/x64'))
+        const before = mirror.requests.length
+        const go = await installGo(new Runtime(), '1.99.4rc1')
+        expect(go).toMatchObject({ go: path.join(cached, 'bin/go'), version: '1.99.4rc1', origin: 'tool cache' })
+        expect(mirror.requests.length).toBe(before)
       })
     })
   })

@@ -3,14 +3,13 @@
  * verified like the Kubernetes snaps: sha256, ELF architecture, one smoke run), a cdk-addons build directory
  * with `{{ arch }}` rendered in its templates, packed reproducibly. No emulation, no snapcraft.
  */
-import { mkdtemp, rm } from 'node:fs/promises'
 import path from 'node:path'
-import { type Arch, hostArch, parseArch } from '../../shared/arch.js'
+import { type Arch, archOrHost } from '../../shared/arch.js'
 import { acquireBinary } from '../../shared/binaries.js'
 import { CDK_ADDONS, cdkAddonsSnapYaml, imageArch, packCdkAddonsSnap, readCdkAddonsSource } from '../../shared/cdk-addons.js'
 import { ensureRunner } from '../../shared/emulate.js'
 import { sourceDateEpoch } from '../../shared/epoch.js'
-import { ensureWritableDir } from '../../shared/files.js'
+import { ensureWritableDir, withScratchDir } from '../../shared/files.js'
 import { parseBool, parseHttpUrl } from '../../shared/inputs.js'
 import { COMPONENTS, SNAP_BASE, binaryUrl, componentSmoke, parseKubeVersion, resolveKubeVersion, snapVersion } from '../../shared/k8s.js'
 import { ProvenanceRecorder } from '../../shared/provenance.js'
@@ -37,10 +36,9 @@ export interface Inputs {
 export function getInputs(rt: Runtime): Inputs {
   const kubeVersion = rt.input('kube-version', { required: true })
   parseKubeVersion(kubeVersion)
-  const archInput = rt.input('arch')
   return {
     kubeVersion,
-    arch: archInput ? parseArch(archInput) : hostArch(),
+    arch: archOrHost(rt.input('arch')),
     sourceDir: rt.input('source-dir', { required: true }),
     baseUrl: parseHttpUrl(rt.input('base-url', { default: 'https://dl.k8s.io' }), 'base-url', 'https://dl.k8s.io'),
     kubectlDir: rt.input('kubectl-dir'),
@@ -60,11 +58,10 @@ export async function main(rt: Runtime): Promise<void> {
   const version = await resolveKubeVersion(inputs.kubeVersion, inputs.baseUrl, (m) => rt.warning(m))
   validateSnapYaml(cdkAddonsSnapYaml(version, arch, inputs.base))
   rt.info(`cdk-addons ${snapVersion(version)} for ${arch.debian} (images: ${imageArch(arch)}) from ${inputs.sourceDir}: ${source.length} files`)
-  const work = await mkdtemp(path.join(rt.tempRoot(), 'build-snaps-'))
   const epoch = sourceDateEpoch()
   const prov = new ProvenanceRecorder('build-cdk-addons-snap')
   await prov.checkout(inputs.sourceDir, 'cdk-addons')
-  try {
+  await withScratchDir(rt.tempRoot(), 'build-snaps-', async (work) => {
     const kubectl = await rt.group('Fetch and verify kubectl', async () => {
       const url = inputs.kubectlDir ? undefined : binaryUrl(inputs.baseUrl, version, arch, 'kubectl')
       const bin = await acquireBinary('kubectl', path.join(work, 'bin', 'kubectl'), {
@@ -101,7 +98,5 @@ export async function main(rt: Runtime): Promise<void> {
     rt.output('snap', built.snap)
     rt.output('version', snapVersion(version))
     rt.output('arch', arch.debian)
-  } finally {
-    await rm(work, { recursive: true, force: true })
-  }
+  })
 }

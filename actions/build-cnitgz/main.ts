@@ -4,41 +4,26 @@
  * release tarballs (verified, repacked). Every binary's ELF arch is checked, one plugin answers
  * CNI_COMMAND=VERSION natively or under qemu, and the tarball is byte-identical across runs.
  */
-import { rm } from 'node:fs/promises'
 import path from 'node:path'
-import { type Arch, hostArch, parseArches } from '../../shared/arch.js'
+import { type Arch, archesOrHost } from '../../shared/arch.js'
+import { CNI_VERSION_SMOKE, cniBuildArgv, smokePlugin } from '../../shared/cni.js'
 import { sourceDateEpoch } from '../../shared/epoch.js'
 import { UserError } from '../../shared/errors.js'
-import { ensureWritableDir } from '../../shared/files.js'
+import { ensureWritableDir, withScratchDir } from '../../shared/files.js'
 import { type GoToolchain, restoreGoCache, saveGoCache, setupGo } from '../../shared/golang.js'
 import { parseKeyValueLines } from '../../shared/inputs.js'
-import {
-  archParallelism,
-  CNI_VERSION_SMOKE,
-  archTree,
-  cniBuildArgv,
-  buildScriptCommit,
-  checkoutDir,
-  copyableTree,
-  fetchReleaseTarball,
-  filesIn,
-  forEachArch,
-  gitCommit,
-  outputNames,
-  packResource,
-  releaseBase,
-  renderBuildInfo,
-  reportResults,
-  runBuildScript,
-  smokePlugin,
-  smokeRunner,
-  verifyBinaries,
-  workDir,
-} from '../../shared/resource.js'
+import { runBuildScript } from '../../shared/resource/build-script.js'
+import { archTree, checkoutDir, copyableTree, filesIn, gitCommit } from '../../shared/resource/checkout.js'
+import { buildScriptCommit, outputNames, packResource, renderBuildInfo } from '../../shared/resource/pack.js'
+import { archParallelism, forEachArch } from '../../shared/resource/per-arch.js'
+import { fetchReleaseTarball, releaseBase } from '../../shared/resource/release.js'
+import { reportResults } from '../../shared/resource/report.js'
+import { smokeRunner, verifyBinaries } from '../../shared/resource/verify.js'
 import type { Runtime } from '../../shared/runtime.js'
 import { checkInputPaths } from '../../shared/paths.js'
 import { ProvenanceRecorder } from '../../shared/provenance.js'
 import { attestBuilt } from '../../shared/publish.js'
+import { parseTag } from '../../shared/version.js'
 
 export const DEFAULT_BASE_URL = 'https://github.com/containernetworking/plugins/releases/download/{version}'
 
@@ -56,25 +41,38 @@ export interface Inputs {
 }
 
 export function getInputs(rt: Runtime): Inputs {
-  const version = rt.input('version', { required: true })
-  if (!/^v?\d+\.\d+\.\d+\S*$/.test(version)) throw new UserError(`version: '${version}' is not a containernetworking/plugins tag; use e.g. v1.1.1`)
+  const { tag: version } = parseTag(rt.input('version', { required: true }), 'version', 'v1.1.1', 'a containernetworking/plugins tag')
   const source = rt.input('source')
   const from = rt.input('from', { default: source ? 'source' : 'release' })
   if (from !== 'source' && from !== 'release') throw new UserError(`from: '${from}' is neither source nor release`)
   if (from === 'source' && !source) throw new UserError('source: required when from is source; give the path of a containernetworking/plugins checkout')
-  const archInput = rt.input('arch')
   return {
     version,
     from,
     source,
     buildCommand: rt.input('build-command'),
     buildEnv: Object.fromEntries(parseKeyValueLines(rt.input('build-env'), 'build-env')),
-    arches: archInput ? parseArches(archInput) : [hostArch()],
+    arches: archesOrHost(rt.input('arch')),
     goVersion: rt.input('go-version'),
     baseUrl: rt.input('base-url', { default: DEFAULT_BASE_URL }),
     filename: rt.input('filename', { default: 'cni-{arch}.tgz' }),
     outputDir: rt.input('output-dir', { default: '.' }),
   }
+}
+
+interface Built {
+  dir: string
+  files: string[]
+  origin: Array<[string, string]>
+  /** Work that runs on while the plugins are verified and packed (the Go cache save). */
+  background?: Promise<{ seconds: number }>
+}
+
+/** fn's value and how long it took. */
+async function timed<T>(fn: () => Promise<T>): Promise<{ value: T; seconds: number }> {
+  const t0 = performance.now()
+  const value = await fn()
+  return { value, seconds: (performance.now() - t0) / 1000 }
 }
 
 export async function main(rt: Runtime): Promise<void> {
@@ -83,11 +81,10 @@ export async function main(rt: Runtime): Promise<void> {
   const outDir = await ensureWritableDir(inputs.outputDir, 'output-dir')
   const names = outputNames(inputs.filename, inputs.arches, inputs.version)
   const epoch = sourceDateEpoch()
-  const work = await workDir(rt, 'build-cnitgz-')
   const prov = new ProvenanceRecorder('build-cnitgz')
   rt.info(`CNI plugins ${inputs.version} from ${inputs.from} for ${inputs.arches.map((a) => a.debian).join(', ')}`)
-  try {
-    let build: (arch: Arch) => Promise<{ dir: string; files: string[]; origin: Array<[string, string]> }>
+  await withScratchDir(rt.tempRoot(), 'build-cnitgz-', async (work) => {
+    let build: (arch: Arch) => Promise<Built>
     let limit = archParallelism(inputs.arches.length)
     if (inputs.from === 'source') {
       const src = await checkoutDir(inputs.source, 'source')
@@ -104,9 +101,10 @@ export async function main(rt: Runtime): Promise<void> {
         const tree = await archTree(src, work, arch, copy)
         const cache = await restoreGoCache(rt, go, arch, src)
         await runBuildScript({ argv, tree, arch, go, cache, env: inputs.buildEnv, label: `build for ${arch.debian}` })
-        await saveGoCache(rt, cache)
         const dir = path.join(tree, 'bin')
-        return { dir, files: await filesIn(dir), origin: [['cni-plugins commit', commit], ['go', `${go.version} (${argv.slice(1).join(' ')})`]] }
+        // The Go cache is saved while the plugins are verified and packed: nothing after the build needs it.
+        const background = timed(() => saveGoCache(rt, cache))
+        return { dir, files: await filesIn(dir), origin: [['cni-plugins commit', commit], ['go', `${go.version} (${argv.slice(1).join(' ')})`]], background }
       }
     } else {
       build = async (arch) => {
@@ -120,23 +118,29 @@ export async function main(rt: Runtime): Promise<void> {
     }
     const results = await rt.group(`Build, verify and pack ${inputs.arches.length} tarballs`, () =>
       forEachArch(inputs.arches, limit, async (arch) => {
-        const built = await build(arch)
-        const runner = await smokeRunner(rt, arch)
-        const files = built.files.map((name) => ({ name, path: path.join(built.dir, name) }))
-        const checks = await verifyBinaries(files, arch, runner, { [smokePlugin(built.files)]: CNI_VERSION_SMOKE }, `cni-${arch.debian}`)
-        rt.info(`${arch.debian}: ${checks.join('; ')}`)
-        const info = renderBuildInfo({
-          title: `cni-${arch.debian} ${inputs.version}`,
-          epoch,
-          lines: [['build script commit', buildScriptCommit('build-cnitgz')], ...built.origin],
-        })
-        const dest = path.join(outDir, names.get(arch)!)
-        return packResource(rt, dest, [...files.map((f) => ({ name: f.name, file: f.path })), { name: 'BUILD_INFO', data: info }], epoch, 'cni')
+        const built = await timed(() => build(arch))
+        const { value } = built
+        try {
+          const files = value.files.map((name) => ({ name, path: path.join(value.dir, name) }))
+          const checked = await timed(async () => verifyBinaries(files, arch, await smokeRunner(rt, arch), { [smokePlugin(value.files)]: CNI_VERSION_SMOKE }, `cni-${arch.debian}`))
+          rt.info(`${arch.debian}: ${checked.value.join('; ')}`)
+          const info = renderBuildInfo({
+            title: `cni-${arch.debian} ${inputs.version}`,
+            epoch,
+            lines: [['build script commit', buildScriptCommit('build-cnitgz')], ...value.origin],
+          })
+          const dest = path.join(outDir, names.get(arch)!)
+          const packed = await timed(() => packResource(rt, dest, [...files.map((f) => ({ name: f.name, file: f.path })), { name: 'BUILD_INFO', data: info }], epoch, 'cni'))
+          const cacheSave = value.background ? ` (Go cache saved alongside in ${(await value.background).seconds.toFixed(1)} s)` : ''
+          rt.info(`${arch.debian}: ${inputs.from === 'source' ? 'build' : 'fetch'} ${built.seconds.toFixed(1)} s, verify ${checked.seconds.toFixed(1)} s, pack ${packed.seconds.toFixed(1)} s${cacheSave}`)
+          return packed.value
+        } finally {
+          // A failed check must not leave the cache save half done when the step ends.
+          await value.background
+        }
       }),
     )
     await attestBuilt(rt, { action: 'build-cnitgz', outDir, epoch, provenance: prov, version: inputs.version, results })
     await reportResults(rt, `CNI plugins ${inputs.version}`, outDir, results)
-  } finally {
-    await rm(work, { recursive: true, force: true })
-  }
+  })
 }

@@ -4,14 +4,13 @@
  * against the release's SHA256SUMS). Each binary is verified (ELF architecture, one smoke run natively or
  * under qemu-user), then packed reproducibly with the daemon wrapper.
  */
-import { mkdtemp, rm } from 'node:fs/promises'
 import path from 'node:path'
-import { type Arch, hostArch, parseArch } from '../../shared/arch.js'
+import { type Arch, archOrHost } from '../../shared/arch.js'
 import { ensureRunner } from '../../shared/emulate.js'
 import { sourceDateEpoch } from '../../shared/epoch.js'
 import { UserError } from '../../shared/errors.js'
 import { type EtcdBinaries, ETCD_RELEASES, buildEtcd, etcdSmokes, etcdUnsupportedArch, fetchEtcdRelease, packEtcdSnap, parseEtcdTag, readEtcdSource } from '../../shared/etcd.js'
-import { ensureWritableDir } from '../../shared/files.js'
+import { ensureWritableDir, withScratchDir } from '../../shared/files.js'
 import { restoreGoCache, saveGoCache, setupGo } from '../../shared/golang.js'
 import { parseBool, parseHttpUrl } from '../../shared/inputs.js'
 import { ProvenanceRecorder } from '../../shared/provenance.js'
@@ -19,6 +18,7 @@ import { publish } from '../../shared/publish.js'
 import type { Runtime } from '../../shared/runtime.js'
 import { verifyBinary } from '../../shared/verify.js'
 import { checkInputPaths } from '../../shared/paths.js'
+import { stripV } from '../../shared/version.js'
 
 export interface Inputs {
   arch: Arch
@@ -35,7 +35,6 @@ export interface Inputs {
 }
 
 export function getInputs(rt: Runtime): Inputs {
-  const archInput = rt.input('arch')
   const sourceDir = rt.input('source-dir')
   const etcdVersion = rt.input('etcd-version')
   if (sourceDir && etcdVersion) throw new UserError('source-dir and etcd-version are both set; set source-dir to build an etcd checkout, or etcd-version to take the upstream release, not both')
@@ -44,7 +43,7 @@ export function getInputs(rt: Runtime): Inputs {
   if (sha256 && !/^[0-9a-f]{64}$/.test(sha256)) throw new UserError(`sha256: '${sha256}' is not a sha256 digest (64 hex digits)`)
   if (sha256 && !etcdVersion) throw new UserError('sha256: only used with etcd-version (the release tarball\'s digest); drop it when building from source-dir')
   return {
-    arch: archInput ? parseArch(archInput) : hostArch(),
+    arch: archOrHost(rt.input('arch')),
     sourceDir,
     etcdTag: etcdVersion ? parseEtcdTag(etcdVersion, 'etcd-version') : '',
     baseUrl: parseHttpUrl(rt.input('base-url', { default: ETCD_RELEASES }), 'base-url', ETCD_RELEASES),
@@ -77,7 +76,7 @@ async function fromRelease(rt: Runtime, inputs: Inputs, work: string, prov: Prov
   )
   prov.download(got.url, got.sha256)
   const origin = `${got.cached ? 'cache hit for' : 'downloaded'} ${got.url}, sha256 verified${inputs.sha256 ? '' : ' (SHA256SUMS)'}`
-  return { bins: got, version: inputs.etcdTag.replace(/^v/, ''), origin }
+  return { bins: got, version: stripV(inputs.etcdTag), origin }
 }
 
 export async function main(rt: Runtime): Promise<void> {
@@ -85,10 +84,9 @@ export async function main(rt: Runtime): Promise<void> {
   await checkInputPaths({ 'source-dir': inputs.sourceDir })
   const { arch } = inputs
   const outDir = await ensureWritableDir(inputs.outputDir, 'output-dir')
-  const work = await mkdtemp(path.join(rt.tempRoot(), 'build-snaps-'))
   const epoch = sourceDateEpoch()
   const prov = new ProvenanceRecorder('build-etcd-snap')
-  try {
+  await withScratchDir(rt.tempRoot(), 'build-snaps-', async (work) => {
     const { bins, version, origin } = inputs.sourceDir ? await fromSource(rt, inputs, work, prov) : await fromRelease(rt, inputs, work, prov)
     rt.info(`etcd ${version}: ${origin}`)
     if (inputs.verify) {
@@ -111,7 +109,5 @@ export async function main(rt: Runtime): Promise<void> {
     rt.output('snap', snap)
     rt.output('version', version)
     rt.output('arch', arch.debian)
-  } finally {
-    await rm(work, { recursive: true, force: true })
-  }
+  })
 }

@@ -2,15 +2,15 @@
  * build-k8s-snaps: download (or take) the Kubernetes binaries for one architecture, verify each
  * (sha256, ELF architecture, one smoke run), and pack one reproducible snap per binary.
  */
-import { mkdtemp, rm } from 'node:fs/promises'
+import { rm } from 'node:fs/promises'
 import path from 'node:path'
-import { type Arch, hostArch, parseArch } from '../../shared/arch.js'
+import { type Arch, archOrHost } from '../../shared/arch.js'
 import { mapLimit } from '../../shared/concurrency.js'
 import { acquireBinary } from '../../shared/binaries.js'
 import { downloadPolicy } from '../../shared/download.js'
 import { ensureRunner } from '../../shared/emulate.js'
 import { sourceDateEpoch } from '../../shared/epoch.js'
-import { ensureWritableDir } from '../../shared/files.js'
+import { ensureWritableDir, withScratchDir } from '../../shared/files.js'
 import { parseBool, parseHttpUrl } from '../../shared/inputs.js'
 import {
   type Component,
@@ -43,11 +43,10 @@ export interface Inputs {
 export function getInputs(rt: Runtime): Inputs {
   const kubeVersion = rt.input('kube-version', { required: true })
   parseKubeVersion(kubeVersion)
-  const archInput = rt.input('arch')
   const baseUrl = parseHttpUrl(rt.input('base-url', { default: 'https://dl.k8s.io' }), 'base-url', 'https://dl.k8s.io')
   return {
     kubeVersion,
-    arch: archInput ? parseArch(archInput) : hostArch(),
+    arch: archOrHost(rt.input('arch')),
     components: parseComponents(rt.input('components', { default: DEFAULT_COMPONENTS })),
     baseUrl,
     binariesDir: rt.input('binaries-dir'),
@@ -64,10 +63,9 @@ export async function main(rt: Runtime): Promise<void> {
   const version = await resolveKubeVersion(inputs.kubeVersion, inputs.baseUrl, (m) => rt.warning(m))
   const { arch } = inputs
   rt.info(`Kubernetes ${version} for ${arch.debian} (Go/Kubernetes ${arch.go}): ${inputs.components.map((c) => c.name).join(', ')}`)
-  const work = await mkdtemp(path.join(rt.tempRoot(), 'build-snaps-'))
   const epoch = sourceDateEpoch()
   const prov = new ProvenanceRecorder('build-k8s-snaps')
-  try {
+  await withScratchDir(rt.tempRoot(), 'build-snaps-', async (work) => {
     const runner = inputs.verify ? await ensureRunner(arch, (m) => rt.info(m)) : undefined
     if (runner?.kind === 'none') rt.warning(`smoke runs skipped for ${arch.debian}: ${runner.reason}; checksums and ELF checks still apply`)
     const policy = downloadPolicy()
@@ -114,7 +112,5 @@ export async function main(rt: Runtime): Promise<void> {
     rt.output('version', snapVersion(version))
     rt.output('arch', arch.debian)
     rt.info(`checksums: ${manifest}`)
-  } finally {
-    await rm(work, { recursive: true, force: true })
-  }
+  })
 }

@@ -4,12 +4,12 @@
  * `snapcraft remote-build --build-for=<a>,<b>` (Launchpad builds natively), collects the .snap files it writes,
  * checks each is for an architecture asked for, and writes SHA256SUMS.
  */
-import { mkdir, mkdtemp, rm } from 'node:fs/promises'
+import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
-import { type Arch, hostArch, parseArches } from '../../shared/arch.js'
+import { type Arch, archesOrHost } from '../../shared/arch.js'
 import { UserError } from '../../shared/errors.js'
 import { run, which } from '../../shared/exec.js'
-import { ensureWritableDir, writeFileAtomic } from '../../shared/files.js'
+import { ensureWritableDir, writeFileAtomic, withScratchDir } from '../../shared/files.js'
 import { parseBool } from '../../shared/inputs.js'
 import { ProvenanceRecorder, actionInputs } from '../../shared/provenance.js'
 import { publish } from '../../shared/publish.js'
@@ -41,7 +41,6 @@ export interface Inputs {
 }
 
 export function getInputs(rt: Runtime): Inputs {
-  const archInput = rt.input('arch')
   const mode = parseMode(rt.input('mode', { default: 'pack' }))
   const extraArgs = rt.input('snapcraft-args').split(/\s+/).filter(Boolean)
   if (extraArgs.some((a) => a.startsWith('--build-for'))) throw new UserError('snapcraft-args: drop --build-for; the arch input sets it')
@@ -51,7 +50,7 @@ export function getInputs(rt: Runtime): Inputs {
   }
   return {
     projectDir: path.resolve(rt.input('project-dir', { default: '.' })),
-    arches: archInput ? parseArches(archInput) : [hostArch()],
+    arches: archesOrHost(rt.input('arch')),
     mode,
     extraArgs,
     launchpadCredentials: rt.secretInput('launchpad-credentials'),
@@ -69,8 +68,7 @@ export async function main(rt: Runtime): Promise<void> {
   const snapcraft = which('snapcraft')
   if (!snapcraft) throw new UserError('snapcraft is not installed; install it first (sudo snap install snapcraft --classic; pack also needs LXD, or --destructive-mode in snapcraft-args)')
   const outDir = await ensureWritableDir(inputs.outputDir, 'output-dir')
-  const work = await mkdtemp(path.join(rt.tempRoot(), 'build-snaps-'))
-  try {
+  await withScratchDir(rt.tempRoot(), 'build-snaps-', async (work) => {
     const env: Record<string, string> = {}
     if (inputs.launchpadCredentials) {
       const dataHome = path.join(work, 'xdg-data')
@@ -104,7 +102,5 @@ export async function main(rt: Runtime): Promise<void> {
       title: `snapcraft ${inputs.mode}: ${snaps.length} snaps`,
     })
     rt.output('snaps', snaps.map((s) => s.file))
-  } finally {
-    await rm(work, { recursive: true, force: true })
-  }
+  })
 }

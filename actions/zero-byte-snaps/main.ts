@@ -1,6 +1,6 @@
 /**
  * zero-byte-snaps: an empty `<resource>.snap` per snap resource of a charm. The charm treats a zero-byte
- * snap resource as absent and installs the snap from the store instead (FACTS.md §7).
+ * snap resource as absent and installs the snap from the store instead (docs/upstream.md#zero-byte-snap-placeholder).
  */
 import path from 'node:path'
 import { UserError } from '../../shared/errors.js'

@@ -38941,6 +38941,3740 @@ function getExecOutput(commandLine, args, options) {
 
 /***/ }),
 
+/***/ 42377:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  v: () => (/* binding */ create)
+});
+
+// UNUSED EXPORTS: hashFiles
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
+var lib_core = __nccwpck_require__(33838);
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(79896);
+;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/internal-glob-options-helper.js
+
+/**
+ * Returns a copy with defaults filled in.
+ */
+function getOptions(copy) {
+    const result = {
+        followSymbolicLinks: true,
+        implicitDescendants: true,
+        matchDirectories: true,
+        omitBrokenSymbolicLinks: true,
+        excludeHiddenFiles: false
+    };
+    if (copy) {
+        if (typeof copy.followSymbolicLinks === 'boolean') {
+            result.followSymbolicLinks = copy.followSymbolicLinks;
+            lib_core/* debug */.Yz(`followSymbolicLinks '${result.followSymbolicLinks}'`);
+        }
+        if (typeof copy.implicitDescendants === 'boolean') {
+            result.implicitDescendants = copy.implicitDescendants;
+            lib_core/* debug */.Yz(`implicitDescendants '${result.implicitDescendants}'`);
+        }
+        if (typeof copy.matchDirectories === 'boolean') {
+            result.matchDirectories = copy.matchDirectories;
+            lib_core/* debug */.Yz(`matchDirectories '${result.matchDirectories}'`);
+        }
+        if (typeof copy.omitBrokenSymbolicLinks === 'boolean') {
+            result.omitBrokenSymbolicLinks = copy.omitBrokenSymbolicLinks;
+            lib_core/* debug */.Yz(`omitBrokenSymbolicLinks '${result.omitBrokenSymbolicLinks}'`);
+        }
+        if (typeof copy.excludeHiddenFiles === 'boolean') {
+            result.excludeHiddenFiles = copy.excludeHiddenFiles;
+            lib_core/* debug */.Yz(`excludeHiddenFiles '${result.excludeHiddenFiles}'`);
+        }
+    }
+    return result;
+}
+//# sourceMappingURL=internal-glob-options-helper.js.map
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(16928);
+// EXTERNAL MODULE: external "assert"
+var external_assert_ = __nccwpck_require__(42613);
+;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/internal-path-helper.js
+
+
+const IS_WINDOWS = process.platform === 'win32';
+/**
+ * Similar to path.dirname except normalizes the path separators and slightly better handling for Windows UNC paths.
+ *
+ * For example, on Linux/macOS:
+ * - `/               => /`
+ * - `/hello          => /`
+ *
+ * For example, on Windows:
+ * - `C:\             => C:\`
+ * - `C:\hello        => C:\`
+ * - `C:              => C:`
+ * - `C:hello         => C:`
+ * - `\               => \`
+ * - `\hello          => \`
+ * - `\\hello         => \\hello`
+ * - `\\hello\world   => \\hello\world`
+ */
+function dirname(p) {
+    // Normalize slashes and trim unnecessary trailing slash
+    p = safeTrimTrailingSeparator(p);
+    // Windows UNC root, e.g. \\hello or \\hello\world
+    if (IS_WINDOWS && /^\\\\[^\\]+(\\[^\\]+)?$/.test(p)) {
+        return p;
+    }
+    // Get dirname
+    let result = external_path_.dirname(p);
+    // Trim trailing slash for Windows UNC root, e.g. \\hello\world\
+    if (IS_WINDOWS && /^\\\\[^\\]+\\[^\\]+\\$/.test(result)) {
+        result = safeTrimTrailingSeparator(result);
+    }
+    return result;
+}
+/**
+ * Roots the path if not already rooted. On Windows, relative roots like `\`
+ * or `C:` are expanded based on the current working directory.
+ */
+function ensureAbsoluteRoot(root, itemPath) {
+    external_assert_(root, `ensureAbsoluteRoot parameter 'root' must not be empty`);
+    external_assert_(itemPath, `ensureAbsoluteRoot parameter 'itemPath' must not be empty`);
+    // Already rooted
+    if (hasAbsoluteRoot(itemPath)) {
+        return itemPath;
+    }
+    // Windows
+    if (IS_WINDOWS) {
+        // Check for itemPath like C: or C:foo
+        if (itemPath.match(/^[A-Z]:[^\\/]|^[A-Z]:$/i)) {
+            let cwd = process.cwd();
+            external_assert_(cwd.match(/^[A-Z]:\\/i), `Expected current directory to start with an absolute drive root. Actual '${cwd}'`);
+            // Drive letter matches cwd? Expand to cwd
+            if (itemPath[0].toUpperCase() === cwd[0].toUpperCase()) {
+                // Drive only, e.g. C:
+                if (itemPath.length === 2) {
+                    // Preserve specified drive letter case (upper or lower)
+                    return `${itemPath[0]}:\\${cwd.substr(3)}`;
+                }
+                // Drive + path, e.g. C:foo
+                else {
+                    if (!cwd.endsWith('\\')) {
+                        cwd += '\\';
+                    }
+                    // Preserve specified drive letter case (upper or lower)
+                    return `${itemPath[0]}:\\${cwd.substr(3)}${itemPath.substr(2)}`;
+                }
+            }
+            // Different drive
+            else {
+                return `${itemPath[0]}:\\${itemPath.substr(2)}`;
+            }
+        }
+        // Check for itemPath like \ or \foo
+        else if (normalizeSeparators(itemPath).match(/^\\$|^\\[^\\]/)) {
+            const cwd = process.cwd();
+            external_assert_(cwd.match(/^[A-Z]:\\/i), `Expected current directory to start with an absolute drive root. Actual '${cwd}'`);
+            return `${cwd[0]}:\\${itemPath.substr(1)}`;
+        }
+    }
+    external_assert_(hasAbsoluteRoot(root), `ensureAbsoluteRoot parameter 'root' must have an absolute root`);
+    // Otherwise ensure root ends with a separator
+    if (root.endsWith('/') || (IS_WINDOWS && root.endsWith('\\'))) {
+        // Intentionally empty
+    }
+    else {
+        // Append separator
+        root += external_path_.sep;
+    }
+    return root + itemPath;
+}
+/**
+ * On Linux/macOS, true if path starts with `/`. On Windows, true for paths like:
+ * `\\hello\share` and `C:\hello` (and using alternate separator).
+ */
+function hasAbsoluteRoot(itemPath) {
+    external_assert_(itemPath, `hasAbsoluteRoot parameter 'itemPath' must not be empty`);
+    // Normalize separators
+    itemPath = normalizeSeparators(itemPath);
+    // Windows
+    if (IS_WINDOWS) {
+        // E.g. \\hello\share or C:\hello
+        return itemPath.startsWith('\\\\') || /^[A-Z]:\\/i.test(itemPath);
+    }
+    // E.g. /hello
+    return itemPath.startsWith('/');
+}
+/**
+ * On Linux/macOS, true if path starts with `/`. On Windows, true for paths like:
+ * `\`, `\hello`, `\\hello\share`, `C:`, and `C:\hello` (and using alternate separator).
+ */
+function hasRoot(itemPath) {
+    external_assert_(itemPath, `isRooted parameter 'itemPath' must not be empty`);
+    // Normalize separators
+    itemPath = normalizeSeparators(itemPath);
+    // Windows
+    if (IS_WINDOWS) {
+        // E.g. \ or \hello or \\hello
+        // E.g. C: or C:\hello
+        return itemPath.startsWith('\\') || /^[A-Z]:/i.test(itemPath);
+    }
+    // E.g. /hello
+    return itemPath.startsWith('/');
+}
+/**
+ * Removes redundant slashes and converts `/` to `\` on Windows
+ */
+function normalizeSeparators(p) {
+    p = p || '';
+    // Windows
+    if (IS_WINDOWS) {
+        // Convert slashes on Windows
+        p = p.replace(/\//g, '\\');
+        // Remove redundant slashes
+        const isUnc = /^\\\\+[^\\]/.test(p); // e.g. \\hello
+        return (isUnc ? '\\' : '') + p.replace(/\\\\+/g, '\\'); // preserve leading \\ for UNC
+    }
+    // Remove redundant slashes
+    return p.replace(/\/\/+/g, '/');
+}
+/**
+ * Normalizes the path separators and trims the trailing separator (when safe).
+ * For example, `/foo/ => /foo` but `/ => /`
+ */
+function safeTrimTrailingSeparator(p) {
+    // Short-circuit if empty
+    if (!p) {
+        return '';
+    }
+    // Normalize separators
+    p = normalizeSeparators(p);
+    // No trailing slash
+    if (!p.endsWith(external_path_.sep)) {
+        return p;
+    }
+    // Check '/' on Linux/macOS and '\' on Windows
+    if (p === external_path_.sep) {
+        return p;
+    }
+    // On Windows check if drive root. E.g. C:\
+    if (IS_WINDOWS && /^[A-Z]:\\$/i.test(p)) {
+        return p;
+    }
+    // Otherwise trim trailing slash
+    return p.substr(0, p.length - 1);
+}
+//# sourceMappingURL=internal-path-helper.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/internal-match-kind.js
+/**
+ * Indicates whether a pattern matches a path
+ */
+var MatchKind;
+(function (MatchKind) {
+    /** Not matched */
+    MatchKind[MatchKind["None"] = 0] = "None";
+    /** Matched if the path is a directory */
+    MatchKind[MatchKind["Directory"] = 1] = "Directory";
+    /** Matched if the path is a regular file */
+    MatchKind[MatchKind["File"] = 2] = "File";
+    /** Matched */
+    MatchKind[MatchKind["All"] = 3] = "All";
+})(MatchKind || (MatchKind = {}));
+//# sourceMappingURL=internal-match-kind.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/internal-pattern-helper.js
+
+
+const internal_pattern_helper_IS_WINDOWS = process.platform === 'win32';
+/**
+ * Given an array of patterns, returns an array of paths to search.
+ * Duplicates and paths under other included paths are filtered out.
+ */
+function getSearchPaths(patterns) {
+    // Ignore negate patterns
+    patterns = patterns.filter(x => !x.negate);
+    // Create a map of all search paths
+    const searchPathMap = {};
+    for (const pattern of patterns) {
+        const key = internal_pattern_helper_IS_WINDOWS
+            ? pattern.searchPath.toUpperCase()
+            : pattern.searchPath;
+        searchPathMap[key] = 'candidate';
+    }
+    const result = [];
+    for (const pattern of patterns) {
+        // Check if already included
+        const key = internal_pattern_helper_IS_WINDOWS
+            ? pattern.searchPath.toUpperCase()
+            : pattern.searchPath;
+        if (searchPathMap[key] === 'included') {
+            continue;
+        }
+        // Check for an ancestor search path
+        let foundAncestor = false;
+        let tempKey = key;
+        let parent = dirname(tempKey);
+        while (parent !== tempKey) {
+            if (searchPathMap[parent]) {
+                foundAncestor = true;
+                break;
+            }
+            tempKey = parent;
+            parent = dirname(tempKey);
+        }
+        // Include the search pattern in the result
+        if (!foundAncestor) {
+            result.push(pattern.searchPath);
+            searchPathMap[key] = 'included';
+        }
+    }
+    return result;
+}
+/**
+ * Matches the patterns against the path
+ */
+function internal_pattern_helper_match(patterns, itemPath) {
+    let result = MatchKind.None;
+    for (const pattern of patterns) {
+        if (pattern.negate) {
+            result &= ~pattern.match(itemPath);
+        }
+        else {
+            result |= pattern.match(itemPath);
+        }
+    }
+    return result;
+}
+/**
+ * Checks whether to descend further into the directory
+ */
+function internal_pattern_helper_partialMatch(patterns, itemPath) {
+    return patterns.some(x => !x.negate && x.partialMatch(itemPath));
+}
+//# sourceMappingURL=internal-pattern-helper.js.map
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(70857);
+;// CONCATENATED MODULE: ./node_modules/balanced-match/dist/esm/index.js
+const balanced = (a, b, str) => {
+    const ma = a instanceof RegExp ? maybeMatch(a, str) : a;
+    const mb = b instanceof RegExp ? maybeMatch(b, str) : b;
+    const r = ma !== null && mb != null && range(ma, mb, str);
+    return (r && {
+        start: r[0],
+        end: r[1],
+        pre: str.slice(0, r[0]),
+        body: str.slice(r[0] + ma.length, r[1]),
+        post: str.slice(r[1] + mb.length),
+    });
+};
+const maybeMatch = (reg, str) => {
+    const m = str.match(reg);
+    return m ? m[0] : null;
+};
+const range = (a, b, str) => {
+    let begs, beg, left, right = undefined, result;
+    let ai = str.indexOf(a);
+    let bi = str.indexOf(b, ai + 1);
+    let i = ai;
+    if (ai >= 0 && bi > 0) {
+        if (a === b) {
+            return [ai, bi];
+        }
+        begs = [];
+        left = str.length;
+        while (i >= 0 && !result) {
+            if (i === ai) {
+                begs.push(i);
+                ai = str.indexOf(a, i + 1);
+            }
+            else if (begs.length === 1) {
+                const r = begs.pop();
+                if (r !== undefined)
+                    result = [r, bi];
+            }
+            else {
+                beg = begs.pop();
+                if (beg !== undefined && beg < left) {
+                    left = beg;
+                    right = bi;
+                }
+                bi = str.indexOf(b, i + 1);
+            }
+            i = ai < bi && ai >= 0 ? ai : bi;
+        }
+        if (begs.length && right !== undefined) {
+            result = [left, right];
+        }
+    }
+    return result;
+};
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./node_modules/brace-expansion/dist/esm/index.js
+
+const escSlash = '\0SLASH' + Math.random().toFixed(16) + '\0';
+const escOpen = '\0OPEN' + Math.random().toFixed(16) + '\0';
+const escClose = '\0CLOSE' + Math.random().toFixed(16) + '\0';
+const escComma = '\0COMMA' + Math.random().toFixed(16) + '\0';
+const escPeriod = '\0PERIOD' + Math.random().toFixed(16) + '\0';
+const escSlashPattern = new RegExp(escSlash, 'g');
+const escOpenPattern = new RegExp(escOpen, 'g');
+const escClosePattern = new RegExp(escClose, 'g');
+const escCommaPattern = new RegExp(escComma, 'g');
+const escPeriodPattern = new RegExp(escPeriod, 'g');
+const slashPattern = /\\\\/g;
+const openPattern = /\\{/g;
+const closePattern = /\\}/g;
+const commaPattern = /\\,/g;
+const periodPattern = /\\\./g;
+const EXPANSION_MAX = 100_000;
+// `EXPANSION_MAX` caps the *number* of expansions, but not their length. An
+// input like `'{a,b}'.repeat(1500)` stays under that count - its output is
+// truncated to 100k results - while making every result ~1500 characters
+// long. The result set, and the intermediate arrays built while combining
+// brace sets, then grow large enough to exhaust memory and crash the process
+// (CVE-2026-14257). `EXPANSION_MAX_LENGTH` bounds the total number of
+// characters the accumulator may hold at any point, so memory stays flat no
+// matter how many brace groups are chained. The limit sits well above any
+// realistic expansion (100k results hitting `EXPANSION_MAX` measure ~1M
+// characters) so legitimate input is unaffected.
+const EXPANSION_MAX_LENGTH = 4_000_000;
+// `expand_` recurses once per level of brace *nesting* - both when expanding a
+// set's comma members and when re-wrapping a set whose body is a single part.
+// The CVE-2026-14257 fix made the *tail* iterative (recursion on `m.post`, one
+// level per chained group), which left nesting depth unbounded: about 3,100
+// levels of `{{{...a,b...}}}` - only ~6KB of input - exhausted the native stack
+// and crashed the process. `EXPANSION_MAX_DEPTH` bounds how deep the parser
+// will follow nesting. It sits far above any realistic pattern and well below
+// the depth at which the stack runs out.
+const EXPANSION_MAX_DEPTH = 1_000;
+// Bash keeps a quirk where a brace group followed by a comma set still expands
+// (`{a},b}`). The parser implements it by rewriting the string and restarting
+// the scan, absorbing one `}` per pass. `n` trailing braces therefore cost `n`
+// full passes over a string that itself grows by one `escClose` sentinel each
+// time - quadratic in `n`, with a ~26x constant from the sentinel's length.
+// 128KB of `'{a}' + '}'.repeat(n) + ',z}'` blocked the event loop for 27
+// seconds to produce two results. `EXPANSION_MAX_REWRITES` bounds how many
+// times the scan may restart. Real `{a},b}` input needs a handful.
+const EXPANSION_MAX_REWRITES = 1_000;
+// `EXPANSION_MAX_STEPS` bounds the work one `expand` call does, which `max`,
+// `maxLength` and `maxDepth` don't: nested sets are rescanned at every level
+// and chained groups each rebuild up to `max` results, so 2KB of input could
+// block the event loop for over 30 seconds. Each character scanned, result
+// built and sequence value generated is a step, and each `expand_` call costs
+// `CALL_STEPS` more. Past the budget, the set being expanded and everything
+// after it stay literal. A glob needs a few hundred steps, and nesting all the
+// way to `EXPANSION_MAX_DEPTH` about 4M.
+const EXPANSION_MAX_STEPS = 20_000_000;
+// What one `expand_` call costs on top of what it scans and builds. Setting
+// one up takes about as long as scanning 16 characters, and a set whose
+// results are wrapped to be expanded again makes one call per result, each
+// scanning and building next to nothing: 64KB of
+// `('{{' + ','.repeat(316) + '}{' + ','.repeat(316) + '}}').repeat(n)` made
+// 4M such calls, which spent the budget three times as slowly as anything
+// else.
+const CALL_STEPS = 16;
+function numeric(str) {
+    return !isNaN(str) ? parseInt(str, 10) : str.charCodeAt(0);
+}
+function escapeBraces(str) {
+    return str
+        .replace(slashPattern, escSlash)
+        .replace(openPattern, escOpen)
+        .replace(closePattern, escClose)
+        .replace(commaPattern, escComma)
+        .replace(periodPattern, escPeriod);
+}
+function unescapeBraces(str) {
+    return str
+        .replace(escSlashPattern, '\\')
+        .replace(escOpenPattern, '{')
+        .replace(escClosePattern, '}')
+        .replace(escCommaPattern, ',')
+        .replace(escPeriodPattern, '.');
+}
+// Like `target.push(...items)` but doesn't overflow the stack
+function pushAll(target, items) {
+    for (let i = 0; i < items.length; i++) {
+        target.push(items[i]);
+    }
+}
+// `balanced`, run on `masked` (see `maskUnmatchedOpens`), sliced from `str`
+// and charged for the characters it walks: up to the group's `}`, or the
+// whole string when there is no match or unmatched `{` come first, which
+// `unmatched` then flags for masking. Once a call overdraws the budget, it
+// and every later one return undefined, so the rest stays literal.
+function balancedWithBudget(str, masked, budget) {
+    if (budget.remaining < 0) {
+        return undefined;
+    }
+    const r = range('{', '}', masked);
+    const unmatched = r !== undefined && masked.indexOf('{') < r[0];
+    budget.remaining -= r && !unmatched ? r[1] + 1 : str.length;
+    if (!r || budget.remaining < 0) {
+        return undefined;
+    }
+    return {
+        end: r[1],
+        pre: str.slice(0, r[0]),
+        body: str.slice(r[0] + 1, r[1]),
+        post: str.slice(r[1] + 1),
+        unmatched,
+    };
+}
+// `masked` with every `{` that has no matching `}` swapped for a `\0`, which
+// keeps the length, so a scan of it still lines up with the string it was
+// made from. Such a `{` is literal either way, but `balanced` only learns that
+// one is unmatched by reading to the end of the string, so with one at the
+// head of every group (`'{a,{b,c}'.repeat(n)`) each scan read the rest of the
+// input. That was quadratic, and once the step budget charged for it, it ran
+// out partway through and left the rest literal. A scan of the masked copy
+// stops at the group's `}`. It is one pass, charged as such.
+function maskUnmatchedOpens(masked, budget) {
+    budget.remaining -= masked.length;
+    const open = [];
+    for (let i = 0; i < masked.length; i++) {
+        const c = masked.charCodeAt(i);
+        if (c === 0x7b) {
+            open.push(i);
+        }
+        else if (c === 0x7d && open.length) {
+            open.pop();
+        }
+    }
+    let out = '';
+    let last = 0;
+    for (let i = 0; i < open.length; i++) {
+        const at = open[i];
+        out += masked.slice(last, at) + '\0';
+        last = at + 1;
+    }
+    return out + masked.slice(last);
+}
+// Whether `str` has a `,` not followed by another `,`, with a `}` after it on
+// the same line - what `/,(?!,).*\}/.test(str)` asks, answered in one pass from
+// the end. The regex tries every `,` and backtracks through the rest of its
+// line from each, which is quadratic, and the `{a},b}` rewrite asks again on
+// every pass. Like a scan, it is charged for the whole string and refused if
+// that overdraws the budget.
+function commaSetFollows(str, budget) {
+    budget.remaining -= str.length;
+    if (budget.remaining < 0) {
+        return false;
+    }
+    // Whether a `}` follows the current position before the line ends
+    let close = false;
+    for (let i = str.length - 1; i >= 0; i--) {
+        const c = str.charCodeAt(i);
+        if (c === 0x7d) {
+            close = true;
+        }
+        else if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029) {
+            // A line terminator, which `.` does not match
+            close = false;
+        }
+        else if (c === 0x2c && close && str.charCodeAt(i + 1) !== 0x2c) {
+            return true;
+        }
+    }
+    return false;
+}
+/**
+ * Basically just str.split(","), but handling cases
+ * where we have nested braced sections, which should be
+ * treated as individual members, like {a,{b,c},d}
+ *
+ * Returns `undefined` if the step budget runs out before the whole set is
+ * split, since splitting what is left on every comma would tear apart the
+ * nested sets it still holds.
+ */
+function parseCommaParts(str, budget) {
+    const parts = [];
+    // Walk the brace groups iteratively. Recursing on `post` once per group let a
+    // chain of them exhaust the stack - the parsing-side counterpart to
+    // the `expand_` overflow fixed for CVE-2026-14257, and not something `max` or
+    // `maxLength` can bound, since it happens before expansion.
+    //
+    // The part the next chunk continues
+    let carry = '';
+    for (;;) {
+        // A set's body holds no unmatched `{`, so there is nothing to mask.
+        const m = balancedWithBudget(str, str, budget);
+        if (budget.remaining < 0) {
+            return undefined;
+        }
+        if (!m) {
+            const tail = str.split(',');
+            tail[0] = carry + tail[0];
+            pushAll(parts, tail);
+            return parts;
+        }
+        const { pre, body, post } = m;
+        const p = pre.split(',');
+        p[0] = carry + p[0];
+        p[p.length - 1] += '{' + body + '}';
+        if (!post.length) {
+            pushAll(parts, p);
+            return parts;
+        }
+        carry = p.pop();
+        pushAll(parts, p);
+        str = post;
+    }
+}
+// An option that is left out, or that is NaN, gets its default. Every
+// comparison against NaN is false, so a NaN bound would never be reached:
+// `{ maxSteps: NaN }` let 15KB of input block the event loop for 16 seconds,
+// and `{ maxDepth: NaN }` overflowed the stack again (CVE-2026-102278). Pass
+// `Infinity` to lift a bound.
+function bound(value, fallback) {
+    return value === undefined || isNaN(value) ? fallback : value;
+}
+function expand(str, options = {}) {
+    if (!str) {
+        return [];
+    }
+    const max = bound(options.max, EXPANSION_MAX);
+    const maxLength = bound(options.maxLength, EXPANSION_MAX_LENGTH);
+    const maxDepth = bound(options.maxDepth, EXPANSION_MAX_DEPTH);
+    const maxRewrites = bound(options.maxRewrites, EXPANSION_MAX_REWRITES);
+    const maxSteps = bound(options.maxSteps, EXPANSION_MAX_STEPS);
+    // I don't know why Bash 4.3 does this, but it does.
+    // Anything starting with {} will have the first two bytes preserved
+    // but *only* at the top level, so {},a}b will not expand to anything,
+    // but a{},b}c will be expanded to [a}c,abc].
+    // One could argue that this is a bug in Bash, but since the goal of
+    // this module is to match Bash's rules, we escape a leading {}
+    if (str.slice(0, 2) === '{}') {
+        str = '\\{\\}' + str.slice(2);
+    }
+    return expand_(escapeBraces(str), max, maxLength, maxDepth, 0, maxRewrites, { remaining: maxSteps }, true).map(unescapeBraces);
+}
+function embrace(str) {
+    return '{' + str + '}';
+}
+function isPadded(el) {
+    return /^-?0\d/.test(el);
+}
+function lte(i, y) {
+    return i <= y;
+}
+function gte(i, y) {
+    return i >= y;
+}
+// Build `{ acc[a] + pre + values[v] }` for every combination, capping the
+// number of results at `max` and the total number of characters at `maxLength`.
+// This is the one place output grows, so bounding it here keeps the single
+// accumulator - and therefore memory - flat regardless of how many brace groups
+// are combined (CVE-2026-14257). Each result built is a step, since `max` and
+// `maxLength` bound one combination, not how many brace groups are combined.
+function combine(acc, pre, values, max, maxLength, dropEmpties, budget) {
+    const out = [];
+    let length = 0;
+    // Bash drops empty results at the top level, and they don't count against
+    // `max`, so `max` bounds the number of *kept* results. Only an empty
+    // `acc[a] + pre` can make one, so for those the empty values are skipped
+    // without being visited. Visiting them one at a time let a set of empties
+    // cost `acc.length * values.length` while keeping nothing.
+    let nonEmpty;
+    outer: for (let a = 0; a < acc.length; a++) {
+        const prefix = acc[a] + pre;
+        let vs = values;
+        if (dropEmpties && !prefix) {
+            if (!nonEmpty)
+                nonEmpty = values.filter(v => v);
+            vs = nonEmpty;
+        }
+        for (let v = 0; v < vs.length; v++) {
+            if (out.length >= max)
+                break outer;
+            const expansion = prefix + vs[v];
+            if (length + expansion.length > maxLength)
+                break outer;
+            out.push(expansion);
+            length += expansion.length;
+        }
+    }
+    budget.remaining -= out.length;
+    return out;
+}
+// The expansion values of a single numeric (`1..5`) or alphabetic (`a..e..2`)
+// sequence body, or `undefined` if the step budget runs out generating them.
+function expandSequence(body, isAlphaSequence, max, maxLength, budget) {
+    const n = body.split(/\.\./);
+    const N = [];
+    // A sequence body always splits into two or three parts, but the compiler
+    // can't know that.
+    /* c8 ignore start */
+    if (n[0] === undefined || n[1] === undefined) {
+        return N;
+    }
+    /* c8 ignore stop */
+    const x = numeric(n[0]);
+    const y = numeric(n[1]);
+    const width = Math.max(n[0].length, n[1].length);
+    let incr = n.length === 3 && n[2] !== undefined ?
+        Math.max(Math.abs(numeric(n[2])), 1)
+        : 1;
+    let test = lte;
+    const reverse = y < x;
+    if (reverse) {
+        incr *= -1;
+        test = gte;
+    }
+    const pad = n.some(isPadded);
+    // A padded value is built a character at a time to `width`, which the input
+    // sets, so it costs one step per character: 64KB of
+    // `('{' + '0'.repeat(100) + '..99999}').repeat(n)` took 7 seconds charged
+    // one step per value.
+    const cost = pad ? width : 1;
+    let length = 0;
+    for (let i = x; test(i, y) && N.length < max; i += incr) {
+        // Each value is a step. `max` and `maxLength` bound one sequence, but a
+        // chain of them still generated up to `max` values each, however few
+        // combining could keep.
+        budget.remaining -= cost;
+        if (budget.remaining < 0) {
+            return undefined;
+        }
+        let c;
+        if (isAlphaSequence) {
+            c = String.fromCharCode(i);
+            if (c === '\\') {
+                c = '';
+            }
+        }
+        else {
+            c = String(i);
+            if (pad) {
+                const need = width - c.length;
+                if (need > 0) {
+                    const z = new Array(need + 1).join('0');
+                    if (i < 0) {
+                        c = '-' + z + c.slice(1);
+                    }
+                    else {
+                        c = z + c;
+                    }
+                }
+            }
+        }
+        if (length + c.length > maxLength)
+            break;
+        N.push(c);
+        length += c.length;
+    }
+    return N;
+}
+function expand_(str, max, maxLength, maxDepth, depth, maxRewrites, budget, isTop) {
+    // An overdraft here makes the first scan refuse, so `str` stays literal.
+    budget.remaining -= CALL_STEPS;
+    // Too deeply nested to keep following: treat the rest as literal, the same
+    // way a group that cannot expand is already handled. Truncating rather than
+    // throwing keeps `expand` total, matching `max` and `maxLength`.
+    if (depth > maxDepth) {
+        return [str];
+    }
+    // Consume the string's top-level brace groups left to right, threading a
+    // running set of combined prefixes (`acc`). Expanding the tail iteratively -
+    // rather than recursing on `m.post` once per group - keeps the native stack
+    // depth constant, so deeply chained input (`'{a,b}'.repeat(3000)`) can no
+    // longer overflow the stack, and leaves a single accumulator whose size
+    // `maxLength` bounds directly (CVE-2026-14257).
+    let acc = [''];
+    // Bash drops empty results, but only when the *first* top-level group is a
+    // comma set - a sequence like `{a..\}` may legitimately yield ''. The drop
+    // is on the final strings, so it is applied to whichever `combine` produces
+    // them (the one with no brace set left in the tail).
+    // How many times the `{a},b}` rewrite below has restarted the scan. Each pass
+    // re-reads the whole string, so leaving this unbounded is quadratic.
+    let rewrites = 0;
+    let dropEmpties = false;
+    let firstGroup = true;
+    // `str` with its unmatched `{` masked, once a scan has run into them
+    let masked = str;
+    for (;;) {
+        const m = balancedWithBudget(str, masked, budget);
+        // No brace set left, or no step budget left to look for one: the rest of
+        // the string is literal.
+        if (!m) {
+            return combine(acc, str, [''], max, maxLength, dropEmpties, budget);
+        }
+        if (m.unmatched) {
+            masked = maskUnmatchedOpens(masked, budget);
+        }
+        // no need to expand pre, since it is guaranteed to be free of brace-sets
+        const pre = m.pre;
+        // This set and the rest of the string, literal: for a set that cannot
+        // expand, and for one the step budget runs out on. Once it is overdrawn,
+        // every set still being expanded, at every level, stays literal like this -
+        // otherwise each level above would go on combining, and wrapping and
+        // expanding again, results the budget was too small for.
+        const literal = () => combine(acc, pre + '{' + m.body + '}' + m.post, [''], max, maxLength, dropEmpties, budget);
+        if (/\$$/.test(pre)) {
+            acc = combine(acc, pre + '{' + m.body + '}', [''], max, maxLength, dropEmpties && !m.post.length, budget);
+            firstGroup = false;
+            if (!m.post.length)
+                break;
+            str = m.post;
+            masked = masked.slice(m.end + 1);
+            continue;
+        }
+        const isNumericSequence = /^-?\d+\.\.-?\d+(?:\.\.-?\d+)?$/.test(m.body);
+        const isAlphaSequence = /^[a-zA-Z]\.\.[a-zA-Z](?:\.\.-?\d+)?$/.test(m.body);
+        const isSequence = isNumericSequence || isAlphaSequence;
+        const isOptions = m.body.indexOf(',') >= 0;
+        if (!isSequence && !isOptions) {
+            // {a},b}
+            if (rewrites < maxRewrites && commaSetFollows(m.post, budget)) {
+                rewrites++;
+                str = m.pre + '{' + m.body + escClose + m.post;
+                // Taking a `}` away never gives an unmatched `{` a partner, so what
+                // is masked stays unmatched. The `{` it closed can be left without
+                // one, and the next scan masks it.
+                masked =
+                    masked.slice(0, m.end) + escClose + masked.slice(m.end + 1);
+                isTop = true;
+                continue;
+            }
+            // Nothing here expands, so the whole remaining string is literal.
+            return literal();
+        }
+        if (firstGroup) {
+            dropEmpties = isTop && !isSequence;
+            firstGroup = false;
+        }
+        let values;
+        if (isSequence) {
+            values = expandSequence(m.body, isAlphaSequence, max, maxLength, budget);
+            if (!values) {
+                return literal();
+            }
+        }
+        else {
+            let n = parseCommaParts(m.body, budget);
+            // The step budget ran out partway through the set.
+            if (!n) {
+                return literal();
+            }
+            if (n.length === 1 && n[0] !== undefined) {
+                // x{{a,b}}y ==> x{a}y x{b}y
+                n = expand_(n[0], max, maxLength, maxDepth, depth + 1, maxRewrites, budget, false).map(embrace);
+                // The step budget ran out expanding the set's only part.
+                if (budget.remaining < 0) {
+                    return literal();
+                }
+                //XXX is this necessary? Can't seem to hit it in tests.
+                /* c8 ignore start */
+                if (n.length === 1) {
+                    const next = combine(acc, pre + n[0], [''], max, maxLength, dropEmpties && !m.post.length, budget);
+                    if (budget.remaining < 0) {
+                        return literal();
+                    }
+                    acc = next;
+                    if (!m.post.length)
+                        break;
+                    str = m.post;
+                    masked = masked.slice(m.end + 1);
+                    continue;
+                }
+                /* c8 ignore stop */
+            }
+            // Values that `combine` is going to drop as empty produce no result, so
+            // they must not count against `max` - otherwise `{a,,b}` with `max: 2`
+            // would stop at `['a', '']` and yield one result instead of two. Skipping
+            // them outright keeps `values` bounded while leaving `max` a bound on
+            // *kept* results.
+            let dropsEmpties = dropEmpties && !m.post.length && !pre;
+            for (let d = 0; dropsEmpties && d < acc.length; d++) {
+                if (acc[d]) {
+                    dropsEmpties = false;
+                }
+            }
+            values = [];
+            let valuesLength = 0;
+            outer: for (let j = 0; j < n.length; j++) {
+                const expanded = expand_(n[j], max, maxLength, maxDepth, depth + 1, maxRewrites, budget, false);
+                // The step budget ran out expanding a member.
+                if (budget.remaining < 0) {
+                    return literal();
+                }
+                for (let k = 0; k < expanded.length; k++) {
+                    const v = expanded[k];
+                    if (dropsEmpties && !v)
+                        continue;
+                    if (values.length >= max ||
+                        valuesLength + v.length > maxLength) {
+                        break outer;
+                    }
+                    values.push(v);
+                    valuesLength += v.length;
+                }
+            }
+        }
+        const next = combine(acc, pre, values, max, maxLength, dropEmpties && !m.post.length, budget);
+        // The step budget ran out combining the set's values in.
+        if (budget.remaining < 0) {
+            return literal();
+        }
+        acc = next;
+        if (!m.post.length)
+            break;
+        str = m.post;
+        masked = masked.slice(m.end + 1);
+    }
+    return acc;
+}
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/assert-valid-pattern.js
+const MAX_PATTERN_LENGTH = 1024 * 64;
+const assertValidPattern = (pattern) => {
+    if (typeof pattern !== 'string') {
+        throw new TypeError('invalid pattern');
+    }
+    if (pattern.length > MAX_PATTERN_LENGTH) {
+        throw new TypeError('pattern is too long');
+    }
+};
+//# sourceMappingURL=assert-valid-pattern.js.map
+;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/brace-expressions.js
+// translate the various posix character classes into unicode properties
+// this works across all unicode locales
+// { <posix class>: [<translation>, /u flag required, negated]
+const posixClasses = {
+    '[:alnum:]': ['\\p{L}\\p{Nl}\\p{Nd}', true],
+    '[:alpha:]': ['\\p{L}\\p{Nl}', true],
+    '[:ascii:]': ['\\x' + '00-\\x' + '7f', false],
+    '[:blank:]': ['\\p{Zs}\\t', true],
+    '[:cntrl:]': ['\\p{Cc}', true],
+    '[:digit:]': ['\\p{Nd}', true],
+    '[:graph:]': ['\\p{Z}\\p{C}', true, true],
+    '[:lower:]': ['\\p{Ll}', true],
+    '[:print:]': ['\\p{C}', true],
+    '[:punct:]': ['\\p{P}', true],
+    '[:space:]': ['\\p{Z}\\t\\r\\n\\v\\f', true],
+    '[:upper:]': ['\\p{Lu}', true],
+    '[:word:]': ['\\p{L}\\p{Nl}\\p{Nd}\\p{Pc}', true],
+    '[:xdigit:]': ['A-Fa-f0-9', false],
+};
+// only need to escape a few things inside of brace expressions
+// escapes: [ \ ] -
+const braceEscape = (s) => s.replace(/[[\]\\-]/g, '\\$&');
+// escape all regexp magic characters
+const regexpEscape = (s) => s.replace(/[-[\]{}()*+?.,\\^$|#\s]/g, '\\$&');
+// everything has already been escaped, we just have to join
+const rangesToString = (ranges) => ranges.join('');
+// takes a glob string at a posix brace expression, and returns
+// an equivalent regular expression source, and boolean indicating
+// whether the /u flag needs to be applied, and the number of chars
+// consumed to parse the character class.
+// This also removes out of order ranges, and returns ($.) if the
+// entire class just no good.
+const parseClass = (glob, position) => {
+    const pos = position;
+    /* c8 ignore start */
+    if (glob.charAt(pos) !== '[') {
+        throw new Error('not in a brace expression');
+    }
+    /* c8 ignore stop */
+    const ranges = [];
+    const negs = [];
+    let i = pos + 1;
+    let sawStart = false;
+    let uflag = false;
+    let escaping = false;
+    let negate = false;
+    let endPos = pos;
+    let rangeStart = '';
+    WHILE: while (i < glob.length) {
+        const c = glob.charAt(i);
+        if ((c === '!' || c === '^') && i === pos + 1) {
+            negate = true;
+            i++;
+            continue;
+        }
+        if (c === ']' && sawStart && !escaping) {
+            endPos = i + 1;
+            break;
+        }
+        sawStart = true;
+        if (c === '\\') {
+            if (!escaping) {
+                escaping = true;
+                i++;
+                continue;
+            }
+            // escaped \ char, fall through and treat like normal char
+        }
+        if (c === '[' && !escaping) {
+            // either a posix class, a collation equivalent, or just a [
+            for (const [cls, [unip, u, neg]] of Object.entries(posixClasses)) {
+                if (glob.startsWith(cls, i)) {
+                    // invalid, [a-[] is fine, but not [a-[:alpha]]
+                    if (rangeStart) {
+                        return ['$.', false, glob.length - pos, true];
+                    }
+                    i += cls.length;
+                    if (neg)
+                        negs.push(unip);
+                    else
+                        ranges.push(unip);
+                    uflag = uflag || u;
+                    continue WHILE;
+                }
+            }
+        }
+        // now it's just a normal character, effectively
+        escaping = false;
+        if (rangeStart) {
+            // throw this range away if it's not valid, but others
+            // can still match.
+            if (c > rangeStart) {
+                ranges.push(braceEscape(rangeStart) + '-' + braceEscape(c));
+            }
+            else if (c === rangeStart) {
+                ranges.push(braceEscape(c));
+            }
+            rangeStart = '';
+            i++;
+            continue;
+        }
+        // now might be the start of a range.
+        // can be either c-d or c-] or c<more...>] or c] at this point
+        if (glob.startsWith('-]', i + 1)) {
+            ranges.push(braceEscape(c + '-'));
+            i += 2;
+            continue;
+        }
+        if (glob.startsWith('-', i + 1)) {
+            rangeStart = c;
+            i += 2;
+            continue;
+        }
+        // not the start of a range, just a single character
+        ranges.push(braceEscape(c));
+        i++;
+    }
+    if (endPos < i) {
+        // didn't see the end of the class, not a valid class,
+        // but might still be valid as a literal match.
+        return ['', false, 0, false];
+    }
+    // if we got no ranges and no negates, then we have a range that
+    // cannot possibly match anything, and that poisons the whole glob
+    if (!ranges.length && !negs.length) {
+        return ['$.', false, glob.length - pos, true];
+    }
+    // if we got one positive range, and it's a single character, then that's
+    // not actually a magic pattern, it's just that one literal character.
+    // we should not treat that as "magic", we should just return the literal
+    // character. [_] is a perfectly valid way to escape glob magic chars.
+    if (negs.length === 0 &&
+        ranges.length === 1 &&
+        /^\\?.$/.test(ranges[0]) &&
+        !negate) {
+        const r = ranges[0].length === 2 ? ranges[0].slice(-1) : ranges[0];
+        return [regexpEscape(r), false, endPos - pos, false];
+    }
+    const sranges = '[' + (negate ? '^' : '') + rangesToString(ranges) + ']';
+    const snegs = '[' + (negate ? '' : '^') + rangesToString(negs) + ']';
+    const comb = ranges.length && negs.length ? '(' + sranges + '|' + snegs + ')'
+        : ranges.length ? sranges
+            : snegs;
+    return [comb, uflag, endPos - pos, true];
+};
+//# sourceMappingURL=brace-expressions.js.map
+;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/unescape.js
+/**
+ * Un-escape a string that has been escaped with {@link escape}.
+ *
+ * If the {@link MinimatchOptions.windowsPathsNoEscape} option is used, then
+ * square-bracket escapes are removed, but not backslash escapes.
+ *
+ * For example, it will turn the string `'[*]'` into `*`, but it will not
+ * turn `'\\*'` into `'*'`, because `\` is a path separator in
+ * `windowsPathsNoEscape` mode.
+ *
+ * When `windowsPathsNoEscape` is not set, then both square-bracket escapes and
+ * backslash escapes are removed.
+ *
+ * Slashes (and backslashes in `windowsPathsNoEscape` mode) cannot be escaped
+ * or unescaped.
+ *
+ * When `magicalBraces` is not set, escapes of braces (`{` and `}`) will not be
+ * unescaped.
+ */
+const unescape_unescape = (s, { windowsPathsNoEscape = false, magicalBraces = true, } = {}) => {
+    if (magicalBraces) {
+        return windowsPathsNoEscape ?
+            s.replace(/\[([^/\\])\]/g, '$1')
+            : s
+                .replace(/((?!\\).|^)\[([^/\\])\]/g, '$1$2')
+                .replace(/\\([^/])/g, '$1');
+    }
+    return windowsPathsNoEscape ?
+        s.replace(/\[([^/\\{}])\]/g, '$1')
+        : s
+            .replace(/((?!\\).|^)\[([^/\\{}])\]/g, '$1$2')
+            .replace(/\\([^/{}])/g, '$1');
+};
+//# sourceMappingURL=unescape.js.map
+;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/ast.js
+// parse a single path portion
+var _a;
+
+
+const types = new Set(['!', '?', '+', '*', '@']);
+const isExtglobType = (c) => types.has(c);
+const isExtglobAST = (c) => isExtglobType(c.type);
+// Map of which extglob types can adopt the children of a nested extglob
+//
+// anything but ! can adopt a matching type:
+// +(a|+(b|c)|d) => +(a|b|c|d)
+// *(a|*(b|c)|d) => *(a|b|c|d)
+// @(a|@(b|c)|d) => @(a|b|c|d)
+// ?(a|?(b|c)|d) => ?(a|b|c|d)
+//
+// * can adopt anything, because 0 or repetition is allowed
+// *(a|?(b|c)|d) => *(a|b|c|d)
+// *(a|+(b|c)|d) => *(a|b|c|d)
+// *(a|@(b|c)|d) => *(a|b|c|d)
+//
+// + can adopt @, because 1 or repetition is allowed
+// +(a|@(b|c)|d) => +(a|b|c|d)
+//
+// + and @ CANNOT adopt *, because 0 would be allowed
+// +(a|*(b|c)|d) => would match "", on *(b|c)
+// @(a|*(b|c)|d) => would match "", on *(b|c)
+//
+// + and @ CANNOT adopt ?, because 0 would be allowed
+// +(a|?(b|c)|d) => would match "", on ?(b|c)
+// @(a|?(b|c)|d) => would match "", on ?(b|c)
+//
+// ? can adopt @, because 0 or 1 is allowed
+// ?(a|@(b|c)|d) => ?(a|b|c|d)
+//
+// ? and @ CANNOT adopt * or +, because >1 would be allowed
+// ?(a|*(b|c)|d) => would match bbb on *(b|c)
+// @(a|*(b|c)|d) => would match bbb on *(b|c)
+// ?(a|+(b|c)|d) => would match bbb on +(b|c)
+// @(a|+(b|c)|d) => would match bbb on +(b|c)
+//
+// ! CANNOT adopt ! (nothing else can either)
+// !(a|!(b|c)|d) => !(a|b|c|d) would fail to match on b (not not b|c)
+//
+// ! can adopt @
+// !(a|@(b|c)|d) => !(a|b|c|d)
+//
+// ! CANNOT adopt *
+// !(a|*(b|c)|d) => !(a|b|c|d) would match on bbb, not allowed
+//
+// ! CANNOT adopt +
+// !(a|+(b|c)|d) => !(a|b|c|d) would match on bbb, not allowed
+//
+// ! CANNOT adopt ?
+// x!(a|?(b|c)|d) => x!(a|b|c|d) would fail to match "x"
+const adoptionMap = new Map([
+    ['!', ['@']],
+    ['?', ['?', '@']],
+    ['@', ['@']],
+    ['*', ['*', '+', '?', '@']],
+    ['+', ['+', '@']],
+]);
+// nested extglobs that can be adopted in, but with the addition of
+// a blank '' element.
+const adoptionWithSpaceMap = new Map([
+    ['!', ['?']],
+    ['@', ['?']],
+    ['+', ['?', '*']],
+]);
+// union of the previous two maps
+const adoptionAnyMap = new Map([
+    ['!', ['?', '@']],
+    ['?', ['?', '@']],
+    ['@', ['?', '@']],
+    ['*', ['*', '+', '?', '@']],
+    ['+', ['+', '@', '?', '*']],
+]);
+// Extglobs that can take over their parent if they are the only child
+// the key is parent, value maps child to resulting extglob parent type
+// '@' is omitted because it's a special case. An `@` extglob with a single
+// member can always be usurped by that subpattern.
+const usurpMap = new Map([
+    ['!', new Map([['!', '@']])],
+    [
+        '?',
+        new Map([
+            ['*', '*'],
+            ['+', '*'],
+        ]),
+    ],
+    [
+        '@',
+        new Map([
+            ['!', '!'],
+            ['?', '?'],
+            ['@', '@'],
+            ['*', '*'],
+            ['+', '+'],
+        ]),
+    ],
+    [
+        '+',
+        new Map([
+            ['?', '*'],
+            ['*', '*'],
+        ]),
+    ],
+]);
+// Patterns that get prepended to bind to the start of either the
+// entire string, or just a single path portion, to prevent dots
+// and/or traversal patterns, when needed.
+// Exts don't need the ^ or / bit, because the root binds that already.
+const startNoTraversal = '(?!(?:^|/)\\.\\.?(?:$|/))';
+const startNoDot = '(?!\\.)';
+// characters that indicate a start of pattern needs the "no dots" bit,
+// because a dot *might* be matched. ( is not in the list, because in
+// the case of a child extglob, it will handle the prevention itself.
+const addPatternStart = new Set(['[', '.']);
+// cases where traversal is A-OK, no dot prevention needed
+const justDots = new Set(['..', '.']);
+const reSpecials = new Set('().*{}+?[]^$\\!');
+const regExpEscape = (s) => s.replace(/[-[\]{}()*+?.,\\^$|#\s]/g, '\\$&');
+// any single thing other than /
+const qmark = '[^/]';
+// * => any number of characters
+const star = qmark + '*?';
+// use + when we need to ensure that *something* matches, because the * is
+// the only thing in the path portion.
+const starNoEmpty = qmark + '+?';
+// remove the \ chars that we added if we end up doing a nonmagic compare
+// const deslash = (s: string) => s.replace(/\\(.)/g, '$1')
+let ID = 0;
+class AST {
+    type;
+    #root;
+    #hasMagic;
+    #uflag = false;
+    #parts = [];
+    #parent;
+    #parentIndex;
+    #negs;
+    #filledNegs = false;
+    #options;
+    #toString;
+    // set to true if it's an extglob with no children
+    // (which really means one child of '')
+    #emptyExt = false;
+    id = ++ID;
+    get depth() {
+        return (this.#parent?.depth ?? -1) + 1;
+    }
+    [Symbol.for('nodejs.util.inspect.custom')]() {
+        return {
+            '@@type': 'AST',
+            id: this.id,
+            type: this.type,
+            root: this.#root.id,
+            parent: this.#parent?.id,
+            depth: this.depth,
+            partsLength: this.#parts.length,
+            parts: this.#parts,
+        };
+    }
+    constructor(type, parent, options = {}) {
+        this.type = type;
+        // extglobs are inherently magical
+        if (type)
+            this.#hasMagic = true;
+        this.#parent = parent;
+        this.#root = this.#parent ? this.#parent.#root : this;
+        this.#options = this.#root === this ? options : this.#root.#options;
+        this.#negs = this.#root === this ? [] : this.#root.#negs;
+        if (type === '!' && !this.#root.#filledNegs)
+            this.#negs.push(this);
+        this.#parentIndex = this.#parent ? this.#parent.#parts.length : 0;
+    }
+    get hasMagic() {
+        /* c8 ignore start */
+        if (this.#hasMagic !== undefined)
+            return this.#hasMagic;
+        /* c8 ignore stop */
+        for (const p of this.#parts) {
+            if (typeof p === 'string')
+                continue;
+            if (p.type || p.hasMagic)
+                return (this.#hasMagic = true);
+        }
+        // note: will be undefined until we generate the regexp src and find out
+        return this.#hasMagic;
+    }
+    // reconstructs the pattern
+    toString() {
+        return (this.#toString !== undefined ? this.#toString
+            : !this.type ?
+                (this.#toString = this.#parts.map(p => String(p)).join(''))
+                : (this.#toString =
+                    this.type +
+                        '(' +
+                        this.#parts.map(p => String(p)).join('|') +
+                        ')'));
+    }
+    #fillNegs() {
+        /* c8 ignore start */
+        if (this !== this.#root)
+            throw new Error('should only call on root');
+        if (this.#filledNegs)
+            return this;
+        /* c8 ignore stop */
+        // call toString() once to fill this out
+        this.toString();
+        this.#filledNegs = true;
+        let n;
+        while ((n = this.#negs.pop())) {
+            if (n.type !== '!')
+                continue;
+            // walk up the tree, appending everthing that comes AFTER parentIndex
+            let p = n;
+            let pp = p.#parent;
+            while (pp) {
+                for (let i = p.#parentIndex + 1; !pp.type && i < pp.#parts.length; i++) {
+                    for (const part of n.#parts) {
+                        /* c8 ignore start */
+                        if (typeof part === 'string') {
+                            throw new Error('string part in extglob AST??');
+                        }
+                        /* c8 ignore stop */
+                        part.copyIn(pp.#parts[i]);
+                    }
+                }
+                p = pp;
+                pp = p.#parent;
+            }
+        }
+        return this;
+    }
+    push(...parts) {
+        for (const p of parts) {
+            if (p === '')
+                continue;
+            /* c8 ignore start */
+            if (typeof p !== 'string' &&
+                !(p instanceof _a && p.#parent === this)) {
+                throw new Error('invalid part: ' + p);
+            }
+            /* c8 ignore stop */
+            this.#parts.push(p);
+        }
+    }
+    toJSON() {
+        const ret = this.type === null ?
+            this.#parts
+                .slice()
+                .map(p => (typeof p === 'string' ? p : p.toJSON()))
+            : [this.type, ...this.#parts.map(p => p.toJSON())];
+        if (this.isStart() && !this.type)
+            ret.unshift([]);
+        if (this.isEnd() &&
+            (this === this.#root ||
+                (this.#root.#filledNegs && this.#parent?.type === '!'))) {
+            ret.push({});
+        }
+        return ret;
+    }
+    isStart() {
+        if (this.#root === this)
+            return true;
+        // if (this.type) return !!this.#parent?.isStart()
+        if (!this.#parent?.isStart())
+            return false;
+        if (this.#parentIndex === 0)
+            return true;
+        // if everything AHEAD of this is a negation, then it's still the "start"
+        const p = this.#parent;
+        for (let i = 0; i < this.#parentIndex; i++) {
+            const pp = p.#parts[i];
+            if (!(pp instanceof _a && pp.type === '!')) {
+                return false;
+            }
+        }
+        return true;
+    }
+    isEnd() {
+        if (this.#root === this)
+            return true;
+        if (this.#parent?.type === '!')
+            return true;
+        if (!this.#parent?.isEnd())
+            return false;
+        if (!this.type)
+            return this.#parent?.isEnd();
+        // if not root, it'll always have a parent
+        /* c8 ignore start */
+        const pl = this.#parent ? this.#parent.#parts.length : 0;
+        /* c8 ignore stop */
+        return this.#parentIndex === pl - 1;
+    }
+    copyIn(part) {
+        if (typeof part === 'string')
+            this.push(part);
+        else
+            this.push(part.clone(this));
+    }
+    clone(parent) {
+        const c = new _a(this.type, parent);
+        for (const p of this.#parts) {
+            c.copyIn(p);
+        }
+        return c;
+    }
+    static #parseAST(str, ast, pos, opt, extDepth) {
+        const maxDepth = opt.maxExtglobRecursion ?? 2;
+        let escaping = false;
+        let inBrace = false;
+        let braceStart = -1;
+        let braceNeg = false;
+        if (ast.type === null) {
+            // outside of a extglob, append until we find a start
+            let i = pos;
+            let acc = '';
+            while (i < str.length) {
+                const c = str.charAt(i++);
+                // still accumulate escapes at this point, but we do ignore
+                // starts that are escaped
+                if (escaping || c === '\\') {
+                    escaping = !escaping;
+                    acc += c;
+                    continue;
+                }
+                if (inBrace) {
+                    if (i === braceStart + 1) {
+                        if (c === '^' || c === '!') {
+                            braceNeg = true;
+                        }
+                    }
+                    else if (c === ']' && !(i === braceStart + 2 && braceNeg)) {
+                        inBrace = false;
+                    }
+                    acc += c;
+                    continue;
+                }
+                else if (c === '[') {
+                    inBrace = true;
+                    braceStart = i;
+                    braceNeg = false;
+                    acc += c;
+                    continue;
+                }
+                // we don't have to check for adoption here, because that's
+                // done at the other recursion point.
+                const doRecurse = !opt.noext &&
+                    isExtglobType(c) &&
+                    str.charAt(i) === '(' &&
+                    extDepth <= maxDepth;
+                if (doRecurse) {
+                    ast.push(acc);
+                    acc = '';
+                    const ext = new _a(c, ast);
+                    i = _a.#parseAST(str, ext, i, opt, extDepth + 1);
+                    ast.push(ext);
+                    continue;
+                }
+                acc += c;
+            }
+            ast.push(acc);
+            return i;
+        }
+        // some kind of extglob, pos is at the (
+        // find the next | or )
+        let i = pos + 1;
+        let part = new _a(null, ast);
+        const parts = [];
+        let acc = '';
+        while (i < str.length) {
+            const c = str.charAt(i++);
+            // still accumulate escapes at this point, but we do ignore
+            // starts that are escaped
+            if (escaping || c === '\\') {
+                escaping = !escaping;
+                acc += c;
+                continue;
+            }
+            if (inBrace) {
+                if (i === braceStart + 1) {
+                    if (c === '^' || c === '!') {
+                        braceNeg = true;
+                    }
+                }
+                else if (c === ']' && !(i === braceStart + 2 && braceNeg)) {
+                    inBrace = false;
+                }
+                acc += c;
+                continue;
+            }
+            else if (c === '[') {
+                inBrace = true;
+                braceStart = i;
+                braceNeg = false;
+                acc += c;
+                continue;
+            }
+            const doRecurse = !opt.noext &&
+                isExtglobType(c) &&
+                str.charAt(i) === '(' &&
+                /* c8 ignore start - the maxDepth is sufficient here */
+                (extDepth <= maxDepth || (ast && ast.#canAdoptType(c)));
+            /* c8 ignore stop */
+            if (doRecurse) {
+                const depthAdd = ast && ast.#canAdoptType(c) ? 0 : 1;
+                part.push(acc);
+                acc = '';
+                const ext = new _a(c, part);
+                part.push(ext);
+                i = _a.#parseAST(str, ext, i, opt, extDepth + depthAdd);
+                continue;
+            }
+            if (c === '|') {
+                part.push(acc);
+                acc = '';
+                parts.push(part);
+                part = new _a(null, ast);
+                continue;
+            }
+            if (c === ')') {
+                if (acc === '' && ast.#parts.length === 0) {
+                    ast.#emptyExt = true;
+                }
+                part.push(acc);
+                acc = '';
+                ast.push(...parts, part);
+                return i;
+            }
+            acc += c;
+        }
+        // unfinished extglob
+        // if we got here, it was a malformed extglob! not an extglob, but
+        // maybe something else in there.
+        ast.type = null;
+        ast.#hasMagic = undefined;
+        ast.#parts = [str.substring(pos - 1)];
+        return i;
+    }
+    #canAdoptWithSpace(child) {
+        return this.#canAdopt(child, adoptionWithSpaceMap);
+    }
+    #canAdopt(child, map = adoptionMap) {
+        if (!child ||
+            typeof child !== 'object' ||
+            child.type !== null ||
+            child.#parts.length !== 1 ||
+            this.type === null) {
+            return false;
+        }
+        const gc = child.#parts[0];
+        if (!gc || typeof gc !== 'object' || gc.type === null) {
+            return false;
+        }
+        return this.#canAdoptType(gc.type, map);
+    }
+    #canAdoptType(c, map = adoptionAnyMap) {
+        return !!map.get(this.type)?.includes(c);
+    }
+    #adoptWithSpace(child, index) {
+        const gc = child.#parts[0];
+        const blank = new _a(null, gc, this.options);
+        blank.#parts.push('');
+        gc.push(blank);
+        this.#adopt(child, index);
+    }
+    #adopt(child, index) {
+        const gc = child.#parts[0];
+        this.#parts.splice(index, 1, ...gc.#parts);
+        for (const p of gc.#parts) {
+            if (typeof p === 'object')
+                p.#parent = this;
+        }
+        this.#toString = undefined;
+    }
+    #canUsurpType(c) {
+        const m = usurpMap.get(this.type);
+        return !!m?.has(c);
+    }
+    #canUsurp(child) {
+        if (!child ||
+            typeof child !== 'object' ||
+            child.type !== null ||
+            child.#parts.length !== 1 ||
+            this.type === null ||
+            this.#parts.length !== 1) {
+            return false;
+        }
+        const gc = child.#parts[0];
+        if (!gc || typeof gc !== 'object' || gc.type === null) {
+            return false;
+        }
+        return this.#canUsurpType(gc.type);
+    }
+    #usurp(child) {
+        const m = usurpMap.get(this.type);
+        const gc = child.#parts[0];
+        const nt = m?.get(gc.type);
+        /* c8 ignore start - impossible */
+        if (!nt)
+            return false;
+        /* c8 ignore stop */
+        this.#parts = gc.#parts;
+        for (const p of this.#parts) {
+            if (typeof p === 'object') {
+                p.#parent = this;
+            }
+        }
+        this.type = nt;
+        this.#toString = undefined;
+        this.#emptyExt = false;
+    }
+    static fromGlob(pattern, options = {}) {
+        const ast = new _a(null, undefined, options);
+        _a.#parseAST(pattern, ast, 0, options, 0);
+        return ast;
+    }
+    // returns the regular expression if there's magic, or the unescaped
+    // string if not.
+    toMMPattern() {
+        // should only be called on root
+        /* c8 ignore start */
+        if (this !== this.#root)
+            return this.#root.toMMPattern();
+        /* c8 ignore stop */
+        const glob = this.toString();
+        const [re, body, hasMagic, uflag] = this.toRegExpSource();
+        // if we're in nocase mode, and not nocaseMagicOnly, then we do
+        // still need a regular expression if we have to case-insensitively
+        // match capital/lowercase characters.
+        const anyMagic = hasMagic ||
+            this.#hasMagic ||
+            (this.#options.nocase &&
+                !this.#options.nocaseMagicOnly &&
+                glob.toUpperCase() !== glob.toLowerCase());
+        if (!anyMagic) {
+            return body;
+        }
+        const flags = (this.#options.nocase ? 'i' : '') + (uflag ? 'u' : '');
+        return Object.assign(new RegExp(`^${re}$`, flags), {
+            _src: re,
+            _glob: glob,
+        });
+    }
+    get options() {
+        return this.#options;
+    }
+    // returns the string match, the regexp source, whether there's magic
+    // in the regexp (so a regular expression is required) and whether or
+    // not the uflag is needed for the regular expression (for posix classes)
+    // TODO: instead of injecting the start/end at this point, just return
+    // the BODY of the regexp, along with the start/end portions suitable
+    // for binding the start/end in either a joined full-path makeRe context
+    // (where we bind to (^|/), or a standalone matchPart context (where
+    // we bind to ^, and not /).  Otherwise slashes get duped!
+    //
+    // In part-matching mode, the start is:
+    // - if not isStart: nothing
+    // - if traversal possible, but not allowed: ^(?!\.\.?$)
+    // - if dots allowed or not possible: ^
+    // - if dots possible and not allowed: ^(?!\.)
+    // end is:
+    // - if not isEnd(): nothing
+    // - else: $
+    //
+    // In full-path matching mode, we put the slash at the START of the
+    // pattern, so start is:
+    // - if first pattern: same as part-matching mode
+    // - if not isStart(): nothing
+    // - if traversal possible, but not allowed: /(?!\.\.?(?:$|/))
+    // - if dots allowed or not possible: /
+    // - if dots possible and not allowed: /(?!\.)
+    // end is:
+    // - if last pattern, same as part-matching mode
+    // - else nothing
+    //
+    // Always put the (?:$|/) on negated tails, though, because that has to be
+    // there to bind the end of the negated pattern portion, and it's easier to
+    // just stick it in now rather than try to inject it later in the middle of
+    // the pattern.
+    //
+    // We can just always return the same end, and leave it up to the caller
+    // to know whether it's going to be used joined or in parts.
+    // And, if the start is adjusted slightly, can do the same there:
+    // - if not isStart: nothing
+    // - if traversal possible, but not allowed: (?:/|^)(?!\.\.?$)
+    // - if dots allowed or not possible: (?:/|^)
+    // - if dots possible and not allowed: (?:/|^)(?!\.)
+    //
+    // But it's better to have a simpler binding without a conditional, for
+    // performance, so probably better to return both start options.
+    //
+    // Then the caller just ignores the end if it's not the first pattern,
+    // and the start always gets applied.
+    //
+    // But that's always going to be $ if it's the ending pattern, or nothing,
+    // so the caller can just attach $ at the end of the pattern when building.
+    //
+    // So the todo is:
+    // - better detect what kind of start is needed
+    // - return both flavors of starting pattern
+    // - attach $ at the end of the pattern when creating the actual RegExp
+    //
+    // Ah, but wait, no, that all only applies to the root when the first pattern
+    // is not an extglob. If the first pattern IS an extglob, then we need all
+    // that dot prevention biz to live in the extglob portions, because eg
+    // +(*|.x*) can match .xy but not .yx.
+    //
+    // So, return the two flavors if it's #root and the first child is not an
+    // AST, otherwise leave it to the child AST to handle it, and there,
+    // use the (?:^|/) style of start binding.
+    //
+    // Even simplified further:
+    // - Since the start for a join is eg /(?!\.) and the start for a part
+    // is ^(?!\.), we can just prepend (?!\.) to the pattern (either root
+    // or start or whatever) and prepend ^ or / at the Regexp construction.
+    toRegExpSource(allowDot) {
+        const dot = allowDot ?? !!this.#options.dot;
+        if (this.#root === this) {
+            this.#flatten();
+            this.#fillNegs();
+        }
+        if (!isExtglobAST(this)) {
+            const noEmpty = this.isStart() &&
+                this.isEnd() &&
+                !this.#parts.some(s => typeof s !== 'string');
+            const src = this.#parts
+                .map(p => {
+                const [re, _, hasMagic, uflag] = typeof p === 'string' ?
+                    _a.#parseGlob(p, this.#hasMagic, noEmpty)
+                    : p.toRegExpSource(allowDot);
+                this.#hasMagic = this.#hasMagic || hasMagic;
+                this.#uflag = this.#uflag || uflag;
+                return re;
+            })
+                .join('');
+            let start = '';
+            if (this.isStart()) {
+                if (typeof this.#parts[0] === 'string') {
+                    // this is the string that will match the start of the pattern,
+                    // so we need to protect against dots and such.
+                    // '.' and '..' cannot match unless the pattern is that exactly,
+                    // even if it starts with . or dot:true is set.
+                    const dotTravAllowed = this.#parts.length === 1 && justDots.has(this.#parts[0]);
+                    if (!dotTravAllowed) {
+                        const aps = addPatternStart;
+                        // check if we have a possibility of matching . or ..,
+                        // and prevent that.
+                        const needNoTrav = 
+                        // dots are allowed, and the pattern starts with [ or .
+                        (dot && aps.has(src.charAt(0))) ||
+                            // the pattern starts with \., and then [ or .
+                            (src.startsWith('\\.') && aps.has(src.charAt(2))) ||
+                            // the pattern starts with \.\., and then [ or .
+                            (src.startsWith('\\.\\.') && aps.has(src.charAt(4)));
+                        // no need to prevent dots if it can't match a dot, or if a
+                        // sub-pattern will be preventing it anyway.
+                        const needNoDot = !dot && !allowDot && aps.has(src.charAt(0));
+                        start =
+                            needNoTrav ? startNoTraversal
+                                : needNoDot ? startNoDot
+                                    : '';
+                    }
+                }
+            }
+            // append the "end of path portion" pattern to negation tails
+            let end = '';
+            if (this.isEnd() &&
+                this.#root.#filledNegs &&
+                this.#parent?.type === '!') {
+                end = '(?:$|\\/)';
+            }
+            const final = start + src + end;
+            return [
+                final,
+                unescape_unescape(src),
+                (this.#hasMagic = !!this.#hasMagic),
+                this.#uflag,
+            ];
+        }
+        // We need to calculate the body *twice* if it's a repeat pattern
+        // at the start, once in nodot mode, then again in dot mode, so a
+        // pattern like *(?) can match 'x.y'
+        const repeated = this.type === '*' || this.type === '+';
+        // some kind of extglob
+        const start = this.type === '!' ? '(?:(?!(?:' : '(?:';
+        let body = this.#partsToRegExp(dot);
+        if (this.isStart() && this.isEnd() && !body && this.type !== '!') {
+            // invalid extglob, has to at least be *something* present, if it's
+            // the entire path portion.
+            const s = this.toString();
+            const me = this;
+            me.#parts = [s];
+            me.type = null;
+            me.#hasMagic = undefined;
+            return [s, unescape_unescape(this.toString()), false, false];
+        }
+        let bodyDotAllowed = !repeated || allowDot || dot || !startNoDot ?
+            ''
+            : this.#partsToRegExp(true);
+        if (bodyDotAllowed === body) {
+            bodyDotAllowed = '';
+        }
+        if (bodyDotAllowed) {
+            body = `(?:${body})(?:${bodyDotAllowed})*?`;
+        }
+        // an empty !() is exactly equivalent to a starNoEmpty
+        let final = '';
+        if (this.type === '!' && this.#emptyExt) {
+            final = (this.isStart() && !dot ? startNoDot : '') + starNoEmpty;
+        }
+        else {
+            const close = this.type === '!' ?
+                // !() must match something,but !(x) can match ''
+                '))' +
+                    (this.isStart() && !dot && !allowDot ? startNoDot : '') +
+                    star +
+                    ')'
+                : this.type === '@' ? ')'
+                    : this.type === '?' ? ')?'
+                        : this.type === '+' && bodyDotAllowed ? ')'
+                            : this.type === '*' && bodyDotAllowed ? `)?`
+                                : `)${this.type}`;
+            final = start + body + close;
+        }
+        return [
+            final,
+            unescape_unescape(body),
+            (this.#hasMagic = !!this.#hasMagic),
+            this.#uflag,
+        ];
+    }
+    #flatten() {
+        if (!isExtglobAST(this)) {
+            for (const p of this.#parts) {
+                if (typeof p === 'object') {
+                    p.#flatten();
+                }
+            }
+        }
+        else {
+            // do up to 10 passes to flatten as much as possible
+            let iterations = 0;
+            let done = false;
+            do {
+                done = true;
+                for (let i = 0; i < this.#parts.length; i++) {
+                    const c = this.#parts[i];
+                    if (typeof c === 'object') {
+                        c.#flatten();
+                        if (this.#canAdopt(c)) {
+                            done = false;
+                            this.#adopt(c, i);
+                        }
+                        else if (this.#canAdoptWithSpace(c)) {
+                            done = false;
+                            this.#adoptWithSpace(c, i);
+                        }
+                        else if (this.#canUsurp(c)) {
+                            done = false;
+                            this.#usurp(c);
+                        }
+                    }
+                }
+            } while (!done && ++iterations < 10);
+        }
+        this.#toString = undefined;
+    }
+    #partsToRegExp(dot) {
+        return this.#parts
+            .map(p => {
+            // extglob ASTs should only contain parent ASTs
+            /* c8 ignore start */
+            if (typeof p === 'string') {
+                throw new Error('string type in extglob ast??');
+            }
+            /* c8 ignore stop */
+            // can ignore hasMagic, because extglobs are already always magic
+            const [re, _, _hasMagic, uflag] = p.toRegExpSource(dot);
+            this.#uflag = this.#uflag || uflag;
+            return re;
+        })
+            .filter(p => !(this.isStart() && this.isEnd()) || !!p)
+            .join('|');
+    }
+    static #parseGlob(glob, hasMagic, noEmpty = false) {
+        let escaping = false;
+        let re = '';
+        let uflag = false;
+        // multiple stars that aren't globstars coalesce into one *
+        let inStar = false;
+        for (let i = 0; i < glob.length; i++) {
+            const c = glob.charAt(i);
+            if (escaping) {
+                escaping = false;
+                re += (reSpecials.has(c) ? '\\' : '') + c;
+                continue;
+            }
+            if (c === '*') {
+                if (inStar)
+                    continue;
+                inStar = true;
+                re += noEmpty && /^[*]+$/.test(glob) ? starNoEmpty : star;
+                hasMagic = true;
+                continue;
+            }
+            else {
+                inStar = false;
+            }
+            if (c === '\\') {
+                if (i === glob.length - 1) {
+                    re += '\\\\';
+                }
+                else {
+                    escaping = true;
+                }
+                continue;
+            }
+            if (c === '[') {
+                const [src, needUflag, consumed, magic] = parseClass(glob, i);
+                if (consumed) {
+                    re += src;
+                    uflag = uflag || needUflag;
+                    i += consumed - 1;
+                    hasMagic = hasMagic || magic;
+                    continue;
+                }
+            }
+            if (c === '?') {
+                re += qmark;
+                hasMagic = true;
+                continue;
+            }
+            re += regExpEscape(c);
+        }
+        return [re, unescape_unescape(glob), !!hasMagic, uflag];
+    }
+}
+_a = AST;
+//# sourceMappingURL=ast.js.map
+;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/escape.js
+/**
+ * Escape all magic characters in a glob pattern.
+ *
+ * If the {@link MinimatchOptions.windowsPathsNoEscape}
+ * option is used, then characters are escaped by wrapping in `[]`, because
+ * a magic character wrapped in a character class can only be satisfied by
+ * that exact character.  In this mode, `\` is _not_ escaped, because it is
+ * not interpreted as a magic character, but instead as a path separator.
+ *
+ * If the {@link MinimatchOptions.magicalBraces} option is used,
+ * then braces (`{` and `}`) will be escaped.
+ */
+const escape_escape = (s, { windowsPathsNoEscape = false, magicalBraces = false, } = {}) => {
+    // don't need to escape +@! because we escape the parens
+    // that make those magic, and escaping ! as [!] isn't valid,
+    // because [!]] is a valid glob class meaning not ']'.
+    if (magicalBraces) {
+        return windowsPathsNoEscape ?
+            s.replace(/[?*()[\]{}]/g, '[$&]')
+            : s.replace(/[?*()[\]\\{}]/g, '\\$&');
+    }
+    return windowsPathsNoEscape ?
+        s.replace(/[?*()[\]]/g, '[$&]')
+        : s.replace(/[?*()[\]\\]/g, '\\$&');
+};
+//# sourceMappingURL=escape.js.map
+;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/index.js
+
+
+
+
+
+const minimatch = (p, pattern, options = {}) => {
+    assertValidPattern(pattern);
+    // shortcut: comments match nothing.
+    if (!options.nocomment && pattern.charAt(0) === '#') {
+        return false;
+    }
+    return new Minimatch(pattern, options).match(p);
+};
+// Optimized checking for the most common glob patterns.
+const starDotExtRE = /^\*+([^+@!?*[(]*)$/;
+const starDotExtTest = (ext) => (f) => !f.startsWith('.') && f.endsWith(ext);
+const starDotExtTestDot = (ext) => (f) => f.endsWith(ext);
+const starDotExtTestNocase = (ext) => {
+    ext = ext.toLowerCase();
+    return (f) => !f.startsWith('.') && f.toLowerCase().endsWith(ext);
+};
+const starDotExtTestNocaseDot = (ext) => {
+    ext = ext.toLowerCase();
+    return (f) => f.toLowerCase().endsWith(ext);
+};
+const starDotStarRE = /^\*+\.\*+$/;
+const starDotStarTest = (f) => !f.startsWith('.') && f.includes('.');
+const starDotStarTestDot = (f) => f !== '.' && f !== '..' && f.includes('.');
+const dotStarRE = /^\.\*+$/;
+const dotStarTest = (f) => f !== '.' && f !== '..' && f.startsWith('.');
+const starRE = /^\*+$/;
+const starTest = (f) => f.length !== 0 && !f.startsWith('.');
+const starTestDot = (f) => f.length !== 0 && f !== '.' && f !== '..';
+const qmarksRE = /^\?+([^+@!?*[(]*)?$/;
+const qmarksTestNocase = ([$0, ext = '']) => {
+    const noext = qmarksTestNoExt([$0]);
+    if (!ext)
+        return noext;
+    ext = ext.toLowerCase();
+    return (f) => noext(f) && f.toLowerCase().endsWith(ext);
+};
+const qmarksTestNocaseDot = ([$0, ext = '']) => {
+    const noext = qmarksTestNoExtDot([$0]);
+    if (!ext)
+        return noext;
+    ext = ext.toLowerCase();
+    return (f) => noext(f) && f.toLowerCase().endsWith(ext);
+};
+const qmarksTestDot = ([$0, ext = '']) => {
+    const noext = qmarksTestNoExtDot([$0]);
+    return !ext ? noext : (f) => noext(f) && f.endsWith(ext);
+};
+const qmarksTest = ([$0, ext = '']) => {
+    const noext = qmarksTestNoExt([$0]);
+    return !ext ? noext : (f) => noext(f) && f.endsWith(ext);
+};
+const qmarksTestNoExt = ([$0]) => {
+    const len = $0.length;
+    return (f) => f.length === len && !f.startsWith('.');
+};
+const qmarksTestNoExtDot = ([$0]) => {
+    const len = $0.length;
+    return (f) => f.length === len && f !== '.' && f !== '..';
+};
+/* c8 ignore start */
+const defaultPlatform = (typeof process === 'object' && process ?
+    (typeof process.env === 'object' &&
+        process.env &&
+        process.env.__MINIMATCH_TESTING_PLATFORM__) ||
+        process.platform
+    : 'posix');
+const esm_path = {
+    win32: { sep: '\\' },
+    posix: { sep: '/' },
+};
+/* c8 ignore stop */
+const sep = defaultPlatform === 'win32' ? esm_path.win32.sep : esm_path.posix.sep;
+minimatch.sep = sep;
+const GLOBSTAR = Symbol('globstar **');
+minimatch.GLOBSTAR = GLOBSTAR;
+// any single thing other than /
+// don't need to escape / when using new RegExp()
+const esm_qmark = '[^/]';
+// * => any number of characters
+const esm_star = esm_qmark + '*?';
+// ** when dots are allowed.  Anything goes, except .. and .
+// not (^ or / followed by one or two dots followed by $ or /),
+// followed by anything, any number of times.
+const twoStarDot = '(?:(?!(?:\\/|^)(?:\\.{1,2})($|\\/)).)*?';
+// not a ^ or / followed by a dot,
+// followed by anything, any number of times.
+const twoStarNoDot = '(?:(?!(?:\\/|^)\\.).)*?';
+const filter = (pattern, options = {}) => (p) => minimatch(p, pattern, options);
+minimatch.filter = filter;
+const ext = (a, b = {}) => Object.assign({}, a, b);
+const defaults = (def) => {
+    if (!def || typeof def !== 'object' || !Object.keys(def).length) {
+        return minimatch;
+    }
+    const orig = minimatch;
+    const m = (p, pattern, options = {}) => orig(p, pattern, ext(def, options));
+    return Object.assign(m, {
+        Minimatch: class Minimatch extends orig.Minimatch {
+            constructor(pattern, options = {}) {
+                super(pattern, ext(def, options));
+            }
+            static defaults(options) {
+                return orig.defaults(ext(def, options)).Minimatch;
+            }
+        },
+        AST: class AST extends orig.AST {
+            /* c8 ignore start */
+            constructor(type, parent, options = {}) {
+                super(type, parent, ext(def, options));
+            }
+            /* c8 ignore stop */
+            static fromGlob(pattern, options = {}) {
+                return orig.AST.fromGlob(pattern, ext(def, options));
+            }
+        },
+        unescape: (s, options = {}) => orig.unescape(s, ext(def, options)),
+        escape: (s, options = {}) => orig.escape(s, ext(def, options)),
+        filter: (pattern, options = {}) => orig.filter(pattern, ext(def, options)),
+        defaults: (options) => orig.defaults(ext(def, options)),
+        makeRe: (pattern, options = {}) => orig.makeRe(pattern, ext(def, options)),
+        braceExpand: (pattern, options = {}) => orig.braceExpand(pattern, ext(def, options)),
+        match: (list, pattern, options = {}) => orig.match(list, pattern, ext(def, options)),
+        sep: orig.sep,
+        GLOBSTAR: GLOBSTAR,
+    });
+};
+minimatch.defaults = defaults;
+// Brace expansion:
+// a{b,c}d -> abd acd
+// a{b,}c -> abc ac
+// a{0..3}d -> a0d a1d a2d a3d
+// a{b,c{d,e}f}g -> abg acdfg acefg
+// a{b,c}d{e,f}g -> abdeg acdeg abdeg abdfg
+//
+// Invalid sets are not expanded.
+// a{2..}b -> a{2..}b
+// a{b}c -> a{b}c
+const braceExpand = (pattern, options = {}) => {
+    assertValidPattern(pattern);
+    // Thanks to Yeting Li <https://github.com/yetingli> for
+    // improving this regexp to avoid a ReDOS vulnerability.
+    if (options.nobrace || !/\{(?:(?!\{).)*\}/.test(pattern)) {
+        // shortcut. no need to expand.
+        return [pattern];
+    }
+    return expand(pattern, { max: options.braceExpandMax });
+};
+minimatch.braceExpand = braceExpand;
+// parse a component of the expanded set.
+// At this point, no pattern may contain "/" in it
+// so we're going to return a 2d array, where each entry is the full
+// pattern, split on '/', and then turned into a regular expression.
+// A regexp is made at the end which joins each array with an
+// escaped /, and another full one which joins each regexp with |.
+//
+// Following the lead of Bash 4.1, note that "**" only has special meaning
+// when it is the *only* thing in a path portion.  Otherwise, any series
+// of * is equivalent to a single *.  Globstar behavior is enabled by
+// default, and can be disabled by setting options.noglobstar.
+const makeRe = (pattern, options = {}) => new Minimatch(pattern, options).makeRe();
+minimatch.makeRe = makeRe;
+const match = (list, pattern, options = {}) => {
+    const mm = new Minimatch(pattern, options);
+    list = list.filter(f => mm.match(f));
+    if (mm.options.nonull && !list.length) {
+        list.push(pattern);
+    }
+    return list;
+};
+minimatch.match = match;
+// replace stuff like \* with *
+const globMagic = /[?*]|[+@!]\(.*?\)|\[|\]/;
+const esm_regExpEscape = (s) => s.replace(/[-[\]{}()*+?.,\\^$|#\s]/g, '\\$&');
+class Minimatch {
+    options;
+    set;
+    pattern;
+    windowsPathsNoEscape;
+    nonegate;
+    negate;
+    comment;
+    empty;
+    preserveMultipleSlashes;
+    partial;
+    globSet;
+    globParts;
+    nocase;
+    isWindows;
+    platform;
+    windowsNoMagicRoot;
+    maxGlobstarRecursion;
+    regexp;
+    constructor(pattern, options = {}) {
+        assertValidPattern(pattern);
+        options = options || {};
+        this.options = options;
+        this.maxGlobstarRecursion = options.maxGlobstarRecursion ?? 200;
+        this.pattern = pattern;
+        this.platform = options.platform || defaultPlatform;
+        this.isWindows = this.platform === 'win32';
+        // avoid the annoying deprecation flag lol
+        const awe = ('allowWindow' + 'sEscape');
+        this.windowsPathsNoEscape =
+            !!options.windowsPathsNoEscape || options[awe] === false;
+        if (this.windowsPathsNoEscape) {
+            this.pattern = this.pattern.replace(/\\/g, '/');
+        }
+        this.preserveMultipleSlashes = !!options.preserveMultipleSlashes;
+        this.regexp = null;
+        this.negate = false;
+        this.nonegate = !!options.nonegate;
+        this.comment = false;
+        this.empty = false;
+        this.partial = !!options.partial;
+        this.nocase = !!this.options.nocase;
+        this.windowsNoMagicRoot =
+            options.windowsNoMagicRoot !== undefined ?
+                options.windowsNoMagicRoot
+                : !!(this.isWindows && this.nocase);
+        this.globSet = [];
+        this.globParts = [];
+        this.set = [];
+        // make the set of regexps etc.
+        this.make();
+    }
+    hasMagic() {
+        if (this.options.magicalBraces && this.set.length > 1) {
+            return true;
+        }
+        for (const pattern of this.set) {
+            for (const part of pattern) {
+                if (typeof part !== 'string')
+                    return true;
+            }
+        }
+        return false;
+    }
+    debug(..._) { }
+    make() {
+        const pattern = this.pattern;
+        const options = this.options;
+        // empty patterns and comments match nothing.
+        if (!options.nocomment && pattern.charAt(0) === '#') {
+            this.comment = true;
+            return;
+        }
+        if (!pattern) {
+            this.empty = true;
+            return;
+        }
+        // step 1: figure out negation, etc.
+        this.parseNegate();
+        // step 2: expand braces
+        this.globSet = [...new Set(this.braceExpand())];
+        if (options.debug) {
+            //oxlint-disable-next-line no-console
+            this.debug = (...args) => console.error(...args);
+        }
+        this.debug(this.pattern, this.globSet);
+        // step 3: now we have a set, so turn each one into a series of
+        // path-portion matching patterns.
+        // These will be regexps, except in the case of "**", which is
+        // set to the GLOBSTAR object for globstar behavior,
+        // and will not contain any / characters
+        //
+        // First, we preprocess to make the glob pattern sets a bit simpler
+        // and deduped.  There are some perf-killing patterns that can cause
+        // problems with a glob walk, but we can simplify them down a bit.
+        const rawGlobParts = this.globSet.map(s => this.slashSplit(s));
+        this.globParts = this.preprocess(rawGlobParts);
+        this.debug(this.pattern, this.globParts);
+        // glob --> regexps
+        let set = this.globParts.map((s, _, __) => {
+            if (this.isWindows && this.windowsNoMagicRoot) {
+                // check if it's a drive or unc path.
+                const isUNC = s[0] === '' &&
+                    s[1] === '' &&
+                    (s[2] === '?' || !globMagic.test(s[2])) &&
+                    !globMagic.test(s[3]);
+                const isDrive = /^[a-z]:/i.test(s[0]);
+                if (isUNC) {
+                    return [
+                        ...s.slice(0, 4),
+                        ...s.slice(4).map(ss => this.parse(ss)),
+                    ];
+                }
+                else if (isDrive) {
+                    return [s[0], ...s.slice(1).map(ss => this.parse(ss))];
+                }
+            }
+            return s.map(ss => this.parse(ss));
+        });
+        this.debug(this.pattern, set);
+        // filter out everything that didn't compile properly.
+        this.set = set.filter(s => s.indexOf(false) === -1);
+        // do not treat the ? in UNC paths as magic
+        if (this.isWindows) {
+            for (let i = 0; i < this.set.length; i++) {
+                const p = this.set[i];
+                if (p[0] === '' &&
+                    p[1] === '' &&
+                    this.globParts[i][2] === '?' &&
+                    typeof p[3] === 'string' &&
+                    /^[a-z]:$/i.test(p[3])) {
+                    p[2] = '?';
+                }
+            }
+        }
+        this.debug(this.pattern, this.set);
+    }
+    // various transforms to equivalent pattern sets that are
+    // faster to process in a filesystem walk.  The goal is to
+    // eliminate what we can, and push all ** patterns as far
+    // to the right as possible, even if it increases the number
+    // of patterns that we have to process.
+    preprocess(globParts) {
+        // if we're not in globstar mode, then turn ** into *
+        if (this.options.noglobstar) {
+            for (const partset of globParts) {
+                for (let j = 0; j < partset.length; j++) {
+                    if (partset[j] === '**') {
+                        partset[j] = '*';
+                    }
+                }
+            }
+        }
+        const { optimizationLevel = 1 } = this.options;
+        if (optimizationLevel >= 2) {
+            // aggressive optimization for the purpose of fs walking
+            globParts = this.firstPhasePreProcess(globParts);
+            globParts = this.secondPhasePreProcess(globParts);
+        }
+        else if (optimizationLevel >= 1) {
+            // just basic optimizations to remove some .. parts
+            globParts = this.levelOneOptimize(globParts);
+        }
+        else {
+            // just collapse multiple ** portions into one
+            globParts = this.adjascentGlobstarOptimize(globParts);
+        }
+        return globParts;
+    }
+    // just get rid of adjascent ** portions
+    adjascentGlobstarOptimize(globParts) {
+        return globParts.map(parts => {
+            let gs = -1;
+            while (-1 !== (gs = parts.indexOf('**', gs + 1))) {
+                let i = gs;
+                while (parts[i + 1] === '**') {
+                    i++;
+                }
+                if (i !== gs) {
+                    parts.splice(gs, i - gs);
+                }
+            }
+            return parts;
+        });
+    }
+    // get rid of adjascent ** and resolve .. portions
+    levelOneOptimize(globParts) {
+        return globParts.map(parts => {
+            parts = parts.reduce((set, part) => {
+                const prev = set[set.length - 1];
+                if (part === '**' && prev === '**') {
+                    return set;
+                }
+                if (part === '..') {
+                    if (prev && prev !== '..' && prev !== '.' && prev !== '**') {
+                        set.pop();
+                        return set;
+                    }
+                }
+                set.push(part);
+                return set;
+            }, []);
+            return parts.length === 0 ? [''] : parts;
+        });
+    }
+    levelTwoFileOptimize(parts) {
+        if (!Array.isArray(parts)) {
+            parts = this.slashSplit(parts);
+        }
+        let didSomething = false;
+        do {
+            didSomething = false;
+            // <pre>/<e>/<rest> -> <pre>/<rest>
+            if (!this.preserveMultipleSlashes) {
+                for (let i = 1; i < parts.length - 1; i++) {
+                    const p = parts[i];
+                    // don't squeeze out UNC patterns
+                    if (i === 1 && p === '' && parts[0] === '')
+                        continue;
+                    if (p === '.' || p === '') {
+                        didSomething = true;
+                        parts.splice(i, 1);
+                        i--;
+                    }
+                }
+                if (parts[0] === '.' &&
+                    parts.length === 2 &&
+                    (parts[1] === '.' || parts[1] === '')) {
+                    didSomething = true;
+                    parts.pop();
+                }
+            }
+            // <pre>/<p>/../<rest> -> <pre>/<rest>
+            let dd = 0;
+            while (-1 !== (dd = parts.indexOf('..', dd + 1))) {
+                const p = parts[dd - 1];
+                if (p &&
+                    p !== '.' &&
+                    p !== '..' &&
+                    p !== '**' &&
+                    !(this.isWindows && /^[a-z]:$/i.test(p))) {
+                    didSomething = true;
+                    parts.splice(dd - 1, 2);
+                    dd -= 2;
+                }
+            }
+        } while (didSomething);
+        return parts.length === 0 ? [''] : parts;
+    }
+    // First phase: single-pattern processing
+    // <pre> is 1 or more portions
+    // <rest> is 1 or more portions
+    // <p> is any portion other than ., .., '', or **
+    // <e> is . or ''
+    //
+    // **/.. is *brutal* for filesystem walking performance, because
+    // it effectively resets the recursive walk each time it occurs,
+    // and ** cannot be reduced out by a .. pattern part like a regexp
+    // or most strings (other than .., ., and '') can be.
+    //
+    // <pre>/**/../<p>/<p>/<rest> -> {<pre>/../<p>/<p>/<rest>,<pre>/**/<p>/<p>/<rest>}
+    // <pre>/<e>/<rest> -> <pre>/<rest>
+    // <pre>/<p>/../<rest> -> <pre>/<rest>
+    // **/**/<rest> -> **/<rest>
+    //
+    // **/*/<rest> -> */**/<rest> <== not valid because ** doesn't follow
+    // this WOULD be allowed if ** did follow symlinks, or * didn't
+    firstPhasePreProcess(globParts) {
+        let didSomething = false;
+        do {
+            didSomething = false;
+            // <pre>/**/../<p>/<p>/<rest> -> {<pre>/../<p>/<p>/<rest>,<pre>/**/<p>/<p>/<rest>}
+            for (let parts of globParts) {
+                let gs = -1;
+                while (-1 !== (gs = parts.indexOf('**', gs + 1))) {
+                    let gss = gs;
+                    while (parts[gss + 1] === '**') {
+                        // <pre>/**/**/<rest> -> <pre>/**/<rest>
+                        gss++;
+                    }
+                    // eg, if gs is 2 and gss is 4, that means we have 3 **
+                    // parts, and can remove 2 of them.
+                    if (gss > gs) {
+                        parts.splice(gs + 1, gss - gs);
+                    }
+                    let next = parts[gs + 1];
+                    const p = parts[gs + 2];
+                    const p2 = parts[gs + 3];
+                    if (next !== '..')
+                        continue;
+                    if (!p ||
+                        p === '.' ||
+                        p === '..' ||
+                        !p2 ||
+                        p2 === '.' ||
+                        p2 === '..') {
+                        continue;
+                    }
+                    didSomething = true;
+                    // edit parts in place, and push the new one
+                    parts.splice(gs, 1);
+                    const other = parts.slice(0);
+                    other[gs] = '**';
+                    globParts.push(other);
+                    gs--;
+                }
+                // <pre>/<e>/<rest> -> <pre>/<rest>
+                if (!this.preserveMultipleSlashes) {
+                    for (let i = 1; i < parts.length - 1; i++) {
+                        const p = parts[i];
+                        // don't squeeze out UNC patterns
+                        if (i === 1 && p === '' && parts[0] === '')
+                            continue;
+                        if (p === '.' || p === '') {
+                            didSomething = true;
+                            parts.splice(i, 1);
+                            i--;
+                        }
+                    }
+                    if (parts[0] === '.' &&
+                        parts.length === 2 &&
+                        (parts[1] === '.' || parts[1] === '')) {
+                        didSomething = true;
+                        parts.pop();
+                    }
+                }
+                // <pre>/<p>/../<rest> -> <pre>/<rest>
+                let dd = 0;
+                while (-1 !== (dd = parts.indexOf('..', dd + 1))) {
+                    const p = parts[dd - 1];
+                    if (p && p !== '.' && p !== '..' && p !== '**') {
+                        didSomething = true;
+                        const needDot = dd === 1 && parts[dd + 1] === '**';
+                        const splin = needDot ? ['.'] : [];
+                        parts.splice(dd - 1, 2, ...splin);
+                        if (parts.length === 0)
+                            parts.push('');
+                        dd -= 2;
+                    }
+                }
+            }
+        } while (didSomething);
+        return globParts;
+    }
+    // second phase: multi-pattern dedupes
+    // {<pre>/*/<rest>,<pre>/<p>/<rest>} -> <pre>/*/<rest>
+    // {<pre>/<rest>,<pre>/<rest>} -> <pre>/<rest>
+    // {<pre>/**/<rest>,<pre>/<rest>} -> <pre>/**/<rest>
+    //
+    // {<pre>/**/<rest>,<pre>/**/<p>/<rest>} -> <pre>/**/<rest>
+    // ^-- not valid because ** doens't follow symlinks
+    secondPhasePreProcess(globParts) {
+        for (let i = 0; i < globParts.length - 1; i++) {
+            for (let j = i + 1; j < globParts.length; j++) {
+                const matched = this.partsMatch(globParts[i], globParts[j], !this.preserveMultipleSlashes);
+                if (matched) {
+                    globParts[i] = [];
+                    globParts[j] = matched;
+                    break;
+                }
+            }
+        }
+        return globParts.filter(gs => gs.length);
+    }
+    partsMatch(a, b, emptyGSMatch = false) {
+        let ai = 0;
+        let bi = 0;
+        let result = [];
+        let which = '';
+        while (ai < a.length && bi < b.length) {
+            if (a[ai] === b[bi]) {
+                result.push(which === 'b' ? b[bi] : a[ai]);
+                ai++;
+                bi++;
+            }
+            else if (emptyGSMatch && a[ai] === '**' && b[bi] === a[ai + 1]) {
+                result.push(a[ai]);
+                ai++;
+            }
+            else if (emptyGSMatch && b[bi] === '**' && a[ai] === b[bi + 1]) {
+                result.push(b[bi]);
+                bi++;
+            }
+            else if (a[ai] === '*' &&
+                b[bi] &&
+                (this.options.dot || !b[bi].startsWith('.')) &&
+                b[bi] !== '**') {
+                if (which === 'b')
+                    return false;
+                which = 'a';
+                result.push(a[ai]);
+                ai++;
+                bi++;
+            }
+            else if (b[bi] === '*' &&
+                a[ai] &&
+                (this.options.dot || !a[ai].startsWith('.')) &&
+                a[ai] !== '**') {
+                if (which === 'a')
+                    return false;
+                which = 'b';
+                result.push(b[bi]);
+                ai++;
+                bi++;
+            }
+            else {
+                return false;
+            }
+        }
+        // if we fall out of the loop, it means they two are identical
+        // as long as their lengths match
+        return a.length === b.length && result;
+    }
+    parseNegate() {
+        if (this.nonegate)
+            return;
+        const pattern = this.pattern;
+        let negate = false;
+        let negateOffset = 0;
+        for (let i = 0; i < pattern.length && pattern.charAt(i) === '!'; i++) {
+            negate = !negate;
+            negateOffset++;
+        }
+        if (negateOffset)
+            this.pattern = pattern.slice(negateOffset);
+        this.negate = negate;
+    }
+    // set partial to true to test if, for example,
+    // "/a/b" matches the start of "/*/b/*/d"
+    // Partial means, if you run out of file before you run
+    // out of pattern, then that's fine, as long as all
+    // the parts match.
+    matchOne(file, pattern, partial = false) {
+        let fileStartIndex = 0;
+        let patternStartIndex = 0;
+        // UNC paths like //?/X:/... can match X:/... and vice versa
+        // Drive letters in absolute drive or unc paths are always compared
+        // case-insensitively.
+        if (this.isWindows) {
+            const fileDrive = typeof file[0] === 'string' && /^[a-z]:$/i.test(file[0]);
+            const fileUNC = !fileDrive &&
+                file[0] === '' &&
+                file[1] === '' &&
+                file[2] === '?' &&
+                /^[a-z]:$/i.test(file[3]);
+            const patternDrive = typeof pattern[0] === 'string' && /^[a-z]:$/i.test(pattern[0]);
+            const patternUNC = !patternDrive &&
+                pattern[0] === '' &&
+                pattern[1] === '' &&
+                pattern[2] === '?' &&
+                typeof pattern[3] === 'string' &&
+                /^[a-z]:$/i.test(pattern[3]);
+            const fdi = fileUNC ? 3
+                : fileDrive ? 0
+                    : undefined;
+            const pdi = patternUNC ? 3
+                : patternDrive ? 0
+                    : undefined;
+            if (typeof fdi === 'number' && typeof pdi === 'number') {
+                const [fd, pd] = [
+                    file[fdi],
+                    pattern[pdi],
+                ];
+                // start matching at the drive letter index of each
+                if (fd.toLowerCase() === pd.toLowerCase()) {
+                    pattern[pdi] = fd;
+                    patternStartIndex = pdi;
+                    fileStartIndex = fdi;
+                }
+            }
+        }
+        // resolve and reduce . and .. portions in the file as well.
+        // don't need to do the second phase, because it's only one string[]
+        const { optimizationLevel = 1 } = this.options;
+        if (optimizationLevel >= 2) {
+            file = this.levelTwoFileOptimize(file);
+        }
+        if (pattern.includes(GLOBSTAR)) {
+            return this.#matchGlobstar(file, pattern, partial, fileStartIndex, patternStartIndex);
+        }
+        return this.#matchOne(file, pattern, partial, fileStartIndex, patternStartIndex);
+    }
+    #matchGlobstar(file, pattern, partial, fileIndex, patternIndex) {
+        // split the pattern into head, tail, and middle of ** delimited parts
+        const firstgs = pattern.indexOf(GLOBSTAR, patternIndex);
+        const lastgs = pattern.lastIndexOf(GLOBSTAR);
+        // split the pattern up into globstar-delimited sections
+        // the tail has to be at the end, and the others just have
+        // to be found in order from the head.
+        const [head, body, tail] = partial ?
+            [
+                pattern.slice(patternIndex, firstgs),
+                pattern.slice(firstgs + 1),
+                [],
+            ]
+            : [
+                pattern.slice(patternIndex, firstgs),
+                pattern.slice(firstgs + 1, lastgs),
+                pattern.slice(lastgs + 1),
+            ];
+        // check the head, from the current file/pattern index.
+        if (head.length) {
+            const fileHead = file.slice(fileIndex, fileIndex + head.length);
+            if (!this.#matchOne(fileHead, head, partial, 0, 0)) {
+                return false;
+            }
+            fileIndex += head.length;
+            patternIndex += head.length;
+        }
+        // now we know the head matches!
+        // if the last portion is not empty, it MUST match the end
+        // check the tail
+        let fileTailMatch = 0;
+        if (tail.length) {
+            // if head + tail > file, then we cannot possibly match
+            if (tail.length + fileIndex > file.length)
+                return false;
+            // try to match the tail
+            let tailStart = file.length - tail.length;
+            if (this.#matchOne(file, tail, partial, tailStart, 0)) {
+                fileTailMatch = tail.length;
+            }
+            else {
+                // affordance for stuff like a/**/* matching a/b/
+                // if the last file portion is '', and there's more to the pattern
+                // then try without the '' bit.
+                if (file[file.length - 1] !== '' ||
+                    fileIndex + tail.length === file.length) {
+                    return false;
+                }
+                tailStart--;
+                if (!this.#matchOne(file, tail, partial, tailStart, 0)) {
+                    return false;
+                }
+                fileTailMatch = tail.length + 1;
+            }
+        }
+        // now we know the tail matches!
+        // the middle is zero or more portions wrapped in **, possibly
+        // containing more ** sections.
+        // so a/**/b/**/c/**/d has become **/b/**/c/**
+        // if it's empty, it means a/**/b, just verify we have no bad dots
+        // if there's no tail, so it ends on /**, then we must have *something*
+        // after the head, or it's not a matc
+        if (!body.length) {
+            let sawSome = !!fileTailMatch;
+            for (let i = fileIndex; i < file.length - fileTailMatch; i++) {
+                const f = String(file[i]);
+                sawSome = true;
+                if (f === '.' ||
+                    f === '..' ||
+                    (!this.options.dot && f.startsWith('.'))) {
+                    return false;
+                }
+            }
+            // in partial mode, we just need to get past all file parts
+            return partial || sawSome;
+        }
+        // now we know that there's one or more body sections, which can
+        // be matched anywhere from the 0 index (because the head was pruned)
+        // through to the length-fileTailMatch index.
+        // split the body up into sections, and note the minimum index it can
+        // be found at (start with the length of all previous segments)
+        // [section, before, after]
+        const bodySegments = [[[], 0]];
+        let currentBody = bodySegments[0];
+        let nonGsParts = 0;
+        const nonGsPartsSums = [0];
+        for (const b of body) {
+            if (b === GLOBSTAR) {
+                nonGsPartsSums.push(nonGsParts);
+                currentBody = [[], 0];
+                bodySegments.push(currentBody);
+            }
+            else {
+                currentBody[0].push(b);
+                nonGsParts++;
+            }
+        }
+        let i = bodySegments.length - 1;
+        const fileLength = file.length - fileTailMatch;
+        for (const b of bodySegments) {
+            b[1] = fileLength - (nonGsPartsSums[i--] + b[0].length);
+        }
+        return !!this.#matchGlobStarBodySections(file, bodySegments, fileIndex, 0, partial, 0, !!fileTailMatch);
+    }
+    // return false for "nope, not matching"
+    // return null for "not matching, cannot keep trying"
+    #matchGlobStarBodySections(file, 
+    // pattern section, last possible position for it
+    bodySegments, fileIndex, bodyIndex, partial, globStarDepth, sawTail) {
+        // take the first body segment, and walk from fileIndex to its "after"
+        // value at the end
+        // If it doesn't match at that position, we increment, until we hit
+        // that final possible position, and give up.
+        // If it does match, then advance and try to rest.
+        // If any of them fail we keep walking forward.
+        // this is still a bit recursively painful, but it's more constrained
+        // than previous implementations, because we never test something that
+        // can't possibly be a valid matching condition.
+        const bs = bodySegments[bodyIndex];
+        if (!bs) {
+            // just make sure that there's no bad dots
+            for (let i = fileIndex; i < file.length; i++) {
+                sawTail = true;
+                const f = file[i];
+                if (f === '.' ||
+                    f === '..' ||
+                    (!this.options.dot && f.startsWith('.'))) {
+                    return false;
+                }
+            }
+            return sawTail;
+        }
+        // have a non-globstar body section to test
+        const [body, after] = bs;
+        while (fileIndex <= after) {
+            const m = this.#matchOne(file.slice(0, fileIndex + body.length), body, partial, fileIndex, 0);
+            // if limit exceeded, no match. intentional false negative,
+            // acceptable break in correctness for security.
+            if (m && globStarDepth < this.maxGlobstarRecursion) {
+                // match! see if the rest match. if so, we're done!
+                const sub = this.#matchGlobStarBodySections(file, bodySegments, fileIndex + body.length, bodyIndex + 1, partial, globStarDepth + 1, sawTail);
+                if (sub !== false) {
+                    return sub;
+                }
+            }
+            const f = file[fileIndex];
+            if (f === '.' ||
+                f === '..' ||
+                (!this.options.dot && f.startsWith('.'))) {
+                return false;
+            }
+            fileIndex++;
+        }
+        // walked off. no point continuing
+        return partial || null;
+    }
+    #matchOne(file, pattern, partial, fileIndex, patternIndex) {
+        let fi;
+        let pi;
+        let pl;
+        let fl;
+        for (fi = fileIndex,
+            pi = patternIndex,
+            fl = file.length,
+            pl = pattern.length; fi < fl && pi < pl; fi++, pi++) {
+            this.debug('matchOne loop');
+            let p = pattern[pi];
+            let f = file[fi];
+            this.debug(pattern, p, f);
+            // should be impossible.
+            // some invalid regexp stuff in the set.
+            /* c8 ignore start */
+            if (p === false || p === GLOBSTAR) {
+                return false;
+            }
+            /* c8 ignore stop */
+            // something other than **
+            // non-magic patterns just have to match exactly
+            // patterns with magic have been turned into regexps.
+            let hit;
+            if (typeof p === 'string') {
+                hit = f === p;
+                this.debug('string match', p, f, hit);
+            }
+            else {
+                hit = p.test(f);
+                this.debug('pattern match', p, f, hit);
+            }
+            if (!hit)
+                return false;
+        }
+        // Note: ending in / means that we'll get a final ""
+        // at the end of the pattern.  This can only match a
+        // corresponding "" at the end of the file.
+        // If the file ends in /, then it can only match a
+        // a pattern that ends in /, unless the pattern just
+        // doesn't have any more for it. But, a/b/ should *not*
+        // match "a/b/*", even though "" matches against the
+        // [^/]*? pattern, except in partial mode, where it might
+        // simply not be reached yet.
+        // However, a/b/ should still satisfy a/*
+        // now either we fell off the end of the pattern, or we're done.
+        if (fi === fl && pi === pl) {
+            // ran out of pattern and filename at the same time.
+            // an exact hit!
+            return true;
+        }
+        else if (fi === fl) {
+            // ran out of file, but still had pattern left.
+            // this is ok if we're doing the match as part of
+            // a glob fs traversal.
+            return partial;
+        }
+        else if (pi === pl) {
+            // ran out of pattern, still have file left.
+            // this is only acceptable if we're on the very last
+            // empty segment of a file with a trailing slash.
+            // a/* should match a/b/
+            return fi === fl - 1 && file[fi] === '';
+            /* c8 ignore start */
+        }
+        else {
+            // should be unreachable.
+            throw new Error('wtf?');
+        }
+        /* c8 ignore stop */
+    }
+    braceExpand() {
+        return braceExpand(this.pattern, this.options);
+    }
+    parse(pattern) {
+        assertValidPattern(pattern);
+        const options = this.options;
+        // shortcuts
+        if (pattern === '**')
+            return GLOBSTAR;
+        if (pattern === '')
+            return '';
+        // far and away, the most common glob pattern parts are
+        // *, *.*, and *.<ext>  Add a fast check method for those.
+        let m;
+        let fastTest = null;
+        if ((m = pattern.match(starRE))) {
+            fastTest = options.dot ? starTestDot : starTest;
+        }
+        else if ((m = pattern.match(starDotExtRE))) {
+            fastTest = (options.nocase ?
+                options.dot ?
+                    starDotExtTestNocaseDot
+                    : starDotExtTestNocase
+                : options.dot ? starDotExtTestDot
+                    : starDotExtTest)(m[1]);
+        }
+        else if ((m = pattern.match(qmarksRE))) {
+            fastTest = (options.nocase ?
+                options.dot ?
+                    qmarksTestNocaseDot
+                    : qmarksTestNocase
+                : options.dot ? qmarksTestDot
+                    : qmarksTest)(m);
+        }
+        else if ((m = pattern.match(starDotStarRE))) {
+            fastTest = options.dot ? starDotStarTestDot : starDotStarTest;
+        }
+        else if ((m = pattern.match(dotStarRE))) {
+            fastTest = dotStarTest;
+        }
+        const re = AST.fromGlob(pattern, this.options).toMMPattern();
+        if (fastTest && typeof re === 'object') {
+            // Avoids overriding in frozen environments
+            Reflect.defineProperty(re, 'test', { value: fastTest });
+        }
+        return re;
+    }
+    makeRe() {
+        if (this.regexp || this.regexp === false)
+            return this.regexp;
+        // at this point, this.set is a 2d array of partial
+        // pattern strings, or "**".
+        //
+        // It's better to use .match().  This function shouldn't
+        // be used, really, but it's pretty convenient sometimes,
+        // when you just want to work with a regex.
+        const set = this.set;
+        if (!set.length) {
+            this.regexp = false;
+            return this.regexp;
+        }
+        const options = this.options;
+        const twoStar = options.noglobstar ? esm_star
+            : options.dot ? twoStarDot
+                : twoStarNoDot;
+        const flags = new Set(options.nocase ? ['i'] : []);
+        // regexpify non-globstar patterns
+        // if ** is only item, then we just do one twoStar
+        // if ** is first, and there are more, prepend (\/|twoStar\/)? to next
+        // if ** is last, append (\/twoStar|) to previous
+        // if ** is in the middle, append (\/|\/twoStar\/) to previous
+        // then filter out GLOBSTAR symbols
+        let re = set
+            .map(pattern => {
+            const pp = pattern.map(p => {
+                if (p instanceof RegExp) {
+                    for (const f of p.flags.split(''))
+                        flags.add(f);
+                }
+                return (typeof p === 'string' ? esm_regExpEscape(p)
+                    : p === GLOBSTAR ? GLOBSTAR
+                        : p._src);
+            });
+            pp.forEach((p, i) => {
+                const next = pp[i + 1];
+                const prev = pp[i - 1];
+                if (p !== GLOBSTAR || prev === GLOBSTAR) {
+                    return;
+                }
+                if (prev === undefined) {
+                    if (next !== undefined && next !== GLOBSTAR) {
+                        pp[i + 1] = '(?:\\/|' + twoStar + '\\/)?' + next;
+                    }
+                    else {
+                        pp[i] = twoStar;
+                    }
+                }
+                else if (next === undefined) {
+                    pp[i - 1] = prev + '(?:\\/|\\/' + twoStar + ')?';
+                }
+                else if (next !== GLOBSTAR) {
+                    pp[i - 1] = prev + '(?:\\/|\\/' + twoStar + '\\/)' + next;
+                    pp[i + 1] = GLOBSTAR;
+                }
+            });
+            const filtered = pp.filter(p => p !== GLOBSTAR);
+            // For partial matches, we need to make the pattern match
+            // any prefix of the full path. We do this by generating
+            // alternative patterns that match progressively longer prefixes.
+            if (this.partial && filtered.length >= 1) {
+                const prefixes = [];
+                for (let i = 1; i <= filtered.length; i++) {
+                    prefixes.push(filtered.slice(0, i).join('/'));
+                }
+                return '(?:' + prefixes.join('|') + ')';
+            }
+            return filtered.join('/');
+        })
+            .join('|');
+        // need to wrap in parens if we had more than one thing with |,
+        // otherwise only the first will be anchored to ^ and the last to $
+        const [open, close] = set.length > 1 ? ['(?:', ')'] : ['', ''];
+        // must match entire pattern
+        // ending in a * or ** will make it less strict.
+        re = '^' + open + re + close + '$';
+        // In partial mode, '/' should always match as it's a valid prefix for any pattern
+        if (this.partial) {
+            re = '^(?:\\/|' + open + re.slice(1, -1) + close + ')$';
+        }
+        // can match anything, as long as it's not this.
+        if (this.negate)
+            re = '^(?!' + re + ').+$';
+        try {
+            this.regexp = new RegExp(re, [...flags].join(''));
+            /* c8 ignore start */
+        }
+        catch {
+            // should be impossible
+            this.regexp = false;
+        }
+        /* c8 ignore stop */
+        return this.regexp;
+    }
+    slashSplit(p) {
+        // if p starts with // on windows, we preserve that
+        // so that UNC paths aren't broken.  Otherwise, any number of
+        // / characters are coalesced into one, unless
+        // preserveMultipleSlashes is set to true.
+        if (this.preserveMultipleSlashes) {
+            return p.split('/');
+        }
+        else if (this.isWindows && /^\/\/[^/]+/.test(p)) {
+            // add an extra '' for the one we lose
+            return ['', ...p.split(/\/+/)];
+        }
+        else {
+            return p.split(/\/+/);
+        }
+    }
+    match(f, partial = this.partial) {
+        this.debug('match', f, this.pattern);
+        // short-circuit in the case of busted things.
+        // comments, etc.
+        if (this.comment) {
+            return false;
+        }
+        if (this.empty) {
+            return f === '';
+        }
+        if (f === '/' && partial) {
+            return true;
+        }
+        const options = this.options;
+        // windows: need to use /, not \
+        if (this.isWindows) {
+            f = f.split('\\').join('/');
+        }
+        // treat the test path as a set of pathparts.
+        const ff = this.slashSplit(f);
+        this.debug(this.pattern, 'split', ff);
+        // just ONE of the pattern sets in this.set needs to match
+        // in order for it to be valid.  If negating, then just one
+        // match means that we have failed.
+        // Either way, return on the first hit.
+        const set = this.set;
+        this.debug(this.pattern, 'set', set);
+        // Find the basename of the path by looking for the last non-empty segment
+        let filename = ff[ff.length - 1];
+        if (!filename) {
+            for (let i = ff.length - 2; !filename && i >= 0; i--) {
+                filename = ff[i];
+            }
+        }
+        for (const pattern of set) {
+            let file = ff;
+            if (options.matchBase && pattern.length === 1) {
+                file = [filename];
+            }
+            const hit = this.matchOne(file, pattern, partial);
+            if (hit) {
+                if (options.flipNegate) {
+                    return true;
+                }
+                return !this.negate;
+            }
+        }
+        // didn't get any hits.  this is success if it's a negative
+        // pattern, failure otherwise.
+        if (options.flipNegate) {
+            return false;
+        }
+        return this.negate;
+    }
+    static defaults(def) {
+        return minimatch.defaults(def).Minimatch;
+    }
+}
+/* c8 ignore start */
+
+
+
+/* c8 ignore stop */
+minimatch.AST = AST;
+minimatch.Minimatch = Minimatch;
+minimatch.escape = escape_escape;
+minimatch.unescape = unescape_unescape;
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/internal-path.js
+
+
+
+const internal_path_IS_WINDOWS = process.platform === 'win32';
+/**
+ * Helper class for parsing paths into segments
+ */
+class Path {
+    /**
+     * Constructs a Path
+     * @param itemPath Path or array of segments
+     */
+    constructor(itemPath) {
+        this.segments = [];
+        // String
+        if (typeof itemPath === 'string') {
+            external_assert_(itemPath, `Parameter 'itemPath' must not be empty`);
+            // Normalize slashes and trim unnecessary trailing slash
+            itemPath = safeTrimTrailingSeparator(itemPath);
+            // Not rooted
+            if (!hasRoot(itemPath)) {
+                this.segments = itemPath.split(external_path_.sep);
+            }
+            // Rooted
+            else {
+                // Add all segments, while not at the root
+                let remaining = itemPath;
+                let dir = dirname(remaining);
+                while (dir !== remaining) {
+                    // Add the segment
+                    const basename = external_path_.basename(remaining);
+                    this.segments.unshift(basename);
+                    // Truncate the last segment
+                    remaining = dir;
+                    dir = dirname(remaining);
+                }
+                // Remainder is the root
+                this.segments.unshift(remaining);
+            }
+        }
+        // Array
+        else {
+            // Must not be empty
+            external_assert_(itemPath.length > 0, `Parameter 'itemPath' must not be an empty array`);
+            // Each segment
+            for (let i = 0; i < itemPath.length; i++) {
+                let segment = itemPath[i];
+                // Must not be empty
+                external_assert_(segment, `Parameter 'itemPath' must not contain any empty segments`);
+                // Normalize slashes
+                segment = normalizeSeparators(itemPath[i]);
+                // Root segment
+                if (i === 0 && hasRoot(segment)) {
+                    segment = safeTrimTrailingSeparator(segment);
+                    external_assert_(segment === dirname(segment), `Parameter 'itemPath' root segment contains information for multiple segments`);
+                    this.segments.push(segment);
+                }
+                // All other segments
+                else {
+                    // Must not contain slash
+                    external_assert_(!segment.includes(external_path_.sep), `Parameter 'itemPath' contains unexpected path separators`);
+                    this.segments.push(segment);
+                }
+            }
+        }
+    }
+    /**
+     * Converts the path to it's string representation
+     */
+    toString() {
+        // First segment
+        let result = this.segments[0];
+        // All others
+        let skipSlash = result.endsWith(external_path_.sep) || (internal_path_IS_WINDOWS && /^[A-Z]:$/i.test(result));
+        for (let i = 1; i < this.segments.length; i++) {
+            if (skipSlash) {
+                skipSlash = false;
+            }
+            else {
+                result += external_path_.sep;
+            }
+            result += this.segments[i];
+        }
+        return result;
+    }
+}
+//# sourceMappingURL=internal-path.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/internal-pattern.js
+
+
+
+
+
+
+
+const internal_pattern_IS_WINDOWS = process.platform === 'win32';
+class Pattern {
+    constructor(patternOrNegate, isImplicitPattern = false, segments, homedir) {
+        /**
+         * Indicates whether matches should be excluded from the result set
+         */
+        this.negate = false;
+        // Pattern overload
+        let pattern;
+        if (typeof patternOrNegate === 'string') {
+            pattern = patternOrNegate.trim();
+        }
+        // Segments overload
+        else {
+            // Convert to pattern
+            segments = segments || [];
+            external_assert_(segments.length, `Parameter 'segments' must not empty`);
+            const root = Pattern.getLiteral(segments[0]);
+            external_assert_(root && hasAbsoluteRoot(root), `Parameter 'segments' first element must be a root path`);
+            pattern = new Path(segments).toString().trim();
+            if (patternOrNegate) {
+                pattern = `!${pattern}`;
+            }
+        }
+        // Negate
+        while (pattern.startsWith('!')) {
+            this.negate = !this.negate;
+            pattern = pattern.substr(1).trim();
+        }
+        // Normalize slashes and ensures absolute root
+        pattern = Pattern.fixupPattern(pattern, homedir);
+        // Segments
+        this.segments = new Path(pattern).segments;
+        // Trailing slash indicates the pattern should only match directories, not regular files
+        this.trailingSeparator = normalizeSeparators(pattern)
+            .endsWith(external_path_.sep);
+        pattern = safeTrimTrailingSeparator(pattern);
+        // Search path (literal path prior to the first glob segment)
+        let foundGlob = false;
+        const searchSegments = this.segments
+            .map(x => Pattern.getLiteral(x))
+            .filter(x => !foundGlob && !(foundGlob = x === ''));
+        this.searchPath = new Path(searchSegments).toString();
+        // Root RegExp (required when determining partial match)
+        this.rootRegExp = new RegExp(Pattern.regExpEscape(searchSegments[0]), internal_pattern_IS_WINDOWS ? 'i' : '');
+        this.isImplicitPattern = isImplicitPattern;
+        // Create minimatch
+        const minimatchOptions = {
+            dot: true,
+            nobrace: true,
+            nocase: internal_pattern_IS_WINDOWS,
+            nocomment: true,
+            noext: true,
+            nonegate: true
+        };
+        pattern = internal_pattern_IS_WINDOWS ? pattern.replace(/\\/g, '/') : pattern;
+        this.minimatch = new Minimatch(pattern, minimatchOptions);
+    }
+    /**
+     * Matches the pattern against the specified path
+     */
+    match(itemPath) {
+        // Last segment is globstar?
+        if (this.segments[this.segments.length - 1] === '**') {
+            // Normalize slashes
+            itemPath = normalizeSeparators(itemPath);
+            // Append a trailing slash. Otherwise Minimatch will not match the directory immediately
+            // preceding the globstar. For example, given the pattern `/foo/**`, Minimatch returns
+            // false for `/foo` but returns true for `/foo/`. Append a trailing slash to handle that quirk.
+            if (!itemPath.endsWith(external_path_.sep) && this.isImplicitPattern === false) {
+                // Note, this is safe because the constructor ensures the pattern has an absolute root.
+                // For example, formats like C: and C:foo on Windows are resolved to an absolute root.
+                itemPath = `${itemPath}${external_path_.sep}`;
+            }
+        }
+        else {
+            // Normalize slashes and trim unnecessary trailing slash
+            itemPath = safeTrimTrailingSeparator(itemPath);
+        }
+        // Match
+        if (this.minimatch.match(itemPath)) {
+            return this.trailingSeparator ? MatchKind.Directory : MatchKind.All;
+        }
+        return MatchKind.None;
+    }
+    /**
+     * Indicates whether the pattern may match descendants of the specified path
+     */
+    partialMatch(itemPath) {
+        // Normalize slashes and trim unnecessary trailing slash
+        itemPath = safeTrimTrailingSeparator(itemPath);
+        // matchOne does not handle root path correctly
+        if (dirname(itemPath) === itemPath) {
+            return this.rootRegExp.test(itemPath);
+        }
+        return this.minimatch.matchOne(itemPath.split(internal_pattern_IS_WINDOWS ? /\\+/ : /\/+/), this.minimatch.set[0], true);
+    }
+    /**
+     * Escapes glob patterns within a path
+     */
+    static globEscape(s) {
+        return (internal_pattern_IS_WINDOWS ? s : s.replace(/\\/g, '\\\\')) // escape '\' on Linux/macOS
+            .replace(/(\[)(?=[^/]+\])/g, '[[]') // escape '[' when ']' follows within the path segment
+            .replace(/\?/g, '[?]') // escape '?'
+            .replace(/\*/g, '[*]'); // escape '*'
+    }
+    /**
+     * Normalizes slashes and ensures absolute root
+     */
+    static fixupPattern(pattern, homedir) {
+        // Empty
+        external_assert_(pattern, 'pattern cannot be empty');
+        // Must not contain `.` segment, unless first segment
+        // Must not contain `..` segment
+        const literalSegments = new Path(pattern).segments.map(x => Pattern.getLiteral(x));
+        external_assert_(literalSegments.every((x, i) => (x !== '.' || i === 0) && x !== '..'), `Invalid pattern '${pattern}'. Relative pathing '.' and '..' is not allowed.`);
+        // Must not contain globs in root, e.g. Windows UNC path \\foo\b*r
+        external_assert_(!hasRoot(pattern) || literalSegments[0], `Invalid pattern '${pattern}'. Root segment must not contain globs.`);
+        // Normalize slashes
+        pattern = normalizeSeparators(pattern);
+        // Replace leading `.` segment
+        if (pattern === '.' || pattern.startsWith(`.${external_path_.sep}`)) {
+            pattern = Pattern.globEscape(process.cwd()) + pattern.substr(1);
+        }
+        // Replace leading `~` segment
+        else if (pattern === '~' || pattern.startsWith(`~${external_path_.sep}`)) {
+            homedir = homedir || external_os_.homedir();
+            external_assert_(homedir, 'Unable to determine HOME directory');
+            external_assert_(hasAbsoluteRoot(homedir), `Expected HOME directory to be a rooted path. Actual '${homedir}'`);
+            pattern = Pattern.globEscape(homedir) + pattern.substr(1);
+        }
+        // Replace relative drive root, e.g. pattern is C: or C:foo
+        else if (internal_pattern_IS_WINDOWS &&
+            (pattern.match(/^[A-Z]:$/i) || pattern.match(/^[A-Z]:[^\\]/i))) {
+            let root = ensureAbsoluteRoot('C:\\dummy-root', pattern.substr(0, 2));
+            if (pattern.length > 2 && !root.endsWith('\\')) {
+                root += '\\';
+            }
+            pattern = Pattern.globEscape(root) + pattern.substr(2);
+        }
+        // Replace relative root, e.g. pattern is \ or \foo
+        else if (internal_pattern_IS_WINDOWS && (pattern === '\\' || pattern.match(/^\\[^\\]/))) {
+            let root = ensureAbsoluteRoot('C:\\dummy-root', '\\');
+            if (!root.endsWith('\\')) {
+                root += '\\';
+            }
+            pattern = Pattern.globEscape(root) + pattern.substr(1);
+        }
+        // Otherwise ensure absolute root
+        else {
+            pattern = ensureAbsoluteRoot(Pattern.globEscape(process.cwd()), pattern);
+        }
+        return normalizeSeparators(pattern);
+    }
+    /**
+     * Attempts to unescape a pattern segment to create a literal path segment.
+     * Otherwise returns empty string.
+     */
+    static getLiteral(segment) {
+        let literal = '';
+        for (let i = 0; i < segment.length; i++) {
+            const c = segment[i];
+            // Escape
+            if (c === '\\' && !internal_pattern_IS_WINDOWS && i + 1 < segment.length) {
+                literal += segment[++i];
+                continue;
+            }
+            // Wildcard
+            else if (c === '*' || c === '?') {
+                return '';
+            }
+            // Character set
+            else if (c === '[' && i + 1 < segment.length) {
+                let set = '';
+                let closed = -1;
+                for (let i2 = i + 1; i2 < segment.length; i2++) {
+                    const c2 = segment[i2];
+                    // Escape
+                    if (c2 === '\\' && !internal_pattern_IS_WINDOWS && i2 + 1 < segment.length) {
+                        set += segment[++i2];
+                        continue;
+                    }
+                    // Closed
+                    else if (c2 === ']') {
+                        closed = i2;
+                        break;
+                    }
+                    // Otherwise
+                    else {
+                        set += c2;
+                    }
+                }
+                // Closed?
+                if (closed >= 0) {
+                    // Cannot convert
+                    if (set.length > 1) {
+                        return '';
+                    }
+                    // Convert to literal
+                    if (set) {
+                        literal += set;
+                        i = closed;
+                        continue;
+                    }
+                }
+                // Otherwise fall thru
+            }
+            // Append
+            literal += c;
+        }
+        return literal;
+    }
+    /**
+     * Escapes regexp special characters
+     * https://javascript.info/regexp-escaping
+     */
+    static regExpEscape(s) {
+        return s.replace(/[[\\^$.|?*+()]/g, '\\$&');
+    }
+}
+//# sourceMappingURL=internal-pattern.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/internal-search-state.js
+class SearchState {
+    constructor(path, level) {
+        this.path = path;
+        this.level = level;
+    }
+}
+//# sourceMappingURL=internal-search-state.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/internal-globber.js
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+var __asyncValues = (undefined && undefined.__asyncValues) || function (o) {
+    if (!Symbol.asyncIterator) throw new TypeError("Symbol.asyncIterator is not defined.");
+    var m = o[Symbol.asyncIterator], i;
+    return m ? m.call(o) : (o = typeof __values === "function" ? __values(o) : o[Symbol.iterator](), i = {}, verb("next"), verb("throw"), verb("return"), i[Symbol.asyncIterator] = function () { return this; }, i);
+    function verb(n) { i[n] = o[n] && function (v) { return new Promise(function (resolve, reject) { v = o[n](v), settle(resolve, reject, v.done, v.value); }); }; }
+    function settle(resolve, reject, d, v) { Promise.resolve(v).then(function(v) { resolve({ value: v, done: d }); }, reject); }
+};
+var __await = (undefined && undefined.__await) || function (v) { return this instanceof __await ? (this.v = v, this) : new __await(v); }
+var __asyncGenerator = (undefined && undefined.__asyncGenerator) || function (thisArg, _arguments, generator) {
+    if (!Symbol.asyncIterator) throw new TypeError("Symbol.asyncIterator is not defined.");
+    var g = generator.apply(thisArg, _arguments || []), i, q = [];
+    return i = Object.create((typeof AsyncIterator === "function" ? AsyncIterator : Object).prototype), verb("next"), verb("throw"), verb("return", awaitReturn), i[Symbol.asyncIterator] = function () { return this; }, i;
+    function awaitReturn(f) { return function (v) { return Promise.resolve(v).then(f, reject); }; }
+    function verb(n, f) { if (g[n]) { i[n] = function (v) { return new Promise(function (a, b) { q.push([n, v, a, b]) > 1 || resume(n, v); }); }; if (f) i[n] = f(i[n]); } }
+    function resume(n, v) { try { step(g[n](v)); } catch (e) { settle(q[0][3], e); } }
+    function step(r) { r.value instanceof __await ? Promise.resolve(r.value.v).then(fulfill, reject) : settle(q[0][2], r); }
+    function fulfill(value) { resume("next", value); }
+    function reject(value) { resume("throw", value); }
+    function settle(f, v) { if (f(v), q.shift(), q.length) resume(q[0][0], q[0][1]); }
+};
+
+
+
+
+
+
+
+
+const internal_globber_IS_WINDOWS = process.platform === 'win32';
+class DefaultGlobber {
+    constructor(options) {
+        this.patterns = [];
+        this.searchPaths = [];
+        this.options = getOptions(options);
+    }
+    getSearchPaths() {
+        // Return a copy
+        return this.searchPaths.slice();
+    }
+    glob() {
+        return __awaiter(this, void 0, void 0, function* () {
+            var _a, e_1, _b, _c;
+            const result = [];
+            try {
+                for (var _d = true, _e = __asyncValues(this.globGenerator()), _f; _f = yield _e.next(), _a = _f.done, !_a; _d = true) {
+                    _c = _f.value;
+                    _d = false;
+                    const itemPath = _c;
+                    result.push(itemPath);
+                }
+            }
+            catch (e_1_1) { e_1 = { error: e_1_1 }; }
+            finally {
+                try {
+                    if (!_d && !_a && (_b = _e.return)) yield _b.call(_e);
+                }
+                finally { if (e_1) throw e_1.error; }
+            }
+            return result;
+        });
+    }
+    globGenerator() {
+        return __asyncGenerator(this, arguments, function* globGenerator_1() {
+            // Fill in defaults options
+            const options = getOptions(this.options);
+            // Implicit descendants?
+            const patterns = [];
+            for (const pattern of this.patterns) {
+                patterns.push(pattern);
+                if (options.implicitDescendants &&
+                    (pattern.trailingSeparator ||
+                        pattern.segments[pattern.segments.length - 1] !== '**')) {
+                    patterns.push(new Pattern(pattern.negate, true, pattern.segments.concat('**')));
+                }
+            }
+            // Push the search paths
+            const stack = [];
+            for (const searchPath of getSearchPaths(patterns)) {
+                lib_core/* debug */.Yz(`Search path '${searchPath}'`);
+                // Exists?
+                try {
+                    // Intentionally using lstat. Detection for broken symlink
+                    // will be performed later (if following symlinks).
+                    yield __await(external_fs_.promises.lstat(searchPath));
+                }
+                catch (err) {
+                    if (err.code === 'ENOENT') {
+                        continue;
+                    }
+                    throw err;
+                }
+                stack.unshift(new SearchState(searchPath, 1));
+            }
+            // Search
+            const traversalChain = []; // used to detect cycles
+            while (stack.length) {
+                // Pop
+                const item = stack.pop();
+                // Match?
+                const match = internal_pattern_helper_match(patterns, item.path);
+                const partialMatch = !!match || internal_pattern_helper_partialMatch(patterns, item.path);
+                if (!match && !partialMatch) {
+                    continue;
+                }
+                // Stat
+                const stats = yield __await(DefaultGlobber.stat(item, options, traversalChain)
+                // Broken symlink, or symlink cycle detected, or no longer exists
+                );
+                // Broken symlink, or symlink cycle detected, or no longer exists
+                if (!stats) {
+                    continue;
+                }
+                // Hidden file or directory?
+                if (options.excludeHiddenFiles && external_path_.basename(item.path).match(/^\./)) {
+                    continue;
+                }
+                // Directory
+                if (stats.isDirectory()) {
+                    // Matched
+                    if (match & MatchKind.Directory && options.matchDirectories) {
+                        yield yield __await(item.path);
+                    }
+                    // Descend?
+                    else if (!partialMatch) {
+                        continue;
+                    }
+                    // Push the child items in reverse
+                    const childLevel = item.level + 1;
+                    const childItems = (yield __await(external_fs_.promises.readdir(item.path))).map(x => new SearchState(external_path_.join(item.path, x), childLevel));
+                    stack.push(...childItems.reverse());
+                }
+                // File
+                else if (match & MatchKind.File) {
+                    yield yield __await(item.path);
+                }
+            }
+        });
+    }
+    /**
+     * Constructs a DefaultGlobber
+     */
+    static create(patterns, options) {
+        return __awaiter(this, void 0, void 0, function* () {
+            const result = new DefaultGlobber(options);
+            if (internal_globber_IS_WINDOWS) {
+                patterns = patterns.replace(/\r\n/g, '\n');
+                patterns = patterns.replace(/\r/g, '\n');
+            }
+            const lines = patterns.split('\n').map(x => x.trim());
+            for (const line of lines) {
+                // Empty or comment
+                if (!line || line.startsWith('#')) {
+                    continue;
+                }
+                // Pattern
+                else {
+                    result.patterns.push(new Pattern(line));
+                }
+            }
+            result.searchPaths.push(...getSearchPaths(result.patterns));
+            return result;
+        });
+    }
+    static stat(item, options, traversalChain) {
+        return __awaiter(this, void 0, void 0, function* () {
+            // Note:
+            // `stat` returns info about the target of a symlink (or symlink chain)
+            // `lstat` returns info about a symlink itself
+            let stats;
+            if (options.followSymbolicLinks) {
+                try {
+                    // Use `stat` (following symlinks)
+                    stats = yield external_fs_.promises.stat(item.path);
+                }
+                catch (err) {
+                    if (err.code === 'ENOENT') {
+                        if (options.omitBrokenSymbolicLinks) {
+                            lib_core/* debug */.Yz(`Broken symlink '${item.path}'`);
+                            return undefined;
+                        }
+                        throw new Error(`No information found for the path '${item.path}'. This may indicate a broken symbolic link.`);
+                    }
+                    throw err;
+                }
+            }
+            else {
+                // Use `lstat` (not following symlinks)
+                stats = yield external_fs_.promises.lstat(item.path);
+            }
+            // Note, isDirectory() returns false for the lstat of a symlink
+            if (stats.isDirectory() && options.followSymbolicLinks) {
+                // Get the realpath
+                const realPath = yield external_fs_.promises.realpath(item.path);
+                // Fixup the traversal chain to match the item level
+                while (traversalChain.length >= item.level) {
+                    traversalChain.pop();
+                }
+                // Test for a cycle
+                if (traversalChain.some((x) => x === realPath)) {
+                    lib_core/* debug */.Yz(`Symlink cycle detected for path '${item.path}' and realpath '${realPath}'`);
+                    return undefined;
+                }
+                // Update the traversal chain
+                traversalChain.push(realPath);
+            }
+            return stats;
+        });
+    }
+}
+//# sourceMappingURL=internal-globber.js.map
+// EXTERNAL MODULE: external "crypto"
+var external_crypto_ = __nccwpck_require__(76982);
+// EXTERNAL MODULE: external "stream"
+var external_stream_ = __nccwpck_require__(2203);
+// EXTERNAL MODULE: external "util"
+var external_util_ = __nccwpck_require__(39023);
+;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/internal-hash-files.js
+var internal_hash_files_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+var internal_hash_files_asyncValues = (undefined && undefined.__asyncValues) || function (o) {
+    if (!Symbol.asyncIterator) throw new TypeError("Symbol.asyncIterator is not defined.");
+    var m = o[Symbol.asyncIterator], i;
+    return m ? m.call(o) : (o = typeof __values === "function" ? __values(o) : o[Symbol.iterator](), i = {}, verb("next"), verb("throw"), verb("return"), i[Symbol.asyncIterator] = function () { return this; }, i);
+    function verb(n) { i[n] = o[n] && function (v) { return new Promise(function (resolve, reject) { v = o[n](v), settle(resolve, reject, v.done, v.value); }); }; }
+    function settle(resolve, reject, d, v) { Promise.resolve(v).then(function(v) { resolve({ value: v, done: d }); }, reject); }
+};
+
+
+
+
+
+
+function hashFiles(globber_1, currentWorkspace_1) {
+    return internal_hash_files_awaiter(this, arguments, void 0, function* (globber, currentWorkspace, verbose = false) {
+        var _a, e_1, _b, _c;
+        var _d;
+        const writeDelegate = verbose ? core.info : core.debug;
+        let hasMatch = false;
+        const githubWorkspace = currentWorkspace
+            ? currentWorkspace
+            : ((_d = process.env['GITHUB_WORKSPACE']) !== null && _d !== void 0 ? _d : process.cwd());
+        const result = crypto.createHash('sha256');
+        let count = 0;
+        try {
+            for (var _e = true, _f = internal_hash_files_asyncValues(globber.globGenerator()), _g; _g = yield _f.next(), _a = _g.done, !_a; _e = true) {
+                _c = _g.value;
+                _e = false;
+                const file = _c;
+                writeDelegate(file);
+                if (!file.startsWith(`${githubWorkspace}${path.sep}`)) {
+                    writeDelegate(`Ignore '${file}' since it is not under GITHUB_WORKSPACE.`);
+                    continue;
+                }
+                if (fs.statSync(file).isDirectory()) {
+                    writeDelegate(`Skip directory '${file}'.`);
+                    continue;
+                }
+                const hash = crypto.createHash('sha256');
+                const pipeline = util.promisify(stream.pipeline);
+                yield pipeline(fs.createReadStream(file), hash);
+                result.write(hash.digest());
+                count++;
+                if (!hasMatch) {
+                    hasMatch = true;
+                }
+            }
+        }
+        catch (e_1_1) { e_1 = { error: e_1_1 }; }
+        finally {
+            try {
+                if (!_e && !_a && (_b = _f.return)) yield _b.call(_f);
+            }
+            finally { if (e_1) throw e_1.error; }
+        }
+        result.end();
+        if (hasMatch) {
+            writeDelegate(`Found ${count} files to hash.`);
+            return result.digest('hex');
+        }
+        else {
+            writeDelegate(`No matches found for glob`);
+            return '';
+        }
+    });
+}
+//# sourceMappingURL=internal-hash-files.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/glob.js
+var glob_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+/**
+ * Constructs a globber
+ *
+ * @param patterns  Patterns separated by newlines
+ * @param options   Glob options
+ */
+function create(patterns, options) {
+    return glob_awaiter(this, void 0, void 0, function* () {
+        return yield DefaultGlobber.create(patterns, options);
+    });
+}
+/**
+ * Computes the sha256 hash of a glob
+ *
+ * @param patterns  Patterns separated by newlines
+ * @param currentWorkspace  Workspace used when matching files
+ * @param options   Glob options
+ * @param verbose   Enables verbose logging
+ */
+function glob_hashFiles(patterns_1) {
+    return glob_awaiter(this, arguments, void 0, function* (patterns, currentWorkspace = '', options, verbose = false) {
+        let followSymbolicLinks = true;
+        if (options && typeof options.followSymbolicLinks === 'boolean') {
+            followSymbolicLinks = options.followSymbolicLinks;
+        }
+        const globber = yield create(patterns, { followSymbolicLinks });
+        return _hashFiles(globber, currentWorkspace, verbose);
+    });
+}
+//# sourceMappingURL=glob.js.map
+
+/***/ }),
+
 /***/ 92145:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -40538,7 +44272,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
-var core = __nccwpck_require__(33838);
+var actions_core = __nccwpck_require__(33838);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: external "node:os"
@@ -40576,6 +44310,138 @@ function redact(text) {
     return out;
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(77598);
+;// CONCATENATED MODULE: ./shared/paths.ts
+/**
+ * Path inputs, checked before any work starts, and the temporary names every writer uses.
+ *
+ * A path input fails in well under a second with one line naming it: missing, not a directory, not
+ * writable, or on a kernel file system (/proc, /sys), where Node's recursive mkdir never returns.
+ * Directories are therefore created one level at a time from the nearest existing ancestor.
+ *
+ * Temporary files are named `<dest>.<kind>-<pid>-<random>`, so that a run can tell the leftovers of a
+ * killed run (its pid is gone) from the files of a run still going on beside it (two jobs on one
+ * self-hosted runner sharing a cache) and sweep only the former.
+ */
+
+
+
+
+const KERNEL_FS = ['/proc', '/sys'];
+/** A temporary name beside dest carrying this process's pid. */
+function tempName(dest, kind = 'tmp') {
+    return `${dest}.${kind}-${process.pid}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
+}
+/** `<name>.tmp-<pid>[-<random>]` or `<name>.part-<pid>-<random>`: the pid of the writer, else undefined. */
+function tempOwner(name) {
+    const m = name.match(/\.(?:tmp|part)-(\d+)(?:-[0-9a-z]+)?$/);
+    return m ? Number(m[1]) : undefined;
+}
+function alive(pid) {
+    if (pid === process.pid)
+        return true;
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (e) {
+        return e.code === 'EPERM'; // exists, owned by someone else
+    }
+}
+/** Remove the temporary files (and directories) of dead writers in dir, depth levels down. Never fails. */
+async function sweepDeadTemps(dir, depth = 0) {
+    const removed = [];
+    const entries = await (0,promises_.readdir)(dir, { withFileTypes: true }).catch(() => []);
+    for (const e of entries) {
+        const p = external_node_path_default().join(dir, e.name);
+        const pid = tempOwner(e.name);
+        if (pid !== undefined && !alive(pid)) {
+            await (0,promises_.rm)(p, { recursive: true, force: true }).then(() => removed.push(p), () => undefined);
+        }
+        else if (depth > 0 && e.isDirectory()) {
+            removed.push(...(await sweepDeadTemps(p, depth - 1)));
+        }
+    }
+    return removed;
+}
+function under(p, roots) {
+    return roots.find((r) => p === r || p.startsWith(`${r}/`));
+}
+/** The nearest existing ancestor of abs (abs itself when it exists), with its stat. */
+async function nearestExisting(abs) {
+    for (let p = abs;; p = external_node_path_default().dirname(p)) {
+        const st = await (0,promises_.stat)(p).catch((e) => (e.code === 'ENOENT' || e.code === 'ENOTDIR' ? undefined : Promise.reject(e)));
+        if (st)
+            return { at: p, isDir: st.isDirectory() };
+        if (p === external_node_path_default().dirname(p))
+            return { at: p, isDir: true };
+    }
+}
+async function refuseKernelFs(value, abs, existing, inputName) {
+    const real = await (0,promises_.realpath)(existing).catch(() => existing);
+    const root = under(abs, KERNEL_FS) ?? under(real, KERNEL_FS);
+    if (root)
+        throw new UserError(`${inputName}: '${value}' is under ${root}, a kernel file system; choose a directory on disk`);
+}
+function failure(inputName, value, e) {
+    if (e instanceof UserError)
+        return e;
+    const code = e.code ?? 'error';
+    return new UserError(`${inputName}: cannot write to '${value}' (${code}); choose a writable directory`);
+}
+/** Create an output directory (one level at a time) and prove it is writable, or fail naming the input. Sweeps dead writers' temporary files. */
+async function ensureWritableDir(value, inputName) {
+    const abs = external_node_path_default().resolve(value);
+    try {
+        const { at, isDir } = await nearestExisting(abs);
+        await refuseKernelFs(value, abs, at, inputName);
+        if (!isDir)
+            throw new UserError(at === abs ? `${inputName}: '${value}' is not a directory (a file is there); choose a directory` : `${inputName}: '${at}' is a file, so '${value}' cannot be a directory; choose a directory`);
+        await (0,promises_.access)(at, promises_.constants.W_OK);
+        let p = at;
+        for (const part of external_node_path_default().relative(at, abs).split((external_node_path_default()).sep).filter(Boolean)) {
+            p = external_node_path_default().join(p, part);
+            await (0,promises_.mkdir)(p).catch((e) => (e.code === 'EEXIST' ? undefined : Promise.reject(e)));
+        }
+        const probe = tempName(external_node_path_default().join(abs, '.write-test'));
+        await (0,promises_.writeFile)(probe, '');
+        await (0,promises_.rm)(probe, { force: true });
+    }
+    catch (e) {
+        throw failure(inputName, value, e);
+    }
+    await sweepDeadTemps(abs);
+    return abs;
+}
+/**
+ * A path input that must be an existing directory (a checkout, a binaries directory) or file; '' is
+ * skipped. Refused at once: a path on /proc or /sys, one of the wrong kind, one that cannot be read. A
+ * path that does not exist is left to the check that reads it, which names what belongs there.
+ */
+async function checkInputPath(value, inputName, kind = 'dir') {
+    if (!value)
+        return;
+    const abs = external_node_path_default().resolve(value);
+    const { at } = await nearestExisting(abs).catch(() => ({ at: abs }));
+    await refuseKernelFs(value, abs, at, inputName);
+    if (at !== abs)
+        return;
+    const st = await (0,promises_.stat)(abs).catch(() => undefined);
+    if (!st)
+        return;
+    if (kind === 'dir' && !st.isDirectory())
+        throw new UserError(`${inputName}: '${value}' is not a directory (it is a file); give a directory`);
+    if (kind === 'file' && !st.isFile())
+        throw new UserError(`${inputName}: '${value}' is not a file`);
+    await (0,promises_.access)(abs, promises_.constants.R_OK | (st.isDirectory() ? promises_.constants.X_OK : 0)).catch(() => Promise.reject(new UserError(`${inputName}: '${value}' cannot be read (permission denied)`)));
+}
+/** Check several path inputs at once: `{ 'source-dir': value, ... }` (empty values are skipped). */
+async function checkInputPaths(inputs, kind = 'dir') {
+    for (const [name, value] of Object.entries(inputs))
+        await checkInputPath(value, name, kind);
+}
+
 ;// CONCATENATED MODULE: ./shared/runtime.ts
 /**
  * The one runtime adapter: inputs, outputs, logging, summary, cache and artifacts.
@@ -40591,13 +44457,14 @@ function redact(text) {
 
 
 
+
 class Runtime {
     summaryParts = [];
     saidLocal = new Set();
     /** True when the Actions cache/artifact services are reachable (a real runner). */
     onRunner = Boolean(process.env.ACTIONS_RUNTIME_TOKEN);
     input(name, opts = {}) {
-        const value = core/* getInput */.V4(name).trim();
+        const value = actions_core/* getInput */.V4(name).trim();
         if (value === '') {
             if (opts.required)
                 throw new UserError(`input '${name}' is required; set it in the step's with: block (or --${name} on the CLI)`);
@@ -40607,7 +44474,7 @@ class Runtime {
     }
     /** A secret input: masked on the runner, redacted from every line this process writes. */
     secretInput(name) {
-        const value = core/* getInput */.V4(name).trim();
+        const value = actions_core/* getInput */.V4(name).trim();
         this.secret(value);
         return value;
     }
@@ -40616,22 +44483,22 @@ class Runtime {
             return;
         addSecret(value);
         if (process.env.GITHUB_ACTIONS === 'true')
-            core/* setSecret */.Pq(value);
+            actions_core/* setSecret */.Pq(value);
     }
     output(name, value) {
-        core/* setOutput */.uH(name, typeof value === 'string' ? redact(value) : redact(JSON.stringify(value)));
+        actions_core/* setOutput */.uH(name, typeof value === 'string' ? redact(value) : redact(JSON.stringify(value)));
     }
     info(message) {
-        core/* info */.pq(redact(message));
+        actions_core/* info */.pq(redact(message));
     }
     warning(message) {
-        core/* warning */.$e(redact(message));
+        actions_core/* warning */.$e(redact(message));
     }
     debug(message) {
-        core/* debug */.Yz(redact(message));
+        actions_core/* debug */.Yz(redact(message));
     }
     async group(title, fn) {
-        return core/* group */.Os(redact(title), fn);
+        return actions_core/* group */.Os(redact(title), fn);
     }
     /** Append markdown to the job summary (written once, when the action ends). */
     summary(markdown) {
@@ -40640,7 +44507,7 @@ class Runtime {
     async writeSummary() {
         if (this.summaryParts.length === 0 || !process.env.GITHUB_STEP_SUMMARY)
             return;
-        await core/* summary */.z.addRaw(redact(this.summaryParts.join('\n\n')), true).write();
+        await actions_core/* summary */.z.addRaw(redact(this.summaryParts.join('\n\n')), true).write();
         this.summaryParts.length = 0;
     }
     /** Scratch space: RUNNER_TEMP on a runner, the system temp directory elsewhere. */
@@ -40665,7 +44532,7 @@ class Runtime {
     async restoreCache(paths, key, restoreKeys = []) {
         try {
             if (this.onRunner) {
-                const cache = await Promise.all(/* import() */[__nccwpck_require__.e(110), __nccwpck_require__.e(91)]).then(__nccwpck_require__.bind(__nccwpck_require__, 18091));
+                const cache = await Promise.all(/* import() */[__nccwpck_require__.e(110), __nccwpck_require__.e(39)]).then(__nccwpck_require__.bind(__nccwpck_require__, 84039));
                 return await cache.restoreCache(paths, key, restoreKeys);
             }
             const root = external_node_path_default().join(this.cacheRoot(), 'actions-cache');
@@ -40689,14 +44556,14 @@ class Runtime {
     async saveCache(paths, key) {
         try {
             if (this.onRunner) {
-                const cache = await Promise.all(/* import() */[__nccwpck_require__.e(110), __nccwpck_require__.e(91)]).then(__nccwpck_require__.bind(__nccwpck_require__, 18091));
+                const cache = await Promise.all(/* import() */[__nccwpck_require__.e(110), __nccwpck_require__.e(39)]).then(__nccwpck_require__.bind(__nccwpck_require__, 84039));
                 await cache.saveCache(paths, key);
                 return;
             }
             const root = external_node_path_default().join(this.cacheRoot(), 'actions-cache');
             this.sayLocalOnce('cache', root);
             const dest = external_node_path_default().join(root, safeKey(key));
-            const tmp = `${dest}.tmp-${process.pid}`;
+            const tmp = tempName(dest);
             await (0,promises_.rm)(tmp, { recursive: true, force: true });
             for (const [i, p] of paths.entries()) {
                 if (await exists(p))
@@ -40746,27 +44613,60 @@ async function localCacheLookup(root, key, restoreKeys) {
     }
     return undefined;
 }
+/** Where to report a bug (the repository's issue tracker). */
+const BUG_REPORT_URL = 'https://github.com/cdk/build-snaps/issues';
+/** The one line a bug (anything but a UserError) ends the step with; its stack goes to the debug log only. */
+function bugLine(action, e) {
+    const first = redact(errorMessage(e)).split('\n')[0];
+    return `${action}: internal error: ${first}. This is a bug in build-snaps, not in your inputs; please report it at ${BUG_REPORT_URL} with this step's debug log (re-run with debug logging on)`;
+}
+let failed = false;
+/** End the step with one ::error:: line: the message of a UserError, else the bug line (stack to core.debug). */
+function fail(action, e) {
+    const first = !failed;
+    failed = true;
+    if (!isUserError(e))
+        actions_core/* debug */.Yz(redact(e instanceof Error && e.stack ? e.stack : String(e)));
+    const line = isUserError(e) ? redact(e.message) : bugLine(action, e);
+    if (first)
+        actions_core/* setFailed */.C1(line);
+    process.exitCode = 1;
+    return line;
+}
 /**
- * Entry point of every action bundle: run main, turn a UserError into one clear line and exit code 1,
- * keep the stack of anything else (a bug). Writes the job summary either way.
+ * The last guard: an exception or rejection that escapes everything (a stray socket error, a promise
+ * nobody awaited) ends the step with one line and exit code 1 instead of Node's stack trace.
  */
-async function runAction(main) {
+function installLastGuard(action) {
+    const escaped = (e) => {
+        fail(action, e);
+        process.exit(1);
+    };
+    process.on('uncaughtException', escaped);
+    process.on('unhandledRejection', escaped);
+}
+/**
+ * Entry point of every action bundle: run main, end the step with one clear line and exit code 1 on
+ * failure (a UserError's message, or the bug line for anything else), write the job summary either way.
+ * Before main, the temporary files of killed runs are swept from the caches.
+ */
+async function runAction(main, action = 'build-snaps') {
+    installLastGuard(action);
     const rt = new Runtime();
     try {
+        const cache = rt.cacheRoot();
+        await Promise.all([sweepDeadTemps(external_node_path_default().join(cache, 'downloads'), 2), sweepDeadTemps(external_node_path_default().join(cache, 'snaps')), sweepDeadTemps(external_node_path_default().join(cache, 'actions-cache'))]);
         await main(rt);
     }
     catch (e) {
-        if (isUserError(e))
-            core/* setFailed */.C1(redact(e.message));
-        else
-            core/* setFailed */.C1(redact(e instanceof Error ? (e.stack ?? e.message) : String(e)));
-        rt.summary(`**Failed:** ${redact(errorMessage(e)).split('\n')[0]}`);
+        const line = fail(action, e);
+        rt.summary(`**Failed:** ${line}`);
     }
     try {
         await rt.writeSummary();
     }
     catch (e) {
-        core/* warning */.$e(`could not write the job summary: ${redact(errorMessage(e))}`);
+        actions_core/* warning */.$e(`could not write the job summary: ${redact(errorMessage(e))}`);
     }
 }
 
@@ -40885,10 +44785,14 @@ function goEnv(arch) {
     return env;
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(77598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(37067);
+var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __nccwpck_require__(44708);
+var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(57075);
 ;// CONCATENATED MODULE: external "node:stream/promises"
@@ -40900,10 +44804,7 @@ const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createR
 
 
 
-
-function tmpName(dest) {
-    return `${dest}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
-}
+const tmpName = (dest) => tempName(dest);
 /** Copy src to dest through a temporary name, so dest is either absent or whole. */
 async function copyAtomic(src, dest) {
     const tmp = tmpName(dest);
@@ -40945,30 +44846,72 @@ async function sha256File(file) {
 async function files_exists(p) {
     return (0,promises_.stat)(p).then(() => true, () => false);
 }
-/** Create an output directory and prove it is writable, or fail naming the input. */
-async function ensureWritableDir(dir, inputName) {
-    const abs = external_node_path_default().resolve(dir);
-    try {
-        await (0,promises_.mkdir)(abs, { recursive: true });
-        await (0,promises_.access)(abs, promises_.constants.W_OK);
-        const probe = tmpName(external_node_path_default().join(abs, '.write-test'));
-        await (0,promises_.writeFile)(probe, '');
-        await (0,promises_.rm)(probe, { force: true });
+/** Output directories are checked in shared/paths.ts (the one path-input helper). */
+
+
+;// CONCATENATED MODULE: ./shared/retry.ts
+/**
+ * The one retry helper: a bounded number of attempts with exponential backoff (or the delay a server
+ * asked for), used by the download path and the store client alike. The caller decides what is
+ * transient; this module only counts, waits and says so in the log.
+ */
+/** A positive number from the environment, else the fallback. */
+function envNumber(env, name, fallback) {
+    const v = env[name];
+    const n = Number(v);
+    return v && Number.isFinite(n) && n > 0 ? n : fallback;
+}
+/** The attempts ended in failure: the last error, what the caller made of it, and how many attempts were made. */
+class RetryFailure extends Error {
+    last;
+    verdict;
+    attempts;
+    constructor(last, verdict, attempts) {
+        super(verdict.message);
+        this.last = last;
+        this.verdict = verdict;
+        this.attempts = attempts;
     }
-    catch (e) {
-        const code = e.code ?? 'error';
-        throw new UserError(`${inputName}: cannot write to '${dir}' (${code}); choose a writable directory`);
+}
+/** Run attempt(n) until it succeeds, the verdict says not to retry, or the attempts run out (then RetryFailure). */
+async function withRetry(opts, attempt) {
+    const { policy } = opts;
+    for (let n = 1;; n++) {
+        try {
+            return await attempt(n);
+        }
+        catch (e) {
+            const verdict = opts.judge(e);
+            if (!verdict.retry || n >= policy.attempts)
+                throw new RetryFailure(e, verdict, n);
+            const delay = verdict.delayMs ?? policy.backoffMs * 2 ** (n - 1);
+            opts.log(`${opts.label}: ${verdict.message}; retrying in ${Math.round(delay)} ms (attempt ${n + 1} of ${policy.attempts})`);
+            await new Promise((r) => setTimeout(r, delay));
+        }
     }
-    return abs;
 }
 
 ;// CONCATENATED MODULE: ./shared/download.ts
 /**
- * The one download path: HTTP(S) with an idle timeout, retry with backoff on 5xx/429/connection errors
+ * The one download path: HTTP(S) with an idle timeout, retry with backoff on 5xx/408/429/connection errors
  * (never on other 4xx), sha256 verification while streaming, and a cache keyed by URL + digest.
- * A failed download leaves no partial file and no cache entry: bytes go to a temporary name and are
- * renamed into place only after the digest matched.
+ * A failed download leaves no partial file and no cache entry: bytes go to a temporary name that carries
+ * the writer's pid (so a later run can sweep what a killed one left, see shared/paths.ts) and are renamed
+ * into place only after the digest matched.
+ *
+ * The HTTP client is Node's own node:http/node:https, on purpose: it ships with the runtime, every failure
+ * of a request or a response is an 'error' event this module listens to, and nothing a dependency installs
+ * changes it. (Node's global fetch() runs on the dispatcher stored under
+ * Symbol.for('undici.globalDispatcher.1'), and the undici that @actions/http-client depends on puts its own
+ * Agent there when it loads (nodejs/undici, lib/global.js); in the bundle, that copy's HTTP parser threw an
+ * uncaught `assert(!this.paused)` from Parser.finish on close-delimited HTTP/1.0 bodies.)
  */
+
+
+
+
+
+
 
 
 
@@ -40979,13 +44922,17 @@ async function ensureWritableDir(dir, inputName) {
 
 /** Defaults, overridable for slow mirrors (and by the tests) through the environment. */
 function downloadPolicy(env = process.env) {
-    const num = (v, d) => (v && Number.isFinite(Number(v)) && Number(v) > 0 ? Number(v) : d);
     return {
-        timeoutSeconds: num(env.BUILD_SNAPS_HTTP_TIMEOUT, 60),
-        attempts: num(env.BUILD_SNAPS_HTTP_ATTEMPTS, 4),
-        backoffMs: num(env.BUILD_SNAPS_HTTP_BACKOFF_MS, 1000),
+        timeoutSeconds: envNumber(env, 'BUILD_SNAPS_HTTP_TIMEOUT', 60),
+        attempts: envNumber(env, 'BUILD_SNAPS_HTTP_ATTEMPTS', 4),
+        backoffMs: envNumber(env, 'BUILD_SNAPS_HTTP_BACKOFF_MS', 1000),
+        maxBytes: envNumber(env, 'BUILD_SNAPS_HTTP_MAX_MB', 2048) * 1024 * 1024,
     };
 }
+/** Redirects followed before a chain is called a loop (browsers and curl use 20 and 50; no mirror needs more than 2). */
+const MAX_REDIRECTS = 10;
+/** Small text resources (stable.txt, .sha256, SHA256SUMS) larger than this are not what they claim to be. */
+const MAX_TEXT_BYTES = 4 * 1024 * 1024;
 /** Why an attempt failed, and whether another attempt may succeed. */
 class AttemptError extends Error {
     retryable;
@@ -40997,115 +44944,227 @@ class AttemptError extends Error {
     }
 }
 async function withRetries(url, policy, log, attempt) {
-    let last;
-    for (let n = 1; n <= policy.attempts; n++) {
-        const ctl = new AbortController();
-        let timer;
-        const bump = () => {
-            clearTimeout(timer);
-            timer = setTimeout(() => ctl.abort(new AttemptError(`no data for ${policy.timeoutSeconds}s (timed out)`, true)), policy.timeoutSeconds * 1000);
-        };
-        bump();
-        try {
-            return await attempt(ctl.signal, bump);
-        }
-        catch (e) {
-            last = toAttemptError(ctl.signal.aborted ? ctl.signal.reason : e);
-            if (!last.retryable || n === policy.attempts)
-                break;
-            const delay = last.retryAfterMs ?? policy.backoffMs * 2 ** (n - 1);
-            log(`${url}: ${last.message}; retrying in ${Math.round(delay)} ms (attempt ${n + 1} of ${policy.attempts})`);
-            await new Promise((r) => setTimeout(r, delay));
-        }
-        finally {
-            clearTimeout(timer);
-        }
+    const judge = (e) => {
+        const a = toAttemptError(e);
+        return { retry: a.retryable, delayMs: a.retryAfterMs, message: a.message };
+    };
+    try {
+        return await withRetry({ policy, label: url, log, judge }, async () => {
+            const ctl = new AbortController();
+            let timer;
+            const bump = () => {
+                clearTimeout(timer);
+                timer = setTimeout(() => ctl.abort(new AttemptError(`no data for ${policy.timeoutSeconds}s (timed out)`, true)), policy.timeoutSeconds * 1000);
+            };
+            bump();
+            try {
+                return await attempt(ctl.signal, bump);
+            }
+            catch (e) {
+                throw ctl.signal.aborted ? ctl.signal.reason : e;
+            }
+            finally {
+                clearTimeout(timer);
+                ctl.abort(new AttemptError('attempt over', false)); // ends whatever of this attempt still runs (a socket, a stream)
+            }
+        });
     }
-    const tries = last?.retryable ? ` after ${policy.attempts} attempts` : '';
-    throw new UserError(`download failed: ${url}: ${last?.message}${tries}`);
+    catch (e) {
+        if (!(e instanceof RetryFailure))
+            throw e;
+        if (e.last instanceof UserError)
+            throw e.last;
+        const tries = e.verdict.retry ? ` after ${e.attempts} attempts` : '';
+        throw new UserError(`download failed: ${url}: ${e.verdict.message}${tries}`);
+    }
 }
 function toAttemptError(e) {
     if (e instanceof AttemptError)
         return e;
     if (e instanceof UserError)
         return new AttemptError(e.message, false);
+    const code = e?.code;
+    const msg = errorMessage(e);
     const cause = e instanceof Error && e.cause instanceof Error ? `: ${e.cause.message}` : '';
-    return new AttemptError(`connection error (${errorMessage(e)}${cause})`, true);
+    const withCode = code && !msg.includes(code) ? `${msg} ${code}` : msg;
+    // Disk trouble while writing is not the server's: say so and do not retry.
+    if (code === 'ENOSPC' || code === 'EROFS' || code === 'EACCES' || code === 'EDQUOT')
+        return new AttemptError(`cannot write the download (${withCode})`, false);
+    return new AttemptError(`connection error (${withCode}${cause})`, true);
 }
+// Our own agents: keep-alive (a mirror serves many files), independent of http.globalAgent.
+const agents = { 'http:': new (external_node_http_default()).Agent({ keepAlive: true, maxSockets: 16 }), 'https:': new (external_node_https_default()).Agent({ keepAlive: true, maxSockets: 16 }) };
+/** One GET, no redirects followed; every error of the request (and, once it is answered, of the response) rejects or is listened to. */
+function get(url, signal) {
+    return new Promise((resolve, reject) => {
+        const mod = url.protocol === 'https:' ? (external_node_https_default()) : (external_node_http_default());
+        const req = mod.get(url, { agent: agents[url.protocol], signal, headers: { 'user-agent': 'build-snaps', 'accept-encoding': 'identity' } }, (res) => {
+            res.on('error', () => undefined); // the consumer's pipeline sees it too; this one only keeps an early error from escaping
+            resolve(res);
+        });
+        req.on('error', reject); // stays attached: a socket error after the response was handed over never escapes
+    });
+}
+const seenHosts = new Set();
+/** GET url, following redirects (at most MAX_REDIRECTS, never from https to http); a non-2xx answer throws. */
 async function download_open(url, signal) {
-    const res = await fetch(url, { signal, redirect: 'follow' });
-    if (res.ok)
-        return res;
-    await res.body?.cancel().catch(() => undefined);
-    const status = `HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}`;
-    if (res.status >= 500 || res.status === 429 || res.status === 408) {
-        const ra = Number(res.headers.get('retry-after'));
-        throw new AttemptError(status, true, Number.isFinite(ra) && ra > 0 ? Math.min(ra, 30) * 1000 : undefined);
+    let current = new URL(url);
+    for (let hops = 0;; hops++) {
+        if (current.protocol !== 'http:' && current.protocol !== 'https:')
+            throw new AttemptError(`redirected to ${current.protocol} URL ${current.href}, which is not http(s) (not retried)`, false);
+        const res = await get(current, signal);
+        const status = res.statusCode ?? 0;
+        if (status >= 200 && status < 300)
+            return res;
+        res.resume(); // drain, so a keep-alive socket goes back to the pool
+        if ([301, 302, 303, 307, 308].includes(status) && res.headers.location) {
+            if (hops >= MAX_REDIRECTS)
+                throw new AttemptError(`more than ${MAX_REDIRECTS} redirects (a redirect loop?) (not retried)`, false);
+            const next = new URL(res.headers.location, current);
+            if (current.protocol === 'https:' && next.protocol === 'http:')
+                throw new AttemptError(`redirected from https to plain http (${next.href}); refused (not retried)`, false);
+            if (next.host !== current.host && !seenHosts.has(`${current.host}>${next.host}`)) {
+                seenHosts.add(`${current.host}>${next.host}`);
+                actions_core/* info */.pq(redact(`${url}: redirected to another host, ${next.host}`));
+            }
+            current = next;
+            continue;
+        }
+        const line = `HTTP ${status}${res.statusMessage ? ` ${res.statusMessage}` : ''}`;
+        if (status >= 500 || status === 429 || status === 408)
+            throw new AttemptError(line, true, retryAfterMs(res.headers['retry-after']));
+        throw new AttemptError(`${line} (not retried)`, false);
     }
-    throw new AttemptError(`${status} (not retried)`, false);
+}
+/** Retry-After in seconds or as an HTTP date, capped at 30 s. */
+function retryAfterMs(value) {
+    if (!value)
+        return undefined;
+    const secs = Number(value);
+    const ms = Number.isFinite(secs) ? secs * 1000 : Date.parse(value) - Date.now();
+    return Number.isFinite(ms) && ms > 0 ? Math.min(ms, 30_000) : undefined;
+}
+/** The declared length, refused when over the limit; NaN when the body is chunked or ends with the connection. */
+function declaredLength(res, limit) {
+    const declared = Number(res.headers['content-length'] ?? NaN);
+    if (Number.isFinite(declared) && declared > limit)
+        throw new AttemptError(`the server declares ${declared} bytes, more than the limit of ${limit} (BUILD_SNAPS_HTTP_MAX_MB) (not retried)`, false);
+    return declared;
+}
+/** Counts, hashes and caps the bytes of a body, and bumps the idle timer on each chunk. */
+function meter(limit, bump) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    const t = new external_node_stream_.Transform({
+        transform(chunk, _enc, cb) {
+            t.got += chunk.length;
+            bump();
+            if (t.got > limit)
+                return cb(new AttemptError(`the body goes on past ${limit} bytes (BUILD_SNAPS_HTTP_MAX_MB); cut off (not retried)`, false));
+            hash.update(chunk);
+            cb(null, chunk);
+        },
+    });
+    t.got = 0;
+    t.hash = hash;
+    return t;
+}
+function checkLength(got, declared) {
+    if (Number.isFinite(declared) && got !== declared)
+        throw new AttemptError(`truncated body: got ${got} of ${declared} bytes`, true);
 }
 /** GET a small text resource (stable.txt, a .sha256 file) with the same timeout and retry policy. */
 async function fetchText(url, log, policy = downloadPolicy()) {
-    return withRetries(url, policy, log, async (signal) => {
+    const limit = Math.min(policy.maxBytes ?? MAX_TEXT_BYTES, MAX_TEXT_BYTES);
+    return withRetries(url, policy, log, async (signal, bump) => {
         const res = await download_open(url, signal);
-        return (await res.text()).trim();
+        const declared = declaredLength(res, limit);
+        const chunks = [];
+        const m = meter(limit, bump);
+        m.on('data', (c) => chunks.push(c));
+        await (0,external_node_stream_promises_namespaceObject.pipeline)(res, m);
+        checkLength(m.got, declared);
+        return Buffer.concat(chunks).toString('utf8').trim();
     });
 }
 /** The first hex digest of a .sha256/.sha512 file ("<hex>" or "<hex>  <name>"). */
 function parseDigestFile(text, algorithm, url) {
     const len = algorithm === 'sha256' ? 64 : 128;
     const m = text.trim().match(new RegExp(`^([0-9a-fA-F]{${len}})(\\s|$)`));
-    if (!m)
-        throw new UserError(`${url}: not a ${algorithm} digest file (expected ${len} hex digits)`);
-    return m[1].toLowerCase();
+    if (m)
+        return m[1].toLowerCase();
+    if (/^\s*</.test(text))
+        throw new UserError(`${url}: an HTML page, not a ${algorithm} digest file (a login, proxy or error page?); check the base URL`);
+    throw new UserError(`${url}: not a ${algorithm} digest file (expected ${len} hex digits)`);
 }
 function cachePath(cacheDir, url, sha256) {
     const urlKey = (0,external_node_crypto_.createHash)('sha256').update(url).digest('hex').slice(0, 32);
     return external_node_path_default().join(cacheDir, 'downloads', urlKey, sha256, external_node_path_default().basename(new URL(url).pathname) || 'file');
 }
+/** Copy src to dest through a temporary name, hashing on the way; the sha256 of what was copied. */
+async function copyHashed(src, dest) {
+    const tmp = tempName(dest);
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    try {
+        await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_.createReadStream)(src), new external_node_stream_.Transform({ transform: (c, _e, cb) => (hash.update(c), cb(null, c)) }), (0,external_node_fs_.createWriteStream)(tmp));
+        await (0,promises_.rename)(tmp, dest);
+    }
+    finally {
+        await (0,promises_.rm)(tmp, { force: true });
+    }
+    return hash.digest('hex');
+}
+/** A verified cache entry copied to dest, or undefined (absent, or damaged: then it is dropped). */
+async function fromCache(cached, dest, expected, log) {
+    await sweepDeadTemps(external_node_path_default().dirname(cached));
+    const st = await (0,promises_.stat)(cached).catch(() => undefined);
+    if (!st?.isFile())
+        return undefined;
+    if ((await copyHashed(cached, dest)) === expected)
+        return st.size;
+    log(`${cached}: cache entry does not match its sha256; dropped, downloading again`);
+    await (0,promises_.rm)(cached, { force: true });
+    await (0,promises_.rm)(dest, { force: true });
+    return undefined;
+}
 /** Download url to dest, verified against sha256, through the cache when one is given. */
 async function download(url, dest, opts) {
     const expected = opts.sha256.toLowerCase();
     const policy = opts.policy ?? downloadPolicy();
+    const limit = policy.maxBytes ?? downloadPolicy().maxBytes;
     await (0,promises_.mkdir)(external_node_path_default().dirname(dest), { recursive: true });
     const cached = opts.cacheDir ? cachePath(opts.cacheDir, url, expected) : undefined;
     if (cached) {
-        const st = await (0,promises_.stat)(cached).catch(() => undefined);
-        if (st?.isFile()) {
-            await copyAtomic(cached, dest);
-            return { path: dest, sha256: expected, size: st.size, cached: true };
-        }
+        const size = await fromCache(cached, dest, expected, opts.log);
+        if (size !== undefined)
+            return { path: dest, sha256: expected, size, cached: true };
     }
-    const tmp = `${dest}.part-${process.pid}-${Math.random().toString(36).slice(2)}`;
+    const tmp = tempName(dest, 'part');
+    let closeRetried = false;
     try {
-        const { size, digest } = await withRetries(url, policy, opts.log, async (signal, bump) => {
+        const size = await withRetries(url, policy, opts.log, async (signal, bump) => {
             const res = await download_open(url, signal);
-            if (!res.body)
-                throw new AttemptError('empty response', true);
-            const declared = Number(res.headers.get('content-length') ?? NaN);
-            const hash = (0,external_node_crypto_.createHash)('sha256');
-            let got = 0;
-            const body = external_node_stream_.Readable.fromWeb(res.body);
-            body.on('data', (chunk) => {
-                got += chunk.length;
-                hash.update(chunk);
-                bump();
-            });
-            await (0,external_node_stream_promises_namespaceObject.pipeline)(body, (0,external_node_fs_.createWriteStream)(tmp));
-            if (Number.isFinite(declared) && got !== declared) {
-                throw new AttemptError(`truncated body: got ${got} of ${declared} bytes`, true);
+            const declared = declaredLength(res, limit);
+            const closeDelimited = !Number.isFinite(declared) && !/chunked/i.test(String(res.headers['transfer-encoding'] ?? ''));
+            const m = meter(limit, bump);
+            await (0,external_node_stream_promises_namespaceObject.pipeline)(res, m, (0,external_node_fs_.createWriteStream)(tmp));
+            checkLength(m.got, declared);
+            const digest = m.hash.digest('hex');
+            if (digest !== expected) {
+                // A body that ends when the connection closes cannot tell a cut-off from the end: try it once more.
+                if (closeDelimited && !closeRetried) {
+                    closeRetried = true;
+                    throw new AttemptError(`sha256 mismatch on a body ended by the connection closing (${m.got} bytes; cut off?)`, true);
+                }
+                throw new UserError(`checksum mismatch: ${url}: sha256 is ${digest}, expected ${expected}; the file or its .sha256 is wrong upstream (nothing was kept or cached)`);
             }
-            return { size: got, digest: hash.digest('hex') };
+            return m.got;
         });
-        if (digest !== expected) {
-            throw new UserError(`checksum mismatch: ${url}: sha256 is ${digest}, expected ${expected}; the file or its .sha256 is wrong upstream (nothing was kept or cached)`);
-        }
         if (cached) {
             await (0,promises_.mkdir)(external_node_path_default().dirname(cached), { recursive: true });
             await copyAtomic(tmp, cached);
         }
         await (0,promises_.rename)(tmp, dest);
-        return { path: dest, sha256: digest, size, cached: false };
+        return { path: dest, sha256: expected, size, cached: false };
     }
     finally {
         await (0,promises_.rm)(tmp, { force: true });
@@ -41124,6 +45183,8 @@ function digestFromSums(text, fileName, url) {
         if (m && m[2] === fileName)
             return m[1].toLowerCase();
     }
+    if (/^\s*</.test(text))
+        throw new UserError(`${url}: an HTML page, not a SHA256SUMS listing (a login, proxy or error page?); check the base URL`);
     throw new UserError(`${url} lists no sha256 for ${fileName}; check the version and architecture`);
 }
 
@@ -41730,6 +45791,166 @@ function sourceDateEpoch(env = process.env, cwd = env.GITHUB_WORKSPACE || proces
     return FALLBACK_EPOCH;
 }
 
+;// CONCATENATED MODULE: ./package.json
+const package_namespaceObject = {"rE":"1.0.0"};
+;// CONCATENATED MODULE: ./shared/provenance.ts
+/**
+ * Provenance of a build action's run: an in-toto Statement v1 (in-toto/attestation spec/v1/statement.md)
+ * whose predicate is SLSA provenance v1 (slsa-framework/slsa docs/spec/v1.0/provenance.md):
+ * subjects = the run's artifacts (name, sha256); buildDefinition.externalParameters = the action's inputs
+ * (secret inputs and output-dir left out); resolvedDependencies = every file the run downloaded (uri, sha256), every local
+ * input file, the Go toolchain, and every source checkout (its git remote and commit, else its path);
+ * runDetails.builder.id = the action and its version. Written unsigned as
+ * `provenance.<action>[.<arch>...].intoto.json`; on GitHub, release.yml signs the artifacts with
+ * actions/attest-build-provenance, whose statement has the same shape.
+ */
+
+
+
+
+
+const STATEMENT_TYPE = 'https://in-toto.io/Statement/v1';
+const SLSA_PROVENANCE_V1 = 'https://slsa.dev/provenance/v1';
+/** Where the outputs go: not a build parameter (it changes no byte), left out so two runs into different directories give the same statement. */
+const OUTPUT_ONLY = ['output-dir'];
+/** The inputs a run was given (INPUT_* as the runner sets them), less the secret ones and output-dir, values redacted. */
+function actionInputs(env = process.env, secretInputs = []) {
+    const secret = new Set([...secretInputs, ...OUTPUT_ONLY].map((s) => s.toLowerCase()));
+    const out = {};
+    for (const [k, v] of Object.entries(env).sort(([a], [b]) => (a < b ? -1 : 1))) {
+        if (!k.startsWith('INPUT_') || v === undefined)
+            continue;
+        const name = k.slice(6).toLowerCase();
+        if (!secret.has(name))
+            out[name] = redact(v.trim());
+    }
+    return out;
+}
+/** Version of build-snaps in use: the ref the workflow pinned (GITHUB_ACTION_REF), else package.json's. */
+function builderVersion(env = process.env) {
+    return env.GITHUB_ACTION_REF || `v${package_namespaceObject.rE}`;
+}
+/** builder.id: the action and its version, as a URI. */
+function builderId(action, env = process.env) {
+    const repo = env.GITHUB_ACTION_REPOSITORY || env.GITHUB_REPOSITORY;
+    const server = env.GITHUB_SERVER_URL || 'https://github.com';
+    return repo ? `${server}/${repo}/actions/${action}@${builderVersion(env)}` : `urn:build-snaps:${action}@${builderVersion(env)}`;
+}
+/** Collects what one run resolved: downloads, local files, toolchains and checkouts. */
+class ProvenanceRecorder {
+    action;
+    externalParameters;
+    deps = new Map();
+    constructor(action, externalParameters = actionInputs()) {
+        this.action = action;
+        this.externalParameters = externalParameters;
+    }
+    add(key, d) {
+        if (!this.deps.has(key))
+            this.deps.set(key, d);
+    }
+    /** A verified download (the URL and the sha256 it was checked against). */
+    download(uri, sha256, name = external_node_path_default().posix.basename(new URL(uri).pathname)) {
+        this.add(`${uri} ${sha256}`, { name, uri, digest: { sha256 } });
+    }
+    /** An input file taken from the local disk (air-gapped mode, a prebuilt tarball). */
+    localFile(file, sha256, name = external_node_path_default().basename(file)) {
+        this.add(`file ${file} ${sha256}`, { name, uri: `file://${external_node_path_default().resolve(file)}`, digest: { sha256 } });
+    }
+    /** A tool the build ran (the Go toolchain). */
+    tool(name, version, origin) {
+        this.add(`tool ${name} ${version}`, { name, uri: `pkg:golang/${name === 'go' ? 'stdlib' : name}@${version.replace(/^go/, '')}`, ...(origin ? { annotations: { origin } } : {}) });
+    }
+    /** A source checkout: its git remote and commit when it is one, else its path. */
+    async checkout(dir, name = external_node_path_default().basename(dir)) {
+        const abs = external_node_path_default().resolve(dir);
+        const git = async (...args) => {
+            const r = await run('git', ['-C', abs, ...args], { allowFailure: true }).catch(() => undefined);
+            return r?.exitCode === 0 ? r.stdout.trim() : undefined;
+        };
+        const commit = (await files_exists(abs)) ? await git('rev-parse', 'HEAD') : undefined;
+        const remote = commit ? await git('remote', 'get-url', 'origin') : undefined;
+        const uri = remote ? `git+${redactUrl(remote)}@${commit}` : `file://${abs}`;
+        this.add(`checkout ${abs}`, { name, uri, ...(commit ? { digest: { gitCommit: commit } } : {}), annotations: { path: abs } });
+    }
+    /** Sorted, so the statement does not depend on the order parallel downloads finished in. */
+    resolvedDependencies() {
+        return [...this.deps.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, d]) => d);
+    }
+}
+/** A remote URL without credentials (https://user:token@host/... → https://host/...). */
+function redactUrl(url) {
+    return redact(url.replace(/^(\w+:\/\/)[^@/]+@/, '$1'));
+}
+/** The in-toto Statement v1 with an SLSA provenance v1 predicate; deterministic for the same run inputs. */
+function provenanceStatement(subjects, rec, opts) {
+    const env = opts.env ?? process.env;
+    const invocation = env.GITHUB_RUN_ID && env.GITHUB_REPOSITORY
+        ? `${env.GITHUB_SERVER_URL || 'https://github.com'}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}/attempts/${env.GITHUB_RUN_ATTEMPT || '1'}`
+        : undefined;
+    return {
+        _type: STATEMENT_TYPE,
+        subject: [...subjects].sort((a, b) => (a.name < b.name ? -1 : 1)).map((s) => ({ name: s.name, digest: { sha256: s.sha256 } })),
+        predicateType: SLSA_PROVENANCE_V1,
+        predicate: {
+            buildDefinition: {
+                buildType: `${builderId(rec.action, env).replace(/@[^@]*$/, '')}/buildtypes/v1`,
+                externalParameters: rec.externalParameters,
+                internalParameters: {
+                    SOURCE_DATE_EPOCH: String(opts.epoch),
+                    ...(env.GITHUB_SHA ? { GITHUB_SHA: env.GITHUB_SHA } : {}),
+                    ...(env.GITHUB_WORKFLOW_REF ? { GITHUB_WORKFLOW_REF: env.GITHUB_WORKFLOW_REF } : {}),
+                },
+                resolvedDependencies: rec.resolvedDependencies(),
+            },
+            runDetails: {
+                builder: { id: builderId(rec.action, env), version: { 'build-snaps': builderVersion(env) } },
+                metadata: invocation ? { invocationId: invocation } : {},
+            },
+        },
+    };
+}
+/** `provenance.<action>[.<part>...].intoto.json`: unique per action and arches, so actions can share a directory. */
+function provenanceFileName(action, parts = []) {
+    return ['provenance', action, ...parts.map((p) => p.replace(/[^A-Za-z0-9._-]+/g, '_'))].join('.') + '.intoto.json';
+}
+async function writeProvenance(outDir, parts, subjects, rec, opts) {
+    const dest = external_node_path_default().join(outDir, provenanceFileName(rec.action, parts));
+    await writeFileAtomic(dest, JSON.stringify(provenanceStatement(subjects, rec, opts), null, 2) + '\n');
+    return dest;
+}
+/** Is this an in-toto Statement v1 with an SLSA provenance v1 predicate? Returns the problems (empty: yes). */
+function checkStatement(doc) {
+    const problems = [];
+    const d = doc;
+    if (!d || typeof d !== 'object')
+        return ['not a JSON object'];
+    if (d._type !== STATEMENT_TYPE)
+        problems.push(`_type is ${JSON.stringify(d._type)}, not ${STATEMENT_TYPE}`);
+    if (!Array.isArray(d.subject) || d.subject.length === 0)
+        problems.push('subject is not a non-empty array');
+    else
+        for (const s of d.subject) {
+            const digest = s?.digest;
+            if (typeof s?.name !== 'string' || !digest || typeof digest !== 'object' || Object.keys(digest).length === 0)
+                problems.push(`subject ${JSON.stringify(s)} needs a name and a digest`);
+            else if (digest.sha256 !== undefined && !/^[0-9a-f]{64}$/.test(String(digest.sha256)))
+                problems.push(`subject ${s.name}: sha256 is not 64 lowercase hex digits`);
+        }
+    if (typeof d.predicateType !== 'string' || !/^[a-z][a-z0-9+.-]*:/.test(d.predicateType))
+        problems.push('predicateType is not a URI');
+    if (d.predicateType === SLSA_PROVENANCE_V1) {
+        const p = d.predicate;
+        if (typeof p?.buildDefinition?.buildType !== 'string')
+            problems.push('predicate.buildDefinition.buildType is missing');
+        if (typeof p?.buildDefinition?.externalParameters !== 'object')
+            problems.push('predicate.buildDefinition.externalParameters is missing');
+        if (typeof p?.runDetails?.builder?.id !== 'string')
+            problems.push('predicate.runDetails.builder.id is missing');
+    }
+    return problems;
+}
+
 ;// CONCATENATED MODULE: ./shared/manifest.ts
 /** SHA256SUMS + manifest.json of everything a run produced. */
 
@@ -41752,8 +45973,9 @@ function sha256sums(entries) {
  * Write SHA256SUMS and manifest.json into dir; returns the SHA256SUMS path. Entries of earlier runs into the
  * same directory (another arch, say) are kept while their files still exist, so the file covers the directory.
  */
-async function writeManifest(dir, entries) {
+async function writeManifest(dir, given) {
     const sums = external_node_path_default().join(dir, 'SHA256SUMS');
+    const entries = [...given, ...(await sidecars(dir, given))];
     const mine = new Set(entries.map((e) => e.name));
     const earlier = await readManifestJson(dir);
     const kept = [];
@@ -41766,6 +45988,17 @@ async function writeManifest(dir, entries) {
     const json = [...all].sort((a, b) => a.name.localeCompare(b.name)).map(({ name, size, sha256, arch }) => ({ name, size, sha256, ...(arch ? { arch } : {}) }));
     await writeFileAtomic(external_node_path_default().join(dir, 'manifest.json'), JSON.stringify(json, null, 2) + '\n');
     return sums;
+}
+/**
+ * The attestation files beside the entries (shared/sbom.ts, shared/provenance.ts), so SHA256SUMS covers them:
+ * each entry's `<name>.spdx.json` and every `provenance.*.intoto.json` in dir.
+ */
+async function sidecars(dir, entries) {
+    const have = new Set(entries.map((e) => e.name));
+    const names = await (0,promises_.readdir)(dir).catch(() => []);
+    const arch = new Map(entries.map((e) => [`${e.name}.spdx.json`, e.arch]));
+    const extra = names.filter((n) => !have.has(n) && (arch.has(n) || /^provenance\..+\.intoto\.json$/.test(n))).sort();
+    return describeFiles(extra.map((n) => external_node_path_default().join(dir, n)), (f) => arch.get(external_node_path_default().basename(f)));
 }
 async function readManifestJson(dir) {
     try {
@@ -41792,158 +46025,6 @@ function humanSize(bytes) {
 function summaryTable(entries) {
     const rows = entries.map((e) => `| ${e.name} | ${e.arch ?? ''} | ${humanSize(e.size)} | \`${e.sha256.slice(0, 16)}…\` |`);
     return ['| file | arch | size | sha256 |', '|---|---|---|---|', ...rows].join('\n');
-}
-
-;// CONCATENATED MODULE: ./shared/elf.ts
-/** Read an ELF header and check that a binary is built for the expected architecture. */
-
-
-
-/** The ELF header of file, or undefined when it is not an ELF file. */
-async function readElfHeader(file) {
-    const fh = await (0,promises_.open)(file, 'r');
-    try {
-        const buf = Buffer.alloc(20);
-        const { bytesRead } = await fh.read(buf, 0, 20, 0);
-        return parseElfHeader(buf.subarray(0, bytesRead));
-    }
-    finally {
-        await fh.close();
-    }
-}
-function parseElfHeader(buf) {
-    if (buf.length < 20 || buf[0] !== 0x7f || buf[1] !== 0x45 || buf[2] !== 0x4c || buf[3] !== 0x46)
-        return undefined;
-    const bits = buf[4] === 1 ? 32 : buf[4] === 2 ? 64 : undefined;
-    const endian = buf[5] === 1 ? 'LSB' : buf[5] === 2 ? 'MSB' : undefined;
-    if (!bits || !endian)
-        return undefined;
-    const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
-    const le = endian === 'LSB';
-    return { bits, endian, type: view.getUint16(16, le), machine: view.getUint16(18, le) };
-}
-function describeElf(h) {
-    const a = archFromElf(h.machine, h.bits, h.endian);
-    return a ? `${a.debian} (ELF machine ${h.machine}, ${h.bits}-bit ${h.endian})` : `ELF machine ${h.machine}, ${h.bits}-bit ${h.endian}`;
-}
-/** Throw a UserError unless file is an ELF executable for arch. `label` names the file in the message. */
-async function assertElfArch(file, arch, label = file) {
-    const h = await readElfHeader(file);
-    if (!h)
-        throw new UserError(`${label} is not an ELF binary; expected a Linux ${arch.debian} executable`);
-    if (h.machine !== arch.elf.machine || h.bits !== arch.elf.bits || h.endian !== arch.elf.endian) {
-        throw new UserError(`${label} is built for ${describeElf(h)}, not ${arch.debian}; use the ${arch.debian} binary (Go/Kubernetes name ${arch.go})`);
-    }
-    return h;
-}
-
-;// CONCATENATED MODULE: ./shared/verify.ts
-
-
-
-/** Check file's ELF arch and smoke-run it; returns short lines saying what was checked. */
-async function verifyBinary(file, label, arch, runner, smoke) {
-    await assertElfArch(file, arch, label);
-    const done = [`ELF ${arch.debian}`];
-    const res = await smokeRun(file, smoke.args, runner, smoke.env);
-    if (!res.ran)
-        return [...done, `smoke run ${res.how}`];
-    const said = res.output.split('\n').slice(-2).join(' | ').slice(0, 200);
-    if (res.exitCode !== 0) {
-        throw new UserError(`${label}: smoke run \`${smoke.args.join(' ')}\` ${res.how} failed for ${arch.debian} (exit ${res.exitCode})${said ? `: ${said}` : ''}`);
-    }
-    if (smoke.expect && !res.output.includes(smoke.expect)) {
-        throw new UserError(`${label}: smoke run \`${smoke.args.join(' ')}\` ${res.how} printed '${res.output.split('\n')[0].slice(0, 120)}', expected it to mention ${smoke.expect}`);
-    }
-    return [...done, `ran ${res.how}: ${res.output.split('\n')[0].slice(0, 80)}`];
-}
-
-;// CONCATENATED MODULE: ./actions/build-cdk-addons-snap/main.ts
-/**
- * build-cdk-addons-snap: the cdk-addons snap for one architecture: the target's kubectl (downloaded and
- * verified like the Kubernetes snaps: sha256, ELF architecture, one smoke run), a cdk-addons build directory
- * with `{{ arch }}` rendered in its templates, packed reproducibly. No emulation, no snapcraft.
- */
-
-
-
-
-
-
-
-
-
-
-
-
-
-const KUBECTL = COMPONENTS.find((c) => c.name === 'kubectl');
-function getInputs(rt) {
-    const kubeVersion = rt.input('kube-version', { required: true });
-    parseKubeVersion(kubeVersion);
-    const archInput = rt.input('arch');
-    return {
-        kubeVersion,
-        arch: archInput ? parseArch(archInput) : hostArch(),
-        sourceDir: rt.input('source-dir', { required: true }),
-        baseUrl: parseHttpUrl(rt.input('base-url', { default: 'https://dl.k8s.io' }), 'base-url', 'https://dl.k8s.io'),
-        kubectlDir: rt.input('kubectl-dir'),
-        base: rt.input('base', { default: SNAP_BASE }),
-        outputDir: rt.input('output-dir', { default: 'snaps' }),
-        artifactName: rt.input('artifact-name'),
-        verify: parseBool(rt.input('verify'), 'verify', true),
-    };
-}
-async function main(rt) {
-    const inputs = getInputs(rt);
-    const { arch } = inputs;
-    const source = await readCdkAddonsSource(inputs.sourceDir, 'source-dir');
-    const outDir = await ensureWritableDir(inputs.outputDir, 'output-dir');
-    const version = await resolveKubeVersion(inputs.kubeVersion, inputs.baseUrl, (m) => rt.warning(m));
-    validateSnapYaml(cdkAddonsSnapYaml(version, arch, inputs.base));
-    rt.info(`cdk-addons ${snapVersion(version)} for ${arch.debian} (images: ${imageArch(arch)}) from ${inputs.sourceDir}: ${source.length} files`);
-    const work = await (0,promises_.mkdtemp)(external_node_path_default().join(rt.tempRoot(), 'build-snaps-'));
-    const epoch = sourceDateEpoch();
-    try {
-        const kubectl = await rt.group('Fetch and verify kubectl', async () => {
-            const bin = await acquireBinary('kubectl', external_node_path_default().join(work, 'bin', 'kubectl'), {
-                url: inputs.kubectlDir ? undefined : binaryUrl(inputs.baseUrl, version, arch, 'kubectl'),
-                localDir: inputs.kubectlDir || undefined,
-                localInput: 'kubectl-dir',
-                cacheDir: rt.cacheRoot(),
-                log: (m) => rt.warning(m),
-            });
-            if (!bin.sha256Verified)
-                rt.warning(`kubectl: no kubectl.sha256 beside it in kubectl-dir; not checksum-verified`);
-            let checks = ['verification off'];
-            if (inputs.verify) {
-                const runner = await ensureRunner(arch, (m) => rt.info(m));
-                if (runner.kind === 'none')
-                    rt.warning(`smoke run skipped for ${arch.debian}: ${runner.reason}; checksum and ELF checks still apply`);
-                checks = await verifyBinary(bin.path, 'kubectl', arch, runner, componentSmoke(KUBECTL, version));
-            }
-            rt.info(`kubectl: ${bin.origin}; ${checks.join('; ')}`);
-            return bin.path;
-        });
-        const built = await rt.group(`Render templates for ${arch.debian} and pack`, () => packCdkAddonsSnap({ source, kubectl, version, arch, base: inputs.base, outDir, stageRoot: external_node_path_default().join(work, 'stage'), epoch }));
-        const templates = Object.entries(built.rendered);
-        const withArch = templates.filter(([, n]) => n > 0);
-        rt.info(`rendered {{ arch }} -> ${imageArch(arch)} in ${withArch.length} of ${templates.length} templates (${withArch.reduce((s, [, n]) => s + n, 0)} placeholders)`);
-        const entries = await describeFiles([built.snap], () => arch.debian);
-        const manifest = await writeManifest(outDir, entries);
-        if (inputs.artifactName)
-            rt.info(`uploaded to ${await rt.uploadArtifact(inputs.artifactName, [built.snap, manifest], outDir)}`);
-        rt.output('snap', built.snap);
-        rt.output('version', snapVersion(version));
-        rt.output('arch', arch.debian);
-        rt.output('manifest', manifest);
-        rt.info(`${entries[0].sha256}  ${entries[0].name}`);
-        rt.summary(`### ${CDK_ADDONS} ${snapVersion(version)} for ${arch.debian}\n\n${summaryTable(entries)}\n\n` +
-            `Templates: ${templates.length}, \`{{ arch }}\` rendered as \`${imageArch(arch)}\` in ${withArch.length}. Reproducible: SOURCE_DATE_EPOCH=${epoch}.`);
-    }
-    finally {
-        await (0,promises_.rm)(work, { recursive: true, force: true });
-    }
 }
 
 // EXTERNAL MODULE: external "node:zlib"
@@ -42336,6 +46417,817 @@ async function extractTarGz(file, dir, label = external_node_path_default().base
         throw wrapZlib(e, label);
     }
     return names;
+}
+
+;// CONCATENATED MODULE: ./shared/elf.ts
+/** Read an ELF header and check that a binary is built for the expected architecture. */
+
+
+
+/** The ELF header of file, or undefined when it is not an ELF file. */
+async function readElfHeader(file) {
+    const fh = await (0,promises_.open)(file, 'r');
+    try {
+        const buf = Buffer.alloc(20);
+        const { bytesRead } = await fh.read(buf, 0, 20, 0);
+        return parseElfHeader(buf.subarray(0, bytesRead));
+    }
+    finally {
+        await fh.close();
+    }
+}
+function parseElfHeader(buf) {
+    if (buf.length < 20 || buf[0] !== 0x7f || buf[1] !== 0x45 || buf[2] !== 0x4c || buf[3] !== 0x46)
+        return undefined;
+    const bits = buf[4] === 1 ? 32 : buf[4] === 2 ? 64 : undefined;
+    const endian = buf[5] === 1 ? 'LSB' : buf[5] === 2 ? 'MSB' : undefined;
+    if (!bits || !endian)
+        return undefined;
+    const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+    const le = endian === 'LSB';
+    return { bits, endian, type: view.getUint16(16, le), machine: view.getUint16(18, le) };
+}
+function describeElf(h) {
+    const a = archFromElf(h.machine, h.bits, h.endian);
+    return a ? `${a.debian} (ELF machine ${h.machine}, ${h.bits}-bit ${h.endian})` : `ELF machine ${h.machine}, ${h.bits}-bit ${h.endian}`;
+}
+/** Throw a UserError unless file is an ELF executable for arch. `label` names the file in the message. */
+async function assertElfArch(file, arch, label = file) {
+    const h = await readElfHeader(file);
+    if (!h)
+        throw new UserError(`${label} is not an ELF binary; expected a Linux ${arch.debian} executable`);
+    if (h.machine !== arch.elf.machine || h.bits !== arch.elf.bits || h.endian !== arch.elf.endian) {
+        throw new UserError(`${label} is built for ${describeElf(h)}, not ${arch.debian}; use the ${arch.debian} binary (Go/Kubernetes name ${arch.go})`);
+    }
+    return h;
+}
+/**
+ * Open file as ELF (32/64-bit, either byte order) and read its section and program header tables, the
+ * layout of the ELF specification (System V gABI, "Sections" and "Program Header"). Undefined when the file
+ * is not ELF. Only the tables are read; contents are read on demand.
+ */
+async function openElf(file) {
+    const fh = await (0,promises_.open)(file, 'r');
+    const read = async (offset, length) => {
+        const buf = Buffer.alloc(length);
+        const { bytesRead } = await fh.read(buf, 0, length, offset);
+        return buf.subarray(0, bytesRead);
+    };
+    try {
+        const ident = await read(0, 64);
+        const header = parseElfHeader(ident);
+        if (!header) {
+            await fh.close();
+            return undefined;
+        }
+        const le = header.endian === 'LSB';
+        const b64 = header.bits === 64;
+        const u16 = (b, o) => (le ? b.readUInt16LE(o) : b.readUInt16BE(o));
+        const u32 = (b, o) => (le ? b.readUInt32LE(o) : b.readUInt32BE(o));
+        const word = (b, o) => (b64 ? Number(le ? b.readBigUInt64LE(o) : b.readBigUInt64BE(o)) : u32(b, o));
+        const phoff = word(ident, b64 ? 32 : 28);
+        const shoff = word(ident, b64 ? 40 : 32);
+        const [phentsize, phnum, shentsize, shnum, shstrndx] = (b64 ? [54, 56, 58, 60, 62] : [42, 44, 46, 48, 50]).map((o) => u16(ident, o));
+        const segments = [];
+        if (phoff && phnum) {
+            const tab = await read(phoff, phentsize * phnum);
+            for (let i = 0; i < phnum && (i + 1) * phentsize <= tab.length; i++) {
+                const p = tab.subarray(i * phentsize);
+                segments.push(b64
+                    ? { type: u32(p, 0), flags: u32(p, 4), offset: word(p, 8), vaddr: word(p, 16), filesz: word(p, 32) }
+                    : { type: u32(p, 0), offset: u32(p, 4), vaddr: u32(p, 8), filesz: u32(p, 16), flags: u32(p, 24) });
+            }
+        }
+        const sections = [];
+        if (shoff && shnum) {
+            const tab = await read(shoff, shentsize * shnum);
+            const raw = [];
+            for (let i = 0; i < shnum && (i + 1) * shentsize <= tab.length; i++) {
+                const s = tab.subarray(i * shentsize);
+                raw.push(b64
+                    ? { nameOff: u32(s, 0), type: u32(s, 4), addr: word(s, 16), offset: word(s, 24), size: word(s, 32) }
+                    : { nameOff: u32(s, 0), type: u32(s, 4), addr: u32(s, 12), offset: u32(s, 16), size: u32(s, 20) });
+            }
+            const strtab = raw[shstrndx] ? await read(raw[shstrndx].offset, raw[shstrndx].size) : Buffer.alloc(0);
+            for (const s of raw) {
+                const end = strtab.indexOf(0, s.nameOff);
+                sections.push({ name: strtab.toString('latin1', s.nameOff, end < 0 ? strtab.length : end), type: s.type, addr: s.addr, offset: s.offset, size: s.size });
+            }
+        }
+        return {
+            header,
+            sections,
+            segments,
+            read,
+            async readAt(vaddr, length) {
+                const seg = segments.find((p) => p.type === 1 && vaddr >= p.vaddr && vaddr + length <= p.vaddr + p.filesz);
+                return seg ? read(seg.offset + (vaddr - seg.vaddr), length) : undefined;
+            },
+            close: () => fh.close(),
+        };
+    }
+    catch (e) {
+        await fh.close();
+        throw e;
+    }
+}
+
+;// CONCATENATED MODULE: ./shared/gobuildinfo.ts
+/**
+ * Go build info read from a binary of any architecture, in TypeScript: no Go toolchain needed, and no
+ * emulation (the binary is never run). The layout is Go's own reader, golang/go src/debug/buildinfo/buildinfo.go:
+ * a 32-byte header `\xff Go buildinf:` (16-aligned) at the start of the `.go.buildinfo` section (else the
+ * first writable, non-executable PT_LOAD segment); byte 14 the pointer size, byte 15 flags (bit 1: strings
+ * inline, Go >= 1.18; bit 0: big-endian pointers). Inline: two uvarint-length strings after the header (the
+ * Go version, the module info). Older (Go 1.13-1.17): two pointers to Go string headers {ptr, len}.
+ * The module info text is runtime/debug.BuildInfo.String(), framed by 16-byte sentinels, and is parsed as
+ * golang/go src/runtime/debug/mod.go ParseBuildInfo does. formatGoVersionM prints it as `go version -m`.
+ */
+
+const MAGIC = Buffer.from('\xff Go buildinf:', 'latin1');
+const ALIGN = 16;
+const HEADER = 32;
+const SEARCH = 64 * 1024;
+/** The build info of a Go ELF binary; undefined when file is not ELF or not a Go binary with build info. */
+async function readGoBuildInfo(file) {
+    const elf = await openElf(file);
+    if (!elf)
+        return undefined;
+    try {
+        const raw = await readRaw(elf);
+        if (!raw)
+            return undefined;
+        return { ...parseModInfo(raw.mod), goVersion: raw.version };
+    }
+    finally {
+        await elf.close();
+    }
+}
+/** The two raw strings: Go version and module info (sentinels stripped, '' when absent). */
+async function readRaw(elf) {
+    const section = elf.sections.find((s) => s.name === '.go.buildinfo');
+    let data;
+    if (section && section.type !== 8 /* SHT_NOBITS */) {
+        data = await elf.read(section.offset, Math.min(section.size, SEARCH));
+    }
+    else {
+        const seg = elf.segments.find((p) => p.type === 1 && (p.flags & 3) === 2);
+        if (seg)
+            data = await elf.read(seg.offset, Math.min(seg.filesz, SEARCH));
+    }
+    if (!data)
+        return undefined;
+    // Find the 16-aligned header.
+    let at = 0;
+    for (;;) {
+        const i = data.indexOf(MAGIC, at);
+        if (i < 0 || data.length - i < HEADER)
+            return undefined;
+        if (i % ALIGN === 0) {
+            data = data.subarray(i);
+            break;
+        }
+        at = i + 1;
+    }
+    const ptrSize = data[14];
+    const flags = data[15];
+    let version;
+    let mod;
+    if (flags & 2) {
+        const v = decodeString(data, HEADER);
+        if (!v)
+            return undefined;
+        const m = decodeString(data, v.next);
+        version = v.value;
+        mod = m?.value ?? '';
+    }
+    else {
+        if (ptrSize !== 4 && ptrSize !== 8)
+            return undefined;
+        const big = (flags & 1) !== 0;
+        const ptr = (b, o) => (ptrSize === 8 ? Number(big ? b.readBigUInt64BE(o) : b.readBigUInt64LE(o)) : big ? b.readUInt32BE(o) : b.readUInt32LE(o));
+        const readString = async (addr) => {
+            const hdr = await elf.readAt(addr, 2 * ptrSize);
+            if (!hdr || hdr.length < 2 * ptrSize)
+                return '';
+            const len = ptr(hdr, ptrSize);
+            if (len === 0 || len > 1 << 24)
+                return '';
+            return (await elf.readAt(ptr(hdr, 0), len))?.toString('utf8') ?? '';
+        };
+        version = await readString(ptr(data, 16));
+        mod = await readString(ptr(data, 16 + ptrSize));
+    }
+    if (!version)
+        return undefined;
+    mod = mod.length >= 33 && mod[mod.length - 17] === '\n' ? mod.slice(16, mod.length - 16) : '';
+    return { version, mod };
+}
+function decodeString(b, at) {
+    let len = 0;
+    let shift = 0;
+    let i = at;
+    for (;;) {
+        if (i >= b.length || shift > 49)
+            return undefined;
+        const byte = b[i++];
+        len += (byte & 0x7f) * 2 ** shift;
+        if (!(byte & 0x80))
+            break;
+        shift += 7;
+    }
+    if (i + len > b.length)
+        return undefined;
+    return { value: b.toString('utf8', i, i + len), next: i + len };
+}
+/** Parse runtime/debug.BuildInfo.String() text (ParseBuildInfo); malformed lines are skipped, not fatal. */
+function parseModInfo(text) {
+    const info = { path: '', deps: [], settings: [] };
+    let last;
+    for (const line of text.split('\n')) {
+        const [word, ...rest] = line.split('\t');
+        const body = line.slice(word.length + 1);
+        switch (word) {
+            case 'go':
+                info.goVersion = body;
+                last = undefined;
+                break;
+            case 'path':
+                info.path = body;
+                last = undefined;
+                break;
+            case 'mod':
+            case 'dep': {
+                if (rest.length !== 2 && rest.length !== 3)
+                    break;
+                const m = { path: rest[0], version: rest[1], sum: rest[2] ?? '' };
+                if (word === 'mod')
+                    info.main = m;
+                else
+                    info.deps.push(m);
+                last = m;
+                break;
+            }
+            case '=>':
+                if (rest.length === 3 && last)
+                    last.replace = { path: rest[0], version: rest[1], sum: rest[2] };
+                last = undefined;
+                break;
+            case 'build': {
+                const kv = splitSetting(body);
+                if (kv)
+                    info.settings.push(kv);
+                last = undefined;
+                break;
+            }
+        }
+    }
+    return info;
+}
+function splitSetting(s) {
+    let key;
+    let rest;
+    if (s.startsWith('"')) {
+        const q = quotedPrefix(s);
+        if (!q)
+            return undefined;
+        key = unquote(q);
+        rest = s.slice(q.length);
+        if (!rest.startsWith('='))
+            return undefined;
+        rest = rest.slice(1);
+    }
+    else {
+        const i = s.indexOf('=');
+        if (i < 0)
+            return undefined;
+        key = s.slice(0, i);
+        rest = s.slice(i + 1);
+    }
+    const value = rest.startsWith('"') && quotedPrefix(rest) === rest ? unquote(rest) : rest;
+    return { key, value };
+}
+/** The leading Go double-quoted string literal of s. */
+function quotedPrefix(s) {
+    for (let i = 1; i < s.length; i++) {
+        if (s[i] === '\\')
+            i++;
+        else if (s[i] === '"')
+            return s.slice(0, i + 1);
+    }
+    return undefined;
+}
+/** Unquote a Go strconv.Quote literal (\a \v \xNN are not JSON; the rest is). */
+function unquote(q) {
+    const bytes = [];
+    const body = q.slice(1, -1);
+    for (let i = 0; i < body.length; i++) {
+        const c = body[i];
+        if (c !== '\\') {
+            bytes.push(...Buffer.from(c, 'utf8'));
+            continue;
+        }
+        const n = body[++i];
+        const simple = { a: 7, b: 8, f: 12, n: 10, r: 13, t: 9, v: 11, '\\': 92, '"': 34, "'": 39 };
+        if (n in simple)
+            bytes.push(simple[n]);
+        else if (n === 'x') {
+            bytes.push(parseInt(body.slice(i + 1, i + 3), 16));
+            i += 2;
+        }
+        else if (n === 'u' || n === 'U') {
+            const len = n === 'u' ? 4 : 8;
+            bytes.push(...Buffer.from(String.fromCodePoint(parseInt(body.slice(i + 1, i + 1 + len), 16)), 'utf8'));
+            i += len;
+        }
+        else if (/[0-7]/.test(n)) {
+            bytes.push(parseInt(body.slice(i, i + 3), 8));
+            i += 2;
+        }
+    }
+    return Buffer.from(bytes).toString('utf8');
+}
+function quoteGo(s) {
+    // strconv.Quote for the printable ASCII/UTF-8 text build settings hold; control characters escaped.
+    let out = '"';
+    for (const ch of s) {
+        const cp = ch.codePointAt(0);
+        const esc = { '\x07': '\\a', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\v': '\\v', '\\': '\\\\', '"': '\\"' };
+        if (esc[ch])
+            out += esc[ch];
+        else if (cp < 0x20 || cp === 0x7f)
+            out += `\\x${cp.toString(16).padStart(2, '0')}`;
+        else
+            out += ch;
+    }
+    return out + '"';
+}
+/** runtime/debug.BuildInfo.String() without the `go` line, as the binary embeds it. */
+function formatModInfo(info) {
+    let out = '';
+    if (info.path)
+        out += `path\t${info.path}\n`;
+    const mod = (word, m) => {
+        out += `${word}\t${m.path}\t${m.version}`;
+        if (m.replace) {
+            out += '\n';
+            mod('=>', m.replace);
+        }
+        else
+            out += `\t${m.sum}`;
+        out += '\n';
+    };
+    if (info.main && (info.main.path || info.main.version || info.main.sum))
+        mod('mod', info.main);
+    for (const d of info.deps)
+        mod('dep', d);
+    for (const s of info.settings) {
+        const key = s.key === '' || /[= \t\r\n"`]/.test(s.key) ? quoteGo(s.key) : s.key;
+        const value = /[ \t\r\n"`]/.test(s.value) ? quoteGo(s.value) : s.value;
+        out += `build\t${key}=${value}\n`;
+    }
+    return out;
+}
+/** What `go version -m FILE` prints (golang/go src/cmd/go/internal/version/version.go). */
+function formatGoVersionM(file, info) {
+    const mod = formatModInfo(info);
+    return `${file}: ${info.goVersion}\n` + (mod ? `\t${mod.slice(0, -1).replace(/\n/g, '\n\t')}\n` : '');
+}
+/** The purl of a Go module (pkg:golang/<path>@<version>), per the purl spec's golang type. */
+function goPurl(path, version) {
+    const name = path.split('/').map((p) => encodeURIComponent(p)).join('/');
+    return `pkg:golang/${name}${version && version !== '(devel)' ? `@${encodeURIComponent(version)}` : ''}`;
+}
+
+;// CONCATENATED MODULE: ./shared/sbom.ts
+/**
+ * The SBOM beside every artifact: `<artifact>.spdx.json`, an SPDX 2.3 JSON document (spdx/spdx-spec
+ * schemas/spdx-schema.json at tag v2.3) describing the artifact (name, version, sha256, purl
+ * pkg:generic/<name>@<version>?arch=<arch>), every file in it (read back out of the finished snap, tarball
+ * or charm, so what is listed is what ships), and for every Go binary its build info read from the binary
+ * (shared/gobuildinfo.ts): a package for the main module (purl pkg:golang/...), the Go standard library
+ * (pkg:golang/stdlib@<go version>) and each dependency with version and h1: sum, the build settings, and
+ * the file's `go version -m` text as its comment. Deterministic: `created` is SOURCE_DATE_EPOCH, entries
+ * sorted, so two builds of the same artifact give byte-identical SBOMs.
+ */
+
+
+
+
+
+
+
+
+
+function artifactKind(file) {
+    if (file.endsWith('.snap'))
+        return 'snap';
+    if (/\.(tgz|tar\.gz)$/.test(file))
+        return 'tarball';
+    if (file.endsWith('.charm'))
+        return 'charm';
+    return undefined;
+}
+/** Unpack the artifact into a scratch directory under tmpRoot and list (and hash) every file in it, sorted. */
+async function artifactContents(file, tmpRoot) {
+    const kind = artifactKind(file);
+    if (!kind)
+        throw new UserError(`${external_node_path_default().basename(file)}: not a snap, tarball or charm; cannot list its contents`);
+    if (kind === 'snap' && (await (0,promises_.lstat)(file)).size === 0)
+        return []; // the zero-byte placeholder snap
+    const dir = await (0,promises_.mkdtemp)(external_node_path_default().join(tmpRoot, 'sbom-'));
+    try {
+        const x = external_node_path_default().join(dir, 'x');
+        if (kind === 'tarball') {
+            await extractTarGz(file, x);
+        }
+        else {
+            const [tool, args] = kind === 'snap' ? ['unsquashfs', ['-q', '-n', '-no-xattrs', '-d', x, file]] : ['unzip', ['-q', '-o', file, '-d', x]];
+            const bin = which(tool);
+            if (!bin)
+                throw new UserError(`${tool} is not installed; install ${tool === 'unsquashfs' ? 'squashfs-tools' : 'unzip'} (it lists the ${kind}'s files for its SBOM)`);
+            const res = await run(bin, args, { allowFailure: true });
+            if (res.exitCode !== 0)
+                throw new UserError(`${external_node_path_default().basename(file)}: cannot unpack it with ${tool} (exit ${res.exitCode}): ${(res.stderr || res.stdout).trim().split('\n').slice(-1)[0] ?? ''}`);
+        }
+        return await listTree(x);
+    }
+    finally {
+        await (0,promises_.rm)(dir, { recursive: true, force: true });
+    }
+}
+/** Every file and symlink under root (directories are implied), hashed, Go build info read, sorted by path. */
+async function listTree(root) {
+    const out = [];
+    const names = (await (0,promises_.readdir)(root, { recursive: true })).sort();
+    for (const rel of names) {
+        const abs = external_node_path_default().join(root, rel);
+        const st = await (0,promises_.lstat)(abs);
+        const p = rel.split((external_node_path_default()).sep).join('/');
+        if (st.isSymbolicLink()) {
+            const target = await (0,promises_.readlink)(abs);
+            out.push({ path: p, size: Buffer.byteLength(target), ...digests(Buffer.from(target)), linkname: target });
+        }
+        else if (st.isFile()) {
+            const d = await fileDigests(abs);
+            const go = await readGoBuildInfo(abs);
+            out.push({ path: p, size: st.size, ...d, ...(go ? { go } : {}) });
+        }
+    }
+    return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+function digests(data) {
+    return { sha256: (0,external_node_crypto_.createHash)('sha256').update(data).digest('hex'), sha1: (0,external_node_crypto_.createHash)('sha1').update(data).digest('hex') };
+}
+/** sha256 and sha1 of a file in one read. */
+async function fileDigests(file) {
+    const a = (0,external_node_crypto_.createHash)('sha256');
+    const b = (0,external_node_crypto_.createHash)('sha1');
+    for await (const chunk of (0,external_node_fs_.createReadStream)(file)) {
+        a.update(chunk);
+        b.update(chunk);
+    }
+    return { sha256: a.digest('hex'), sha1: b.digest('hex') };
+}
+const PURPOSE = { snap: 'APPLICATION', tarball: 'ARCHIVE', charm: 'APPLICATION' };
+function purlGeneric(name, version, arch) {
+    return `pkg:generic/${encodeURIComponent(name)}${version ? `@${encodeURIComponent(version)}` : ''}${arch ? `?arch=${encodeURIComponent(arch)}` : ''}`;
+}
+function purlRef(locator) {
+    return { referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: locator };
+}
+/** SPDX 2.3 package verification code: sha1 over the sorted sha1s of the package's files (spec clause 7.9). */
+function verificationCode(files) {
+    return (0,external_node_crypto_.createHash)('sha1').update(files.map((f) => f.sha1).sort().join('')).digest('hex');
+}
+function idPart(s) {
+    return s.replace(/[^A-Za-z0-9.-]+/g, '-');
+}
+/** The SPDX 2.3 JSON document for one artifact and its files. */
+function spdxDocument(subject, files, opts) {
+    const created = new Date(opts.epoch * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    // A snap file is <name>_<version>_<arch>.snap (snapcraft's and snap pack's naming).
+    const pkgName = subject.packageName ?? (subject.kind === 'snap' ? subject.name.split('_')[0].replace(/\.snap$/, '') : subject.name.replace(/\.(charm|tgz|tar\.gz)$/, ''));
+    const artifactId = 'SPDXRef-Package-artifact';
+    const packages = [
+        {
+            SPDXID: artifactId,
+            name: pkgName,
+            ...(subject.version ? { versionInfo: subject.version } : {}),
+            packageFileName: subject.name,
+            downloadLocation: 'NOASSERTION',
+            filesAnalyzed: files.length > 0,
+            ...(files.length ? { packageVerificationCode: { packageVerificationCodeValue: verificationCode(files) } } : {}),
+            checksums: [{ algorithm: 'SHA256', checksumValue: subject.sha256 }],
+            primaryPackagePurpose: PURPOSE[subject.kind],
+            licenseConcluded: 'NOASSERTION',
+            licenseDeclared: 'NOASSERTION',
+            copyrightText: 'NOASSERTION',
+            externalRefs: [purlRef(purlGeneric(pkgName, subject.version, subject.arch))],
+            ...(subject.arch ? { comment: `architecture: ${subject.arch}` } : {}),
+        },
+    ];
+    const relationships = [{ spdxElementId: 'SPDXRef-DOCUMENT', relationshipType: 'DESCRIBES', relatedSpdxElement: artifactId }];
+    const spdxFiles = [];
+    files.forEach((f, i) => {
+        const fileId = `SPDXRef-File-${i}-${idPart(f.path)}`.slice(0, 200);
+        const entry = {
+            SPDXID: fileId,
+            fileName: `./${f.path}`,
+            checksums: [
+                { algorithm: 'SHA1', checksumValue: f.sha1 },
+                { algorithm: 'SHA256', checksumValue: f.sha256 },
+            ],
+            fileTypes: [f.go ? 'BINARY' : 'OTHER'],
+            licenseConcluded: 'NOASSERTION',
+            copyrightText: 'NOASSERTION',
+        };
+        if (f.linkname !== undefined)
+            entry.comment = `symlink to ${f.linkname}`;
+        relationships.push({ spdxElementId: artifactId, relationshipType: 'CONTAINS', relatedSpdxElement: fileId });
+        if (f.go) {
+            entry.comment = formatGoVersionM(`./${f.path}`, f.go);
+            packages.push(...goPackages(f.go, i, fileId, relationships));
+        }
+        spdxFiles.push(entry);
+    });
+    return {
+        spdxVersion: 'SPDX-2.3',
+        dataLicense: 'CC0-1.0',
+        SPDXID: 'SPDXRef-DOCUMENT',
+        name: subject.name,
+        documentNamespace: `${opts.namespaceBase.replace(/\/+$/, '')}/spdx/${encodeURIComponent(subject.name)}-${subject.sha256}`,
+        creationInfo: { created, creators: [`Tool: ${opts.tool}`] },
+        documentDescribes: [artifactId],
+        packages,
+        files: spdxFiles,
+        relationships,
+    };
+}
+/** The Go packages of one binary: main module, stdlib, dependencies; the file GENERATED_FROM main, main DEPENDS_ON the rest. */
+function goPackages(go, i, fileId, relationships) {
+    const mainId = `SPDXRef-Package-go-${i}-main`;
+    const main = go.main ?? { path: go.path, version: '', sum: '' };
+    const settings = go.settings.map((s) => `build\t${s.key}=${s.value}`).join('\n');
+    const out = [
+        {
+            SPDXID: mainId,
+            name: main.path || go.path,
+            versionInfo: main.version || 'NOASSERTION',
+            downloadLocation: 'NOASSERTION',
+            filesAnalyzed: false,
+            primaryPackagePurpose: 'APPLICATION',
+            externalRefs: [purlRef(goPurl(main.path || go.path, main.version))],
+            summary: `main package ${go.path || '(unknown)'}, built with ${go.goVersion}`,
+            comment: [`path\t${go.path}`, ...(main.sum ? [`sum\t${main.sum}`] : []), settings].filter(Boolean).join('\n'),
+        },
+        {
+            SPDXID: `SPDXRef-Package-go-${i}-stdlib`,
+            name: 'stdlib',
+            versionInfo: go.goVersion,
+            downloadLocation: 'https://go.dev/dl/',
+            filesAnalyzed: false,
+            primaryPackagePurpose: 'LIBRARY',
+            externalRefs: [purlRef(`pkg:golang/stdlib@${go.goVersion.replace(/^go/, '')}`)],
+        },
+    ];
+    relationships.push({ spdxElementId: fileId, relationshipType: 'GENERATED_FROM', relatedSpdxElement: mainId });
+    relationships.push({ spdxElementId: mainId, relationshipType: 'DEPENDS_ON', relatedSpdxElement: `SPDXRef-Package-go-${i}-stdlib` });
+    go.deps.forEach((d, j) => {
+        const id = `SPDXRef-Package-go-${i}-dep-${j}`;
+        const notes = [d.sum ? `sum\t${d.sum}` : '', d.replace ? `replaced by\t${d.replace.path}\t${d.replace.version}\t${d.replace.sum}`.trimEnd() : ''].filter(Boolean);
+        out.push({
+            SPDXID: id,
+            name: d.path,
+            versionInfo: d.version,
+            downloadLocation: 'NOASSERTION',
+            filesAnalyzed: false,
+            primaryPackagePurpose: 'LIBRARY',
+            externalRefs: [purlRef(goPurl(d.path, d.version))],
+            ...(notes.length ? { comment: notes.join('\n') } : {}),
+        });
+        relationships.push({ spdxElementId: mainId, relationshipType: 'DEPENDS_ON', relatedSpdxElement: id });
+    });
+    return out;
+}
+/**
+ * artifactContents, kept under cacheDir by the artifact's sha256 (content-addressed, so exact): a warm build
+ * that reuses a cached snap does not unpack and hash it again. verify-artifacts never uses it.
+ */
+async function cachedContents(file, sha256, tmpRoot, cacheDir) {
+    const cached = cacheDir && /^[0-9a-f]{64}$/.test(sha256) ? external_node_path_default().join(cacheDir, 'sbom-contents', `${sha256}.json`) : undefined;
+    if (cached) {
+        const hit = await (0,promises_.readFile)(cached, 'utf8').then((t) => JSON.parse(t), () => undefined);
+        if (hit)
+            return hit;
+    }
+    const files = await artifactContents(file, tmpRoot);
+    if (cached) {
+        await (0,promises_.mkdir)(external_node_path_default().dirname(cached), { recursive: true });
+        await writeFileAtomic(cached, JSON.stringify(files));
+    }
+    return files;
+}
+/** `<artifact>.spdx.json` beside the artifact. */
+function sbomPath(artifact) {
+    return `${artifact}.spdx.json`;
+}
+/** Write the SBOM of file (whose sha256 is known) beside it; returns its path. */
+async function writeSbom(file, subject, opts) {
+    const kind = subject.kind ?? artifactKind(file);
+    if (!kind)
+        throw new Error(`writeSbom: ${file} is not a snap, tarball or charm`);
+    const files = await cachedContents(file, subject.sha256, opts.tmpRoot, opts.cacheDir);
+    const doc = spdxDocument({ ...subject, kind, name: external_node_path_default().basename(file) }, files, opts);
+    const dest = sbomPath(file);
+    await writeFileAtomic(dest, JSON.stringify(doc, null, 2) + '\n');
+    return dest;
+}
+/** Read an SBOM back: the artifact package's sha256 and the files' sha256 by path. */
+async function readSbom(file) {
+    const doc = JSON.parse(await readFile(file, 'utf8'));
+    const describes = doc.documentDescribes?.[0];
+    const pkg = doc.packages?.find((p) => p.SPDXID === describes);
+    const sha = pkg?.checksums?.find((c) => c.algorithm === 'SHA256')?.checksumValue;
+    const files = new Map();
+    for (const f of doc.files ?? []) {
+        const s = f.checksums.find((c) => c.algorithm === 'SHA256')?.checksumValue;
+        files.set(String(f.fileName).replace(/^\.\//, ''), s ?? '');
+    }
+    return { name: String(doc.name), sha256: sha, files };
+}
+
+;// CONCATENATED MODULE: ./shared/publish.ts
+/**
+ * How a build action hands over what it built, in one place: describe the artifacts → an SBOM beside each
+ * (shared/sbom.ts) → the run's provenance statement (shared/provenance.ts) → SHA256SUMS + manifest.json
+ * covering all of them → the workflow artifact → the outputs `manifest`, `sboms`, `provenance` → the summary.
+ * `attest` is the first half alone, for actions that report their results themselves (the resource tarballs).
+ */
+
+
+
+
+function sbomNamespaceBase(env = process.env) {
+    return env.GITHUB_REPOSITORY ? `${env.GITHUB_SERVER_URL || 'https://github.com'}/${env.GITHUB_REPOSITORY}` : 'https://spdx.org/spdxdocs/build-snaps';
+}
+/** SBOMs and the provenance statement for the artifacts; sets the outputs `sboms` and `provenance`. */
+async function attest(rt, spec) {
+    const t0 = performance.now();
+    const entries = await describeFiles(spec.artifacts.map((a) => a.file), (f) => spec.artifacts.find((a) => a.file === f)?.arch);
+    const opts = { epoch: spec.epoch, tool: `build-snaps-${spec.action}-${builderVersion()}`, namespaceBase: sbomNamespaceBase(), tmpRoot: rt.tempRoot(), cacheDir: rt.cacheRoot() };
+    const sboms = [];
+    for (const [i, a] of spec.artifacts.entries()) {
+        sboms.push(await writeSbom(a.file, { version: a.version, arch: a.arch, packageName: a.packageName, sha256: entries[i].sha256 }, opts));
+    }
+    const provenance = await writeProvenance(spec.outDir, spec.parts, entries.map((e) => ({ name: e.name, sha256: e.sha256 })), spec.provenance, { epoch: spec.epoch });
+    rt.info(`SBOMs (SPDX 2.3) and provenance (in-toto v1, SLSA v1, unsigned) for ${entries.length} artifacts in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${external_node_path_default().basename(provenance)}`);
+    rt.output('sboms', sboms);
+    rt.output('provenance', provenance);
+    return { entries, sboms, provenance };
+}
+/** The whole hand-over of a snap action: attest → manifest → artifact → outputs → summary. */
+async function publish(rt, spec) {
+    const attested = await attest(rt, spec);
+    const manifest = await writeManifest(spec.outDir, attested.entries);
+    if (spec.artifactName) {
+        const files = [...attested.entries.map((e) => e.file), ...attested.sboms, attested.provenance, manifest];
+        rt.info(`uploaded ${attested.entries.length} artifacts with their SBOMs, provenance and SHA256SUMS to ${await rt.uploadArtifact(spec.artifactName, files, spec.outDir)}`);
+    }
+    rt.output('manifest', manifest);
+    for (const e of attested.entries)
+        rt.info(`${e.sha256}  ${e.name}`);
+    rt.summary([`### ${spec.title}`, summaryTable(attested.entries), spec.notes ?? '', attestationNote(attested)].filter(Boolean).join('\n\n'));
+    return { ...attested, manifest };
+}
+/** The summary line naming the SBOMs and the provenance statement. */
+function attestationNote(a) {
+    return `SBOMs: ${a.sboms.map((s) => `\`${external_node_path_default().basename(s)}\``).join(', ')}. Provenance: \`${external_node_path_default().basename(a.provenance)}\` (unsigned; release.yml signs it on GitHub). Checksums: SHA256SUMS.`;
+}
+/** attest for the arches of a per-arch build that succeeded (the resource tarballs); nothing when none did. */
+async function attestBuilt(rt, spec) {
+    const ok = spec.results.filter((r) => r.value);
+    if (!ok.length)
+        return undefined;
+    const artifacts = ok.map((r) => ({ file: r.value, version: spec.version, arch: r.arch.debian }));
+    return attest(rt, { ...spec, artifacts, parts: spec.results.map((r) => r.arch.debian) });
+}
+
+;// CONCATENATED MODULE: ./shared/verify.ts
+
+
+
+/** Check file's ELF arch and smoke-run it; returns short lines saying what was checked. */
+async function verifyBinary(file, label, arch, runner, smoke) {
+    await assertElfArch(file, arch, label);
+    const done = [`ELF ${arch.debian}`];
+    const res = await smokeRun(file, smoke.args, runner, smoke.env);
+    if (!res.ran)
+        return [...done, `smoke run ${res.how}`];
+    const said = res.output.split('\n').slice(-2).join(' | ').slice(0, 200);
+    if (res.exitCode !== 0) {
+        throw new UserError(`${label}: smoke run \`${smoke.args.join(' ')}\` ${res.how} failed for ${arch.debian} (exit ${res.exitCode})${said ? `: ${said}` : ''}`);
+    }
+    if (smoke.expect && !res.output.includes(smoke.expect)) {
+        throw new UserError(`${label}: smoke run \`${smoke.args.join(' ')}\` ${res.how} printed '${res.output.split('\n')[0].slice(0, 120)}', expected it to mention ${smoke.expect}`);
+    }
+    return [...done, `ran ${res.how}: ${res.output.split('\n')[0].slice(0, 80)}`];
+}
+
+;// CONCATENATED MODULE: ./actions/build-cdk-addons-snap/main.ts
+/**
+ * build-cdk-addons-snap: the cdk-addons snap for one architecture: the target's kubectl (downloaded and
+ * verified like the Kubernetes snaps: sha256, ELF architecture, one smoke run), a cdk-addons build directory
+ * with `{{ arch }}` rendered in its templates, packed reproducibly. No emulation, no snapcraft.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const KUBECTL = COMPONENTS.find((c) => c.name === 'kubectl');
+function getInputs(rt) {
+    const kubeVersion = rt.input('kube-version', { required: true });
+    parseKubeVersion(kubeVersion);
+    const archInput = rt.input('arch');
+    return {
+        kubeVersion,
+        arch: archInput ? parseArch(archInput) : hostArch(),
+        sourceDir: rt.input('source-dir', { required: true }),
+        baseUrl: parseHttpUrl(rt.input('base-url', { default: 'https://dl.k8s.io' }), 'base-url', 'https://dl.k8s.io'),
+        kubectlDir: rt.input('kubectl-dir'),
+        base: rt.input('base', { default: SNAP_BASE }),
+        outputDir: rt.input('output-dir', { default: 'snaps' }),
+        artifactName: rt.input('artifact-name'),
+        verify: parseBool(rt.input('verify'), 'verify', true),
+    };
+}
+async function main(rt) {
+    const inputs = getInputs(rt);
+    await checkInputPaths({ 'source-dir': inputs.sourceDir, 'kubectl-dir': inputs.kubectlDir });
+    const { arch } = inputs;
+    const source = await readCdkAddonsSource(inputs.sourceDir, 'source-dir');
+    const outDir = await ensureWritableDir(inputs.outputDir, 'output-dir');
+    const version = await resolveKubeVersion(inputs.kubeVersion, inputs.baseUrl, (m) => rt.warning(m));
+    validateSnapYaml(cdkAddonsSnapYaml(version, arch, inputs.base));
+    rt.info(`cdk-addons ${snapVersion(version)} for ${arch.debian} (images: ${imageArch(arch)}) from ${inputs.sourceDir}: ${source.length} files`);
+    const work = await (0,promises_.mkdtemp)(external_node_path_default().join(rt.tempRoot(), 'build-snaps-'));
+    const epoch = sourceDateEpoch();
+    const prov = new ProvenanceRecorder('build-cdk-addons-snap');
+    await prov.checkout(inputs.sourceDir, 'cdk-addons');
+    try {
+        const kubectl = await rt.group('Fetch and verify kubectl', async () => {
+            const url = inputs.kubectlDir ? undefined : binaryUrl(inputs.baseUrl, version, arch, 'kubectl');
+            const bin = await acquireBinary('kubectl', external_node_path_default().join(work, 'bin', 'kubectl'), {
+                url,
+                localDir: inputs.kubectlDir || undefined,
+                localInput: 'kubectl-dir',
+                cacheDir: rt.cacheRoot(),
+                log: (m) => rt.warning(m),
+            });
+            if (url)
+                prov.download(url, bin.sha256);
+            else
+                prov.localFile(external_node_path_default().join(inputs.kubectlDir, 'kubectl'), bin.sha256);
+            if (!bin.sha256Verified)
+                rt.warning(`kubectl: no kubectl.sha256 beside it in kubectl-dir; not checksum-verified`);
+            let checks = ['verification off'];
+            if (inputs.verify) {
+                const runner = await ensureRunner(arch, (m) => rt.info(m));
+                if (runner.kind === 'none')
+                    rt.warning(`smoke run skipped for ${arch.debian}: ${runner.reason}; checksum and ELF checks still apply`);
+                checks = await verifyBinary(bin.path, 'kubectl', arch, runner, componentSmoke(KUBECTL, version));
+            }
+            rt.info(`kubectl: ${bin.origin}; ${checks.join('; ')}`);
+            return bin.path;
+        });
+        const built = await rt.group(`Render templates for ${arch.debian} and pack`, () => packCdkAddonsSnap({ source, kubectl, version, arch, base: inputs.base, outDir, stageRoot: external_node_path_default().join(work, 'stage'), epoch }));
+        const templates = Object.entries(built.rendered);
+        const withArch = templates.filter(([, n]) => n > 0);
+        rt.info(`rendered {{ arch }} -> ${imageArch(arch)} in ${withArch.length} of ${templates.length} templates (${withArch.reduce((s, [, n]) => s + n, 0)} placeholders)`);
+        await publish(rt, {
+            action: 'build-cdk-addons-snap', outDir, epoch, provenance: prov, parts: [arch.debian], artifactName: inputs.artifactName,
+            artifacts: [{ file: built.snap, version: snapVersion(version), arch: arch.debian }],
+            title: `${CDK_ADDONS} ${snapVersion(version)} for ${arch.debian}`,
+            notes: `Templates: ${templates.length}, \`{{ arch }}\` rendered as \`${imageArch(arch)}\` in ${withArch.length}. Reproducible: SOURCE_DATE_EPOCH=${epoch}.`,
+        });
+        rt.output('snap', built.snap);
+        rt.output('version', snapVersion(version));
+        rt.output('arch', arch.debian);
+    }
+    finally {
+        await (0,promises_.rm)(work, { recursive: true, force: true });
+    }
 }
 
 ;// CONCATENATED MODULE: ./shared/golang.ts
@@ -42795,6 +47687,9 @@ async function workDir(rt, prefix) {
 
 
 
+
+
+
 const DEFAULT_BASE_URL = 'https://github.com/containernetworking/plugins/releases/download/{version}';
 function main_getInputs(rt) {
     const version = rt.input('version', { required: true });
@@ -42822,10 +47717,12 @@ function main_getInputs(rt) {
 }
 async function main_main(rt) {
     const inputs = main_getInputs(rt);
+    await checkInputPaths({ source: inputs.source });
     const outDir = await ensureWritableDir(inputs.outputDir, 'output-dir');
     const names = outputNames(inputs.filename, inputs.arches, inputs.version);
     const epoch = sourceDateEpoch();
     const work = await workDir(rt, 'build-cnitgz-');
+    const prov = new ProvenanceRecorder('build-cnitgz');
     rt.info(`CNI plugins ${inputs.version} from ${inputs.from} for ${inputs.arches.map((a) => a.debian).join(', ')}`);
     try {
         let build;
@@ -42835,6 +47732,8 @@ async function main_main(rt) {
             const argv = await cniBuildArgv(src, inputs.buildCommand, 'source');
             const go = await setupGo(rt, { srcDir: src, requested: inputs.goVersion });
             const commit = (await gitCommit(src)) ?? 'unknown (not a git checkout)';
+            await prov.checkout(src, 'cni-plugins');
+            prov.tool('go', go.version, go.origin);
             // Scripts write bin/ into the tree: parallel builds each get a copy; GOPATH builds stay in place, one at a time.
             const copy = inputs.arches.length > 1 && (await copyableTree(src, inputs.buildEnv));
             if (!copy)
@@ -42855,6 +47754,7 @@ async function main_main(rt) {
                 const url = `${releaseBase(inputs.baseUrl, { version: inputs.version }, 'base-url')}/${file}`;
                 const dir = external_node_path_default().join(work, `release-${arch.debian}`);
                 const got = await fetchReleaseTarball(rt, { url, what: `CNI plugins ${inputs.version} for ${arch.debian} (${file})`, inputName: 'version', dest: external_node_path_default().join(work, file) }, dir);
+                prov.download(url, got.sha256);
                 return { dir, files: got.files, origin: [['cni-plugins release', `${url} sha256 ${got.sha256}`]] };
             };
         }
@@ -42872,6 +47772,7 @@ async function main_main(rt) {
             const dest = external_node_path_default().join(outDir, names.get(arch));
             return packResource(rt, dest, [...files.map((f) => ({ name: f.name, file: f.path })), { name: 'BUILD_INFO', data: info }], epoch, 'cni');
         }));
+        await attestBuilt(rt, { action: 'build-cnitgz', outDir, epoch, provenance: prov, version: inputs.version, results });
         await reportResults(rt, `CNI plugins ${inputs.version}`, outDir, results);
     }
     finally {
@@ -43092,6 +47993,8 @@ async function packEtcdSnap(bins, version, arch, outDir, stageRoot, epoch) {
 
 
 
+
+
 function build_etcd_snap_main_getInputs(rt) {
     const archInput = rt.input('arch');
     const sourceDir = rt.input('source-dir');
@@ -43118,10 +48021,12 @@ function build_etcd_snap_main_getInputs(rt) {
     };
 }
 /** Cross-compile the checkout for the target, with the Go caches restored and saved. */
-async function fromSource(rt, inputs, work) {
+async function fromSource(rt, inputs, work, prov) {
     const src = await readEtcdSource(inputs.sourceDir, 'source-dir');
     const { arch } = inputs;
     const go = await setupGo(rt, { srcDir: src.layout.kind === 'go-mod' ? src.layout.etcd.cwd : src.dir, requested: inputs.goVersion });
+    await prov.checkout(src.dir, 'etcd');
+    prov.tool('go', go.version, go.origin);
     const how = src.layout.kind === 'build-script' ? 'its build script (GOPATH)' : 'go build';
     rt.info(`etcd ${src.version} from ${inputs.sourceDir} with ${how}, Go ${go.version} (${go.origin}), for ${arch.debian} (GOARCH=${arch.go})`);
     const cache = await restoreGoCache(rt, go, arch, src.dir);
@@ -43129,19 +48034,22 @@ async function fromSource(rt, inputs, work) {
     await saveGoCache(rt, cache);
     return { bins, version: src.version, origin: `built from ${inputs.sourceDir} with ${how}, Go ${go.version}` };
 }
-async function fromRelease(rt, inputs, work) {
+async function fromRelease(rt, inputs, work, prov) {
     const got = await rt.group(`Fetch etcd ${inputs.etcdTag} for ${inputs.arch.debian}`, () => fetchEtcdRelease({ tag: inputs.etcdTag, arch: inputs.arch, baseUrl: inputs.baseUrl, sha256: inputs.sha256 || undefined, workDir: work, cacheDir: rt.cacheRoot(), log: (m) => rt.warning(m) }));
+    prov.download(got.url, got.sha256);
     const origin = `${got.cached ? 'cache hit for' : 'downloaded'} ${got.url}, sha256 verified${inputs.sha256 ? '' : ' (SHA256SUMS)'}`;
     return { bins: got, version: inputs.etcdTag.replace(/^v/, ''), origin };
 }
 async function build_etcd_snap_main_main(rt) {
     const inputs = build_etcd_snap_main_getInputs(rt);
+    await checkInputPaths({ 'source-dir': inputs.sourceDir });
     const { arch } = inputs;
     const outDir = await ensureWritableDir(inputs.outputDir, 'output-dir');
     const work = await (0,promises_.mkdtemp)(external_node_path_default().join(rt.tempRoot(), 'build-snaps-'));
     const epoch = sourceDateEpoch();
+    const prov = new ProvenanceRecorder('build-etcd-snap');
     try {
-        const { bins, version, origin } = inputs.sourceDir ? await fromSource(rt, inputs, work) : await fromRelease(rt, inputs, work);
+        const { bins, version, origin } = inputs.sourceDir ? await fromSource(rt, inputs, work, prov) : await fromRelease(rt, inputs, work, prov);
         rt.info(`etcd ${version}: ${origin}`);
         if (inputs.verify) {
             await rt.group('Verify etcd and etcdctl', async () => {
@@ -43156,16 +48064,15 @@ async function build_etcd_snap_main_main(rt) {
         const unsupported = etcdUnsupportedArch(arch);
         rt.info(`daemon wrapper: ${unsupported ? `sets ETCD_UNSUPPORTED_ARCH=${unsupported}` : `no ETCD_UNSUPPORTED_ARCH (etcd supports ${arch.debian})`}`);
         const snap = await rt.group('Pack the etcd snap', () => packEtcdSnap(bins, version, arch, outDir, external_node_path_default().join(work, 'stage'), epoch));
-        const entries = await describeFiles([snap], () => arch.debian);
-        const manifest = await writeManifest(outDir, entries);
-        if (inputs.artifactName)
-            rt.info(`uploaded to ${await rt.uploadArtifact(inputs.artifactName, [snap, manifest], outDir)}`);
+        await publish(rt, {
+            action: 'build-etcd-snap', outDir, epoch, provenance: prov, parts: [arch.debian], artifactName: inputs.artifactName,
+            artifacts: [{ file: snap, version, arch: arch.debian }],
+            title: `etcd ${version} for ${arch.debian}`,
+            notes: `Binaries ${origin}. Reproducible: SOURCE_DATE_EPOCH=${epoch}.`,
+        });
         rt.output('snap', snap);
         rt.output('version', version);
         rt.output('arch', arch.debian);
-        rt.output('manifest', manifest);
-        rt.info(`${entries[0].sha256}  ${entries[0].name}`);
-        rt.summary(`### etcd ${version} for ${arch.debian}\n\n${summaryTable(entries)}\n\nBinaries ${origin}. Reproducible: SOURCE_DATE_EPOCH=${epoch}.`);
     }
     finally {
         await (0,promises_.rm)(work, { recursive: true, force: true });
@@ -43179,6 +48086,9 @@ async function build_etcd_snap_main_main(rt) {
  * Makefile needs docker) or taken from the release; etcdctl from an etcd checkout (v2 `build` script or v3
  * go.mod) or the etcd release. Every binary's arch is checked and smoke-run; the tarball is reproducible.
  */
+
+
+
 
 
 
@@ -43240,11 +48150,14 @@ function stripV(v) {
 }
 async function build_flannel_main_main(rt) {
     const inputs = build_flannel_main_getInputs(rt);
+    await checkInputPaths({ 'flannel-source': inputs.flannelSource, 'etcd-source': inputs.etcdSource, 'cni-source': inputs.cniSource });
+    await checkInputPaths({ 'cni-tarball': inputs.cniTarball }, 'file');
     const outDir = await ensureWritableDir(inputs.outputDir, 'output-dir');
     const names = outputNames(inputs.filename, inputs.arches, inputs.flannelVersion);
     const epoch = sourceDateEpoch();
     const work = await workDir(rt, 'build-flannel-');
     const inPlace = serialLock();
+    const prov = new ProvenanceRecorder('build-flannel');
     try {
         // Sources and their Go, checked once before any arch is built.
         const flannelSrc = inputs.flannelSource ? await checkoutDir(inputs.flannelSource, 'flannel-source') : undefined;
@@ -43265,12 +48178,15 @@ async function build_flannel_main_main(rt) {
         const commits = new Map();
         for (const src of gos.keys())
             commits.set(src, (await gitCommit(src)) ?? 'unknown (not a git checkout)');
+        for (const [src, go] of gos)
+            await prov.checkout(src).then(() => prov.tool('go', go.version, go.origin));
         /** <binary> out of the verified release <project>-<tag>-linux-<go-arch>.tar.gz (inputs <project>-version, <project>-base-url). */
         const releaseBinary = async (arch, dir, project, binary, version, baseUrl) => {
             const file = `${project}-${version}-linux-${arch.go}.tar.gz`;
             const url = `${releaseBase(baseUrl, { version }, `${project}-base-url`)}/${file}`;
             const x = external_node_path_default().join(dir, `${project}-release`);
             const got = await fetchReleaseTarball(rt, { url, what: `${project} ${version} for ${arch.debian} (${file})`, inputName: `${project}-version`, dest: external_node_path_default().join(dir, file) }, x);
+            prov.download(url, got.sha256);
             return { files: [{ name: binary, path: external_node_path_default().join(x, pick(got.files, binary, file)) }], info: [[`${project} release`, `${url} sha256 ${got.sha256}`]] };
         };
         const flanneld = async (arch, dir, cache) => {
@@ -43326,7 +48242,9 @@ async function build_flannel_main_main(rt) {
                     throw new UserError(`cni-tarball: ${tgz} does not exist; give the path of a build-cnitgz tarball ({arch} expands)`);
                 binDir = external_node_path_default().join(dir, 'cni');
                 await extractTarGz(tgz, binDir);
-                info = ['cni-plugins tarball', `${external_node_path_default().basename(tgz)} sha256 ${await sha256File(tgz)}`];
+                const digest = await sha256File(tgz);
+                prov.localFile(tgz, digest);
+                info = ['cni-plugins tarball', `${external_node_path_default().basename(tgz)} sha256 ${digest}`];
             }
             else {
                 return { files: [], info: [] };
@@ -43360,6 +48278,7 @@ async function build_flannel_main_main(rt) {
             const entries = [...files.map((f) => ({ name: f.name, file: f.path, mode: 0o755 })), { name: 'BUILD_INFO', data: info }];
             return packResource(rt, external_node_path_default().join(outDir, names.get(arch)), entries, epoch, 'flannel');
         }));
+        await attestBuilt(rt, { action: 'build-flannel', outDir, epoch, provenance: prov, version: inputs.flannelVersion, results });
         await reportResults(rt, `flannel ${inputs.flannelVersion} (etcdctl ${inputs.etcdVersion})`, outDir, results);
     }
     finally {
@@ -43425,6 +48344,8 @@ async function mapLimit(items, limit, fn) {
 
 
 
+
+
 function build_k8s_snaps_main_getInputs(rt) {
     const kubeVersion = rt.input('kube-version', { required: true });
     parseKubeVersion(kubeVersion);
@@ -43443,25 +48364,32 @@ function build_k8s_snaps_main_getInputs(rt) {
 }
 async function build_k8s_snaps_main_main(rt) {
     const inputs = build_k8s_snaps_main_getInputs(rt);
+    await checkInputPaths({ 'binaries-dir': inputs.binariesDir });
     const outDir = await ensureWritableDir(inputs.outputDir, 'output-dir');
     const version = await resolveKubeVersion(inputs.kubeVersion, inputs.baseUrl, (m) => rt.warning(m));
     const { arch } = inputs;
     rt.info(`Kubernetes ${version} for ${arch.debian} (Go/Kubernetes ${arch.go}): ${inputs.components.map((c) => c.name).join(', ')}`);
     const work = await (0,promises_.mkdtemp)(external_node_path_default().join(rt.tempRoot(), 'build-snaps-'));
     const epoch = sourceDateEpoch();
+    const prov = new ProvenanceRecorder('build-k8s-snaps');
     try {
         const runner = inputs.verify ? await ensureRunner(arch, (m) => rt.info(m)) : undefined;
         if (runner?.kind === 'none')
             rt.warning(`smoke runs skipped for ${arch.debian}: ${runner.reason}; checksums and ELF checks still apply`);
         const policy = downloadPolicy();
         const binaries = await rt.group(`Fetch and verify ${inputs.components.length} binaries`, () => mapLimit(inputs.components, 4, async (c) => {
+            const url = inputs.binariesDir ? undefined : binaryUrl(inputs.baseUrl, version, arch, c.name);
             const bin = await acquireBinary(c.name, external_node_path_default().join(work, 'bin', c.name), {
-                url: inputs.binariesDir ? undefined : binaryUrl(inputs.baseUrl, version, arch, c.name),
+                url,
                 localDir: inputs.binariesDir || undefined,
                 cacheDir: rt.cacheRoot(),
                 policy,
                 log: (m) => rt.warning(m),
             });
+            if (url)
+                prov.download(url, bin.sha256);
+            else
+                prov.localFile(external_node_path_default().join(inputs.binariesDir, c.name), bin.sha256);
             if (!bin.sha256Verified)
                 rt.warning(`${c.name}: no ${c.name}.sha256 beside it in binaries-dir; not checksum-verified`);
             const checks = inputs.verify ? await verifyBinary(bin.path, c.name, arch, runner, componentSmoke(c, version)) : ['verification off'];
@@ -43484,20 +48412,17 @@ async function build_k8s_snaps_main_main(rt) {
             }
             return made;
         });
-        const entries = await describeFiles(snaps, () => arch.debian);
-        const manifest = await writeManifest(outDir, entries);
-        if (inputs.artifactName) {
-            const where = await rt.uploadArtifact(inputs.artifactName, [...snaps, manifest], outDir);
-            rt.info(`uploaded ${snaps.length} snaps and SHA256SUMS to ${where}`);
-        }
+        const checked = binaries.map((b) => `- ${b.component.name}: ${b.checks.join(', ')}`).join('\n');
+        const { manifest } = await publish(rt, {
+            action: 'build-k8s-snaps', outDir, epoch, provenance: prov, parts: [arch.debian], artifactName: inputs.artifactName,
+            artifacts: snaps.map((file) => ({ file, version: snapVersion(version), arch: arch.debian })),
+            title: `Kubernetes ${snapVersion(version)} snaps for ${arch.debian}`,
+            notes: `Verified:\n${checked}\n\nReproducible: SOURCE_DATE_EPOCH=${epoch}.`,
+        });
         rt.output('snaps', snaps);
         rt.output('version', snapVersion(version));
         rt.output('arch', arch.debian);
-        rt.output('manifest', manifest);
-        for (const e of entries)
-            rt.info(`${e.sha256}  ${e.name}`);
-        const checked = binaries.map((b) => `- ${b.component.name}: ${b.checks.join(', ')}`).join('\n');
-        rt.summary(`### Kubernetes ${snapVersion(version)} snaps for ${arch.debian}\n\n${summaryTable(entries)}\n\nVerified:\n${checked}\n\nReproducible: SOURCE_DATE_EPOCH=${epoch}. Checksums: \`${manifest}\`.`);
+        rt.info(`checksums: ${manifest}`);
     }
     finally {
         await (0,promises_.rm)(work, { recursive: true, force: true });
@@ -43643,6 +48568,9 @@ async function moveSnaps(snaps, outDir) {
 
 
 
+
+
+
 function build_snapcraft_main_getInputs(rt) {
     const archInput = rt.input('arch');
     const mode = parseMode(rt.input('mode', { default: 'pack' }));
@@ -43666,6 +48594,7 @@ function build_snapcraft_main_getInputs(rt) {
 }
 async function build_snapcraft_main_main(rt) {
     const inputs = build_snapcraft_main_getInputs(rt);
+    await checkInputPaths({ 'project-dir': inputs.projectDir });
     const projectFile = await findProjectFile(inputs.projectDir, 'project-dir');
     if (inputs.mode === 'remote-build')
         await checkRemoteBuildRepo(inputs.projectDir, 'project-dir');
@@ -43703,21 +48632,22 @@ async function build_snapcraft_main_main(rt) {
             });
         }
         const snaps = await moveSnaps(checked, outDir);
-        const entries = await describeFiles(snaps.map((s) => s.file), (f) => snaps.find((s) => s.file === f)?.arch);
-        const manifest = await writeManifest(outDir, entries);
-        if (inputs.artifactName)
-            rt.info(`uploaded to ${await rt.uploadArtifact(inputs.artifactName, [...snaps.map((s) => s.file), manifest], outDir)}`);
+        const prov = new ProvenanceRecorder('build-snapcraft', actionInputs(process.env, ['launchpad-credentials']));
+        await prov.checkout(inputs.projectDir, 'project');
+        await publish(rt, {
+            action: 'build-snapcraft', outDir, epoch: sourceDateEpoch(), provenance: prov, parts: inputs.arches.map((a) => a.debian), artifactName: inputs.artifactName,
+            artifacts: snaps.map((s) => ({ file: s.file, version: s.version, arch: s.arch, packageName: s.name })),
+            title: `snapcraft ${inputs.mode}: ${snaps.length} snaps`,
+        });
         rt.output('snaps', snaps.map((s) => s.file));
-        rt.output('manifest', manifest);
-        for (const e of entries)
-            rt.info(`${e.sha256}  ${e.name}`);
-        rt.summary(`### snapcraft ${inputs.mode}: ${snaps.length} snaps\n\n${summaryTable(entries)}`);
     }
     finally {
         await (0,promises_.rm)(work, { recursive: true, force: true });
     }
 }
 
+// EXTERNAL MODULE: ./node_modules/@actions/glob/lib/glob.js + 17 modules
+var glob = __nccwpck_require__(42377);
 ;// CONCATENATED MODULE: ./shared/charm/metadata.ts
 /** Read a charm's identity and resources from metadata.yaml and/or charmcraft.yaml. */
 
@@ -43808,11 +48738,14 @@ function isCharmName(name) {
 
 ;// CONCATENATED MODULE: ./shared/charm/plan.ts
 /**
- * The pure half of a charm release: channel validation, the `resources` input (with `{arch}` expansion),
- * which architecture a resource file must be, completeness against what the charm declares, and the
- * release plan shown by a dry run. No I/O here; shared/charm/release.ts does the checking of files and
- * the talking to the store.
+ * The pure half of a charm release (plan → execute → verify): channel validation, the `resources` input
+ * (with `{arch}` expansion), which architecture a resource file must be, completeness against what the charm
+ * declares, and the ReleasePlan itself: built from the inputs and what the store says today (a StoreView),
+ * it names every upload, every release (one per charm revision, i.e. per base/arch) and the channel map
+ * expected afterwards. No I/O here; shared/charm/release.ts reads the files and the store, executes the
+ * plan (the only code that writes to the store) and verifies it.
  */
+
 
 
 
@@ -43837,33 +48770,37 @@ function parseChannel(value, inputName = 'channel', legacy = false) {
     return { track, risk: risk, ...(branch ? { branch } : {}), name };
 }
 /**
- * Parse the resources input: `name=path` lines; a line containing `{arch}` is repeated for every arch of
- * `arches` with `{arch}` replaced by the Debian name (the spelling of charm resource names, FACTS.md §1).
- * The `resources` output of zero-byte-snaps can be pasted in as is.
+ * Parse the resources input: `name=path` lines. A line with `{arch}` in the name is repeated for every arch
+ * of `arches` with `{arch}` replaced by the Debian name (the spelling of charm resource names: `cni-s390x`);
+ * a line with `{arch}` only in the path (`kubectl=snaps/{arch}/kubectl.snap`) is one per-arch resource, a
+ * file for every arch. The `resources` output of zero-byte-snaps can be pasted in as is.
  */
 function parseResourceLines(value, arches, inputName = 'resources') {
     const out = [];
+    const lineOf = new Map();
     for (const line of splitLines(value)) {
         const i = line.indexOf('=');
         if (i <= 0 || i === line.length - 1)
             throw new UserError(`${inputName}: '${line}' is not a name=path line`);
         const [nameT, pathT] = [line.slice(0, i).trim(), line.slice(i + 1).trim()];
+        const expanded = [];
         if (line.includes('{arch}')) {
             if (arches.length === 0)
                 throw new UserError(`${inputName}: '${line}' uses {arch}; set the arches input (e.g. amd64 arm64 s390x)`);
+            const perArch = !nameT.includes('{arch}');
             for (const a of arches) {
-                out.push({ name: expandTemplate(nameT, { arch: a.debian }, inputName), path: expandTemplate(pathT, { arch: a.debian }, inputName), arch: a });
+                expanded.push({ name: expandTemplate(nameT, { arch: a.debian }, inputName), path: expandTemplate(pathT, { arch: a.debian }, inputName), arch: a, ...(perArch ? { perArch } : {}) });
             }
         }
         else {
-            out.push({ name: expandTemplate(nameT, {}, inputName), path: expandTemplate(pathT, {}, inputName) });
+            expanded.push({ name: expandTemplate(nameT, {}, inputName), path: expandTemplate(pathT, {}, inputName) });
         }
-    }
-    const seen = new Set();
-    for (const r of out) {
-        if (seen.has(r.name))
-            throw new UserError(`${inputName}: resource '${r.name}' is given twice; keep one line for it`);
-        seen.add(r.name);
+        for (const r of expanded) {
+            if (lineOf.has(r.name) && lineOf.get(r.name) !== line)
+                throw new UserError(`${inputName}: resource '${r.name}' is given twice; keep one line for it`);
+            lineOf.set(r.name, line);
+        }
+        out.push(...expanded);
     }
     return out;
 }
@@ -43905,20 +48842,301 @@ function checkResourceCoverage(charm, declared, given, keep) {
         throw new UserError(`resources: charm ${charm} declares ${missing.join(', ')} but no file is given for ${missing.length === 1 ? 'it' : 'them'}; add name=path lines, or name ${missing.length === 1 ? 'it' : 'them'} in keep-resources to keep the released revision`);
     }
 }
+/** `"<base-channel>/<arch>"` (e.g. `22.04/amd64`), the key of the `revisions` output; `all` for a charm with no base. */
+function baseKey(b) {
+    return b ? `${b.channel}/${b.architecture}` : 'all';
+}
+function ledgerKey(r) {
+    return `${r.name}${r.perArch ? `@${r.arch.debian}` : ''}/${r.facts.sha256}`;
+}
+const charmLedgerKey = (f) => `charm/${f.sha3_384}`;
+const largest = (xs) => xs.reduce((m, x) => (m === undefined || x.revision > m.revision ? x : m), undefined);
+/** Can this resource revision be released with charm revisions for `arches`? */
+function fits(rev, arches) {
+    return !rev.arches || rev.arches.includes('all') || arches.every((a) => rev.arches.includes(a));
+}
+/**
+ * An upload this run can skip: the ledger's revision for this very file, confirmed by the store (same size,
+ * fit for the arches), or for an empty file the largest zero-byte revision (any empty file is the same
+ * content). Never "the newest row": the store's rows are unsorted.
+ */
+function reusableResource(r, revs, ledger, arches) {
+    if (!revs)
+        return undefined;
+    const need = r.perArch ? [r.arch.debian] : arches;
+    const known = ledger[ledgerKey(r)];
+    const confirmed = known === undefined ? undefined : revs.find((x) => x.revision === known && (x.size === undefined || x.size === r.facts.size) && fits(x, need));
+    if (confirmed)
+        return { revision: confirmed.revision, why: 'already uploaded (ledger, confirmed by the store)' };
+    if (r.facts.size !== 0)
+        return undefined;
+    const empty = largest(revs.filter((x) => x.size === 0 && fits(x, need)));
+    return empty ? { revision: empty.revision, why: 'zero-byte revision already in the store' } : undefined;
+}
+function sameBase(a, b) {
+    return baseKey(a) === baseKey(b) && (a?.name ?? '') === (b?.name ?? '');
+}
+/**
+ * The .charm files of one step: one charm name, one file per base/arch, a base-less file only alone, and one
+ * file for the legacy store.
+ */
+function checkCharmFiles(files, store) {
+    const other = files.find((f) => f.name !== files[0].name);
+    if (other)
+        throw new UserError(`charm: ${other.path} is charm '${other.name}' but ${files[0].path} is '${files[0].name}'; give the .charm files of one charm per step`);
+    const byKey = new Map();
+    for (const f of files) {
+        for (const k of f.bases.length ? f.bases.map(baseKey) : ['all']) {
+            if (byKey.has(k))
+                throw new UserError(`charm: ${byKey.get(k)} and ${f.path} are both for base ${k}; give one .charm per base/arch`);
+            byKey.set(k, f.path);
+        }
+    }
+    if (files.length > 1 && byKey.has('all'))
+        throw new UserError(`charm: ${byKey.get('all')} names no base in manifest.yaml, so it cannot be told from the other .charm files; pack with charmcraft (one .charm per base) or give one file`);
+    if (store === 'charmstore' && files.length > 1)
+        throw new UserError('charm: the legacy charm store takes one charm per release; give one .charm file, or use store: charmhub for a multi-base charm');
+}
+/**
+ * Build the ReleasePlan: pure, from the inputs and the store's view. Every check happens here, before anything
+ * is touched: one charm name, one file per base, per-arch resources cover every base's arch, kept resources
+ * resolvable, a promotion's missing bases named.
+ */
+function buildPlan(input, view) {
+    const { charm, channel } = input;
+    const plan = { charm, mode: 'upload', channel, files: [], resources: input.resources, keep: input.keep, releases: [], skipped: [], view };
+    if (input.from)
+        return planPromotion(plan, input, view);
+    let revisions;
+    if (input.files && input.files.length > 0) {
+        const files = input.files;
+        checkCharmFiles(files, input.store);
+        plan.files = files;
+        revisions = files.map((f, i) => {
+            const known = view.ledger[charmLedgerKey(f)];
+            const charmRef = known !== undefined && view.charmRevisions?.includes(known) ? { revision: known, why: 'already uploaded (ledger, confirmed by the store)' } : { upload: i };
+            return { charm: charmRef, bases: f.bases.length ? f.bases : [null] };
+        });
+    }
+    else {
+        if (input.revision === undefined)
+            throw new UserError('revision: required when charm is a name (which revision to release?); or give .charm files to upload, or from-channel to promote');
+        plan.mode = 'revision';
+        if (view.charmRevisions && !view.charmRevisions.includes(input.revision))
+            throw new UserError(`revision: charm ${charm} has no revision ${input.revision} in the store; upload it or pick an existing revision`);
+        // The store does not list a revision's bases; the channel map shows them where the revision is released.
+        const seen = (view.channelMap ?? []).filter((r) => r.revision === input.revision).map((r) => r.base);
+        const bases = seen.filter((b, i) => seen.findIndex((x) => sameBase(x, b)) === i);
+        revisions = [{ charm: { revision: input.revision, why: 'given' }, bases }];
+    }
+    const arches = [...new Set(revisions.flatMap((r) => r.bases.map((b) => b?.architecture)).filter((a) => Boolean(a)))];
+    for (const rev of revisions) {
+        const resources = {};
+        for (const name of [...new Set(input.resources.map((r) => r.name))]) {
+            const entries = input.resources.filter((r) => r.name === name);
+            let pick;
+            if (entries[0].perArch) {
+                const revArches = rev.bases.map((b) => b?.architecture);
+                if (revArches.length !== 1 || !revArches[0]) {
+                    throw new UserError(`resources: ${name} is per-arch ({arch} in its path), but ${rev.bases.length === 0 ? `revision ${rev.charm.revision} has no known base` : `${describeRef(rev.charm, plan)} serves ${rev.bases.map(baseKey).join(', ')}`}; per-arch resources need one architecture per charm revision (pack one .charm per base/arch)`);
+                }
+                pick = entries.find((r) => r.arch?.debian === revArches[0]);
+                if (!pick)
+                    throw new UserError(`resources: ${name} has no file for ${revArches[0]} (${describeRef(rev.charm, plan)} is for ${revArches[0]}); add ${revArches[0]} to arches`);
+            }
+            else {
+                pick = entries[0];
+            }
+            const j = input.resources.indexOf(pick);
+            resources[name] = reusableResource(pick, view.resourceRevisions[name], view.ledger, arches) ?? { upload: j };
+        }
+        for (const k of input.keep)
+            resources[k] = keptRevision(k, rev.bases, channel, view, arches);
+        plan.releases.push({ bases: rev.bases, charm: rev.charm, resources });
+    }
+    return plan;
+}
+function describeRef(ref, plan) {
+    if ('upload' in ref)
+        return plan.files[ref.upload].path;
+    if ('revision' in ref)
+        return `revision ${ref.revision}`;
+    return ref.pending;
+}
+/** A kept resource keeps what the channel holds for this base, else the largest revision in the store that fits. */
+function keptRevision(resource, bases, channel, view, arches) {
+    if (!view.channelMap)
+        return { pending: `revision released in ${channel.name}` };
+    const inChannel = view.channelMap.find((r) => r.channel === channel.name && bases.some((b) => sameBase(b, r.base)) && resource in r.resources);
+    if (inChannel)
+        return { revision: inChannel.resources[resource], why: `kept from ${channel.name}` };
+    const revs = view.resourceRevisions[resource];
+    if (!revs)
+        return { pending: `largest revision of ${resource} in the store` };
+    const need = bases.map((b) => b?.architecture).filter((a) => Boolean(a));
+    const best = largest(revs.filter((x) => fits(x, need.length ? need : arches)));
+    if (!best)
+        throw new UserError(`keep-resources: ${resource} has no revision in ${channel.name} or in the store${need.length ? ` for ${need.join(', ')}` : ''}; give a file for it in resources`);
+    return { revision: best.revision, why: 'kept: the largest revision in the store' };
+}
+/** Promotion: for every base from-channel holds, its exact revision and resource revisions, to channel. */
+function planPromotion(plan, input, view) {
+    const from = input.from;
+    plan.mode = 'promotion';
+    plan.from = from;
+    if (input.store === 'charmstore')
+        throw new UserError('from-channel: promotion needs a readable channel map, which the legacy charm store does not offer; use store: charmhub');
+    if (input.files?.length || input.revision !== undefined)
+        throw new UserError('from-channel: a promotion releases what from-channel holds; give the charm by name, without .charm files or revision');
+    if (input.resources.length || input.keep.length)
+        throw new UserError('from-channel: a promotion keeps the resource revisions from-channel holds; leave resources and keep-resources empty');
+    if (from.name === input.channel.name)
+        throw new UserError(`from-channel: '${from.name}' is the channel itself; promote to another channel (e.g. ${from.track}/beta)`);
+    if (!view.channelMap) {
+        plan.releases.push({ bases: [], charm: { pending: `each base's revision in ${from.name}` }, resources: {} });
+        return plan;
+    }
+    const source = view.channelMap.filter((r) => r.channel === from.name);
+    const tracks = new Set([from.track, input.channel.track]);
+    const universe = view.channelMap.filter((r) => tracks.has(r.channel.split('/')[0]));
+    const missing = [];
+    for (const r of universe) {
+        if (source.some((s) => sameBase(s.base, r.base)) || missing.some((m) => m.key === baseKey(r.base)))
+            continue;
+        missing.push({ key: baseKey(r.base), where: [...new Set(universe.filter((u) => sameBase(u.base, r.base)).map((u) => u.channel))] });
+    }
+    if (source.length === 0)
+        throw new UserError(`from-channel: ${from.name} holds no release of ${input.charm}${universe.length ? ` (it is released in ${[...new Set(universe.map((u) => u.channel))].join(', ')})` : ''}; release to ${from.name} first, or promote from another channel`);
+    if (missing.length && !input.allowMissingBases) {
+        throw new UserError(`from-channel: ${from.name} holds nothing for base ${missing.map((m) => `${m.key} (released in ${m.where.join(', ')})`).join(', ')}; release ${missing.length === 1 ? 'it' : 'them'} to ${from.name} first, or set allow-missing-bases: true to promote the other bases`);
+    }
+    plan.skipped = missing.map((m) => m.key);
+    for (const r of source) {
+        const same = plan.releases.find((p) => 'revision' in p.charm && p.charm.revision === r.revision && sameResources(p.resources, r.resources));
+        if (same) {
+            same.bases.push(r.base);
+            continue;
+        }
+        const resources = {};
+        for (const [n, v] of Object.entries(r.resources))
+            resources[n] = { revision: v, why: `as in ${from.name}` };
+        plan.releases.push({ bases: [r.base], charm: { revision: r.revision, why: `in ${from.name}` }, resources });
+    }
+    return plan;
+}
+function sameResources(refs, revs) {
+    const a = Object.entries(refs);
+    return a.length === Object.keys(revs).length && a.every(([n, ref]) => 'revision' in ref && revs[n] === ref.revision);
+}
+/** Does the channel already hold exactly this for every base? (then the release is skipped) */
+function alreadyReleased(map, channel, rel) {
+    if (!map || rel.bases.length === 0)
+        return false;
+    return rel.bases.every((b) => {
+        const cur = map.find((r) => r.channel === channel.name && sameBase(r.base, b));
+        return cur !== undefined && sameRelease(cur, rel.revision, rel.resources);
+    });
+}
+function sameRelease(current, revision, resources) {
+    if (current.revision !== revision)
+        return false;
+    const a = Object.entries(current.resources).sort();
+    const b = Object.entries(resources).sort();
+    return a.length === b.length && a.every(([n, v], i) => b[i][0] === n && b[i][1] === v);
+}
+/**
+ * Compare the channel map read back after the release with what the plan released (read-only, pure): per base,
+ * the charm revision and every resource revision. A release with no known bases is checked wherever the
+ * channel now holds its revision.
+ */
+function compareChannelMap(expected, found, channel) {
+    const out = [];
+    const inChannel = found.filter((r) => r.channel === channel.name);
+    for (const rel of expected) {
+        const bases = rel.bases.length ? rel.bases : inChannel.filter((r) => r.revision === rel.revision).map((r) => r.base);
+        if (bases.length === 0)
+            out.push({ base: '(any)', what: 'charm revision', expected: String(rel.revision), found: 'not in the channel' });
+        for (const b of bases) {
+            const cur = inChannel.find((r) => sameBase(r.base, b));
+            if (!cur) {
+                out.push({ base: baseKey(b), what: 'charm revision', expected: String(rel.revision), found: 'nothing released' });
+                continue;
+            }
+            if (cur.revision !== rel.revision)
+                out.push({ base: baseKey(b), what: 'charm revision', expected: String(rel.revision), found: String(cur.revision) });
+            for (const [n, v] of Object.entries(rel.resources)) {
+                if (cur.resources[n] !== v)
+                    out.push({ base: baseKey(b), what: `resource ${n}`, expected: String(v), found: cur.resources[n] === undefined ? 'not attached' : String(cur.resources[n]) });
+            }
+        }
+    }
+    return out;
+}
+function mismatchTable(ms) {
+    return ['| base | what | expected | found |', '|---|---|---|---|', ...ms.map((m) => `| ${m.base} | ${m.what} | ${m.expected} | ${m.found} |`)].join('\n');
+}
+/** The plan as JSON (the `plan` output): every file, upload and release, with `<...>` where a value comes back later. */
+function planJson(plan) {
+    const ref = (r) => ('revision' in r ? r.revision : 'upload' in r ? `<upload>` : `<${r.pending}>`);
+    return {
+        charm: plan.charm,
+        mode: plan.mode,
+        channel: plan.channel.name,
+        ...(plan.from ? { 'from-channel': plan.from.name } : {}),
+        files: plan.files.map((f) => ({ path: f.path, size: f.size, sha256: f.sha256, bases: f.bases.map(baseKey) })),
+        uploads: {
+            charms: uploadsOf(plan, 'charm').map((i) => plan.files[i].path),
+            resources: uploadsOf(plan, 'resource').map((j) => {
+                const r = plan.resources[j];
+                return { name: r.name, ...(r.perArch ? { arch: r.arch.debian } : {}), path: r.facts.path, size: r.facts.size, sha256: r.facts.sha256 };
+            }),
+        },
+        releases: plan.releases.map((r) => ({
+            bases: r.bases.map(baseKey),
+            revision: ref(r.charm),
+            resources: Object.fromEntries(Object.entries(r.resources).map(([n, x]) => [n, ref(x)])),
+        })),
+        ...(plan.skipped.length ? { skipped: plan.skipped } : {}),
+    };
+}
+/** Indices of the charm files / resource files this plan uploads, in order, each once. */
+function uploadsOf(plan, what) {
+    const ids = new Set();
+    for (const r of plan.releases) {
+        if (what === 'charm' && 'upload' in r.charm)
+            ids.add(r.charm.upload);
+        if (what === 'resource')
+            for (const x of Object.values(r.resources))
+                if ('upload' in x)
+                    ids.add(x.upload);
+    }
+    return [...ids].sort((a, b) => a - b);
+}
 /** The commands a release runs, with `<...>` where a value comes back from an earlier command. */
-function planCommands(tool, charm, resources, keep, channel) {
+function planCommands(tool, plan) {
     const cmds = [];
-    if (charm.file)
-        cmds.push([tool, 'upload', '--format', 'json', charm.file]);
-    for (const r of resources)
-        cmds.push([tool, 'upload-resource', '--format', 'json', charm.name, r.name, '--filepath', r.facts.path]);
-    const rev = charm.revision !== undefined ? String(charm.revision) : '<charm revision from upload>';
-    const resArgs = [
-        ...resources.flatMap((r) => ['--resource', `${r.name}:<revision from upload-resource ${r.name}>`]),
-        ...keep.flatMap((k) => ['--resource', `${k}:<revision released in ${channel.name}>`]),
-    ];
-    cmds.push([tool, 'release', charm.name, '--revision', rev, '--channel', channel.name, ...resArgs]);
+    for (const i of uploadsOf(plan, 'charm'))
+        cmds.push([tool, 'upload', '--format', 'json', plan.files[i].path]);
+    for (const j of uploadsOf(plan, 'resource')) {
+        const r = plan.resources[j];
+        cmds.push([tool, 'upload-resource', '--format', 'json', plan.charm, r.name, '--filepath', r.facts.path, ...(r.perArch ? ['--arch', r.arch.debian] : [])]);
+    }
+    for (const rel of plan.releases) {
+        const rev = 'revision' in rel.charm ? String(rel.charm.revision) : 'upload' in rel.charm ? `<revision from upload ${external_node_path_default().basename(plan.files[rel.charm.upload].path)}>` : `<${rel.charm.pending}>`;
+        const res = {};
+        for (const [n, x] of Object.entries(rel.resources)) {
+            res[n] = 'revision' in x ? String(x.revision) : 'upload' in x ? `<revision from upload-resource ${n}${plan.resources[x.upload].perArch ? ` --arch ${plan.resources[x.upload].arch.debian}` : ''}>` : `<${x.pending}>`;
+        }
+        cmds.push([tool, ...releaseArgs(plan.charm, rev, plan.channel, res)]);
+    }
     return cmds;
+}
+/** `charmcraft release NAME --revision N --channel C --resource R:M ...` */
+function releaseArgs(name, revision, channel, resources) {
+    const args = ['release', name, '--revision', String(revision), '--channel', channel.name];
+    for (const [r, rev] of Object.entries(resources))
+        args.push('--resource', `${r}:${rev}`);
+    return args;
 }
 /** The legacy charm store's commands (the seed's push / attach / release / grant), with `<...>` placeholders. */
 function planLegacyCommands(url, charmFile, revision, resources, channel) {
@@ -43939,17 +49157,27 @@ function showCommand(argv) {
 
 ;// CONCATENATED MODULE: ./shared/charm/release.ts
 /**
- * The I/O half of a charm release: read a packed .charm, check every resource file before anything is
- * uploaded, and run upload → upload-resource → release with the revisions this run got back.
+ * The I/O half of a charm release, around the pure ReleasePlan of shared/charm/plan.ts:
+ * - read: every .charm (name, resources, and its bases from manifest.yaml, as `charmcraft pack` writes it:
+ *   canonical/charmcraft `charmcraft/models/manifest.py`), every resource file (checked before anything is
+ *   uploaded), and what the store says today (a StoreView: channel map, revisions, the ledger);
+ * - execute: the only code that writes to the store; walks the plan, records each revision as it comes back;
+ * - verify: read-only; reads the channel map back and compares it with what was released.
  *
- * Re-runs. A duplicate charm upload reuses the existing revision (the store says which, FACTS.md §6). The
- * store keeps no digest of a resource (resource-revisions lists revision and size only), so "this file is
- * already uploaded" is known from a ledger, `<charm>/<resource>/<sha256> → revision`, kept in the Actions
- * cache (a local directory off a runner) and always checked against the store: the revision must exist there
- * with the file's size. An empty file needs no ledger: any zero-byte revision is the same content. When the
- * ledger is gone (evicted cache, another runner) the only cost is one more upload, never a wrong release.
- * A channel that already holds the charm revision with exactly these resource revisions is not released again.
+ * Re-runs. The store keeps no digest of a resource (resource-revisions lists revision and size only), so "this
+ * file is already uploaded" is known from a ledger, `charm/<sha3-384>` and `<resource>[@arch]/<sha256>` →
+ * revision, kept in the Actions cache (a local directory off a runner) and always checked against the store.
+ * An empty file needs no ledger: any zero-byte revision is the same content. When the ledger is gone (evicted
+ * cache, another runner) the only cost is one more upload, never a wrong release. An identical charm re-upload
+ * is refused by Charmhub: the revision it names is reused; where it names none, the charm's SHA3-384 is looked
+ * up in the ledger, and without a match the step stops rather than guess (canonical/charmcraft issue #826).
+ * A channel that already holds a revision with exactly these resource revisions is not released again.
  */
+
+
+
+
+
 
 
 
@@ -43965,27 +49193,71 @@ function unzipTool() {
         throw new UserError('unzip is not installed; install it (apt-get install unzip)');
     return unzip;
 }
-/** Read name and resources from inside a packed charm (a zip with metadata.yaml and/or charmcraft.yaml). */
+async function sha3File(file) {
+    const hash = (0,external_node_crypto_.createHash)('sha3-384');
+    await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_.createReadStream)(file), hash);
+    return hash.digest('hex');
+}
+/** manifest.yaml's `bases: [{name, channel, architectures}]`, one Base per architecture. */
+function manifestBases(text, file, inputName = 'charm') {
+    let doc;
+    try {
+        doc = (0,dist/* parse */.qg)(text);
+    }
+    catch (e) {
+        throw new UserError(`${inputName}: ${file}: manifest.yaml is not valid YAML (${e instanceof Error ? e.message.split('\n')[0] : e}); repack the charm`);
+    }
+    const bases = doc?.bases;
+    if (bases === undefined || bases === null)
+        return [];
+    if (!Array.isArray(bases))
+        throw new UserError(`${inputName}: ${file}: manifest.yaml's bases is not a list; repack the charm`);
+    const out = [];
+    for (const b of bases) {
+        const archs = b?.architectures;
+        if (typeof b?.name !== 'string' || (typeof b.channel !== 'string' && typeof b.channel !== 'number') || !Array.isArray(archs) || archs.length === 0) {
+            throw new UserError(`${inputName}: ${file}: manifest.yaml has a base without name, channel and architectures (${JSON.stringify(b)}); repack the charm`);
+        }
+        for (const a of archs)
+            out.push({ name: b.name, channel: String(b.channel), architecture: String(a) });
+    }
+    return out;
+}
+/** Read name, resources and bases from inside a packed charm (a zip with metadata.yaml / charmcraft.yaml, manifest.yaml). */
 async function readCharmFile(file, scratch, inputName = 'charm') {
     if (!(await files_exists(file)))
-        throw new UserError(`${inputName}: '${file}' does not exist; give a .charm file (from charm-build) or a charm name`);
+        throw new UserError(`${inputName}: '${file}' does not exist; give .charm files (from charm-build) or a charm name`);
     const unzip = unzipTool();
-    const dir = external_node_path_default().join(scratch, 'charm-meta');
+    const dir = external_node_path_default().join(scratch, `charm-meta-${external_node_path_default().basename(file)}`);
     await (0,promises_.mkdir)(dir, { recursive: true });
     let found = 0;
-    for (const member of ['metadata.yaml', 'charmcraft.yaml']) {
+    let manifest;
+    for (const member of ['metadata.yaml', 'charmcraft.yaml', 'manifest.yaml']) {
         const res = await run(unzip, ['-p', file, member], { allowFailure: true });
         if (res.exitCode === 9)
             throw new UserError(`${inputName}: '${file}' is not a zip archive, so not a packed charm; build it with charm-build`);
         if (res.exitCode !== 0)
             continue;
+        if (member === 'manifest.yaml') {
+            manifest = res.stdout;
+            continue;
+        }
         await (0,promises_.writeFile)(external_node_path_default().join(dir, member), res.stdout);
         found++;
     }
     if (found === 0)
         throw new UserError(`${inputName}: '${file}' has no metadata.yaml or charmcraft.yaml inside; is it a charm?`);
     const meta = await loadCharm(dir, inputName);
-    return { ...meta, dir: file, sources: [file] };
+    const [facts] = await describeFiles([external_node_path_default().resolve(file)]);
+    return {
+        path: facts.file,
+        size: facts.size,
+        sha256: facts.sha256,
+        sha3_384: await sha3File(file),
+        name: meta.name,
+        bases: manifest === undefined ? [] : manifestBases(manifest, file, inputName),
+        resources: meta.resources,
+    };
 }
 /** Unpack a .charm into a directory (the legacy `charm push` takes a directory). */
 async function unpackCharm(file, dest) {
@@ -44024,14 +49296,14 @@ async function checkResourceFiles(given, declared, arches) {
     return out;
 }
 /** The file table a dry run and a real run both show. */
-function filesTable(resources, charm) {
+function filesTable(resources, charms = []) {
     const rows = [
-        ...(charm ? [`| (charm) | | \`${charm.path}\` | ${humanSize(charm.size)} (${charm.size}) | \`${charm.sha256}\` |`] : []),
+        ...charms.map((c) => `| (charm) | ${c.bases.map(baseKey).join(', ')} | \`${c.path}\` | ${humanSize(c.size)} (${c.size}) | \`${c.sha256}\` |`),
         ...resources.map((r) => `| ${r.name} | ${r.arch?.debian ?? ''} | \`${r.facts.path}\` | ${humanSize(r.facts.size)} (${r.facts.size}) | \`${r.facts.sha256}\` |`),
     ];
     return ['| resource | arch | file | size (bytes) | sha256 |', '|---|---|---|---|---|', ...rows].join('\n');
 }
-/** `<charm>/<resource or "charm">/<sha256>` → revision, for one store and charm. */
+/** `charm/<sha3-384>` and `<resource>[@arch]/<sha256>` → revision, for one store and charm. */
 class Ledger {
     rt;
     entries = {};
@@ -44056,6 +49328,9 @@ class Ledger {
     get(key) {
         return this.entries[key];
     }
+    all() {
+        return { ...this.entries };
+    }
     set(key, revision) {
         if (this.entries[key] === revision)
             return;
@@ -44071,128 +49346,192 @@ class Ledger {
         this.changed = false;
     }
 }
-/** Upload what is not in the store yet, then release with the revisions this run resolved. */
-async function executeRelease(rt, store, req) {
-    const ledger = new Ledger(rt, store.kind, req.name);
-    await ledger.load();
+/**
+ * Read what the store says today (read-only; up to four reads side by side): channel map, charm revisions,
+ * each resource's revisions, the ledger.
+ */
+async function readStoreView(store, name, resources, ledger, needRevisions = true) {
+    const view = { resourceRevisions: {}, ledger: ledger?.all() ?? {} };
+    const reads = [
+        async () => {
+            const map = await store.channelMap(name);
+            if (map)
+                view.channelMap = map;
+        },
+        async () => {
+            const revs = needRevisions ? await store.charmRevisions(name) : undefined;
+            if (revs)
+                view.charmRevisions = revs;
+        },
+        ...(store.kind === 'charmhub' ? resources.map((r) => async () => void (view.resourceRevisions[r] = await store.resourceRevisions(name, r))) : []),
+    ];
+    await mapLimit(reads, 4, (read) => read());
+    return view;
+}
+const label = (r) => (r.perArch ? `${r.name}[${r.arch.debian}]` : r.name);
+/**
+ * Walk the plan: upload each charm file and resource file the plan names (each once), then release every
+ * revision with the resource revisions of this run. The only code that writes to the store.
+ */
+async function executePlan(rt, store, plan, ledger) {
+    const charmRevs = new Map();
+    const resRevs = new Map();
     const uploaded = [];
     const reused = [];
-    const resourceRevisions = {};
-    let revision;
+    const resolve = (ref, map) => {
+        if ('revision' in ref)
+            return ref.revision;
+        if ('upload' in ref)
+            return map.get(ref.upload);
+        throw new Error(`unresolved plan reference: ${ref.pending}`);
+    };
     try {
-        if (req.charmFile) {
-            const key = `${req.name}/charm/${req.charmFile.sha256}`;
-            const known = ledger.get(key);
-            if (known !== undefined && (await store.charmRevisions(req.name)).some((r) => r.revision === known)) {
-                revision = known;
-                reused.push('charm');
-                rt.info(`charm ${req.name}: this file is revision ${revision} already (ledger, confirmed by the store); not uploading`);
+        for (const rel of plan.releases) {
+            const ref = rel.charm;
+            if ('revision' in ref && plan.mode === 'upload' && !reused.includes(`charm ${ref.revision}`)) {
+                reused.push(`charm ${ref.revision}`);
+                rt.info(`charm ${plan.charm} (${rel.bases.map(baseKey).join(', ')}): ${ref.why}: revision ${ref.revision}; not uploading`);
             }
-            else {
-                const file = store.kind === 'charmstore' ? await unpackCharm(req.charmFile.path, external_node_path_default().join(rt.tempRoot(), `charm-unpacked-${req.name}`)) : req.charmFile.path;
-                const up = await store.uploadCharm(file, req.name);
+            if (!('upload' in ref) || charmRevs.has(ref.upload))
+                continue;
+            const f = plan.files[ref.upload];
+            const file = store.kind === 'charmstore' ? await unpackCharm(f.path, external_node_path_default().join(rt.tempRoot(), `charm-unpacked-${plan.charm}`)) : f.path;
+            const up = await store.uploadCharm(file, plan.charm);
+            let revision;
+            if ('revision' in up) {
                 revision = up.revision;
-                if (up.reused) {
-                    reused.push('charm');
-                    rt.info(`charm ${req.name}: the store already has this charm as revision ${revision} (duplicate upload); reusing it`);
-                }
-                else {
-                    uploaded.push('charm');
-                    rt.info(`charm ${req.name}: uploaded as revision ${revision}`);
-                }
-            }
-            ledger.set(key, revision);
-        }
-        else {
-            if (req.revision === undefined)
-                throw new UserError('revision: give the charm revision to release when charm is a name (or give a .charm file to upload)');
-            revision = req.revision;
-            if (store.kind === 'charmhub' && !(await store.charmRevisions(req.name)).some((r) => r.revision === revision)) {
-                throw new UserError(`revision: charm ${req.name} has no revision ${revision} in the store; upload it or pick an existing revision`);
-            }
-        }
-        for (const r of req.resources) {
-            const key = `${req.name}/${r.name}/${r.facts.sha256}`;
-            const existing = store.kind === 'charmhub' ? await store.resourceRevisions(req.name, r.name) : [];
-            const known = ledger.get(key);
-            const confirmed = known !== undefined ? existing.find((x) => x.revision === known && (x.size === undefined || x.size === r.facts.size)) : undefined;
-            const empty = r.facts.size === 0 ? existing.filter((x) => x.size === 0).sort((a, b) => b.revision - a.revision)[0] : undefined;
-            const hit = confirmed ?? empty;
-            if (hit) {
-                resourceRevisions[r.name] = hit.revision;
-                reused.push(r.name);
-                rt.info(`resource ${r.name}: revision ${hit.revision} already holds this file (${confirmed ? 'ledger, confirmed by the store' : 'zero-byte'}); not uploading`);
+                uploaded.push(external_node_path_default().basename(f.path));
+                rt.info(`charm ${external_node_path_default().basename(f.path)} (${f.bases.map(baseKey).join(', ') || 'no base'}): uploaded as revision ${revision}`);
             }
             else {
-                resourceRevisions[r.name] = await store.uploadResource(req.name, r.name, r.facts.path);
-                uploaded.push(r.name);
-                rt.info(`resource ${r.name}: uploaded ${r.facts.path} as revision ${resourceRevisions[r.name]}`);
+                revision = duplicateRevision(up.duplicate, f, ledger.get(charmLedgerKey(f)), plan.charm);
+                reused.push(external_node_path_default().basename(f.path));
+                rt.info(`charm ${external_node_path_default().basename(f.path)}: the store already has this charm as revision ${revision} (duplicate upload${up.duplicate.revision === undefined ? ', matched by its SHA3-384 in the ledger' : ''}); reusing it`);
             }
-            ledger.set(key, resourceRevisions[r.name]);
+            charmRevs.set(ref.upload, revision);
+            ledger.set(charmLedgerKey(f), revision);
+        }
+        for (const rel of plan.releases) {
+            for (const [name, ref] of Object.entries(rel.resources)) {
+                if ('revision' in ref) {
+                    if (!reused.includes(`${name}:${ref.revision}`) && !plan.keep.includes(name) && plan.mode !== 'promotion') {
+                        reused.push(`${name}:${ref.revision}`);
+                        rt.info(`resource ${name}: revision ${ref.revision}: ${ref.why}; not uploading`);
+                    }
+                    continue;
+                }
+                if (!('upload' in ref) || resRevs.has(ref.upload))
+                    continue;
+                const r = plan.resources[ref.upload];
+                const revision = await store.uploadResource(plan.charm, r.name, r.facts.path, r.perArch ? r.arch.debian : undefined);
+                resRevs.set(ref.upload, revision);
+                uploaded.push(label(r));
+                ledger.set(ledgerKey(r), revision);
+                rt.info(`resource ${label(r)}: uploaded ${r.facts.path} as revision ${revision}`);
+            }
         }
     }
     finally {
         await ledger.save();
     }
-    const current = await store.released(req.name, req.channel);
-    for (const k of req.keep)
-        resourceRevisions[k] = await keptRevision(store, req.name, k, current, req.channel);
-    if (current && sameRelease(current, revision, resourceRevisions)) {
-        rt.info(`${req.channel.name} already holds ${req.name} revision ${revision} with these resource revisions: nothing changed`);
-        return { revision, resourceRevisions, uploaded, reused, released: false };
+    const releases = plan.releases.map((rel) => ({
+        bases: rel.bases,
+        revision: resolve(rel.charm, charmRevs),
+        resources: Object.fromEntries(Object.entries(rel.resources).map(([n, ref]) => [n, resolve(ref, resRevs)])),
+    }));
+    let released = 0;
+    for (const rel of releases) {
+        const res = Object.entries(rel.resources).map(([n, v]) => `${n}:${v}`).join(' ');
+        if (alreadyReleased(plan.view.channelMap, plan.channel, rel)) {
+            rt.info(`${plan.channel.name} already holds ${plan.charm} revision ${rel.revision} (${rel.bases.map(baseKey).join(', ')}) with ${res || 'no resources'}: nothing changed`);
+            continue;
+        }
+        await store.release(plan.charm, rel.revision, plan.channel, rel.resources);
+        released++;
+        rt.info(`released ${plan.charm} revision ${rel.revision}${rel.bases.length ? ` (${rel.bases.map(baseKey).join(', ')})` : ''} to ${plan.channel.name} with ${res || 'no resources'}`);
     }
-    await store.release(req.name, revision, req.channel, resourceRevisions);
-    rt.info(`released ${req.name} revision ${revision} to ${req.channel.name} with ${Object.entries(resourceRevisions).map(([n, v]) => `${n}:${v}`).join(' ')}`);
-    return { revision, resourceRevisions, uploaded, reused, released: true };
+    return { releases, uploaded, reused, released };
 }
-/** The revision a kept resource keeps: the one released in the channel, else the largest in the store. */
-async function keptRevision(store, charm, resource, current, channel) {
-    const inChannel = current?.resources[resource];
-    if (inChannel !== undefined)
-        return inChannel;
-    const revs = store.kind === 'charmhub' ? await store.resourceRevisions(charm, resource) : [];
-    const largest = revs.reduce((m, r) => (m === undefined || r.revision > m ? r.revision : m), undefined);
-    if (largest === undefined)
-        throw new UserError(`keep-resources: ${resource} has no revision in ${channel.name} or in the store; give a file for it in resources`);
-    return largest;
+/**
+ * The revision of a refused identical re-upload: the one the store names, else (no revision in the message) the
+ * ledger's record of this file's SHA3-384, when the message's digest (if any) is this file's. Never a guess.
+ */
+function duplicateRevision(dup, f, ledgerRevision, charm) {
+    if (dup.revision !== undefined)
+        return dup.revision;
+    if (dup.digest && dup.digest !== f.sha3_384) {
+        throw new UserError(`charm: the store refused ${f.path} as a duplicate of SHA3-384 ${dup.digest}, but this file's SHA3-384 is ${f.sha3_384}; check which file was uploaded`);
+    }
+    if (ledgerRevision !== undefined)
+        return ledgerRevision;
+    throw new UserError(`charm: the store already holds ${external_node_path_default().basename(f.path)} (SHA3-384 ${f.sha3_384}) but did not say which revision, and no earlier run recorded it; ` +
+        `find it with \`charmcraft revisions ${charm}\` and release it with charm: ${charm} and revision: <N>`);
 }
-function sameRelease(current, revision, resources) {
-    if (current.revision !== revision)
-        return false;
-    const a = Object.entries(current.resources).sort();
-    const b = Object.entries(resources).sort();
-    return a.length === b.length && a.every(([n, v], i) => b[i][0] === n && b[i][1] === v);
+/** Read the channel map back and compare it with what was released (read-only). */
+async function verifyReleases(store, plan, releases) {
+    const found = await store.channelMap(plan.charm);
+    if (!found)
+        return undefined;
+    return { mismatches: compareChannelMap(releases, found, plan.channel), found };
+}
+/** The one error line and the summary table of a failed verification. */
+function verifyFailure(plan, ms) {
+    const line = `verify: ${plan.channel.name} does not hold what was released for ${plan.charm}: ` +
+        ms.map((m) => `${m.base} ${m.what} expected ${m.expected}, found ${m.found}`).join('; ') +
+        '; the store recorded something else (see the table in the summary); check `charmcraft status ' +
+        plan.charm +
+        '` and release again';
+    return { line, table: mismatchTable(ms) };
 }
 
 ;// CONCATENATED MODULE: ./shared/charm/store.ts
 /**
- * Store backends: Charmhub through `charmcraft` (FACTS.md §6) and the legacy charm store through the
- * `charm` CLI (push/attach/release/grant, for self-hosted legacy stores). Every call is an argument array;
- * the Charmhub credential reaches charmcraft only as CHARMCRAFT_AUTH in the child's environment.
- * Transient failures (timeouts, connection resets, 502/503/504) are retried with backoff; anything else
- * stops with the store's own message.
+ * Store backends: Charmhub through `charmcraft` and the legacy charm store through the `charm` CLI
+ * (push/attach/release/grant, for self-hosted legacy stores). Every call is an argument array; the Charmhub
+ * credential reaches charmcraft only as CHARMCRAFT_AUTH in the child's environment. Transient failures
+ * (timeouts, connection resets, 502/503/504) are retried with backoff; anything else stops with the store's
+ * own message.
+ *
+ * The answers are parsed by the shapes charmcraft itself prints with `--format json` (canonical/charmcraft,
+ * `charmcraft/application/commands/store.py` at commit 15966e958a7bc09748cd9aeceb0e24cfa3990bca, and
+ * `charmcraft/store/store.py` for how the store's answers reach it):
+ * - `status NAME`: `{}` when nothing has been released yet (StatusCommand.run), else a list of tracks,
+ *   `[{track, mappings: [{base: {name, channel, architecture} | null, releases: [{status, channel, version,
+ *   revision, resources: [{name, revision}] | null, expires_at}]}]}]`. `status` is `open` (a release of its
+ *   own), `tracking` (no release of its own: the channel follows a safer risk) or `closed`. The channel map is
+ *   per base: one charm revision per base/architecture.
+ * - `upload` / `upload-resource`: `{"revision": N}`; a rejected upload prints `{"errors": [{"code",
+ *   "message"}]}` on stdout and exits 1 (UploadCommand.run / UploadResourceCommand.run). Other failures
+ *   (CraftError) go to stderr.
+ * - `revisions NAME`: `[{revision, version, created_at, status, errors?}]`.
+ * - `resources NAME`: `[{charm_revision, name, type, optional}]`.
+ * - `resource-revisions NAME RES`: `[{revision, "created at", size, bases: [{name, channel, architectures}]}]`,
+ *   in the store's order (not sorted) and without a digest.
  */
+
+
 
 
 
 
 /** Defaults, overridable through the environment (the tests use short backoffs). */
 function storePolicy(env = process.env) {
-    const num = (v, d) => (v && Number.isFinite(Number(v)) && Number(v) > 0 ? Number(v) : d);
-    return { attempts: num(env.BUILD_SNAPS_STORE_ATTEMPTS, 4), backoffMs: num(env.BUILD_SNAPS_STORE_BACKOFF_MS, 2000) };
+    return { attempts: envNumber(env, 'BUILD_SNAPS_STORE_ATTEMPTS', 4), backoffMs: envNumber(env, 'BUILD_SNAPS_STORE_BACKOFF_MS', 2000) };
 }
 const TRANSIENT_RE = /timed? ?out|timeout|connection (reset|refused|aborted)|ECONNRESET|ETIMEDOUT|EAI_AGAIN|temporar(il)?y unavailable|\b50[234]\b/i;
 function isTransient(message) {
     return TRANSIENT_RE.test(message);
 }
-/** A store command failed; `message` is the store's own text (last lines of its output). */
+/** A store command failed; `message` is the store's own text (its JSON errors, else its last lines). */
 class StoreError extends UserError {
     argv;
     storeMessage;
-    constructor(argv, storeMessage) {
+    codes;
+    constructor(argv, storeMessage, codes = []) {
         super(`${argv.slice(0, 2).join(' ')} failed: ${storeMessage}`);
         this.argv = argv;
         this.storeMessage = storeMessage;
+        this.codes = codes;
     }
 }
 class Cli {
@@ -44208,17 +49547,26 @@ class Cli {
     }
     /** Run one store command; retry transient failures; return stdout. */
     async call(args) {
-        for (let n = 1;; n++) {
-            const res = await run(this.program, args, { env: this.env, allowFailure: true });
-            if (res.exitCode === 0)
-                return res.stdout;
-            const message = redact(storeMessage(res.stderr, res.stdout));
-            if (!isTransient(message) || n >= this.policy.attempts) {
-                throw new StoreError([external_node_path_default().basename(this.program), ...args], message + (n > 1 ? ` (after ${n} attempts)` : ''));
-            }
-            const delay = this.policy.backoffMs * 2 ** (n - 1);
-            this.log(`${args[0]}: transient store error (${message}); retrying in ${delay} ms (attempt ${n + 1} of ${this.policy.attempts})`);
-            await new Promise((r) => setTimeout(r, delay));
+        const argv = [external_node_path_default().basename(this.program), ...args];
+        const judge = (e) => {
+            const message = e instanceof StoreError ? e.storeMessage : String(e);
+            return { retry: isTransient(message), message: `transient store error (${message})` };
+        };
+        try {
+            return await withRetry({ policy: this.policy, label: args[0], log: this.log, judge }, async () => {
+                const res = await run(this.program, args, { env: this.env, allowFailure: true });
+                if (res.exitCode === 0)
+                    return res.stdout;
+                const json = jsonErrors(res.stdout);
+                if (json)
+                    throw new StoreError(argv, redact(json.map((e) => `${e.code}: ${e.message}`).join('; ')), json.map((e) => e.code));
+                throw new StoreError(argv, redact(storeMessage(res.stderr, res.stdout)));
+            });
+        }
+        catch (e) {
+            if (!(e instanceof RetryFailure) || !(e.last instanceof StoreError))
+                throw e;
+            throw new StoreError(argv, e.last.storeMessage + (e.attempts > 1 ? ` (after ${e.attempts} attempts)` : ''), e.last.codes);
         }
     }
     async json(args) {
@@ -44231,12 +49579,36 @@ class Cli {
         }
     }
 }
+/** `{"errors": [{"code", "message"}]}` on stdout: how charmcraft reports a rejected upload with --format json. */
+function jsonErrors(stdout) {
+    let doc;
+    try {
+        doc = JSON.parse(stdout);
+    }
+    catch {
+        return undefined;
+    }
+    const errors = doc?.errors;
+    if (!Array.isArray(errors) || errors.length === 0)
+        return undefined;
+    return errors.map((e) => ({ code: String(e?.code ?? 'error'), message: String(e?.message ?? '').replace(/\s+/g, ' ').trim() }));
+}
 /** The store's own words: the last non-empty lines of stderr (else stdout), on one line. */
 function storeMessage(stderr, stdout) {
     const lines = (stderr.trim() || stdout.trim() || 'no message').split('\n').map((l) => l.trim()).filter(Boolean);
     return lines.slice(-3).join(' | ');
 }
-const DUPLICATE_RE = /Revision of the existing package is:\s*(\d+)/;
+const DUPLICATE_REVISION_RE = /Revision of the existing package is:\s*(\d+)/i;
+const DUPLICATE_DIGEST_RE = /(?:upload with that digest|already exists)/i;
+const SHA3_RE = /SHA3-384:\s*'?([0-9a-f]{96})'?/i;
+/** Read a refused upload: is it "this exact file is already there", and what does the message say? */
+function parseDuplicate(message) {
+    const rev = DUPLICATE_REVISION_RE.exec(message);
+    const digest = SHA3_RE.exec(message)?.[1]?.toLowerCase();
+    if (!rev && !digest && !DUPLICATE_DIGEST_RE.test(message))
+        return undefined;
+    return { ...(rev ? { revision: Number(rev[1]) } : {}), ...(digest ? { digest } : {}) };
+}
 function revisionOf(v, what) {
     const r = v?.revision;
     if (typeof r !== 'number' || !Number.isInteger(r))
@@ -44248,6 +49620,52 @@ function rows(v, what) {
         throw new UserError(`${what}: expected a JSON list from the store, got ${JSON.stringify(v).slice(0, 200)}`);
     return v;
 }
+function parseBase(v, what) {
+    if (v === null || v === undefined)
+        return null;
+    const b = v;
+    if (typeof b.name !== 'string' || typeof b.channel !== 'string' || typeof b.architecture !== 'string') {
+        throw new UserError(`${what}: a mapping's base is not {name, channel, architecture}: ${JSON.stringify(v).slice(0, 200)}`);
+    }
+    return { name: b.name, channel: b.channel, architecture: b.architecture };
+}
+/**
+ * The open releases in a `charmcraft status --format json` answer: `{}` (nothing released yet) is an empty
+ * map; `tracking` and `closed` rows hold no revision of their own and are left out.
+ */
+function parseStatus(doc) {
+    const what = 'charmcraft status';
+    if (doc !== null && typeof doc === 'object' && !Array.isArray(doc) && Object.keys(doc).length === 0)
+        return [];
+    const out = [];
+    for (const t of rows(doc, what)) {
+        const mappings = t.mappings;
+        if (!Array.isArray(mappings))
+            throw new UserError(`${what}: track ${JSON.stringify(t.track)} has no mappings list: ${JSON.stringify(t).slice(0, 200)}`);
+        for (const m of mappings) {
+            const base = parseBase(m.base, what);
+            for (const r of m.releases ?? []) {
+                if (r.status !== 'open')
+                    continue;
+                if (typeof r.channel !== 'string' || typeof r.revision !== 'number')
+                    throw new UserError(`${what}: an open release without channel or revision: ${JSON.stringify(r).slice(0, 200)}`);
+                const resources = {};
+                for (const x of r.resources ?? [])
+                    resources[x.name] = x.revision;
+                out.push({ channel: r.channel, base, revision: r.revision, resources });
+            }
+        }
+    }
+    return out;
+}
+/** `charmcraft resource-revisions --format json` rows, in the store's order (callers pick by number, never by row). */
+function parseResourceRevisions(doc) {
+    const what = 'charmcraft resource-revisions';
+    return rows(doc, what).map((r) => {
+        const arches = Array.isArray(r.bases) ? [...new Set(r.bases.flatMap((b) => (Array.isArray(b?.architectures) ? b.architectures.map(String) : [])))] : [];
+        return { revision: revisionOf(r, what), ...(typeof r.size === 'number' ? { size: r.size } : {}), ...(arches.length ? { arches } : {}) };
+    });
+}
 class CharmhubStore {
     tool;
     kind = 'charmhub';
@@ -44258,17 +49676,17 @@ class CharmhubStore {
     }
     async uploadCharm(file) {
         try {
-            return { revision: revisionOf(await this.cli.json(['upload', '--format', 'json', file]), 'charmcraft upload'), reused: false };
+            return { revision: revisionOf(await this.cli.json(['upload', '--format', 'json', file]), 'charmcraft upload') };
         }
         catch (e) {
-            const m = e instanceof StoreError ? DUPLICATE_RE.exec(e.storeMessage) : null;
-            if (m)
-                return { revision: Number(m[1]), reused: true };
+            const dup = e instanceof StoreError ? parseDuplicate(e.storeMessage) : undefined;
+            if (dup)
+                return { duplicate: dup };
             throw e;
         }
     }
     async charmRevisions(name) {
-        return rows(await this.cli.json(['revisions', name, '--format', 'json']), 'charmcraft revisions').map((r) => ({ revision: revisionOf(r, 'charmcraft revisions') }));
+        return rows(await this.cli.json(['revisions', name, '--format', 'json']), 'charmcraft revisions').map((r) => revisionOf(r, 'charmcraft revisions'));
     }
     async declaredResources(name) {
         return rows(await this.cli.json(['resources', name, '--format', 'json']), 'charmcraft resources').map((r) => ({
@@ -44276,37 +49694,18 @@ class CharmhubStore {
             type: r.type === 'oci-image' ? 'oci-image' : 'file',
         }));
     }
-    async uploadResource(name, resource, file) {
-        return revisionOf(await this.cli.json(['upload-resource', '--format', 'json', name, resource, '--filepath', file]), 'charmcraft upload-resource');
+    async uploadResource(name, resource, file, arch) {
+        const args = ['upload-resource', '--format', 'json', name, resource, '--filepath', file, ...(arch ? ['--arch', arch] : [])];
+        return revisionOf(await this.cli.json(args), 'charmcraft upload-resource');
     }
     async resourceRevisions(name, resource) {
-        return rows(await this.cli.json(['resource-revisions', name, resource, '--format', 'json']), 'charmcraft resource-revisions').map((r) => ({
-            revision: revisionOf(r, 'charmcraft resource-revisions'),
-            ...(typeof r.size === 'number' ? { size: r.size } : {}),
-        }));
+        return parseResourceRevisions(await this.cli.json(['resource-revisions', name, resource, '--format', 'json']));
     }
-    async released(name, channel) {
-        // [{track, mappings: [{base, releases: [{channel, revision, resources: [{name, revision}], status}]}]}]
-        const tracks = rows(await this.cli.json(['status', name, '--format', 'json']), 'charmcraft status');
-        for (const t of tracks) {
-            for (const m of t.mappings ?? []) {
-                for (const r of m.releases ?? []) {
-                    if (r.channel !== channel.name || typeof r.revision !== 'number' || r.status === 'closed' || r.status === 'tracking')
-                        continue;
-                    const resources = {};
-                    for (const x of r.resources ?? [])
-                        resources[x.name] = x.revision;
-                    return { revision: r.revision, resources };
-                }
-            }
-        }
-        return undefined;
+    async channelMap(name) {
+        return parseStatus(await this.cli.json(['status', name, '--format', 'json']));
     }
     async release(name, revision, channel, resources) {
-        const args = ['release', name, '--revision', String(revision), '--channel', channel.name];
-        for (const [r, rev] of Object.entries(resources))
-            args.push('--resource', `${r}:${rev}`);
-        await this.cli.call(args);
+        await this.cli.call(releaseArgs(name, revision, channel, resources));
     }
 }
 /**
@@ -44335,10 +49734,10 @@ class CharmstoreStore {
         const m = /url:\s*\S+-(\d+)\s*$/m.exec(out);
         if (!m)
             throw new UserError(`charm push: no revision in its answer '${out.trim().slice(0, 200)}'`);
-        return { revision: Number(m[1]), reused: false };
+        return { revision: Number(m[1]) };
     }
     async charmRevisions() {
-        return [];
+        return undefined;
     }
     async declaredResources(name) {
         return rows(await this.cli.json(['list-resources', this.url(name), '--format', 'json']), 'charm list-resources').map((r) => ({ name: String(r.name), type: 'file' }));
@@ -44354,7 +49753,7 @@ class CharmstoreStore {
         return [];
     }
     /** The legacy CLI offers no machine-readable channel map: a re-run releases again (harmless: same revisions). */
-    async released() {
+    async channelMap() {
         return undefined;
     }
     async release(name, revision, channel, resources) {
@@ -44387,9 +49786,13 @@ async function ensureTool(program, channel, log) {
 
 ;// CONCATENATED MODULE: ./actions/charm-attach-release/main.ts
 /**
- * charm-attach-release: upload a charm and every architecture's resources, then release them to a channel
- * with the revisions this run got back (never "the newest row"). Everything is checked before the first
- * upload; a re-run uploads nothing new and releases only when the channel differs; dry-run shows the plan.
+ * charm-attach-release: release a charm to a channel, as plan → execute → verify.
+ * - plan (pure, shared/charm/plan.ts): from the inputs and what the store says today, one ReleasePlan: every
+ *   .charm (one revision per base/arch), every resource upload (each once for the charm; a per-arch resource
+ *   once per arch), every release with its resource revisions, or, for a promotion, what from-channel holds.
+ * - execute (shared/charm/release.ts): the only code that writes to the store.
+ * - verify: read the channel map back and check, per base, the revision and every resource revision.
+ * A dry run prints the plan and stops; a re-run uploads nothing new and releases only what differs.
  */
 
 
@@ -44400,91 +49803,205 @@ async function ensureTool(program, channel, log) {
 
 
 
+
+const GLOB_RE = /[*?[]/;
+/**
+ * The charm input: a JSON array (charm-build's `charms` output), or lines of .charm paths / globs, or one charm
+ * name already in the store.
+ */
+function parseCharmInput(value) {
+    const text = value.trim();
+    if (text.startsWith('[')) {
+        let list;
+        try {
+            list = JSON.parse(text);
+        }
+        catch {
+            throw new UserError(`charm: '${text.slice(0, 80)}' looks like a JSON array but is not valid JSON; give one .charm path per line, or charm-build's charms output as is`);
+        }
+        if (!Array.isArray(list) || list.length === 0 || !list.every((x) => typeof x === 'string' && x.trim() !== '')) {
+            throw new UserError('charm: the JSON array must list one or more .charm paths (charm-build\'s charms output)');
+        }
+        return { files: list.map((x) => x.trim()) };
+    }
+    const lines = splitLines(text);
+    if (lines.length === 1 && !lines[0].endsWith('.charm') && !lines[0].includes('/') && !GLOB_RE.test(lines[0])) {
+        if (!isCharmName(lines[0]))
+            throw new UserError(`charm: '${lines[0]}' is neither a .charm file nor a valid charm name`);
+        return { name: lines[0] };
+    }
+    return { files: lines };
+}
 function charm_attach_release_main_getInputs(rt) {
     const store = rt.input('store', { default: 'charmhub' });
     if (store !== 'charmhub' && store !== 'charmstore')
         throw new UserError(`store: '${store}' is not a store; use charmhub (default) or charmstore`);
     const credentials = rt.secretInput('credentials');
     const archText = rt.input('arches');
-    const arches = archText ? parseArches(archText, 'arches') : [];
     const revText = rt.input('revision');
     if (revText && !/^[1-9][0-9]*$/.test(revText))
         throw new UserError(`revision: '${revText}' is not a revision number; use a positive integer`);
     const keep = splitList(rt.input('keep-resources'));
     if (keep.length > 0 && store === 'charmstore')
         throw new UserError('keep-resources: only supported with store: charmhub; give a file for every resource');
+    const legacy = store === 'charmstore';
+    const fromText = rt.input('from-channel');
+    const charm = parseCharmInput(rt.input('charm', { required: true }));
     return {
-        charm: rt.input('charm', { required: true }),
-        channel: parseChannel(rt.input('channel', { required: true }), 'channel', store === 'charmstore'),
+        ...charm,
+        channel: parseChannel(rt.input('channel', { required: true }), 'channel', legacy),
+        ...(fromText ? { from: parseChannel(fromText, 'from-channel', legacy) } : {}),
+        allowMissingBases: parseBool(rt.input('allow-missing-bases'), 'allow-missing-bases', false),
         store,
         namespace: rt.input('namespace'),
         charmcraftChannel: rt.input('charmcraft-channel', { default: 'latest/stable' }),
         credentials,
-        resources: parseResourceLines(rt.input('resources'), arches),
-        arches,
+        resourcesText: rt.input('resources'),
+        arches: archText ? parseArches(archText, 'arches') : [],
         keep,
         ...(revText ? { revision: Number(revText) } : {}),
+        verify: parseBool(rt.input('verify'), 'verify', true),
         dryRun: parseBool(rt.input('dry-run'), 'dry-run', false),
     };
+}
+/** Expand globs (relative to the working directory); a pattern that matches nothing is an error naming it. */
+async function expandFiles(patterns) {
+    const out = [];
+    for (const p of patterns) {
+        if (!GLOB_RE.test(p)) {
+            out.push(p);
+            continue;
+        }
+        const matches = (await (await glob/* create */.v(p, { matchDirectories: false, implicitDescendants: false })).glob()).sort();
+        if (matches.length === 0)
+            throw new UserError(`charm: '${p}' matches no file; build the charm first (charm-build) or fix the pattern`);
+        out.push(...matches);
+    }
+    return [...new Set(out.map((f) => external_node_path_default().resolve(f)))];
 }
 async function makeStore(rt, inputs) {
     const log = (m) => rt.info(m);
     if (inputs.store === 'charmstore')
-        return new CharmstoreStore(await ensureTool('charm', inputs.charmcraftChannel, log), inputs.namespace, log);
+        return inputs.dryRun ? undefined : new CharmstoreStore(await ensureTool('charm', inputs.charmcraftChannel, log), inputs.namespace, log);
     if (!inputs.credentials) {
+        if (inputs.dryRun)
+            return undefined;
         throw new UserError('credentials: Charmhub credentials are required to upload; export them with `charmcraft login --export=creds.txt` and pass a secret (credentials: ${{ secrets.CHARMHUB_TOKEN }}), or set dry-run: true');
     }
     return new CharmhubStore(await ensureTool('charmcraft', inputs.charmcraftChannel, log), inputs.credentials, log);
 }
+/** name → revision; a resource whose revision differs per base/arch (per-arch resources) → {arch: revision}. */
+function resourceRevisionsOutput(releases) {
+    const out = {};
+    const names = [...new Set(releases.flatMap((r) => Object.keys(r.resources)))];
+    for (const n of names) {
+        const withIt = releases.filter((r) => n in r.resources);
+        const values = new Set(withIt.map((r) => r.resources[n]));
+        if (values.size === 1) {
+            out[n] = [...values][0];
+            continue;
+        }
+        const per = {};
+        for (const r of withIt)
+            for (const b of r.bases)
+                per[b?.architecture ?? baseKey(b)] = r.resources[n];
+        out[n] = per;
+    }
+    return out;
+}
+function releaseTable(plan, releases, revisions) {
+    const names = [...new Set(releases.flatMap((r) => Object.keys(r.resources)))];
+    const rows = Object.entries(revisions).map(([key, rev]) => {
+        const rel = releases.find((r) => r.revision === rev && (r.bases.length === 0 || r.bases.some((b) => baseKey(b) === key)));
+        return `| ${plan.charm} | ${key} | ${rev} | ${names.map((n) => rel?.resources[n] ?? '').join(' | ')} |`;
+    });
+    return [`| charm | base | revision | ${names.join(' | ')} |`, `|---|---|---|${names.map(() => '---|').join('')}`, ...rows].join('\n');
+}
 async function charm_attach_release_main_main(rt) {
     const inputs = charm_attach_release_main_getInputs(rt);
-    const isFile = inputs.charm.endsWith('.charm') || inputs.charm.includes('/');
-    if (!isFile && !isCharmName(inputs.charm))
-        throw new UserError(`charm: '${inputs.charm}' is neither a .charm file nor a valid charm name`);
-    if (!isFile && inputs.revision === undefined)
-        throw new UserError('revision: required when charm is a name (which revision to release?); or give a .charm file to upload');
-    // Everything is checked before a store is touched.
-    const meta = isFile ? await readCharmFile(inputs.charm, rt.tempRoot()) : undefined;
-    const name = meta?.name ?? inputs.charm;
-    const charmFile = meta ? (await describeFiles([external_node_path_default().resolve(inputs.charm)]))[0] : undefined;
-    const store = inputs.dryRun ? undefined : await makeStore(rt, inputs);
-    let declared = meta?.resources;
-    if (!declared && store)
+    // 1. Read and check everything before a store is written to.
+    const files = [];
+    const paths = await expandFiles(inputs.files ?? []);
+    for (const f of paths)
+        await checkInputPath(f, 'charm', 'file');
+    for (const f of paths)
+        files.push(await readCharmFile(f, rt.tempRoot()));
+    checkCharmFiles(files, inputs.store);
+    const name = files[0]?.name ?? inputs.name;
+    const fileArches = [...new Set(files.flatMap((f) => f.bases.map((b) => b.architecture)))].filter((a) => a !== 'all');
+    const arches = inputs.arches.length ? inputs.arches : fileArches.length ? parseArches(fileArches.join(' '), 'charm (the architectures in manifest.yaml)') : [];
+    const given = parseResourceLines(inputs.resourcesText, arches);
+    if (inputs.store === 'charmstore' && given.some((r) => r.perArch))
+        throw new UserError('resources: per-arch resources ({arch} only in the path) need Charmhub; the legacy charm store has no architectures per resource revision');
+    const store = await makeStore(rt, inputs);
+    let declared = files[0]?.resources;
+    if (!declared && store && !inputs.from)
         declared = await store.declaredResources(name);
     if (declared)
-        checkResourceCoverage(name, declared, inputs.resources, inputs.keep);
-    const resources = await checkResourceFiles(inputs.resources, declared ?? [], inputs.arches);
-    const charmFacts = charmFile ? { path: charmFile.file, size: charmFile.size, sha256: charmFile.sha256 } : undefined;
-    const table = filesTable(resources, charmFacts);
+        checkResourceCoverage(name, declared, given, inputs.keep);
+    const resources = await checkResourceFiles(given, declared ?? [], arches);
+    // 2. What the store says, then the plan (pure).
+    const ledger = store ? new Ledger(rt, store.kind, name) : undefined;
+    await ledger?.load();
+    const view = store ? await readStoreView(store, name, inputs.from ? [] : [...new Set([...given.map((r) => r.name), ...inputs.keep])], ledger, !inputs.from) : { resourceRevisions: {}, ledger: {} };
+    const plan = buildPlan({ charm: name, channel: inputs.channel, store: inputs.store, files, ...(inputs.revision ? { revision: inputs.revision } : {}), ...(inputs.from ? { from: inputs.from } : {}), allowMissingBases: inputs.allowMissingBases, resources, keep: inputs.keep }, view);
+    const table = filesTable(resources, files);
+    rt.output('plan', planJson(plan));
+    rt.output('channel', inputs.channel.name);
+    for (const s of plan.skipped)
+        rt.warning(`from-channel: ${plan.from.name} holds nothing for base ${s}; not promoted (allow-missing-bases: true)`);
     if (inputs.dryRun) {
-        const plan = inputs.store === 'charmhub'
-            ? planCommands('charmcraft', { name, file: charmFacts?.path, revision: inputs.revision }, resources, inputs.keep, inputs.channel)
-            : planLegacyCommands(legacyUrl(inputs.namespace, name), charmFacts?.path, inputs.revision, resources, inputs.channel);
-        const cmds = plan.map(showCommand);
-        if (!declared)
+        const cmds = (inputs.store === 'charmhub' ? planCommands('charmcraft', plan) : planLegacyCommands(legacyUrl(inputs.namespace, name), files[0]?.path, inputs.revision, resources, inputs.channel)).map(showCommand);
+        if (!declared && !inputs.from)
             cmds.unshift(`(charm ${name} is a name: its declared resources are checked against the store at release time)`);
-        rt.info(`DRY RUN: nothing is uploaded or released. Plan for ${name} → ${inputs.channel.name}:`);
+        const what = plan.from ? `promotion of ${name} ${plan.from.name} → ${inputs.channel.name}` : `release of ${name} → ${inputs.channel.name}`;
+        rt.info(`DRY RUN: nothing is uploaded or released. Plan for the ${what}:`);
         for (const c of cmds)
             rt.info(`  ${c}`);
+        if (plan.skipped.length)
+            rt.info(`  (skipped, nothing in ${plan.from.name}: ${plan.skipped.join(', ')})`);
         rt.info('Files:');
         for (const r of resources)
             rt.info(`  ${r.name}${r.arch ? ` [${r.arch.debian}]` : ''}: ${r.facts.path} ${r.facts.size} bytes sha256 ${r.facts.sha256}`);
-        if (charmFacts)
-            rt.info(`  (charm): ${charmFacts.path} ${charmFacts.size} bytes sha256 ${charmFacts.sha256}`);
-        rt.output('channel', inputs.channel.name);
-        rt.summary(`### Dry run: release plan for ${name} → \`${inputs.channel.name}\`\n\nNothing was uploaded or released.\n\n\`\`\`\n${cmds.join('\n')}\n\`\`\`\n\n${table}`);
+        for (const f of files)
+            rt.info(`  (charm ${f.bases.map(baseKey).join(', ') || 'no base'}): ${f.path} ${f.size} bytes sha256 ${f.sha256}`);
+        rt.summary(`### Dry run: ${what}\n\nNothing was uploaded or released.\n\n\`\`\`\n${cmds.join('\n')}\n\`\`\`\n\n${table}`);
         return;
     }
-    const req = { name, ...(charmFacts ? { charmFile: charmFacts } : {}), ...(inputs.revision ? { revision: inputs.revision } : {}), resources, keep: inputs.keep, channel: inputs.channel };
-    const result = await rt.group(`Release ${name} to ${inputs.channel.name}`, () => executeRelease(rt, store, req));
-    rt.output('revision', String(result.revision));
-    rt.output('resource-revisions', result.resourceRevisions);
-    rt.output('channel', inputs.channel.name);
-    const state = result.released ? `released revision ${result.revision}` : `already released (revision ${result.revision}): nothing changed`;
-    const revRows = Object.entries(result.resourceRevisions).map(([n, v]) => `| ${n} | ${v} | ${result.uploaded.includes(n) ? 'uploaded' : inputs.keep.includes(n) ? 'kept' : 'reused'} |`);
-    rt.summary(`### ${name} → \`${inputs.channel.name}\`: ${state}\n\n` +
-        `Uploaded: ${result.uploaded.join(', ') || 'nothing'}; reused: ${result.reused.join(', ') || 'nothing'}.\n\n` +
-        `| resource | revision | |\n|---|---|---|\n${revRows.join('\n')}\n\n${table}`);
+    // 3. Execute (the only writes), 4. verify (read-only).
+    const result = await rt.group(`${plan.from ? `Promote ${name} ${plan.from.name} →` : `Release ${name} to`} ${inputs.channel.name}`, () => executePlan(rt, store, plan, ledger));
+    let verified = 'not verified (verify: false)';
+    const check = inputs.verify ? await verifyReleases(store, plan, result.releases) : undefined;
+    if (inputs.verify && !check)
+        verified = 'not verified: the legacy charm store has no channel map to read back';
+    const revisions = {};
+    for (const rel of result.releases) {
+        const bases = rel.bases.length ? rel.bases : (check?.found ?? []).filter((r) => r.channel === inputs.channel.name && r.revision === rel.revision).map((r) => r.base);
+        for (const b of bases)
+            revisions[baseKey(b)] = rel.revision;
+        if (bases.length === 0)
+            revisions[`revision-${rel.revision}`] = rel.revision;
+    }
+    const resourceRevisions = resourceRevisionsOutput(result.releases);
+    rt.output('revisions', revisions);
+    rt.output('revision', String(result.releases[0]?.revision ?? ''));
+    rt.output('resource-revisions', resourceRevisions);
+    const revs = [...new Set(result.releases.map((r) => r.revision))];
+    const state = result.released ? `released revision${revs.length === 1 ? '' : 's'} ${revs.join(', ')}` : `already released (revision${revs.length === 1 ? '' : 's'} ${revs.join(', ')}): nothing changed`;
+    const head = `### ${name}${plan.from ? ` ${plan.from.name}` : ''} → \`${inputs.channel.name}\`: ${state}\n\nUploaded: ${result.uploaded.join(', ') || 'nothing'}; reused: ${result.reused.join(', ') || 'nothing'}.`;
+    const body = `${releaseTable(plan, result.releases, revisions)}${plan.skipped.length ? `\n\nNot promoted (nothing in ${plan.from.name}): ${plan.skipped.join(', ')}` : ''}${uploadsOf(plan, 'resource').length || files.length ? `\n\n${table}` : ''}`;
+    if (check && check.mismatches.length) {
+        const { line, table: diff } = verifyFailure(plan, check.mismatches);
+        rt.info(`verify: expected vs found in ${inputs.channel.name}:`);
+        for (const l of diff.split('\n'))
+            rt.info(`  ${l}`);
+        rt.summary(`${head}\n\n**Verify failed**: the channel map differs from what was released.\n\n${diff}\n\n${body}`);
+        throw new UserError(line);
+    }
+    if (check)
+        verified = `verified: ${inputs.channel.name} holds every revision and resource revision released, for ${Object.keys(revisions).length} base${Object.keys(revisions).length === 1 ? '' : 's'}`;
+    rt.info(verified);
+    rt.summary(`${head} ${verified[0].toUpperCase()}${verified.slice(1)}.\n\n${body}`);
 }
 
 ;// CONCATENATED MODULE: ./shared/charm/build.ts
@@ -44658,6 +50175,9 @@ async function buildCharm(tool, builder, meta, outDir, opts) {
 
 
 
+
+
+
 function charm_build_main_getInputs(rt) {
     const dir = (name) => (rt.input(name) ? external_node_path_default().resolve(rt.input(name)) : undefined);
     return {
@@ -44672,6 +50192,8 @@ function charm_build_main_getInputs(rt) {
 }
 async function charm_build_main_main(rt) {
     const inputs = charm_build_main_getInputs(rt);
+    await checkInputPaths({ 'charm-path': inputs.charmPath }, 'any');
+    await checkInputPaths({ 'layers-dir': inputs.layersDir, 'interfaces-dir': inputs.interfacesDir });
     const charm = await loadCharm(inputs.charmPath, 'charm-path');
     const builder = await chooseBuilder(charm.dir, inputs.builder);
     for (const [name, dir] of [['layers-dir', inputs.layersDir], ['interfaces-dir', inputs.interfacesDir]]) {
@@ -44690,10 +50212,17 @@ async function charm_build_main_main(rt) {
     const charms = await rt.group(`Build ${charm.name} with ${builder}`, () => buildCharm(tool, builder, charm, outDir, { destructiveMode: inputs.destructiveMode, layersDir: inputs.layersDir, interfacesDir: inputs.interfacesDir }));
     for (const c of charms)
         rt.info(`built ${c}`);
+    const prov = new ProvenanceRecorder('charm-build');
+    await prov.checkout(charm.dir, charm.name);
+    const version = (await (0,promises_.readFile)(external_node_path_default().join(charm.dir, 'version'), 'utf8').catch(() => '')).trim();
+    await publish(rt, {
+        action: 'charm-build', outDir, epoch: sourceDateEpoch(), provenance: prov, parts: [charm.name],
+        artifacts: charms.map((file) => ({ file, version, packageName: charm.name })),
+        title: `Charm ${charm.name} (${builder})`,
+    });
     rt.output('charms', charms);
     rt.output('name', charm.name);
     rt.output('resources', charm.resources);
-    rt.summary(`### Charm ${charm.name} (${builder})\n\n${summaryTable(await describeFiles(charms))}`);
 }
 
 ;// CONCATENATED MODULE: ./actions/zero-byte-snaps/main.ts
@@ -44706,7 +50235,9 @@ async function charm_build_main_main(rt) {
 
 
 
+
 async function zero_byte_snaps_main_main(rt) {
+    await checkInputPaths({ charm: rt.input('charm') }, 'any');
     const charm = await loadCharm(rt.input('charm', { required: true }));
     const wanted = splitList(rt.input('resources'));
     const declaredSnaps = snapResources(charm);
@@ -44772,7 +50303,7 @@ const actions = {
 };
 /** Run one action under the runner contract (the stubs' only call). */
 async function actions_run(name) {
-    await runAction(actions[name]);
+    await runAction(actions[name], name);
 }
 
 var __webpack_exports__actions = __webpack_exports__.o;

@@ -11,7 +11,7 @@ export interface SnapInfo {
   architectures: string[]
 }
 
-/** Inspect a .snap file; a zero-byte file is a valid placeholder (FACTS.md §7) with no yaml. */
+/** Inspect a .snap file; a zero-byte file is a valid placeholder (docs/upstream.md#zero-byte-snap-placeholder) with no yaml. */
 export async function inspectSnap(file: string, label = file): Promise<SnapInfo> {
   const st = await stat(file).catch(() => undefined)
   if (!st?.isFile()) throw new UserError(`${label}: '${file}' does not exist`)

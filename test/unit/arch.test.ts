@@ -5,7 +5,7 @@ import { UserError } from '../../shared/errors.js'
 import { buildFakeK8s } from '../../cli/fake-k8s.js'
 import { FAKE_BUILD_DIR, KUBE_VERSION } from '../helpers/k8s-mirror.js'
 
-describe('the architecture table (FACTS.md §1)', () => {
+describe('the architecture table (docs/upstream.md#architecture-names)', () => {
   const expected = [
     ['amd64', 'amd64', 'amd64', 'x86_64', 'qemu-x86_64', 'linux/amd64', 62, 64, 'LSB'],
     ['arm64', 'arm64', 'arm64', 'aarch64', 'qemu-aarch64', 'linux/arm64', 183, 64, 'LSB'],
@@ -14,7 +14,7 @@ describe('the architecture table (FACTS.md §1)', () => {
     ['s390x', 's390x', 's390x', 's390x', 'qemu-s390x', 'linux/s390x', 22, 64, 'MSB'],
     ['riscv64', 'riscv64', 'riscv64', 'riscv64', 'qemu-riscv64', 'linux/riscv64', 243, 64, 'LSB'],
   ] as const
-  test('has exactly the six rows of FACTS.md, spelled as there', () => {
+  test('has exactly the six rows of docs/upstream.md#architecture-names, spelled as there', () => {
     expect(ARCHES.map((a) => [a.debian, a.go, a.k8s, a.uname, a.qemu, a.platform, a.elf.machine, a.elf.bits, a.elf.endian])).toEqual(expected)
   })
   test.each(expected)('%s: every spelling parses to the row, and the row gives every spelling back', (debian, go, k8s, uname, qemu, platform) => {

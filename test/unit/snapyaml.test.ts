@@ -11,7 +11,7 @@ import { tempDir } from '../helpers/runner.js'
 const s390x = parseArch('s390x')
 const byName = (n: string) => COMPONENTS.find((c) => c.name === n)!
 
-describe('snap.yaml of the Kubernetes snaps (FACTS.md §2)', () => {
+describe('snap.yaml of the Kubernetes snaps (docs/upstream.md#kubernetes-binaries)', () => {
   test.each([
     ['kubectl', 'classic'],
     ['kubelet', 'classic'],
