@@ -35,19 +35,30 @@ try {
     const dir = path.join(tmp, `stage-${i}`)
     const snap = path.join(tmp, `kubelet_1.31.2_s390x-${i}.snap`)
     let t = performance.now()
-    await stageSnap(dir, componentSnapYaml(kubelet, 'v1.31.2', parseArch('s390x')), [
-      { path: 'kubelet', source: payload, executable: true },
-      { path: 'bin/kubelet-wrapper', content: daemonWrapper('kubelet'), executable: true },
-    ], epoch)
+    await stageSnap(
+      dir,
+      componentSnapYaml(kubelet, 'v1.31.2', parseArch('s390x')),
+      [
+        { path: 'kubelet', source: payload, executable: true },
+        { path: 'bin/kubelet-wrapper', content: daemonWrapper('kubelet'), executable: true },
+      ],
+      epoch,
+    )
     await packSnap(dir, snap, epoch)
     pack.push(performance.now() - t)
     const sha256 = await sha256File(snap)
     t = performance.now()
-    const written = await writeSbom(snap, { version: '1.31.2', arch: 's390x', sha256 }, { epoch, tool: 'bench', namespaceBase: 'https://example.invalid', tmpRoot: tmp })
+    const written = await writeSbom(
+      snap,
+      { version: '1.31.2', arch: 's390x', sha256 },
+      { epoch, tool: 'bench', namespaceBase: 'https://example.invalid', tmpRoot: tmp },
+    )
     sbom.push(performance.now() - t)
     files = (JSON.parse(await import('node:fs').then((fs) => fs.readFileSync(written, 'utf8'))) as { files: unknown[] }).files.length
     t = performance.now()
-    await writeProvenance(tmp, [`s390x-${i}`], [{ name: path.basename(snap), sha256 }], new ProvenanceRecorder('build-k8s-snaps', {}), { epoch })
+    await writeProvenance(tmp, [`s390x-${i}`], [{ name: path.basename(snap), sha256 }], new ProvenanceRecorder('build-k8s-snaps', {}), {
+      epoch,
+    })
     prov.push(performance.now() - t)
   }
   console.log(`payload: ${payload}; ${rounds} rounds; SBOM lists ${files} files`)

@@ -25,7 +25,13 @@ const work = tempDir('bench-charm-')
 const charm = await charmFile('kubernetes-worker', path.join(work, 'kubernetes-worker.charm'))
 for (const a of ['amd64', 'arm64', 's390x']) cniTarball(work, a, mb * 1_000_000)
 const zb = await runDist('zero-byte-snaps', { charm: path.join(FIXTURES, 'kubernetes-worker'), 'output-dir': path.join(work, 'zero') })
-const inputs = { charm, channel: '1.31/edge', arches: 'amd64 arm64 s390x', resources: `cni-{arch}=${work}/cni-{arch}.tgz\n${zb.outputs.resources}`, credentials: TOKEN }
+const inputs = {
+  charm,
+  channel: '1.31/edge',
+  arches: 'amd64 arm64 s390x',
+  resources: `cni-{arch}=${work}/cni-{arch}.tgz\n${zb.outputs.resources}`,
+  credentials: TOKEN,
+}
 
 function uploadedBytes(store: StoreDouble, from: number): number {
   let n = 0
@@ -45,7 +51,12 @@ async function timed(store: StoreDouble, extra: Record<string, string> = {}): Pr
   return { ms, bytes: uploadedBytes(store, from) }
 }
 
-const rows: Record<string, Array<{ ms: number; bytes: number }>> = { 'dry run': [], 'first release': [], 're-run (ledger)': [], 're-run (no ledger)': [] }
+const rows: Record<string, Array<{ ms: number; bytes: number }>> = {
+  'dry run': [],
+  'first release': [],
+  're-run (ledger)': [],
+  're-run (no ledger)': [],
+}
 for (let r = 0; r < rounds; r++) {
   const store = storeDouble()
   charmcraft(store, 'register', 'kubernetes-worker')
@@ -61,5 +72,7 @@ console.log(`charm-attach-release, 3 x ${mb} MB CNI tarballs + 4 zero-byte snaps
 for (const [label, xs] of Object.entries(rows)) {
   const ms = median(xs.map((x) => x.ms))
   const bytes = median(xs.map((x) => x.bytes))
-  console.log(`  ${label.padEnd(20)} ${(ms / 1000).toFixed(2)} s  (x${(ms / first).toFixed(2)} of first)  uploaded ${(bytes / 1e6).toFixed(1)} MB`)
+  console.log(
+    `  ${label.padEnd(20)} ${(ms / 1000).toFixed(2)} s  (x${(ms / first).toFixed(2)} of first)  uploaded ${(bytes / 1e6).toFixed(1)} MB`,
+  )
 }

@@ -21,7 +21,9 @@ import { performance } from 'node:perf_hooks'
 import { goEnv, parseArch } from '../shared/arch.js'
 import { repoRoot, runDist, tempDir } from '../test/helpers/runner.js'
 
-const DEBIAN_GOPATH = process.env.CNI_DEBSRC_ROOT ? path.join(process.env.CNI_DEBSRC_ROOT, 'gopath') : '/var/lib/build-snaps/cni-debsrc/gopath'
+const DEBIAN_GOPATH = process.env.CNI_DEBSRC_ROOT
+  ? path.join(process.env.CNI_DEBSRC_ROOT, 'gopath')
+  : '/var/lib/build-snaps/cni-debsrc/gopath'
 const S390X_GOROOT = process.env.BENCH_S390X_GOROOT || '/var/lib/build-snaps/go-s390x/usr/lib/go-1.19'
 const ARCHES = ['amd64', 'arm64', 'ppc64el', 's390x', 'armhf']
 const pluginArg = process.argv.indexOf('--plugin')
@@ -52,7 +54,12 @@ function debianSource(): Source | undefined {
     fresh,
     actionInputs: () => {
       const { dir, env } = fresh()
-      return { source: dir, 'build-env': Object.entries(env).map(([k, v]) => `${k}=${v}`).join('\n') }
+      return {
+        source: dir,
+        'build-env': Object.entries(env)
+          .map(([k, v]) => `${k}=${v}`)
+          .join('\n'),
+      }
     },
   }
 }
@@ -107,7 +114,10 @@ const s390x = parseArch('s390x')
 if (!skip.includes('emulated')) {
   const native = source.fresh()
   const nativeRun = timed(() =>
-    sh('go', ['build', '-o', 'bin/' + plugin, `./plugins/main/${plugin}`], { cwd: native.dir, env: { ...goEnv(s390x), ...native.env, GOCACHE: tempDir('bench-gocache-') } }),
+    sh('go', ['build', '-o', 'bin/' + plugin, `./plugins/main/${plugin}`], {
+      cwd: native.dir,
+      env: { ...goEnv(s390x), ...native.env, GOCACHE: tempDir('bench-gocache-') },
+    }),
   )
   if (!nativeRun.value.ok) throw new Error(`native build failed: ${nativeRun.value.out}`)
   line(`1. ${plugin} for s390x, cross-compiled on amd64 (cold cache)`, `${nativeRun.s.toFixed(1)} s`)
@@ -123,7 +133,14 @@ if (!skip.includes('emulated')) {
     const emuRun = timed(() =>
       sh('/usr/bin/qemu-s390x-static', [goBin, 'build', ...flags, '-o', `bin/${plugin}`, `./plugins/main/${plugin}`], {
         cwd: emu.dir,
-        env: { ...emu.env, GOROOT: S390X_GOROOT, QEMU_LD_PREFIX: path.resolve(S390X_GOROOT, '../../..'), CGO_ENABLED: '0', GOCACHE: tempDir('bench-gocache-'), GOTOOLCHAIN: 'local' },
+        env: {
+          ...emu.env,
+          GOROOT: S390X_GOROOT,
+          QEMU_LD_PREFIX: path.resolve(S390X_GOROOT, '../../..'),
+          CGO_ENABLED: '0',
+          GOCACHE: tempDir('bench-gocache-'),
+          GOTOOLCHAIN: 'local',
+        },
       }),
     )
     if (!emuRun.value.ok) line('   emulated s390x Go toolchain', `failed: ${emuRun.value.out.trim().split('\n').slice(-2).join(' | ')}`)
@@ -141,18 +158,32 @@ if (!skip.includes('emulated')) {
 async function actionBench(source: Source): Promise<void> {
   console.log(`\n## build-cnitgz for 5 arches: ${source.label}`)
   const toolCache = tempDir('bench-tc-')
-  const perArch = (summary: string) => [...summary.matchAll(/(\w+) ([\d.]+) s/g)].filter((m) => ARCHES.includes(m[1])).reduce((t, m) => t + Number(m[2]), 0)
+  const perArch = (summary: string) =>
+    [...summary.matchAll(/(\w+) ([\d.]+) s/g)].filter((m) => ARCHES.includes(m[1])).reduce((t, m) => t + Number(m[2]), 0)
   const run = async () => {
     const t0 = performance.now()
-    const r = await runDist('build-cnitgz', { version: 'v1.1.1', arch: ARCHES.join(' '), 'output-dir': tempDir('bench-out-'), ...source.actionInputs() }, { toolCache })
-    if (r.exitCode !== 0) throw new Error(`build-cnitgz failed: ${r.stdout.split('\n').filter((l) => l.startsWith('::error::')).join(' ')}`)
+    const r = await runDist(
+      'build-cnitgz',
+      { version: 'v1.1.1', arch: ARCHES.join(' '), 'output-dir': tempDir('bench-out-'), ...source.actionInputs() },
+      { toolCache },
+    )
+    if (r.exitCode !== 0)
+      throw new Error(
+        `build-cnitgz failed: ${r.stdout
+          .split('\n')
+          .filter((l) => l.startsWith('::error::'))
+          .join(' ')}`,
+      )
     return { s: (performance.now() - t0) / 1000, sum: perArch(r.summary), sha: r.outputs.sha256 }
   }
   const cold = await run()
   const warm = await run()
   line('2. build-cnitgz, 5 arches, cold Go cache', `${cold.s.toFixed(1)} s`)
   line('   same, warm Go cache (restored per arch)', `${warm.s.toFixed(1)} s`)
-  line('   ratio warm / cold', `${(warm.s / cold.s).toFixed(2)}${warm.sha === cold.sha ? ' (byte-identical tarballs)' : ' (TARBALLS DIFFER)'}`)
+  line(
+    '   ratio warm / cold',
+    `${(warm.s / cold.s).toFixed(2)}${warm.sha === cold.sha ? ' (byte-identical tarballs)' : ' (TARBALLS DIFFER)'}`,
+  )
   line('3. cold step: sum of per-arch times', `${cold.sum.toFixed(1)} s`)
   line('   cold step: wall time', `${cold.s.toFixed(1)} s`)
   line('   ratio wall / sum', `${(cold.s / cold.sum).toFixed(2)}`)
@@ -182,15 +213,28 @@ async function overheadBench(source: Source): Promise<void> {
   const gocache = tempDir('bench-gocache-')
   const loop = timed(() => {
     for (const d of plugins) {
-      const r = sh('go', ['build', '-o', `bin/${path.basename(d)}`, `./${d}`], { cwd: bare.dir, env: { ...goEnv(s390x), ...bare.env, GOFLAGS: '-mod=vendor', GOCACHE: gocache } })
+      const r = sh('go', ['build', '-o', `bin/${path.basename(d)}`, `./${d}`], {
+        cwd: bare.dir,
+        env: { ...goEnv(s390x), ...bare.env, GOFLAGS: '-mod=vendor', GOCACHE: gocache },
+      })
       if (!r.ok) throw new Error(`go build ./${d} failed: ${r.out}`)
     }
   })
   const toolCache = tempDir('bench-tc-')
   const t0 = performance.now()
-  const r = await runDist('build-cnitgz', { version: 'v1.1.1', arch: 's390x', 'output-dir': tempDir('bench-out-'), ...source.actionInputs() }, { toolCache })
+  const r = await runDist(
+    'build-cnitgz',
+    { version: 'v1.1.1', arch: 's390x', 'output-dir': tempDir('bench-out-'), ...source.actionInputs() },
+    { toolCache },
+  )
   const action = (performance.now() - t0) / 1000
-  if (r.exitCode !== 0) throw new Error(`build-cnitgz failed: ${r.stdout.split('\n').filter((l) => l.startsWith('::error::')).join(' ')}`)
+  if (r.exitCode !== 0)
+    throw new Error(
+      `build-cnitgz failed: ${r.stdout
+        .split('\n')
+        .filter((l) => l.startsWith('::error::'))
+        .join(' ')}`,
+    )
   line(`4. bare loop: go build of ${plugins.length} plugins for s390x (cold cache)`, `${loop.s.toFixed(1)} s`)
   line('   build-cnitgz for s390x, same source (cold cache)', `${action.toFixed(1)} s`)
   const phases = r.log.match(/^s390x: build [^\n]*/m)?.[0]

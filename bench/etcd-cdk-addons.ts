@@ -44,11 +44,24 @@ mkdirSync(path.join(root, TAG), { recursive: true })
 for (const arch of TARGETS) {
   const top = `etcd-${TAG}-linux-${arch.go}`
   const bin = path.join(src, 'out', arch.debian)
-  for (const [name, pkg] of [['etcd', '.'], ['etcdctl', './etcdctl']]) {
-    await run('go', ['build', '-trimpath', '-o', path.join(bin, name), pkg], { cwd: src, env: { ...goEnv(arch), GOFLAGS: '-buildvcs=false', GOTOOLCHAIN: 'local' } })
+  for (const [name, pkg] of [
+    ['etcd', '.'],
+    ['etcdctl', './etcdctl'],
+  ]) {
+    await run('go', ['build', '-trimpath', '-o', path.join(bin, name), pkg], {
+      cwd: src,
+      env: { ...goEnv(arch), GOFLAGS: '-buildvcs=false', GOTOOLCHAIN: 'local' },
+    })
   }
   const tgz = path.join(root, TAG, `${top}.tar.gz`)
-  await writeTarGz(tgz, [{ name: `${top}/etcd`, file: path.join(bin, 'etcd') }, { name: `${top}/etcdctl`, file: path.join(bin, 'etcdctl') }], { mtime: 1700000000 })
+  await writeTarGz(
+    tgz,
+    [
+      { name: `${top}/etcd`, file: path.join(bin, 'etcd') },
+      { name: `${top}/etcdctl`, file: path.join(bin, 'etcdctl') },
+    ],
+    { mtime: 1700000000 },
+  )
   sums.push(`${await sha256File(tgz)}  ${top}.tar.gz`)
 }
 writeFileSync(path.join(root, TAG, 'SHA256SUMS'), sums.join('\n') + '\n')
@@ -70,12 +83,34 @@ try {
     const tc = tempDir('bench-tc-')
     add('etcd source, cold Go cache', (await timed('build-etcd-snap', { 'source-dir': checkout(), arch: 'arm64' }, tc)).ms)
     add('etcd source, warm Go cache', (await timed('build-etcd-snap', { 'source-dir': checkout(), arch: 'arm64' }, tc)).ms)
-    add('etcd source, warm, verify off', (await timed('build-etcd-snap', { 'source-dir': checkout(), arch: 'arm64', verify: 'false' }, tc)).ms)
+    add(
+      'etcd source, warm, verify off',
+      (await timed('build-etcd-snap', { 'source-dir': checkout(), arch: 'arm64', verify: 'false' }, tc)).ms,
+    )
     const rtc = tempDir('bench-tc-')
-    add('etcd release, first download', (await timed('build-etcd-snap', { 'etcd-version': TAG, arch: 'arm64', 'base-url': mirror.url }, rtc)).ms)
-    add('etcd release, download cache', (await timed('build-etcd-snap', { 'etcd-version': TAG, arch: 'arm64', 'base-url': mirror.url }, rtc)).ms)
-    add('cdk-addons, verify on', (await timed('build-cdk-addons-snap', { 'kube-version': KUBE, arch: 'arm64', 'source-dir': CDK_ADDONS, 'base-url': mirror.url }, rtc)).ms)
-    add('cdk-addons, verify off', (await timed('build-cdk-addons-snap', { 'kube-version': KUBE, arch: 'arm64', 'source-dir': CDK_ADDONS, 'base-url': mirror.url, verify: 'false' }, rtc)).ms)
+    add(
+      'etcd release, first download',
+      (await timed('build-etcd-snap', { 'etcd-version': TAG, arch: 'arm64', 'base-url': mirror.url }, rtc)).ms,
+    )
+    add(
+      'etcd release, download cache',
+      (await timed('build-etcd-snap', { 'etcd-version': TAG, arch: 'arm64', 'base-url': mirror.url }, rtc)).ms,
+    )
+    add(
+      'cdk-addons, verify on',
+      (await timed('build-cdk-addons-snap', { 'kube-version': KUBE, arch: 'arm64', 'source-dir': CDK_ADDONS, 'base-url': mirror.url }, rtc))
+        .ms,
+    )
+    add(
+      'cdk-addons, verify off',
+      (
+        await timed(
+          'build-cdk-addons-snap',
+          { 'kube-version': KUBE, arch: 'arm64', 'source-dir': CDK_ADDONS, 'base-url': mirror.url, verify: 'false' },
+          rtc,
+        )
+      ).ms,
+    )
   }
 
   // The full CDK snap set for four arches from this amd64 machine, twice (second pass: byte-identical?).
@@ -88,7 +123,11 @@ try {
     for (const arch of TARGETS) {
       await timed('build-k8s-snaps', { 'kube-version': KUBE, arch: arch.debian, 'base-url': mirror.url, 'output-dir': out }, tc)
       await timed('build-etcd-snap', { 'source-dir': checkout(), arch: arch.debian, 'output-dir': out }, tc)
-      await timed('build-cdk-addons-snap', { 'kube-version': KUBE, arch: arch.debian, 'source-dir': CDK_ADDONS, 'base-url': mirror.url, 'output-dir': out }, tc)
+      await timed(
+        'build-cdk-addons-snap',
+        { 'kube-version': KUBE, arch: arch.debian, 'source-dir': CDK_ADDONS, 'base-url': mirror.url, 'output-dir': out },
+        tc,
+      )
     }
     setMs.push(performance.now() - t)
     const digests: Record<string, string> = {}
@@ -103,12 +142,24 @@ try {
   console.log(`build-etcd-snap / build-cdk-addons-snap for arm64 from an amd64 host, dist bundles, median of ${rounds} rounds:`)
   for (const k of Object.keys(rows)) console.log(`  ${k.padEnd(w)}  ${(m(k) / 1000).toFixed(2)} s`)
   console.log('ratios:')
-  console.log(`  Go cache: cold / warm source build                  ${(m('etcd source, cold Go cache') / m('etcd source, warm Go cache')).toFixed(2)}x`)
-  console.log(`  qemu smoke runs: etcd verify on / off (warm)        ${(m('etcd source, warm Go cache') / m('etcd source, warm, verify off')).toFixed(2)}x`)
-  console.log(`  etcd source (warm) / release tarball (cached)       ${(m('etcd source, warm Go cache') / m('etcd release, download cache')).toFixed(2)}x`)
-  console.log(`  cdk-addons verify on / off                          ${(m('cdk-addons, verify on') / m('cdk-addons, verify off')).toFixed(2)}x`)
-  console.log(`full CDK snap set (${names.length} snaps: 7 Kubernetes + etcd + cdk-addons x ${TARGETS.length} arches) from one amd64 machine:`)
-  console.log(`  first pass ${(setMs[0] / 1000).toFixed(1)} s, second pass ${(setMs[1] / 1000).toFixed(1)} s; ${identical} of ${names.length} snaps byte-identical across passes`)
+  console.log(
+    `  Go cache: cold / warm source build                  ${(m('etcd source, cold Go cache') / m('etcd source, warm Go cache')).toFixed(2)}x`,
+  )
+  console.log(
+    `  qemu smoke runs: etcd verify on / off (warm)        ${(m('etcd source, warm Go cache') / m('etcd source, warm, verify off')).toFixed(2)}x`,
+  )
+  console.log(
+    `  etcd source (warm) / release tarball (cached)       ${(m('etcd source, warm Go cache') / m('etcd release, download cache')).toFixed(2)}x`,
+  )
+  console.log(
+    `  cdk-addons verify on / off                          ${(m('cdk-addons, verify on') / m('cdk-addons, verify off')).toFixed(2)}x`,
+  )
+  console.log(
+    `full CDK snap set (${names.length} snaps: 7 Kubernetes + etcd + cdk-addons x ${TARGETS.length} arches) from one amd64 machine:`,
+  )
+  console.log(
+    `  first pass ${(setMs[0] / 1000).toFixed(1)} s, second pass ${(setMs[1] / 1000).toFixed(1)} s; ${identical} of ${names.length} snaps byte-identical across passes`,
+  )
 } finally {
   await mirror.close()
 }

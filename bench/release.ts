@@ -25,15 +25,23 @@ const tmp = (p: string) => mkdtempSync(path.join(tmpdir(), p))
 const root = tmp('bench-cdk-')
 const { config } = writeCdkFixture(root, ARCHES)
 process.env.BUILD_SNAPS_CACHE_DIR = tmp('bench-release-cache-')
-const mirror = await openMirror(tmp('bench-mirror-'), { kube: 'v1.31.2', cni: 'v1.5.1', flannel: 'v0.25.6', etcd: 'v3.5.16' }, ARCHES.map((a) => parseArch(a)))
+const mirror = await openMirror(
+  tmp('bench-mirror-'),
+  { kube: 'v1.31.2', cni: 'v1.5.1', flannel: 'v0.25.6', etcd: 'v3.5.16' },
+  ARCHES.map((a) => parseArch(a)),
+)
 
 async function timed(label: string, outDir: string, dryRun: string, resume = false): Promise<{ r: LocalReleaseResult; ms: number }> {
   const t0 = performance.now()
   const r = await runLocalRelease({ config, outDir, dryRun, mirror, quiet: true, resume })
-  if (r.exitCode !== 0) throw new Error(`${label} failed: ${JSON.stringify(r.errors.length ? r.errors : r.steps.filter((s) => s.exitCode))}`)
+  if (r.exitCode !== 0)
+    throw new Error(`${label} failed: ${JSON.stringify(r.errors.length ? r.errors : r.steps.filter((s) => s.exitCode))}`)
   return { r, ms: performance.now() - t0 }
 }
-const uploads = (dir: string) => readFileSync(path.join(dir, 'store', 'calls.jsonl'), 'utf8').split('\n').filter((l) => /"argv":\["upload(-resource)?"/.test(l)).length
+const uploads = (dir: string) =>
+  readFileSync(path.join(dir, 'store', 'calls.jsonl'), 'utf8')
+    .split('\n')
+    .filter((l) => /"argv":\["upload(-resource)?"/.test(l)).length
 
 try {
   const out = tmp('bench-release-')
@@ -58,11 +66,28 @@ try {
   console.log(`CDK release: ${r.plan!.charms.length} charms x ${ARCHES.length} arches, real snaps (${r.artifacts.length} artifacts)`)
   const counts = buildCounts(r.plan!)
   const stepsPerArch = (action: string) => r.steps.filter((x) => x.job === 'build' && x.step === action).length / ARCHES.length
-  console.log(`  builds per arch: ${Object.entries(counts).map(([k, n]) => `${k} ${n}`).join(', ')} (build-k8s-snaps ${stepsPerArch('build-k8s-snaps')}x, build-cnitgz ${stepsPerArch('build-cnitgz')}x, build-flannel ${stepsPerArch('build-flannel')}x per arch)`)
-  console.log(`  shared: ${Object.entries(r.plan!.shared).filter(([, c]) => c.length > 1).map(([k, c]) => `${k} -> ${c.join(' + ')}`).join('; ') || 'none'}`)
+  console.log(
+    `  builds per arch: ${Object.entries(counts)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(
+        ', ',
+      )} (build-k8s-snaps ${stepsPerArch('build-k8s-snaps')}x, build-cnitgz ${stepsPerArch('build-cnitgz')}x, build-flannel ${stepsPerArch('build-flannel')}x per arch)`,
+  )
+  console.log(
+    `  shared: ${
+      Object.entries(r.plan!.shared)
+        .filter(([, c]) => c.length > 1)
+        .map(([k, c]) => `${k} -> ${c.join(' + ')}`)
+        .join('; ') || 'none'
+    }`,
+  )
   console.log(`  jobs: build ${builds.map(s).join(' / ')}, charm ${charms.map(s).join(' / ')}, release ${releases.map(s).join(' / ')}`)
-  console.log(`  sum of jobs (this machine, one after another) ${s(jobsSum)}   critical path with the matrices ${s(critical)}   critical/sum = ${(critical / jobsSum).toFixed(2)}`)
-  console.log(`  first release ${s(first.ms)} (${uploadsFirst} uploads)   re-run ${s(again.ms)} (${uploadsAgain} uploads)   re-run/first = ${(again.ms / first.ms).toFixed(2)}`)
+  console.log(
+    `  sum of jobs (this machine, one after another) ${s(jobsSum)}   critical path with the matrices ${s(critical)}   critical/sum = ${(critical / jobsSum).toFixed(2)}`,
+  )
+  console.log(
+    `  first release ${s(first.ms)} (${uploadsFirst} uploads)   re-run ${s(again.ms)} (${uploadsAgain} uploads)   re-run/first = ${(again.ms / first.ms).toFixed(2)}`,
+  )
 } finally {
   await mirror.close()
 }

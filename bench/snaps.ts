@@ -6,7 +6,7 @@
  * Run: npx vite-node bench/snaps.ts   (needs go, mksquashfs, snap, qemu-user-static)
  */
 import { spawn, spawnSync } from 'node:child_process'
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
@@ -26,10 +26,15 @@ async function packerVsSnapPack(rounds = 3): Promise<void> {
   const payload = spawnSync('go', ['env', 'GOROOT'], { encoding: 'utf8' }).stdout.trim() + '/bin/go'
   const kubelet = COMPONENTS.find((c) => c.name === 'kubelet')!
   const dir = path.join(tmp, 'stage')
-  await stageSnap(dir, componentSnapYaml(kubelet, 'v1.31.2', parseArch('s390x')), [
-    { path: 'kubelet', source: payload, executable: true },
-    { path: 'bin/kubelet-wrapper', content: daemonWrapper('kubelet'), executable: true },
-  ], 1700000000)
+  await stageSnap(
+    dir,
+    componentSnapYaml(kubelet, 'v1.31.2', parseArch('s390x')),
+    [
+      { path: 'kubelet', source: payload, executable: true },
+      { path: 'bin/kubelet-wrapper', content: daemonWrapper('kubelet'), executable: true },
+    ],
+    1700000000,
+  )
   const ours: number[] = []
   const theirs: number[] = []
   let same = true
@@ -48,14 +53,18 @@ async function packerVsSnapPack(rounds = 3): Promise<void> {
     same &&= readFileSync(a).equals(readFileSync(b))
   }
   console.log(`1. packer (${(readFileSync(payload).length / 1e6).toFixed(0)} MB kubelet-sized payload, median of ${rounds}, interleaved)`)
-  console.log(`   ours ${fmt(median(ours))}   snap pack ${fmt(median(theirs))}   ratio ours/snap-pack = ${(median(ours) / median(theirs)).toFixed(2)}   identical bytes: ${same}`)
+  console.log(
+    `   ours ${fmt(median(ours))}   snap pack ${fmt(median(theirs))}   ratio ours/snap-pack = ${(median(ours) / median(theirs)).toFixed(2)}   identical bytes: ${same}`,
+  )
 }
 
 /** Run the bundle asynchronously (the loopback mirror lives in this process and must keep serving). */
 async function runAction(env: Record<string, string>): Promise<{ ms: number; maxRssKb: number; ok: boolean }> {
   const t = performance.now()
   // /usr/bin/time -f %M gives the peak RSS of the action process.
-  const child = spawn('/usr/bin/time', ['-f', '%M', process.execPath, path.join(root, 'dist/build-k8s-snaps/index.js')], { env: { ...process.env, ...env } })
+  const child = spawn('/usr/bin/time', ['-f', '%M', process.execPath, path.join(root, 'dist/build-k8s-snaps/index.js')], {
+    env: { ...process.env, ...env },
+  })
   let stdout = ''
   let stderr = ''
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
@@ -64,7 +73,14 @@ async function runAction(env: Record<string, string>): Promise<{ ms: number; max
   const r = { status, stdout, stderr }
   const ms = performance.now() - t
   const rss = Number(r.stderr.trim().split('\n').pop())
-  if (r.status !== 0) console.error(r.stdout.split('\n').filter((l) => l.startsWith('::error')).join('\n'), r.stderr.slice(-500))
+  if (r.status !== 0)
+    console.error(
+      r.stdout
+        .split('\n')
+        .filter((l) => l.startsWith('::error'))
+        .join('\n'),
+      r.stderr.slice(-500),
+    )
   return { ms, maxRssKb: rss, ok: r.status === 0 }
 }
 
@@ -98,9 +114,17 @@ async function coldVsWarm(rounds = 3): Promise<void> {
           writeFileSync(summary, '')
           writeFileSync(path.join(work, 'o'), '')
           const r = await runAction({
-            'INPUT_KUBE-VERSION': 'v1.31.2', INPUT_ARCH: a.debian, INPUT_COMPONENTS: COMPONENTS.map((c) => c.name).join(' '),
-            'INPUT_BASE-URL': mirror.url, 'INPUT_OUTPUT-DIR': out, INPUT_VERIFY: 'true',
-            GITHUB_OUTPUT: path.join(work, 'o'), GITHUB_STEP_SUMMARY: summary, RUNNER_TEMP: work, BUILD_SNAPS_CACHE_DIR: cache, SOURCE_DATE_EPOCH: '1700000000',
+            'INPUT_KUBE-VERSION': 'v1.31.2',
+            INPUT_ARCH: a.debian,
+            INPUT_COMPONENTS: COMPONENTS.map((c) => c.name).join(' '),
+            'INPUT_BASE-URL': mirror.url,
+            'INPUT_OUTPUT-DIR': out,
+            INPUT_VERIFY: 'true',
+            GITHUB_OUTPUT: path.join(work, 'o'),
+            GITHUB_STEP_SUMMARY: summary,
+            RUNNER_TEMP: work,
+            BUILD_SNAPS_CACHE_DIR: cache,
+            SOURCE_DATE_EPOCH: '1700000000',
           })
           if (!r.ok) throw new Error(`build failed for ${a.debian}`)
           total += r.ms
@@ -116,8 +140,12 @@ async function coldVsWarm(rounds = 3): Promise<void> {
     await mirror.close()
   }
   const ratio = median(warm) / median(cold)
-  console.log(`2. 7 components x 2 arches (amd64, s390x; 40 MB binaries) from a loopback mirror, median of ${rounds}, cold then warm each round`)
-  console.log(`   cold ${fmt(median(cold))}   warm ${fmt(median(warm))}   warm/cold = ${(ratio * 100).toFixed(1)} %   (target <= 10 %: ${ratio <= 0.1 ? 'met' : 'NOT met'})`)
+  console.log(
+    `2. 7 components x 2 arches (amd64, s390x; 40 MB binaries) from a loopback mirror, median of ${rounds}, cold then warm each round`,
+  )
+  console.log(
+    `   cold ${fmt(median(cold))}   warm ${fmt(median(warm))}   warm/cold = ${(ratio * 100).toFixed(1)} %   (target <= 10 %: ${ratio <= 0.1 ? 'met' : 'NOT met'})`,
+  )
   console.log(`3. peak memory of the action process (max RSS): ${(rss / 1024).toFixed(0)} MiB`)
 }
 

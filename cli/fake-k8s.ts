@@ -67,7 +67,13 @@ export function hexDigest(data: Uint8Array, algo: 'sha256' | 'sha512'): string {
 }
 
 /** Lay out root/release/<version>/bin/linux/<k8s-arch>/<component>{,.sha256,.sha512} and the stable markers. */
-export async function populateK8sMirror(root: string, version: string, arches: Arch[], buildDir: string, components = COMPONENTS.map((c) => c.name)): Promise<void> {
+export async function populateK8sMirror(
+  root: string,
+  version: string,
+  arches: Arch[],
+  buildDir: string,
+  components = COMPONENTS.map((c) => c.name),
+): Promise<void> {
   for (const arch of arches) {
     const bin = await buildFakeK8s(buildDir, arch, version)
     const data = await readFile(bin)

@@ -43,7 +43,9 @@ export async function startMirror(root: string, faults: FaultRule[] = []): Promi
   const server: Server = createServer(async (req, res) => {
     const urlPath = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)
     requests.push(urlPath)
-    const rule = rules.find((r) => (typeof r.match === 'string' ? urlPath === r.match : r.match.test(urlPath)) && (r.times === undefined || r.times > 0))
+    const rule = rules.find(
+      (r) => (typeof r.match === 'string' ? urlPath === r.match : r.match.test(urlPath)) && (r.times === undefined || r.times > 0),
+    )
     if (rule && rule.times !== undefined) rule.times--
     const fault = rule?.fault
     if (fault?.kind === 'delay') await new Promise((r) => setTimeout(r, fault.ms))
@@ -62,7 +64,9 @@ export async function startMirror(root: string, faults: FaultRule[] = []): Promi
     if (fault?.kind === 'close') {
       const sock = req.socket
       sock.write('HTTP/1.0 200 OK\r\ncontent-type: application/octet-stream\r\n\r\n')
-      createReadStream(file).on('end', () => sock.end()).pipe(sock, { end: false })
+      createReadStream(file)
+        .on('end', () => sock.end())
+        .pipe(sock, { end: false })
       return
     }
     if (fault?.kind === 'reset' || fault?.kind === 'truncate' || fault?.kind === 'corrupt') {
@@ -74,8 +78,10 @@ export async function startMirror(root: string, faults: FaultRule[] = []): Promi
         return
       }
       res.write(body.subarray(0, Math.floor(body.length / 2)), () => {
-        if (fault.kind === 'reset') res.socket?.resetAndDestroy?.() ?? res.destroy()
-        else res.socket?.end()
+        if (fault.kind === 'reset') {
+          if (res.socket?.resetAndDestroy) res.socket.resetAndDestroy()
+          else res.destroy()
+        } else res.socket?.end()
       })
       return
     }

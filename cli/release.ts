@@ -48,7 +48,7 @@ import {
   renderBundles,
 } from '../shared/cdk-release.js'
 import { buildFakeK8s, hexDigest, populateK8sMirror } from './fake-k8s.js'
-import { parseInputArgs, repoRoot, runActionLocally, type ActionRun } from './main.js'
+import { parseInputArgs, repoRoot, runActionLocally, type ActionRun } from './local.js'
 import { startMirror, type Mirror } from './mirror.js'
 
 /** The workflow_dispatch defaults of release.yml (test/workflows.test.ts checks they agree). */
@@ -87,11 +87,19 @@ export async function planFromConfig(r: PlanRequest): Promise<LoadedPlan> {
   const scratch = await mkdtemp(path.join(tmpdir(), 'build-snaps-plan-'))
   try {
     const infos = await checkDescription(desc, path.dirname(file), path.basename(file), scratch)
-    if (r.promote !== undefined && !r.channel) throw new UserError('channel: a promotion needs the channel to promote to, e.g. --channel 1.31/beta')
+    if (r.promote !== undefined && !r.channel)
+      throw new UserError('channel: a promotion needs the channel to promote to, e.g. --channel 1.31/beta')
     const from = r.promote !== undefined ? parseChannel(r.promote, 'from-channel').name : undefined
     const kube = await resolveKubeVersion(desc.versions.kubernetes, r.kubeBaseUrl ?? 'https://dl.k8s.io', r.log ?? (() => {}))
-    const plan = makePlan(desc, infos, { kubeVersion: kube, dir: path.dirname(file), ...(r.root !== undefined ? { root: r.root } : {}), artifacts: r.artifacts, ...(r.channel ? { channel: r.channel } : {}) })
-    if (from && from === plan.channel) throw new UserError(`channel: promoting ${from} to itself; give another channel, e.g. ${from.replace(/edge$/, 'beta')}`)
+    const plan = makePlan(desc, infos, {
+      kubeVersion: kube,
+      dir: path.dirname(file),
+      ...(r.root !== undefined ? { root: r.root } : {}),
+      artifacts: r.artifacts,
+      ...(r.channel ? { channel: r.channel } : {}),
+    })
+    if (from && from === plan.channel)
+      throw new UserError(`channel: promoting ${from} to itself; give another channel, e.g. ${from.replace(/edge$/, 'beta')}`)
     return { desc, plan, ...(from ? { from } : {}) }
   } finally {
     await rm(scratch, { recursive: true, force: true })
@@ -120,7 +128,7 @@ export function toReleased(charm: string, channel: string, revisionsJson: string
     const arch = key.split('/').at(-1)!
     const res: Record<string, number> = {}
     for (const [name, v] of Object.entries(resources)) {
-      const n = typeof v === 'number' ? v : (v as Record<string, number>)?.[arch] ?? (v as Record<string, number>)?.[key]
+      const n = typeof v === 'number' ? v : ((v as Record<string, number>)?.[arch] ?? (v as Record<string, number>)?.[key])
       if (typeof n === 'number') res[name] = n
     }
     bases[key] = { revision: rev, resources: res }
@@ -179,7 +187,10 @@ export async function listSboms(dir: string): Promise<SbomEntry[]> {
     const [artifact, ...inner] = rel.split(path.sep)
     const subject = path.basename(rel).replace(/\.spdx\.json$/, '')
     const sums = await readFile(path.join(dir, path.dirname(rel), 'SHA256SUMS'), 'utf8').catch(() => '')
-    const hex = sums.split('\n').map((l) => l.match(/^([0-9a-f]{64}) [ *](.+)$/)).find((m) => m?.[2] === subject)?.[1]
+    const hex = sums
+      .split('\n')
+      .map((l) => l.match(/^([0-9a-f]{64}) [ *](.+)$/))
+      .find((m) => m?.[2] === subject)?.[1]
     if (!hex) throw new UserError(`${rel}: no sha256 for ${subject} in the SHA256SUMS beside it; the build action writes both`)
     out.push({ id: String(out.length + 1), artifact, sbom: inner.join('/'), subject, digest: `sha256:${hex}` })
   }
@@ -269,7 +280,9 @@ export async function releaseTable(released: ReleasedCharm[], plan: CdkPlan | un
         const abs = f && path.resolve(base, f)
         const facts = abs && existsSync(abs) ? (await describeFiles([abs]))[0] : undefined
         const kept = c?.keep.split(' ').includes(n)
-        rows.push(`| ${r.charm} | ${key} | ${b.revision} | ${n} | ${b.resources[n]} | ${facts ? humanSize(facts.size) : kept ? 'kept' : '-'} | ${facts ? `\`${facts.sha256}\`` : '-'} |`)
+        rows.push(
+          `| ${r.charm} | ${key} | ${b.revision} | ${n} | ${b.resources[n]} | ${facts ? humanSize(facts.size) : kept ? 'kept' : '-'} | ${facts ? `\`${facts.sha256}\`` : '-'} |`,
+        )
       }
     }
   }
@@ -277,17 +290,32 @@ export async function releaseTable(released: ReleasedCharm[], plan: CdkPlan | un
 }
 
 export function summaryMarkdown(title: string, notes: string[], releaseRows: string[], rows: ArtifactRow[]): string {
-  const lines = rows.map((r) => `| ${r.arch} | ${r.artifact} | ${humanSize(r.size)}${r.size === 0 ? ' (placeholder)' : ''} | \`${r.sha256}\` | ${r.attestations.join(', ') || '-'} |`)
+  const lines = rows.map(
+    (r) =>
+      `| ${r.arch} | ${r.artifact} | ${humanSize(r.size)}${r.size === 0 ? ' (placeholder)' : ''} | \`${r.sha256}\` | ${r.attestations.join(', ') || '-'} |`,
+  )
   const arches = [...new Set(rows.map((r) => r.arch).filter((a) => a !== 'all'))]
   return [
     `### ${title}`,
     '',
     ...notes.map((n) => `${n}  `),
     ...(releaseRows.length
-      ? ['', '| charm | base/arch | revision | resource | resource revision | size | sha256 |', '|---|---|---|---|---|---|---|', ...releaseRows]
+      ? [
+          '',
+          '| charm | base/arch | revision | resource | resource revision | size | sha256 |',
+          '|---|---|---|---|---|---|---|',
+          ...releaseRows,
+        ]
       : []),
     ...(rows.length
-      ? ['', `${rows.length} artifacts for ${arches.length} architectures (${arches.join(', ')}).`, '', '| arch | artifact | size | sha256 | attestations |', '|---|---|---|---|---|', ...lines]
+      ? [
+          '',
+          `${rows.length} artifacts for ${arches.length} architectures (${arches.join(', ')}).`,
+          '',
+          '| arch | artifact | size | sha256 | attestations |',
+          '|---|---|---|---|---|',
+          ...lines,
+        ]
       : []),
   ].join('\n')
 }
@@ -301,11 +329,31 @@ export interface UpstreamVersions {
   etcd: string
 }
 
-export const CNI_PLUGINS = ['bandwidth', 'bridge', 'dhcp', 'firewall', 'host-device', 'host-local', 'ipvlan', 'loopback', 'macvlan', 'portmap', 'ptp', 'sbr', 'static', 'tuning', 'vlan', 'vrf']
+export const CNI_PLUGINS = [
+  'bandwidth',
+  'bridge',
+  'dhcp',
+  'firewall',
+  'host-device',
+  'host-local',
+  'ipvlan',
+  'loopback',
+  'macvlan',
+  'portmap',
+  'ptp',
+  'sbr',
+  'static',
+  'tuning',
+  'vlan',
+  'vrf',
+]
 
 /** The one stand-in (cli/fake-k8s.ts) answers as a CNI plugin, flanneld, etcd and etcdctl too. */
 async function buildStandIn(buildDir: string, arch: Arch, version: string): Promise<string> {
-  if (!(await inspectGo('go'))) throw new UserError('go is not installed; the local release cross-compiles its stand-in binaries: run bash .ci/setup (or apt-get install golang-go)')
+  if (!(await inspectGo('go')))
+    throw new UserError(
+      'go is not installed; the local release cross-compiles its stand-in binaries: run bash .ci/setup (or apt-get install golang-go)',
+    )
   return buildFakeK8s(buildDir, arch, version)
 }
 
@@ -326,10 +374,10 @@ export async function populateUpstreamMirror(root: string, v: UpstreamVersions, 
   await populateK8sMirror(path.join(root, 'k8s'), v.kube, arches, buildDir)
   for (const arch of arches) {
     const cni = await buildStandIn(buildDir, arch, v.cni)
-    await tarballWithSha256(
-      path.join(root, 'cni', v.cni, `cni-plugins-linux-${arch.go}-${v.cni}.tgz`),
-      [...CNI_PLUGINS.map((p) => ({ name: `./${p}`, file: cni })), { name: './LICENSE', data: 'Apache-2.0 (stand-in)\n' }],
-    )
+    await tarballWithSha256(path.join(root, 'cni', v.cni, `cni-plugins-linux-${arch.go}-${v.cni}.tgz`), [
+      ...CNI_PLUGINS.map((p) => ({ name: `./${p}`, file: cni })),
+      { name: './LICENSE', data: 'Apache-2.0 (stand-in)\n' },
+    ])
     const flannel = await buildStandIn(buildDir, arch, v.flannel)
     await tarballWithSha256(path.join(root, 'flannel', v.flannel, `flannel-${v.flannel}-linux-${arch.go}.tar.gz`), [
       { name: 'flanneld', file: flannel },
@@ -347,7 +395,10 @@ export async function populateUpstreamMirror(root: string, v: UpstreamVersions, 
   // etcd-io/etcd publishes one SHA256SUMS per release (build-etcd-snap checks the tarball against it).
   const etcdDir = path.join(root, 'etcd', v.etcd)
   const tarballs = (await readdir(etcdDir)).filter((f) => f.endsWith('.tar.gz')).sort()
-  await writeFile(path.join(etcdDir, 'SHA256SUMS'), (await Promise.all(tarballs.map(async (f) => `${hexDigest(await readFile(path.join(etcdDir, f)), 'sha256')}  ${f}\n`))).join(''))
+  await writeFile(
+    path.join(etcdDir, 'SHA256SUMS'),
+    (await Promise.all(tarballs.map(async (f) => `${hexDigest(await readFile(path.join(etcdDir, f)), 'sha256')}  ${f}\n`))).join(''),
+  )
 }
 
 /** Lay out the mirror for a description's versions and arches, and serve it on 127.0.0.1. */
@@ -420,8 +471,23 @@ export async function runLocalRelease(o: LocalReleaseOptions): Promise<LocalRele
   const steps: StepRecord[] = []
   const say = (m: string) => o.quiet || console.log(m)
   const dryRun = parseBool(o.dryRun, 'dry-run', true)
-  const result: LocalReleaseResult = { exitCode: 1, steps, released: [], outputs: {}, bundles: [], summary: '', artifacts: [], storeDir, errors: [] }
-  const act = async (job: StepRecord['job'], action: string, inputs: Record<string, string>, at: { arch?: string; charm?: string } = {}): Promise<ActionRun> => {
+  const result: LocalReleaseResult = {
+    exitCode: 1,
+    steps,
+    released: [],
+    outputs: {},
+    bundles: [],
+    summary: '',
+    artifacts: [],
+    storeDir,
+    errors: [],
+  }
+  const act = async (
+    job: StepRecord['job'],
+    action: string,
+    inputs: Record<string, string>,
+    at: { arch?: string; charm?: string } = {},
+  ): Promise<ActionRun> => {
     say(`\n▶▶ [${job}${at.arch ? ` ${at.arch}` : ''}${at.charm ? ` ${at.charm}` : ''}] ${action}`)
     const t0 = performance.now()
     const r = await runActionLocally(action, inputs, { quiet: o.quiet })
@@ -434,7 +500,9 @@ export async function runLocalRelease(o: LocalReleaseOptions): Promise<LocalRele
   try {
     desc = await loadDescription(path.resolve(o.config))
     const scratch = await mkdtemp(path.join(tmpdir(), 'build-snaps-plan-'))
-    await checkDescription(desc, path.dirname(path.resolve(o.config)), path.basename(o.config), scratch).finally(() => rm(scratch, { recursive: true, force: true }))
+    await checkDescription(desc, path.dirname(path.resolve(o.config)), path.basename(o.config), scratch).finally(() =>
+      rm(scratch, { recursive: true, force: true }),
+    )
   } catch (e) {
     if (!(e instanceof UserError)) throw e
     steps.push({ job: 'plan', step: 'plan', exitCode: 1 })
@@ -446,25 +514,47 @@ export async function runLocalRelease(o: LocalReleaseOptions): Promise<LocalRele
   await mkdir(artifacts, { recursive: true })
   const kube = parseKubeVersion(desc.versions.kubernetes)
   const arches = desc.arches.map((a) => parseArches(a)[0])
-  const saved = Object.fromEntries(['SOURCE_DATE_EPOCH', 'PATH', 'CHARMCRAFT_DOUBLE_STATE', 'CHARMCRAFT_DOUBLE_TOKEN', ...Object.keys(o.env ?? {})].map((k) => [k, process.env[k]]))
+  const saved = Object.fromEntries(
+    ['SOURCE_DATE_EPOCH', 'PATH', 'CHARMCRAFT_DOUBLE_STATE', 'CHARMCRAFT_DOUBLE_TOKEN', ...Object.keys(o.env ?? {})].map((k) => [
+      k,
+      process.env[k],
+    ]),
+  )
   let mirror = o.mirror
   const ownMirror = !mirror && !o.promote
   if (ownMirror) {
-    if (kube.kind !== 'exact') throw new UserError(`versions.kubernetes: the local mirror needs an exact version (v1.31.2), not '${desc.versions.kubernetes}'`)
+    if (kube.kind !== 'exact')
+      throw new UserError(`versions.kubernetes: the local mirror needs an exact version (v1.31.2), not '${desc.versions.kubernetes}'`)
     say(`▶ Loopback mirror: stand-in upstream binaries for ${arches.map((a) => a.debian).join(', ')}, cross-compiled with go`)
     const v = desc.versions
-    mirror = await openMirror(path.join(out, 'mirror'), { kube: kube.version, cni: v.cni ?? 'v1.5.1', flannel: v.flannel ?? 'v0.25.6', etcd: v.etcd ?? 'v3.5.16' }, arches)
+    mirror = await openMirror(
+      path.join(out, 'mirror'),
+      { kube: kube.version, cni: v.cni ?? 'v1.5.1', flannel: v.flannel ?? 'v0.25.6', etcd: v.etcd ?? 'v3.5.16' },
+      arches,
+    )
   }
   const token = randomBytes(12).toString('hex')
   // The store is the charmcraft TEST DOUBLE, never Charmhub: it goes first on PATH for the actions run here.
-  Object.assign(process.env, { PATH: `${doubles()}${path.delimiter}${process.env.PATH}`, CHARMCRAFT_DOUBLE_STATE: storeDir, CHARMCRAFT_DOUBLE_TOKEN: token, ...(o.env ?? {}) })
+  Object.assign(process.env, {
+    PATH: `${doubles()}${path.delimiter}${process.env.PATH}`,
+    CHARMCRAFT_DOUBLE_STATE: storeDir,
+    CHARMCRAFT_DOUBLE_TOKEN: token,
+    ...(o.env ?? {}),
+  })
   process.env.SOURCE_DATE_EPOCH = String(sourceDateEpoch())
   say(`▶ Store: the charmcraft TEST DOUBLE (test/doubles/charmcraft), state in ${storeDir}`)
   try {
     // plan, part 2: the Kubernetes version and the matrices.
     let loaded: LoadedPlan
     try {
-      loaded = await planFromConfig({ config: o.config, channel: o.channel, promote: o.promote, kubeBaseUrl: mirror ? `${mirror.url}/k8s` : undefined, artifacts, log: say })
+      loaded = await planFromConfig({
+        config: o.config,
+        channel: o.channel,
+        promote: o.promote,
+        kubeBaseUrl: mirror ? `${mirror.url}/k8s` : undefined,
+        artifacts,
+        log: say,
+      })
       steps.push({ job: 'plan', step: 'plan', exitCode: 0 })
     } catch (e) {
       if (!(e instanceof UserError)) throw e
@@ -478,13 +568,29 @@ export async function runLocalRelease(o: LocalReleaseOptions): Promise<LocalRele
     const arch = plan.arches.map((a) => a.debian).join(' ')
     const record = (c: string, r: ActionRun) => {
       result.outputs[c] = r.outputs
-      if (r.exitCode === 0 && !dryRun) result.released.push(toReleased(c, r.outputs.channel ?? plan.channel, r.outputs.revisions ?? '{}', r.outputs['resource-revisions'] ?? '{}'))
+      if (r.exitCode === 0 && !dryRun)
+        result.released.push(
+          toReleased(c, r.outputs.channel ?? plan.channel, r.outputs.revisions ?? '{}', r.outputs['resource-revisions'] ?? '{}'),
+        )
     }
     let ok = true
     if (from) {
       // promote.yml: one job per charm, nothing built or uploaded.
       for (const c of plan.charms) {
-        const r = await act('promote', 'charm-attach-release', { charm: c.charm, 'from-channel': from, channel: plan.channel, 'allow-missing-bases': o.allowMissingBases ?? 'false', verify: 'true', credentials: token, 'dry-run': String(dryRun) }, { charm: c.charm })
+        const r = await act(
+          'promote',
+          'charm-attach-release',
+          {
+            charm: c.charm,
+            'from-channel': from,
+            channel: plan.channel,
+            'allow-missing-bases': o.allowMissingBases ?? 'false',
+            verify: 'true',
+            credentials: token,
+            'dry-run': String(dryRun),
+          },
+          { charm: c.charm },
+        )
         ok &&= r.exitCode === 0
         record(c.charm, r)
       }
@@ -494,11 +600,63 @@ export async function runLocalRelease(o: LocalReleaseOptions): Promise<LocalRele
       for (const a of resume ? [] : plan.arches) {
         const dir = path.join(artifacts, `release-${a.debian}`)
         const jobSteps: Array<[boolean, string, Record<string, string>]> = [
-          [b.components !== '', 'build-k8s-snaps', { 'kube-version': plan.kubeVersion, components: b.components, arch: a.debian, 'base-url': `${mirror!.url}/k8s`, 'output-dir': dir }],
-          [b.etcd, 'build-etcd-snap', { ...(b['etcd-source'] ? { 'source-dir': b['etcd-source'] } : { 'etcd-version': b['etcd-version'] }), arch: a.debian, 'base-url': `${mirror!.url}/etcd`, 'output-dir': dir }],
-          [b['cdk-addons'], 'build-cdk-addons-snap', { 'kube-version': plan.kubeVersion, 'source-dir': b['cdk-addons-source'], arch: a.debian, 'base-url': `${mirror!.url}/k8s`, 'output-dir': dir }],
-          [b.cni, 'build-cnitgz', { version: b['cni-version'], ...(b['cni-source'] ? { source: b['cni-source'] } : { from: 'release' }), arch: a.debian, 'base-url': `${mirror!.url}/cni/{version}`, 'output-dir': dir }],
-          [b.flannel, 'build-flannel', { 'flannel-version': b['flannel-version'], 'etcd-version': b['etcd-version'], ...(b['flannel-source'] ? { 'flannel-source': b['flannel-source'] } : {}), ...(b['etcd-source'] ? { 'etcd-source': b['etcd-source'] } : {}), arch: a.debian, 'flannel-base-url': `${mirror!.url}/flannel/{version}`, 'etcd-base-url': `${mirror!.url}/etcd/{version}`, 'output-dir': dir }],
+          [
+            b.components !== '',
+            'build-k8s-snaps',
+            {
+              'kube-version': plan.kubeVersion,
+              components: b.components,
+              arch: a.debian,
+              'base-url': `${mirror!.url}/k8s`,
+              'output-dir': dir,
+            },
+          ],
+          [
+            b.etcd,
+            'build-etcd-snap',
+            {
+              ...(b['etcd-source'] ? { 'source-dir': b['etcd-source'] } : { 'etcd-version': b['etcd-version'] }),
+              arch: a.debian,
+              'base-url': `${mirror!.url}/etcd`,
+              'output-dir': dir,
+            },
+          ],
+          [
+            b['cdk-addons'],
+            'build-cdk-addons-snap',
+            {
+              'kube-version': plan.kubeVersion,
+              'source-dir': b['cdk-addons-source'],
+              arch: a.debian,
+              'base-url': `${mirror!.url}/k8s`,
+              'output-dir': dir,
+            },
+          ],
+          [
+            b.cni,
+            'build-cnitgz',
+            {
+              version: b['cni-version'],
+              ...(b['cni-source'] ? { source: b['cni-source'] } : { from: 'release' }),
+              arch: a.debian,
+              'base-url': `${mirror!.url}/cni/{version}`,
+              'output-dir': dir,
+            },
+          ],
+          [
+            b.flannel,
+            'build-flannel',
+            {
+              'flannel-version': b['flannel-version'],
+              'etcd-version': b['etcd-version'],
+              ...(b['flannel-source'] ? { 'flannel-source': b['flannel-source'] } : {}),
+              ...(b['etcd-source'] ? { 'etcd-source': b['etcd-source'] } : {}),
+              arch: a.debian,
+              'flannel-base-url': `${mirror!.url}/flannel/{version}`,
+              'etcd-base-url': `${mirror!.url}/etcd/{version}`,
+              'output-dir': dir,
+            },
+          ],
         ]
         for (const [wanted, action, inputs] of jobSteps) {
           if (!wanted) continue
@@ -513,10 +671,44 @@ export async function runLocalRelease(o: LocalReleaseOptions): Promise<LocalRele
       if (ok && !resume) {
         for (const c of plan.charms) {
           let good = true
-          if (c.path) good = (await act('charm', 'charm-build', { 'charm-path': c.path, builder: c.builder, 'output-dir': c['charm-dir'] }, { charm: c.charm })).exitCode === 0
+          if (c.path)
+            good =
+              (
+                await act(
+                  'charm',
+                  'charm-build',
+                  { 'charm-path': c.path, builder: c.builder, 'output-dir': c['charm-dir'] },
+                  { charm: c.charm },
+                )
+              ).exitCode === 0
           else await takePrebuilt(c)
-          if (good && c.placeholders) good = (await act('charm', 'zero-byte-snaps', { charm: c.meta, resources: c.placeholders, 'output-dir': c['placeholder-dir'] }, { charm: c.charm })).exitCode === 0
-          if (good) good = (await act('charm', 'charm-attach-release', { charm: c['charm-files'], channel: plan.channel, arches: arch, resources: c.resources, 'keep-resources': c.keep, 'dry-run': 'true' }, { charm: c.charm })).exitCode === 0
+          if (good && c.placeholders)
+            good =
+              (
+                await act(
+                  'charm',
+                  'zero-byte-snaps',
+                  { charm: c.meta, resources: c.placeholders, 'output-dir': c['placeholder-dir'] },
+                  { charm: c.charm },
+                )
+              ).exitCode === 0
+          if (good)
+            good =
+              (
+                await act(
+                  'charm',
+                  'charm-attach-release',
+                  {
+                    charm: c['charm-files'],
+                    channel: plan.channel,
+                    arches: arch,
+                    resources: c.resources,
+                    'keep-resources': c.keep,
+                    'dry-run': 'true',
+                  },
+                  { charm: c.charm },
+                )
+              ).exitCode === 0
           charmOk.set(c.charm, good)
           ok &&= good
         }
@@ -526,7 +718,20 @@ export async function runLocalRelease(o: LocalReleaseOptions): Promise<LocalRele
         for (const c of plan.charms) {
           // The double's store, like Charmhub, knows a charm once its name is registered (a one-time step there).
           await run(path.join(doubles(), 'charmcraft'), ['register', c.charm], { env: { CHARMCRAFT_AUTH: token }, allowFailure: true })
-          const r = await act('release', 'charm-attach-release', { charm: c['charm-files'], channel: plan.channel, arches: arch, resources: c.resources, 'keep-resources': c.keep, verify: 'true', credentials: token }, { charm: c.charm })
+          const r = await act(
+            'release',
+            'charm-attach-release',
+            {
+              charm: c['charm-files'],
+              channel: plan.channel,
+              arches: arch,
+              resources: c.resources,
+              'keep-resources': c.keep,
+              verify: 'true',
+              credentials: token,
+            },
+            { charm: c.charm },
+          )
           ok &&= r.exitCode === 0
           record(c.charm, r)
         }
@@ -548,12 +753,25 @@ export async function runLocalRelease(o: LocalReleaseOptions): Promise<LocalRele
     result.artifacts = from ? [] : await collectArtifacts(artifacts)
     const failed = steps.filter((s) => s.exitCode !== 0)
     const notes = [
-      from ? `Promotion ${from} → \`${plan.channel}\`.` : `Kubernetes ${plan.kubeVersion}, CNI ${plan.versions.cni || '-'}, flannel ${plan.versions.flannel || '-'}, etcd ${plan.versions.etcd || '-'} → channel \`${plan.channel}\`; snap resources: ${plan.snaps}.`,
-      dryRun ? 'Dry run: each charm job showed its plan; nothing was uploaded or released.' : ok ? `${from ? 'Promoted' : 'Released'} and verified (store: the charmcraft test double). Bundles: ${result.bundles.map((b) => path.basename(b)).join(', ')}.` : 'Not released.',
+      from
+        ? `Promotion ${from} → \`${plan.channel}\`.`
+        : `Kubernetes ${plan.kubeVersion}, CNI ${plan.versions.cni || '-'}, flannel ${plan.versions.flannel || '-'}, etcd ${plan.versions.etcd || '-'} → channel \`${plan.channel}\`; snap resources: ${plan.snaps}.`,
+      dryRun
+        ? 'Dry run: each charm job showed its plan; nothing was uploaded or released.'
+        : ok
+          ? `${from ? 'Promoted' : 'Released'} and verified (store: the charmcraft test double). Bundles: ${result.bundles.map((b) => path.basename(b)).join(', ')}.`
+          : 'Not released.',
       'Attestations: signed on GitHub only (actions/attest-build-provenance, actions/attest-sbom); none locally.',
-      ...(failed.length ? [`Failed: ${failed.map((s) => `${s.job}${s.arch ? ` ${s.arch}` : ''}${s.charm ? ` ${s.charm}` : ''} / ${s.step}`).join(', ')}.`] : []),
+      ...(failed.length
+        ? [`Failed: ${failed.map((s) => `${s.job}${s.arch ? ` ${s.arch}` : ''}${s.charm ? ` ${s.charm}` : ''} / ${s.step}`).join(', ')}.`]
+        : []),
     ]
-    result.summary = summaryMarkdown(from ? 'Promotion summary' : 'Release summary', notes, await releaseTable(result.released, plan, out), result.artifacts)
+    result.summary = summaryMarkdown(
+      from ? 'Promotion summary' : 'Release summary',
+      notes,
+      await releaseTable(result.released, plan, out),
+      result.artifacts,
+    )
     steps.push({ job: 'summary', step: 'summarize', exitCode: 0 })
     await writeFile(path.join(out, 'summary.md'), `${result.summary}\n`)
     result.exitCode = ok ? 0 : 1
@@ -614,29 +832,61 @@ async function releaseMode(args: string[]): Promise<number> {
   const mode = args[0] && !args[0].startsWith('--') ? args[0] : 'run'
   const rest = args[0] === mode ? args.slice(1) : args
   if (mode === 'plan') {
-    const o: Record<string, string> = { ...RELEASE_DEFAULTS, ...parseInputArgs('release plan', rest, ['config', 'channel', 'dry-run', 'promote', 'base-url']) }
+    const o: Record<string, string> = {
+      ...RELEASE_DEFAULTS,
+      ...parseInputArgs('release plan', rest, ['config', 'channel', 'dry-run', 'promote', 'base-url']),
+    }
     const dryRun = parseBool(o['dry-run'], 'dry-run', true)
-    const { plan, from } = await planFromConfig({ config: o.config, channel: o.channel, ...('promote' in o ? { promote: o.promote } : {}), kubeBaseUrl: o['base-url'] || undefined, root: process.cwd(), artifacts: 'artifacts', log: (m) => console.log(m) })
+    const { plan, from } = await planFromConfig({
+      config: o.config,
+      channel: o.channel,
+      ...('promote' in o ? { promote: o.promote } : {}),
+      kubeBaseUrl: o['base-url'] || undefined,
+      root: process.cwd(),
+      artifacts: 'artifacts',
+      log: (m) => console.log(m),
+    })
     const outputs = { ...planOutputs(plan, dryRun), ...(from ? { 'from-channel': from } : {}) }
     for (const [k, v] of Object.entries(outputs)) console.log(`${k}=${v}`)
-    await writeGithubFile('GITHUB_OUTPUT', Object.entries(outputs).map(([k, v]) => `${k}=${v}\n`).join(''))
-    await writeGithubFile('GITHUB_STEP_SUMMARY', `${planMarkdown(plan, dryRun, from ? `Promotion plan: ${from} → ${plan.channel}` : 'Release plan')}\n`)
+    await writeGithubFile(
+      'GITHUB_OUTPUT',
+      Object.entries(outputs)
+        .map(([k, v]) => `${k}=${v}\n`)
+        .join(''),
+    )
+    await writeGithubFile(
+      'GITHUB_STEP_SUMMARY',
+      `${planMarkdown(plan, dryRun, from ? `Promotion plan: ${from} → ${plan.channel}` : 'Release plan')}\n`,
+    )
     return 0
   }
   if (mode === 'record') {
     const o = parseInputArgs('release record', rest, ['charm', 'channel', 'revisions', 'resource-revisions', 'output'])
     for (const k of ['charm', 'channel', 'output']) if (!o[k]) throw new UserError(`--${k} is required`)
     const rec = toReleased(o.charm, o.channel, o.revisions ?? '', o['resource-revisions'] ?? '')
-    if (Object.keys(rec.bases).length === 0) throw new UserError(`--revisions: empty for ${o.charm}; pass charm-attach-release's revisions output`)
+    if (Object.keys(rec.bases).length === 0)
+      throw new UserError(`--revisions: empty for ${o.charm}; pass charm-attach-release's revisions output`)
     await mkdir(path.dirname(path.resolve(o.output)), { recursive: true })
     await writeFile(o.output, `${JSON.stringify(rec, null, 2)}\n`)
-    console.log(`${o.charm} in ${o.channel}: ${Object.entries(rec.bases).map(([k, b]) => `${k} r${b.revision}`).join(', ')}`)
+    console.log(
+      `${o.charm} in ${o.channel}: ${Object.entries(rec.bases)
+        .map(([k, b]) => `${k} r${b.revision}`)
+        .join(', ')}`,
+    )
     return 0
   }
   if (mode === 'bundle') {
-    const o: Record<string, string> = { ...RELEASE_DEFAULTS, ...parseInputArgs('release bundle', rest, ['config', 'results', 'output-dir']) }
+    const o: Record<string, string> = {
+      ...RELEASE_DEFAULTS,
+      ...parseInputArgs('release bundle', rest, ['config', 'results', 'output-dir']),
+    }
     const desc = await loadDescription(path.resolve(o.config))
-    const files = await writeBundles(desc, path.dirname(path.resolve(o.config)), await readRecords(o.results ?? 'results'), o['output-dir'] ?? 'bundle')
+    const files = await writeBundles(
+      desc,
+      path.dirname(path.resolve(o.config)),
+      await readRecords(o.results ?? 'results'),
+      o['output-dir'] ?? 'bundle',
+    )
     for (const f of files) console.log(`wrote ${f}`)
     await writeGithubFile('GITHUB_STEP_SUMMARY', `### Pinned bundles\n\n${files.map((f) => `- \`${path.basename(f)}\``).join('\n')}\n`)
     return 0
@@ -646,7 +896,12 @@ async function releaseMode(args: string[]): Promise<number> {
     const list = await listSboms(o.dir ?? 'sboms')
     const outputs = { matrix: JSON.stringify({ include: list }), count: String(list.length) }
     for (const [k, v] of Object.entries(outputs)) console.log(`${k}=${v}`)
-    await writeGithubFile('GITHUB_OUTPUT', Object.entries(outputs).map(([k, v]) => `${k}=${v}\n`).join(''))
+    await writeGithubFile(
+      'GITHUB_OUTPUT',
+      Object.entries(outputs)
+        .map(([k, v]) => `${k}=${v}\n`)
+        .join(''),
+    )
     return 0
   }
   if (mode === 'attested') {
@@ -663,42 +918,90 @@ async function releaseMode(args: string[]): Promise<number> {
     const o = parseInputArgs('release summarize', rest, ['config', 'dir', 'kube-version', 'channel', 'dry-run', 'results', 'promote'])
     if (!o.dir) throw new UserError('--dir is required: the directory the release artifacts were downloaded into')
     let plan: CdkPlan | undefined
-    if (o.config && !o.promote) plan = (await planFromConfig({ config: o.config, ...(o.channel ? { channel: o.channel } : {}), root: process.cwd(), artifacts: o.dir }).catch(() => undefined))?.plan
+    if (o.config && !o.promote)
+      plan = (
+        await planFromConfig({
+          config: o.config,
+          ...(o.channel ? { channel: o.channel } : {}),
+          root: process.cwd(),
+          artifacts: o.dir,
+        }).catch(() => undefined)
+      )?.plan
     const order = plan?.charms.map((c) => c.charm) ?? []
     const released = (await readRecords(o.dir)).sort((a, b) => order.indexOf(a.charm) - order.indexOf(b.charm))
     const rows = o.promote ? [] : await collectArtifacts(o.dir, await readAttestations(o.dir))
     const notes = [
-      ...(o.promote ? [`Promotion ${o.promote} → \`${o.channel ?? ''}\`.`] : o['kube-version'] ? [`Kubernetes ${o['kube-version']} → channel \`${o.channel ?? ''}\`.`] : []),
+      ...(o.promote
+        ? [`Promotion ${o.promote} → \`${o.channel ?? ''}\`.`]
+        : o['kube-version']
+          ? [`Kubernetes ${o['kube-version']} → channel \`${o.channel ?? ''}\`.`]
+          : []),
       ...(o['dry-run'] === 'true' ? ['Dry run: each charm job showed its plan; nothing was uploaded or released.'] : []),
       ...(o.results ? [`Job results: ${o.results}.`] : []),
     ]
-    const md = summaryMarkdown(o.promote ? 'Promotion summary' : 'Release summary', notes, await releaseTable(released, plan, process.cwd()), rows)
+    const md = summaryMarkdown(
+      o.promote ? 'Promotion summary' : 'Release summary',
+      notes,
+      await releaseTable(released, plan, process.cwd()),
+      rows,
+    )
     console.log(md)
     await writeGithubFile('GITHUB_STEP_SUMMARY', `${md}\n`)
     return /failure|cancelled/.test(o.results ?? '') ? 1 : 0
   }
   if (mode === 'serve-mirror') {
-    const o: Record<string, string> = { arches: 'amd64,arm64,ppc64el,s390x', 'kube-version': 'v1.31.2', 'cni-version': 'v1.5.1', 'flannel-version': 'v0.25.6', 'etcd-version': 'v3.5.16', ...parseInputArgs('release serve-mirror', rest, ['dir', 'arches', 'kube-version', 'cni-version', 'flannel-version', 'etcd-version']) }
+    const o: Record<string, string> = {
+      arches: 'amd64,arm64,ppc64el,s390x',
+      'kube-version': 'v1.31.2',
+      'cni-version': 'v1.5.1',
+      'flannel-version': 'v0.25.6',
+      'etcd-version': 'v3.5.16',
+      ...parseInputArgs('release serve-mirror', rest, ['dir', 'arches', 'kube-version', 'cni-version', 'flannel-version', 'etcd-version']),
+    }
     if (!o.dir) throw new UserError('--dir is required: where the mirror tree and its url file go')
     const kube = parseKubeVersion(o['kube-version'])
-    if (kube.kind !== 'exact') throw new UserError(`--kube-version: the mirror needs an exact version (v1.31.2), not '${o['kube-version']}'`)
+    if (kube.kind !== 'exact')
+      throw new UserError(`--kube-version: the mirror needs an exact version (v1.31.2), not '${o['kube-version']}'`)
     const dir = path.resolve(o.dir)
-    const mirror = await openMirror(dir, { kube: kube.version, cni: o['cni-version'], flannel: o['flannel-version'], etcd: o['etcd-version'] }, parseArches(o.arches, 'arches'))
+    const mirror = await openMirror(
+      dir,
+      { kube: kube.version, cni: o['cni-version'], flannel: o['flannel-version'], etcd: o['etcd-version'] },
+      parseArches(o.arches, 'arches'),
+    )
     await writeFile(path.join(dir, 'url'), `${mirror.url}\n`)
     console.log(`mirror at ${mirror.url} (k8s/, cni/, flannel/, etcd/); serving until killed`)
     await new Promise(() => {})
     return 0
   }
-  if (mode !== 'run') throw new UserError(`release: unknown mode '${mode}'; use run, plan, record, bundle, sboms, attested, summarize or serve-mirror`)
+  if (mode !== 'run')
+    throw new UserError(`release: unknown mode '${mode}'; use run, plan, record, bundle, sboms, attested, summarize or serve-mirror`)
   const o: Record<string, string> = { ...RELEASE_DEFAULTS, 'output-dir': 'release', ...parseInputArgs('release', rest, RUN_OPTIONS) }
-  if (!existsSync(o.config)) throw new UserError(`--config: ${path.resolve(o.config)} does not exist; write a cdk-release.yaml (start from ${path.join(repoRoot, 'examples', 'cdk-release.yaml')}) or pass --config PATH`)
-  if (!o.promote && !which('go')) throw new UserError('go is not installed; the local release cross-compiles its stand-in binaries: run bash .ci/setup (or apt-get install golang-go)')
-  const r = await runLocalRelease({ config: o.config, outDir: o['output-dir'], dryRun: o['dry-run'], ...(o.channel ? { channel: o.channel } : {}), ...(o.promote ? { promote: o.promote } : {}), ...(o['allow-missing-bases'] ? { allowMissingBases: o['allow-missing-bases'] } : {}), resume: parseBool(o.resume ?? '', 'resume', false) })
+  if (!existsSync(o.config))
+    throw new UserError(
+      `--config: ${path.resolve(o.config)} does not exist; write a cdk-release.yaml (start from ${path.join(repoRoot, 'examples', 'cdk-release.yaml')}) or pass --config PATH`,
+    )
+  if (!o.promote && !which('go'))
+    throw new UserError(
+      'go is not installed; the local release cross-compiles its stand-in binaries: run bash .ci/setup (or apt-get install golang-go)',
+    )
+  const r = await runLocalRelease({
+    config: o.config,
+    outDir: o['output-dir'],
+    dryRun: o['dry-run'],
+    ...(o.channel ? { channel: o.channel } : {}),
+    ...(o.promote ? { promote: o.promote } : {}),
+    ...(o['allow-missing-bases'] ? { allowMissingBases: o['allow-missing-bases'] } : {}),
+    resume: parseBool(o.resume ?? '', 'resume', false),
+  })
   if (r.errors.length) {
     printErrors(r.errors)
     return 1
   }
   console.log(`\n${'='.repeat(72)}\n${r.summary}\n`)
-  console.log(r.exitCode === 0 ? `Artifacts in ${path.resolve(o['output-dir'], 'artifacts')}; summary in ${path.resolve(o['output-dir'], 'summary.md')}.` : 'The release failed; see the steps above.')
+  console.log(
+    r.exitCode === 0
+      ? `Artifacts in ${path.resolve(o['output-dir'], 'artifacts')}; summary in ${path.resolve(o['output-dir'], 'summary.md')}.`
+      : 'The release failed; see the steps above.',
+  )
   return r.exitCode
 }

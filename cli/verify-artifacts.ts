@@ -36,7 +36,8 @@ function bad(text: string): string {
 }
 
 export async function verifyArtifacts(dir: string, tmpRoot = tmpdir()): Promise<VerifyReport> {
-  if (!(await stat(dir).catch(() => undefined))?.isDirectory()) throw new UserError(`verify-artifacts: '${dir}' is not a directory; give the folder holding the artifacts and their .spdx.json files`)
+  if (!(await stat(dir).catch(() => undefined))?.isDirectory())
+    throw new UserError(`verify-artifacts: '${dir}' is not a directory; give the folder holding the artifacts and their .spdx.json files`)
   const names = (await readdir(dir)).sort()
   const problems: string[] = []
   const subjects = new Map<string, Map<string, string>>() // name → sha256 → statement file
@@ -122,7 +123,8 @@ export async function verifyArtifacts(dir: string, tmpRoot = tmpdir()): Promise<
   }
   for (const n of names.filter((n) => n.endsWith('.spdx.json'))) {
     const artifact = n.slice(0, -'.spdx.json'.length)
-    if (!artifacts.includes(artifact)) rows.push({ artifact, sha256: '-', sbom: 'present', contents: bad('the artifact is missing'), provenance: '-', sums: '-', ok: false })
+    if (!artifacts.includes(artifact))
+      rows.push({ artifact, sha256: '-', sbom: 'present', contents: bad('the artifact is missing'), provenance: '-', sums: '-', ok: false })
   }
   if (rows.length === 0) throw new UserError(`verify-artifacts: no snaps, tarballs or charms in ${dir}`)
   return { rows, problems, ok: problems.length === 0 && rows.every((r) => r.ok) }
@@ -132,10 +134,18 @@ export function formatReport(r: VerifyReport): string {
   const head = ['artifact', 'sha256', 'SBOM', 'contents', 'provenance', 'SHA256SUMS']
   const body = r.rows.map((x) => [x.artifact, x.sha256, x.sbom, x.contents, x.provenance, x.sums])
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)))
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd()
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]))
+      .join('  ')
+      .trimEnd()
   const out = [line(head), line(widths.map((w) => '-'.repeat(w))), ...body.map(line), ...r.problems.map((p) => bad(p))]
   const failed = r.rows.filter((x) => !x.ok).length
-  out.push(r.ok ? `\nAll ${r.rows.length} artifacts match their SBOMs and provenance.` : `\n${failed} of ${r.rows.length} artifacts differ${r.problems.length ? `, ${r.problems.length} statement problems` : ''}.`)
+  out.push(
+    r.ok
+      ? `\nAll ${r.rows.length} artifacts match their SBOMs and provenance.`
+      : `\n${failed} of ${r.rows.length} artifacts differ${r.problems.length ? `, ${r.problems.length} statement problems` : ''}.`,
+  )
   return out.join('\n')
 }
 

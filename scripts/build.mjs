@@ -63,10 +63,11 @@ for (const name of compared) {
   const a = list(fresh)
   const b = list(committed)
   if (a.join('\n') !== b.join('\n')) stale.push(`dist/${name} (file list)`)
-  else for (const f of a) {
-    const fa = path.join(fresh, f)
-    if (existsSync(fa) && !readFileSync(fa).equals(readFileSync(path.join(committed, f)))) stale.push(`dist/${name}/${f}`)
-  }
+  else
+    for (const f of a) {
+      const fa = path.join(fresh, f)
+      if (existsSync(fa) && !readFileSync(fa).equals(readFileSync(path.join(committed, f)))) stale.push(`dist/${name}/${f}`)
+    }
 }
 rmSync(outRoot, { recursive: true, force: true })
 if (stale.length) {

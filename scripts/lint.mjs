@@ -9,8 +9,15 @@ import path from 'node:path'
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 const rel = (d) => (existsSync(path.join(root, d)) ? readdirSync(path.join(root, d)) : [])
-const workflows = rel('.github/workflows').filter((f) => /\.ya?ml$/.test(f)).map((f) => `.github/workflows/${f}`)
-const actions = ['action.yml', ...rel('actions').map((a) => `actions/${a}/action.yml`).filter((f) => existsSync(path.join(root, f)))]
+const workflows = rel('.github/workflows')
+  .filter((f) => /\.ya?ml$/.test(f))
+  .map((f) => `.github/workflows/${f}`)
+const actions = [
+  'action.yml',
+  ...rel('actions')
+    .map((a) => `actions/${a}/action.yml`)
+    .filter((f) => existsSync(path.join(root, f))),
+]
 let failed = 0
 const step = (what, cmd, args) => {
   try {
@@ -36,7 +43,10 @@ for (const f of [...actions, ...workflows]) {
     console.log(`FAIL  ${f}: runs.using must be 'node24'`)
   }
   const copy = path.join(scratch, f.replaceAll('/', '__'))
-  writeFileSync(copy, workflows.includes(f) ? text.replace(/^\s+attestations: write\n/gm, '') : text.replace(/^(\s+using: )'node24'$/m, "$1'node20'"))
+  writeFileSync(
+    copy,
+    workflows.includes(f) ? text.replace(/^\s+attestations: write\n/gm, '') : text.replace(/^(\s+using: )'node24'$/m, "$1'node20'"),
+  )
   step(`action-validator ${f}`, 'npx', ['action-validator', copy])
 }
 rmSync(scratch, { recursive: true, force: true })

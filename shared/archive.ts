@@ -48,9 +48,13 @@ export interface TarEntry {
 /** A path that stays inside the archive root: relative, no `..`, no empty name; './' prefixes dropped. */
 export function safeEntryName(name: string, label: string): string {
   const raw = name.replace(/\\/g, '/')
-  if (raw.startsWith('/') || /^[A-Za-z]:/.test(raw)) throw new UserError(`${label}: entry '${name}' has an absolute path; refusing to unpack it (it would land outside the target directory)`)
+  if (raw.startsWith('/') || /^[A-Za-z]:/.test(raw))
+    throw new UserError(
+      `${label}: entry '${name}' has an absolute path; refusing to unpack it (it would land outside the target directory)`,
+    )
   const parts = raw.split('/').filter((p) => p !== '' && p !== '.')
-  if (parts.includes('..')) throw new UserError(`${label}: entry '${name}' contains '..'; refusing to unpack it (it would land outside the target directory)`)
+  if (parts.includes('..'))
+    throw new UserError(`${label}: entry '${name}' contains '..'; refusing to unpack it (it would land outside the target directory)`)
   return parts.join('/')
 }
 
@@ -123,7 +127,18 @@ async function packEntries(pack: Pack, entries: Resolved[], mtime: number): Prom
     const data = e.type !== 'file' ? Buffer.alloc(0) : (e.data ?? (await readFile(e.file!)))
     if (data.length !== e.size) throw new Error(`${e.file} changed size while being archived`)
     // A directory's name ends in '/' (GNU tar's spelling; tar-stream adds it only for a numeric typeflag).
-    const header = { name: e.type === 'dir' ? `${e.name}/` : e.name, type: TAR_TYPE[e.type], mode: e.mode, uid: 0, gid: 0, uname: 'root', gname: 'root', mtime: new Date(mtime * 1000), size: data.length, linkname: e.linkname }
+    const header = {
+      name: e.type === 'dir' ? `${e.name}/` : e.name,
+      type: TAR_TYPE[e.type],
+      mode: e.mode,
+      uid: 0,
+      gid: 0,
+      uname: 'root',
+      gname: 'root',
+      mtime: new Date(mtime * 1000),
+      size: data.length,
+      linkname: e.linkname,
+    }
     await new Promise<void>((resolve, reject) => pack.entry(header, data, (err) => (err ? reject(err) : resolve())))
   }
   pack.finalize()
@@ -144,10 +159,13 @@ export async function writeTarGz(dest: string, entries: TarInput[], opts: WriteO
   const resolved = await resolveInputs(entries, opts.label ?? path.basename(dest))
   await produceAtomic(dest, async (tmp) => {
     const pack = tarPack()
-    await Promise.all([pipeline(pack, createGzip({ level: GZIP_LEVEL }), createWriteStream(tmp)), packEntries(pack, resolved, opts.mtime).catch((e) => {
-      pack.destroy(e)
-      throw e
-    })])
+    await Promise.all([
+      pipeline(pack, createGzip({ level: GZIP_LEVEL }), createWriteStream(tmp)),
+      packEntries(pack, resolved, opts.mtime).catch((e) => {
+        pack.destroy(e)
+        throw e
+      }),
+    ])
   })
 }
 
@@ -204,7 +222,9 @@ async function* readTarEntries(source: Readable, label: string): AsyncGenerator<
         assertLinkInside(name, h.linkname, label)
         yield { ...base, type: 'symlink', size: 0, linkname: h.linkname }
       } else {
-        throw new UserError(`${label}: entry '${h.name}' is a ${h.type === 'link' ? 'hard link' : `${h.type} entry`}; only files, directories and symlinks are accepted`)
+        throw new UserError(
+          `${label}: entry '${h.name}' is a ${h.type === 'link' ? 'hard link' : `${h.type} entry`}; only files, directories and symlinks are accepted`,
+        )
       }
     }
   } catch (e) {
@@ -266,7 +286,8 @@ export async function extractTarGz(file: string, dir: string, label = path.basen
       // Never write through a symlink the archive itself created.
       const parts = e.name.split('/')
       for (let i = 1; i <= parts.length; i++) {
-        if (links.has(parts.slice(0, i).join('/'))) throw new UserError(`${label}: entry '${e.name}' goes through the link '${parts.slice(0, i).join('/')}'; refusing to unpack it`)
+        if (links.has(parts.slice(0, i).join('/')))
+          throw new UserError(`${label}: entry '${e.name}' goes through the link '${parts.slice(0, i).join('/')}'; refusing to unpack it`)
       }
       const dest = path.join(dir, e.name)
       if (e.type === 'dir') {

@@ -35,16 +35,27 @@ async function acquire(name: string, dest: string, src: Source): Promise<Acquire
   await mkdir(path.dirname(dest), { recursive: true })
   if (src.localDir) {
     const file = path.join(src.localDir, name)
-    if (!(await exists(file))) throw new UserError(`${src.localInput ?? 'binaries-dir'}: '${file}' does not exist; put the ${name} binary there or drop ${name} from components`)
+    if (!(await exists(file)))
+      throw new UserError(
+        `${src.localInput ?? 'binaries-dir'}: '${file}' does not exist; put the ${name} binary there or drop ${name} from components`,
+      )
     await copyFile(file, dest)
     const actual = await sha256File(dest)
     const digestFile = `${file}.sha256`
     if (!(await exists(digestFile))) return { path: dest, sha256: actual, origin: `from ${file} (no .sha256)`, sha256Verified: false }
     const expected = parseDigestFile(await readFile(digestFile, 'utf8'), 'sha256', digestFile)
-    if (expected !== actual) throw new UserError(`checksum mismatch: ${file}: sha256 is ${actual}, ${digestFile} says ${expected}; replace the binary or its .sha256`)
+    if (expected !== actual)
+      throw new UserError(
+        `checksum mismatch: ${file}: sha256 is ${actual}, ${digestFile} says ${expected}; replace the binary or its .sha256`,
+      )
     return { path: dest, sha256: actual, origin: `from ${file}, sha256 verified`, sha256Verified: true }
   }
   if (!src.url) throw new Error('acquireBinary: neither url nor localDir')
   const res = await downloadWithSha256File(src.url, dest, { cacheDir: src.cacheDir, log: src.log, policy: src.policy })
-  return { path: dest, sha256: res.sha256, origin: `${res.cached ? 'cache hit for' : 'downloaded'} ${src.url}, sha256 verified`, sha256Verified: true }
+  return {
+    path: dest,
+    sha256: res.sha256,
+    origin: `${res.cached ? 'cache hit for' : 'downloaded'} ${src.url}, sha256 verified`,
+    sha256Verified: true,
+  }
 }

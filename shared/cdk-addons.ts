@@ -42,7 +42,15 @@ export interface SourceFile {
 
 /** Not packed from a build directory: VCS data, a snap.yaml (we write our own), and the kubectl we replace. */
 function excluded(rel: string): boolean {
-  return rel === '.git' || rel.startsWith('.git/') || rel === 'meta/snap.yaml' || rel === 'snap' || rel.startsWith('snap/') || rel === 'kubectl' || /\.snap$/.test(rel)
+  return (
+    rel === '.git' ||
+    rel.startsWith('.git/') ||
+    rel === 'meta/snap.yaml' ||
+    rel === 'snap' ||
+    rel.startsWith('snap/') ||
+    rel === 'kubectl' ||
+    /\.snap$/.test(rel)
+  )
 }
 
 async function walk(root: string, rel: string, inputName: string, out: SourceFile[]): Promise<void> {
@@ -54,7 +62,10 @@ async function walk(root: string, rel: string, inputName: string, out: SourceFil
     const st = await lstat(full)
     if (st.isDirectory()) await walk(root, r, inputName, out)
     else if (st.isFile()) out.push({ rel: r, full, executable: (st.mode & 0o111) !== 0 })
-    else throw new UserError(`${inputName}: '${r}' in ${root} is not a regular file or directory (a symlink?); replace it with the file itself`)
+    else
+      throw new UserError(
+        `${inputName}: '${r}' in ${root} is not a regular file or directory (a symlink?); replace it with the file itself`,
+      )
   }
 }
 
@@ -65,18 +76,27 @@ async function walk(root: string, rel: string, inputName: string, out: SourceFil
 export async function readCdkAddonsSource(dir: string, inputName = 'source-dir'): Promise<SourceFile[]> {
   const root = path.resolve(dir)
   const st = await lstat(root).catch(() => undefined)
-  if (!st?.isDirectory()) throw new UserError(`${inputName}: '${dir}' is not a directory; point it at a cdk-addons build directory (apply, templates/, meta/hooks/)`)
+  if (!st?.isDirectory())
+    throw new UserError(
+      `${inputName}: '${dir}' is not a directory; point it at a cdk-addons build directory (apply, templates/, meta/hooks/)`,
+    )
   const files: SourceFile[] = []
   await walk(root, '', inputName, files)
   const apply = files.find((f) => f.rel === 'apply')
   if (!apply) {
     const nested = (await lstat(path.join(root, 'cdk-addons', 'apply')).catch(() => undefined))?.isFile()
-    const hint = nested ? `; it has cdk-addons/apply: run 'make prep' and use build/, or point ${inputName} at ${path.join(dir, 'cdk-addons')} with templates/ beside apply` : ''
-    throw new UserError(`${inputName}: '${dir}' has no apply script; point it at a cdk-addons build directory (apply, templates/, meta/hooks/)${hint}`)
+    const hint = nested
+      ? `; it has cdk-addons/apply: run 'make prep' and use build/, or point ${inputName} at ${path.join(dir, 'cdk-addons')} with templates/ beside apply`
+      : ''
+    throw new UserError(
+      `${inputName}: '${dir}' has no apply script; point it at a cdk-addons build directory (apply, templates/, meta/hooks/)${hint}`,
+    )
   }
   if (!apply.executable) throw new UserError(`${inputName}: '${apply.full}' is not executable; chmod +x it (the snap's apply app runs it)`)
   if (!files.some((f) => f.rel.startsWith('templates/'))) {
-    throw new UserError(`${inputName}: '${dir}' has no templates/ with addon manifests; run cdk-addons' get-addon-templates (make prep) first`)
+    throw new UserError(
+      `${inputName}: '${dir}' has no templates/ with addon manifests; run cdk-addons' get-addon-templates (make prep) first`,
+    )
   }
   for (const h of files.filter((f) => f.rel.startsWith('meta/hooks/'))) {
     if (!h.executable) throw new UserError(`${inputName}: hook '${h.full}' is not executable; chmod +x it (snapd runs hooks directly)`)

@@ -65,7 +65,10 @@ export async function readSchema(): Promise<Record<string, unknown>> {
 
 /** `/charms/kubernetes-worker/resources/cni-{arch}` → `charms.kubernetes-worker.resources.cni-{arch}`. */
 function fieldPath(pointer: string, extra?: string): string {
-  const parts = pointer.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
+  const parts = pointer
+    .split('/')
+    .slice(1)
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
   if (extra !== undefined) parts.push(extra)
   return parts.join('.') || '(top level)'
 }
@@ -75,7 +78,8 @@ const show = (v: unknown) => (typeof v === 'string' ? `'${v}'` : JSON.stringify(
 /** The schema node at a JSON pointer of the schema (for its x-fix). */
 function schemaAt(schema: unknown, pointer: string): Record<string, unknown> | undefined {
   let node = schema as Record<string, unknown> | undefined
-  for (const p of pointer.split('/').slice(1)) node = node?.[p.replace(/~1/g, '/').replace(/~0/g, '~')] as Record<string, unknown> | undefined
+  for (const p of pointer.split('/').slice(1))
+    node = node?.[p.replace(/~1/g, '/').replace(/~0/g, '~')] as Record<string, unknown> | undefined
   return node
 }
 
@@ -87,7 +91,8 @@ function schemaLine(schema: Record<string, unknown>, e: ErrorObject): string {
   switch (e.keyword) {
     case 'required': {
       const prop = String(p.missingProperty)
-      const propFix = ((node?.properties as Record<string, Record<string, unknown>> | undefined)?.[prop]?.['x-fix'] as string | undefined) ?? fix
+      const propFix =
+        ((node?.properties as Record<string, Record<string, unknown>> | undefined)?.[prop]?.['x-fix'] as string | undefined) ?? fix
       return `${fieldPath(e.instancePath, prop)}: missing; ${propFix}`
     }
     case 'additionalProperties': {
@@ -97,7 +102,8 @@ function schemaLine(schema: Record<string, unknown>, e: ErrorObject): string {
     case 'propertyNames':
       return '' // reported by the pattern error on the name itself
     case 'pattern':
-      if (e.propertyName !== undefined) return `${fieldPath(e.instancePath, e.propertyName)}: ${show(e.propertyName)} is not a valid name; ${fix}`
+      if (e.propertyName !== undefined)
+        return `${fieldPath(e.instancePath, e.propertyName)}: ${show(e.propertyName)} is not a valid name; ${fix}`
       return `${fieldPath(e.instancePath)}: ${show(e.data)} is not valid; ${fix}`
     case 'enum':
       return `${fieldPath(e.instancePath)}: ${show(e.data)} is not one of ${(p.allowedValues as unknown[]).join(', ')}; ${fix}`
@@ -128,7 +134,10 @@ export async function validateSchema(doc: unknown, label: string): Promise<strin
 export async function loadDescription(file: string): Promise<Description> {
   const text = await readFile(file, 'utf8').catch(() => undefined)
   const label = path.basename(file)
-  if (text === undefined) throw new UserError(`config: ${file} does not exist; write a cdk-release.yaml (start from examples/cdk-release.yaml) or pass --config PATH`)
+  if (text === undefined)
+    throw new UserError(
+      `config: ${file} does not exist; write a cdk-release.yaml (start from examples/cdk-release.yaml) or pass --config PATH`,
+    )
   let doc: unknown
   try {
     doc = parse(text)
@@ -191,7 +200,10 @@ export async function expandGlob(pattern: string, base: string): Promise<string[
       .replace(/\?/g, '[^/]')}$`,
   )
   const names = await readdir(path.dirname(abs)).catch(() => [] as string[])
-  return names.filter((n) => re.test(n)).sort().map((n) => path.join(path.dirname(abs), n))
+  return names
+    .filter((n) => re.test(n))
+    .sort()
+    .map((n) => path.join(path.dirname(abs), n))
 }
 
 /** Resource names of one mapping key: `cni-{arch}` is one per release arch. */
@@ -228,17 +240,26 @@ export async function checkDescription(desc: Description, dir: string, label: st
     // The channel comes from the resolved version then; nothing to check here.
   }
   for (const [key, src] of Object.entries(desc.sources ?? {})) {
-    if (!(await stat(path.resolve(dir, src)).catch(() => undefined))?.isDirectory()) err(`sources.${key}`, `'${src}' is not a directory; give a path relative to ${label}`)
+    if (!(await stat(path.resolve(dir, src)).catch(() => undefined))?.isDirectory())
+      err(`sources.${key}`, `'${src}' is not a directory; give a path relative to ${label}`)
   }
   if (desc.bundle?.template && !(await stat(path.resolve(dir, desc.bundle.template)).catch(() => undefined))?.isFile()) {
-    err('bundle.template', `'${desc.bundle.template}' does not exist; give the path of a bundle.yaml relative to ${label}, or drop template to generate one`)
+    err(
+      'bundle.template',
+      `'${desc.bundle.template}' does not exist; give the path of a bundle.yaml relative to ${label}, or drop template to generate one`,
+    )
   }
   const needs = new Map<string, string>() // what the mappings need -> the first field that needs it
   const infos: CharmInfo[] = []
   for (const [name, spec] of Object.entries(desc.charms)) {
     const at = `charms.${name}`
     if (!!spec.path === !!spec.files) {
-      err(at, spec.path ? 'has both path and files; give path (to build the charm) or files (prebuilt .charm files), not both' : 'has neither path nor files; give path (the charm directory) or files (prebuilt .charm files)')
+      err(
+        at,
+        spec.path
+          ? 'has both path and files; give path (to build the charm) or files (prebuilt .charm files), not both'
+          : 'has neither path nor files; give path (the charm directory) or files (prebuilt .charm files)',
+      )
       continue
     }
     let declared: CharmResource[] | undefined
@@ -248,7 +269,8 @@ export async function checkDescription(desc: Description, dir: string, label: st
       if (spec.path) {
         const meta = await loadCharm(path.resolve(dir, spec.path), `${at}.path`)
         charmDir = meta.dir
-        if (meta.name !== name) err(`${at}.path`, `${spec.path} is charm '${meta.name}', not '${name}'; name the entry ${meta.name} or fix the path`)
+        if (meta.name !== name)
+          err(`${at}.path`, `${spec.path} is charm '${meta.name}', not '${name}'; name the entry ${meta.name} or fix the path`)
         declared = meta.resources
       } else {
         for (const [i, g] of spec.files!.entries()) {
@@ -258,7 +280,8 @@ export async function checkDescription(desc: Description, dir: string, label: st
         }
         for (const f of files) {
           const meta = await readCharmFile(f, scratch, `${at}.files`)
-          if (meta.name !== name) err(`${at}.files`, `${path.basename(f)} is charm '${meta.name}', not '${name}'; every file of an entry must be the same charm`)
+          if (meta.name !== name)
+            err(`${at}.files`, `${path.basename(f)} is charm '${meta.name}', not '${name}'; every file of an entry must be the same charm`)
           declared ??= meta.resources
         }
       }
@@ -286,9 +309,12 @@ export async function checkDescription(desc: Description, dir: string, label: st
           err(field, `charm ${name} declares no resource '${rname}'; its resources are ${list}`)
           continue
         }
-        if (d.type !== 'file' && artifact.kind !== 'keep') err(field, `'${rname}' is an ${d.type} resource; only file resources are uploaded here, map it to keep`)
-        else if ((artifact.kind === 'snap' || artifact.kind === 'placeholder') && !isSnapResource(d)) err(field, `'${rname}' is the file ${d.filename ?? '?'}, not a snap; map it to cni, flannel or file:<path>`)
-        else if ((artifact.kind === 'cni' || artifact.kind === 'flannel') && isSnapResource(d)) err(field, `'${rname}' is a snap resource (${d.filename}); map it to snap:<name> or placeholder`)
+        if (d.type !== 'file' && artifact.kind !== 'keep')
+          err(field, `'${rname}' is an ${d.type} resource; only file resources are uploaded here, map it to keep`)
+        else if ((artifact.kind === 'snap' || artifact.kind === 'placeholder') && !isSnapResource(d))
+          err(field, `'${rname}' is the file ${d.filename ?? '?'}, not a snap; map it to cni, flannel or file:<path>`)
+        else if ((artifact.kind === 'cni' || artifact.kind === 'flannel') && isSnapResource(d))
+          err(field, `'${rname}' is a snap resource (${d.filename}); map it to snap:<name> or placeholder`)
       }
       if (artifact.kind === 'file') {
         for (const a of arches) {
@@ -305,7 +331,10 @@ export async function checkDescription(desc: Description, dir: string, label: st
     }
     const unmapped = declared.filter((d) => !mapped.has(d.name)).map((d) => d.name)
     if (unmapped.length) {
-      err(`${at}.resources`, `charm ${name} declares ${unmapped.join(', ')} but the description maps no artifact to ${unmapped.length === 1 ? 'it' : 'them'}; map each to an artifact, placeholder or keep`)
+      err(
+        `${at}.resources`,
+        `charm ${name} declares ${unmapped.join(', ')} but the description maps no artifact to ${unmapped.length === 1 ? 'it' : 'them'}; map each to an artifact, placeholder or keep`,
+      )
     }
     infos.push({ name, ...(charmDir ? { dir: charmDir } : {}), files, declared })
   }
@@ -317,9 +346,11 @@ export async function checkDescription(desc: Description, dir: string, label: st
   if (!desc.versions.flannel) need('flannel', 'versions.flannel', 'give a flannel tag, e.g. v0.25.6')
   if (!desc.versions.etcd) {
     need('flannel', 'versions.etcd', 'give the etcd tag whose etcdctl goes into the flannel tarball, e.g. v3.5.16')
-    if (needs.has('snap:etcd') && !needs.has('flannel')) need('snap:etcd', 'versions.etcd', 'give the etcd tag of the etcd snap, e.g. v3.5.16')
+    if (needs.has('snap:etcd') && !needs.has('flannel'))
+      need('snap:etcd', 'versions.etcd', 'give the etcd tag of the etcd snap, e.g. v3.5.16')
   }
-  if (!desc.sources?.['cdk-addons']) need('snap:cdk-addons', 'sources.cdk-addons', 'give the cdk-addons build directory (apply, templates/) to pack')
+  if (!desc.sources?.['cdk-addons'])
+    need('snap:cdk-addons', 'sources.cdk-addons', 'give the cdk-addons build directory (apply, templates/) to pack')
   if (errors.length) throw new DescriptionError(errors)
   return infos
 }
@@ -422,7 +453,7 @@ export function makePlan(desc: Description, infos: CharmInfo[], o: PlanOptions):
     for (const [key, value] of Object.entries(spec.resources)) {
       const a = parseArtifact(value)
       const k = artifactKey(a)
-      if (k) (shared[k] ??= []).includes(info.name) || shared[k].push(info.name)
+      if (k && !(shared[k] ??= []).includes(info.name)) shared[k].push(info.name)
       const names = expandResourceName(key, arches)
       const placeholder = a.kind === 'placeholder' || (a.kind === 'snap' && desc.snaps === 'placeholder')
       if (a.kind === 'keep') keep.push(...names)
@@ -433,7 +464,13 @@ export function makePlan(desc: Description, infos: CharmInfo[], o: PlanOptions):
         }
       } else {
         const file =
-          a.kind === 'snap' ? snapFile(a.snap) : a.kind === 'cni' ? `${art('release-{arch}')}/cni-{arch}.tgz` : a.kind === 'flannel' ? `${art('release-{arch}')}/flannel-{arch}.tar.gz` : repo(a.path)
+          a.kind === 'snap'
+            ? snapFile(a.snap)
+            : a.kind === 'cni'
+              ? `${art('release-{arch}')}/cni-{arch}.tgz`
+              : a.kind === 'flannel'
+                ? `${art('release-{arch}')}/flannel-{arch}.tar.gz`
+                : repo(a.path)
         lines.push(`${key}=${file}`)
       }
     }
@@ -483,7 +520,16 @@ export function makePlan(desc: Description, infos: CharmInfo[], o: PlanOptions):
 
 /** How many times each artifact is built per arch: always 1, whatever the number of charms it feeds. */
 export function buildCounts(plan: CdkPlan): Record<string, number> {
-  const keys = [...plan.build.components.split(' ').filter(Boolean).map((c) => `snap:${c}`), ...(plan.build.etcd ? ['snap:etcd'] : []), ...(plan.build['cdk-addons'] ? ['snap:cdk-addons'] : []), ...(plan.build.cni ? ['cni'] : []), ...(plan.build.flannel ? ['flannel'] : [])]
+  const keys = [
+    ...plan.build.components
+      .split(' ')
+      .filter(Boolean)
+      .map((c) => `snap:${c}`),
+    ...(plan.build.etcd ? ['snap:etcd'] : []),
+    ...(plan.build['cdk-addons'] ? ['snap:cdk-addons'] : []),
+    ...(plan.build.cni ? ['cni'] : []),
+    ...(plan.build.flannel ? ['flannel'] : []),
+  ]
   const out: Record<string, number> = {}
   for (const k of keys) out[k] = (out[k] ?? 0) + 1
   return out
@@ -504,9 +550,14 @@ export function planOutputs(plan: CdkPlan, dryRun: boolean): Record<string, stri
 }
 
 export function planMarkdown(plan: CdkPlan, dryRun: boolean, title = 'Release plan'): string {
-  const rows = Object.entries(plan.versions).filter(([, v]) => v).map(([k, v]) => `| ${k} | ${v} |`)
+  const rows = Object.entries(plan.versions)
+    .filter(([, v]) => v)
+    .map(([k, v]) => `| ${k} | ${v} |`)
   const shared = Object.entries(plan.shared).map(([k, cs]) => `| \`${k}\` | ${plan.arches.length} (once per arch) | ${cs.join(', ')} |`)
-  const charms = plan.charms.map((c) => `| ${c.charm} | ${c.path || c.files.split('\n').join(', ')} | ${c.resources.split('\n').filter(Boolean).length} | ${c.placeholders.split(' ').filter(Boolean).length} | ${c.keep || '-'} |`)
+  const charms = plan.charms.map(
+    (c) =>
+      `| ${c.charm} | ${c.path || c.files.split('\n').join(', ')} | ${c.resources.split('\n').filter(Boolean).length} | ${c.placeholders.split(' ').filter(Boolean).length} | ${c.keep || '-'} |`,
+  )
   return [
     `### ${title}${dryRun ? ' (dry run: nothing is uploaded or released)' : ''}`,
     '',
@@ -556,16 +607,30 @@ export function renderBundles(released: ReleasedCharm[], template: string | unde
   const order = (k: string) => ARCHES.findIndex((a) => a.debian === k.split('/')[1])
   for (const key of keys.sort((a, b) => order(a) - order(b) || a.localeCompare(b))) {
     const [base, arch] = key.split('/')
-    const doc = (template ? parse(template) : { name, description: `Charmed Kubernetes pinned to the revisions released for ${arch}`, applications: {} }) as Record<string, unknown>
+    const doc = (
+      template
+        ? parse(template)
+        : { name, description: `Charmed Kubernetes pinned to the revisions released for ${arch}`, applications: {} }
+    ) as Record<string, unknown>
     const apps = (doc.applications ?? {}) as Record<string, Record<string, unknown>>
     if (!template) for (const r of released) apps[r.charm] = { charm: r.charm, num_units: 1 }
     for (const [app, def] of Object.entries(apps)) {
       const r = released.find((x) => x.charm === String(def.charm ?? '').replace(/^ch:/, ''))
       if (!r) continue
       const b = r.bases[key]
-      if (!b) throw new UserError(`bundle: ${r.charm} has no revision for ${key} in ${r.channel}; release it for that base/arch or drop the arch`)
-      const constraints = String(def.constraints ?? '').split(/\s+/).filter((c) => c && !c.startsWith('arch='))
-      apps[app] = { ...def, charm: r.charm, channel: r.channel, revision: b.revision, resources: Object.fromEntries(Object.entries(b.resources).sort(([x], [y]) => x.localeCompare(y))), constraints: [...constraints, `arch=${arch}`].join(' ') }
+      if (!b)
+        throw new UserError(`bundle: ${r.charm} has no revision for ${key} in ${r.channel}; release it for that base/arch or drop the arch`)
+      const constraints = String(def.constraints ?? '')
+        .split(/\s+/)
+        .filter((c) => c && !c.startsWith('arch='))
+      apps[app] = {
+        ...def,
+        charm: r.charm,
+        channel: r.channel,
+        revision: b.revision,
+        resources: Object.fromEntries(Object.entries(b.resources).sort(([x], [y]) => x.localeCompare(y))),
+        constraints: [...constraints, `arch=${arch}`].join(' '),
+      }
     }
     doc.applications = apps
     const ordered = { ...(doc.name ? { name: doc.name } : {}), ...doc, 'default-base': `ubuntu@${base}` }

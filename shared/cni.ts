@@ -8,7 +8,9 @@ import type { SmokeSpec } from './verify.js'
 export async function cniBuildArgv(srcDir: string, buildCommand: string, inputName: string): Promise<string[]> {
   if (buildCommand) return ['bash', '-e', '-c', buildCommand]
   for (const script of ['build_linux.sh', 'build.sh']) if (await exists(path.join(srcDir, script))) return ['bash', `./${script}`]
-  throw new UserError(`${inputName}: no build_linux.sh or build.sh in ${srcDir}; is it a containernetworking/plugins checkout? Or set build-command`)
+  throw new UserError(
+    `${inputName}: no build_linux.sh or build.sh in ${srcDir}; is it a containernetworking/plugins checkout? Or set build-command`,
+  )
 }
 
 /** The smoke run every CNI plugin answers. */

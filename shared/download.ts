@@ -55,14 +55,23 @@ const MAX_TEXT_BYTES = 4 * 1024 * 1024
 
 /** Why an attempt failed, and whether another attempt may succeed. */
 class AttemptError extends Error {
-  constructor(message: string, readonly retryable: boolean, readonly retryAfterMs?: number) {
+  constructor(
+    message: string,
+    readonly retryable: boolean,
+    readonly retryAfterMs?: number,
+  ) {
     super(message)
   }
 }
 
 export type Logger = (message: string) => void
 
-async function withRetries<T>(url: string, policy: DownloadPolicy, log: Logger, attempt: (signal: AbortSignal, bump: () => void) => Promise<T>): Promise<T> {
+async function withRetries<T>(
+  url: string,
+  policy: DownloadPolicy,
+  log: Logger,
+  attempt: (signal: AbortSignal, bump: () => void) => Promise<T>,
+): Promise<T> {
   const judge = (e: unknown) => {
     const a = toAttemptError(e)
     return { retry: a.retryable, delayMs: a.retryAfterMs, message: a.message }
@@ -73,7 +82,10 @@ async function withRetries<T>(url: string, policy: DownloadPolicy, log: Logger, 
       let timer: NodeJS.Timeout | undefined
       const bump = () => {
         clearTimeout(timer)
-        timer = setTimeout(() => ctl.abort(new AttemptError(`no data for ${policy.timeoutSeconds}s (timed out)`, true)), policy.timeoutSeconds * 1000)
+        timer = setTimeout(
+          () => ctl.abort(new AttemptError(`no data for ${policy.timeoutSeconds}s (timed out)`, true)),
+          policy.timeoutSeconds * 1000,
+        )
       }
       bump()
       try {
@@ -101,21 +113,33 @@ function toAttemptError(e: unknown): AttemptError {
   const cause = e instanceof Error && e.cause instanceof Error ? `: ${e.cause.message}` : ''
   const withCode = code && !msg.includes(code) ? `${msg} ${code}` : msg
   // Disk trouble while writing is not the server's: say so and do not retry.
-  if (code === 'ENOSPC' || code === 'EROFS' || code === 'EACCES' || code === 'EDQUOT') return new AttemptError(`cannot write the download (${withCode})`, false)
+  if (code === 'ENOSPC' || code === 'EROFS' || code === 'EACCES' || code === 'EDQUOT')
+    return new AttemptError(`cannot write the download (${withCode})`, false)
   return new AttemptError(`connection error (${withCode}${cause})`, true)
 }
 
 // Our own agents: keep-alive (a mirror serves many files), independent of http.globalAgent.
-const agents = { 'http:': new http.Agent({ keepAlive: true, maxSockets: 16 }), 'https:': new https.Agent({ keepAlive: true, maxSockets: 16 }) }
+const agents = {
+  'http:': new http.Agent({ keepAlive: true, maxSockets: 16 }),
+  'https:': new https.Agent({ keepAlive: true, maxSockets: 16 }),
+}
 
 /** One GET, no redirects followed; every error of the request (and, once it is answered, of the response) rejects or is listened to. */
 function get(url: URL, signal: AbortSignal): Promise<http.IncomingMessage> {
   return new Promise((resolve, reject) => {
     const mod = url.protocol === 'https:' ? https : http
-    const req = mod.get(url, { agent: agents[url.protocol as 'http:' | 'https:'], signal, headers: { 'user-agent': 'build-snaps', 'accept-encoding': 'identity' } }, (res) => {
-      res.on('error', () => undefined) // the consumer's pipeline sees it too; this one only keeps an early error from escaping
-      resolve(res)
-    })
+    const req = mod.get(
+      url,
+      {
+        agent: agents[url.protocol as 'http:' | 'https:'],
+        signal,
+        headers: { 'user-agent': 'build-snaps', 'accept-encoding': 'identity' },
+      },
+      (res) => {
+        res.on('error', () => undefined) // the consumer's pipeline sees it too; this one only keeps an early error from escaping
+        resolve(res)
+      },
+    )
     req.on('error', reject) // stays attached: a socket error after the response was handed over never escapes
   })
 }
@@ -126,7 +150,8 @@ const seenHosts = new Set<string>()
 async function open(url: string, signal: AbortSignal): Promise<http.IncomingMessage> {
   let current = new URL(url)
   for (let hops = 0; ; hops++) {
-    if (current.protocol !== 'http:' && current.protocol !== 'https:') throw new AttemptError(`redirected to ${current.protocol} URL ${current.href}, which is not http(s) (not retried)`, false)
+    if (current.protocol !== 'http:' && current.protocol !== 'https:')
+      throw new AttemptError(`redirected to ${current.protocol} URL ${current.href}, which is not http(s) (not retried)`, false)
     const res = await get(current, signal)
     const status = res.statusCode ?? 0
     if (status >= 200 && status < 300) return res
@@ -134,7 +159,8 @@ async function open(url: string, signal: AbortSignal): Promise<http.IncomingMess
     if ([301, 302, 303, 307, 308].includes(status) && res.headers.location) {
       if (hops >= MAX_REDIRECTS) throw new AttemptError(`more than ${MAX_REDIRECTS} redirects (a redirect loop?) (not retried)`, false)
       const next = new URL(res.headers.location, current)
-      if (current.protocol === 'https:' && next.protocol === 'http:') throw new AttemptError(`redirected from https to plain http (${next.href}); refused (not retried)`, false)
+      if (current.protocol === 'https:' && next.protocol === 'http:')
+        throw new AttemptError(`redirected from https to plain http (${next.href}); refused (not retried)`, false)
       if (next.host !== current.host && !seenHosts.has(`${current.host}>${next.host}`)) {
         seenHosts.add(`${current.host}>${next.host}`)
         core.info(redact(`${url}: redirected to another host, ${next.host}`))
@@ -159,7 +185,11 @@ function retryAfterMs(value: string | undefined): number | undefined {
 /** The declared length, refused when over the limit; NaN when the body is chunked or ends with the connection. */
 function declaredLength(res: http.IncomingMessage, limit: number): number {
   const declared = Number(res.headers['content-length'] ?? NaN)
-  if (Number.isFinite(declared) && declared > limit) throw new AttemptError(`the server declares ${declared} bytes, more than the limit of ${limit} (BUILD_SNAPS_HTTP_MAX_MB) (not retried)`, false)
+  if (Number.isFinite(declared) && declared > limit)
+    throw new AttemptError(
+      `the server declares ${declared} bytes, more than the limit of ${limit} (BUILD_SNAPS_HTTP_MAX_MB) (not retried)`,
+      false,
+    )
   return declared
 }
 
@@ -170,7 +200,8 @@ function meter(limit: number, bump: () => void): Transform & { got: number; hash
     transform(chunk: Buffer, _enc, cb) {
       t.got += chunk.length
       bump()
-      if (t.got > limit) return cb(new AttemptError(`the body goes on past ${limit} bytes (BUILD_SNAPS_HTTP_MAX_MB); cut off (not retried)`, false))
+      if (t.got > limit)
+        return cb(new AttemptError(`the body goes on past ${limit} bytes (BUILD_SNAPS_HTTP_MAX_MB); cut off (not retried)`, false))
       hash.update(chunk)
       cb(null, chunk)
     },
@@ -204,7 +235,8 @@ export function parseDigestFile(text: string, algorithm: 'sha256' | 'sha512', ur
   const len = algorithm === 'sha256' ? 64 : 128
   const m = text.trim().match(new RegExp(`^([0-9a-fA-F]{${len}})(\\s|$)`))
   if (m) return m[1].toLowerCase()
-  if (/^\s*</.test(text)) throw new UserError(`${url}: an HTML page, not a ${algorithm} digest file (a login, proxy or error page?); check the base URL`)
+  if (/^\s*</.test(text))
+    throw new UserError(`${url}: an HTML page, not a ${algorithm} digest file (a login, proxy or error page?); check the base URL`)
   throw new UserError(`${url}: not a ${algorithm} digest file (expected ${len} hex digits)`)
 }
 
@@ -234,7 +266,11 @@ async function copyHashed(src: string, dest: string): Promise<string> {
   const tmp = tempName(dest)
   const hash = createHash('sha256')
   try {
-    await pipeline(createReadStream(src), new Transform({ transform: (c: Buffer, _e, cb) => (hash.update(c), cb(null, c)) }), createWriteStream(tmp))
+    await pipeline(
+      createReadStream(src),
+      new Transform({ transform: (c: Buffer, _e, cb) => (hash.update(c), cb(null, c)) }),
+      createWriteStream(tmp),
+    )
     await rename(tmp, dest)
   } finally {
     await rm(tmp, { force: true })
@@ -282,7 +318,9 @@ export async function download(url: string, dest: string, opts: DownloadOptions)
           closeRetried = true
           throw new AttemptError(`sha256 mismatch on a body ended by the connection closing (${m.got} bytes; cut off?)`, true)
         }
-        throw new UserError(`checksum mismatch: ${url}: sha256 is ${digest}, expected ${expected}; the file or its .sha256 is wrong upstream (nothing was kept or cached)`)
+        throw new UserError(
+          `checksum mismatch: ${url}: sha256 is ${digest}, expected ${expected}; the file or its .sha256 is wrong upstream (nothing was kept or cached)`,
+        )
       }
       return m.got
     })
@@ -310,6 +348,7 @@ export function digestFromSums(text: string, fileName: string, url: string): str
     const m = line.trim().match(/^([0-9a-fA-F]{64})\s+\*?(?:\.\/)?(\S+)$/)
     if (m && m[2] === fileName) return m[1].toLowerCase()
   }
-  if (/^\s*</.test(text)) throw new UserError(`${url}: an HTML page, not a SHA256SUMS listing (a login, proxy or error page?); check the base URL`)
+  if (/^\s*</.test(text))
+    throw new UserError(`${url}: an HTML page, not a SHA256SUMS listing (a login, proxy or error page?); check the base URL`)
   throw new UserError(`${url} lists no sha256 for ${fileName}; check the version and architecture`)
 }

@@ -43,7 +43,9 @@ export async function assertElfArch(file: string, arch: Arch, label = file): Pro
   const h = await readElfHeader(file)
   if (!h) throw new UserError(`${label} is not an ELF binary; expected a Linux ${arch.debian} executable`)
   if (h.machine !== arch.elf.machine || h.bits !== arch.elf.bits || h.endian !== arch.elf.endian) {
-    throw new UserError(`${label} is built for ${describeElf(h)}, not ${arch.debian}; use the ${arch.debian} binary (Go/Kubernetes name ${arch.go})`)
+    throw new UserError(
+      `${label} is built for ${describeElf(h)}, not ${arch.debian}; use the ${arch.debian} binary (Go/Kubernetes name ${arch.go})`,
+    )
   }
   return h
 }
@@ -133,7 +135,13 @@ export async function openElf(file: string): Promise<ElfFile | undefined> {
       const strtab = raw[shstrndx] ? await read(raw[shstrndx].offset, raw[shstrndx].size) : Buffer.alloc(0)
       for (const s of raw) {
         const end = strtab.indexOf(0, s.nameOff)
-        sections.push({ name: strtab.toString('latin1', s.nameOff, end < 0 ? strtab.length : end), type: s.type, addr: s.addr, offset: s.offset, size: s.size })
+        sections.push({
+          name: strtab.toString('latin1', s.nameOff, end < 0 ? strtab.length : end),
+          type: s.type,
+          addr: s.addr,
+          offset: s.offset,
+          size: s.size,
+        })
       }
     }
     return {

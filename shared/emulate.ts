@@ -41,7 +41,10 @@ export async function ensureRunner(arch: Arch, log: (m: string) => void): Promis
   if (!apt) return r
   log(`installing qemu-user-static to smoke-run ${arch.debian} binaries`)
   const [cmd, ...pre] = [...sudo, apt]
-  const ok = await run(cmd, [...pre, 'install', '-y', '-qq', 'qemu-user-static'], { allowFailure: true, env: { DEBIAN_FRONTEND: 'noninteractive' } })
+  const ok = await run(cmd, [...pre, 'install', '-y', '-qq', 'qemu-user-static'], {
+    allowFailure: true,
+    env: { DEBIAN_FRONTEND: 'noninteractive' },
+  })
   if (ok.exitCode !== 0) return { kind: 'none', reason: `${r.reason}; installing qemu-user-static failed` }
   return findRunner(arch)
 }
@@ -58,7 +61,9 @@ export interface SmokeResult {
 export async function smokeRun(binary: string, args: string[], runner: Runner, env: Record<string, string> = {}): Promise<SmokeResult> {
   if (runner.kind === 'none') return { ran: false, how: `skipped: ${runner.reason}`, exitCode: 0, output: '' }
   const [program, argv, how] =
-    runner.kind === 'native' ? [binary, args, 'natively'] : [runner.emulator, [binary, ...args], `under ${runner.emulator.split('/').pop()}`]
+    runner.kind === 'native'
+      ? [binary, args, 'natively']
+      : [runner.emulator, [binary, ...args], `under ${runner.emulator.split('/').pop()}`]
   const res = await run(program, argv, { env, allowFailure: true })
   return { ran: true, how, exitCode: res.exitCode, output: (res.stdout + res.stderr).trim() }
 }

@@ -8,11 +8,14 @@ export const FALLBACK_EPOCH = 946684800
 export function sourceDateEpoch(env = process.env, cwd = env.GITHUB_WORKSPACE || process.cwd()): number {
   const given = env.SOURCE_DATE_EPOCH?.trim()
   if (given) {
-    if (!/^\d+$/.test(given)) throw new UserError(`SOURCE_DATE_EPOCH: '${given}' is not a whole number of seconds; unset it or give a Unix time`)
+    if (!/^\d+$/.test(given))
+      throw new UserError(`SOURCE_DATE_EPOCH: '${given}' is not a whole number of seconds; unset it or give a Unix time`)
     return Number(given)
   }
   try {
-    const out = execFileSync('git', ['log', '-1', '--format=%ct'], { cwd, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim()
+    const out = execFileSync('git', ['log', '-1', '--format=%ct'], { cwd, stdio: ['ignore', 'pipe', 'ignore'] })
+      .toString()
+      .trim()
     if (/^\d+$/.test(out)) return Number(out)
   } catch {
     // not a git checkout, or no git: fall through

@@ -54,7 +54,10 @@ async function isFile(p: string): Promise<boolean> {
 async function readVersion(dir: string, rel: string, inputName: string): Promise<string> {
   const text = await readFile(path.join(dir, rel), 'utf8').catch(() => undefined)
   const v = cleanVersion(text?.match(VERSION_RE)?.[1] ?? '')
-  if (!v) throw new UserError(`${inputName}: cannot read etcd's version from ${path.join(dir, rel)} (expected Version = "x.y.z"); is this an etcd checkout?`)
+  if (!v)
+    throw new UserError(
+      `${inputName}: cannot read etcd's version from ${path.join(dir, rel)} (expected Version = "x.y.z"); is this an etcd checkout?`,
+    )
   return v
 }
 
@@ -65,19 +68,30 @@ async function modulePath(gomod: string): Promise<string> {
 /** Recognise an etcd checkout's layout and version. */
 export async function readEtcdSource(dirInput: string, inputName = 'source-dir'): Promise<EtcdSource> {
   const dir = path.resolve(dirInput)
-  if (!(await lstat(dir).catch(() => undefined))?.isDirectory()) throw new UserError(`${inputName}: '${dirInput}' is not a directory; point it at an etcd checkout`)
+  if (!(await lstat(dir).catch(() => undefined))?.isDirectory())
+    throw new UserError(`${inputName}: '${dirInput}' is not a directory; point it at an etcd checkout`)
   let layout: EtcdLayout
   let versionFile: string
   if ((await isFile(path.join(dir, 'server', 'go.mod'))) && (await isFile(path.join(dir, 'etcdctl', 'go.mod')))) {
     versionFile = 'api/version/version.go'
     const api = await modulePath(path.join(dir, 'api', 'go.mod')).catch(() => 'go.etcd.io/etcd/api/v3')
-    layout = { kind: 'go-mod', etcd: { cwd: path.join(dir, 'server'), pkg: '.' }, etcdctl: { cwd: path.join(dir, 'etcdctl'), pkg: '.' }, versionPkg: `${api}/version` }
+    layout = {
+      kind: 'go-mod',
+      etcd: { cwd: path.join(dir, 'server'), pkg: '.' },
+      etcdctl: { cwd: path.join(dir, 'etcdctl'), pkg: '.' },
+      versionPkg: `${api}/version`,
+    }
   } else if (await isFile(path.join(dir, 'go.mod'))) {
     versionFile = 'version/version.go'
     if (!(await lstat(path.join(dir, 'etcdctl')).catch(() => undefined))?.isDirectory()) {
       throw new UserError(`${inputName}: '${dirInput}' has a go.mod but no etcdctl/ package; point it at an etcd v3 checkout`)
     }
-    layout = { kind: 'go-mod', etcd: { cwd: dir, pkg: '.' }, etcdctl: { cwd: dir, pkg: './etcdctl' }, versionPkg: `${await modulePath(path.join(dir, 'go.mod'))}/version` }
+    layout = {
+      kind: 'go-mod',
+      etcd: { cwd: dir, pkg: '.' },
+      etcdctl: { cwd: dir, pkg: './etcdctl' },
+      versionPkg: `${await modulePath(path.join(dir, 'go.mod'))}/version`,
+    }
   } else if (await isFile(path.join(dir, 'build'))) {
     versionFile = 'version/version.go'
     layout = { kind: 'build-script' }
@@ -106,7 +120,14 @@ export function etcdBuildCommand(src: EtcdSource): string {
 }
 
 /** Cross-compile etcd and etcdctl (or `only` some) for arch into outDir (never under emulation). */
-export async function buildEtcd(src: EtcdSource, arch: Arch, go: GoToolchain, outDir: string, cache?: GoCache, opts: EtcdBuildOptions = {}): Promise<EtcdBinaries> {
+export async function buildEtcd(
+  src: EtcdSource,
+  arch: Arch,
+  go: GoToolchain,
+  outDir: string,
+  cache?: GoCache,
+  opts: EtcdBuildOptions = {},
+): Promise<EtcdBinaries> {
   await mkdir(outDir, { recursive: true })
   const out: EtcdBinaries = { etcd: path.join(outDir, 'etcd'), etcdctl: path.join(outDir, 'etcdctl') }
   const names = opts.only ?? (['etcd', 'etcdctl'] as const)
@@ -123,7 +144,17 @@ export async function buildEtcd(src: EtcdSource, arch: Arch, go: GoToolchain, ou
   const ldflags = sha ? `-X ${layout.versionPkg}.GitSHA=${sha}` : undefined
   for (const name of names) {
     const t = layout[name]
-    await goBuild({ go, arch, cwd: t.cwd, packages: [t.pkg], output: out[name], ldflags, cache, env: opts.env, label: `${name} ${src.version} for ${arch.debian}` })
+    await goBuild({
+      go,
+      arch,
+      cwd: t.cwd,
+      packages: [t.pkg],
+      output: out[name],
+      ldflags,
+      cache,
+      env: opts.env,
+      label: `${name} ${src.version} for ${arch.debian}`,
+    })
   }
   return out
 }
@@ -170,7 +201,8 @@ export async function fetchEtcdRelease(f: ReleaseFetch): Promise<EtcdBinaries & 
   await mkdir(path.join(f.workDir, 'bin'), { recursive: true })
   for (const bin of ['etcd', 'etcdctl'] as const) {
     const entry = entries.find((e) => e.type === 'file' && e.name.split('/').length <= 2 && path.posix.basename(e.name) === bin)
-    if (!entry?.data) throw new UserError(`${url}: no ${bin} inside (expected etcd-${f.tag}-linux-${f.arch.go}/${bin}); not an etcd release tarball`)
+    if (!entry?.data)
+      throw new UserError(`${url}: no ${bin} inside (expected etcd-${f.tag}-linux-${f.arch.go}/${bin}); not an etcd release tarball`)
     await writeFile(out[bin], entry.data, { mode: 0o755 })
   }
   return { ...out, url, sha256, cached: got.cached }
@@ -241,7 +273,14 @@ export function etcdSmokes(version: string, arch: Arch): Record<keyof EtcdBinari
   }
 }
 
-export async function packEtcdSnap(bins: EtcdBinaries, version: string, arch: Arch, outDir: string, stageRoot: string, epoch: number): Promise<string> {
+export async function packEtcdSnap(
+  bins: EtcdBinaries,
+  version: string,
+  arch: Arch,
+  outDir: string,
+  stageRoot: string,
+  epoch: number,
+): Promise<string> {
   const files: StagedFile[] = [
     { path: 'bin/etcd', source: bins.etcd, executable: true },
     { path: 'bin/etcdctl', source: bins.etcdctl, executable: true },

@@ -48,7 +48,10 @@ export async function sha256File(file: string): Promise<string> {
 }
 
 export async function exists(p: string): Promise<boolean> {
-  return stat(p).then(() => true, () => false)
+  return stat(p).then(
+    () => true,
+    () => false,
+  )
 }
 
 /** Output directories are checked in shared/paths.ts (the one path-input helper). */

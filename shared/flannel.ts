@@ -52,7 +52,10 @@ export interface Part {
 /** Where flannel keeps its version variable (docs/upstream.md#flannel-resource): `<module>/pkg/version` from v0.22, `<module>/version` before. */
 export async function flannelVersionPackage(srcDir: string): Promise<string> {
   const gomod = await readFile(path.join(srcDir, 'go.mod'), 'utf8').catch(() => undefined)
-  if (gomod === undefined) throw new UserError(`flannel-source: no go.mod in ${srcDir}; flannel before v0.12 builds only in GOPATH mode: use the release (leave flannel-source empty)`)
+  if (gomod === undefined)
+    throw new UserError(
+      `flannel-source: no go.mod in ${srcDir}; flannel before v0.12 builds only in GOPATH mode: use the release (leave flannel-source empty)`,
+    )
   const module = goModModule(gomod)
   if (!module) throw new UserError(`flannel-source: ${srcDir}/go.mod has no module line`)
   for (const pkg of ['pkg/version', 'version']) if (await exists(path.join(srcDir, pkg, 'version.go'))) return `${module}/${pkg}`
@@ -131,22 +134,47 @@ export class FlannelParts {
     }
     const { go, versionPkg } = flannel
     const ldflags = flanneldLdflags(versionPkg, inputs.flannelVersion)
-    const out = await goBuild({ go, arch, cwd: flannel.dir, packages: ['.'], output: path.join(dir, 'flanneld'), cache, env: inputs.buildEnv, ldflags, vendor: flannel.vendor, label: `flanneld for ${arch.debian}` })
-    return { files: [{ name: 'flanneld', path: out }], info: [['flannel commit', `${flannel.commit} (go build, Go ${go.version}, -X ${versionPkg}.Version)`]] }
+    const out = await goBuild({
+      go,
+      arch,
+      cwd: flannel.dir,
+      packages: ['.'],
+      output: path.join(dir, 'flanneld'),
+      cache,
+      env: inputs.buildEnv,
+      ldflags,
+      vendor: flannel.vendor,
+      label: `flanneld for ${arch.debian}`,
+    })
+    return {
+      files: [{ name: 'flanneld', path: out }],
+      info: [['flannel commit', `${flannel.commit} (go build, Go ${go.version}, -X ${versionPkg}.Version)`]],
+    }
   }
 
   async etcdctl(arch: Arch, dir: string, cache?: GoCache): Promise<Part> {
     const { inputs, etcd } = this
     if (!etcd) {
       const dirUrl = releaseBase(inputs.etcdBaseUrl, { version: inputs.etcdVersion }, 'etcd-base-url')
-      const got = await fetchEtcdRelease({ tag: inputs.etcdVersion, arch, baseUrl: dirUrl, dirUrl, workDir: path.join(dir, 'etcd-release'), cacheDir: this.rt.cacheRoot(), log: (m) => this.rt.warning(m) })
+      const got = await fetchEtcdRelease({
+        tag: inputs.etcdVersion,
+        arch,
+        baseUrl: dirUrl,
+        dirUrl,
+        workDir: path.join(dir, 'etcd-release'),
+        cacheDir: this.rt.cacheRoot(),
+        log: (m) => this.rt.warning(m),
+      })
       this.prov.download(got.url, got.sha256)
       return { files: [{ name: 'etcdctl', path: got.etcdctl }], info: [['etcd release', `${got.url} sha256 ${got.sha256}`]] }
     }
     const build = () => buildEtcd(etcd.src, arch, etcd.go, path.join(dir, 'etcd-bin'), cache, { env: inputs.buildEnv, only: ['etcdctl'] })
     // The v2 build script symlinks the checkout into gopath/: one arch at a time.
     const bins = etcd.src.layout.kind === 'build-script' ? await this.inPlace(build) : await build()
-    return { files: [{ name: 'etcdctl', path: bins.etcdctl }], info: [['etcd commit', `${etcd.commit} (${etcdBuildCommand(etcd.src)}, Go ${etcd.go.version})`]] }
+    return {
+      files: [{ name: 'etcdctl', path: bins.etcdctl }],
+      info: [['etcd commit', `${etcd.commit} (${etcdBuildCommand(etcd.src)}, Go ${etcd.go.version})`]],
+    }
   }
 
   async cni(arch: Arch, dir: string, cache?: GoCache): Promise<Part> {
@@ -156,7 +184,15 @@ export class FlannelParts {
     if (cniSrc) {
       const build = async () => {
         const tree = await archTree(cniSrc.dir, dir, arch, cniSrc.copy)
-        await runBuildScript({ argv: cniSrc.argv, tree, arch, go: cniSrc.go, cache, env: inputs.buildEnv, label: `CNI plugins for ${arch.debian}` })
+        await runBuildScript({
+          argv: cniSrc.argv,
+          tree,
+          arch,
+          go: cniSrc.go,
+          cache,
+          env: inputs.buildEnv,
+          label: `CNI plugins for ${arch.debian}`,
+        })
         if (cniSrc.copy) return path.join(tree, 'bin')
         // In place: take the plugins out before the next arch's build replaces bin/.
         await cp(path.join(tree, 'bin'), path.join(dir, 'cni-bin'), { recursive: true })
@@ -166,7 +202,8 @@ export class FlannelParts {
       info = ['cni-plugins commit', `${cniSrc.commit} (${cniSrc.argv.slice(1).join(' ')}, Go ${cniSrc.go.version})`]
     } else if (inputs.cniTarball) {
       const tgz = path.resolve(expandTemplate(inputs.cniTarball, { arch: arch.debian, 'go-arch': arch.go }, 'cni-tarball'))
-      if (!(await exists(tgz))) throw new UserError(`cni-tarball: ${tgz} does not exist; give the path of a build-cnitgz tarball ({arch} expands)`)
+      if (!(await exists(tgz)))
+        throw new UserError(`cni-tarball: ${tgz} does not exist; give the path of a build-cnitgz tarball ({arch} expands)`)
       binDir = path.join(dir, 'cni')
       await extractTarGz(tgz, binDir)
       const digest = await sha256File(tgz)
@@ -177,7 +214,10 @@ export class FlannelParts {
     }
     const have = await filesIn(binDir)
     for (const need of ['bridge', 'host-local']) {
-      if (!have.includes(need)) throw new UserError(`${cniSrc ? 'cni-source' : 'cni-tarball'}: no ${need} plugin for ${arch.debian} (found: ${have.join(', ') || 'nothing'})`)
+      if (!have.includes(need))
+        throw new UserError(
+          `${cniSrc ? 'cni-source' : 'cni-tarball'}: no ${need} plugin for ${arch.debian} (found: ${have.join(', ') || 'nothing'})`,
+        )
     }
     return { files: CNI_PLUGINS.filter((p) => have.includes(p)).map((p) => ({ name: p, path: path.join(binDir, p) })), info: [info] }
   }

@@ -85,7 +85,8 @@ async function readRaw(elf: ElfFile): Promise<{ version: string; mod: string } |
   } else {
     if (ptrSize !== 4 && ptrSize !== 8) return undefined
     const big = (flags & 1) !== 0
-    const ptr = (b: Buffer, o: number) => (ptrSize === 8 ? Number(big ? b.readBigUInt64BE(o) : b.readBigUInt64LE(o)) : big ? b.readUInt32BE(o) : b.readUInt32LE(o))
+    const ptr = (b: Buffer, o: number) =>
+      ptrSize === 8 ? Number(big ? b.readBigUInt64BE(o) : b.readBigUInt64LE(o)) : big ? b.readUInt32BE(o) : b.readUInt32LE(o)
     const readString = async (addr: number): Promise<string> => {
       const hdr = await elf.readAt(addr, 2 * ptrSize)
       if (!hdr || hdr.length < 2 * ptrSize) return ''
@@ -218,7 +219,17 @@ function quoteGo(s: string): string {
   let out = '"'
   for (const ch of s) {
     const cp = ch.codePointAt(0)!
-    const esc: Record<string, string> = { '\x07': '\\a', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\v': '\\v', '\\': '\\\\', '"': '\\"' }
+    const esc: Record<string, string> = {
+      '\x07': '\\a',
+      '\b': '\\b',
+      '\f': '\\f',
+      '\n': '\\n',
+      '\r': '\\r',
+      '\t': '\\t',
+      '\v': '\\v',
+      '\\': '\\\\',
+      '"': '\\"',
+    }
     if (esc[ch]) out += esc[ch]
     else if (cp < 0x20 || cp === 0x7f) out += `\\x${cp.toString(16).padStart(2, '0')}`
     else out += ch
@@ -256,6 +267,9 @@ export function formatGoVersionM(file: string, info: GoBuildInfo): string {
 
 /** The purl of a Go module (pkg:golang/<path>@<version>), per the purl spec's golang type. */
 export function goPurl(path: string, version?: string): string {
-  const name = path.split('/').map((p) => encodeURIComponent(p)).join('/')
+  const name = path
+    .split('/')
+    .map((p) => encodeURIComponent(p))
+    .join('/')
   return `pkg:golang/${name}${version && version !== '(devel)' ? `@${encodeURIComponent(version)}` : ''}`
 }

@@ -52,7 +52,10 @@ export async function inspectGo(goBinary: string): Promise<{ version: string; ro
   const env = { GOTOOLCHAIN: 'local', GOFLAGS: '' }
   const res = await run(goBinary, ['env', 'GOROOT', 'GOVERSION'], { allowFailure: true, env })
   if (res.exitCode !== 0) return undefined
-  const [root, ver] = res.stdout.trim().split('\n').map((l) => l.trim())
+  const [root, ver] = res.stdout
+    .trim()
+    .split('\n')
+    .map((l) => l.trim())
   // GOVERSION exists from Go 1.16; older ones say it in `go version` (go version go1.15.15 linux/amd64).
   const text = ver || (await run(goBinary, ['version'], { allowFailure: true, env })).stdout.split(/\s+/)[2] || ''
   const version = text.startsWith('go') ? text.slice(2) : text
@@ -95,7 +98,8 @@ export async function installGo(rt: Runtime, version: string, inputName = 'go-ve
         throw new UserError(`${inputName}: cannot install Go ${version}: ${e.message}`)
       })
       const unpacked = await tc.extractTar(tgz, path.join(work, 'x'))
-      if (!(await exists(path.join(unpacked, 'go', 'bin', 'go')))) throw new UserError(`${url}: no go/bin/go inside; not a Go release tarball`)
+      if (!(await exists(path.join(unpacked, 'go', 'bin', 'go'))))
+        throw new UserError(`${url}: no go/bin/go inside; not a Go release tarball`)
       return tc.cacheDir(path.join(unpacked, 'go'), 'go', toolVersion, nodeArch)
     })
   }
@@ -134,7 +138,9 @@ export async function setupGo(rt: Runtime, opts: SetupGoOptions = {}): Promise<G
     )
   }
   if (needed && compareGoVersions(opts.requested, needed) < 0) {
-    throw new UserError(`${inputName}: Go ${opts.requested} is older than the go ${needed} that ${opts.srcDir}/go.mod needs; set ${inputName} to ${needed} or newer`)
+    throw new UserError(
+      `${inputName}: Go ${opts.requested} is older than the go ${needed} that ${opts.srcDir}/go.mod needs; set ${inputName} to ${needed} or newer`,
+    )
   }
   return installGo(rt, opts.requested, inputName)
 }

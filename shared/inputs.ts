@@ -3,12 +3,18 @@ import { UserError } from './errors.js'
 
 /** Split an input list on spaces, commas and newlines, dropping empties. */
 export function splitList(value: string): string[] {
-  return value.split(/[\s,]+/).map((s) => s.trim()).filter((s) => s.length > 0)
+  return value
+    .split(/[\s,]+/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0)
 }
 
 /** Non-empty, non-comment lines of a multi-line input. */
 export function splitLines(value: string): string[] {
-  return value.split(/\r?\n/).map((s) => s.trim()).filter((s) => s.length > 0 && !s.startsWith('#'))
+  return value
+    .split(/\r?\n/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0 && !s.startsWith('#'))
 }
 
 export function parseBool(value: string, inputName: string, fallback: boolean): boolean {
@@ -32,7 +38,11 @@ export function parseKeyValueLines(value: string, inputName: string): Array<[str
 export function expandTemplate(template: string, values: Record<string, string>, inputName: string): string {
   return template.replace(/\{([a-z0-9-]+)\}/g, (_m, key: string) => {
     if (!(key in values)) {
-      throw new UserError(`${inputName}: unknown placeholder {${key}} in '${template}'; use ${Object.keys(values).map((k) => `{${k}}`).join(', ')}`)
+      throw new UserError(
+        `${inputName}: unknown placeholder {${key}} in '${template}'; use ${Object.keys(values)
+          .map((k) => `{${k}}`)
+          .join(', ')}`,
+      )
     }
     return values[key]
   })
@@ -40,6 +50,7 @@ export function expandTemplate(template: string, values: Record<string, string>,
 
 /** An http(s) URL input (a download root); the error names the input and an example. */
 export function parseHttpUrl(value: string, inputName: string, example: string): string {
-  if (!/^https?:\/\/[^/\s]+\S*$/.test(value.trim())) throw new UserError(`${inputName}: '${value}' is not an http(s) URL; use e.g. ${example}`)
+  if (!/^https?:\/\/[^/\s]+\S*$/.test(value.trim()))
+    throw new UserError(`${inputName}: '${value}' is not an http(s) URL; use e.g. ${example}`)
   return value.trim()
 }

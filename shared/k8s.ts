@@ -21,13 +21,31 @@ export interface Component {
 const STRICT_PLUGS = ['home', 'network', 'network-bind']
 
 export const COMPONENTS: readonly Component[] = [
-  { name: 'kubectl', summary: 'kubectl controls the Kubernetes cluster manager.', confinement: 'classic', daemon: false, smokeArgs: ['version', '--client'] },
+  {
+    name: 'kubectl',
+    summary: 'kubectl controls the Kubernetes cluster manager.',
+    confinement: 'classic',
+    daemon: false,
+    smokeArgs: ['version', '--client'],
+  },
   { name: 'kube-apiserver', summary: 'Kubernetes API server', confinement: 'strict', daemon: true, smokeArgs: ['--version'] },
-  { name: 'kube-controller-manager', summary: 'Kubernetes controller manager', confinement: 'strict', daemon: true, smokeArgs: ['--version'] },
+  {
+    name: 'kube-controller-manager',
+    summary: 'Kubernetes controller manager',
+    confinement: 'strict',
+    daemon: true,
+    smokeArgs: ['--version'],
+  },
   { name: 'kube-scheduler', summary: 'Kubernetes scheduler', confinement: 'strict', daemon: true, smokeArgs: ['--version'] },
   { name: 'kubelet', summary: 'Kubernetes node agent', confinement: 'classic', daemon: true, smokeArgs: ['--version'] },
   { name: 'kube-proxy', summary: 'Kubernetes network proxy', confinement: 'classic', daemon: true, smokeArgs: ['--version'] },
-  { name: 'kubeadm', summary: 'Kubernetes cluster bootstrapping tool', confinement: 'classic', daemon: false, smokeArgs: ['version', '-o', 'short'] },
+  {
+    name: 'kubeadm',
+    summary: 'Kubernetes cluster bootstrapping tool',
+    confinement: 'classic',
+    daemon: false,
+    smokeArgs: ['version', '-o', 'short'],
+  },
 ]
 
 export const DEFAULT_COMPONENTS = COMPONENTS.map((c) => c.name).join(' ')

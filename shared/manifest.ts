@@ -25,7 +25,10 @@ export async function describeFiles(files: string[], archOf?: (f: string) => str
 
 /** `sha256sum -c`-compatible lines, sorted by name. */
 export function sha256sums(entries: ManifestEntry[]): string {
-  return [...entries].sort((a, b) => a.name.localeCompare(b.name)).map((e) => `${e.sha256}  ${e.name}\n`).join('')
+  return [...entries]
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map((e) => `${e.sha256}  ${e.name}\n`)
+    .join('')
 }
 
 /**
@@ -39,11 +42,14 @@ export async function writeManifest(dir: string, given: ManifestEntry[]): Promis
   const earlier = await readManifestJson(dir)
   const kept: ManifestEntry[] = []
   for (const e of earlier) {
-    if (!mine.has(e.name) && (await stat(path.join(dir, e.name)).catch(() => undefined))?.size === e.size) kept.push({ ...e, file: path.join(dir, e.name) })
+    if (!mine.has(e.name) && (await stat(path.join(dir, e.name)).catch(() => undefined))?.size === e.size)
+      kept.push({ ...e, file: path.join(dir, e.name) })
   }
   const all = [...kept, ...entries]
   await writeFileAtomic(sums, sha256sums(all))
-  const json = [...all].sort((a, b) => a.name.localeCompare(b.name)).map(({ name, size, sha256, arch }) => ({ name, size, sha256, ...(arch ? { arch } : {}) }))
+  const json = [...all]
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map(({ name, size, sha256, arch }) => ({ name, size, sha256, ...(arch ? { arch } : {}) }))
   await writeFileAtomic(path.join(dir, 'manifest.json'), JSON.stringify(json, null, 2) + '\n')
   return sums
 }
@@ -57,13 +63,18 @@ async function sidecars(dir: string, entries: ManifestEntry[]): Promise<Manifest
   const names = await readdir(dir).catch(() => [] as string[])
   const arch = new Map(entries.map((e) => [`${e.name}.spdx.json`, e.arch]))
   const extra = names.filter((n) => !have.has(n) && (arch.has(n) || /^provenance\..+\.intoto\.json$/.test(n))).sort()
-  return describeFiles(extra.map((n) => path.join(dir, n)), (f) => arch.get(path.basename(f)))
+  return describeFiles(
+    extra.map((n) => path.join(dir, n)),
+    (f) => arch.get(path.basename(f)),
+  )
 }
 
 async function readManifestJson(dir: string): Promise<ManifestEntry[]> {
   try {
     const parsed: unknown = JSON.parse(await readFile(path.join(dir, 'manifest.json'), 'utf8'))
-    return Array.isArray(parsed) ? (parsed as ManifestEntry[]).filter((e) => typeof e?.name === 'string' && typeof e?.sha256 === 'string') : []
+    return Array.isArray(parsed)
+      ? (parsed as ManifestEntry[]).filter((e) => typeof e?.name === 'string' && typeof e?.sha256 === 'string')
+      : []
   } catch {
     return []
   }

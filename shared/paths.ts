@@ -45,7 +45,10 @@ export async function sweepDeadTemps(dir: string, depth = 0): Promise<string[]> 
     const p = path.join(dir, e.name)
     const pid = tempOwner(e.name)
     if (pid !== undefined && !alive(pid)) {
-      await rm(p, { recursive: true, force: true }).then(() => removed.push(p), () => undefined)
+      await rm(p, { recursive: true, force: true }).then(
+        () => removed.push(p),
+        () => undefined,
+      )
     } else if (depth > 0 && e.isDirectory()) {
       removed.push(...(await sweepDeadTemps(p, depth - 1)))
     }
@@ -60,7 +63,9 @@ function under(p: string, roots: string[]): string | undefined {
 /** The nearest existing ancestor of abs (abs itself when it exists), with its stat. */
 async function nearestExisting(abs: string): Promise<{ at: string; isDir: boolean }> {
   for (let p = abs; ; p = path.dirname(p)) {
-    const st = await stat(p).catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' || e.code === 'ENOTDIR' ? undefined : Promise.reject(e)))
+    const st = await stat(p).catch((e: NodeJS.ErrnoException) =>
+      e.code === 'ENOENT' || e.code === 'ENOTDIR' ? undefined : Promise.reject(e),
+    )
     if (st) return { at: p, isDir: st.isDirectory() }
     if (p === path.dirname(p)) return { at: p, isDir: true }
   }
@@ -84,7 +89,12 @@ export async function ensureWritableDir(value: string, inputName: string): Promi
   try {
     const { at, isDir } = await nearestExisting(abs)
     await refuseKernelFs(value, abs, at, inputName)
-    if (!isDir) throw new UserError(at === abs ? `${inputName}: '${value}' is not a directory (a file is there); choose a directory` : `${inputName}: '${at}' is a file, so '${value}' cannot be a directory; choose a directory`)
+    if (!isDir)
+      throw new UserError(
+        at === abs
+          ? `${inputName}: '${value}' is not a directory (a file is there); choose a directory`
+          : `${inputName}: '${at}' is a file, so '${value}' cannot be a directory; choose a directory`,
+      )
     await access(at, constants.W_OK)
     let p = at
     for (const part of path.relative(at, abs).split(path.sep).filter(Boolean)) {
@@ -114,9 +124,12 @@ export async function checkInputPath(value: string | undefined, inputName: strin
   if (at !== abs) return
   const st = await stat(abs).catch(() => undefined)
   if (!st) return
-  if (kind === 'dir' && !st.isDirectory()) throw new UserError(`${inputName}: '${value}' is not a directory (it is a file); give a directory`)
+  if (kind === 'dir' && !st.isDirectory())
+    throw new UserError(`${inputName}: '${value}' is not a directory (it is a file); give a directory`)
   if (kind === 'file' && !st.isFile()) throw new UserError(`${inputName}: '${value}' is not a file`)
-  await access(abs, constants.R_OK | (st.isDirectory() ? constants.X_OK : 0)).catch(() => Promise.reject(new UserError(`${inputName}: '${value}' cannot be read (permission denied)`)))
+  await access(abs, constants.R_OK | (st.isDirectory() ? constants.X_OK : 0)).catch(() =>
+    Promise.reject(new UserError(`${inputName}: '${value}' cannot be read (permission denied)`)),
+  )
 }
 
 /** Check several path inputs at once: `{ 'source-dir': value, ... }` (empty values are skipped). */

@@ -60,7 +60,10 @@ export function builderId(action: string, env = process.env): string {
 export class ProvenanceRecorder {
   private readonly deps = new Map<string, ResourceDescriptor>()
 
-  constructor(readonly action: string, readonly externalParameters: Record<string, unknown> = actionInputs()) {}
+  constructor(
+    readonly action: string,
+    readonly externalParameters: Record<string, unknown> = actionInputs(),
+  ) {}
 
   private add(key: string, d: ResourceDescriptor): void {
     if (!this.deps.has(key)) this.deps.set(key, d)
@@ -78,7 +81,11 @@ export class ProvenanceRecorder {
 
   /** A tool the build ran (the Go toolchain). */
   tool(name: string, version: string, origin?: string): void {
-    this.add(`tool ${name} ${version}`, { name, uri: `pkg:golang/${name === 'go' ? 'stdlib' : name}@${version.replace(/^go/, '')}`, ...(origin ? { annotations: { origin } } : {}) })
+    this.add(`tool ${name} ${version}`, {
+      name,
+      uri: `pkg:golang/${name === 'go' ? 'stdlib' : name}@${version.replace(/^go/, '')}`,
+      ...(origin ? { annotations: { origin } } : {}),
+    })
   }
 
   /** A source checkout: its git remote and commit when it is one, else its path. */
@@ -145,7 +152,13 @@ export function provenanceFileName(action: string, parts: string[] = []): string
   return ['provenance', action, ...parts.map((p) => p.replace(/[^A-Za-z0-9._-]+/g, '_'))].join('.') + '.intoto.json'
 }
 
-export async function writeProvenance(outDir: string, parts: string[], subjects: Subject[], rec: ProvenanceRecorder, opts: StatementOptions): Promise<string> {
+export async function writeProvenance(
+  outDir: string,
+  parts: string[],
+  subjects: Subject[],
+  rec: ProvenanceRecorder,
+  opts: StatementOptions,
+): Promise<string> {
   const dest = path.join(outDir, provenanceFileName(rec.action, parts))
   await writeFileAtomic(dest, JSON.stringify(provenanceStatement(subjects, rec, opts), null, 2) + '\n')
   return dest
@@ -161,15 +174,18 @@ export function checkStatement(doc: unknown): string[] {
   else
     for (const s of d.subject as Array<Record<string, unknown>>) {
       const digest = s?.digest as Record<string, unknown> | undefined
-      if (typeof s?.name !== 'string' || !digest || typeof digest !== 'object' || Object.keys(digest).length === 0) problems.push(`subject ${JSON.stringify(s)} needs a name and a digest`)
-      else if (digest.sha256 !== undefined && !/^[0-9a-f]{64}$/.test(String(digest.sha256))) problems.push(`subject ${s.name}: sha256 is not 64 lowercase hex digits`)
+      if (typeof s?.name !== 'string' || !digest || typeof digest !== 'object' || Object.keys(digest).length === 0)
+        problems.push(`subject ${JSON.stringify(s)} needs a name and a digest`)
+      else if (digest.sha256 !== undefined && !/^[0-9a-f]{64}$/.test(String(digest.sha256)))
+        problems.push(`subject ${s.name}: sha256 is not 64 lowercase hex digits`)
     }
   if (typeof d.predicateType !== 'string' || !/^[a-z][a-z0-9+.-]*:/.test(d.predicateType)) problems.push('predicateType is not a URI')
   if (d.predicateType === SLSA_PROVENANCE_V1) {
     const p = d.predicate as Record<string, Record<string, unknown>> | undefined
     if (typeof p?.buildDefinition?.buildType !== 'string') problems.push('predicate.buildDefinition.buildType is missing')
     if (typeof p?.buildDefinition?.externalParameters !== 'object') problems.push('predicate.buildDefinition.externalParameters is missing')
-    if (typeof (p?.runDetails?.builder as Record<string, unknown> | undefined)?.id !== 'string') problems.push('predicate.runDetails.builder.id is missing')
+    if (typeof (p?.runDetails?.builder as Record<string, unknown> | undefined)?.id !== 'string')
+      problems.push('predicate.runDetails.builder.id is missing')
   }
   return problems
 }

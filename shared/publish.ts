@@ -35,7 +35,9 @@ export interface Attested {
 }
 
 export function sbomNamespaceBase(env = process.env): string {
-  return env.GITHUB_REPOSITORY ? `${env.GITHUB_SERVER_URL || 'https://github.com'}/${env.GITHUB_REPOSITORY}` : 'https://spdx.org/spdxdocs/build-snaps'
+  return env.GITHUB_REPOSITORY
+    ? `${env.GITHUB_SERVER_URL || 'https://github.com'}/${env.GITHUB_REPOSITORY}`
+    : 'https://spdx.org/spdxdocs/build-snaps'
 }
 
 /** SBOMs and the provenance statement for the artifacts; sets the outputs `sboms` and `provenance`. */
@@ -45,13 +47,27 @@ export async function attest(rt: Runtime, spec: AttestSpec): Promise<Attested> {
     spec.artifacts.map((a) => a.file),
     (f) => spec.artifacts.find((a) => a.file === f)?.arch,
   )
-  const opts = { epoch: spec.epoch, tool: `build-snaps-${spec.action}-${builderVersion()}`, namespaceBase: sbomNamespaceBase(), tmpRoot: rt.tempRoot(), cacheDir: rt.cacheRoot() }
+  const opts = {
+    epoch: spec.epoch,
+    tool: `build-snaps-${spec.action}-${builderVersion()}`,
+    namespaceBase: sbomNamespaceBase(),
+    tmpRoot: rt.tempRoot(),
+    cacheDir: rt.cacheRoot(),
+  }
   const sboms: string[] = []
   for (const [i, a] of spec.artifacts.entries()) {
     sboms.push(await writeSbom(a.file, { version: a.version, arch: a.arch, packageName: a.packageName, sha256: entries[i].sha256 }, opts))
   }
-  const provenance = await writeProvenance(spec.outDir, spec.parts, entries.map((e) => ({ name: e.name, sha256: e.sha256 })), spec.provenance, { epoch: spec.epoch })
-  rt.info(`SBOMs (SPDX 2.3) and provenance (in-toto v1, SLSA v1, unsigned) for ${entries.length} artifacts in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${path.basename(provenance)}`)
+  const provenance = await writeProvenance(
+    spec.outDir,
+    spec.parts,
+    entries.map((e) => ({ name: e.name, sha256: e.sha256 })),
+    spec.provenance,
+    { epoch: spec.epoch },
+  )
+  rt.info(
+    `SBOMs (SPDX 2.3) and provenance (in-toto v1, SLSA v1, unsigned) for ${entries.length} artifacts in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${path.basename(provenance)}`,
+  )
   rt.output('sboms', sboms)
   rt.output('provenance', provenance)
   return { entries, sboms, provenance }
@@ -76,11 +92,15 @@ export async function publish(rt: Runtime, spec: PublishSpec): Promise<Published
   const manifest = await writeManifest(spec.outDir, attested.entries)
   if (spec.artifactName) {
     const files = [...attested.entries.map((e) => e.file), ...attested.sboms, attested.provenance, manifest]
-    rt.info(`uploaded ${attested.entries.length} artifacts with their SBOMs, provenance and SHA256SUMS to ${await rt.uploadArtifact(spec.artifactName, files, spec.outDir)}`)
+    rt.info(
+      `uploaded ${attested.entries.length} artifacts with their SBOMs, provenance and SHA256SUMS to ${await rt.uploadArtifact(spec.artifactName, files, spec.outDir)}`,
+    )
   }
   rt.output('manifest', manifest)
   for (const e of attested.entries) rt.info(`${e.sha256}  ${e.name}`)
-  rt.summary([`### ${spec.title}`, summaryTable(attested.entries), spec.notes ?? '', attestationNote(attested)].filter(Boolean).join('\n\n'))
+  rt.summary(
+    [`### ${spec.title}`, summaryTable(attested.entries), spec.notes ?? '', attestationNote(attested)].filter(Boolean).join('\n\n'),
+  )
   return { ...attested, manifest }
 }
 

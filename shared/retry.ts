@@ -38,7 +38,11 @@ export function envNumber(env: NodeJS.ProcessEnv, name: string, fallback: number
 
 /** The attempts ended in failure: the last error, what the caller made of it, and how many attempts were made. */
 export class RetryFailure extends Error {
-  constructor(readonly last: unknown, readonly verdict: Verdict, readonly attempts: number) {
+  constructor(
+    readonly last: unknown,
+    readonly verdict: Verdict,
+    readonly attempts: number,
+  ) {
     super(verdict.message)
   }
 }

@@ -164,7 +164,10 @@ function safeKey(key: string): string {
 }
 
 async function exists(p: string): Promise<boolean> {
-  return stat(p).then(() => true, () => false)
+  return stat(p).then(
+    () => true,
+    () => false,
+  )
 }
 
 async function localCacheLookup(root: string, key: string, restoreKeys: string[]): Promise<string | undefined> {
@@ -225,7 +228,11 @@ export async function runAction(main: (rt: Runtime) => Promise<void>, action = '
   const rt = new Runtime()
   try {
     const cache = rt.cacheRoot()
-    await Promise.all([sweepDeadTemps(path.join(cache, 'downloads'), 2), sweepDeadTemps(path.join(cache, 'snaps')), sweepDeadTemps(path.join(cache, 'actions-cache'))])
+    await Promise.all([
+      sweepDeadTemps(path.join(cache, 'downloads'), 2),
+      sweepDeadTemps(path.join(cache, 'snaps')),
+      sweepDeadTemps(path.join(cache, 'actions-cache')),
+    ])
     await main(rt)
   } catch (e) {
     const line = fail(action, e)

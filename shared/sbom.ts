@@ -50,11 +50,18 @@ export async function artifactContents(file: string, tmpRoot: string): Promise<C
     if (kind === 'tarball') {
       await extractTarGz(file, x)
     } else {
-      const [tool, args] = kind === 'snap' ? ['unsquashfs', ['-q', '-n', '-no-xattrs', '-d', x, file]] : ['unzip', ['-q', '-o', file, '-d', x]]
+      const [tool, args] =
+        kind === 'snap' ? ['unsquashfs', ['-q', '-n', '-no-xattrs', '-d', x, file]] : ['unzip', ['-q', '-o', file, '-d', x]]
       const bin = which(tool)
-      if (!bin) throw new UserError(`${tool} is not installed; install ${tool === 'unsquashfs' ? 'squashfs-tools' : 'unzip'} (it lists the ${kind}'s files for its SBOM)`)
+      if (!bin)
+        throw new UserError(
+          `${tool} is not installed; install ${tool === 'unsquashfs' ? 'squashfs-tools' : 'unzip'} (it lists the ${kind}'s files for its SBOM)`,
+        )
       const res = await run(bin, args as string[], { allowFailure: true })
-      if (res.exitCode !== 0) throw new UserError(`${path.basename(file)}: cannot unpack it with ${tool} (exit ${res.exitCode}): ${(res.stderr || res.stdout).trim().split('\n').slice(-1)[0] ?? ''}`)
+      if (res.exitCode !== 0)
+        throw new UserError(
+          `${path.basename(file)}: cannot unpack it with ${tool} (exit ${res.exitCode}): ${(res.stderr || res.stdout).trim().split('\n').slice(-1)[0] ?? ''}`,
+        )
     }
     return await listTree(x)
   } finally {
@@ -133,7 +140,14 @@ function purlRef(locator: string): Json {
 
 /** SPDX 2.3 package verification code: sha1 over the sorted sha1s of the package's files (spec clause 7.9). */
 function verificationCode(files: ContentFile[]): string {
-  return createHash('sha1').update(files.map((f) => f.sha1).sort().join('')).digest('hex')
+  return createHash('sha1')
+    .update(
+      files
+        .map((f) => f.sha1)
+        .sort()
+        .join(''),
+    )
+    .digest('hex')
 }
 
 function idPart(s: string): string {
@@ -144,7 +158,9 @@ function idPart(s: string): string {
 export function spdxDocument(subject: SbomSubject, files: ContentFile[], opts: SbomOptions): Json {
   const created = new Date(opts.epoch * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z')
   // A snap file is <name>_<version>_<arch>.snap (snapcraft's and snap pack's naming).
-  const pkgName = subject.packageName ?? (subject.kind === 'snap' ? subject.name.split('_')[0].replace(/\.snap$/, '') : subject.name.replace(/\.(charm|tgz|tar\.gz)$/, ''))
+  const pkgName =
+    subject.packageName ??
+    (subject.kind === 'snap' ? subject.name.split('_')[0].replace(/\.snap$/, '') : subject.name.replace(/\.(charm|tgz|tar\.gz)$/, ''))
   const artifactId = 'SPDXRef-Package-artifact'
   const packages: Json[] = [
     {
@@ -232,7 +248,10 @@ function goPackages(go: GoBuildInfo, i: number, fileId: string, relationships: J
   relationships.push({ spdxElementId: mainId, relationshipType: 'DEPENDS_ON', relatedSpdxElement: `SPDXRef-Package-go-${i}-stdlib` })
   go.deps.forEach((d, j) => {
     const id = `SPDXRef-Package-go-${i}-dep-${j}`
-    const notes = [d.sum ? `sum\t${d.sum}` : '', d.replace ? `replaced by\t${d.replace.path}\t${d.replace.version}\t${d.replace.sum}`.trimEnd() : ''].filter(Boolean)
+    const notes = [
+      d.sum ? `sum\t${d.sum}` : '',
+      d.replace ? `replaced by\t${d.replace.path}\t${d.replace.version}\t${d.replace.sum}`.trimEnd() : '',
+    ].filter(Boolean)
     out.push({
       SPDXID: id,
       name: d.path,
@@ -255,7 +274,10 @@ function goPackages(go: GoBuildInfo, i: number, fileId: string, relationships: J
 async function cachedContents(file: string, sha256: string, tmpRoot: string, cacheDir?: string): Promise<ContentFile[]> {
   const cached = cacheDir && /^[0-9a-f]{64}$/.test(sha256) ? path.join(cacheDir, 'sbom-contents', `${sha256}.json`) : undefined
   if (cached) {
-    const hit = await readFile(cached, 'utf8').then((t) => JSON.parse(t) as ContentFile[], () => undefined)
+    const hit = await readFile(cached, 'utf8').then(
+      (t) => JSON.parse(t) as ContentFile[],
+      () => undefined,
+    )
     if (hit) return hit
   }
   const files = await artifactContents(file, tmpRoot)
@@ -272,7 +294,11 @@ export function sbomPath(artifact: string): string {
 }
 
 /** Write the SBOM of file (whose sha256 is known) beside it; returns its path. */
-export async function writeSbom(file: string, subject: Omit<SbomSubject, 'name' | 'kind'> & { kind?: ArtifactKind }, opts: SbomOptions & { tmpRoot: string; cacheDir?: string }): Promise<string> {
+export async function writeSbom(
+  file: string,
+  subject: Omit<SbomSubject, 'name' | 'kind'> & { kind?: ArtifactKind },
+  opts: SbomOptions & { tmpRoot: string; cacheDir?: string },
+): Promise<string> {
   const kind = subject.kind ?? artifactKind(file)
   if (!kind) throw new Error(`writeSbom: ${file} is not a snap, tarball or charm`)
   const files = await cachedContents(file, subject.sha256, opts.tmpRoot, opts.cacheDir)

@@ -15,7 +15,8 @@ export type SnapcraftMode = 'pack' | 'remote-build'
 
 export function parseMode(value: string, inputName = 'mode'): SnapcraftMode {
   const v = value.trim() || 'pack'
-  if (v !== 'pack' && v !== 'remote-build') throw new UserError(`${inputName}: '${value}' is not a snapcraft mode; use pack or remote-build`)
+  if (v !== 'pack' && v !== 'remote-build')
+    throw new UserError(`${inputName}: '${value}' is not a snapcraft mode; use pack or remote-build`)
   return v
 }
 
@@ -23,18 +24,25 @@ export function parseMode(value: string, inputName = 'mode'): SnapcraftMode {
 export const PROJECT_FILES = ['snap/snapcraft.yaml', 'snapcraft.yaml', '.snapcraft.yaml', 'build-aux/snap/snapcraft.yaml']
 
 export async function findProjectFile(dir: string, inputName = 'project-dir'): Promise<string> {
-  if (!(await stat(dir).catch(() => undefined))?.isDirectory()) throw new UserError(`${inputName}: '${dir}' is not a directory; point it at your snapcraft project`)
+  if (!(await stat(dir).catch(() => undefined))?.isDirectory())
+    throw new UserError(`${inputName}: '${dir}' is not a directory; point it at your snapcraft project`)
   for (const f of PROJECT_FILES) if (await exists(path.join(dir, f))) return path.join(dir, f)
-  throw new UserError(`${inputName}: '${dir}' has no snapcraft project (${PROJECT_FILES.join(', ')}); point it at the directory that holds snap/snapcraft.yaml`)
+  throw new UserError(
+    `${inputName}: '${dir}' has no snapcraft project (${PROJECT_FILES.join(', ')}); point it at the directory that holds snap/snapcraft.yaml`,
+  )
 }
 
 /** remote-build pushes the project with git: it must be the top of a full (not shallow) clone. */
 export async function checkRemoteBuildRepo(dir: string, inputName = 'project-dir'): Promise<void> {
   if (!(await exists(path.join(dir, '.git')))) {
-    throw new UserError(`${inputName}: '${dir}' is not the top of a git repository; snapcraft remote-build uploads the project with git (use actions/checkout, and point ${inputName} at the repository root)`)
+    throw new UserError(
+      `${inputName}: '${dir}' is not the top of a git repository; snapcraft remote-build uploads the project with git (use actions/checkout, and point ${inputName} at the repository root)`,
+    )
   }
   if (await exists(path.join(dir, '.git', 'shallow'))) {
-    throw new UserError(`${inputName}: '${dir}' is a shallow clone, which snapcraft remote-build cannot push; check out with fetch-depth: 0`)
+    throw new UserError(
+      `${inputName}: '${dir}' is a shallow clone, which snapcraft remote-build cannot push; check out with fetch-depth: 0`,
+    )
   }
 }
 
@@ -64,7 +72,10 @@ export async function snapFiles(dir: string): Promise<Map<string, string>> {
 
 /** The .snap files that are new or rewritten since `before`. */
 export function writtenSince(before: Map<string, string>, after: Map<string, string>): string[] {
-  return [...after].filter(([name, sig]) => before.get(name) !== sig).map(([name]) => name).sort()
+  return [...after]
+    .filter(([name, sig]) => before.get(name) !== sig)
+    .map(([name]) => name)
+    .sort()
 }
 
 export interface CollectedSnap {
@@ -86,13 +97,18 @@ export async function checkSnaps(projectDir: string, names: string[], inv: Invoc
     if (info.size === 0) throw new UserError(`${command} wrote an empty ${name}; see its output above`)
     const wrong = info.architectures.filter((a) => a !== 'all' && !asked.includes(a))
     if (wrong.length > 0 || info.architectures.length === 0) {
-      throw new UserError(`${command} wrote ${name} for ${info.architectures.join(', ') || 'no architecture'}, not for ${asked.join(', ')}; check platforms/architectures in snapcraft.yaml`)
+      throw new UserError(
+        `${command} wrote ${name} for ${info.architectures.join(', ') || 'no architecture'}, not for ${asked.join(', ')}; check platforms/architectures in snapcraft.yaml`,
+      )
     }
     found.push({ file, name: String(info.yaml?.name ?? ''), version: String(info.yaml?.version ?? ''), arch: info.architectures.join(',') })
   }
   const covered = new Set(found.flatMap((f) => f.arch.split(',')))
   const missing = asked.filter((a) => !covered.has(a) && !covered.has('all'))
-  if (missing.length > 0) throw new UserError(`${command} wrote no snap for ${missing.join(', ')} (it wrote ${names.join(', ')}); check platforms/architectures in snapcraft.yaml`)
+  if (missing.length > 0)
+    throw new UserError(
+      `${command} wrote no snap for ${missing.join(', ')} (it wrote ${names.join(', ')}); check platforms/architectures in snapcraft.yaml`,
+    )
   return found
 }
 

@@ -19,10 +19,14 @@ export async function verifyBinary(file: string, label: string, arch: Arch, runn
   if (!res.ran) return [...done, `smoke run ${res.how}`]
   const said = res.output.split('\n').slice(-2).join(' | ').slice(0, 200)
   if (res.exitCode !== 0) {
-    throw new UserError(`${label}: smoke run \`${smoke.args.join(' ')}\` ${res.how} failed for ${arch.debian} (exit ${res.exitCode})${said ? `: ${said}` : ''}`)
+    throw new UserError(
+      `${label}: smoke run \`${smoke.args.join(' ')}\` ${res.how} failed for ${arch.debian} (exit ${res.exitCode})${said ? `: ${said}` : ''}`,
+    )
   }
   if (smoke.expect && !res.output.includes(smoke.expect)) {
-    throw new UserError(`${label}: smoke run \`${smoke.args.join(' ')}\` ${res.how} printed '${res.output.split('\n')[0].slice(0, 120)}', expected it to mention ${smoke.expect}`)
+    throw new UserError(
+      `${label}: smoke run \`${smoke.args.join(' ')}\` ${res.how} printed '${res.output.split('\n')[0].slice(0, 120)}', expected it to mention ${smoke.expect}`,
+    )
   }
   return [...done, `ran ${res.how}: ${res.output.split('\n')[0].slice(0, 80)}`]
 }

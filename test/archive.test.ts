@@ -42,9 +42,21 @@ describe('writeTarGz', () => {
     expect(gz[3] & 0x08).toBe(0)
     expect(gz.readUInt32LE(4)).toBe(0)
 
-    const listing = execFileSync('tar', ['--numeric-owner', '--full-time', '-tvzf', a], { env: { ...process.env, TZ: 'UTC' } }).toString().trim().split('\n')
+    const listing = execFileSync('tar', ['--numeric-owner', '--full-time', '-tvzf', a], { env: { ...process.env, TZ: 'UTC' } })
+      .toString()
+      .trim()
+      .split('\n')
     const names = listing.map((l) => l.split(/\s+/).slice(5).join(' '))
-    expect(names).toEqual(['bridge', 'deep/', `deep/${'d'.repeat(120)}/`, `${longName}`, 'link -> bridge', 'notes.txt', 'zz/', 'zz/BUILD_INFO'])
+    expect(names).toEqual([
+      'bridge',
+      'deep/',
+      `deep/${'d'.repeat(120)}/`,
+      `${longName}`,
+      'link -> bridge',
+      'notes.txt',
+      'zz/',
+      'zz/BUILD_INFO',
+    ])
     for (const l of listing) expect(l).toMatch(/^\S+ 0\/0 .* 2023-11-14 22:13:20 /)
     expect(listing[0].startsWith('-rwxr-xr-x')).toBe(true)
     expect(listing.find((l) => l.endsWith('notes.txt'))!.startsWith('-rw-r--r--')).toBe(true)
@@ -122,7 +134,10 @@ describe('writeTarGz against the hand-written writer it replaced', () => {
       ],
       { mtime: MTIME },
     )
-    const listing = execFileSync('tar', ['--numeric-owner', '--full-time', '-tvzf', tgz], { env: { ...process.env, TZ: 'UTC' } }).toString().trim().split('\n')
+    const listing = execFileSync('tar', ['--numeric-owner', '--full-time', '-tvzf', tgz], { env: { ...process.env, TZ: 'UTC' } })
+      .toString()
+      .trim()
+      .split('\n')
     expect(listing.map((l) => l.replace(/\s+/g, ' '))).toEqual(OLD_WRITER_LISTING)
     const out = path.join(dir, 'x')
     mkdirSync(out)
@@ -132,7 +147,11 @@ describe('writeTarGz against the hand-written writer it replaced', () => {
     const digest = createHash('sha256').update(readFileSync(tgz)).digest('hex')
     expect(digest).not.toBe(OLD_WRITER_SHA256)
     expect(digest).toBe(TAR_STREAM_SHA256)
-    expect(createHash('sha256').update(gunzipSync(readFileSync(tgz))).digest('hex')).toBe(TAR_STREAM_TAR_SHA256)
+    expect(
+      createHash('sha256')
+        .update(gunzipSync(readFileSync(tgz)))
+        .digest('hex'),
+    ).toBe(TAR_STREAM_TAR_SHA256)
   })
 })
 
@@ -185,7 +204,14 @@ describe('readTarGz / extractTarGz', () => {
   it('extracts files with their modes and in-archive symlinks', async () => {
     const dir = tempDir()
     const tgz = path.join(dir, 'a.tgz')
-    await writeTarGz(tgz, [{ name: 'bin/tool', data: '#!/bin/sh\n', mode: 0o755 }, { name: 'tool', linkname: 'bin/tool' }], { mtime: MTIME })
+    await writeTarGz(
+      tgz,
+      [
+        { name: 'bin/tool', data: '#!/bin/sh\n', mode: 0o755 },
+        { name: 'tool', linkname: 'bin/tool' },
+      ],
+      { mtime: MTIME },
+    )
     const out = path.join(dir, 'out')
     expect(await extractTarGz(tgz, out)).toEqual(['bin', 'bin/tool', 'tool'])
     expect(statSync(path.join(out, 'bin/tool')).mode & 0o777).toBe(0o755)

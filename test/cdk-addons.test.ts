@@ -79,12 +79,28 @@ describe('readCdkAddonsSource', () => {
   })
 
   it.each([
-    ['a missing directory', (d: string) => rmSync(d, { recursive: true }), /source-dir: '.*' is not a directory; point it at a cdk-addons build directory/],
+    [
+      'a missing directory',
+      (d: string) => rmSync(d, { recursive: true }),
+      /source-dir: '.*' is not a directory; point it at a cdk-addons build directory/,
+    ],
     ['no apply script', (d: string) => rmSync(path.join(d, 'apply')), /source-dir: '.*' has no apply script/],
     ['an apply that is not executable', (d: string) => chmodSync(path.join(d, 'apply'), 0o644), /apply' is not executable; chmod \+x it/],
-    ['no templates', (d: string) => rmSync(path.join(d, 'templates'), { recursive: true }), /has no templates\/ with addon manifests; run cdk-addons' get-addon-templates/],
-    ['a hook that is not executable', (d: string) => chmodSync(path.join(d, 'meta', 'hooks', 'configure'), 0o644), /hook '.*configure' is not executable/],
-    ['a symlink', (d: string) => symlinkSync('/etc/passwd', path.join(d, 'templates', 'x.yaml')), /'templates\/x.yaml' in .* is not a regular file or directory/],
+    [
+      'no templates',
+      (d: string) => rmSync(path.join(d, 'templates'), { recursive: true }),
+      /has no templates\/ with addon manifests; run cdk-addons' get-addon-templates/,
+    ],
+    [
+      'a hook that is not executable',
+      (d: string) => chmodSync(path.join(d, 'meta', 'hooks', 'configure'), 0o644),
+      /hook '.*configure' is not executable/,
+    ],
+    [
+      'a symlink',
+      (d: string) => symlinkSync('/etc/passwd', path.join(d, 'templates', 'x.yaml')),
+      /'templates\/x.yaml' in .* is not a regular file or directory/,
+    ],
   ])('rejects %s with a clear error', async (_what, spoil, message) => {
     const dir = copyFixture()
     spoil(dir)
@@ -113,7 +129,14 @@ describe('build-cdk-addons-snap (dist bundle, end to end)', () => {
 
   async function build(arch: string, extra: Record<string, string> = {}) {
     const out = tempDir('bs-cdkaddons-out-')
-    const res = await runDist('build-cdk-addons-snap', { 'kube-version': VERSION, arch, 'source-dir': FIXTURE, 'base-url': mirror.url, 'output-dir': out, ...extra })
+    const res = await runDist('build-cdk-addons-snap', {
+      'kube-version': VERSION,
+      arch,
+      'source-dir': FIXTURE,
+      'base-url': mirror.url,
+      'output-dir': out,
+      ...extra,
+    })
     return { res, out }
   }
 
@@ -128,12 +151,23 @@ describe('build-cdk-addons-snap (dist bundle, end to end)', () => {
     expect(res.outputs.arch).toBe(debian)
     expect(readFileSync(res.outputs.manifest, 'utf8')).toContain(`${await sha256File(snap)}  cdk-addons_1.31.2_${debian}.snap\n`) // with its SBOM and provenance (test/sbom.test.ts)
     // kubectl was checked and smoke-run for the target (natively on amd64, under qemu otherwise)
-    expect(res.log).toMatch(new RegExp(`kubectl: downloaded .*sha256 verified; ELF ${debian}; ran (natively|under qemu-[a-z0-9_]+(-static)?): Client Version: ${VERSION}`))
+    expect(res.log).toMatch(
+      new RegExp(
+        `kubectl: downloaded .*sha256 verified; ELF ${debian}; ran (natively|under qemu-[a-z0-9_]+(-static)?): Client Version: ${VERSION}`,
+      ),
+    )
     expect(res.log).toContain(`rendered {{ arch }} -> ${arch.go} in 3 of 4 templates (5 placeholders)`)
 
     const root = unsquash(snap)
     const yaml = parse(readFileSync(path.join(root, 'meta', 'snap.yaml'), 'utf8'))
-    expect(yaml).toMatchObject({ name: 'cdk-addons', version: '1.31.2', architectures: [debian], confinement: 'strict', base: 'core22', grade: 'stable' })
+    expect(yaml).toMatchObject({
+      name: 'cdk-addons',
+      version: '1.31.2',
+      architectures: [debian],
+      confinement: 'strict',
+      base: 'core22',
+      grade: 'stable',
+    })
     expect(yaml.apps).toEqual({ apply: { command: 'apply', plugs: ['home', 'network'] } })
     const elf = await readElfHeader(path.join(root, 'kubectl'))
     expect(elf).toMatchObject({ machine: arch.elf.machine, bits: arch.elf.bits, endian: arch.elf.endian })
@@ -147,8 +181,12 @@ describe('build-cdk-addons-snap (dist bundle, end to end)', () => {
     expect(dashboard).toContain(`kubernetesui/dashboard-${arch.go}:v2.7.0`)
     expect(dashboard).toContain(`kubernetesui/metrics-scraper-${arch.go}:v1.0.8`)
     expect(readFileSync(path.join(root, 'templates', 'storage', 'ceph-storageclass.yaml'), 'utf8')).toContain(`cephcsi:v3.3.1-${arch.go}`)
-    expect(readFileSync(path.join(root, 'templates', 'coredns.yaml'), 'utf8')).toBe(readFileSync(path.join(FIXTURE, 'templates', 'coredns.yaml'), 'utf8'))
-    for (const t of readdirSync(path.join(root, 'templates'), { recursive: true }).map(String).filter((f) => f.endsWith('.yaml'))) {
+    expect(readFileSync(path.join(root, 'templates', 'coredns.yaml'), 'utf8')).toBe(
+      readFileSync(path.join(FIXTURE, 'templates', 'coredns.yaml'), 'utf8'),
+    )
+    for (const t of readdirSync(path.join(root, 'templates'), { recursive: true })
+      .map(String)
+      .filter((f) => f.endsWith('.yaml'))) {
       expect(readFileSync(path.join(root, 'templates', t), 'utf8')).not.toMatch(/\{\{-?\s*arch\s*-?\}\}/)
     }
     if (debian === 'armhf') expect(metrics).toContain('metrics-server-arm:')
@@ -195,11 +233,23 @@ describe('build-cdk-addons-snap (dist bundle, end to end)', () => {
       ['an unknown arch', { arch: 'mips' }, /^arch: unknown architecture 'mips'; use one of amd64, arm64, armhf, ppc64el, s390x, riscv64/],
       ['a bad kube-version', { 'kube-version': '1.31' }, /^kube-version: '1.31' is not a Kubernetes version; use v1.31.2/],
       ['a bad base-url', { 'base-url': 'dl.k8s.io' }, /^base-url: 'dl.k8s.io' is not an http\(s\) URL; use e.g. https:\/\/dl.k8s.io/],
-      ['a source-dir that is no build directory', { 'source-dir': path.join(repoRoot, 'test', 'fixtures') }, /^source-dir: '.*fixtures' has no apply script/],
+      [
+        'a source-dir that is no build directory',
+        { 'source-dir': path.join(repoRoot, 'test', 'fixtures') },
+        /^source-dir: '.*fixtures' has no apply script/,
+      ],
       ['a bad verify', { verify: 'maybe' }, /^verify: 'maybe' is not a boolean; use true or false/],
       ['a bad base', { base: 'ubuntu' }, /^snap cdk-addons: invalid snap.yaml: base 'ubuntu' is not a base snap name/],
-      ['a kube-version the mirror lacks', { 'kube-version': 'v1.30.0' }, /^download failed: http:\/\/127.0.0.1:\d+\/release\/v1.30.0\/bin\/linux\/amd64\/kubectl.sha256: HTTP 404 Not Found \(not retried\)/],
-      ['a kubectl-dir without kubectl', { 'kubectl-dir': repoRoot }, /^kubectl-dir: '.*\/kubectl' does not exist; put the kubectl binary there/],
+      [
+        'a kube-version the mirror lacks',
+        { 'kube-version': 'v1.30.0' },
+        /^download failed: http:\/\/127.0.0.1:\d+\/release\/v1.30.0\/bin\/linux\/amd64\/kubectl.sha256: HTTP 404 Not Found \(not retried\)/,
+      ],
+      [
+        'a kubectl-dir without kubectl',
+        { 'kubectl-dir': repoRoot },
+        /^kubectl-dir: '.*\/kubectl' does not exist; put the kubectl binary there/,
+      ],
     ]
     it.each(cases)('%s', async (_what, inputs, message) => {
       const { res, out } = await build('amd64', inputs)
@@ -215,10 +265,18 @@ describe('build-cdk-addons-snap (dist bundle, end to end)', () => {
       const corrupt = await startMirror(mirrorRoot, [{ match: /\/kubectl$/, fault: { kind: 'corrupt' } }])
       try {
         const out = tempDir('bs-cdkaddons-out-')
-        const res = await runDist('build-cdk-addons-snap', { 'kube-version': VERSION, arch: 'arm64', 'source-dir': FIXTURE, 'base-url': corrupt.url, 'output-dir': out })
+        const res = await runDist('build-cdk-addons-snap', {
+          'kube-version': VERSION,
+          arch: 'arm64',
+          'source-dir': FIXTURE,
+          'base-url': corrupt.url,
+          'output-dir': out,
+        })
         expect(res.exitCode).toBe(1)
         expect(errorLines(res)).toHaveLength(1)
-        expect(errorLines(res)[0]).toMatch(/checksum mismatch: http:\/\/127.0.0.1:\d+\/release\/v1.31.2\/bin\/linux\/arm64\/kubectl: sha256 is [0-9a-f]{64}, expected [0-9a-f]{64}/)
+        expect(errorLines(res)[0]).toMatch(
+          /checksum mismatch: http:\/\/127.0.0.1:\d+\/release\/v1.31.2\/bin\/linux\/arm64\/kubectl: sha256 is [0-9a-f]{64}, expected [0-9a-f]{64}/,
+        )
         expect(readdirSync(out)).toEqual([])
       } finally {
         await corrupt.close()

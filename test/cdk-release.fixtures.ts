@@ -24,7 +24,9 @@ export function charmResources(arches: string[]): Record<string, Res> {
       kubectl: snap('kubectl'),
       kubelet: snap('kubelet'),
       core: snap('core'),
-      ...Object.fromEntries(arches.map((a) => [`cni-${a}`, { type: 'file' as const, filename: 'cni.tgz', description: `CNI plugins for ${a}` }])),
+      ...Object.fromEntries(
+        arches.map((a) => [`cni-${a}`, { type: 'file' as const, filename: 'cni.tgz', description: `CNI plugins for ${a}` }]),
+      ),
     },
     flannel: Object.fromEntries(arches.map((a) => [`flannel-${a}`, { type: 'file' as const, filename: 'flannel.tar.gz' }])),
   }
@@ -38,7 +40,10 @@ export function writeCharm(dir: string, name: string, resources: Res, arches: st
     stringify({
       type: 'charm',
       // One base entry per arch: charmcraft pack writes one .charm per entry (one revision per base/arch).
-      bases: arches.map((a) => ({ 'build-on': [{ name: 'ubuntu', channel: '22.04', architectures: [a] }], 'run-on': [{ name: 'ubuntu', channel: '22.04', architectures: [a] }] })),
+      bases: arches.map((a) => ({
+        'build-on': [{ name: 'ubuntu', channel: '22.04', architectures: [a] }],
+        'run-on': [{ name: 'ubuntu', channel: '22.04', architectures: [a] }],
+      })),
       parts: { charm: { plugin: 'dump', source: '.' } },
     }),
   )
@@ -48,22 +53,37 @@ export function writeCharm(dir: string, name: string, resources: Res, arches: st
 export interface CdkFixture {
   root: string
   config: string
-  description: Record<string, unknown>
+  description: RawDescription
 }
 
+/**
+ * A description as raw YAML data, before validation: the tests break it on purpose (wrong types, unknown
+ * fields), so it is deliberately untyped.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type RawDescription = Record<string, any>
+
 /** Write the charms and a cdk-release.yaml under root; `edit` changes the description before it is written. */
-export function writeCdkFixture(root: string, arches: string[], edit: (d: Record<string, any>) => void = () => {}): CdkFixture {
+export function writeCdkFixture(root: string, arches: string[], edit: (d: RawDescription) => void = () => {}): CdkFixture {
   const res = charmResources(arches)
   for (const [name, r] of Object.entries(res)) writeCharm(path.join(root, 'charms', name), name, r, arches)
-  const description: Record<string, any> = {
+  const description: RawDescription = {
     arches,
     channel: '1.31/edge',
     snaps: 'real',
     versions: { kubernetes: 'v1.31.2', cni: 'v1.5.1', flannel: 'v0.25.6', etcd: 'v3.5.16' },
     sources: { 'cdk-addons': path.join(repoRoot, 'test/fixtures/cdk-addons') },
     charms: {
-      'kubernetes-master': { path: 'charms/kubernetes-master', builder: 'charmcraft', resources: { kubectl: 'snap:kubectl', 'kube-apiserver': 'snap:kube-apiserver', 'cdk-addons': 'snap:cdk-addons' } },
-      'kubernetes-worker': { path: 'charms/kubernetes-worker', builder: 'charmcraft', resources: { kubectl: 'snap:kubectl', kubelet: 'snap:kubelet', core: 'placeholder', 'cni-{arch}': 'cni' } },
+      'kubernetes-master': {
+        path: 'charms/kubernetes-master',
+        builder: 'charmcraft',
+        resources: { kubectl: 'snap:kubectl', 'kube-apiserver': 'snap:kube-apiserver', 'cdk-addons': 'snap:cdk-addons' },
+      },
+      'kubernetes-worker': {
+        path: 'charms/kubernetes-worker',
+        builder: 'charmcraft',
+        resources: { kubectl: 'snap:kubectl', kubelet: 'snap:kubelet', core: 'placeholder', 'cni-{arch}': 'cni' },
+      },
       flannel: { path: 'charms/flannel', builder: 'charmcraft', resources: { 'flannel-{arch}': 'flannel' } },
     },
   }
@@ -74,8 +94,10 @@ export function writeCdkFixture(root: string, arches: string[], edit: (d: Record
 }
 
 /** Evaluate one `${{ }}` expression (or its inside) with GitHub's own evaluator, @actions/expressions. */
-export function evaluateExpression(expr: string, ctx: Record<string, unknown>): unknown {
+export function evaluateExpression(expr: string, ctx: RawDescription): unknown {
   const inner = expr.trim().replace(/^\$\{\{([\s\S]*)\}\}$/, '$1')
   const ast = new Parser(new Lexer(inner).lex().tokens, Object.keys(ctx), []).parse()
-  return JSON.parse(JSON.stringify(new Evaluator(ast, JSON.parse(JSON.stringify(ctx), data.reviver) as data.Dictionary).evaluate(), data.replacer))
+  return JSON.parse(
+    JSON.stringify(new Evaluator(ast, JSON.parse(JSON.stringify(ctx), data.reviver) as data.Dictionary).evaluate(), data.replacer),
+  )
 }

@@ -7,8 +7,19 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { parse, stringify } from 'yaml'
-import { buildCounts, checkDescription, DescriptionError, loadDescription, makePlan, planOutputs, renderBundles, type ReleasedCharm, validateSchema, type Description } from '../shared/cdk-release.js'
-import { writeCdkFixture } from './cdk-release.fixtures.js'
+import {
+  buildCounts,
+  checkDescription,
+  DescriptionError,
+  loadDescription,
+  makePlan,
+  planOutputs,
+  renderBundles,
+  type ReleasedCharm,
+  validateSchema,
+  type Description,
+} from '../shared/cdk-release.js'
+import { type RawDescription, writeCdkFixture } from './cdk-release.fixtures.js'
 import { repoRoot, tempDir } from './helpers/runner.js'
 
 const ARCHES = ['amd64', 's390x']
@@ -19,7 +30,7 @@ async function planFor(root: string, config: string) {
   return makePlan(desc, infos, { kubeVersion: 'v1.31.2', dir: root, root, artifacts: path.join(root, 'artifacts') })
 }
 
-async function errorsOf(edit: (d: Record<string, any>) => void): Promise<string[]> {
+async function errorsOf(edit: (d: RawDescription) => void): Promise<string[]> {
   const root = tempDir('bs-cdk-')
   const { config } = writeCdkFixture(root, ARCHES, edit)
   try {
@@ -44,7 +55,10 @@ describe('the schema', () => {
         arches: ['amd64', 'mips'],
         snaps: 'maybe',
         versions: { cni: '1.5' },
-        charms: { 'kubernetes-worker': { path: 'charms/w', resources: { 'cni-{arch}': 'cnii', kubelet: 'snap:kubelett' }, colour: 'blue' }, Bad_Name: { resources: {} } },
+        charms: {
+          'kubernetes-worker': { path: 'charms/w', resources: { 'cni-{arch}': 'cnii', kubelet: 'snap:kubelett' }, colour: 'blue' },
+          Bad_Name: { resources: {} },
+        },
         extra: 1,
       },
       'cdk-release.yaml',
@@ -72,33 +86,62 @@ describe('the schema', () => {
 })
 
 describe('the checks against the charms (one line each, nothing built)', () => {
-  test.each<[string, (d: Record<string, any>) => void, string[]]>([
-    ['an unknown artifact', (d) => (d.charms.flannel.resources['flannel-{arch}'] = 'tarball'), [
-      "cdk-release.yaml: charms.flannel.resources.flannel-{arch}: 'tarball' is not valid; map it to snap:<kubectl|kube-apiserver|kube-controller-manager|kube-scheduler|kubelet|kube-proxy|kubeadm|etcd|cdk-addons>, cni, flannel, file:<path in the repository>, placeholder or keep",
-    ]],
-    ['a resource the charm does not declare', (d) => (d.charms['kubernetes-worker'].resources['kube-proxy'] = 'snap:kube-proxy'), [
-      "cdk-release.yaml: charms.kubernetes-worker.resources.kube-proxy: charm kubernetes-worker declares no resource 'kube-proxy'; its resources are kubectl, kubelet, core, cni-amd64, cni-s390x",
-    ]],
-    ['a declared resource left unmapped', (d) => delete d.charms['kubernetes-worker'].resources.core, [
-      'cdk-release.yaml: charms.kubernetes-worker.resources: charm kubernetes-worker declares core but the description maps no artifact to it; map each to an artifact, placeholder or keep',
-    ]],
-    ['a bad channel', (d) => (d.channel = '1.31/bogus'), [
-      "cdk-release.yaml: channel: '1.31/bogus' has risk 'bogus'; use track/risk[/branch], e.g. 1.31/edge or latest/stable, with risk one of edge, beta, candidate, stable",
-    ]],
-    ['a snap mapped to a tarball resource, cni without a version', (d) => {
-      d.charms.flannel.resources['flannel-{arch}'] = 'snap:kubelet'
-      delete d.versions.cni
-    }, [
-      "cdk-release.yaml: charms.flannel.resources.flannel-{arch}: 'flannel-amd64' is the file flannel.tar.gz, not a snap; map it to cni, flannel or file:<path>",
-      'cdk-release.yaml: versions.cni: missing, and charms.kubernetes-worker.resources.cni-{arch} maps cni; give a containernetworking/plugins tag, e.g. v1.5.1',
-    ]],
-    ['an entry named after another charm, and a missing repository file', (d) => {
-      d.charms.flannel.path = 'charms/kubernetes-worker'
-      d.charms.flannel.resources = { kubectl: 'snap:kubectl', kubelet: 'snap:kubelet', core: 'file:nowhere/core.snap', 'cni-{arch}': 'cni' }
-    }, [
-      "cdk-release.yaml: charms.flannel.path: charms/kubernetes-worker is charm 'kubernetes-worker', not 'flannel'; name the entry kubernetes-worker or fix the path",
-      "cdk-release.yaml: charms.flannel.resources.core: file 'nowhere/core.snap' does not exist; give a path relative to cdk-release.yaml",
-    ]],
+  test.each<[string, (d: RawDescription) => void, string[]]>([
+    [
+      'an unknown artifact',
+      (d) => (d.charms.flannel.resources['flannel-{arch}'] = 'tarball'),
+      [
+        "cdk-release.yaml: charms.flannel.resources.flannel-{arch}: 'tarball' is not valid; map it to snap:<kubectl|kube-apiserver|kube-controller-manager|kube-scheduler|kubelet|kube-proxy|kubeadm|etcd|cdk-addons>, cni, flannel, file:<path in the repository>, placeholder or keep",
+      ],
+    ],
+    [
+      'a resource the charm does not declare',
+      (d) => (d.charms['kubernetes-worker'].resources['kube-proxy'] = 'snap:kube-proxy'),
+      [
+        "cdk-release.yaml: charms.kubernetes-worker.resources.kube-proxy: charm kubernetes-worker declares no resource 'kube-proxy'; its resources are kubectl, kubelet, core, cni-amd64, cni-s390x",
+      ],
+    ],
+    [
+      'a declared resource left unmapped',
+      (d) => delete d.charms['kubernetes-worker'].resources.core,
+      [
+        'cdk-release.yaml: charms.kubernetes-worker.resources: charm kubernetes-worker declares core but the description maps no artifact to it; map each to an artifact, placeholder or keep',
+      ],
+    ],
+    [
+      'a bad channel',
+      (d) => (d.channel = '1.31/bogus'),
+      [
+        "cdk-release.yaml: channel: '1.31/bogus' has risk 'bogus'; use track/risk[/branch], e.g. 1.31/edge or latest/stable, with risk one of edge, beta, candidate, stable",
+      ],
+    ],
+    [
+      'a snap mapped to a tarball resource, cni without a version',
+      (d) => {
+        d.charms.flannel.resources['flannel-{arch}'] = 'snap:kubelet'
+        delete d.versions.cni
+      },
+      [
+        "cdk-release.yaml: charms.flannel.resources.flannel-{arch}: 'flannel-amd64' is the file flannel.tar.gz, not a snap; map it to cni, flannel or file:<path>",
+        'cdk-release.yaml: versions.cni: missing, and charms.kubernetes-worker.resources.cni-{arch} maps cni; give a containernetworking/plugins tag, e.g. v1.5.1',
+      ],
+    ],
+    [
+      'an entry named after another charm, and a missing repository file',
+      (d) => {
+        d.charms.flannel.path = 'charms/kubernetes-worker'
+        d.charms.flannel.resources = {
+          kubectl: 'snap:kubectl',
+          kubelet: 'snap:kubelet',
+          core: 'file:nowhere/core.snap',
+          'cni-{arch}': 'cni',
+        }
+      },
+      [
+        "cdk-release.yaml: charms.flannel.path: charms/kubernetes-worker is charm 'kubernetes-worker', not 'flannel'; name the entry kubernetes-worker or fix the path",
+        "cdk-release.yaml: charms.flannel.resources.core: file 'nowhere/core.snap' does not exist; give a path relative to cdk-release.yaml",
+      ],
+    ],
   ])('%s', async (_, edit, expected) => {
     expect(await errorsOf(edit)).toEqual(expected)
   })
@@ -160,8 +203,17 @@ describe('the plan', () => {
     expect(master.keep).toBe('cdk-addons')
     expect(master.resources).not.toContain('release-{arch}')
     const out = planOutputs(plan, true)
-    expect(JSON.parse(out.matrix)).toEqual({ include: [{ arch: 'amd64', platform: 'linux/amd64' }, { arch: 's390x', platform: 'linux/s390x' }] })
-    expect(JSON.parse(out.charms).include.map((c: { charm: string }) => c.charm)).toEqual(['kubernetes-master', 'kubernetes-worker', 'flannel'])
+    expect(JSON.parse(out.matrix)).toEqual({
+      include: [
+        { arch: 'amd64', platform: 'linux/amd64' },
+        { arch: 's390x', platform: 'linux/s390x' },
+      ],
+    })
+    expect(JSON.parse(out.charms).include.map((c: { charm: string }) => c.charm)).toEqual([
+      'kubernetes-master',
+      'kubernetes-worker',
+      'flannel',
+    ])
     expect(out['dry-run']).toBe('true')
   })
 
@@ -183,19 +235,48 @@ describe('the plan', () => {
 
 describe('the pinned bundles', () => {
   const released: ReleasedCharm[] = [
-    { charm: 'kubernetes-worker', channel: '1.31/edge', bases: { '22.04/amd64': { revision: 3, resources: { kubectl: 5, 'cni-amd64': 1 } }, '22.04/s390x': { revision: 4, resources: { kubectl: 6, 'cni-amd64': 1 } } } },
-    { charm: 'flannel', channel: '1.31/edge', bases: { '22.04/s390x': { revision: 8, resources: { 'flannel-s390x': 2 } }, '22.04/amd64': { revision: 7, resources: { 'flannel-amd64': 1 } } } },
+    {
+      charm: 'kubernetes-worker',
+      channel: '1.31/edge',
+      bases: {
+        '22.04/amd64': { revision: 3, resources: { kubectl: 5, 'cni-amd64': 1 } },
+        '22.04/s390x': { revision: 4, resources: { kubectl: 6, 'cni-amd64': 1 } },
+      },
+    },
+    {
+      charm: 'flannel',
+      channel: '1.31/edge',
+      bases: {
+        '22.04/s390x': { revision: 8, resources: { 'flannel-s390x': 2 } },
+        '22.04/amd64': { revision: 7, resources: { 'flannel-amd64': 1 } },
+      },
+    },
   ]
-  test('one bundle per arch, each application pinned to that arch\'s revision and resource revisions', () => {
+  test("one bundle per arch, each application pinned to that arch's revision and resource revisions", () => {
     const b = renderBundles(released, undefined, 'charmed-kubernetes')
     expect(b.map((x) => x.file)).toEqual(['bundle-amd64.yaml', 'bundle-s390x.yaml'])
     const s390x = parse(b[1].yaml)
     expect(s390x['default-base']).toBe('ubuntu@22.04')
-    expect(s390x.applications.flannel).toEqual({ charm: 'flannel', num_units: 1, channel: '1.31/edge', revision: 8, resources: { 'flannel-s390x': 2 }, constraints: 'arch=s390x' })
+    expect(s390x.applications.flannel).toEqual({
+      charm: 'flannel',
+      num_units: 1,
+      channel: '1.31/edge',
+      revision: 8,
+      resources: { 'flannel-s390x': 2 },
+      constraints: 'arch=s390x',
+    })
     expect(s390x.applications['kubernetes-worker'].revision).toBe(4)
   })
   test('a template keeps its relations and other applications, and its constraints besides arch', () => {
-    const template = stringify({ name: 'cdk', applications: { worker: { charm: 'kubernetes-worker', num_units: 3, constraints: 'cores=4 arch=amd64' }, flannel: { charm: 'flannel' }, easyrsa: { charm: 'easyrsa', channel: 'latest/stable' } }, relations: [['flannel:cni', 'worker:cni']] })
+    const template = stringify({
+      name: 'cdk',
+      applications: {
+        worker: { charm: 'kubernetes-worker', num_units: 3, constraints: 'cores=4 arch=amd64' },
+        flannel: { charm: 'flannel' },
+        easyrsa: { charm: 'easyrsa', channel: 'latest/stable' },
+      },
+      relations: [['flannel:cni', 'worker:cni']],
+    })
     const [amd64] = renderBundles(released, template, 'x')
     const doc = parse(amd64.yaml)
     expect(doc.relations).toEqual([['flannel:cni', 'worker:cni']])
@@ -212,8 +293,19 @@ describe('attestations: the SBOM matrix and the summary column', () => {
     mkdirSync(path.join(dir, 'sbom-s390x'))
     const hex = 'ab'.repeat(32)
     writeFileSync(path.join(dir, 'sbom-s390x', 'kubectl_1.31.2_s390x.snap.spdx.json'), '{"spdxVersion": "SPDX-2.3"}\n')
-    writeFileSync(path.join(dir, 'sbom-s390x', 'SHA256SUMS'), `${hex}  kubectl_1.31.2_s390x.snap\n${'cd'.repeat(32)}  kubectl_1.31.2_s390x.snap.spdx.json\n`)
-    expect(await listSboms(dir)).toEqual([{ id: '1', artifact: 'sbom-s390x', sbom: 'kubectl_1.31.2_s390x.snap.spdx.json', subject: 'kubectl_1.31.2_s390x.snap', digest: `sha256:${hex}` }])
+    writeFileSync(
+      path.join(dir, 'sbom-s390x', 'SHA256SUMS'),
+      `${hex}  kubectl_1.31.2_s390x.snap\n${'cd'.repeat(32)}  kubectl_1.31.2_s390x.snap.spdx.json\n`,
+    )
+    expect(await listSboms(dir)).toEqual([
+      {
+        id: '1',
+        artifact: 'sbom-s390x',
+        sbom: 'kubectl_1.31.2_s390x.snap.spdx.json',
+        subject: 'kubectl_1.31.2_s390x.snap',
+        digest: `sha256:${hex}`,
+      },
+    ])
     writeFileSync(path.join(dir, 'sbom-s390x', 'SHA256SUMS'), '')
     await expect(listSboms(dir)).rejects.toThrow('no sha256 for kubectl_1.31.2_s390x.snap in the SHA256SUMS beside it')
     // The summary: each artifact with the attestations recorded for it.
@@ -225,6 +317,12 @@ describe('attestations: the SBOM matrix and the summary column', () => {
       { kind: 'provenance', url: 'https://github.com/o/r/attestations/1', subjects: ['kubectl_1.31.2_s390x.snap'] },
       { kind: 'sbom', url: 'https://github.com/o/r/attestations/2', subjects: ['kubectl_1.31.2_s390x.snap'] },
     ])
-    expect(rows.map((r) => [r.arch, r.artifact, r.attestations])).toEqual([['s390x', 'kubectl_1.31.2_s390x.snap', ['[provenance](https://github.com/o/r/attestations/1)', '[sbom](https://github.com/o/r/attestations/2)']]])
+    expect(rows.map((r) => [r.arch, r.artifact, r.attestations])).toEqual([
+      [
+        's390x',
+        'kubectl_1.31.2_s390x.snap',
+        ['[provenance](https://github.com/o/r/attestations/1)', '[sbom](https://github.com/o/r/attestations/2)'],
+      ],
+    ])
   })
 })

@@ -8,7 +8,21 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { errorLines, runDist, tempDir, type DistRun } from './helpers/runner.js'
-import { FIXTURES, TOKEN, calls, channelMap, charmFile, charmState, charmcraft, cniTarball, kubectlSnap, packedCharms, storeDouble, writes, type StoreDouble } from './charm-fixtures.js'
+import {
+  FIXTURES,
+  TOKEN,
+  calls,
+  channelMap,
+  charmFile,
+  charmState,
+  charmcraft,
+  cniTarball,
+  kubectlSnap,
+  packedCharms,
+  storeDouble,
+  writes,
+  type StoreDouble,
+} from './charm-fixtures.js'
 
 const ARCHES = ['amd64', 'arm64', 's390x']
 let work: string
@@ -20,12 +34,19 @@ const sha = (f: string) => createHash('sha256').update(readFileSync(f)).digest('
 
 /** Everything the run printed or wrote, without the runner's own masking command. */
 function visible(run: DistRun): string {
-  const log = run.log.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n')
+  const log = run.log
+    .split('\n')
+    .filter((l) => !l.startsWith('::add-mask::'))
+    .join('\n')
   return `${log}\n${JSON.stringify(run.outputs)}\n${run.summary}`
 }
 
 function release(store: StoreDouble, inputs: Record<string, string> = {}, env: Record<string, string> = {}): Promise<DistRun> {
-  return runDist('charm-attach-release', { charm, channel: '1.31/edge', arches: ARCHES.join(' '), resources, credentials: TOKEN, ...inputs }, { env: { ...store.env, ...env } })
+  return runDist(
+    'charm-attach-release',
+    { charm, channel: '1.31/edge', arches: ARCHES.join(' '), resources, credentials: TOKEN, ...inputs },
+    { env: { ...store.env, ...env } },
+  )
 }
 
 function registered(extra: Record<string, string> = {}): StoreDouble {
@@ -69,7 +90,8 @@ describe('charm-attach-release (dist bundle, charmcraft double)', () => {
       expect(released.size).toBeGreaterThan(1_000_000)
     }
     expect(revs['cni-arm64']).toBe(3)
-    for (const s of ['kubectl', 'kubelet', 'kube-proxy', 'core']) expect(state.resources[s].revisions.find((r) => r.revision === revs[s])!.size).toBe(0)
+    for (const s of ['kubectl', 'kubelet', 'kube-proxy', 'core'])
+      expect(state.resources[s].revisions.find((r) => r.revision === revs[s])!.size).toBe(0)
     expect(writes(calls(store).slice(before)).filter((w) => w.startsWith('upload-resource'))).toHaveLength(7)
 
     // The credential went only to charmcraft's environment: every store call had it, no argument did,
@@ -82,7 +104,10 @@ describe('charm-attach-release (dist bundle, charmcraft double)', () => {
     expect(run.summary).toContain('released revision 1')
 
     // The first run tried the charm upload once (the store rejected it as a duplicate) and released once.
-    expect(writes(calls(store).slice(before)).filter((w) => !w.startsWith('upload-resource'))).toEqual(['upload --format json', 'release kubernetes-worker --revision'])
+    expect(writes(calls(store).slice(before)).filter((w) => !w.startsWith('upload-resource'))).toEqual([
+      'upload --format json',
+      'release kubernetes-worker --revision',
+    ])
     const afterFirst = calls(store).length
     const again = await release(store)
     expect(again.exitCode, again.log).toBe(0)
@@ -95,7 +120,9 @@ describe('charm-attach-release (dist bundle, charmcraft double)', () => {
     const n = calls(store).length
     const changed = path.join(tempDir(), 'cni-arm64.tgz')
     writeFileSync(changed, readFileSync(cniTarball(tempDir(), 'arm64')))
-    const third = await release(store, { resources: `cni-amd64=${work}/cni-amd64.tgz\ncni-arm64=${changed}\ncni-s390x=${work}/cni-s390x.tgz\n${zeroByteLines}` })
+    const third = await release(store, {
+      resources: `cni-amd64=${work}/cni-amd64.tgz\ncni-arm64=${changed}\ncni-s390x=${work}/cni-s390x.tgz\n${zeroByteLines}`,
+    })
     expect(third.exitCode, third.log).toBe(0)
     expect(writes(calls(store).slice(n))).toEqual(['upload-resource --format json', 'release kubernetes-worker --revision'])
     expect(JSON.parse(third.outputs['resource-revisions'])['cni-arm64']).toBe(4)
@@ -106,15 +133,40 @@ describe('charm-attach-release (dist bundle, charmcraft double)', () => {
     const arm64Snap = await kubectlSnap(tempDir(), 'arm64')
     const explicit = (kubectl: string) =>
       `cni-amd64=${work}/cni-amd64.tgz\ncni-arm64=${work}/cni-arm64.tgz\ncni-s390x=${work}/cni-s390x.tgz\n` +
-      zeroByteLines.split('\n').map((l) => (l.startsWith('kubectl=') ? `kubectl=${kubectl}` : l)).join('\n')
+      zeroByteLines
+        .split('\n')
+        .map((l) => (l.startsWith('kubectl=') ? `kubectl=${kubectl}` : l))
+        .join('\n')
     const cases: Array<[string, Record<string, string>, RegExp, Record<string, string>?]> = [
-      ['missing resource', { resources: resources.split('\n').filter((l) => !l.startsWith('kubelet=')).join('\n') }, /resources: charm kubernetes-worker declares kubelet but no file is given.*keep-resources/],
+      [
+        'missing resource',
+        {
+          resources: resources
+            .split('\n')
+            .filter((l) => !l.startsWith('kubelet='))
+            .join('\n'),
+        },
+        /resources: charm kubernetes-worker declares kubelet but no file is given.*keep-resources/,
+      ],
       ['bad channel', { channel: '1.31/nightly' }, /^::error::channel: '1\.31\/nightly' has risk 'nightly'; use track\/risk/],
-      ['wrong-arch snap', { arches: 'amd64', resources: explicit(arm64Snap) }, /kubectl=.* is a snap for arm64, but resource 'kubectl' is for amd64/],
+      [
+        'wrong-arch snap',
+        { arches: 'amd64', resources: explicit(arm64Snap) },
+        /kubectl=.* is a snap for arm64, but resource 'kubectl' is for amd64/,
+      ],
       ['not a snap', { resources: explicit(`${work}/cni-amd64.tgz`) }, /resources: kubectl: .* is not a snap/],
-      ['missing file', { resources: `${resources}\n`.replace('cni-{arch}.tgz', 'cni-{arch}.tar.gz') }, /resources: cni-amd64=.*cni-amd64\.tar\.gz: the file does not exist/],
+      [
+        'missing file',
+        { resources: `${resources}\n`.replace('cni-{arch}.tgz', 'cni-{arch}.tar.gz') },
+        /resources: cni-amd64=.*cni-amd64\.tar\.gz: the file does not exist/,
+      ],
       ['missing credentials', { credentials: '' }, /^::error::credentials: Charmhub credentials are required/],
-      ['no charmcraft', {}, /^::error::charmcraft is not installed; install it \(sudo snap install charmcraft --classic\)/, { PATH: '/usr/bin:/bin' }],
+      [
+        'no charmcraft',
+        {},
+        /^::error::charmcraft is not installed; install it \(sudo snap install charmcraft --classic\)/,
+        { PATH: '/usr/bin:/bin' },
+      ],
     ]
     for (const [label, inputs, pattern, env] of cases) {
       const store = registered()
@@ -131,9 +183,18 @@ describe('charm-attach-release (dist bundle, charmcraft double)', () => {
 
   it('the right-arch snap passes and is uploaded; a timeout is retried; a 500 stops with the store message; a re-run completes the half-done release', async () => {
     const amd64Snap = await kubectlSnap(tempDir(), 'amd64')
-    const lines = `cni-amd64=${work}/cni-amd64.tgz\ncni-arm64=${work}/cni-arm64.tgz\ncni-s390x=${work}/cni-s390x.tgz\n` + zeroByteLines.split('\n').map((l) => (l.startsWith('kubectl=') ? `kubectl=${amd64Snap}` : l)).join('\n')
+    const lines =
+      `cni-amd64=${work}/cni-amd64.tgz\ncni-arm64=${work}/cni-arm64.tgz\ncni-s390x=${work}/cni-s390x.tgz\n` +
+      zeroByteLines
+        .split('\n')
+        .map((l) => (l.startsWith('kubectl=') ? `kubectl=${amd64Snap}` : l))
+        .join('\n')
     const store = registered()
-    const failing = await release(store, { arches: 'amd64', resources: lines }, { CHARMCRAFT_DOUBLE_FAIL: 'upload-resource:timeout:1,release:500' })
+    const failing = await release(
+      store,
+      { arches: 'amd64', resources: lines },
+      { CHARMCRAFT_DOUBLE_FAIL: 'upload-resource:timeout:1,release:500' },
+    )
     expect(failing.exitCode, failing.log).toBe(1)
     expect(failing.log).toMatch(/upload-resource: transient store error \(.*timed out\); retrying/)
     expect(errorLines(failing)).toEqual([expect.stringMatching(/^::error::charmcraft release failed: .*\[500\] Internal Server Error/)])
@@ -172,7 +233,9 @@ describe('charm-attach-release (dist bundle, charmcraft double)', () => {
       expect(run.log).toContain(`charmcraft upload-resource --format json kubernetes-worker cni-${a} --filepath ${f}`)
       expect(run.summary).toContain(sha(f))
     }
-    expect(run.log).toMatch(/charmcraft release kubernetes-worker --revision '<revision from upload kubernetes-worker\.charm>' --channel 1\.31\/edge --resource 'cni-amd64:<revision/)
+    expect(run.log).toMatch(
+      /charmcraft release kubernetes-worker --revision '<revision from upload kubernetes-worker\.charm>' --channel 1\.31\/edge --resource 'cni-amd64:<revision/,
+    )
     expect(run.summary).toContain('Dry run')
     expect(Object.keys(run.outputs).sort()).toEqual(['channel', 'plan'])
     expect(JSON.parse(run.outputs.plan)).toMatchObject({ mode: 'upload', channel: '1.31/edge', uploads: { charms: [charm] } })
@@ -181,7 +244,13 @@ describe('charm-attach-release (dist bundle, charmcraft double)', () => {
     expect(byName.exitCode, byName.log).toBe(0)
     expect(byName.log).toContain('charm kubernetes-worker is a name: its declared resources are checked against the store at release time')
     expect(byName.log).toMatch(/charmcraft release kubernetes-worker --revision 7 --channel 1\.31\/edge/)
-    const legacy = await release(store, { 'dry-run': 'true', credentials: '', store: 'charmstore', namespace: 'containers', channel: 'edge' })
+    const legacy = await release(store, {
+      'dry-run': 'true',
+      credentials: '',
+      store: 'charmstore',
+      namespace: 'containers',
+      channel: 'edge',
+    })
     expect(legacy.exitCode, legacy.log).toBe(0)
     expect(legacy.log).toContain(`charm attach 'cs:~containers/kubernetes-worker-<revision from push>' cni-s390x=${work}/cni-s390x.tgz`)
     expect(legacy.log).toMatch(/charm grant .* --channel edge --acl read everyone/)
@@ -202,7 +271,10 @@ describe('charm-attach-release (dist bundle, charmcraft double)', () => {
     })
     expect(run.exitCode, run.log).toBe(0)
     expect(writes(calls(store).slice(n))).toEqual(['release kubernetes-worker --revision'])
-    expect(charmState(store, 'kubernetes-worker').channels['latest/stable']).toMatchObject({ revision: 1, resources: JSON.parse(first.outputs['resource-revisions']) })
+    expect(charmState(store, 'kubernetes-worker').channels['latest/stable']).toMatchObject({
+      revision: 1,
+      resources: JSON.parse(first.outputs['resource-revisions']),
+    })
   })
 })
 
@@ -235,7 +307,10 @@ describe('charm-attach-release: every .charm of a charm, per-arch resources, pro
       mkdirSync(path.join(set, `snaps-${a}`), { recursive: true })
       copyFileSync(await kubectlSnap(tempDir(), a), path.join(set, `snaps-${a}`, 'kubectl.snap'))
     }
-    multi = `cni-{arch}=${work}/cni-{arch}.tgz\nkubectl=${set}/snaps-{arch}/kubectl.snap\n${zeroByteLines.split('\n').filter((l) => !l.startsWith('kubectl=')).join('\n')}`
+    multi = `cni-{arch}=${work}/cni-{arch}.tgz\nkubectl=${set}/snaps-{arch}/kubectl.snap\n${zeroByteLines
+      .split('\n')
+      .filter((l) => !l.startsWith('kubectl='))
+      .join('\n')}`
   })
 
   /** The multi-file release: charm as charm-build's JSON array, arches taken from the files' manifest.yaml. */
@@ -251,7 +326,9 @@ describe('charm-attach-release: every .charm of a charm, per-arch resources, pro
     expect(run.outputs.revision).toBe('1')
     expect(JSON.parse(run.outputs.revisions)).toEqual({ all: 1 }) // a charm-tools build names no base
     expect(run.log).toContain('verified: 1.31/edge holds every revision and resource revision released')
-    expect(channelMap(store, 'kubernetes-worker', '1.31/edge')).toEqual({ all: { revision: 1, resources: JSON.parse(run.outputs['resource-revisions']) } })
+    expect(channelMap(store, 'kubernetes-worker', '1.31/edge')).toEqual({
+      all: { revision: 1, resources: JSON.parse(run.outputs['resource-revisions']) },
+    })
   })
 
   it('uploads one revision per base/arch, each resource once (per-arch ones once per arch with --arch), releases each base with its own arch; verified; a re-run changes nothing', async () => {
@@ -284,7 +361,9 @@ describe('charm-attach-release: every .charm of a charm, per-arch resources, pro
       expect(got.resources.kubectl).toBe((resRevs.kubectl as Record<string, number>)[a])
       for (const r of ['cni-amd64', 'cni-arm64', 'cni-s390x', 'kubelet', 'kube-proxy', 'core']) expect(got.resources[r]).toBe(resRevs[r])
       // The revision's base is what its manifest.yaml says.
-      expect(state.revisions.find((r) => r.revision === got.revision)!.bases).toEqual([{ name: 'ubuntu', channel: '22.04', architectures: [a] }])
+      expect(state.revisions.find((r) => r.revision === got.revision)!.bases).toEqual([
+        { name: 'ubuntu', channel: '22.04', architectures: [a] },
+      ])
     }
     expect(run.log).toContain('verified: 1.31/edge holds every revision and resource revision released, for 3 bases')
     expect(run.summary).toContain('| kubernetes-worker | 22.04/s390x |')
@@ -316,7 +395,12 @@ describe('charm-attach-release: every .charm of a charm, per-arch resources, pro
     const rerun = await releaseAll(store)
     expect(rerun.exitCode, rerun.log).toBe(0)
     const w = writes(calls(store).slice(n))
-    expect(calls(store).slice(n).filter((c) => c.argv[0] === 'upload').map((c) => path.basename(c.argv.at(-1)!))).toEqual(['kubernetes-worker_ubuntu-22.04-s390x.charm'])
+    expect(
+      calls(store)
+        .slice(n)
+        .filter((c) => c.argv[0] === 'upload')
+        .map((c) => path.basename(c.argv.at(-1)!)),
+    ).toEqual(['kubernetes-worker_ubuntu-22.04-s390x.charm'])
     expect(w.filter((x) => x.startsWith('release'))).toHaveLength(3)
     expect(rerun.log).toContain('already uploaded (ledger, confirmed by the store): revision 1; not uploading')
     expect(JSON.parse(rerun.outputs.revisions)).toEqual({ '22.04/amd64': 1, '22.04/arm64': 2, '22.04/s390x': 3 })
@@ -327,7 +411,9 @@ describe('charm-attach-release: every .charm of a charm, per-arch resources, pro
     charmcraft(store, 'upload', '--format', 'json', files[1]) // arm64, uploaded behind this run's back: revision 1
     const run = await releaseAll(store)
     expect(run.exitCode, run.log).toBe(0)
-    expect(run.log).toMatch(/kubernetes-worker_ubuntu-22\.04-arm64\.charm: the store already has this charm as revision 1 \(duplicate upload\); reusing it/)
+    expect(run.log).toMatch(
+      /kubernetes-worker_ubuntu-22\.04-arm64\.charm: the store already has this charm as revision 1 \(duplicate upload\); reusing it/,
+    )
     expect(JSON.parse(run.outputs.revisions)['22.04/arm64']).toBe(1)
     expect(charmState(store, 'kubernetes-worker').revisions).toHaveLength(3)
 
@@ -336,7 +422,13 @@ describe('charm-attach-release: every .charm of a charm, per-arch resources, pro
     const stopped = await releaseAll(byDigest, {}, { CHARMCRAFT_DOUBLE_DUPLICATE: 'digest' })
     expect(stopped.exitCode, stopped.log).toBe(1)
     const sha3 = createHash('sha3-384').update(readFileSync(files[1])).digest('hex')
-    expect(errorLines(stopped)).toEqual([expect.stringMatching(new RegExp(`^::error::charm: the store already holds kubernetes-worker_ubuntu-22\\.04-arm64\\.charm \\(SHA3-384 ${sha3}\\) but did not say which revision.*revision: <N>`))])
+    expect(errorLines(stopped)).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^::error::charm: the store already holds kubernetes-worker_ubuntu-22\\.04-arm64\\.charm \\(SHA3-384 ${sha3}\\) but did not say which revision.*revision: <N>`,
+        ),
+      ),
+    ])
     expect(writes(calls(byDigest)).filter((x) => x.startsWith('release'))).toEqual([])
     expect(visible(stopped)).not.toContain(TOKEN)
   })
@@ -348,16 +440,31 @@ describe('charm-attach-release: every .charm of a charm, per-arch resources, pro
     const edge = channelMap(store, 'kubernetes-worker', '1.31/edge')
 
     const n = calls(store).length
-    const dry = await release(store, { charm: 'kubernetes-worker', 'from-channel': '1.31/edge', channel: '1.31/beta', resources: '', arches: '', 'dry-run': 'true' })
+    const dry = await release(store, {
+      charm: 'kubernetes-worker',
+      'from-channel': '1.31/edge',
+      channel: '1.31/beta',
+      resources: '',
+      arches: '',
+      'dry-run': 'true',
+    })
     expect(dry.exitCode, dry.log).toBe(0)
     expect(writes(calls(store).slice(n))).toEqual([])
     for (const k of KEYS) {
-      const res = Object.entries(edge[k].resources).map(([r, v]) => `--resource ${r}:${v}`).join(' ')
+      const res = Object.entries(edge[k].resources)
+        .map(([r, v]) => `--resource ${r}:${v}`)
+        .join(' ')
       expect(dry.log).toContain(`charmcraft release kubernetes-worker --revision ${edge[k].revision} --channel 1.31/beta ${res}`)
     }
     expect(JSON.parse(dry.outputs.plan)).toMatchObject({ mode: 'promotion', 'from-channel': '1.31/edge', channel: '1.31/beta' })
 
-    const promote = await release(store, { charm: 'kubernetes-worker', 'from-channel': '1.31/edge', channel: '1.31/beta', resources: '', arches: '' })
+    const promote = await release(store, {
+      charm: 'kubernetes-worker',
+      'from-channel': '1.31/edge',
+      channel: '1.31/beta',
+      resources: '',
+      arches: '',
+    })
     expect(promote.exitCode, promote.log).toBe(0)
     const w = writes(calls(store).slice(n))
     expect(w.every((x) => x.startsWith('release'))).toBe(true)
@@ -374,13 +481,26 @@ describe('charm-attach-release: every .charm of a charm, per-arch resources, pro
     const one = await release(store2, { charm: files[1], resources: multi, channel: '1.31/beta' })
     expect(one.exitCode, one.log).toBe(0)
     const n3 = calls(store2).length
-    const refused = await release(store2, { charm: 'kubernetes-worker', 'from-channel': '1.31/edge', channel: '1.31/candidate', resources: '', arches: '' })
+    const refused = await release(store2, {
+      charm: 'kubernetes-worker',
+      'from-channel': '1.31/edge',
+      channel: '1.31/candidate',
+      resources: '',
+      arches: '',
+    })
     expect(refused.exitCode).toBe(1)
     expect(errorLines(refused)).toEqual([
       '::error::from-channel: 1.31/edge holds nothing for base 22.04/arm64 (released in 1.31/beta); release it to 1.31/edge first, or set allow-missing-bases: true to promote the other bases',
     ])
     expect(writes(calls(store2).slice(n3))).toEqual([])
-    const allowed = await release(store2, { charm: 'kubernetes-worker', 'from-channel': '1.31/edge', channel: '1.31/candidate', resources: '', arches: '', 'allow-missing-bases': 'true' })
+    const allowed = await release(store2, {
+      charm: 'kubernetes-worker',
+      'from-channel': '1.31/edge',
+      channel: '1.31/candidate',
+      resources: '',
+      arches: '',
+      'allow-missing-bases': 'true',
+    })
     expect(allowed.exitCode, allowed.log).toBe(0)
     expect(allowed.log).toMatch(/::warning::from-channel: 1\.31\/edge holds nothing for base 22\.04\/arm64; not promoted/)
     expect(Object.keys(channelMap(store2, 'kubernetes-worker', '1.31/candidate')).sort()).toEqual(['22.04/amd64', '22.04/s390x'])
@@ -395,7 +515,9 @@ describe('charm-attach-release: every .charm of a charm, per-arch resources, pro
     expect(run.exitCode, run.log).toBe(1)
     const errors = errorLines(run)
     expect(errors).toHaveLength(1)
-    expect(errors[0]).toMatch(/^::error::verify: 1\.31\/edge does not hold what was released for kubernetes-worker: 22\.04\/amd64 charm revision expected 1, found 3; 22\.04\/arm64 charm revision expected 2, found nothing released; 22\.04\/s390x charm revision expected 3, found nothing released;/)
+    expect(errors[0]).toMatch(
+      /^::error::verify: 1\.31\/edge does not hold what was released for kubernetes-worker: 22\.04\/amd64 charm revision expected 1, found 3; 22\.04\/arm64 charm revision expected 2, found nothing released; 22\.04\/s390x charm revision expected 3, found nothing released;/,
+    )
     expect(run.summary).toContain('**Verify failed**')
     expect(run.summary).toContain('| 22.04/arm64 | charm revision | 2 | nothing released |')
     expect(run.log).toContain('| 22.04/arm64 | charm revision | 2 | nothing released |')
@@ -414,8 +536,12 @@ describe('charm-attach-release: every .charm of a charm, per-arch resources, pro
     expect(calls(store)).toEqual([])
     for (const [i, a] of ARCHES.entries()) {
       expect(run.log).toContain(`charmcraft upload --format json ${files[i]}`)
-      expect(run.log).toContain(`charmcraft upload-resource --format json kubernetes-worker kubectl --filepath ${set}/snaps-${a}/kubectl.snap --arch ${a}`)
-      expect(run.log).toContain(`charmcraft release kubernetes-worker --revision '<revision from upload kubernetes-worker_ubuntu-22.04-${a}.charm>' --channel 1.31/edge`)
+      expect(run.log).toContain(
+        `charmcraft upload-resource --format json kubernetes-worker kubectl --filepath ${set}/snaps-${a}/kubectl.snap --arch ${a}`,
+      )
+      expect(run.log).toContain(
+        `charmcraft release kubernetes-worker --revision '<revision from upload kubernetes-worker_ubuntu-22.04-${a}.charm>' --channel 1.31/edge`,
+      )
       expect(run.log).toContain(`(charm 22.04/${a}): ${files[i]}`)
     }
     expect(run.log.match(/upload-resource --format json kubernetes-worker core /g)).toHaveLength(1)
@@ -426,10 +552,22 @@ describe('charm-attach-release: every .charm of a charm, per-arch resources, pro
   it('refuses with one line before any upload: .charm files of two charms, a glob that matches nothing, per-arch resources on the legacy store', async () => {
     const other = packedCharms('kubernetes-worker', ['amd64'], tempDir(), '', 'etcd')[0]
     const cases: Array<[string, Record<string, string>, RegExp]> = [
-      ['two charms', { charm: `${files[0]}\n${other}` }, /^::error::charm: .*etcd_ubuntu-22\.04-amd64\.charm is charm 'etcd' but .*kubernetes-worker_ubuntu-22\.04-amd64\.charm is 'kubernetes-worker'; give the \.charm files of one charm per step$/],
+      [
+        'two charms',
+        { charm: `${files[0]}\n${other}` },
+        /^::error::charm: .*etcd_ubuntu-22\.04-amd64\.charm is charm 'etcd' but .*kubernetes-worker_ubuntu-22\.04-amd64\.charm is 'kubernetes-worker'; give the \.charm files of one charm per step$/,
+      ],
       ['empty glob', { charm: `${set}/nowhere/*.charm` }, /^::error::charm: '.*\/nowhere\/\*\.charm' matches no file/],
-      ['legacy per-arch', { store: 'charmstore', channel: 'edge', charm: files[0] }, /^::error::resources: per-arch resources \(\{arch\} only in the path\) need Charmhub/],
-      ['promotion with files', { 'from-channel': '1.31/edge', channel: '1.31/beta' }, /^::error::from-channel: a promotion releases what from-channel holds/],
+      [
+        'legacy per-arch',
+        { store: 'charmstore', channel: 'edge', charm: files[0] },
+        /^::error::resources: per-arch resources \(\{arch\} only in the path\) need Charmhub/,
+      ],
+      [
+        'promotion with files',
+        { 'from-channel': '1.31/edge', channel: '1.31/beta' },
+        /^::error::from-channel: a promotion releases what from-channel holds/,
+      ],
     ]
     for (const [label, inputs, pattern] of cases) {
       const store = registered()

@@ -38,9 +38,24 @@ describe('charm-build (dist bundle)', () => {
     expect(run.exitCode, run.log).toBe(0)
     const charms = JSON.parse(run.outputs.charms) as string[]
     expect(charms).toEqual([path.join(out, 'kubernetes-worker.charm')])
-    expect(readdirSync(out).sort()).toEqual(['SHA256SUMS', 'kubernetes-worker.charm', 'kubernetes-worker.charm.spdx.json', 'manifest.json', 'provenance.charm-build.kubernetes-worker.intoto.json']) // no scratch left behind
+    expect(readdirSync(out).sort()).toEqual([
+      'SHA256SUMS',
+      'kubernetes-worker.charm',
+      'kubernetes-worker.charm.spdx.json',
+      'manifest.json',
+      'provenance.charm-build.kubernetes-worker.intoto.json',
+    ]) // no scratch left behind
     const list = execFileSync('unzip', ['-Z1', charms[0]], { encoding: 'utf8' }).split('\n')
-    for (const f of ['metadata.yaml', 'hooks/install', 'hooks/relations/kube-control/requires.py', 'lib/charms/layer/snap.py', 'reactive/kubernetes_worker.py', 'status.py', '.build.manifest']) expect(list).toContain(f)
+    for (const f of [
+      'metadata.yaml',
+      'hooks/install',
+      'hooks/relations/kube-control/requires.py',
+      'lib/charms/layer/snap.py',
+      'reactive/kubernetes_worker.py',
+      'status.py',
+      '.build.manifest',
+    ])
+      expect(list).toContain(f)
     expect(execFileSync('unzip', ['-Z', charms[0], 'hooks/install'], { encoding: 'utf8' })).toMatch(/^-rwxr-xr-x/)
     expect(run.log).toContain(`layer:basic: local ${path.join(FIXTURES, 'layers', 'basic')}`)
     expect(run.log).toContain('layer:status: fetched by the builder')
@@ -56,7 +71,9 @@ describe('charm-build (dist bundle)', () => {
     expect(run.exitCode, run.log).toBe(0)
     const names = (JSON.parse(run.outputs.charms) as string[]).map((c) => path.basename(c))
     expect(names).toEqual(['amd64', 'arm64', 's390x'].map((a) => `kubernetes-worker_ubuntu-22.04-${a}.charm`))
-    expect(JSON.parse(run.outputs.resources)).toEqual([{ name: 'cni-plugins', type: 'file', filename: 'cni-plugins.tar.gz', description: 'CNI network plugins for Kubernetes' }])
+    expect(JSON.parse(run.outputs.resources)).toEqual([
+      { name: 'cni-plugins', type: 'file', filename: 'cni-plugins.tar.gz', description: 'CNI network plugins for Kubernetes' },
+    ])
   })
 
   it('fails with one line and leaves nothing behind on a bad source or a failed builder', async () => {
@@ -69,14 +86,47 @@ describe('charm-build (dist bundle)', () => {
     }
     const meta = (dir: string) => path.join(dir, 'metadata.yaml')
     const cases: Array<[string, Record<string, string>, RegExp, Record<string, string>?]> = [
-      ['bad include', { 'charm-path': copy((d) => writeFileSync(path.join(d, 'layer.yaml'), 'includes: [basic]\n')) }, /layer\.yaml: include 'basic' is neither layer:<name>/],
-      ['missing path include', { 'charm-path': copy((d) => writeFileSync(path.join(d, 'layer.yaml'), 'includes: [./nowhere]\n')) }, /include '\.\/nowhere' is a path that does not exist/],
-      ['bad name', { 'charm-path': copy((d) => writeFileSync(meta(d), readFileSync(meta(d), 'utf8').replace('name: kubernetes-worker', 'name: Kubernetes_Worker'))) }, /charm name "Kubernetes_Worker" is missing or invalid/],
-      ['resource without filename', { 'charm-path': copy((d) => writeFileSync(meta(d), readFileSync(meta(d), 'utf8').replace('filename: core.snap', 'summary: no filename'))) }, /file resource 'core' needs a filename/],
+      [
+        'bad include',
+        { 'charm-path': copy((d) => writeFileSync(path.join(d, 'layer.yaml'), 'includes: [basic]\n')) },
+        /layer\.yaml: include 'basic' is neither layer:<name>/,
+      ],
+      [
+        'missing path include',
+        { 'charm-path': copy((d) => writeFileSync(path.join(d, 'layer.yaml'), 'includes: [./nowhere]\n')) },
+        /include '\.\/nowhere' is a path that does not exist/,
+      ],
+      [
+        'bad name',
+        {
+          'charm-path': copy((d) =>
+            writeFileSync(meta(d), readFileSync(meta(d), 'utf8').replace('name: kubernetes-worker', 'name: Kubernetes_Worker')),
+          ),
+        },
+        /charm name "Kubernetes_Worker" is missing or invalid/,
+      ],
+      [
+        'resource without filename',
+        {
+          'charm-path': copy((d) =>
+            writeFileSync(meta(d), readFileSync(meta(d), 'utf8').replace('filename: core.snap', 'summary: no filename')),
+          ),
+        },
+        /file resource 'core' needs a filename/,
+      ],
       ['bad YAML', { 'charm-path': copy((d) => writeFileSync(meta(d), 'name: [unclosed\n')) }, /metadata\.yaml: not valid YAML/],
       ['not a charm', { 'charm-path': src }, /no metadata\.yaml or charmcraft\.yaml/],
-      ['unfetchable layer', { ...layered }, /charm build failed \(exit 1\): .*FetchError: layer:status not found/, { CHARM_DOUBLE_INDEX: '/nonexistent' }],
-      ['no LXD', { 'charm-path': path.join(FIXTURES, 'kubernetes-worker-charmcraft'), 'destructive-mode': 'false' }, /charmcraft pack failed \(exit 1\): LXD is required/],
+      [
+        'unfetchable layer',
+        { ...layered },
+        /charm build failed \(exit 1\): .*FetchError: layer:status not found/,
+        { CHARM_DOUBLE_INDEX: '/nonexistent' },
+      ],
+      [
+        'no LXD',
+        { 'charm-path': path.join(FIXTURES, 'kubernetes-worker-charmcraft'), 'destructive-mode': 'false' },
+        /charmcraft pack failed \(exit 1\): LXD is required/,
+      ],
       ['bad builder', { ...layered, builder: 'charmcraft' }, /builder: charmcraft needs .*charmcraft\.yaml/],
     ]
     for (const [label, inputs, pattern, env] of cases) {
@@ -100,11 +150,19 @@ describe('charm-build (dist bundle)', () => {
     charmcraft(store, 'register', 'kubernetes-worker')
     const run = await runDist(
       'charm-attach-release',
-      { charm: JSON.parse(built.outputs.charms)[0], channel: '1.31/beta', arches: 'amd64 arm64 s390x', resources: `cni-{arch}=${work}/cni-{arch}.tgz\n${zb.outputs.resources}`, credentials: TOKEN },
+      {
+        charm: JSON.parse(built.outputs.charms)[0],
+        channel: '1.31/beta',
+        arches: 'amd64 arm64 s390x',
+        resources: `cni-{arch}=${work}/cni-{arch}.tgz\n${zb.outputs.resources}`,
+        credentials: TOKEN,
+      },
       { env: store.env },
     )
     expect(run.exitCode, run.log).toBe(0)
-    expect(charmState(store, 'kubernetes-worker').channels['1.31/beta']).toEqual(expect.objectContaining({ revision: 1, resources: JSON.parse(run.outputs['resource-revisions']) }))
+    expect(charmState(store, 'kubernetes-worker').channels['1.31/beta']).toEqual(
+      expect.objectContaining({ revision: 1, resources: JSON.parse(run.outputs['resource-revisions']) }),
+    )
     expect(writes(calls(store))).toHaveLength(1 + 7 + 1)
   })
 })

@@ -41,7 +41,10 @@ export function storeDouble(extra: Record<string, string> = {}): StoreDouble {
 
 /** Run the charmcraft double directly (test set-up, e.g. `register`). */
 export function charmcraft(store: StoreDouble, ...args: string[]): string {
-  return execFileSync(path.join(DOUBLES, 'charmcraft'), args, { env: { ...process.env, ...store.env, CHARMCRAFT_AUTH: TOKEN }, encoding: 'utf8' })
+  return execFileSync(path.join(DOUBLES, 'charmcraft'), args, {
+    env: { ...process.env, ...store.env, CHARMCRAFT_AUTH: TOKEN },
+    encoding: 'utf8',
+  })
 }
 
 export interface DoubleBase {
@@ -60,10 +63,15 @@ export interface CharmState {
 }
 
 /** The double's channel map for one channel: "<base-channel>/<arch>" → {revision, resources}. */
-export function channelMap(store: StoreDouble, name: string, channel: string): Record<string, { revision: number; resources: Record<string, number> }> {
+export function channelMap(
+  store: StoreDouble,
+  name: string,
+  channel: string,
+): Record<string, { revision: number; resources: Record<string, number> }> {
   const out: Record<string, { revision: number; resources: Record<string, number> }> = {}
   for (const r of charmState(store, name)?.releases ?? []) {
-    if (r.channel === channel) out[r.base ? `${r.base.channel}/${r.base.architecture}` : 'all'] = { revision: r.revision, resources: r.resources }
+    if (r.channel === channel)
+      out[r.base ? `${r.base.channel}/${r.base.architecture}` : 'all'] = { revision: r.revision, resources: r.resources }
   }
   return out
 }
@@ -80,12 +88,20 @@ export interface Call {
 
 export function calls(store: StoreDouble): Call[] {
   const file = path.join(store.state, 'calls.jsonl')
-  return existsSync(file) ? readFileSync(file, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Call) : []
+  return existsSync(file)
+    ? readFileSync(file, 'utf8')
+        .trim()
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as Call)
+    : []
 }
 
 /** The store-changing calls (uploads and releases) among calls. */
 export function writes(list: Call[]): string[] {
-  return list.filter((c) => ['upload', 'upload-resource', 'release', 'push', 'attach', 'grant'].includes(c.argv[0])).map((c) => c.argv.slice(0, 3).join(' '))
+  return list
+    .filter((c) => ['upload', 'upload-resource', 'release', 'push', 'attach', 'grant'].includes(c.argv[0]))
+    .map((c) => c.argv.slice(0, 3).join(' '))
 }
 
 /** A CNI resource tarball as build-cni-resources.sh makes it (docs/upstream.md#cni-resource): > 1 MB, real tar + gzip. */
@@ -117,12 +133,25 @@ export async function kubectlSnap(dir: string, archName: string): Promise<string
 export function packedCharms(fixture: string, arches: string[], dir: string, marker = '', name = fixture): string[] {
   const project = path.join(dir, `project-${name}${marker ? `-${marker}` : ''}`)
   mkdirSync(path.join(project, 'src'), { recursive: true })
-  writeFileSync(path.join(project, 'metadata.yaml'), readFileSync(path.join(FIXTURES, fixture, 'metadata.yaml'), 'utf8').replace(/^name: .*$/m, `name: ${name}`))
+  writeFileSync(
+    path.join(project, 'metadata.yaml'),
+    readFileSync(path.join(FIXTURES, fixture, 'metadata.yaml'), 'utf8').replace(/^name: .*$/m, `name: ${name}`),
+  )
   writeFileSync(path.join(project, 'src', 'charm.py'), `# ${fixture} ${marker}\n`)
-  const bases = arches.map((a) => `  - build-on:\n      - {name: ubuntu, channel: "22.04", architectures: [${a}]}\n    run-on:\n      - {name: ubuntu, channel: "22.04", architectures: [${a}]}\n`).join('')
-  writeFileSync(path.join(project, 'charmcraft.yaml'), `type: charm\nbases:\n${bases}parts:\n  charm:\n    plugin: reactive\n    source: .\n`)
+  const bases = arches
+    .map(
+      (a) =>
+        `  - build-on:\n      - {name: ubuntu, channel: "22.04", architectures: [${a}]}\n    run-on:\n      - {name: ubuntu, channel: "22.04", architectures: [${a}]}\n`,
+    )
+    .join('')
+  writeFileSync(
+    path.join(project, 'charmcraft.yaml'),
+    `type: charm\nbases:\n${bases}parts:\n  charm:\n    plugin: reactive\n    source: .\n`,
+  )
   const out = path.join(dir, `charms-${name}${marker ? `-${marker}` : ''}`)
-  execFileSync(path.join(DOUBLES, 'charmcraft'), ['pack', '--destructive-mode', '--project-dir', project, '--output', out], { encoding: 'utf8' })
+  execFileSync(path.join(DOUBLES, 'charmcraft'), ['pack', '--destructive-mode', '--project-dir', project, '--output', out], {
+    encoding: 'utf8',
+  })
   return arches.map((a) => path.join(out, `${name}_ubuntu-22.04-${a}.charm`))
 }
 

@@ -7,7 +7,12 @@ import { humanLine, inputEnvName, parseInputArgs, parseOutputFile } from '../cli
 import { repoRoot, tempDir } from './helpers/runner.js'
 
 const cli = (args: string[], cwd: string, env: Record<string, string> = {}) =>
-  spawnSync(process.execPath, [path.join(repoRoot, 'bin', 'build-snaps.js'), ...args], { cwd, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 280_000 })
+  spawnSync(process.execPath, [path.join(repoRoot, 'bin', 'build-snaps.js'), ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+    timeout: 280_000,
+  })
 
 describe('CLI plumbing', () => {
   test('input names follow the runner: upper case, spaces to _, hyphens kept', () => {
@@ -15,8 +20,13 @@ describe('CLI plumbing', () => {
     expect(inputEnvName('my input')).toBe('INPUT_MY_INPUT')
   })
   test('--name value and --name=value; unknown inputs are named', () => {
-    expect(parseInputArgs('a', ['--arch', 's390x', '--kube-version=v1.31.2'], ['arch', 'kube-version'])).toEqual({ arch: 's390x', 'kube-version': 'v1.31.2' })
-    expect(() => parseInputArgs('build-k8s-snaps', ['--archh', 'x'], ['arch'])).toThrow("build-k8s-snaps has no input 'archh'; its inputs are arch")
+    expect(parseInputArgs('a', ['--arch', 's390x', '--kube-version=v1.31.2'], ['arch', 'kube-version'])).toEqual({
+      arch: 's390x',
+      'kube-version': 'v1.31.2',
+    })
+    expect(() => parseInputArgs('build-k8s-snaps', ['--archh', 'x'], ['arch'])).toThrow(
+      "build-k8s-snaps has no input 'archh'; its inputs are arch",
+    )
     expect(() => parseInputArgs('a', ['--arch'], ['arch'])).toThrow('--arch needs a value')
   })
   test('workflow commands are shown as text; runner plumbing is hidden', () => {
@@ -35,7 +45,9 @@ describe('CLI end to end', () => {
   test('a bad input through the CLI: one "Error:" line, exit 1', () => {
     const r = cli(['build-k8s-snaps', '--kube-version', 'v1.31.2', '--arch', 'sparc'], tempDir())
     expect(r.status).toBe(1)
-    expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^Error: arch: unknown architecture 'sparc'; use one of amd64, arm64/)])
+    expect(r.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^Error: arch: unknown architecture 'sparc'; use one of amd64, arm64/),
+    ])
   })
   test('an unknown action lists the actions', () => {
     const r = cli(['build-everything'], tempDir())
@@ -46,11 +58,17 @@ describe('CLI end to end', () => {
     const cwd = tempDir('bs-demo-')
     const r = cli(['demo'], cwd, { BUILD_SNAPS_CACHE_DIR: tempDir('bs-demo-cache-') })
     expect(r.status, r.stdout + r.stderr).toBe(0)
-    const snaps = readdirSync(path.join(cwd, 'snaps')).filter((f) => f.endsWith('.snap')).sort()
+    const snaps = readdirSync(path.join(cwd, 'snaps'))
+      .filter((f) => f.endsWith('.snap'))
+      .sort()
     expect(snaps).toHaveLength(14)
     expect(snaps.filter((f) => f.endsWith('_1.31.2_s390x.snap'))).toHaveLength(7)
     expect(snaps.filter((f) => f.endsWith('_1.31.2_amd64.snap'))).toHaveLength(7)
-    expect(readFileSync(path.join(cwd, 'snaps', 'SHA256SUMS'), 'utf8').trim().split('\n')).toHaveLength(30) // 14 snaps, their SBOMs, 2 provenance statements
+    expect(
+      readFileSync(path.join(cwd, 'snaps', 'SHA256SUMS'), 'utf8')
+        .trim()
+        .split('\n'),
+    ).toHaveLength(30) // 14 snaps, their SBOMs, 2 provenance statements
     expect(r.stdout).toContain('### Kubernetes 1.31.2 snaps for amd64')
     expect(r.stdout).toContain('### Kubernetes 1.31.2 snaps for s390x')
     expect(r.stdout).toContain('ran under qemu-s390x-static')

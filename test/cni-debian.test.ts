@@ -18,7 +18,24 @@ const present = existsSync(path.join(SRC, 'build_linux.sh'))
 if (!present) console.warn(`test/cni-debian.test.ts skipped: no Debian source at ${SRC}; run .ci/setup.d/cni-source.sh as root`)
 
 // Every plugin build_linux.sh builds from v1.1.1's plugins/{main,ipam,meta} (windows excluded).
-const PLUGINS = ['bandwidth', 'bridge', 'dhcp', 'firewall', 'host-device', 'host-local', 'ipvlan', 'loopback', 'macvlan', 'portmap', 'ptp', 'sbr', 'static', 'tuning', 'vlan', 'vrf']
+const PLUGINS = [
+  'bandwidth',
+  'bridge',
+  'dhcp',
+  'firewall',
+  'host-device',
+  'host-local',
+  'ipvlan',
+  'loopback',
+  'macvlan',
+  'portmap',
+  'ptp',
+  'sbr',
+  'static',
+  'tuning',
+  'vlan',
+  'vrf',
+]
 
 describe.skipIf(!present)('build-cnitgz on the real containernetworking/plugins v1.1.1 source (Debian)', () => {
   it('builds s390x with build_linux.sh in GOPATH mode: 16 plugins, ELF s390x, bridge answers VERSION under qemu', async () => {
@@ -43,7 +60,9 @@ describe.skipIf(!present)('build-cnitgz on the real containernetworking/plugins 
     const x = tempDir()
     execFileSync('tar', ['-xzf', tgz, '-C', x])
     for (const p of PLUGINS) expect((await readElfHeader(path.join(x, p)))?.machine).toBe(parseArch('s390x').elf.machine)
-    const version = JSON.parse(execFileSync('qemu-s390x-static', [path.join(x, 'bridge')], { env: { ...process.env, CNI_COMMAND: 'VERSION' } }).toString())
+    const version = JSON.parse(
+      execFileSync('qemu-s390x-static', [path.join(x, 'bridge')], { env: { ...process.env, CNI_COMMAND: 'VERSION' } }).toString(),
+    )
     expect(version.supportedVersions).toEqual(expect.arrayContaining(['0.3.1', '0.4.0', '1.0.0']))
     expect(r.log).toMatch(/s390x: 16 binaries, each ELF s390x; bridge: ELF s390x; ran under qemu-s390x-static: \{"cniVersion":"1\.0\.0"/)
     // GOPATH mode builds in place, one arch at a time

@@ -67,16 +67,35 @@ describe('build-cnitgz from release', () => {
     const sha = JSON.parse(r.outputs.sha256) as Record<string, string>
     for (const a of ['arm64', 's390x']) {
       const tgz = path.join(out, `cni-${a}.tgz`)
-      expect(execFileSync('tar', ['-tzf', tgz]).toString().trim().split('\n')).toEqual(['BUILD_INFO', 'bridge', 'flannel', 'host-local', 'loopback', 'portmap'])
+      expect(execFileSync('tar', ['-tzf', tgz]).toString().trim().split('\n')).toEqual([
+        'BUILD_INFO',
+        'bridge',
+        'flannel',
+        'host-local',
+        'loopback',
+        'portmap',
+      ])
       const x = tempDir()
       execFileSync('tar', ['-xzf', tgz, '-C', x])
-      for (const p of readdirSync(plugins[a])) expect(readFileSync(path.join(x, p)).equals(readFileSync(path.join(plugins[a], p)))).toBe(true)
-      const upstream = path.join(root, 'containernetworking/plugins/releases/download', TAG, `cni-plugins-linux-${parseArch(a).go}-${TAG}.tgz`)
+      for (const p of readdirSync(plugins[a]))
+        expect(readFileSync(path.join(x, p)).equals(readFileSync(path.join(plugins[a], p)))).toBe(true)
+      const upstream = path.join(
+        root,
+        'containernetworking/plugins/releases/download',
+        TAG,
+        `cni-plugins-linux-${parseArch(a).go}-${TAG}.tgz`,
+      )
       const upSha = createHash('sha256').update(readFileSync(upstream)).digest('hex')
-      expect(readFileSync(path.join(x, 'BUILD_INFO'), 'utf8')).toContain(`cni-plugins release: ${mirror.url}/containernetworking/plugins/releases/download/${TAG}/cni-plugins-linux-${parseArch(a).go}-${TAG}.tgz sha256 ${upSha}`)
+      expect(readFileSync(path.join(x, 'BUILD_INFO'), 'utf8')).toContain(
+        `cni-plugins release: ${mirror.url}/containernetworking/plugins/releases/download/${TAG}/cni-plugins-linux-${parseArch(a).go}-${TAG}.tgz sha256 ${upSha}`,
+      )
       expect(r.log).toMatch(new RegExp(`${a}: 5 binaries, each ELF ${a}; bridge: ELF ${a}; ran under ${parseArch(a).qemu}-static`))
     }
-    const again = await runDist('build-cnitgz', { version: TAG, arch: 's390x arm64', 'base-url': baseUrl(), 'output-dir': tempDir() }, { env })
+    const again = await runDist(
+      'build-cnitgz',
+      { version: TAG, arch: 's390x arm64', 'base-url': baseUrl(), 'output-dir': tempDir() },
+      { env },
+    )
     expect(JSON.parse(again.outputs.sha256)).toEqual(sha)
   })
 
@@ -84,7 +103,9 @@ describe('build-cnitgz from release', () => {
     const out = tempDir()
     const r = await runDist('build-cnitgz', { version: 'v1.1.2', arch: 's390x', 'base-url': baseUrl(), 'output-dir': out }, { env })
     expect(r.exitCode).toBe(1)
-    expect(errorLines(r)[0]).toMatch(/^::error::failed for s390x: CNI plugins v1\.1\.2 for s390x \(cni-plugins-linux-s390x-v1\.1\.2\.tgz\): checksum mismatch: http:\/\/127\.0\.0\.1:\d+\/.*cni-plugins-linux-s390x-v1\.1\.2\.tgz: sha256 is [0-9a-f]{64}, expected 0{64}/)
+    expect(errorLines(r)[0]).toMatch(
+      /^::error::failed for s390x: CNI plugins v1\.1\.2 for s390x \(cni-plugins-linux-s390x-v1\.1\.2\.tgz\): checksum mismatch: http:\/\/127\.0\.0\.1:\d+\/.*cni-plugins-linux-s390x-v1\.1\.2\.tgz: sha256 is [0-9a-f]{64}, expected 0{64}/,
+    )
     expect(readdirSync(out)).toEqual([])
   })
 
@@ -101,7 +122,9 @@ describe('build-cnitgz from release', () => {
     const out = tempDir()
     const r = await runDist('build-cnitgz', { version: 'v6.6.6', arch: 's390x', 'base-url': baseUrl(), 'output-dir': out }, { env })
     expect(r.exitCode).toBe(1)
-    expect(errorLines(r)[0]).toMatch(/^::error::failed for s390x: CNI plugins v6\.6\.6 for s390x \(\S+\): cni-plugins-linux-s390x-v6\.6\.6\.tgz: entry '\.\.\/escape' contains '\.\.'; refusing to unpack it/)
+    expect(errorLines(r)[0]).toMatch(
+      /^::error::failed for s390x: CNI plugins v6\.6\.6 for s390x \(\S+\): cni-plugins-linux-s390x-v6\.6\.6\.tgz: entry '\.\.\/escape' contains '\.\.'; refusing to unpack it/,
+    )
     expect(readdirSync(out)).toEqual([])
   })
 })

@@ -81,7 +81,9 @@ describe('flannel and etcd checkouts', () => {
     rmSync(path.join(src, 'pkg'), { recursive: true })
     writeFileSync(path.join(src, 'go.mod'), 'module github.com/coreos/flannel\n\ngo 1.12\n')
     expect(await flannelVersionPackage(src)).toBe('github.com/coreos/flannel/version')
-    expect(flanneldLdflags('github.com/coreos/flannel/version', 'v0.11.0')).toBe('-s -w -X github.com/coreos/flannel/version.Version=v0.11.0')
+    expect(flanneldLdflags('github.com/coreos/flannel/version', 'v0.11.0')).toBe(
+      '-s -w -X github.com/coreos/flannel/version.Version=v0.11.0',
+    )
     await expect(flannelVersionPackage(tempDir())).rejects.toThrow(/flannel-source: no go\.mod in .*use the release/)
   })
 

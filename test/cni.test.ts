@@ -32,8 +32,16 @@ describe('build-cnitgz from source, five arches in one step', () => {
     toolCache = tempDir('bs-cni-tc-')
     out1 = tempDir('bs-cni-out-')
     out2 = tempDir('bs-cni-out-')
-    first = await runDist('build-cnitgz', { version: VERSION, source: cniFixture(), arch: ARCHES.join(' '), 'output-dir': out1 }, { toolCache })
-    second = await runDist('build-cnitgz', { version: VERSION, source: cniFixture(), arch: ARCHES.join(','), 'output-dir': out2 }, { toolCache })
+    first = await runDist(
+      'build-cnitgz',
+      { version: VERSION, source: cniFixture(), arch: ARCHES.join(' '), 'output-dir': out1 },
+      { toolCache },
+    )
+    second = await runDist(
+      'build-cnitgz',
+      { version: VERSION, source: cniFixture(), arch: ARCHES.join(','), 'output-dir': out2 },
+      { toolCache },
+    )
   }, 600_000)
 
   it('succeeds and reports every tarball and digest', () => {
@@ -73,7 +81,9 @@ describe('build-cnitgz from source, five arches in one step', () => {
         const h = await readElfHeader(path.join(dir, p))
         expect({ p, machine: h?.machine, bits: h?.bits, endian: h?.endian }).toEqual({ p, ...arch.elf })
       }
-      expect(first.log).toMatch(new RegExp(`${a}: 5 binaries, each ELF ${a}; bridge: ELF ${a}; ran (natively|under ${arch.qemu}-static): \\{"cniVersion"`))
+      expect(first.log).toMatch(
+        new RegExp(`${a}: 5 binaries, each ELF ${a}; bridge: ELF ${a}; ran (natively|under ${arch.qemu}-static): \\{"cniVersion"`),
+      )
       const run = a === 'amd64' ? [path.join(dir, 'bridge')] : [`${arch.qemu}-static`, path.join(dir, 'bridge')]
       const out = execFileSync(run[0], run.slice(1), { env: { ...process.env, CNI_COMMAND: 'VERSION' } }).toString()
       expect(JSON.parse(out).supportedVersions).toContain('1.0.0')
@@ -85,7 +95,8 @@ describe('build-cnitgz from source, five arches in one step', () => {
     expect(second.log).toMatch(/Go cache for s390x restored from build-snaps-go-[\d.]+-linux-s390x-/)
     expect(first.log).not.toMatch(/Go cache for s390x restored/)
     expect(second.outputs.sha256).toBe(first.outputs.sha256)
-    for (const a of ARCHES) expect(readFileSync(path.join(out2, `cni-${a}.tgz`)).equals(readFileSync(path.join(out1, `cni-${a}.tgz`)))).toBe(true)
+    for (const a of ARCHES)
+      expect(readFileSync(path.join(out2, `cni-${a}.tgz`)).equals(readFileSync(path.join(out1, `cni-${a}.tgz`)))).toBe(true)
   })
 
   it('warns that fixture tarballs are under the charm floor only when they are', () => {
@@ -100,14 +111,18 @@ describe('build-cnitgz bad inputs', () => {
   it('refuses an unknown arch, naming the input', async () => {
     const r = await runDist('build-cnitgz', { version: VERSION, source: cniFixture(), arch: 'amd64 sparc' })
     expect(r.exitCode).toBe(1)
-    expect(errorLines(r)).toEqual(["::error::arch: unknown architecture 'sparc'; use one of amd64, arm64, armhf, ppc64el, s390x, riscv64 (Go spellings ppc64le and arm are accepted too)"])
+    expect(errorLines(r)).toEqual([
+      "::error::arch: unknown architecture 'sparc'; use one of amd64, arm64, armhf, ppc64el, s390x, riscv64 (Go spellings ppc64le and arm are accepted too)",
+    ])
   })
 
   it('refuses a source without a build script', async () => {
     const src = tempDir()
     const r = await runDist('build-cnitgz', { version: VERSION, source: src, arch: 'arm64' })
     expect(r.exitCode).toBe(1)
-    expect(errorLines(r)[0]).toBe(`::error::source: no build_linux.sh or build.sh in ${src}; is it a containernetworking/plugins checkout? Or set build-command`)
+    expect(errorLines(r)[0]).toBe(
+      `::error::source: no build_linux.sh or build.sh in ${src}; is it a containernetworking/plugins checkout? Or set build-command`,
+    )
     expect(r.stderr).not.toMatch(/\n\s+at /)
   })
 
@@ -124,11 +139,19 @@ describe('build-cnitgz bad inputs', () => {
   it('fails naming the arch whose build broke, and still delivers and reports the others', async () => {
     const out = tempDir()
     // -tags brokenarch compiles plugins/main/bridge/broken_s390x.go, which only exists for s390x and does not compile.
-    const r = await runDist('build-cnitgz', { version: VERSION, source: cniFixture(), arch: 'arm64 s390x', 'build-env': 'GOFLAGS=-tags=brokenarch', 'output-dir': out })
+    const r = await runDist('build-cnitgz', {
+      version: VERSION,
+      source: cniFixture(),
+      arch: 'arm64 s390x',
+      'build-env': 'GOFLAGS=-tags=brokenarch',
+      'output-dir': out,
+    })
     expect(r.exitCode).toBe(1)
     const err = errorLines(r)
     expect(err).toHaveLength(1)
-    expect(err[0]).toMatch(/^::error::failed for s390x: build for s390x: `bash \.\/build_linux\.sh` failed \(exit 2\): .*broken_s390x\.go.*; built: arm64$/)
+    expect(err[0]).toMatch(
+      /^::error::failed for s390x: build for s390x: `bash \.\/build_linux\.sh` failed \(exit 2\): .*broken_s390x\.go.*; built: arm64$/,
+    )
     expect(JSON.parse(r.outputs.tarballs)).toEqual({ arm64: path.join(out, 'cni-arm64.tgz') })
     expect(readdirSync(out).sort()).toEqual(['SHA256SUMS', 'cni-arm64.tgz', 'manifest.json'])
   })
@@ -138,7 +161,9 @@ describe('build-cnitgz bad inputs', () => {
     execFileSync('sed', ['-i', 's/^go 1.14$/go 1.99/', path.join(src, 'go.mod')])
     const r = await runDist('build-cnitgz', { version: VERSION, source: src, arch: 's390x' })
     expect(r.exitCode).toBe(1)
-    expect(errorLines(r)[0]).toMatch(/^::error::Go too old: .*\/go\.mod needs go 1\.99 and the Go on PATH is [\d.]+; set go-version to 1\.99 or newer$/)
+    expect(errorLines(r)[0]).toMatch(
+      /^::error::Go too old: .*\/go\.mod needs go 1\.99 and the Go on PATH is [\d.]+; set go-version to 1\.99 or newer$/,
+    )
   })
 
   it('refuses a filename without {arch} for several arches, and a bad version', async () => {

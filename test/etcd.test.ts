@@ -61,7 +61,11 @@ describe('ETCD_UNSUPPORTED_ARCH and the daemon wrapper', () => {
     const snap = tempDir('bs-etcd-wrap-')
     mkdirSync(path.join(snap, 'bin'))
     writeFileSync(path.join(snap, 'bin', 'snap-wrap.sh'), etcdWrapper(arch), { mode: 0o755 })
-    writeFileSync(path.join(snap, 'bin', 'etcd'), '#!/bin/sh\necho "etcd ran: ETCD_UNSUPPORTED_ARCH=${ETCD_UNSUPPORTED_ARCH-unset} args: $*"\n', { mode: 0o755 })
+    writeFileSync(
+      path.join(snap, 'bin', 'etcd'),
+      '#!/bin/sh\necho "etcd ran: ETCD_UNSUPPORTED_ARCH=${ETCD_UNSUPPORTED_ARCH-unset} args: $*"\n',
+      { mode: 0o755 },
+    )
     const common = tempDir('bs-etcd-common-')
     if (withConfig) writeFileSync(path.join(common, 'etcd.conf.yml'), 'name: test\n')
     const env = { PATH: process.env.PATH, SNAP: snap, SNAP_COMMON: common, SNAP_USER_COMMON: common }
@@ -73,7 +77,9 @@ describe('ETCD_UNSUPPORTED_ARCH and the daemon wrapper', () => {
     const arch = parseArch(debian)
     const { status, out, common } = runWrapper(arch, true)
     expect(status).toBe(0)
-    expect(out.trim()).toBe(`etcd ran: ETCD_UNSUPPORTED_ARCH=${etcdUnsupportedArch(arch) ?? 'unset'} args: --config-file ${common}/etcd.conf.yml --debug`)
+    expect(out.trim()).toBe(
+      `etcd ran: ETCD_UNSUPPORTED_ARCH=${etcdUnsupportedArch(arch) ?? 'unset'} args: --config-file ${common}/etcd.conf.yml --debug`,
+    )
   })
 
   it('without a config file the wrapper says where to put one and does not start etcd', () => {
@@ -98,7 +104,8 @@ describe('release tags and SHA256SUMS', () => {
   it('parses tags', () => {
     expect(parseEtcdTag('3.4.22')).toBe('v3.4.22')
     expect(parseEtcdTag(' v3.5.0-rc.1 ')).toBe('v3.5.0-rc.1')
-    for (const bad of ['3.4', 'latest', 'v3.4.22; rm -rf /']) expect(() => parseEtcdTag(bad)).toThrow(/etcd-version: '.*' is not an etcd release; use e.g. v3.4.22/)
+    for (const bad of ['3.4', 'latest', 'v3.4.22; rm -rf /'])
+      expect(() => parseEtcdTag(bad)).toThrow(/etcd-version: '.*' is not an etcd release; use e.g. v3.4.22/)
   })
   it('finds one file in a SHA256SUMS listing', () => {
     const a = 'a'.repeat(64)
@@ -106,7 +113,9 @@ describe('release tags and SHA256SUMS', () => {
     const sums = `${a}  etcd-v3.4.22-linux-amd64.tar.gz\n${b} *etcd-v3.4.22-linux-arm64.tar.gz\n`
     expect(digestFromSums(sums, 'etcd-v3.4.22-linux-arm64.tar.gz', 'u')).toBe('b'.repeat(64))
     expect(digestFromSums(sums, 'etcd-v3.4.22-linux-amd64.tar.gz', 'u')).toBe(a)
-    expect(() => digestFromSums(sums, 'etcd-v3.4.22-linux-s390x.tar.gz', 'http://x/SHA256SUMS')).toThrow('http://x/SHA256SUMS lists no sha256 for etcd-v3.4.22-linux-s390x.tar.gz')
+    expect(() => digestFromSums(sums, 'etcd-v3.4.22-linux-s390x.tar.gz', 'http://x/SHA256SUMS')).toThrow(
+      'http://x/SHA256SUMS lists no sha256 for etcd-v3.4.22-linux-s390x.tar.gz',
+    )
   })
 })
 
@@ -131,10 +140,14 @@ describe('etcd checkouts', () => {
       'go.mod': 'module go.etcd.io/etcd/v3\n\ngo 1.19\n',
       'api/go.mod': 'module go.etcd.io/etcd/api/v3\n\ngo 1.19\n',
       'api/version/version.go': 'package version\n\nvar (\n\tVersion = "3.5.9"\n\tGitSHA = "none"\n)\n',
-      'server/go.mod': 'module go.etcd.io/etcd/server/v3\n\ngo 1.19\n\nrequire go.etcd.io/etcd/api/v3 v3.5.9\n\nreplace go.etcd.io/etcd/api/v3 => ../api\n',
-      'server/main.go': 'package main\n\nimport (\n\t"fmt"\n\n\t"go.etcd.io/etcd/api/v3/version"\n)\n\nfunc main() { fmt.Printf("etcd Version: %s\\n", version.Version) }\n',
-      'etcdctl/go.mod': 'module go.etcd.io/etcd/etcdctl/v3\n\ngo 1.19\n\nrequire go.etcd.io/etcd/api/v3 v3.5.9\n\nreplace go.etcd.io/etcd/api/v3 => ../api\n',
-      'etcdctl/main.go': 'package main\n\nimport (\n\t"fmt"\n\n\t"go.etcd.io/etcd/api/v3/version"\n)\n\nfunc main() { fmt.Printf("etcdctl version: %s\\n", version.Version) }\n',
+      'server/go.mod':
+        'module go.etcd.io/etcd/server/v3\n\ngo 1.19\n\nrequire go.etcd.io/etcd/api/v3 v3.5.9\n\nreplace go.etcd.io/etcd/api/v3 => ../api\n',
+      'server/main.go':
+        'package main\n\nimport (\n\t"fmt"\n\n\t"go.etcd.io/etcd/api/v3/version"\n)\n\nfunc main() { fmt.Printf("etcd Version: %s\\n", version.Version) }\n',
+      'etcdctl/go.mod':
+        'module go.etcd.io/etcd/etcdctl/v3\n\ngo 1.19\n\nrequire go.etcd.io/etcd/api/v3 v3.5.9\n\nreplace go.etcd.io/etcd/api/v3 => ../api\n',
+      'etcdctl/main.go':
+        'package main\n\nimport (\n\t"fmt"\n\n\t"go.etcd.io/etcd/api/v3/version"\n)\n\nfunc main() { fmt.Printf("etcdctl version: %s\\n", version.Version) }\n',
     }
     for (const [f, text] of Object.entries(files)) {
       mkdirSync(path.dirname(path.join(dir, f)), { recursive: true })
@@ -142,7 +155,12 @@ describe('etcd checkouts', () => {
     }
     const src = await readEtcdSource(dir)
     expect(src.version).toBe('3.5.9')
-    expect(src.layout).toMatchObject({ kind: 'go-mod', etcd: { cwd: path.join(dir, 'server') }, etcdctl: { cwd: path.join(dir, 'etcdctl') }, versionPkg: 'go.etcd.io/etcd/api/v3/version' })
+    expect(src.layout).toMatchObject({
+      kind: 'go-mod',
+      etcd: { cwd: path.join(dir, 'server') },
+      etcdctl: { cwd: path.join(dir, 'etcdctl') },
+      versionPkg: 'go.etcd.io/etcd/api/v3/version',
+    })
     const arm64 = parseArch('arm64')
     const bins = await buildEtcd(src, arm64, await setupGo(new Runtime()), path.join(dir, 'out'))
     await expectElf(bins.etcd, arm64)
@@ -150,9 +168,12 @@ describe('etcd checkouts', () => {
     expect(execFileSync('qemu-aarch64-static', [bins.etcd]).toString()).toBe('etcd Version: 3.5.9\n')
   })
 
-  it('stamps the commit of a git checkout into etcd (GitSHA), as etcd\'s build does', async () => {
+  it("stamps the commit of a git checkout into etcd (GitSHA), as etcd's build does", async () => {
     const dir = checkout('v3')
-    const git = (...args: string[]) => execFileSync('git', ['-C', dir, '-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args]).toString().trim()
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-C', dir, '-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args])
+        .toString()
+        .trim()
     git('init', '-q')
     git('add', '.')
     git('commit', '-q', '-m', 'v3.4.22')
@@ -163,8 +184,16 @@ describe('etcd checkouts', () => {
 
   it.each<[string, (d: string) => void, RegExp]>([
     ['a missing directory', (d) => execFileSync('rm', ['-rf', d]), /source-dir: '.*' is not a directory; point it at an etcd checkout/],
-    ['no go.mod and no build script', (d) => execFileSync('rm', [path.join(d, 'build')]), /source-dir: '.*' is not an etcd checkout: no go.mod \(etcd v3\) and no build script \(etcd v2\)/],
-    ['no version file', (d) => execFileSync('rm', ['-r', path.join(d, 'version')]), /source-dir: cannot read etcd's version from .*version\/version.go/],
+    [
+      'no go.mod and no build script',
+      (d) => execFileSync('rm', [path.join(d, 'build')]),
+      /source-dir: '.*' is not an etcd checkout: no go.mod \(etcd v3\) and no build script \(etcd v2\)/,
+    ],
+    [
+      'no version file',
+      (d) => execFileSync('rm', ['-r', path.join(d, 'version')]),
+      /source-dir: cannot read etcd's version from .*version\/version.go/,
+    ],
   ])('rejects %s', async (_what, spoil, message) => {
     const dir = checkout('v2')
     spoil(dir)
@@ -193,8 +222,14 @@ describe('build-etcd-snap (dist bundle, end to end)', () => {
     for (const arch of ['arm64', 's390x'].map((a) => parseArch(a))) {
       const top = `etcd-${TAG}-linux-${arch.go}`
       const bin = path.join(src, 'out', arch.debian)
-      for (const [name, pkg] of [['etcd', '.'], ['etcdctl', './etcdctl']]) {
-        execFileSync('go', ['build', '-trimpath', '-o', path.join(bin, name), pkg], { cwd: src, env: { ...process.env, ...goEnv(arch), GOFLAGS: '-buildvcs=false', GOTOOLCHAIN: 'local' } })
+      for (const [name, pkg] of [
+        ['etcd', '.'],
+        ['etcdctl', './etcdctl'],
+      ]) {
+        execFileSync('go', ['build', '-trimpath', '-o', path.join(bin, name), pkg], {
+          cwd: src,
+          env: { ...process.env, ...goEnv(arch), GOFLAGS: '-buildvcs=false', GOTOOLCHAIN: 'local' },
+        })
       }
       const entries = [
         { name: `${top}/README.md`, data: 'etcd release\n' },
@@ -207,8 +242,14 @@ describe('build-etcd-snap (dist bundle, end to end)', () => {
       // The same binaries tagged as another release whose tarball lacks etcdctl.
       const broken = path.join(mirrorRoot, 'v3.4.23', `etcd-v3.4.23-linux-${arch.go}.tar.gz`)
       mkdirSync(path.dirname(broken), { recursive: true })
-      await writeTarGz(broken, entries.slice(0, 2).map((e) => ({ ...e, name: e.name.replace(TAG, 'v3.4.23') })), { mtime: 1700000000 })
-      writeFileSync(path.join(mirrorRoot, 'v3.4.23', 'SHA256SUMS'), `${await sha256File(broken)}  ${path.basename(broken)}\n`, { flag: 'a' })
+      await writeTarGz(
+        broken,
+        entries.slice(0, 2).map((e) => ({ ...e, name: e.name.replace(TAG, 'v3.4.23') })),
+        { mtime: 1700000000 },
+      )
+      writeFileSync(path.join(mirrorRoot, 'v3.4.23', 'SHA256SUMS'), `${await sha256File(broken)}  ${path.basename(broken)}\n`, {
+        flag: 'a',
+      })
     }
     writeFileSync(path.join(rel, 'SHA256SUMS'), sums.join('\n') + '\n')
     mirror = await startMirror(mirrorRoot)
@@ -224,7 +265,14 @@ describe('build-etcd-snap (dist bundle, end to end)', () => {
   async function checkSnap(snap: string, arch: Arch, version: string): Promise<string> {
     const root = unsquash(snap)
     const yaml = parse(readFileSync(path.join(root, 'meta', 'snap.yaml'), 'utf8'))
-    expect(yaml).toMatchObject({ name: 'etcd', version, architectures: [arch.debian], confinement: 'strict', grade: 'stable', base: 'core22' })
+    expect(yaml).toMatchObject({
+      name: 'etcd',
+      version,
+      architectures: [arch.debian],
+      confinement: 'strict',
+      grade: 'stable',
+      base: 'core22',
+    })
     expect(yaml.apps).toEqual({
       etcd: { command: 'bin/snap-wrap.sh', daemon: 'simple', plugs: ['network', 'network-bind', 'removable-media'] },
       etcdctl: { command: 'bin/etcdctl', plugs: ['home', 'network', 'network-bind'] },
@@ -268,18 +316,24 @@ describe('build-etcd-snap (dist bundle, end to end)', () => {
     return dir
   }
 
-  it.each(['armhf', 's390x', 'ppc64el'])('an etcd that checks its arch like 3.4 passes the %s smoke run (ETCD_UNSUPPORTED_ARCH set where 3.4 needs it)', async (debian) => {
-    const arch = parseArch(debian)
-    const { res, out } = await build({ 'source-dir': strictCheckout(), arch: debian })
-    expect(errorLines(res), res.log).toEqual([])
-    const root = await checkSnap(path.join(out, `etcd_3.4.22_${debian}.snap`), arch, '3.4.22')
-    const bare = spawnSync(`${arch.qemu}-static`, [path.join(root, 'bin', 'etcd'), '--version'], { encoding: 'utf8', env: { PATH: process.env.PATH } })
-    if (debian === 'ppc64el') expect(bare.status).toBe(0)
-    else {
-      expect(bare.status).toBe(1)
-      expect(bare.stderr).toContain(`without ETCD_UNSUPPORTED_ARCH=${arch.go} set`)
-    }
-  })
+  it.each(['armhf', 's390x', 'ppc64el'])(
+    'an etcd that checks its arch like 3.4 passes the %s smoke run (ETCD_UNSUPPORTED_ARCH set where 3.4 needs it)',
+    async (debian) => {
+      const arch = parseArch(debian)
+      const { res, out } = await build({ 'source-dir': strictCheckout(), arch: debian })
+      expect(errorLines(res), res.log).toEqual([])
+      const root = await checkSnap(path.join(out, `etcd_3.4.22_${debian}.snap`), arch, '3.4.22')
+      const bare = spawnSync(`${arch.qemu}-static`, [path.join(root, 'bin', 'etcd'), '--version'], {
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH },
+      })
+      if (debian === 'ppc64el') expect(bare.status).toBe(0)
+      else {
+        expect(bare.status).toBe(1)
+        expect(bare.stderr).toContain(`without ETCD_UNSUPPORTED_ARCH=${arch.go} set`)
+      }
+    },
+  )
 
   it.each(['s390x', 'armhf'])('v2 checkout (GOPATH build script) → %s snap', async (debian) => {
     const arch = parseArch(debian)
@@ -307,7 +361,9 @@ describe('build-etcd-snap (dist bundle, end to end)', () => {
     const toolCache = tempDir('bs-etcd-tc-')
     const first = await build({ 'etcd-version': '3.4.22', arch: debian, 'base-url': mirror.url }, { toolCache })
     expect(errorLines(first.res), first.res.log).toEqual([])
-    expect(first.res.log).toContain(`etcd 3.4.22: downloaded ${mirror.url}/${TAG}/etcd-${TAG}-linux-${arch.go}.tar.gz, sha256 verified (SHA256SUMS)`)
+    expect(first.res.log).toContain(
+      `etcd 3.4.22: downloaded ${mirror.url}/${TAG}/etcd-${TAG}-linux-${arch.go}.tar.gz, sha256 verified (SHA256SUMS)`,
+    )
     expect(first.res.log).toMatch(/etcdctl: ELF .*; ran under qemu-[a-z0-9]+-static: etcdctl version: 3.4.22/)
     const snap = path.join(first.out, `etcd_3.4.22_${debian}.snap`)
     await checkSnap(snap, arch, '3.4.22')
@@ -335,13 +391,41 @@ describe('build-etcd-snap (dist bundle, end to end)', () => {
       ['a malformed sha256', () => ({ 'etcd-version': TAG, sha256: 'abc' }), /^sha256: 'abc' is not a sha256 digest \(64 hex digits\)/],
       ['sha256 with source-dir', () => ({ 'source-dir': FIXTURES, sha256: 'a'.repeat(64) }), /^sha256: only used with etcd-version/],
       ['a bad base-url', () => ({ 'etcd-version': TAG, 'base-url': 'ftp://x' }), /^base-url: 'ftp:\/\/x' is not an http\(s\) URL/],
-      ['a directory that is no etcd checkout', () => ({ 'source-dir': FIXTURES }), /^source-dir: '.*fixtures\/etcd' is not an etcd checkout/],
-      ['a checkout that does not compile', () => ({ 'source-dir': badCheckout(), arch: 'arm64' }), /^etcdctl 3.4.22 for arm64: go build failed \(exit \d+\): .*undefined: undefinedCall/],
-      ['a build script that fails', () => ({ 'source-dir': failingScript(), arch: 's390x' }), /^etcd 2.3.8 for s390x: `sh -e .\/build` failed \(exit 3\): godep: missing workspace/],
-      ['a release without the arch', () => ({ 'etcd-version': TAG, arch: 'ppc64el', 'base-url': mirror.url }), /^http:\/\/127.0.0.1:\d+\/v3.4.22\/SHA256SUMS lists no sha256 for etcd-v3.4.22-linux-ppc64le.tar.gz/],
-      ['a release that does not exist', () => ({ 'etcd-version': 'v9.9.9', arch: 'arm64', 'base-url': mirror.url }), /^download failed: http:\/\/127.0.0.1:\d+\/v9.9.9\/SHA256SUMS: HTTP 404/],
-      ['a wrong sha256', () => ({ 'etcd-version': TAG, arch: 'arm64', 'base-url': mirror.url, sha256: '0'.repeat(64) }), /^checksum mismatch: http:\/\/127.0.0.1:\d+\/v3.4.22\/etcd-v3.4.22-linux-arm64.tar.gz: sha256 is [0-9a-f]{64}, expected 0{64}/],
-      ['a tarball without etcdctl', () => ({ 'etcd-version': 'v3.4.23', arch: 's390x', 'base-url': mirror.url }), /^http:\/\/127.0.0.1:\d+\/v3.4.23\/etcd-v3.4.23-linux-s390x.tar.gz: no etcdctl inside/],
+      [
+        'a directory that is no etcd checkout',
+        () => ({ 'source-dir': FIXTURES }),
+        /^source-dir: '.*fixtures\/etcd' is not an etcd checkout/,
+      ],
+      [
+        'a checkout that does not compile',
+        () => ({ 'source-dir': badCheckout(), arch: 'arm64' }),
+        /^etcdctl 3.4.22 for arm64: go build failed \(exit \d+\): .*undefined: undefinedCall/,
+      ],
+      [
+        'a build script that fails',
+        () => ({ 'source-dir': failingScript(), arch: 's390x' }),
+        /^etcd 2.3.8 for s390x: `sh -e .\/build` failed \(exit 3\): godep: missing workspace/,
+      ],
+      [
+        'a release without the arch',
+        () => ({ 'etcd-version': TAG, arch: 'ppc64el', 'base-url': mirror.url }),
+        /^http:\/\/127.0.0.1:\d+\/v3.4.22\/SHA256SUMS lists no sha256 for etcd-v3.4.22-linux-ppc64le.tar.gz/,
+      ],
+      [
+        'a release that does not exist',
+        () => ({ 'etcd-version': 'v9.9.9', arch: 'arm64', 'base-url': mirror.url }),
+        /^download failed: http:\/\/127.0.0.1:\d+\/v9.9.9\/SHA256SUMS: HTTP 404/,
+      ],
+      [
+        'a wrong sha256',
+        () => ({ 'etcd-version': TAG, arch: 'arm64', 'base-url': mirror.url, sha256: '0'.repeat(64) }),
+        /^checksum mismatch: http:\/\/127.0.0.1:\d+\/v3.4.22\/etcd-v3.4.22-linux-arm64.tar.gz: sha256 is [0-9a-f]{64}, expected 0{64}/,
+      ],
+      [
+        'a tarball without etcdctl',
+        () => ({ 'etcd-version': 'v3.4.23', arch: 's390x', 'base-url': mirror.url }),
+        /^http:\/\/127.0.0.1:\d+\/v3.4.23\/etcd-v3.4.23-linux-s390x.tar.gz: no etcdctl inside/,
+      ],
     ]
     it.each(cases)('%s', async (_what, inputs, message) => {
       const { res, out } = await build(inputs())

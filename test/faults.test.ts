@@ -11,7 +11,18 @@
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { existsSync, linkSync, mkdirSync, mkdtempSync, rmSync, readFileSync, readdirSync, readlinkSync, statSync, writeFileSync } from 'node:fs'
+import {
+  existsSync,
+  linkSync,
+  mkdirSync,
+  mkdtempSync,
+  rmSync,
+  readFileSync,
+  readdirSync,
+  readlinkSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
 import { type AddressInfo, Socket, createServer as createNetServer } from 'node:net'
 import path from 'node:path'
 import { createServer as createTlsServer } from 'node:tls'
@@ -139,7 +150,9 @@ http {
 async function startPython(): Promise<Served> {
   const port = await freePort()
   let err = ''
-  const proc = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', root], { stdio: ['ignore', 'ignore', 'pipe'] })
+  const proc = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', root], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  })
   proc.stderr!.on('data', (d: Buffer) => (err += d.toString()))
   await waitForPort(port, proc, 'python3 -m http.server')
   return {
@@ -212,7 +225,9 @@ async function startRogue(tls?: { key: string; cert: string }): Promise<Rogue> {
     const isSum = rel.endsWith('.sha256')
     const file = path.join(root, rel)
     const body = existsSync(file) && statSync(file).isFile() ? readFileSync(file) : undefined
-    const ok = (b: Buffer, extra = '') => sock.write(`HTTP/1.1 200 OK\r\nContent-Length: ${b.length}\r\nContent-Type: application/octet-stream\r\n${extra}\r\n`) && sock.write(b)
+    const ok = (b: Buffer, extra = '') =>
+      sock.write(`HTTP/1.1 200 OK\r\nContent-Length: ${b.length}\r\nContent-Type: application/octet-stream\r\n${extra}\r\n`) &&
+      sock.write(b)
     const write = (data: string | Buffer) => new Promise<void>((r) => sock.write(data, () => r()))
     if (mode === 'close') {
       // HTTP/1.0, no Content-Length: the body ends when the connection closes (every request).
@@ -222,11 +237,15 @@ async function startRogue(tls?: { key: string; cert: string }): Promise<Rogue> {
       return void sock.end()
     }
     if (mode === 'html' && isSum) {
-      const page = Buffer.from('<!DOCTYPE html>\n<html><head><title>Sign in</title></head><body><form action="/login">Sign in to continue</form></body></html>\n')
+      const page = Buffer.from(
+        '<!DOCTYPE html>\n<html><head><title>Sign in</title></head><body><form action="/login">Sign in to continue</form></body></html>\n',
+      )
       return void sock.write(`HTTP/1.1 200 OK\r\nContent-Length: ${page.length}\r\nContent-Type: text/html\r\n\r\n`, () => sock.write(page))
     }
     if (mode === 'downgrade') {
-      return void sock.write(`HTTP/1.1 301 Moved Permanently\r\nLocation: http://127.0.0.1:${port}/plain-x${rel}\r\nContent-Length: 0\r\n\r\n`)
+      return void sock.write(
+        `HTTP/1.1 301 Moved Permanently\r\nLocation: http://127.0.0.1:${port}/plain-x${rel}\r\nContent-Length: 0\r\n\r\n`,
+      )
     }
     if (!body) return void sock.write('HTTP/1.1 404 Not Found\r\nContent-Length: 10\r\n\r\nnot found\n')
     const n = (seen.get(row) ?? 0) + (isSum ? 0 : 1)
@@ -335,7 +354,9 @@ function badCacheEntries(toolCache: string): string[] {
 
 function cachedNames(toolCache: string): string[] {
   const dl = path.join(toolCache, 'build-snaps', 'downloads')
-  return walk(dl).filter((f) => path.relative(dl, f).split(path.sep).length === 3).map((f) => path.basename(f))
+  return walk(dl)
+    .filter((f) => path.relative(dl, f).split(path.sep).length === 3)
+    .map((f) => path.basename(f))
 }
 
 /** A good run: exit 0, no error line, no stack trace, the snaps and sums in output-dir and nothing else. */
@@ -356,8 +377,32 @@ beforeAll(async () => {
   await populate()
   const tlsDir = tempDir('bs-tls-')
   caFile = path.join(tlsDir, 'cert.pem')
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', path.join(tlsDir, 'key.pem'), '-out', caFile, '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' })
-  ;[nginx, python, rogue] = await Promise.all([startNginx(), startPython(), startRogue({ key: readFileSync(path.join(tlsDir, 'key.pem'), 'utf8'), cert: readFileSync(caFile, 'utf8') })])
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      path.join(tlsDir, 'key.pem'),
+      '-out',
+      caFile,
+      '-days',
+      '1',
+      '-subj',
+      '/CN=127.0.0.1',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1',
+    ],
+    { stdio: 'ignore' },
+  )
+  ;[nginx, python, rogue] = await Promise.all([
+    startNginx(),
+    startPython(),
+    startRogue({ key: readFileSync(path.join(tlsDir, 'key.pem'), 'utf8'), cert: readFileSync(caFile, 'utf8') }),
+  ])
 }, 120_000)
 
 afterAll(() => {
@@ -365,8 +410,18 @@ afterAll(() => {
   for (const s of [nginx, python]) if (s?.proc.pid && s.proc.exitCode === null) s.proc.kill('SIGTERM')
 })
 
-function k8s(baseUrl: string, inputs: Record<string, string>, env: Record<string, string> = {}, toolCache?: string, onSpawn?: (c: ChildProcess) => void): Promise<DistRun> {
-  return runDist('build-k8s-snaps', { 'base-url': baseUrl, 'kube-version': KUBE_VERSION, verify: 'false', ...inputs }, { env: { ...fast, ...env }, toolCache, onSpawn })
+function k8s(
+  baseUrl: string,
+  inputs: Record<string, string>,
+  env: Record<string, string> = {},
+  toolCache?: string,
+  onSpawn?: (c: ChildProcess) => void,
+): Promise<DistRun> {
+  return runDist(
+    'build-k8s-snaps',
+    { 'base-url': baseUrl, 'kube-version': KUBE_VERSION, verify: 'false', ...inputs },
+    { env: { ...fast, ...env }, toolCache, onSpawn },
+  )
 }
 
 describe.each([
@@ -382,13 +437,23 @@ describe.each([
       const [out, cache, runnerTemp] = ['out', 'cache', 'runner-temp'].map((d) => path.join(scratch, d))
       mkdirSync(runnerTemp)
       onTestFinished(() => rmSync(scratch, { recursive: true, force: true }))
-      const r = await k8s(s.url, { arch: 'amd64', 'output-dir': out, components: ALL.join(' ') }, { BUILD_SNAPS_HTTP_TIMEOUT: '30', RUNNER_TEMP: runnerTemp }, cache)
-      succeeded(r, out, ALL.map((c) => `${c}_1.31.2_amd64.snap`))
+      const r = await k8s(
+        s.url,
+        { arch: 'amd64', 'output-dir': out, components: ALL.join(' ') },
+        { BUILD_SNAPS_HTTP_TIMEOUT: '30', RUNNER_TEMP: runnerTemp },
+        cache,
+      )
+      succeeded(
+        r,
+        out,
+        ALL.map((c) => `${c}_1.31.2_amd64.snap`),
+      )
       for (const c of ALL) expect(r.stdout).toContain(`${c}: downloaded ${s.url}${bin('amd64')}/${c}, sha256 verified`)
       expect(r.stdout).not.toContain('retrying')
       expect(cachedNames(cache).sort()).toEqual([...ALL].sort())
       expect(badCacheEntries(cache)).toEqual([])
-      for (const f of walk(path.join(cache, 'build-snaps', 'downloads')).filter((f) => ALL.includes(path.basename(f)))) expect(statSync(f).size).toBe(BIG)
+      for (const f of walk(path.join(cache, 'build-snaps', 'downloads')).filter((f) => ALL.includes(path.basename(f))))
+        expect(statSync(f).size).toBe(BIG)
       expect(temps(out, cache)).toEqual([])
       rmSync(scratch, { recursive: true, force: true })
     }
@@ -408,40 +473,107 @@ describe('the rogue server: each fault gives a retry or one line naming the URL'
     ['a chunked body', 'chunked', ok(undefined)],
     ['a kept-alive connection the server drops on reuse', 'reuse', ok(/retrying in \d+ ms \(attempt 2 of 2\)/)],
     ['a connection reset mid-body, once', 'reset.once', ok(/kubectl: connection error \(.*ECONNRESET.*\); retrying/)],
-    ['a connection reset mid-body, always', 'reset', fails((b) => new RegExp(`^download failed: ${esc(url(b))}: connection error \\(.*ECONNRESET.*\\) after 2 attempts$`))],
+    [
+      'a connection reset mid-body, always',
+      'reset',
+      fails((b) => new RegExp(`^download failed: ${esc(url(b))}: connection error \\(.*ECONNRESET.*\\) after 2 attempts$`)),
+    ],
     ['a stall mid-body, once', 'stall.once', ok(/no data for 1s \(timed out\); retrying/)],
-    ['a stall mid-body, always', 'stall', fails((b) => new RegExp(`^download failed: ${esc(url(b))}: no data for 1s \\(timed out\\) after 2 attempts$`))],
+    [
+      'a stall mid-body, always',
+      'stall',
+      fails((b) => new RegExp(`^download failed: ${esc(url(b))}: no data for 1s \\(timed out\\) after 2 attempts$`)),
+    ],
     ['a body shorter than its Content-Length, once', 'truncate.once', ok(/retrying/)],
-    ['a body shorter than its Content-Length, always', 'truncate', fails((b) => new RegExp(`^download failed: ${esc(url(b))}: (connection error \\(.*\\)|truncated body: .*) after 2 attempts$`))],
-    ['a close-delimited body cut off half-way, once: the digest catches it, one retry', 'cut.once', ok(/sha256 mismatch on a body ended by the connection closing .*; retrying/)],
-    ['a close-delimited body cut off half-way, always', 'cut', fails((b) => new RegExp(`^checksum mismatch: ${esc(url(b))}: sha256 is [0-9a-f]{64}, expected [0-9a-f]{64}; .*nothing was kept or cached`))],
-    ['a redirect loop', 'loop', fails((b) => new RegExp(`^download failed: ${esc(url(b))}: more than 10 redirects \\(a redirect loop\\?\\) \\(not retried\\)$`))],
+    [
+      'a body shorter than its Content-Length, always',
+      'truncate',
+      fails((b) => new RegExp(`^download failed: ${esc(url(b))}: (connection error \\(.*\\)|truncated body: .*) after 2 attempts$`)),
+    ],
+    [
+      'a close-delimited body cut off half-way, once: the digest catches it, one retry',
+      'cut.once',
+      ok(/sha256 mismatch on a body ended by the connection closing .*; retrying/),
+    ],
+    [
+      'a close-delimited body cut off half-way, always',
+      'cut',
+      fails(
+        (b) =>
+          new RegExp(`^checksum mismatch: ${esc(url(b))}: sha256 is [0-9a-f]{64}, expected [0-9a-f]{64}; .*nothing was kept or cached`),
+      ),
+    ],
+    [
+      'a redirect loop',
+      'loop',
+      fails((b) => new RegExp(`^download failed: ${esc(url(b))}: more than 10 redirects \\(a redirect loop\\?\\) \\(not retried\\)$`)),
+    ],
     ['a redirect to another host (allowed, and said in the log)', 'elsewhere', ok(/redirected to another host, localhost:\d+/)],
     ['a body far larger than its Content-Length, on a kept-alive connection', 'bigger', ok(undefined)],
-    ['an endless body (no Content-Length)', 'endless', fails((b) => new RegExp(`^download failed: ${esc(url(b))}: the body goes on past 67108864 bytes \\(BUILD_SNAPS_HTTP_MAX_MB\\); cut off \\(not retried\\)$`)), { BUILD_SNAPS_HTTP_MAX_MB: '64' }],
-    ['a Content-Length larger than the limit', 'huge', fails((b) => new RegExp(`^download failed: ${esc(url(b))}: the server declares 99999999999999 bytes, more than the limit .* \\(not retried\\)$`))],
-    ['a .sha256 that is an HTML login page', 'html', fails((b) => new RegExp(`^${esc(url(b))}\\.sha256: an HTML page, not a sha256 digest file \\(a login, proxy or error page\\?\\); check the base URL$`))],
-    ['something that is not HTTP at all', 'garbage', fails((b) => new RegExp(`^download failed: ${esc(url(b))}: connection error \\(.*\\) after 2 attempts$`))],
+    [
+      'an endless body (no Content-Length)',
+      'endless',
+      fails(
+        (b) =>
+          new RegExp(
+            `^download failed: ${esc(url(b))}: the body goes on past 67108864 bytes \\(BUILD_SNAPS_HTTP_MAX_MB\\); cut off \\(not retried\\)$`,
+          ),
+      ),
+      { BUILD_SNAPS_HTTP_MAX_MB: '64' },
+    ],
+    [
+      'a Content-Length larger than the limit',
+      'huge',
+      fails(
+        (b) =>
+          new RegExp(
+            `^download failed: ${esc(url(b))}: the server declares 99999999999999 bytes, more than the limit .* \\(not retried\\)$`,
+          ),
+      ),
+    ],
+    [
+      'a .sha256 that is an HTML login page',
+      'html',
+      fails(
+        (b) =>
+          new RegExp(
+            `^${esc(url(b))}\\.sha256: an HTML page, not a sha256 digest file \\(a login, proxy or error page\\?\\); check the base URL$`,
+          ),
+      ),
+    ],
+    [
+      'something that is not HTTP at all',
+      'garbage',
+      fails((b) => new RegExp(`^download failed: ${esc(url(b))}: connection error \\(.*\\) after 2 attempts$`)),
+    ],
     ['a 503 with Retry-After, once', 'busy.once', ok(/HTTP 503 Service Unavailable; retrying in 1000 ms/)],
-    ['a corrupted body (Content-Length right, one byte flipped): not retried', 'corrupt', fails((b) => new RegExp(`^checksum mismatch: ${esc(url(b))}: sha256 is [0-9a-f]{64}, expected`))],
-  ])('%s', async (_name, mode, want, env = {}) => {
-    const base = `${mode}-${++n}`
-    const out = tempDir('bs-rogue-out-')
-    const cache = tempDir('bs-rogue-cache-')
-    const r = await k8s(`${rogue.url}/${base}`, { arch: 's390x', 'output-dir': out, components: 'kubectl' }, env, cache)
-    if (want.ok) {
-      succeeded(r, out, ['kubectl_1.31.2_s390x.snap'])
-      expect(r.stdout).toContain(`kubectl: downloaded ${url(base)}, sha256 verified`)
-      if (want.log) expect(r.stdout).toMatch(want.log)
-      expect(cachedNames(cache)).toEqual(['kubectl'])
-    } else {
-      expect(clearFailure(r)).toMatch(want.line(base))
-      expect(readdirSync(out)).toEqual([])
-      expect(cachedNames(cache)).toEqual([])
-    }
-    expect(badCacheEntries(cache)).toEqual([])
-    expect(temps(out, cache)).toEqual([])
-  }, 60_000)
+    [
+      'a corrupted body (Content-Length right, one byte flipped): not retried',
+      'corrupt',
+      fails((b) => new RegExp(`^checksum mismatch: ${esc(url(b))}: sha256 is [0-9a-f]{64}, expected`)),
+    ],
+  ])(
+    '%s',
+    async (_name, mode, want, env = {}) => {
+      const base = `${mode}-${++n}`
+      const out = tempDir('bs-rogue-out-')
+      const cache = tempDir('bs-rogue-cache-')
+      const r = await k8s(`${rogue.url}/${base}`, { arch: 's390x', 'output-dir': out, components: 'kubectl' }, env, cache)
+      if (want.ok) {
+        succeeded(r, out, ['kubectl_1.31.2_s390x.snap'])
+        expect(r.stdout).toContain(`kubectl: downloaded ${url(base)}, sha256 verified`)
+        if (want.log) expect(r.stdout).toMatch(want.log)
+        expect(cachedNames(cache)).toEqual(['kubectl'])
+      } else {
+        expect(clearFailure(r)).toMatch(want.line(base))
+        expect(readdirSync(out)).toEqual([])
+        expect(cachedNames(cache)).toEqual([])
+      }
+      expect(badCacheEntries(cache)).toEqual([])
+      expect(temps(out, cache)).toEqual([])
+    },
+    60_000,
+  )
 
   test('https works, and a redirect from https to plain http is refused', async () => {
     const env = { NODE_EXTRA_CA_CERTS: caFile }
@@ -483,7 +615,13 @@ describe('kills and concurrent runs', () => {
     const out = tempDir('bs-kill-out-')
     const cache = tempDir('bs-kill-cache-')
     let child: ChildProcess | undefined
-    const running = k8s(`${rogue.url}/stall-kill`, { arch: 's390x', 'output-dir': out, components: 'kubectl' }, { BUILD_SNAPS_HTTP_TIMEOUT: '60' }, cache, (c) => (child = c))
+    const running = k8s(
+      `${rogue.url}/stall-kill`,
+      { arch: 's390x', 'output-dir': out, components: 'kubectl' },
+      { BUILD_SNAPS_HTTP_TIMEOUT: '60' },
+      cache,
+      (c) => (child = c),
+    )
     await rogue.stalled
     child!.kill('SIGKILL')
     const killed = await running
@@ -495,11 +633,17 @@ describe('kills and concurrent runs', () => {
     expect(temps(out, cache)).toEqual([])
   }, 60_000)
 
-  test('kill -9 in the middle of packing (mksquashfs running), then a re-run: it succeeds, the dead run\'s partial snap is swept', async () => {
+  test("kill -9 in the middle of packing (mksquashfs running), then a re-run: it succeeds, the dead run's partial snap is swept", async () => {
     const out = tempDir('bs-killpack-out-')
     const cache = tempDir('bs-killpack-cache-')
     let child: ChildProcess | undefined
-    const running = k8s(nginx.url, { arch: 'amd64', 'kube-version': SLOW_VERSION, 'output-dir': out, components: 'kubectl' }, {}, cache, (c) => (child = c))
+    const running = k8s(
+      nginx.url,
+      { arch: 'amd64', 'kube-version': SLOW_VERSION, 'output-dir': out, components: 'kubectl' },
+      {},
+      cache,
+      (c) => (child = c),
+    )
     let partial: string[] = []
     for (let i = 0; i < 600 && partial.length === 0; i++) {
       await new Promise((r) => setTimeout(r, 25))
@@ -521,7 +665,12 @@ describe('kills and concurrent runs', () => {
     const cache = tempDir('bs-shared-cache-')
     const [a, b] = [tempDir('bs-conc-a-'), tempDir('bs-conc-b-')]
     const [ra, rb] = await Promise.all([
-      k8s(nginx.url, { arch: 'amd64', 'output-dir': a, components: 'kubectl kubelet', verify: 'true' }, { BUILD_SNAPS_HTTP_TIMEOUT: '30' }, cache),
+      k8s(
+        nginx.url,
+        { arch: 'amd64', 'output-dir': a, components: 'kubectl kubelet', verify: 'true' },
+        { BUILD_SNAPS_HTTP_TIMEOUT: '30' },
+        cache,
+      ),
       k8s(python.url, { arch: 's390x', 'output-dir': b, components: 'kubectl', verify: 'true' }, { BUILD_SNAPS_HTTP_TIMEOUT: '30' }, cache),
     ])
     succeeded(ra, a, ['kubectl_1.31.2_amd64.snap', 'kubelet_1.31.2_amd64.snap'])
@@ -536,21 +685,37 @@ describe('kills and concurrent runs', () => {
 
 describe('the last guard: what escapes everything still ends the step with one line', () => {
   test.each([
-    ['an exception thrown from a stray callback', 'setTimeout(() => { throw new Error("boom from a stray callback") }, 400)', 'boom from a stray callback'],
-    ['a rejection nobody handles', 'setTimeout(() => { Promise.reject(new TypeError("nobody awaited this")) }, 400)', 'nobody awaited this'],
-  ])('%s', async (name, code, message) => {
-    const dir = tempDir('bs-guard-')
-    const preload = path.join(dir, 'inject.mjs')
-    writeFileSync(preload, `${code}\n`)
-    const out = tempDir('bs-guard-out-')
-    // The action is waiting on a stalled download when the injected fault fires.
-    const r = await k8s(`${rogue.url}/stall-guard${name.length}`, { arch: 's390x', 'output-dir': out, components: 'kubectl' }, { NODE_OPTIONS: `--import ${preload}`, BUILD_SNAPS_HTTP_TIMEOUT: '20' })
-    expect(clearFailure(r)).toBe(
-      `build-k8s-snaps: internal error: ${message}. This is a bug in build-snaps, not in your inputs; please report it at https://github.com/cdk/build-snaps/issues with this step's debug log (re-run with debug logging on)`,
-    )
-    expect(r.stdout).toMatch(new RegExp(`::debug::\\w*Error: ${message}%0A\\s+at `)) // the stack: debug log only
-    expect(readdirSync(out)).toEqual([])
-  }, 60_000)
+    [
+      'an exception thrown from a stray callback',
+      'setTimeout(() => { throw new Error("boom from a stray callback") }, 400)',
+      'boom from a stray callback',
+    ],
+    [
+      'a rejection nobody handles',
+      'setTimeout(() => { Promise.reject(new TypeError("nobody awaited this")) }, 400)',
+      'nobody awaited this',
+    ],
+  ])(
+    '%s',
+    async (name, code, message) => {
+      const dir = tempDir('bs-guard-')
+      const preload = path.join(dir, 'inject.mjs')
+      writeFileSync(preload, `${code}\n`)
+      const out = tempDir('bs-guard-out-')
+      // The action is waiting on a stalled download when the injected fault fires.
+      const r = await k8s(
+        `${rogue.url}/stall-guard${name.length}`,
+        { arch: 's390x', 'output-dir': out, components: 'kubectl' },
+        { NODE_OPTIONS: `--import ${preload}`, BUILD_SNAPS_HTTP_TIMEOUT: '20' },
+      )
+      expect(clearFailure(r)).toBe(
+        `build-k8s-snaps: internal error: ${message}. This is a bug in build-snaps, not in your inputs; please report it at https://github.com/cdk/build-snaps/issues with this step's debug log (re-run with debug logging on)`,
+      )
+      expect(r.stdout).toMatch(new RegExp(`::debug::\\w*Error: ${message}%0A\\s+at `)) // the stack: debug log only
+      expect(readdirSync(out)).toEqual([])
+    },
+    60_000,
+  )
 })
 
 // ---------- bad path inputs, every action ----------
@@ -565,7 +730,10 @@ describe('bad path inputs: one line, exit 1, at once, nothing written', () => {
   const project = () => {
     const d = tempDir('bs-snapcraft-')
     mkdirSync(path.join(d, 'snap'))
-    writeFileSync(path.join(d, 'snap', 'snapcraft.yaml'), 'name: hello\nbase: core22\nversion: "1.0"\nsummary: s\ndescription: d\nconfinement: strict\nparts: {}\n')
+    writeFileSync(
+      path.join(d, 'snap', 'snapcraft.yaml'),
+      'name: hello\nbase: core22\nversion: "1.0"\nsummary: s\ndescription: d\nconfinement: strict\nparts: {}\n',
+    )
     return d
   }
   const charm = () => path.join(fixtures, 'charms', 'kubernetes-worker')
@@ -574,38 +742,86 @@ describe('bad path inputs: one line, exit 1, at once, nothing written', () => {
   const doubles = { PATH: `${path.join(repoRoot, 'test', 'doubles')}:${process.env.PATH}` } // the snapcraft test double
   const rows: Array<[string, () => Record<string, string>, string | RegExp, Record<string, string>?]> = [
     ['build-k8s-snaps', () => ({ 'kube-version': KUBE_VERSION, components: 'kubectl', 'output-dir': proc }), procMsg('output-dir')],
-    ['build-k8s-snaps', () => ({ 'kube-version': KUBE_VERSION, components: 'kubectl', 'output-dir': '/sys/kernel/snaps' }), `output-dir: '/sys/kernel/snaps' is under /sys, a kernel file system; choose a directory on disk`],
-    ['build-k8s-snaps', () => ({ 'kube-version': KUBE_VERSION, components: 'kubectl', 'binaries-dir': '/proc/self' }), procMsg('binaries-dir', '/proc/self')],
+    [
+      'build-k8s-snaps',
+      () => ({ 'kube-version': KUBE_VERSION, components: 'kubectl', 'output-dir': '/sys/kernel/snaps' }),
+      `output-dir: '/sys/kernel/snaps' is under /sys, a kernel file system; choose a directory on disk`,
+    ],
+    [
+      'build-k8s-snaps',
+      () => ({ 'kube-version': KUBE_VERSION, components: 'kubectl', 'binaries-dir': '/proc/self' }),
+      procMsg('binaries-dir', '/proc/self'),
+    ],
     ['build-cdk-addons-snap', () => ({ 'kube-version': KUBE_VERSION, 'source-dir': '/proc/self' }), procMsg('source-dir', '/proc/self')],
-    ['build-cdk-addons-snap', () => ({ 'kube-version': KUBE_VERSION, 'source-dir': path.join(fixtures, 'cdk-addons'), 'output-dir': proc }), procMsg('output-dir')],
+    [
+      'build-cdk-addons-snap',
+      () => ({ 'kube-version': KUBE_VERSION, 'source-dir': path.join(fixtures, 'cdk-addons'), 'output-dir': proc }),
+      procMsg('output-dir'),
+    ],
     ['build-etcd-snap', () => ({ 'source-dir': '/proc/self/root' }), procMsg('source-dir', '/proc/self/root')],
     ['build-etcd-snap', () => ({ 'etcd-version': 'v3.5.0', 'output-dir': proc }), procMsg('output-dir')],
-    ['build-flannel', () => ({ 'flannel-version': 'v0.22.3', 'etcd-version': 'v3.4.22', 'flannel-source': '/sys' }), `flannel-source: '/sys' is under /sys, a kernel file system; choose a directory on disk`],
-    ['build-flannel', () => ({ 'flannel-version': 'v0.22.3', 'etcd-version': 'v3.4.22', 'cni-tarball': fixtures }), `cni-tarball: '${fixtures}' is not a file`],
+    [
+      'build-flannel',
+      () => ({ 'flannel-version': 'v0.22.3', 'etcd-version': 'v3.4.22', 'flannel-source': '/sys' }),
+      `flannel-source: '/sys' is under /sys, a kernel file system; choose a directory on disk`,
+    ],
+    [
+      'build-flannel',
+      () => ({ 'flannel-version': 'v0.22.3', 'etcd-version': 'v3.4.22', 'cni-tarball': fixtures }),
+      `cni-tarball: '${fixtures}' is not a file`,
+    ],
     ['build-flannel', () => ({ 'flannel-version': 'v0.22.3', 'etcd-version': 'v3.4.22', 'output-dir': proc }), procMsg('output-dir')],
     ['build-cnitgz', () => ({ version: 'v1.5.1', source: '/proc/1' }), procMsg('source', '/proc/1')],
     ['build-cnitgz', () => ({ version: 'v1.5.1', 'output-dir': proc }), procMsg('output-dir')],
     ['build-snapcraft', () => ({ 'project-dir': '/proc/self/cwd' }), procMsg('project-dir', '/proc/self/cwd')],
     ['build-snapcraft', () => ({ 'project-dir': project(), 'output-dir': proc }), procMsg('output-dir'), doubles],
     ['charm-build', () => ({ 'charm-path': '/proc/self/root/etc' }), procMsg('charm-path', '/proc/self/root/etc')],
-    ['charm-build', () => ({ 'charm-path': charm(), 'layers-dir': aFile() }), /^layers-dir: '.*\/file' is not a directory \(it is a file\); give a directory$/],
-    ['charm-attach-release', () => ({ charm: '/proc/self/environ', channel: 'latest/edge', 'dry-run': 'true' }), procMsg('charm', '/proc/self/environ')],
-    ['charm-attach-release', () => ({ charm: `${fixtures}/x.charm/`, channel: 'latest/edge', 'dry-run': 'true' }), /^charm: '.*' is not a file: |does not exist/],
+    [
+      'charm-build',
+      () => ({ 'charm-path': charm(), 'layers-dir': aFile() }),
+      /^layers-dir: '.*\/file' is not a directory \(it is a file\); give a directory$/,
+    ],
+    [
+      'charm-attach-release',
+      () => ({ charm: '/proc/self/environ', channel: 'latest/edge', 'dry-run': 'true' }),
+      procMsg('charm', '/proc/self/environ'),
+    ],
+    [
+      'charm-attach-release',
+      () => ({ charm: `${fixtures}/x.charm/`, channel: 'latest/edge', 'dry-run': 'true' }),
+      /^charm: '.*' is not a file: |does not exist/,
+    ],
     ['zero-byte-snaps', () => ({ charm: '/proc/self/cwd' }), procMsg('charm', '/proc/self/cwd')],
     ['zero-byte-snaps', () => ({ charm: charm(), 'output-dir': proc }), procMsg('output-dir')],
     // A symlink into /proc is refused by where it leads.
-    ['build-k8s-snaps', () => ({ 'kube-version': KUBE_VERSION, components: 'kubectl', 'output-dir': '/dev/fd/snaps' }), `output-dir: '/dev/fd/snaps' is under /proc, a kernel file system; choose a directory on disk`],
-    ['build-k8s-snaps', () => ({ 'kube-version': KUBE_VERSION, components: 'kubectl', 'output-dir': aFile() }), /^output-dir: '.*\/file' is not a directory \(a file is there\); choose a directory$/],
-    ['build-k8s-snaps', () => ({ 'kube-version': KUBE_VERSION, components: 'kubectl', 'output-dir': path.join(aFile(), 'snaps') }), /^output-dir: '.*\/file' is a file, so '.*\/file\/snaps' cannot be a directory; choose a directory$/],
+    [
+      'build-k8s-snaps',
+      () => ({ 'kube-version': KUBE_VERSION, components: 'kubectl', 'output-dir': '/dev/fd/snaps' }),
+      `output-dir: '/dev/fd/snaps' is under /proc, a kernel file system; choose a directory on disk`,
+    ],
+    [
+      'build-k8s-snaps',
+      () => ({ 'kube-version': KUBE_VERSION, components: 'kubectl', 'output-dir': aFile() }),
+      /^output-dir: '.*\/file' is not a directory \(a file is there\); choose a directory$/,
+    ],
+    [
+      'build-k8s-snaps',
+      () => ({ 'kube-version': KUBE_VERSION, components: 'kubectl', 'output-dir': path.join(aFile(), 'snaps') }),
+      /^output-dir: '.*\/file' is a file, so '.*\/file\/snaps' cannot be a directory; choose a directory$/,
+    ],
   ]
-  test.each(rows.map(([action, inputs, expected, env]) => ({ title: `${action}: ${String(expected)}`, action, inputs, expected, env })))('$title', async ({ action, inputs, expected, env = {} }) => {
-    const cwd = tempDir('bs-badpath-cwd-')
-    const r = await runDist(action, { 'base-url': 'http://127.0.0.1:9', ...inputs() }, { cwd, env: { ...fast, ...env } })
-    const line = clearFailure(r)
-    if (typeof expected === 'string') expect(line).toBe(expected)
-    else expect(line).toMatch(expected)
-    expect(readdirSync(cwd)).toEqual([]) // no default output-dir made either
-  }, 30_000) // a path check that spins (Node's recursive mkdir on /proc did) fails on this time-out
+  test.each(rows.map(([action, inputs, expected, env]) => ({ title: `${action}: ${String(expected)}`, action, inputs, expected, env })))(
+    '$title',
+    async ({ action, inputs, expected, env = {} }) => {
+      const cwd = tempDir('bs-badpath-cwd-')
+      const r = await runDist(action, { 'base-url': 'http://127.0.0.1:9', ...inputs() }, { cwd, env: { ...fast, ...env } })
+      const line = clearFailure(r)
+      if (typeof expected === 'string') expect(line).toBe(expected)
+      else expect(line).toMatch(expected)
+      expect(readdirSync(cwd)).toEqual([]) // no default output-dir made either
+    },
+    30_000,
+  ) // a path check that spins (Node's recursive mkdir on /proc did) fails on this time-out
 
   test('an output-dir that cannot be written to (an immutable directory, which even root cannot write)', async (ctx) => {
     const dir = tempDir('bs-immutable-')
@@ -615,7 +831,11 @@ describe('bad path inputs: one line, exit 1, at once, nothing written', () => {
       ctx.skip() // the file system has no immutable flag
     }
     try {
-      const r = await runDist('build-k8s-snaps', { 'kube-version': KUBE_VERSION, components: 'kubectl', 'base-url': 'http://127.0.0.1:9', 'output-dir': path.join(dir, 'snaps') }, { env: fast })
+      const r = await runDist(
+        'build-k8s-snaps',
+        { 'kube-version': KUBE_VERSION, components: 'kubectl', 'base-url': 'http://127.0.0.1:9', 'output-dir': path.join(dir, 'snaps') },
+        { env: fast },
+      )
       expect(clearFailure(r)).toBe(`output-dir: cannot write to '${dir}/snaps' (EPERM); choose a writable directory`) // EPERM: what Linux says for an immutable inode
       const r2 = await runDist('zero-byte-snaps', { charm: charm(), 'output-dir': dir }, { env: fast })
       expect(clearFailure(r2)).toBe(`output-dir: cannot write to '${dir}' (EPERM); choose a writable directory`)
@@ -625,4 +845,3 @@ describe('bad path inputs: one line, exit 1, at once, nothing written', () => {
     expect(readdirSync(dir)).toEqual([])
   }, 30_000)
 })
-

@@ -66,8 +66,15 @@ describe('build-flannel from sources, five arches in one step', () => {
       expect(tarballs[a]).toBe(tgz)
       expect(tarList(tgz)).toEqual(['BUILD_INFO', 'bridge', 'etcdctl', 'flannel', 'flanneld', 'host-local'])
       const info = execFileSync('tar', ['-xOzf', tgz, 'BUILD_INFO']).toString().split('\n')
-      expect(info.slice(0, 4)).toEqual([`flannel-${a} ${FLANNEL}`, 'Built 2023-11-14T22:13:20Z', 'build script commit: unknown (build-snaps build-flannel)', `etcd: ${ETCD}`])
-      expect(info[4]).toMatch(/^flannel commit: unknown \(not a git checkout\) \(go build, Go [\d.]+, -X github\.com\/flannel-io\/flannel\/pkg\/version\.Version\)$/)
+      expect(info.slice(0, 4)).toEqual([
+        `flannel-${a} ${FLANNEL}`,
+        'Built 2023-11-14T22:13:20Z',
+        'build script commit: unknown (build-snaps build-flannel)',
+        `etcd: ${ETCD}`,
+      ])
+      expect(info[4]).toMatch(
+        /^flannel commit: unknown \(not a git checkout\) \(go build, Go [\d.]+, -X github\.com\/flannel-io\/flannel\/pkg\/version\.Version\)$/,
+      )
       expect(info[5]).toMatch(/^etcd commit: .* \(go build \.\/etcdctl, Go /)
       expect(info[6]).toMatch(/^cni-plugins commit: .* \(\.\/build_linux\.sh, Go /)
     }
@@ -84,7 +91,9 @@ describe('build-flannel from sources, five arches in one step', () => {
       expect(runAll(a, path.join(dir, 'flanneld'), ['--version']).trim()).toBe(FLANNEL)
       expect(run(a, path.join(dir, 'etcdctl'), ['--version'])).toContain('etcdctl version: 3.4.22')
       const how = a === 'amd64' ? 'natively' : `under ${parseArch(a).qemu}-static`
-      expect(first.log).toContain(`${a}: 5 binaries, each ELF ${a}; flanneld: ELF ${a}; ran ${how}: ${FLANNEL}; etcdctl: ELF ${a}; ran ${how}: etcdctl version: 3.4.22; bridge:`)
+      expect(first.log).toContain(
+        `${a}: 5 binaries, each ELF ${a}; flanneld: ELF ${a}; ran ${how}: ${FLANNEL}; etcdctl: ELF ${a}; ran ${how}: etcdctl version: 3.4.22; bridge:`,
+      )
     }
   })
 
@@ -92,7 +101,8 @@ describe('build-flannel from sources, five arches in one step', () => {
     expect(errorLines(second)).toEqual([])
     expect(second.log).toMatch(/Go cache for armhf restored from build-snaps-go-[\d.]+-linux-armv7-/)
     expect(second.outputs.sha256).toBe(first.outputs.sha256)
-    for (const a of ARCHES) expect(readFileSync(path.join(out2, `flannel-${a}.tar.gz`)).equals(readFileSync(path.join(out1, `flannel-${a}.tar.gz`)))).toBe(true)
+    for (const a of ARCHES)
+      expect(readFileSync(path.join(out2, `flannel-${a}.tar.gz`)).equals(readFileSync(path.join(out1, `flannel-${a}.tar.gz`)))).toBe(true)
   })
 })
 
@@ -154,7 +164,8 @@ describe('build-flannel from GOPATH checkouts (GO111MODULE=off)', () => {
     for (const a of ['arm64', 's390x']) {
       const dir = tempDir()
       execFileSync('tar', ['-xzf', path.join(out, `flannel-${a}.tar.gz`), '-C', dir])
-      for (const b of ['flanneld', 'etcdctl', 'bridge', 'host-local', 'flannel']) expect((await readElfHeader(path.join(dir, b)))?.machine).toBe(parseArch(a).elf.machine)
+      for (const b of ['flanneld', 'etcdctl', 'bridge', 'host-local', 'flannel'])
+        expect((await readElfHeader(path.join(dir, b)))?.machine).toBe(parseArch(a).elf.machine)
     }
   }, 300_000)
 })
@@ -168,7 +179,11 @@ describe('build-flannel from releases (loopback mirror)', () => {
     const env = { ...process.env, ...goEnv(a), GOFLAGS: '-trimpath' }
     // flannel-<tag>-linux-<go-arch>.tar.gz: flanneld, mk-docker-opts.sh, README.md (upstream's contents)
     const fl = tempDir()
-    execFileSync('go', ['build', '-ldflags', `-s -w -X github.com/flannel-io/flannel/pkg/version.Version=${FLANNEL}`, '-o', path.join(fl, 'flanneld'), '.'], { cwd: fixtureCopy('flannel'), env })
+    execFileSync(
+      'go',
+      ['build', '-ldflags', `-s -w -X github.com/flannel-io/flannel/pkg/version.Version=${FLANNEL}`, '-o', path.join(fl, 'flanneld'), '.'],
+      { cwd: fixtureCopy('flannel'), env },
+    )
     writeFileSync(path.join(fl, 'mk-docker-opts.sh'), '#!/bin/sh\n')
     writeFileSync(path.join(fl, 'README.md'), 'flannel\n')
     const flDir = path.join(root, 'flannel-io/flannel/releases/download', FLANNEL)
@@ -209,16 +224,24 @@ describe('build-flannel from releases (loopback mirror)', () => {
     const tgz = path.join(out, 'flannel-s390x.tar.gz')
     expect(tarList(tgz)).toEqual(['BUILD_INFO', 'etcdctl', 'flanneld'])
     const info = execFileSync('tar', ['-xOzf', tgz, 'BUILD_INFO']).toString()
-    expect(info).toContain(`flannel release: ${mirror.url}/flannel-io/flannel/releases/download/${FLANNEL}/flannel-${FLANNEL}-linux-s390x.tar.gz sha256 `)
+    expect(info).toContain(
+      `flannel release: ${mirror.url}/flannel-io/flannel/releases/download/${FLANNEL}/flannel-${FLANNEL}-linux-s390x.tar.gz sha256 `,
+    )
     expect(info).toContain(`etcd release: ${mirror.url}/etcd-io/etcd/releases/download/${ETCD}/etcd-${ETCD}-linux-s390x.tar.gz sha256 `)
     expect(mirror.requests.some((q) => q.endsWith(`/etcd-io/etcd/releases/download/${ETCD}/SHA256SUMS`))).toBe(true)
     expect(r.log).toContain(`s390x: 2 binaries, each ELF s390x; flanneld: ELF s390x; ran under qemu-s390x-static: ${FLANNEL}`)
   })
 
   it('names the tag and arch of a release that does not exist', async () => {
-    const r = await runDist('build-flannel', { ...inputs(), arch: 'arm64', 'output-dir': tempDir() }, { env: { BUILD_SNAPS_HTTP_ATTEMPTS: '1' } })
+    const r = await runDist(
+      'build-flannel',
+      { ...inputs(), arch: 'arm64', 'output-dir': tempDir() },
+      { env: { BUILD_SNAPS_HTTP_ATTEMPTS: '1' } },
+    )
     expect(r.exitCode).toBe(1)
-    expect(errorLines(r)[0]).toMatch(/^::error::failed for arm64: flannel-version: flannel v0\.22\.3 for arm64 \(flannel-v0\.22\.3-linux-arm64\.tar\.gz\) not found: .*HTTP 404/)
+    expect(errorLines(r)[0]).toMatch(
+      /^::error::failed for arm64: flannel-version: flannel v0\.22\.3 for arm64 \(flannel-v0\.22\.3-linux-arm64\.tar\.gz\) not found: .*HTTP 404/,
+    )
   })
 })
 
@@ -226,14 +249,30 @@ describe('build-flannel bad inputs', () => {
   it('refuses a flannel checkout without a version package', async () => {
     const src = fixtureCopy('flannel')
     renameSync(path.join(src, 'pkg'), path.join(src, 'lib'))
-    const r = await runDist('build-flannel', { 'flannel-version': FLANNEL, 'flannel-source': src, 'etcd-version': ETCD, 'etcd-source': fixtureCopy('etcd/v3'), arch: 's390x' })
-    expect(errorLines(r)).toEqual([`::error::flannel-source: neither pkg/version/version.go nor version/version.go in ${src}; is it a flannel checkout?`])
+    const r = await runDist('build-flannel', {
+      'flannel-version': FLANNEL,
+      'flannel-source': src,
+      'etcd-version': ETCD,
+      'etcd-source': fixtureCopy('etcd/v3'),
+      arch: 's390x',
+    })
+    expect(errorLines(r)).toEqual([
+      `::error::flannel-source: neither pkg/version/version.go nor version/version.go in ${src}; is it a flannel checkout?`,
+    ])
   })
 
   it('refuses an etcd checkout of neither layout, an unknown arch, and a bad tag', async () => {
     const empty = tempDir()
-    let r = await runDist('build-flannel', { 'flannel-version': FLANNEL, 'flannel-source': fixtureCopy('flannel'), 'etcd-version': ETCD, 'etcd-source': empty, arch: 's390x' })
-    expect(errorLines(r)).toEqual([`::error::etcd-source: '${empty}' is not an etcd checkout: no go.mod (etcd v3) and no build script (etcd v2)`])
+    let r = await runDist('build-flannel', {
+      'flannel-version': FLANNEL,
+      'flannel-source': fixtureCopy('flannel'),
+      'etcd-version': ETCD,
+      'etcd-source': empty,
+      arch: 's390x',
+    })
+    expect(errorLines(r)).toEqual([
+      `::error::etcd-source: '${empty}' is not an etcd checkout: no go.mod (etcd v3) and no build script (etcd v2)`,
+    ])
     r = await runDist('build-flannel', { 'flannel-version': FLANNEL, 'etcd-version': ETCD, arch: 'mips' })
     expect(errorLines(r)[0]).toMatch(/^::error::arch: unknown architecture 'mips'/)
     r = await runDist('build-flannel', { 'flannel-version': 'main', 'etcd-version': ETCD, arch: 's390x' })

@@ -52,7 +52,9 @@ export async function buildGoFixture(root: string, arches: Arch[], opts: { ldfla
     CGO_ENABLED: '0',
   }
   if (!existsSync(path.join(src, 'go.mod'))) {
-    await proxyModule(proxy, root, 'example.com/greet', 'v1.2.0', { 'greet.go': 'package greet\n\nfunc Hello() string { return "hello" }\n' })
+    await proxyModule(proxy, root, 'example.com/greet', 'v1.2.0', {
+      'greet.go': 'package greet\n\nfunc Hello() string { return "hello" }\n',
+    })
     await put(path.join(src, 'local', 'go.mod'), 'module example.com/local\n\ngo 1.17\n')
     await put(path.join(src, 'local', 'local.go'), 'package local\n\nconst Name = "local"\n')
     await put(

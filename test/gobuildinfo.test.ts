@@ -73,7 +73,8 @@ describe('Go build info read from the binary', () => {
 
   // Go's String() leaves an empty line after a `=>` line (runtime/debug/mod.go formatMod); kept byte for byte.
   it('module info text: parse then format round-trips, quoting included', () => {
-    const text = 'path\tx/y\nmod\tx\t(devel)\t\ndep\ta\tv1.0.0\th1:abc=\ndep\tb\tv0.0.0\n=>\t../b\t\t\n\nbuild\t-ldflags="-X \\"a=b c\\""\nbuild\t"we=ird"=1\nbuild\tCGO_ENABLED=0\n'
+    const text =
+      'path\tx/y\nmod\tx\t(devel)\t\ndep\ta\tv1.0.0\th1:abc=\ndep\tb\tv0.0.0\n=>\t../b\t\t\n\nbuild\t-ldflags="-X \\"a=b c\\""\nbuild\t"we=ird"=1\nbuild\tCGO_ENABLED=0\n'
     const info = parseModInfo(text)
     expect(info.settings[0]).toEqual({ key: '-ldflags', value: '-X "a=b c"' })
     expect(info.settings[1]).toEqual({ key: 'we=ird', value: '1' })
@@ -118,7 +119,8 @@ function pointerFormElf(bits: 32 | 64, big: boolean, version: string, mod: strin
   const buf = Buffer.alloc(0x400)
   const u16 = (o: number, v: number) => (big ? buf.writeUInt16BE(v, o) : buf.writeUInt16LE(v, o))
   const u32 = (o: number, v: number) => (big ? buf.writeUInt32BE(v, o) : buf.writeUInt32LE(v, o))
-  const word = (o: number, v: number) => (w === 8 ? (big ? buf.writeBigUInt64BE(BigInt(v), o) : buf.writeBigUInt64LE(BigInt(v), o)) : u32(o, v))
+  const word = (o: number, v: number) =>
+    w === 8 ? (big ? buf.writeBigUInt64BE(BigInt(v), o) : buf.writeBigUInt64LE(BigInt(v), o)) : u32(o, v)
   Buffer.from([0x7f, 0x45, 0x4c, 0x46, bits === 64 ? 2 : 1, big ? 2 : 1, 1]).copy(buf, 0)
   u16(16, 2)
   u16(18, bits === 64 ? (big ? 22 : 62) : 40)
@@ -130,11 +132,25 @@ function pointerFormElf(bits: 32 | 64, big: boolean, version: string, mod: strin
   if (bits === 64) {
     word(32, ehsize)
     word(40, shoff)
-    ;[[52, ehsize], [54, phentsize], [56, 1], [58, shentsize], [60, 3], [62, 2]].forEach(([o, v]) => u16(o, v))
+    ;[
+      [52, ehsize],
+      [54, phentsize],
+      [56, 1],
+      [58, shentsize],
+      [60, 3],
+      [62, 2],
+    ].forEach(([o, v]) => u16(o, v))
   } else {
     word(28, ehsize)
     word(32, shoff)
-    ;[[40, ehsize], [42, phentsize], [44, 1], [46, shentsize], [48, 3], [50, 2]].forEach(([o, v]) => u16(o, v))
+    ;[
+      [40, ehsize],
+      [42, phentsize],
+      [44, 1],
+      [46, shentsize],
+      [48, 3],
+      [50, 2],
+    ].forEach(([o, v]) => u16(o, v))
   }
   // PT_LOAD, RW, the whole file at base.
   const ph = ehsize
@@ -191,7 +207,12 @@ function pointerFormElf(bits: 32 | 64, big: boolean, version: string, mod: strin
 
 describe('the pre-1.18 pointer form', () => {
   const mod = 'path\texample.com/old\nmod\texample.com/old\tv1.0.0\th1:abc=\ndep\tgolang.org/x/sys\tv0.0.1\th1:def=\n'
-  for (const [bits, big] of [[64, false], [64, true], [32, false], [32, true]] as const) {
+  for (const [bits, big] of [
+    [64, false],
+    [64, true],
+    [32, false],
+    [32, true],
+  ] as const) {
     it(`${bits}-bit ${big ? 'big' : 'little'}-endian`, async () => {
       const file = path.join(root, `old-${bits}-${big ? 'be' : 'le'}`)
       await writeFile(file, pointerFormElf(bits, big, 'go1.16.15', mod), { mode: 0o755 }) // go version skips files that are not executable

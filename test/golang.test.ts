@@ -41,7 +41,10 @@ function withEnv<T>(vars: Record<string, string | undefined>, fn: () => Promise<
 function module(dir: string, goLine: string): string {
   mkdirSync(dir, { recursive: true })
   writeFileSync(path.join(dir, 'go.mod'), `module example.com/hello\n\ngo ${goLine}\n`)
-  writeFileSync(path.join(dir, 'main.go'), 'package main\n\nimport "fmt"\n\nvar Version = "dev"\n\nfunc main() { fmt.Println("hello", Version) }\n')
+  writeFileSync(
+    path.join(dir, 'main.go'),
+    'package main\n\nimport "fmt"\n\nvar Version = "dev"\n\nfunc main() { fmt.Println("hello", Version) }\n',
+  )
   return dir
 }
 
@@ -85,7 +88,9 @@ describe('setupGo', () => {
   it('says Go is too old for go.mod, naming both versions and the input', async () => {
     const rt = new Runtime()
     const dir = module(tempDir(), '1.99')
-    await expect(setupGo(rt, { srcDir: dir })).rejects.toThrow(/Go too old: .*go\.mod needs go 1\.99 and the Go on PATH is [\d.]+; set go-version to 1\.99 or newer/)
+    await expect(setupGo(rt, { srcDir: dir })).rejects.toThrow(
+      /Go too old: .*go\.mod needs go 1\.99 and the Go on PATH is [\d.]+; set go-version to 1\.99 or newer/,
+    )
     await expect(setupGo(rt, { srcDir: dir, requested: '1.98.1' })).rejects.toThrow(/go-version: Go 1\.98\.1 is older than the go 1\.99/)
   })
 
@@ -95,9 +100,17 @@ describe('setupGo', () => {
     beforeAll(async () => {
       // A stand-in Go release tarball: go/bin/go answers `go env GOROOT GOVERSION` like a Go older than 1.16 (no GOVERSION), and `go version`.
       root = tempDir()
-      const script = '#!/bin/sh\nif [ "$1" = env ]; then cd "$(dirname "$0")/.." && pwd; exit 0; fi; if [ "$1" = version ]; then echo "go version go1.99.1 linux/amd64"; exit 0; fi\necho "fake go $*"\n'
+      const script =
+        '#!/bin/sh\nif [ "$1" = env ]; then cd "$(dirname "$0")/.." && pwd; exit 0; fi; if [ "$1" = version ]; then echo "go version go1.99.1 linux/amd64"; exit 0; fi\necho "fake go $*"\n'
       const tgz = path.join(root, 'go1.99.1.linux-amd64.tar.gz')
-      await writeTarGz(tgz, [{ name: 'go/bin/go', data: script, mode: 0o755 }, { name: 'go/VERSION', data: 'go1.99.1' }], { mtime: 1 })
+      await writeTarGz(
+        tgz,
+        [
+          { name: 'go/bin/go', data: script, mode: 0o755 },
+          { name: 'go/VERSION', data: 'go1.99.1' },
+        ],
+        { mtime: 1 },
+      )
       writeFileSync(`${tgz}.sha256`, createHash('sha256').update(readFileSync(tgz)).digest('hex') + '\n')
       const bad = path.join(root, 'go1.99.2.linux-amd64.tar.gz')
       writeFileSync(bad, readFileSync(tgz))
@@ -108,21 +121,29 @@ describe('setupGo', () => {
 
     it('installs a verified version once, then finds it in the tool cache', async () => {
       const toolCache = tempDir()
-      await withEnv({ BUILD_SNAPS_GO_BASE_URL: mirror.url, RUNNER_TOOL_CACHE: toolCache, BUILD_SNAPS_CACHE_DIR: tempDir(), BUILD_SNAPS_HTTP_ATTEMPTS: '1' }, async () => {
-        const rt = new Runtime()
-        const dir = module(tempDir(), '1.99')
-        const go = await setupGo(rt, { srcDir: dir, requested: '1.99.1' })
-        expect(go).toMatchObject({ version: '1.99.1', origin: 'tool cache', go: path.join(toolCache, 'go/1.99.1/x64/bin/go') })
-        expect(existsSync(path.join(toolCache, 'go/1.99.1/x64.complete'))).toBe(true)
-        const before = mirror.requests.length
-        await installGo(rt, '1.99.1')
-        expect(mirror.requests.length).toBe(before)
-        expect((await inspectGo(go.go))?.version).toBe('1.99.1')
-        await expect(installGo(rt, '1.99.2')).rejects.toThrow(/go-version: cannot install Go 1\.99\.2: checksum mismatch/)
-        expect(existsSync(path.join(toolCache, 'go/1.99.2'))).toBe(false)
-        await expect(installGo(rt, '1.99.3')).rejects.toThrow(/cannot install Go 1\.99\.3: .*HTTP 404/)
-        await expect(installGo(rt, 'latest')).rejects.toThrow(/go-version: 'latest' is not a Go release/)
-      })
+      await withEnv(
+        {
+          BUILD_SNAPS_GO_BASE_URL: mirror.url,
+          RUNNER_TOOL_CACHE: toolCache,
+          BUILD_SNAPS_CACHE_DIR: tempDir(),
+          BUILD_SNAPS_HTTP_ATTEMPTS: '1',
+        },
+        async () => {
+          const rt = new Runtime()
+          const dir = module(tempDir(), '1.99')
+          const go = await setupGo(rt, { srcDir: dir, requested: '1.99.1' })
+          expect(go).toMatchObject({ version: '1.99.1', origin: 'tool cache', go: path.join(toolCache, 'go/1.99.1/x64/bin/go') })
+          expect(existsSync(path.join(toolCache, 'go/1.99.1/x64.complete'))).toBe(true)
+          const before = mirror.requests.length
+          await installGo(rt, '1.99.1')
+          expect(mirror.requests.length).toBe(before)
+          expect((await inspectGo(go.go))?.version).toBe('1.99.1')
+          await expect(installGo(rt, '1.99.2')).rejects.toThrow(/go-version: cannot install Go 1\.99\.2: checksum mismatch/)
+          expect(existsSync(path.join(toolCache, 'go/1.99.2'))).toBe(false)
+          await expect(installGo(rt, '1.99.3')).rejects.toThrow(/cannot install Go 1\.99\.3: .*HTTP 404/)
+          await expect(installGo(rt, 'latest')).rejects.toThrow(/go-version: 'latest' is not a Go release/)
+        },
+      )
     })
 
     it("finds a Go that setup-go's layout already holds (a runner's preinstalled Go) without downloading", async () => {
@@ -131,7 +152,11 @@ describe('setupGo', () => {
         // What actions/setup-go leaves for go1.99.4rc1: <tool cache>/go/1.99.4-rc.1/x64 and x64.complete.
         const src = path.join(tempDir(), 'go')
         mkdirSync(path.join(src, 'bin'), { recursive: true })
-        writeFileSync(path.join(src, 'bin', 'go'), '#!/bin/sh\nif [ "$1" = env ]; then cd "$(dirname "$0")/.." && pwd; echo go1.99.4rc1; exit 0; fi\n', { mode: 0o755 })
+        writeFileSync(
+          path.join(src, 'bin', 'go'),
+          '#!/bin/sh\nif [ "$1" = env ]; then cd "$(dirname "$0")/.." && pwd; echo go1.99.4rc1; exit 0; fi\n',
+          { mode: 0o755 },
+        )
         const cached = await tc.cacheDir(src, 'go', '1.99.4-rc.1', 'x64')
         expect(cached).toBe(path.join(toolCache, 'go/1.99.4-rc.1/x64'))
         const before = mirror.requests.length
@@ -154,7 +179,16 @@ describe('goBuild', () => {
       expect(cache.hit).toBeUndefined()
       expect(cache.key).toBe(`build-snaps-go-${go.version}-linux-s390x-nodeps`)
       const out = path.join(tempDir(), 'hello')
-      await goBuild({ go, arch, cwd: dir, packages: ['.'], output: out, ldflags: '-s -w -X main.Version=v9', cache, label: 'hello for s390x' })
+      await goBuild({
+        go,
+        arch,
+        cwd: dir,
+        packages: ['.'],
+        output: out,
+        ldflags: '-s -w -X main.Version=v9',
+        cache,
+        label: 'hello for s390x',
+      })
       await assertElfArch(out, arch, 'hello')
       expect(readFileSync(out).includes(Buffer.from('v9'))).toBe(true)
       await saveGoCache(rt, cache)
@@ -162,9 +196,20 @@ describe('goBuild', () => {
       const again = await restoreGoCache(rt, go, arch, dir)
       expect(again.hit).toBe(cache.key)
       const out2 = path.join(tempDir(), 'hello')
-      await goBuild({ go, arch, cwd: module(tempDir(), '1.16'), packages: ['.'], output: out2, ldflags: '-s -w -X main.Version=v9', cache: again, label: 'hello' })
+      await goBuild({
+        go,
+        arch,
+        cwd: module(tempDir(), '1.16'),
+        packages: ['.'],
+        output: out2,
+        ldflags: '-s -w -X main.Version=v9',
+        cache: again,
+        label: 'hello',
+      })
       expect(readFileSync(out2).equals(readFileSync(out))).toBe(true)
-      await expect(goBuild({ go, arch, cwd: dir, packages: ['./nope'], output: out2, label: 'nope for s390x' })).rejects.toThrow(/nope for s390x: go build failed/)
+      await expect(goBuild({ go, arch, cwd: dir, packages: ['./nope'], output: out2, label: 'nope for s390x' })).rejects.toThrow(
+        /nope for s390x: go build failed/,
+      )
     })
   })
 })

@@ -26,8 +26,13 @@ describe('action metadata', () => {
     expect({ ...root, runs: null }).toEqual({ ...sub, runs: null })
   })
   test('importing a bundle runs it (the runner contract): with no inputs it fails cleanly, naming the required input', () => {
-    const r = spawnSync(process.execPath, [path.join(repoRoot, 'dist/build-k8s-snaps/index.js')], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } })
+    const r = spawnSync(process.execPath, [path.join(repoRoot, 'dist/build-k8s-snaps/index.js')], {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '' },
+    })
     expect(r.status).toBe(1)
-    expect(r.stdout.trim()).toBe("::error::input 'kube-version' is required; set it in the step's with: block (or --kube-version on the CLI)")
+    expect(r.stdout.trim()).toBe(
+      "::error::input 'kube-version' is required; set it in the step's with: block (or --kube-version on the CLI)",
+    )
   })
 })

@@ -14,7 +14,16 @@ import type { Mirror } from '../cli/mirror.js'
 import { formatReport, verifyArtifacts } from '../cli/verify-artifacts.js'
 import { parseArch } from '../shared/arch.js'
 import { sha256File } from '../shared/files.js'
-import { ProvenanceRecorder, SLSA_PROVENANCE_V1, STATEMENT_TYPE, actionInputs, builderId, checkStatement, provenanceFileName, provenanceStatement } from '../shared/provenance.js'
+import {
+  ProvenanceRecorder,
+  SLSA_PROVENANCE_V1,
+  STATEMENT_TYPE,
+  actionInputs,
+  builderId,
+  checkStatement,
+  provenanceFileName,
+  provenanceStatement,
+} from '../shared/provenance.js'
 import { KUBE_VERSION, k8sMirror } from './helpers/k8s-mirror.js'
 import { type DistRun, repoRoot, runDist, tempDir } from './helpers/runner.js'
 import { expectValidSpdx } from './sbom-schema.js'
@@ -32,22 +41,54 @@ describe('the statement', () => {
     rec.download('https://example.invalid/b/etcd-v3.4.22-linux-s390x.tar.gz', 'b'.repeat(64))
     rec.download('https://example.invalid/a/x.tgz', 'a'.repeat(64))
     rec.tool('go', 'go1.19.8', 'PATH')
-    const doc = provenanceStatement([{ name: 'z.snap', sha256: 'c'.repeat(64) }, { name: 'a.snap', sha256: 'd'.repeat(64) }], rec, { epoch: 1700000000, env: {} }) as Json
+    const doc = provenanceStatement(
+      [
+        { name: 'z.snap', sha256: 'c'.repeat(64) },
+        { name: 'a.snap', sha256: 'd'.repeat(64) },
+      ],
+      rec,
+      { epoch: 1700000000, env: {} },
+    ) as Json
     expect(checkStatement(doc)).toEqual([])
     expect(doc._type).toBe(STATEMENT_TYPE)
     expect(doc.predicateType).toBe(SLSA_PROVENANCE_V1)
     expect(doc.subject.map((s: Json) => s.name)).toEqual(['a.snap', 'z.snap'])
-    expect(doc.predicate.buildDefinition.resolvedDependencies.map((d: Json) => d.name)).toEqual(['x.tgz', 'etcd-v3.4.22-linux-s390x.tar.gz', 'go'])
+    expect(doc.predicate.buildDefinition.resolvedDependencies.map((d: Json) => d.name)).toEqual([
+      'x.tgz',
+      'etcd-v3.4.22-linux-s390x.tar.gz',
+      'go',
+    ])
     expect(doc.predicate.buildDefinition.resolvedDependencies[2].uri).toBe('pkg:golang/stdlib@1.19.8')
     expect(doc.predicate.runDetails.builder.id).toMatch(/^urn:build-snaps:build-etcd-snap@v\d/)
     expect(doc.predicate.buildDefinition.internalParameters).toEqual({ SOURCE_DATE_EPOCH: '1700000000' })
-    expect(JSON.stringify(provenanceStatement([{ name: 'a.snap', sha256: 'd'.repeat(64) }, { name: 'z.snap', sha256: 'c'.repeat(64) }], rec, { epoch: 1700000000, env: {} }))).toBe(JSON.stringify(doc))
+    expect(
+      JSON.stringify(
+        provenanceStatement(
+          [
+            { name: 'a.snap', sha256: 'd'.repeat(64) },
+            { name: 'z.snap', sha256: 'c'.repeat(64) },
+          ],
+          rec,
+          { epoch: 1700000000, env: {} },
+        ),
+      ),
+    ).toBe(JSON.stringify(doc))
   })
 
   it('on GitHub: builder.id names the action repository and ref, invocationId the run', () => {
-    const env = { GITHUB_ACTION_REPOSITORY: 'cdk/build-snaps', GITHUB_ACTION_REF: 'v1', GITHUB_REPOSITORY: 'me/release', GITHUB_RUN_ID: '42', GITHUB_RUN_ATTEMPT: '2', GITHUB_SERVER_URL: 'https://github.com' }
+    const env = {
+      GITHUB_ACTION_REPOSITORY: 'cdk/build-snaps',
+      GITHUB_ACTION_REF: 'v1',
+      GITHUB_REPOSITORY: 'me/release',
+      GITHUB_RUN_ID: '42',
+      GITHUB_RUN_ATTEMPT: '2',
+      GITHUB_SERVER_URL: 'https://github.com',
+    }
     expect(builderId('build-cnitgz', env)).toBe('https://github.com/cdk/build-snaps/actions/build-cnitgz@v1')
-    const doc = provenanceStatement([{ name: 'a', sha256: 'e'.repeat(64) }], new ProvenanceRecorder('build-cnitgz', {}), { epoch: 0, env }) as Json
+    const doc = provenanceStatement([{ name: 'a', sha256: 'e'.repeat(64) }], new ProvenanceRecorder('build-cnitgz', {}), {
+      epoch: 0,
+      env,
+    }) as Json
     expect(doc.predicate.runDetails.metadata.invocationId).toBe('https://github.com/me/release/actions/runs/42/attempts/2')
   })
 
@@ -57,11 +98,29 @@ describe('the statement', () => {
       'subject is not a non-empty array',
       'predicateType is not a URI',
     ])
-    expect(checkStatement({ _type: STATEMENT_TYPE, subject: [{ name: 'a', digest: { sha256: 'XYZ' } }], predicateType: SLSA_PROVENANCE_V1, predicate: {} })).toHaveLength(4)
+    expect(
+      checkStatement({
+        _type: STATEMENT_TYPE,
+        subject: [{ name: 'a', digest: { sha256: 'XYZ' } }],
+        predicateType: SLSA_PROVENANCE_V1,
+        predicate: {},
+      }),
+    ).toHaveLength(4)
   })
 
   it('external parameters: the INPUT_ variables, secret inputs and output-dir left out', () => {
-    expect(actionInputs({ 'INPUT_OUTPUT-DIR': 'snaps', 'INPUT_LAUNCHPAD-CREDENTIALS': 'tok', PATH: '/bin', INPUT_ARCH: ' s390x ', 'INPUT_ARTIFACT-NAME': 'a' }, ['launchpad-credentials'])).toEqual({ arch: 's390x', 'artifact-name': 'a' })
+    expect(
+      actionInputs(
+        {
+          'INPUT_OUTPUT-DIR': 'snaps',
+          'INPUT_LAUNCHPAD-CREDENTIALS': 'tok',
+          PATH: '/bin',
+          INPUT_ARCH: ' s390x ',
+          'INPUT_ARTIFACT-NAME': 'a',
+        },
+        ['launchpad-credentials'],
+      ),
+    ).toEqual({ arch: 's390x', 'artifact-name': 'a' })
     expect(provenanceFileName('build-cnitgz', ['amd64', 's390x'])).toBe('provenance.build-cnitgz.amd64.s390x.intoto.json')
   })
 })
@@ -75,7 +134,13 @@ describe('build-k8s-snaps: provenance and verify-artifacts', () => {
   beforeAll(async () => {
     ;({ mirror, root: mirrorRoot } = await k8sMirror([parseArch('s390x')]))
     out = tempDir('bs-prov-out-')
-    run = await runDist('build-k8s-snaps', { 'kube-version': KUBE_VERSION, arch: 's390x', components: 'kubectl kubelet', 'base-url': mirror.url, 'output-dir': out })
+    run = await runDist('build-k8s-snaps', {
+      'kube-version': KUBE_VERSION,
+      arch: 's390x',
+      components: 'kubectl kubelet',
+      'base-url': mirror.url,
+      'output-dir': out,
+    })
     if (run.outputs.provenance) doc = JSON.parse(readFileSync(run.outputs.provenance, 'utf8'))
   }, 300_000)
   afterAll(() => mirror?.close())
@@ -85,14 +150,26 @@ describe('build-k8s-snaps: provenance and verify-artifacts', () => {
     expect(path.basename(run.outputs.provenance)).toBe('provenance.build-k8s-snaps.s390x.intoto.json')
     expect(checkStatement(doc)).toEqual([])
     const snaps = JSON.parse(run.outputs.snaps) as string[]
-    expect(doc.subject).toEqual(await Promise.all(snaps.map(async (s) => ({ name: path.basename(s), digest: { sha256: await sha256File(s) } }))))
+    expect(doc.subject).toEqual(
+      await Promise.all(snaps.map(async (s) => ({ name: path.basename(s), digest: { sha256: await sha256File(s) } }))),
+    )
   })
 
   it('externalParameters are the inputs; resolvedDependencies every downloaded binary with the sha256 the mirror serves', async () => {
     const p = doc.predicate.buildDefinition
-    expect(p.externalParameters).toMatchObject({ 'kube-version': KUBE_VERSION, arch: 's390x', components: 'kubectl kubelet', 'base-url': mirror.url, verify: 'true' })
+    expect(p.externalParameters).toMatchObject({
+      'kube-version': KUBE_VERSION,
+      arch: 's390x',
+      components: 'kubectl kubelet',
+      'base-url': mirror.url,
+      verify: 'true',
+    })
     const want = await Promise.all(
-      ['kubectl', 'kubelet'].map(async (c) => ({ name: c, uri: `${mirror.url}/release/${KUBE_VERSION}/bin/linux/s390x/${c}`, digest: { sha256: await sha256File(path.join(mirrorRoot, 'release', KUBE_VERSION, 'bin', 'linux', 's390x', c)) } })),
+      ['kubectl', 'kubelet'].map(async (c) => ({
+        name: c,
+        uri: `${mirror.url}/release/${KUBE_VERSION}/bin/linux/s390x/${c}`,
+        digest: { sha256: await sha256File(path.join(mirrorRoot, 'release', KUBE_VERSION, 'bin', 'linux', 's390x', c)) },
+      })),
     )
     expect(p.resolvedDependencies).toEqual(want)
     expect(doc.predicate.runDetails.builder.id).toMatch(/build-k8s-snaps@/)
@@ -103,7 +180,9 @@ describe('build-k8s-snaps: provenance and verify-artifacts', () => {
     const r = cli('verify-artifacts', out)
     expect(r.code, r.out).toBe(0)
     expect(r.out).toMatch(/^artifact\s+sha256\s+SBOM\s+contents\s+provenance\s+SHA256SUMS/)
-    expect(r.out).toMatch(/kubectl_1\.31\.2_s390x\.snap\s+[0-9a-f]{16}\s+ok\s+ok \(\d+ files\)\s+ok \(provenance\.build-k8s-snaps\.s390x\.intoto\.json\)\s+ok/)
+    expect(r.out).toMatch(
+      /kubectl_1\.31\.2_s390x\.snap\s+[0-9a-f]{16}\s+ok\s+ok \(\d+ files\)\s+ok \(provenance\.build-k8s-snaps\.s390x\.intoto\.json\)\s+ok/,
+    )
     expect(r.out).toContain('All 2 artifacts match their SBOMs and provenance.')
   })
 
@@ -154,7 +233,9 @@ describe('build-k8s-snaps: provenance and verify-artifacts', () => {
   it('bad use: one clear error', () => {
     const r = cli('verify-artifacts', '/nonexistent/dir')
     expect(r.code).toBe(1)
-    expect(r.out.trim()).toBe("Error: verify-artifacts: '/nonexistent/dir' is not a directory; give the folder holding the artifacts and their .spdx.json files")
+    expect(r.out.trim()).toBe(
+      "Error: verify-artifacts: '/nonexistent/dir' is not a directory; give the folder holding the artifacts and their .spdx.json files",
+    )
     expect(cli('verify-artifacts').out).toContain('usage: build-snaps verify-artifacts DIR')
   })
 })
@@ -163,9 +244,15 @@ describe('build-snapcraft: SBOMs and provenance without the Launchpad credential
   it('the credentials are in no SBOM or statement; the project checkout is a resolved dependency with its commit', async () => {
     const SECRET = 'lp-oauth-token-0d1e2f3a4b'
     const dir = path.join(tempDir('bs-prov-snapcraft-'), 'hello-cdk')
-    const git = (...a: string[]) => execFileSync('git', ['-C', dir, '-c', 'user.name=t', '-c', 'user.email=t@example.com', ...a]).toString().trim()
+    const git = (...a: string[]) =>
+      execFileSync('git', ['-C', dir, '-c', 'user.name=t', '-c', 'user.email=t@example.com', ...a])
+        .toString()
+        .trim()
     execFileSync('mkdir', ['-p', path.join(dir, 'snap')])
-    writeFileSync(path.join(dir, 'snap', 'snapcraft.yaml'), 'name: hello-cdk\nversion: "1.0"\nsummary: Hello\ndescription: d\nbase: core22\nconfinement: strict\nparts:\n  hello:\n    plugin: nil\n')
+    writeFileSync(
+      path.join(dir, 'snap', 'snapcraft.yaml'),
+      'name: hello-cdk\nversion: "1.0"\nsummary: Hello\ndescription: d\nbase: core22\nconfinement: strict\nparts:\n  hello:\n    plugin: nil\n',
+    )
     execFileSync('git', ['init', '-q', dir])
     git('add', '.')
     git('commit', '-q', '-m', 'init')
@@ -173,8 +260,20 @@ describe('build-snapcraft: SBOMs and provenance without the Launchpad credential
     const out = tempDir('bs-prov-snapcraft-out-')
     const res = await runDist(
       'build-snapcraft',
-      { 'project-dir': dir, arch: 'arm64 s390x', mode: 'remote-build', 'accept-public-upload': 'true', 'launchpad-credentials': SECRET, 'output-dir': out },
-      { env: { PATH: `${path.join(repoRoot, 'test', 'doubles')}:${process.env.PATH}`, SNAPCRAFT_DOUBLE_LOG: path.join(out, '..', 'calls.jsonl') } },
+      {
+        'project-dir': dir,
+        arch: 'arm64 s390x',
+        mode: 'remote-build',
+        'accept-public-upload': 'true',
+        'launchpad-credentials': SECRET,
+        'output-dir': out,
+      },
+      {
+        env: {
+          PATH: `${path.join(repoRoot, 'test', 'doubles')}:${process.env.PATH}`,
+          SNAPCRAFT_DOUBLE_LOG: path.join(out, '..', 'calls.jsonl'),
+        },
+      },
     )
     expect(res.exitCode, res.log).toBe(0)
     const prov = readFileSync(res.outputs.provenance, 'utf8')
@@ -185,7 +284,12 @@ describe('build-snapcraft: SBOMs and provenance without the Launchpad credential
     const doc = JSON.parse(prov) as Json
     expect(doc.predicate.buildDefinition.externalParameters['launchpad-credentials']).toBeUndefined()
     expect(doc.predicate.buildDefinition.resolvedDependencies).toEqual([
-      { name: 'project', uri: `git+https://example.invalid/hello.git@${git('rev-parse', 'HEAD')}`, digest: { gitCommit: git('rev-parse', 'HEAD') }, annotations: { path: dir } },
+      {
+        name: 'project',
+        uri: `git+https://example.invalid/hello.git@${git('rev-parse', 'HEAD')}`,
+        digest: { gitCommit: git('rev-parse', 'HEAD') },
+        annotations: { path: dir },
+      },
     ])
     for (const s of sboms) expectValidSpdx(JSON.parse(readFileSync(s, 'utf8')))
     expect(readdirSync(out)).toContain('SHA256SUMS')

@@ -16,7 +16,7 @@ import { type LocalReleaseResult, openMirror, planFromConfig, runLocalRelease } 
 import { planOutputs, type CdkPlan } from '../shared/cdk-release.js'
 import { parseArch } from '../shared/arch.js'
 import type { Mirror } from '../cli/mirror.js'
-import { evaluateExpression, writeCdkFixture } from './cdk-release.fixtures.js'
+import { evaluateExpression, type RawDescription, writeCdkFixture } from './cdk-release.fixtures.js'
 import { repoRoot, tempDir } from './helpers/runner.js'
 
 type Step = { uses?: string; run?: string; if?: string; env?: Record<string, string> }
@@ -33,13 +33,22 @@ function workflowSteps(plan: CdkPlan, dryRun: boolean): string[] {
     ['plan', [''], () => ({})],
     ['build', plan.arches.map((a) => a.debian), (arch) => ({ arch })],
     ['charm', plan.charms.map((c) => c.charm), (c) => ({ ...plan.charms.find((x) => x.charm === c) })],
-    ...(dryRun ? [] : ([['release', plan.charms.map((c) => c.charm), (c: string) => ({ ...plan.charms.find((x) => x.charm === c) })], ['bundle', [''], () => ({})]] as Array<[string, string[], (m: string) => Record<string, unknown>]>)),
+    ...(dryRun
+      ? []
+      : ([
+          ['release', plan.charms.map((c) => c.charm), (c: string) => ({ ...plan.charms.find((x) => x.charm === c) })],
+          ['bundle', [''], () => ({})],
+        ] as Array<[string, string[], (m: string) => Record<string, unknown>]>)),
     ['summary', [''], () => ({})],
   ]
   for (const [job, values, matrix] of jobs) {
     for (const v of values) {
       for (const s of release.jobs[job].steps) {
-        const name = s.uses?.startsWith('./.build-snaps') ? (s.uses === './.build-snaps' ? 'build-k8s-snaps' : path.basename(s.uses)) : s.run?.match(/build-snaps\.js release (plan|bundle|summarize)/)?.[1]
+        const name = s.uses?.startsWith('./.build-snaps')
+          ? s.uses === './.build-snaps'
+            ? 'build-k8s-snaps'
+            : path.basename(s.uses)
+          : s.run?.match(/build-snaps\.js release (plan|bundle|summarize)/)?.[1]
         if (!name) continue
         if (s.if && !evaluateExpression(s.if, { needs: { plan: { outputs } }, matrix: matrix(v), vars: {} })) continue
         out.push(`${job}${v ? ` ${v}` : ''}: ${name === 'summarize' ? 'summarize' : name}`)
@@ -48,9 +57,12 @@ function workflowSteps(plan: CdkPlan, dryRun: boolean): string[] {
   }
   return out
 }
-const localSteps = (r: LocalReleaseResult) => r.steps.map((s) => `${s.job}${s.arch ? ` ${s.arch}` : ''}${s.charm ? ` ${s.charm}` : ''}: ${s.step}`)
+const localSteps = (r: LocalReleaseResult) =>
+  r.steps.map((s) => `${s.job}${s.arch ? ` ${s.arch}` : ''}${s.charm ? ` ${s.charm}` : ''}: ${s.step}`)
 
-type State = { charms: Record<string, { revisions: { revision: number }[]; resources: Record<string, { revisions: { revision: number }[] }> }> }
+type State = {
+  charms: Record<string, { revisions: { revision: number }[]; resources: Record<string, { revisions: { revision: number }[] }> }>
+}
 function storeState(dir: string): State {
   const f = path.join(dir, 'state.json')
   return existsSync(f) ? JSON.parse(readFileSync(f, 'utf8')) : { charms: {} }
@@ -58,18 +70,39 @@ function storeState(dir: string): State {
 /** The charmcraft double's calls so far (one JSON line each). */
 function calls(dir: string): { argv: string[] }[] {
   const f = path.join(dir, 'calls.jsonl')
-  return existsSync(f) ? readFileSync(f, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)) : []
+  return existsSync(f)
+    ? readFileSync(f, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l))
+    : []
 }
 /** `charmcraft status CHARM --format json` from the double: "<base-channel>/<arch>" → revision and resources, per channel. */
-function channelMap(storeDir: string, charm: string): Record<string, Record<string, { revision: number; resources: Record<string, number> }>> {
-  const text = execFileSync(path.join(repoRoot, 'test/doubles/charmcraft'), ['status', charm, '--format', 'json'], { env: { ...process.env, CHARMCRAFT_DOUBLE_STATE: storeDir, CHARMCRAFT_DOUBLE_TOKEN: '', CHARMCRAFT_AUTH: 'test-reader' }, encoding: 'utf8' })
-  const doc = JSON.parse(text) as { mappings: { base: { channel: string; architecture: string } | null; releases: { status: string; channel: string; revision: number | null; resources: { name: string; revision: number }[] | null }[] }[] }[] | Record<string, never>
+function channelMap(
+  storeDir: string,
+  charm: string,
+): Record<string, Record<string, { revision: number; resources: Record<string, number> }>> {
+  const text = execFileSync(path.join(repoRoot, 'test/doubles/charmcraft'), ['status', charm, '--format', 'json'], {
+    env: { ...process.env, CHARMCRAFT_DOUBLE_STATE: storeDir, CHARMCRAFT_DOUBLE_TOKEN: '', CHARMCRAFT_AUTH: 'test-reader' },
+    encoding: 'utf8',
+  })
+  const doc = JSON.parse(text) as
+    | {
+        mappings: {
+          base: { channel: string; architecture: string } | null
+          releases: { status: string; channel: string; revision: number | null; resources: { name: string; revision: number }[] | null }[]
+        }[]
+      }[]
+    | Record<string, never>
   const out: Record<string, Record<string, { revision: number; resources: Record<string, number> }>> = {}
   for (const track of Array.isArray(doc) ? doc : []) {
     for (const m of track.mappings) {
       for (const r of m.releases) {
         if (r.status !== 'open' || r.revision === null) continue
-        ;(out[r.channel] ??= {})[`${m.base?.channel}/${m.base?.architecture}`] = { revision: r.revision, resources: Object.fromEntries((r.resources ?? []).map((x) => [x.name, x.revision])) }
+        ;(out[r.channel] ??= {})[`${m.base?.channel}/${m.base?.architecture}`] = {
+          revision: r.revision,
+          resources: Object.fromEntries((r.resources ?? []).map((x) => [x.name, x.revision])),
+        }
       }
     }
   }
@@ -78,7 +111,11 @@ function channelMap(storeDir: string, charm: string): Record<string, Record<stri
 
 let mirror: Mirror
 beforeAll(async () => {
-  mirror = await openMirror(tempDir('bs-mirror-'), { kube: 'v1.31.2', cni: 'v1.5.1', flannel: 'v0.25.6', etcd: 'v3.5.16' }, ARCHES.map((a) => parseArch(a)))
+  mirror = await openMirror(
+    tempDir('bs-mirror-'),
+    { kube: 'v1.31.2', cni: 'v1.5.1', flannel: 'v0.25.6', etcd: 'v3.5.16' },
+    ARCHES.map((a) => parseArch(a)),
+  )
 }, 120_000)
 afterAll(() => mirror?.close())
 
@@ -104,18 +141,29 @@ describe('one CDK release, from dry run to promotion, against one store', () => 
     mapsOfFirst = Object.fromEntries(CHARMS.map((c) => [c, channelMap(storeDir, c)]))
     const before = calls(storeDir).length
     again = await runLocalRelease({ config, outDir: out, dryRun: 'false', mirror, quiet: true, resume: true })
-    callsOfAgain = calls(storeDir).slice(before).map((c) => c.argv[0])
+    callsOfAgain = calls(storeDir)
+      .slice(before)
+      .map((c) => c.argv[0])
     promoted = await runLocalRelease({ config, outDir: out, dryRun: 'false', promote: '1.31/edge', channel: '1.31/beta', quiet: true })
   }, 600_000)
 
-  test('the dry run runs release.yml\'s steps in its order: every artifact once per arch, every charm planned, nothing in the store', async () => {
+  test("the dry run runs release.yml's steps in its order: every artifact once per arch, every charm planned, nothing in the store", async () => {
     expect(dry.exitCode, JSON.stringify(dry.steps.filter((s) => s.exitCode))).toBe(0)
     expect(localSteps(dry)).toEqual(workflowSteps(dry.plan!, true))
     for (const a of ARCHES) {
       const built = dry.steps.filter((s) => s.job === 'build' && s.arch === a).map((s) => s.step)
       expect(built).toEqual(['build-k8s-snaps', 'build-cdk-addons-snap', 'build-cnitgz', 'build-flannel'])
-      const files = readdirSync(path.join(out, 'artifacts', `release-${a}`)).filter((f) => /\.(snap|tgz|tar\.gz)$/.test(f)).sort()
-      expect(files).toEqual([`cdk-addons_1.31.2_${a}.snap`, `cni-${a}.tgz`, `flannel-${a}.tar.gz`, `kube-apiserver_1.31.2_${a}.snap`, `kubectl_1.31.2_${a}.snap`, `kubelet_1.31.2_${a}.snap`])
+      const files = readdirSync(path.join(out, 'artifacts', `release-${a}`))
+        .filter((f) => /\.(snap|tgz|tar\.gz)$/.test(f))
+        .sort()
+      expect(files).toEqual([
+        `cdk-addons_1.31.2_${a}.snap`,
+        `cni-${a}.tgz`,
+        `flannel-${a}.tar.gz`,
+        `kube-apiserver_1.31.2_${a}.snap`,
+        `kubectl_1.31.2_${a}.snap`,
+        `kubelet_1.31.2_${a}.snap`,
+      ])
     }
     expect(afterDry.state.charms).toEqual({})
     expect(afterDry.calls).toBe(0)
@@ -137,7 +185,13 @@ describe('one CDK release, from dry run to promotion, against one store', () => 
     expect(first.bundles.map((b) => path.basename(b))).toEqual(['bundle-amd64.yaml', 'bundle-s390x.yaml'])
     for (const [file, text] of Object.entries(bundlesOfFirst)) {
       const arch = file.match(/bundle-(.+)\.yaml/)![1]
-      const b = parse(text) as { 'default-base': string; applications: Record<string, { charm: string; channel: string; revision: number; resources: Record<string, number>; constraints: string }> }
+      const b = parse(text) as {
+        'default-base': string
+        applications: Record<
+          string,
+          { charm: string; channel: string; revision: number; resources: Record<string, number>; constraints: string }
+        >
+      }
       expect(b['default-base']).toBe('ubuntu@22.04')
       expect(Object.keys(b.applications).sort()).toEqual([...CHARMS].sort())
       for (const app of Object.values(b.applications)) {
@@ -154,7 +208,9 @@ describe('one CDK release, from dry run to promotion, against one store', () => 
     // master 3 resources, worker 3 + cni-amd64 + cni-s390x, flannel 2, each on 2 bases.
     expect(rows).toHaveLength(2 * (3 + 5 + 2))
     const kubectl = rows.find((l) => l.startsWith('| kubernetes-worker | 22.04/s390x |') && l.includes('| kubectl |'))!
-    const sha = execFileSync('sha256sum', [path.join(out, 'artifacts/release-s390x/kubectl_1.31.2_s390x.snap')], { encoding: 'utf8' }).split(' ')[0]
+    const sha = execFileSync('sha256sum', [path.join(out, 'artifacts/release-s390x/kubectl_1.31.2_s390x.snap')], {
+      encoding: 'utf8',
+    }).split(' ')[0]
     expect(kubectl).toContain(`\`${sha}\``)
     expect(rows.find((l) => l.includes('| core |'))).toContain('| 0 B |')
     // cni-s390x rides on the amd64 revision too: its row shows the s390x tarball.
@@ -164,10 +220,16 @@ describe('one CDK release, from dry run to promotion, against one store', () => 
 
   test('a re-run of the finished release (its artifacts kept, as GitHub\'s "Re-run jobs") uploads nothing and releases nothing', () => {
     expect(again.exitCode, JSON.stringify(again.steps.filter((s) => s.exitCode))).toBe(0)
-    expect(localSteps(again)).toEqual(['plan: plan', ...CHARMS.map((c) => `release ${c}: charm-attach-release`), 'bundle: bundle', 'summary: summarize'])
+    expect(localSteps(again)).toEqual([
+      'plan: plan',
+      ...CHARMS.map((c) => `release ${c}: charm-attach-release`),
+      'bundle: bundle',
+      'summary: summarize',
+    ])
     const state = storeState(storeDir)
     for (const c of CHARMS) expect(state.charms[c].revisions, c).toHaveLength(2)
-    for (const c of CHARMS) for (const [n, r] of Object.entries(state.charms[c].resources)) expect(r.revisions.length, `${c} ${n}`).toBeLessThanOrEqual(2)
+    for (const c of CHARMS)
+      for (const [n, r] of Object.entries(state.charms[c].resources)) expect(r.revisions.length, `${c} ${n}`).toBeLessThanOrEqual(2)
     expect(callsOfAgain.filter((c) => c === 'upload' || c === 'upload-resource' || c === 'release')).toEqual([])
     expect(callsOfAgain).toContain('status') // it did read the store: plan and verify
     expect(again.released).toEqual(first.released)
@@ -175,7 +237,11 @@ describe('one CDK release, from dry run to promotion, against one store', () => 
 
   test('promotion edge → beta: every charm, every base, the exact revisions and resource revisions; nothing built or uploaded', () => {
     expect(promoted.exitCode, JSON.stringify(promoted.steps.filter((s) => s.exitCode))).toBe(0)
-    expect(localSteps(promoted)).toEqual([...CHARMS.map((c) => `promote ${c}: charm-attach-release`), 'plan: plan', 'bundle: bundle', 'summary: summarize'].sort((a, b) => order(a) - order(b)))
+    expect(localSteps(promoted)).toEqual(
+      [...CHARMS.map((c) => `promote ${c}: charm-attach-release`), 'plan: plan', 'bundle: bundle', 'summary: summarize'].sort(
+        (a, b) => order(a) - order(b),
+      ),
+    )
     for (const c of CHARMS) {
       const map = channelMapOf(c)
       expect(map['1.31/beta'], c).toEqual(map['1.31/edge'])
@@ -186,7 +252,7 @@ describe('one CDK release, from dry run to promotion, against one store', () => 
     expect(promoted.steps.some((s) => s.job === 'build' || s.job === 'charm')).toBe(false)
   })
 
-  test('release.yml\'s record, bundle and summary scripts, run as written on the downloaded-artifact layout, agree with the local run', () => {
+  test("release.yml's record, bundle and summary scripts, run as written on the downloaded-artifact layout, agree with the local run", () => {
     const ws = tempDir('bs-ws-')
     symlinkSync(repoRoot, path.join(ws, '.build-snaps'))
     symlinkSync(config, path.join(ws, 'cdk-release.yaml'))
@@ -196,7 +262,11 @@ describe('one CDK release, from dry run to promotion, against one store', () => 
     const script = (job: string, mode: string) => release.jobs[job].steps.find((s) => s.run?.includes(`release ${mode}`))!
     const runScript = (job: string, mode: string, env: Record<string, string>, cwd = ws) => {
       const step = script(job, mode)
-      const res = spawnSync('bash', ['-e', '-c', step.run!], { cwd, env: { ...process.env, GITHUB_STEP_SUMMARY: path.join(ws, `summary-${job}`), ...env }, encoding: 'utf8' })
+      const res = spawnSync('bash', ['-e', '-c', step.run!], {
+        cwd,
+        env: { ...process.env, GITHUB_STEP_SUMMARY: path.join(ws, `summary-${job}`), ...env },
+        encoding: 'utf8',
+      })
       expect(res.status, `${job}: ${res.stderr}`).toBe(0)
       return res
     }
@@ -206,7 +276,12 @@ describe('one CDK release, from dry run to promotion, against one store', () => 
       execFileSync('mkdir', ['-p', jobWs])
       symlinkSync(repoRoot, path.join(jobWs, '.build-snaps'))
       const o = first.outputs[c]
-      runScript('release', 'record', { CHARM: c, CHANNEL: o.channel, REVISIONS: o.revisions, RESOURCE_REVISIONS: o['resource-revisions'] }, jobWs)
+      runScript(
+        'release',
+        'record',
+        { CHARM: c, CHANNEL: o.channel, REVISIONS: o.revisions, RESOURCE_REVISIONS: o['resource-revisions'] },
+        jobWs,
+      )
       execFileSync('mkdir', ['-p', path.join(artifacts, `result-${c}`)])
       execFileSync('cp', [path.join(jobWs, 'results', `${c}.json`), path.join(artifacts, `result-${c}`)])
       execFileSync('rm', ['-rf', jobWs])
@@ -215,7 +290,13 @@ describe('one CDK release, from dry run to promotion, against one store', () => 
     for (const c of CHARMS) execFileSync('cp', [path.join(artifacts, `result-${c}`, `${c}.json`), path.join(ws, 'results')])
     runScript('bundle', 'bundle', { CONFIG: 'cdk-release.yaml' })
     for (const [file, text] of Object.entries(bundlesOfFirst)) expect(readFileSync(path.join(ws, 'bundle', file), 'utf8'), file).toBe(text)
-    const res = runScript('summary', 'summarize', { CONFIG: 'cdk-release.yaml', KUBE_VERSION: 'v1.31.2', CHANNEL: '1.31/edge', DRY_RUN: 'false', RESULTS: 'success success success success' })
+    const res = runScript('summary', 'summarize', {
+      CONFIG: 'cdk-release.yaml',
+      KUBE_VERSION: 'v1.31.2',
+      CHANNEL: '1.31/edge',
+      DRY_RUN: 'false',
+      RESULTS: 'success success success success',
+    })
     const rows = (t: string) => t.split('\n').filter((l) => /^\| (kubernetes-master|kubernetes-worker|flannel) \|/.test(l))
     expect(rows(res.stdout)).toEqual(rows(first.summary))
     expect(rows(res.stdout)).toHaveLength(20)
@@ -232,21 +313,46 @@ describe('verify', () => {
       d.snaps = 'placeholder'
       d.charms = { flannel: d.charms.flannel }
     })
-    const r = await runLocalRelease({ config, outDir: tempDir('bs-release-'), dryRun: 'false', mirror, quiet: true, env: { CHARMCRAFT_DOUBLE_MISRECORD: 'arch' } })
+    const r = await runLocalRelease({
+      config,
+      outDir: tempDir('bs-release-'),
+      dryRun: 'false',
+      mirror,
+      quiet: true,
+      env: { CHARMCRAFT_DOUBLE_MISRECORD: 'arch' },
+    })
     expect(r.exitCode).toBe(1)
-    expect(r.steps.filter((s) => s.exitCode !== 0).map((s) => `${s.job} ${s.charm}: ${s.step}`)).toEqual(['release flannel: charm-attach-release'])
+    expect(r.steps.filter((s) => s.exitCode !== 0).map((s) => `${s.job} ${s.charm}: ${s.step}`)).toEqual([
+      'release flannel: charm-attach-release',
+    ])
     expect(r.bundles).toEqual([])
     expect(r.summary).toContain('Not released.')
   }, 300_000)
 })
 
 describe('five bad descriptions: one clear line each, before any build or store call', () => {
-  test.each<[string, (d: Record<string, any>) => void, string]>([
-    ['an unknown artifact', (d) => (d.charms.flannel.resources['flannel-{arch}'] = 'flannel-tarball'), "cdk-release.yaml: charms.flannel.resources.flannel-{arch}: 'flannel-tarball' is not valid; map it to snap:<"],
-    ['a resource the charm does not declare', (d) => (d.charms.flannel.resources.etcdctl = 'file:cdk-release.yaml'), "cdk-release.yaml: charms.flannel.resources.etcdctl: charm flannel declares no resource 'etcdctl'; its resources are flannel-amd64, flannel-s390x"],
-    ['a declared resource left unmapped', (d) => delete d.charms['kubernetes-master'].resources['cdk-addons'], 'cdk-release.yaml: charms.kubernetes-master.resources: charm kubernetes-master declares cdk-addons but the description maps no artifact to it; map each to an artifact, placeholder or keep'],
+  test.each<[string, (d: RawDescription) => void, string]>([
+    [
+      'an unknown artifact',
+      (d) => (d.charms.flannel.resources['flannel-{arch}'] = 'flannel-tarball'),
+      "cdk-release.yaml: charms.flannel.resources.flannel-{arch}: 'flannel-tarball' is not valid; map it to snap:<",
+    ],
+    [
+      'a resource the charm does not declare',
+      (d) => (d.charms.flannel.resources.etcdctl = 'file:cdk-release.yaml'),
+      "cdk-release.yaml: charms.flannel.resources.etcdctl: charm flannel declares no resource 'etcdctl'; its resources are flannel-amd64, flannel-s390x",
+    ],
+    [
+      'a declared resource left unmapped',
+      (d) => delete d.charms['kubernetes-master'].resources['cdk-addons'],
+      'cdk-release.yaml: charms.kubernetes-master.resources: charm kubernetes-master declares cdk-addons but the description maps no artifact to it; map each to an artifact, placeholder or keep',
+    ],
     ['a bad channel', (d) => (d.channel = 'edge/1.31'), "cdk-release.yaml: channel: 'edge/1.31' has risk '1.31'; use track/risk[/branch]"],
-    ['snaps neither real nor placeholder', (d) => (d.snaps = 'zero'), "cdk-release.yaml: snaps: 'zero' is not one of real, placeholder; use real"],
+    [
+      'snaps neither real nor placeholder',
+      (d) => (d.snaps = 'zero'),
+      "cdk-release.yaml: snaps: 'zero' is not one of real, placeholder; use real",
+    ],
   ])('%s', async (_, edit, line) => {
     const root = tempDir('bs-cdk-')
     const { config } = writeCdkFixture(root, ARCHES, edit)
@@ -263,9 +369,15 @@ describe('five bad descriptions: one clear line each, before any build or store 
   test('the CLI prints the line as an error and exits 1', () => {
     const root = tempDir('bs-cdk-')
     const { config } = writeCdkFixture(root, ARCHES, (d) => (d.arches = ['amd64', 'mips']))
-    const res = spawnSync(process.execPath, [path.join(repoRoot, 'bin/build-snaps.js'), 'release', '--config', config, '--output-dir', tempDir('bs-release-')], { encoding: 'utf8' })
+    const res = spawnSync(
+      process.execPath,
+      [path.join(repoRoot, 'bin/build-snaps.js'), 'release', '--config', config, '--output-dir', tempDir('bs-release-')],
+      { encoding: 'utf8' },
+    )
     expect(res.status).toBe(1)
-    expect(res.stderr.trim()).toBe("Error: cdk-release.yaml: arches.1: 'mips' is not one of amd64, arm64, armhf, ppc64el, s390x, riscv64; use a Debian architecture name: amd64, arm64, armhf, ppc64el, s390x or riscv64")
+    expect(res.stderr.trim()).toBe(
+      "Error: cdk-release.yaml: arches.1: 'mips' is not one of amd64, arm64, armhf, ppc64el, s390x, riscv64; use a Debian architecture name: amd64, arm64, armhf, ppc64el, s390x or riscv64",
+    )
   })
 })
 
@@ -277,14 +389,23 @@ describe('the plan job, as release.yml writes it', () => {
     const step = release.jobs.plan.steps.find((s) => s.run)!
     const outputFile = path.join(ws, 'github_output')
     writeFileSync(outputFile, '')
-    const env = { ...process.env, GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: path.join(ws, 'summary'), CONFIG: 'cdk-release.yaml', CHANNEL: '', DRY_RUN: 'false' }
+    const env = {
+      ...process.env,
+      GITHUB_OUTPUT: outputFile,
+      GITHUB_STEP_SUMMARY: path.join(ws, 'summary'),
+      CONFIG: 'cdk-release.yaml',
+      CHANNEL: '',
+      DRY_RUN: 'false',
+    }
     const res = spawnSync('bash', ['-e', '-c', step.run!], { cwd: ws, env, encoding: 'utf8' })
     expect(res.status, res.stderr).toBe(0)
     const outputs = parseOutputFile(readFileSync(outputFile, 'utf8'))
     const { plan } = await planFromConfig({ config, root: ws, artifacts: path.join(ws, 'artifacts') })
     expect(outputs).toEqual(planOutputs(plan, false))
     expect(JSON.parse(outputs.charms).include[0]['charm-files']).toBe('artifacts/charm-kubernetes-master/charms/*.charm')
-    expect(readFileSync(path.join(ws, 'summary'), 'utf8')).toContain('| `snap:kubectl` | 2 (once per arch) | kubernetes-master, kubernetes-worker |')
+    expect(readFileSync(path.join(ws, 'summary'), 'utf8')).toContain(
+      '| `snap:kubectl` | 2 (once per arch) | kubernetes-master, kubernetes-worker |',
+    )
   })
 
   test('a bad description fails the plan job with one ::error:: line per field and no outputs', () => {
@@ -296,11 +417,20 @@ describe('the plan job, as release.yml writes it', () => {
     symlinkSync(repoRoot, path.join(ws, '.build-snaps'))
     const outputFile = path.join(ws, 'github_output')
     writeFileSync(outputFile, '')
-    const env = { ...process.env, GITHUB_ACTIONS: 'true', GITHUB_OUTPUT: outputFile, CONFIG: 'cdk-release.yaml', CHANNEL: '', DRY_RUN: 'true' }
+    const env = {
+      ...process.env,
+      GITHUB_ACTIONS: 'true',
+      GITHUB_OUTPUT: outputFile,
+      CONFIG: 'cdk-release.yaml',
+      CHANNEL: '',
+      DRY_RUN: 'true',
+    }
     const res = spawnSync('bash', ['-e', '-c', release.jobs.plan.steps.find((s) => s.run)!.run!], { cwd: ws, env, encoding: 'utf8' })
     expect(res.status).toBe(1)
     // The schema pass stops before the charms are read: the bad switch is reported; the channel after it is fixed.
-    expect(res.stderr.trim().split('\n')).toEqual(["::error::cdk-release.yaml: snaps: 'zero' is not one of real, placeholder; use real (attach the built snaps, for network-restricted sites) or placeholder (zero-byte files: the charm installs from the store)"])
+    expect(res.stderr.trim().split('\n')).toEqual([
+      "::error::cdk-release.yaml: snaps: 'zero' is not one of real, placeholder; use real (attach the built snaps, for network-restricted sites) or placeholder (zero-byte files: the charm installs from the store)",
+    ])
     expect(readFileSync(outputFile, 'utf8')).toBe('')
   })
 })

@@ -27,14 +27,25 @@ function goModules(file: string): { goVersion: string; path: string; deps: Array
   const text = goVersionM(file)
   const [first, ...rest] = text.split('\n')
   const info = parseModInfo(rest.map((l) => l.replace(/^\t/, '')).join('\n'))
-  return { goVersion: first.split(': ').pop()!, path: info.path, deps: info.deps.map((d) => ({ path: d.path, version: d.version, sum: d.sum })) }
+  return {
+    goVersion: first.split(': ').pop()!,
+    path: info.path,
+    deps: info.deps.map((d) => ({ path: d.path, version: d.version, sum: d.sum })),
+  }
 }
 
 /** The SBOM's Go packages of one file: main path (from the summary), stdlib version, dependencies with sums. */
-function sbomGo(doc: Json, fileName: string): { goVersion: string; path: string; deps: Array<{ path: string; version: string; sum: string }> } {
+function sbomGo(
+  doc: Json,
+  fileName: string,
+): { goVersion: string; path: string; deps: Array<{ path: string; version: string; sum: string }> } {
   const file = doc.files.find((f: Json) => f.fileName === fileName)
-  const mainId = doc.relationships.find((r: Json) => r.spdxElementId === file.SPDXID && r.relationshipType === 'GENERATED_FROM').relatedSpdxElement
-  const deps = doc.relationships.filter((r: Json) => r.spdxElementId === mainId && r.relationshipType === 'DEPENDS_ON').map((r: Json) => doc.packages.find((p: Json) => p.SPDXID === r.relatedSpdxElement))
+  const mainId = doc.relationships.find(
+    (r: Json) => r.spdxElementId === file.SPDXID && r.relationshipType === 'GENERATED_FROM',
+  ).relatedSpdxElement
+  const deps = doc.relationships
+    .filter((r: Json) => r.spdxElementId === mainId && r.relationshipType === 'DEPENDS_ON')
+    .map((r: Json) => doc.packages.find((p: Json) => p.SPDXID === r.relatedSpdxElement))
   const stdlib = deps.find((p: Json) => p.name === 'stdlib')
   const main = doc.packages.find((p: Json) => p.SPDXID === mainId)
   expect(main.externalRefs[0].referenceLocator).toMatch(/^pkg:golang\//)
@@ -63,9 +74,17 @@ describe('tarball and charm SBOMs', () => {
     const tgz = path.join(root, 'out', 'hello-multi.tar.gz')
     mkdirSync(path.dirname(tgz), { recursive: true })
     const entries = [...fx.binaries].map(([arch, file]) => ({ name: `${arch}/hello`, file }))
-    await writeTarGz(tgz, [...entries, { name: 'BUILD_INFO', data: 'fixture\n' }, { name: 'link', type: 'symlink' as const, linkname: 'BUILD_INFO' }], { mtime: 1700000000, label: 'hello-multi' })
+    await writeTarGz(
+      tgz,
+      [...entries, { name: 'BUILD_INFO', data: 'fixture\n' }, { name: 'link', type: 'symlink' as const, linkname: 'BUILD_INFO' }],
+      { mtime: 1700000000, label: 'hello-multi' },
+    )
     const sha256 = await sha256File(tgz)
-    const sbom = await writeSbom(tgz, { version: '1.0.0', sha256 }, { epoch: 1700000000, tool: 'build-snaps-test', namespaceBase: 'https://example.invalid', tmpRoot: root })
+    const sbom = await writeSbom(
+      tgz,
+      { version: '1.0.0', sha256 },
+      { epoch: 1700000000, tool: 'build-snaps-test', namespaceBase: 'https://example.invalid', tmpRoot: root },
+    )
     expect(sbom).toBe(`${tgz}.spdx.json`)
     const doc = JSON.parse(readFileSync(sbom, 'utf8')) as Json
     expectValidSpdx(doc)
@@ -99,13 +118,17 @@ describe('tarball and charm SBOMs', () => {
     const inside = await artifactContents(charm, root)
     expect(inside.map((f) => f.path)).toEqual(['bin/helper', 'metadata.yaml'])
     expect(inside[0].go?.deps.map((d) => d.path)).toEqual(['example.com/greet', 'example.com/local'])
-    const sbom = await writeSbom(charm, { version: '', sha256: await sha256File(charm), packageName: 'demo' }, { epoch: 0, tool: 't', namespaceBase: 'https://example.invalid', tmpRoot: root })
+    const sbom = await writeSbom(
+      charm,
+      { version: '', sha256: await sha256File(charm), packageName: 'demo' },
+      { epoch: 0, tool: 't', namespaceBase: 'https://example.invalid', tmpRoot: root },
+    )
     const doc = JSON.parse(readFileSync(sbom, 'utf8')) as Json
     expectValidSpdx(doc)
     expect(doc.packages[0].externalRefs[0].referenceLocator).toBe('pkg:generic/demo')
   })
 
-  it('the contents listing is cached by the artifact\'s sha256: the second SBOM is the same bytes without unpacking again', async () => {
+  it("the contents listing is cached by the artifact's sha256: the second SBOM is the same bytes without unpacking again", async () => {
     const tgz = path.join(root, 'out', 'cached.tgz')
     await writeTarGz(tgz, [{ name: 'hello', file: fx.binaries.get('arm64')! }], { mtime: 0, label: 'cached' })
     const sha256 = await sha256File(tgz)
@@ -132,18 +155,36 @@ describe('tarball and charm SBOMs', () => {
 
 describe("Debian's kubectl for s390x in an artifact", () => {
   const kubectl = path.join(DEBIAN_KUBECTL_ROOT, 'usr', 'bin', 'kubectl')
-  it.skipIf(!existsSync(kubectl))(existsSync(kubectl) ? 'its Go version, main path and dependencies equal go version -m' : `skipped: no ${kubectl}; run .ci/setup.d/debian-kubectl.sh`, async () => {
-    const inside = await listTree(path.dirname(kubectl))
-    const k = inside.find((f) => f.path === 'kubectl')!
-    expect(k.go).toBeDefined()
-    const want = goModules(kubectl)
-    expect({ goVersion: k.go!.goVersion, path: k.go!.path, deps: k.go!.deps.map((d) => ({ path: d.path, version: d.version, sum: d.sum })) }).toEqual(want)
-    const tgz = path.join(root, 'out', 'kubectl-s390x.tgz')
-    await writeTarGz(tgz, [{ name: 'kubectl', file: kubectl }], { mtime: 0, label: 'kubectl' })
-    const doc = JSON.parse(readFileSync(await writeSbom(tgz, { version: '1.20', sha256: await sha256File(tgz), arch: 's390x' }, { epoch: 0, tool: 't', namespaceBase: 'https://example.invalid', tmpRoot: root }), 'utf8')) as Json
-    expectValidSpdx(doc)
-    expect(sbomGo(doc, './kubectl')).toEqual(want)
-  })
+  it.skipIf(!existsSync(kubectl))(
+    existsSync(kubectl)
+      ? 'its Go version, main path and dependencies equal go version -m'
+      : `skipped: no ${kubectl}; run .ci/setup.d/debian-kubectl.sh`,
+    async () => {
+      const inside = await listTree(path.dirname(kubectl))
+      const k = inside.find((f) => f.path === 'kubectl')!
+      expect(k.go).toBeDefined()
+      const want = goModules(kubectl)
+      expect({
+        goVersion: k.go!.goVersion,
+        path: k.go!.path,
+        deps: k.go!.deps.map((d) => ({ path: d.path, version: d.version, sum: d.sum })),
+      }).toEqual(want)
+      const tgz = path.join(root, 'out', 'kubectl-s390x.tgz')
+      await writeTarGz(tgz, [{ name: 'kubectl', file: kubectl }], { mtime: 0, label: 'kubectl' })
+      const doc = JSON.parse(
+        readFileSync(
+          await writeSbom(
+            tgz,
+            { version: '1.20', sha256: await sha256File(tgz), arch: 's390x' },
+            { epoch: 0, tool: 't', namespaceBase: 'https://example.invalid', tmpRoot: root },
+          ),
+          'utf8',
+        ),
+      ) as Json
+      expectValidSpdx(doc)
+      expect(sbomGo(doc, './kubectl')).toEqual(want)
+    },
+  )
 })
 
 describe('build-k8s-snaps writes an SBOM beside every snap', () => {
@@ -153,7 +194,13 @@ describe('build-k8s-snaps writes an SBOM beside every snap', () => {
   beforeAll(async () => {
     ;({ mirror } = await k8sMirror([parseArch('s390x')]))
     out = tempDir('bs-sbom-out-')
-    run = await runDist('build-k8s-snaps', { 'kube-version': KUBE_VERSION, arch: 's390x', components: 'kubectl kubelet', 'base-url': mirror.url, 'output-dir': out })
+    run = await runDist('build-k8s-snaps', {
+      'kube-version': KUBE_VERSION,
+      arch: 's390x',
+      components: 'kubectl kubelet',
+      'base-url': mirror.url,
+      'output-dir': out,
+    })
   }, 300_000)
   afterAll(() => mirror?.close())
 
@@ -166,11 +213,17 @@ describe('build-k8s-snaps writes an SBOM beside every snap', () => {
       const doc = JSON.parse(readFileSync(sboms[i], 'utf8')) as Json
       expectValidSpdx(doc)
       expect(doc.name).toBe(path.basename(snap))
-      expect(doc.packages[0]).toMatchObject({ name: path.basename(snap).split('_')[0], versionInfo: '1.31.2', checksums: [{ algorithm: 'SHA256', checksumValue: await sha256File(snap) }] })
+      expect(doc.packages[0]).toMatchObject({
+        name: path.basename(snap).split('_')[0],
+        versionInfo: '1.31.2',
+        checksums: [{ algorithm: 'SHA256', checksumValue: await sha256File(snap) }],
+      })
       expect(doc.packages[0].externalRefs[0].referenceLocator).toBe(`pkg:generic/${path.basename(snap).split('_')[0]}@1.31.2?arch=s390x`)
       const dir = path.join(tempDir('bs-sbom-unsq-'), 'x')
       execFileSync('unsquashfs', ['-q', '-n', '-d', dir, snap])
-      const listed = Object.fromEntries(doc.files.map((f: Json) => [f.fileName, f.checksums.find((c: Json) => c.algorithm === 'SHA256').checksumValue]))
+      const listed = Object.fromEntries(
+        doc.files.map((f: Json) => [f.fileName, f.checksums.find((c: Json) => c.algorithm === 'SHA256').checksumValue]),
+      )
       const real = Object.fromEntries((await listTree(dir)).map((f) => [`./${f.path}`, f.sha256]))
       expect(listed).toEqual(real)
       expect(Object.keys(listed)).toContain('./meta/snap.yaml')
@@ -180,15 +233,30 @@ describe('build-k8s-snaps writes an SBOM beside every snap', () => {
   })
 
   it('SHA256SUMS covers the snaps, their SBOMs and the provenance, and checks out with sha256sum -c', () => {
-    const listed = readFileSync(run.outputs.manifest, 'utf8').trim().split('\n').map((l) => l.split('  ')[1])
-    expect(listed).toEqual(['kubectl_1.31.2_s390x.snap', 'kubectl_1.31.2_s390x.snap.spdx.json', 'kubelet_1.31.2_s390x.snap', 'kubelet_1.31.2_s390x.snap.spdx.json', 'provenance.build-k8s-snaps.s390x.intoto.json'])
+    const listed = readFileSync(run.outputs.manifest, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => l.split('  ')[1])
+    expect(listed).toEqual([
+      'kubectl_1.31.2_s390x.snap',
+      'kubectl_1.31.2_s390x.snap.spdx.json',
+      'kubelet_1.31.2_s390x.snap',
+      'kubelet_1.31.2_s390x.snap.spdx.json',
+      'provenance.build-k8s-snaps.s390x.intoto.json',
+    ])
     execFileSync('sha256sum', ['-c', '--strict', 'SHA256SUMS'], { cwd: out })
   })
 
   it('reproducible: a second run gives byte-identical snaps, SBOMs and provenance', async () => {
     const first = new Map(readdirSync(out).map((n) => [n, readFileSync(path.join(out, n))]))
     rmSync(out, { recursive: true, force: true })
-    const again = await runDist('build-k8s-snaps', { 'kube-version': KUBE_VERSION, arch: 's390x', components: 'kubectl kubelet', 'base-url': mirror.url, 'output-dir': out })
+    const again = await runDist('build-k8s-snaps', {
+      'kube-version': KUBE_VERSION,
+      arch: 's390x',
+      components: 'kubectl kubelet',
+      'base-url': mirror.url,
+      'output-dir': out,
+    })
     expect(again.exitCode, again.log).toBe(0)
     expect(readdirSync(out).sort()).toEqual([...first.keys()].sort())
     expect([...first].filter(([n, bytes]) => !readFileSync(path.join(out, n)).equals(bytes)).map(([n]) => n)).toEqual([])
@@ -196,13 +264,20 @@ describe('build-k8s-snaps writes an SBOM beside every snap', () => {
 })
 
 describe('a snap of a Go binary with dependencies (binaries-dir, armhf)', () => {
-  it('lists the binary\'s modules with versions and sums', async () => {
+  it("lists the binary's modules with versions and sums", async () => {
     const bins = path.join(root, 'k8s-bins')
     mkdirSync(bins, { recursive: true })
     const hello = fx.binaries.get('armhf')!
     copyFileSync(hello, path.join(bins, 'kubectl'))
     const out = tempDir('bs-sbom-armhf-')
-    const r = await runDist('build-k8s-snaps', { 'kube-version': KUBE_VERSION, arch: 'armhf', components: 'kubectl', 'binaries-dir': bins, verify: 'false', 'output-dir': out })
+    const r = await runDist('build-k8s-snaps', {
+      'kube-version': KUBE_VERSION,
+      arch: 'armhf',
+      components: 'kubectl',
+      'binaries-dir': bins,
+      verify: 'false',
+      'output-dir': out,
+    })
     expect(r.exitCode, r.log).toBe(0)
     const doc = JSON.parse(readFileSync(JSON.parse(r.outputs.sboms)[0], 'utf8')) as Json
     expectValidSpdx(doc)

@@ -14,14 +14,19 @@ import { parseOutputFile } from '../cli/main.js'
 import { repoRoot, runDist, tempDir } from './helpers/runner.js'
 
 type Step = { id?: string; name?: string; uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, string> }
-const job = (parse(readFileSync(path.join(repoRoot, '.github/workflows/ci.yml'), 'utf8')) as { jobs: Record<string, { env: Record<string, string>; steps: Step[] }> }).jobs['self-test']
+const job = (
+  parse(readFileSync(path.join(repoRoot, '.github/workflows/ci.yml'), 'utf8')) as {
+    jobs: Record<string, { env: Record<string, string>; steps: Step[] }>
+  }
+).jobs['self-test']
 
 function evaluate(expr: string, ctx: Record<string, unknown>): string {
   const ast = new Parser(new Lexer(expr).lex().tokens, Object.keys(ctx), []).parse()
   const value = new Evaluator(ast, JSON.parse(JSON.stringify(ctx), data.reviver) as data.Dictionary).evaluate()
   return value.coerceString()
 }
-const interpolate = (text: string, ctx: Record<string, unknown>) => text.replace(/\$\{\{([\s\S]*?)\}\}/g, (_, e: string) => evaluate(e, ctx))
+const interpolate = (text: string, ctx: Record<string, unknown>) =>
+  text.replace(/\$\{\{([\s\S]*?)\}\}/g, (_, e: string) => evaluate(e, ctx))
 
 const groups: number[] = []
 afterAll(() => {
@@ -36,7 +41,8 @@ afterAll(() => {
 
 test('ci.yml self-test passes step by step, as GitHub would run it', async () => {
   const ws = tempDir('bs-ci-ws-')
-  for (const f of ['action.yml', 'actions', 'bin', 'dist', 'node_modules', 'package.json', 'test', 'examples', 'schema']) symlinkSync(path.join(repoRoot, f), path.join(ws, f))
+  for (const f of ['action.yml', 'actions', 'bin', 'dist', 'node_modules', 'package.json', 'test', 'examples', 'schema'])
+    symlinkSync(path.join(repoRoot, f), path.join(ws, f))
   const runnerTemp = tempDir('bs-ci-tmp-')
   const files = Object.fromEntries(['output', 'env', 'path', 'summary'].map((k) => [k, path.join(runnerTemp, `github_${k}`)]))
   const env: Record<string, string> = { ...job.env, GITHUB_WORKSPACE: ws, RUNNER_TEMP: runnerTemp }
@@ -53,7 +59,16 @@ test('ci.yml self-test passes step by step, as GitHub would run it', async () =>
     if (step.run) {
       const child = spawn('bash', ['-e', '-c', step.run], {
         cwd: ws,
-        env: { ...process.env, ...env, ...stepEnv, PATH, GITHUB_OUTPUT: files.output, GITHUB_ENV: files.env, GITHUB_PATH: files.path, GITHUB_STEP_SUMMARY: files.summary },
+        env: {
+          ...process.env,
+          ...env,
+          ...stepEnv,
+          PATH,
+          GITHUB_OUTPUT: files.output,
+          GITHUB_ENV: files.env,
+          GITHUB_PATH: files.path,
+          GITHUB_STEP_SUMMARY: files.summary,
+        },
         detached: true, // its own process group, so a background process it starts can be ended afterwards
         stdio: ['ignore', 'pipe', 'pipe'],
       })
@@ -76,7 +91,15 @@ test('ci.yml self-test passes step by step, as GitHub would run it', async () =>
     if (step.id) steps[step.id] = { outputs }
     ran.push(step.uses ?? 'run')
   }
-  expect(ran.filter((u) => u.startsWith('./'))).toEqual(['./', './actions/build-cnitgz', './actions/build-flannel', './actions/charm-build', './actions/zero-byte-snaps', './actions/charm-attach-release', './actions/charm-attach-release'])
+  expect(ran.filter((u) => u.startsWith('./'))).toEqual([
+    './',
+    './actions/build-cnitgz',
+    './actions/build-flannel',
+    './actions/charm-build',
+    './actions/zero-byte-snaps',
+    './actions/charm-attach-release',
+    './actions/charm-attach-release',
+  ])
   // What the steps left behind: the s390x snaps, four CNI tarballs, a flannel tarball, and a release in the double.
   expect(JSON.parse(steps.snaps.outputs.snaps)).toHaveLength(7)
   expect(Object.keys(JSON.parse(steps.cni.outputs.tarballs)).sort()).toEqual(['amd64', 'arm64', 'ppc64el', 's390x'])

@@ -23,7 +23,15 @@ const hook = `export async function load(url, context, next) {
 }`
 register(`data:text/javascript,${encodeURIComponent(hook)}`)
 
-type Step = { id?: string; name?: string; uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, string>; if?: string }
+type Step = {
+  id?: string
+  name?: string
+  uses?: string
+  run?: string
+  with?: Record<string, unknown>
+  env?: Record<string, string>
+  if?: string
+}
 type Job = {
   'runs-on'?: unknown
   needs?: string | string[]
@@ -35,7 +43,11 @@ type Job = {
   steps?: Step[]
   uses?: string
 }
-type Workflow = { on: Record<string, { inputs?: Record<string, { default?: unknown; type?: string }> } | null>; permissions?: unknown; jobs: Record<string, Job> }
+type Workflow = {
+  on: Record<string, { inputs?: Record<string, { default?: unknown; type?: string }> } | null>
+  permissions?: unknown
+  jobs: Record<string, Job>
+}
 
 const WORKFLOWS = ['ci.yml', 'release.yml', 'promote.yml']
 /** The jobs that attest (actions/attest-*): the only ones with id-token and attestations write. */
@@ -71,7 +83,14 @@ export function unpinned(raw: string): string[] {
 
 /** Scopes granted write, per job (top level included as '(workflow)'). */
 export function writeScopes(wf: Workflow): Record<string, string[]> {
-  const scopes = (p: unknown) => (typeof p === 'string' ? (/write/.test(p) ? [p] : []) : Object.entries((p ?? {}) as Record<string, string>).filter(([, v]) => v === 'write').map(([k]) => k))
+  const scopes = (p: unknown) =>
+    typeof p === 'string'
+      ? /write/.test(p)
+        ? [p]
+        : []
+      : Object.entries((p ?? {}) as Record<string, string>)
+          .filter(([, v]) => v === 'write')
+          .map(([k]) => k)
   const out: Record<string, string[]> = {}
   const top = scopes(wf.permissions)
   if (top.length) out['(workflow)'] = top
@@ -105,7 +124,7 @@ function evaluate(expr: string, ctx: Record<string, unknown>): unknown {
 describe.each(WORKFLOWS)('%s', (file) => {
   const wf = load(file)
 
-  test('parses with GitHub\'s workflow parser without errors', async () => {
+  test("parses with GitHub's workflow parser without errors", async () => {
     const { parseWorkflow, convertWorkflowTemplate, NoOperationTraceWriter } = await import('@actions/workflow-parser')
     const res = parseWorkflow({ name: file, content: text(file) }, new NoOperationTraceWriter())
     expect(res.context.errors.getErrors().map((e) => e.message)).toEqual([])
@@ -145,10 +164,13 @@ describe.each(WORKFLOWS)('%s', (file) => {
       for (const s of job.steps ?? []) {
         if (!s.uses?.startsWith('./')) continue
         const dir = s.uses.replace(/^\.\/(\.build-snaps\/?)?/, '')
-        const yml = parse(readFileSync(path.join(repoRoot, dir, 'action.yml'), 'utf8')) as { inputs: Record<string, { required?: boolean; default?: string }> }
+        const yml = parse(readFileSync(path.join(repoRoot, dir, 'action.yml'), 'utf8')) as {
+          inputs: Record<string, { required?: boolean; default?: string }>
+        }
         const given = Object.keys(s.with ?? {})
         for (const k of given) expect(Object.keys(yml.inputs), `${file} ${id}: ${s.uses} has no input ${k}`).toContain(k)
-        for (const [k, v] of Object.entries(yml.inputs)) if (v.required && v.default === undefined) expect(given, `${file} ${id}: ${s.uses} needs ${k}`).toContain(k)
+        for (const [k, v] of Object.entries(yml.inputs))
+          if (v.required && v.default === undefined) expect(given, `${file} ${id}: ${s.uses} needs ${k}`).toContain(k)
       }
     }
   })
@@ -170,7 +192,10 @@ jobs:
 `) as Workflow
   test('interpolation in run:', () => expect(runInterpolations(bad)).toHaveLength(2))
   test('write scopes', () => expect(writeScopes(bad)).toEqual({ '(workflow)': ['write-all'], a: ['contents', 'id-token'] }))
-  test('a tag, and a SHA without the tag comment', () => expect(unpinned('      - uses: actions/checkout@v4\n      - uses: actions/setup-node@49933ea5288caeca8642d1e84afbd3f7d6820020\n')).toHaveLength(2))
+  test('a tag, and a SHA without the tag comment', () =>
+    expect(
+      unpinned('      - uses: actions/checkout@v4\n      - uses: actions/setup-node@49933ea5288caeca8642d1e84afbd3f7d6820020\n'),
+    ).toHaveLength(2))
   test('a secret outside the release environment', () => expect(secretsOutsideRelease(bad)).toEqual(['a']))
 })
 
@@ -191,11 +216,16 @@ describe('release.yml', () => {
   })
 
   test('is run by hand (workflow_dispatch) and callable (workflow_call) with the same inputs and defaults', () => {
-    expect(Object.keys(call).filter((k) => k !== 'suite-ref').sort()).toEqual(Object.keys(dispatch).sort())
+    expect(
+      Object.keys(call)
+        .filter((k) => k !== 'suite-ref')
+        .sort(),
+    ).toEqual(Object.keys(dispatch).sort())
     for (const [k, v] of Object.entries(dispatch)) expect(call[k].default, k).toEqual(v.default)
     expect(dispatch['dry-run'].type).toBe('boolean')
     expect(Object.keys(dispatch).sort()).toEqual(Object.keys(RELEASE_DEFAULTS).sort())
-    for (const [k, v] of Object.entries(RELEASE_DEFAULTS)) expect(String(dispatch[k].default), `cli/release.ts RELEASE_DEFAULTS.${k}`).toBe(v)
+    for (const [k, v] of Object.entries(RELEASE_DEFAULTS))
+      expect(String(dispatch[k].default), `cli/release.ts RELEASE_DEFAULTS.${k}`).toBe(v)
   })
 
   test('jobs: plan → build per arch → charm per charm → SBOM attestations → release per charm (environment: release) → bundle → summary', () => {
@@ -215,7 +245,7 @@ describe('release.yml', () => {
     expect(wf.jobs.summary.needs).toEqual(['plan', 'build', 'charm', 'sboms', 'attest-sbom', 'release', 'bundle'])
   })
 
-  test('the matrices are the plan job\'s outputs: one build per arch, one charm and one release job per charm', () => {
+  test("the matrices are the plan job's outputs: one build per arch, one charm and one release job per charm", () => {
     expect(wf.jobs.plan.outputs?.matrix).toBe('${{ steps.plan.outputs.matrix }}')
     const ctx = { needs: { plan: { outputs } } }
     expect(evaluate(wf.jobs.build.strategy!.matrix as string, ctx)).toEqual({
@@ -232,17 +262,49 @@ describe('release.yml', () => {
     expect(outputs.channel).toBe('1.31/edge')
   })
 
-  test('each build step runs only when a charm maps its artifact, with the plan\'s versions and sources', () => {
-    const ctx = (b: Record<string, unknown>) => ({ needs: { plan: { outputs: { ...outputs, build: JSON.stringify(b) } } }, matrix: { arch: 's390x' }, env: { OUT: 'out/release-s390x' } })
+  test("each build step runs only when a charm maps its artifact, with the plan's versions and sources", () => {
+    const ctx = (b: Record<string, unknown>) => ({
+      needs: { plan: { outputs: { ...outputs, build: JSON.stringify(b) } } },
+      matrix: { arch: 's390x' },
+      env: { OUT: 'out/release-s390x' },
+    })
     const step = (uses: string) => wf.jobs.build.steps!.find((s) => s.uses === uses)!
-    const ran = (b: Record<string, unknown>) => ['./.build-snaps', './.build-snaps/actions/build-etcd-snap', './.build-snaps/actions/build-cdk-addons-snap', './.build-snaps/actions/build-cnitgz', './.build-snaps/actions/build-flannel'].filter((u) => evaluate(step(u).if!, ctx(b)))
-    expect(ran(build)).toEqual(['./.build-snaps', './.build-snaps/actions/build-cdk-addons-snap', './.build-snaps/actions/build-cnitgz', './.build-snaps/actions/build-flannel'])
-    expect(ran({ ...build, components: '', 'cdk-addons': false, etcd: true })).toEqual(['./.build-snaps/actions/build-etcd-snap', './.build-snaps/actions/build-cnitgz', './.build-snaps/actions/build-flannel'])
-    const inputs = (uses: string, b: Record<string, unknown>) => Object.fromEntries(Object.entries(step(uses).with!).map(([k, v]) => [k, evaluate(String(v), ctx(b))]))
-    expect(inputs('./.build-snaps', build)).toEqual({ 'kube-version': 'v1.31.2', components: 'kubectl kube-apiserver kubelet', arch: 's390x', 'output-dir': 'out/release-s390x' })
+    const ran = (b: Record<string, unknown>) =>
+      [
+        './.build-snaps',
+        './.build-snaps/actions/build-etcd-snap',
+        './.build-snaps/actions/build-cdk-addons-snap',
+        './.build-snaps/actions/build-cnitgz',
+        './.build-snaps/actions/build-flannel',
+      ].filter((u) => evaluate(step(u).if!, ctx(b)))
+    expect(ran(build)).toEqual([
+      './.build-snaps',
+      './.build-snaps/actions/build-cdk-addons-snap',
+      './.build-snaps/actions/build-cnitgz',
+      './.build-snaps/actions/build-flannel',
+    ])
+    expect(ran({ ...build, components: '', 'cdk-addons': false, etcd: true })).toEqual([
+      './.build-snaps/actions/build-etcd-snap',
+      './.build-snaps/actions/build-cnitgz',
+      './.build-snaps/actions/build-flannel',
+    ])
+    const inputs = (uses: string, b: Record<string, unknown>) =>
+      Object.fromEntries(Object.entries(step(uses).with!).map(([k, v]) => [k, evaluate(String(v), ctx(b))]))
+    expect(inputs('./.build-snaps', build)).toEqual({
+      'kube-version': 'v1.31.2',
+      components: 'kubectl kube-apiserver kubelet',
+      arch: 's390x',
+      'output-dir': 'out/release-s390x',
+    })
     // The etcd snap from the release tag, or from the checkout (never both: build-etcd-snap refuses that).
-    expect(inputs('./.build-snaps/actions/build-etcd-snap', { ...build, etcd: true })).toMatchObject({ 'etcd-version': 'v3.5.16', 'source-dir': '' })
-    expect(inputs('./.build-snaps/actions/build-etcd-snap', { ...build, etcd: true, 'etcd-source': 'src/etcd' })).toMatchObject({ 'etcd-version': '', 'source-dir': 'src/etcd' })
+    expect(inputs('./.build-snaps/actions/build-etcd-snap', { ...build, etcd: true })).toMatchObject({
+      'etcd-version': 'v3.5.16',
+      'source-dir': '',
+    })
+    expect(inputs('./.build-snaps/actions/build-etcd-snap', { ...build, etcd: true, 'etcd-source': 'src/etcd' })).toMatchObject({
+      'etcd-version': '',
+      'source-dir': 'src/etcd',
+    })
   })
 
   test.each([
@@ -267,20 +329,35 @@ describe('release.yml', () => {
     expect(evaluate(env.SUITE_REF, { inputs: { 'suite-ref': 'v1.2.0' }, github })).toBe('v1.2.0')
     for (const job of Object.values(wf.jobs)) {
       const suite = (job.steps ?? []).find((s) => s.with?.path === '.build-snaps')
-      expect(suite?.with).toMatchObject({ repository: '${{ env.SUITE_REPOSITORY }}', ref: '${{ env.SUITE_REF }}', 'persist-credentials': false })
+      expect(suite?.with).toMatchObject({
+        repository: '${{ env.SUITE_REPOSITORY }}',
+        ref: '${{ env.SUITE_REF }}',
+        'persist-credentials': false,
+      })
     }
   })
 
   test('provenance over every snap, tarball and .charm; one SBOM attestation per SBOM; each recorded for the summary', () => {
     const provenance = (job: string) => wf.jobs[job].steps!.find((s) => s.uses?.startsWith('actions/attest-build-provenance@'))!
-    expect(String(provenance('build').with!['subject-path']).trim().split('\n')).toEqual(['${{ env.OUT }}/*.snap', '${{ env.OUT }}/*.tgz', '${{ env.OUT }}/*.tar.gz'])
+    expect(String(provenance('build').with!['subject-path']).trim().split('\n')).toEqual([
+      '${{ env.OUT }}/*.snap',
+      '${{ env.OUT }}/*.tgz',
+      '${{ env.OUT }}/*.tar.gz',
+    ])
     const out = String((wf.jobs.build as unknown as { env: Record<string, string> }).env.OUT)
-    expect(out.replace(/\$\{\{([\s\S]*?)\}\}/g, (_, e: string) => String(evaluate(e, { matrix: { arch: 's390x' } })))).toBe('out/release-s390x')
+    expect(out.replace(/\$\{\{([\s\S]*?)\}\}/g, (_, e: string) => String(evaluate(e, { matrix: { arch: 's390x' } })))).toBe(
+      'out/release-s390x',
+    )
     expect(provenance('charm').with!['subject-path']).toBe('${{ matrix.charm-files }}')
     const sbom = wf.jobs['attest-sbom'].steps!.find((s) => s.uses?.startsWith('actions/attest-sbom@'))!
-    expect(sbom.with).toEqual({ 'subject-name': '${{ matrix.subject }}', 'subject-digest': '${{ matrix.digest }}', 'sbom-path': 'sbom/${{ matrix.sbom }}' })
+    expect(sbom.with).toEqual({
+      'subject-name': '${{ matrix.subject }}',
+      'subject-digest': '${{ matrix.digest }}',
+      'sbom-path': 'sbom/${{ matrix.sbom }}',
+    })
     expect(wf.jobs['attest-sbom'].strategy?.matrix).toBe('${{ fromJSON(needs.sboms.outputs.matrix) }}')
-    for (const job of ['build', 'charm', 'attest-sbom']) expect(wf.jobs[job].steps!.some((s) => s.run?.includes('release attested'))).toBe(true)
+    for (const job of ['build', 'charm', 'attest-sbom'])
+      expect(wf.jobs[job].steps!.some((s) => s.run?.includes('release attested'))).toBe(true)
     // Attestations can be switched off for a private repository without Enterprise.
     expect(evaluate(provenance('build').if!, { vars: { BUILD_SNAPS_ATTEST: 'false' } })).toBe(false)
     expect(evaluate(provenance('build').if!, { vars: {} })).toBe(true)
@@ -306,7 +383,12 @@ describe('promote.yml', () => {
     expect(Object.keys(wf.jobs)).toEqual(['plan', 'promote', 'bundle', 'summary'])
     expect(wf.jobs.promote.environment).toBe('release')
     const step = wf.jobs.promote.steps!.find((s) => s.uses?.endsWith('charm-attach-release'))!
-    expect(step.with).toMatchObject({ charm: '${{ matrix.charm }}', 'from-channel': '${{ needs.plan.outputs.from-channel }}', channel: '${{ needs.plan.outputs.channel }}', verify: true })
+    expect(step.with).toMatchObject({
+      charm: '${{ matrix.charm }}',
+      'from-channel': '${{ needs.plan.outputs.from-channel }}',
+      channel: '${{ needs.plan.outputs.channel }}',
+      verify: true,
+    })
     expect(JSON.stringify(wf.jobs)).not.toMatch(/build-k8s-snaps|charm-build|upload-resource/)
     const needs = (dry: string) => ({ needs: { plan: { outputs: { 'dry-run': dry } } } })
     expect(evaluate(wf.jobs.bundle.if!, needs('true'))).toBe(false)
@@ -323,14 +405,24 @@ describe('ci.yml', () => {
     expect(Object.keys(wf.jobs)).toEqual(['test', 'check-dist', 'actionlint', 'self-test'])
     const local = wf.jobs['self-test'].steps!.map((s) => s.uses).filter((u): u is string => Boolean(u?.startsWith('./')))
     expect(local).toContain('./')
-    expect(local).toEqual(expect.arrayContaining(['./actions/build-cnitgz', './actions/charm-build', './actions/zero-byte-snaps', './actions/charm-attach-release']))
+    expect(local).toEqual(
+      expect.arrayContaining([
+        './actions/build-cnitgz',
+        './actions/charm-build',
+        './actions/zero-byte-snaps',
+        './actions/charm-attach-release',
+      ]),
+    )
     expect(JSON.stringify(wf.jobs['self-test'])).toContain('test/doubles')
   })
 })
 
 describe('dependabot', () => {
   test('updates npm and github-actions', () => {
-    const d = parse(readFileSync(path.join(repoRoot, '.github', 'dependabot.yml'), 'utf8')) as { version: number; updates: { 'package-ecosystem': string; directory: string }[] }
+    const d = parse(readFileSync(path.join(repoRoot, '.github', 'dependabot.yml'), 'utf8')) as {
+      version: number
+      updates: { 'package-ecosystem': string; directory: string }[]
+    }
     expect(d.version).toBe(2)
     expect(d.updates.map((u) => u['package-ecosystem']).sort()).toEqual(['github-actions', 'npm'])
   })

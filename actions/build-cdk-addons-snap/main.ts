@@ -57,7 +57,9 @@ export async function main(rt: Runtime): Promise<void> {
   const outDir = await ensureWritableDir(inputs.outputDir, 'output-dir')
   const version = await resolveKubeVersion(inputs.kubeVersion, inputs.baseUrl, (m) => rt.warning(m))
   validateSnapYaml(cdkAddonsSnapYaml(version, arch, inputs.base))
-  rt.info(`cdk-addons ${snapVersion(version)} for ${arch.debian} (images: ${imageArch(arch)}) from ${inputs.sourceDir}: ${source.length} files`)
+  rt.info(
+    `cdk-addons ${snapVersion(version)} for ${arch.debian} (images: ${imageArch(arch)}) from ${inputs.sourceDir}: ${source.length} files`,
+  )
   const epoch = sourceDateEpoch()
   const prov = new ProvenanceRecorder('build-cdk-addons-snap')
   await prov.checkout(inputs.sourceDir, 'cdk-addons')
@@ -77,7 +79,8 @@ export async function main(rt: Runtime): Promise<void> {
       let checks = ['verification off']
       if (inputs.verify) {
         const runner = await ensureRunner(arch, (m) => rt.info(m))
-        if (runner.kind === 'none') rt.warning(`smoke run skipped for ${arch.debian}: ${runner.reason}; checksum and ELF checks still apply`)
+        if (runner.kind === 'none')
+          rt.warning(`smoke run skipped for ${arch.debian}: ${runner.reason}; checksum and ELF checks still apply`)
         checks = await verifyBinary(bin.path, 'kubectl', arch, runner, componentSmoke(KUBECTL, version))
       }
       rt.info(`kubectl: ${bin.origin}; ${checks.join('; ')}`)
@@ -88,9 +91,16 @@ export async function main(rt: Runtime): Promise<void> {
     )
     const templates = Object.entries(built.rendered)
     const withArch = templates.filter(([, n]) => n > 0)
-    rt.info(`rendered {{ arch }} -> ${imageArch(arch)} in ${withArch.length} of ${templates.length} templates (${withArch.reduce((s, [, n]) => s + n, 0)} placeholders)`)
+    rt.info(
+      `rendered {{ arch }} -> ${imageArch(arch)} in ${withArch.length} of ${templates.length} templates (${withArch.reduce((s, [, n]) => s + n, 0)} placeholders)`,
+    )
     await publish(rt, {
-      action: 'build-cdk-addons-snap', outDir, epoch, provenance: prov, parts: [arch.debian], artifactName: inputs.artifactName,
+      action: 'build-cdk-addons-snap',
+      outDir,
+      epoch,
+      provenance: prov,
+      parts: [arch.debian],
+      artifactName: inputs.artifactName,
       artifacts: [{ file: built.snap, version: snapVersion(version), arch: arch.debian }],
       title: `${CDK_ADDONS} ${snapVersion(version)} for ${arch.debian}`,
       notes: `Templates: ${templates.length}, \`{{ arch }}\` rendered as \`${imageArch(arch)}\` in ${withArch.length}. Reproducible: SOURCE_DATE_EPOCH=${epoch}.`,

@@ -45,7 +45,8 @@ export function getInputs(rt: Runtime): Inputs {
   const source = rt.input('source')
   const from = rt.input('from', { default: source ? 'source' : 'release' })
   if (from !== 'source' && from !== 'release') throw new UserError(`from: '${from}' is neither source nor release`)
-  if (from === 'source' && !source) throw new UserError('source: required when from is source; give the path of a containernetworking/plugins checkout')
+  if (from === 'source' && !source)
+    throw new UserError('source: required when from is source; give the path of a containernetworking/plugins checkout')
   return {
     version,
     from,
@@ -96,7 +97,9 @@ export async function main(rt: Runtime): Promise<void> {
       // Scripts write bin/ into the tree: parallel builds each get a copy; GOPATH builds stay in place, one at a time.
       const copy = inputs.arches.length > 1 && (await copyableTree(src, inputs.buildEnv))
       if (!copy) limit = 1
-      rt.info(`Go ${go.version} from ${go.origin}; build: ${argv.slice(1).join(' ')}; ${limit} at a time${copy ? ' (one copy of the checkout per arch)' : ''}`)
+      rt.info(
+        `Go ${go.version} from ${go.origin}; build: ${argv.slice(1).join(' ')}; ${limit} at a time${copy ? ' (one copy of the checkout per arch)' : ''}`,
+      )
       build = async (arch) => {
         const tree = await archTree(src, work, arch, copy)
         const cache = await restoreGoCache(rt, go, arch, src)
@@ -104,14 +107,26 @@ export async function main(rt: Runtime): Promise<void> {
         const dir = path.join(tree, 'bin')
         // The Go cache is saved while the plugins are verified and packed: nothing after the build needs it.
         const background = timed(() => saveGoCache(rt, cache))
-        return { dir, files: await filesIn(dir), origin: [['cni-plugins commit', commit], ['go', `${go.version} (${argv.slice(1).join(' ')})`]], background }
+        return {
+          dir,
+          files: await filesIn(dir),
+          origin: [
+            ['cni-plugins commit', commit],
+            ['go', `${go.version} (${argv.slice(1).join(' ')})`],
+          ],
+          background,
+        }
       }
     } else {
       build = async (arch) => {
         const file = `cni-plugins-linux-${arch.go}-${inputs.version}.tgz`
         const url = `${releaseBase(inputs.baseUrl, { version: inputs.version }, 'base-url')}/${file}`
         const dir = path.join(work, `release-${arch.debian}`)
-        const got = await fetchReleaseTarball(rt, { url, what: `CNI plugins ${inputs.version} for ${arch.debian} (${file})`, inputName: 'version', dest: path.join(work, file) }, dir)
+        const got = await fetchReleaseTarball(
+          rt,
+          { url, what: `CNI plugins ${inputs.version} for ${arch.debian} (${file})`, inputName: 'version', dest: path.join(work, file) },
+          dir,
+        )
         prov.download(url, got.sha256)
         return { dir, files: got.files, origin: [['cni-plugins release', `${url} sha256 ${got.sha256}`]] }
       }
@@ -122,7 +137,15 @@ export async function main(rt: Runtime): Promise<void> {
         const { value } = built
         try {
           const files = value.files.map((name) => ({ name, path: path.join(value.dir, name) }))
-          const checked = await timed(async () => verifyBinaries(files, arch, await smokeRunner(rt, arch), { [smokePlugin(value.files)]: CNI_VERSION_SMOKE }, `cni-${arch.debian}`))
+          const checked = await timed(async () =>
+            verifyBinaries(
+              files,
+              arch,
+              await smokeRunner(rt, arch),
+              { [smokePlugin(value.files)]: CNI_VERSION_SMOKE },
+              `cni-${arch.debian}`,
+            ),
+          )
           rt.info(`${arch.debian}: ${checked.value.join('; ')}`)
           const info = renderBuildInfo({
             title: `cni-${arch.debian} ${inputs.version}`,
@@ -130,9 +153,19 @@ export async function main(rt: Runtime): Promise<void> {
             lines: [['build script commit', buildScriptCommit('build-cnitgz')], ...value.origin],
           })
           const dest = path.join(outDir, names.get(arch)!)
-          const packed = await timed(() => packResource(rt, dest, [...files.map((f) => ({ name: f.name, file: f.path })), { name: 'BUILD_INFO', data: info }], epoch, 'cni'))
+          const packed = await timed(() =>
+            packResource(
+              rt,
+              dest,
+              [...files.map((f) => ({ name: f.name, file: f.path })), { name: 'BUILD_INFO', data: info }],
+              epoch,
+              'cni',
+            ),
+          )
           const cacheSave = value.background ? ` (Go cache saved alongside in ${(await value.background).seconds.toFixed(1)} s)` : ''
-          rt.info(`${arch.debian}: ${inputs.from === 'source' ? 'build' : 'fetch'} ${built.seconds.toFixed(1)} s, verify ${checked.seconds.toFixed(1)} s, pack ${packed.seconds.toFixed(1)} s${cacheSave}`)
+          rt.info(
+            `${arch.debian}: ${inputs.from === 'source' ? 'build' : 'fetch'} ${built.seconds.toFixed(1)} s, verify ${checked.seconds.toFixed(1)} s, pack ${packed.seconds.toFixed(1)} s${cacheSave}`,
+          )
           return packed.value
         } finally {
           // A failed check must not leave the cache save half done when the step ends.

@@ -74,7 +74,11 @@ export async function main(rt: Runtime): Promise<void> {
         const info = renderBuildInfo({
           title: `flannel-${arch.debian} ${inputs.flannelVersion}`,
           epoch,
-          lines: [['build script commit', buildScriptCommit('build-flannel')], ['etcd', inputs.etcdVersion], ...built.flatMap((p) => p.info)],
+          lines: [
+            ['build script commit', buildScriptCommit('build-flannel')],
+            ['etcd', inputs.etcdVersion],
+            ...built.flatMap((p) => p.info),
+          ],
         })
         const entries = [...files.map((f) => ({ name: f.name, file: f.path, mode: 0o755 })), { name: 'BUILD_INFO', data: info }]
         return packResource(rt, path.join(outDir, names.get(arch)!), entries, epoch, 'flannel')

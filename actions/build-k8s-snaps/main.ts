@@ -82,7 +82,9 @@ export async function main(rt: Runtime): Promise<void> {
         if (url) prov.download(url, bin.sha256)
         else prov.localFile(path.join(inputs.binariesDir, c.name), bin.sha256)
         if (!bin.sha256Verified) rt.warning(`${c.name}: no ${c.name}.sha256 beside it in binaries-dir; not checksum-verified`)
-        const checks = inputs.verify ? await verifyBinary(bin.path, c.name, arch, runner!, componentSmoke(c, version)) : ['verification off']
+        const checks = inputs.verify
+          ? await verifyBinary(bin.path, c.name, arch, runner!, componentSmoke(c, version))
+          : ['verification off']
         rt.info(`${c.name}: ${bin.origin}; ${checks.join('; ')}`)
         return { component: c, ...bin, checks: [bin.sha256Verified ? 'sha256' : 'no sha256', ...checks] }
       }),
@@ -91,7 +93,17 @@ export async function main(rt: Runtime): Promise<void> {
       const made: string[] = []
       try {
         for (const b of binaries) {
-          const { file, cached } = await packComponentSnap(b.component, b.path, version, arch, outDir, path.join(work, 'stage'), epoch, rt.cacheRoot(), b.sha256)
+          const { file, cached } = await packComponentSnap(
+            b.component,
+            b.path,
+            version,
+            arch,
+            outDir,
+            path.join(work, 'stage'),
+            epoch,
+            rt.cacheRoot(),
+            b.sha256,
+          )
           made.push(file)
           if (cached) rt.info(`${path.basename(file)}: identical inputs packed before; reused from the snap cache`)
         }
@@ -103,7 +115,12 @@ export async function main(rt: Runtime): Promise<void> {
     })
     const checked = binaries.map((b) => `- ${b.component.name}: ${b.checks.join(', ')}`).join('\n')
     const { manifest } = await publish(rt, {
-      action: 'build-k8s-snaps', outDir, epoch, provenance: prov, parts: [arch.debian], artifactName: inputs.artifactName,
+      action: 'build-k8s-snaps',
+      outDir,
+      epoch,
+      provenance: prov,
+      parts: [arch.debian],
+      artifactName: inputs.artifactName,
       artifacts: snaps.map((file) => ({ file, version: snapVersion(version), arch: arch.debian })),
       title: `Kubernetes ${snapVersion(version)} snaps for ${arch.debian}`,
       notes: `Verified:\n${checked}\n\nReproducible: SOURCE_DATE_EPOCH=${epoch}.`,

@@ -46,7 +46,9 @@ export function getInputs(rt: Runtime): Inputs {
   if (extraArgs.some((a) => a.startsWith('--build-for'))) throw new UserError('snapcraft-args: drop --build-for; the arch input sets it')
   const acceptPublicUpload = parseBool(rt.input('accept-public-upload'), 'accept-public-upload', false)
   if (mode === 'remote-build' && !acceptPublicUpload && !extraArgs.some((a) => a.startsWith('--project'))) {
-    throw new UserError('accept-public-upload: remote-build uploads the project publicly to Launchpad; set accept-public-upload: true, or pass --project <private Launchpad project> in snapcraft-args')
+    throw new UserError(
+      'accept-public-upload: remote-build uploads the project publicly to Launchpad; set accept-public-upload: true, or pass --project <private Launchpad project> in snapcraft-args',
+    )
   }
   return {
     projectDir: path.resolve(rt.input('project-dir', { default: '.' })),
@@ -66,7 +68,10 @@ export async function main(rt: Runtime): Promise<void> {
   const projectFile = await findProjectFile(inputs.projectDir, 'project-dir')
   if (inputs.mode === 'remote-build') await checkRemoteBuildRepo(inputs.projectDir, 'project-dir')
   const snapcraft = which('snapcraft')
-  if (!snapcraft) throw new UserError('snapcraft is not installed; install it first (sudo snap install snapcraft --classic; pack also needs LXD, or --destructive-mode in snapcraft-args)')
+  if (!snapcraft)
+    throw new UserError(
+      'snapcraft is not installed; install it first (sudo snap install snapcraft --classic; pack also needs LXD, or --destructive-mode in snapcraft-args)',
+    )
   const outDir = await ensureWritableDir(inputs.outputDir, 'output-dir')
   await withScratchDir(rt.tempRoot(), 'build-snaps-', async (work) => {
     const env: Record<string, string> = {}
@@ -76,7 +81,9 @@ export async function main(rt: Runtime): Promise<void> {
       await writeFileAtomic(path.join(dataHome, 'snapcraft', 'launchpad-credentials'), inputs.launchpadCredentials + '\n', 0o600)
       env.XDG_DATA_HOME = dataHome
     }
-    rt.info(`snapcraft ${inputs.mode} of ${path.relative(inputs.projectDir, projectFile)} in ${inputs.projectDir} for ${inputs.arches.map((a) => a.debian).join(', ')}`)
+    rt.info(
+      `snapcraft ${inputs.mode} of ${path.relative(inputs.projectDir, projectFile)} in ${inputs.projectDir} for ${inputs.arches.map((a) => a.debian).join(', ')}`,
+    )
     const checked: CollectedSnap[] = []
     for (const inv of snapcraftInvocations(inputs.mode, inputs.arches, inputs.extraArgs, inputs.acceptPublicUpload)) {
       const command = `snapcraft ${inv.args.join(' ')}`
@@ -97,10 +104,18 @@ export async function main(rt: Runtime): Promise<void> {
     const prov = new ProvenanceRecorder('build-snapcraft', actionInputs(process.env, ['launchpad-credentials']))
     await prov.checkout(inputs.projectDir, 'project')
     await publish(rt, {
-      action: 'build-snapcraft', outDir, epoch: sourceDateEpoch(), provenance: prov, parts: inputs.arches.map((a) => a.debian), artifactName: inputs.artifactName,
+      action: 'build-snapcraft',
+      outDir,
+      epoch: sourceDateEpoch(),
+      provenance: prov,
+      parts: inputs.arches.map((a) => a.debian),
+      artifactName: inputs.artifactName,
       artifacts: snaps.map((s) => ({ file: s.file, version: s.version, arch: s.arch, packageName: s.name })),
       title: `snapcraft ${inputs.mode}: ${snaps.length} snaps`,
     })
-    rt.output('snaps', snaps.map((s) => s.file))
+    rt.output(
+      'snaps',
+      snaps.map((s) => s.file),
+    )
   })
 }

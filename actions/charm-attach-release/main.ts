@@ -32,7 +32,16 @@ import {
   type ResolvedRelease,
   type StoreView,
 } from '../../shared/charm/plan.js'
-import { Ledger, checkResourceFiles, executePlan, filesTable, readCharmFile, readStoreView, verifyFailure, verifyReleases } from '../../shared/charm/release.js'
+import {
+  Ledger,
+  checkResourceFiles,
+  executePlan,
+  filesTable,
+  readCharmFile,
+  readStoreView,
+  verifyFailure,
+  verifyReleases,
+} from '../../shared/charm/release.js'
 import { CharmhubStore, CharmstoreStore, ensureTool, legacyUrl, type Store } from '../../shared/charm/store.js'
 import { checkInputPath } from '../../shared/paths.js'
 
@@ -69,10 +78,12 @@ export function parseCharmInput(value: string): { files: string[] } | { name: st
     try {
       list = JSON.parse(text)
     } catch {
-      throw new UserError(`charm: '${text.slice(0, 80)}' looks like a JSON array but is not valid JSON; give one .charm path per line, or charm-build's charms output as is`)
+      throw new UserError(
+        `charm: '${text.slice(0, 80)}' looks like a JSON array but is not valid JSON; give one .charm path per line, or charm-build's charms output as is`,
+      )
     }
     if (!Array.isArray(list) || list.length === 0 || !list.every((x) => typeof x === 'string' && x.trim() !== '')) {
-      throw new UserError('charm: the JSON array must list one or more .charm paths (charm-build\'s charms output)')
+      throw new UserError("charm: the JSON array must list one or more .charm paths (charm-build's charms output)")
     }
     return { files: list.map((x: string) => x.trim()) }
   }
@@ -86,13 +97,16 @@ export function parseCharmInput(value: string): { files: string[] } | { name: st
 
 export function getInputs(rt: Runtime): Inputs {
   const store = rt.input('store', { default: 'charmhub' })
-  if (store !== 'charmhub' && store !== 'charmstore') throw new UserError(`store: '${store}' is not a store; use charmhub (default) or charmstore`)
+  if (store !== 'charmhub' && store !== 'charmstore')
+    throw new UserError(`store: '${store}' is not a store; use charmhub (default) or charmstore`)
   const credentials = rt.secretInput('credentials')
   const archText = rt.input('arches')
   const revText = rt.input('revision')
-  if (revText && !/^[1-9][0-9]*$/.test(revText)) throw new UserError(`revision: '${revText}' is not a revision number; use a positive integer`)
+  if (revText && !/^[1-9][0-9]*$/.test(revText))
+    throw new UserError(`revision: '${revText}' is not a revision number; use a positive integer`)
   const keep = splitList(rt.input('keep-resources'))
-  if (keep.length > 0 && store === 'charmstore') throw new UserError('keep-resources: only supported with store: charmhub; give a file for every resource')
+  if (keep.length > 0 && store === 'charmstore')
+    throw new UserError('keep-resources: only supported with store: charmhub; give a file for every resource')
   const legacy = store === 'charmstore'
   const fromText = rt.input('from-channel')
   const charm = parseCharmInput(rt.input('charm', { required: true }))
@@ -131,10 +145,13 @@ async function expandFiles(patterns: string[]): Promise<string[]> {
 
 async function makeStore(rt: Runtime, inputs: Inputs): Promise<Store | undefined> {
   const log = (m: string) => rt.info(m)
-  if (inputs.store === 'charmstore') return inputs.dryRun ? undefined : new CharmstoreStore(await ensureTool('charm', inputs.charmcraftChannel, log), inputs.namespace, log)
+  if (inputs.store === 'charmstore')
+    return inputs.dryRun ? undefined : new CharmstoreStore(await ensureTool('charm', inputs.charmcraftChannel, log), inputs.namespace, log)
   if (!inputs.credentials) {
     if (inputs.dryRun) return undefined
-    throw new UserError('credentials: Charmhub credentials are required to upload; export them with `charmcraft login --export=creds.txt` and pass a secret (credentials: ${{ secrets.CHARMHUB_TOKEN }}), or set dry-run: true')
+    throw new UserError(
+      'credentials: Charmhub credentials are required to upload; export them with `charmcraft login --export=creds.txt` and pass a secret (credentials: ${{ secrets.CHARMHUB_TOKEN }}), or set dry-run: true',
+    )
   }
   return new CharmhubStore(await ensureTool('charmcraft', inputs.charmcraftChannel, log), inputs.credentials, log)
 }
@@ -177,9 +194,16 @@ export async function main(rt: Runtime): Promise<void> {
   checkCharmFiles(files, inputs.store)
   const name = files[0]?.name ?? inputs.name!
   const fileArches = [...new Set(files.flatMap((f) => f.bases.map((b) => b.architecture)))].filter((a) => a !== 'all')
-  const arches = inputs.arches.length ? inputs.arches : fileArches.length ? parseArches(fileArches.join(' '), 'charm (the architectures in manifest.yaml)') : []
+  const arches = inputs.arches.length
+    ? inputs.arches
+    : fileArches.length
+      ? parseArches(fileArches.join(' '), 'charm (the architectures in manifest.yaml)')
+      : []
   const given = parseResourceLines(inputs.resourcesText, arches)
-  if (inputs.store === 'charmstore' && given.some((r) => r.perArch)) throw new UserError('resources: per-arch resources ({arch} only in the path) need Charmhub; the legacy charm store has no architectures per resource revision')
+  if (inputs.store === 'charmstore' && given.some((r) => r.perArch))
+    throw new UserError(
+      'resources: per-arch resources ({arch} only in the path) need Charmhub; the legacy charm store has no architectures per resource revision',
+    )
   const store = await makeStore(rt, inputs)
   let declared: CharmResource[] | undefined = files[0]?.resources
   if (!declared && store && !inputs.from) declared = await store.declaredResources(name)
@@ -189,38 +213,64 @@ export async function main(rt: Runtime): Promise<void> {
   // 2. What the store says, then the plan (pure).
   const ledger = store ? new Ledger(rt, store.kind, name) : undefined
   await ledger?.load()
-  const view: StoreView = store ? await readStoreView(store, name, inputs.from ? [] : [...new Set([...given.map((r) => r.name), ...inputs.keep])], ledger, !inputs.from) : { resourceRevisions: {}, ledger: {} }
+  const view: StoreView = store
+    ? await readStoreView(store, name, inputs.from ? [] : [...new Set([...given.map((r) => r.name), ...inputs.keep])], ledger, !inputs.from)
+    : { resourceRevisions: {}, ledger: {} }
   const plan = buildPlan(
-    { charm: name, channel: inputs.channel, store: inputs.store, files, ...(inputs.revision ? { revision: inputs.revision } : {}), ...(inputs.from ? { from: inputs.from } : {}), allowMissingBases: inputs.allowMissingBases, resources, keep: inputs.keep },
+    {
+      charm: name,
+      channel: inputs.channel,
+      store: inputs.store,
+      files,
+      ...(inputs.revision ? { revision: inputs.revision } : {}),
+      ...(inputs.from ? { from: inputs.from } : {}),
+      allowMissingBases: inputs.allowMissingBases,
+      resources,
+      keep: inputs.keep,
+    },
     view,
   )
   const table = filesTable(resources, files)
   rt.output('plan', planJson(plan))
   rt.output('channel', inputs.channel.name)
-  for (const s of plan.skipped) rt.warning(`from-channel: ${plan.from!.name} holds nothing for base ${s}; not promoted (allow-missing-bases: true)`)
+  for (const s of plan.skipped)
+    rt.warning(`from-channel: ${plan.from!.name} holds nothing for base ${s}; not promoted (allow-missing-bases: true)`)
 
   if (inputs.dryRun) {
-    const cmds = (inputs.store === 'charmhub' ? planCommands('charmcraft', plan) : planLegacyCommands(legacyUrl(inputs.namespace, name), files[0]?.path, inputs.revision, resources, inputs.channel)).map(showCommand)
-    if (!declared && !inputs.from) cmds.unshift(`(charm ${name} is a name: its declared resources are checked against the store at release time)`)
-    const what = plan.from ? `promotion of ${name} ${plan.from.name} → ${inputs.channel.name}` : `release of ${name} → ${inputs.channel.name}`
+    const cmds = (
+      inputs.store === 'charmhub'
+        ? planCommands('charmcraft', plan)
+        : planLegacyCommands(legacyUrl(inputs.namespace, name), files[0]?.path, inputs.revision, resources, inputs.channel)
+    ).map(showCommand)
+    if (!declared && !inputs.from)
+      cmds.unshift(`(charm ${name} is a name: its declared resources are checked against the store at release time)`)
+    const what = plan.from
+      ? `promotion of ${name} ${plan.from.name} → ${inputs.channel.name}`
+      : `release of ${name} → ${inputs.channel.name}`
     rt.info(`DRY RUN: nothing is uploaded or released. Plan for the ${what}:`)
     for (const c of cmds) rt.info(`  ${c}`)
     if (plan.skipped.length) rt.info(`  (skipped, nothing in ${plan.from!.name}: ${plan.skipped.join(', ')})`)
     rt.info('Files:')
-    for (const r of resources) rt.info(`  ${r.name}${r.arch ? ` [${r.arch.debian}]` : ''}: ${r.facts.path} ${r.facts.size} bytes sha256 ${r.facts.sha256}`)
-    for (const f of files) rt.info(`  (charm ${f.bases.map(baseKey).join(', ') || 'no base'}): ${f.path} ${f.size} bytes sha256 ${f.sha256}`)
+    for (const r of resources)
+      rt.info(`  ${r.name}${r.arch ? ` [${r.arch.debian}]` : ''}: ${r.facts.path} ${r.facts.size} bytes sha256 ${r.facts.sha256}`)
+    for (const f of files)
+      rt.info(`  (charm ${f.bases.map(baseKey).join(', ') || 'no base'}): ${f.path} ${f.size} bytes sha256 ${f.sha256}`)
     rt.summary(`### Dry run: ${what}\n\nNothing was uploaded or released.\n\n\`\`\`\n${cmds.join('\n')}\n\`\`\`\n\n${table}`)
     return
   }
 
   // 3. Execute (the only writes), 4. verify (read-only).
-  const result = await rt.group(`${plan.from ? `Promote ${name} ${plan.from.name} →` : `Release ${name} to`} ${inputs.channel.name}`, () => executePlan(rt, store!, plan, ledger!))
+  const result = await rt.group(`${plan.from ? `Promote ${name} ${plan.from.name} →` : `Release ${name} to`} ${inputs.channel.name}`, () =>
+    executePlan(rt, store!, plan, ledger!),
+  )
   let verified = 'not verified (verify: false)'
   const check = inputs.verify ? await verifyReleases(store!, plan, result.releases) : undefined
   if (inputs.verify && !check) verified = 'not verified: the legacy charm store has no channel map to read back'
   const revisions: Record<string, number> = {}
   for (const rel of result.releases) {
-    const bases = rel.bases.length ? rel.bases : (check?.found ?? []).filter((r) => r.channel === inputs.channel.name && r.revision === rel.revision).map((r) => r.base)
+    const bases = rel.bases.length
+      ? rel.bases
+      : (check?.found ?? []).filter((r) => r.channel === inputs.channel.name && r.revision === rel.revision).map((r) => r.base)
     for (const b of bases) revisions[baseKey(b)] = rel.revision
     if (bases.length === 0) revisions[`revision-${rel.revision}`] = rel.revision
   }
@@ -229,7 +279,9 @@ export async function main(rt: Runtime): Promise<void> {
   rt.output('revision', String(result.releases[0]?.revision ?? ''))
   rt.output('resource-revisions', resourceRevisions)
   const revs = [...new Set(result.releases.map((r) => r.revision))]
-  const state = result.released ? `released revision${revs.length === 1 ? '' : 's'} ${revs.join(', ')}` : `already released (revision${revs.length === 1 ? '' : 's'} ${revs.join(', ')}): nothing changed`
+  const state = result.released
+    ? `released revision${revs.length === 1 ? '' : 's'} ${revs.join(', ')}`
+    : `already released (revision${revs.length === 1 ? '' : 's'} ${revs.join(', ')}): nothing changed`
   const head = `### ${name}${plan.from ? ` ${plan.from.name}` : ''} → \`${inputs.channel.name}\`: ${state}\n\nUploaded: ${result.uploaded.join(', ') || 'nothing'}; reused: ${result.reused.join(', ') || 'nothing'}.`
   const body = `${releaseTable(plan, result.releases, revisions)}${plan.skipped.length ? `\n\nNot promoted (nothing in ${plan.from!.name}): ${plan.skipped.join(', ')}` : ''}${uploadsOf(plan, 'resource').length || files.length ? `\n\n${table}` : ''}`
   if (check && check.mismatches.length) {
@@ -239,7 +291,8 @@ export async function main(rt: Runtime): Promise<void> {
     rt.summary(`${head}\n\n**Verify failed**: the channel map differs from what was released.\n\n${diff}\n\n${body}`)
     throw new UserError(line)
   }
-  if (check) verified = `verified: ${inputs.channel.name} holds every revision and resource revision released, for ${Object.keys(revisions).length} base${Object.keys(revisions).length === 1 ? '' : 's'}`
+  if (check)
+    verified = `verified: ${inputs.channel.name} holds every revision and resource revision released, for ${Object.keys(revisions).length} base${Object.keys(revisions).length === 1 ? '' : 's'}`
   rt.info(verified)
   rt.summary(`${head} ${verified[0].toUpperCase()}${verified.slice(1)}.\n\n${body}`)
 }

@@ -45,7 +45,10 @@ export async function main(rt: Runtime): Promise<void> {
   await checkInputPaths({ 'layers-dir': inputs.layersDir, 'interfaces-dir': inputs.interfacesDir })
   const charm = await loadCharm(inputs.charmPath, 'charm-path')
   const builder = await chooseBuilder(charm.dir, inputs.builder)
-  for (const [name, dir] of [['layers-dir', inputs.layersDir], ['interfaces-dir', inputs.interfacesDir]] as const) {
+  for (const [name, dir] of [
+    ['layers-dir', inputs.layersDir],
+    ['interfaces-dir', inputs.interfacesDir],
+  ] as const) {
     if (dir && !(await stat(dir).catch(() => undefined))?.isDirectory()) throw new UserError(`${name}: '${dir}' is not a directory`)
   }
   if (builder === 'charm') {
@@ -57,14 +60,22 @@ export async function main(rt: Runtime): Promise<void> {
   const outDir = await ensureWritableDir(inputs.outputDir, 'output-dir')
   const tool = await ensureTool(builder, inputs.charmcraftChannel, (m) => rt.info(m))
   const charms = await rt.group(`Build ${charm.name} with ${builder}`, () =>
-    buildCharm(tool, builder, charm, outDir, { destructiveMode: inputs.destructiveMode, layersDir: inputs.layersDir, interfacesDir: inputs.interfacesDir }),
+    buildCharm(tool, builder, charm, outDir, {
+      destructiveMode: inputs.destructiveMode,
+      layersDir: inputs.layersDir,
+      interfacesDir: inputs.interfacesDir,
+    }),
   )
   for (const c of charms) rt.info(`built ${c}`)
   const prov = new ProvenanceRecorder('charm-build')
   await prov.checkout(charm.dir, charm.name)
   const version = (await readFile(path.join(charm.dir, 'version'), 'utf8').catch(() => '')).trim()
   await publish(rt, {
-    action: 'charm-build', outDir, epoch: sourceDateEpoch(), provenance: prov, parts: [charm.name],
+    action: 'charm-build',
+    outDir,
+    epoch: sourceDateEpoch(),
+    provenance: prov,
+    parts: [charm.name],
     artifacts: charms.map((file) => ({ file, version, packageName: charm.name })),
     title: `Charm ${charm.name} (${builder})`,
   })

@@ -19,13 +19,19 @@ export async function main(rt: Runtime): Promise<void> {
   if (wanted.length > 0) {
     for (const n of wanted) {
       const r = charm.resources.find((x) => x.name === n)
-      if (!r) throw new UserError(`resources: charm ${charm.name} declares no resource '${n}'; its resources are ${charm.resources.map((x) => x.name).join(', ') || '(none)'}`)
+      if (!r)
+        throw new UserError(
+          `resources: charm ${charm.name} declares no resource '${n}'; its resources are ${charm.resources.map((x) => x.name).join(', ') || '(none)'}`,
+        )
       if (r.type !== 'file') throw new UserError(`resources: '${n}' is an ${r.type} resource, not a file; drop it from resources`)
     }
     names = wanted
   } else {
     names = declaredSnaps.map((r) => r.name)
-    if (names.length === 0) throw new UserError(`charm: ${charm.name} declares no file resource ending in .snap (${charm.sources.join(', ')}); name them in the resources input`)
+    if (names.length === 0)
+      throw new UserError(
+        `charm: ${charm.name} declares no file resource ending in .snap (${charm.sources.join(', ')}); name them in the resources input`,
+      )
   }
   const outDir = await ensureWritableDir(rt.input('output-dir', { default: 'zero-byte-snaps' }), 'output-dir')
   const files: Record<string, string> = {}

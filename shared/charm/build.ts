@@ -15,11 +15,14 @@ export type Builder = 'charmcraft' | 'charm'
 
 /** auto: charmcraft when charmcraft.yaml exists, else charm-tools for a layer.yaml. */
 export async function chooseBuilder(dir: string, requested: string): Promise<Builder> {
-  if (requested !== 'auto' && requested !== 'charmcraft' && requested !== 'charm') throw new UserError(`builder: '${requested}' is not a builder; use auto, charmcraft or charm`)
+  if (requested !== 'auto' && requested !== 'charmcraft' && requested !== 'charm')
+    throw new UserError(`builder: '${requested}' is not a builder; use auto, charmcraft or charm`)
   const hasCc = await exists(path.join(dir, 'charmcraft.yaml'))
   const hasLayer = await exists(path.join(dir, 'layer.yaml'))
-  if (requested === 'charmcraft' && !hasCc) throw new UserError(`builder: charmcraft needs ${path.join(dir, 'charmcraft.yaml')}; add it or use builder: charm for a layered charm`)
-  if (requested === 'charm' && !hasLayer) throw new UserError(`builder: charm (charm-tools) needs ${path.join(dir, 'layer.yaml')}; add it or use builder: charmcraft`)
+  if (requested === 'charmcraft' && !hasCc)
+    throw new UserError(`builder: charmcraft needs ${path.join(dir, 'charmcraft.yaml')}; add it or use builder: charm for a layered charm`)
+  if (requested === 'charm' && !hasLayer)
+    throw new UserError(`builder: charm (charm-tools) needs ${path.join(dir, 'layer.yaml')}; add it or use builder: charmcraft`)
   if (requested !== 'auto') return requested
   if (hasCc) return 'charmcraft'
   if (hasLayer) return 'charm'
@@ -45,7 +48,8 @@ async function readIncludes(layerDir: string): Promise<{ file: string; includes:
     throw new UserError(`${file}: not valid YAML (${e instanceof Error ? e.message.split('\n')[0] : e}); fix the file`)
   }
   const includes = (doc as { includes?: unknown }).includes ?? []
-  if (!Array.isArray(includes) || includes.some((i) => typeof i !== 'string')) throw new UserError(`${file}: includes must be a list of strings (layer:<name>, interface:<name>)`)
+  if (!Array.isArray(includes) || includes.some((i) => typeof i !== 'string'))
+    throw new UserError(`${file}: includes must be a list of strings (layer:<name>, interface:<name>)`)
   return { file, includes: includes as string[] }
 }
 
@@ -75,7 +79,8 @@ export async function checkLayerIncludes(topDir: string, layersDir?: string, int
         out.push({ include: inc, from: file })
       } else if (inc.startsWith('.') || inc.startsWith('/')) {
         const local = path.resolve(layerDir, inc)
-        if (!(await exists(local))) throw new UserError(`${file}: include '${inc}' is a path that does not exist (${local}); fix the path or use layer:<name>`)
+        if (!(await exists(local)))
+          throw new UserError(`${file}: include '${inc}' is a path that does not exist (${local}); fix the path or use layer:<name>`)
         out.push({ include: inc, local, from: file })
         if (await exists(path.join(local, 'layer.yaml'))) await visit(local)
       } else {
@@ -94,9 +99,18 @@ export interface BuildOptions {
 }
 
 /** The builder's command line and environment (pure; the tests check it). */
-export function builderInvocation(builder: Builder, charmDir: string, outDir: string, opts: BuildOptions): { args: string[]; cwd: string; env: Record<string, string> } {
+export function builderInvocation(
+  builder: Builder,
+  charmDir: string,
+  outDir: string,
+  opts: BuildOptions,
+): { args: string[]; cwd: string; env: Record<string, string> } {
   if (builder === 'charmcraft') {
-    return { args: ['pack', '--project-dir', charmDir, ...(opts.destructiveMode ? ['--destructive-mode'] : []), '--verbose'], cwd: outDir, env: {} }
+    return {
+      args: ['pack', '--project-dir', charmDir, ...(opts.destructiveMode ? ['--destructive-mode'] : []), '--verbose'],
+      cwd: outDir,
+      env: {},
+    }
   }
   // charm-tools reads local layer overrides from these (FACTS.md §6); the newer names first, the old ones too.
   const env: Record<string, string> = {}
@@ -110,7 +124,8 @@ export async function zipCharmDir(dir: string, dest: string): Promise<void> {
   const zip = which('zip')
   if (!zip) throw new UserError('zip is not installed; install it (apt-get install zip) to pack a charm-tools build into a .charm')
   const entries = (await readdir(dir)).sort()
-  if (!entries.includes('metadata.yaml')) throw new UserError(`${dir}: the built charm has no metadata.yaml; the build did not produce a charm`)
+  if (!entries.includes('metadata.yaml'))
+    throw new UserError(`${dir}: the built charm has no metadata.yaml; the build did not produce a charm`)
   await produceAtomic(dest, async (tmp) => {
     await run(zip, ['-q', '-r', '-X', tmp, ...entries], { cwd: dir })
   })

@@ -60,18 +60,23 @@ export async function loadCharm(input: string, inputName = 'charm'): Promise<Cha
   const name = (meta?.name ?? cc?.name) as unknown
   const where = meta?.name ? metaFile : ccFile
   if (typeof name !== 'string' || !CHARM_NAME_RE.test(name)) {
-    throw new UserError(`${where}: charm name ${JSON.stringify(name)} is missing or invalid; use lower-case letters, digits and hyphens, starting with a letter`)
+    throw new UserError(
+      `${where}: charm name ${JSON.stringify(name)} is missing or invalid; use lower-case letters, digits and hyphens, starting with a letter`,
+    )
   }
   const raw = (meta?.resources ?? cc?.resources ?? {}) as unknown
   const resFile = meta?.resources ? metaFile : ccFile
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new UserError(`${resFile}: resources must be a mapping of name to definition`)
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    throw new UserError(`${resFile}: resources must be a mapping of name to definition`)
   const resources: CharmResource[] = []
   for (const [rname, def] of Object.entries(raw as Record<string, unknown>)) {
-    if (!RESOURCE_NAME_RE.test(rname)) throw new UserError(`${resFile}: resource name '${rname}' is invalid; use lower-case letters, digits and hyphens`)
+    if (!RESOURCE_NAME_RE.test(rname))
+      throw new UserError(`${resFile}: resource name '${rname}' is invalid; use lower-case letters, digits and hyphens`)
     if (typeof def !== 'object' || def === null) throw new UserError(`${resFile}: resource '${rname}' must be a mapping with a type`)
     const d = def as Record<string, unknown>
     const type = d.type ?? 'file'
-    if (type !== 'file' && type !== 'oci-image') throw new UserError(`${resFile}: resource '${rname}' has type '${String(type)}'; use file or oci-image`)
+    if (type !== 'file' && type !== 'oci-image')
+      throw new UserError(`${resFile}: resource '${rname}' has type '${String(type)}'; use file or oci-image`)
     if (type === 'file' && (typeof d.filename !== 'string' || d.filename === '' || d.filename.includes('/'))) {
       throw new UserError(`${resFile}: file resource '${rname}' needs a filename without '/'`)
     }

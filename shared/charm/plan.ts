@@ -32,8 +32,11 @@ const CHANNEL_PART_RE = /^[a-z0-9][a-z0-9._-]*$/i
 export function parseChannel(value: string, inputName = 'channel', legacy = false): Channel {
   const text = value.trim()
   const parts = text.split('/')
-  const fix = legacy ? `use one of ${RISKS.join(', ')} (the charm store has no tracks)` : `use track/risk[/branch], e.g. 1.31/edge or latest/stable, with risk one of ${RISKS.join(', ')}`
-  if (text === '' || parts.length > 3 || parts.some((p) => !CHANNEL_PART_RE.test(p))) throw new UserError(`${inputName}: '${text}' is not a valid channel; ${fix}`)
+  const fix = legacy
+    ? `use one of ${RISKS.join(', ')} (the charm store has no tracks)`
+    : `use track/risk[/branch], e.g. 1.31/edge or latest/stable, with risk one of ${RISKS.join(', ')}`
+  if (text === '' || parts.length > 3 || parts.some((p) => !CHANNEL_PART_RE.test(p)))
+    throw new UserError(`${inputName}: '${text}' is not a valid channel; ${fix}`)
   const [track, risk, branch] = parts.length === 1 ? ['latest', parts[0], undefined] : [parts[0], parts[1], parts[2]]
   if (!(RISKS as readonly string[]).includes(risk)) throw new UserError(`${inputName}: '${text}' has risk '${risk}'; ${fix}`)
   if (legacy && parts.length > 1) throw new UserError(`${inputName}: '${text}' is not a valid charm store channel; ${fix}`)
@@ -72,13 +75,19 @@ export function parseResourceLines(value: string, arches: Arch[], inputName = 'r
       if (arches.length === 0) throw new UserError(`${inputName}: '${line}' uses {arch}; set the arches input (e.g. amd64 arm64 s390x)`)
       const perArch = !nameT.includes('{arch}')
       for (const a of arches) {
-        expanded.push({ name: expandTemplate(nameT, { arch: a.debian }, inputName), path: expandTemplate(pathT, { arch: a.debian }, inputName), arch: a, ...(perArch ? { perArch } : {}) })
+        expanded.push({
+          name: expandTemplate(nameT, { arch: a.debian }, inputName),
+          path: expandTemplate(pathT, { arch: a.debian }, inputName),
+          arch: a,
+          ...(perArch ? { perArch } : {}),
+        })
       }
     } else {
       expanded.push({ name: expandTemplate(nameT, {}, inputName), path: expandTemplate(pathT, {}, inputName) })
     }
     for (const r of expanded) {
-      if (lineOf.has(r.name) && lineOf.get(r.name) !== line) throw new UserError(`${inputName}: resource '${r.name}' is given twice; keep one line for it`)
+      if (lineOf.has(r.name) && lineOf.get(r.name) !== line)
+        throw new UserError(`${inputName}: resource '${r.name}' is given twice; keep one line for it`)
       lineOf.set(r.name, line)
     }
     out.push(...expanded)
@@ -108,7 +117,10 @@ export function checkResourceCoverage(charm: string, declared: CharmResource[], 
   for (const r of given) {
     const d = declared.find((x) => x.name === r.name)
     if (!d) throw new UserError(`resources: charm ${charm} declares no resource '${r.name}'; its resources are ${list}`)
-    if (d.type !== 'file') throw new UserError(`resources: '${r.name}' is an ${d.type} resource; only file resources can be uploaded here, name it in keep-resources`)
+    if (d.type !== 'file')
+      throw new UserError(
+        `resources: '${r.name}' is an ${d.type} resource; only file resources can be uploaded here, name it in keep-resources`,
+      )
   }
   for (const k of keep) {
     if (!names.has(k)) throw new UserError(`keep-resources: charm ${charm} declares no resource '${k}'; its resources are ${list}`)
@@ -116,7 +128,9 @@ export function checkResourceCoverage(charm: string, declared: CharmResource[], 
   }
   const missing = declared.filter((d) => !given.some((g) => g.name === d.name) && !keep.includes(d.name)).map((d) => d.name)
   if (missing.length > 0) {
-    throw new UserError(`resources: charm ${charm} declares ${missing.join(', ')} but no file is given for ${missing.length === 1 ? 'it' : 'them'}; add name=path lines, or name ${missing.length === 1 ? 'it' : 'them'} in keep-resources to keep the released revision`)
+    throw new UserError(
+      `resources: charm ${charm} declares ${missing.join(', ')} but no file is given for ${missing.length === 1 ? 'it' : 'them'}; add name=path lines, or name ${missing.length === 1 ? 'it' : 'them'} in keep-resources to keep the released revision`,
+    )
   }
 }
 
@@ -213,7 +227,8 @@ export function ledgerKey(r: { name: string; perArch?: boolean; arch?: Arch; fac
 
 export const charmLedgerKey = (f: CharmFile) => `charm/${f.sha3_384}`
 
-const largest = <T extends { revision: number }>(xs: T[]): T | undefined => xs.reduce<T | undefined>((m, x) => (m === undefined || x.revision > m.revision ? x : m), undefined)
+const largest = <T extends { revision: number }>(xs: T[]): T | undefined =>
+  xs.reduce<T | undefined>((m, x) => (m === undefined || x.revision > m.revision ? x : m), undefined)
 
 /** Can this resource revision be released with charm revisions for `arches`? */
 function fits(rev: StoreResourceRevision, arches: string[]): boolean {
@@ -225,11 +240,19 @@ function fits(rev: StoreResourceRevision, arches: string[]): boolean {
  * fit for the arches), or for an empty file the largest zero-byte revision (any empty file is the same
  * content). Never "the newest row": the store's rows are unsorted.
  */
-export function reusableResource(r: PlannedResource, revs: StoreResourceRevision[] | undefined, ledger: Record<string, number>, arches: string[]): { revision: number; why: string } | undefined {
+export function reusableResource(
+  r: PlannedResource,
+  revs: StoreResourceRevision[] | undefined,
+  ledger: Record<string, number>,
+  arches: string[],
+): { revision: number; why: string } | undefined {
   if (!revs) return undefined
   const need = r.perArch ? [r.arch!.debian] : arches
   const known = ledger[ledgerKey(r)]
-  const confirmed = known === undefined ? undefined : revs.find((x) => x.revision === known && (x.size === undefined || x.size === r.facts.size) && fits(x, need))
+  const confirmed =
+    known === undefined
+      ? undefined
+      : revs.find((x) => x.revision === known && (x.size === undefined || x.size === r.facts.size) && fits(x, need))
   if (confirmed) return { revision: confirmed.revision, why: 'already uploaded (ledger, confirmed by the store)' }
   if (r.facts.size !== 0) return undefined
   const empty = largest(revs.filter((x) => x.size === 0 && fits(x, need)))
@@ -246,7 +269,10 @@ function sameBase(a: Base | null, b: Base | null): boolean {
  */
 export function checkCharmFiles(files: CharmFile[], store: 'charmhub' | 'charmstore'): void {
   const other = files.find((f) => f.name !== files[0].name)
-  if (other) throw new UserError(`charm: ${other.path} is charm '${other.name}' but ${files[0].path} is '${files[0].name}'; give the .charm files of one charm per step`)
+  if (other)
+    throw new UserError(
+      `charm: ${other.path} is charm '${other.name}' but ${files[0].path} is '${files[0].name}'; give the .charm files of one charm per step`,
+    )
   const byKey = new Map<string, string>()
   for (const f of files) {
     for (const k of f.bases.length ? f.bases.map(baseKey) : ['all']) {
@@ -254,8 +280,14 @@ export function checkCharmFiles(files: CharmFile[], store: 'charmhub' | 'charmst
       byKey.set(k, f.path)
     }
   }
-  if (files.length > 1 && byKey.has('all')) throw new UserError(`charm: ${byKey.get('all')} names no base in manifest.yaml, so it cannot be told from the other .charm files; pack with charmcraft (one .charm per base) or give one file`)
-  if (store === 'charmstore' && files.length > 1) throw new UserError('charm: the legacy charm store takes one charm per release; give one .charm file, or use store: charmhub for a multi-base charm')
+  if (files.length > 1 && byKey.has('all'))
+    throw new UserError(
+      `charm: ${byKey.get('all')} names no base in manifest.yaml, so it cannot be told from the other .charm files; pack with charmcraft (one .charm per base) or give one file`,
+    )
+  if (store === 'charmstore' && files.length > 1)
+    throw new UserError(
+      'charm: the legacy charm store takes one charm per release; give one .charm file, or use store: charmhub for a multi-base charm',
+    )
 }
 
 export interface PlanInput {
@@ -280,7 +312,17 @@ export interface PlanInput {
  */
 export function buildPlan(input: PlanInput, view: StoreView): ReleasePlan {
   const { charm, channel } = input
-  const plan: ReleasePlan = { charm, mode: 'upload', channel, files: [], resources: input.resources, keep: input.keep, releases: [], skipped: [], view }
+  const plan: ReleasePlan = {
+    charm,
+    mode: 'upload',
+    channel,
+    files: [],
+    resources: input.resources,
+    keep: input.keep,
+    releases: [],
+    skipped: [],
+    view,
+  }
   if (input.from) return planPromotion(plan, input, view)
 
   let revisions: Array<{ charm: Ref; bases: Array<Base | null> }>
@@ -290,13 +332,20 @@ export function buildPlan(input: PlanInput, view: StoreView): ReleasePlan {
     plan.files = files
     revisions = files.map((f, i) => {
       const known = view.ledger[charmLedgerKey(f)]
-      const charmRef: Ref = known !== undefined && view.charmRevisions?.includes(known) ? { revision: known, why: 'already uploaded (ledger, confirmed by the store)' } : { upload: i }
+      const charmRef: Ref =
+        known !== undefined && view.charmRevisions?.includes(known)
+          ? { revision: known, why: 'already uploaded (ledger, confirmed by the store)' }
+          : { upload: i }
       return { charm: charmRef, bases: f.bases.length ? f.bases : [null] }
     })
   } else {
-    if (input.revision === undefined) throw new UserError('revision: required when charm is a name (which revision to release?); or give .charm files to upload, or from-channel to promote')
+    if (input.revision === undefined)
+      throw new UserError(
+        'revision: required when charm is a name (which revision to release?); or give .charm files to upload, or from-channel to promote',
+      )
     plan.mode = 'revision'
-    if (view.charmRevisions && !view.charmRevisions.includes(input.revision)) throw new UserError(`revision: charm ${charm} has no revision ${input.revision} in the store; upload it or pick an existing revision`)
+    if (view.charmRevisions && !view.charmRevisions.includes(input.revision))
+      throw new UserError(`revision: charm ${charm} has no revision ${input.revision} in the store; upload it or pick an existing revision`)
     // The store does not list a revision's bases; the channel map shows them where the revision is released.
     const seen = (view.channelMap ?? []).filter((r) => r.revision === input.revision).map((r) => r.base)
     const bases = seen.filter((b, i) => seen.findIndex((x) => sameBase(x, b)) === i)
@@ -312,10 +361,15 @@ export function buildPlan(input: PlanInput, view: StoreView): ReleasePlan {
       if (entries[0].perArch) {
         const revArches = rev.bases.map((b) => b?.architecture)
         if (revArches.length !== 1 || !revArches[0]) {
-          throw new UserError(`resources: ${name} is per-arch ({arch} in its path), but ${rev.bases.length === 0 ? `revision ${(rev.charm as { revision: number }).revision} has no known base` : `${describeRef(rev.charm, plan)} serves ${rev.bases.map(baseKey).join(', ')}`}; per-arch resources need one architecture per charm revision (pack one .charm per base/arch)`)
+          throw new UserError(
+            `resources: ${name} is per-arch ({arch} in its path), but ${rev.bases.length === 0 ? `revision ${(rev.charm as { revision: number }).revision} has no known base` : `${describeRef(rev.charm, plan)} serves ${rev.bases.map(baseKey).join(', ')}`}; per-arch resources need one architecture per charm revision (pack one .charm per base/arch)`,
+          )
         }
         pick = entries.find((r) => r.arch?.debian === revArches[0])
-        if (!pick) throw new UserError(`resources: ${name} has no file for ${revArches[0]} (${describeRef(rev.charm, plan)} is for ${revArches[0]}); add ${revArches[0]} to arches`)
+        if (!pick)
+          throw new UserError(
+            `resources: ${name} has no file for ${revArches[0]} (${describeRef(rev.charm, plan)} is for ${revArches[0]}); add ${revArches[0]} to arches`,
+          )
       } else {
         pick = entries[0]
       }
@@ -337,13 +391,18 @@ function describeRef(ref: Ref, plan: ReleasePlan): string {
 /** A kept resource keeps what the channel holds for this base, else the largest revision in the store that fits. */
 function keptRevision(resource: string, bases: Array<Base | null>, channel: Channel, view: StoreView, arches: string[]): Ref {
   if (!view.channelMap) return { pending: `revision released in ${channel.name}` }
-  const inChannel = view.channelMap.find((r) => r.channel === channel.name && bases.some((b) => sameBase(b, r.base)) && resource in r.resources)
+  const inChannel = view.channelMap.find(
+    (r) => r.channel === channel.name && bases.some((b) => sameBase(b, r.base)) && resource in r.resources,
+  )
   if (inChannel) return { revision: inChannel.resources[resource], why: `kept from ${channel.name}` }
   const revs = view.resourceRevisions[resource]
   if (!revs) return { pending: `largest revision of ${resource} in the store` }
   const need = bases.map((b) => b?.architecture).filter((a): a is string => Boolean(a))
   const best = largest(revs.filter((x) => fits(x, need.length ? need : arches)))
-  if (!best) throw new UserError(`keep-resources: ${resource} has no revision in ${channel.name} or in the store${need.length ? ` for ${need.join(', ')}` : ''}; give a file for it in resources`)
+  if (!best)
+    throw new UserError(
+      `keep-resources: ${resource} has no revision in ${channel.name} or in the store${need.length ? ` for ${need.join(', ')}` : ''}; give a file for it in resources`,
+    )
   return { revision: best.revision, why: 'kept: the largest revision in the store' }
 }
 
@@ -352,10 +411,20 @@ function planPromotion(plan: ReleasePlan, input: PlanInput, view: StoreView): Re
   const from = input.from!
   plan.mode = 'promotion'
   plan.from = from
-  if (input.store === 'charmstore') throw new UserError('from-channel: promotion needs a readable channel map, which the legacy charm store does not offer; use store: charmhub')
-  if (input.files?.length || input.revision !== undefined) throw new UserError('from-channel: a promotion releases what from-channel holds; give the charm by name, without .charm files or revision')
-  if (input.resources.length || input.keep.length) throw new UserError('from-channel: a promotion keeps the resource revisions from-channel holds; leave resources and keep-resources empty')
-  if (from.name === input.channel.name) throw new UserError(`from-channel: '${from.name}' is the channel itself; promote to another channel (e.g. ${from.track}/beta)`)
+  if (input.store === 'charmstore')
+    throw new UserError(
+      'from-channel: promotion needs a readable channel map, which the legacy charm store does not offer; use store: charmhub',
+    )
+  if (input.files?.length || input.revision !== undefined)
+    throw new UserError(
+      'from-channel: a promotion releases what from-channel holds; give the charm by name, without .charm files or revision',
+    )
+  if (input.resources.length || input.keep.length)
+    throw new UserError(
+      'from-channel: a promotion keeps the resource revisions from-channel holds; leave resources and keep-resources empty',
+    )
+  if (from.name === input.channel.name)
+    throw new UserError(`from-channel: '${from.name}' is the channel itself; promote to another channel (e.g. ${from.track}/beta)`)
   if (!view.channelMap) {
     plan.releases.push({ bases: [], charm: { pending: `each base's revision in ${from.name}` }, resources: {} })
     return plan
@@ -368,13 +437,20 @@ function planPromotion(plan: ReleasePlan, input: PlanInput, view: StoreView): Re
     if (source.some((s) => sameBase(s.base, r.base)) || missing.some((m) => m.key === baseKey(r.base))) continue
     missing.push({ key: baseKey(r.base), where: [...new Set(universe.filter((u) => sameBase(u.base, r.base)).map((u) => u.channel))] })
   }
-  if (source.length === 0) throw new UserError(`from-channel: ${from.name} holds no release of ${input.charm}${universe.length ? ` (it is released in ${[...new Set(universe.map((u) => u.channel))].join(', ')})` : ''}; release to ${from.name} first, or promote from another channel`)
+  if (source.length === 0)
+    throw new UserError(
+      `from-channel: ${from.name} holds no release of ${input.charm}${universe.length ? ` (it is released in ${[...new Set(universe.map((u) => u.channel))].join(', ')})` : ''}; release to ${from.name} first, or promote from another channel`,
+    )
   if (missing.length && !input.allowMissingBases) {
-    throw new UserError(`from-channel: ${from.name} holds nothing for base ${missing.map((m) => `${m.key} (released in ${m.where.join(', ')})`).join(', ')}; release ${missing.length === 1 ? 'it' : 'them'} to ${from.name} first, or set allow-missing-bases: true to promote the other bases`)
+    throw new UserError(
+      `from-channel: ${from.name} holds nothing for base ${missing.map((m) => `${m.key} (released in ${m.where.join(', ')})`).join(', ')}; release ${missing.length === 1 ? 'it' : 'them'} to ${from.name} first, or set allow-missing-bases: true to promote the other bases`,
+    )
   }
   plan.skipped = missing.map((m) => m.key)
   for (const r of source) {
-    const same = plan.releases.find((p) => 'revision' in p.charm && p.charm.revision === r.revision && sameResources(p.resources, r.resources))
+    const same = plan.releases.find(
+      (p) => 'revision' in p.charm && p.charm.revision === r.revision && sameResources(p.resources, r.resources),
+    )
     if (same) {
       same.bases.push(r.base)
       continue
@@ -407,7 +483,11 @@ export function alreadyReleased(map: ChannelRelease[] | undefined, channel: Chan
   })
 }
 
-export function sameRelease(current: { revision: number; resources: Record<string, number> }, revision: number, resources: Record<string, number>): boolean {
+export function sameRelease(
+  current: { revision: number; resources: Record<string, number> },
+  revision: number,
+  resources: Record<string, number>,
+): boolean {
   if (current.revision !== revision) return false
   const a = Object.entries(current.resources).sort()
   const b = Object.entries(resources).sort()
@@ -439,9 +519,16 @@ export function compareChannelMap(expected: ResolvedRelease[], found: ChannelRel
         out.push({ base: baseKey(b), what: 'charm revision', expected: String(rel.revision), found: 'nothing released' })
         continue
       }
-      if (cur.revision !== rel.revision) out.push({ base: baseKey(b), what: 'charm revision', expected: String(rel.revision), found: String(cur.revision) })
+      if (cur.revision !== rel.revision)
+        out.push({ base: baseKey(b), what: 'charm revision', expected: String(rel.revision), found: String(cur.revision) })
       for (const [n, v] of Object.entries(rel.resources)) {
-        if (cur.resources[n] !== v) out.push({ base: baseKey(b), what: `resource ${n}`, expected: String(v), found: cur.resources[n] === undefined ? 'not attached' : String(cur.resources[n]) })
+        if (cur.resources[n] !== v)
+          out.push({
+            base: baseKey(b),
+            what: `resource ${n}`,
+            expected: String(v),
+            found: cur.resources[n] === undefined ? 'not attached' : String(cur.resources[n]),
+          })
       }
     }
   }
@@ -449,7 +536,11 @@ export function compareChannelMap(expected: ResolvedRelease[], found: ChannelRel
 }
 
 export function mismatchTable(ms: Mismatch[]): string {
-  return ['| base | what | expected | found |', '|---|---|---|---|', ...ms.map((m) => `| ${m.base} | ${m.what} | ${m.expected} | ${m.found} |`)].join('\n')
+  return [
+    '| base | what | expected | found |',
+    '|---|---|---|---|',
+    ...ms.map((m) => `| ${m.base} | ${m.what} | ${m.expected} | ${m.found} |`),
+  ].join('\n')
 }
 
 /** The plan as JSON (the `plan` output): every file, upload and release, with `<...>` where a value comes back later. */
@@ -465,7 +556,13 @@ export function planJson(plan: ReleasePlan): Record<string, unknown> {
       charms: uploadsOf(plan, 'charm').map((i) => plan.files[i].path),
       resources: uploadsOf(plan, 'resource').map((j) => {
         const r = plan.resources[j]
-        return { name: r.name, ...(r.perArch ? { arch: r.arch!.debian } : {}), path: r.facts.path, size: r.facts.size, sha256: r.facts.sha256 }
+        return {
+          name: r.name,
+          ...(r.perArch ? { arch: r.arch!.debian } : {}),
+          path: r.facts.path,
+          size: r.facts.size,
+          sha256: r.facts.sha256,
+        }
       }),
     },
     releases: plan.releases.map((r) => ({
@@ -493,13 +590,33 @@ export function planCommands(tool: string, plan: ReleasePlan): string[][] {
   for (const i of uploadsOf(plan, 'charm')) cmds.push([tool, 'upload', '--format', 'json', plan.files[i].path])
   for (const j of uploadsOf(plan, 'resource')) {
     const r = plan.resources[j]
-    cmds.push([tool, 'upload-resource', '--format', 'json', plan.charm, r.name, '--filepath', r.facts.path, ...(r.perArch ? ['--arch', r.arch!.debian] : [])])
+    cmds.push([
+      tool,
+      'upload-resource',
+      '--format',
+      'json',
+      plan.charm,
+      r.name,
+      '--filepath',
+      r.facts.path,
+      ...(r.perArch ? ['--arch', r.arch!.debian] : []),
+    ])
   }
   for (const rel of plan.releases) {
-    const rev = 'revision' in rel.charm ? String(rel.charm.revision) : 'upload' in rel.charm ? `<revision from upload ${path.basename(plan.files[rel.charm.upload].path)}>` : `<${rel.charm.pending}>`
+    const rev =
+      'revision' in rel.charm
+        ? String(rel.charm.revision)
+        : 'upload' in rel.charm
+          ? `<revision from upload ${path.basename(plan.files[rel.charm.upload].path)}>`
+          : `<${rel.charm.pending}>`
     const res: Record<string, string> = {}
     for (const [n, x] of Object.entries(rel.resources)) {
-      res[n] = 'revision' in x ? String(x.revision) : 'upload' in x ? `<revision from upload-resource ${n}${plan.resources[x.upload].perArch ? ` --arch ${plan.resources[x.upload].arch!.debian}` : ''}>` : `<${x.pending}>`
+      res[n] =
+        'revision' in x
+          ? String(x.revision)
+          : 'upload' in x
+            ? `<revision from upload-resource ${n}${plan.resources[x.upload].perArch ? ` --arch ${plan.resources[x.upload].arch!.debian}` : ''}>`
+            : `<${x.pending}>`
     }
     cmds.push([tool, ...releaseArgs(plan.charm, rev, plan.channel, res)])
   }
@@ -507,19 +624,37 @@ export function planCommands(tool: string, plan: ReleasePlan): string[][] {
 }
 
 /** `charmcraft release NAME --revision N --channel C --resource R:M ...` */
-export function releaseArgs(name: string, revision: number | string, channel: Channel, resources: Record<string, number | string>): string[] {
+export function releaseArgs(
+  name: string,
+  revision: number | string,
+  channel: Channel,
+  resources: Record<string, number | string>,
+): string[] {
   const args = ['release', name, '--revision', String(revision), '--channel', channel.name]
   for (const [r, rev] of Object.entries(resources)) args.push('--resource', `${r}:${rev}`)
   return args
 }
 
 /** The legacy charm store's commands (the seed's push / attach / release / grant), with `<...>` placeholders. */
-export function planLegacyCommands(url: string, charmFile: string | undefined, revision: number | undefined, resources: PlannedResource[], channel: Channel): string[][] {
+export function planLegacyCommands(
+  url: string,
+  charmFile: string | undefined,
+  revision: number | undefined,
+  resources: PlannedResource[],
+  channel: Channel,
+): string[][] {
   const rev = revision !== undefined ? `${url}-${revision}` : `${url}-<revision from push>`
   const cmds: string[][] = []
   if (charmFile) cmds.push(['charm', 'push', `<${charmFile} unpacked>`, url])
   for (const r of resources) cmds.push(['charm', 'attach', rev, `${r.name}=${r.facts.path}`])
-  cmds.push(['charm', 'release', rev, '--channel', channel.name, ...resources.flatMap((r) => ['-r', `${r.name}-<revision from attach ${r.name}>`])])
+  cmds.push([
+    'charm',
+    'release',
+    rev,
+    '--channel',
+    channel.name,
+    ...resources.flatMap((r) => ['-r', `${r.name}-<revision from attach ${r.name}>`]),
+  ])
   cmds.push(['charm', 'grant', rev, '--channel', channel.name, '--acl', 'read', 'everyone'])
   return cmds
 }

@@ -69,7 +69,9 @@ export function manifestBases(text: string, file: string, inputName = 'charm'): 
   try {
     doc = parse(text)
   } catch (e) {
-    throw new UserError(`${inputName}: ${file}: manifest.yaml is not valid YAML (${e instanceof Error ? e.message.split('\n')[0] : e}); repack the charm`)
+    throw new UserError(
+      `${inputName}: ${file}: manifest.yaml is not valid YAML (${e instanceof Error ? e.message.split('\n')[0] : e}); repack the charm`,
+    )
   }
   const bases = (doc as { bases?: unknown } | null)?.bases
   if (bases === undefined || bases === null) return []
@@ -77,8 +79,15 @@ export function manifestBases(text: string, file: string, inputName = 'charm'): 
   const out: Base[] = []
   for (const b of bases as Array<Record<string, unknown>>) {
     const archs = b?.architectures
-    if (typeof b?.name !== 'string' || (typeof b.channel !== 'string' && typeof b.channel !== 'number') || !Array.isArray(archs) || archs.length === 0) {
-      throw new UserError(`${inputName}: ${file}: manifest.yaml has a base without name, channel and architectures (${JSON.stringify(b)}); repack the charm`)
+    if (
+      typeof b?.name !== 'string' ||
+      (typeof b.channel !== 'string' && typeof b.channel !== 'number') ||
+      !Array.isArray(archs) ||
+      archs.length === 0
+    ) {
+      throw new UserError(
+        `${inputName}: ${file}: manifest.yaml has a base without name, channel and architectures (${JSON.stringify(b)}); repack the charm`,
+      )
     }
     for (const a of archs) out.push({ name: b.name, channel: String(b.channel), architecture: String(a) })
   }
@@ -87,7 +96,8 @@ export function manifestBases(text: string, file: string, inputName = 'charm'): 
 
 /** Read name, resources and bases from inside a packed charm (a zip with metadata.yaml / charmcraft.yaml, manifest.yaml). */
 export async function readCharmFile(file: string, scratch: string, inputName = 'charm'): Promise<CharmFile> {
-  if (!(await exists(file))) throw new UserError(`${inputName}: '${file}' does not exist; give .charm files (from charm-build) or a charm name`)
+  if (!(await exists(file)))
+    throw new UserError(`${inputName}: '${file}' does not exist; give .charm files (from charm-build) or a charm name`)
   const unzip = unzipTool()
   const dir = path.join(scratch, `charm-meta-${path.basename(file)}`)
   await mkdir(dir, { recursive: true })
@@ -95,7 +105,8 @@ export async function readCharmFile(file: string, scratch: string, inputName = '
   let manifest: string | undefined
   for (const member of ['metadata.yaml', 'charmcraft.yaml', 'manifest.yaml']) {
     const res = await run(unzip, ['-p', file, member], { allowFailure: true })
-    if (res.exitCode === 9) throw new UserError(`${inputName}: '${file}' is not a zip archive, so not a packed charm; build it with charm-build`)
+    if (res.exitCode === 9)
+      throw new UserError(`${inputName}: '${file}' is not a zip archive, so not a packed charm; build it with charm-build`)
     if (res.exitCode !== 0) continue
     if (member === 'manifest.yaml') {
       manifest = res.stdout
@@ -138,7 +149,8 @@ function isSnapResource(r: ResourceFile, declared: CharmResource[]): boolean {
  */
 export async function checkResourceFiles(given: ResourceFile[], declared: CharmResource[], arches: Arch[]): Promise<PlannedResource[]> {
   for (const r of given) {
-    if (!(await exists(r.path))) throw new UserError(`resources: ${r.name}=${r.path}: the file does not exist; build it first or fix the path`)
+    if (!(await exists(r.path)))
+      throw new UserError(`resources: ${r.name}=${r.path}: the file does not exist; build it first or fix the path`)
   }
   const facts = await describeFiles(given.map((r) => path.resolve(r.path)))
   const out: PlannedResource[] = []
@@ -148,7 +160,9 @@ export async function checkResourceFiles(given: ResourceFile[], declared: CharmR
     if (snap && facts[i].size > 0) {
       const info = await inspectSnap(r.path, `resources: ${r.name}`)
       if (arch && !info.architectures.includes(arch.debian) && !info.architectures.includes('all')) {
-        throw new UserError(`resources: ${r.name}=${r.path} is a snap for ${info.architectures.join(', ')}, but resource '${r.name}' is for ${arch.debian}; attach the ${arch.debian} build`)
+        throw new UserError(
+          `resources: ${r.name}=${r.path} is a snap for ${info.architectures.join(', ')}, but resource '${r.name}' is for ${arch.debian}; attach the ${arch.debian} build`,
+        )
       }
     }
     out.push({ ...r, ...(arch ? { arch } : {}), snap, facts: { path: facts[i].file, size: facts[i].size, sha256: facts[i].sha256 } })
@@ -159,8 +173,13 @@ export async function checkResourceFiles(given: ResourceFile[], declared: CharmR
 /** The file table a dry run and a real run both show. */
 export function filesTable(resources: PlannedResource[], charms: CharmFile[] = []): string {
   const rows = [
-    ...charms.map((c) => `| (charm) | ${c.bases.map(baseKey).join(', ')} | \`${c.path}\` | ${humanSize(c.size)} (${c.size}) | \`${c.sha256}\` |`),
-    ...resources.map((r) => `| ${r.name} | ${r.arch?.debian ?? ''} | \`${r.facts.path}\` | ${humanSize(r.facts.size)} (${r.facts.size}) | \`${r.facts.sha256}\` |`),
+    ...charms.map(
+      (c) => `| (charm) | ${c.bases.map(baseKey).join(', ')} | \`${c.path}\` | ${humanSize(c.size)} (${c.size}) | \`${c.sha256}\` |`,
+    ),
+    ...resources.map(
+      (r) =>
+        `| ${r.name} | ${r.arch?.debian ?? ''} | \`${r.facts.path}\` | ${humanSize(r.facts.size)} (${r.facts.size}) | \`${r.facts.sha256}\` |`,
+    ),
   ]
   return ['| resource | arch | file | size (bytes) | sha256 |', '|---|---|---|---|---|', ...rows].join('\n')
 }
@@ -172,7 +191,11 @@ export class Ledger {
   private readonly dir: string
   private readonly prefix: string
 
-  constructor(private readonly rt: Runtime, store: string, charm: string) {
+  constructor(
+    private readonly rt: Runtime,
+    store: string,
+    charm: string,
+  ) {
     this.dir = path.join(rt.tempRoot(), `charm-ledger-${store}-${charm}`)
     this.prefix = `charm-release-ledger-${store}-${charm}-`
   }
@@ -214,7 +237,13 @@ export class Ledger {
  * Read what the store says today (read-only; up to four reads side by side): channel map, charm revisions,
  * each resource's revisions, the ledger.
  */
-export async function readStoreView(store: Store, name: string, resources: string[], ledger?: Ledger, needRevisions = true): Promise<StoreView> {
+export async function readStoreView(
+  store: Store,
+  name: string,
+  resources: string[],
+  ledger?: Ledger,
+  needRevisions = true,
+): Promise<StoreView> {
   const view: StoreView = { resourceRevisions: {}, ledger: ledger?.all() ?? {} }
   const reads: Array<() => Promise<void>> = [
     async () => {
@@ -225,7 +254,9 @@ export async function readStoreView(store: Store, name: string, resources: strin
       const revs = needRevisions ? await store.charmRevisions(name) : undefined
       if (revs) view.charmRevisions = revs
     },
-    ...(store.kind === 'charmhub' ? resources.map((r) => async () => void (view.resourceRevisions[r] = await store.resourceRevisions(name, r))) : []),
+    ...(store.kind === 'charmhub'
+      ? resources.map((r) => async () => void (view.resourceRevisions[r] = await store.resourceRevisions(name, r)))
+      : []),
   ]
   await mapLimit(reads, 4, (read) => read())
   return view
@@ -265,7 +296,8 @@ export async function executePlan(rt: Runtime, store: Store, plan: ReleasePlan, 
       }
       if (!('upload' in ref) || charmRevs.has(ref.upload)) continue
       const f = plan.files[ref.upload]
-      const file = store.kind === 'charmstore' ? await unpackCharm(f.path, path.join(rt.tempRoot(), `charm-unpacked-${plan.charm}`)) : f.path
+      const file =
+        store.kind === 'charmstore' ? await unpackCharm(f.path, path.join(rt.tempRoot(), `charm-unpacked-${plan.charm}`)) : f.path
       const up = await store.uploadCharm(file, plan.charm)
       let revision: number
       if ('revision' in up) {
@@ -275,7 +307,9 @@ export async function executePlan(rt: Runtime, store: Store, plan: ReleasePlan, 
       } else {
         revision = duplicateRevision(up.duplicate, f, ledger.get(charmLedgerKey(f)), plan.charm)
         reused.push(path.basename(f.path))
-        rt.info(`charm ${path.basename(f.path)}: the store already has this charm as revision ${revision} (duplicate upload${up.duplicate.revision === undefined ? ', matched by its SHA3-384 in the ledger' : ''}); reusing it`)
+        rt.info(
+          `charm ${path.basename(f.path)}: the store already has this charm as revision ${revision} (duplicate upload${up.duplicate.revision === undefined ? ', matched by its SHA3-384 in the ledger' : ''}); reusing it`,
+        )
       }
       charmRevs.set(ref.upload, revision)
       ledger.set(charmLedgerKey(f), revision)
@@ -309,14 +343,20 @@ export async function executePlan(rt: Runtime, store: Store, plan: ReleasePlan, 
   }))
   let released = 0
   for (const rel of releases) {
-    const res = Object.entries(rel.resources).map(([n, v]) => `${n}:${v}`).join(' ')
+    const res = Object.entries(rel.resources)
+      .map(([n, v]) => `${n}:${v}`)
+      .join(' ')
     if (alreadyReleased(plan.view.channelMap, plan.channel, rel)) {
-      rt.info(`${plan.channel.name} already holds ${plan.charm} revision ${rel.revision} (${rel.bases.map(baseKey).join(', ')}) with ${res || 'no resources'}: nothing changed`)
+      rt.info(
+        `${plan.channel.name} already holds ${plan.charm} revision ${rel.revision} (${rel.bases.map(baseKey).join(', ')}) with ${res || 'no resources'}: nothing changed`,
+      )
       continue
     }
     await store.release(plan.charm, rel.revision, plan.channel, rel.resources)
     released++
-    rt.info(`released ${plan.charm} revision ${rel.revision}${rel.bases.length ? ` (${rel.bases.map(baseKey).join(', ')})` : ''} to ${plan.channel.name} with ${res || 'no resources'}`)
+    rt.info(
+      `released ${plan.charm} revision ${rel.revision}${rel.bases.length ? ` (${rel.bases.map(baseKey).join(', ')})` : ''} to ${plan.channel.name} with ${res || 'no resources'}`,
+    )
   }
   return { releases, uploaded, reused, released }
 }
@@ -325,10 +365,17 @@ export async function executePlan(rt: Runtime, store: Store, plan: ReleasePlan, 
  * The revision of a refused identical re-upload: the one the store names, else (no revision in the message) the
  * ledger's record of this file's SHA3-384, when the message's digest (if any) is this file's. Never a guess.
  */
-export function duplicateRevision(dup: { revision?: number; digest?: string }, f: CharmFile, ledgerRevision: number | undefined, charm: string): number {
+export function duplicateRevision(
+  dup: { revision?: number; digest?: string },
+  f: CharmFile,
+  ledgerRevision: number | undefined,
+  charm: string,
+): number {
   if (dup.revision !== undefined) return dup.revision
   if (dup.digest && dup.digest !== f.sha3_384) {
-    throw new UserError(`charm: the store refused ${f.path} as a duplicate of SHA3-384 ${dup.digest}, but this file's SHA3-384 is ${f.sha3_384}; check which file was uploaded`)
+    throw new UserError(
+      `charm: the store refused ${f.path} as a duplicate of SHA3-384 ${dup.digest}, but this file's SHA3-384 is ${f.sha3_384}; check which file was uploaded`,
+    )
   }
   if (ledgerRevision !== undefined) return ledgerRevision
   throw new UserError(
@@ -360,4 +407,3 @@ export function verifyFailure(plan: ReleasePlan, ms: Mismatch[]): { line: string
     '` and release again'
   return { line, table: mismatchTable(ms) }
 }
-

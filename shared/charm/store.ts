@@ -36,7 +36,8 @@ export function storePolicy(env = process.env): StorePolicy {
   return { attempts: envNumber(env, 'BUILD_SNAPS_STORE_ATTEMPTS', 4), backoffMs: envNumber(env, 'BUILD_SNAPS_STORE_BACKOFF_MS', 2000) }
 }
 
-const TRANSIENT_RE = /timed? ?out|timeout|connection (reset|refused|aborted)|ECONNRESET|ETIMEDOUT|EAI_AGAIN|temporar(il)?y unavailable|\b50[234]\b/i
+const TRANSIENT_RE =
+  /timed? ?out|timeout|connection (reset|refused|aborted)|ECONNRESET|ETIMEDOUT|EAI_AGAIN|temporar(il)?y unavailable|\b50[234]\b/i
 
 export function isTransient(message: string): boolean {
   return TRANSIENT_RE.test(message)
@@ -44,7 +45,11 @@ export function isTransient(message: string): boolean {
 
 /** A store command failed; `message` is the store's own text (its JSON errors, else its last lines). */
 export class StoreError extends UserError {
-  constructor(readonly argv: string[], readonly storeMessage: string, readonly codes: string[] = []) {
+  constructor(
+    readonly argv: string[],
+    readonly storeMessage: string,
+    readonly codes: string[] = [],
+  ) {
     super(`${argv.slice(0, 2).join(' ')} failed: ${storeMessage}`)
   }
 }
@@ -84,7 +89,12 @@ export interface Store {
 }
 
 class Cli {
-  constructor(readonly program: string, private readonly env: Record<string, string>, private readonly log: Log, private readonly policy: StorePolicy) {}
+  constructor(
+    readonly program: string,
+    private readonly env: Record<string, string>,
+    private readonly log: Log,
+    private readonly policy: StorePolicy,
+  ) {}
 
   /** Run one store command; retry transient failures; return stdout. */
   async call(args: string[]): Promise<string> {
@@ -98,7 +108,12 @@ class Cli {
         const res = await run(this.program, args, { env: this.env, allowFailure: true })
         if (res.exitCode === 0) return res.stdout
         const json = jsonErrors(res.stdout)
-        if (json) throw new StoreError(argv, redact(json.map((e) => `${e.code}: ${e.message}`).join('; ')), json.map((e) => e.code))
+        if (json)
+          throw new StoreError(
+            argv,
+            redact(json.map((e) => `${e.code}: ${e.message}`).join('; ')),
+            json.map((e) => e.code),
+          )
         throw new StoreError(argv, redact(storeMessage(res.stderr, res.stdout)))
       })
     } catch (e) {
@@ -112,7 +127,9 @@ class Cli {
     try {
       return JSON.parse(out)
     } catch {
-      throw new UserError(`${this.program} ${args[0]}: expected JSON, got '${redact(out.trim().slice(0, 200))}'; is this charmcraft 2.x or newer?`)
+      throw new UserError(
+        `${this.program} ${args[0]}: expected JSON, got '${redact(out.trim().slice(0, 200))}'; is this charmcraft 2.x or newer?`,
+      )
     }
   }
 }
@@ -127,12 +144,20 @@ export function jsonErrors(stdout: string): Array<{ code: string; message: strin
   }
   const errors = (doc as { errors?: unknown } | null)?.errors
   if (!Array.isArray(errors) || errors.length === 0) return undefined
-  return errors.map((e: { code?: unknown; message?: unknown }) => ({ code: String(e?.code ?? 'error'), message: String(e?.message ?? '').replace(/\s+/g, ' ').trim() }))
+  return errors.map((e: { code?: unknown; message?: unknown }) => ({
+    code: String(e?.code ?? 'error'),
+    message: String(e?.message ?? '')
+      .replace(/\s+/g, ' ')
+      .trim(),
+  }))
 }
 
 /** The store's own words: the last non-empty lines of stderr (else stdout), on one line. */
 function storeMessage(stderr: string, stdout: string): string {
-  const lines = (stderr.trim() || stdout.trim() || 'no message').split('\n').map((l) => l.trim()).filter(Boolean)
+  const lines = (stderr.trim() || stdout.trim() || 'no message')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
   return lines.slice(-3).join(' | ')
 }
 
@@ -150,7 +175,8 @@ export function parseDuplicate(message: string): Duplicate | undefined {
 
 function revisionOf(v: unknown, what: string): number {
   const r = (v as { revision?: unknown } | null)?.revision
-  if (typeof r !== 'number' || !Number.isInteger(r)) throw new UserError(`${what}: the store's answer has no revision: ${JSON.stringify(v).slice(0, 200)}`)
+  if (typeof r !== 'number' || !Number.isInteger(r))
+    throw new UserError(`${what}: the store's answer has no revision: ${JSON.stringify(v).slice(0, 200)}`)
   return r
 }
 
@@ -178,12 +204,14 @@ export function parseStatus(doc: unknown): ChannelRelease[] {
   const out: ChannelRelease[] = []
   for (const t of rows(doc, what)) {
     const mappings = t.mappings
-    if (!Array.isArray(mappings)) throw new UserError(`${what}: track ${JSON.stringify(t.track)} has no mappings list: ${JSON.stringify(t).slice(0, 200)}`)
+    if (!Array.isArray(mappings))
+      throw new UserError(`${what}: track ${JSON.stringify(t.track)} has no mappings list: ${JSON.stringify(t).slice(0, 200)}`)
     for (const m of mappings as Array<Record<string, unknown>>) {
       const base = parseBase(m.base, what)
       for (const r of (m.releases as Array<Record<string, unknown>> | undefined) ?? []) {
         if (r.status !== 'open') continue
-        if (typeof r.channel !== 'string' || typeof r.revision !== 'number') throw new UserError(`${what}: an open release without channel or revision: ${JSON.stringify(r).slice(0, 200)}`)
+        if (typeof r.channel !== 'string' || typeof r.revision !== 'number')
+          throw new UserError(`${what}: an open release without channel or revision: ${JSON.stringify(r).slice(0, 200)}`)
         const resources: Record<string, number> = {}
         for (const x of (r.resources as Array<{ name: string; revision: number }> | null) ?? []) resources[x.name] = x.revision
         out.push({ channel: r.channel, base, revision: r.revision, resources })
@@ -197,7 +225,15 @@ export function parseStatus(doc: unknown): ChannelRelease[] {
 export function parseResourceRevisions(doc: unknown): ResourceRevision[] {
   const what = 'charmcraft resource-revisions'
   return rows(doc, what).map((r) => {
-    const arches = Array.isArray(r.bases) ? [...new Set((r.bases as Array<{ architectures?: unknown }>).flatMap((b) => (Array.isArray(b?.architectures) ? b.architectures.map(String) : [])))] : []
+    const arches = Array.isArray(r.bases)
+      ? [
+          ...new Set(
+            (r.bases as Array<{ architectures?: unknown }>).flatMap((b) =>
+              Array.isArray(b?.architectures) ? b.architectures.map(String) : [],
+            ),
+          ),
+        ]
+      : []
     return { revision: revisionOf(r, what), ...(typeof r.size === 'number' ? { size: r.size } : {}), ...(arches.length ? { arches } : {}) }
   })
 }
@@ -205,7 +241,12 @@ export function parseResourceRevisions(doc: unknown): ResourceRevision[] {
 export class CharmhubStore implements Store {
   readonly kind = 'charmhub' as const
   private readonly cli: Cli
-  constructor(readonly tool: string, credentials: string, log: Log, policy = storePolicy()) {
+  constructor(
+    readonly tool: string,
+    credentials: string,
+    log: Log,
+    policy = storePolicy(),
+  ) {
     this.cli = new Cli(tool, credentials ? { CHARMCRAFT_AUTH: credentials } : {}, log, policy)
   }
 
@@ -220,7 +261,9 @@ export class CharmhubStore implements Store {
   }
 
   async charmRevisions(name: string): Promise<number[]> {
-    return rows(await this.cli.json(['revisions', name, '--format', 'json']), 'charmcraft revisions').map((r) => revisionOf(r, 'charmcraft revisions'))
+    return rows(await this.cli.json(['revisions', name, '--format', 'json']), 'charmcraft revisions').map((r) =>
+      revisionOf(r, 'charmcraft revisions'),
+    )
   }
 
   async declaredResources(name: string): Promise<CharmResource[]> {
@@ -257,7 +300,12 @@ export class CharmhubStore implements Store {
 export class CharmstoreStore implements Store {
   readonly kind = 'charmstore' as const
   private readonly cli: Cli
-  constructor(readonly tool: string, private readonly namespace: string, log: Log, policy = storePolicy()) {
+  constructor(
+    readonly tool: string,
+    private readonly namespace: string,
+    log: Log,
+    policy = storePolicy(),
+  ) {
     this.cli = new Cli(tool, {}, log, policy)
   }
 
@@ -279,7 +327,10 @@ export class CharmstoreStore implements Store {
   }
 
   async declaredResources(name: string): Promise<CharmResource[]> {
-    return rows(await this.cli.json(['list-resources', this.url(name), '--format', 'json']), 'charm list-resources').map((r) => ({ name: String(r.name), type: 'file' }))
+    return rows(await this.cli.json(['list-resources', this.url(name), '--format', 'json']), 'charm list-resources').map((r) => ({
+      name: String(r.name),
+      type: 'file',
+    }))
   }
 
   async uploadResource(name: string, resource: string, file: string): Promise<number> {
@@ -300,7 +351,13 @@ export class CharmstoreStore implements Store {
 
   async release(name: string, revision: number, channel: Channel, resources: Record<string, number>): Promise<void> {
     const url = this.url(name, revision)
-    await this.cli.call(['release', url, '--channel', channel.name, ...Object.entries(resources).flatMap(([r, rev]) => ['-r', `${r}-${rev}`])])
+    await this.cli.call([
+      'release',
+      url,
+      '--channel',
+      channel.name,
+      ...Object.entries(resources).flatMap(([r, rev]) => ['-r', `${r}-${rev}`]),
+    ])
     await this.cli.call(['grant', url, '--channel', channel.name, '--acl', 'read', 'everyone'])
   }
 }
@@ -323,5 +380,7 @@ export async function ensureTool(program: 'charmcraft' | 'charm', channel: strin
     const installed = which(program, `${process.env.PATH}${path.delimiter}/snap/bin`)
     if (installed) return installed
   }
-  throw new UserError(`${program} is not installed; install it (sudo snap install ${program} --classic) or run on a GitHub runner, where this action installs it from charmcraft-channel`)
+  throw new UserError(
+    `${program} is not installed; install it (sudo snap install ${program} --classic) or run on a GitHub runner, where this action installs it from charmcraft-channel`,
+  )
 }

@@ -41,7 +41,10 @@ export async function copyableTree(srcDir: string, buildEnv: Record<string, stri
 /** Regular files directly in dir, sorted. */
 export async function filesIn(dir: string): Promise<string[]> {
   const names = await readdir(dir, { withFileTypes: true }).catch(() => [])
-  return names.filter((d) => d.isFile()).map((d) => d.name).sort()
+  return names
+    .filter((d) => d.isFile())
+    .map((d) => d.name)
+    .sort()
 }
 
 /** Git HEAD of dir when dir is the top of a git checkout, else undefined. */

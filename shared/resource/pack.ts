@@ -34,7 +34,9 @@ export async function packResource(rt: Runtime, dest: string, entries: TarInput[
   await writeTarGz(dest, entries, { mtime: epoch, label: path.basename(dest) })
   const size = (await stat(dest)).size
   if (size < CHARM_SIZE_FLOOR) {
-    rt.warning(`${path.basename(dest)} is ${size} bytes, under the ${CHARM_SIZE_FLOOR}-byte floor below which the charm refuses the ${resource} resource ("Incomplete ${resource} resource")`)
+    rt.warning(
+      `${path.basename(dest)} is ${size} bytes, under the ${CHARM_SIZE_FLOOR}-byte floor below which the charm refuses the ${resource} resource ("Incomplete ${resource} resource")`,
+    )
   }
   return dest
 }
@@ -42,13 +44,15 @@ export async function packResource(rt: Runtime, dest: string, entries: TarInput[
 /** Output filename from a template; must stay a plain file name. */
 export function outputName(template: string, arch: Arch, version: string, inputName = 'filename'): string {
   const name = expandTemplate(template, { arch: arch.debian, 'go-arch': arch.go, version }, inputName)
-  if (!name || name.includes('/') || name === '.' || name === '..') throw new UserError(`${inputName}: '${name}' is not a plain file name; use e.g. cni-{arch}.tgz`)
+  if (!name || name.includes('/') || name === '.' || name === '..')
+    throw new UserError(`${inputName}: '${name}' is not a plain file name; use e.g. cni-{arch}.tgz`)
   return name
 }
 
 /** One output name per arch; a template giving two arches the same name is refused. */
 export function outputNames(template: string, arches: Arch[], version: string, inputName = 'filename'): Map<Arch, string> {
   const names = new Map(arches.map((a) => [a, outputName(template, a, version, inputName)]))
-  if (new Set(names.values()).size < names.size) throw new UserError(`${inputName}: '${template}' gives the same name for several arches; put {arch} in it`)
+  if (new Set(names.values()).size < names.size)
+    throw new UserError(`${inputName}: '${template}' gives the same name for several arches; put {arch} in it`)
   return names
 }

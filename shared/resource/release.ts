@@ -25,7 +25,10 @@ export async function fetchReleaseTarball(rt: Runtime, spec: ReleaseSpec, dir: s
     return { files, sha256: res.sha256 }
   } catch (e) {
     const msg = errorMessage(e)
-    if (/HTTP 404/.test(msg)) throw new UserError(`${spec.inputName}: ${spec.what} not found: ${msg.replace(/^download failed: /, '')}; check the tag and that it was released for this architecture`)
+    if (/HTTP 404/.test(msg))
+      throw new UserError(
+        `${spec.inputName}: ${spec.what} not found: ${msg.replace(/^download failed: /, '')}; check the tag and that it was released for this architecture`,
+      )
     throw e instanceof UserError ? new UserError(`${spec.what}: ${msg}`) : e
   }
 }

@@ -10,7 +10,10 @@ import type { ArchResult } from './per-arch.js'
  */
 export async function reportResults(rt: Runtime, title: string, outDir: string, results: ArchResult<string>[]): Promise<ManifestEntry[]> {
   const ok = results.filter((r) => r.value)
-  const entries = await describeFiles(ok.map((r) => r.value!), (f) => ok.find((r) => r.value === f)?.arch.debian)
+  const entries = await describeFiles(
+    ok.map((r) => r.value!),
+    (f) => ok.find((r) => r.value === f)?.arch.debian,
+  )
   if (entries.length) await writeManifest(outDir, entries)
   rt.output('tarballs', Object.fromEntries(ok.map((r) => [r.arch.debian, r.value])))
   rt.output('sha256', Object.fromEntries(entries.map((e) => [e.arch, e.sha256])))

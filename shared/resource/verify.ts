@@ -24,7 +24,10 @@ export async function verifyBinaries(
     if (spec) lines.push(`${f.name}: ${(await verifyBinary(f.path, `${label}: ${f.name}`, arch, runner, spec)).join('; ')}`)
     else await assertElfArch(f.path, arch, `${label}: ${f.name}`)
   }
-  if (binaries === 0) throw new UserError(`${label}: no binaries found (${files.map((f) => f.name).join(', ') || 'nothing'}); the build produced nothing to pack`)
+  if (binaries === 0)
+    throw new UserError(
+      `${label}: no binaries found (${files.map((f) => f.name).join(', ') || 'nothing'}); the build produced nothing to pack`,
+    )
   lines.unshift(`${binaries} binaries, each ELF ${arch.debian}`)
   return lines
 }

@@ -70,7 +70,13 @@ export async function checkSkeleton(dir: string, label: string): Promise<boolean
  * that determines its bytes (every staged path, mode and content, the epoch, the mksquashfs version and
  * arguments), so a warm run copies the identical file instead of compressing again. Returns whether it was a hit.
  */
-export async function packSnap(dir: string, file: string, epoch: number, cacheDir?: string, knownDigests: Record<string, string> = {}): Promise<boolean> {
+export async function packSnap(
+  dir: string,
+  file: string,
+  epoch: number,
+  cacheDir?: string,
+  knownDigests: Record<string, string> = {},
+): Promise<boolean> {
   const mksquashfs = which('mksquashfs')
   if (!mksquashfs) throw new UserError('mksquashfs is not installed; install squashfs-tools (apt-get install squashfs-tools)')
   await mkdir(path.dirname(file), { recursive: true })

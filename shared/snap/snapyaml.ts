@@ -29,17 +29,32 @@ export interface SnapYaml {
 const NAME_RE = /^(?=.*[a-z])[a-z0-9](?:-?[a-z0-9])*$/
 const VERSION_RE = /^[a-zA-Z0-9](?:[a-zA-Z0-9:.+~-]{0,30}[a-zA-Z0-9+~])?$/
 const APP_RE = /^[a-zA-Z0-9](?:-?[a-zA-Z0-9])*$/
-const KNOWN_PLUGS = new Set(['home', 'network', 'network-bind', 'network-control', 'firewall-control', 'kubernetes-support', 'mount-observe', 'system-observe', 'hardware-observe', 'removable-media', 'process-control'])
+const KNOWN_PLUGS = new Set([
+  'home',
+  'network',
+  'network-bind',
+  'network-control',
+  'firewall-control',
+  'kubernetes-support',
+  'mount-observe',
+  'system-observe',
+  'hardware-observe',
+  'removable-media',
+  'process-control',
+])
 
 /** Every rule violation in one list (empty when valid). */
 export function snapYamlProblems(y: SnapYaml): string[] {
   const p: string[] = []
-  if (!NAME_RE.test(y.name) || y.name.length > 40) p.push(`name '${y.name}' must be 1-40 lower-case letters, digits and single hyphens, with at least one letter`)
-  if (!VERSION_RE.test(y.version)) p.push(`version '${y.version}' must be 1-32 characters of letters, digits and .:+~- and start and end with a letter or digit`)
+  if (!NAME_RE.test(y.name) || y.name.length > 40)
+    p.push(`name '${y.name}' must be 1-40 lower-case letters, digits and single hyphens, with at least one letter`)
+  if (!VERSION_RE.test(y.version))
+    p.push(`version '${y.version}' must be 1-32 characters of letters, digits and .:+~- and start and end with a letter or digit`)
   if (!y.summary || y.summary.length > 78) p.push('summary must be 1-78 characters')
   if (!y.description) p.push('description must not be empty')
   if (y.architectures.length === 0) p.push('architectures must name at least one architecture')
-  for (const a of y.architectures) if (!ARCH_NAMES.includes(a)) p.push(`architecture '${a}' is not a snap architecture (${ARCH_NAMES.join(', ')})`)
+  for (const a of y.architectures)
+    if (!ARCH_NAMES.includes(a)) p.push(`architecture '${a}' is not a snap architecture (${ARCH_NAMES.join(', ')})`)
   if (!['strict', 'classic', 'devmode'].includes(y.confinement)) p.push(`confinement '${y.confinement}' must be strict, classic or devmode`)
   if (!['stable', 'devel'].includes(y.grade)) p.push(`grade '${y.grade}' must be stable or devel`)
   if (!/^(core\d*|bare)$/.test(y.base)) p.push(`base '${y.base}' is not a base snap name`)
@@ -74,5 +89,8 @@ export function renderSnapYaml(y: SnapYaml): string {
     apps: y.apps,
     ...(y.plugs ? { plugs: y.plugs } : {}),
   }
-  return stringify(ordered, { lineWidth: 0, defaultStringType: 'PLAIN', defaultKeyType: 'PLAIN' }).replace(/^version: (.*)$/m, (_m, v: string) => `version: '${v.replace(/^'|'$/g, '')}'`)
+  return stringify(ordered, { lineWidth: 0, defaultStringType: 'PLAIN', defaultKeyType: 'PLAIN' }).replace(
+    /^version: (.*)$/m,
+    (_m, v: string) => `version: '${v.replace(/^'|'$/g, '')}'`,
+  )
 }

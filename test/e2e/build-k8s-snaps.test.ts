@@ -29,7 +29,11 @@ beforeEach(() => {
 })
 
 function build(inputs: Record<string, string>, env: Record<string, string | undefined> = {}, toolCache?: string): Promise<DistRun> {
-  return runDist('build-k8s-snaps', { 'base-url': mirror.url, 'output-dir': tempDir('bs-out-'), ...inputs }, { env: { ...fast, ...env }, toolCache })
+  return runDist(
+    'build-k8s-snaps',
+    { 'base-url': mirror.url, 'output-dir': tempDir('bs-out-'), ...inputs },
+    { env: { ...fast, ...env }, toolCache },
+  )
 }
 
 function unsquash(snap: string): string {
@@ -51,7 +55,9 @@ describe.each(['amd64', 's390x', 'ppc64el'])('all seven snaps for %s', (archName
     expect(run.outputs.version).toBe('1.31.2')
     expect(run.outputs.arch).toBe(archName)
     expect(snaps.map((s) => path.basename(s))).toEqual(
-      ['kubectl', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'kubelet', 'kube-proxy', 'kubeadm'].map((n) => `${n}_1.31.2_${archName}.snap`),
+      ['kubectl', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'kubelet', 'kube-proxy', 'kubeadm'].map(
+        (n) => `${n}_1.31.2_${archName}.snap`,
+      ),
     )
   })
   test('SHA256SUMS covers every snap and checks out with sha256sum -c', () => {
@@ -80,7 +86,9 @@ describe.each(['amd64', 's390x', 'ppc64el'])('all seven snaps for %s', (archName
   })
   test('the log and the summary say how each binary was verified', () => {
     const how = archName === 'amd64' ? 'ran natively' : `ran under ${arch.qemu}-static`
-    expect(run.stdout).toContain(`kubelet: downloaded ${mirror.url}/release/${KUBE_VERSION}/bin/linux/${arch.k8s}/kubelet, sha256 verified; ELF ${archName}; ${how}: Kubernetes ${KUBE_VERSION}`)
+    expect(run.stdout).toContain(
+      `kubelet: downloaded ${mirror.url}/release/${KUBE_VERSION}/bin/linux/${arch.k8s}/kubelet, sha256 verified; ELF ${archName}; ${how}: Kubernetes ${KUBE_VERSION}`,
+    )
     expect(run.summary).toContain(`### Kubernetes 1.31.2 snaps for ${archName}`)
     expect(run.summary).toContain(`| kubelet_1.31.2_${archName}.snap | ${archName} |`)
     expect(run.summary).toMatch(new RegExp(`- kubectl: sha256, ELF ${archName}, ${how}: Client Version: ${KUBE_VERSION}`))
@@ -105,7 +113,10 @@ describe('reproducibility and caching', () => {
     mirror.requests.length = 0
     const warm = await build({ 'kube-version': KUBE_VERSION, arch: 'amd64', components: 'kubectl kubelet' }, {}, cache)
     expect(warm.exitCode, warm.log).toBe(0)
-    expect(mirror.requests.sort()).toEqual([`/release/${KUBE_VERSION}/bin/linux/amd64/kubectl.sha256`, `/release/${KUBE_VERSION}/bin/linux/amd64/kubelet.sha256`])
+    expect(mirror.requests.sort()).toEqual([
+      `/release/${KUBE_VERSION}/bin/linux/amd64/kubectl.sha256`,
+      `/release/${KUBE_VERSION}/bin/linux/amd64/kubelet.sha256`,
+    ])
     expect(warm.stdout).toContain('kubectl: cache hit for')
   })
   test.each([['stable'], ['stable-1.31'], ['1.31.2']])('kube-version %s resolves to 1.31.2', async (v) => {
@@ -141,20 +152,30 @@ describe('faults at the mirror', () => {
   async function failsWithoutLeftovers(inputs: Record<string, string>, env: Record<string, string> = {}): Promise<string> {
     const out = tempDir('bs-fail-out-')
     const cache = tempDir('bs-fail-cache-')
-    const r = await build({ 'kube-version': KUBE_VERSION, arch: 's390x', components: 'kubectl kubelet', 'output-dir': out, ...inputs }, env, cache)
+    const r = await build(
+      { 'kube-version': KUBE_VERSION, arch: 's390x', components: 'kubectl kubelet', 'output-dir': out, ...inputs },
+      env,
+      cache,
+    )
     const line = clearFailure(r)
     expect(readdirSync(out)).toEqual([])
-    const cached = existsSync(path.join(cache, 'build-snaps', 'downloads')) ? readdirSync(path.join(cache, 'build-snaps', 'downloads'), { recursive: true }).map(String) : []
+    const cached = existsSync(path.join(cache, 'build-snaps', 'downloads'))
+      ? readdirSync(path.join(cache, 'build-snaps', 'downloads'), { recursive: true }).map(String)
+      : []
     expect(cached.filter((f) => f.endsWith('/kubectl'))).toEqual([])
     return line
   }
   test('a persistent 500 fails with one line naming the URL; no snap, no cache entry', async () => {
     mirror.faults.push({ match: kubectl, fault: { kind: 'status', status: 500 } })
-    expect(await failsWithoutLeftovers({})).toBe(`download failed: ${mirror.url}${kubectl}: HTTP 500 Internal Server Error after 3 attempts`)
+    expect(await failsWithoutLeftovers({})).toBe(
+      `download failed: ${mirror.url}${kubectl}: HTTP 500 Internal Server Error after 3 attempts`,
+    )
   })
   test('a wrong checksum fails with one line naming the URL; no snap, no cache entry', async () => {
     mirror.faults.push({ match: kubectl, fault: { kind: 'corrupt' } })
-    expect(await failsWithoutLeftovers({})).toMatch(new RegExp(`^checksum mismatch: ${mirror.url}${kubectl}: sha256 is [0-9a-f]{64}, expected [0-9a-f]{64}`))
+    expect(await failsWithoutLeftovers({})).toMatch(
+      new RegExp(`^checksum mismatch: ${mirror.url}${kubectl}: sha256 is [0-9a-f]{64}, expected [0-9a-f]{64}`),
+    )
   })
   test('a 404 of one binary is not retried and fails naming it; the other binary leaves no snap either', async () => {
     mirror.faults.push({ match: kubectl, fault: { kind: 'status', status: 404 } })
@@ -163,11 +184,17 @@ describe('faults at the mirror', () => {
   })
   test('an arch the server lacks fails naming the URL of its .sha256', async () => {
     const line = await failsWithoutLeftovers({ arch: 'riscv64' })
-    expect(line).toMatch(new RegExp(`^download failed: ${mirror.url}/release/${KUBE_VERSION}/bin/linux/riscv64/(kubectl|kubelet)\\.sha256: HTTP 404 Not Found \\(not retried\\)$`))
+    expect(line).toMatch(
+      new RegExp(
+        `^download failed: ${mirror.url}/release/${KUBE_VERSION}/bin/linux/riscv64/(kubectl|kubelet)\\.sha256: HTTP 404 Not Found \\(not retried\\)$`,
+      ),
+    )
   })
   test('a server slower than the timeout fails as a time-out', async () => {
     mirror.faults.push({ match: kubectl, fault: { kind: 'delay', ms: 2500 } })
-    expect(await failsWithoutLeftovers({}, { BUILD_SNAPS_HTTP_TIMEOUT: '1', BUILD_SNAPS_HTTP_ATTEMPTS: '2' })).toBe(`download failed: ${mirror.url}${kubectl}: no data for 1s (timed out) after 2 attempts`)
+    expect(await failsWithoutLeftovers({}, { BUILD_SNAPS_HTTP_TIMEOUT: '1', BUILD_SNAPS_HTTP_ATTEMPTS: '2' })).toBe(
+      `download failed: ${mirror.url}${kubectl}: no data for 1s (timed out) after 2 attempts`,
+    )
   })
 })
 
@@ -180,7 +207,10 @@ describe('bad inputs: one clear line, exit 1, nothing written', () => {
     [{ components: 'kubectl kube-dns' }, /^components: unknown component 'kube-dns'/],
     [{ 'base-url': 'ftp://x' }, /^base-url: 'ftp:\/\/x' is not an http\(s\) URL/],
     [{ verify: 'sometimes' }, /^verify: 'sometimes' is not a boolean/],
-    [{ 'output-dir': '/proc/version/snaps' }, /^output-dir: '\/proc\/version\/snaps' is under \/proc, a kernel file system; choose a directory on disk$/],
+    [
+      { 'output-dir': '/proc/version/snaps' },
+      /^output-dir: '\/proc\/version\/snaps' is under \/proc, a kernel file system; choose a directory on disk$/,
+    ],
   ])('%j', async (inputs, expected) => {
     const r = await build({ 'kube-version': KUBE_VERSION, arch: 'amd64', components: 'kubectl', ...inputs })
     expect(clearFailure(r)).toMatch(expected)
@@ -190,14 +220,18 @@ describe('bad inputs: one clear line, exit 1, nothing written', () => {
   test('binaries-dir missing a file names the file', async () => {
     const dir = tempDir('bs-bins-')
     const r = await build({ 'kube-version': KUBE_VERSION, arch: 'amd64', components: 'kubectl', 'binaries-dir': dir })
-    expect(clearFailure(r)).toBe(`binaries-dir: '${dir}/kubectl' does not exist; put the kubectl binary there or drop kubectl from components`)
+    expect(clearFailure(r)).toBe(
+      `binaries-dir: '${dir}/kubectl' does not exist; put the kubectl binary there or drop kubectl from components`,
+    )
   })
   test('a binary of the wrong arch in binaries-dir is refused by the ELF check', async () => {
     const dir = tempDir('bs-bins-')
     copyFileSync(path.join(mirrorRoot, 'release', KUBE_VERSION, 'bin/linux/ppc64le/kubectl'), path.join(dir, 'kubectl'))
     const out = tempDir('bs-out-')
     const r = await build({ 'kube-version': KUBE_VERSION, arch: 's390x', components: 'kubectl', 'binaries-dir': dir, 'output-dir': out })
-    expect(clearFailure(r)).toBe('kubectl is built for ppc64el (ELF machine 21, 64-bit LSB), not s390x; use the s390x binary (Go/Kubernetes name s390x)')
+    expect(clearFailure(r)).toBe(
+      'kubectl is built for ppc64el (ELF machine 21, 64-bit LSB), not s390x; use the s390x binary (Go/Kubernetes name s390x)',
+    )
     expect(readdirSync(out)).toEqual([])
   })
 })
@@ -236,7 +270,9 @@ describe('air-gapped mode, verification switches, artifacts', () => {
     }
     const r = await build({ 'kube-version': KUBE_VERSION, arch: 's390x', components: 'kubectl' }, { PATH: bin })
     expect(r.exitCode, r.log).toBe(0)
-    expect(r.stdout).toContain('::warning::smoke runs skipped for s390x: neither qemu-s390x-static nor qemu-s390x is on PATH (install qemu-user-static)')
+    expect(r.stdout).toContain(
+      '::warning::smoke runs skipped for s390x: neither qemu-s390x-static nor qemu-s390x is on PATH (install qemu-user-static)',
+    )
     expect(r.stdout).toContain('ELF s390x; smoke run skipped')
   })
   test('verify: false skips the checks and says so', async () => {
@@ -246,9 +282,19 @@ describe('air-gapped mode, verification switches, artifacts', () => {
   })
   test('artifact-name off a runner copies the snaps and SHA256SUMS to artifacts/<name>, said once', async () => {
     const artifacts = tempDir('bs-art-')
-    const r = await build({ 'kube-version': KUBE_VERSION, arch: 'amd64', components: 'kubectl kubelet', 'artifact-name': 'snaps-amd64' }, { BUILD_SNAPS_ARTIFACT_DIR: artifacts })
+    const r = await build(
+      { 'kube-version': KUBE_VERSION, arch: 'amd64', components: 'kubectl kubelet', 'artifact-name': 'snaps-amd64' },
+      { BUILD_SNAPS_ARTIFACT_DIR: artifacts },
+    )
     expect(r.exitCode, r.log).toBe(0)
-    expect(readdirSync(path.join(artifacts, 'snaps-amd64')).sort()).toEqual(['SHA256SUMS', 'kubectl_1.31.2_amd64.snap', 'kubectl_1.31.2_amd64.snap.spdx.json', 'kubelet_1.31.2_amd64.snap', 'kubelet_1.31.2_amd64.snap.spdx.json', 'provenance.build-k8s-snaps.amd64.intoto.json'])
+    expect(readdirSync(path.join(artifacts, 'snaps-amd64')).sort()).toEqual([
+      'SHA256SUMS',
+      'kubectl_1.31.2_amd64.snap',
+      'kubectl_1.31.2_amd64.snap.spdx.json',
+      'kubelet_1.31.2_amd64.snap',
+      'kubelet_1.31.2_amd64.snap.spdx.json',
+      'provenance.build-k8s-snaps.amd64.intoto.json',
+    ])
     expect(r.stdout.match(/No GitHub Actions artifact service here/g)).toHaveLength(1)
   })
 })

@@ -52,18 +52,28 @@ describe('zero-byte-snaps', () => {
       expect(statSync(file).size).toBe(0)
     }
     expect(readdirSync(out).sort()).toEqual(['core.snap', 'kube-proxy.snap', 'kubectl.snap', 'kubelet.snap'])
-    expect(r.outputs.resources.split('\n')).toEqual(['kubectl', 'kubelet', 'kube-proxy', 'core'].map((n) => `${n}=${path.join(out, `${n}.snap`)}`))
+    expect(r.outputs.resources.split('\n')).toEqual(
+      ['kubectl', 'kubelet', 'kube-proxy', 'core'].map((n) => `${n}=${path.join(out, `${n}.snap`)}`),
+    )
     expect(r.summary).toContain('Zero-byte snap resources for kubernetes-worker')
   })
   test('accepts the path of charmcraft.yaml and an explicit resource list', async () => {
-    const dir = charm({ 'charmcraft.yaml': `name: kubernetes-control-plane\ntype: charm\nresources:\n  cdk-addons:\n    type: file\n    filename: cdk-addons.snap\n  kube-apiserver:\n    type: file\n    filename: kube-apiserver.snap\n  cni-plugins:\n    type: file\n    filename: cni-plugins.tar.gz\n` })
+    const dir = charm({
+      'charmcraft.yaml': `name: kubernetes-control-plane\ntype: charm\nresources:\n  cdk-addons:\n    type: file\n    filename: cdk-addons.snap\n  kube-apiserver:\n    type: file\n    filename: kube-apiserver.snap\n  cni-plugins:\n    type: file\n    filename: cni-plugins.tar.gz\n`,
+    })
     const r = await runDist('zero-byte-snaps', { charm: path.join(dir, 'charmcraft.yaml'), resources: 'kube-apiserver' })
     expect(r.exitCode, r.log).toBe(0)
     expect(Object.keys(JSON.parse(r.outputs.files))).toEqual(['kube-apiserver'])
   })
   test.each([
-    [{ charm: '/nonexistent/charm' }, /^charm: '\/nonexistent\/charm' does not exist; give a charm directory or its metadata.yaml \/ charmcraft.yaml$/],
-    [{ resources: 'kubectl etcd' }, /^resources: charm kubernetes-worker declares no resource 'etcd'; its resources are cni-amd64, cni-s390x, kubectl/],
+    [
+      { charm: '/nonexistent/charm' },
+      /^charm: '\/nonexistent\/charm' does not exist; give a charm directory or its metadata.yaml \/ charmcraft.yaml$/,
+    ],
+    [
+      { resources: 'kubectl etcd' },
+      /^resources: charm kubernetes-worker declares no resource 'etcd'; its resources are cni-amd64, cni-s390x, kubectl/,
+    ],
   ])('bad input %j is one clear line', async (inputs, expected) => {
     const dir = charm({ 'metadata.yaml': WORKER_METADATA })
     const out = tempDir('bs-zb-')
@@ -73,11 +83,15 @@ describe('zero-byte-snaps', () => {
   })
   test('a charm without snap resources, and broken YAML, are clear errors', async () => {
     const none = charm({ 'metadata.yaml': 'name: flannel\nresources:\n  flannel-amd64:\n    type: file\n    filename: flannel.tar.gz\n' })
-    expect(clearFailure(await runDist('zero-byte-snaps', { charm: none }))).toMatch(/^charm: flannel declares no file resource ending in \.snap/)
+    expect(clearFailure(await runDist('zero-byte-snaps', { charm: none }))).toMatch(
+      /^charm: flannel declares no file resource ending in \.snap/,
+    )
     const broken = charm({ 'metadata.yaml': 'name: [x\n' })
     expect(clearFailure(await runDist('zero-byte-snaps', { charm: broken }))).toMatch(/metadata\.yaml: not valid YAML .*; fix the file$/)
     const sub = tempDir('bs-zb-')
     mkdirSync(path.join(sub, 'empty'))
-    expect(clearFailure(await runDist('zero-byte-snaps', { charm: path.join(sub, 'empty') }))).toMatch(/^charm: no metadata.yaml or charmcraft.yaml in /)
+    expect(clearFailure(await runDist('zero-byte-snaps', { charm: path.join(sub, 'empty') }))).toMatch(
+      /^charm: no metadata.yaml or charmcraft.yaml in /,
+    )
   })
 })

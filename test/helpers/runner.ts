@@ -38,7 +38,9 @@ export function tempDir(prefix = 'bs-test-'): string {
 }
 
 export function actionDefaults(action: string): Record<string, string> {
-  const yml = parse(readFileSync(path.join(repoRoot, 'actions', action, 'action.yml'), 'utf8')) as { inputs?: Record<string, { default?: string }> }
+  const yml = parse(readFileSync(path.join(repoRoot, 'actions', action, 'action.yml'), 'utf8')) as {
+    inputs?: Record<string, { default?: string }>
+  }
   const out: Record<string, string> = {}
   for (const [k, v] of Object.entries(yml.inputs ?? {})) if (v.default !== undefined) out[k] = String(v.default)
   return out
@@ -53,7 +55,8 @@ export async function runDist(action: string, inputs: Record<string, string>, op
   const runnerTemp = path.join(work, 'runner_temp')
   mkdirSync(runnerTemp)
   const env: Record<string, string> = {}
-  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !k.startsWith('INPUT_') && !k.startsWith('ACTIONS_') && !k.startsWith('GITHUB_')) env[k] = v
+  for (const [k, v] of Object.entries(process.env))
+    if (v !== undefined && !k.startsWith('INPUT_') && !k.startsWith('ACTIONS_') && !k.startsWith('GITHUB_')) env[k] = v
   Object.assign(env, {
     GITHUB_ACTIONS: 'true',
     GITHUB_OUTPUT: outputFile,

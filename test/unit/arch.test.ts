@@ -15,15 +15,20 @@ describe('the architecture table (docs/upstream.md#architecture-names)', () => {
     ['riscv64', 'riscv64', 'riscv64', 'riscv64', 'qemu-riscv64', 'linux/riscv64', 243, 64, 'LSB'],
   ] as const
   test('has exactly the six rows of docs/upstream.md#architecture-names, spelled as there', () => {
-    expect(ARCHES.map((a) => [a.debian, a.go, a.k8s, a.uname, a.qemu, a.platform, a.elf.machine, a.elf.bits, a.elf.endian])).toEqual(expected)
+    expect(ARCHES.map((a) => [a.debian, a.go, a.k8s, a.uname, a.qemu, a.platform, a.elf.machine, a.elf.bits, a.elf.endian])).toEqual(
+      expected,
+    )
   })
-  test.each(expected)('%s: every spelling parses to the row, and the row gives every spelling back', (debian, go, k8s, uname, qemu, platform) => {
-    for (const spelling of [debian, go, k8s, uname, qemu, platform, debian.toUpperCase(), ` ${go} `]) {
-      expect(parseArch(spelling).debian).toBe(debian)
-    }
-    const a = parseArch(debian)
-    expect([a.go, a.k8s, a.uname, a.qemu, a.platform]).toEqual([go, k8s, uname, qemu, platform])
-  })
+  test.each(expected)(
+    '%s: every spelling parses to the row, and the row gives every spelling back',
+    (debian, go, k8s, uname, qemu, platform) => {
+      for (const spelling of [debian, go, k8s, uname, qemu, platform, debian.toUpperCase(), ` ${go} `]) {
+        expect(parseArch(spelling).debian).toBe(debian)
+      }
+      const a = parseArch(debian)
+      expect([a.go, a.k8s, a.uname, a.qemu, a.platform]).toEqual([go, k8s, uname, qemu, platform])
+    },
+  )
   test('the Go spellings that break releases normalise to Debian names', () => {
     expect(parseArch('ppc64le').debian).toBe('ppc64el')
     expect(parseArch('arm').debian).toBe('armhf')

@@ -87,7 +87,11 @@ describe('download: the one download path', () => {
     // No partial file, no cache entry.
     expect(existsSync(dest)).toBe(false)
     expect(readdirSync(path.dirname(dest))).toEqual([])
-    expect(existsSync(path.join(cache, 'downloads')) ? readdirSync(path.join(cache, 'downloads'), { recursive: true }).filter((f) => String(f).endsWith('blob')) : []).toEqual([])
+    expect(
+      existsSync(path.join(cache, 'downloads'))
+        ? readdirSync(path.join(cache, 'downloads'), { recursive: true }).filter((f) => String(f).endsWith('blob'))
+        : [],
+    ).toEqual([])
     return dir
   }
 
@@ -118,7 +122,9 @@ describe('download: the one download path', () => {
   test('an unreachable server is a connection error naming the URL', async () => {
     const { dest } = fresh()
     const dead = 'http://127.0.0.1:9/f/blob'
-    await expect(download(dead, dest, { sha256: digest, log, policy: { ...policy, attempts: 2 } })).rejects.toThrow(/^download failed: http:\/\/127\.0\.0\.1:9\/f\/blob: connection error .* after 2 attempts$/)
+    await expect(download(dead, dest, { sha256: digest, log, policy: { ...policy, attempts: 2 } })).rejects.toThrow(
+      /^download failed: http:\/\/127\.0\.0\.1:9\/f\/blob: connection error .* after 2 attempts$/,
+    )
   })
 
   test('downloadWithSha256File reads the digest beside the file', async () => {
@@ -130,8 +136,12 @@ describe('download: the one download path', () => {
   test('digest files: bare hex or sha256sum lines; anything else refused', () => {
     expect(parseDigestFile(`${digest.toUpperCase()}\n`, 'sha256', 'u')).toBe(digest)
     expect(parseDigestFile(`${digest}  kubectl`, 'sha256', 'u')).toBe(digest)
-    expect(() => parseDigestFile('<html>404</html>', 'sha256', 'http://x/kubectl.sha256')).toThrow('http://x/kubectl.sha256: an HTML page, not a sha256 digest file')
-    expect(() => parseDigestFile('deadbeef', 'sha256', 'http://x/kubectl.sha256')).toThrow('http://x/kubectl.sha256: not a sha256 digest file (expected 64 hex digits)')
+    expect(() => parseDigestFile('<html>404</html>', 'sha256', 'http://x/kubectl.sha256')).toThrow(
+      'http://x/kubectl.sha256: an HTML page, not a sha256 digest file',
+    )
+    expect(() => parseDigestFile('deadbeef', 'sha256', 'http://x/kubectl.sha256')).toThrow(
+      'http://x/kubectl.sha256: not a sha256 digest file (expected 64 hex digits)',
+    )
   })
 
   test('a close-delimited body (HTTP/1.0, no Content-Length) is read to the end and verified', async () => {
@@ -172,7 +182,9 @@ describe('temporary names and path inputs', () => {
     const dir = tempDir('bs-outdir-')
     expect(await ensureWritableDir(path.join(dir, 'a', 'b', 'c'), 'output-dir')).toBe(path.join(dir, 'a', 'b', 'c'))
     expect(readdirSync(path.join(dir, 'a', 'b', 'c'))).toEqual([])
-    await expect(ensureWritableDir('/proc/x/y', 'output-dir')).rejects.toThrow("output-dir: '/proc/x/y' is under /proc, a kernel file system; choose a directory on disk")
+    await expect(ensureWritableDir('/proc/x/y', 'output-dir')).rejects.toThrow(
+      "output-dir: '/proc/x/y' is under /proc, a kernel file system; choose a directory on disk",
+    )
     await expect(ensureWritableDir('/sys/x', 'output-dir')).rejects.toThrow("output-dir: '/sys/x' is under /sys")
   })
 })

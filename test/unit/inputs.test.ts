@@ -1,7 +1,17 @@
 import { describe, expect, test } from 'vitest'
 import { UserError } from '../../shared/errors.js'
 import { expandTemplate, parseBool, parseKeyValueLines, splitLines, splitList } from '../../shared/inputs.js'
-import { COMPONENTS, DEFAULT_COMPONENTS, binaryUrl, markerUrl, parseComponents, parseKubeVersion, parseMarkerBody, snapFileName, snapVersion } from '../../shared/k8s.js'
+import {
+  COMPONENTS,
+  DEFAULT_COMPONENTS,
+  binaryUrl,
+  markerUrl,
+  parseComponents,
+  parseKubeVersion,
+  parseMarkerBody,
+  snapFileName,
+  snapVersion,
+} from '../../shared/k8s.js'
 import { parseArch } from '../../shared/arch.js'
 import { actionDefaults } from '../helpers/runner.js'
 
@@ -17,11 +27,16 @@ describe('input parsing', () => {
     expect(() => parseBool('maybe', 'verify', true)).toThrow("verify: 'maybe' is not a boolean; use true or false")
   })
   test('KEY=value lines', () => {
-    expect(parseKeyValueLines('GO111MODULE=off\nGOPATH=/x=y', 'build-env')).toEqual([['GO111MODULE', 'off'], ['GOPATH', '/x=y']])
+    expect(parseKeyValueLines('GO111MODULE=off\nGOPATH=/x=y', 'build-env')).toEqual([
+      ['GO111MODULE', 'off'],
+      ['GOPATH', '/x=y'],
+    ])
     expect(() => parseKeyValueLines('nokey', 'build-env')).toThrow("build-env: 'nokey' is not a KEY=value line")
   })
   test('templates expand known placeholders and name unknown ones', () => {
-    expect(expandTemplate('cni-{arch}-{go-arch}.tgz', { arch: 'ppc64el', 'go-arch': 'ppc64le' }, 'filename')).toBe('cni-ppc64el-ppc64le.tgz')
+    expect(expandTemplate('cni-{arch}-{go-arch}.tgz', { arch: 'ppc64el', 'go-arch': 'ppc64le' }, 'filename')).toBe(
+      'cni-ppc64el-ppc64le.tgz',
+    )
     expect(() => expandTemplate('{nope}', { arch: 'x' }, 'filename')).toThrow('filename: unknown placeholder {nope}')
   })
 })
@@ -40,7 +55,9 @@ describe('Kubernetes versions and components', () => {
   })
   test.each(['', '1.31', 'v1.31.x', 'stable-', 'stable-one', '1.31.2; rm -rf /', '../1.31.2'])('%j is refused naming the input', (bad) => {
     expect(() => parseKubeVersion(bad)).toThrow(UserError)
-    expect(() => parseKubeVersion(bad)).toThrow(/^kube-version: .* is not a Kubernetes version; use v1.31.2, 1.31.2, stable or stable-1.31$/)
+    expect(() => parseKubeVersion(bad)).toThrow(
+      /^kube-version: .* is not a Kubernetes version; use v1.31.2, 1.31.2, stable or stable-1.31$/,
+    )
   })
   test('marker bodies must name a version', () => {
     expect(parseMarkerBody('v1.31.2\n', 'u')).toBe('v1.31.2')
@@ -55,7 +72,15 @@ describe('Kubernetes versions and components', () => {
     expect(snapVersion('v1.31.2')).toBe('1.31.2')
   })
   test('components: default set, order kept, duplicates dropped, unknown and empty refused', () => {
-    expect(parseComponents(DEFAULT_COMPONENTS).map((c) => c.name)).toEqual(['kubectl', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'kubelet', 'kube-proxy', 'kubeadm'])
+    expect(parseComponents(DEFAULT_COMPONENTS).map((c) => c.name)).toEqual([
+      'kubectl',
+      'kube-apiserver',
+      'kube-controller-manager',
+      'kube-scheduler',
+      'kubelet',
+      'kube-proxy',
+      'kubeadm',
+    ])
     expect(parseComponents('kubelet,kubectl kubelet').map((c) => c.name)).toEqual(['kubelet', 'kubectl'])
     expect(() => parseComponents(' , ')).toThrow(/^components: empty; use one or more of kubectl/)
     expect(() => parseComponents('kubectl kube-dns')).toThrow(/^components: unknown component 'kube-dns'/)

@@ -20,17 +20,21 @@ describe('withScratchDir', () => {
   test('gives a fresh directory under the parent (created) and removes it after success and after a failure', async () => {
     const parent = path.join(tempDir(), 'not-yet')
     let seen = ''
-    expect(await withScratchDir(parent, 'x-', async (dir) => {
-      seen = dir
-      writeFileSync(path.join(dir, 'f'), 'data')
-      return 7
-    })).toBe(7)
+    expect(
+      await withScratchDir(parent, 'x-', async (dir) => {
+        seen = dir
+        writeFileSync(path.join(dir, 'f'), 'data')
+        return 7
+      }),
+    ).toBe(7)
     expect(path.dirname(seen)).toBe(parent)
     expect(existsSync(seen)).toBe(false)
-    await expect(withScratchDir(parent, 'x-', async (dir) => {
-      seen = dir
-      throw new UserError('boom')
-    })).rejects.toThrow('boom')
+    await expect(
+      withScratchDir(parent, 'x-', async (dir) => {
+        seen = dir
+        throw new UserError('boom')
+      }),
+    ).rejects.toThrow('boom')
     expect(existsSync(seen)).toBe(false)
   })
 })

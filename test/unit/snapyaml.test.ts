@@ -31,8 +31,15 @@ describe('snap.yaml of the Kubernetes snaps (docs/upstream.md#kubernetes-binarie
     else expect(app.plugs).toBeUndefined()
   })
   test('daemons run through their wrapper; kubelet restarts always; clients run directly', () => {
-    expect(componentSnapYaml(byName('kubelet'), 'v1.31.2', s390x).apps.kubelet).toEqual({ command: 'bin/kubelet-wrapper', daemon: 'simple', 'restart-condition': 'always' })
-    expect(componentSnapYaml(byName('kube-proxy'), 'v1.31.2', s390x).apps['kube-proxy']).toEqual({ command: 'bin/kube-proxy-wrapper', daemon: 'simple' })
+    expect(componentSnapYaml(byName('kubelet'), 'v1.31.2', s390x).apps.kubelet).toEqual({
+      command: 'bin/kubelet-wrapper',
+      daemon: 'simple',
+      'restart-condition': 'always',
+    })
+    expect(componentSnapYaml(byName('kube-proxy'), 'v1.31.2', s390x).apps['kube-proxy']).toEqual({
+      command: 'bin/kube-proxy-wrapper',
+      daemon: 'simple',
+    })
     expect(componentSnapYaml(byName('kubectl'), 'v1.31.2', s390x).apps.kubectl).toEqual({ command: 'kubectl' })
   })
   test('ppc64el snaps say ppc64el, never ppc64le', () => {
@@ -48,11 +55,22 @@ describe('snap.yaml of the Kubernetes snaps (docs/upstream.md#kubernetes-binarie
   })
   test('validation catches what snapd refuses', () => {
     const good = componentSnapYaml(byName('kubectl'), 'v1.31.2', s390x)
-    const bad: SnapYaml = { ...good, name: 'Kube_ctl', version: '-1', architectures: ['ppc64le'], confinement: 'loose' as never, grade: 'beta' as never, summary: 'x'.repeat(79) }
+    const bad: SnapYaml = {
+      ...good,
+      name: 'Kube_ctl',
+      version: '-1',
+      architectures: ['ppc64le'],
+      confinement: 'loose' as never,
+      grade: 'beta' as never,
+      summary: 'x'.repeat(79),
+    }
     const p = snapYamlProblems(bad).join('\n')
-    for (const needle of ["name 'Kube_ctl'", "version '-1'", "architecture 'ppc64le'", "confinement 'loose'", "grade 'beta'", 'summary']) expect(p).toContain(needle)
+    for (const needle of ["name 'Kube_ctl'", "version '-1'", "architecture 'ppc64le'", "confinement 'loose'", "grade 'beta'", 'summary'])
+      expect(p).toContain(needle)
     expect(() => renderSnapYaml(bad)).toThrow(/^snap Kube_ctl: invalid snap.yaml/)
-    expect(snapYamlProblems({ ...good, apps: { kubectl: { command: 'kubectl', plugs: ['home'] } } })).toEqual(['app \'kubectl\' declares plugs, which classic snaps do not use'])
+    expect(snapYamlProblems({ ...good, apps: { kubectl: { command: 'kubectl', plugs: ['home'] } } })).toEqual([
+      "app 'kubectl' declares plugs, which classic snaps do not use",
+    ])
   })
   test('snap pack --check-skeleton accepts every rendered snap.yaml', () => {
     for (const c of COMPONENTS) {

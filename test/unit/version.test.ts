@@ -12,14 +12,19 @@ describe('release tags (semver)', () => {
     expect(parseTag(input, 'version', 'v1.1.1')).toEqual({ tag, version })
   })
 
-  test.each(['', 'latest', 'main', '1.1', 'v1.1.x', '=1.1.1', 'v 1.1.1', 'vv1.1.1', 'v1.1.1; rm -rf /', '../v1.1.1', '01.1.1'])('%j is refused, naming the input and an example', (bad) => {
-    expect(() => parseTag(bad, 'flannel-version', 'v0.22.3')).toThrow(UserError)
-    expect(() => parseTag(bad, 'flannel-version', 'v0.22.3')).toThrow(`flannel-version: '${bad}' is not a release tag; use e.g. v0.22.3`)
-    expect(cleanVersion(bad)).toBeUndefined()
-  })
+  test.each(['', 'latest', 'main', '1.1', 'v1.1.x', '=1.1.1', 'v 1.1.1', 'vv1.1.1', 'v1.1.1; rm -rf /', '../v1.1.1', '01.1.1'])(
+    '%j is refused, naming the input and an example',
+    (bad) => {
+      expect(() => parseTag(bad, 'flannel-version', 'v0.22.3')).toThrow(UserError)
+      expect(() => parseTag(bad, 'flannel-version', 'v0.22.3')).toThrow(`flannel-version: '${bad}' is not a release tag; use e.g. v0.22.3`)
+      expect(cleanVersion(bad)).toBeUndefined()
+    },
+  )
 
   test('the message says what kind of release it wanted', () => {
-    expect(() => parseTag('x', 'etcd-version', 'v3.4.22', 'an etcd release')).toThrow("etcd-version: 'x' is not an etcd release; use e.g. v3.4.22")
+    expect(() => parseTag('x', 'etcd-version', 'v3.4.22', 'an etcd release')).toThrow(
+      "etcd-version: 'x' is not an etcd release; use e.g. v3.4.22",
+    )
   })
 
   test('stripV drops exactly one leading v of a version and leaves other text alone', () => {
