@@ -25,6 +25,8 @@ import { COMPONENTS, parseKubeVersion, snapVersion } from './k8s.js'
 import { type CharmResource, loadCharm } from './charm/metadata.js'
 import { parseChannel } from './charm/plan.js'
 import { readCharmFile } from './charm/release.js'
+import semver from 'semver'
+import { cleanVersion, stripV } from './version.js'
 
 // ---------------------------------------------------------------- the description, as written
 
@@ -422,9 +424,9 @@ export interface PlanOptions {
 
 /** `v1.31.2` → `1.31/edge`. */
 export function defaultChannel(version: string): string {
-  const m = version.match(/^v?(\d+)\.(\d+)\./)
-  if (!m) throw new UserError(`versions.kubernetes: cannot take a channel from '${version}'; set channel`)
-  return `${m[1]}.${m[2]}/edge`
+  const v = cleanVersion(version)
+  if (!v) throw new UserError(`versions.kubernetes: cannot take a channel from '${version}'; set channel`)
+  return `${semver.major(v)}.${semver.minor(v)}/edge`
 }
 
 export function makePlan(desc: Description, infos: CharmInfo[], o: PlanOptions): CdkPlan {
@@ -439,7 +441,7 @@ export function makePlan(desc: Description, infos: CharmInfo[], o: PlanOptions):
   const kver = snapVersion(o.kubeVersion)
   const etcdTag = desc.versions.etcd ?? ''
   const snapFile = (snap: string) => {
-    const version = snap === 'etcd' ? etcdTag.replace(/^v/, '') : kver
+    const version = snap === 'etcd' ? stripV(etcdTag) : kver
     return `${art('release-{arch}')}/${snap}_${version}_{arch}.snap`
   }
   const shared: Record<string, string[]> = {}
