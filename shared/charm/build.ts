@@ -112,7 +112,7 @@ export function builderInvocation(
       env: {},
     }
   }
-  // charm-tools reads local layer overrides from these (FACTS.md §6); the newer names first, the old ones too.
+  // charm-tools reads local layer overrides from these (docs/upstream.md#charms-and-the-store); the newer names first, the old ones too.
   const env: Record<string, string> = {}
   if (opts.layersDir) Object.assign(env, { CHARM_LAYERS_DIR: opts.layersDir, LAYER_PATH: opts.layersDir })
   if (opts.interfacesDir) Object.assign(env, { CHARM_INTERFACES_DIR: opts.interfacesDir, INTERFACE_PATH: opts.interfacesDir })

@@ -97,7 +97,7 @@ export function parseResourceLines(value: string, arches: Arch[], inputName = 'r
 
 /**
  * The architecture a resource file must be: the `{arch}` it was expanded with, else the Debian name the
- * resource name ends with (`cni-s390x`, FACTS.md §4), else the single arch of `arches` (a hint for a matrix job
+ * resource name ends with (`cni-s390x`, docs/upstream.md#cni-resource), else the single arch of `arches` (a hint for a matrix job
  * that attaches one arch's snaps), else unknown (any architecture is accepted).
  */
 export function resourceArch(r: ResourceFile, arches: Arch[]): Arch | undefined {

@@ -144,7 +144,7 @@ function isSnapResource(r: ResourceFile, declared: CharmResource[]): boolean {
 
 /**
  * Check every file before anything is uploaded: it exists, and a non-empty snap resource is a snap built for
- * the architecture the resource is for (zero-byte snaps are placeholders, FACTS.md §7). Returns each file with
+ * the architecture the resource is for (zero-byte snaps are placeholders, docs/upstream.md#zero-byte-snap-placeholder). Returns each file with
  * its size and sha256.
  */
 export async function checkResourceFiles(given: ResourceFile[], declared: CharmResource[], arches: Arch[]): Promise<PlannedResource[]> {
