@@ -45963,7 +45963,7 @@ function parseResourceLines(value, arches, inputName = 'resources') {
 }
 /**
  * The architecture a resource file must be: the `{arch}` it was expanded with, else the Debian name the
- * resource name ends with (`cni-s390x`, FACTS.md §4), else the single arch of `arches` (a hint for a matrix job
+ * resource name ends with (`cni-s390x`, docs/upstream.md#cni-resource), else the single arch of `arches` (a hint for a matrix job
  * that attaches one arch's snaps), else unknown (any architecture is accepted).
  */
 function plan_resourceArch(r, arches) {
@@ -46889,7 +46889,7 @@ function isSnapResource(r, declared) {
 }
 /**
  * Check every file before anything is uploaded: it exists, and a non-empty snap resource is a snap built for
- * the architecture the resource is for (zero-byte snaps are placeholders, FACTS.md §7). Returns each file with
+ * the architecture the resource is for (zero-byte snaps are placeholders, docs/upstream.md#zero-byte-snap-placeholder). Returns each file with
  * its size and sha256.
  */
 async function checkResourceFiles(given, declared, arches) {
