@@ -153,7 +153,16 @@ describe('build-cnitgz bad inputs', () => {
       /^::error::failed for s390x: build for s390x: `bash \.\/build_linux\.sh` failed \(exit 2\): .*broken_s390x\.go.*; built: arm64$/,
     )
     expect(JSON.parse(r.outputs.tarballs)).toEqual({ arm64: path.join(out, 'cni-arm64.tgz') })
-    expect(readdirSync(out).sort()).toEqual(['SHA256SUMS', 'cni-arm64.tgz', 'manifest.json'])
+    // The delivered arch with its SBOM, and the run's provenance statement.
+    const listed = readdirSync(out).sort()
+    const provenance = listed.filter((f) => /^provenance\.build-cnitgz\..+\.intoto\.json$/.test(f))
+    expect(provenance, listed.join(' ')).toHaveLength(1)
+    expect(listed.filter((f) => !provenance.includes(f))).toEqual([
+      'SHA256SUMS',
+      'cni-arm64.tgz',
+      'cni-arm64.tgz.spdx.json',
+      'manifest.json',
+    ])
   })
 
   it('says the Go on PATH is too old for go.mod and how to fix it', async () => {

@@ -364,7 +364,13 @@ function succeeded(r: DistRun, out: string, snaps: string[]): void {
   expect(r.exitCode, r.log).toBe(0)
   expect(errorLines(r), r.log).toEqual([])
   expect(r.log).not.toMatch(/\n\s+at /)
-  expect(readdirSync(out).sort()).toEqual([...snaps, 'SHA256SUMS', 'manifest.json'].sort())
+  // Each snap with its SBOM, the run's provenance statement, SHA256SUMS and manifest.json: nothing else, no temp file.
+  const listed = readdirSync(out)
+  const provenance = listed.filter((f) => /^provenance\.build-k8s-snaps\..+\.intoto\.json$/.test(f))
+  expect(provenance, listed.join(' ')).toHaveLength(1)
+  expect(listed.filter((f) => !provenance.includes(f)).sort()).toEqual(
+    [...snaps, ...snaps.map((s) => `${s}.spdx.json`), 'SHA256SUMS', 'manifest.json'].sort(),
+  )
   execFileSync('sha256sum', ['-c', '--strict', '--quiet', 'SHA256SUMS'], { cwd: out })
 }
 
