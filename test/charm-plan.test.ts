@@ -26,7 +26,7 @@ import {
 } from '../shared/charm/plan.js'
 import { duplicateRevision, manifestBases } from '../shared/charm/release.js'
 import { isTransient, jsonErrors, parseDuplicate, parseResourceRevisions, parseStatus } from '../shared/charm/store.js'
-import { parseCharmInput, resourceRevisionsOutput } from '../actions/charm-attach-release/main.js'
+import { parseCharmInput, resourceRevisionsOutput } from '../shared/charm/action-io.js'
 import { FIXTURES } from './charm-fixtures.js'
 
 describe('parseChannel', () => {

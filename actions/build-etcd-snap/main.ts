@@ -5,44 +5,21 @@
  * under qemu-user), then packed reproducibly with the daemon wrapper.
  */
 import path from 'node:path'
-import { type Arch, archOrHost } from '../../shared/arch.js'
+import { archOrHost } from '../../shared/arch.js'
 import { ensureRunner } from '../../shared/emulate.js'
 import { sourceDateEpoch } from '../../shared/epoch.js'
 import { UserError } from '../../shared/errors.js'
-import {
-  type EtcdBinaries,
-  ETCD_RELEASES,
-  buildEtcd,
-  etcdSmokes,
-  etcdUnsupportedArch,
-  fetchEtcdRelease,
-  packEtcdSnap,
-  parseEtcdTag,
-  readEtcdSource,
-} from '../../shared/etcd.js'
+import { ETCD_RELEASES, etcdSmokes, etcdUnsupportedArch, packEtcdSnap, parseEtcdTag } from '../../shared/etcd.js'
 import { ensureWritableDir, withScratchDir } from '../../shared/files.js'
-import { restoreGoCache, saveGoCache, setupGo } from '../../shared/golang.js'
 import { parseBool, parseHttpUrl } from '../../shared/inputs.js'
 import { ProvenanceRecorder } from '../../shared/provenance.js'
 import { publish } from '../../shared/publish.js'
 import type { Runtime } from '../../shared/runtime.js'
 import { verifyBinary } from '../../shared/verify.js'
 import { checkInputPaths } from '../../shared/paths.js'
-import { stripV } from '../../shared/version.js'
+import { type EtcdSnapInputs, etcdFromRelease, etcdFromSource } from '../../shared/etcd-snap-sources.js'
 
-export interface Inputs {
-  arch: Arch
-  /** An etcd checkout… */
-  sourceDir: string
-  /** …or a release tag (v3.4.22). */
-  etcdTag: string
-  baseUrl: string
-  sha256: string
-  goVersion: string
-  outputDir: string
-  artifactName: string
-  verify: boolean
-}
+export type Inputs = EtcdSnapInputs
 
 export function getInputs(rt: Runtime): Inputs {
   const sourceDir = rt.input('source-dir')
@@ -72,52 +49,6 @@ export function getInputs(rt: Runtime): Inputs {
   }
 }
 
-/** Cross-compile the checkout for the target, with the Go caches restored and saved. */
-async function fromSource(
-  rt: Runtime,
-  inputs: Inputs,
-  work: string,
-  prov: ProvenanceRecorder,
-): Promise<{ bins: EtcdBinaries; version: string; origin: string }> {
-  const src = await readEtcdSource(inputs.sourceDir, 'source-dir')
-  const { arch } = inputs
-  const go = await setupGo(rt, { srcDir: src.layout.kind === 'go-mod' ? src.layout.etcd.cwd : src.dir, requested: inputs.goVersion })
-  await prov.checkout(src.dir, 'etcd')
-  prov.tool('go', go.version, go.origin)
-  const how = src.layout.kind === 'build-script' ? 'its build script (GOPATH)' : 'go build'
-  rt.info(
-    `etcd ${src.version} from ${inputs.sourceDir} with ${how}, Go ${go.version} (${go.origin}), for ${arch.debian} (GOARCH=${arch.go})`,
-  )
-  const cache = await restoreGoCache(rt, go, arch, src.dir)
-  const bins = await rt.group(`Cross-compile etcd and etcdctl for ${arch.debian}`, () =>
-    buildEtcd(src, arch, go, path.join(work, 'bin'), cache),
-  )
-  await saveGoCache(rt, cache)
-  return { bins, version: src.version, origin: `built from ${inputs.sourceDir} with ${how}, Go ${go.version}` }
-}
-
-async function fromRelease(
-  rt: Runtime,
-  inputs: Inputs,
-  work: string,
-  prov: ProvenanceRecorder,
-): Promise<{ bins: EtcdBinaries; version: string; origin: string }> {
-  const got = await rt.group(`Fetch etcd ${inputs.etcdTag} for ${inputs.arch.debian}`, () =>
-    fetchEtcdRelease({
-      tag: inputs.etcdTag,
-      arch: inputs.arch,
-      baseUrl: inputs.baseUrl,
-      sha256: inputs.sha256 || undefined,
-      workDir: work,
-      cacheDir: rt.cacheRoot(),
-      log: (m) => rt.warning(m),
-    }),
-  )
-  prov.download(got.url, got.sha256)
-  const origin = `${got.cached ? 'cache hit for' : 'downloaded'} ${got.url}, sha256 verified${inputs.sha256 ? '' : ' (SHA256SUMS)'}`
-  return { bins: got, version: stripV(inputs.etcdTag), origin }
-}
-
 export async function main(rt: Runtime): Promise<void> {
   const inputs = getInputs(rt)
   await checkInputPaths({ 'source-dir': inputs.sourceDir })
@@ -127,8 +58,8 @@ export async function main(rt: Runtime): Promise<void> {
   const prov = new ProvenanceRecorder('build-etcd-snap')
   await withScratchDir(rt.tempRoot(), 'build-snaps-', async (work) => {
     const { bins, version, origin } = inputs.sourceDir
-      ? await fromSource(rt, inputs, work, prov)
-      : await fromRelease(rt, inputs, work, prov)
+      ? await etcdFromSource(rt, inputs, work, prov)
+      : await etcdFromRelease(rt, inputs, work, prov)
     rt.info(`etcd ${version}: ${origin}`)
     if (inputs.verify) {
       await rt.group('Verify etcd and etcdctl', async () => {

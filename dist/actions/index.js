@@ -53697,6 +53697,168 @@ function smokePlugin(names) {
     return names.includes('bridge') ? 'bridge' : names[0];
 }
 
+;// CONCATENATED MODULE: ./shared/resource/pack.ts
+/** The resource tarball: its file name, BUILD_INFO, the deterministic tar.gz and the charm's size floor. */
+
+
+
+
+
+/** The charms refuse a CNI or flannel resource smaller than this (docs/upstream.md#cni-resource, #flannel-resource). */
+const CHARM_SIZE_FLOOR = 1_000_000;
+/** BUILD_INFO in the charm build script's shape (docs/upstream.md#cni-resource), deterministic: the date is SOURCE_DATE_EPOCH. */
+function renderBuildInfo(info) {
+    const built = new Date(info.epoch * 1000).toISOString().replace('.000Z', 'Z');
+    return [info.title, `Built ${built}`, ...info.lines.map(([k, v]) => `${k}: ${v}`)].join('\n') + '\n';
+}
+/** The build-snaps commit that produced a resource: GITHUB_SHA on a runner, else unknown. */
+function buildScriptCommit(action) {
+    return `${process.env.GITHUB_SHA || 'unknown'} (build-snaps ${action})`;
+}
+/** Write the resource tarball; warn when it is under the charm's floor. Returns its path. */
+async function packResource(rt, dest, entries, epoch, resource) {
+    await writeTarGz(dest, entries, { mtime: epoch, label: external_node_path_default().basename(dest) });
+    const size = (await (0,promises_.stat)(dest)).size;
+    if (size < CHARM_SIZE_FLOOR) {
+        rt.warning(`${external_node_path_default().basename(dest)} is ${size} bytes, under the ${CHARM_SIZE_FLOOR}-byte floor below which the charm refuses the ${resource} resource ("Incomplete ${resource} resource")`);
+    }
+    return dest;
+}
+/** Output filename from a template; must stay a plain file name. */
+function outputName(template, arch, version, inputName = 'filename') {
+    const name = expandTemplate(template, { arch: arch.debian, 'go-arch': arch.go, version }, inputName);
+    if (!name || name.includes('/') || name === '.' || name === '..')
+        throw new UserError(`${inputName}: '${name}' is not a plain file name; use e.g. cni-{arch}.tgz`);
+    return name;
+}
+/** One output name per arch; a template giving two arches the same name is refused. */
+function outputNames(template, arches, version, inputName = 'filename') {
+    const names = new Map(arches.map((a) => [a, outputName(template, a, version, inputName)]));
+    if (new Set(names.values()).size < names.size)
+        throw new UserError(`${inputName}: '${template}' gives the same name for several arches; put {arch} in it`);
+    return names;
+}
+
+;// CONCATENATED MODULE: ./shared/concurrency.ts
+/** Map over items with at most `limit` running at once; results keep the input order. All settle before a rejection is thrown. */
+async function mapLimit(items, limit, fn) {
+    const results = new Array(items.length);
+    const errors = [];
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const i = next++;
+            try {
+                results[i] = await fn(items[i], i);
+            }
+            catch (e) {
+                errors.push(e);
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+    if (errors.length > 0)
+        throw errors[0];
+    return results;
+}
+
+;// CONCATENATED MODULE: ./shared/resource/per-arch.ts
+/** The per-arch loop of a resource action: how many arches at once, every arch run to its end, a lock for in-place work. */
+
+
+/** How many arches to build at once: one per core, at most the number of arches. */
+function archParallelism(count) {
+    return Math.max(1, Math.min(count, (0,external_node_os_.availableParallelism)()));
+}
+/** Run fn for every arch, `limit` at a time; every arch runs to its end even when another fails. */
+function forEachArch(arches, limit, fn) {
+    return mapLimit(arches, limit, async (arch) => {
+        const t0 = performance.now();
+        const seconds = () => (performance.now() - t0) / 1000;
+        try {
+            const value = await fn(arch);
+            return { arch, value, seconds: seconds() };
+        }
+        catch (error) {
+            return { arch, error, seconds: seconds() };
+        }
+    });
+}
+/** A lock for work that must not overlap (a build script writing into a shared tree): calls run one at a time. */
+function serialLock() {
+    let tail = Promise.resolve();
+    return (fn) => {
+        const next = tail.then(fn, fn);
+        tail = next.catch(() => undefined);
+        return next;
+    };
+}
+
+;// CONCATENATED MODULE: ./shared/resource/report.ts
+/** What a resource action reports: outputs, SHA256SUMS and manifest.json, the summary, the per-arch failures. */
+
+
+/**
+ * Report what was built: outputs `tarballs` and `sha256` (arch → path / digest) for the arches that
+ * succeeded, SHA256SUMS + manifest.json, a summary table; then fail naming every arch that did not build.
+ */
+async function reportResults(rt, title, outDir, results) {
+    const ok = results.filter((r) => r.value);
+    const entries = await describeFiles(ok.map((r) => r.value), (f) => ok.find((r) => r.value === f)?.arch.debian);
+    if (entries.length)
+        await writeManifest(outDir, entries);
+    rt.output('tarballs', Object.fromEntries(ok.map((r) => [r.arch.debian, r.value])));
+    rt.output('sha256', Object.fromEntries(entries.map((e) => [e.arch, e.sha256])));
+    for (const e of entries)
+        rt.info(`${e.sha256}  ${e.name}`);
+    const times = results.map((r) => `${r.arch.debian} ${r.seconds.toFixed(1)} s`).join(', ');
+    rt.summary(`### ${title}\n\n${entries.length ? summaryTable(entries) : 'Nothing was built.'}\n\nPer-arch time: ${times}.`);
+    const failed = results.filter((r) => !r.value);
+    if (failed.length) {
+        for (const f of failed)
+            rt.info(`${f.arch.debian}: ${errorMessage(f.error)}`);
+        const built = ok.length ? `; built: ${ok.map((r) => r.arch.debian).join(', ')}` : '';
+        const first = failed[0];
+        if (failed.length === 1 && !(first.error instanceof UserError))
+            throw first.error;
+        throw new UserError(`failed for ${failed.map((f) => f.arch.debian).join(', ')}: ${errorMessage(first.error)}${built}`);
+    }
+    return entries;
+}
+
+;// CONCATENATED MODULE: ./shared/resource/verify.ts
+
+
+
+
+/** Check the ELF arch of every ELF file and smoke-run the chosen ones; returns what was checked. */
+async function verifyBinaries(files, arch, runner, smoke, label) {
+    const lines = [];
+    let binaries = 0;
+    for (const f of files) {
+        const elf = await readElfHeader(f.path);
+        if (!elf)
+            continue;
+        binaries++;
+        const spec = smoke[f.name];
+        if (spec)
+            lines.push(`${f.name}: ${(await verifyBinary(f.path, `${label}: ${f.name}`, arch, runner, spec)).join('; ')}`);
+        else
+            await assertElfArch(f.path, arch, `${label}: ${f.name}`);
+    }
+    if (binaries === 0)
+        throw new UserError(`${label}: no binaries found (${files.map((f) => f.name).join(', ') || 'nothing'}); the build produced nothing to pack`);
+    lines.unshift(`${binaries} binaries, each ELF ${arch.debian}`);
+    return lines;
+}
+/** How to run a target's binaries, warning once when it cannot be run at all. */
+async function smokeRunner(rt, arch) {
+    const runner = await ensureRunner(arch, (m) => rt.info(m));
+    if (runner.kind === 'none')
+        rt.warning(`smoke runs skipped for ${arch.debian}: ${runner.reason}; ELF checks still apply`);
+    return runner;
+}
+
 // EXTERNAL MODULE: ./node_modules/@actions/io/lib/io.js
 var lib_io = __nccwpck_require__(88701);
 // EXTERNAL MODULE: external "crypto"
@@ -54765,103 +54927,6 @@ async function gitCommit(dir) {
     return res.exitCode === 0 ? res.stdout.trim() : undefined;
 }
 
-;// CONCATENATED MODULE: ./shared/resource/pack.ts
-/** The resource tarball: its file name, BUILD_INFO, the deterministic tar.gz and the charm's size floor. */
-
-
-
-
-
-/** The charms refuse a CNI or flannel resource smaller than this (docs/upstream.md#cni-resource, #flannel-resource). */
-const CHARM_SIZE_FLOOR = 1_000_000;
-/** BUILD_INFO in the charm build script's shape (docs/upstream.md#cni-resource), deterministic: the date is SOURCE_DATE_EPOCH. */
-function renderBuildInfo(info) {
-    const built = new Date(info.epoch * 1000).toISOString().replace('.000Z', 'Z');
-    return [info.title, `Built ${built}`, ...info.lines.map(([k, v]) => `${k}: ${v}`)].join('\n') + '\n';
-}
-/** The build-snaps commit that produced a resource: GITHUB_SHA on a runner, else unknown. */
-function buildScriptCommit(action) {
-    return `${process.env.GITHUB_SHA || 'unknown'} (build-snaps ${action})`;
-}
-/** Write the resource tarball; warn when it is under the charm's floor. Returns its path. */
-async function packResource(rt, dest, entries, epoch, resource) {
-    await writeTarGz(dest, entries, { mtime: epoch, label: external_node_path_default().basename(dest) });
-    const size = (await (0,promises_.stat)(dest)).size;
-    if (size < CHARM_SIZE_FLOOR) {
-        rt.warning(`${external_node_path_default().basename(dest)} is ${size} bytes, under the ${CHARM_SIZE_FLOOR}-byte floor below which the charm refuses the ${resource} resource ("Incomplete ${resource} resource")`);
-    }
-    return dest;
-}
-/** Output filename from a template; must stay a plain file name. */
-function outputName(template, arch, version, inputName = 'filename') {
-    const name = expandTemplate(template, { arch: arch.debian, 'go-arch': arch.go, version }, inputName);
-    if (!name || name.includes('/') || name === '.' || name === '..')
-        throw new UserError(`${inputName}: '${name}' is not a plain file name; use e.g. cni-{arch}.tgz`);
-    return name;
-}
-/** One output name per arch; a template giving two arches the same name is refused. */
-function outputNames(template, arches, version, inputName = 'filename') {
-    const names = new Map(arches.map((a) => [a, outputName(template, a, version, inputName)]));
-    if (new Set(names.values()).size < names.size)
-        throw new UserError(`${inputName}: '${template}' gives the same name for several arches; put {arch} in it`);
-    return names;
-}
-
-;// CONCATENATED MODULE: ./shared/concurrency.ts
-/** Map over items with at most `limit` running at once; results keep the input order. All settle before a rejection is thrown. */
-async function mapLimit(items, limit, fn) {
-    const results = new Array(items.length);
-    const errors = [];
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length) {
-            const i = next++;
-            try {
-                results[i] = await fn(items[i], i);
-            }
-            catch (e) {
-                errors.push(e);
-            }
-        }
-    };
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-    if (errors.length > 0)
-        throw errors[0];
-    return results;
-}
-
-;// CONCATENATED MODULE: ./shared/resource/per-arch.ts
-/** The per-arch loop of a resource action: how many arches at once, every arch run to its end, a lock for in-place work. */
-
-
-/** How many arches to build at once: one per core, at most the number of arches. */
-function archParallelism(count) {
-    return Math.max(1, Math.min(count, (0,external_node_os_.availableParallelism)()));
-}
-/** Run fn for every arch, `limit` at a time; every arch runs to its end even when another fails. */
-function forEachArch(arches, limit, fn) {
-    return mapLimit(arches, limit, async (arch) => {
-        const t0 = performance.now();
-        const seconds = () => (performance.now() - t0) / 1000;
-        try {
-            const value = await fn(arch);
-            return { arch, value, seconds: seconds() };
-        }
-        catch (error) {
-            return { arch, error, seconds: seconds() };
-        }
-    });
-}
-/** A lock for work that must not overlap (a build script writing into a shared tree): calls run one at a time. */
-function serialLock() {
-    let tail = Promise.resolve();
-    return (fn) => {
-        const next = tail.then(fn, fn);
-        tail = next.catch(() => undefined);
-        return next;
-    };
-}
-
 ;// CONCATENATED MODULE: ./shared/resource/release.ts
 /** Upstream release tarballs: the base URL input, the download verified against its .sha256, the safe unpack. */
 
@@ -54895,69 +54960,71 @@ function releaseBase(template, values, inputName) {
     return expandTemplate(template, values, inputName).replace(/\/+$/, '');
 }
 
-;// CONCATENATED MODULE: ./shared/resource/report.ts
-/** What a resource action reports: outputs, SHA256SUMS and manifest.json, the summary, the per-arch failures. */
-
-
+;// CONCATENATED MODULE: ./shared/cni-plugins.ts
 /**
- * Report what was built: outputs `tarballs` and `sha256` (arch → path / digest) for the arches that
- * succeeded, SHA256SUMS + manifest.json, a summary table; then fail naming every arch that did not build.
+ * Where build-cnitgz's plugins come from, per arch: a containernetworking/plugins checkout built with its own
+ * script (one copy of the tree per arch for parallel builds; GOPATH trees in place, one at a time; the Go cache
+ * saved while the plugins are verified and packed), or the upstream release tarball, verified. Each records
+ * what it used in the run's provenance.
  */
-async function reportResults(rt, title, outDir, results) {
-    const ok = results.filter((r) => r.value);
-    const entries = await describeFiles(ok.map((r) => r.value), (f) => ok.find((r) => r.value === f)?.arch.debian);
-    if (entries.length)
-        await writeManifest(outDir, entries);
-    rt.output('tarballs', Object.fromEntries(ok.map((r) => [r.arch.debian, r.value])));
-    rt.output('sha256', Object.fromEntries(entries.map((e) => [e.arch, e.sha256])));
-    for (const e of entries)
-        rt.info(`${e.sha256}  ${e.name}`);
-    const times = results.map((r) => `${r.arch.debian} ${r.seconds.toFixed(1)} s`).join(', ');
-    rt.summary(`### ${title}\n\n${entries.length ? summaryTable(entries) : 'Nothing was built.'}\n\nPer-arch time: ${times}.`);
-    const failed = results.filter((r) => !r.value);
-    if (failed.length) {
-        for (const f of failed)
-            rt.info(`${f.arch.debian}: ${errorMessage(f.error)}`);
-        const built = ok.length ? `; built: ${ok.map((r) => r.arch.debian).join(', ')}` : '';
-        const first = failed[0];
-        if (failed.length === 1 && !(first.error instanceof UserError))
-            throw first.error;
-        throw new UserError(`failed for ${failed.map((f) => f.arch.debian).join(', ')}: ${errorMessage(first.error)}${built}`);
-    }
-    return entries;
+
+
+
+
+
+
+
+/** fn's value and how long it took. */
+async function timed(fn) {
+    const t0 = performance.now();
+    const value = await fn();
+    return { value, seconds: (performance.now() - t0) / 1000 };
 }
-
-;// CONCATENATED MODULE: ./shared/resource/verify.ts
-
-
-
-
-/** Check the ELF arch of every ELF file and smoke-run the chosen ones; returns what was checked. */
-async function verifyBinaries(files, arch, runner, smoke, label) {
-    const lines = [];
-    let binaries = 0;
-    for (const f of files) {
-        const elf = await readElfHeader(f.path);
-        if (!elf)
-            continue;
-        binaries++;
-        const spec = smoke[f.name];
-        if (spec)
-            lines.push(`${f.name}: ${(await verifyBinary(f.path, `${label}: ${f.name}`, arch, runner, spec)).join('; ')}`);
-        else
-            await assertElfArch(f.path, arch, `${label}: ${f.name}`);
+/** The per-arch build (or fetch) for the inputs, and how many arches may run at once. */
+async function cniBuilder(rt, inputs, work, prov) {
+    let build;
+    let limit = archParallelism(inputs.arches.length);
+    if (inputs.from === 'source') {
+        const src = await checkoutDir(inputs.source, 'source');
+        const argv = await cniBuildArgv(src, inputs.buildCommand, 'source');
+        const go = await setupGo(rt, { srcDir: src, requested: inputs.goVersion });
+        const commit = (await gitCommit(src)) ?? 'unknown (not a git checkout)';
+        await prov.checkout(src, 'cni-plugins');
+        prov.tool('go', go.version, go.origin);
+        // Scripts write bin/ into the tree: parallel builds each get a copy; GOPATH builds stay in place, one at a time.
+        const copy = inputs.arches.length > 1 && (await copyableTree(src, inputs.buildEnv));
+        if (!copy)
+            limit = 1;
+        rt.info(`Go ${go.version} from ${go.origin}; build: ${argv.slice(1).join(' ')}; ${limit} at a time${copy ? ' (one copy of the checkout per arch)' : ''}`);
+        build = async (arch) => {
+            const tree = await archTree(src, work, arch, copy);
+            const cache = await restoreGoCache(rt, go, arch, src);
+            await runBuildScript({ argv, tree, arch, go, cache, env: inputs.buildEnv, label: `build for ${arch.debian}` });
+            const dir = external_node_path_default().join(tree, 'bin');
+            // The Go cache is saved while the plugins are verified and packed: nothing after the build needs it.
+            const background = timed(() => saveGoCache(rt, cache));
+            return {
+                dir,
+                files: await filesIn(dir),
+                origin: [
+                    ['cni-plugins commit', commit],
+                    ['go', `${go.version} (${argv.slice(1).join(' ')})`],
+                ],
+                background,
+            };
+        };
     }
-    if (binaries === 0)
-        throw new UserError(`${label}: no binaries found (${files.map((f) => f.name).join(', ') || 'nothing'}); the build produced nothing to pack`);
-    lines.unshift(`${binaries} binaries, each ELF ${arch.debian}`);
-    return lines;
-}
-/** How to run a target's binaries, warning once when it cannot be run at all. */
-async function smokeRunner(rt, arch) {
-    const runner = await ensureRunner(arch, (m) => rt.info(m));
-    if (runner.kind === 'none')
-        rt.warning(`smoke runs skipped for ${arch.debian}: ${runner.reason}; ELF checks still apply`);
-    return runner;
+    else {
+        build = async (arch) => {
+            const file = `cni-plugins-linux-${arch.go}-${inputs.version}.tgz`;
+            const url = `${releaseBase(inputs.baseUrl, { version: inputs.version }, 'base-url')}/${file}`;
+            const dir = external_node_path_default().join(work, `release-${arch.debian}`);
+            const got = await fetchReleaseTarball(rt, { url, what: `CNI plugins ${inputs.version} for ${arch.debian} (${file})`, inputName: 'version', dest: external_node_path_default().join(work, file) }, dir);
+            prov.download(url, got.sha256);
+            return { dir, files: got.files, origin: [['cni-plugins release', `${url} sha256 ${got.sha256}`]] };
+        };
+    }
+    return { build, limit };
 }
 
 ;// CONCATENATED MODULE: ./actions/build-cnitgz/main.ts
@@ -54967,9 +55034,6 @@ async function smokeRunner(rt, arch) {
  * release tarballs (verified, repacked). Every binary's ELF arch is checked, one plugin answers
  * CNI_COMMAND=VERSION natively or under qemu, and the tarball is byte-identical across runs.
  */
-
-
-
 
 
 
@@ -55008,12 +55072,6 @@ function main_getInputs(rt) {
         outputDir: rt.input('output-dir', { default: '.' }),
     };
 }
-/** fn's value and how long it took. */
-async function timed(fn) {
-    const t0 = performance.now();
-    const value = await fn();
-    return { value, seconds: (performance.now() - t0) / 1000 };
-}
 async function main_main(rt) {
     const inputs = main_getInputs(rt);
     await checkInputPaths({ source: inputs.source });
@@ -55023,48 +55081,7 @@ async function main_main(rt) {
     const prov = new ProvenanceRecorder('build-cnitgz');
     rt.info(`CNI plugins ${inputs.version} from ${inputs.from} for ${inputs.arches.map((a) => a.debian).join(', ')}`);
     await withScratchDir(rt.tempRoot(), 'build-cnitgz-', async (work) => {
-        let build;
-        let limit = archParallelism(inputs.arches.length);
-        if (inputs.from === 'source') {
-            const src = await checkoutDir(inputs.source, 'source');
-            const argv = await cniBuildArgv(src, inputs.buildCommand, 'source');
-            const go = await setupGo(rt, { srcDir: src, requested: inputs.goVersion });
-            const commit = (await gitCommit(src)) ?? 'unknown (not a git checkout)';
-            await prov.checkout(src, 'cni-plugins');
-            prov.tool('go', go.version, go.origin);
-            // Scripts write bin/ into the tree: parallel builds each get a copy; GOPATH builds stay in place, one at a time.
-            const copy = inputs.arches.length > 1 && (await copyableTree(src, inputs.buildEnv));
-            if (!copy)
-                limit = 1;
-            rt.info(`Go ${go.version} from ${go.origin}; build: ${argv.slice(1).join(' ')}; ${limit} at a time${copy ? ' (one copy of the checkout per arch)' : ''}`);
-            build = async (arch) => {
-                const tree = await archTree(src, work, arch, copy);
-                const cache = await restoreGoCache(rt, go, arch, src);
-                await runBuildScript({ argv, tree, arch, go, cache, env: inputs.buildEnv, label: `build for ${arch.debian}` });
-                const dir = external_node_path_default().join(tree, 'bin');
-                // The Go cache is saved while the plugins are verified and packed: nothing after the build needs it.
-                const background = timed(() => saveGoCache(rt, cache));
-                return {
-                    dir,
-                    files: await filesIn(dir),
-                    origin: [
-                        ['cni-plugins commit', commit],
-                        ['go', `${go.version} (${argv.slice(1).join(' ')})`],
-                    ],
-                    background,
-                };
-            };
-        }
-        else {
-            build = async (arch) => {
-                const file = `cni-plugins-linux-${arch.go}-${inputs.version}.tgz`;
-                const url = `${releaseBase(inputs.baseUrl, { version: inputs.version }, 'base-url')}/${file}`;
-                const dir = external_node_path_default().join(work, `release-${arch.debian}`);
-                const got = await fetchReleaseTarball(rt, { url, what: `CNI plugins ${inputs.version} for ${arch.debian} (${file})`, inputName: 'version', dest: external_node_path_default().join(work, file) }, dir);
-                prov.download(url, got.sha256);
-                return { dir, files: got.files, origin: [['cni-plugins release', `${url} sha256 ${got.sha256}`]] };
-            };
-        }
+        const { build, limit } = await cniBuilder(rt, inputs, work, prov);
         const results = await rt.group(`Build, verify and pack ${inputs.arches.length} tarballs`, () => forEachArch(inputs.arches, limit, async (arch) => {
             const built = await timed(() => build(arch));
             const { value } = built;
@@ -55310,6 +55327,45 @@ async function packEtcdSnap(bins, version, arch, outDir, stageRoot, epoch) {
     return file;
 }
 
+;// CONCATENATED MODULE: ./shared/etcd-snap-sources.ts
+/**
+ * The binaries of the etcd snap (build-etcd-snap), acquired one of two ways: cross-compiled from an etcd checkout
+ * with the Go caches restored and saved, or taken from the upstream release tarball checked against its
+ * SHA256SUMS (or a given sha256). Each way records what it used in the run's provenance.
+ */
+
+
+
+
+/** Cross-compile the checkout for the target, with the Go caches restored and saved. */
+async function etcdFromSource(rt, inputs, work, prov) {
+    const src = await readEtcdSource(inputs.sourceDir, 'source-dir');
+    const { arch } = inputs;
+    const go = await setupGo(rt, { srcDir: src.layout.kind === 'go-mod' ? src.layout.etcd.cwd : src.dir, requested: inputs.goVersion });
+    await prov.checkout(src.dir, 'etcd');
+    prov.tool('go', go.version, go.origin);
+    const how = src.layout.kind === 'build-script' ? 'its build script (GOPATH)' : 'go build';
+    rt.info(`etcd ${src.version} from ${inputs.sourceDir} with ${how}, Go ${go.version} (${go.origin}), for ${arch.debian} (GOARCH=${arch.go})`);
+    const cache = await restoreGoCache(rt, go, arch, src.dir);
+    const bins = await rt.group(`Cross-compile etcd and etcdctl for ${arch.debian}`, () => buildEtcd(src, arch, go, external_node_path_default().join(work, 'bin'), cache));
+    await saveGoCache(rt, cache);
+    return { bins, version: src.version, origin: `built from ${inputs.sourceDir} with ${how}, Go ${go.version}` };
+}
+async function etcdFromRelease(rt, inputs, work, prov) {
+    const got = await rt.group(`Fetch etcd ${inputs.etcdTag} for ${inputs.arch.debian}`, () => fetchEtcdRelease({
+        tag: inputs.etcdTag,
+        arch: inputs.arch,
+        baseUrl: inputs.baseUrl,
+        sha256: inputs.sha256 || undefined,
+        workDir: work,
+        cacheDir: rt.cacheRoot(),
+        log: (m) => rt.warning(m),
+    }));
+    prov.download(got.url, got.sha256);
+    const origin = `${got.cached ? 'cache hit for' : 'downloaded'} ${got.url}, sha256 verified${inputs.sha256 ? '' : ' (SHA256SUMS)'}`;
+    return { bins: got, version: stripV(inputs.etcdTag), origin };
+}
+
 ;// CONCATENATED MODULE: ./actions/build-etcd-snap/main.ts
 /**
  * build-etcd-snap: the etcd snap (etcd + etcdctl) for one architecture, from an etcd checkout cross-compiled
@@ -55317,7 +55373,6 @@ async function packEtcdSnap(bins, version, arch, outDir, stageRoot, epoch) {
  * against the release's SHA256SUMS). Each binary is verified (ELF architecture, one smoke run natively or
  * under qemu-user), then packed reproducibly with the daemon wrapper.
  */
-
 
 
 
@@ -55355,34 +55410,6 @@ function build_etcd_snap_main_getInputs(rt) {
         verify: parseBool(rt.input('verify'), 'verify', true),
     };
 }
-/** Cross-compile the checkout for the target, with the Go caches restored and saved. */
-async function fromSource(rt, inputs, work, prov) {
-    const src = await readEtcdSource(inputs.sourceDir, 'source-dir');
-    const { arch } = inputs;
-    const go = await setupGo(rt, { srcDir: src.layout.kind === 'go-mod' ? src.layout.etcd.cwd : src.dir, requested: inputs.goVersion });
-    await prov.checkout(src.dir, 'etcd');
-    prov.tool('go', go.version, go.origin);
-    const how = src.layout.kind === 'build-script' ? 'its build script (GOPATH)' : 'go build';
-    rt.info(`etcd ${src.version} from ${inputs.sourceDir} with ${how}, Go ${go.version} (${go.origin}), for ${arch.debian} (GOARCH=${arch.go})`);
-    const cache = await restoreGoCache(rt, go, arch, src.dir);
-    const bins = await rt.group(`Cross-compile etcd and etcdctl for ${arch.debian}`, () => buildEtcd(src, arch, go, external_node_path_default().join(work, 'bin'), cache));
-    await saveGoCache(rt, cache);
-    return { bins, version: src.version, origin: `built from ${inputs.sourceDir} with ${how}, Go ${go.version}` };
-}
-async function fromRelease(rt, inputs, work, prov) {
-    const got = await rt.group(`Fetch etcd ${inputs.etcdTag} for ${inputs.arch.debian}`, () => fetchEtcdRelease({
-        tag: inputs.etcdTag,
-        arch: inputs.arch,
-        baseUrl: inputs.baseUrl,
-        sha256: inputs.sha256 || undefined,
-        workDir: work,
-        cacheDir: rt.cacheRoot(),
-        log: (m) => rt.warning(m),
-    }));
-    prov.download(got.url, got.sha256);
-    const origin = `${got.cached ? 'cache hit for' : 'downloaded'} ${got.url}, sha256 verified${inputs.sha256 ? '' : ' (SHA256SUMS)'}`;
-    return { bins: got, version: stripV(inputs.etcdTag), origin };
-}
 async function build_etcd_snap_main_main(rt) {
     const inputs = build_etcd_snap_main_getInputs(rt);
     await checkInputPaths({ 'source-dir': inputs.sourceDir });
@@ -55392,8 +55419,8 @@ async function build_etcd_snap_main_main(rt) {
     const prov = new ProvenanceRecorder('build-etcd-snap');
     await withScratchDir(rt.tempRoot(), 'build-snaps-', async (work) => {
         const { bins, version, origin } = inputs.sourceDir
-            ? await fromSource(rt, inputs, work, prov)
-            : await fromRelease(rt, inputs, work, prov);
+            ? await etcdFromSource(rt, inputs, work, prov)
+            : await etcdFromRelease(rt, inputs, work, prov);
         rt.info(`etcd ${version}: ${origin}`);
         if (inputs.verify) {
             await rt.group('Verify etcd and etcdctl', async () => {
@@ -56032,96 +56059,6 @@ async function build_snapcraft_main_main(rt) {
     });
 }
 
-// EXTERNAL MODULE: ./node_modules/@actions/glob/lib/glob.js + 17 modules
-var glob = __nccwpck_require__(42377);
-;// CONCATENATED MODULE: ./shared/charm/metadata.ts
-/** Read a charm's identity and resources from metadata.yaml and/or charmcraft.yaml. */
-
-
-
-
-const CHARM_NAME_RE = /^[a-z][a-z0-9]*(-[a-z0-9]*[a-z][a-z0-9]*)*$/;
-const RESOURCE_NAME_RE = /^[a-z][a-z0-9-]*$/;
-async function readYaml(file) {
-    let text;
-    try {
-        text = await (0,promises_.readFile)(file, 'utf8');
-    }
-    catch {
-        return undefined;
-    }
-    try {
-        const doc = (0,dist/* parse */.qg)(text);
-        if (doc === null || doc === undefined)
-            return {};
-        if (typeof doc !== 'object' || Array.isArray(doc))
-            throw new Error('not a mapping');
-        return doc;
-    }
-    catch (e) {
-        throw new UserError(`${file}: not valid YAML (${e instanceof Error ? e.message.split('\n')[0] : e}); fix the file`);
-    }
-}
-/** Resolve a charm input (a directory, or the path of its metadata.yaml / charmcraft.yaml) to its directory. */
-async function charmDir(input, inputName = 'charm') {
-    const st = await (0,promises_.stat)(input).catch(() => undefined);
-    if (!st)
-        throw new UserError(`${inputName}: '${input}' does not exist; give a charm directory or its metadata.yaml / charmcraft.yaml`);
-    if (st.isDirectory())
-        return external_node_path_default().resolve(input);
-    const base = external_node_path_default().basename(input);
-    if (base === 'metadata.yaml' || base === 'charmcraft.yaml')
-        return external_node_path_default().resolve(external_node_path_default().dirname(input));
-    throw new UserError(`${inputName}: '${input}' is neither a directory nor a metadata.yaml / charmcraft.yaml`);
-}
-async function loadCharm(input, inputName = 'charm') {
-    const dir = await charmDir(input, inputName);
-    const metaFile = external_node_path_default().join(dir, 'metadata.yaml');
-    const ccFile = external_node_path_default().join(dir, 'charmcraft.yaml');
-    const meta = await readYaml(metaFile);
-    const cc = await readYaml(ccFile);
-    if (!meta && !cc)
-        throw new UserError(`${inputName}: no metadata.yaml or charmcraft.yaml in ${dir}`);
-    const name = (meta?.name ?? cc?.name);
-    const where = meta?.name ? metaFile : ccFile;
-    if (typeof name !== 'string' || !CHARM_NAME_RE.test(name)) {
-        throw new UserError(`${where}: charm name ${JSON.stringify(name)} is missing or invalid; use lower-case letters, digits and hyphens, starting with a letter`);
-    }
-    const raw = (meta?.resources ?? cc?.resources ?? {});
-    const resFile = meta?.resources ? metaFile : ccFile;
-    if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
-        throw new UserError(`${resFile}: resources must be a mapping of name to definition`);
-    const resources = [];
-    for (const [rname, def] of Object.entries(raw)) {
-        if (!RESOURCE_NAME_RE.test(rname))
-            throw new UserError(`${resFile}: resource name '${rname}' is invalid; use lower-case letters, digits and hyphens`);
-        if (typeof def !== 'object' || def === null)
-            throw new UserError(`${resFile}: resource '${rname}' must be a mapping with a type`);
-        const d = def;
-        const type = d.type ?? 'file';
-        if (type !== 'file' && type !== 'oci-image')
-            throw new UserError(`${resFile}: resource '${rname}' has type '${String(type)}'; use file or oci-image`);
-        if (type === 'file' && (typeof d.filename !== 'string' || d.filename === '' || d.filename.includes('/'))) {
-            throw new UserError(`${resFile}: file resource '${rname}' needs a filename without '/'`);
-        }
-        resources.push({
-            name: rname,
-            type,
-            ...(typeof d.filename === 'string' ? { filename: d.filename } : {}),
-            ...(typeof d.description === 'string' ? { description: d.description.trim() } : {}),
-        });
-    }
-    return { name, dir, sources: [meta ? metaFile : undefined, cc ? ccFile : undefined].filter((x) => !!x), resources };
-}
-/** File resources whose filename ends in .snap. */
-function snapResources(meta) {
-    return meta.resources.filter((r) => r.type === 'file' && r.filename?.endsWith('.snap'));
-}
-/** A valid charm name: lower-case letters, digits and hyphens, starting with a letter. */
-function isCharmName(name) {
-    return CHARM_NAME_RE.test(name);
-}
-
 ;// CONCATENATED MODULE: ./shared/charm/plan.ts
 /**
  * The pure half of a charm release (plan → execute → verify): channel validation, the `resources` input
@@ -56603,6 +56540,94 @@ function showCommand(argv) {
     return argv.map((a) => (/^[A-Za-z0-9_./:=<>@+-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
 }
 
+;// CONCATENATED MODULE: ./shared/charm/metadata.ts
+/** Read a charm's identity and resources from metadata.yaml and/or charmcraft.yaml. */
+
+
+
+
+const CHARM_NAME_RE = /^[a-z][a-z0-9]*(-[a-z0-9]*[a-z][a-z0-9]*)*$/;
+const RESOURCE_NAME_RE = /^[a-z][a-z0-9-]*$/;
+async function readYaml(file) {
+    let text;
+    try {
+        text = await (0,promises_.readFile)(file, 'utf8');
+    }
+    catch {
+        return undefined;
+    }
+    try {
+        const doc = (0,dist/* parse */.qg)(text);
+        if (doc === null || doc === undefined)
+            return {};
+        if (typeof doc !== 'object' || Array.isArray(doc))
+            throw new Error('not a mapping');
+        return doc;
+    }
+    catch (e) {
+        throw new UserError(`${file}: not valid YAML (${e instanceof Error ? e.message.split('\n')[0] : e}); fix the file`);
+    }
+}
+/** Resolve a charm input (a directory, or the path of its metadata.yaml / charmcraft.yaml) to its directory. */
+async function charmDir(input, inputName = 'charm') {
+    const st = await (0,promises_.stat)(input).catch(() => undefined);
+    if (!st)
+        throw new UserError(`${inputName}: '${input}' does not exist; give a charm directory or its metadata.yaml / charmcraft.yaml`);
+    if (st.isDirectory())
+        return external_node_path_default().resolve(input);
+    const base = external_node_path_default().basename(input);
+    if (base === 'metadata.yaml' || base === 'charmcraft.yaml')
+        return external_node_path_default().resolve(external_node_path_default().dirname(input));
+    throw new UserError(`${inputName}: '${input}' is neither a directory nor a metadata.yaml / charmcraft.yaml`);
+}
+async function loadCharm(input, inputName = 'charm') {
+    const dir = await charmDir(input, inputName);
+    const metaFile = external_node_path_default().join(dir, 'metadata.yaml');
+    const ccFile = external_node_path_default().join(dir, 'charmcraft.yaml');
+    const meta = await readYaml(metaFile);
+    const cc = await readYaml(ccFile);
+    if (!meta && !cc)
+        throw new UserError(`${inputName}: no metadata.yaml or charmcraft.yaml in ${dir}`);
+    const name = (meta?.name ?? cc?.name);
+    const where = meta?.name ? metaFile : ccFile;
+    if (typeof name !== 'string' || !CHARM_NAME_RE.test(name)) {
+        throw new UserError(`${where}: charm name ${JSON.stringify(name)} is missing or invalid; use lower-case letters, digits and hyphens, starting with a letter`);
+    }
+    const raw = (meta?.resources ?? cc?.resources ?? {});
+    const resFile = meta?.resources ? metaFile : ccFile;
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+        throw new UserError(`${resFile}: resources must be a mapping of name to definition`);
+    const resources = [];
+    for (const [rname, def] of Object.entries(raw)) {
+        if (!RESOURCE_NAME_RE.test(rname))
+            throw new UserError(`${resFile}: resource name '${rname}' is invalid; use lower-case letters, digits and hyphens`);
+        if (typeof def !== 'object' || def === null)
+            throw new UserError(`${resFile}: resource '${rname}' must be a mapping with a type`);
+        const d = def;
+        const type = d.type ?? 'file';
+        if (type !== 'file' && type !== 'oci-image')
+            throw new UserError(`${resFile}: resource '${rname}' has type '${String(type)}'; use file or oci-image`);
+        if (type === 'file' && (typeof d.filename !== 'string' || d.filename === '' || d.filename.includes('/'))) {
+            throw new UserError(`${resFile}: file resource '${rname}' needs a filename without '/'`);
+        }
+        resources.push({
+            name: rname,
+            type,
+            ...(typeof d.filename === 'string' ? { filename: d.filename } : {}),
+            ...(typeof d.description === 'string' ? { description: d.description.trim() } : {}),
+        });
+    }
+    return { name, dir, sources: [meta ? metaFile : undefined, cc ? ccFile : undefined].filter((x) => !!x), resources };
+}
+/** File resources whose filename ends in .snap. */
+function snapResources(meta) {
+    return meta.resources.filter((r) => r.type === 'file' && r.filename?.endsWith('.snap'));
+}
+/** A valid charm name: lower-case letters, digits and hyphens, starting with a letter. */
+function isCharmName(name) {
+    return CHARM_NAME_RE.test(name);
+}
+
 ;// CONCATENATED MODULE: ./shared/charm/release.ts
 /**
  * The I/O half of a charm release, around the pure ReleasePlan of shared/charm/plan.ts:
@@ -56939,6 +56964,8 @@ function verifyFailure(plan, ms) {
     return { line, table: mismatchTable(ms) };
 }
 
+// EXTERNAL MODULE: ./node_modules/@actions/glob/lib/glob.js + 17 modules
+var glob = __nccwpck_require__(42377);
 ;// CONCATENATED MODULE: ./shared/charm/store.ts
 /**
  * Store backends: Charmhub through `charmcraft` and the legacy charm store through the `charm` CLI
@@ -57260,18 +57287,13 @@ async function ensureTool(program, channel, log) {
     throw new UserError(`${program} is not installed; install it (sudo snap install ${program} --classic) or run on a GitHub runner, where this action installs it from charmcraft-channel`);
 }
 
-;// CONCATENATED MODULE: ./actions/charm-attach-release/main.ts
+;// CONCATENATED MODULE: ./shared/charm/action-io.ts
 /**
- * charm-attach-release: release a charm to a channel, as plan → execute → verify.
- * - plan (pure, shared/charm/plan.ts): from the inputs and what the store says today, one ReleasePlan: every
- *   .charm (one revision per base/arch), every resource upload (each once for the charm; a per-arch resource
- *   once per arch), every release with its resource revisions, or, for a promotion, what from-channel holds.
- * - execute (shared/charm/release.ts): the only code that writes to the store.
- * - verify: read the channel map back and check, per base, the revision and every resource revision.
- * A dry run prints the plan and stops; a re-run uploads nothing new and releases only what differs.
+ * charm-attach-release's inputs and outputs around the plan: the charm input (a JSON array, lines of .charm paths
+ * or globs, or a charm name), glob expansion, the store backend an input asks for, and the rendering of what
+ * was released (the resource-revisions output and the summary table). The action's story is in
+ * actions/charm-attach-release/main.ts; the plan, execution and verification in plan.ts and release.ts.
  */
-
-
 
 
 
@@ -57307,38 +57329,6 @@ function parseCharmInput(value) {
         return { name: lines[0] };
     }
     return { files: lines };
-}
-function charm_attach_release_main_getInputs(rt) {
-    const store = rt.input('store', { default: 'charmhub' });
-    if (store !== 'charmhub' && store !== 'charmstore')
-        throw new UserError(`store: '${store}' is not a store; use charmhub (default) or charmstore`);
-    const credentials = rt.secretInput('credentials');
-    const archText = rt.input('arches');
-    const revText = rt.input('revision');
-    if (revText && !/^[1-9][0-9]*$/.test(revText))
-        throw new UserError(`revision: '${revText}' is not a revision number; use a positive integer`);
-    const keep = splitList(rt.input('keep-resources'));
-    if (keep.length > 0 && store === 'charmstore')
-        throw new UserError('keep-resources: only supported with store: charmhub; give a file for every resource');
-    const legacy = store === 'charmstore';
-    const fromText = rt.input('from-channel');
-    const charm = parseCharmInput(rt.input('charm', { required: true }));
-    return {
-        ...charm,
-        channel: parseChannel(rt.input('channel', { required: true }), 'channel', legacy),
-        ...(fromText ? { from: parseChannel(fromText, 'from-channel', legacy) } : {}),
-        allowMissingBases: parseBool(rt.input('allow-missing-bases'), 'allow-missing-bases', false),
-        store,
-        namespace: rt.input('namespace'),
-        charmcraftChannel: rt.input('charmcraft-channel', { default: 'latest/stable' }),
-        credentials,
-        resourcesText: rt.input('resources'),
-        arches: archText ? parseArches(archText, 'arches') : [],
-        keep,
-        ...(revText ? { revision: Number(revText) } : {}),
-        verify: parseBool(rt.input('verify'), 'verify', true),
-        dryRun: parseBool(rt.input('dry-run'), 'dry-run', false),
-    };
 }
 /** Expand globs (relative to the working directory); a pattern that matches nothing is an error naming it. */
 async function expandFiles(patterns) {
@@ -57393,8 +57383,95 @@ function releaseTable(plan, releases, revisions) {
     });
     return [`| charm | base | revision | ${names.join(' | ')} |`, `|---|---|---|${names.map(() => '---|').join('')}`, ...rows].join('\n');
 }
+function action_io_getInputs(rt) {
+    const store = rt.input('store', { default: 'charmhub' });
+    if (store !== 'charmhub' && store !== 'charmstore')
+        throw new UserError(`store: '${store}' is not a store; use charmhub (default) or charmstore`);
+    const credentials = rt.secretInput('credentials');
+    const archText = rt.input('arches');
+    const revText = rt.input('revision');
+    if (revText && !/^[1-9][0-9]*$/.test(revText))
+        throw new UserError(`revision: '${revText}' is not a revision number; use a positive integer`);
+    const keep = splitList(rt.input('keep-resources'));
+    if (keep.length > 0 && store === 'charmstore')
+        throw new UserError('keep-resources: only supported with store: charmhub; give a file for every resource');
+    const legacy = store === 'charmstore';
+    const fromText = rt.input('from-channel');
+    const charm = parseCharmInput(rt.input('charm', { required: true }));
+    return {
+        ...charm,
+        channel: parseChannel(rt.input('channel', { required: true }), 'channel', legacy),
+        ...(fromText ? { from: parseChannel(fromText, 'from-channel', legacy) } : {}),
+        allowMissingBases: parseBool(rt.input('allow-missing-bases'), 'allow-missing-bases', false),
+        store,
+        namespace: rt.input('namespace'),
+        charmcraftChannel: rt.input('charmcraft-channel', { default: 'latest/stable' }),
+        credentials,
+        resourcesText: rt.input('resources'),
+        arches: archText ? parseArches(archText, 'arches') : [],
+        keep,
+        ...(revText ? { revision: Number(revText) } : {}),
+        verify: parseBool(rt.input('verify'), 'verify', true),
+        dryRun: parseBool(rt.input('dry-run'), 'dry-run', false),
+    };
+}
+/** A dry run: every command a real run would make and every file (size, sha256), in the log and the summary. */
+function reportDryRun(rt, inputs, o) {
+    const { plan, files, resources, declared, table } = o;
+    const cmds = (inputs.store === 'charmhub'
+        ? planCommands('charmcraft', plan)
+        : planLegacyCommands(legacyUrl(inputs.namespace, plan.charm), files[0]?.path, inputs.revision, resources, inputs.channel)).map(showCommand);
+    if (!declared && !inputs.from)
+        cmds.unshift(`(charm ${plan.charm} is a name: its declared resources are checked against the store at release time)`);
+    const what = plan.from
+        ? `promotion of ${plan.charm} ${plan.from.name} → ${inputs.channel.name}`
+        : `release of ${plan.charm} → ${inputs.channel.name}`;
+    rt.info(`DRY RUN: nothing is uploaded or released. Plan for the ${what}:`);
+    for (const c of cmds)
+        rt.info(`  ${c}`);
+    if (plan.skipped.length)
+        rt.info(`  (skipped, nothing in ${plan.from.name}: ${plan.skipped.join(', ')})`);
+    rt.info('Files:');
+    for (const r of resources)
+        rt.info(`  ${r.name}${r.arch ? ` [${r.arch.debian}]` : ''}: ${r.facts.path} ${r.facts.size} bytes sha256 ${r.facts.sha256}`);
+    for (const f of files)
+        rt.info(`  (charm ${f.bases.map(baseKey).join(', ') || 'no base'}): ${f.path} ${f.size} bytes sha256 ${f.sha256}`);
+    rt.summary(`### Dry run: ${what}\n\nNothing was uploaded or released.\n\n\`\`\`\n${cmds.join('\n')}\n\`\`\`\n\n${table}`);
+}
+/** The revisions output: "<base-channel>/<arch>" → revision (a release without bases: the bases the store shows). */
+function revisionsOutput(releases, found, channel) {
+    const revisions = {};
+    for (const rel of releases) {
+        const bases = rel.bases.length
+            ? rel.bases
+            : found.filter((r) => r.channel === channel.name && r.revision === rel.revision).map((r) => r.base);
+        for (const b of bases)
+            revisions[baseKey(b)] = rel.revision;
+        if (bases.length === 0)
+            revisions[`revision-${rel.revision}`] = rel.revision;
+    }
+    return revisions;
+}
+
+;// CONCATENATED MODULE: ./actions/charm-attach-release/main.ts
+/**
+ * charm-attach-release: release a charm to a channel, as plan → execute → verify.
+ * - plan (pure, shared/charm/plan.ts): from the inputs and what the store says today, one ReleasePlan: every
+ *   .charm (one revision per base/arch), every resource upload (each once for the charm; a per-arch resource
+ *   once per arch), every release with its resource revisions, or, for a promotion, what from-channel holds.
+ * - execute (shared/charm/release.ts): the only code that writes to the store.
+ * - verify: read the channel map back and check, per base, the revision and every resource revision.
+ * A dry run prints the plan and stops; a re-run uploads nothing new and releases only what differs.
+ */
+
+
+
+
+
+
+
 async function charm_attach_release_main_main(rt) {
-    const inputs = charm_attach_release_main_getInputs(rt);
+    const inputs = action_io_getInputs(rt);
     // 1. Read and check everything before a store is written to.
     const files = [];
     const paths = await expandFiles(inputs.files ?? []);
@@ -57442,44 +57519,15 @@ async function charm_attach_release_main_main(rt) {
     rt.output('channel', inputs.channel.name);
     for (const s of plan.skipped)
         rt.warning(`from-channel: ${plan.from.name} holds nothing for base ${s}; not promoted (allow-missing-bases: true)`);
-    if (inputs.dryRun) {
-        const cmds = (inputs.store === 'charmhub'
-            ? planCommands('charmcraft', plan)
-            : planLegacyCommands(legacyUrl(inputs.namespace, name), files[0]?.path, inputs.revision, resources, inputs.channel)).map(showCommand);
-        if (!declared && !inputs.from)
-            cmds.unshift(`(charm ${name} is a name: its declared resources are checked against the store at release time)`);
-        const what = plan.from
-            ? `promotion of ${name} ${plan.from.name} → ${inputs.channel.name}`
-            : `release of ${name} → ${inputs.channel.name}`;
-        rt.info(`DRY RUN: nothing is uploaded or released. Plan for the ${what}:`);
-        for (const c of cmds)
-            rt.info(`  ${c}`);
-        if (plan.skipped.length)
-            rt.info(`  (skipped, nothing in ${plan.from.name}: ${plan.skipped.join(', ')})`);
-        rt.info('Files:');
-        for (const r of resources)
-            rt.info(`  ${r.name}${r.arch ? ` [${r.arch.debian}]` : ''}: ${r.facts.path} ${r.facts.size} bytes sha256 ${r.facts.sha256}`);
-        for (const f of files)
-            rt.info(`  (charm ${f.bases.map(baseKey).join(', ') || 'no base'}): ${f.path} ${f.size} bytes sha256 ${f.sha256}`);
-        rt.summary(`### Dry run: ${what}\n\nNothing was uploaded or released.\n\n\`\`\`\n${cmds.join('\n')}\n\`\`\`\n\n${table}`);
-        return;
-    }
+    if (inputs.dryRun)
+        return reportDryRun(rt, inputs, { plan, files, resources, declared, table });
     // 3. Execute (the only writes), 4. verify (read-only).
     const result = await rt.group(`${plan.from ? `Promote ${name} ${plan.from.name} →` : `Release ${name} to`} ${inputs.channel.name}`, () => executePlan(rt, store, plan, ledger));
     let verified = 'not verified (verify: false)';
     const check = inputs.verify ? await verifyReleases(store, plan, result.releases) : undefined;
     if (inputs.verify && !check)
         verified = 'not verified: the legacy charm store has no channel map to read back';
-    const revisions = {};
-    for (const rel of result.releases) {
-        const bases = rel.bases.length
-            ? rel.bases
-            : (check?.found ?? []).filter((r) => r.channel === inputs.channel.name && r.revision === rel.revision).map((r) => r.base);
-        for (const b of bases)
-            revisions[baseKey(b)] = rel.revision;
-        if (bases.length === 0)
-            revisions[`revision-${rel.revision}`] = rel.revision;
-    }
+    const revisions = revisionsOutput(result.releases, check?.found ?? [], inputs.channel);
     const resourceRevisions = resourceRevisionsOutput(result.releases);
     rt.output('revisions', revisions);
     rt.output('revision', String(result.releases[0]?.revision ?? ''));
