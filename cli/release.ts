@@ -566,6 +566,14 @@ export async function runLocalRelease(o: LocalReleaseOptions): Promise<LocalRele
     result.plan = plan
     say(planMarkdown(plan, dryRun, from ? `Promotion plan: ${from} → ${plan.channel}` : 'Release plan'))
     const arch = plan.arches.map((a) => a.debian).join(' ')
+    /** charm-attach-release's inputs for one charm, the same in the charm job's dry run and in its release job. */
+    const releaseInputs = (c: CharmPlan) => ({
+      charm: c['charm-files'],
+      channel: plan.channel,
+      arches: arch,
+      resources: c.resources,
+      'keep-resources': c.keep,
+    })
     const record = (c: string, r: ActionRun) => {
       result.outputs[c] = r.outputs
       if (r.exitCode === 0 && !dryRun)
@@ -694,21 +702,7 @@ export async function runLocalRelease(o: LocalReleaseOptions): Promise<LocalRele
               ).exitCode === 0
           if (good)
             good =
-              (
-                await act(
-                  'charm',
-                  'charm-attach-release',
-                  {
-                    charm: c['charm-files'],
-                    channel: plan.channel,
-                    arches: arch,
-                    resources: c.resources,
-                    'keep-resources': c.keep,
-                    'dry-run': 'true',
-                  },
-                  { charm: c.charm },
-                )
-              ).exitCode === 0
+              (await act('charm', 'charm-attach-release', { ...releaseInputs(c), 'dry-run': 'true' }, { charm: c.charm })).exitCode === 0
           charmOk.set(c.charm, good)
           ok &&= good
         }
@@ -721,15 +715,7 @@ export async function runLocalRelease(o: LocalReleaseOptions): Promise<LocalRele
           const r = await act(
             'release',
             'charm-attach-release',
-            {
-              charm: c['charm-files'],
-              channel: plan.channel,
-              arches: arch,
-              resources: c.resources,
-              'keep-resources': c.keep,
-              verify: 'true',
-              credentials: token,
-            },
+            { ...releaseInputs(c), verify: 'true', credentials: token },
             { charm: c.charm },
           )
           ok &&= r.exitCode === 0

@@ -48205,6 +48205,14 @@ async function runLocalRelease(o) {
         result.plan = plan;
         say(planMarkdown(plan, dryRun, from ? `Promotion plan: ${from} → ${plan.channel}` : 'Release plan'));
         const arch = plan.arches.map((a) => a.debian).join(' ');
+        /** charm-attach-release's inputs for one charm, the same in the charm job's dry run and in its release job. */
+        const releaseInputs = (c) => ({
+            charm: c['charm-files'],
+            channel: plan.channel,
+            arches: arch,
+            resources: c.resources,
+            'keep-resources': c.keep,
+        });
         const record = (c, r) => {
             result.outputs[c] = r.outputs;
             if (r.exitCode === 0 && !dryRun)
@@ -48315,14 +48323,7 @@ async function runLocalRelease(o) {
                             (await act('charm', 'zero-byte-snaps', { charm: c.meta, resources: c.placeholders, 'output-dir': c['placeholder-dir'] }, { charm: c.charm })).exitCode === 0;
                     if (good)
                         good =
-                            (await act('charm', 'charm-attach-release', {
-                                charm: c['charm-files'],
-                                channel: plan.channel,
-                                arches: arch,
-                                resources: c.resources,
-                                'keep-resources': c.keep,
-                                'dry-run': 'true',
-                            }, { charm: c.charm })).exitCode === 0;
+                            (await act('charm', 'charm-attach-release', { ...releaseInputs(c), 'dry-run': 'true' }, { charm: c.charm })).exitCode === 0;
                     charmOk.set(c.charm, good);
                     ok &&= good;
                 }
@@ -48332,15 +48333,7 @@ async function runLocalRelease(o) {
                 for (const c of plan.charms) {
                     // The double's store, like Charmhub, knows a charm once its name is registered (a one-time step there).
                     await exec_run(external_node_path_default().join(doubles(), 'charmcraft'), ['register', c.charm], { env: { CHARMCRAFT_AUTH: token }, allowFailure: true });
-                    const r = await act('release', 'charm-attach-release', {
-                        charm: c['charm-files'],
-                        channel: plan.channel,
-                        arches: arch,
-                        resources: c.resources,
-                        'keep-resources': c.keep,
-                        verify: 'true',
-                        credentials: token,
-                    }, { charm: c.charm });
+                    const r = await act('release', 'charm-attach-release', { ...releaseInputs(c), verify: 'true', credentials: token }, { charm: c.charm });
                     ok &&= r.exitCode === 0;
                     record(c.charm, r);
                 }
