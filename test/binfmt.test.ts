@@ -91,6 +91,49 @@ describe('binfmt_misc entries', () => {
     ':qemu-s390x:M::\\x7fELF\\x02\\x02\\x01\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x02\\x00\\x16:\\xff\\xff\\xff\\xff\\xff\\xff\\xff\\x00\\xff\\xff\\xff\\xff\\xff\\xff\\xff\\xff\\xff\\xfe\\xff\\xff:/usr/bin/qemu-s390x:POCF'
   const fixLine = s390xLine.replace('\\x7fELF', '\\x7f\\x45\\x4c\\x46')
 
+  // docker/setup-qemu-action runs tonistiigi/binfmt, which registers `:<binary>:M:0:<magic>:<mask>:/usr/bin/<binary>:CF`
+  // (cmd/binfmt/main.go install(), magic and mask from cmd/binfmt/config.go, tonistiigi/binfmt at 02f2143a / c5411f31).
+  const tonistiigi: Record<string, [string, string]> = {
+    'qemu-aarch64': [
+      '\\x7fELF\\x02\\x01\\x01\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x02\\x00\\xb7\\x00',
+      '\\xff\\xff\\xff\\xff\\xff\\xff\\xff\\x00\\xff\\xff\\xff\\xff\\xff\\xff\\xff\\xff\\xfe\\xff\\xff\\xff',
+    ],
+    'qemu-arm': [
+      '\\x7fELF\\x01\\x01\\x01\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x02\\x00\\x28\\x00',
+      '\\xff\\xff\\xff\\xff\\xff\\xff\\xff\\x00\\xff\\xff\\xff\\xff\\xff\\xff\\xff\\xff\\xfe\\xff\\xff\\xff',
+    ],
+    'qemu-s390x': [
+      '\\x7fELF\\x02\\x02\\x01\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x02\\x00\\x16',
+      '\\xff\\xff\\xff\\xff\\xff\\xff\\xff\\x00\\xff\\xff\\xff\\xff\\xff\\xff\\xff\\xff\\xff\\xfe\\xff\\xff',
+    ],
+    'qemu-ppc64le': [
+      '\\x7fELF\\x02\\x01\\x01\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x02\\x00\\x15\\x00',
+      '\\xff\\xff\\xff\\xff\\xff\\xff\\xff\\x00\\xff\\xff\\xff\\xff\\xff\\xff\\xff\\xff\\xfe\\xff\\xff\\x00',
+    ],
+    'qemu-riscv64': [
+      '\\x7fELF\\x02\\x01\\x01\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x02\\x00\\xf3\\x00',
+      '\\xff\\xff\\xff\\xff\\xff\\xff\\xff\\x00\\xff\\xff\\xff\\xff\\xff\\xff\\xff\\xff\\xfe\\xff\\xff\\xff',
+    ],
+  }
+  test("docker/setup-qemu-action's handlers (tonistiigi/binfmt, flags CF, interpreter inside its image) are found for their arch", () => {
+    const dir = binfmtDir(
+      Object.entries(tonistiigi).map(([n, [magic, mask]]) => kernelEntry(`:${n}:M:0:${magic}:${mask}:/nonexistent/${n}:CF`)),
+    )
+    const entries = readBinfmt(dir)
+    expect(entries.map((e) => [e.name, e.flags])).toEqual(
+      Object.keys(tonistiigi)
+        .sort()
+        .map((n) => [n, 'CF']),
+    )
+    for (const arch of ARCHES.filter((a) => a.debian !== 'amd64')) {
+      expect(findRunner(arch, tempDir('bs-empty-'), entries), arch.debian).toEqual({
+        kind: 'binfmt',
+        handler: arch.qemu,
+        interpreter: `/nonexistent/${arch.qemu}`,
+      })
+    }
+  })
+
   test('a handler is used only when enabled, with binfmt_misc enabled, and with an interpreter the kernel can open', () => {
     const s390x = parseArch('s390x')
     const header = elfHeaderFor(s390x)
