@@ -5,7 +5,7 @@
  * amd64 ELF headers (the Go-built stand-in binaries), and the one-line failure when nothing can run a binary.
  */
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { beforeAll, describe, expect, test } from 'vitest'
 import { ARCHES, parseArch } from '../shared/arch.js'
