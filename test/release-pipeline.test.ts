@@ -425,7 +425,11 @@ describe('the plan job, as release.yml writes it', () => {
       CHANNEL: '',
       DRY_RUN: 'true',
     }
-    const res = spawnSync('bash', ['-e', '-c', release.jobs.plan.steps.find((s) => s.run)!.run!], { cwd: ws, env, encoding: 'utf8' })
+    const res = spawnSync('bash', ['-e', '-c', release.jobs.plan.steps.find((s) => s.id === 'plan')!.run!], {
+      cwd: ws,
+      env,
+      encoding: 'utf8',
+    })
     expect(res.status).toBe(1)
     // The schema pass stops before the charms are read: the bad switch is reported; the channel after it is fixed.
     expect(res.stderr.trim().split('\n')).toEqual([
