@@ -10,6 +10,7 @@ import * as core from '@actions/core'
 import { cp, mkdir, readdir, rename, rm, stat } from 'node:fs/promises'
 import { homedir, tmpdir } from 'node:os'
 import path from 'node:path'
+import { notRunSummary } from './emulate.js'
 import { UserError, errorMessage, isUserError } from './errors.js'
 import { addSecret, redact } from './log.js'
 import { sweepDeadTemps, tempName } from './paths.js'
@@ -238,6 +239,8 @@ export async function runAction(main: (rt: Runtime) => Promise<void>, action = '
     const line = fail(action, e)
     rt.summary(`**Failed:** ${line}`)
   }
+  const notRun = notRunSummary()
+  if (notRun) rt.summary(notRun)
   try {
     await rt.writeSummary()
   } catch (e) {

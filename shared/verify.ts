@@ -15,7 +15,7 @@ export interface SmokeSpec {
 export async function verifyBinary(file: string, label: string, arch: Arch, runner: Runner, smoke: SmokeSpec): Promise<string[]> {
   await assertElfArch(file, arch, label)
   const done = [`ELF ${arch.debian}`]
-  const res = await smokeRun(file, smoke.args, runner, smoke.env)
+  const res = await smokeRun(file, smoke.args, runner, smoke.env, arch.debian)
   if (!res.ran) return [...done, `smoke run ${res.how}`]
   const said = res.output.split('\n').slice(-2).join(' | ').slice(0, 200)
   if (res.exitCode !== 0) {

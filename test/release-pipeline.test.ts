@@ -19,7 +19,7 @@ import type { Mirror } from '../cli/mirror.js'
 import { evaluateExpression, type RawDescription, writeCdkFixture } from './cdk-release.fixtures.js'
 import { repoRoot, tempDir } from './helpers/runner.js'
 
-type Step = { uses?: string; run?: string; if?: string; env?: Record<string, string> }
+type Step = { id?: string; uses?: string; run?: string; if?: string; env?: Record<string, string> }
 type Job = { steps: Step[]; if?: string }
 const release = parse(readFileSync(path.join(repoRoot, '.github/workflows/release.yml'), 'utf8')) as { jobs: Record<string, Job> }
 const ARCHES = ['amd64', 's390x']
@@ -386,7 +386,7 @@ describe('the plan job, as release.yml writes it', () => {
     const ws = tempDir('bs-ws-')
     const { config } = writeCdkFixture(ws, ARCHES)
     symlinkSync(repoRoot, path.join(ws, '.build-snaps'))
-    const step = release.jobs.plan.steps.find((s) => s.run)!
+    const step = release.jobs.plan.steps.find((s) => s.id === 'plan')!
     const outputFile = path.join(ws, 'github_output')
     writeFileSync(outputFile, '')
     const env = {
@@ -425,7 +425,11 @@ describe('the plan job, as release.yml writes it', () => {
       CHANNEL: '',
       DRY_RUN: 'true',
     }
-    const res = spawnSync('bash', ['-e', '-c', release.jobs.plan.steps.find((s) => s.run)!.run!], { cwd: ws, env, encoding: 'utf8' })
+    const res = spawnSync('bash', ['-e', '-c', release.jobs.plan.steps.find((s) => s.id === 'plan')!.run!], {
+      cwd: ws,
+      env,
+      encoding: 'utf8',
+    })
     expect(res.status).toBe(1)
     // The schema pass stops before the charms are read: the bad switch is reported; the channel after it is fixed.
     expect(res.stderr.trim().split('\n')).toEqual([

@@ -327,11 +327,12 @@ describe('release.yml', () => {
     expect(evaluate(env.SUITE_REF, { inputs: {}, github })).toBe('abc123')
     expect(evaluate(env.SUITE_REPOSITORY, { inputs: { 'suite-ref': 'v1' }, github })).toBe('cdk/build-snaps')
     expect(evaluate(env.SUITE_REF, { inputs: { 'suite-ref': 'v1.2.0' }, github })).toBe('v1.2.0')
-    for (const job of Object.values(wf.jobs)) {
+    for (const [id, job] of Object.entries(wf.jobs)) {
       const suite = (job.steps ?? []).find((s) => s.with?.path === '.build-snaps')
       expect(suite?.with).toMatchObject({
         repository: '${{ env.SUITE_REPOSITORY }}',
-        ref: '${{ env.SUITE_REF }}',
+        // the plan job resolves the ref to one commit; the others check out that commit (test/workflows-github.test.ts)
+        ref: id === 'plan' ? '${{ env.SUITE_REF }}' : '${{ needs.plan.outputs.suite-commit }}',
         'persist-credentials': false,
       })
     }

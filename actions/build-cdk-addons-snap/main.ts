@@ -7,7 +7,6 @@ import path from 'node:path'
 import { type Arch, archOrHost } from '../../shared/arch.js'
 import { acquireBinary } from '../../shared/binaries.js'
 import { CDK_ADDONS, cdkAddonsSnapYaml, imageArch, packCdkAddonsSnap, readCdkAddonsSource } from '../../shared/cdk-addons.js'
-import { ensureRunner } from '../../shared/emulate.js'
 import { sourceDateEpoch } from '../../shared/epoch.js'
 import { ensureWritableDir, withScratchDir } from '../../shared/files.js'
 import { parseBool, parseHttpUrl } from '../../shared/inputs.js'
@@ -16,6 +15,7 @@ import { ProvenanceRecorder } from '../../shared/provenance.js'
 import { publish } from '../../shared/publish.js'
 import type { Runtime } from '../../shared/runtime.js'
 import { validateSnapYaml } from '../../shared/snap/snapyaml.js'
+import { smokeRunner } from '../../shared/resource/verify.js'
 import { verifyBinary } from '../../shared/verify.js'
 import { checkInputPaths } from '../../shared/paths.js'
 
@@ -78,9 +78,7 @@ export async function main(rt: Runtime): Promise<void> {
       if (!bin.sha256Verified) rt.warning(`kubectl: no kubectl.sha256 beside it in kubectl-dir; not checksum-verified`)
       let checks = ['verification off']
       if (inputs.verify) {
-        const runner = await ensureRunner(arch, (m) => rt.info(m))
-        if (runner.kind === 'none')
-          rt.warning(`smoke run skipped for ${arch.debian}: ${runner.reason}; checksum and ELF checks still apply`)
+        const runner = await smokeRunner(rt, arch)
         checks = await verifyBinary(bin.path, 'kubectl', arch, runner, componentSmoke(KUBECTL, version))
       }
       rt.info(`kubectl: ${bin.origin}; ${checks.join('; ')}`)

@@ -6,7 +6,6 @@
  */
 import path from 'node:path'
 import { archOrHost } from '../../shared/arch.js'
-import { ensureRunner } from '../../shared/emulate.js'
 import { sourceDateEpoch } from '../../shared/epoch.js'
 import { UserError } from '../../shared/errors.js'
 import { ETCD_RELEASES, etcdSmokes, etcdUnsupportedArch, packEtcdSnap, parseEtcdTag } from '../../shared/etcd.js'
@@ -15,6 +14,7 @@ import { parseBool, parseHttpUrl } from '../../shared/inputs.js'
 import { ProvenanceRecorder } from '../../shared/provenance.js'
 import { publish } from '../../shared/publish.js'
 import type { Runtime } from '../../shared/runtime.js'
+import { smokeRunner } from '../../shared/resource/verify.js'
 import { verifyBinary } from '../../shared/verify.js'
 import { checkInputPaths } from '../../shared/paths.js'
 import { type EtcdSnapInputs, etcdFromRelease, etcdFromSource } from '../../shared/etcd-snap-sources.js'
@@ -63,8 +63,7 @@ export async function main(rt: Runtime): Promise<void> {
     rt.info(`etcd ${version}: ${origin}`)
     if (inputs.verify) {
       await rt.group('Verify etcd and etcdctl', async () => {
-        const runner = await ensureRunner(arch, (m) => rt.info(m))
-        if (runner.kind === 'none') rt.warning(`smoke runs skipped for ${arch.debian}: ${runner.reason}; ELF checks still apply`)
+        const runner = await smokeRunner(rt, arch)
         const smokes = etcdSmokes(version, arch)
         for (const name of ['etcd', 'etcdctl'] as const)
           rt.info(`${name}: ${(await verifyBinary(bins[name], name, arch, runner, smokes[name])).join('; ')}`)

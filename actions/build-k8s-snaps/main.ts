@@ -8,7 +8,6 @@ import { type Arch, archOrHost } from '../../shared/arch.js'
 import { mapLimit } from '../../shared/concurrency.js'
 import { acquireBinary } from '../../shared/binaries.js'
 import { downloadPolicy } from '../../shared/download.js'
-import { ensureRunner } from '../../shared/emulate.js'
 import { sourceDateEpoch } from '../../shared/epoch.js'
 import { ensureWritableDir, withScratchDir } from '../../shared/files.js'
 import { parseBool, parseHttpUrl } from '../../shared/inputs.js'
@@ -26,6 +25,7 @@ import {
 import { ProvenanceRecorder } from '../../shared/provenance.js'
 import { publish } from '../../shared/publish.js'
 import type { Runtime } from '../../shared/runtime.js'
+import { smokeRunner } from '../../shared/resource/verify.js'
 import { verifyBinary } from '../../shared/verify.js'
 import { checkInputPaths } from '../../shared/paths.js'
 
@@ -66,8 +66,7 @@ export async function main(rt: Runtime): Promise<void> {
   const epoch = sourceDateEpoch()
   const prov = new ProvenanceRecorder('build-k8s-snaps')
   await withScratchDir(rt.tempRoot(), 'build-snaps-', async (work) => {
-    const runner = inputs.verify ? await ensureRunner(arch, (m) => rt.info(m)) : undefined
-    if (runner?.kind === 'none') rt.warning(`smoke runs skipped for ${arch.debian}: ${runner.reason}; checksums and ELF checks still apply`)
+    const runner = inputs.verify ? await smokeRunner(rt, arch) : undefined
     const policy = downloadPolicy()
     const binaries = await rt.group(`Fetch and verify ${inputs.components.length} binaries`, () =>
       mapLimit(inputs.components, 4, async (c) => {

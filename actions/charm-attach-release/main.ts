@@ -32,6 +32,7 @@ import {
   verifyReleases,
 } from '../../shared/charm/release.js'
 import { checkInputPath } from '../../shared/paths.js'
+import { assertChannelUnchanged, channelHeld } from '../../shared/charm/channel-guard.js'
 import {
   expandFiles,
   getInputs,
@@ -92,6 +93,9 @@ export async function main(rt: Runtime): Promise<void> {
     view,
   )
   const table = filesTable(resources, files)
+  const held = view.channelMap && channelHeld(view.channelMap, inputs.channel)
+  if (held) rt.output('channel-held', held)
+  const planned = inputs.expectChannel ?? held
   rt.output('plan', planJson(plan))
   rt.output('channel', inputs.channel.name)
   for (const s of plan.skipped)
@@ -101,7 +105,10 @@ export async function main(rt: Runtime): Promise<void> {
 
   // 3. Execute (the only writes), 4. verify (read-only).
   const result = await rt.group(`${plan.from ? `Promote ${name} ${plan.from.name} →` : `Release ${name} to`} ${inputs.channel.name}`, () =>
-    executePlan(rt, store!, plan, ledger!),
+    executePlan(rt, store!, plan, ledger!, async (releases) => {
+      const now = planned && (await store!.channelMap(name))
+      if (planned && now) assertChannelUnchanged(name, inputs.channel, planned, now, releases)
+    }),
   )
   let verified = 'not verified (verify: false)'
   const check = inputs.verify ? await verifyReleases(store!, plan, result.releases) : undefined

@@ -24,6 +24,7 @@ import {
   type ReleasePlan,
   type ResolvedRelease,
 } from './plan.js'
+import { type ChannelHeld, parseExpectChannel } from './channel-guard.js'
 import { CharmhubStore, CharmstoreStore, ensureTool, legacyUrl, type Store } from './store.js'
 
 export interface Inputs {
@@ -44,6 +45,8 @@ export interface Inputs {
   revision?: number
   verify: boolean
   dryRun: boolean
+  /** What the channel must still hold when the release starts (shared/charm/channel-guard.ts). */
+  expectChannel?: ChannelHeld
 }
 
 const GLOB_RE = /[*?[]/
@@ -161,6 +164,7 @@ export function getInputs(rt: Runtime): Inputs {
     ...(revText ? { revision: Number(revText) } : {}),
     verify: parseBool(rt.input('verify'), 'verify', true),
     dryRun: parseBool(rt.input('dry-run'), 'dry-run', false),
+    expectChannel: parseExpectChannel(rt.input('expect-channel')),
   }
 }
 

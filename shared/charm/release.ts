@@ -277,7 +277,13 @@ const label = (r: PlannedResource) => (r.perArch ? `${r.name}[${r.arch!.debian}]
  * Walk the plan: upload each charm file and resource file the plan names (each once), then release every
  * revision with the resource revisions of this run. The only code that writes to the store.
  */
-export async function executePlan(rt: Runtime, store: Store, plan: ReleasePlan, ledger: Ledger): Promise<ExecuteResult> {
+export async function executePlan(
+  rt: Runtime,
+  store: Store,
+  plan: ReleasePlan,
+  ledger: Ledger,
+  beforeRelease?: (releases: ResolvedRelease[]) => Promise<void>,
+): Promise<ExecuteResult> {
   const charmRevs = new Map<number, number>()
   const resRevs = new Map<number, number>()
   const uploaded: string[] = []
@@ -341,6 +347,7 @@ export async function executePlan(rt: Runtime, store: Store, plan: ReleasePlan, 
     revision: resolve(rel.charm, charmRevs),
     resources: Object.fromEntries(Object.entries(rel.resources).map(([n, ref]) => [n, resolve(ref, resRevs)])),
   }))
+  await beforeRelease?.(releases) // the channel guard (shared/charm/channel-guard.ts), after the uploads
   let released = 0
   for (const rel of releases) {
     const res = Object.entries(rel.resources)

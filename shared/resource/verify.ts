@@ -1,7 +1,7 @@
 /** The checks every resource binary gets: ELF arch of each, smoke runs natively or under qemu. */
 import type { Arch } from '../arch.js'
 import { assertElfArch, readElfHeader } from '../elf.js'
-import { type Runner, ensureRunner } from '../emulate.js'
+import { type Runner, ensureRunner, parseSmokePolicy } from '../emulate.js'
 import { UserError } from '../errors.js'
 import type { Runtime } from '../runtime.js'
 import { type SmokeSpec, verifyBinary } from '../verify.js'
@@ -32,9 +32,12 @@ export async function verifyBinaries(
   return lines
 }
 
-/** How to run a target's binaries, warning once when it cannot be run at all. */
+/**
+ * How to run a target's binaries under the input smoke-run (shared/emulate.ts): fails the step with one line
+ * when they cannot be run and smoke-run is required; warns when they will not be run.
+ */
 export async function smokeRunner(rt: Runtime, arch: Arch): Promise<Runner> {
-  const runner = await ensureRunner(arch, (m) => rt.info(m))
+  const runner = await ensureRunner(arch, parseSmokePolicy(rt.input('smoke-run')), (m) => rt.info(m))
   if (runner.kind === 'none') rt.warning(`smoke runs skipped for ${arch.debian}: ${runner.reason}; ELF checks still apply`)
   return runner
 }

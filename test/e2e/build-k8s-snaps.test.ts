@@ -262,16 +262,20 @@ describe('air-gapped mode, verification switches, artifacts', () => {
     const r = await build({ 'kube-version': KUBE_VERSION, arch: 's390x', components: 'kubectl', 'binaries-dir': dir })
     expect(clearFailure(r)).toMatch(/^checksum mismatch: .*\/kubectl: sha256 is [0-9a-f]{64}, .*kubectl\.sha256 says 0{64}/)
   })
-  test('no emulator and none installable: warns, skips only the smoke run, still checks the ELF arch', async () => {
+  test('no emulator and none installable, smoke-run: auto: warns, skips only the smoke run, still checks the ELF arch', async () => {
     const bin = tempDir('bs-path-')
     for (const tool of ['mksquashfs', 'unsquashfs', 'snap', 'git']) {
       const found = which(tool)
       if (found) symlinkSync(found, path.join(bin, tool))
     }
-    const r = await build({ 'kube-version': KUBE_VERSION, arch: 's390x', components: 'kubectl' }, { PATH: bin })
+    // (the default on a runner, smoke-run: required, fails instead: test/e2e/smoke-run.test.ts)
+    const r = await build(
+      { 'kube-version': KUBE_VERSION, arch: 's390x', components: 'kubectl', 'smoke-run': 'auto' },
+      { PATH: bin, BUILD_SNAPS_BINFMT_DIR: tempDir('bs-binfmt-') },
+    )
     expect(r.exitCode, r.log).toBe(0)
     expect(r.stdout).toContain(
-      '::warning::smoke runs skipped for s390x: neither qemu-s390x-static nor qemu-s390x is on PATH (install qemu-user-static)',
+      '::warning::smoke runs skipped for s390x: no enabled binfmt_misc handler matches s390x ELF files and neither qemu-s390x-static nor qemu-s390x is on PATH; ELF checks still apply',
     )
     expect(r.stdout).toContain('ELF s390x; smoke run skipped')
   })

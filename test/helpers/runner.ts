@@ -31,6 +31,8 @@ export interface DistOptions {
   toolCache?: string
   /** Called with the child process once it is spawned (the kill tests). */
   onSpawn?: (child: import('node:child_process').ChildProcess) => void
+  /** A command that runs node and the bundle as its last two arguments (e.g. unshare ... sh -c '...; exec "$@"' sh). */
+  prefix?: string[]
 }
 
 export function tempDir(prefix = 'bs-test-'): string {
@@ -73,7 +75,8 @@ export async function runDist(action: string, inputs: Record<string, string>, op
   }
   const bundle = path.join(repoRoot, 'dist', action, 'index.js')
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bundle], { env, cwd: opts.cwd ?? work, stdio: ['ignore', 'pipe', 'pipe'] })
+    const [cmd, ...args] = [...(opts.prefix ?? []), process.execPath, bundle]
+    const child = spawn(cmd, args, { env, cwd: opts.cwd ?? work, stdio: ['ignore', 'pipe', 'pipe'] })
     opts.onSpawn?.(child)
     let stdout = ''
     let stderr = ''
