@@ -50602,6 +50602,295 @@ function errorMessage(e) {
     return e instanceof Error ? e.message : String(e);
 }
 
+;// CONCATENATED MODULE: ./shared/inputs.ts
+/** Pure parsers for action inputs; each error names the input and the fix. */
+
+/** Split an input list on spaces, commas and newlines, dropping empties. */
+function splitList(value) {
+    return value
+        .split(/[\s,]+/)
+        .map((s) => s.trim())
+        .filter((s) => s.length > 0);
+}
+/** Non-empty, non-comment lines of a multi-line input. */
+function splitLines(value) {
+    return value
+        .split(/\r?\n/)
+        .map((s) => s.trim())
+        .filter((s) => s.length > 0 && !s.startsWith('#'));
+}
+function parseBool(value, inputName, fallback) {
+    const v = value.trim().toLowerCase();
+    if (v === '')
+        return fallback;
+    if (['true', 'yes', '1', 'on'].includes(v))
+        return true;
+    if (['false', 'no', '0', 'off'].includes(v))
+        return false;
+    throw new UserError(`${inputName}: '${value}' is not a boolean; use true or false`);
+}
+/** `KEY=value` lines (e.g. build-env); a line without '=' is an error naming the input. */
+function parseKeyValueLines(value, inputName) {
+    return splitLines(value).map((line) => {
+        const i = line.indexOf('=');
+        if (i <= 0)
+            throw new UserError(`${inputName}: '${line}' is not a KEY=value line`);
+        return [line.slice(0, i).trim(), line.slice(i + 1).trim()];
+    });
+}
+/** Expand `{name}` placeholders; an unknown placeholder is an error naming the input. */
+function expandTemplate(template, values, inputName) {
+    return template.replace(/\{([a-z0-9-]+)\}/g, (_m, key) => {
+        if (!(key in values)) {
+            throw new UserError(`${inputName}: unknown placeholder {${key}} in '${template}'; use ${Object.keys(values)
+                .map((k) => `{${k}}`)
+                .join(', ')}`);
+        }
+        return values[key];
+    });
+}
+/** An http(s) URL input (a download root); the error names the input and an example. */
+function parseHttpUrl(value, inputName, example) {
+    if (!/^https?:\/\/[^/\s]+\S*$/.test(value.trim()))
+        throw new UserError(`${inputName}: '${value}' is not an http(s) URL; use e.g. ${example}`);
+    return value.trim();
+}
+
+;// CONCATENATED MODULE: ./shared/arch.ts
+/**
+ * The one architecture table (docs/upstream.md#architecture-names). Every spelling of an architecture used anywhere in the
+ * suite comes from here: Debian/Juju/snap names for snaps and charm resources, Go names for Go,
+ * Kubernetes, CNI, flannel and etcd, and the rest for emulation and verification.
+ */
+
+
+const ARCHES = Object.freeze([
+    {
+        debian: 'amd64',
+        go: 'amd64',
+        k8s: 'amd64',
+        uname: 'x86_64',
+        qemu: 'qemu-x86_64',
+        platform: 'linux/amd64',
+        elf: { machine: 62, bits: 64, endian: 'LSB' },
+        node: 'x64',
+    },
+    {
+        debian: 'arm64',
+        go: 'arm64',
+        k8s: 'arm64',
+        uname: 'aarch64',
+        qemu: 'qemu-aarch64',
+        platform: 'linux/arm64',
+        elf: { machine: 183, bits: 64, endian: 'LSB' },
+        node: 'arm64',
+    },
+    {
+        debian: 'armhf',
+        go: 'arm',
+        goarm: '7',
+        k8s: 'arm',
+        uname: 'armv7l',
+        qemu: 'qemu-arm',
+        platform: 'linux/arm/v7',
+        elf: { machine: 40, bits: 32, endian: 'LSB' },
+        node: 'arm',
+    },
+    {
+        debian: 'ppc64el',
+        go: 'ppc64le',
+        k8s: 'ppc64le',
+        uname: 'ppc64le',
+        qemu: 'qemu-ppc64le',
+        platform: 'linux/ppc64le',
+        elf: { machine: 21, bits: 64, endian: 'LSB' },
+        node: 'ppc64',
+    },
+    {
+        debian: 's390x',
+        go: 's390x',
+        k8s: 's390x',
+        uname: 's390x',
+        qemu: 'qemu-s390x',
+        platform: 'linux/s390x',
+        elf: { machine: 22, bits: 64, endian: 'MSB' },
+        node: 's390x',
+    },
+    {
+        debian: 'riscv64',
+        go: 'riscv64',
+        k8s: 'riscv64',
+        uname: 'riscv64',
+        qemu: 'qemu-riscv64',
+        platform: 'linux/riscv64',
+        elf: { machine: 243, bits: 64, endian: 'LSB' },
+        node: 'riscv64',
+    },
+]);
+const ARCH_NAMES = ARCHES.map((a) => a.debian);
+/** Every spelling that names an architecture, lower-cased, mapped to its table row. */
+const SPELLINGS = new Map();
+for (const a of ARCHES) {
+    for (const s of [a.debian, a.go, a.k8s, a.uname, a.platform, a.qemu]) {
+        if (!SPELLINGS.has(s))
+            SPELLINGS.set(s, a);
+    }
+}
+// Common aliases seen in the wild.
+SPELLINGS.set('x64', ARCHES[0]);
+SPELLINGS.set('linux/arm', ARCHES[2]);
+SPELLINGS.set('armv7', ARCHES[2]);
+/** Parse any spelling (Debian, Go, Kubernetes, uname, Docker platform) into the table row. */
+function parseArch(value, inputName = 'arch') {
+    const key = value.trim().toLowerCase();
+    const arch = SPELLINGS.get(key);
+    if (!arch) {
+        throw new UserError(`${inputName}: unknown architecture '${value.trim()}'; use one of ${ARCH_NAMES.join(', ')} (Go spellings ppc64le and arm are accepted too)`);
+    }
+    return arch;
+}
+/** Parse a space/comma/newline separated list of architectures, without duplicates, in table order kept as given. */
+function parseArches(value, inputName = 'arch') {
+    const out = [];
+    for (const word of splitList(value)) {
+        const a = parseArch(word, inputName);
+        if (!out.includes(a))
+            out.push(a);
+    }
+    if (out.length === 0)
+        throw new UserError(`${inputName}: no architecture given; use one or more of ${ARCH_NAMES.join(', ')}`);
+    return out;
+}
+/** The architecture of the machine this code runs on. */
+function hostArch() {
+    const a = ARCHES.find((x) => x.node === process.arch);
+    if (!a)
+        throw new UserError(`this runner's architecture '${process.arch}' is not one of ${ARCH_NAMES.join(', ')}; set the arch input`);
+    return a;
+}
+/** The arch input, or this host when it is empty. */
+function archOrHost(value, inputName = 'arch') {
+    return value ? parseArch(value, inputName) : hostArch();
+}
+/** The arch input (one or several), or this host when it is empty. */
+function archesOrHost(value, inputName = 'arch') {
+    return value ? parseArches(value, inputName) : [hostArch()];
+}
+/** Look an architecture up by its ELF header fields; undefined when no row matches. */
+function archFromElf(machine, bits, endian) {
+    return ARCHES.find((a) => a.elf.machine === machine && a.elf.bits === bits && a.elf.endian === endian);
+}
+/** The environment for a Go cross-compile to this architecture (CGO off, GOARM for armhf). */
+function goEnv(arch) {
+    const env = { GOOS: 'linux', GOARCH: arch.go, CGO_ENABLED: '0' };
+    if (arch.goarm)
+        env.GOARM = arch.goarm;
+    return env;
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
+;// CONCATENATED MODULE: ./shared/binfmt.ts
+/**
+ * The kernel's binfmt_misc handlers (docs/upstream.md#binfmt_misc): which registered handler, if any, would run
+ * a foreign ELF binary when it is executed directly. docker/setup-qemu-action registers such handlers
+ * (`qemu-<arch>`, interpreter inside the binfmt image, flag F) and puts no qemu on PATH, so the handlers are
+ * the first way to run a target's binary on a hosted runner.
+ *
+ * Each entry of /proc/sys/fs/binfmt_misc (other than `register` and `status`) reads as lines:
+ *   enabled|disabled, `interpreter <path>`, `flags: <letters>`, `offset <n>`, `magic <hex>`, `mask <hex>`
+ * (an extension entry has `extension .<ext>` instead of magic/mask and never matches an ELF header).
+ * `status` says whether binfmt_misc as a whole is enabled.
+ */
+
+
+const BINFMT_DIR = '/proc/sys/fs/binfmt_misc';
+/** Parse one entry's text; undefined for an extension entry or text that is not an entry. */
+function parseBinfmtEntry(name, text) {
+    const lines = text.split('\n').map((l) => l.trim());
+    const field = (key) => lines
+        .find((l) => l.startsWith(`${key} `) || l.startsWith(`${key}:`))
+        ?.slice(key.length + 1)
+        .trim();
+    const magic = field('magic');
+    const interpreter = field('interpreter');
+    if (!magic || !interpreter || !/^[0-9a-f]+$/i.test(magic))
+        return undefined;
+    const mask = field('mask');
+    const magicBytes = Buffer.from(magic, 'hex');
+    return {
+        name,
+        enabled: lines[0] === 'enabled',
+        interpreter,
+        flags: field('flags') ?? '',
+        offset: Number(field('offset') ?? '0') || 0,
+        magic: magicBytes,
+        // No mask line: every bit of the magic counts.
+        mask: mask && /^[0-9a-f]+$/i.test(mask) ? Buffer.from(mask, 'hex') : Buffer.alloc(magicBytes.length, 0xff),
+    };
+}
+/** Every magic entry under dir (BUILD_SNAPS_BINFMT_DIR, for tests only, else /proc's); [] when binfmt_misc is off or absent. */
+function readBinfmt(dir = process.env.BUILD_SNAPS_BINFMT_DIR || BINFMT_DIR) {
+    let names;
+    try {
+        names = (0,external_node_fs_.readdirSync)(dir);
+    }
+    catch {
+        return [];
+    }
+    const status = external_node_path_default().join(dir, 'status');
+    if ((0,external_node_fs_.existsSync)(status) && (0,external_node_fs_.readFileSync)(status, 'utf8').trim() !== 'enabled')
+        return [];
+    const entries = [];
+    for (const name of names) {
+        if (name === 'register' || name === 'status')
+            continue;
+        try {
+            const e = parseBinfmtEntry(name, (0,external_node_fs_.readFileSync)(external_node_path_default().join(dir, name), 'utf8'));
+            if (e)
+                entries.push(e);
+        }
+        catch {
+            // an entry removed while we read, or unreadable: not a handler we can use
+        }
+    }
+    return entries.sort((a, b) => a.name.localeCompare(b.name));
+}
+/** The kernel's test: header[offset+i] & mask[i] === magic[i] & mask[i] for every byte of the magic. */
+function binfmtMatches(entry, header) {
+    if (header.length < entry.offset + entry.magic.length)
+        return false;
+    for (let i = 0; i < entry.magic.length; i++) {
+        const m = entry.mask[i] ?? 0xff;
+        if ((header[entry.offset + i] & m) !== (entry.magic[i] & m))
+            return false;
+    }
+    return true;
+}
+/**
+ * A handler that can run the binary now: enabled, matching its header, and with an interpreter the kernel can
+ * open (flag F: opened when registered, so it need not exist in this mount namespace; else it must exist here).
+ */
+function binfmtHandler(header, entries) {
+    return entries.find((e) => e.enabled && binfmtMatches(e, header) && (e.flags.includes('F') || (0,external_node_fs_.existsSync)(e.interpreter)));
+}
+/** The first 20 bytes of an ELF executable of arch (e_ident, e_type ET_EXEC, e_machine): what the handlers match. */
+function elfHeaderFor(arch) {
+    const h = Buffer.alloc(20);
+    h.set([0x7f, 0x45, 0x4c, 0x46, arch.elf.bits === 64 ? 2 : 1, arch.elf.endian === 'LSB' ? 1 : 2, 1], 0);
+    if (arch.elf.endian === 'LSB') {
+        h.writeUInt16LE(2, 16);
+        h.writeUInt16LE(arch.elf.machine, 18);
+    }
+    else {
+        h.writeUInt16BE(2, 16);
+        h.writeUInt16BE(arch.elf.machine, 18);
+    }
+    return h;
+}
+
+// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 2 modules
+var lib_exec = __nccwpck_require__(75260);
 ;// CONCATENATED MODULE: ./shared/log.ts
 /** The redaction list every log line, error and summary passes through. */
 const secrets = new Set();
@@ -50614,6 +50903,176 @@ function redact(text) {
     for (const s of secrets)
         out = out.split(s).join('***');
     return out;
+}
+
+;// CONCATENATED MODULE: ./shared/exec.ts
+/** Run a program with an argument array (never a shell string), capture its output, redact secrets. */
+
+
+
+
+
+async function run(program, args, opts = {}) {
+    const env = {};
+    for (const [k, v] of Object.entries({ ...process.env, ...opts.env }))
+        if (v !== undefined)
+            env[k] = v;
+    const input = opts.input === undefined ? undefined : Buffer.from(opts.input);
+    let res;
+    try {
+        res = await (0,lib_exec/* getExecOutput */.H)(program, args, { cwd: opts.cwd, env, input, silent: true, ignoreReturnCode: true });
+    }
+    catch (e) {
+        throw new UserError(`cannot run ${program}: ${redact(e instanceof Error ? e.message : String(e))}`);
+    }
+    if (res.exitCode !== 0 && !opts.allowFailure) {
+        const tail = lastLines(res.stderr || res.stdout, 3);
+        throw new UserError(redact(`${external_node_path_default().basename(program)} ${args.join(' ')} exited with ${res.exitCode}${tail ? `: ${tail}` : ''}`));
+    }
+    return res;
+}
+function lastLines(text, n) {
+    return text.trim().split('\n').slice(-n).join(' | ');
+}
+/** Find a program on PATH (or the given PATH); undefined when absent. */
+function which(program, pathEnv = process.env.PATH ?? '') {
+    if (program.includes('/'))
+        return isExecutable(program) ? program : undefined;
+    for (const dir of pathEnv.split((external_node_path_default()).delimiter)) {
+        if (!dir)
+            continue;
+        const candidate = external_node_path_default().join(dir, program);
+        if (isExecutable(candidate))
+            return candidate;
+    }
+    return undefined;
+}
+function isExecutable(p) {
+    try {
+        (0,external_node_fs_.accessSync)(p, external_node_fs_.constants.X_OK);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./shared/emulate.ts
+/**
+ * Run a target binary once, as a smoke test: natively when the host can, else through a registered binfmt_misc
+ * handler (docker/setup-qemu-action's), else under qemu-<arch>-static (or qemu-<arch>) on PATH, else, on a
+ * runner, after installing qemu-user-static. Builds never run here: only the finished binary does.
+ *
+ * The input smoke-run (every action that smoke-runs has it) says what happens when none of these works:
+ * required (the default on a runner) fails the step with one line; auto (the default elsewhere) builds on
+ * with a warning; skip runs nothing. Every binary that was not run is listed in the job summary.
+ */
+
+
+
+
+const SMOKE_POLICIES = ['auto', 'required', 'skip'];
+/** The smoke-run input: empty means required on a runner (GITHUB_ACTIONS=true), auto elsewhere. */
+function parseSmokePolicy(value, onRunner = process.env.GITHUB_ACTIONS === 'true') {
+    const v = value.trim().toLowerCase();
+    if (v === '')
+        return onRunner ? 'required' : 'auto';
+    if (SMOKE_POLICIES.includes(v))
+        return v;
+    throw new UserError(`smoke-run: '${value}' is not one of ${SMOKE_POLICIES.join(', ')}; use required (fail when a binary cannot be run), auto (build on with a warning) or skip`);
+}
+/** Native only on a host of the same architecture (an arm64 host may run armhf, but that is not assumed). */
+function nativeFor(arch) {
+    try {
+        return hostArch() === arch;
+    }
+    catch {
+        return false;
+    }
+}
+/** Decide how to run a binary of arch on this host: native, a binfmt_misc handler, or qemu on PATH. Installs nothing. */
+function findRunner(arch, pathEnv = process.env.PATH ?? '', binfmt = readBinfmt()) {
+    if (nativeFor(arch))
+        return { kind: 'native' };
+    const handler = binfmtHandler(elfHeaderFor(arch), binfmt);
+    if (handler)
+        return { kind: 'binfmt', handler: handler.name, interpreter: handler.interpreter };
+    for (const name of [`${arch.qemu}-static`, arch.qemu]) {
+        const found = which(name, pathEnv);
+        if (found)
+            return { kind: 'qemu', emulator: found };
+    }
+    return {
+        kind: 'none',
+        reason: `no enabled binfmt_misc handler matches ${arch.debian} ELF files and neither ${arch.qemu}-static nor ${arch.qemu} is on PATH`,
+    };
+}
+let installed;
+/** apt-get update, then apt-get install qemu-user-static; once per process. */
+function installQemu(log) {
+    installed ??= (async () => {
+        const apt = which('apt-get');
+        if (!apt)
+            return false;
+        const [cmd, ...pre] = [...(process.getuid?.() === 0 ? [] : ['sudo', '-n']), apt];
+        const env = { DEBIAN_FRONTEND: 'noninteractive' };
+        log('installing qemu-user-static (apt-get update, apt-get install) to smoke-run foreign binaries');
+        const update = await run(cmd, [...pre, 'update', '-qq'], { allowFailure: true, env });
+        if (update.exitCode !== 0)
+            return false;
+        const inst = await run(cmd, [...pre, 'install', '-y', '-qq', 'qemu-user-static'], { allowFailure: true, env });
+        return inst.exitCode === 0;
+    })();
+    return installed;
+}
+/**
+ * How to run arch's binaries under the policy. On a runner (GITHUB_ACTIONS=true, BUILD_SNAPS_NO_INSTALL unset)
+ * a missing emulator is installed first. When nothing works: required throws one line naming the input and
+ * the fix; auto and skip return kind 'none' with the reason.
+ */
+async function ensureRunner(arch, policy, log) {
+    if (policy === 'skip')
+        return { kind: 'none', reason: 'smoke-run is skip' };
+    let r = findRunner(arch);
+    if (r.kind === 'none' && process.env.GITHUB_ACTIONS === 'true' && !process.env.BUILD_SNAPS_NO_INSTALL) {
+        const ok = await installQemu(log);
+        r = findRunner(arch);
+        if (r.kind === 'none')
+            r = { kind: 'none', reason: `${r.reason}${ok ? '' : '; installing qemu-user-static failed'}` };
+    }
+    if (r.kind === 'none' && policy === 'required') {
+        throw new UserError(`smoke-run: cannot run ${arch.debian} binaries here (${r.reason}); set up QEMU before this step (docker/setup-qemu-action, or install qemu-user-static), or set smoke-run: auto to build without running them`);
+    }
+    return r;
+}
+/** Every binary this process did not smoke-run, for the job summary. */
+const notRun = [];
+/** Run binary with args under the given runner and capture what it printed; never throws on a non-zero exit. */
+async function smokeRun(binary, args, runner, env = {}, arch = '') {
+    if (runner.kind === 'none') {
+        notRun.push({ binary, arch, reason: runner.reason });
+        return { ran: false, how: `skipped: ${runner.reason}`, exitCode: 0, output: '' };
+    }
+    const [program, argv, how] = runner.kind === 'native'
+        ? [binary, args, 'natively']
+        : runner.kind === 'binfmt'
+            ? [binary, args, `through binfmt_misc ${runner.handler}`]
+            : [runner.emulator, [binary, ...args], `under ${runner.emulator.split('/').pop()}`];
+    const res = await run(program, argv, { env, allowFailure: true });
+    return { ran: true, how, exitCode: res.exitCode, output: (res.stdout + res.stderr).trim() };
+}
+/** Markdown listing every binary not run (empty when all ran): the job summary's part. */
+function notRunSummary() {
+    if (notRun.length === 0)
+        return '';
+    const rows = notRun.map((n) => `| \`${n.binary.split('/').pop()}\` | ${n.arch} | ${n.reason.replaceAll('|', '\\|')} |`);
+    return [
+        `**Smoke runs not done: ${notRun.length} binaries were built but never run** (ELF checks still applied)`,
+        '',
+        '| binary | arch | why |',
+        '| --- | --- | --- |',
+        ...rows,
+    ].join('\n');
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -50759,6 +51218,7 @@ async function checkInputPaths(inputs, kind = 'dir') {
  * alike (the CLI sets the same variables). Cache and artifacts use the Actions services when the runner
  * provides them (ACTIONS_RUNTIME_TOKEN) and otherwise a local directory, said once in the log.
  */
+
 
 
 
@@ -50974,6 +51434,9 @@ async function runAction(main, action = 'build-snaps') {
         const line = fail(action, e);
         rt.summary(`**Failed:** ${line}`);
     }
+    const notRun = notRunSummary();
+    if (notRun)
+        rt.summary(notRun);
     try {
         await rt.writeSummary();
     }
@@ -50982,194 +51445,6 @@ async function runAction(main, action = 'build-snaps') {
     }
 }
 
-;// CONCATENATED MODULE: ./shared/inputs.ts
-/** Pure parsers for action inputs; each error names the input and the fix. */
-
-/** Split an input list on spaces, commas and newlines, dropping empties. */
-function splitList(value) {
-    return value
-        .split(/[\s,]+/)
-        .map((s) => s.trim())
-        .filter((s) => s.length > 0);
-}
-/** Non-empty, non-comment lines of a multi-line input. */
-function splitLines(value) {
-    return value
-        .split(/\r?\n/)
-        .map((s) => s.trim())
-        .filter((s) => s.length > 0 && !s.startsWith('#'));
-}
-function parseBool(value, inputName, fallback) {
-    const v = value.trim().toLowerCase();
-    if (v === '')
-        return fallback;
-    if (['true', 'yes', '1', 'on'].includes(v))
-        return true;
-    if (['false', 'no', '0', 'off'].includes(v))
-        return false;
-    throw new UserError(`${inputName}: '${value}' is not a boolean; use true or false`);
-}
-/** `KEY=value` lines (e.g. build-env); a line without '=' is an error naming the input. */
-function parseKeyValueLines(value, inputName) {
-    return splitLines(value).map((line) => {
-        const i = line.indexOf('=');
-        if (i <= 0)
-            throw new UserError(`${inputName}: '${line}' is not a KEY=value line`);
-        return [line.slice(0, i).trim(), line.slice(i + 1).trim()];
-    });
-}
-/** Expand `{name}` placeholders; an unknown placeholder is an error naming the input. */
-function expandTemplate(template, values, inputName) {
-    return template.replace(/\{([a-z0-9-]+)\}/g, (_m, key) => {
-        if (!(key in values)) {
-            throw new UserError(`${inputName}: unknown placeholder {${key}} in '${template}'; use ${Object.keys(values)
-                .map((k) => `{${k}}`)
-                .join(', ')}`);
-        }
-        return values[key];
-    });
-}
-/** An http(s) URL input (a download root); the error names the input and an example. */
-function parseHttpUrl(value, inputName, example) {
-    if (!/^https?:\/\/[^/\s]+\S*$/.test(value.trim()))
-        throw new UserError(`${inputName}: '${value}' is not an http(s) URL; use e.g. ${example}`);
-    return value.trim();
-}
-
-;// CONCATENATED MODULE: ./shared/arch.ts
-/**
- * The one architecture table (docs/upstream.md#architecture-names). Every spelling of an architecture used anywhere in the
- * suite comes from here: Debian/Juju/snap names for snaps and charm resources, Go names for Go,
- * Kubernetes, CNI, flannel and etcd, and the rest for emulation and verification.
- */
-
-
-const ARCHES = Object.freeze([
-    {
-        debian: 'amd64',
-        go: 'amd64',
-        k8s: 'amd64',
-        uname: 'x86_64',
-        qemu: 'qemu-x86_64',
-        platform: 'linux/amd64',
-        elf: { machine: 62, bits: 64, endian: 'LSB' },
-        node: 'x64',
-    },
-    {
-        debian: 'arm64',
-        go: 'arm64',
-        k8s: 'arm64',
-        uname: 'aarch64',
-        qemu: 'qemu-aarch64',
-        platform: 'linux/arm64',
-        elf: { machine: 183, bits: 64, endian: 'LSB' },
-        node: 'arm64',
-    },
-    {
-        debian: 'armhf',
-        go: 'arm',
-        goarm: '7',
-        k8s: 'arm',
-        uname: 'armv7l',
-        qemu: 'qemu-arm',
-        platform: 'linux/arm/v7',
-        elf: { machine: 40, bits: 32, endian: 'LSB' },
-        node: 'arm',
-    },
-    {
-        debian: 'ppc64el',
-        go: 'ppc64le',
-        k8s: 'ppc64le',
-        uname: 'ppc64le',
-        qemu: 'qemu-ppc64le',
-        platform: 'linux/ppc64le',
-        elf: { machine: 21, bits: 64, endian: 'LSB' },
-        node: 'ppc64',
-    },
-    {
-        debian: 's390x',
-        go: 's390x',
-        k8s: 's390x',
-        uname: 's390x',
-        qemu: 'qemu-s390x',
-        platform: 'linux/s390x',
-        elf: { machine: 22, bits: 64, endian: 'MSB' },
-        node: 's390x',
-    },
-    {
-        debian: 'riscv64',
-        go: 'riscv64',
-        k8s: 'riscv64',
-        uname: 'riscv64',
-        qemu: 'qemu-riscv64',
-        platform: 'linux/riscv64',
-        elf: { machine: 243, bits: 64, endian: 'LSB' },
-        node: 'riscv64',
-    },
-]);
-const ARCH_NAMES = ARCHES.map((a) => a.debian);
-/** Every spelling that names an architecture, lower-cased, mapped to its table row. */
-const SPELLINGS = new Map();
-for (const a of ARCHES) {
-    for (const s of [a.debian, a.go, a.k8s, a.uname, a.platform, a.qemu]) {
-        if (!SPELLINGS.has(s))
-            SPELLINGS.set(s, a);
-    }
-}
-// Common aliases seen in the wild.
-SPELLINGS.set('x64', ARCHES[0]);
-SPELLINGS.set('linux/arm', ARCHES[2]);
-SPELLINGS.set('armv7', ARCHES[2]);
-/** Parse any spelling (Debian, Go, Kubernetes, uname, Docker platform) into the table row. */
-function parseArch(value, inputName = 'arch') {
-    const key = value.trim().toLowerCase();
-    const arch = SPELLINGS.get(key);
-    if (!arch) {
-        throw new UserError(`${inputName}: unknown architecture '${value.trim()}'; use one of ${ARCH_NAMES.join(', ')} (Go spellings ppc64le and arm are accepted too)`);
-    }
-    return arch;
-}
-/** Parse a space/comma/newline separated list of architectures, without duplicates, in table order kept as given. */
-function parseArches(value, inputName = 'arch') {
-    const out = [];
-    for (const word of splitList(value)) {
-        const a = parseArch(word, inputName);
-        if (!out.includes(a))
-            out.push(a);
-    }
-    if (out.length === 0)
-        throw new UserError(`${inputName}: no architecture given; use one or more of ${ARCH_NAMES.join(', ')}`);
-    return out;
-}
-/** The architecture of the machine this code runs on. */
-function hostArch() {
-    const a = ARCHES.find((x) => x.node === process.arch);
-    if (!a)
-        throw new UserError(`this runner's architecture '${process.arch}' is not one of ${ARCH_NAMES.join(', ')}; set the arch input`);
-    return a;
-}
-/** The arch input, or this host when it is empty. */
-function archOrHost(value, inputName = 'arch') {
-    return value ? parseArch(value, inputName) : hostArch();
-}
-/** The arch input (one or several), or this host when it is empty. */
-function archesOrHost(value, inputName = 'arch') {
-    return value ? parseArches(value, inputName) : [hostArch()];
-}
-/** Look an architecture up by its ELF header fields; undefined when no row matches. */
-function archFromElf(machine, bits, endian) {
-    return ARCHES.find((a) => a.elf.machine === machine && a.elf.bits === bits && a.elf.endian === endian);
-}
-/** The environment for a Go cross-compile to this architecture (CGO off, GOARM for armhf). */
-function goEnv(arch) {
-    const env = { GOOS: 'linux', GOARCH: arch.go, CGO_ENABLED: '0' };
-    if (arch.goarm)
-        env.GOARM = arch.goarm;
-    return env;
-}
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(73024);
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __nccwpck_require__(37067);
 var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
@@ -51628,60 +51903,6 @@ async function acquire(name, dest, src) {
         origin: `${res.cached ? 'cache hit for' : 'downloaded'} ${src.url}, sha256 verified`,
         sha256Verified: true,
     };
-}
-
-// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 2 modules
-var lib_exec = __nccwpck_require__(75260);
-;// CONCATENATED MODULE: ./shared/exec.ts
-/** Run a program with an argument array (never a shell string), capture its output, redact secrets. */
-
-
-
-
-
-async function run(program, args, opts = {}) {
-    const env = {};
-    for (const [k, v] of Object.entries({ ...process.env, ...opts.env }))
-        if (v !== undefined)
-            env[k] = v;
-    const input = opts.input === undefined ? undefined : Buffer.from(opts.input);
-    let res;
-    try {
-        res = await (0,lib_exec/* getExecOutput */.H)(program, args, { cwd: opts.cwd, env, input, silent: true, ignoreReturnCode: true });
-    }
-    catch (e) {
-        throw new UserError(`cannot run ${program}: ${redact(e instanceof Error ? e.message : String(e))}`);
-    }
-    if (res.exitCode !== 0 && !opts.allowFailure) {
-        const tail = lastLines(res.stderr || res.stdout, 3);
-        throw new UserError(redact(`${external_node_path_default().basename(program)} ${args.join(' ')} exited with ${res.exitCode}${tail ? `: ${tail}` : ''}`));
-    }
-    return res;
-}
-function lastLines(text, n) {
-    return text.trim().split('\n').slice(-n).join(' | ');
-}
-/** Find a program on PATH (or the given PATH); undefined when absent. */
-function which(program, pathEnv = process.env.PATH ?? '') {
-    if (program.includes('/'))
-        return isExecutable(program) ? program : undefined;
-    for (const dir of pathEnv.split((external_node_path_default()).delimiter)) {
-        if (!dir)
-            continue;
-        const candidate = external_node_path_default().join(dir, program);
-        if (isExecutable(candidate))
-            return candidate;
-    }
-    return undefined;
-}
-function isExecutable(p) {
-    try {
-        (0,external_node_fs_.accessSync)(p, external_node_fs_.constants.X_OK);
-        return true;
-    }
-    catch {
-        return false;
-    }
 }
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -52205,68 +52426,6 @@ async function packCdkAddonsSnap(p) {
     const snap = external_node_path_default().join(p.outDir, snapFileName(CDK_ADDONS, p.version, p.arch));
     await packSnap(dir, snap, p.epoch);
     return { snap, rendered, files: files.length };
-}
-
-;// CONCATENATED MODULE: ./shared/emulate.ts
-/**
- * Run a target binary once, as a smoke test: natively when the host can, else under
- * qemu-<arch>-static (or qemu-<arch>). Builds never run here: only the finished binary does.
- */
-
-
-/** Native only on a host of the same architecture (an arm64 host may run armhf, but that is not assumed). */
-function nativeFor(arch) {
-    try {
-        return hostArch() === arch;
-    }
-    catch {
-        return false;
-    }
-}
-/** Decide how to run a binary of arch on this host (PATH lookup only; nothing is installed here). */
-function findRunner(arch, pathEnv = process.env.PATH ?? '') {
-    if (nativeFor(arch))
-        return { kind: 'native' };
-    for (const name of [`${arch.qemu}-static`, arch.qemu]) {
-        const found = which(name, pathEnv);
-        if (found)
-            return { kind: 'qemu', emulator: found };
-    }
-    return { kind: 'none', reason: `neither ${arch.qemu}-static nor ${arch.qemu} is on PATH (install qemu-user-static)` };
-}
-let installTried = false;
-/**
- * Find a runner, and on a GitHub runner try once to install qemu-user-static with apt when it is missing.
- * Returns kind 'none' (with the reason) when no emulator is present and none could be installed.
- */
-async function ensureRunner(arch, log) {
-    const r = findRunner(arch);
-    if (r.kind !== 'none' || installTried || process.env.GITHUB_ACTIONS !== 'true' || process.env.BUILD_SNAPS_NO_INSTALL)
-        return r;
-    installTried = true;
-    const sudo = process.getuid?.() === 0 ? [] : ['sudo', '-n'];
-    const apt = which('apt-get');
-    if (!apt)
-        return r;
-    log(`installing qemu-user-static to smoke-run ${arch.debian} binaries`);
-    const [cmd, ...pre] = [...sudo, apt];
-    const ok = await run(cmd, [...pre, 'install', '-y', '-qq', 'qemu-user-static'], {
-        allowFailure: true,
-        env: { DEBIAN_FRONTEND: 'noninteractive' },
-    });
-    if (ok.exitCode !== 0)
-        return { kind: 'none', reason: `${r.reason}; installing qemu-user-static failed` };
-    return findRunner(arch);
-}
-/** Run binary with args under the given runner and capture what it printed; never throws on a non-zero exit. */
-async function smokeRun(binary, args, runner, env = {}) {
-    if (runner.kind === 'none')
-        return { ran: false, how: `skipped: ${runner.reason}`, exitCode: 0, output: '' };
-    const [program, argv, how] = runner.kind === 'native'
-        ? [binary, args, 'natively']
-        : [runner.emulator, [binary, ...args], `under ${runner.emulator.split('/').pop()}`];
-    const res = await run(program, argv, { env, allowFailure: true });
-    return { ran: true, how, exitCode: res.exitCode, output: (res.stdout + res.stderr).trim() };
 }
 
 ;// CONCATENATED MODULE: external "node:child_process"
@@ -53568,7 +53727,7 @@ async function attestBuilt(rt, spec) {
 async function verifyBinary(file, label, arch, runner, smoke) {
     await assertElfArch(file, arch, label);
     const done = [`ELF ${arch.debian}`];
-    const res = await smokeRun(file, smoke.args, runner, smoke.env);
+    const res = await smokeRun(file, smoke.args, runner, smoke.env, arch.debian);
     if (!res.ran)
         return [...done, `smoke run ${res.how}`];
     const said = res.output.split('\n').slice(-2).join(' | ').slice(0, 200);
@@ -53579,6 +53738,42 @@ async function verifyBinary(file, label, arch, runner, smoke) {
         throw new UserError(`${label}: smoke run \`${smoke.args.join(' ')}\` ${res.how} printed '${res.output.split('\n')[0].slice(0, 120)}', expected it to mention ${smoke.expect}`);
     }
     return [...done, `ran ${res.how}: ${res.output.split('\n')[0].slice(0, 80)}`];
+}
+
+;// CONCATENATED MODULE: ./shared/resource/verify.ts
+
+
+
+
+/** Check the ELF arch of every ELF file and smoke-run the chosen ones; returns what was checked. */
+async function verifyBinaries(files, arch, runner, smoke, label) {
+    const lines = [];
+    let binaries = 0;
+    for (const f of files) {
+        const elf = await readElfHeader(f.path);
+        if (!elf)
+            continue;
+        binaries++;
+        const spec = smoke[f.name];
+        if (spec)
+            lines.push(`${f.name}: ${(await verifyBinary(f.path, `${label}: ${f.name}`, arch, runner, spec)).join('; ')}`);
+        else
+            await assertElfArch(f.path, arch, `${label}: ${f.name}`);
+    }
+    if (binaries === 0)
+        throw new UserError(`${label}: no binaries found (${files.map((f) => f.name).join(', ') || 'nothing'}); the build produced nothing to pack`);
+    lines.unshift(`${binaries} binaries, each ELF ${arch.debian}`);
+    return lines;
+}
+/**
+ * How to run a target's binaries under the input smoke-run (shared/emulate.ts): fails the step with one line
+ * when they cannot be run and smoke-run is required; warns when they will not be run.
+ */
+async function smokeRunner(rt, arch) {
+    const runner = await ensureRunner(arch, parseSmokePolicy(rt.input('smoke-run')), (m) => rt.info(m));
+    if (runner.kind === 'none')
+        rt.warning(`smoke runs skipped for ${arch.debian}: ${runner.reason}; ELF checks still apply`);
+    return runner;
 }
 
 ;// CONCATENATED MODULE: ./actions/build-cdk-addons-snap/main.ts
@@ -53647,9 +53842,7 @@ async function main(rt) {
                 rt.warning(`kubectl: no kubectl.sha256 beside it in kubectl-dir; not checksum-verified`);
             let checks = ['verification off'];
             if (inputs.verify) {
-                const runner = await ensureRunner(arch, (m) => rt.info(m));
-                if (runner.kind === 'none')
-                    rt.warning(`smoke run skipped for ${arch.debian}: ${runner.reason}; checksum and ELF checks still apply`);
+                const runner = await smokeRunner(rt, arch);
                 checks = await verifyBinary(bin.path, 'kubectl', arch, runner, componentSmoke(KUBECTL, version));
             }
             rt.info(`kubectl: ${bin.origin}; ${checks.join('; ')}`);
@@ -53824,39 +54017,6 @@ async function reportResults(rt, title, outDir, results) {
         throw new UserError(`failed for ${failed.map((f) => f.arch.debian).join(', ')}: ${errorMessage(first.error)}${built}`);
     }
     return entries;
-}
-
-;// CONCATENATED MODULE: ./shared/resource/verify.ts
-
-
-
-
-/** Check the ELF arch of every ELF file and smoke-run the chosen ones; returns what was checked. */
-async function verifyBinaries(files, arch, runner, smoke, label) {
-    const lines = [];
-    let binaries = 0;
-    for (const f of files) {
-        const elf = await readElfHeader(f.path);
-        if (!elf)
-            continue;
-        binaries++;
-        const spec = smoke[f.name];
-        if (spec)
-            lines.push(`${f.name}: ${(await verifyBinary(f.path, `${label}: ${f.name}`, arch, runner, spec)).join('; ')}`);
-        else
-            await assertElfArch(f.path, arch, `${label}: ${f.name}`);
-    }
-    if (binaries === 0)
-        throw new UserError(`${label}: no binaries found (${files.map((f) => f.name).join(', ') || 'nothing'}); the build produced nothing to pack`);
-    lines.unshift(`${binaries} binaries, each ELF ${arch.debian}`);
-    return lines;
-}
-/** How to run a target's binaries, warning once when it cannot be run at all. */
-async function smokeRunner(rt, arch) {
-    const runner = await ensureRunner(arch, (m) => rt.info(m));
-    if (runner.kind === 'none')
-        rt.warning(`smoke runs skipped for ${arch.debian}: ${runner.reason}; ELF checks still apply`);
-    return runner;
 }
 
 // EXTERNAL MODULE: ./node_modules/@actions/io/lib/io.js
@@ -55424,9 +55584,7 @@ async function build_etcd_snap_main_main(rt) {
         rt.info(`etcd ${version}: ${origin}`);
         if (inputs.verify) {
             await rt.group('Verify etcd and etcdctl', async () => {
-                const runner = await ensureRunner(arch, (m) => rt.info(m));
-                if (runner.kind === 'none')
-                    rt.warning(`smoke runs skipped for ${arch.debian}: ${runner.reason}; ELF checks still apply`);
+                const runner = await smokeRunner(rt, arch);
                 const smokes = etcdSmokes(version, arch);
                 for (const name of ['etcd', 'etcdctl'])
                     rt.info(`${name}: ${(await verifyBinary(bins[name], name, arch, runner, smokes[name])).join('; ')}`);
@@ -55779,9 +55937,7 @@ async function build_k8s_snaps_main_main(rt) {
     const epoch = sourceDateEpoch();
     const prov = new ProvenanceRecorder('build-k8s-snaps');
     await withScratchDir(rt.tempRoot(), 'build-snaps-', async (work) => {
-        const runner = inputs.verify ? await ensureRunner(arch, (m) => rt.info(m)) : undefined;
-        if (runner?.kind === 'none')
-            rt.warning(`smoke runs skipped for ${arch.debian}: ${runner.reason}; checksums and ELF checks still apply`);
+        const runner = inputs.verify ? await smokeRunner(rt, arch) : undefined;
         const policy = downloadPolicy();
         const binaries = await rt.group(`Fetch and verify ${inputs.components.length} binaries`, () => mapLimit(inputs.components, 4, async (c) => {
             const url = inputs.binariesDir ? undefined : binaryUrl(inputs.baseUrl, version, arch, c.name);
@@ -56851,7 +57007,7 @@ const label = (r) => (r.perArch ? `${r.name}[${r.arch.debian}]` : r.name);
  * Walk the plan: upload each charm file and resource file the plan names (each once), then release every
  * revision with the resource revisions of this run. The only code that writes to the store.
  */
-async function executePlan(rt, store, plan, ledger) {
+async function executePlan(rt, store, plan, ledger, beforeRelease) {
     const charmRevs = new Map();
     const resRevs = new Map();
     const uploaded = [];
@@ -56917,6 +57073,7 @@ async function executePlan(rt, store, plan, ledger) {
         revision: resolve(rel.charm, charmRevs),
         resources: Object.fromEntries(Object.entries(rel.resources).map(([n, ref]) => [n, resolve(ref, resRevs)])),
     }));
+    await beforeRelease?.(releases); // the channel guard (shared/charm/channel-guard.ts), after the uploads
     let released = 0;
     for (const rel of releases) {
         const res = Object.entries(rel.resources)
@@ -56962,6 +57119,78 @@ function verifyFailure(plan, ms) {
         plan.charm +
         '` and release again';
     return { line, table: mismatchTable(ms) };
+}
+
+;// CONCATENATED MODULE: ./shared/charm/channel-guard.ts
+/**
+ * Release only onto the channel the plan saw (issue 17, item 5). What the channel held when the release was
+ * planned is a snapshot, base -> revision and resource revisions; right before the first release command the
+ * channel map is read again and compared. When another run (or a person) released to the channel since, the
+ * step stops with one line instead of overwriting it. A difference that is this plan's own release (a re-run
+ * after a partial release) is not a change.
+ *
+ * The snapshot is the action's output `channel-held` and its input `expect-channel`, so a workflow that read the
+ * store earlier (a dry run with credentials) can pin what the release job must still find.
+ */
+
+
+/** What channel holds in a channel map (sorted by base, so two snapshots compare as JSON). */
+function channelHeld(map, channel) {
+    const held = {};
+    for (const r of map.filter((r) => r.channel === channel.name).sort((a, b) => baseKey(a.base).localeCompare(baseKey(b.base))))
+        held[baseKey(r.base)] = { revision: r.revision, resources: Object.fromEntries(Object.entries(r.resources).sort()) };
+    return held;
+}
+/** The input expect-channel: empty, or the JSON object a `channel-held` output gave. */
+function parseExpectChannel(value, inputName = 'expect-channel') {
+    if (value.trim() === '')
+        return undefined;
+    const fix = `give the \`channel-held\` output of an earlier step (a JSON object such as {"22.04/amd64": {"revision": 12, "resources": {"cni": 3}}}), or leave it empty`;
+    let doc;
+    try {
+        doc = JSON.parse(value);
+    }
+    catch {
+        throw new UserError(`${inputName}: not JSON; ${fix}`);
+    }
+    if (typeof doc !== 'object' || doc === null || Array.isArray(doc))
+        throw new UserError(`${inputName}: not a JSON object; ${fix}`);
+    for (const [k, v] of Object.entries(doc)) {
+        const e = v;
+        const resourcesOk = typeof e?.resources === 'object' && e.resources !== null && Object.values(e.resources).every((n) => Number.isInteger(n));
+        if (!Number.isInteger(e?.revision) || !resourcesOk)
+            throw new UserError(`${inputName}: entry '${k}' has no integer revision and resources; ${fix}`);
+    }
+    return doc;
+}
+const show = (e) => e
+    ? `revision ${e.revision}${Object.keys(e.resources).length
+        ? ` (${Object.entries(e.resources)
+            .map(([n, r]) => `${n}:${r}`)
+            .join(' ')})`
+        : ''}`
+    : 'nothing';
+/**
+ * The bases whose entry differs between planned and now, other than by this plan's own releases;
+ * each as `<base>: planned <what>, now <what>`.
+ */
+function channelChanges(planned, now, ours) {
+    const mine = (key, e) => e !== undefined && ours.some((r) => r.bases.some((b) => baseKey(b) === key) && sameRelease(e, r.revision, r.resources));
+    const changes = [];
+    for (const key of [...new Set([...Object.keys(planned), ...Object.keys(now)])].sort()) {
+        const [p, n] = [planned[key], now[key]];
+        const same = p === undefined ? n === undefined : n !== undefined && sameRelease(n, p.revision, p.resources);
+        if (!same && !mine(key, n))
+            changes.push(`${key}: planned ${show(p)}, now ${show(n)}`);
+    }
+    return changes;
+}
+/** Stop with one line when the channel changed since the plan; `now` is the channel map read just now. */
+function assertChannelUnchanged(charm, channel, planned, now, ours) {
+    const changes = channelChanges(planned, channelHeld(now, channel), ours);
+    if (changes.length === 0)
+        return;
+    throw new UserError(`${channel.name} changed since this release was planned (${charm}: ${changes.join('; ')}): another release wrote to it; nothing was released. Check who released, then run the release again to plan against what the channel holds now`);
 }
 
 // EXTERNAL MODULE: ./node_modules/@actions/glob/lib/glob.js + 17 modules
@@ -57302,6 +57531,7 @@ async function ensureTool(program, channel, log) {
 
 
 
+
 const GLOB_RE = /[*?[]/;
 /**
  * The charm input: a JSON array (charm-build's `charms` output), or lines of .charm paths / globs, or one charm
@@ -57413,6 +57643,7 @@ function action_io_getInputs(rt) {
         ...(revText ? { revision: Number(revText) } : {}),
         verify: parseBool(rt.input('verify'), 'verify', true),
         dryRun: parseBool(rt.input('dry-run'), 'dry-run', false),
+        expectChannel: parseExpectChannel(rt.input('expect-channel')),
     };
 }
 /** A dry run: every command a real run would make and every file (size, sha256), in the log and the summary. */
@@ -57470,6 +57701,7 @@ function revisionsOutput(releases, found, channel) {
 
 
 
+
 async function charm_attach_release_main_main(rt) {
     const inputs = action_io_getInputs(rt);
     // 1. Read and check everything before a store is written to.
@@ -57515,6 +57747,10 @@ async function charm_attach_release_main_main(rt) {
         keep: inputs.keep,
     }, view);
     const table = filesTable(resources, files);
+    const held = view.channelMap && channelHeld(view.channelMap, inputs.channel);
+    if (held)
+        rt.output('channel-held', held);
+    const planned = inputs.expectChannel ?? held;
     rt.output('plan', planJson(plan));
     rt.output('channel', inputs.channel.name);
     for (const s of plan.skipped)
@@ -57522,7 +57758,11 @@ async function charm_attach_release_main_main(rt) {
     if (inputs.dryRun)
         return reportDryRun(rt, inputs, { plan, files, resources, declared, table });
     // 3. Execute (the only writes), 4. verify (read-only).
-    const result = await rt.group(`${plan.from ? `Promote ${name} ${plan.from.name} →` : `Release ${name} to`} ${inputs.channel.name}`, () => executePlan(rt, store, plan, ledger));
+    const result = await rt.group(`${plan.from ? `Promote ${name} ${plan.from.name} →` : `Release ${name} to`} ${inputs.channel.name}`, () => executePlan(rt, store, plan, ledger, async (releases) => {
+        const now = planned && (await store.channelMap(name));
+        if (planned && now)
+            assertChannelUnchanged(name, inputs.channel, planned, now, releases);
+    }));
     let verified = 'not verified (verify: false)';
     const check = inputs.verify ? await verifyReleases(store, plan, result.releases) : undefined;
     if (inputs.verify && !check)

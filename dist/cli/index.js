@@ -46992,7 +46992,7 @@ const label = (r) => (r.perArch ? `${r.name}[${r.arch.debian}]` : r.name);
  * Walk the plan: upload each charm file and resource file the plan names (each once), then release every
  * revision with the resource revisions of this run. The only code that writes to the store.
  */
-async function executePlan(rt, store, plan, ledger) {
+async function executePlan(rt, store, plan, ledger, beforeRelease) {
     const charmRevs = new Map();
     const resRevs = new Map();
     const uploaded = [];
@@ -47058,6 +47058,7 @@ async function executePlan(rt, store, plan, ledger) {
         revision: resolve(rel.charm, charmRevs),
         resources: Object.fromEntries(Object.entries(rel.resources).map(([n, ref]) => [n, resolve(ref, resRevs)])),
     }));
+    await beforeRelease?.(releases); // the channel guard (shared/charm/channel-guard.ts), after the uploads
     let released = 0;
     for (const rel of releases) {
         const res = Object.entries(rel.resources)
