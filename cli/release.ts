@@ -32,6 +32,7 @@ import { sourceDateEpoch } from '../shared/epoch.js'
 import { parseBool } from '../shared/inputs.js'
 import { describeFiles, humanSize } from '../shared/manifest.js'
 import { parseChannel } from '../shared/charm/plan.js'
+import { type RouteConfig, routeConfigFromEnv } from '../shared/charm/routes.js'
 import { parseKubeVersion, resolveKubeVersion } from '../shared/k8s.js'
 import { writeTarGz } from '../shared/archive.js'
 import {
@@ -70,6 +71,8 @@ export interface PlanRequest {
   /** Paths of the plan relative to this directory (the workspace); absolute when undefined. */
   root?: string
   artifacts: string
+  /** The runner routes configured (repository variables S390X_RUNNER, PPC64EL_RUNNER; the caller's owner). */
+  routes?: RouteConfig
   log?: (m: string) => void
 }
 
@@ -97,6 +100,7 @@ export async function planFromConfig(r: PlanRequest): Promise<LoadedPlan> {
       ...(r.root !== undefined ? { root: r.root } : {}),
       artifacts: r.artifacts,
       ...(r.channel ? { channel: r.channel } : {}),
+      ...(r.routes ? { routes: r.routes } : {}),
     })
     if (from && from === plan.channel)
       throw new UserError(`channel: promoting ${from} to itself; give another channel, e.g. ${from.replace(/edge$/, 'beta')}`)
@@ -830,6 +834,7 @@ async function releaseMode(args: string[]): Promise<number> {
       kubeBaseUrl: o['base-url'] || undefined,
       root: process.cwd(),
       artifacts: 'artifacts',
+      routes: routeConfigFromEnv(process.env),
       log: (m) => console.log(m),
     })
     const outputs = { ...planOutputs(plan, dryRun), ...(from ? { 'from-channel': from } : {}) }

@@ -24,6 +24,7 @@ import { UserError } from './errors.js'
 import { COMPONENTS, parseKubeVersion, snapVersion } from './k8s.js'
 import { type CharmResource, loadCharm } from './charm/metadata.js'
 import { parseChannel } from './charm/plan.js'
+import { type BuildEntry, charmEntries, type PackJob, packJobs, type RouteConfig } from './charm/routes.js'
 import { readCharmFile } from './charm/release.js'
 import semver from 'semver'
 import { cleanVersion, stripV } from './version.js'
@@ -185,6 +186,30 @@ export interface CharmInfo {
   /** Absolute .charm files (files:, expanded). */
   files: string[]
   declared: CharmResource[]
+  /** The builder of a charm built here, and its bases/platforms entries (shared/charm/routes.ts). */
+  builder?: 'charmcraft' | 'charm'
+  entries?: BuildEntry[]
+}
+
+/** A charm directory's YAML file as data (undefined when absent; the metadata check reported bad YAML). */
+async function readYamlDoc(file: string): Promise<Record<string, unknown> | undefined> {
+  const text = await readFile(file, 'utf8').catch(() => undefined)
+  if (text === undefined) return undefined
+  const doc: unknown = parse(text)
+  return doc && typeof doc === 'object' && !Array.isArray(doc) ? (doc as Record<string, unknown>) : {}
+}
+
+/** builder: auto → charmcraft when charmcraft.yaml exists, else charm-tools (as charm-build chooses). */
+async function charmEntriesOf(
+  name: string,
+  dir: string,
+  requested: CharmSpec['builder'],
+  arches: string[],
+): Promise<{ builder: 'charmcraft' | 'charm'; entries: BuildEntry[] }> {
+  const cc = await readYamlDoc(path.join(dir, 'charmcraft.yaml'))
+  const builder = requested === 'charm' || (requested !== 'charmcraft' && !cc) ? 'charm' : 'charmcraft'
+  const meta = await readYamlDoc(path.join(dir, 'metadata.yaml'))
+  return { builder, entries: charmEntries(name, cc, meta, builder, arches) }
 }
 
 const GLOB = /[*?[]/
@@ -267,6 +292,7 @@ export async function checkDescription(desc: Description, dir: string, label: st
     let declared: CharmResource[] | undefined
     const files: string[] = []
     let charmDir: string | undefined
+    let built: Awaited<ReturnType<typeof charmEntriesOf>> | undefined
     try {
       if (spec.path) {
         const meta = await loadCharm(path.resolve(dir, spec.path), `${at}.path`)
@@ -274,6 +300,12 @@ export async function checkDescription(desc: Description, dir: string, label: st
         if (meta.name !== name)
           err(`${at}.path`, `${spec.path} is charm '${meta.name}', not '${name}'; name the entry ${meta.name} or fix the path`)
         declared = meta.resources
+        built = await charmEntriesOf(
+          name,
+          meta.dir,
+          spec.builder,
+          arches.map((a) => a.debian),
+        )
       } else {
         for (const [i, g] of spec.files!.entries()) {
           const found = await expandGlob(g, dir)
@@ -338,7 +370,7 @@ export async function checkDescription(desc: Description, dir: string, label: st
         `charm ${name} declares ${unmapped.join(', ')} but the description maps no artifact to ${unmapped.length === 1 ? 'it' : 'them'}; map each to an artifact, placeholder or keep`,
       )
     }
-    infos.push({ name, ...(charmDir ? { dir: charmDir } : {}), files, declared })
+    infos.push({ name, ...(charmDir ? { dir: charmDir } : {}), files, declared, ...(built ?? {}) })
   }
   const need = (k: string, field: string, what: string) => {
     const by = needs.get(k)
@@ -394,6 +426,18 @@ export interface CharmPlan {
   'placeholder-dir': string
   /** The charm's metadata for zero-byte-snaps: its directory, or where the job unpacks a prebuilt charm's. */
   meta: string
+  /** The artifacts of its pack jobs (pack-<charm>_<id>), downloaded with this pattern and merge-multiple ('' for prebuilt files). */
+  'pack-pattern': string
+}
+
+/** One pack job: one bases/platforms entry of one charm, on its route (shared/charm/routes.ts). */
+export interface PackPlan extends PackJob {
+  /** The charm directory (relative to the workspace). */
+  path: string
+  builder: string
+  /** Where the job writes the .charm, and the artifact it uploads. */
+  'pack-dir': string
+  artifact: string
 }
 
 export interface CdkPlan {
@@ -404,6 +448,8 @@ export interface CdkPlan {
   versions: { kubernetes: string; cni: string; flannel: string; etcd: string }
   build: BuildSettings
   charms: CharmPlan[]
+  /** One job per needed bases/platforms entry of every charm built here. */
+  packs: PackPlan[]
   /** Artifact key (snap:kubectl, cni, ...) → the charms it feeds; each is built once per arch. */
   shared: Record<string, string[]>
   bundle: { template: string; name: string }
@@ -420,6 +466,8 @@ export interface PlanOptions {
   artifacts: string
   /** Overrides the description's channel. */
   channel?: string
+  /** The runner routes configured (self-hosted runners, the caller's owner); none when undefined. */
+  routes?: RouteConfig
 }
 
 /** `v1.31.2` → `1.31/edge`. */
@@ -446,7 +494,25 @@ export function makePlan(desc: Description, infos: CharmInfo[], o: PlanOptions):
   }
   const shared: Record<string, string[]> = {}
   const charms: CharmPlan[] = []
+  const packs: PackPlan[] = []
+  const refused: string[] = []
   for (const info of infos) {
+    if (info.dir && info.entries) {
+      try {
+        for (const j of packJobs(
+          info.name,
+          info.entries,
+          arches.map((a) => a.debian),
+          o.routes ?? { selfHosted: {} },
+        )) {
+          const artifact = `pack-${info.name}_${j.id}`
+          packs.push({ ...j, path: place(info.dir), builder: info.builder ?? 'auto', 'pack-dir': art(artifact), artifact })
+        }
+      } catch (e) {
+        if (!(e instanceof UserError)) throw e
+        refused.push(e.message)
+      }
+    }
     const spec = desc.charms[info.name]
     const lines: string[] = []
     const keep: string[] = []
@@ -488,8 +554,11 @@ export function makePlan(desc: Description, infos: CharmInfo[], o: PlanOptions):
       placeholders: placeholders.join(' '),
       'placeholder-dir': charmArt('placeholders'),
       meta: info.dir ? place(info.dir) : charmArt('meta'),
+      'pack-pattern': info.dir ? `pack-${info.name}_*` : '',
     })
   }
+  // Before anything is built or uploaded: every entry the release needs has a route.
+  if (refused.length) throw new DescriptionError(refused)
   const components = COMPONENTS.map((c) => c.name).filter((n) => shared[`snap:${n}`])
   const src = (k: keyof NonNullable<Description['sources']>) => (desc.sources?.[k] ? repo(desc.sources[k]!) : '')
   const build: BuildSettings = {
@@ -515,6 +584,7 @@ export function makePlan(desc: Description, infos: CharmInfo[], o: PlanOptions):
     versions: { kubernetes: o.kubeVersion, cni: desc.versions.cni ?? '', flannel: desc.versions.flannel ?? '', etcd: etcdTag },
     build,
     charms,
+    packs,
     shared,
     bundle: { template: desc.bundle?.template ? repo(desc.bundle.template) : '', name: desc.bundle?.name ?? 'charmed-kubernetes' },
   }
@@ -542,6 +612,8 @@ export function planOutputs(plan: CdkPlan, dryRun: boolean): Record<string, stri
   return {
     matrix: JSON.stringify({ include: plan.arches.map((a) => ({ arch: a.debian, platform: a.platform })) }),
     charms: JSON.stringify({ include: plan.charms }),
+    packs: JSON.stringify({ include: plan.packs }),
+    'pack-count': String(plan.packs.length),
     build: JSON.stringify(plan.build),
     arches: plan.arches.map((a) => a.debian).join(' '),
     'kube-version': plan.kubeVersion,
@@ -556,6 +628,10 @@ export function planMarkdown(plan: CdkPlan, dryRun: boolean, title = 'Release pl
     .filter(([, v]) => v)
     .map(([k, v]) => `| ${k} | ${v} |`)
   const shared = Object.entries(plan.shared).map(([k, cs]) => `| \`${k}\` | ${plan.arches.length} (once per arch) | ${cs.join(', ')} |`)
+  const packs = plan.packs.map(
+    (p) =>
+      `| ${p.charm} | ${p.entry} | ${p['build-on']} | ${p['run-on']} | ${p.route}: \`${Array.isArray(p['runs-on']) ? p['runs-on'].join(', ') : p['runs-on']}\`${p.destructive === 'true' ? ', destructive mode' : p.destructive === 'false' ? ', LXD' : ''} |`,
+  )
   const charms = plan.charms.map(
     (c) =>
       `| ${c.charm} | ${c.path || c.files.split('\n').join(', ')} | ${c.resources.split('\n').filter(Boolean).length} | ${c.placeholders.split(' ').filter(Boolean).length} | ${c.keep || '-'} |`,
@@ -576,6 +652,7 @@ export function planMarkdown(plan: CdkPlan, dryRun: boolean, title = 'Release pl
     '| charm | source | resource lines | placeholders | kept |',
     '|---|---|---|---|---|',
     ...charms,
+    ...(packs.length ? ['', '| charm | entry | build-on | run-on | packed on |', '|---|---|---|---|---|', ...packs] : []),
   ].join('\n')
 }
 

@@ -19,15 +19,17 @@ import {
   validateSchema,
   type Description,
 } from '../shared/cdk-release.js'
+import type { RouteConfig } from '../shared/charm/routes.js'
 import { type RawDescription, writeCdkFixture } from './cdk-release.fixtures.js'
 import { repoRoot, tempDir } from './helpers/runner.js'
 
 const ARCHES = ['amd64', 's390x']
 
-async function planFor(root: string, config: string) {
+/** The fixture's charms pack their s390x entries on a self-hosted runner (S390X_RUNNER set) unless told otherwise. */
+async function planFor(root: string, config: string, routes: RouteConfig = { selfHosted: { s390x: true } }) {
   const desc = await loadDescription(config)
   const infos = await checkDescription(desc, root, 'cdk-release.yaml', tempDir('bs-scratch-'))
-  return makePlan(desc, infos, { kubeVersion: 'v1.31.2', dir: root, root, artifacts: path.join(root, 'artifacts') })
+  return makePlan(desc, infos, { kubeVersion: 'v1.31.2', dir: root, root, artifacts: path.join(root, 'artifacts'), routes })
 }
 
 async function errorsOf(edit: (d: RawDescription) => void): Promise<string[]> {
@@ -188,7 +190,43 @@ describe('the plan', () => {
       placeholders: 'core',
       'placeholder-dir': 'artifacts/charm-kubernetes-worker/placeholders',
       meta: 'charms/kubernetes-worker',
+      'pack-pattern': 'pack-kubernetes-worker_*',
     })
+  })
+
+  test('one pack job per needed bases entry, on its route; the charm job collects them by pattern', async () => {
+    const root = tempDir('bs-cdk-')
+    const { config } = writeCdkFixture(root, ARCHES)
+    const plan = await planFor(root, config)
+    expect(plan.packs.map((p) => [p.artifact, p.entry, p['runs-on'], p['runner-arch'], p.destructive])).toEqual(
+      ['kubernetes-master', 'kubernetes-worker', 'flannel'].flatMap((c) => [
+        [`pack-${c}_0`, 'bases[0]', 'ubuntu-22.04', 'X64', 'true'],
+        [`pack-${c}_1`, 'bases[1]', ['self-hosted', 'linux', 's390x'], 'S390X', 'auto'],
+      ]),
+    )
+    const worker = plan.packs.find((p) => p.artifact === 'pack-kubernetes-worker_1')!
+    expect([worker.path, worker.builder, worker['pack-dir'], worker.select]).toEqual([
+      'charms/kubernetes-worker',
+      'charmcraft',
+      'artifacts/pack-kubernetes-worker_1',
+      '--bases-index 1',
+    ])
+    const out = planOutputs(plan, false)
+    expect(JSON.parse(out.packs).include).toHaveLength(6)
+    expect(out['pack-count']).toBe('6')
+  })
+
+  test('s390x and no route for it: the plan stops with one line per charm, before anything is built', async () => {
+    const root = tempDir('bs-cdk-')
+    const { config } = writeCdkFixture(root, ARCHES)
+    const err = await planFor(root, config, { selfHosted: {} }).catch((e: unknown) => e)
+    expect(err).toBeInstanceOf(DescriptionError)
+    expect((err as DescriptionError).lines).toEqual(
+      ['kubernetes-master', 'kubernetes-worker', 'flannel'].map(
+        (c) =>
+          `${c}: bases[1] builds on ubuntu 22.04 s390x, and no configured route packs it; set the repository variable S390X_RUNNER (a self-hosted runner labelled self-hosted, linux, s390x), or drop its arch from arches`,
+      ),
+    )
   })
 
   test('snaps: placeholder switches every snap resource of every charm to a zero-byte file; keep goes to keep-resources', async () => {
