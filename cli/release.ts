@@ -30,7 +30,7 @@ import { run, which } from '../shared/exec.js'
 import { inspectGo } from '../shared/golang.js'
 import { sourceDateEpoch } from '../shared/epoch.js'
 import { parseBool } from '../shared/inputs.js'
-import { describeFiles, humanSize } from '../shared/manifest.js'
+import { describeFiles, humanSize, writeManifest } from '../shared/manifest.js'
 import { parseChannel } from '../shared/charm/plan.js'
 import { type RouteConfig, routeConfigFromEnv } from '../shared/charm/routes.js'
 import { parseKubeVersion, resolveKubeVersion } from '../shared/k8s.js'
@@ -208,6 +208,17 @@ export interface AttestationRecord {
 }
 
 const ARTIFACT_RE = /\.(snap|tgz|tar\.gz|charm)$/
+
+/**
+ * The charm job's "One SHA256SUMS for the collected files": each pack job wrote SHA256SUMS and manifest.json for
+ * its own .charm (not uploaded); one pair covering every .charm collected, with their SBOMs and provenance.
+ */
+export async function collectedChecksums(dir: string): Promise<string> {
+  if (!existsSync(dir)) throw new UserError(`--dir: ${dir} does not exist; download the pack jobs' artifacts into it first`)
+  const charms = (await readdir(dir)).filter((f) => f.endsWith('.charm')).sort()
+  if (charms.length === 0) throw new UserError(`--dir: no .charm file in ${dir}; its pack jobs uploaded none`)
+  return writeManifest(dir, await describeFiles(charms.map((f) => path.join(dir, f))))
+}
 
 // ---------------------------------------------------------------- summary (the summary job)
 
@@ -880,6 +891,12 @@ async function releaseMode(args: string[]): Promise<number> {
     )
     for (const f of files) console.log(`wrote ${f}`)
     await writeGithubFile('GITHUB_STEP_SUMMARY', `### Pinned bundles\n\n${files.map((f) => `- \`${path.basename(f)}\``).join('\n')}\n`)
+    return 0
+  }
+  if (mode === 'checksums') {
+    const o = parseInputArgs('release checksums', rest, ['dir'])
+    if (!o.dir) throw new UserError("--dir is required: the directory the pack jobs' .charm files were collected into")
+    console.log(`wrote ${await collectedChecksums(o.dir)}`)
     return 0
   }
   if (mode === 'sboms') {

@@ -205,11 +205,11 @@ describe('the plan', () => {
       ]),
     )
     const worker = plan.packs.find((p) => p.artifact === 'pack-kubernetes-worker_1')!
-    expect([worker.path, worker.builder, worker['pack-dir'], worker.select]).toEqual([
+    expect([worker.path, worker.builder, worker['pack-dir'], worker['bases-index']]).toEqual([
       'charms/kubernetes-worker',
       'charmcraft',
       'artifacts/pack-kubernetes-worker_1',
-      '--bases-index 1',
+      '1',
     ])
     const out = planOutputs(plan, false)
     expect(JSON.parse(out.packs).include).toHaveLength(6)

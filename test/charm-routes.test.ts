@@ -88,9 +88,9 @@ describe('one pack job per needed entry, each on a runner that fits', () => {
       ['amd64', 'arm64'],
       none,
     )
-    expect(jobs.map((j) => [j.entry, j.select, j['runs-on'], j['runner-arch'], j['image-os'], j.destructive, j.route])).toEqual([
-      ['bases[0]', '--bases-index 0', 'ubuntu-22.04', 'X64', 'ubuntu22', 'true', 'hosted'],
-      ['bases[1]', '--bases-index 1', 'ubuntu-22.04-arm', 'ARM64', 'ubuntu22', 'true', 'hosted'],
+    expect(jobs.map((j) => [j.entry, j['bases-index'], j['runs-on'], j['runner-arch'], j['image-os'], j.destructive, j.route])).toEqual([
+      ['bases[0]', '0', 'ubuntu-22.04', 'X64', 'ubuntu22', 'true', 'hosted'],
+      ['bases[1]', '1', 'ubuntu-22.04-arm', 'ARM64', 'ubuntu22', 'true', 'hosted'],
     ])
   })
   test('multi-arch charm: one job on amd64 serves every arch, s390x included, with no self-hosted runner', () => {

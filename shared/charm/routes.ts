@@ -267,10 +267,13 @@ export interface PackJob {
   id: string
   /** The entry, as people read it: bases[1], platforms.jammy-arm64. */
   entry: string
-  /** charmcraft pack's selector: --bases-index N / --platform NAME ('' for charm-tools). */
-  select: string
+  /** charmcraft pack's selector: --bases-index N or --platform NAME ('' when not that form, or charm-tools). */
+  'bases-index': string
+  platform: string
   'build-on': string
   'run-on': string
+  /** The arches the entry's .charm serves, space separated (charm-build's arches: a charm-tools manifest). */
+  arches: string
   route: Route['kind']
   'runs-on': string | string[]
   'runner-arch': string
@@ -289,14 +292,11 @@ export function packJobs(charm: string, entries: BuildEntry[], arches: string[],
       charm,
       id: String(jobs.length),
       entry: showSelect(e),
-      select:
-        e.select.kind === 'bases-index'
-          ? `--bases-index ${e.select.index}`
-          : e.select.kind === 'platform'
-            ? `--platform ${e.select.name}`
-            : '',
+      'bases-index': e.select.kind === 'bases-index' ? String(e.select.index) : '',
+      platform: e.select.kind === 'platform' ? e.select.name : '',
       'build-on': showBase(r.base),
       'run-on': e.runOn.map(showBase).join(', '),
+      arches: [...new Set(e.runOn.map((b) => b.arch))].filter((a) => arches.includes(a)).join(' '),
       route: r.kind,
       'runs-on': r.runsOn,
       'runner-arch': r.runnerArch,
