@@ -3,8 +3,11 @@
  * .github/workflows/release.yml and promote.yml run it, and the steps those workflows run through this CLI.
  *
  *   build-snaps release [run] --config cdk-release.yaml [--dry-run true] [--channel C] [--output-dir release] [--resume true]
- *       the whole pipeline locally: release.yml's jobs in its order (plan → build per arch → charm per charm →
- *       release per charm → bundle → summary) through the same dist bundles (runActionLocally), against a
+ *                       [--runners s390x,ppc64el] [--charmcraft PATH]
+ *       the whole pipeline locally: release.yml's jobs in its order (plan → build per arch → pack per entry →
+ *       charm per charm → release per charm → bundle → summary), each job on its runner (RUNNER_ARCH and ImageOS
+ *       as GitHub sets them for its runs-on: cli/release/runner.ts; --runners plays the self-hosted runners the
+ *       repository variables S390X_RUNNER / PPC64EL_RUNNER name), through the same dist bundles (runActionLocally), against a
  *       loopback mirror of stand-in upstream binaries (cross-compiled with go) and the charmcraft TEST DOUBLE
  *       (test/doubles/charmcraft) instead of Charmhub. The double's store state stays in <output-dir>/store,
  *       so a second run is a re-run; --resume true re-runs only the release with the artifacts already built
@@ -25,3 +28,5 @@ export * from './release/summary.js'
 export * from './release/upstream.js'
 export * from './release/pipeline.js'
 export * from './release/cli.js'
+export * from './release/jobs.js'
+export * from './release/runner.js'

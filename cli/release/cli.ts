@@ -2,11 +2,11 @@
 import { existsSync } from 'node:fs'
 import { appendFile, mkdir, readdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { parseArches } from '../../shared/arch.js'
+import { parseArch, parseArches } from '../../shared/arch.js'
 import { UserError } from '../../shared/errors.js'
 import { which } from '../../shared/exec.js'
-import { parseBool } from '../../shared/inputs.js'
-import { routeConfigFromEnv } from '../../shared/charm/routes.js'
+import { parseBool, splitList } from '../../shared/inputs.js'
+import { routeConfigFromEnv, SELF_HOSTED_ARCHES } from '../../shared/charm/routes.js'
 import { parseKubeVersion } from '../../shared/k8s.js'
 import { type CdkPlan, DescriptionError, loadDescription, planMarkdown, planOutputs } from '../../shared/cdk-release.js'
 import { parseInputArgs, repoRoot } from '../local.js'
@@ -19,7 +19,18 @@ import { runLocalRelease } from './pipeline.js'
 
 // ---------------------------------------------------------------- the CLI subcommand
 
-const RUN_OPTIONS = ['config', 'channel', 'dry-run', 'output-dir', 'promote', 'allow-missing-bases', 'resume']
+const RUN_OPTIONS = ['config', 'channel', 'dry-run', 'output-dir', 'promote', 'allow-missing-bases', 'resume', 'runners', 'charmcraft']
+
+/** `--runners s390x,ppc64el`: the arches with a self-hosted runner (the local S390X_RUNNER, PPC64EL_RUNNER). */
+export function parseRunners(value: string): string[] {
+  const out = splitList(value).map((w) => parseArch(w, 'runners').debian)
+  const bad = out.filter((a) => !(SELF_HOSTED_ARCHES as readonly string[]).includes(a))
+  if (bad.length)
+    throw new UserError(
+      `--runners: ${bad.join(', ')} has no self-hosted route; name ${SELF_HOSTED_ARCHES.join(' or ')} (amd64 and arm64 run on GitHub-hosted runners)`,
+    )
+  return out
+}
 
 async function writeGithubFile(variable: string, text: string): Promise<boolean> {
   const file = process.env[variable]
@@ -215,6 +226,8 @@ async function releaseMode(args: string[]): Promise<number> {
     ...(o.promote ? { promote: o.promote } : {}),
     ...(o['allow-missing-bases'] ? { allowMissingBases: o['allow-missing-bases'] } : {}),
     resume: parseBool(o.resume ?? '', 'resume', false),
+    ...(o.runners ? { runners: parseRunners(o.runners) } : {}),
+    ...(o.charmcraft ? { charmcraft: o.charmcraft } : {}),
   })
   if (r.errors.length) {
     printErrors(r.errors)

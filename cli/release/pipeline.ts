@@ -1,6 +1,5 @@
 /** The whole pipeline, locally: release.yml's (promote.yml's) jobs in the workflow's order. */
 import { execFileSync } from 'node:child_process'
-import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -18,6 +17,7 @@ import {
   DescriptionError,
   type Description,
   loadDescription,
+  makePlan,
   planMarkdown,
   type ReleasedCharm,
 } from '../../shared/cdk-release.js'
@@ -27,6 +27,10 @@ import { type LoadedPlan, planFromConfig } from './plan.js'
 import { toReleased, writeBundles } from './records.js'
 import { type ArtifactRow, collectArtifacts, releaseTable, summaryMarkdown } from './summary.js'
 import { openMirror } from './upstream.js'
+import { collectedChecksums } from './attest.js'
+import { collectPacks, packInputs, storeSetup } from './jobs.js'
+import { buildRunsOn, HOSTED_JOB, runnerEnv } from './runner.js'
+import { routeConfigFromEnv } from '../../shared/charm/routes.js'
 
 // ---------------------------------------------------------------- the pipeline, locally
 
@@ -49,13 +53,26 @@ export interface LocalReleaseOptions {
   mirror?: Mirror
   /** Extra environment for the actions (e.g. CHARMCRAFT_DOUBLE_FAIL). */
   env?: Record<string, string>
+  /**
+   * The arches with a self-hosted runner (s390x, ppc64el), as the repository variables S390X_RUNNER and
+   * PPC64EL_RUNNER say on GitHub (those variables in the environment count too).
+   */
+  runners?: string[]
+  /**
+   * Another charmcraft in place of the double (the real one): the store is then the one it talks to, with the
+   * credentials in CHARMCRAFT_AUTH; nothing is registered for you.
+   */
+  charmcraft?: string
 }
 
 export interface StepRecord {
-  job: 'plan' | 'build' | 'charm' | 'release' | 'promote' | 'bundle' | 'summary'
-  /** The matrix value: the arch of a build job, the charm of a charm/release/promote job. */
+  job: 'plan' | 'build' | 'pack' | 'charm' | 'release' | 'promote' | 'bundle' | 'summary'
+  /** The matrix value: the arch of a build job, the charm of a charm/release/promote job, charm and entry of a pack job. */
   arch?: string
   charm?: string
+  entry?: string
+  /** What the job's charmcraft saw of its machine (RUNNER_ARCH, ImageOS; LXD when its route sets it up). */
+  runner?: Record<string, string>
   /** The action run (as in the workflow's uses:), or the CLI step. */
   step: string
   exitCode: number
@@ -107,23 +124,31 @@ export async function runLocalRelease(o: LocalReleaseOptions): Promise<LocalRele
     job: StepRecord['job'],
     action: string,
     inputs: Record<string, string>,
-    at: { arch?: string; charm?: string } = {},
+    at: { arch?: string; charm?: string; entry?: string } = {},
+    runsOn: string | string[] = HOSTED_JOB,
+    extraEnv: Record<string, string> = {},
   ): Promise<ActionRun> => {
-    say(`\n▶▶ [${job}${at.arch ? ` ${at.arch}` : ''}${at.charm ? ` ${at.charm}` : ''}] ${action}`)
+    // Each job on its runner: what GitHub sets for its runs-on, seen by the actions and the charmcraft they call.
+    const runner = { ...runnerEnv(runsOn), ...extraEnv }
+    const where = [at.arch, at.charm, at.entry].filter(Boolean).join(' ')
+    say(`\n▶▶ [${job}${where ? ` ${where}` : ''} on ${Array.isArray(runsOn) ? runsOn.join(',') : runsOn}] ${action}`)
     const t0 = performance.now()
-    const r = await runActionLocally(action, inputs, { quiet: o.quiet })
-    steps.push({ job, ...at, step: action, exitCode: r.exitCode, ms: Math.round(performance.now() - t0) })
+    const r = await runActionLocally(action, inputs, { quiet: o.quiet, env: runner })
+    steps.push({ job, ...at, step: action, exitCode: r.exitCode, ms: Math.round(performance.now() - t0), runner })
     return r
   }
+  const routes = routeConfigFromEnv(process.env, o.runners ?? [])
 
   // plan, part 1: the description and every charm, before anything is built or a store is touched.
   let desc: Description
   try {
     desc = await loadDescription(path.resolve(o.config))
     const scratch = await mkdtemp(path.join(tmpdir(), 'build-snaps-plan-'))
-    await checkDescription(desc, path.dirname(path.resolve(o.config)), path.basename(o.config), scratch).finally(() =>
+    const infos = await checkDescription(desc, path.dirname(path.resolve(o.config)), path.basename(o.config), scratch).finally(() =>
       rm(scratch, { recursive: true, force: true }),
     )
+    // Every entry the release needs has a route, before the mirror is laid out (the version does not matter here).
+    makePlan(desc, infos, { kubeVersion: 'v0.0.0', dir: path.dirname(path.resolve(o.config)), artifacts, routes })
   } catch (e) {
     if (!(e instanceof UserError)) throw e
     steps.push({ job: 'plan', step: 'plan', exitCode: 1 })
@@ -154,16 +179,11 @@ export async function runLocalRelease(o: LocalReleaseOptions): Promise<LocalRele
       arches,
     )
   }
-  const token = randomBytes(12).toString('hex')
-  // The store is the charmcraft TEST DOUBLE, never Charmhub: it goes first on PATH for the actions run here.
-  Object.assign(process.env, {
-    PATH: `${doubles()}${path.delimiter}${process.env.PATH}`,
-    CHARMCRAFT_DOUBLE_STATE: storeDir,
-    CHARMCRAFT_DOUBLE_TOKEN: token,
-    ...(o.env ?? {}),
-  })
+  const store = await storeSetup(o, storeDir, out)
+  const token = store.token
+  Object.assign(process.env, store.env, o.env ?? {})
   process.env.SOURCE_DATE_EPOCH = String(sourceDateEpoch())
-  say(`▶ Store: the charmcraft TEST DOUBLE (test/doubles/charmcraft), state in ${storeDir}`)
+  say(store.banner)
   try {
     // plan, part 2: the Kubernetes version and the matrices.
     let loaded: LoadedPlan
@@ -174,6 +194,7 @@ export async function runLocalRelease(o: LocalReleaseOptions): Promise<LocalRele
         promote: o.promote,
         kubeBaseUrl: mirror ? `${mirror.url}/k8s` : undefined,
         artifacts,
+        routes,
         log: say,
       })
       steps.push({ job: 'plan', step: 'plan', exitCode: 0 })
@@ -289,28 +310,40 @@ export async function runLocalRelease(o: LocalReleaseOptions): Promise<LocalRele
         ]
         for (const [wanted, action, inputs] of jobSteps) {
           if (!wanted) continue
-          if ((await act('build', action, inputs, { arch: a.debian })).exitCode !== 0) {
+          if ((await act('build', action, inputs, { arch: a.debian }, buildRunsOn(a.debian, !!routes.selfHosted.s390x))).exitCode !== 0) {
             ok = false
             break
           }
         }
       }
-      // charm: one job per charm (needs every build).
+      // pack: one job per needed bases/platforms entry, on its route's runner (needs the plan only).
+      const packOk = new Map<string, boolean>()
+      for (const p of resume ? [] : plan.packs) {
+        const r = await act(
+          'pack',
+          'charm-build',
+          packInputs(p),
+          { charm: p.charm, entry: p.entry },
+          p['runs-on'],
+          p.lxd ? { CHARMCRAFT_DOUBLE_LXD: '1' } : {},
+        )
+        packOk.set(p.charm, (packOk.get(p.charm) ?? true) && r.exitCode === 0)
+        ok &&= r.exitCode === 0
+      }
+      // charm: one job per charm (needs every build and every pack job).
       const charmOk = new Map<string, boolean>()
       if (ok && !resume) {
         for (const c of plan.charms) {
           let good = true
-          if (c.path)
-            good =
-              (
-                await act(
-                  'charm',
-                  'charm-build',
-                  { 'charm-path': c.path, builder: c.builder, 'output-dir': c['charm-dir'] },
-                  { charm: c.charm },
-                )
-              ).exitCode === 0
-          else await takePrebuilt(c)
+          if (c.path) {
+            // "Collect the .charm files of its pack jobs" (download-artifact: pattern, merge-multiple), then one SHA256SUMS.
+            await collectPacks(
+              plan.packs.filter((p) => p.charm === c.charm),
+              c['charm-dir'],
+            )
+            steps.push({ job: 'charm', charm: c.charm, step: 'checksums', exitCode: 0 })
+            await collectedChecksums(c['charm-dir'])
+          } else await takePrebuilt(c)
           if (good && c.placeholders)
             good =
               (
@@ -332,7 +365,8 @@ export async function runLocalRelease(o: LocalReleaseOptions): Promise<LocalRele
       if (ok && !dryRun) {
         for (const c of plan.charms) {
           // The double's store, like Charmhub, knows a charm once its name is registered (a one-time step there).
-          await run(path.join(doubles(), 'charmcraft'), ['register', c.charm], { env: { CHARMCRAFT_AUTH: token }, allowFailure: true })
+          if (!o.charmcraft)
+            await run(path.join(doubles(), 'charmcraft'), ['register', c.charm], { env: { CHARMCRAFT_AUTH: token }, allowFailure: true })
           const r = await act(
             'release',
             'charm-attach-release',
