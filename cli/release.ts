@@ -46,6 +46,8 @@ import {
   planOutputs,
   type ReleasedCharm,
   renderBundles,
+  checkRenderedBundles,
+  loadBundleCharms,
 } from '../shared/cdk-release.js'
 import { buildFakeK8s, hexDigest, populateK8sMirror } from './fake-k8s.js'
 import { parseInputArgs, repoRoot, runActionLocally, type ActionRun } from './local.js'
@@ -154,7 +156,18 @@ export async function writeBundles(desc: Description, configDir: string, release
   // The description's order, whatever order the records were found in.
   const order = Object.keys(desc.charms)
   const sorted = [...released].sort((a, b) => order.indexOf(a.charm) - order.indexOf(b.charm))
-  const bundles = renderBundles(sorted, template, desc.bundle?.name ?? 'charmed-kubernetes')
+  const scratch = await mkdtemp(path.join(tmpdir(), 'bs-bundle-'))
+  const charms = await loadBundleCharms(desc, configDir, scratch).finally(() => rm(scratch, { recursive: true, force: true }))
+  const bundles = renderBundles(sorted, template, desc.bundle?.name ?? 'charmed-kubernetes', charms)
+  // juju's bundle checks on every bundle before any is written (shared/bundle-check.ts).
+  const problems = checkRenderedBundles(bundles, charms)
+  if (problems.length)
+    throw new DescriptionError(
+      problems.map(
+        (l) =>
+          `${l}; juju refuses this bundle: fix ${desc.bundle?.template ? `bundle.template (${desc.bundle.template})` : 'the charm metadata'}`,
+      ),
+    )
   await mkdir(outDir, { recursive: true })
   const files: string[] = []
   for (const b of bundles) {

@@ -273,19 +273,13 @@ describe('the pinned bundles', () => {
     },
   ]
   test("one bundle per arch, each application pinned to that arch's revision and resource revisions", () => {
-    const b = renderBundles(released, undefined, 'charmed-kubernetes')
+    const b = renderBundles(released, undefined, 'charmed-kubernetes', { flannel: { subordinate: true, endpoints: {} } })
     expect(b.map((x) => x.file)).toEqual(['bundle-amd64.yaml', 'bundle-s390x.yaml'])
     const s390x = parse(b[1].yaml)
     expect(s390x['default-base']).toBe('ubuntu@22.04')
-    expect(s390x.applications.flannel).toEqual({
-      charm: 'flannel',
-      num_units: 1,
-      channel: '1.31/edge',
-      revision: 8,
-      resources: { 'flannel-s390x': 2 },
-      constraints: 'arch=s390x',
-    })
-    expect(s390x.applications['kubernetes-worker'].revision).toBe(4)
+    // flannel is a subordinate: no units, no constraints (juju refuses either).
+    expect(s390x.applications.flannel).toEqual({ charm: 'flannel', channel: '1.31/edge', revision: 8, resources: { 'flannel-s390x': 2 } })
+    expect(s390x.applications['kubernetes-worker']).toMatchObject({ revision: 4, num_units: 1, constraints: 'arch=s390x' })
   })
   test('a template keeps its relations and other applications, and its constraints besides arch', () => {
     const template = stringify({

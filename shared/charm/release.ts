@@ -29,7 +29,7 @@ import { describeFiles, humanSize } from '../manifest.js'
 import type { Runtime } from '../runtime.js'
 import { inspectSnap } from '../snap/inspect.js'
 import type { Arch } from '../arch.js'
-import { loadCharm, type CharmResource } from './metadata.js'
+import { loadCharm, type CharmMeta, type CharmResource } from './metadata.js'
 import {
   alreadyReleased,
   baseKey,
@@ -95,7 +95,11 @@ export function manifestBases(text: string, file: string, inputName = 'charm'): 
 }
 
 /** Read name, resources and bases from inside a packed charm (a zip with metadata.yaml / charmcraft.yaml, manifest.yaml). */
-export async function readCharmFile(file: string, scratch: string, inputName = 'charm'): Promise<CharmFile> {
+export async function readCharmFile(
+  file: string,
+  scratch: string,
+  inputName = 'charm',
+): Promise<CharmFile & Pick<CharmMeta, 'subordinate' | 'endpoints'>> {
   if (!(await exists(file)))
     throw new UserError(`${inputName}: '${file}' does not exist; give .charm files (from charm-build) or a charm name`)
   const unzip = unzipTool()
@@ -126,6 +130,8 @@ export async function readCharmFile(file: string, scratch: string, inputName = '
     name: meta.name,
     bases: manifest === undefined ? [] : manifestBases(manifest, file, inputName),
     resources: meta.resources,
+    subordinate: meta.subordinate,
+    endpoints: meta.endpoints,
   }
 }
 
