@@ -63,6 +63,13 @@ async function sha3File(file: string): Promise<string> {
   return hash.digest('hex')
 }
 
+/** The architectures a packed charm serves, from its manifest.yaml bases ([] when it names none). */
+export async function charmArches(file: string): Promise<string[]> {
+  const res = await run(unzipTool(), ['-p', file, 'manifest.yaml'], { allowFailure: true })
+  if (res.exitCode !== 0) return []
+  return [...new Set(manifestBases(res.stdout, file).map((b) => b.architecture))]
+}
+
 /** manifest.yaml's `bases: [{name, channel, architectures}]`, one Base per architecture. */
 export function manifestBases(text: string, file: string, inputName = 'charm'): Base[] {
   let doc: unknown
