@@ -1,9 +1,17 @@
 /** The release and bundle jobs' records (results/<charm>.json) and the pinned bundles written from them. */
 import { existsSync } from 'node:fs'
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { UserError } from '../../shared/errors.js'
-import { type Description, type ReleasedCharm, renderBundles } from '../../shared/cdk-release.js'
+import {
+  checkRenderedBundles,
+  DescriptionError,
+  type Description,
+  loadBundleCharms,
+  type ReleasedCharm,
+  renderBundles,
+} from '../../shared/cdk-release.js'
 
 // ---------------------------------------------------------------- record, bundle (the release and bundle jobs)
 
@@ -53,7 +61,18 @@ export async function writeBundles(desc: Description, configDir: string, release
   // The description's order, whatever order the records were found in.
   const order = Object.keys(desc.charms)
   const sorted = [...released].sort((a, b) => order.indexOf(a.charm) - order.indexOf(b.charm))
-  const bundles = renderBundles(sorted, template, desc.bundle?.name ?? 'charmed-kubernetes')
+  const scratch = await mkdtemp(path.join(tmpdir(), 'bs-bundle-'))
+  const charms = await loadBundleCharms(desc, configDir, scratch).finally(() => rm(scratch, { recursive: true, force: true }))
+  const bundles = renderBundles(sorted, template, desc.bundle?.name ?? 'charmed-kubernetes', charms)
+  // juju's bundle checks on every bundle before any is written (shared/bundle-check.ts).
+  const problems = checkRenderedBundles(bundles, charms)
+  if (problems.length)
+    throw new DescriptionError(
+      problems.map(
+        (l) =>
+          `${l}; juju refuses this bundle: fix ${desc.bundle?.template ? `bundle.template (${desc.bundle.template})` : 'the charm metadata'}`,
+      ),
+    )
   await mkdir(outDir, { recursive: true })
   const files: string[] = []
   for (const b of bundles) {

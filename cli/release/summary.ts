@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs'
 import { readdir, readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { ARCHES } from '../../shared/arch.js'
+import { charmArches } from '../../shared/charm/release.js'
 import { UserError } from '../../shared/errors.js'
 import { describeFiles, humanSize } from '../../shared/manifest.js'
 import { type CdkPlan, type CharmPlan, type ReleasedCharm } from '../../shared/cdk-release.js'
@@ -19,10 +20,18 @@ export interface ArtifactRow {
   attestations: string[]
 }
 
-/** The arch of a downloaded artifact: release-<arch>/..., or the _<arch>.charm / -<arch>.charm of a charm file. */
-export function artifactArch(rel: string): string {
-  const dir = rel.split('/')[0].match(/^release-(.+)$/)?.[1]
-  if (dir) return dir
+/**
+ * The arch of a downloaded artifact: release-<arch>/...; for a .charm, every arch its manifest.yaml bases serve
+ * ("amd64, arm64, s390x" for one multi-arch revision), else the _<arch>.charm / -<arch>.charm of its name.
+ */
+export async function artifactArch(dir: string, rel: string): Promise<string> {
+  const release = rel.split('/')[0].match(/^release-(.+)$/)?.[1]
+  if (release) return release
+  const served = rel.endsWith('.charm') ? await charmArches(path.join(dir, rel)) : []
+  if (served.length)
+    return ARCHES.filter((a) => served.includes(a.debian))
+      .map((a) => a.debian)
+      .join(', ')
   return ARCHES.find((a) => new RegExp(`[-_]${a.debian}\\.charm$`).test(rel))?.debian ?? 'all'
 }
 
@@ -37,12 +46,20 @@ export async function collectArtifacts(dir: string, attestations: AttestationRec
     if ((await stat(path.join(dir, r))).isFile()) files.push(r)
   }
   const described = await describeFiles(files.map((f) => path.join(dir, f)))
-  const rows = described.map((d, i) => {
+  const rows: ArtifactRow[] = []
+  for (const [i, d] of described.entries()) {
     const name = path.basename(files[i])
     const att = attestations.filter((a) => a.subjects.includes(name)).map((a) => `[${a.kind}](${a.url})`)
-    return { arch: artifactArch(files[i]), artifact: name, file: files[i], size: d.size, sha256: d.sha256, attestations: att }
-  })
-  const order = (a: string) => (a === 'all' ? 999 : ARCHES.findIndex((x) => x.debian === a))
+    rows.push({
+      arch: await artifactArch(dir, files[i]),
+      artifact: name,
+      file: files[i],
+      size: d.size,
+      sha256: d.sha256,
+      attestations: att,
+    })
+  }
+  const order = (a: string) => (a === 'all' ? 999 : ARCHES.findIndex((x) => x.debian === a.split(', ')[0]))
   return rows.sort((a, b) => order(a.arch) - order(b.arch) || a.artifact.localeCompare(b.artifact))
 }
 
@@ -97,7 +114,7 @@ export function summaryMarkdown(title: string, notes: string[], releaseRows: str
     (r) =>
       `| ${r.arch} | ${r.artifact} | ${humanSize(r.size)}${r.size === 0 ? ' (placeholder)' : ''} | \`${r.sha256}\` | ${r.attestations.join(', ') || '-'} |`,
   )
-  const arches = [...new Set(rows.map((r) => r.arch).filter((a) => a !== 'all'))]
+  const arches = [...new Set(rows.flatMap((r) => r.arch.split(', ')).filter((a) => a !== 'all'))]
   return [
     `### ${title}`,
     '',
