@@ -359,10 +359,17 @@ export function buildPlan(input: PlanInput, view: StoreView): ReleasePlan {
       const entries = input.resources.filter((r) => r.name === name)
       let pick: PlannedResource | undefined
       if (entries[0].perArch) {
-        const revArches = rev.bases.map((b) => b?.architecture)
-        if (revArches.length !== 1 || !revArches[0]) {
+        // Count architectures, not bases: one arch on several Ubuntu releases takes that arch's file.
+        const revArches = [...new Set(rev.bases.map((b) => b?.architecture))]
+        if (rev.bases.length === 0 || revArches.length !== 1 || !revArches[0]) {
+          const what =
+            rev.bases.length === 0
+              ? `${describeRef(rev.charm, plan)} has no known base`
+              : revArches.some((a) => !a)
+                ? `${describeRef(rev.charm, plan)} names no base (one revision for every architecture)`
+                : `${describeRef(rev.charm, plan)} serves ${revArches.join(', ')} in one revision`
           throw new UserError(
-            `resources: ${name} is per-arch ({arch} in its path), but ${rev.bases.length === 0 ? `revision ${(rev.charm as { revision: number }).revision} has no known base` : `${describeRef(rev.charm, plan)} serves ${rev.bases.map(baseKey).join(', ')}`}; per-arch resources need one architecture per charm revision (pack one .charm per base/arch)`,
+            `resources: ${name} of charm ${charm} is per-arch ({arch} only in its path), but ${what}; a multi-arch charm takes one resource per arch by name (${name}-{arch}=${entries[0].path.replace(entries[0].arch?.debian ?? '{arch}', '{arch}')}, declared so in its metadata, as flannel does), or pack one .charm per arch`,
           )
         }
         pick = entries.find((r) => r.arch?.debian === revArches[0])
