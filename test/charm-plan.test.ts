@@ -25,7 +25,7 @@ import {
   type StoreView,
 } from '../shared/charm/plan.js'
 import { duplicateRevision, manifestBases } from '../shared/charm/release.js'
-import { isTransient, jsonErrors, parseDuplicate, parseResourceRevisions, parseStatus } from '../shared/charm/store.js'
+import { isTransient, jsonErrors, parseDuplicate, parseResourceRevisions, parseStatus, parseStatusTracks } from '../shared/charm/store.js'
 import { parseCharmInput, resourceRevisionsOutput } from '../shared/charm/action-io.js'
 import { FIXTURES } from './charm-fixtures.js'
 
@@ -346,6 +346,41 @@ describe('ReleasePlan', () => {
       /^resources: kubectl of charm kw is per-arch \(\{arch\} only in its path\), but .* names no base/,
     )
     expect(plan([charmFile('amd64'), charmFile('s390x')], [], 'charmstore')).toThrow(/legacy charm store takes one charm per release/)
+  })
+  it('tracks: create-track planned for a track the store does not list, first among the commands; none for latest or a listed one', () => {
+    const input = (channel: string, store: 'charmhub' | 'charmstore' = 'charmhub') => ({
+      charm: 'kw',
+      channel: parseChannel(channel, 'channel', store === 'charmstore'),
+      store,
+      files: [charmFile('amd64')],
+      resources: [],
+      keep: [],
+    })
+    expect(buildPlan(input('1.34/edge'), emptyView()).createTrack).toEqual({ track: '1.34', known: false })
+    expect(buildPlan(input('1.34/edge'), emptyView({ tracks: ['latest', '1.33'] })).createTrack).toEqual({ track: '1.34', known: true })
+    expect(buildPlan(input('1.34/edge'), emptyView({ tracks: ['latest', '1.34'] })).createTrack).toBeUndefined()
+    expect(buildPlan(input('latest/edge'), emptyView()).createTrack).toBeUndefined()
+    expect(buildPlan(input('edge', 'charmstore'), emptyView()).createTrack).toBeUndefined()
+    const plan = buildPlan(input('1.34/edge'), emptyView())
+    expect(showCommand(planCommands('charmcraft', plan)[0])).toBe('charmcraft create-track --format json --name kw --track 1.34')
+    expect(planJson(plan)['create-track']).toBe('1.34')
+    // Promotion to a new track plans it too.
+    const map: ChannelRelease[] = [{ channel: '1.34/edge', base: base('amd64'), revision: 3, resources: {} }]
+    const promo = buildPlan(
+      { charm: 'kw', channel: parseChannel('1.35/beta'), from: parseChannel('1.34/edge'), store: 'charmhub', resources: [], keep: [] },
+      emptyView({ channelMap: map, tracks: ['latest', '1.34'] }),
+    )
+    expect(promo.createTrack).toEqual({ track: '1.35', known: true })
+  })
+  it('status tracks: none listed for {} (nothing released), every track otherwise', () => {
+    expect(parseStatusTracks({})).toBeUndefined()
+    expect(
+      parseStatusTracks([
+        { track: 'latest', mappings: [] },
+        { track: '1.34', mappings: [] },
+      ]),
+    ).toEqual(['latest', '1.34'])
+    expect(() => parseStatusTracks([{ mappings: [] }])).toThrow(/charmcraft status: a track without a name/)
   })
   it('a per-arch resource counts architectures, not bases: one arch on 22.04 and 24.04 takes that arch file, with --arch', () => {
     const both = (a: string) =>

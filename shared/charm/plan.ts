@@ -321,8 +321,9 @@ export function buildPlan(input: PlanInput, view: StoreView): ReleasePlan {
   const plan = planReleases(input, view)
   const track = input.channel.track
   // Every charm has `latest`; the legacy store has no tracks. Any other track must exist before a release to it.
-  if (input.store === 'charmhub' && track !== 'latest' && !view.tracks?.includes(track))
-    plan.createTrack = { track, known: view.tracks !== undefined }
+  // A track that holds a release exists, whether or not the store's track list was read.
+  const exists = view.tracks?.includes(track) || view.channelMap?.some((r) => r.channel.split('/')[0] === track)
+  if (input.store === 'charmhub' && track !== 'latest' && !exists) plan.createTrack = { track, known: view.tracks !== undefined }
   return plan
 }
 
