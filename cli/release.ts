@@ -32,6 +32,7 @@ import { sourceDateEpoch } from '../shared/epoch.js'
 import { parseBool } from '../shared/inputs.js'
 import { describeFiles, humanSize } from '../shared/manifest.js'
 import { parseChannel } from '../shared/charm/plan.js'
+import { charmArches } from '../shared/charm/release.js'
 import { parseKubeVersion, resolveKubeVersion } from '../shared/k8s.js'
 import { writeTarGz } from '../shared/archive.js'
 import {
@@ -46,6 +47,8 @@ import {
   planOutputs,
   type ReleasedCharm,
   renderBundles,
+  checkRenderedBundles,
+  loadBundleCharms,
 } from '../shared/cdk-release.js'
 import { buildFakeK8s, hexDigest, populateK8sMirror } from './fake-k8s.js'
 import { parseInputArgs, repoRoot, runActionLocally, type ActionRun } from './local.js'
@@ -154,7 +157,18 @@ export async function writeBundles(desc: Description, configDir: string, release
   // The description's order, whatever order the records were found in.
   const order = Object.keys(desc.charms)
   const sorted = [...released].sort((a, b) => order.indexOf(a.charm) - order.indexOf(b.charm))
-  const bundles = renderBundles(sorted, template, desc.bundle?.name ?? 'charmed-kubernetes')
+  const scratch = await mkdtemp(path.join(tmpdir(), 'bs-bundle-'))
+  const charms = await loadBundleCharms(desc, configDir, scratch).finally(() => rm(scratch, { recursive: true, force: true }))
+  const bundles = renderBundles(sorted, template, desc.bundle?.name ?? 'charmed-kubernetes', charms)
+  // juju's bundle checks on every bundle before any is written (shared/bundle-check.ts).
+  const problems = checkRenderedBundles(bundles, charms)
+  if (problems.length)
+    throw new DescriptionError(
+      problems.map(
+        (l) =>
+          `${l}; juju refuses this bundle: fix ${desc.bundle?.template ? `bundle.template (${desc.bundle.template})` : 'the charm metadata'}`,
+      ),
+    )
   await mkdir(outDir, { recursive: true })
   const files: string[] = []
   for (const b of bundles) {
@@ -216,10 +230,18 @@ export interface ArtifactRow {
   attestations: string[]
 }
 
-/** The arch of a downloaded artifact: release-<arch>/..., or the _<arch>.charm / -<arch>.charm of a charm file. */
-function artifactArch(rel: string): string {
-  const dir = rel.split('/')[0].match(/^release-(.+)$/)?.[1]
-  if (dir) return dir
+/**
+ * The arch of a downloaded artifact: release-<arch>/...; for a .charm, every arch its manifest.yaml bases serve
+ * ("amd64, arm64, s390x" for one multi-arch revision), else the _<arch>.charm / -<arch>.charm of its name.
+ */
+async function artifactArch(dir: string, rel: string): Promise<string> {
+  const release = rel.split('/')[0].match(/^release-(.+)$/)?.[1]
+  if (release) return release
+  const served = rel.endsWith('.charm') ? await charmArches(path.join(dir, rel)) : []
+  if (served.length)
+    return ARCHES.filter((a) => served.includes(a.debian))
+      .map((a) => a.debian)
+      .join(', ')
   return ARCHES.find((a) => new RegExp(`[-_]${a.debian}\\.charm$`).test(rel))?.debian ?? 'all'
 }
 
@@ -234,12 +256,20 @@ export async function collectArtifacts(dir: string, attestations: AttestationRec
     if ((await stat(path.join(dir, r))).isFile()) files.push(r)
   }
   const described = await describeFiles(files.map((f) => path.join(dir, f)))
-  const rows = described.map((d, i) => {
+  const rows: ArtifactRow[] = []
+  for (const [i, d] of described.entries()) {
     const name = path.basename(files[i])
     const att = attestations.filter((a) => a.subjects.includes(name)).map((a) => `[${a.kind}](${a.url})`)
-    return { arch: artifactArch(files[i]), artifact: name, file: files[i], size: d.size, sha256: d.sha256, attestations: att }
-  })
-  const order = (a: string) => (a === 'all' ? 999 : ARCHES.findIndex((x) => x.debian === a))
+    rows.push({
+      arch: await artifactArch(dir, files[i]),
+      artifact: name,
+      file: files[i],
+      size: d.size,
+      sha256: d.sha256,
+      attestations: att,
+    })
+  }
+  const order = (a: string) => (a === 'all' ? 999 : ARCHES.findIndex((x) => x.debian === a.split(', ')[0]))
   return rows.sort((a, b) => order(a.arch) - order(b.arch) || a.artifact.localeCompare(b.artifact))
 }
 
@@ -294,7 +324,7 @@ export function summaryMarkdown(title: string, notes: string[], releaseRows: str
     (r) =>
       `| ${r.arch} | ${r.artifact} | ${humanSize(r.size)}${r.size === 0 ? ' (placeholder)' : ''} | \`${r.sha256}\` | ${r.attestations.join(', ') || '-'} |`,
   )
-  const arches = [...new Set(rows.map((r) => r.arch).filter((a) => a !== 'all'))]
+  const arches = [...new Set(rows.flatMap((r) => r.arch.split(', ')).filter((a) => a !== 'all'))]
   return [
     `### ${title}`,
     '',

@@ -23,6 +23,7 @@ import { ARCHES, type Arch, parseArch } from './arch.js'
 import { UserError } from './errors.js'
 import { COMPONENTS, parseKubeVersion, snapVersion } from './k8s.js'
 import { type CharmResource, loadCharm } from './charm/metadata.js'
+import { type BundleCharm, checkBundle } from './bundle-check.js'
 import { parseChannel } from './charm/plan.js'
 import { readCharmFile } from './charm/release.js'
 import semver from 'semver'
@@ -185,6 +186,8 @@ export interface CharmInfo {
   /** Absolute .charm files (files:, expanded). */
   files: string[]
   declared: CharmResource[]
+  /** What juju's bundle checks need of the charm (subordinate, endpoints), from its metadata. */
+  bundle: BundleCharm
 }
 
 const GLOB = /[*?[]/
@@ -265,6 +268,7 @@ export async function checkDescription(desc: Description, dir: string, label: st
       continue
     }
     let declared: CharmResource[] | undefined
+    let bundle: BundleCharm | undefined
     const files: string[] = []
     let charmDir: string | undefined
     try {
@@ -274,6 +278,7 @@ export async function checkDescription(desc: Description, dir: string, label: st
         if (meta.name !== name)
           err(`${at}.path`, `${spec.path} is charm '${meta.name}', not '${name}'; name the entry ${meta.name} or fix the path`)
         declared = meta.resources
+        bundle = { subordinate: meta.subordinate, endpoints: meta.endpoints }
       } else {
         for (const [i, g] of spec.files!.entries()) {
           const found = await expandGlob(g, dir)
@@ -285,6 +290,7 @@ export async function checkDescription(desc: Description, dir: string, label: st
           if (meta.name !== name)
             err(`${at}.files`, `${path.basename(f)} is charm '${meta.name}', not '${name}'; every file of an entry must be the same charm`)
           declared ??= meta.resources
+          bundle ??= { subordinate: meta.subordinate, endpoints: meta.endpoints }
         }
       }
     } catch (e) {
@@ -338,7 +344,7 @@ export async function checkDescription(desc: Description, dir: string, label: st
         `charm ${name} declares ${unmapped.join(', ')} but the description maps no artifact to ${unmapped.length === 1 ? 'it' : 'them'}; map each to an artifact, placeholder or keep`,
       )
     }
-    infos.push({ name, ...(charmDir ? { dir: charmDir } : {}), files, declared })
+    infos.push({ name, ...(charmDir ? { dir: charmDir } : {}), files, declared, bundle: bundle ?? { subordinate: false, endpoints: {} } })
   }
   const need = (k: string, field: string, what: string) => {
     const by = needs.get(k)
@@ -595,18 +601,34 @@ export interface RenderedBundle {
   yaml: string
 }
 
+/** Charm name → what the bundle checks need of it, for every charm of the release. */
+export function bundleCharms(infos: CharmInfo[]): Record<string, BundleCharm> {
+  return Object.fromEntries(infos.map((i) => [i.name, i.bundle]))
+}
+
 /**
  * A Juju bundle pins one revision per application, but a multi-arch charm has one revision per base/arch on
  * Charmhub. So one bundle per base/arch: bundle-<arch>.yaml (bundle-<base>-<arch>.yaml when the charms span
  * several bases), each application pinned to that arch's revision and resource revisions, with
- * `constraints: arch=<arch>` and `default-base: ubuntu@<base>`. From the template (applications whose charm
- * is not in the release are kept as written) or generated with one unit per charm.
+ * `default-base: ubuntu@<base>`. From the template (applications whose charm is not in the release are kept as
+ * written) or generated with one unit per charm. What juju requires of it (shared/bundle-check.ts):
+ * - a subordinate (`charms[name].subordinate`) has no num_units, no `to` and no constraints: it runs beside its
+ *   principal, on that machine's arch; every other pinned application gets `constraints: arch=<arch>`;
+ * - `series` never disagrees with `default-base`: the bundle's `series` (the CK template says `noble`) is
+ *   dropped, since `default-base` says the same thing for juju 3.1+ (juju 4 ignores `series`), and so are a
+ *   pinned application's own `series` and `base`: its revision is the one for this bundle's base.
  */
-export function renderBundles(released: ReleasedCharm[], template: string | undefined, name: string): RenderedBundle[] {
+export function renderBundles(
+  released: ReleasedCharm[],
+  template: string | undefined,
+  name: string,
+  charms: Record<string, BundleCharm> = {},
+): RenderedBundle[] {
   const keys = [...new Set(released.flatMap((r) => Object.keys(r.bases)))]
   const manyBases = new Set(keys.map((k) => k.split('/')[0])).size > 1
   const out: RenderedBundle[] = []
   const order = (k: string) => ARCHES.findIndex((a) => a.debian === k.split('/')[1])
+  const subordinate = (charm: string) => charms[charm]?.subordinate === true
   for (const key of keys.sort((a, b) => order(a) - order(b) || a.localeCompare(b))) {
     const [base, arch] = key.split('/')
     const doc = (
@@ -615,28 +637,92 @@ export function renderBundles(released: ReleasedCharm[], template: string | unde
         : { name, description: `Charmed Kubernetes pinned to the revisions released for ${arch}`, applications: {} }
     ) as Record<string, unknown>
     const apps = (doc.applications ?? {}) as Record<string, Record<string, unknown>>
-    if (!template) for (const r of released) apps[r.charm] = { charm: r.charm, num_units: 1 }
+    if (!template) for (const r of released) apps[r.charm] = subordinate(r.charm) ? { charm: r.charm } : { charm: r.charm, num_units: 1 }
     for (const [app, def] of Object.entries(apps)) {
-      const r = released.find((x) => x.charm === String(def.charm ?? '').replace(/^ch:/, ''))
+      const r = released.find((x) => x.charm === String(def?.charm ?? '').replace(/^ch:/, ''))
       if (!r) continue
       const b = r.bases[key]
       if (!b)
         throw new UserError(`bundle: ${r.charm} has no revision for ${key} in ${r.channel}; release it for that base/arch or drop the arch`)
-      const constraints = String(def.constraints ?? '')
+      const { series: _series, base: _base, num_units: units, to, constraints: cons, ...rest } = def
+      const constraints = String(cons ?? '')
         .split(/\s+/)
         .filter((c) => c && !c.startsWith('arch='))
       apps[app] = {
-        ...def,
+        ...rest,
         charm: r.charm,
         channel: r.channel,
         revision: b.revision,
         resources: Object.fromEntries(Object.entries(b.resources).sort(([x], [y]) => x.localeCompare(y))),
-        constraints: [...constraints, `arch=${arch}`].join(' '),
+        ...(subordinate(r.charm)
+          ? {}
+          : {
+              ...(units !== undefined ? { num_units: units } : {}),
+              ...(to !== undefined ? { to } : {}),
+              constraints: [...constraints, `arch=${arch}`].join(' '),
+            }),
       }
     }
     doc.applications = apps
+    delete doc.series
     const ordered = { ...(doc.name ? { name: doc.name } : {}), ...doc, 'default-base': `ubuntu@${base}` }
     out.push({ file: manyBases ? `bundle-${base}-${arch}.yaml` : `bundle-${arch}.yaml`, arch, base, yaml: stringify(ordered) })
   }
   return out
+}
+
+/**
+ * What the bundle checks need of each charm of a description (the bundle job has the repository, not the plan's
+ * CharmInfo): read from the charm directory's metadata, or from the first prebuilt .charm (unzipped in scratch).
+ */
+export async function loadBundleCharms(desc: Description, dir: string, scratch: string): Promise<Record<string, BundleCharm>> {
+  const out: Record<string, BundleCharm> = {}
+  for (const [name, spec] of Object.entries(desc.charms)) {
+    const first = spec.files?.length ? (await expandGlob(spec.files[0], dir))[0] : undefined
+    const meta = spec.path
+      ? await loadCharm(path.resolve(dir, spec.path), `charms.${name}.path`)
+      : first
+        ? await readCharmFile(first, scratch, `charms.${name}.files`)
+        : undefined
+    if (meta) out[name] = { subordinate: meta.subordinate, endpoints: meta.endpoints }
+  }
+  return out
+}
+
+/** juju's checks on every rendered bundle: one line per problem, `bundle <file>: <juju's words>`. */
+export function checkRenderedBundles(bundles: RenderedBundle[], charms: Record<string, BundleCharm>): string[] {
+  return bundles.flatMap((b) => checkBundle(b.yaml, charms).map((l) => `bundle ${b.file}: ${l}`))
+}
+
+/** The bases a revision serves, as the release records them: `<ubuntu release>/<arch>` (22.04/amd64). */
+export type BaseKey = `${string}/${string}`
+
+/**
+ * BEFORE anything is uploaded: render the bundles the release will write, from provisional revisions (0 for
+ * every charm and resource), and run juju's checks on them. `serves`: for each charm of the release, the
+ * `<ubuntu release>/<arch>` keys its packed revisions will serve (from its charmcraft.yaml bases / platforms,
+ * limited to the release's arches). One line per problem, each naming the bundle file (or the charm with no
+ * revision for a base/arch some other charm serves); [] when juju would accept every bundle.
+ */
+export function checkBundlesBeforeUpload(
+  desc: Description,
+  infos: CharmInfo[],
+  template: string | undefined,
+  serves: Record<string, BaseKey[]>,
+  channel: string,
+): string[] {
+  const released: ReleasedCharm[] = infos.map((i) => ({
+    charm: i.name,
+    channel,
+    bases: Object.fromEntries(
+      (serves[i.name] ?? []).map((k) => [k, { revision: 0, resources: Object.fromEntries(i.declared.map((d) => [d.name, 0])) }]),
+    ),
+  }))
+  try {
+    const bundles = renderBundles(released, template, desc.bundle?.name ?? 'charmed-kubernetes', bundleCharms(infos))
+    return checkRenderedBundles(bundles, bundleCharms(infos))
+  } catch (e) {
+    if (e instanceof UserError) return [e.message]
+    throw e
+  }
 }

@@ -43,10 +43,30 @@ async function errorsOf(edit: (d: RawDescription) => void): Promise<string[]> {
 }
 
 describe('the schema', () => {
-  test('examples/cdk-release.yaml (the seed set: five charms) is valid', async () => {
-    const doc = parse(readFileSync(path.join(repoRoot, 'examples/cdk-release.yaml'), 'utf8')) as Description
-    expect(await validateSchema(doc, 'cdk-release.yaml')).toEqual([])
-    expect(Object.keys(doc.charms).sort()).toEqual(['easyrsa', 'etcd', 'flannel', 'kubernetes-master', 'kubernetes-worker'])
+  test.each([
+    ['examples/cdk-release.yaml', ['etcd', 'flannel', 'kubernetes-control-plane', 'kubernetes-worker']],
+    ['examples/cdk-release-legacy.yaml', ['easyrsa', 'etcd', 'flannel', 'kubernetes-master', 'kubernetes-worker']],
+  ])('%s is valid and matches the example charms it names (every path exists)', async (file, charms) => {
+    const config = path.join(repoRoot, file)
+    const doc = parse(readFileSync(config, 'utf8')) as Description
+    expect(await validateSchema(doc, path.basename(file))).toEqual([])
+    expect(Object.keys(doc.charms).sort()).toEqual(charms)
+    const infos = await checkDescription(doc, path.dirname(config), path.basename(file), tempDir('bs-scratch-'))
+    expect(infos.map((i) => i.name).sort()).toEqual(charms)
+    expect(infos.every((i) => i.dir?.startsWith(path.join(repoRoot, 'examples/charms/')))).toBe(true)
+  })
+
+  test("examples/cdk-release.yaml: today's shapes (cni-plugins one per-arch resource, flannel-{arch} one per arch)", async () => {
+    const dir = path.join(repoRoot, 'examples')
+    const plan = await planFor(dir, path.join(dir, 'cdk-release.yaml'))
+    const lines = (c: string) => plan.charms.find((x) => x.charm === c)!.resources.split('\n')
+    expect(lines('kubernetes-control-plane')).toEqual(['cni-plugins=artifacts/release-{arch}/cni-{arch}.tgz'])
+    expect(lines('flannel')).toEqual(['flannel-{arch}=artifacts/release-{arch}/flannel-{arch}.tar.gz'])
+    expect(lines('etcd')).toEqual([
+      'etcd=artifacts/charm-etcd/placeholders/etcd.snap',
+      'core=artifacts/charm-etcd/placeholders/core.snap',
+      'snapshot=resources/snapshot.tar.gz',
+    ])
   })
 
   test('every bad field is one line naming its path and the fix, all at once', async () => {
@@ -253,19 +273,13 @@ describe('the pinned bundles', () => {
     },
   ]
   test("one bundle per arch, each application pinned to that arch's revision and resource revisions", () => {
-    const b = renderBundles(released, undefined, 'charmed-kubernetes')
+    const b = renderBundles(released, undefined, 'charmed-kubernetes', { flannel: { subordinate: true, endpoints: {} } })
     expect(b.map((x) => x.file)).toEqual(['bundle-amd64.yaml', 'bundle-s390x.yaml'])
     const s390x = parse(b[1].yaml)
     expect(s390x['default-base']).toBe('ubuntu@22.04')
-    expect(s390x.applications.flannel).toEqual({
-      charm: 'flannel',
-      num_units: 1,
-      channel: '1.31/edge',
-      revision: 8,
-      resources: { 'flannel-s390x': 2 },
-      constraints: 'arch=s390x',
-    })
-    expect(s390x.applications['kubernetes-worker'].revision).toBe(4)
+    // flannel is a subordinate: no units, no constraints (juju refuses either).
+    expect(s390x.applications.flannel).toEqual({ charm: 'flannel', channel: '1.31/edge', revision: 8, resources: { 'flannel-s390x': 2 } })
+    expect(s390x.applications['kubernetes-worker']).toMatchObject({ revision: 4, num_units: 1, constraints: 'arch=s390x' })
   })
   test('a template keeps its relations and other applications, and its constraints besides arch', () => {
     const template = stringify({

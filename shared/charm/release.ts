@@ -29,7 +29,7 @@ import { describeFiles, humanSize } from '../manifest.js'
 import type { Runtime } from '../runtime.js'
 import { inspectSnap } from '../snap/inspect.js'
 import type { Arch } from '../arch.js'
-import { loadCharm, type CharmResource } from './metadata.js'
+import { loadCharm, type CharmMeta, type CharmResource } from './metadata.js'
 import {
   alreadyReleased,
   baseKey,
@@ -61,6 +61,13 @@ async function sha3File(file: string): Promise<string> {
   const hash = createHash('sha3-384')
   await pipeline(createReadStream(file), hash)
   return hash.digest('hex')
+}
+
+/** The architectures a packed charm serves, from its manifest.yaml bases ([] when it names none). */
+export async function charmArches(file: string): Promise<string[]> {
+  const res = await run(unzipTool(), ['-p', file, 'manifest.yaml'], { allowFailure: true })
+  if (res.exitCode !== 0) return []
+  return [...new Set(manifestBases(res.stdout, file).map((b) => b.architecture))]
 }
 
 /** manifest.yaml's `bases: [{name, channel, architectures}]`, one Base per architecture. */
@@ -95,7 +102,11 @@ export function manifestBases(text: string, file: string, inputName = 'charm'): 
 }
 
 /** Read name, resources and bases from inside a packed charm (a zip with metadata.yaml / charmcraft.yaml, manifest.yaml). */
-export async function readCharmFile(file: string, scratch: string, inputName = 'charm'): Promise<CharmFile> {
+export async function readCharmFile(
+  file: string,
+  scratch: string,
+  inputName = 'charm',
+): Promise<CharmFile & Pick<CharmMeta, 'subordinate' | 'endpoints'>> {
   if (!(await exists(file)))
     throw new UserError(`${inputName}: '${file}' does not exist; give .charm files (from charm-build) or a charm name`)
   const unzip = unzipTool()
@@ -126,6 +137,8 @@ export async function readCharmFile(file: string, scratch: string, inputName = '
     name: meta.name,
     bases: manifest === undefined ? [] : manifestBases(manifest, file, inputName),
     resources: meta.resources,
+    subordinate: meta.subordinate,
+    endpoints: meta.endpoints,
   }
 }
 
