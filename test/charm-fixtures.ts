@@ -14,8 +14,8 @@ import { repoRoot, tempDir } from './helpers/runner.js'
 
 export const FIXTURES = path.join(repoRoot, 'test', 'fixtures', 'charms')
 export const DOUBLES = path.join(repoRoot, 'test', 'doubles')
-/** Charms in today's shapes (per-arch control plane and worker, multi-arch flannel and etcd): test/fixtures/charms-today. */
-export const TODAY = path.join(repoRoot, 'test', 'fixtures', 'charms-today')
+/** Charms in today's shapes (per-arch control plane and worker, multi-arch flannel and etcd): the project's examples. */
+export const TODAY = path.join(repoRoot, 'examples', 'charms')
 export const TOKEN = 'cc-test-credential-7f3a9d2e41b8'
 
 export interface StoreDouble {
@@ -168,12 +168,12 @@ export function packOnRunner(project: string, out: string, arch: string, imageOS
 }
 
 /**
- * The .charm files of a today's-shape fixture (test/fixtures/charms-today) for `arches`, packed by the double one
+ * The .charm files of a today's-shape example (examples/charms) for `arches`, packed by the double one
  * runner per arch that has an entry (a multi-arch charm packs once, on amd64). `marker` makes a new build.
  */
 export function packedToday(fixture: string, arches: string[], dir: string, marker = ''): string[] {
   const project = path.join(dir, `today-${fixture}${marker ? `-${marker}` : ''}`)
-  cpSync(path.join(TODAY, fixture), project, { recursive: true })
+  cpSync(path.join(TODAY, fixture), project, { recursive: true, verbatimSymlinks: true })
   if (marker) writeFileSync(path.join(project, 'marker.txt'), `${marker}\n`)
   const out = path.join(dir, `today-charms-${fixture}${marker ? `-${marker}` : ''}`)
   for (const a of arches) {
