@@ -49,7 +49,7 @@ import {
   type ResourceFile,
   type StoreView,
 } from './plan.js'
-import type { Store } from './store.js'
+import { StoreError, type Store } from './store.js'
 
 function unzipTool(): string {
   const unzip = which('unzip')
@@ -260,8 +260,9 @@ export async function readStoreView(
   const view: StoreView = { resourceRevisions: {}, ledger: ledger?.all() ?? {} }
   const reads: Array<() => Promise<void>> = [
     async () => {
-      const map = await store.channelMap(name)
-      if (map) view.channelMap = map
+      const status = await store.status(name)
+      if (status) view.channelMap = status.releases
+      if (status?.tracks) view.tracks = status.tracks
     },
     async () => {
       const revs = needRevisions ? await store.charmRevisions(name) : undefined
@@ -300,6 +301,8 @@ export async function executePlan(rt: Runtime, store: Store, plan: ReleasePlan, 
     if ('upload' in ref) return map.get(ref.upload)!
     throw new Error(`unresolved plan reference: ${ref.pending}`)
   }
+  // The track first: a track no guardrail allows stops the run before anything is uploaded.
+  if (plan.createTrack) await ensureTrack(rt, store, plan.charm, plan.createTrack)
   try {
     for (const rel of plan.releases) {
       const ref = rel.charm
@@ -372,6 +375,31 @@ export async function executePlan(rt: Runtime, store: Store, plan: ReleasePlan, 
     )
   }
   return { releases, uploaded, reused, released }
+}
+
+/** Where Charmhub's track guardrails are requested (charmcraft store.py CreateTrack's own help). */
+export const GUARDRAIL_REQUEST = 'request a track guardrail in the "charmhub requests" category of https://discourse.charmhub.io'
+
+/**
+ * Create the channel's track (charmed-kubernetes/jenkins cilib/ch.py ensure_track does the same before each
+ * release). A track that exists already is fine: before the first release the store does not list its tracks,
+ * so the plan cannot tell. Anything else the store refuses is a track no guardrail allows: one line.
+ */
+export async function ensureTrack(rt: Runtime, store: Store, charm: string, t: { track: string; known: boolean }): Promise<void> {
+  try {
+    await store.createTrack(charm, t.track)
+    rt.info(`track ${t.track} of ${charm}: created`)
+  } catch (e) {
+    if (!(e instanceof StoreError)) throw e
+    if (/already exist|\b409\b/i.test(e.storeMessage)) {
+      rt.info(`track ${t.track} of ${charm}: exists already`)
+      return
+    }
+    if (/credentials|authenticat|\b401\b/i.test(e.storeMessage)) throw e
+    throw new UserError(
+      `channel: charm ${charm} has no track ${t.track} and Charmhub refused to create it (${e.storeMessage.split('\n').join(' ')}); a new track must match one of the charm's track guardrails: ${GUARDRAIL_REQUEST} for ${charm} (e.g. a pattern covering ${t.track}), then run again`,
+    )
+  }
 }
 
 /**
