@@ -385,7 +385,7 @@ export async function runLocalRelease(o: LocalReleaseOptions): Promise<LocalRele
         steps.push({ job: 'bundle', step: 'bundle', exitCode: 0 })
       } catch (e) {
         if (!(e instanceof UserError)) throw e
-        say(`Error: ${e.message}`)
+        console.error(`Error: ${e.message}`)
         steps.push({ job: 'bundle', step: 'bundle', exitCode: 1 })
         ok = false
       }

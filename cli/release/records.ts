@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs'
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { parseArch } from '../../shared/arch.js'
 import { UserError } from '../../shared/errors.js'
 import {
   checkRenderedBundles,
@@ -60,7 +61,12 @@ export async function writeBundles(desc: Description, configDir: string, release
   const template = desc.bundle?.template ? await readFile(path.resolve(configDir, desc.bundle.template), 'utf8') : undefined
   // The description's order, whatever order the records were found in.
   const order = Object.keys(desc.charms)
-  const sorted = [...released].sort((a, b) => order.indexOf(a.charm) - order.indexOf(b.charm))
+  // One bundle per released base/arch: a multi-arch revision (flannel, etcd) also serves arches this release
+  // does not make, and those get no bundle (the per-arch charms have no revision there).
+  const arches = new Set(desc.arches.map((a) => parseArch(a).debian))
+  const sorted = [...released]
+    .sort((a, b) => order.indexOf(a.charm) - order.indexOf(b.charm))
+    .map((r) => ({ ...r, bases: Object.fromEntries(Object.entries(r.bases).filter(([k]) => arches.has(k.split('/').at(-1)!))) }))
   const scratch = await mkdtemp(path.join(tmpdir(), 'bs-bundle-'))
   const charms = await loadBundleCharms(desc, configDir, scratch).finally(() => rm(scratch, { recursive: true, force: true }))
   const bundles = renderBundles(sorted, template, desc.bundle?.name ?? 'charmed-kubernetes', charms)
