@@ -481,6 +481,8 @@ export interface PlanOptions {
   channel?: string
   /** The runner routes configured (self-hosted runners, the caller's owner); none when undefined. */
   routes?: RouteConfig
+  /** false: no pack jobs (a promotion, the summary's reading of the plan): nothing is packed, nothing routed. */
+  packs?: boolean
 }
 
 /** `v1.31.2` → `1.31/edge`. */
@@ -510,7 +512,7 @@ export function makePlan(desc: Description, infos: CharmInfo[], o: PlanOptions):
   const packs: PackPlan[] = []
   const refused: string[] = []
   for (const info of infos) {
-    if (info.dir && info.entries) {
+    if (info.dir && info.entries && o.packs !== false) {
       try {
         for (const j of packJobs(
           info.name,

@@ -159,6 +159,7 @@ async function releaseMode(args: string[]): Promise<number> {
           ...(o.channel ? { channel: o.channel } : {}),
           root: process.cwd(),
           artifacts: o.dir,
+          packs: false,
         }).catch(() => undefined)
       )?.plan
     const order = plan?.charms.map((c) => c.charm) ?? []

@@ -148,7 +148,7 @@ export async function runLocalRelease(o: LocalReleaseOptions): Promise<LocalRele
       rm(scratch, { recursive: true, force: true }),
     )
     // Every entry the release needs has a route, before the mirror is laid out (the version does not matter here).
-    makePlan(desc, infos, { kubeVersion: 'v0.0.0', dir: path.dirname(path.resolve(o.config)), artifacts, routes })
+    if (!o.promote) makePlan(desc, infos, { kubeVersion: 'v0.0.0', dir: path.dirname(path.resolve(o.config)), artifacts, routes })
   } catch (e) {
     if (!(e instanceof UserError)) throw e
     steps.push({ job: 'plan', step: 'plan', exitCode: 1 })

@@ -29,6 +29,8 @@ export interface PlanRequest {
   artifacts: string
   /** The runner routes configured (repository variables S390X_RUNNER, PPC64EL_RUNNER; the caller's owner). */
   routes?: RouteConfig
+  /** false: plan no pack jobs (the summary job reads the plan for its tables). */
+  packs?: boolean
   log?: (m: string) => void
 }
 
@@ -57,6 +59,8 @@ export async function planFromConfig(r: PlanRequest): Promise<LoadedPlan> {
       artifacts: r.artifacts,
       ...(r.channel ? { channel: r.channel } : {}),
       ...(r.routes ? { routes: r.routes } : {}),
+      // A promotion packs nothing; the summary reads the plan for its tables only.
+      packs: r.promote === undefined && r.packs !== false,
     })
     if (from && from === plan.channel)
       throw new UserError(`channel: promoting ${from} to itself; give another channel, e.g. ${from.replace(/edge$/, 'beta')}`)
