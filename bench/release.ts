@@ -102,7 +102,7 @@ try {
     `  sum of jobs (this machine, one after another) ${s(jobsSum)}   critical path with per-entry pack jobs beside the builds ${s(critical)}   critical/sum = ${(critical / jobsSum).toFixed(2)}`,
   )
   console.log(
-    `  one pack job per charm packing every entry in turn (no per-entry matrix) would be ${s(serial)}: per-entry/one-job = ${(critical / serial).toFixed(2)}`,
+    `  every entry packed one after another (one job, no per-entry matrix) would be ${s(serial)}: per-entry/one-job = ${(critical / serial).toFixed(2)}`,
   )
   console.log(
     `  first release ${s(first.ms)} (${uploadsFirst} uploads)   re-run ${s(again.ms)} (${uploadsAgain} uploads)   re-run/first = ${(again.ms / first.ms).toFixed(2)}`,
