@@ -154,7 +154,7 @@ describe('s390x: its route, or the refusal before anything is built', () => {
     expect(r.errors).toEqual(
       ['kubernetes-control-plane', 'kubernetes-worker'].map(
         (c) =>
-          `${c}: bases[2] builds on ubuntu 22.04 s390x, and no configured route packs it; set the repository variable S390X_RUNNER (a self-hosted runner labelled self-hosted, linux, s390x), or drop its arch from arches`,
+          `${c}: bases[2] builds on ubuntu 22.04 s390x, and no configured route packs it; set the repository variable S390X_RUNNER (a self-hosted runner labelled self-hosted, linux, s390x); locally: --runners s390x; or drop its arch from arches`,
       ),
     )
     expect(r.steps.map((s) => `${s.job}: ${s.step}`)).toEqual(['plan: plan'])

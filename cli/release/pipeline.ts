@@ -95,6 +95,14 @@ export interface LocalReleaseResult {
   errors: string[]
 }
 
+/** A route refusal, as the local run says it: the repository variable is played by --runners here. */
+export function localRoute(line: string): string {
+  const m = /set the repository variable (S390X|PPC64EL)_RUNNER \(/.exec(line)
+  return m
+    ? line.replace(/, or drop its arch from arches$/, `; locally: --runners ${m[1].toLowerCase()}; or drop its arch from arches`)
+    : line
+}
+
 /** test/doubles (a function: cli/main.ts and this module import each other, so repoRoot is read late). */
 export const doubles = () => path.join(repoRoot, 'test', 'doubles')
 
@@ -152,7 +160,7 @@ export async function runLocalRelease(o: LocalReleaseOptions): Promise<LocalRele
   } catch (e) {
     if (!(e instanceof UserError)) throw e
     steps.push({ job: 'plan', step: 'plan', exitCode: 1 })
-    result.errors = e instanceof DescriptionError ? e.lines : [e.message]
+    result.errors = (e instanceof DescriptionError ? e.lines : [e.message]).map(localRoute)
     return result
   }
   const resume = !!o.resume && existsSync(artifacts)
