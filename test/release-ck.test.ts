@@ -162,6 +162,26 @@ describe('s390x: its route, or the refusal before anything is built', () => {
     expect(existsSync(path.join(out, 'artifacts', 'release-amd64'))).toBe(false)
   })
 
+  test('an entry built on a release no hosted image runs (20.04): LXD managed mode on ubuntu-24.04, LXD set up for that job only', async () => {
+    const config = workspace((d) => {
+      d.arches = ['amd64']
+      d.charms = { 'kubernetes-control-plane': d.charms['kubernetes-control-plane'] }
+    })
+    const cc = path.join(path.dirname(config), 'charms', 'kubernetes-control-plane', 'charmcraft.yaml')
+    const doc = parse(readFileSync(cc, 'utf8')) as { bases: { 'build-on': { channel: string }[]; 'run-on': { channel: string }[] }[] }
+    for (const b of doc.bases) for (const x of [...b['build-on'], ...b['run-on']]) if (x.channel === '22.04') x.channel = '20.04'
+    writeFileSync(cc, stringify(doc))
+    const out = tempDir('bs-ck-out-')
+    const r = await runLocalRelease({ config, outDir: out, dryRun: 'true', mirror, quiet: true })
+    expect(r.exitCode, JSON.stringify(steps(r))).toBe(0)
+    expect(r.plan!.packs.map((p) => [p.route, p['runs-on'], p.destructive, p.lxd])).toEqual([['lxd', 'ubuntu-24.04', 'false', true]])
+    const pack = r.steps.find((s) => s.job === 'pack')!
+    expect(pack.runner).toEqual({ RUNNER_ARCH: 'X64', ImageOS: 'ubuntu24', CHARMCRAFT_DOUBLE_LXD: '1' })
+    expect(r.steps.filter((s) => s.job !== 'pack').every((s) => !s.runner?.CHARMCRAFT_DOUBLE_LXD)).toBe(true)
+    const dir = path.join(out, 'artifacts', 'charm-kubernetes-control-plane', 'charms')
+    expect(existsSync(path.join(dir, 'kubernetes-control-plane_ubuntu-20.04-amd64_ubuntu-24.04-amd64.charm'))).toBe(true)
+  }, 300_000)
+
   test('with the s390x runner (--runners s390x, as S390X_RUNNER on GitHub): the s390x entry is packed on S390X', async () => {
     const config = workspace((d) => {
       d.arches = ['amd64', 's390x']
