@@ -26,7 +26,7 @@ import { type CharmResource, loadCharm } from './charm/metadata.js'
 import { type BundleCharm, checkBundle } from './bundle-check.js'
 import { parseChannel } from './charm/plan.js'
 import { type BuildEntry, charmEntries, type PackJob, packJobs, type RouteConfig } from './charm/routes.js'
-import { readCharmFile } from './charm/release.js'
+import { readPackedMeta } from './charm/release.js'
 import semver from 'semver'
 import { cleanVersion, stripV } from './version.js'
 
@@ -318,7 +318,7 @@ export async function checkDescription(desc: Description, dir: string, label: st
           files.push(...found)
         }
         for (const f of files) {
-          const meta = await readCharmFile(f, scratch, `${at}.files`)
+          const { meta } = await readPackedMeta(f, scratch, `${at}.files`)
           if (meta.name !== name)
             err(`${at}.files`, `${path.basename(f)} is charm '${meta.name}', not '${name}'; every file of an entry must be the same charm`)
           declared ??= meta.resources
@@ -768,7 +768,7 @@ export async function loadBundleCharms(desc: Description, dir: string, scratch: 
     const meta = spec.path
       ? await loadCharm(path.resolve(dir, spec.path), `charms.${name}.path`)
       : first
-        ? await readCharmFile(first, scratch, `charms.${name}.files`)
+        ? (await readPackedMeta(first, scratch, `charms.${name}.files`)).meta
         : undefined
     if (meta) out[name] = { subordinate: meta.subordinate, endpoints: meta.endpoints }
   }

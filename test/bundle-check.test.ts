@@ -14,6 +14,7 @@ import {
   checkDescription,
   checkRenderedBundles,
   type Description,
+  loadBundleCharms,
   loadDescription,
   type ReleasedCharm,
   renderBundles,
@@ -58,6 +59,25 @@ describe('the example charms give juju what it checks', () => {
     expect(charms.etcd.subordinate).toBe(false)
     expect(charms['kubernetes-control-plane'].endpoints['kube-control']).toEqual({ role: 'provides', interface: 'kube-control' })
     expect(charms['kubernetes-worker'].endpoints['kube-control']).toEqual({ role: 'requires', interface: 'kube-control' })
+  })
+})
+
+describe('the charms the bundle job reads', () => {
+  test('loadBundleCharms: from a charm directory, and from inside a prebuilt .charm (files:)', async () => {
+    const dir = tempDir('bs-bundle-charms-')
+    const { execFileSync } = await import('node:child_process')
+    const charm = path.join(dir, 'flannel_ubuntu-22.04-amd64-arm64-s390x.charm')
+    execFileSync('zip', ['-q', '-j', charm, path.join(repoRoot, 'examples/charms/flannel/src/metadata.yaml')])
+    const desc = {
+      charms: {
+        flannel: { files: ['flannel_*.charm'], resources: {} },
+        etcd: { path: path.join(repoRoot, 'examples/charms/etcd'), resources: {} },
+      },
+    } as unknown as Description
+    const charms = await loadBundleCharms(desc, dir, tempDir('bs-scratch-'))
+    expect(charms.flannel.subordinate).toBe(true)
+    expect(charms.flannel.endpoints.cni).toEqual({ role: 'requires', interface: 'kubernetes-cni' })
+    expect(charms.etcd).toMatchObject({ subordinate: false, endpoints: { db: { role: 'provides', interface: 'etcd' } } })
   })
 })
 

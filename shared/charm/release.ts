@@ -102,11 +102,22 @@ export function manifestBases(text: string, file: string, inputName = 'charm'): 
 }
 
 /** Read name, resources and bases from inside a packed charm (a zip with metadata.yaml / charmcraft.yaml, manifest.yaml). */
-export async function readCharmFile(
-  file: string,
-  scratch: string,
-  inputName = 'charm',
-): Promise<CharmFile & Pick<CharmMeta, 'subordinate' | 'endpoints'>> {
+export async function readCharmFile(file: string, scratch: string, inputName = 'charm'): Promise<CharmFile> {
+  const { meta, manifest } = await readPackedMeta(file, scratch, inputName)
+  const [facts] = await describeFiles([path.resolve(file)])
+  return {
+    path: facts.file,
+    size: facts.size,
+    sha256: facts.sha256,
+    sha3_384: await sha3File(file),
+    name: meta.name,
+    bases: manifest === undefined ? [] : manifestBases(manifest, file, inputName),
+    resources: meta.resources,
+  }
+}
+
+/** The metadata inside a packed charm (metadata.yaml / charmcraft.yaml, unzipped into scratch) and its manifest.yaml. */
+export async function readPackedMeta(file: string, scratch: string, inputName = 'charm'): Promise<{ meta: CharmMeta; manifest?: string }> {
   if (!(await exists(file)))
     throw new UserError(`${inputName}: '${file}' does not exist; give .charm files (from charm-build) or a charm name`)
   const unzip = unzipTool()
@@ -127,19 +138,7 @@ export async function readCharmFile(
     found++
   }
   if (found === 0) throw new UserError(`${inputName}: '${file}' has no metadata.yaml or charmcraft.yaml inside; is it a charm?`)
-  const meta = await loadCharm(dir, inputName)
-  const [facts] = await describeFiles([path.resolve(file)])
-  return {
-    path: facts.file,
-    size: facts.size,
-    sha256: facts.sha256,
-    sha3_384: await sha3File(file),
-    name: meta.name,
-    bases: manifest === undefined ? [] : manifestBases(manifest, file, inputName),
-    resources: meta.resources,
-    subordinate: meta.subordinate,
-    endpoints: meta.endpoints,
-  }
+  return { meta: await loadCharm(dir, inputName), ...(manifest === undefined ? {} : { manifest }) }
 }
 
 /** Unpack a .charm into a directory (the legacy `charm push` takes a directory). */
