@@ -626,6 +626,7 @@ describe("charm-attach-release: today's CK shapes packed by the rebuilt double, 
       expect(rev.sha256).toBe(sha(`${dir}/cni-${a}.tgz`))
     }
     expect(r.log).toContain('verified: 1.34/edge holds every revision and resource revision released, for 4 bases')
+    expect(r.summary).toContain('Track `1.34` created.')
     // A re-run: the track is listed now, nothing is created, uploaded or released again.
     const n = calls(store).length
     const again = await run(store, cp, cni)
@@ -636,6 +637,7 @@ describe("charm-attach-release: today's CK shapes packed by the rebuilt double, 
         .slice(n)
         .filter((c) => c.argv[0] === 'create-track'),
     ).toEqual([])
+    expect(again.summary).not.toContain('created.')
   })
 
   it('flannel: one revision for all six bases with per-name resources; a per-arch file is refused in one line before any write', async () => {
