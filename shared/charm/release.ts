@@ -38,6 +38,7 @@ import {
   ledgerKey,
   mismatchTable,
   resourceArch,
+  trackLedgerKey,
   type Base,
   type CharmFile,
   type ChannelRelease,
@@ -305,6 +306,8 @@ export async function executePlan(rt: Runtime, store: Store, plan: ReleasePlan, 
   }
   // The track first: a track no guardrail allows stops the run before anything is uploaded.
   const trackCreated = plan.createTrack && (await ensureTrack(rt, store, plan.charm, plan.createTrack)) ? plan.createTrack.track : undefined
+  // Remembered for a re-run that finds the charm still unreleased (`status` lists no tracks then).
+  if (plan.createTrack) ledger.set(trackLedgerKey(plan.createTrack.track), 1)
   try {
     for (const rel of plan.releases) {
       const ref = rel.charm
