@@ -604,8 +604,13 @@ describe("charm-attach-release: today's CK shapes packed by the rebuilt double, 
     charmcraft(store, 'register', charm)
     return store
   }
-  const run = (store: StoreDouble, files: string[], resources: string, inputs: Record<string, string> = {}) =>
-    release(store, { charm: JSON.stringify(files), arches: TWO.join(' '), resources, channel: '1.34/edge', ...inputs })
+  const run = (
+    store: StoreDouble,
+    files: string[],
+    resources: string,
+    inputs: Record<string, string> = {},
+    env: Record<string, string> = {},
+  ) => release(store, { charm: JSON.stringify(files), arches: TWO.join(' '), resources, channel: '1.34/edge', ...inputs }, env)
 
   it('control plane: each arch revision serves 22.04 and 24.04 and takes its own cni-plugins (--arch); the track is made first', async () => {
     expect(cp.map((f) => path.basename(f))).toEqual(TWO.map((a) => `kubernetes-control-plane_ubuntu-22.04-${a}_ubuntu-24.04-${a}.charm`))
@@ -626,6 +631,7 @@ describe("charm-attach-release: today's CK shapes packed by the rebuilt double, 
       expect(rev.sha256).toBe(sha(`${dir}/cni-${a}.tgz`))
     }
     expect(r.log).toContain('verified: 1.34/edge holds every revision and resource revision released, for 4 bases')
+    expect(r.summary).toContain('Track `1.34` created.')
     // A re-run: the track is listed now, nothing is created, uploaded or released again.
     const n = calls(store).length
     const again = await run(store, cp, cni)
@@ -636,6 +642,7 @@ describe("charm-attach-release: today's CK shapes packed by the rebuilt double, 
         .slice(n)
         .filter((c) => c.argv[0] === 'create-track'),
     ).toEqual([])
+    expect(again.summary).not.toContain('created.')
   })
 
   it('flannel: one revision for all six bases with per-name resources; a per-arch file is refused in one line before any write', async () => {
@@ -673,6 +680,22 @@ describe("charm-attach-release: today's CK shapes packed by the rebuilt double, 
     ])
     expect(r.log).not.toMatch(/\n\s+at /)
     expect(writes(calls(store))).toEqual([])
+  })
+
+  it('a run that fails after making the track: the re-run (still nothing released) does not ask for it again', async () => {
+    const store = fresh('kubernetes-control-plane')
+    const failed = await run(store, cp, cni, {}, { CHARMCRAFT_DOUBLE_FAIL: 'upload:500' })
+    expect(failed.exitCode).toBe(1)
+    expect(JSON.parse(charmcraft(store, 'status', 'kubernetes-control-plane', '--format', 'json'))).toEqual({})
+    const n = calls(store).length
+    const again = await run(store, cp, cni)
+    expect(again.exitCode, again.log).toBe(0)
+    expect(
+      calls(store)
+        .slice(n)
+        .filter((c) => c.argv[0] === 'create-track'),
+    ).toEqual([])
+    expect(Object.keys(channelMap(store, 'kubernetes-control-plane', '1.34/edge'))).toHaveLength(4)
   })
 
   it('the dry run prints create-track; promotion to a new track makes it and moves every base', async () => {

@@ -360,6 +360,12 @@ describe('ReleasePlan', () => {
     expect(buildPlan(input('1.34/edge'), emptyView({ tracks: ['latest', '1.33'] })).createTrack).toEqual({ track: '1.34', known: true })
     expect(buildPlan(input('1.34/edge'), emptyView({ tracks: ['latest', '1.34'] })).createTrack).toBeUndefined()
     expect(buildPlan(input('latest/edge'), emptyView()).createTrack).toBeUndefined()
+    // An earlier run made it (ledger) and nothing is released yet: not again; a store listing tracks wins over the ledger.
+    expect(buildPlan(input('1.34/edge'), emptyView({ ledger: { 'track/1.34': 1 } })).createTrack).toBeUndefined()
+    expect(buildPlan(input('1.34/edge'), emptyView({ ledger: { 'track/1.34': 1 }, tracks: ['latest'] })).createTrack).toEqual({
+      track: '1.34',
+      known: true,
+    })
     expect(buildPlan(input('edge', 'charmstore'), emptyView()).createTrack).toBeUndefined()
     const plan = buildPlan(input('1.34/edge'), emptyView())
     expect(showCommand(planCommands('charmcraft', plan)[0])).toBe('charmcraft create-track --format json --name kw --track 1.34')

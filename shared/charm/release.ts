@@ -38,6 +38,7 @@ import {
   ledgerKey,
   mismatchTable,
   resourceArch,
+  trackLedgerKey,
   type Base,
   type CharmFile,
   type ChannelRelease,
@@ -282,6 +283,8 @@ export interface ExecuteResult {
   reused: string[]
   /** How many release commands ran (0: the channel already held everything). */
   released: number
+  /** The channel's track, when this run made it (`create-track`). */
+  trackCreated?: string
 }
 
 const label = (r: PlannedResource) => (r.perArch ? `${r.name}[${r.arch!.debian}]` : r.name)
@@ -301,7 +304,9 @@ export async function executePlan(rt: Runtime, store: Store, plan: ReleasePlan, 
     throw new Error(`unresolved plan reference: ${ref.pending}`)
   }
   // The track first: a track no guardrail allows stops the run before anything is uploaded.
-  if (plan.createTrack) await ensureTrack(rt, store, plan.charm, plan.createTrack)
+  const trackCreated = plan.createTrack && (await ensureTrack(rt, store, plan.charm, plan.createTrack)) ? plan.createTrack.track : undefined
+  // Remembered for a re-run that finds the charm still unreleased (`status` lists no tracks then).
+  if (plan.createTrack) ledger.set(trackLedgerKey(plan.createTrack.track), 1)
   try {
     for (const rel of plan.releases) {
       const ref = rel.charm
@@ -373,7 +378,7 @@ export async function executePlan(rt: Runtime, store: Store, plan: ReleasePlan, 
       `released ${plan.charm} revision ${rel.revision}${rel.bases.length ? ` (${rel.bases.map(baseKey).join(', ')})` : ''} to ${plan.channel.name} with ${res || 'no resources'}`,
     )
   }
-  return { releases, uploaded, reused, released }
+  return { releases, uploaded, reused, released, ...(trackCreated ? { trackCreated } : {}) }
 }
 
 /** Where Charmhub's track guardrails are requested (charmcraft store.py CreateTrack's own help). */
@@ -384,15 +389,16 @@ export const GUARDRAIL_REQUEST = 'request a track guardrail in the "charmhub req
  * release). A track that exists already is fine: before the first release the store does not list its tracks,
  * so the plan cannot tell. Anything else the store refuses is a track no guardrail allows: one line.
  */
-export async function ensureTrack(rt: Runtime, store: Store, charm: string, t: { track: string; known: boolean }): Promise<void> {
+export async function ensureTrack(rt: Runtime, store: Store, charm: string, t: { track: string; known: boolean }): Promise<boolean> {
   try {
     await store.createTrack(charm, t.track)
     rt.info(`track ${t.track} of ${charm}: created`)
+    return true
   } catch (e) {
     if (!(e instanceof StoreError)) throw e
     if (/already exist|\b409\b/i.test(e.storeMessage)) {
       rt.info(`track ${t.track} of ${charm}: exists already`)
-      return
+      return false
     }
     if (/credentials|authenticat|\b401\b/i.test(e.storeMessage)) throw e
     throw new UserError(
