@@ -162,6 +162,32 @@ describe('s390x: its route, or the refusal before anything is built', () => {
     expect(existsSync(path.join(out, 'artifacts', 'release-amd64'))).toBe(false)
   })
 
+  test('a bundle juju would refuse stops the plan, with provisional revisions, before anything is built or uploaded', async () => {
+    const config = workspace((d) => {
+      d.arches = ['amd64']
+      d.charms = { 'kubernetes-control-plane': d.charms['kubernetes-control-plane'] }
+      d.bundle = { template: 'ck.yaml' }
+    })
+    writeFileSync(
+      path.join(path.dirname(config), 'ck.yaml'),
+      stringify({
+        applications: { 'kubernetes-control-plane': { charm: 'kubernetes-control-plane', num_units: 1 } },
+        relations: [['kubernetes-control-plane:cni', 'flannel:cni']],
+      }),
+    )
+    const out = tempDir('bs-ck-out-')
+    const r = await runLocalRelease({ config, outDir: out, dryRun: 'false', mirror, quiet: true })
+    expect(r.exitCode).toBe(1)
+    // One line per bundle (22.04 and 24.04: the control plane's revision serves both).
+    expect(r.errors).toHaveLength(2)
+    for (const e of r.errors)
+      expect(e).toMatch(
+        /^bundle bundle-2[24]\.04-amd64\.yaml: relation .*"flannel" not defined in this bundle; juju would refuse this bundle: fix bundle\.template \(ck\.yaml\)$/,
+      )
+    expect(r.steps.map((s) => `${s.job}: ${s.exitCode}`)).toEqual(['plan: 1'])
+    expect(existsSync(path.join(out, 'store', 'calls.jsonl'))).toBe(false)
+  })
+
   test('an entry built on a release no hosted image runs (20.04): LXD managed mode on ubuntu-24.04, LXD set up for that job only', async () => {
     const config = workspace((d) => {
       d.arches = ['amd64']
