@@ -1,39 +1,46 @@
 /**
- * Benchmark of a whole CDK release (issue 10), measured side by side in one run: the local release.yml pipeline
- * (cli/release.ts) for a description of the seed's kind of set, three charms (kubernetes-master with cdk-addons,
- * kubernetes-worker with cni-{arch}, flannel with flannel-{arch}), four arches, real snaps, through the dist
- * bundles against the loopback mirror of cross-compiled stand-ins and the charmcraft test double. It prints:
- *   1. each artifact's build count per arch (must be 1: kubectl feeds both kubernetes charms, built once);
- *   2. the critical path (plan + slowest build job + slowest charm job + slowest release job + bundle), what the
- *      workflow's matrices give on GitHub, against the sum of all jobs, what this machine ran one after another;
- *   3. a re-run of the finished release with its artifacts (same store, as GitHub's "Re-run jobs"): its time as a
- *      fraction of the first, and how many uploads it made (must be 0).
+ * Benchmark of a whole CDK release (issues 10, 16), measured side by side in one run: the local release.yml
+ * pipeline (cli/release/) for today's four charms (examples/cdk-release.yaml: per-arch kubernetes-control-plane
+ * and kubernetes-worker, multi-arch etcd and flannel) on amd64, arm64 and s390x (the s390x entries on the
+ * self-hosted route, --runners s390x), through the dist bundles against the loopback mirror of cross-compiled
+ * stand-ins and the charmcraft test double. It prints:
+ *   1. each artifact's build count per arch (must be 1) and the pack jobs per route (one per needed entry);
+ *   2. the critical path with per-entry pack jobs: the pack jobs need only the plan, so they run beside the
+ *      builds: max(slowest build, slowest pack) + slowest charm job + slowest release job; against the sum of
+ *      all jobs (what this machine ran one after another);
+ *   3. each route's cost, side by side: the same entry packed by charm-build on a hosted runner in destructive
+ *      mode, on the self-hosted route (destructive-mode auto), and in LXD managed mode (what the job costs here;
+ *      the double does not launch an instance, so LXD's real launch time is not in it: see the README);
+ *   4. a re-run of the finished release (--resume): its time as a fraction of the first, uploads (must be 0).
  * The stand-ins are cross-compiled once, when the mirror is laid out (not measured).
  *
  * Run: npx vite-node bench/release.ts   (needs dist/ built: npm run build)
  */
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { type LocalReleaseResult, openMirror, runLocalRelease } from '../cli/release.js'
+import { parse } from 'yaml'
+import { type LocalReleaseResult, openMirror, runLocalRelease, runnerEnv } from '../cli/release.js'
+import { runActionLocally, repoRoot } from '../cli/local.js'
 import { buildCounts } from '../shared/cdk-release.js'
 import { parseArch } from '../shared/arch.js'
-import { writeCdkFixture } from '../test/cdk-release.fixtures.js'
 
-const ARCHES = ['amd64', 'arm64', 'ppc64el', 's390x']
+const ARCHES = ['amd64', 'arm64', 's390x']
 const tmp = (p: string) => mkdtempSync(path.join(tmpdir(), p))
 const root = tmp('bench-cdk-')
-const { config } = writeCdkFixture(root, ARCHES)
+cpSync(path.join(repoRoot, 'examples'), root, { recursive: true })
+const config = path.join(root, 'cdk-release.yaml')
+const v = (parse(readFileSync(config, 'utf8')) as { versions: Record<string, string> }).versions
 process.env.BUILD_SNAPS_CACHE_DIR = tmp('bench-release-cache-')
 const mirror = await openMirror(
   tmp('bench-mirror-'),
-  { kube: 'v1.31.2', cni: 'v1.5.1', flannel: 'v0.25.6', etcd: 'v3.5.16' },
+  { kube: v.kubernetes, cni: v.cni, flannel: v.flannel, etcd: v.etcd },
   ARCHES.map((a) => parseArch(a)),
 )
 
 async function timed(label: string, outDir: string, dryRun: string, resume = false): Promise<{ r: LocalReleaseResult; ms: number }> {
   const t0 = performance.now()
-  const r = await runLocalRelease({ config, outDir, dryRun, mirror, quiet: true, resume })
+  const r = await runLocalRelease({ config, outDir, dryRun, mirror, quiet: true, resume, runners: ['s390x'] })
   if (r.exitCode !== 0)
     throw new Error(`${label} failed: ${JSON.stringify(r.errors.length ? r.errors : r.steps.filter((s) => s.exitCode))}`)
   return { r, ms: performance.now() - t0 }
@@ -59,11 +66,19 @@ try {
     return [...m.values()]
   }
   const builds = per('build', 'arch')
+  const packs = r.steps.filter((x) => x.job === 'pack').map((x) => x.ms ?? 0)
   const charms = per('charm', 'charm')
   const releases = per('release', 'charm')
-  const jobsSum = sum(builds) + sum(charms) + sum(releases)
-  const critical = Math.max(...builds) + Math.max(...charms) + Math.max(...releases)
-  console.log(`CDK release: ${r.plan!.charms.length} charms x ${ARCHES.length} arches, real snaps (${r.artifacts.length} artifacts)`)
+  const jobsSum = sum(builds) + sum(packs) + sum(charms) + sum(releases)
+  const critical = Math.max(...builds, ...packs) + Math.max(...charms) + Math.max(...releases)
+  const serial = Math.max(...builds) + sum(packs) + Math.max(...charms) + Math.max(...releases)
+  console.log(
+    `CDK release: ${r.plan!.charms.length} charms x ${ARCHES.length} arches, ${r.plan!.packs.length} pack jobs (${r.artifacts.length} artifacts)`,
+  )
+  const byRoute = new Map<string, number>()
+  for (const p of r.plan!.packs)
+    byRoute.set(`${p.route} ${JSON.stringify(p['runs-on'])}`, (byRoute.get(`${p.route} ${JSON.stringify(p['runs-on'])}`) ?? 0) + 1)
+  console.log(`  pack jobs per route: ${[...byRoute].map(([k, n]) => `${k} x${n}`).join(', ')}`)
   const counts = buildCounts(r.plan!)
   const stepsPerArch = (action: string) => r.steps.filter((x) => x.job === 'build' && x.step === action).length / ARCHES.length
   console.log(
@@ -82,11 +97,52 @@ try {
     }`,
   )
   console.log(`  jobs: build ${builds.map(s).join(' / ')}, charm ${charms.map(s).join(' / ')}, release ${releases.map(s).join(' / ')}`)
+  console.log(`  pack ${packs.map(s).join(' / ')}`)
   console.log(
-    `  sum of jobs (this machine, one after another) ${s(jobsSum)}   critical path with the matrices ${s(critical)}   critical/sum = ${(critical / jobsSum).toFixed(2)}`,
+    `  sum of jobs (this machine, one after another) ${s(jobsSum)}   critical path with per-entry pack jobs beside the builds ${s(critical)}   critical/sum = ${(critical / jobsSum).toFixed(2)}`,
+  )
+  console.log(
+    `  every entry packed one after another (one job, no per-entry matrix) would be ${s(serial)}: per-entry/one-job = ${(critical / serial).toFixed(2)}`,
   )
   console.log(
     `  first release ${s(first.ms)} (${uploadsFirst} uploads)   re-run ${s(again.ms)} (${uploadsAgain} uploads)   re-run/first = ${(again.ms / first.ms).toFixed(2)}`,
+  )
+  // 3. Each route's cost: the same entry (the control plane's amd64/s390x entry) packed three times per route.
+  const cp = r.plan!.packs.find((p) => p.charm === 'kubernetes-control-plane')!
+  const route = async (label: string, runsOn: string | string[], bases: string, destructive: string, lxd: boolean) => {
+    const ms: number[] = []
+    for (let i = 0; i < 3; i++) {
+      const t0 = performance.now()
+      const run = await runActionLocally(
+        'charm-build',
+        {
+          'charm-path': cp.path,
+          builder: 'charmcraft',
+          'bases-index': bases,
+          'destructive-mode': destructive,
+          'output-dir': tmp('bench-pack-'),
+        },
+        {
+          quiet: true,
+          env: {
+            PATH: `${path.join(repoRoot, 'test', 'doubles')}${path.delimiter}${process.env.PATH}`,
+            CHARMCRAFT_DOUBLE_STATE: tmp('bench-store-'),
+            ...runnerEnv(runsOn),
+            ...(lxd ? { CHARMCRAFT_DOUBLE_LXD: '1' } : {}),
+          },
+        },
+      )
+      if (run.exitCode !== 0) throw new Error(`${label}: charm-build failed`)
+      ms.push(performance.now() - t0)
+    }
+    return `${label} ${s(Math.min(...ms))}`
+  }
+  console.log(
+    `  route cost (best of 3, one entry): ${[
+      await route('hosted ubuntu-22.04 destructive', 'ubuntu-22.04', '0', 'true', false),
+      await route('self-hosted s390x (auto)', ['self-hosted', 'linux', 's390x'], '2', 'auto', false),
+      await route('LXD on ubuntu-24.04', 'ubuntu-24.04', '0', 'false', true),
+    ].join('   ')}`,
   )
 } finally {
   await mirror.close()

@@ -3,6 +3,9 @@
  * program, cross-compiled for real for each architecture, that answers like the real binaries do, by the
  * name it is called under (`kubectl version --client`, `<daemon> --version`, `kubeadm version -o short`,
  * a CNI plugin's `CNI_COMMAND=VERSION`, `flanneld --version`, `etcd --version`, `etcdctl version`).
+ * etcd prints `etcd Version: 3.5.21`, then Git SHA, Go Version and Go OS/Arch lines, as etcd-io/etcd
+ * server/etcdmain/config.go (037de81) `config.parse` does; etcdctl prints `etcdctl version: 3.5.21` and
+ * `API version: 3.5`.
  * It is then laid out as a dl.k8s.io mirror tree with .sha256 and .sha512 files.
  */
 import { createHash } from 'node:crypto'
@@ -19,6 +22,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 )
 
@@ -32,8 +36,14 @@ func main() {
 		fmt.Printf("{\\"cniVersion\\":\\"1.0.0\\",\\"supportedVersions\\":[\\"0.1.0\\",\\"0.2.0\\",\\"0.3.0\\",\\"0.3.1\\",\\"0.4.0\\",\\"1.0.0\\"]}\\n")
 	case name == "flanneld" && (args == "--version" || args == "-version"):
 		fmt.Println(version)
-	case (name == "etcdctl" || name == "etcd") && (args == "--version" || args == "version"):
-		fmt.Printf("%s version: %s\\nAPI version: 3.5\\n", name, strings.TrimPrefix(version, "v"))
+	case name == "etcd" && args == "--version":
+		fmt.Printf("etcd Version: %s\\nGit SHA: 0000000\\nGo Version: %s\\nGo OS/Arch: %s/%s\\n", strings.TrimPrefix(version, "v"), runtime.Version(), runtime.GOOS, runtime.GOARCH)
+	case name == "etcdctl" && (args == "--version" || args == "version"):
+		v, api := strings.TrimPrefix(version, "v"), ""
+		if p := strings.SplitN(v, ".", 3); len(p) >= 2 {
+			api = p[0] + "." + p[1]
+		}
+		fmt.Printf("etcdctl version: %s\\nAPI version: %s\\n", v, api)
 	case args == "version --client":
 		fmt.Printf("Client Version: %s\\nKustomize Version: v5.4.2\\n", version)
 	case args == "version -o short":

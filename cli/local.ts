@@ -107,13 +107,17 @@ export interface ActionRun {
 }
 
 /** Run dist/<action>/index.js under the runner contract. */
-export async function runActionLocally(action: string, inputs: Record<string, string>, opts: { quiet?: boolean } = {}): Promise<ActionRun> {
+export async function runActionLocally(
+  action: string,
+  inputs: Record<string, string>,
+  opts: { quiet?: boolean; env?: Record<string, string> } = {},
+): Promise<ActionRun> {
   const yml = readActionYaml(action)
   const bundle = path.join(repoRoot, 'dist', action, 'index.js')
   if (!existsSync(bundle)) throw new UserError(`${bundle} is missing; run npm run build`)
   const work = await mkdtemp(path.join(tmpdir(), `build-snaps-${action}-`))
   try {
-    const env: NodeJS.ProcessEnv = { ...process.env }
+    const env: NodeJS.ProcessEnv = { ...process.env, ...opts.env }
     for (const k of Object.keys(env)) if (k.startsWith('INPUT_')) delete env[k]
     for (const [name, def] of Object.entries(yml.inputs ?? {})) if (def.default !== undefined) env[inputEnvName(name)] = String(def.default)
     for (const [name, value] of Object.entries(inputs)) env[inputEnvName(name)] = value

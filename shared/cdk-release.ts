@@ -23,8 +23,10 @@ import { ARCHES, type Arch, parseArch } from './arch.js'
 import { UserError } from './errors.js'
 import { COMPONENTS, parseKubeVersion, snapVersion } from './k8s.js'
 import { type CharmResource, loadCharm } from './charm/metadata.js'
+import { type BundleCharm, checkBundle } from './bundle-check.js'
 import { parseChannel } from './charm/plan.js'
-import { readCharmFile } from './charm/release.js'
+import { type BuildEntry, charmEntries, checkBuildRoutes, type PackJob, packJobs, type RouteConfig } from './charm/routes.js'
+import { readPackedMeta } from './charm/release.js'
 import semver from 'semver'
 import { cleanVersion, stripV } from './version.js'
 
@@ -185,6 +187,32 @@ export interface CharmInfo {
   /** Absolute .charm files (files:, expanded). */
   files: string[]
   declared: CharmResource[]
+  /** What juju's bundle checks need of the charm (subordinate, endpoints), from its metadata. */
+  bundle: BundleCharm
+  /** The builder of a charm built here, and its bases/platforms entries (shared/charm/routes.ts). */
+  builder?: 'charmcraft' | 'charm'
+  entries?: BuildEntry[]
+}
+
+/** A charm directory's YAML file as data (undefined when absent; the metadata check reported bad YAML). */
+async function readYamlDoc(file: string): Promise<Record<string, unknown> | undefined> {
+  const text = await readFile(file, 'utf8').catch(() => undefined)
+  if (text === undefined) return undefined
+  const doc: unknown = parse(text)
+  return doc && typeof doc === 'object' && !Array.isArray(doc) ? (doc as Record<string, unknown>) : {}
+}
+
+/** builder: auto → charmcraft when charmcraft.yaml exists, else charm-tools (as charm-build chooses). */
+async function charmEntriesOf(
+  name: string,
+  dir: string,
+  requested: CharmSpec['builder'],
+  arches: string[],
+): Promise<{ builder: 'charmcraft' | 'charm'; entries: BuildEntry[] }> {
+  const cc = await readYamlDoc(path.join(dir, 'charmcraft.yaml'))
+  const builder = requested === 'charm' || (requested !== 'charmcraft' && !cc) ? 'charm' : 'charmcraft'
+  const meta = await readYamlDoc(path.join(dir, 'metadata.yaml'))
+  return { builder, entries: charmEntries(name, cc, meta, builder, arches) }
 }
 
 const GLOB = /[*?[]/
@@ -265,8 +293,10 @@ export async function checkDescription(desc: Description, dir: string, label: st
       continue
     }
     let declared: CharmResource[] | undefined
+    let bundle: BundleCharm | undefined
     const files: string[] = []
     let charmDir: string | undefined
+    let built: Awaited<ReturnType<typeof charmEntriesOf>> | undefined
     try {
       if (spec.path) {
         const meta = await loadCharm(path.resolve(dir, spec.path), `${at}.path`)
@@ -274,6 +304,13 @@ export async function checkDescription(desc: Description, dir: string, label: st
         if (meta.name !== name)
           err(`${at}.path`, `${spec.path} is charm '${meta.name}', not '${name}'; name the entry ${meta.name} or fix the path`)
         declared = meta.resources
+        built = await charmEntriesOf(
+          name,
+          meta.dir,
+          spec.builder,
+          arches.map((a) => a.debian),
+        )
+        bundle = { subordinate: meta.subordinate, endpoints: meta.endpoints }
       } else {
         for (const [i, g] of spec.files!.entries()) {
           const found = await expandGlob(g, dir)
@@ -281,10 +318,11 @@ export async function checkDescription(desc: Description, dir: string, label: st
           files.push(...found)
         }
         for (const f of files) {
-          const meta = await readCharmFile(f, scratch, `${at}.files`)
+          const { meta } = await readPackedMeta(f, scratch, `${at}.files`)
           if (meta.name !== name)
             err(`${at}.files`, `${path.basename(f)} is charm '${meta.name}', not '${name}'; every file of an entry must be the same charm`)
           declared ??= meta.resources
+          bundle ??= { subordinate: meta.subordinate, endpoints: meta.endpoints }
         }
       }
     } catch (e) {
@@ -338,7 +376,14 @@ export async function checkDescription(desc: Description, dir: string, label: st
         `charm ${name} declares ${unmapped.join(', ')} but the description maps no artifact to ${unmapped.length === 1 ? 'it' : 'them'}; map each to an artifact, placeholder or keep`,
       )
     }
-    infos.push({ name, ...(charmDir ? { dir: charmDir } : {}), files, declared })
+    infos.push({
+      name,
+      ...(charmDir ? { dir: charmDir } : {}),
+      files,
+      declared,
+      bundle: bundle ?? { subordinate: false, endpoints: {} },
+      ...(built ?? {}),
+    })
   }
   const need = (k: string, field: string, what: string) => {
     const by = needs.get(k)
@@ -394,6 +439,18 @@ export interface CharmPlan {
   'placeholder-dir': string
   /** The charm's metadata for zero-byte-snaps: its directory, or where the job unpacks a prebuilt charm's. */
   meta: string
+  /** The artifacts of its pack jobs (pack-<charm>_<id>), downloaded with this pattern and merge-multiple ('' for prebuilt files). */
+  'pack-pattern': string
+}
+
+/** One pack job: one bases/platforms entry of one charm, on its route (shared/charm/routes.ts). */
+export interface PackPlan extends PackJob {
+  /** The charm directory (relative to the workspace). */
+  path: string
+  builder: string
+  /** Where the job writes the .charm, and the artifact it uploads. */
+  'pack-dir': string
+  artifact: string
 }
 
 export interface CdkPlan {
@@ -404,6 +461,8 @@ export interface CdkPlan {
   versions: { kubernetes: string; cni: string; flannel: string; etcd: string }
   build: BuildSettings
   charms: CharmPlan[]
+  /** One job per needed bases/platforms entry of every charm built here. */
+  packs: PackPlan[]
   /** Artifact key (snap:kubectl, cni, ...) → the charms it feeds; each is built once per arch. */
   shared: Record<string, string[]>
   bundle: { template: string; name: string }
@@ -420,6 +479,10 @@ export interface PlanOptions {
   artifacts: string
   /** Overrides the description's channel. */
   channel?: string
+  /** The runner routes configured (self-hosted runners, the caller's owner); none when undefined. */
+  routes?: RouteConfig
+  /** false: no pack jobs (a promotion, the summary's reading of the plan): nothing is packed, nothing routed. */
+  packs?: boolean
 }
 
 /** `v1.31.2` → `1.31/edge`. */
@@ -446,7 +509,30 @@ export function makePlan(desc: Description, infos: CharmInfo[], o: PlanOptions):
   }
   const shared: Record<string, string[]> = {}
   const charms: CharmPlan[] = []
+  const packs: PackPlan[] = []
+  const refused: string[] = o.routes
+    ? checkBuildRoutes(
+        arches.map((a) => a.debian),
+        o.routes,
+      )
+    : []
   for (const info of infos) {
+    if (info.dir && info.entries && o.packs !== false) {
+      try {
+        for (const j of packJobs(
+          info.name,
+          info.entries,
+          arches.map((a) => a.debian),
+          o.routes ?? { selfHosted: {} },
+        )) {
+          const artifact = `pack-${info.name}_${j.id}`
+          packs.push({ ...j, path: place(info.dir), builder: info.builder ?? 'auto', 'pack-dir': art(artifact), artifact })
+        }
+      } catch (e) {
+        if (!(e instanceof UserError)) throw e
+        refused.push(e.message)
+      }
+    }
     const spec = desc.charms[info.name]
     const lines: string[] = []
     const keep: string[] = []
@@ -488,8 +574,11 @@ export function makePlan(desc: Description, infos: CharmInfo[], o: PlanOptions):
       placeholders: placeholders.join(' '),
       'placeholder-dir': charmArt('placeholders'),
       meta: info.dir ? place(info.dir) : charmArt('meta'),
+      'pack-pattern': info.dir ? `pack-${info.name}_*` : '',
     })
   }
+  // Before anything is built or uploaded: every entry the release needs has a route.
+  if (refused.length) throw new DescriptionError(refused)
   const components = COMPONENTS.map((c) => c.name).filter((n) => shared[`snap:${n}`])
   const src = (k: keyof NonNullable<Description['sources']>) => (desc.sources?.[k] ? repo(desc.sources[k]!) : '')
   const build: BuildSettings = {
@@ -515,6 +604,7 @@ export function makePlan(desc: Description, infos: CharmInfo[], o: PlanOptions):
     versions: { kubernetes: o.kubeVersion, cni: desc.versions.cni ?? '', flannel: desc.versions.flannel ?? '', etcd: etcdTag },
     build,
     charms,
+    packs,
     shared,
     bundle: { template: desc.bundle?.template ? repo(desc.bundle.template) : '', name: desc.bundle?.name ?? 'charmed-kubernetes' },
   }
@@ -542,6 +632,8 @@ export function planOutputs(plan: CdkPlan, dryRun: boolean): Record<string, stri
   return {
     matrix: JSON.stringify({ include: plan.arches.map((a) => ({ arch: a.debian, platform: a.platform })) }),
     charms: JSON.stringify({ include: plan.charms }),
+    packs: JSON.stringify({ include: plan.packs }),
+    'pack-count': String(plan.packs.length),
     build: JSON.stringify(plan.build),
     arches: plan.arches.map((a) => a.debian).join(' '),
     'kube-version': plan.kubeVersion,
@@ -556,6 +648,10 @@ export function planMarkdown(plan: CdkPlan, dryRun: boolean, title = 'Release pl
     .filter(([, v]) => v)
     .map(([k, v]) => `| ${k} | ${v} |`)
   const shared = Object.entries(plan.shared).map(([k, cs]) => `| \`${k}\` | ${plan.arches.length} (once per arch) | ${cs.join(', ')} |`)
+  const packs = plan.packs.map(
+    (p) =>
+      `| ${p.charm} | ${p.entry} | ${p['build-on']} | ${p['run-on']} | ${p.route}: \`${Array.isArray(p['runs-on']) ? p['runs-on'].join(', ') : p['runs-on']}\`${p.destructive === 'true' ? ', destructive mode' : p.destructive === 'false' ? ', LXD' : ''} |`,
+  )
   const charms = plan.charms.map(
     (c) =>
       `| ${c.charm} | ${c.path || c.files.split('\n').join(', ')} | ${c.resources.split('\n').filter(Boolean).length} | ${c.placeholders.split(' ').filter(Boolean).length} | ${c.keep || '-'} |`,
@@ -576,6 +672,7 @@ export function planMarkdown(plan: CdkPlan, dryRun: boolean, title = 'Release pl
     '| charm | source | resource lines | placeholders | kept |',
     '|---|---|---|---|---|',
     ...charms,
+    ...(packs.length ? ['', '| charm | entry | build-on | run-on | packed on |', '|---|---|---|---|---|', ...packs] : []),
   ].join('\n')
 }
 
@@ -595,18 +692,34 @@ export interface RenderedBundle {
   yaml: string
 }
 
+/** Charm name → what the bundle checks need of it, for every charm of the release. */
+export function bundleCharms(infos: CharmInfo[]): Record<string, BundleCharm> {
+  return Object.fromEntries(infos.map((i) => [i.name, i.bundle]))
+}
+
 /**
  * A Juju bundle pins one revision per application, but a multi-arch charm has one revision per base/arch on
  * Charmhub. So one bundle per base/arch: bundle-<arch>.yaml (bundle-<base>-<arch>.yaml when the charms span
  * several bases), each application pinned to that arch's revision and resource revisions, with
- * `constraints: arch=<arch>` and `default-base: ubuntu@<base>`. From the template (applications whose charm
- * is not in the release are kept as written) or generated with one unit per charm.
+ * `default-base: ubuntu@<base>`. From the template (applications whose charm is not in the release are kept as
+ * written) or generated with one unit per charm. What juju requires of it (shared/bundle-check.ts):
+ * - a subordinate (`charms[name].subordinate`) has no num_units, no `to` and no constraints: it runs beside its
+ *   principal, on that machine's arch; every other pinned application gets `constraints: arch=<arch>`;
+ * - `series` never disagrees with `default-base`: the bundle's `series` (the CK template says `noble`) is
+ *   dropped, since `default-base` says the same thing for juju 3.1+ (juju 4 ignores `series`), and so are a
+ *   pinned application's own `series` and `base`: its revision is the one for this bundle's base.
  */
-export function renderBundles(released: ReleasedCharm[], template: string | undefined, name: string): RenderedBundle[] {
+export function renderBundles(
+  released: ReleasedCharm[],
+  template: string | undefined,
+  name: string,
+  charms: Record<string, BundleCharm> = {},
+): RenderedBundle[] {
   const keys = [...new Set(released.flatMap((r) => Object.keys(r.bases)))]
   const manyBases = new Set(keys.map((k) => k.split('/')[0])).size > 1
   const out: RenderedBundle[] = []
   const order = (k: string) => ARCHES.findIndex((a) => a.debian === k.split('/')[1])
+  const subordinate = (charm: string) => charms[charm]?.subordinate === true
   for (const key of keys.sort((a, b) => order(a) - order(b) || a.localeCompare(b))) {
     const [base, arch] = key.split('/')
     const doc = (
@@ -615,28 +728,92 @@ export function renderBundles(released: ReleasedCharm[], template: string | unde
         : { name, description: `Charmed Kubernetes pinned to the revisions released for ${arch}`, applications: {} }
     ) as Record<string, unknown>
     const apps = (doc.applications ?? {}) as Record<string, Record<string, unknown>>
-    if (!template) for (const r of released) apps[r.charm] = { charm: r.charm, num_units: 1 }
+    if (!template) for (const r of released) apps[r.charm] = subordinate(r.charm) ? { charm: r.charm } : { charm: r.charm, num_units: 1 }
     for (const [app, def] of Object.entries(apps)) {
-      const r = released.find((x) => x.charm === String(def.charm ?? '').replace(/^ch:/, ''))
+      const r = released.find((x) => x.charm === String(def?.charm ?? '').replace(/^ch:/, ''))
       if (!r) continue
       const b = r.bases[key]
       if (!b)
         throw new UserError(`bundle: ${r.charm} has no revision for ${key} in ${r.channel}; release it for that base/arch or drop the arch`)
-      const constraints = String(def.constraints ?? '')
+      const { series: _series, base: _base, num_units: units, to, constraints: cons, ...rest } = def
+      const constraints = String(cons ?? '')
         .split(/\s+/)
         .filter((c) => c && !c.startsWith('arch='))
       apps[app] = {
-        ...def,
+        ...rest,
         charm: r.charm,
         channel: r.channel,
         revision: b.revision,
         resources: Object.fromEntries(Object.entries(b.resources).sort(([x], [y]) => x.localeCompare(y))),
-        constraints: [...constraints, `arch=${arch}`].join(' '),
+        ...(subordinate(r.charm)
+          ? {}
+          : {
+              ...(units !== undefined ? { num_units: units } : {}),
+              ...(to !== undefined ? { to } : {}),
+              constraints: [...constraints, `arch=${arch}`].join(' '),
+            }),
       }
     }
     doc.applications = apps
+    delete doc.series
     const ordered = { ...(doc.name ? { name: doc.name } : {}), ...doc, 'default-base': `ubuntu@${base}` }
     out.push({ file: manyBases ? `bundle-${base}-${arch}.yaml` : `bundle-${arch}.yaml`, arch, base, yaml: stringify(ordered) })
   }
   return out
+}
+
+/**
+ * What the bundle checks need of each charm of a description (the bundle job has the repository, not the plan's
+ * CharmInfo): read from the charm directory's metadata, or from the first prebuilt .charm (unzipped in scratch).
+ */
+export async function loadBundleCharms(desc: Description, dir: string, scratch: string): Promise<Record<string, BundleCharm>> {
+  const out: Record<string, BundleCharm> = {}
+  for (const [name, spec] of Object.entries(desc.charms)) {
+    const first = spec.files?.length ? (await expandGlob(spec.files[0], dir))[0] : undefined
+    const meta = spec.path
+      ? await loadCharm(path.resolve(dir, spec.path), `charms.${name}.path`)
+      : first
+        ? (await readPackedMeta(first, scratch, `charms.${name}.files`)).meta
+        : undefined
+    if (meta) out[name] = { subordinate: meta.subordinate, endpoints: meta.endpoints }
+  }
+  return out
+}
+
+/** juju's checks on every rendered bundle: one line per problem, `bundle <file>: <juju's words>`. */
+export function checkRenderedBundles(bundles: RenderedBundle[], charms: Record<string, BundleCharm>): string[] {
+  return bundles.flatMap((b) => checkBundle(b.yaml, charms).map((l) => `bundle ${b.file}: ${l}`))
+}
+
+/** The bases a revision serves, as the release records them: `<ubuntu release>/<arch>` (22.04/amd64). */
+export type BaseKey = `${string}/${string}`
+
+/**
+ * BEFORE anything is uploaded: render the bundles the release will write, from provisional revisions (0 for
+ * every charm and resource), and run juju's checks on them. `serves`: for each charm of the release, the
+ * `<ubuntu release>/<arch>` keys its packed revisions will serve (from its charmcraft.yaml bases / platforms,
+ * limited to the release's arches). One line per problem, each naming the bundle file (or the charm with no
+ * revision for a base/arch some other charm serves); [] when juju would accept every bundle.
+ */
+export function checkBundlesBeforeUpload(
+  desc: Description,
+  infos: CharmInfo[],
+  template: string | undefined,
+  serves: Record<string, BaseKey[]>,
+  channel: string,
+): string[] {
+  const released: ReleasedCharm[] = infos.map((i) => ({
+    charm: i.name,
+    channel,
+    bases: Object.fromEntries(
+      (serves[i.name] ?? []).map((k) => [k, { revision: 0, resources: Object.fromEntries(i.declared.map((d) => [d.name, 0])) }]),
+    ),
+  }))
+  try {
+    const bundles = renderBundles(released, template, desc.bundle?.name ?? 'charmed-kubernetes', bundleCharms(infos))
+    return checkRenderedBundles(bundles, bundleCharms(infos))
+  } catch (e) {
+    if (e instanceof UserError) return [e.message]
+    throw e
+  }
 }

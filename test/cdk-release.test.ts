@@ -19,15 +19,17 @@ import {
   validateSchema,
   type Description,
 } from '../shared/cdk-release.js'
+import type { RouteConfig } from '../shared/charm/routes.js'
 import { type RawDescription, writeCdkFixture } from './cdk-release.fixtures.js'
 import { repoRoot, tempDir } from './helpers/runner.js'
 
 const ARCHES = ['amd64', 's390x']
 
-async function planFor(root: string, config: string) {
+/** The fixture's charms pack their s390x entries on a self-hosted runner (S390X_RUNNER set) unless told otherwise. */
+async function planFor(root: string, config: string, routes: RouteConfig = { selfHosted: { s390x: true } }) {
   const desc = await loadDescription(config)
   const infos = await checkDescription(desc, root, 'cdk-release.yaml', tempDir('bs-scratch-'))
-  return makePlan(desc, infos, { kubeVersion: 'v1.31.2', dir: root, root, artifacts: path.join(root, 'artifacts') })
+  return makePlan(desc, infos, { kubeVersion: 'v1.31.2', dir: root, root, artifacts: path.join(root, 'artifacts'), routes })
 }
 
 async function errorsOf(edit: (d: RawDescription) => void): Promise<string[]> {
@@ -43,10 +45,30 @@ async function errorsOf(edit: (d: RawDescription) => void): Promise<string[]> {
 }
 
 describe('the schema', () => {
-  test('examples/cdk-release.yaml (the seed set: five charms) is valid', async () => {
-    const doc = parse(readFileSync(path.join(repoRoot, 'examples/cdk-release.yaml'), 'utf8')) as Description
-    expect(await validateSchema(doc, 'cdk-release.yaml')).toEqual([])
-    expect(Object.keys(doc.charms).sort()).toEqual(['easyrsa', 'etcd', 'flannel', 'kubernetes-master', 'kubernetes-worker'])
+  test.each([
+    ['examples/cdk-release.yaml', ['etcd', 'flannel', 'kubernetes-control-plane', 'kubernetes-worker']],
+    ['examples/cdk-release-legacy.yaml', ['easyrsa', 'etcd', 'flannel', 'kubernetes-master', 'kubernetes-worker']],
+  ])('%s is valid and matches the example charms it names (every path exists)', async (file, charms) => {
+    const config = path.join(repoRoot, file)
+    const doc = parse(readFileSync(config, 'utf8')) as Description
+    expect(await validateSchema(doc, path.basename(file))).toEqual([])
+    expect(Object.keys(doc.charms).sort()).toEqual(charms)
+    const infos = await checkDescription(doc, path.dirname(config), path.basename(file), tempDir('bs-scratch-'))
+    expect(infos.map((i) => i.name).sort()).toEqual(charms)
+    expect(infos.every((i) => i.dir?.startsWith(path.join(repoRoot, 'examples/charms/')))).toBe(true)
+  })
+
+  test("examples/cdk-release.yaml: today's shapes (cni-plugins one per-arch resource, flannel-{arch} one per arch)", async () => {
+    const dir = path.join(repoRoot, 'examples')
+    const plan = await planFor(dir, path.join(dir, 'cdk-release.yaml'))
+    const lines = (c: string) => plan.charms.find((x) => x.charm === c)!.resources.split('\n')
+    expect(lines('kubernetes-control-plane')).toEqual(['cni-plugins=artifacts/release-{arch}/cni-{arch}.tgz'])
+    expect(lines('flannel')).toEqual(['flannel-{arch}=artifacts/release-{arch}/flannel-{arch}.tar.gz'])
+    expect(lines('etcd')).toEqual([
+      'etcd=artifacts/charm-etcd/placeholders/etcd.snap',
+      'core=artifacts/charm-etcd/placeholders/core.snap',
+      'snapshot=resources/snapshot.tar.gz',
+    ])
   })
 
   test('every bad field is one line naming its path and the fix, all at once', async () => {
@@ -188,7 +210,43 @@ describe('the plan', () => {
       placeholders: 'core',
       'placeholder-dir': 'artifacts/charm-kubernetes-worker/placeholders',
       meta: 'charms/kubernetes-worker',
+      'pack-pattern': 'pack-kubernetes-worker_*',
     })
+  })
+
+  test('one pack job per needed bases entry, on its route; the charm job collects them by pattern', async () => {
+    const root = tempDir('bs-cdk-')
+    const { config } = writeCdkFixture(root, ARCHES)
+    const plan = await planFor(root, config)
+    expect(plan.packs.map((p) => [p.artifact, p.entry, p['runs-on'], p['runner-arch'], p.destructive])).toEqual(
+      ['kubernetes-master', 'kubernetes-worker', 'flannel'].flatMap((c) => [
+        [`pack-${c}_0`, 'bases[0]', 'ubuntu-22.04', 'X64', 'true'],
+        [`pack-${c}_1`, 'bases[1]', ['self-hosted', 'linux', 's390x'], 'S390X', 'auto'],
+      ]),
+    )
+    const worker = plan.packs.find((p) => p.artifact === 'pack-kubernetes-worker_1')!
+    expect([worker.path, worker.builder, worker['pack-dir'], worker['bases-index']]).toEqual([
+      'charms/kubernetes-worker',
+      'charmcraft',
+      'artifacts/pack-kubernetes-worker_1',
+      '1',
+    ])
+    const out = planOutputs(plan, false)
+    expect(JSON.parse(out.packs).include).toHaveLength(6)
+    expect(out['pack-count']).toBe('6')
+  })
+
+  test('s390x and no route for it: the plan stops with one line per charm, before anything is built', async () => {
+    const root = tempDir('bs-cdk-')
+    const { config } = writeCdkFixture(root, ARCHES)
+    const err = await planFor(root, config, { selfHosted: {} }).catch((e: unknown) => e)
+    expect(err).toBeInstanceOf(DescriptionError)
+    expect((err as DescriptionError).lines).toEqual(
+      ['kubernetes-master', 'kubernetes-worker', 'flannel'].map(
+        (c) =>
+          `${c}: bases[1] builds on ubuntu 22.04 s390x, and no configured route packs it; set the repository variable S390X_RUNNER (a self-hosted runner labelled self-hosted, linux, s390x), or drop its arch from arches`,
+      ),
+    )
   })
 
   test('snaps: placeholder switches every snap resource of every charm to a zero-byte file; keep goes to keep-resources', async () => {
@@ -253,19 +311,13 @@ describe('the pinned bundles', () => {
     },
   ]
   test("one bundle per arch, each application pinned to that arch's revision and resource revisions", () => {
-    const b = renderBundles(released, undefined, 'charmed-kubernetes')
+    const b = renderBundles(released, undefined, 'charmed-kubernetes', { flannel: { subordinate: true, endpoints: {} } })
     expect(b.map((x) => x.file)).toEqual(['bundle-amd64.yaml', 'bundle-s390x.yaml'])
     const s390x = parse(b[1].yaml)
     expect(s390x['default-base']).toBe('ubuntu@22.04')
-    expect(s390x.applications.flannel).toEqual({
-      charm: 'flannel',
-      num_units: 1,
-      channel: '1.31/edge',
-      revision: 8,
-      resources: { 'flannel-s390x': 2 },
-      constraints: 'arch=s390x',
-    })
-    expect(s390x.applications['kubernetes-worker'].revision).toBe(4)
+    // flannel is a subordinate: no units, no constraints (juju refuses either).
+    expect(s390x.applications.flannel).toEqual({ charm: 'flannel', channel: '1.31/edge', revision: 8, resources: { 'flannel-s390x': 2 } })
+    expect(s390x.applications['kubernetes-worker']).toMatchObject({ revision: 4, num_units: 1, constraints: 'arch=s390x' })
   })
   test('a template keeps its relations and other applications, and its constraints besides arch', () => {
     const template = stringify({

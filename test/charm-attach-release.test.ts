@@ -19,6 +19,7 @@ import {
   cniTarball,
   kubectlSnap,
   packedCharms,
+  packedToday,
   storeDouble,
   writes,
   type StoreDouble,
@@ -576,5 +577,149 @@ describe('charm-attach-release: every .charm of a charm, per-arch resources, pro
       expect(errorLines(run), label).toEqual([expect.stringMatching(pattern)])
       expect(writes(calls(store)), label).toEqual([])
     }
+  })
+})
+
+describe("charm-attach-release: today's CK shapes packed by the rebuilt double, tracks, resources per arch (dist bundle)", () => {
+  const TWO = ['amd64', 'arm64']
+  let dir: string
+  let cp: string[]
+  let flannel: string[]
+  let cni: string
+  let flannelRes: string
+
+  beforeAll(() => {
+    dir = tempDir('bs-charm-today-')
+    // One pack job per arch (X64 and ARM64 runners, Ubuntu 22.04): the per-arch control plane gives one file each,
+    // flannel one file for every arch (its arm64 job has nothing to build).
+    cp = packedToday('kubernetes-control-plane', TWO, dir)
+    flannel = packedToday('flannel', TWO, dir)
+    for (const a of TWO) cniTarball(dir, a)
+    cni = `cni-plugins=${dir}/cni-{arch}.tgz`
+    flannelRes = `flannel-{arch}=${dir}/cni-{arch}.tgz`
+  })
+
+  const fresh = (charm: string, extra: Record<string, string> = {}) => {
+    const store = storeDouble(extra)
+    charmcraft(store, 'register', charm)
+    return store
+  }
+  const run = (
+    store: StoreDouble,
+    files: string[],
+    resources: string,
+    inputs: Record<string, string> = {},
+    env: Record<string, string> = {},
+  ) => release(store, { charm: JSON.stringify(files), arches: TWO.join(' '), resources, channel: '1.34/edge', ...inputs }, env)
+
+  it('control plane: each arch revision serves 22.04 and 24.04 and takes its own cni-plugins (--arch); the track is made first', async () => {
+    expect(cp.map((f) => path.basename(f))).toEqual(TWO.map((a) => `kubernetes-control-plane_ubuntu-22.04-${a}_ubuntu-24.04-${a}.charm`))
+    const store = fresh('kubernetes-control-plane')
+    const r = await run(store, cp, cni)
+    expect(r.exitCode, r.log).toBe(0)
+    const argv = calls(store).map((c) => c.argv)
+    const first = argv.findIndex((a) => ['create-track', 'upload', 'upload-resource', 'release'].includes(a[0]))
+    expect(argv[first]).toEqual(['create-track', '--format', 'json', '--name', 'kubernetes-control-plane', '--track', '1.34'])
+    expect(argv.filter((a) => a[0] === 'upload-resource').map((a) => a.slice(-2))).toEqual(TWO.map((a) => ['--arch', a]))
+    const map = channelMap(store, 'kubernetes-control-plane', '1.34/edge')
+    expect(Object.keys(map).sort()).toEqual(['22.04/amd64', '22.04/arm64', '24.04/amd64', '24.04/arm64'])
+    const st = charmState(store, 'kubernetes-control-plane')
+    for (const a of TWO) {
+      expect(map[`22.04/${a}`]).toEqual(map[`24.04/${a}`])
+      const rev = st.resources['cni-plugins'].revisions.find((x) => x.revision === map[`22.04/${a}`].resources['cni-plugins'])!
+      expect(rev.arches).toEqual([a])
+      expect(rev.sha256).toBe(sha(`${dir}/cni-${a}.tgz`))
+    }
+    expect(r.log).toContain('verified: 1.34/edge holds every revision and resource revision released, for 4 bases')
+    expect(r.summary).toContain('Track `1.34` created.')
+    // A re-run: the track is listed now, nothing is created, uploaded or released again.
+    const n = calls(store).length
+    const again = await run(store, cp, cni)
+    expect(again.exitCode, again.log).toBe(0)
+    expect(writes(calls(store).slice(n))).toEqual([])
+    expect(
+      calls(store)
+        .slice(n)
+        .filter((c) => c.argv[0] === 'create-track'),
+    ).toEqual([])
+    expect(again.summary).not.toContain('created.')
+  })
+
+  it('flannel: one revision for all six bases with per-name resources; a per-arch file is refused in one line before any write', async () => {
+    expect(flannel.map((f) => path.basename(f))).toEqual(['flannel_ubuntu-22.04-amd64-arm64-s390x_ubuntu-24.04-amd64-arm64-s390x.charm'])
+    const store = fresh('flannel')
+    // flannel declares flannel-amd64, -arm64 and -s390x; this release carries the two built arches and keeps s390x's.
+    charmcraft(store, 'upload', '--format', 'json', flannel[0])
+    charmcraft(store, 'upload-resource', '--format', 'json', 'flannel', 'flannel-s390x', '--filepath', `${dir}/cni-amd64.tgz`)
+    const r = await run(store, flannel, flannelRes, { 'keep-resources': 'flannel-s390x' })
+    expect(r.exitCode, r.log).toBe(0)
+    const map = channelMap(store, 'flannel', '1.34/edge')
+    expect(Object.keys(map)).toHaveLength(6)
+    expect(new Set(Object.values(map).map((m) => JSON.stringify(m))).size).toBe(1)
+    expect(Object.keys(Object.values(map)[0].resources).sort()).toEqual(['flannel-amd64', 'flannel-arm64', 'flannel-s390x'])
+
+    const other = fresh('flannel')
+    const refused = await run(other, flannel, `flannel-amd64=${dir}/cni-{arch}.tgz`, { 'keep-resources': 'flannel-arm64 flannel-s390x' })
+    expect(refused.exitCode).toBe(1)
+    expect(errorLines(refused)).toEqual([
+      expect.stringMatching(
+        /^::error::resources: flannel-amd64 of charm flannel is per-arch \(\{arch\} only in its path\), but .*flannel_ubuntu-22\.04-amd64-arm64-s390x_ubuntu-24\.04-amd64-arm64-s390x\.charm serves amd64, arm64, s390x in one revision; a multi-arch charm takes one resource per arch by name/,
+      ),
+    ])
+    expect(writes(calls(other))).toEqual([])
+  })
+
+  it('a track no guardrail allows stops in one line (charm, track, where guardrails are requested) with nothing uploaded', async () => {
+    const store = fresh('kubernetes-control-plane', { CHARMCRAFT_DOUBLE_GUARDRAILS: String.raw`2\.\d+` })
+    const r = await run(store, cp, cni)
+    expect(r.exitCode).toBe(1)
+    expect(errorLines(r)).toEqual([
+      expect.stringMatching(
+        /^::error::channel: charm kubernetes-control-plane has no track 1\.34 and Charmhub refused to create it \(.*\); a new track must match one of the charm's track guardrails: request a track guardrail in the "charmhub requests" category of https:\/\/discourse\.charmhub\.io for kubernetes-control-plane/,
+      ),
+    ])
+    expect(r.log).not.toMatch(/\n\s+at /)
+    expect(writes(calls(store))).toEqual([])
+  })
+
+  it('a run that fails after making the track: the re-run (still nothing released) does not ask for it again', async () => {
+    const store = fresh('kubernetes-control-plane')
+    const failed = await run(store, cp, cni, {}, { CHARMCRAFT_DOUBLE_FAIL: 'upload:500' })
+    expect(failed.exitCode).toBe(1)
+    expect(JSON.parse(charmcraft(store, 'status', 'kubernetes-control-plane', '--format', 'json'))).toEqual({})
+    const n = calls(store).length
+    const again = await run(store, cp, cni)
+    expect(again.exitCode, again.log).toBe(0)
+    expect(
+      calls(store)
+        .slice(n)
+        .filter((c) => c.argv[0] === 'create-track'),
+    ).toEqual([])
+    expect(Object.keys(channelMap(store, 'kubernetes-control-plane', '1.34/edge'))).toHaveLength(4)
+  })
+
+  it('the dry run prints create-track; promotion to a new track makes it and moves every base', async () => {
+    const dry = await run(storeDouble(), cp, cni, { 'dry-run': 'true', credentials: '' })
+    expect(dry.exitCode, dry.log).toBe(0)
+    expect(dry.log).toContain('charmcraft create-track --format json --name kubernetes-control-plane --track 1.34')
+    expect(JSON.parse(dry.outputs.plan)['create-track']).toBe('1.34')
+
+    const store = fresh('kubernetes-control-plane')
+    expect((await run(store, cp, cni)).exitCode).toBe(0)
+    const n = calls(store).length
+    const promo = await release(store, {
+      charm: 'kubernetes-control-plane',
+      'from-channel': '1.34/edge',
+      channel: '1.35/beta',
+      resources: '',
+      arches: '',
+    })
+    expect(promo.exitCode, promo.log).toBe(0)
+    const after = calls(store)
+      .slice(n)
+      .map((c) => c.argv[0])
+    expect(after.filter((c) => c === 'create-track')).toHaveLength(1)
+    expect(after.filter((c) => c === 'upload' || c === 'upload-resource')).toEqual([])
+    expect(channelMap(store, 'kubernetes-control-plane', '1.35/beta')).toEqual(channelMap(store, 'kubernetes-control-plane', '1.34/edge'))
   })
 })

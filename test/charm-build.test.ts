@@ -8,6 +8,8 @@ import { execFileSync } from 'node:child_process'
 import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { parse } from 'yaml'
+import { charmcraftChannel, charmToolsManifest, destructiveFor, runnerHost, versionFitsChannel } from '../shared/charm/build.js'
 import { errorLines, runDist, tempDir } from './helpers/runner.js'
 import { FIXTURES, TOKEN, calls, charmState, charmcraft, cniTarball, storeDouble, writes } from './charm-fixtures.js'
 
@@ -57,6 +59,18 @@ describe('charm-build (dist bundle)', () => {
     ])
       expect(list).toContain(f)
     expect(execFileSync('unzip', ['-Z', charms[0], 'hooks/install'], { encoding: 'utf8' })).toMatch(/^-rwxr-xr-x/)
+    // charm-tools writes no manifest.yaml; the .charm gets one as CK's tooling writes it (bases from series).
+    expect(parse(execFileSync('unzip', ['-p', charms[0], 'manifest.yaml'], { encoding: 'utf8' }))).toEqual({
+      analysis: {
+        attributes: [
+          { name: 'language', result: 'python' },
+          { name: 'framework', result: 'reactive' },
+        ],
+      },
+      bases: [{ architectures: ['amd64'], channel: '22.04', name: 'ubuntu' }],
+      'charmtool-version': '3.0.8',
+      'charmtool-started-at': expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/),
+    })
     expect(run.log).toContain(`layer:basic: local ${path.join(FIXTURES, 'layers', 'basic')}`)
     expect(run.log).toContain('layer:status: fetched by the builder')
     expect(run.outputs.name).toBe('kubernetes-worker')
@@ -65,12 +79,27 @@ describe('charm-build (dist bundle)', () => {
     expect(resources[0]).toEqual({ name: 'cni-amd64', type: 'file', filename: 'cni.tgz', description: 'CNI plugins for amd64' })
   })
 
-  it('packs a charmcraft charm (double) into one .charm per base/arch', async () => {
+  it('packs a charmcraft charm (double): the bases entry of the runner arch, one .charm per runner', async () => {
+    // As on GitHub: charmcraft packs the entries built on the job's arch, in destructive mode on its Ubuntu release.
+    for (const [runnerArch, arch] of [
+      ['X64', 'amd64'],
+      ['ARM64', 'arm64'],
+    ]) {
+      const out = tempDir()
+      const run = await build(
+        { 'charm-path': path.join(FIXTURES, 'kubernetes-worker-charmcraft'), 'output-dir': out },
+        { RUNNER_ARCH: runnerArch, ImageOS: 'ubuntu22' },
+      )
+      expect(run.exitCode, run.log).toBe(0)
+      expect((JSON.parse(run.outputs.charms) as string[]).map((c) => path.basename(c))).toEqual([
+        `kubernetes-worker_ubuntu-22.04-${arch}.charm`,
+      ])
+    }
     const out = tempDir()
-    const run = await build({ 'charm-path': path.join(FIXTURES, 'kubernetes-worker-charmcraft'), 'output-dir': out })
-    expect(run.exitCode, run.log).toBe(0)
-    const names = (JSON.parse(run.outputs.charms) as string[]).map((c) => path.basename(c))
-    expect(names).toEqual(['amd64', 'arm64', 's390x'].map((a) => `kubernetes-worker_ubuntu-22.04-${a}.charm`))
+    const run = await build(
+      { 'charm-path': path.join(FIXTURES, 'kubernetes-worker-charmcraft'), 'output-dir': out },
+      { RUNNER_ARCH: 'X64', ImageOS: 'ubuntu22' },
+    )
     expect(JSON.parse(run.outputs.resources)).toEqual([
       { name: 'cni-plugins', type: 'file', filename: 'cni-plugins.tar.gz', description: 'CNI network plugins for Kubernetes' },
     ])
@@ -164,5 +193,43 @@ describe('charm-build (dist bundle)', () => {
       expect.objectContaining({ revision: 1, resources: JSON.parse(run.outputs['resource-revisions']) }),
     )
     expect(writes(calls(store))).toHaveLength(1 + 7 + 1)
+  })
+})
+
+describe('which charmcraft, and where it packs (pure)', () => {
+  it("the charm's .charmcraft-channel unless the input says otherwise; latest/stable without either", async () => {
+    const dir = tempDir()
+    expect(await charmcraftChannel(dir, '')).toEqual({ channel: 'latest/stable', from: 'the default' })
+    writeFileSync(path.join(dir, '.charmcraft-channel'), '2.x/stable\n')
+    expect(await charmcraftChannel(dir, '')).toEqual({ channel: '2.x/stable', from: '.charmcraft-channel' })
+    expect(await charmcraftChannel(dir, '3.x/candidate')).toEqual({ channel: '3.x/candidate', from: 'the charmcraft-channel input' })
+    writeFileSync(path.join(dir, '.charmcraft-channel'), 'two please\n')
+    await expect(charmcraftChannel(dir, '')).rejects.toThrow("'two please' is not a snap channel (e.g. 2.x/stable)")
+    expect(versionFitsChannel('charmcraft 2.7.1', '2.x/stable')).toBe(true)
+    expect(versionFitsChannel('charmcraft 3.4.0', '2.x/stable')).toBe(false)
+    expect(versionFitsChannel('charmcraft 3.4.0', 'latest/stable')).toBe(true)
+    expect(versionFitsChannel('', '2.x/stable')).toBeUndefined()
+  })
+  it('the host as GitHub describes the job: RUNNER_ARCH and ImageOS', async () => {
+    expect(await runnerHost({ RUNNER_ARCH: 'ARM64', ImageOS: 'ubuntu22' }, 'amd64')).toEqual({ arch: 'arm64', release: '22.04' })
+    expect((await runnerHost({ RUNNER_ARCH: 'S390X' }, 'amd64')).arch).toBe('s390x')
+  })
+  it('destructive-mode auto: destructive when the runner runs the build-on release of its arch, else LXD', () => {
+    const entries = ['amd64', 's390x'].map((arch, index) => ({
+      select: { kind: 'bases-index', index },
+      buildOn: [{ channel: '22.04', arch }],
+    }))
+    expect(destructiveFor(entries, { basesIndex: '1' }, { arch: 's390x', release: '22.04' })).toBe(true)
+    expect(destructiveFor(entries, { basesIndex: '1' }, { arch: 's390x', release: '24.04' })).toBe(false)
+    expect(destructiveFor(entries, {}, { arch: 'ppc64el', release: '22.04' })).toBe(false)
+  })
+  it('the charm-tools manifest: one base per series, with every arch served', () => {
+    const m = charmToolsManifest(['jammy', 'noble'], ['amd64', 'arm64'], '3.0.8', 1_700_000_000)
+    expect(m.bases).toEqual([
+      { architectures: ['amd64', 'arm64'], channel: '22.04', name: 'ubuntu' },
+      { architectures: ['amd64', 'arm64'], channel: '24.04', name: 'ubuntu' },
+    ])
+    expect(m['charmtool-started-at']).toBe('2023-11-14T22:13:20Z')
+    expect(() => charmToolsManifest(['xenial'], [], '', 0)).toThrow("metadata.yaml: series 'xenial' is not one of focal, jammy, noble")
   })
 })

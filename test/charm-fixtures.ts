@@ -5,7 +5,7 @@
  */
 import { execFileSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { parseArch } from '../shared/arch.js'
 import { zipCharmDir } from '../shared/charm/build.js'
@@ -14,6 +14,8 @@ import { repoRoot, tempDir } from './helpers/runner.js'
 
 export const FIXTURES = path.join(repoRoot, 'test', 'fixtures', 'charms')
 export const DOUBLES = path.join(repoRoot, 'test', 'doubles')
+/** Charms in today's shapes (per-arch control plane and worker, multi-arch flannel and etcd): the project's examples. */
+export const TODAY = path.join(repoRoot, 'examples', 'charms')
 export const TOKEN = 'cc-test-credential-7f3a9d2e41b8'
 
 export interface StoreDouble {
@@ -149,10 +151,43 @@ export function packedCharms(fixture: string, arches: string[], dir: string, mar
     `type: charm\nbases:\n${bases}parts:\n  charm:\n    plugin: reactive\n    source: .\n`,
   )
   const out = path.join(dir, `charms-${name}${marker ? `-${marker}` : ''}`)
-  execFileSync(path.join(DOUBLES, 'charmcraft'), ['pack', '--destructive-mode', '--project-dir', project, '--output', out], {
-    encoding: 'utf8',
-  })
+  // charmcraft packs only the entries built on the host's arch: one pack per arch, each on a runner of that arch.
+  for (const a of arches) packOnRunner(project, out, a)
   return arches.map((a) => path.join(out, `${name}_ubuntu-22.04-${a}.charm`))
+}
+
+/** GitHub's RUNNER_ARCH for a Debian arch (the double's host contract). */
+const RUNNER_ARCH: Record<string, string> = { amd64: 'X64', arm64: 'ARM64', armhf: 'ARM', s390x: 'S390X', ppc64el: 'PPC64LE' }
+
+/** `charmcraft pack --destructive-mode` (the double) as a job on an Ubuntu 22.04 runner of `arch` runs it. */
+export function packOnRunner(project: string, out: string, arch: string, imageOS = 'ubuntu22'): string {
+  return execFileSync(path.join(DOUBLES, 'charmcraft'), ['pack', '--destructive-mode', '--project-dir', project, '--output', out], {
+    encoding: 'utf8',
+    env: { ...process.env, RUNNER_ARCH: RUNNER_ARCH[arch], ImageOS: imageOS },
+  })
+}
+
+/**
+ * The .charm files of a today's-shape example (examples/charms) for `arches`, packed by the double one
+ * runner per arch that has an entry (a multi-arch charm packs once, on amd64). `marker` makes a new build.
+ */
+export function packedToday(fixture: string, arches: string[], dir: string, marker = ''): string[] {
+  const project = path.join(dir, `today-${fixture}${marker ? `-${marker}` : ''}`)
+  cpSync(path.join(TODAY, fixture), project, { recursive: true, verbatimSymlinks: true })
+  if (marker) writeFileSync(path.join(project, 'marker.txt'), `${marker}\n`)
+  const out = path.join(dir, `today-charms-${fixture}${marker ? `-${marker}` : ''}`)
+  for (const a of arches) {
+    try {
+      packOnRunner(project, out, a)
+    } catch (e) {
+      // A multi-arch charm has no entry built on arm64 or s390x: charmcraft says so; its amd64 file serves them.
+      if (!String((e as { stderr?: string }).stderr).startsWith('No build matches the current execution environment.')) throw e
+    }
+  }
+  return readdirSync(out)
+    .filter((f) => f.endsWith('.charm'))
+    .sort()
+    .map((f) => path.join(out, f))
 }
 
 /** A .charm zipped from a fixture directory (with the suite's own zip step). */

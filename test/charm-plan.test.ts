@@ -25,7 +25,7 @@ import {
   type StoreView,
 } from '../shared/charm/plan.js'
 import { duplicateRevision, manifestBases } from '../shared/charm/release.js'
-import { isTransient, jsonErrors, parseDuplicate, parseResourceRevisions, parseStatus } from '../shared/charm/store.js'
+import { isTransient, jsonErrors, parseDuplicate, parseResourceRevisions, parseStatus, parseStatusTracks } from '../shared/charm/store.js'
 import { parseCharmInput, resourceRevisionsOutput } from '../shared/charm/action-io.js'
 import { FIXTURES } from './charm-fixtures.js'
 
@@ -343,9 +343,109 @@ describe('ReleasePlan', () => {
       /resources: kubectl has no file for s390x/,
     )
     expect(plan([charmFile('amd64', { bases: [] })], [perArch('kubectl', 'amd64')])).toThrow(
-      /kubectl is per-arch .* serves all; per-arch resources need one architecture per charm revision/,
+      /^resources: kubectl of charm kw is per-arch \(\{arch\} only in its path\), but .* names no base/,
     )
     expect(plan([charmFile('amd64'), charmFile('s390x')], [], 'charmstore')).toThrow(/legacy charm store takes one charm per release/)
+  })
+  it('tracks: create-track planned for a track the store does not list, first among the commands; none for latest or a listed one', () => {
+    const input = (channel: string, store: 'charmhub' | 'charmstore' = 'charmhub') => ({
+      charm: 'kw',
+      channel: parseChannel(channel, 'channel', store === 'charmstore'),
+      store,
+      files: [charmFile('amd64')],
+      resources: [],
+      keep: [],
+    })
+    expect(buildPlan(input('1.34/edge'), emptyView()).createTrack).toEqual({ track: '1.34', known: false })
+    expect(buildPlan(input('1.34/edge'), emptyView({ tracks: ['latest', '1.33'] })).createTrack).toEqual({ track: '1.34', known: true })
+    expect(buildPlan(input('1.34/edge'), emptyView({ tracks: ['latest', '1.34'] })).createTrack).toBeUndefined()
+    expect(buildPlan(input('latest/edge'), emptyView()).createTrack).toBeUndefined()
+    // An earlier run made it (ledger) and nothing is released yet: not again; a store listing tracks wins over the ledger.
+    expect(buildPlan(input('1.34/edge'), emptyView({ ledger: { 'track/1.34': 1 } })).createTrack).toBeUndefined()
+    expect(buildPlan(input('1.34/edge'), emptyView({ ledger: { 'track/1.34': 1 }, tracks: ['latest'] })).createTrack).toEqual({
+      track: '1.34',
+      known: true,
+    })
+    expect(buildPlan(input('edge', 'charmstore'), emptyView()).createTrack).toBeUndefined()
+    const plan = buildPlan(input('1.34/edge'), emptyView())
+    expect(showCommand(planCommands('charmcraft', plan)[0])).toBe('charmcraft create-track --format json --name kw --track 1.34')
+    expect(planJson(plan)['create-track']).toBe('1.34')
+    // Promotion to a new track plans it too.
+    const map: ChannelRelease[] = [{ channel: '1.34/edge', base: base('amd64'), revision: 3, resources: {} }]
+    const promo = buildPlan(
+      { charm: 'kw', channel: parseChannel('1.35/beta'), from: parseChannel('1.34/edge'), store: 'charmhub', resources: [], keep: [] },
+      emptyView({ channelMap: map, tracks: ['latest', '1.34'] }),
+    )
+    expect(promo.createTrack).toEqual({ track: '1.35', known: true })
+  })
+  it('status tracks: none listed for {} (nothing released), every track otherwise', () => {
+    expect(parseStatusTracks({})).toBeUndefined()
+    expect(
+      parseStatusTracks([
+        { track: 'latest', mappings: [] },
+        { track: '1.34', mappings: [] },
+      ]),
+    ).toEqual(['latest', '1.34'])
+    expect(() => parseStatusTracks([{ mappings: [] }])).toThrow(/charmcraft status: a track without a name/)
+  })
+  it('a per-arch resource counts architectures, not bases: one arch on 22.04 and 24.04 takes that arch file, with --arch', () => {
+    const both = (a: string) =>
+      charmFile(a, {
+        path: `/w/kcp_ubuntu-22.04-${a}_ubuntu-24.04-${a}.charm`,
+        bases: [base(a), { name: 'ubuntu', channel: '24.04', architecture: a }],
+      })
+    const cni = ['amd64', 'arm64'].map((a) => perArch('cni-plugins', a))
+    const plan = buildPlan(
+      { charm: 'kw', channel: CH, store: 'charmhub', files: [both('amd64'), both('arm64')], resources: cni, keep: [] },
+      emptyView(),
+    )
+    expect(plan.releases.map((r) => [r.bases.map(baseKey), r.resources['cni-plugins']])).toEqual([
+      [['22.04/amd64', '24.04/amd64'], { upload: 0 }],
+      [['22.04/arm64', '24.04/arm64'], { upload: 1 }],
+    ])
+    expect(
+      planCommands('charmcraft', plan)
+        .map(showCommand)
+        .filter((c) => c.startsWith('charmcraft upload-resource')),
+    ).toEqual([
+      'charmcraft upload-resource --format json kw cni-plugins --filepath /w/amd64/cni-plugins --arch amd64',
+      'charmcraft upload-resource --format json kw cni-plugins --filepath /w/arm64/cni-plugins --arch arm64',
+    ])
+  })
+  it('a multi-arch revision (flannel) takes per-name resources for all arches, and refuses a per-arch file in one line', () => {
+    const arches = ['amd64', 'arm64', 's390x']
+    const flannel = charmFile('multi', {
+      name: 'flannel',
+      path: '/w/flannel_ubuntu-22.04-amd64-arm64-s390x_ubuntu-24.04-amd64-arm64-s390x.charm',
+      bases: ['22.04', '24.04'].flatMap((channel) => arches.map((architecture) => ({ name: 'ubuntu', channel, architecture }))),
+    })
+    const byName = parseResourceLines('flannel-{arch}=out/flannel-{arch}.tar.gz', parseArches(arches.join(' '))).map((r) =>
+      res(r.name, r.path, 5, { ...(r.arch ? { arch: r.arch } : {}) }),
+    )
+    const plan = buildPlan({ charm: 'flannel', channel: CH, store: 'charmhub', files: [flannel], resources: byName, keep: [] }, emptyView())
+    expect(plan.releases).toHaveLength(1)
+    expect(plan.releases[0].bases).toHaveLength(6)
+    expect(plan.releases[0].resources).toEqual({
+      'flannel-amd64': { upload: 0 },
+      'flannel-arm64': { upload: 1 },
+      'flannel-s390x': { upload: 2 },
+    })
+    expect(
+      planCommands('charmcraft', plan)
+        .map(showCommand)
+        .filter((c) => c.startsWith('charmcraft upload-resource')),
+    ).toEqual(arches.map((a) => `charmcraft upload-resource --format json flannel flannel-${a} --filepath out/flannel-${a}.tar.gz`))
+    const perArchFile = arches.map((a) => perArch('flannel', a))
+    let message = ''
+    try {
+      buildPlan({ charm: 'flannel', channel: CH, store: 'charmhub', files: [flannel], resources: perArchFile, keep: [] }, emptyView())
+    } catch (e) {
+      message = (e as Error).message
+    }
+    expect(message.split('\n')).toHaveLength(1)
+    expect(message).toMatch(
+      /^resources: flannel of charm flannel is per-arch \(\{arch\} only in its path\), but \/w\/flannel_.*\.charm serves amd64, arm64, s390x in one revision; a multi-arch charm takes one resource per arch by name \(flannel-\{arch\}=\/w\/\{arch\}\/flannel, declared so in its metadata, as flannel does\), or pack one \.charm per arch$/,
+    )
   })
   it('promotion: every base from-channel holds, exact revisions and resources; a missing base refused or skipped', () => {
     const map: ChannelRelease[] = [

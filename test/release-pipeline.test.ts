@@ -32,6 +32,7 @@ function workflowSteps(plan: CdkPlan, dryRun: boolean): string[] {
   const jobs: Array<[string, string[], (m: string) => Record<string, unknown>]> = [
     ['plan', [''], () => ({})],
     ['build', plan.arches.map((a) => a.debian), (arch) => ({ arch })],
+    ['pack', plan.packs.map((p) => `${p.charm} ${p.entry}`), (v) => ({ ...plan.packs.find((p) => `${p.charm} ${p.entry}` === v) })],
     ['charm', plan.charms.map((c) => c.charm), (c) => ({ ...plan.charms.find((x) => x.charm === c) })],
     ...(dryRun
       ? []
@@ -48,7 +49,7 @@ function workflowSteps(plan: CdkPlan, dryRun: boolean): string[] {
           ? s.uses === './.build-snaps'
             ? 'build-k8s-snaps'
             : path.basename(s.uses)
-          : s.run?.match(/build-snaps\.js release (plan|bundle|summarize)/)?.[1]
+          : s.run?.match(/build-snaps\.js release (plan|checksums|bundle|summarize)/)?.[1]
         if (!name) continue
         if (s.if && !evaluateExpression(s.if, { needs: { plan: { outputs } }, matrix: matrix(v), vars: {} })) continue
         out.push(`${job}${v ? ` ${v}` : ''}: ${name === 'summarize' ? 'summarize' : name}`)
@@ -58,7 +59,13 @@ function workflowSteps(plan: CdkPlan, dryRun: boolean): string[] {
   return out
 }
 const localSteps = (r: LocalReleaseResult) =>
-  r.steps.map((s) => `${s.job}${s.arch ? ` ${s.arch}` : ''}${s.charm ? ` ${s.charm}` : ''}: ${s.step}`)
+  r.steps.map(
+    (s) =>
+      `${s.job}${[s.arch, s.charm, s.entry]
+        .filter(Boolean)
+        .map((v) => ` ${v}`)
+        .join('')}: ${s.step}`,
+  )
 
 type State = {
   charms: Record<string, { revisions: { revision: number }[]; resources: Record<string, { revisions: { revision: number }[] }> }>
@@ -134,13 +141,13 @@ describe('one CDK release, from dry run to promotion, against one store', () => 
   let bundlesOfFirst: Record<string, string> = {}
   let mapsOfFirst: Record<string, ReturnType<typeof channelMap>> = {}
   beforeAll(async () => {
-    dry = await runLocalRelease({ config, outDir: out, dryRun: 'true', mirror, quiet: true })
+    dry = await runLocalRelease({ config, outDir: out, dryRun: 'true', mirror, quiet: true, runners: ['s390x'] })
     afterDry = { state: storeState(storeDir), calls: calls(storeDir).length }
-    first = await runLocalRelease({ config, outDir: out, dryRun: 'false', mirror, quiet: true })
+    first = await runLocalRelease({ config, outDir: out, dryRun: 'false', mirror, quiet: true, runners: ['s390x'] })
     bundlesOfFirst = Object.fromEntries(first.bundles.map((b) => [path.basename(b), readFileSync(b, 'utf8')]))
     mapsOfFirst = Object.fromEntries(CHARMS.map((c) => [c, channelMap(storeDir, c)]))
     const before = calls(storeDir).length
-    again = await runLocalRelease({ config, outDir: out, dryRun: 'false', mirror, quiet: true, resume: true })
+    again = await runLocalRelease({ config, outDir: out, dryRun: 'false', mirror, quiet: true, resume: true, runners: ['s390x'] })
     callsOfAgain = calls(storeDir)
       .slice(before)
       .map((c) => c.argv[0])
@@ -165,6 +172,13 @@ describe('one CDK release, from dry run to promotion, against one store', () => 
         `kubelet_1.31.2_${a}.snap`,
       ])
     }
+    // Each entry packed on its runner: amd64 on the hosted ubuntu-22.04 (X64), s390x on the self-hosted one (S390X).
+    expect(dry.steps.filter((s) => s.job === 'pack').map((s) => [s.charm, s.entry, s.runner?.RUNNER_ARCH, s.runner?.ImageOS])).toEqual(
+      CHARMS.flatMap((c) => [
+        [c, 'bases[0]', 'X64', 'ubuntu22'],
+        [c, 'bases[1]', 'S390X', 'ubuntu22'],
+      ]),
+    )
     expect(afterDry.state.charms).toEqual({})
     expect(afterDry.calls).toBe(0)
   })
@@ -319,6 +333,7 @@ describe('verify', () => {
       dryRun: 'false',
       mirror,
       quiet: true,
+      runners: ['s390x'],
       env: { CHARMCRAFT_DOUBLE_MISRECORD: 'arch' },
     })
     expect(r.exitCode).toBe(1)
@@ -357,7 +372,7 @@ describe('five bad descriptions: one clear line each, before any build or store 
     const root = tempDir('bs-cdk-')
     const { config } = writeCdkFixture(root, ARCHES, edit)
     const out = tempDir('bs-release-')
-    const r = await runLocalRelease({ config, outDir: out, dryRun: 'false', quiet: true })
+    const r = await runLocalRelease({ config, outDir: out, dryRun: 'false', quiet: true, runners: ['s390x'] })
     expect(r.exitCode).toBe(1)
     expect(r.errors).toHaveLength(1)
     expect(r.errors[0].startsWith(line), r.errors[0]).toBe(true)
@@ -396,16 +411,60 @@ describe('the plan job, as release.yml writes it', () => {
       CONFIG: 'cdk-release.yaml',
       CHANNEL: '',
       DRY_RUN: 'false',
+      S390X_RUNNER: 'yes',
+      PPC64EL_RUNNER: '',
     }
     const res = spawnSync('bash', ['-e', '-c', step.run!], { cwd: ws, env, encoding: 'utf8' })
     expect(res.status, res.stderr).toBe(0)
     const outputs = parseOutputFile(readFileSync(outputFile, 'utf8'))
-    const { plan } = await planFromConfig({ config, root: ws, artifacts: path.join(ws, 'artifacts') })
+    const { plan } = await planFromConfig({
+      config,
+      root: ws,
+      artifacts: path.join(ws, 'artifacts'),
+      routes: { selfHosted: { s390x: true } },
+    })
     expect(outputs).toEqual(planOutputs(plan, false))
     expect(JSON.parse(outputs.charms).include[0]['charm-files']).toBe('artifacts/charm-kubernetes-master/charms/*.charm')
     expect(readFileSync(path.join(ws, 'summary'), 'utf8')).toContain(
       '| `snap:kubectl` | 2 (once per arch) | kubernetes-master, kubernetes-worker |',
     )
+  })
+
+  test('s390x entries and no S390X_RUNNER, or a caller of another owner: the plan job fails with one ::error:: line per charm', () => {
+    const ws = tempDir('bs-ws-')
+    writeCdkFixture(ws, ARCHES, (d) => (d.charms = { flannel: d.charms.flannel }))
+    symlinkSync(repoRoot, path.join(ws, '.build-snaps'))
+    const outputFile = path.join(ws, 'github_output')
+    writeFileSync(outputFile, '')
+    const script = release.jobs.plan.steps.find((s) => s.run)!.run!
+    const base = {
+      ...process.env,
+      GITHUB_ACTIONS: 'true',
+      GITHUB_OUTPUT: outputFile,
+      CONFIG: 'cdk-release.yaml',
+      CHANNEL: '',
+      DRY_RUN: 'true',
+    }
+    const none = spawnSync('bash', ['-e', '-c', script], { cwd: ws, env: { ...base, S390X_RUNNER: '' }, encoding: 'utf8' })
+    expect(none.status).toBe(1)
+    expect(none.stderr.trim().split('\n')).toEqual([
+      '::error::flannel: bases[1] builds on ubuntu 22.04 s390x, and no configured route packs it; set the repository variable S390X_RUNNER (a self-hosted runner labelled self-hosted, linux, s390x), or drop its arch from arches',
+    ])
+    const other = spawnSync('bash', ['-e', '-c', script], {
+      cwd: ws,
+      env: { ...base, S390X_RUNNER: 'yes', CALLER_OWNER: 'acme', SUITE_REPOSITORY: 'cdk/build-snaps' },
+      encoding: 'utf8',
+    })
+    expect(other.status).toBe(1)
+    // Two lines: the s390x build job and flannel's s390x pack job would both wait for a runner GitHub never gives.
+    expect(other.stderr.trim().split('\n')).toHaveLength(2)
+    expect(other.stderr).toContain(
+      '::error::build (s390x): S390X_RUNNER sends the s390x build job to a self-hosted runner, which cannot serve a call from acme',
+    )
+    expect(other.stderr).toContain(
+      '::error::flannel: bases[1] builds on ubuntu 22.04 s390x: the self-hosted route (S390X_RUNNER) cannot serve a call from acme',
+    )
+    expect(readFileSync(outputFile, 'utf8')).toBe('')
   })
 
   test('a bad description fails the plan job with one ::error:: line per field and no outputs', () => {

@@ -10,13 +10,14 @@ import path from 'node:path'
 import { Evaluator, Lexer, Parser, data } from '@actions/expressions'
 import { afterAll, expect, test } from 'vitest'
 import { parse } from 'yaml'
+import { runnerEnv } from '../cli/release.js'
 import { parseOutputFile } from '../cli/main.js'
 import { repoRoot, runDist, tempDir } from './helpers/runner.js'
 
 type Step = { id?: string; name?: string; uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, string> }
 const job = (
   parse(readFileSync(path.join(repoRoot, '.github/workflows/ci.yml'), 'utf8')) as {
-    jobs: Record<string, { env: Record<string, string>; steps: Step[] }>
+    jobs: Record<string, { env: Record<string, string>; steps: Step[]; 'runs-on': string }>
   }
 ).jobs['self-test']
 
@@ -45,7 +46,8 @@ test('ci.yml self-test passes step by step, as GitHub would run it', async () =>
     symlinkSync(path.join(repoRoot, f), path.join(ws, f))
   const runnerTemp = tempDir('bs-ci-tmp-')
   const files = Object.fromEntries(['output', 'env', 'path', 'summary'].map((k) => [k, path.join(runnerTemp, `github_${k}`)]))
-  const env: Record<string, string> = { ...job.env, GITHUB_WORKSPACE: ws, RUNNER_TEMP: runnerTemp }
+  // The job's machine as GitHub presents it for its runs-on (RUNNER_ARCH, ImageOS): charmcraft packs for it.
+  const env: Record<string, string> = { ...job.env, ...runnerEnv(job['runs-on']), GITHUB_WORKSPACE: ws, RUNNER_TEMP: runnerTemp }
   const paths: string[] = []
   const steps: Record<string, { outputs: Record<string, string> }> = {}
   const ran: string[] = []

@@ -210,7 +210,12 @@ describe('release.yml', () => {
     // The plan job's own code, on a description of three charms (exact version: no network here).
     const root = tempDir('bs-wf-')
     const { config } = writeCdkFixture(root, ['amd64', 'arm64', 'ppc64el', 's390x'])
-    const { plan } = await planFromConfig({ config, root, artifacts: path.join(root, 'artifacts') })
+    const { plan } = await planFromConfig({
+      config,
+      root,
+      artifacts: path.join(root, 'artifacts'),
+      routes: { selfHosted: { s390x: true, ppc64el: true } },
+    })
     outputs = planOutputs(plan, true)
     build = JSON.parse(outputs.build)
   })
@@ -228,10 +233,11 @@ describe('release.yml', () => {
       expect(String(dispatch[k].default), `cli/release.ts RELEASE_DEFAULTS.${k}`).toBe(v)
   })
 
-  test('jobs: plan → build per arch → charm per charm → SBOM attestations → release per charm (environment: release) → bundle → summary', () => {
-    expect(Object.keys(wf.jobs)).toEqual(['plan', 'build', 'charm', 'sboms', 'attest-sbom', 'release', 'bundle', 'summary'])
+  test('jobs: plan → build per arch, pack per entry → charm per charm → SBOM attestations → release per charm (environment: release) → bundle → summary', () => {
+    expect(Object.keys(wf.jobs)).toEqual(['plan', 'build', 'pack', 'charm', 'sboms', 'attest-sbom', 'release', 'bundle', 'summary'])
     expect(wf.jobs.build.needs).toEqual('plan')
-    expect(wf.jobs.charm.needs).toEqual(['plan', 'build'])
+    expect(wf.jobs.pack.needs).toEqual('plan')
+    expect(wf.jobs.charm.needs).toEqual(['plan', 'build', 'pack'])
     expect(wf.jobs.release.needs).toEqual(['plan', 'charm'])
     expect(wf.jobs.bundle.needs).toEqual(['plan', 'release'])
     expect(wf.jobs.release.environment).toBe('release')
@@ -242,7 +248,69 @@ describe('release.yml', () => {
     expect(evaluate(wf.jobs.release.if!, needs('false'))).toBe(true)
     expect(wf.jobs.summary.if).toMatch(/^always\(\) && /)
     expect(evaluate(wf.jobs.summary.if!.replace(/^always\(\) && /, ''), needs('true'))).toBe(true)
-    expect(wf.jobs.summary.needs).toEqual(['plan', 'build', 'charm', 'sboms', 'attest-sbom', 'release', 'bundle'])
+    expect(wf.jobs.summary.needs).toEqual(['plan', 'build', 'pack', 'charm', 'sboms', 'attest-sbom', 'release', 'bundle'])
+    // The charm jobs run after packing, or when nothing is packed (every charm prebuilt: no pack job at all).
+    const charmIf = wf.jobs.charm.if!.replace(/^\$\{\{\s*|\s*\}\}$/g, '').replace(/^!cancelled\(\) && /, '')
+    const results = (build: string, pack: string) => ({ needs: { build: { result: build }, pack: { result: pack } } })
+    expect(evaluate(charmIf, results('success', 'success'))).toBe(true)
+    expect(evaluate(charmIf, results('success', 'skipped'))).toBe(true)
+    expect(evaluate(charmIf, results('success', 'failure'))).toBe(false)
+    expect(evaluate(charmIf, results('failure', 'success'))).toBe(false)
+    expect(evaluate(wf.jobs.pack.if!, { needs: { plan: { outputs: { 'pack-count': '0' } } } })).toBe(false)
+    expect(evaluate(wf.jobs.pack.if!, { needs: { plan: { outputs } } })).toBe(true)
+  })
+
+  test('one pack job per needed entry, on the runner its route names, packing exactly that entry', () => {
+    expect(wf.jobs.plan.outputs?.packs).toBe('${{ steps.plan.outputs.packs }}')
+    const packs = evaluate(wf.jobs.pack.strategy!.matrix as string, { needs: { plan: { outputs } } }) as {
+      include: Record<string, unknown>[]
+    }
+    // Three per-arch fixture charms on amd64, arm64, ppc64el, s390x: four entries each.
+    expect(packs.include).toHaveLength(12)
+    const worker = packs.include.filter((p) => p.charm === 'kubernetes-worker')
+    expect(worker.map((p) => evaluate(String(wf.jobs.pack['runs-on']).replace(/^\$\{\{\s*|\s*\}\}$/g, ''), { matrix: p }))).toEqual([
+      'ubuntu-22.04',
+      'ubuntu-22.04-arm',
+      ['self-hosted', 'linux', 'ppc64el'],
+      ['self-hosted', 'linux', 's390x'],
+    ])
+    const step = wf.jobs.pack.steps!.find((s) => s.uses === './.build-snaps/actions/charm-build')!
+    expect(step.with).toEqual({
+      'charm-path': '${{ matrix.path }}',
+      builder: '${{ matrix.builder }}',
+      'bases-index': '${{ matrix.bases-index }}',
+      platform: '${{ matrix.platform }}',
+      'destructive-mode': '${{ matrix.destructive }}',
+      arches: '${{ matrix.arches }}',
+      'output-dir': '${{ matrix.pack-dir }}',
+    })
+    const lxd = wf.jobs.pack.steps!.find((s) => /LXD/.test(s.name ?? ''))!
+    expect(evaluate(lxd.if!, { matrix: worker[0] })).toBe(false)
+    expect(evaluate(lxd.if!, { matrix: { ...worker[0], lxd: true } })).toBe(true)
+    const upload = wf.jobs.pack.steps!.find((s) => s.uses?.startsWith('actions/upload-artifact@'))!
+    expect(upload.with!.name).toBe('${{ matrix.artifact }}')
+    // The charm job collects every pack job's .charm of its charm: a pattern and merge-multiple.
+    const collect = wf.jobs.charm.steps!.find(
+      (s) => s.uses?.startsWith('actions/download-artifact@') && s.with?.pattern === '${{ matrix.pack-pattern }}',
+    )!
+    expect(collect.with).toMatchObject({ path: '${{ matrix.charm-dir }}', 'merge-multiple': true })
+    // pack-<charm>_* never matches another charm's artifacts (charm names hold no underscore).
+    const names = packs.include.map((p) => String(p.artifact))
+    const glob = (pat: string) => new RegExp(`^${pat.replace('*', '.*')}$`)
+    const charms = evaluate(wf.jobs.charm.strategy!.matrix as string, { needs: { plan: { outputs } } }) as {
+      include: { charm: string; 'pack-pattern': string }[]
+    }
+    for (const c of charms.include)
+      expect(names.filter((n) => glob(c['pack-pattern']).test(n))).toEqual(names.filter((n) => n.startsWith(`pack-${c.charm}_`)))
+  })
+
+  test("the plan job reads the route variables and the caller's owner", () => {
+    const step = wf.jobs.plan.steps!.find((s) => s.id === 'plan')!
+    expect(step.env).toMatchObject({
+      S390X_RUNNER: '${{ vars.S390X_RUNNER }}',
+      PPC64EL_RUNNER: '${{ vars.PPC64EL_RUNNER }}',
+      CALLER_OWNER: '${{ github.repository_owner }}',
+    })
   })
 
   test("the matrices are the plan job's outputs: one build per arch, one charm and one release job per charm", () => {

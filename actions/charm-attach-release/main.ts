@@ -122,7 +122,7 @@ export async function main(rt: Runtime): Promise<void> {
   const state = result.released
     ? `released revision${revs.length === 1 ? '' : 's'} ${revs.join(', ')}`
     : `already released (revision${revs.length === 1 ? '' : 's'} ${revs.join(', ')}): nothing changed`
-  const head = `### ${name}${plan.from ? ` ${plan.from.name}` : ''} → \`${inputs.channel.name}\`: ${state}\n\nUploaded: ${result.uploaded.join(', ') || 'nothing'}; reused: ${result.reused.join(', ') || 'nothing'}.`
+  const head = `### ${name}${plan.from ? ` ${plan.from.name}` : ''} → \`${inputs.channel.name}\`: ${state}\n\nUploaded: ${result.uploaded.join(', ') || 'nothing'}; reused: ${result.reused.join(', ') || 'nothing'}.${result.trackCreated ? ` Track \`${result.trackCreated}\` created.` : ''}`
   const body = `${releaseTable(plan, result.releases, revisions)}${plan.skipped.length ? `\n\nNot promoted (nothing in ${plan.from!.name}): ${plan.skipped.join(', ')}` : ''}${uploadsOf(plan, 'resource').length || files.length ? `\n\n${table}` : ''}`
   if (check && check.mismatches.length) {
     const { line, table: diff } = verifyFailure(plan, check.mismatches)

@@ -50592,11 +50592,11 @@ var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
  * a UserError is something the user can fix (bad input, missing file, upstream 404, checksum mismatch)
  * and ends the step with one clear line and no stack trace; anything else is a bug and keeps its stack.
  */
-class UserError extends Error {
+class errors_UserError extends Error {
     name = 'UserError';
 }
 function isUserError(e) {
-    return e instanceof UserError;
+    return e instanceof errors_UserError;
 }
 function errorMessage(e) {
     return e instanceof Error ? e.message : String(e);
@@ -50627,14 +50627,14 @@ function parseBool(value, inputName, fallback) {
         return true;
     if (['false', 'no', '0', 'off'].includes(v))
         return false;
-    throw new UserError(`${inputName}: '${value}' is not a boolean; use true or false`);
+    throw new errors_UserError(`${inputName}: '${value}' is not a boolean; use true or false`);
 }
 /** `KEY=value` lines (e.g. build-env); a line without '=' is an error naming the input. */
 function parseKeyValueLines(value, inputName) {
     return splitLines(value).map((line) => {
         const i = line.indexOf('=');
         if (i <= 0)
-            throw new UserError(`${inputName}: '${line}' is not a KEY=value line`);
+            throw new errors_UserError(`${inputName}: '${line}' is not a KEY=value line`);
         return [line.slice(0, i).trim(), line.slice(i + 1).trim()];
     });
 }
@@ -50642,7 +50642,7 @@ function parseKeyValueLines(value, inputName) {
 function expandTemplate(template, values, inputName) {
     return template.replace(/\{([a-z0-9-]+)\}/g, (_m, key) => {
         if (!(key in values)) {
-            throw new UserError(`${inputName}: unknown placeholder {${key}} in '${template}'; use ${Object.keys(values)
+            throw new errors_UserError(`${inputName}: unknown placeholder {${key}} in '${template}'; use ${Object.keys(values)
                 .map((k) => `{${k}}`)
                 .join(', ')}`);
         }
@@ -50652,7 +50652,7 @@ function expandTemplate(template, values, inputName) {
 /** An http(s) URL input (a download root); the error names the input and an example. */
 function parseHttpUrl(value, inputName, example) {
     if (!/^https?:\/\/[^/\s]+\S*$/.test(value.trim()))
-        throw new UserError(`${inputName}: '${value}' is not an http(s) URL; use e.g. ${example}`);
+        throw new errors_UserError(`${inputName}: '${value}' is not an http(s) URL; use e.g. ${example}`);
     return value.trim();
 }
 
@@ -50745,7 +50745,7 @@ function parseArch(value, inputName = 'arch') {
     const key = value.trim().toLowerCase();
     const arch = SPELLINGS.get(key);
     if (!arch) {
-        throw new UserError(`${inputName}: unknown architecture '${value.trim()}'; use one of ${ARCH_NAMES.join(', ')} (Go spellings ppc64le and arm are accepted too)`);
+        throw new errors_UserError(`${inputName}: unknown architecture '${value.trim()}'; use one of ${ARCH_NAMES.join(', ')} (Go spellings ppc64le and arm are accepted too)`);
     }
     return arch;
 }
@@ -50758,14 +50758,14 @@ function parseArches(value, inputName = 'arch') {
             out.push(a);
     }
     if (out.length === 0)
-        throw new UserError(`${inputName}: no architecture given; use one or more of ${ARCH_NAMES.join(', ')}`);
+        throw new errors_UserError(`${inputName}: no architecture given; use one or more of ${ARCH_NAMES.join(', ')}`);
     return out;
 }
 /** The architecture of the machine this code runs on. */
 function hostArch() {
     const a = ARCHES.find((x) => x.node === process.arch);
     if (!a)
-        throw new UserError(`this runner's architecture '${process.arch}' is not one of ${ARCH_NAMES.join(', ')}; set the arch input`);
+        throw new errors_UserError(`this runner's architecture '${process.arch}' is not one of ${ARCH_NAMES.join(', ')}; set the arch input`);
     return a;
 }
 /** The arch input, or this host when it is empty. */
@@ -50912,7 +50912,7 @@ function redact(text) {
 
 
 
-async function run(program, args, opts = {}) {
+async function exec_run(program, args, opts = {}) {
     const env = {};
     for (const [k, v] of Object.entries({ ...process.env, ...opts.env }))
         if (v !== undefined)
@@ -50923,11 +50923,11 @@ async function run(program, args, opts = {}) {
         res = await (0,lib_exec/* getExecOutput */.H)(program, args, { cwd: opts.cwd, env, input, silent: true, ignoreReturnCode: true });
     }
     catch (e) {
-        throw new UserError(`cannot run ${program}: ${redact(e instanceof Error ? e.message : String(e))}`);
+        throw new errors_UserError(`cannot run ${program}: ${redact(e instanceof Error ? e.message : String(e))}`);
     }
     if (res.exitCode !== 0 && !opts.allowFailure) {
         const tail = lastLines(res.stderr || res.stdout, 3);
-        throw new UserError(redact(`${external_node_path_default().basename(program)} ${args.join(' ')} exited with ${res.exitCode}${tail ? `: ${tail}` : ''}`));
+        throw new errors_UserError(redact(`${external_node_path_default().basename(program)} ${args.join(' ')} exited with ${res.exitCode}${tail ? `: ${tail}` : ''}`));
     }
     return res;
 }
@@ -50979,7 +50979,7 @@ function parseSmokePolicy(value, onRunner = process.env.GITHUB_ACTIONS === 'true
         return onRunner ? 'required' : 'auto';
     if (SMOKE_POLICIES.includes(v))
         return v;
-    throw new UserError(`smoke-run: '${value}' is not one of ${SMOKE_POLICIES.join(', ')}; use required (fail when a binary cannot be run), auto (build on with a warning) or skip`);
+    throw new errors_UserError(`smoke-run: '${value}' is not one of ${SMOKE_POLICIES.join(', ')}; use required (fail when a binary cannot be run), auto (build on with a warning) or skip`);
 }
 /** Native only on a host of the same architecture (an arm64 host may run armhf, but that is not assumed). */
 function nativeFor(arch) {
@@ -51017,10 +51017,10 @@ function installQemu(log) {
         const [cmd, ...pre] = [...(process.getuid?.() === 0 ? [] : ['sudo', '-n']), apt];
         const env = { DEBIAN_FRONTEND: 'noninteractive' };
         log('installing qemu-user-static (apt-get update, apt-get install) to smoke-run foreign binaries');
-        const update = await run(cmd, [...pre, 'update', '-qq'], { allowFailure: true, env });
+        const update = await exec_run(cmd, [...pre, 'update', '-qq'], { allowFailure: true, env });
         if (update.exitCode !== 0)
             return false;
-        const inst = await run(cmd, [...pre, 'install', '-y', '-qq', 'qemu-user-static'], { allowFailure: true, env });
+        const inst = await exec_run(cmd, [...pre, 'install', '-y', '-qq', 'qemu-user-static'], { allowFailure: true, env });
         return inst.exitCode === 0;
     })();
     return installed;
@@ -51041,7 +51041,7 @@ async function ensureRunner(arch, policy, log) {
             r = { kind: 'none', reason: `${r.reason}${ok ? '' : '; installing qemu-user-static failed'}` };
     }
     if (r.kind === 'none' && policy === 'required') {
-        throw new UserError(`smoke-run: cannot run ${arch.debian} binaries here (${r.reason}); set up QEMU before this step (docker/setup-qemu-action, or install qemu-user-static), or set smoke-run: auto to build without running them`);
+        throw new errors_UserError(`smoke-run: cannot run ${arch.debian} binaries here (${r.reason}); set up QEMU before this step (docker/setup-qemu-action, or install qemu-user-static), or set smoke-run: auto to build without running them`);
     }
     return r;
 }
@@ -51058,7 +51058,7 @@ async function smokeRun(binary, args, runner, env = {}, arch = '') {
         : runner.kind === 'binfmt'
             ? [binary, args, `through binfmt_misc ${runner.handler}`]
             : [runner.emulator, [binary, ...args], `under ${runner.emulator.split('/').pop()}`];
-    const res = await run(program, argv, { env, allowFailure: true });
+    const res = await exec_run(program, argv, { env, allowFailure: true });
     return { ran: true, how, exitCode: res.exitCode, output: (res.stdout + res.stderr).trim() };
 }
 /** Markdown listing every binary not run (empty when all ran): the job summary's part. */
@@ -51147,13 +51147,13 @@ async function refuseKernelFs(value, abs, existing, inputName) {
     const real = await (0,promises_.realpath)(existing).catch(() => existing);
     const root = under(abs, KERNEL_FS) ?? under(real, KERNEL_FS);
     if (root)
-        throw new UserError(`${inputName}: '${value}' is under ${root}, a kernel file system; choose a directory on disk`);
+        throw new errors_UserError(`${inputName}: '${value}' is under ${root}, a kernel file system; choose a directory on disk`);
 }
 function failure(inputName, value, e) {
-    if (e instanceof UserError)
+    if (e instanceof errors_UserError)
         return e;
     const code = e.code ?? 'error';
-    return new UserError(`${inputName}: cannot write to '${value}' (${code}); choose a writable directory`);
+    return new errors_UserError(`${inputName}: cannot write to '${value}' (${code}); choose a writable directory`);
 }
 /** Create an output directory (one level at a time) and prove it is writable, or fail naming the input. Sweeps dead writers' temporary files. */
 async function ensureWritableDir(value, inputName) {
@@ -51162,7 +51162,7 @@ async function ensureWritableDir(value, inputName) {
         const { at, isDir } = await nearestExisting(abs);
         await refuseKernelFs(value, abs, at, inputName);
         if (!isDir)
-            throw new UserError(at === abs
+            throw new errors_UserError(at === abs
                 ? `${inputName}: '${value}' is not a directory (a file is there); choose a directory`
                 : `${inputName}: '${at}' is a file, so '${value}' cannot be a directory; choose a directory`);
         await (0,promises_.access)(at, promises_.constants.W_OK);
@@ -51198,10 +51198,10 @@ async function checkInputPath(value, inputName, kind = 'dir') {
     if (!st)
         return;
     if (kind === 'dir' && !st.isDirectory())
-        throw new UserError(`${inputName}: '${value}' is not a directory (it is a file); give a directory`);
+        throw new errors_UserError(`${inputName}: '${value}' is not a directory (it is a file); give a directory`);
     if (kind === 'file' && !st.isFile())
-        throw new UserError(`${inputName}: '${value}' is not a file`);
-    await (0,promises_.access)(abs, promises_.constants.R_OK | (st.isDirectory() ? promises_.constants.X_OK : 0)).catch(() => Promise.reject(new UserError(`${inputName}: '${value}' cannot be read (permission denied)`)));
+        throw new errors_UserError(`${inputName}: '${value}' is not a file`);
+    await (0,promises_.access)(abs, promises_.constants.R_OK | (st.isDirectory() ? promises_.constants.X_OK : 0)).catch(() => Promise.reject(new errors_UserError(`${inputName}: '${value}' cannot be read (permission denied)`)));
 }
 /** Check several path inputs at once: `{ 'source-dir': value, ... }` (empty values are skipped). */
 async function checkInputPaths(inputs, kind = 'dir') {
@@ -51235,7 +51235,7 @@ class Runtime {
         const value = lib_core/* getInput */.V4(name).trim();
         if (value === '') {
             if (opts.required)
-                throw new UserError(`input '${name}' is required; set it in the step's with: block (or --${name} on the CLI)`);
+                throw new errors_UserError(`input '${name}' is required; set it in the step's with: block (or --${name} on the CLI)`);
             return opts.default ?? '';
         }
         return value;
@@ -51642,16 +51642,16 @@ async function withRetries(url, policy, log, attempt) {
     catch (e) {
         if (!(e instanceof RetryFailure))
             throw e;
-        if (e.last instanceof UserError)
+        if (e.last instanceof errors_UserError)
             throw e.last;
         const tries = e.verdict.retry ? ` after ${e.attempts} attempts` : '';
-        throw new UserError(`download failed: ${url}: ${e.verdict.message}${tries}`);
+        throw new errors_UserError(`download failed: ${url}: ${e.verdict.message}${tries}`);
     }
 }
 function toAttemptError(e) {
     if (e instanceof AttemptError)
         return e;
-    if (e instanceof UserError)
+    if (e instanceof errors_UserError)
         return new AttemptError(e.message, false);
     const code = e?.code;
     const msg = errorMessage(e);
@@ -51770,8 +51770,8 @@ function parseDigestFile(text, algorithm, url) {
     if (m)
         return m[1].toLowerCase();
     if (/^\s*</.test(text))
-        throw new UserError(`${url}: an HTML page, not a ${algorithm} digest file (a login, proxy or error page?); check the base URL`);
-    throw new UserError(`${url}: not a ${algorithm} digest file (expected ${len} hex digits)`);
+        throw new errors_UserError(`${url}: an HTML page, not a ${algorithm} digest file (a login, proxy or error page?); check the base URL`);
+    throw new errors_UserError(`${url}: not a ${algorithm} digest file (expected ${len} hex digits)`);
 }
 function cachePath(cacheDir, url, sha256) {
     const urlKey = (0,external_node_crypto_.createHash)('sha256').update(url).digest('hex').slice(0, 32);
@@ -51832,7 +51832,7 @@ async function download(url, dest, opts) {
                     closeRetried = true;
                     throw new AttemptError(`sha256 mismatch on a body ended by the connection closing (${m.got} bytes; cut off?)`, true);
                 }
-                throw new UserError(`checksum mismatch: ${url}: sha256 is ${digest}, expected ${expected}; the file or its .sha256 is wrong upstream (nothing was kept or cached)`);
+                throw new errors_UserError(`checksum mismatch: ${url}: sha256 is ${digest}, expected ${expected}; the file or its .sha256 is wrong upstream (nothing was kept or cached)`);
             }
             return m.got;
         });
@@ -51861,8 +51861,8 @@ function digestFromSums(text, fileName, url) {
             return m[1].toLowerCase();
     }
     if (/^\s*</.test(text))
-        throw new UserError(`${url}: an HTML page, not a SHA256SUMS listing (a login, proxy or error page?); check the base URL`);
-    throw new UserError(`${url} lists no sha256 for ${fileName}; check the version and architecture`);
+        throw new errors_UserError(`${url}: an HTML page, not a SHA256SUMS listing (a login, proxy or error page?); check the base URL`);
+    throw new errors_UserError(`${url} lists no sha256 for ${fileName}; check the version and architecture`);
 }
 
 ;// CONCATENATED MODULE: ./shared/binaries.ts
@@ -51883,7 +51883,7 @@ async function acquire(name, dest, src) {
     if (src.localDir) {
         const file = external_node_path_default().join(src.localDir, name);
         if (!(await files_exists(file)))
-            throw new UserError(`${src.localInput ?? 'binaries-dir'}: '${file}' does not exist; put the ${name} binary there or drop ${name} from components`);
+            throw new errors_UserError(`${src.localInput ?? 'binaries-dir'}: '${file}' does not exist; put the ${name} binary there or drop ${name} from components`);
         await (0,promises_.copyFile)(file, dest);
         const actual = await sha256File(dest);
         const digestFile = `${file}.sha256`;
@@ -51891,7 +51891,7 @@ async function acquire(name, dest, src) {
             return { path: dest, sha256: actual, origin: `from ${file} (no .sha256)`, sha256Verified: false };
         const expected = parseDigestFile(await (0,promises_.readFile)(digestFile, 'utf8'), 'sha256', digestFile);
         if (expected !== actual)
-            throw new UserError(`checksum mismatch: ${file}: sha256 is ${actual}, ${digestFile} says ${expected}; replace the binary or its .sha256`);
+            throw new errors_UserError(`checksum mismatch: ${file}: sha256 is ${actual}, ${digestFile} says ${expected}; replace the binary or its .sha256`);
         return { path: dest, sha256: actual, origin: `from ${file}, sha256 verified`, sha256Verified: true };
     }
     if (!src.url)
@@ -51970,7 +51970,7 @@ function snapYamlProblems(y) {
 function validateSnapYaml(y) {
     const problems = snapYamlProblems(y);
     if (problems.length)
-        throw new UserError(`snap ${y.name}: invalid snap.yaml: ${problems.join('; ')}`);
+        throw new errors_UserError(`snap ${y.name}: invalid snap.yaml: ${problems.join('; ')}`);
 }
 /** Render with a fixed key order, so equal models give equal bytes. */
 function renderSnapYaml(y) {
@@ -52046,9 +52046,9 @@ async function checkSkeleton(dir, label) {
     const snap = which('snap');
     if (!snap)
         return false;
-    const res = await run(snap, ['pack', '--check-skeleton', dir], { allowFailure: true });
+    const res = await exec_run(snap, ['pack', '--check-skeleton', dir], { allowFailure: true });
     if (res.exitCode !== 0)
-        throw new UserError(`snap ${label}: snap pack --check-skeleton rejected it: ${(res.stderr || res.stdout).trim()}`);
+        throw new errors_UserError(`snap ${label}: snap pack --check-skeleton rejected it: ${(res.stderr || res.stdout).trim()}`);
     return true;
 }
 /**
@@ -52059,7 +52059,7 @@ async function checkSkeleton(dir, label) {
 async function packSnap(dir, file, epoch, cacheDir, knownDigests = {}) {
     const mksquashfs = which('mksquashfs');
     if (!mksquashfs)
-        throw new UserError('mksquashfs is not installed; install squashfs-tools (apt-get install squashfs-tools)');
+        throw new errors_UserError('mksquashfs is not installed; install squashfs-tools (apt-get install squashfs-tools)');
     await (0,promises_.mkdir)(external_node_path_default().dirname(file), { recursive: true });
     const cached = cacheDir ? external_node_path_default().join(cacheDir, 'snaps', `${await treeKey(dir, epoch, mksquashfs, knownDigests)}.snap`) : undefined;
     if (cached && (await files_exists(cached))) {
@@ -52067,7 +52067,7 @@ async function packSnap(dir, file, epoch, cacheDir, knownDigests = {}) {
         return true;
     }
     await produceAtomic(file, async (tmp) => {
-        await run(mksquashfs, [dir, tmp, ...MKSQUASHFS_ARGS, '-quiet', '-no-progress'], { env: { SOURCE_DATE_EPOCH: String(epoch) } });
+        await exec_run(mksquashfs, [dir, tmp, ...MKSQUASHFS_ARGS, '-quiet', '-no-progress'], { env: { SOURCE_DATE_EPOCH: String(epoch) } });
     });
     if (cached) {
         await (0,promises_.mkdir)(external_node_path_default().dirname(cached), { recursive: true });
@@ -52079,7 +52079,7 @@ const squashfsVersions = new Map();
 /** A digest of everything that determines the packed bytes; knownDigests (staged path → sha256, already verified) spare re-reading large files. */
 async function treeKey(dir, epoch, mksquashfs, knownDigests) {
     if (!squashfsVersions.has(mksquashfs)) {
-        const v = await run(mksquashfs, ['-version'], { allowFailure: true });
+        const v = await exec_run(mksquashfs, ['-version'], { allowFailure: true });
         squashfsVersions.set(mksquashfs, v.stdout.split('\n')[0]);
     }
     const h = (0,external_node_crypto_.createHash)('sha256').update(`${squashfsVersions.get(mksquashfs)}\n${MKSQUASHFS_ARGS.join(' ')}\n${epoch}\n`);
@@ -52118,7 +52118,7 @@ function cleanVersion(value) {
 function parseTag(value, inputName, example, what = 'a release tag') {
     const version = cleanVersion(value);
     if (!version)
-        throw new UserError(`${inputName}: '${value}' is not ${what}; use e.g. ${example}`);
+        throw new errors_UserError(`${inputName}: '${value}' is not ${what}; use e.g. ${example}`);
     return { tag: `v${version}`, version };
 }
 /** The version without its leading v; text that is not a semantic version is returned as given. */
@@ -52191,12 +52191,12 @@ const DEFAULT_COMPONENTS = COMPONENTS.map((c) => c.name).join(' ');
 function parseComponents(value) {
     const names = splitList(value);
     if (names.length === 0)
-        throw new UserError(`components: empty; use one or more of ${DEFAULT_COMPONENTS}`);
+        throw new errors_UserError(`components: empty; use one or more of ${DEFAULT_COMPONENTS}`);
     const out = [];
     for (const n of names) {
         const c = COMPONENTS.find((x) => x.name === n);
         if (!c)
-            throw new UserError(`components: unknown component '${n}'; use one or more of ${DEFAULT_COMPONENTS}`);
+            throw new errors_UserError(`components: unknown component '${n}'; use one or more of ${DEFAULT_COMPONENTS}`);
         if (!out.includes(c))
             out.push(c);
     }
@@ -52210,13 +52210,13 @@ function parseKubeVersion(value) {
         return { kind: 'exact', version: `v${exact}` };
     if (/^(stable|latest)(-\d+(\.\d+)?)?$/.test(v))
         return { kind: 'marker', marker: v };
-    throw new UserError(`kube-version: '${value}' is not a Kubernetes version; use v1.31.2, 1.31.2, stable or stable-1.31`);
+    throw new errors_UserError(`kube-version: '${value}' is not a Kubernetes version; use v1.31.2, 1.31.2, stable or stable-1.31`);
 }
 /** Parse the body of stable.txt & co. */
 function parseMarkerBody(body, url) {
     const spec = parseKubeVersion(body.trim().split(/\s+/)[0] ?? '');
     if (spec.kind !== 'exact')
-        throw new UserError(`${url} does not name a version: '${body.slice(0, 40)}'`);
+        throw new errors_UserError(`${url} does not name a version: '${body.slice(0, 40)}'`);
     return spec.version;
 }
 /** Resolve a kube-version input (exact, or a marker read from <baseUrl>/release/<marker>.txt) to `v1.2.3`. */
@@ -52360,7 +52360,7 @@ async function walk(root, rel, inputName, out) {
         else if (st.isFile())
             out.push({ rel: r, full, executable: (st.mode & 0o111) !== 0 });
         else
-            throw new UserError(`${inputName}: '${r}' in ${root} is not a regular file or directory (a symlink?); replace it with the file itself`);
+            throw new errors_UserError(`${inputName}: '${r}' in ${root} is not a regular file or directory (a symlink?); replace it with the file itself`);
     }
 }
 /**
@@ -52371,7 +52371,7 @@ async function readCdkAddonsSource(dir, inputName = 'source-dir') {
     const root = external_node_path_default().resolve(dir);
     const st = await (0,promises_.lstat)(root).catch(() => undefined);
     if (!st?.isDirectory())
-        throw new UserError(`${inputName}: '${dir}' is not a directory; point it at a cdk-addons build directory (apply, templates/, meta/hooks/)`);
+        throw new errors_UserError(`${inputName}: '${dir}' is not a directory; point it at a cdk-addons build directory (apply, templates/, meta/hooks/)`);
     const files = [];
     await walk(root, '', inputName, files);
     const apply = files.find((f) => f.rel === 'apply');
@@ -52380,16 +52380,16 @@ async function readCdkAddonsSource(dir, inputName = 'source-dir') {
         const hint = nested
             ? `; it has cdk-addons/apply: run 'make prep' and use build/, or point ${inputName} at ${external_node_path_default().join(dir, 'cdk-addons')} with templates/ beside apply`
             : '';
-        throw new UserError(`${inputName}: '${dir}' has no apply script; point it at a cdk-addons build directory (apply, templates/, meta/hooks/)${hint}`);
+        throw new errors_UserError(`${inputName}: '${dir}' has no apply script; point it at a cdk-addons build directory (apply, templates/, meta/hooks/)${hint}`);
     }
     if (!apply.executable)
-        throw new UserError(`${inputName}: '${apply.full}' is not executable; chmod +x it (the snap's apply app runs it)`);
+        throw new errors_UserError(`${inputName}: '${apply.full}' is not executable; chmod +x it (the snap's apply app runs it)`);
     if (!files.some((f) => f.rel.startsWith('templates/'))) {
-        throw new UserError(`${inputName}: '${dir}' has no templates/ with addon manifests; run cdk-addons' get-addon-templates (make prep) first`);
+        throw new errors_UserError(`${inputName}: '${dir}' has no templates/ with addon manifests; run cdk-addons' get-addon-templates (make prep) first`);
     }
     for (const h of files.filter((f) => f.rel.startsWith('meta/hooks/'))) {
         if (!h.executable)
-            throw new UserError(`${inputName}: hook '${h.full}' is not executable; chmod +x it (snapd runs hooks directly)`);
+            throw new errors_UserError(`${inputName}: hook '${h.full}' is not executable; chmod +x it (snapd runs hooks directly)`);
     }
     return files;
 }
@@ -52440,7 +52440,7 @@ function sourceDateEpoch(env = process.env, cwd = env.GITHUB_WORKSPACE || proces
     const given = env.SOURCE_DATE_EPOCH?.trim();
     if (given) {
         if (!/^\d+$/.test(given))
-            throw new UserError(`SOURCE_DATE_EPOCH: '${given}' is not a whole number of seconds; unset it or give a Unix time`);
+            throw new errors_UserError(`SOURCE_DATE_EPOCH: '${given}' is not a whole number of seconds; unset it or give a Unix time`);
         return Number(given);
     }
     try {
@@ -52534,7 +52534,7 @@ class ProvenanceRecorder {
     async checkout(dir, name = external_node_path_default().basename(dir)) {
         const abs = external_node_path_default().resolve(dir);
         const git = async (...args) => {
-            const r = await run('git', ['-C', abs, ...args], { allowFailure: true }).catch(() => undefined);
+            const r = await exec_run('git', ['-C', abs, ...args], { allowFailure: true }).catch(() => undefined);
             return r?.exitCode === 0 ? r.stdout.trim() : undefined;
         };
         const commit = (await files_exists(abs)) ? await git('rev-parse', 'HEAD') : undefined;
@@ -52730,10 +52730,10 @@ var tar_stream = __nccwpck_require__(56118);
 function safeEntryName(name, label) {
     const raw = name.replace(/\\/g, '/');
     if (raw.startsWith('/') || /^[A-Za-z]:/.test(raw))
-        throw new UserError(`${label}: entry '${name}' has an absolute path; refusing to unpack it (it would land outside the target directory)`);
+        throw new errors_UserError(`${label}: entry '${name}' has an absolute path; refusing to unpack it (it would land outside the target directory)`);
     const parts = raw.split('/').filter((p) => p !== '' && p !== '.');
     if (parts.includes('..'))
-        throw new UserError(`${label}: entry '${name}' contains '..'; refusing to unpack it (it would land outside the target directory)`);
+        throw new errors_UserError(`${label}: entry '${name}' contains '..'; refusing to unpack it (it would land outside the target directory)`);
     return parts.join('/');
 }
 async function resolveInputs(entries, label) {
@@ -52741,9 +52741,9 @@ async function resolveInputs(entries, label) {
     for (const e of entries) {
         const name = safeEntryName(e.name, label);
         if (!name)
-            throw new UserError(`${label}: an entry has an empty name`);
+            throw new errors_UserError(`${label}: an entry has an empty name`);
         if (byName.has(name))
-            throw new UserError(`${label}: two entries are named '${name}'`);
+            throw new errors_UserError(`${label}: two entries are named '${name}'`);
         const type = e.type ?? (e.linkname !== undefined ? 'symlink' : 'file');
         let size = 0;
         let mode = e.mode ?? 0o644;
@@ -52752,7 +52752,7 @@ async function resolveInputs(entries, label) {
             if (e.file !== undefined) {
                 const st = await (0,promises_.stat)(e.file);
                 if (!st.isFile())
-                    throw new UserError(`${label}: '${e.file}' is not a regular file`);
+                    throw new errors_UserError(`${label}: '${e.file}' is not a regular file`);
                 size = st.size;
                 if (e.mode === undefined)
                     mode = st.mode & 0o111 ? 0o755 : 0o644;
@@ -52767,7 +52767,7 @@ async function resolveInputs(entries, label) {
         }
         else {
             if (!e.linkname)
-                throw new UserError(`${label}: symlink '${name}' has no target`);
+                throw new errors_UserError(`${label}: symlink '${name}' has no target`);
             assertLinkInside(name, e.linkname, label);
             mode = 0o777;
         }
@@ -52782,7 +52782,7 @@ async function resolveInputs(entries, label) {
             if (!have)
                 byName.set(dir, { name: dir, type: 'dir', mode: 0o755, size: 0 });
             else if (have.type !== 'dir')
-                throw new UserError(`${label}: '${dir}' is both a file and a directory`);
+                throw new errors_UserError(`${label}: '${dir}' is both a file and a directory`);
         }
     }
     return [...byName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -52848,7 +52848,7 @@ function assertLinkInside(name, target, label) {
             stack.push(part);
     }
     if (escapes)
-        throw new UserError(`${label}: link '${name}' -> '${target}' points outside the archive; refusing to unpack it`);
+        throw new errors_UserError(`${label}: link '${name}' -> '${target}' points outside the archive; refusing to unpack it`);
 }
 async function readAll(stream) {
     const chunks = [];
@@ -52858,13 +52858,13 @@ async function readAll(stream) {
 }
 /** tar-stream's parse errors as what they mean for the user. */
 function tarError(e, label) {
-    if (e instanceof UserError)
+    if (e instanceof errors_UserError)
         return e;
     const msg = e?.message ?? '';
     if (/Invalid tar header|unknown format/i.test(msg))
-        return new UserError(`${label}: not a tar archive (bad header checksum)`);
+        return new errors_UserError(`${label}: not a tar archive (bad header checksum)`);
     if (/Unexpected end of data/i.test(msg))
-        return new UserError(`${label}: truncated tar archive (entry data cut short)`);
+        return new errors_UserError(`${label}: truncated tar archive (entry data cut short)`);
     return e;
 }
 /**
@@ -52884,7 +52884,7 @@ async function* readTarEntries(source, label) {
             const base = { name, mode: h.mode & 0o7777, uid: h.uid, gid: h.gid, mtime: Math.floor(h.mtime.getTime() / 1000) };
             if (h.type === 'file' || h.type === 'contiguous-file') {
                 if (!name)
-                    throw new UserError(`${label}: a file entry has an empty name`);
+                    throw new errors_UserError(`${label}: a file entry has an empty name`);
                 yield { ...base, type: 'file', size: data.length, data };
             }
             else if (h.type === 'directory') {
@@ -52896,7 +52896,7 @@ async function* readTarEntries(source, label) {
                 yield { ...base, type: 'symlink', size: 0, linkname: h.linkname };
             }
             else {
-                throw new UserError(`${label}: entry '${h.name}' is a ${h.type === 'link' ? 'hard link' : `${h.type} entry`}; only files, directories and symlinks are accepted`);
+                throw new errors_UserError(`${label}: entry '${h.name}' is a ${h.type === 'link' ? 'hard link' : `${h.type} entry`}; only files, directories and symlinks are accepted`);
             }
         }
     }
@@ -52922,7 +52922,7 @@ async function iterate(file, label) {
         return readTarEntries(await tarSource(file), label);
     }
     catch (e) {
-        throw new UserError(`${label}: cannot read ${file}: ${e.message}`);
+        throw new errors_UserError(`${label}: cannot read ${file}: ${e.message}`);
     }
 }
 /** Read a whole tar(.gz) into memory (small archives: resources, release tarballs). */
@@ -52938,11 +52938,11 @@ async function readTarGz(file, label = external_node_path_default().basename(fil
     return out;
 }
 function wrapZlib(e, label) {
-    if (e instanceof UserError)
+    if (e instanceof errors_UserError)
         return e;
     const code = e.code;
     if (code && code.startsWith('Z_'))
-        return new UserError(`${label}: not a valid gzip file (${e.message})`);
+        return new errors_UserError(`${label}: not a valid gzip file (${e.message})`);
     return e;
 }
 /**
@@ -52960,7 +52960,7 @@ async function extractTarGz(file, dir, label = external_node_path_default().base
             const parts = e.name.split('/');
             for (let i = 1; i <= parts.length; i++) {
                 if (links.has(parts.slice(0, i).join('/')))
-                    throw new UserError(`${label}: entry '${e.name}' goes through the link '${parts.slice(0, i).join('/')}'; refusing to unpack it`);
+                    throw new errors_UserError(`${label}: entry '${e.name}' goes through the link '${parts.slice(0, i).join('/')}'; refusing to unpack it`);
             }
             const dest = external_node_path_default().join(dir, e.name);
             if (e.type === 'dir') {
@@ -53025,9 +53025,9 @@ function describeElf(h) {
 async function assertElfArch(file, arch, label = file) {
     const h = await readElfHeader(file);
     if (!h)
-        throw new UserError(`${label} is not an ELF binary; expected a Linux ${arch.debian} executable`);
+        throw new errors_UserError(`${label} is not an ELF binary; expected a Linux ${arch.debian} executable`);
     if (h.machine !== arch.elf.machine || h.bits !== arch.elf.bits || h.endian !== arch.elf.endian) {
-        throw new UserError(`${label} is built for ${describeElf(h)}, not ${arch.debian}; use the ${arch.debian} binary (Go/Kubernetes name ${arch.go})`);
+        throw new errors_UserError(`${label} is built for ${describeElf(h)}, not ${arch.debian}; use the ${arch.debian} binary (Go/Kubernetes name ${arch.go})`);
     }
     return h;
 }
@@ -53421,7 +53421,7 @@ function artifactKind(file) {
 async function artifactContents(file, tmpRoot) {
     const kind = artifactKind(file);
     if (!kind)
-        throw new UserError(`${external_node_path_default().basename(file)}: not a snap, tarball or charm; cannot list its contents`);
+        throw new errors_UserError(`${external_node_path_default().basename(file)}: not a snap, tarball or charm; cannot list its contents`);
     if (kind === 'snap' && (await (0,promises_.lstat)(file)).size === 0)
         return []; // the zero-byte placeholder snap
     const dir = await (0,promises_.mkdtemp)(external_node_path_default().join(tmpRoot, 'sbom-'));
@@ -53434,10 +53434,10 @@ async function artifactContents(file, tmpRoot) {
             const [tool, args] = kind === 'snap' ? ['unsquashfs', ['-q', '-n', '-no-xattrs', '-d', x, file]] : ['unzip', ['-q', '-o', file, '-d', x]];
             const bin = which(tool);
             if (!bin)
-                throw new UserError(`${tool} is not installed; install ${tool === 'unsquashfs' ? 'squashfs-tools' : 'unzip'} (it lists the ${kind}'s files for its SBOM)`);
-            const res = await run(bin, args, { allowFailure: true });
+                throw new errors_UserError(`${tool} is not installed; install ${tool === 'unsquashfs' ? 'squashfs-tools' : 'unzip'} (it lists the ${kind}'s files for its SBOM)`);
+            const res = await exec_run(bin, args, { allowFailure: true });
             if (res.exitCode !== 0)
-                throw new UserError(`${external_node_path_default().basename(file)}: cannot unpack it with ${tool} (exit ${res.exitCode}): ${(res.stderr || res.stdout).trim().split('\n').slice(-1)[0] ?? ''}`);
+                throw new errors_UserError(`${external_node_path_default().basename(file)}: cannot unpack it with ${tool} (exit ${res.exitCode}): ${(res.stderr || res.stdout).trim().split('\n').slice(-1)[0] ?? ''}`);
         }
         return await listTree(x);
     }
@@ -53732,10 +53732,10 @@ async function verifyBinary(file, label, arch, runner, smoke) {
         return [...done, `smoke run ${res.how}`];
     const said = res.output.split('\n').slice(-2).join(' | ').slice(0, 200);
     if (res.exitCode !== 0) {
-        throw new UserError(`${label}: smoke run \`${smoke.args.join(' ')}\` ${res.how} failed for ${arch.debian} (exit ${res.exitCode})${said ? `: ${said}` : ''}`);
+        throw new errors_UserError(`${label}: smoke run \`${smoke.args.join(' ')}\` ${res.how} failed for ${arch.debian} (exit ${res.exitCode})${said ? `: ${said}` : ''}`);
     }
     if (smoke.expect && !res.output.includes(smoke.expect)) {
-        throw new UserError(`${label}: smoke run \`${smoke.args.join(' ')}\` ${res.how} printed '${res.output.split('\n')[0].slice(0, 120)}', expected it to mention ${smoke.expect}`);
+        throw new errors_UserError(`${label}: smoke run \`${smoke.args.join(' ')}\` ${res.how} printed '${res.output.split('\n')[0].slice(0, 120)}', expected it to mention ${smoke.expect}`);
     }
     return [...done, `ran ${res.how}: ${res.output.split('\n')[0].slice(0, 80)}`];
 }
@@ -53761,7 +53761,7 @@ async function verifyBinaries(files, arch, runner, smoke, label) {
             await assertElfArch(f.path, arch, `${label}: ${f.name}`);
     }
     if (binaries === 0)
-        throw new UserError(`${label}: no binaries found (${files.map((f) => f.name).join(', ') || 'nothing'}); the build produced nothing to pack`);
+        throw new errors_UserError(`${label}: no binaries found (${files.map((f) => f.name).join(', ') || 'nothing'}); the build produced nothing to pack`);
     lines.unshift(`${binaries} binaries, each ELF ${arch.debian}`);
     return lines;
 }
@@ -53881,7 +53881,7 @@ async function cniBuildArgv(srcDir, buildCommand, inputName) {
     for (const script of ['build_linux.sh', 'build.sh'])
         if (await files_exists(external_node_path_default().join(srcDir, script)))
             return ['bash', `./${script}`];
-    throw new UserError(`${inputName}: no build_linux.sh or build.sh in ${srcDir}; is it a containernetworking/plugins checkout? Or set build-command`);
+    throw new errors_UserError(`${inputName}: no build_linux.sh or build.sh in ${srcDir}; is it a containernetworking/plugins checkout? Or set build-command`);
 }
 /** The smoke run every CNI plugin answers. */
 const CNI_VERSION_SMOKE = { args: [], env: { CNI_COMMAND: 'VERSION' }, expect: 'supportedVersions' };
@@ -53921,14 +53921,14 @@ async function packResource(rt, dest, entries, epoch, resource) {
 function outputName(template, arch, version, inputName = 'filename') {
     const name = expandTemplate(template, { arch: arch.debian, 'go-arch': arch.go, version }, inputName);
     if (!name || name.includes('/') || name === '.' || name === '..')
-        throw new UserError(`${inputName}: '${name}' is not a plain file name; use e.g. cni-{arch}.tgz`);
+        throw new errors_UserError(`${inputName}: '${name}' is not a plain file name; use e.g. cni-{arch}.tgz`);
     return name;
 }
 /** One output name per arch; a template giving two arches the same name is refused. */
 function outputNames(template, arches, version, inputName = 'filename') {
     const names = new Map(arches.map((a) => [a, outputName(template, a, version, inputName)]));
     if (new Set(names.values()).size < names.size)
-        throw new UserError(`${inputName}: '${template}' gives the same name for several arches; put {arch} in it`);
+        throw new errors_UserError(`${inputName}: '${template}' gives the same name for several arches; put {arch} in it`);
     return names;
 }
 
@@ -54012,9 +54012,9 @@ async function reportResults(rt, title, outDir, results) {
             rt.info(`${f.arch.debian}: ${errorMessage(f.error)}`);
         const built = ok.length ? `; built: ${ok.map((r) => r.arch.debian).join(', ')}` : '';
         const first = failed[0];
-        if (failed.length === 1 && !(first.error instanceof UserError))
+        if (failed.length === 1 && !(first.error instanceof errors_UserError))
             throw first.error;
-        throw new UserError(`failed for ${failed.map((f) => f.arch.debian).join(', ')}: ${errorMessage(first.error)}${built}`);
+        throw new errors_UserError(`failed for ${failed.map((f) => f.arch.debian).join(', ')}: ${errorMessage(first.error)}${built}`);
     }
     return entries;
 }
@@ -54868,7 +54868,7 @@ async function requiredGoVersion(srcDir) {
 /** Describe the go binary: version and GOROOT; undefined when it does not run. */
 async function inspectGo(goBinary) {
     const env = { GOTOOLCHAIN: 'local', GOFLAGS: '' };
-    const res = await run(goBinary, ['env', 'GOROOT', 'GOVERSION'], { allowFailure: true, env });
+    const res = await exec_run(goBinary, ['env', 'GOROOT', 'GOVERSION'], { allowFailure: true, env });
     if (res.exitCode !== 0)
         return undefined;
     const [root, ver] = res.stdout
@@ -54876,7 +54876,7 @@ async function inspectGo(goBinary) {
         .split('\n')
         .map((l) => l.trim());
     // GOVERSION exists from Go 1.16; older ones say it in `go version` (go version go1.15.15 linux/amd64).
-    const text = ver || (await run(goBinary, ['version'], { allowFailure: true, env })).stdout.split(/\s+/)[2] || '';
+    const text = ver || (await exec_run(goBinary, ['version'], { allowFailure: true, env })).stdout.split(/\s+/)[2] || '';
     const version = text.startsWith('go') ? text.slice(2) : text;
     return goVersionNumber(version) ? { version, root } : undefined;
 }
@@ -54901,7 +54901,7 @@ function goDownloadUrl(version, base = process.env.BUILD_SNAPS_GO_BASE_URL || 'h
 async function installGo(rt, version, inputName = 'go-version') {
     const toolVersion = goSemver(version);
     if (!toolVersion)
-        throw new UserError(`${inputName}: '${version}' is not a Go release; give an exact one such as 1.21.5`);
+        throw new errors_UserError(`${inputName}: '${version}' is not a Go release; give an exact one such as 1.21.5`);
     useToolCache(rt);
     const nodeArch = hostArch().node;
     let dir = find('go', toolVersion, nodeArch);
@@ -54911,18 +54911,18 @@ async function installGo(rt, version, inputName = 'go-version') {
         dir = await withScratchDir(rt.tempRoot(), 'go-install-', async (work) => {
             const tgz = external_node_path_default().join(work, external_node_path_default().basename(url));
             await downloadWithSha256File(url, tgz, { cacheDir: rt.cacheRoot(), log: (m) => rt.warning(m) }).catch((e) => {
-                throw new UserError(`${inputName}: cannot install Go ${version}: ${e.message}`);
+                throw new errors_UserError(`${inputName}: cannot install Go ${version}: ${e.message}`);
             });
             const unpacked = await extractTar(tgz, external_node_path_default().join(work, 'x'));
             if (!(await files_exists(external_node_path_default().join(unpacked, 'go', 'bin', 'go'))))
-                throw new UserError(`${url}: no go/bin/go inside; not a Go release tarball`);
+                throw new errors_UserError(`${url}: no go/bin/go inside; not a Go release tarball`);
             return cacheDir(external_node_path_default().join(unpacked, 'go'), 'go', toolVersion, nodeArch);
         });
     }
     const go = external_node_path_default().join(dir, 'bin', 'go');
     const info = await inspectGo(go);
     if (!info)
-        throw new UserError(`${inputName}: the Go ${version} in ${dir} does not run; delete ${dir} and ${dir}.complete and retry`);
+        throw new errors_UserError(`${inputName}: the Go ${version} in ${dir} does not run; delete ${dir} and ${dir}.complete and retry`);
     return { go, root: info.root || dir, version: info.version, origin: 'tool cache' };
 }
 /**
@@ -54939,12 +54939,12 @@ async function setupGo(rt, opts = {}) {
     }
     const have = pathInfo ? `the Go on PATH is ${pathInfo.version}` : 'there is no Go on PATH';
     if (!opts.requested) {
-        throw new UserError(needed
+        throw new errors_UserError(needed
             ? `Go too old: ${opts.srcDir}/go.mod needs go ${needed} and ${have}; set ${inputName} to ${needed} or newer`
             : `${have}; set ${inputName} (e.g. 1.21.5) to install one`);
     }
     if (needed && compareGoVersions(opts.requested, needed) < 0) {
-        throw new UserError(`${inputName}: Go ${opts.requested} is older than the go ${needed} that ${opts.srcDir}/go.mod needs; set ${inputName} to ${needed} or newer`);
+        throw new errors_UserError(`${inputName}: Go ${opts.requested} is older than the go ${needed} that ${opts.srcDir}/go.mod needs; set ${inputName} to ${needed} or newer`);
     }
     return installGo(rt, opts.requested, inputName);
 }
@@ -55011,10 +55011,10 @@ async function goBuild(spec) {
         args.push(`-ldflags=${spec.ldflags}`);
     args.push('-o', spec.output, ...spec.packages);
     await (0,promises_.mkdir)(external_node_path_default().dirname(spec.output), { recursive: true });
-    const res = await run(spec.go.go, args, { cwd: spec.cwd, env: goBuildEnv(spec.go, spec.arch, spec.cache, spec.env), allowFailure: true });
+    const res = await exec_run(spec.go.go, args, { cwd: spec.cwd, env: goBuildEnv(spec.go, spec.arch, spec.cache, spec.env), allowFailure: true });
     if (res.exitCode !== 0) {
         const tail = (res.stderr || res.stdout).trim().split('\n').slice(-4).join(' | ');
-        throw new UserError(`${spec.label}: go build failed (exit ${res.exitCode}): ${tail}`);
+        throw new errors_UserError(`${spec.label}: go build failed (exit ${res.exitCode}): ${tail}`);
     }
     return spec.output;
 }
@@ -55026,10 +55026,10 @@ async function goBuild(spec) {
 /** Run an upstream build script with the cross-compile environment; a failure names the label and the last lines. */
 async function runBuildScript(spec) {
     const [program, ...args] = spec.argv;
-    const res = await run(program, args, { cwd: spec.tree, env: goBuildEnv(spec.go, spec.arch, spec.cache, spec.env), allowFailure: true });
+    const res = await exec_run(program, args, { cwd: spec.tree, env: goBuildEnv(spec.go, spec.arch, spec.cache, spec.env), allowFailure: true });
     if (res.exitCode !== 0) {
         const tail = (res.stderr || res.stdout).trim().split('\n').slice(-4).join(' | ');
-        throw new UserError(`${spec.label}: \`${spec.argv.join(' ')}\` failed (exit ${res.exitCode})${tail ? `: ${tail}` : ''}`);
+        throw new errors_UserError(`${spec.label}: \`${spec.argv.join(' ')}\` failed (exit ${res.exitCode})${tail ? `: ${tail}` : ''}`);
     }
 }
 
@@ -55045,7 +55045,7 @@ async function checkoutDir(dir, inputName) {
     const abs = external_node_path_default().resolve(dir);
     const st = await (0,promises_.stat)(abs).catch(() => undefined);
     if (!st?.isDirectory())
-        throw new UserError(`${inputName}: '${dir}' is not a directory; give the path of a checkout`);
+        throw new errors_UserError(`${inputName}: '${dir}' is not a directory; give the path of a checkout`);
     return abs;
 }
 /**
@@ -55083,7 +55083,7 @@ async function filesIn(dir) {
 async function gitCommit(dir) {
     if (!(await files_exists(external_node_path_default().join(dir, '.git'))))
         return undefined;
-    const res = await run('git', ['-C', dir, 'rev-parse', 'HEAD'], { allowFailure: true });
+    const res = await exec_run('git', ['-C', dir, 'rev-parse', 'HEAD'], { allowFailure: true });
     return res.exitCode === 0 ? res.stdout.trim() : undefined;
 }
 
@@ -55109,14 +55109,14 @@ async function fetchReleaseTarball(rt, spec, dir) {
     catch (e) {
         const msg = errorMessage(e);
         if (/HTTP 404/.test(msg))
-            throw new UserError(`${spec.inputName}: ${spec.what} not found: ${msg.replace(/^download failed: /, '')}; check the tag and that it was released for this architecture`);
-        throw e instanceof UserError ? new UserError(`${spec.what}: ${msg}`) : e;
+            throw new errors_UserError(`${spec.inputName}: ${spec.what} not found: ${msg.replace(/^download failed: /, '')}; check the tag and that it was released for this architecture`);
+        throw e instanceof errors_UserError ? new errors_UserError(`${spec.what}: ${msg}`) : e;
     }
 }
 /** Release base URL: expand {version} (and {go-arch}, {arch}) in a base-url input. */
 function releaseBase(template, values, inputName) {
     if (!/^https?:\/\/[^/]+/.test(template))
-        throw new UserError(`${inputName}: '${template}' is not an http(s) URL`);
+        throw new errors_UserError(`${inputName}: '${template}' is not an http(s) URL`);
     return expandTemplate(template, values, inputName).replace(/\/+$/, '');
 }
 
@@ -55216,9 +55216,9 @@ function main_getInputs(rt) {
     const source = rt.input('source');
     const from = rt.input('from', { default: source ? 'source' : 'release' });
     if (from !== 'source' && from !== 'release')
-        throw new UserError(`from: '${from}' is neither source nor release`);
+        throw new errors_UserError(`from: '${from}' is neither source nor release`);
     if (from === 'source' && !source)
-        throw new UserError('source: required when from is source; give the path of a containernetworking/plugins checkout');
+        throw new errors_UserError('source: required when from is source; give the path of a containernetworking/plugins checkout');
     return {
         version,
         from,
@@ -55300,7 +55300,7 @@ async function readVersion(dir, rel, inputName) {
     const text = await (0,promises_.readFile)(external_node_path_default().join(dir, rel), 'utf8').catch(() => undefined);
     const v = cleanVersion(text?.match(etcd_VERSION_RE)?.[1] ?? '');
     if (!v)
-        throw new UserError(`${inputName}: cannot read etcd's version from ${external_node_path_default().join(dir, rel)} (expected Version = "x.y.z"); is this an etcd checkout?`);
+        throw new errors_UserError(`${inputName}: cannot read etcd's version from ${external_node_path_default().join(dir, rel)} (expected Version = "x.y.z"); is this an etcd checkout?`);
     return v;
 }
 async function modulePath(gomod) {
@@ -55310,7 +55310,7 @@ async function modulePath(gomod) {
 async function readEtcdSource(dirInput, inputName = 'source-dir') {
     const dir = external_node_path_default().resolve(dirInput);
     if (!(await (0,promises_.lstat)(dir).catch(() => undefined))?.isDirectory())
-        throw new UserError(`${inputName}: '${dirInput}' is not a directory; point it at an etcd checkout`);
+        throw new errors_UserError(`${inputName}: '${dirInput}' is not a directory; point it at an etcd checkout`);
     let layout;
     let versionFile;
     if ((await isFile(external_node_path_default().join(dir, 'server', 'go.mod'))) && (await isFile(external_node_path_default().join(dir, 'etcdctl', 'go.mod')))) {
@@ -55326,7 +55326,7 @@ async function readEtcdSource(dirInput, inputName = 'source-dir') {
     else if (await isFile(external_node_path_default().join(dir, 'go.mod'))) {
         versionFile = 'version/version.go';
         if (!(await (0,promises_.lstat)(external_node_path_default().join(dir, 'etcdctl')).catch(() => undefined))?.isDirectory()) {
-            throw new UserError(`${inputName}: '${dirInput}' has a go.mod but no etcdctl/ package; point it at an etcd v3 checkout`);
+            throw new errors_UserError(`${inputName}: '${dirInput}' has a go.mod but no etcdctl/ package; point it at an etcd v3 checkout`);
         }
         layout = {
             kind: 'go-mod',
@@ -55340,7 +55340,7 @@ async function readEtcdSource(dirInput, inputName = 'source-dir') {
         layout = { kind: 'build-script' };
     }
     else {
-        throw new UserError(`${inputName}: '${dirInput}' is not an etcd checkout: no go.mod (etcd v3) and no build script (etcd v2)`);
+        throw new errors_UserError(`${inputName}: '${dirInput}' is not an etcd checkout: no go.mod (etcd v3) and no build script (etcd v2)`);
     }
     const version = await readVersion(dir, versionFile, inputName);
     return { dir, layout, version };
@@ -55360,7 +55360,7 @@ async function buildEtcd(src, arch, go, outDir, cache, opts = {}) {
         await runBuildScript({ argv: ['sh', '-e', './build'], tree: src.dir, arch, go, cache, env: { ...opts.env, BINDIR: outDir }, label });
         for (const name of names) {
             if (!(await files_exists(out[name])))
-                throw new UserError(`${label}: ./build did not write ${name} into $BINDIR (${outDir})`);
+                throw new errors_UserError(`${label}: ./build did not write ${name} into $BINDIR (${outDir})`);
         }
         return out;
     }
@@ -55408,7 +55408,7 @@ async function fetchEtcdRelease(f) {
     for (const bin of ['etcd', 'etcdctl']) {
         const entry = entries.find((e) => e.type === 'file' && e.name.split('/').length <= 2 && external_node_path_default().posix.basename(e.name) === bin);
         if (!entry?.data)
-            throw new UserError(`${url}: no ${bin} inside (expected etcd-${f.tag}-linux-${f.arch.go}/${bin}); not an etcd release tarball`);
+            throw new errors_UserError(`${url}: no ${bin} inside (expected etcd-${f.tag}-linux-${f.arch.go}/${bin}); not an etcd release tarball`);
         await (0,promises_.writeFile)(out[bin], entry.data, { mode: 0o755 });
     }
     return { ...out, url, sha256, cached: got.cached };
@@ -55550,14 +55550,14 @@ function build_etcd_snap_main_getInputs(rt) {
     const sourceDir = rt.input('source-dir');
     const etcdVersion = rt.input('etcd-version');
     if (sourceDir && etcdVersion)
-        throw new UserError('source-dir and etcd-version are both set; set source-dir to build an etcd checkout, or etcd-version to take the upstream release, not both');
+        throw new errors_UserError('source-dir and etcd-version are both set; set source-dir to build an etcd checkout, or etcd-version to take the upstream release, not both');
     if (!sourceDir && !etcdVersion)
-        throw new UserError('neither source-dir nor etcd-version is set; set source-dir (an etcd checkout) or etcd-version (a release tag such as v3.4.22)');
+        throw new errors_UserError('neither source-dir nor etcd-version is set; set source-dir (an etcd checkout) or etcd-version (a release tag such as v3.4.22)');
     const sha256 = rt.input('sha256').toLowerCase();
     if (sha256 && !/^[0-9a-f]{64}$/.test(sha256))
-        throw new UserError(`sha256: '${sha256}' is not a sha256 digest (64 hex digits)`);
+        throw new errors_UserError(`sha256: '${sha256}' is not a sha256 digest (64 hex digits)`);
     if (sha256 && !etcdVersion)
-        throw new UserError("sha256: only used with etcd-version (the release tarball's digest); drop it when building from source-dir");
+        throw new errors_UserError("sha256: only used with etcd-version (the release tarball's digest); drop it when building from source-dir");
     return {
         arch: archOrHost(rt.input('arch')),
         sourceDir,
@@ -55639,14 +55639,14 @@ const CNI_PLUGINS = ['bridge', 'host-local', 'flannel'];
 async function flannelVersionPackage(srcDir) {
     const gomod = await (0,promises_.readFile)(external_node_path_default().join(srcDir, 'go.mod'), 'utf8').catch(() => undefined);
     if (gomod === undefined)
-        throw new UserError(`flannel-source: no go.mod in ${srcDir}; flannel before v0.12 builds only in GOPATH mode: use the release (leave flannel-source empty)`);
+        throw new errors_UserError(`flannel-source: no go.mod in ${srcDir}; flannel before v0.12 builds only in GOPATH mode: use the release (leave flannel-source empty)`);
     const module = goModModule(gomod);
     if (!module)
-        throw new UserError(`flannel-source: ${srcDir}/go.mod has no module line`);
+        throw new errors_UserError(`flannel-source: ${srcDir}/go.mod has no module line`);
     for (const pkg of ['pkg/version', 'version'])
         if (await files_exists(external_node_path_default().join(srcDir, pkg, 'version.go')))
             return `${module}/${pkg}`;
-    throw new UserError(`flannel-source: neither pkg/version/version.go nor version/version.go in ${srcDir}; is it a flannel checkout?`);
+    throw new errors_UserError(`flannel-source: neither pkg/version/version.go nor version/version.go in ${srcDir}; is it a flannel checkout?`);
 }
 function flanneldLdflags(versionPackage, version) {
     return `-s -w -X ${versionPackage}.Version=${version}`;
@@ -55711,7 +55711,7 @@ class FlannelParts {
             this.prov.download(url, got.sha256);
             const found = got.files.filter((f) => external_node_path_default().posix.basename(f) === 'flanneld');
             if (found.length !== 1)
-                throw new UserError(`${file}: expected one flanneld inside, found ${found.length}`);
+                throw new errors_UserError(`${file}: expected one flanneld inside, found ${found.length}`);
             return { files: [{ name: 'flanneld', path: external_node_path_default().join(x, found[0]) }], info: [['flannel release', `${url} sha256 ${got.sha256}`]] };
         }
         const { go, versionPkg } = flannel;
@@ -55785,7 +55785,7 @@ class FlannelParts {
         else if (inputs.cniTarball) {
             const tgz = external_node_path_default().resolve(expandTemplate(inputs.cniTarball, { arch: arch.debian, 'go-arch': arch.go }, 'cni-tarball'));
             if (!(await files_exists(tgz)))
-                throw new UserError(`cni-tarball: ${tgz} does not exist; give the path of a build-cnitgz tarball ({arch} expands)`);
+                throw new errors_UserError(`cni-tarball: ${tgz} does not exist; give the path of a build-cnitgz tarball ({arch} expands)`);
             binDir = external_node_path_default().join(dir, 'cni');
             await extractTarGz(tgz, binDir);
             const digest = await sha256File(tgz);
@@ -55798,7 +55798,7 @@ class FlannelParts {
         const have = await filesIn(binDir);
         for (const need of ['bridge', 'host-local']) {
             if (!have.includes(need))
-                throw new UserError(`${cniSrc ? 'cni-source' : 'cni-tarball'}: no ${need} plugin for ${arch.debian} (found: ${have.join(', ') || 'nothing'})`);
+                throw new errors_UserError(`${cniSrc ? 'cni-source' : 'cni-tarball'}: no ${need} plugin for ${arch.debian} (found: ${have.join(', ') || 'nothing'})`);
         }
         return { files: CNI_PLUGINS.filter((p) => have.includes(p)).map((p) => ({ name: p, path: external_node_path_default().join(binDir, p) })), info: [info] };
     }
@@ -55846,7 +55846,7 @@ function build_flannel_main_getInputs(rt) {
         outputDir: rt.input('output-dir', { default: '.' }),
     };
     if (inputs.cniTarball && inputs.cniSource)
-        throw new UserError('cni-tarball and cni-source: give one of them, not both');
+        throw new errors_UserError('cni-tarball and cni-source: give one of them, not both');
     return inputs;
 }
 async function build_flannel_main_main(rt) {
@@ -56005,15 +56005,15 @@ async function build_k8s_snaps_main_main(rt) {
 async function inspectSnap(file, label = file) {
     const st = await (0,promises_.stat)(file).catch(() => undefined);
     if (!st?.isFile())
-        throw new UserError(`${label}: '${file}' does not exist`);
+        throw new errors_UserError(`${label}: '${file}' does not exist`);
     if (st.size === 0)
         return { size: 0, architectures: [] };
     const unsquashfs = which('unsquashfs');
     if (!unsquashfs)
-        throw new UserError('unsquashfs is not installed; install squashfs-tools');
-    const res = await run(unsquashfs, ['-cat', file, 'meta/snap.yaml'], { allowFailure: true });
+        throw new errors_UserError('unsquashfs is not installed; install squashfs-tools');
+    const res = await exec_run(unsquashfs, ['-cat', file, 'meta/snap.yaml'], { allowFailure: true });
     if (res.exitCode !== 0)
-        throw new UserError(`${label}: '${file}' is not a snap (cannot read meta/snap.yaml from it as squashfs)`);
+        throw new errors_UserError(`${label}: '${file}' is not a snap (cannot read meta/snap.yaml from it as squashfs)`);
     const yaml = (0,dist/* parse */.qg)(res.stdout);
     const archs = Array.isArray(yaml?.architectures) ? yaml.architectures.map(String) : ['all'];
     return { yaml, size: st.size, architectures: archs };
@@ -56034,26 +56034,26 @@ async function inspectSnap(file, label = file) {
 function parseMode(value, inputName = 'mode') {
     const v = value.trim() || 'pack';
     if (v !== 'pack' && v !== 'remote-build')
-        throw new UserError(`${inputName}: '${value}' is not a snapcraft mode; use pack or remote-build`);
+        throw new errors_UserError(`${inputName}: '${value}' is not a snapcraft mode; use pack or remote-build`);
     return v;
 }
 /** Where snapcraft looks for the project file, in its order. */
 const PROJECT_FILES = ['snap/snapcraft.yaml', 'snapcraft.yaml', '.snapcraft.yaml', 'build-aux/snap/snapcraft.yaml'];
 async function findProjectFile(dir, inputName = 'project-dir') {
     if (!(await (0,promises_.stat)(dir).catch(() => undefined))?.isDirectory())
-        throw new UserError(`${inputName}: '${dir}' is not a directory; point it at your snapcraft project`);
+        throw new errors_UserError(`${inputName}: '${dir}' is not a directory; point it at your snapcraft project`);
     for (const f of PROJECT_FILES)
         if (await files_exists(external_node_path_default().join(dir, f)))
             return external_node_path_default().join(dir, f);
-    throw new UserError(`${inputName}: '${dir}' has no snapcraft project (${PROJECT_FILES.join(', ')}); point it at the directory that holds snap/snapcraft.yaml`);
+    throw new errors_UserError(`${inputName}: '${dir}' has no snapcraft project (${PROJECT_FILES.join(', ')}); point it at the directory that holds snap/snapcraft.yaml`);
 }
 /** remote-build pushes the project with git: it must be the top of a full (not shallow) clone. */
 async function checkRemoteBuildRepo(dir, inputName = 'project-dir') {
     if (!(await files_exists(external_node_path_default().join(dir, '.git')))) {
-        throw new UserError(`${inputName}: '${dir}' is not the top of a git repository; snapcraft remote-build uploads the project with git (use actions/checkout, and point ${inputName} at the repository root)`);
+        throw new errors_UserError(`${inputName}: '${dir}' is not the top of a git repository; snapcraft remote-build uploads the project with git (use actions/checkout, and point ${inputName} at the repository root)`);
     }
     if (await files_exists(external_node_path_default().join(dir, '.git', 'shallow'))) {
-        throw new UserError(`${inputName}: '${dir}' is a shallow clone, which snapcraft remote-build cannot push; check out with fetch-depth: 0`);
+        throw new errors_UserError(`${inputName}: '${dir}' is a shallow clone, which snapcraft remote-build cannot push; check out with fetch-depth: 0`);
     }
 }
 /** The snapcraft calls for a mode: one pack per target, or one remote-build for all of them. */
@@ -56086,23 +56086,23 @@ function writtenSince(before, after) {
 async function checkSnaps(projectDir, names, inv, command) {
     const asked = inv.arches.map((a) => a.debian);
     if (names.length === 0)
-        throw new UserError(`${command} wrote no .snap into ${projectDir}; see its output above`);
+        throw new errors_UserError(`${command} wrote no .snap into ${projectDir}; see its output above`);
     const found = [];
     for (const name of names) {
         const file = external_node_path_default().join(projectDir, name);
         const info = await inspectSnap(file, name);
         if (info.size === 0)
-            throw new UserError(`${command} wrote an empty ${name}; see its output above`);
+            throw new errors_UserError(`${command} wrote an empty ${name}; see its output above`);
         const wrong = info.architectures.filter((a) => a !== 'all' && !asked.includes(a));
         if (wrong.length > 0 || info.architectures.length === 0) {
-            throw new UserError(`${command} wrote ${name} for ${info.architectures.join(', ') || 'no architecture'}, not for ${asked.join(', ')}; check platforms/architectures in snapcraft.yaml`);
+            throw new errors_UserError(`${command} wrote ${name} for ${info.architectures.join(', ') || 'no architecture'}, not for ${asked.join(', ')}; check platforms/architectures in snapcraft.yaml`);
         }
         found.push({ file, name: String(info.yaml?.name ?? ''), version: String(info.yaml?.version ?? ''), arch: info.architectures.join(',') });
     }
     const covered = new Set(found.flatMap((f) => f.arch.split(',')));
     const missing = asked.filter((a) => !covered.has(a) && !covered.has('all'));
     if (missing.length > 0)
-        throw new UserError(`${command} wrote no snap for ${missing.join(', ')} (it wrote ${names.join(', ')}); check platforms/architectures in snapcraft.yaml`);
+        throw new errors_UserError(`${command} wrote no snap for ${missing.join(', ')} (it wrote ${names.join(', ')}); check platforms/architectures in snapcraft.yaml`);
     return found;
 }
 /** Move checked snaps from the project into outDir (once every invocation succeeded). */
@@ -56144,10 +56144,10 @@ function build_snapcraft_main_getInputs(rt) {
     const mode = parseMode(rt.input('mode', { default: 'pack' }));
     const extraArgs = rt.input('snapcraft-args').split(/\s+/).filter(Boolean);
     if (extraArgs.some((a) => a.startsWith('--build-for')))
-        throw new UserError('snapcraft-args: drop --build-for; the arch input sets it');
+        throw new errors_UserError('snapcraft-args: drop --build-for; the arch input sets it');
     const acceptPublicUpload = parseBool(rt.input('accept-public-upload'), 'accept-public-upload', false);
     if (mode === 'remote-build' && !acceptPublicUpload && !extraArgs.some((a) => a.startsWith('--project'))) {
-        throw new UserError('accept-public-upload: remote-build uploads the project publicly to Launchpad; set accept-public-upload: true, or pass --project <private Launchpad project> in snapcraft-args');
+        throw new errors_UserError('accept-public-upload: remote-build uploads the project publicly to Launchpad; set accept-public-upload: true, or pass --project <private Launchpad project> in snapcraft-args');
     }
     return {
         projectDir: external_node_path_default().resolve(rt.input('project-dir', { default: '.' })),
@@ -56168,7 +56168,7 @@ async function build_snapcraft_main_main(rt) {
         await checkRemoteBuildRepo(inputs.projectDir, 'project-dir');
     const snapcraft = which('snapcraft');
     if (!snapcraft)
-        throw new UserError('snapcraft is not installed; install it first (sudo snap install snapcraft --classic; pack also needs LXD, or --destructive-mode in snapcraft-args)');
+        throw new errors_UserError('snapcraft is not installed; install it first (sudo snap install snapcraft --classic; pack also needs LXD, or --destructive-mode in snapcraft-args)');
     const outDir = await ensureWritableDir(inputs.outputDir, 'output-dir');
     await withScratchDir(rt.tempRoot(), 'build-snaps-', async (work) => {
         const env = {};
@@ -56184,13 +56184,13 @@ async function build_snapcraft_main_main(rt) {
             const command = `snapcraft ${inv.args.join(' ')}`;
             await rt.group(command, async () => {
                 const before = await snapFiles(inputs.projectDir);
-                const res = await run(snapcraft, inv.args, { cwd: inputs.projectDir, env, allowFailure: true });
+                const res = await exec_run(snapcraft, inv.args, { cwd: inputs.projectDir, env, allowFailure: true });
                 for (const line of (res.stdout + res.stderr).trim().split('\n'))
                     if (line)
                         rt.info(line);
                 if (res.exitCode !== 0) {
                     const tail = (res.stderr || res.stdout).trim().split('\n').slice(-3).join(' | ');
-                    throw new UserError(`${command} failed (exit ${res.exitCode}): ${tail}`);
+                    throw new errors_UserError(`${command} failed (exit ${res.exitCode}): ${tail}`);
                 }
                 const found = await checkSnaps(inputs.projectDir, writtenSince(before, await snapFiles(inputs.projectDir)), inv, command);
                 for (const s of found)
@@ -56241,12 +56241,12 @@ function parseChannel(value, inputName = 'channel', legacy = false) {
         ? `use one of ${RISKS.join(', ')} (the charm store has no tracks)`
         : `use track/risk[/branch], e.g. 1.31/edge or latest/stable, with risk one of ${RISKS.join(', ')}`;
     if (text === '' || parts.length > 3 || parts.some((p) => !CHANNEL_PART_RE.test(p)))
-        throw new UserError(`${inputName}: '${text}' is not a valid channel; ${fix}`);
+        throw new errors_UserError(`${inputName}: '${text}' is not a valid channel; ${fix}`);
     const [track, risk, branch] = parts.length === 1 ? ['latest', parts[0], undefined] : [parts[0], parts[1], parts[2]];
     if (!RISKS.includes(risk))
-        throw new UserError(`${inputName}: '${text}' has risk '${risk}'; ${fix}`);
+        throw new errors_UserError(`${inputName}: '${text}' has risk '${risk}'; ${fix}`);
     if (legacy && parts.length > 1)
-        throw new UserError(`${inputName}: '${text}' is not a valid charm store channel; ${fix}`);
+        throw new errors_UserError(`${inputName}: '${text}' is not a valid charm store channel; ${fix}`);
     const name = legacy ? risk : [track, risk, branch].filter(Boolean).join('/');
     return { track, risk: risk, ...(branch ? { branch } : {}), name };
 }
@@ -56262,12 +56262,12 @@ function parseResourceLines(value, arches, inputName = 'resources') {
     for (const line of splitLines(value)) {
         const i = line.indexOf('=');
         if (i <= 0 || i === line.length - 1)
-            throw new UserError(`${inputName}: '${line}' is not a name=path line`);
+            throw new errors_UserError(`${inputName}: '${line}' is not a name=path line`);
         const [nameT, pathT] = [line.slice(0, i).trim(), line.slice(i + 1).trim()];
         const expanded = [];
         if (line.includes('{arch}')) {
             if (arches.length === 0)
-                throw new UserError(`${inputName}: '${line}' uses {arch}; set the arches input (e.g. amd64 arm64 s390x)`);
+                throw new errors_UserError(`${inputName}: '${line}' uses {arch}; set the arches input (e.g. amd64 arm64 s390x)`);
             const perArch = !nameT.includes('{arch}');
             for (const a of arches) {
                 expanded.push({
@@ -56283,7 +56283,7 @@ function parseResourceLines(value, arches, inputName = 'resources') {
         }
         for (const r of expanded) {
             if (lineOf.has(r.name) && lineOf.get(r.name) !== line)
-                throw new UserError(`${inputName}: resource '${r.name}' is given twice; keep one line for it`);
+                throw new errors_UserError(`${inputName}: resource '${r.name}' is given twice; keep one line for it`);
             lineOf.set(r.name, line);
         }
         out.push(...expanded);
@@ -56313,19 +56313,19 @@ function checkResourceCoverage(charm, declared, given, keep) {
     for (const r of given) {
         const d = declared.find((x) => x.name === r.name);
         if (!d)
-            throw new UserError(`resources: charm ${charm} declares no resource '${r.name}'; its resources are ${list}`);
+            throw new errors_UserError(`resources: charm ${charm} declares no resource '${r.name}'; its resources are ${list}`);
         if (d.type !== 'file')
-            throw new UserError(`resources: '${r.name}' is an ${d.type} resource; only file resources can be uploaded here, name it in keep-resources`);
+            throw new errors_UserError(`resources: '${r.name}' is an ${d.type} resource; only file resources can be uploaded here, name it in keep-resources`);
     }
     for (const k of keep) {
         if (!names.has(k))
-            throw new UserError(`keep-resources: charm ${charm} declares no resource '${k}'; its resources are ${list}`);
+            throw new errors_UserError(`keep-resources: charm ${charm} declares no resource '${k}'; its resources are ${list}`);
         if (given.some((g) => g.name === k))
-            throw new UserError(`keep-resources: '${k}' is also given in resources; drop it from one of them`);
+            throw new errors_UserError(`keep-resources: '${k}' is also given in resources; drop it from one of them`);
     }
     const missing = declared.filter((d) => !given.some((g) => g.name === d.name) && !keep.includes(d.name)).map((d) => d.name);
     if (missing.length > 0) {
-        throw new UserError(`resources: charm ${charm} declares ${missing.join(', ')} but no file is given for ${missing.length === 1 ? 'it' : 'them'}; add name=path lines, or name ${missing.length === 1 ? 'it' : 'them'} in keep-resources to keep the released revision`);
+        throw new errors_UserError(`resources: charm ${charm} declares ${missing.join(', ')} but no file is given for ${missing.length === 1 ? 'it' : 'them'}; add name=path lines, or name ${missing.length === 1 ? 'it' : 'them'} in keep-resources to keep the released revision`);
     }
 }
 /** `"<base-channel>/<arch>"` (e.g. `22.04/amd64`), the key of the `revisions` output; `all` for a charm with no base. */
@@ -56336,6 +56336,8 @@ function ledgerKey(r) {
     return `${r.name}${r.perArch ? `@${r.arch.debian}` : ''}/${r.facts.sha256}`;
 }
 const charmLedgerKey = (f) => `charm/${f.sha3_384}`;
+/** The ledger's record of a track this charm's releases created (`create-track`). */
+const trackLedgerKey = (track) => `track/${track}`;
 const largest = (xs) => xs.reduce((m, x) => (m === undefined || x.revision > m.revision ? x : m), undefined);
 /** Can this resource revision be released with charm revisions for `arches`? */
 function fits(rev, arches) {
@@ -56371,19 +56373,19 @@ function sameBase(a, b) {
 function checkCharmFiles(files, store) {
     const other = files.find((f) => f.name !== files[0].name);
     if (other)
-        throw new UserError(`charm: ${other.path} is charm '${other.name}' but ${files[0].path} is '${files[0].name}'; give the .charm files of one charm per step`);
+        throw new errors_UserError(`charm: ${other.path} is charm '${other.name}' but ${files[0].path} is '${files[0].name}'; give the .charm files of one charm per step`);
     const byKey = new Map();
     for (const f of files) {
         for (const k of f.bases.length ? f.bases.map(baseKey) : ['all']) {
             if (byKey.has(k))
-                throw new UserError(`charm: ${byKey.get(k)} and ${f.path} are both for base ${k}; give one .charm per base/arch`);
+                throw new errors_UserError(`charm: ${byKey.get(k)} and ${f.path} are both for base ${k}; give one .charm per base/arch`);
             byKey.set(k, f.path);
         }
     }
     if (files.length > 1 && byKey.has('all'))
-        throw new UserError(`charm: ${byKey.get('all')} names no base in manifest.yaml, so it cannot be told from the other .charm files; pack with charmcraft (one .charm per base) or give one file`);
+        throw new errors_UserError(`charm: ${byKey.get('all')} names no base in manifest.yaml, so it cannot be told from the other .charm files; pack with charmcraft (one .charm per base) or give one file`);
     if (store === 'charmstore' && files.length > 1)
-        throw new UserError('charm: the legacy charm store takes one charm per release; give one .charm file, or use store: charmhub for a multi-base charm');
+        throw new errors_UserError('charm: the legacy charm store takes one charm per release; give one .charm file, or use store: charmhub for a multi-base charm');
 }
 /**
  * Build the ReleasePlan: pure, from the inputs and the store's view. Every check happens here, before anything
@@ -56391,6 +56393,19 @@ function checkCharmFiles(files, store) {
  * resolvable, a promotion's missing bases named.
  */
 function buildPlan(input, view) {
+    const plan = planReleases(input, view);
+    const track = input.channel.track;
+    // Every charm has `latest`; the legacy store has no tracks. Any other track must exist before a release to it.
+    // A track that holds a release exists, whether or not the store's track list was read; so does one an earlier
+    // run created (the ledger: before the first release the store lists no tracks).
+    const exists = view.tracks?.includes(track) ||
+        view.channelMap?.some((r) => r.channel.split('/')[0] === track) ||
+        (view.tracks === undefined && view.ledger[trackLedgerKey(track)] !== undefined);
+    if (input.store === 'charmhub' && track !== 'latest' && !exists)
+        plan.createTrack = { track, known: view.tracks !== undefined };
+    return plan;
+}
+function planReleases(input, view) {
     const { charm, channel } = input;
     const plan = {
         charm,
@@ -56420,10 +56435,10 @@ function buildPlan(input, view) {
     }
     else {
         if (input.revision === undefined)
-            throw new UserError('revision: required when charm is a name (which revision to release?); or give .charm files to upload, or from-channel to promote');
+            throw new errors_UserError('revision: required when charm is a name (which revision to release?); or give .charm files to upload, or from-channel to promote');
         plan.mode = 'revision';
         if (view.charmRevisions && !view.charmRevisions.includes(input.revision))
-            throw new UserError(`revision: charm ${charm} has no revision ${input.revision} in the store; upload it or pick an existing revision`);
+            throw new errors_UserError(`revision: charm ${charm} has no revision ${input.revision} in the store; upload it or pick an existing revision`);
         // The store does not list a revision's bases; the channel map shows them where the revision is released.
         const seen = (view.channelMap ?? []).filter((r) => r.revision === input.revision).map((r) => r.base);
         const bases = seen.filter((b, i) => seen.findIndex((x) => sameBase(x, b)) === i);
@@ -56436,13 +56451,19 @@ function buildPlan(input, view) {
             const entries = input.resources.filter((r) => r.name === name);
             let pick;
             if (entries[0].perArch) {
-                const revArches = rev.bases.map((b) => b?.architecture);
-                if (revArches.length !== 1 || !revArches[0]) {
-                    throw new UserError(`resources: ${name} is per-arch ({arch} in its path), but ${rev.bases.length === 0 ? `revision ${rev.charm.revision} has no known base` : `${describeRef(rev.charm, plan)} serves ${rev.bases.map(baseKey).join(', ')}`}; per-arch resources need one architecture per charm revision (pack one .charm per base/arch)`);
+                // Count architectures, not bases: one arch on several Ubuntu releases takes that arch's file.
+                const revArches = [...new Set(rev.bases.map((b) => b?.architecture))];
+                if (rev.bases.length === 0 || revArches.length !== 1 || !revArches[0]) {
+                    const what = rev.bases.length === 0
+                        ? `${describeRef(rev.charm, plan)} has no known base`
+                        : revArches.some((a) => !a)
+                            ? `${describeRef(rev.charm, plan)} names no base (one revision for every architecture)`
+                            : `${describeRef(rev.charm, plan)} serves ${revArches.join(', ')} in one revision`;
+                    throw new errors_UserError(`resources: ${name} of charm ${charm} is per-arch ({arch} only in its path), but ${what}; a multi-arch charm takes one resource per arch by name (${name}-{arch}=${entries[0].path.replace(entries[0].arch?.debian ?? '{arch}', '{arch}')}, declared so in its metadata, as flannel does), or pack one .charm per arch`);
                 }
                 pick = entries.find((r) => r.arch?.debian === revArches[0]);
                 if (!pick)
-                    throw new UserError(`resources: ${name} has no file for ${revArches[0]} (${describeRef(rev.charm, plan)} is for ${revArches[0]}); add ${revArches[0]} to arches`);
+                    throw new errors_UserError(`resources: ${name} has no file for ${revArches[0]} (${describeRef(rev.charm, plan)} is for ${revArches[0]}); add ${revArches[0]} to arches`);
             }
             else {
                 pick = entries[0];
@@ -56476,7 +56497,7 @@ function keptRevision(resource, bases, channel, view, arches) {
     const need = bases.map((b) => b?.architecture).filter((a) => Boolean(a));
     const best = largest(revs.filter((x) => fits(x, need.length ? need : arches)));
     if (!best)
-        throw new UserError(`keep-resources: ${resource} has no revision in ${channel.name} or in the store${need.length ? ` for ${need.join(', ')}` : ''}; give a file for it in resources`);
+        throw new errors_UserError(`keep-resources: ${resource} has no revision in ${channel.name} or in the store${need.length ? ` for ${need.join(', ')}` : ''}; give a file for it in resources`);
     return { revision: best.revision, why: 'kept: the largest revision in the store' };
 }
 /** Promotion: for every base from-channel holds, its exact revision and resource revisions, to channel. */
@@ -56485,13 +56506,13 @@ function planPromotion(plan, input, view) {
     plan.mode = 'promotion';
     plan.from = from;
     if (input.store === 'charmstore')
-        throw new UserError('from-channel: promotion needs a readable channel map, which the legacy charm store does not offer; use store: charmhub');
+        throw new errors_UserError('from-channel: promotion needs a readable channel map, which the legacy charm store does not offer; use store: charmhub');
     if (input.files?.length || input.revision !== undefined)
-        throw new UserError('from-channel: a promotion releases what from-channel holds; give the charm by name, without .charm files or revision');
+        throw new errors_UserError('from-channel: a promotion releases what from-channel holds; give the charm by name, without .charm files or revision');
     if (input.resources.length || input.keep.length)
-        throw new UserError('from-channel: a promotion keeps the resource revisions from-channel holds; leave resources and keep-resources empty');
+        throw new errors_UserError('from-channel: a promotion keeps the resource revisions from-channel holds; leave resources and keep-resources empty');
     if (from.name === input.channel.name)
-        throw new UserError(`from-channel: '${from.name}' is the channel itself; promote to another channel (e.g. ${from.track}/beta)`);
+        throw new errors_UserError(`from-channel: '${from.name}' is the channel itself; promote to another channel (e.g. ${from.track}/beta)`);
     if (!view.channelMap) {
         plan.releases.push({ bases: [], charm: { pending: `each base's revision in ${from.name}` }, resources: {} });
         return plan;
@@ -56506,9 +56527,9 @@ function planPromotion(plan, input, view) {
         missing.push({ key: baseKey(r.base), where: [...new Set(universe.filter((u) => sameBase(u.base, r.base)).map((u) => u.channel))] });
     }
     if (source.length === 0)
-        throw new UserError(`from-channel: ${from.name} holds no release of ${input.charm}${universe.length ? ` (it is released in ${[...new Set(universe.map((u) => u.channel))].join(', ')})` : ''}; release to ${from.name} first, or promote from another channel`);
+        throw new errors_UserError(`from-channel: ${from.name} holds no release of ${input.charm}${universe.length ? ` (it is released in ${[...new Set(universe.map((u) => u.channel))].join(', ')})` : ''}; release to ${from.name} first, or promote from another channel`);
     if (missing.length && !input.allowMissingBases) {
-        throw new UserError(`from-channel: ${from.name} holds nothing for base ${missing.map((m) => `${m.key} (released in ${m.where.join(', ')})`).join(', ')}; release ${missing.length === 1 ? 'it' : 'them'} to ${from.name} first, or set allow-missing-bases: true to promote the other bases`);
+        throw new errors_UserError(`from-channel: ${from.name} holds nothing for base ${missing.map((m) => `${m.key} (released in ${m.where.join(', ')})`).join(', ')}; release ${missing.length === 1 ? 'it' : 'them'} to ${from.name} first, or set allow-missing-bases: true to promote the other bases`);
     }
     plan.skipped = missing.map((m) => m.key);
     for (const r of source) {
@@ -56612,6 +56633,7 @@ function planJson(plan) {
             resources: Object.fromEntries(Object.entries(r.resources).map(([n, x]) => [n, ref(x)])),
         })),
         ...(plan.skipped.length ? { skipped: plan.skipped } : {}),
+        ...(plan.createTrack ? { 'create-track': plan.createTrack.track } : {}),
     };
 }
 /** Indices of the charm files / resource files this plan uploads, in order, each once. */
@@ -56630,6 +56652,8 @@ function uploadsOf(plan, what) {
 /** The commands a release runs, with `<...>` where a value comes back from an earlier command. */
 function planCommands(tool, plan) {
     const cmds = [];
+    if (plan.createTrack)
+        cmds.push([tool, ...createTrackArgs(plan.charm, plan.createTrack.track)]);
     for (const i of uploadsOf(plan, 'charm'))
         cmds.push([tool, 'upload', '--format', 'json', plan.files[i].path]);
     for (const j of uploadsOf(plan, 'resource')) {
@@ -56664,6 +56688,10 @@ function planCommands(tool, plan) {
         cmds.push([tool, ...releaseArgs(plan.charm, rev, plan.channel, res)]);
     }
     return cmds;
+}
+/** `charmcraft create-track --format json --name NAME --track T` (charmcraft store.py CreateTrack). */
+function createTrackArgs(name, track) {
+    return ['create-track', '--format', 'json', '--name', name, '--track', track];
 }
 /** `charmcraft release NAME --revision N --channel C --resource R:M ...` */
 function releaseArgs(name, revision, channel, resources) {
@@ -56721,20 +56749,20 @@ async function readYaml(file) {
         return doc;
     }
     catch (e) {
-        throw new UserError(`${file}: not valid YAML (${e instanceof Error ? e.message.split('\n')[0] : e}); fix the file`);
+        throw new errors_UserError(`${file}: not valid YAML (${e instanceof Error ? e.message.split('\n')[0] : e}); fix the file`);
     }
 }
 /** Resolve a charm input (a directory, or the path of its metadata.yaml / charmcraft.yaml) to its directory. */
 async function charmDir(input, inputName = 'charm') {
     const st = await (0,promises_.stat)(input).catch(() => undefined);
     if (!st)
-        throw new UserError(`${inputName}: '${input}' does not exist; give a charm directory or its metadata.yaml / charmcraft.yaml`);
+        throw new errors_UserError(`${inputName}: '${input}' does not exist; give a charm directory or its metadata.yaml / charmcraft.yaml`);
     if (st.isDirectory())
         return external_node_path_default().resolve(input);
     const base = external_node_path_default().basename(input);
     if (base === 'metadata.yaml' || base === 'charmcraft.yaml')
         return external_node_path_default().resolve(external_node_path_default().dirname(input));
-    throw new UserError(`${inputName}: '${input}' is neither a directory nor a metadata.yaml / charmcraft.yaml`);
+    throw new errors_UserError(`${inputName}: '${input}' is neither a directory nor a metadata.yaml / charmcraft.yaml`);
 }
 async function loadCharm(input, inputName = 'charm') {
     const dir = await charmDir(input, inputName);
@@ -56743,28 +56771,28 @@ async function loadCharm(input, inputName = 'charm') {
     const meta = await readYaml(metaFile);
     const cc = await readYaml(ccFile);
     if (!meta && !cc)
-        throw new UserError(`${inputName}: no metadata.yaml or charmcraft.yaml in ${dir}`);
+        throw new errors_UserError(`${inputName}: no metadata.yaml or charmcraft.yaml in ${dir}`);
     const name = (meta?.name ?? cc?.name);
     const where = meta?.name ? metaFile : ccFile;
     if (typeof name !== 'string' || !CHARM_NAME_RE.test(name)) {
-        throw new UserError(`${where}: charm name ${JSON.stringify(name)} is missing or invalid; use lower-case letters, digits and hyphens, starting with a letter`);
+        throw new errors_UserError(`${where}: charm name ${JSON.stringify(name)} is missing or invalid; use lower-case letters, digits and hyphens, starting with a letter`);
     }
     const raw = (meta?.resources ?? cc?.resources ?? {});
     const resFile = meta?.resources ? metaFile : ccFile;
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
-        throw new UserError(`${resFile}: resources must be a mapping of name to definition`);
+        throw new errors_UserError(`${resFile}: resources must be a mapping of name to definition`);
     const resources = [];
     for (const [rname, def] of Object.entries(raw)) {
         if (!RESOURCE_NAME_RE.test(rname))
-            throw new UserError(`${resFile}: resource name '${rname}' is invalid; use lower-case letters, digits and hyphens`);
+            throw new errors_UserError(`${resFile}: resource name '${rname}' is invalid; use lower-case letters, digits and hyphens`);
         if (typeof def !== 'object' || def === null)
-            throw new UserError(`${resFile}: resource '${rname}' must be a mapping with a type`);
+            throw new errors_UserError(`${resFile}: resource '${rname}' must be a mapping with a type`);
         const d = def;
         const type = d.type ?? 'file';
         if (type !== 'file' && type !== 'oci-image')
-            throw new UserError(`${resFile}: resource '${rname}' has type '${String(type)}'; use file or oci-image`);
+            throw new errors_UserError(`${resFile}: resource '${rname}' has type '${String(type)}'; use file or oci-image`);
         if (type === 'file' && (typeof d.filename !== 'string' || d.filename === '' || d.filename.includes('/'))) {
-            throw new UserError(`${resFile}: file resource '${rname}' needs a filename without '/'`);
+            throw new errors_UserError(`${resFile}: file resource '${rname}' needs a filename without '/'`);
         }
         resources.push({
             name: rname,
@@ -56773,7 +56801,23 @@ async function loadCharm(input, inputName = 'charm') {
             ...(typeof d.description === 'string' ? { description: d.description.trim() } : {}),
         });
     }
-    return { name, dir, sources: [meta ? metaFile : undefined, cc ? ccFile : undefined].filter((x) => !!x), resources };
+    const endpoints = {};
+    for (const role of ['provides', 'requires', 'peers']) {
+        const defs = meta?.[role] ?? cc?.[role];
+        for (const [ep, def] of Object.entries(typeof defs === 'object' && defs !== null ? defs : {}))
+            endpoints[ep] = {
+                role,
+                interface: String((typeof def === 'object' && def !== null ? def.interface : def) ?? ''),
+            };
+    }
+    return {
+        name,
+        dir,
+        sources: [meta ? metaFile : undefined, cc ? ccFile : undefined].filter((x) => !!x),
+        resources,
+        subordinate: (meta?.subordinate ?? cc?.subordinate) === true,
+        endpoints,
+    };
 }
 /** File resources whose filename ends in .snap. */
 function snapResources(meta) {
@@ -56782,6 +56826,358 @@ function snapResources(meta) {
 /** A valid charm name: lower-case letters, digits and hyphens, starting with a letter. */
 function isCharmName(name) {
     return CHARM_NAME_RE.test(name);
+}
+
+;// CONCATENATED MODULE: ./shared/charm/store.ts
+/**
+ * Store backends: Charmhub through `charmcraft` and the legacy charm store through the `charm` CLI
+ * (push/attach/release/grant, for self-hosted legacy stores). Every call is an argument array; the Charmhub
+ * credential reaches charmcraft only as CHARMCRAFT_AUTH in the child's environment. Transient failures
+ * (timeouts, connection resets, 502/503/504) are retried with backoff; anything else stops with the store's
+ * own message.
+ *
+ * The answers are parsed by the shapes charmcraft itself prints with `--format json` (canonical/charmcraft,
+ * `charmcraft/application/commands/store.py` at commit 15966e958a7bc09748cd9aeceb0e24cfa3990bca, and
+ * `charmcraft/store/store.py` for how the store's answers reach it):
+ * - `status NAME`: `{}` when nothing has been released yet (StatusCommand.run), else a list of tracks,
+ *   `[{track, mappings: [{base: {name, channel, architecture} | null, releases: [{status, channel, version,
+ *   revision, resources: [{name, revision}] | null, expires_at}]}]}]`. `status` is `open` (a release of its
+ *   own), `tracking` (no release of its own: the channel follows a safer risk) or `closed`. The channel map is
+ *   per base: one charm revision per base/architecture.
+ * - `upload` / `upload-resource`: `{"revision": N}`; a rejected upload prints `{"errors": [{"code",
+ *   "message"}]}` on stdout and exits 1 (UploadCommand.run / UploadResourceCommand.run). Other failures
+ *   (CraftError) go to stderr.
+ * - `revisions NAME`: `[{revision, version, created_at, status, errors?}]`.
+ * - `resources NAME`: `[{charm_revision, name, type, optional}]`.
+ * - `resource-revisions NAME RES`: `[{revision, "created at", size, bases: [{name, channel, architectures}]}]`,
+ *   in the store's order (not sorted) and without a digest.
+ * - `status NAME` lists EVERY track of the charm once something is released (a track with no release has one
+ *   mapping with `base: null` and every row `closed`): the tracks that exist. Before the first release (`{}`)
+ *   the tracks cannot be read through charmcraft.
+ * - `create-track --name NAME --track T` (CreateTrack): creates tracks that match one of the charm's track
+ *   guardrails (requested in the "charmhub requests" category of discourse.charmhub.io); with `--format json`
+ *   it prints the request list. Releasing to a track that does not exist fails at the store ("Invalid track").
+ */
+
+
+
+
+
+
+/** Defaults, overridable through the environment (the tests use short backoffs). */
+function storePolicy(env = process.env) {
+    return { attempts: envNumber(env, 'BUILD_SNAPS_STORE_ATTEMPTS', 4), backoffMs: envNumber(env, 'BUILD_SNAPS_STORE_BACKOFF_MS', 2000) };
+}
+const TRANSIENT_RE = /timed? ?out|timeout|connection (reset|refused|aborted)|ECONNRESET|ETIMEDOUT|EAI_AGAIN|temporar(il)?y unavailable|\b50[234]\b/i;
+function isTransient(message) {
+    return TRANSIENT_RE.test(message);
+}
+/** A store command failed; `message` is the store's own text (its JSON errors, else its last lines). */
+class StoreError extends errors_UserError {
+    argv;
+    storeMessage;
+    codes;
+    constructor(argv, storeMessage, codes = []) {
+        super(`${argv.slice(0, 2).join(' ')} failed: ${storeMessage}`);
+        this.argv = argv;
+        this.storeMessage = storeMessage;
+        this.codes = codes;
+    }
+}
+class Cli {
+    program;
+    env;
+    log;
+    policy;
+    constructor(program, env, log, policy) {
+        this.program = program;
+        this.env = env;
+        this.log = log;
+        this.policy = policy;
+    }
+    /** Run one store command; retry transient failures; return stdout. */
+    async call(args) {
+        const argv = [external_node_path_default().basename(this.program), ...args];
+        const judge = (e) => {
+            const message = e instanceof StoreError ? e.storeMessage : String(e);
+            return { retry: isTransient(message), message: `transient store error (${message})` };
+        };
+        try {
+            return await withRetry({ policy: this.policy, label: args[0], log: this.log, judge }, async () => {
+                const res = await exec_run(this.program, args, { env: this.env, allowFailure: true });
+                if (res.exitCode === 0)
+                    return res.stdout;
+                const json = jsonErrors(res.stdout);
+                if (json)
+                    throw new StoreError(argv, redact(json.map((e) => `${e.code}: ${e.message}`).join('; ')), json.map((e) => e.code));
+                throw new StoreError(argv, redact(storeMessage(res.stderr, res.stdout)));
+            });
+        }
+        catch (e) {
+            if (!(e instanceof RetryFailure) || !(e.last instanceof StoreError))
+                throw e;
+            throw new StoreError(argv, e.last.storeMessage + (e.attempts > 1 ? ` (after ${e.attempts} attempts)` : ''), e.last.codes);
+        }
+    }
+    async json(args) {
+        const out = await this.call(args);
+        try {
+            return JSON.parse(out);
+        }
+        catch {
+            throw new errors_UserError(`${this.program} ${args[0]}: expected JSON, got '${redact(out.trim().slice(0, 200))}'; is this charmcraft 2.x or newer?`);
+        }
+    }
+}
+/** `{"errors": [{"code", "message"}]}` on stdout: how charmcraft reports a rejected upload with --format json. */
+function jsonErrors(stdout) {
+    let doc;
+    try {
+        doc = JSON.parse(stdout);
+    }
+    catch {
+        return undefined;
+    }
+    const errors = doc?.errors;
+    if (!Array.isArray(errors) || errors.length === 0)
+        return undefined;
+    return errors.map((e) => ({
+        code: String(e?.code ?? 'error'),
+        message: String(e?.message ?? '')
+            .replace(/\s+/g, ' ')
+            .trim(),
+    }));
+}
+/** The store's own words: the last non-empty lines of stderr (else stdout), on one line. */
+function storeMessage(stderr, stdout) {
+    const lines = (stderr.trim() || stdout.trim() || 'no message')
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean);
+    return lines.slice(-3).join(' | ');
+}
+const DUPLICATE_REVISION_RE = /Revision of the existing package is:\s*(\d+)/i;
+const DUPLICATE_DIGEST_RE = /(?:upload with that digest|already exists)/i;
+const SHA3_RE = /SHA3-384:\s*'?([0-9a-f]{96})'?/i;
+/** Read a refused upload: is it "this exact file is already there", and what does the message say? */
+function parseDuplicate(message) {
+    const rev = DUPLICATE_REVISION_RE.exec(message);
+    const digest = SHA3_RE.exec(message)?.[1]?.toLowerCase();
+    if (!rev && !digest && !DUPLICATE_DIGEST_RE.test(message))
+        return undefined;
+    return { ...(rev ? { revision: Number(rev[1]) } : {}), ...(digest ? { digest } : {}) };
+}
+function revisionOf(v, what) {
+    const r = v?.revision;
+    if (typeof r !== 'number' || !Number.isInteger(r))
+        throw new errors_UserError(`${what}: the store's answer has no revision: ${JSON.stringify(v).slice(0, 200)}`);
+    return r;
+}
+function rows(v, what) {
+    if (!Array.isArray(v))
+        throw new errors_UserError(`${what}: expected a JSON list from the store, got ${JSON.stringify(v).slice(0, 200)}`);
+    return v;
+}
+function parseBase(v, what) {
+    if (v === null || v === undefined)
+        return null;
+    const b = v;
+    if (typeof b.name !== 'string' || typeof b.channel !== 'string' || typeof b.architecture !== 'string') {
+        throw new errors_UserError(`${what}: a mapping's base is not {name, channel, architecture}: ${JSON.stringify(v).slice(0, 200)}`);
+    }
+    return { name: b.name, channel: b.channel, architecture: b.architecture };
+}
+/**
+ * The open releases in a `charmcraft status --format json` answer: `{}` (nothing released yet) is an empty
+ * map; `tracking` and `closed` rows hold no revision of their own and are left out.
+ */
+function parseStatus(doc) {
+    const what = 'charmcraft status';
+    if (doc !== null && typeof doc === 'object' && !Array.isArray(doc) && Object.keys(doc).length === 0)
+        return [];
+    const out = [];
+    for (const t of rows(doc, what)) {
+        const mappings = t.mappings;
+        if (!Array.isArray(mappings))
+            throw new errors_UserError(`${what}: track ${JSON.stringify(t.track)} has no mappings list: ${JSON.stringify(t).slice(0, 200)}`);
+        for (const m of mappings) {
+            const base = parseBase(m.base, what);
+            for (const r of m.releases ?? []) {
+                if (r.status !== 'open')
+                    continue;
+                if (typeof r.channel !== 'string' || typeof r.revision !== 'number')
+                    throw new errors_UserError(`${what}: an open release without channel or revision: ${JSON.stringify(r).slice(0, 200)}`);
+                const resources = {};
+                for (const x of r.resources ?? [])
+                    resources[x.name] = x.revision;
+                out.push({ channel: r.channel, base, revision: r.revision, resources });
+            }
+        }
+    }
+    return out;
+}
+/** The tracks a `charmcraft status --format json` answer lists; undefined for `{}` (nothing released: not listed). */
+function parseStatusTracks(doc) {
+    if (!Array.isArray(doc))
+        return undefined;
+    return doc.map((t) => {
+        if (typeof t?.track !== 'string')
+            throw new errors_UserError(`charmcraft status: a track without a name: ${JSON.stringify(t).slice(0, 200)}`);
+        return t.track;
+    });
+}
+/** `charmcraft resource-revisions --format json` rows, in the store's order (callers pick by number, never by row). */
+function parseResourceRevisions(doc) {
+    const what = 'charmcraft resource-revisions';
+    return rows(doc, what).map((r) => {
+        const arches = Array.isArray(r.bases)
+            ? [
+                ...new Set(r.bases.flatMap((b) => Array.isArray(b?.architectures) ? b.architectures.map(String) : [])),
+            ]
+            : [];
+        return { revision: revisionOf(r, what), ...(typeof r.size === 'number' ? { size: r.size } : {}), ...(arches.length ? { arches } : {}) };
+    });
+}
+class CharmhubStore {
+    tool;
+    kind = 'charmhub';
+    cli;
+    constructor(tool, credentials, log, policy = storePolicy()) {
+        this.tool = tool;
+        this.cli = new Cli(tool, credentials ? { CHARMCRAFT_AUTH: credentials } : {}, log, policy);
+    }
+    async uploadCharm(file) {
+        try {
+            return { revision: revisionOf(await this.cli.json(['upload', '--format', 'json', file]), 'charmcraft upload') };
+        }
+        catch (e) {
+            const dup = e instanceof StoreError ? parseDuplicate(e.storeMessage) : undefined;
+            if (dup)
+                return { duplicate: dup };
+            throw e;
+        }
+    }
+    async charmRevisions(name) {
+        return rows(await this.cli.json(['revisions', name, '--format', 'json']), 'charmcraft revisions').map((r) => revisionOf(r, 'charmcraft revisions'));
+    }
+    async declaredResources(name) {
+        return rows(await this.cli.json(['resources', name, '--format', 'json']), 'charmcraft resources').map((r) => ({
+            name: String(r.name),
+            type: r.type === 'oci-image' ? 'oci-image' : 'file',
+        }));
+    }
+    async uploadResource(name, resource, file, arch) {
+        const args = ['upload-resource', '--format', 'json', name, resource, '--filepath', file, ...(arch ? ['--arch', arch] : [])];
+        return revisionOf(await this.cli.json(args), 'charmcraft upload-resource');
+    }
+    async resourceRevisions(name, resource) {
+        return parseResourceRevisions(await this.cli.json(['resource-revisions', name, resource, '--format', 'json']));
+    }
+    async channelMap(name) {
+        return (await this.status(name)).releases;
+    }
+    async status(name) {
+        const doc = await this.cli.json(['status', name, '--format', 'json']);
+        const tracks = parseStatusTracks(doc);
+        return { releases: parseStatus(doc), ...(tracks ? { tracks } : {}) };
+    }
+    async createTrack(name, track) {
+        await this.cli.call(createTrackArgs(name, track));
+    }
+    async release(name, revision, channel, resources) {
+        await this.cli.call(releaseArgs(name, revision, channel, resources));
+    }
+}
+/**
+ * The legacy charm store (`cs:` URLs), through charm-tools' `charm` CLI, as the seed's release script did:
+ * `charm push DIR URL`, `charm attach URL-N res=file`, `charm list-resources`, `charm release URL-N --channel C
+ * -r res-N ...`, `charm grant URL-N --channel C --acl read everyone`. Authentication is the CLI's own login
+ * (`charm login`, its cookie jar); the credentials input is not used for this store.
+ */
+class CharmstoreStore {
+    tool;
+    namespace;
+    kind = 'charmstore';
+    cli;
+    constructor(tool, namespace, log, policy = storePolicy()) {
+        this.tool = tool;
+        this.namespace = namespace;
+        this.cli = new Cli(tool, {}, log, policy);
+    }
+    url(name, revision) {
+        const base = legacyUrl(this.namespace, name);
+        return revision === undefined ? base : `${base}-${revision}`;
+    }
+    /** `charm push` takes the charm directory; `file` here is the unpacked directory of the .charm. */
+    async uploadCharm(dir, name) {
+        const out = await this.cli.call(['push', dir, this.url(name)]);
+        const m = /url:\s*\S+-(\d+)\s*$/m.exec(out);
+        if (!m)
+            throw new errors_UserError(`charm push: no revision in its answer '${out.trim().slice(0, 200)}'`);
+        return { revision: Number(m[1]) };
+    }
+    async charmRevisions() {
+        return undefined;
+    }
+    async declaredResources(name) {
+        return rows(await this.cli.json(['list-resources', this.url(name), '--format', 'json']), 'charm list-resources').map((r) => ({
+            name: String(r.name),
+            type: 'file',
+        }));
+    }
+    async uploadResource(name, resource, file) {
+        const out = await this.cli.call(['attach', this.url(name), `${resource}=${file}`]);
+        const m = /uploaded revision (\d+) of/.exec(out);
+        if (!m)
+            throw new errors_UserError(`charm attach: no revision in its answer '${out.trim().slice(0, 200)}'`);
+        return Number(m[1]);
+    }
+    async resourceRevisions() {
+        return [];
+    }
+    /** The legacy CLI offers no machine-readable channel map: a re-run releases again (harmless: same revisions). */
+    async channelMap() {
+        return undefined;
+    }
+    async status() {
+        return undefined;
+    }
+    /** The legacy store has no tracks (its channels are bare risks): the plan never asks for one. */
+    async createTrack(name, track) {
+        throw new Error(`the legacy charm store has no tracks (asked to create ${track} for ${name})`);
+    }
+    async release(name, revision, channel, resources) {
+        const url = this.url(name, revision);
+        await this.cli.call([
+            'release',
+            url,
+            '--channel',
+            channel.name,
+            ...Object.entries(resources).flatMap(([r, rev]) => ['-r', `${r}-${rev}`]),
+        ]);
+        await this.cli.call(['grant', url, '--channel', channel.name, '--acl', 'read', 'everyone']);
+    }
+}
+/** A legacy charm store URL without revision: cs:~namespace/name (or cs:name). */
+function legacyUrl(namespace, name) {
+    return namespace ? `cs:~${namespace}/${name}` : `cs:${name}`;
+}
+/**
+ * charmcraft or charm-tools' `charm` from PATH; on a GitHub runner, installed from the snap store (the given
+ * channel) when missing, unless BUILD_SNAPS_NO_INSTALL is set.
+ */
+async function ensureTool(program, channel, log) {
+    const found = which(program);
+    if (found)
+        return found;
+    if (process.env.GITHUB_ACTIONS === 'true' && !process.env.BUILD_SNAPS_NO_INSTALL && which('sudo') && which('snap')) {
+        log(`${program} is missing: installing the ${program} snap from ${channel}`);
+        await exec_run('sudo', ['snap', 'install', program, '--classic', `--channel=${channel}`]);
+        const installed = which(program, `${process.env.PATH}${(external_node_path_default()).delimiter}/snap/bin`);
+        if (installed)
+            return installed;
+    }
+    throw new errors_UserError(`${program} is not installed; install it (sudo snap install ${program} --classic) or run on a GitHub runner, where this action installs it from charmcraft-channel`);
 }
 
 ;// CONCATENATED MODULE: ./shared/charm/release.ts
@@ -56816,16 +57212,24 @@ function isCharmName(name) {
 
 
 
+
 function unzipTool() {
     const unzip = which('unzip');
     if (!unzip)
-        throw new UserError('unzip is not installed; install it (apt-get install unzip)');
+        throw new errors_UserError('unzip is not installed; install it (apt-get install unzip)');
     return unzip;
 }
 async function sha3File(file) {
     const hash = (0,external_node_crypto_.createHash)('sha3-384');
     await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_.createReadStream)(file), hash);
     return hash.digest('hex');
+}
+/** The architectures a packed charm serves, from its manifest.yaml bases ([] when it names none). */
+async function charmArches(file) {
+    const res = await run(unzipTool(), ['-p', file, 'manifest.yaml'], { allowFailure: true });
+    if (res.exitCode !== 0)
+        return [];
+    return [...new Set(manifestBases(res.stdout, file).map((b) => b.architecture))];
 }
 /** manifest.yaml's `bases: [{name, channel, architectures}]`, one Base per architecture. */
 function manifestBases(text, file, inputName = 'charm') {
@@ -56834,13 +57238,13 @@ function manifestBases(text, file, inputName = 'charm') {
         doc = (0,dist/* parse */.qg)(text);
     }
     catch (e) {
-        throw new UserError(`${inputName}: ${file}: manifest.yaml is not valid YAML (${e instanceof Error ? e.message.split('\n')[0] : e}); repack the charm`);
+        throw new errors_UserError(`${inputName}: ${file}: manifest.yaml is not valid YAML (${e instanceof Error ? e.message.split('\n')[0] : e}); repack the charm`);
     }
     const bases = doc?.bases;
     if (bases === undefined || bases === null)
         return [];
     if (!Array.isArray(bases))
-        throw new UserError(`${inputName}: ${file}: manifest.yaml's bases is not a list; repack the charm`);
+        throw new errors_UserError(`${inputName}: ${file}: manifest.yaml's bases is not a list; repack the charm`);
     const out = [];
     for (const b of bases) {
         const archs = b?.architectures;
@@ -56848,7 +57252,7 @@ function manifestBases(text, file, inputName = 'charm') {
             (typeof b.channel !== 'string' && typeof b.channel !== 'number') ||
             !Array.isArray(archs) ||
             archs.length === 0) {
-            throw new UserError(`${inputName}: ${file}: manifest.yaml has a base without name, channel and architectures (${JSON.stringify(b)}); repack the charm`);
+            throw new errors_UserError(`${inputName}: ${file}: manifest.yaml has a base without name, channel and architectures (${JSON.stringify(b)}); repack the charm`);
         }
         for (const a of archs)
             out.push({ name: b.name, channel: String(b.channel), architecture: String(a) });
@@ -56857,29 +57261,7 @@ function manifestBases(text, file, inputName = 'charm') {
 }
 /** Read name, resources and bases from inside a packed charm (a zip with metadata.yaml / charmcraft.yaml, manifest.yaml). */
 async function readCharmFile(file, scratch, inputName = 'charm') {
-    if (!(await files_exists(file)))
-        throw new UserError(`${inputName}: '${file}' does not exist; give .charm files (from charm-build) or a charm name`);
-    const unzip = unzipTool();
-    const dir = external_node_path_default().join(scratch, `charm-meta-${external_node_path_default().basename(file)}`);
-    await (0,promises_.mkdir)(dir, { recursive: true });
-    let found = 0;
-    let manifest;
-    for (const member of ['metadata.yaml', 'charmcraft.yaml', 'manifest.yaml']) {
-        const res = await run(unzip, ['-p', file, member], { allowFailure: true });
-        if (res.exitCode === 9)
-            throw new UserError(`${inputName}: '${file}' is not a zip archive, so not a packed charm; build it with charm-build`);
-        if (res.exitCode !== 0)
-            continue;
-        if (member === 'manifest.yaml') {
-            manifest = res.stdout;
-            continue;
-        }
-        await (0,promises_.writeFile)(external_node_path_default().join(dir, member), res.stdout);
-        found++;
-    }
-    if (found === 0)
-        throw new UserError(`${inputName}: '${file}' has no metadata.yaml or charmcraft.yaml inside; is it a charm?`);
-    const meta = await loadCharm(dir, inputName);
+    const { meta, manifest } = await readPackedMeta(file, scratch, inputName);
     const [facts] = await describeFiles([external_node_path_default().resolve(file)]);
     return {
         path: facts.file,
@@ -56891,10 +57273,36 @@ async function readCharmFile(file, scratch, inputName = 'charm') {
         resources: meta.resources,
     };
 }
+/** The metadata inside a packed charm (metadata.yaml / charmcraft.yaml, unzipped into scratch) and its manifest.yaml. */
+async function readPackedMeta(file, scratch, inputName = 'charm') {
+    if (!(await files_exists(file)))
+        throw new errors_UserError(`${inputName}: '${file}' does not exist; give .charm files (from charm-build) or a charm name`);
+    const unzip = unzipTool();
+    const dir = external_node_path_default().join(scratch, `charm-meta-${external_node_path_default().basename(file)}`);
+    await (0,promises_.mkdir)(dir, { recursive: true });
+    let found = 0;
+    let manifest;
+    for (const member of ['metadata.yaml', 'charmcraft.yaml', 'manifest.yaml']) {
+        const res = await exec_run(unzip, ['-p', file, member], { allowFailure: true });
+        if (res.exitCode === 9)
+            throw new errors_UserError(`${inputName}: '${file}' is not a zip archive, so not a packed charm; build it with charm-build`);
+        if (res.exitCode !== 0)
+            continue;
+        if (member === 'manifest.yaml') {
+            manifest = res.stdout;
+            continue;
+        }
+        await (0,promises_.writeFile)(external_node_path_default().join(dir, member), res.stdout);
+        found++;
+    }
+    if (found === 0)
+        throw new errors_UserError(`${inputName}: '${file}' has no metadata.yaml or charmcraft.yaml inside; is it a charm?`);
+    return { meta: await loadCharm(dir, inputName), ...(manifest === undefined ? {} : { manifest }) };
+}
 /** Unpack a .charm into a directory (the legacy `charm push` takes a directory). */
 async function unpackCharm(file, dest) {
     await (0,promises_.mkdir)(dest, { recursive: true });
-    await run(unzipTool(), ['-q', '-o', file, '-d', dest]);
+    await exec_run(unzipTool(), ['-q', '-o', file, '-d', dest]);
     return dest;
 }
 /** A snap resource: the charm names a .snap filename for it, or the given file is a .snap. */
@@ -56910,7 +57318,7 @@ function isSnapResource(r, declared) {
 async function checkResourceFiles(given, declared, arches) {
     for (const r of given) {
         if (!(await files_exists(r.path)))
-            throw new UserError(`resources: ${r.name}=${r.path}: the file does not exist; build it first or fix the path`);
+            throw new errors_UserError(`resources: ${r.name}=${r.path}: the file does not exist; build it first or fix the path`);
     }
     const facts = await describeFiles(given.map((r) => external_node_path_default().resolve(r.path)));
     const out = [];
@@ -56920,7 +57328,7 @@ async function checkResourceFiles(given, declared, arches) {
         if (snap && facts[i].size > 0) {
             const info = await inspectSnap(r.path, `resources: ${r.name}`);
             if (arch && !info.architectures.includes(arch.debian) && !info.architectures.includes('all')) {
-                throw new UserError(`resources: ${r.name}=${r.path} is a snap for ${info.architectures.join(', ')}, but resource '${r.name}' is for ${arch.debian}; attach the ${arch.debian} build`);
+                throw new errors_UserError(`resources: ${r.name}=${r.path} is a snap for ${info.architectures.join(', ')}, but resource '${r.name}' is for ${arch.debian}; attach the ${arch.debian} build`);
             }
         }
         out.push({ ...r, ...(arch ? { arch } : {}), snap, facts: { path: facts[i].file, size: facts[i].size, sha256: facts[i].sha256 } });
@@ -56986,9 +57394,11 @@ async function readStoreView(store, name, resources, ledger, needRevisions = tru
     const view = { resourceRevisions: {}, ledger: ledger?.all() ?? {} };
     const reads = [
         async () => {
-            const map = await store.channelMap(name);
-            if (map)
-                view.channelMap = map;
+            const status = await store.status(name);
+            if (status)
+                view.channelMap = status.releases;
+            if (status?.tracks)
+                view.tracks = status.tracks;
         },
         async () => {
             const revs = needRevisions ? await store.charmRevisions(name) : undefined;
@@ -57019,6 +57429,11 @@ async function executePlan(rt, store, plan, ledger, beforeRelease) {
             return map.get(ref.upload);
         throw new Error(`unresolved plan reference: ${ref.pending}`);
     };
+    // The track first: a track no guardrail allows stops the run before anything is uploaded.
+    const trackCreated = plan.createTrack && (await ensureTrack(rt, store, plan.charm, plan.createTrack)) ? plan.createTrack.track : undefined;
+    // Remembered for a re-run that finds the charm still unreleased (`status` lists no tracks then).
+    if (plan.createTrack)
+        ledger.set(trackLedgerKey(plan.createTrack.track), 1);
     try {
         for (const rel of plan.releases) {
             const ref = rel.charm;
@@ -57087,7 +57502,32 @@ async function executePlan(rt, store, plan, ledger, beforeRelease) {
         released++;
         rt.info(`released ${plan.charm} revision ${rel.revision}${rel.bases.length ? ` (${rel.bases.map(baseKey).join(', ')})` : ''} to ${plan.channel.name} with ${res || 'no resources'}`);
     }
-    return { releases, uploaded, reused, released };
+    return { releases, uploaded, reused, released, ...(trackCreated ? { trackCreated } : {}) };
+}
+/** Where Charmhub's track guardrails are requested (charmcraft store.py CreateTrack's own help). */
+const GUARDRAIL_REQUEST = 'request a track guardrail in the "charmhub requests" category of https://discourse.charmhub.io';
+/**
+ * Create the channel's track (charmed-kubernetes/jenkins cilib/ch.py ensure_track does the same before each
+ * release). A track that exists already is fine: before the first release the store does not list its tracks,
+ * so the plan cannot tell. Anything else the store refuses is a track no guardrail allows: one line.
+ */
+async function ensureTrack(rt, store, charm, t) {
+    try {
+        await store.createTrack(charm, t.track);
+        rt.info(`track ${t.track} of ${charm}: created`);
+        return true;
+    }
+    catch (e) {
+        if (!(e instanceof StoreError))
+            throw e;
+        if (/already exist|\b409\b/i.test(e.storeMessage)) {
+            rt.info(`track ${t.track} of ${charm}: exists already`);
+            return false;
+        }
+        if (/credentials|authenticat|\b401\b/i.test(e.storeMessage))
+            throw e;
+        throw new errors_UserError(`channel: charm ${charm} has no track ${t.track} and Charmhub refused to create it (${e.storeMessage.split('\n').join(' ')}); a new track must match one of the charm's track guardrails: ${GUARDRAIL_REQUEST} for ${charm} (e.g. a pattern covering ${t.track}), then run again`);
+    }
 }
 /**
  * The revision of a refused identical re-upload: the one the store names, else (no revision in the message) the
@@ -57097,11 +57537,11 @@ function duplicateRevision(dup, f, ledgerRevision, charm) {
     if (dup.revision !== undefined)
         return dup.revision;
     if (dup.digest && dup.digest !== f.sha3_384) {
-        throw new UserError(`charm: the store refused ${f.path} as a duplicate of SHA3-384 ${dup.digest}, but this file's SHA3-384 is ${f.sha3_384}; check which file was uploaded`);
+        throw new errors_UserError(`charm: the store refused ${f.path} as a duplicate of SHA3-384 ${dup.digest}, but this file's SHA3-384 is ${f.sha3_384}; check which file was uploaded`);
     }
     if (ledgerRevision !== undefined)
         return ledgerRevision;
-    throw new UserError(`charm: the store already holds ${external_node_path_default().basename(f.path)} (SHA3-384 ${f.sha3_384}) but did not say which revision, and no earlier run recorded it; ` +
+    throw new errors_UserError(`charm: the store already holds ${external_node_path_default().basename(f.path)} (SHA3-384 ${f.sha3_384}) but did not say which revision, and no earlier run recorded it; ` +
         `find it with \`charmcraft revisions ${charm}\` and release it with charm: ${charm} and revision: <N>`);
 }
 /** Read the channel map back and compare it with what was released (read-only). */
@@ -57151,15 +57591,15 @@ function parseExpectChannel(value, inputName = 'expect-channel') {
         doc = JSON.parse(value);
     }
     catch {
-        throw new UserError(`${inputName}: not JSON; ${fix}`);
+        throw new errors_UserError(`${inputName}: not JSON; ${fix}`);
     }
     if (typeof doc !== 'object' || doc === null || Array.isArray(doc))
-        throw new UserError(`${inputName}: not a JSON object; ${fix}`);
+        throw new errors_UserError(`${inputName}: not a JSON object; ${fix}`);
     for (const [k, v] of Object.entries(doc)) {
         const e = v;
         const resourcesOk = typeof e?.resources === 'object' && e.resources !== null && Object.values(e.resources).every((n) => Number.isInteger(n));
         if (!Number.isInteger(e?.revision) || !resourcesOk)
-            throw new UserError(`${inputName}: entry '${k}' has no integer revision and resources; ${fix}`);
+            throw new errors_UserError(`${inputName}: entry '${k}' has no integer revision and resources; ${fix}`);
     }
     return doc;
 }
@@ -57190,332 +57630,11 @@ function assertChannelUnchanged(charm, channel, planned, now, ours) {
     const changes = channelChanges(planned, channelHeld(now, channel), ours);
     if (changes.length === 0)
         return;
-    throw new UserError(`${channel.name} changed since this release was planned (${charm}: ${changes.join('; ')}): another release wrote to it; nothing was released. Check who released, then run the release again to plan against what the channel holds now`);
+    throw new errors_UserError(`${channel.name} changed since this release was planned (${charm}: ${changes.join('; ')}): another release wrote to it; nothing was released. Check who released, then run the release again to plan against what the channel holds now`);
 }
 
 // EXTERNAL MODULE: ./node_modules/@actions/glob/lib/glob.js + 17 modules
 var glob = __nccwpck_require__(42377);
-;// CONCATENATED MODULE: ./shared/charm/store.ts
-/**
- * Store backends: Charmhub through `charmcraft` and the legacy charm store through the `charm` CLI
- * (push/attach/release/grant, for self-hosted legacy stores). Every call is an argument array; the Charmhub
- * credential reaches charmcraft only as CHARMCRAFT_AUTH in the child's environment. Transient failures
- * (timeouts, connection resets, 502/503/504) are retried with backoff; anything else stops with the store's
- * own message.
- *
- * The answers are parsed by the shapes charmcraft itself prints with `--format json` (canonical/charmcraft,
- * `charmcraft/application/commands/store.py` at commit 15966e958a7bc09748cd9aeceb0e24cfa3990bca, and
- * `charmcraft/store/store.py` for how the store's answers reach it):
- * - `status NAME`: `{}` when nothing has been released yet (StatusCommand.run), else a list of tracks,
- *   `[{track, mappings: [{base: {name, channel, architecture} | null, releases: [{status, channel, version,
- *   revision, resources: [{name, revision}] | null, expires_at}]}]}]`. `status` is `open` (a release of its
- *   own), `tracking` (no release of its own: the channel follows a safer risk) or `closed`. The channel map is
- *   per base: one charm revision per base/architecture.
- * - `upload` / `upload-resource`: `{"revision": N}`; a rejected upload prints `{"errors": [{"code",
- *   "message"}]}` on stdout and exits 1 (UploadCommand.run / UploadResourceCommand.run). Other failures
- *   (CraftError) go to stderr.
- * - `revisions NAME`: `[{revision, version, created_at, status, errors?}]`.
- * - `resources NAME`: `[{charm_revision, name, type, optional}]`.
- * - `resource-revisions NAME RES`: `[{revision, "created at", size, bases: [{name, channel, architectures}]}]`,
- *   in the store's order (not sorted) and without a digest.
- */
-
-
-
-
-
-
-/** Defaults, overridable through the environment (the tests use short backoffs). */
-function storePolicy(env = process.env) {
-    return { attempts: envNumber(env, 'BUILD_SNAPS_STORE_ATTEMPTS', 4), backoffMs: envNumber(env, 'BUILD_SNAPS_STORE_BACKOFF_MS', 2000) };
-}
-const TRANSIENT_RE = /timed? ?out|timeout|connection (reset|refused|aborted)|ECONNRESET|ETIMEDOUT|EAI_AGAIN|temporar(il)?y unavailable|\b50[234]\b/i;
-function isTransient(message) {
-    return TRANSIENT_RE.test(message);
-}
-/** A store command failed; `message` is the store's own text (its JSON errors, else its last lines). */
-class StoreError extends UserError {
-    argv;
-    storeMessage;
-    codes;
-    constructor(argv, storeMessage, codes = []) {
-        super(`${argv.slice(0, 2).join(' ')} failed: ${storeMessage}`);
-        this.argv = argv;
-        this.storeMessage = storeMessage;
-        this.codes = codes;
-    }
-}
-class Cli {
-    program;
-    env;
-    log;
-    policy;
-    constructor(program, env, log, policy) {
-        this.program = program;
-        this.env = env;
-        this.log = log;
-        this.policy = policy;
-    }
-    /** Run one store command; retry transient failures; return stdout. */
-    async call(args) {
-        const argv = [external_node_path_default().basename(this.program), ...args];
-        const judge = (e) => {
-            const message = e instanceof StoreError ? e.storeMessage : String(e);
-            return { retry: isTransient(message), message: `transient store error (${message})` };
-        };
-        try {
-            return await withRetry({ policy: this.policy, label: args[0], log: this.log, judge }, async () => {
-                const res = await run(this.program, args, { env: this.env, allowFailure: true });
-                if (res.exitCode === 0)
-                    return res.stdout;
-                const json = jsonErrors(res.stdout);
-                if (json)
-                    throw new StoreError(argv, redact(json.map((e) => `${e.code}: ${e.message}`).join('; ')), json.map((e) => e.code));
-                throw new StoreError(argv, redact(storeMessage(res.stderr, res.stdout)));
-            });
-        }
-        catch (e) {
-            if (!(e instanceof RetryFailure) || !(e.last instanceof StoreError))
-                throw e;
-            throw new StoreError(argv, e.last.storeMessage + (e.attempts > 1 ? ` (after ${e.attempts} attempts)` : ''), e.last.codes);
-        }
-    }
-    async json(args) {
-        const out = await this.call(args);
-        try {
-            return JSON.parse(out);
-        }
-        catch {
-            throw new UserError(`${this.program} ${args[0]}: expected JSON, got '${redact(out.trim().slice(0, 200))}'; is this charmcraft 2.x or newer?`);
-        }
-    }
-}
-/** `{"errors": [{"code", "message"}]}` on stdout: how charmcraft reports a rejected upload with --format json. */
-function jsonErrors(stdout) {
-    let doc;
-    try {
-        doc = JSON.parse(stdout);
-    }
-    catch {
-        return undefined;
-    }
-    const errors = doc?.errors;
-    if (!Array.isArray(errors) || errors.length === 0)
-        return undefined;
-    return errors.map((e) => ({
-        code: String(e?.code ?? 'error'),
-        message: String(e?.message ?? '')
-            .replace(/\s+/g, ' ')
-            .trim(),
-    }));
-}
-/** The store's own words: the last non-empty lines of stderr (else stdout), on one line. */
-function storeMessage(stderr, stdout) {
-    const lines = (stderr.trim() || stdout.trim() || 'no message')
-        .split('\n')
-        .map((l) => l.trim())
-        .filter(Boolean);
-    return lines.slice(-3).join(' | ');
-}
-const DUPLICATE_REVISION_RE = /Revision of the existing package is:\s*(\d+)/i;
-const DUPLICATE_DIGEST_RE = /(?:upload with that digest|already exists)/i;
-const SHA3_RE = /SHA3-384:\s*'?([0-9a-f]{96})'?/i;
-/** Read a refused upload: is it "this exact file is already there", and what does the message say? */
-function parseDuplicate(message) {
-    const rev = DUPLICATE_REVISION_RE.exec(message);
-    const digest = SHA3_RE.exec(message)?.[1]?.toLowerCase();
-    if (!rev && !digest && !DUPLICATE_DIGEST_RE.test(message))
-        return undefined;
-    return { ...(rev ? { revision: Number(rev[1]) } : {}), ...(digest ? { digest } : {}) };
-}
-function revisionOf(v, what) {
-    const r = v?.revision;
-    if (typeof r !== 'number' || !Number.isInteger(r))
-        throw new UserError(`${what}: the store's answer has no revision: ${JSON.stringify(v).slice(0, 200)}`);
-    return r;
-}
-function rows(v, what) {
-    if (!Array.isArray(v))
-        throw new UserError(`${what}: expected a JSON list from the store, got ${JSON.stringify(v).slice(0, 200)}`);
-    return v;
-}
-function parseBase(v, what) {
-    if (v === null || v === undefined)
-        return null;
-    const b = v;
-    if (typeof b.name !== 'string' || typeof b.channel !== 'string' || typeof b.architecture !== 'string') {
-        throw new UserError(`${what}: a mapping's base is not {name, channel, architecture}: ${JSON.stringify(v).slice(0, 200)}`);
-    }
-    return { name: b.name, channel: b.channel, architecture: b.architecture };
-}
-/**
- * The open releases in a `charmcraft status --format json` answer: `{}` (nothing released yet) is an empty
- * map; `tracking` and `closed` rows hold no revision of their own and are left out.
- */
-function parseStatus(doc) {
-    const what = 'charmcraft status';
-    if (doc !== null && typeof doc === 'object' && !Array.isArray(doc) && Object.keys(doc).length === 0)
-        return [];
-    const out = [];
-    for (const t of rows(doc, what)) {
-        const mappings = t.mappings;
-        if (!Array.isArray(mappings))
-            throw new UserError(`${what}: track ${JSON.stringify(t.track)} has no mappings list: ${JSON.stringify(t).slice(0, 200)}`);
-        for (const m of mappings) {
-            const base = parseBase(m.base, what);
-            for (const r of m.releases ?? []) {
-                if (r.status !== 'open')
-                    continue;
-                if (typeof r.channel !== 'string' || typeof r.revision !== 'number')
-                    throw new UserError(`${what}: an open release without channel or revision: ${JSON.stringify(r).slice(0, 200)}`);
-                const resources = {};
-                for (const x of r.resources ?? [])
-                    resources[x.name] = x.revision;
-                out.push({ channel: r.channel, base, revision: r.revision, resources });
-            }
-        }
-    }
-    return out;
-}
-/** `charmcraft resource-revisions --format json` rows, in the store's order (callers pick by number, never by row). */
-function parseResourceRevisions(doc) {
-    const what = 'charmcraft resource-revisions';
-    return rows(doc, what).map((r) => {
-        const arches = Array.isArray(r.bases)
-            ? [
-                ...new Set(r.bases.flatMap((b) => Array.isArray(b?.architectures) ? b.architectures.map(String) : [])),
-            ]
-            : [];
-        return { revision: revisionOf(r, what), ...(typeof r.size === 'number' ? { size: r.size } : {}), ...(arches.length ? { arches } : {}) };
-    });
-}
-class CharmhubStore {
-    tool;
-    kind = 'charmhub';
-    cli;
-    constructor(tool, credentials, log, policy = storePolicy()) {
-        this.tool = tool;
-        this.cli = new Cli(tool, credentials ? { CHARMCRAFT_AUTH: credentials } : {}, log, policy);
-    }
-    async uploadCharm(file) {
-        try {
-            return { revision: revisionOf(await this.cli.json(['upload', '--format', 'json', file]), 'charmcraft upload') };
-        }
-        catch (e) {
-            const dup = e instanceof StoreError ? parseDuplicate(e.storeMessage) : undefined;
-            if (dup)
-                return { duplicate: dup };
-            throw e;
-        }
-    }
-    async charmRevisions(name) {
-        return rows(await this.cli.json(['revisions', name, '--format', 'json']), 'charmcraft revisions').map((r) => revisionOf(r, 'charmcraft revisions'));
-    }
-    async declaredResources(name) {
-        return rows(await this.cli.json(['resources', name, '--format', 'json']), 'charmcraft resources').map((r) => ({
-            name: String(r.name),
-            type: r.type === 'oci-image' ? 'oci-image' : 'file',
-        }));
-    }
-    async uploadResource(name, resource, file, arch) {
-        const args = ['upload-resource', '--format', 'json', name, resource, '--filepath', file, ...(arch ? ['--arch', arch] : [])];
-        return revisionOf(await this.cli.json(args), 'charmcraft upload-resource');
-    }
-    async resourceRevisions(name, resource) {
-        return parseResourceRevisions(await this.cli.json(['resource-revisions', name, resource, '--format', 'json']));
-    }
-    async channelMap(name) {
-        return parseStatus(await this.cli.json(['status', name, '--format', 'json']));
-    }
-    async release(name, revision, channel, resources) {
-        await this.cli.call(releaseArgs(name, revision, channel, resources));
-    }
-}
-/**
- * The legacy charm store (`cs:` URLs), through charm-tools' `charm` CLI, as the seed's release script did:
- * `charm push DIR URL`, `charm attach URL-N res=file`, `charm list-resources`, `charm release URL-N --channel C
- * -r res-N ...`, `charm grant URL-N --channel C --acl read everyone`. Authentication is the CLI's own login
- * (`charm login`, its cookie jar); the credentials input is not used for this store.
- */
-class CharmstoreStore {
-    tool;
-    namespace;
-    kind = 'charmstore';
-    cli;
-    constructor(tool, namespace, log, policy = storePolicy()) {
-        this.tool = tool;
-        this.namespace = namespace;
-        this.cli = new Cli(tool, {}, log, policy);
-    }
-    url(name, revision) {
-        const base = legacyUrl(this.namespace, name);
-        return revision === undefined ? base : `${base}-${revision}`;
-    }
-    /** `charm push` takes the charm directory; `file` here is the unpacked directory of the .charm. */
-    async uploadCharm(dir, name) {
-        const out = await this.cli.call(['push', dir, this.url(name)]);
-        const m = /url:\s*\S+-(\d+)\s*$/m.exec(out);
-        if (!m)
-            throw new UserError(`charm push: no revision in its answer '${out.trim().slice(0, 200)}'`);
-        return { revision: Number(m[1]) };
-    }
-    async charmRevisions() {
-        return undefined;
-    }
-    async declaredResources(name) {
-        return rows(await this.cli.json(['list-resources', this.url(name), '--format', 'json']), 'charm list-resources').map((r) => ({
-            name: String(r.name),
-            type: 'file',
-        }));
-    }
-    async uploadResource(name, resource, file) {
-        const out = await this.cli.call(['attach', this.url(name), `${resource}=${file}`]);
-        const m = /uploaded revision (\d+) of/.exec(out);
-        if (!m)
-            throw new UserError(`charm attach: no revision in its answer '${out.trim().slice(0, 200)}'`);
-        return Number(m[1]);
-    }
-    async resourceRevisions() {
-        return [];
-    }
-    /** The legacy CLI offers no machine-readable channel map: a re-run releases again (harmless: same revisions). */
-    async channelMap() {
-        return undefined;
-    }
-    async release(name, revision, channel, resources) {
-        const url = this.url(name, revision);
-        await this.cli.call([
-            'release',
-            url,
-            '--channel',
-            channel.name,
-            ...Object.entries(resources).flatMap(([r, rev]) => ['-r', `${r}-${rev}`]),
-        ]);
-        await this.cli.call(['grant', url, '--channel', channel.name, '--acl', 'read', 'everyone']);
-    }
-}
-/** A legacy charm store URL without revision: cs:~namespace/name (or cs:name). */
-function legacyUrl(namespace, name) {
-    return namespace ? `cs:~${namespace}/${name}` : `cs:${name}`;
-}
-/**
- * charmcraft or charm-tools' `charm` from PATH; on a GitHub runner, installed from the snap store (the given
- * channel) when missing, unless BUILD_SNAPS_NO_INSTALL is set.
- */
-async function ensureTool(program, channel, log) {
-    const found = which(program);
-    if (found)
-        return found;
-    if (process.env.GITHUB_ACTIONS === 'true' && !process.env.BUILD_SNAPS_NO_INSTALL && which('sudo') && which('snap')) {
-        log(`${program} is missing: installing the ${program} snap from ${channel}`);
-        await run('sudo', ['snap', 'install', program, '--classic', `--channel=${channel}`]);
-        const installed = which(program, `${process.env.PATH}${(external_node_path_default()).delimiter}/snap/bin`);
-        if (installed)
-            return installed;
-    }
-    throw new UserError(`${program} is not installed; install it (sudo snap install ${program} --classic) or run on a GitHub runner, where this action installs it from charmcraft-channel`);
-}
-
 ;// CONCATENATED MODULE: ./shared/charm/action-io.ts
 /**
  * charm-attach-release's inputs and outputs around the plan: the charm input (a JSON array, lines of .charm paths
@@ -57545,17 +57664,17 @@ function parseCharmInput(value) {
             list = JSON.parse(text);
         }
         catch {
-            throw new UserError(`charm: '${text.slice(0, 80)}' looks like a JSON array but is not valid JSON; give one .charm path per line, or charm-build's charms output as is`);
+            throw new errors_UserError(`charm: '${text.slice(0, 80)}' looks like a JSON array but is not valid JSON; give one .charm path per line, or charm-build's charms output as is`);
         }
         if (!Array.isArray(list) || list.length === 0 || !list.every((x) => typeof x === 'string' && x.trim() !== '')) {
-            throw new UserError("charm: the JSON array must list one or more .charm paths (charm-build's charms output)");
+            throw new errors_UserError("charm: the JSON array must list one or more .charm paths (charm-build's charms output)");
         }
         return { files: list.map((x) => x.trim()) };
     }
     const lines = splitLines(text);
     if (lines.length === 1 && !lines[0].endsWith('.charm') && !lines[0].includes('/') && !GLOB_RE.test(lines[0])) {
         if (!isCharmName(lines[0]))
-            throw new UserError(`charm: '${lines[0]}' is neither a .charm file nor a valid charm name`);
+            throw new errors_UserError(`charm: '${lines[0]}' is neither a .charm file nor a valid charm name`);
         return { name: lines[0] };
     }
     return { files: lines };
@@ -57570,7 +57689,7 @@ async function expandFiles(patterns) {
         }
         const matches = (await (await glob/* create */.v(p, { matchDirectories: false, implicitDescendants: false })).glob()).sort();
         if (matches.length === 0)
-            throw new UserError(`charm: '${p}' matches no file; build the charm first (charm-build) or fix the pattern`);
+            throw new errors_UserError(`charm: '${p}' matches no file; build the charm first (charm-build) or fix the pattern`);
         out.push(...matches);
     }
     return [...new Set(out.map((f) => external_node_path_default().resolve(f)))];
@@ -57582,7 +57701,7 @@ async function makeStore(rt, inputs) {
     if (!inputs.credentials) {
         if (inputs.dryRun)
             return undefined;
-        throw new UserError('credentials: Charmhub credentials are required to upload; export them with `charmcraft login --export=creds.txt` and pass a secret (credentials: ${{ secrets.CHARMHUB_TOKEN }}), or set dry-run: true');
+        throw new errors_UserError('credentials: Charmhub credentials are required to upload; export them with `charmcraft login --export=creds.txt` and pass a secret (credentials: ${{ secrets.CHARMHUB_TOKEN }}), or set dry-run: true');
     }
     return new CharmhubStore(await ensureTool('charmcraft', inputs.charmcraftChannel, log), inputs.credentials, log);
 }
@@ -57616,15 +57735,15 @@ function releaseTable(plan, releases, revisions) {
 function action_io_getInputs(rt) {
     const store = rt.input('store', { default: 'charmhub' });
     if (store !== 'charmhub' && store !== 'charmstore')
-        throw new UserError(`store: '${store}' is not a store; use charmhub (default) or charmstore`);
+        throw new errors_UserError(`store: '${store}' is not a store; use charmhub (default) or charmstore`);
     const credentials = rt.secretInput('credentials');
     const archText = rt.input('arches');
     const revText = rt.input('revision');
     if (revText && !/^[1-9][0-9]*$/.test(revText))
-        throw new UserError(`revision: '${revText}' is not a revision number; use a positive integer`);
+        throw new errors_UserError(`revision: '${revText}' is not a revision number; use a positive integer`);
     const keep = splitList(rt.input('keep-resources'));
     if (keep.length > 0 && store === 'charmstore')
-        throw new UserError('keep-resources: only supported with store: charmhub; give a file for every resource');
+        throw new errors_UserError('keep-resources: only supported with store: charmhub; give a file for every resource');
     const legacy = store === 'charmstore';
     const fromText = rt.input('from-channel');
     const charm = parseCharmInput(rt.input('charm', { required: true }));
@@ -57721,7 +57840,7 @@ async function charm_attach_release_main_main(rt) {
             : [];
     const given = parseResourceLines(inputs.resourcesText, arches);
     if (inputs.store === 'charmstore' && given.some((r) => r.perArch))
-        throw new UserError('resources: per-arch resources ({arch} only in the path) need Charmhub; the legacy charm store has no architectures per resource revision');
+        throw new errors_UserError('resources: per-arch resources ({arch} only in the path) need Charmhub; the legacy charm store has no architectures per resource revision');
     const store = await makeStore(rt, inputs);
     let declared = files[0]?.resources;
     if (!declared && store && !inputs.from)
@@ -57776,7 +57895,7 @@ async function charm_attach_release_main_main(rt) {
     const state = result.released
         ? `released revision${revs.length === 1 ? '' : 's'} ${revs.join(', ')}`
         : `already released (revision${revs.length === 1 ? '' : 's'} ${revs.join(', ')}): nothing changed`;
-    const head = `### ${name}${plan.from ? ` ${plan.from.name}` : ''} → \`${inputs.channel.name}\`: ${state}\n\nUploaded: ${result.uploaded.join(', ') || 'nothing'}; reused: ${result.reused.join(', ') || 'nothing'}.`;
+    const head = `### ${name}${plan.from ? ` ${plan.from.name}` : ''} → \`${inputs.channel.name}\`: ${state}\n\nUploaded: ${result.uploaded.join(', ') || 'nothing'}; reused: ${result.reused.join(', ') || 'nothing'}.${result.trackCreated ? ` Track \`${result.trackCreated}\` created.` : ''}`;
     const body = `${releaseTable(plan, result.releases, revisions)}${plan.skipped.length ? `\n\nNot promoted (nothing in ${plan.from.name}): ${plan.skipped.join(', ')}` : ''}${uploadsOf(plan, 'resource').length || files.length ? `\n\n${table}` : ''}`;
     if (check && check.mismatches.length) {
         const { line, table: diff } = verifyFailure(plan, check.mismatches);
@@ -57784,12 +57903,258 @@ async function charm_attach_release_main_main(rt) {
         for (const l of diff.split('\n'))
             rt.info(`  ${l}`);
         rt.summary(`${head}\n\n**Verify failed**: the channel map differs from what was released.\n\n${diff}\n\n${body}`);
-        throw new UserError(line);
+        throw new errors_UserError(line);
     }
     if (check)
         verified = `verified: ${inputs.channel.name} holds every revision and resource revision released, for ${Object.keys(revisions).length} base${Object.keys(revisions).length === 1 ? '' : 's'}`;
     rt.info(verified);
     rt.summary(`${head} ${verified[0].toUpperCase()}${verified.slice(1)}.\n\n${body}`);
+}
+
+;// CONCATENATED MODULE: ./shared/charm/routes.ts
+/**
+ * Where each `bases` entry (or `platforms` entry) of a charm is packed: pure, unit-tested (test/charm-routes.test.ts).
+ *
+ * charmcraft packs an entry only on a host of the entry's build-on arch, and with --destructive-mode only on the
+ * entry's Ubuntu release; without it, in an LXD instance of the build-on release (docs/upstream.md#where-charmcraft-packs).
+ * So the plan makes ONE PACK JOB PER ENTRY the release needs (an entry is needed when one of its run-on arches is
+ * released) and gives it a runner that fits:
+ *
+ *   hosted       amd64/arm64 on 22.04/24.04: GitHub-hosted ubuntu-<rel> / ubuntu-<rel>-arm, --destructive-mode;
+ *   lxd          amd64/arm64 on any other release: ubuntu-24.04(-arm) with LXD set up by a step, managed mode;
+ *   self-hosted  s390x/ppc64el: [self-hosted, linux, <arch>] when the repository variable S390X_RUNNER /
+ *                PPC64EL_RUNNER is set; destructive when the runner's release is the entry's, else LXD.
+ *
+ * Emulation is not a route: charmcraft is a snap and snapd does not run inside a QEMU-user container. An entry no
+ * configured route serves stops the plan in one line, before anything is built or uploaded.
+ */
+
+const SELF_HOSTED_ARCHES = (/* unused pure expression or super */ null && (['s390x', 'ppc64el']));
+/** The repository variable that turns on a self-hosted route. */
+const runnerVariable = (arch) => `${arch.toUpperCase()}_RUNNER`;
+const HOSTED_RELEASES = (/* unused pure expression or super */ null && (['22.04', '24.04']));
+const HOSTED = {
+    amd64: { suffix: '', runnerArch: 'X64' },
+    arm64: { suffix: '-arm', runnerArch: 'ARM64' },
+};
+const RUNNER_ARCH = { s390x: 'S390X', ppc64el: 'PPC64LE' };
+/** The release a self-hosted runner is assumed to run in the local simulation (and documented for the real one). */
+const SELF_HOSTED_RELEASE = '22.04';
+const imageOs = (release) => `ubuntu${release.split('.')[0]}`;
+const isUbuntu = (b) => b.name === 'ubuntu';
+/** The routes of one build-on base, best first, whether configured or not (pure). */
+function candidates(b, cfg) {
+    const out = [];
+    const hosted = HOSTED[b.arch];
+    if (hosted && isUbuntu(b)) {
+        if (HOSTED_RELEASES.includes(b.channel)) {
+            const runsOn = `ubuntu-${b.channel}${hosted.suffix}`;
+            out.push({
+                kind: 'hosted',
+                runsOn,
+                runnerArch: hosted.runnerArch,
+                imageOs: imageOs(b.channel),
+                base: b,
+                destructive: 'true',
+                lxd: false,
+                configured: true,
+                needs: `the GitHub-hosted runner ${runsOn}`,
+            });
+        }
+        else {
+            const runsOn = `ubuntu-24.04${hosted.suffix}`;
+            out.push({
+                kind: 'lxd',
+                runsOn,
+                runnerArch: hosted.runnerArch,
+                imageOs: 'ubuntu24',
+                base: b,
+                destructive: 'false',
+                lxd: true,
+                configured: true,
+                needs: `LXD on ${runsOn}`,
+            });
+        }
+    }
+    const sh = SELF_HOSTED_ARCHES.find((a) => a === b.arch);
+    if (sh && isUbuntu(b)) {
+        out.push({
+            kind: 'self-hosted',
+            runsOn: ['self-hosted', 'linux', sh],
+            runnerArch: RUNNER_ARCH[sh],
+            imageOs: '',
+            base: b,
+            destructive: 'auto',
+            lxd: false,
+            configured: !!cfg.selfHosted[sh],
+            needs: `the repository variable ${runnerVariable(sh)} (a self-hosted runner labelled self-hosted, linux, ${sh})`,
+        });
+    }
+    return out;
+}
+const showBase = (b) => `${b.name} ${b.channel} ${b.arch}`;
+const showBuildOn = (e) => e.buildOn.map(showBase).join(' or ');
+const showSelect = (e) => e.select.kind === 'bases-index' ? `bases[${e.select.index}]` : e.select.kind === 'platform' ? `platforms.${e.select.name}` : 'charm build';
+/** Is the entry needed by a release of these arches (one of its run-on arches is released)? */
+function entryNeeded(e, arches) {
+    return e.runOn.some((b) => b.arch === 'all' || arches.includes(b.arch));
+}
+/**
+ * The route that packs an entry, or a UserError naming the charm, the entry's build-on and what would serve it.
+ * A self-hosted route is refused when the caller's owner is not the suite's (GitHub lets a called workflow use
+ * the caller's self-hosted runners only when both repositories have the same owner).
+ */
+function routeEntry(charm, e, cfg) {
+    const all = e.buildOn.flatMap((b) => candidates(b, cfg));
+    const usable = all.find((r) => r.configured);
+    const where = `${charm}: ${showSelect(e)} builds on ${showBuildOn(e)}`;
+    if (!usable) {
+        if (all.length === 0)
+            throw new UserError(`${where}, and no route packs it (GitHub hosts amd64 and arm64 on Ubuntu; s390x and ppc64el need a self-hosted runner); pack it elsewhere and give the .charm files (files:), or drop its arch from arches`);
+        throw new UserError(`${where}, and no configured route packs it; set ${[...new Set(all.map((r) => r.needs))].join(', or ')}, or drop its arch from arches`);
+    }
+    if (usable.kind === 'self-hosted' && cfg.callerOwner && cfg.suiteOwner && cfg.callerOwner.toLowerCase() !== cfg.suiteOwner.toLowerCase())
+        throw new UserError(`${where}: the self-hosted route (${runnerVariable(usable.base.arch)}) cannot serve a call from ${cfg.callerOwner}: GitHub gives a called workflow the caller's self-hosted runners only when both are owned by the same account (${cfg.suiteOwner}); copy release.yml into a repository of ${cfg.callerOwner} (see the README) or drop ${usable.base.arch} from arches`);
+    const { configured: _c, needs: _n, ...route } = usable;
+    return route;
+}
+/**
+ * The build job of an arch runs on the self-hosted runner when its variable is set (release.yml: S390X_RUNNER);
+ * from a caller of another owner GitHub would queue that job forever, so the plan refuses it up front.
+ */
+function checkBuildRoutes(arches, cfg) {
+    const foreign = cfg.callerOwner && cfg.suiteOwner && cfg.callerOwner.toLowerCase() !== cfg.suiteOwner.toLowerCase();
+    if (!foreign)
+        return [];
+    return SELF_HOSTED_ARCHES.filter((a) => a === 's390x' && arches.includes(a) && cfg.selfHosted[a]).map((a) => `build (${a}): ${runnerVariable(a)} sends the ${a} build job to a self-hosted runner, which cannot serve a call from ${cfg.callerOwner}: GitHub gives a called workflow the caller's self-hosted runners only when both are owned by the same account (${cfg.suiteOwner}); unset ${runnerVariable(a)} (the ${a} build then runs on a hosted amd64 runner, QEMU only for the smoke runs) or copy release.yml into a repository of ${cfg.callerOwner}`);
+}
+// ---------------------------------------------------------------- reading the entries
+const obj = (v) => v && typeof v === 'object' && !Array.isArray(v) ? v : undefined;
+/** `ubuntu@22.04` → {name, channel}. */
+function parseBaseString(s, where) {
+    const m = /^([a-z]+)@([0-9.]+|devel)$/.exec(s);
+    if (!m)
+        throw new errors_UserError(`${where}: base '${s}' is not <name>@<channel> (e.g. ubuntu@22.04)`);
+    return { name: m[1], channel: m[2] };
+}
+/** A `bases` item's build-on/run-on list item: {name, channel, architectures}. */
+function basesOf(v, where, defaultArch) {
+    const d = obj(v);
+    if (!d || typeof d.name !== 'string' || (typeof d.channel !== 'string' && typeof d.channel !== 'number'))
+        throw new errors_UserError(`${where}: each base needs name and channel (e.g. name: ubuntu, channel: "22.04")`);
+    const archs = Array.isArray(d.architectures) && d.architectures.length ? d.architectures.map(String) : [defaultArch];
+    return archs.map((arch) => ({ name: d.name, channel: String(d.channel), arch }));
+}
+/**
+ * The entries of a charm: from charmcraft.yaml `bases` (short and long forms; an entry without architectures
+ * builds on the host's, amd64 on the hosted runner) or `platforms` (charmcraft 3: `ubuntu@22.04:amd64`, or an
+ * arch under the top-level `base`, or build-on/build-for lists); for a charm-tools build, one entry from the
+ * metadata's `series` (jammy -> 22.04, noble -> 24.04) for every released arch, built anywhere (amd64 hosted).
+ */
+function charmEntries(charm, charmcraft, metadata, builder, arches) {
+    const file = `${charm}/charmcraft.yaml`;
+    if (builder === 'charm') {
+        const series = Array.isArray(metadata?.series) && metadata.series.length ? metadata.series.map(String) : ['jammy'];
+        const runOn = series.flatMap((s) => arches.map((arch) => ({ name: 'ubuntu', channel: seriesRelease(s, `${charm}/metadata.yaml`), arch })));
+        return [{ select: { kind: 'charm-tools' }, buildOn: [{ name: 'ubuntu', channel: '24.04', arch: 'amd64' }], runOn }];
+    }
+    if (Array.isArray(charmcraft?.bases)) {
+        return charmcraft.bases.map((item, index) => {
+            const where = `${file}: bases[${index}]`;
+            const d = obj(item);
+            if (d && ('build-on' in d || 'run-on' in d)) {
+                if (!Array.isArray(d['build-on']) || !Array.isArray(d['run-on']))
+                    throw new errors_UserError(`${where}: give both build-on and run-on lists`);
+                return {
+                    select: { kind: 'bases-index', index },
+                    buildOn: d['build-on'].flatMap((b, i) => basesOf(b, `${where}.build-on[${i}]`, 'amd64')),
+                    runOn: d['run-on'].flatMap((b, i) => basesOf(b, `${where}.run-on[${i}]`, 'amd64')),
+                };
+            }
+            const bs = basesOf(item, where, 'amd64');
+            return { select: { kind: 'bases-index', index }, buildOn: bs, runOn: bs };
+        });
+    }
+    const platforms = obj(charmcraft?.platforms);
+    if (platforms) {
+        const top = typeof charmcraft?.base === 'string' ? parseBaseString(charmcraft.base, `${file}: base`) : undefined;
+        const buildBase = typeof charmcraft?.['build-base'] === 'string' ? parseBaseString(charmcraft['build-base'], `${file}: build-base`) : top;
+        const one = (s, where, dflt) => {
+            const m = /^(?:([a-z]+@[0-9.]+|[a-z]+@devel):)?([a-z0-9]+)$/.exec(s);
+            if (!m)
+                throw new errors_UserError(`${where}: '${s}' is not <arch> or <base>:<arch> (e.g. ubuntu@22.04:amd64)`);
+            const b = m[1] ? parseBaseString(m[1], where) : dflt;
+            if (!b)
+                throw new errors_UserError(`${where}: '${s}' names no base and charmcraft.yaml has no top-level base; write ubuntu@22.04:${s}`);
+            return m[2] === 'all' ? arches.map((arch) => ({ ...b, arch })) : [{ ...b, arch: m[2] }];
+        };
+        return Object.entries(platforms).map(([name, v]) => {
+            const where = `${file}: platforms.${name}`;
+            const d = obj(v);
+            if (!d)
+                return { select: { kind: 'platform', name }, buildOn: one(name, where, buildBase), runOn: one(name, where, top) };
+            const list = (k) => {
+                if (!Array.isArray(d[k]))
+                    throw new errors_UserError(`${where}: ${k} must be a list`);
+                return d[k].map(String);
+            };
+            return {
+                select: { kind: 'platform', name },
+                buildOn: list('build-on').flatMap((s) => one(s, `${where}.build-on`, buildBase)),
+                runOn: list('build-for').flatMap((s) => one(s, `${where}.build-for`, top)),
+            };
+        });
+    }
+    throw new errors_UserError(`${file}: no bases or platforms; declare where the charm builds and runs (see charmcraft's docs)`);
+}
+const SERIES = { focal: '20.04', jammy: '22.04', noble: '24.04' };
+/** A metadata `series` name → its Ubuntu release. */
+function seriesRelease(series, where) {
+    const r = SERIES[series];
+    if (!r)
+        throw new errors_UserError(`${where}: series '${series}' is not one of ${Object.keys(SERIES).join(', ')}`);
+    return r;
+}
+/** One pack job per needed entry of one charm, each on its route; refuses (one line) what no route serves. */
+function packJobs(charm, entries, arches, cfg) {
+    const jobs = [];
+    for (const e of entries) {
+        if (!entryNeeded(e, arches))
+            continue;
+        const r = routeEntry(charm, e, cfg);
+        jobs.push({
+            charm,
+            id: String(jobs.length),
+            entry: showSelect(e),
+            'bases-index': e.select.kind === 'bases-index' ? String(e.select.index) : '',
+            platform: e.select.kind === 'platform' ? e.select.name : '',
+            'build-on': showBase(r.base),
+            'run-on': e.runOn.map(showBase).join(', '),
+            arches: [...new Set(e.runOn.map((b) => b.arch))].filter((a) => arches.includes(a)).join(' '),
+            route: r.kind,
+            'runs-on': r.runsOn,
+            'runner-arch': r.runnerArch,
+            'image-os': r.imageOs,
+            destructive: r.destructive,
+            lxd: r.lxd,
+        });
+    }
+    if (jobs.length === 0)
+        throw new UserError(`${charm}: none of its entries runs on ${arches.join(', ')}; add a bases entry for them or drop the charm`);
+    return jobs;
+}
+/** The route configuration the plan job reads from its environment (release.yml passes the repository variables). */
+function routeConfigFromEnv(env, extra = []) {
+    const selfHosted = {};
+    for (const a of SELF_HOSTED_ARCHES)
+        if ((env[runnerVariable(a)] ?? '') !== '' || extra.includes(a))
+            selfHosted[a] = true;
+    const suiteOwner = env.SUITE_REPOSITORY?.split('/')[0];
+    return {
+        selfHosted,
+        ...(env.CALLER_OWNER ? { callerOwner: env.CALLER_OWNER } : {}),
+        ...(suiteOwner ? { suiteOwner } : {}),
+    };
 }
 
 ;// CONCATENATED MODULE: ./shared/charm/build.ts
@@ -57804,23 +58169,25 @@ async function charm_attach_release_main_main(rt) {
 
 
 
+
+
 /** auto: charmcraft when charmcraft.yaml exists, else charm-tools for a layer.yaml. */
 async function chooseBuilder(dir, requested) {
     if (requested !== 'auto' && requested !== 'charmcraft' && requested !== 'charm')
-        throw new UserError(`builder: '${requested}' is not a builder; use auto, charmcraft or charm`);
+        throw new errors_UserError(`builder: '${requested}' is not a builder; use auto, charmcraft or charm`);
     const hasCc = await files_exists(external_node_path_default().join(dir, 'charmcraft.yaml'));
     const hasLayer = await files_exists(external_node_path_default().join(dir, 'layer.yaml'));
     if (requested === 'charmcraft' && !hasCc)
-        throw new UserError(`builder: charmcraft needs ${external_node_path_default().join(dir, 'charmcraft.yaml')}; add it or use builder: charm for a layered charm`);
+        throw new errors_UserError(`builder: charmcraft needs ${external_node_path_default().join(dir, 'charmcraft.yaml')}; add it or use builder: charm for a layered charm`);
     if (requested === 'charm' && !hasLayer)
-        throw new UserError(`builder: charm (charm-tools) needs ${external_node_path_default().join(dir, 'layer.yaml')}; add it or use builder: charmcraft`);
+        throw new errors_UserError(`builder: charm (charm-tools) needs ${external_node_path_default().join(dir, 'layer.yaml')}; add it or use builder: charmcraft`);
     if (requested !== 'auto')
         return requested;
     if (hasCc)
         return 'charmcraft';
     if (hasLayer)
         return 'charm';
-    throw new UserError(`charm-path: ${dir} has neither charmcraft.yaml nor layer.yaml; point charm-path at a charm or a top-level layer`);
+    throw new errors_UserError(`charm-path: ${dir} has neither charmcraft.yaml nor layer.yaml; point charm-path at a charm or a top-level layer`);
 }
 const PART_RE = /^[a-z0-9][a-z0-9._-]*$/;
 async function readIncludes(layerDir) {
@@ -57830,11 +58197,11 @@ async function readIncludes(layerDir) {
         doc = (0,dist/* parse */.qg)(await (0,promises_.readFile)(file, 'utf8')) ?? {};
     }
     catch (e) {
-        throw new UserError(`${file}: not valid YAML (${e instanceof Error ? e.message.split('\n')[0] : e}); fix the file`);
+        throw new errors_UserError(`${file}: not valid YAML (${e instanceof Error ? e.message.split('\n')[0] : e}); fix the file`);
     }
     const includes = doc.includes ?? [];
     if (!Array.isArray(includes) || includes.some((i) => typeof i !== 'string'))
-        throw new UserError(`${file}: includes must be a list of strings (layer:<name>, interface:<name>)`);
+        throw new errors_UserError(`${file}: includes must be a list of strings (layer:<name>, interface:<name>)`);
     return { file, includes: includes };
 }
 /**
@@ -57854,7 +58221,7 @@ async function checkLayerIncludes(topDir, layersDir, interfacesDir) {
             const m = /^(layer|interface):(.*)$/.exec(inc);
             if (m) {
                 if (!PART_RE.test(m[2]))
-                    throw new UserError(`${file}: include '${inc}' has an invalid name; use ${m[1]}:<lower-case name>`);
+                    throw new errors_UserError(`${file}: include '${inc}' has an invalid name; use ${m[1]}:<lower-case name>`);
                 const base = m[1] === 'layer' ? layersDir : interfacesDir;
                 const local = base ? external_node_path_default().resolve(base, m[2]) : undefined;
                 if (local && (await (0,promises_.stat)(local).catch(() => undefined))?.isDirectory()) {
@@ -57871,13 +58238,13 @@ async function checkLayerIncludes(topDir, layersDir, interfacesDir) {
             else if (inc.startsWith('.') || inc.startsWith('/')) {
                 const local = external_node_path_default().resolve(layerDir, inc);
                 if (!(await files_exists(local)))
-                    throw new UserError(`${file}: include '${inc}' is a path that does not exist (${local}); fix the path or use layer:<name>`);
+                    throw new errors_UserError(`${file}: include '${inc}' is a path that does not exist (${local}); fix the path or use layer:<name>`);
                 out.push({ include: inc, local, from: file });
                 if (await files_exists(external_node_path_default().join(local, 'layer.yaml')))
                     await visit(local);
             }
             else {
-                throw new UserError(`${file}: include '${inc}' is neither layer:<name>, interface:<name>, a path (./dir) nor a URL; fix it`);
+                throw new errors_UserError(`${file}: include '${inc}' is neither layer:<name>, interface:<name>, a path (./dir) nor a URL; fix it`);
             }
         }
     };
@@ -57888,7 +58255,15 @@ async function checkLayerIncludes(topDir, layersDir, interfacesDir) {
 function builderInvocation(builder, charmDir, outDir, opts) {
     if (builder === 'charmcraft') {
         return {
-            args: ['pack', '--project-dir', charmDir, ...(opts.destructiveMode ? ['--destructive-mode'] : []), '--verbose'],
+            args: [
+                'pack',
+                '--project-dir',
+                charmDir,
+                ...(opts.destructiveMode ? ['--destructive-mode'] : []),
+                ...(opts.basesIndex ? ['--bases-index', opts.basesIndex] : []),
+                ...(opts.platform ? ['--platform', opts.platform] : []),
+                '--verbose',
+            ],
             cwd: outDir,
             env: {},
         };
@@ -57905,12 +58280,12 @@ function builderInvocation(builder, charmDir, outDir, opts) {
 async function zipCharmDir(dir, dest) {
     const zip = which('zip');
     if (!zip)
-        throw new UserError('zip is not installed; install it (apt-get install zip) to pack a charm-tools build into a .charm');
+        throw new errors_UserError('zip is not installed; install it (apt-get install zip) to pack a charm-tools build into a .charm');
     const entries = (await (0,promises_.readdir)(dir)).sort();
     if (!entries.includes('metadata.yaml'))
-        throw new UserError(`${dir}: the built charm has no metadata.yaml; the build did not produce a charm`);
+        throw new errors_UserError(`${dir}: the built charm has no metadata.yaml; the build did not produce a charm`);
     await produceAtomic(dest, async (tmp) => {
-        await run(zip, ['-q', '-r', '-X', tmp, ...entries], { cwd: dir });
+        await exec_run(zip, ['-q', '-r', '-X', tmp, ...entries], { cwd: dir });
     });
 }
 /**
@@ -57923,16 +58298,16 @@ async function buildCharm(tool, builder, meta, outDir, opts) {
     await (0,promises_.mkdir)(scratch, { recursive: true });
     try {
         const inv = builderInvocation(builder, meta.dir, scratch, opts);
-        const res = await run(tool, inv.args, { cwd: inv.cwd, env: inv.env, allowFailure: true });
+        const res = await exec_run(tool, inv.args, { cwd: inv.cwd, env: inv.env, allowFailure: true });
         if (res.exitCode !== 0) {
             const tail = (res.stderr.trim() || res.stdout.trim()).split('\n').slice(-3).join(' | ');
-            throw new UserError(`${external_node_path_default().basename(tool)} ${inv.args[0]} failed (exit ${res.exitCode}): ${tail}`);
+            throw new errors_UserError(`${external_node_path_default().basename(tool)} ${inv.args[0]} failed (exit ${res.exitCode}): ${tail}`);
         }
         const charms = [];
         if (builder === 'charmcraft') {
             const made = (await (0,promises_.readdir)(scratch)).filter((f) => f.endsWith('.charm')).sort();
             if (made.length === 0)
-                throw new UserError(`charmcraft pack produced no .charm file in ${scratch}`);
+                throw new errors_UserError(`charmcraft pack produced no .charm file in ${scratch}`);
             for (const f of made) {
                 await (0,promises_.rename)(external_node_path_default().join(scratch, f), external_node_path_default().join(outDir, f));
                 charms.push(external_node_path_default().join(outDir, f));
@@ -57941,7 +58316,8 @@ async function buildCharm(tool, builder, meta, outDir, opts) {
         else {
             const built = external_node_path_default().join(scratch, meta.name);
             if (!(await files_exists(built)))
-                throw new UserError(`charm build produced no ${meta.name}/ in ${scratch}`);
+                throw new errors_UserError(`charm build produced no ${meta.name}/ in ${scratch}`);
+            await opts.manifest?.(built);
             const dest = external_node_path_default().join(outDir, `${meta.name}.charm`);
             await zipCharmDir(built, dest);
             charms.push(dest);
@@ -57952,12 +58328,102 @@ async function buildCharm(tool, builder, meta, outDir, opts) {
         await (0,promises_.rm)(scratch, { recursive: true, force: true });
     }
 }
+// ---------------------------------------------------------------- which charmcraft, where, how
+/**
+ * The charmcraft channel to pack with: the input when given, else the charm's own `.charmcraft-channel` (every
+ * CK charm pins one; CK's release tooling installs it), else latest/stable.
+ */
+async function charmcraftChannel(dir, input) {
+    if (input)
+        return { channel: input, from: 'the charmcraft-channel input' };
+    const pinned = (await (0,promises_.readFile)(external_node_path_default().join(dir, '.charmcraft-channel'), 'utf8').catch(() => '')).trim();
+    if (pinned) {
+        if (!/^[a-z0-9.]+(\/[a-z]+)?(\/[a-z0-9-]+)?$/.test(pinned))
+            throw new errors_UserError(`${external_node_path_default().join(dir, '.charmcraft-channel')}: '${pinned}' is not a snap channel (e.g. 2.x/stable); fix the file`);
+        return { channel: pinned, from: '.charmcraft-channel' };
+    }
+    return { channel: 'latest/stable', from: 'the default' };
+}
+/**
+ * The builder to pack with. A charm that pins a charmcraft track (.charmcraft-channel) is packed with that track,
+ * as CK's tooling does: on a GitHub runner a charmcraft of another track is refreshed to the pinned channel;
+ * elsewhere it is used as found, with a note. The store commands (charm-attach-release) keep their own one.
+ */
+async function ensurePackTool(builder, channel, pinned, log) {
+    const found = which(builder);
+    const onRunner = process.env.GITHUB_ACTIONS === 'true' && !process.env.BUILD_SNAPS_NO_INSTALL && !!which('sudo') && !!which('snap');
+    if (found && pinned && builder === 'charmcraft') {
+        const line = (await exec_run(found, ['version'], { allowFailure: true })).stdout.trim().split('\n')[0] ?? '';
+        const fits = versionFitsChannel(line, channel);
+        if (fits === false && onRunner) {
+            log(`${line} does not fit ${channel}: switching the charmcraft snap to ${channel}`);
+            const r = await exec_run('sudo', ['snap', 'refresh', 'charmcraft', `--channel=${channel}`], { allowFailure: true });
+            if (r.exitCode !== 0)
+                await exec_run('sudo', ['snap', 'install', 'charmcraft', '--classic', `--channel=${channel}`]);
+            return which('charmcraft', `/snap/bin${(external_node_path_default()).delimiter}${process.env.PATH}`) ?? found;
+        }
+        if (fits === false)
+            log(`${line} does not fit ${channel}; packing with it (install charmcraft from ${channel} to match)`);
+    }
+    return ensureTool(builder, channel, log);
+}
+/** Does `charmcraft version` output ("charmcraft 2.7.0") fit the channel's track (2.x, 3.x; latest fits all)? */
+function versionFitsChannel(versionLine, channel) {
+    const track = channel.split('/')[0];
+    const major = /^(\d+)\.x$/.exec(track)?.[1];
+    if (!major)
+        return true;
+    const v = /(\d+)\.\d+/.exec(versionLine)?.[1];
+    return v === undefined ? undefined : v === major;
+}
+const RUNNER_ARCHES = { X64: 'amd64', ARM64: 'arm64', ARM: 'armhf', S390X: 's390x', PPC64LE: 'ppc64el' };
+/** The job's machine as GitHub describes it: RUNNER_ARCH, and the Ubuntu release from ImageOS (hosted) or os-release. */
+async function runnerHost(env, hostDebian) {
+    const arch = RUNNER_ARCHES[env.RUNNER_ARCH ?? ''] ?? hostDebian;
+    const image = /^ubuntu(\d\d)$/.exec(env.ImageOS ?? '')?.[1];
+    if (image)
+        return { arch, release: `${image}.04` };
+    const osr = await (0,promises_.readFile)('/etc/os-release', 'utf8').catch(() => '');
+    return { arch, release: /^VERSION_ID="?([^"\n]+)"?$/m.exec(osr)?.[1] ?? '' };
+}
+/**
+ * destructive-mode auto (a self-hosted runner of unknown release): destructive when the host's release is the
+ * build-on release of the entry packed here for the host's arch, else LXD managed mode (pure).
+ */
+function destructiveFor(entries, opts, host) {
+    const picked = entries.filter((e) => opts.basesIndex ? e.select.index === Number(opts.basesIndex) : opts.platform ? e.select.name === opts.platform : true);
+    const mine = picked.flatMap((e) => e.buildOn).filter((b) => b.arch === host.arch);
+    return mine.length > 0 && mine.every((b) => b.channel === host.release);
+}
+/**
+ * The manifest.yaml a charm-tools build lacks, as CK's release tooling writes one (charmed-kubernetes/jenkins
+ * jobs/build-charms/builder_local.py `generate_manifest`): Charmhub reads the bases from it to tell jammy and
+ * later apart. bases: one per metadata series with the arches served; the analysis attributes; the charm-tools
+ * version and when the build started (SOURCE_DATE_EPOCH here, so the .charm is reproducible).
+ */
+function charmToolsManifest(series, arches, toolVersion, epoch) {
+    return {
+        analysis: {
+            attributes: [
+                { name: 'language', result: 'python' },
+                { name: 'framework', result: 'reactive' },
+            ],
+        },
+        bases: series.map((s) => ({ architectures: arches, channel: seriesRelease(s, 'metadata.yaml'), name: 'ubuntu' })),
+        'charmtool-version': toolVersion,
+        'charmtool-started-at': new Date(epoch * 1000).toISOString().replace(/\.\d+Z$/, 'Z'),
+    };
+}
 
 ;// CONCATENATED MODULE: ./actions/charm-build/main.ts
 /**
  * charm-build: check a charm source (metadata.yaml / charmcraft.yaml parse, names, resources, every layer.yaml
- * include present locally or named for fetching), then build it with charmcraft or charm-tools.
+ * include present locally or named for fetching), then build it with charmcraft or charm-tools. In release.yml
+ * each pack job packs one `bases`/`platforms` entry (bases-index / platform) on a runner of its build-on arch.
  */
+
+
+
 
 
 
@@ -57972,15 +58438,28 @@ async function buildCharm(tool, builder, meta, outDir, opts) {
 
 function charm_build_main_getInputs(rt) {
     const dir = (name) => (rt.input(name) ? external_node_path_default().resolve(rt.input(name)) : undefined);
+    const destructiveMode = rt.input('destructive-mode', { default: 'true' });
+    if (destructiveMode !== 'auto')
+        parseBool(destructiveMode, 'destructive-mode', true);
+    const basesIndex = rt.input('bases-index');
+    if (basesIndex && !/^\d+$/.test(basesIndex))
+        throw new errors_UserError(`bases-index: '${basesIndex}' is not an index (0, 1, ...)`);
     return {
         charmPath: rt.input('charm-path', { default: '.' }),
         builder: rt.input('builder', { default: 'auto' }),
         layersDir: dir('layers-dir'),
         interfacesDir: dir('interfaces-dir'),
         outputDir: rt.input('output-dir', { default: 'charms' }),
-        charmcraftChannel: rt.input('charmcraft-channel', { default: 'latest/stable' }),
-        destructiveMode: parseBool(rt.input('destructive-mode'), 'destructive-mode', true),
+        charmcraftChannel: rt.input('charmcraft-channel'),
+        destructiveMode,
+        basesIndex,
+        platform: rt.input('platform'),
+        arches: splitList(rt.input('arches', { default: 'amd64' })),
     };
+}
+async function main_readYaml(file) {
+    const text = await (0,promises_.readFile)(file, 'utf8').catch(() => undefined);
+    return text === undefined ? undefined : ((0,dist/* parse */.qg)(text) ?? {});
 }
 async function charm_build_main_main(rt) {
     const inputs = charm_build_main_getInputs(rt);
@@ -57993,7 +58472,7 @@ async function charm_build_main_main(rt) {
         ['interfaces-dir', inputs.interfacesDir],
     ]) {
         if (dir && !(await (0,promises_.stat)(dir).catch(() => undefined))?.isDirectory())
-            throw new UserError(`${name}: '${dir}' is not a directory`);
+            throw new errors_UserError(`${name}: '${dir}' is not a directory`);
     }
     if (builder === 'charm') {
         const includes = await checkLayerIncludes(charm.dir, inputs.layersDir, inputs.interfacesDir);
@@ -58002,12 +58481,36 @@ async function charm_build_main_main(rt) {
             rt.info(`  ${i.include}: ${i.local ? `local ${i.local}` : 'fetched by the builder'}`);
     }
     rt.info(`charm ${charm.name}: ${charm.resources.length} resources (${charm.resources.map((r) => r.name).join(', ') || 'none'})`);
+    const metadata = await main_readYaml(external_node_path_default().join(charm.dir, 'metadata.yaml'));
+    let destructive = inputs.destructiveMode !== 'false';
+    if (builder === 'charmcraft' && inputs.destructiveMode === 'auto') {
+        const host = await runnerHost(process.env, hostArch().debian);
+        const entries = charmEntries(charm.name, await main_readYaml(external_node_path_default().join(charm.dir, 'charmcraft.yaml')), metadata, builder, inputs.arches);
+        destructive = destructiveFor(entries, inputs, host);
+        rt.info(`this runner: ${host.arch}, Ubuntu ${host.release || '(unknown)'}: ${destructive ? 'destructive mode' : 'LXD managed mode'}`);
+    }
     const outDir = await ensureWritableDir(inputs.outputDir, 'output-dir');
-    const tool = await ensureTool(builder, inputs.charmcraftChannel, (m) => rt.info(m));
+    const channel = builder === 'charmcraft' ? await charmcraftChannel(charm.dir, inputs.charmcraftChannel) : undefined;
+    if (channel)
+        rt.info(`charmcraft channel ${channel.channel} (${channel.from})`);
+    const tool = await ensurePackTool(builder, channel?.channel ?? (inputs.charmcraftChannel || 'latest/stable'), channel?.from === '.charmcraft-channel', (m) => rt.info(m));
+    const epoch = sourceDateEpoch();
     const charms = await rt.group(`Build ${charm.name} with ${builder}`, () => buildCharm(tool, builder, charm, outDir, {
-        destructiveMode: inputs.destructiveMode,
+        destructiveMode: destructive,
         layersDir: inputs.layersDir,
         interfacesDir: inputs.interfacesDir,
+        ...(inputs.basesIndex ? { basesIndex: inputs.basesIndex } : {}),
+        ...(inputs.platform ? { platform: inputs.platform } : {}),
+        // charm-tools writes no manifest.yaml: Charmhub needs one to tell jammy and later apart.
+        manifest: async (built) => {
+            if (await (0,promises_.stat)(external_node_path_default().join(built, 'manifest.yaml')).catch(() => undefined))
+                return;
+            const series = Array.isArray(metadata?.series) ? metadata.series.map(String) : ['jammy'];
+            const version = JSON.parse((await exec_run(tool, ['version', '--format', 'json'])).stdout);
+            const doc = charmToolsManifest(series, inputs.arches, version['charm-tools']?.version ?? '', epoch);
+            await (0,promises_.writeFile)(external_node_path_default().join(built, 'manifest.yaml'), (0,dist/* stringify */.As)(doc));
+            rt.info(`manifest.yaml: bases ${series.join(', ')} x ${inputs.arches.join(', ')}`);
+        },
     }));
     for (const c of charms)
         rt.info(`built ${c}`);
@@ -58017,7 +58520,7 @@ async function charm_build_main_main(rt) {
     await publish(rt, {
         action: 'charm-build',
         outDir,
-        epoch: sourceDateEpoch(),
+        epoch,
         provenance: prov,
         parts: [charm.name],
         artifacts: charms.map((file) => ({ file, version, packageName: charm.name })),
@@ -58049,16 +58552,16 @@ async function zero_byte_snaps_main_main(rt) {
         for (const n of wanted) {
             const r = charm.resources.find((x) => x.name === n);
             if (!r)
-                throw new UserError(`resources: charm ${charm.name} declares no resource '${n}'; its resources are ${charm.resources.map((x) => x.name).join(', ') || '(none)'}`);
+                throw new errors_UserError(`resources: charm ${charm.name} declares no resource '${n}'; its resources are ${charm.resources.map((x) => x.name).join(', ') || '(none)'}`);
             if (r.type !== 'file')
-                throw new UserError(`resources: '${n}' is an ${r.type} resource, not a file; drop it from resources`);
+                throw new errors_UserError(`resources: '${n}' is an ${r.type} resource, not a file; drop it from resources`);
         }
         names = wanted;
     }
     else {
         names = declaredSnaps.map((r) => r.name);
         if (names.length === 0)
-            throw new UserError(`charm: ${charm.name} declares no file resource ending in .snap (${charm.sources.join(', ')}); name them in the resources input`);
+            throw new errors_UserError(`charm: ${charm.name} declares no file resource ending in .snap (${charm.sources.join(', ')}); name them in the resources input`);
     }
     const outDir = await ensureWritableDir(rt.input('output-dir', { default: 'zero-byte-snaps' }), 'output-dir');
     const files = {};

@@ -40466,7 +40466,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5275);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9516);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .mainCli */ .CR)();
 
@@ -40475,7 +40475,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5275:
+/***/ 9516:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42059,11 +42059,11 @@ async function files_copyAtomic(src, dest) {
 async function files_writeFileAtomic(dest, data, mode = 0o644) {
     const tmp = tmpName(dest);
     try {
-        await writeFile(tmp, data, { mode });
-        await rename(tmp, dest);
+        await (0,promises_namespaceObject.writeFile)(tmp, data, { mode });
+        await (0,promises_namespaceObject.rename)(tmp, dest);
     }
     finally {
-        await rm(tmp, { force: true });
+        await (0,promises_namespaceObject.rm)(tmp, { force: true });
     }
 }
 /** Run produce(tmp) and rename tmp to dest only when it succeeds. */
@@ -43887,13 +43887,13 @@ var external_node_stream_ = __nccwpck_require__(7075);
  * transient; this module only counts, waits and says so in the log.
  */
 /** A positive number from the environment, else the fallback. */
-function envNumber(env, name, fallback) {
+function retry_envNumber(env, name, fallback) {
     const v = env[name];
     const n = Number(v);
     return v && Number.isFinite(n) && n > 0 ? n : fallback;
 }
 /** The attempts ended in failure: the last error, what the caller made of it, and how many attempts were made. */
-class RetryFailure extends Error {
+class retry_RetryFailure extends Error {
     last;
     verdict;
     attempts;
@@ -43905,7 +43905,7 @@ class RetryFailure extends Error {
     }
 }
 /** Run attempt(n) until it succeeds, the verdict says not to retry, or the attempts run out (then RetryFailure). */
-async function withRetry(opts, attempt) {
+async function retry_withRetry(opts, attempt) {
     const { policy } = opts;
     for (let n = 1;; n++) {
         try {
@@ -43914,7 +43914,7 @@ async function withRetry(opts, attempt) {
         catch (e) {
             const verdict = opts.judge(e);
             if (!verdict.retry || n >= policy.attempts)
-                throw new RetryFailure(e, verdict, n);
+                throw new retry_RetryFailure(e, verdict, n);
             const delay = verdict.delayMs ?? policy.backoffMs * 2 ** (n - 1);
             opts.log(`${opts.label}: ${verdict.message}; retrying in ${Math.round(delay)} ms (attempt ${n + 1} of ${policy.attempts})`);
             await new Promise((r) => setTimeout(r, delay));
@@ -43954,10 +43954,10 @@ async function withRetry(opts, attempt) {
 /** Defaults, overridable for slow mirrors (and by the tests) through the environment. */
 function downloadPolicy(env = process.env) {
     return {
-        timeoutSeconds: envNumber(env, 'BUILD_SNAPS_HTTP_TIMEOUT', 60),
-        attempts: envNumber(env, 'BUILD_SNAPS_HTTP_ATTEMPTS', 4),
-        backoffMs: envNumber(env, 'BUILD_SNAPS_HTTP_BACKOFF_MS', 1000),
-        maxBytes: envNumber(env, 'BUILD_SNAPS_HTTP_MAX_MB', 2048) * 1024 * 1024,
+        timeoutSeconds: retry_envNumber(env, 'BUILD_SNAPS_HTTP_TIMEOUT', 60),
+        attempts: retry_envNumber(env, 'BUILD_SNAPS_HTTP_ATTEMPTS', 4),
+        backoffMs: retry_envNumber(env, 'BUILD_SNAPS_HTTP_BACKOFF_MS', 1000),
+        maxBytes: retry_envNumber(env, 'BUILD_SNAPS_HTTP_MAX_MB', 2048) * 1024 * 1024,
     };
 }
 /** Redirects followed before a chain is called a loop (browsers and curl use 20 and 50; no mirror needs more than 2). */
@@ -43980,7 +43980,7 @@ async function withRetries(url, policy, log, attempt) {
         return { retry: a.retryable, delayMs: a.retryAfterMs, message: a.message };
     };
     try {
-        return await withRetry({ policy, label: url, log, judge }, async () => {
+        return await retry_withRetry({ policy, label: url, log, judge }, async () => {
             const ctl = new AbortController();
             let timer;
             const bump = () => {
@@ -44001,7 +44001,7 @@ async function withRetries(url, policy, log, attempt) {
         });
     }
     catch (e) {
-        if (!(e instanceof RetryFailure))
+        if (!(e instanceof retry_RetryFailure))
             throw e;
         if (e.last instanceof errors_UserError)
             throw e.last;
@@ -44635,6 +44635,9 @@ function componentSmoke(c, version) {
  * program, cross-compiled for real for each architecture, that answers like the real binaries do, by the
  * name it is called under (`kubectl version --client`, `<daemon> --version`, `kubeadm version -o short`,
  * a CNI plugin's `CNI_COMMAND=VERSION`, `flanneld --version`, `etcd --version`, `etcdctl version`).
+ * etcd prints `etcd Version: 3.5.21`, then Git SHA, Go Version and Go OS/Arch lines, as etcd-io/etcd
+ * server/etcdmain/config.go (037de81) `config.parse` does; etcdctl prints `etcdctl version: 3.5.21` and
+ * `API version: 3.5`.
  * It is then laid out as a dl.k8s.io mirror tree with .sha256 and .sha512 files.
  */
 
@@ -44650,6 +44653,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 )
 
@@ -44663,8 +44667,14 @@ func main() {
 		fmt.Printf("{\\"cniVersion\\":\\"1.0.0\\",\\"supportedVersions\\":[\\"0.1.0\\",\\"0.2.0\\",\\"0.3.0\\",\\"0.3.1\\",\\"0.4.0\\",\\"1.0.0\\"]}\\n")
 	case name == "flanneld" && (args == "--version" || args == "-version"):
 		fmt.Println(version)
-	case (name == "etcdctl" || name == "etcd") && (args == "--version" || args == "version"):
-		fmt.Printf("%s version: %s\\nAPI version: 3.5\\n", name, strings.TrimPrefix(version, "v"))
+	case name == "etcd" && args == "--version":
+		fmt.Printf("etcd Version: %s\\nGit SHA: 0000000\\nGo Version: %s\\nGo OS/Arch: %s/%s\\n", strings.TrimPrefix(version, "v"), runtime.Version(), runtime.GOOS, runtime.GOARCH)
+	case name == "etcdctl" && (args == "--version" || args == "version"):
+		v, api := strings.TrimPrefix(version, "v"), ""
+		if p := strings.SplitN(v, ".", 3); len(p) >= 2 {
+			api = p[0] + "." + p[1]
+		}
+		fmt.Printf("etcdctl version: %s\\nAPI version: %s\\n", v, api)
 	case args == "version --client":
 		fmt.Printf("Client Version: %s\\nKustomize Version: v5.4.2\\n", version)
 	case args == "version -o short":
@@ -44791,8 +44801,2988 @@ async function startMirror(root, faults = []) {
     };
 }
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./shared/charm/plan.ts
+/**
+ * The pure half of a charm release (plan → execute → verify): channel validation, the `resources` input
+ * (with `{arch}` expansion), which architecture a resource file must be, completeness against what the charm
+ * declares, and the ReleasePlan itself: built from the inputs and what the store says today (a StoreView),
+ * it names every upload, every release (one per charm revision, i.e. per base/arch) and the channel map
+ * expected afterwards. No I/O here; shared/charm/release.ts reads the files and the store, executes the
+ * plan (the only code that writes to the store) and verifies it.
+ */
+
+
+
+
+const RISKS = ['edge', 'beta', 'candidate', 'stable'];
+const CHANNEL_PART_RE = /^[a-z0-9][a-z0-9._-]*$/i;
+/**
+ * Parse `track/risk[/branch]` (or a bare risk, meaning track `latest`, as charmcraft reads it).
+ * With legacy (charm store) channels only a bare risk is valid: that store had no tracks.
+ */
+function parseChannel(value, inputName = 'channel', legacy = false) {
+    const text = value.trim();
+    const parts = text.split('/');
+    const fix = legacy
+        ? `use one of ${RISKS.join(', ')} (the charm store has no tracks)`
+        : `use track/risk[/branch], e.g. 1.31/edge or latest/stable, with risk one of ${RISKS.join(', ')}`;
+    if (text === '' || parts.length > 3 || parts.some((p) => !CHANNEL_PART_RE.test(p)))
+        throw new errors_UserError(`${inputName}: '${text}' is not a valid channel; ${fix}`);
+    const [track, risk, branch] = parts.length === 1 ? ['latest', parts[0], undefined] : [parts[0], parts[1], parts[2]];
+    if (!RISKS.includes(risk))
+        throw new errors_UserError(`${inputName}: '${text}' has risk '${risk}'; ${fix}`);
+    if (legacy && parts.length > 1)
+        throw new errors_UserError(`${inputName}: '${text}' is not a valid charm store channel; ${fix}`);
+    const name = legacy ? risk : [track, risk, branch].filter(Boolean).join('/');
+    return { track, risk: risk, ...(branch ? { branch } : {}), name };
+}
+/**
+ * Parse the resources input: `name=path` lines. A line with `{arch}` in the name is repeated for every arch
+ * of `arches` with `{arch}` replaced by the Debian name (the spelling of charm resource names: `cni-s390x`);
+ * a line with `{arch}` only in the path (`kubectl=snaps/{arch}/kubectl.snap`) is one per-arch resource, a
+ * file for every arch. The `resources` output of zero-byte-snaps can be pasted in as is.
+ */
+function parseResourceLines(value, arches, inputName = 'resources') {
+    const out = [];
+    const lineOf = new Map();
+    for (const line of splitLines(value)) {
+        const i = line.indexOf('=');
+        if (i <= 0 || i === line.length - 1)
+            throw new UserError(`${inputName}: '${line}' is not a name=path line`);
+        const [nameT, pathT] = [line.slice(0, i).trim(), line.slice(i + 1).trim()];
+        const expanded = [];
+        if (line.includes('{arch}')) {
+            if (arches.length === 0)
+                throw new UserError(`${inputName}: '${line}' uses {arch}; set the arches input (e.g. amd64 arm64 s390x)`);
+            const perArch = !nameT.includes('{arch}');
+            for (const a of arches) {
+                expanded.push({
+                    name: expandTemplate(nameT, { arch: a.debian }, inputName),
+                    path: expandTemplate(pathT, { arch: a.debian }, inputName),
+                    arch: a,
+                    ...(perArch ? { perArch } : {}),
+                });
+            }
+        }
+        else {
+            expanded.push({ name: expandTemplate(nameT, {}, inputName), path: expandTemplate(pathT, {}, inputName) });
+        }
+        for (const r of expanded) {
+            if (lineOf.has(r.name) && lineOf.get(r.name) !== line)
+                throw new UserError(`${inputName}: resource '${r.name}' is given twice; keep one line for it`);
+            lineOf.set(r.name, line);
+        }
+        out.push(...expanded);
+    }
+    return out;
+}
+/**
+ * The architecture a resource file must be: the `{arch}` it was expanded with, else the Debian name the
+ * resource name ends with (`cni-s390x`, docs/upstream.md#cni-resource), else the single arch of `arches` (a hint for a matrix job
+ * that attaches one arch's snaps), else unknown (any architecture is accepted).
+ */
+function plan_resourceArch(r, arches) {
+    if (r.arch)
+        return r.arch;
+    const bySuffix = ARCHES.find((a) => r.name.endsWith(`-${a.debian}`));
+    if (bySuffix)
+        return bySuffix;
+    return arches.length === 1 ? arches[0] : undefined;
+}
+/**
+ * Check the given resources against the charm's declared ones: each given one is declared and a file
+ * resource, and each declared one is either given or kept. Returns the names kept.
+ */
+function checkResourceCoverage(charm, declared, given, keep) {
+    const names = new Set(declared.map((d) => d.name));
+    const list = declared.map((d) => d.name).join(', ') || '(none)';
+    for (const r of given) {
+        const d = declared.find((x) => x.name === r.name);
+        if (!d)
+            throw new UserError(`resources: charm ${charm} declares no resource '${r.name}'; its resources are ${list}`);
+        if (d.type !== 'file')
+            throw new UserError(`resources: '${r.name}' is an ${d.type} resource; only file resources can be uploaded here, name it in keep-resources`);
+    }
+    for (const k of keep) {
+        if (!names.has(k))
+            throw new UserError(`keep-resources: charm ${charm} declares no resource '${k}'; its resources are ${list}`);
+        if (given.some((g) => g.name === k))
+            throw new UserError(`keep-resources: '${k}' is also given in resources; drop it from one of them`);
+    }
+    const missing = declared.filter((d) => !given.some((g) => g.name === d.name) && !keep.includes(d.name)).map((d) => d.name);
+    if (missing.length > 0) {
+        throw new UserError(`resources: charm ${charm} declares ${missing.join(', ')} but no file is given for ${missing.length === 1 ? 'it' : 'them'}; add name=path lines, or name ${missing.length === 1 ? 'it' : 'them'} in keep-resources to keep the released revision`);
+    }
+}
+/** `"<base-channel>/<arch>"` (e.g. `22.04/amd64`), the key of the `revisions` output; `all` for a charm with no base. */
+function plan_baseKey(b) {
+    return b ? `${b.channel}/${b.architecture}` : 'all';
+}
+function plan_ledgerKey(r) {
+    return `${r.name}${r.perArch ? `@${r.arch.debian}` : ''}/${r.facts.sha256}`;
+}
+const plan_charmLedgerKey = (f) => `charm/${f.sha3_384}`;
+/** The ledger's record of a track this charm's releases created (`create-track`). */
+const plan_trackLedgerKey = (track) => `track/${track}`;
+const largest = (xs) => xs.reduce((m, x) => (m === undefined || x.revision > m.revision ? x : m), undefined);
+/** Can this resource revision be released with charm revisions for `arches`? */
+function fits(rev, arches) {
+    return !rev.arches || rev.arches.includes('all') || arches.every((a) => rev.arches.includes(a));
+}
+/**
+ * An upload this run can skip: the ledger's revision for this very file, confirmed by the store (same size,
+ * fit for the arches), or for an empty file the largest zero-byte revision (any empty file is the same
+ * content). Never "the newest row": the store's rows are unsorted.
+ */
+function reusableResource(r, revs, ledger, arches) {
+    if (!revs)
+        return undefined;
+    const need = r.perArch ? [r.arch.debian] : arches;
+    const known = ledger[plan_ledgerKey(r)];
+    const confirmed = known === undefined
+        ? undefined
+        : revs.find((x) => x.revision === known && (x.size === undefined || x.size === r.facts.size) && fits(x, need));
+    if (confirmed)
+        return { revision: confirmed.revision, why: 'already uploaded (ledger, confirmed by the store)' };
+    if (r.facts.size !== 0)
+        return undefined;
+    const empty = largest(revs.filter((x) => x.size === 0 && fits(x, need)));
+    return empty ? { revision: empty.revision, why: 'zero-byte revision already in the store' } : undefined;
+}
+function sameBase(a, b) {
+    return plan_baseKey(a) === plan_baseKey(b) && (a?.name ?? '') === (b?.name ?? '');
+}
+/**
+ * The .charm files of one step: one charm name, one file per base/arch, a base-less file only alone, and one
+ * file for the legacy store.
+ */
+function checkCharmFiles(files, store) {
+    const other = files.find((f) => f.name !== files[0].name);
+    if (other)
+        throw new UserError(`charm: ${other.path} is charm '${other.name}' but ${files[0].path} is '${files[0].name}'; give the .charm files of one charm per step`);
+    const byKey = new Map();
+    for (const f of files) {
+        for (const k of f.bases.length ? f.bases.map(plan_baseKey) : ['all']) {
+            if (byKey.has(k))
+                throw new UserError(`charm: ${byKey.get(k)} and ${f.path} are both for base ${k}; give one .charm per base/arch`);
+            byKey.set(k, f.path);
+        }
+    }
+    if (files.length > 1 && byKey.has('all'))
+        throw new UserError(`charm: ${byKey.get('all')} names no base in manifest.yaml, so it cannot be told from the other .charm files; pack with charmcraft (one .charm per base) or give one file`);
+    if (store === 'charmstore' && files.length > 1)
+        throw new UserError('charm: the legacy charm store takes one charm per release; give one .charm file, or use store: charmhub for a multi-base charm');
+}
+/**
+ * Build the ReleasePlan: pure, from the inputs and the store's view. Every check happens here, before anything
+ * is touched: one charm name, one file per base, per-arch resources cover every base's arch, kept resources
+ * resolvable, a promotion's missing bases named.
+ */
+function buildPlan(input, view) {
+    const plan = planReleases(input, view);
+    const track = input.channel.track;
+    // Every charm has `latest`; the legacy store has no tracks. Any other track must exist before a release to it.
+    // A track that holds a release exists, whether or not the store's track list was read; so does one an earlier
+    // run created (the ledger: before the first release the store lists no tracks).
+    const exists = view.tracks?.includes(track) ||
+        view.channelMap?.some((r) => r.channel.split('/')[0] === track) ||
+        (view.tracks === undefined && view.ledger[plan_trackLedgerKey(track)] !== undefined);
+    if (input.store === 'charmhub' && track !== 'latest' && !exists)
+        plan.createTrack = { track, known: view.tracks !== undefined };
+    return plan;
+}
+function planReleases(input, view) {
+    const { charm, channel } = input;
+    const plan = {
+        charm,
+        mode: 'upload',
+        channel,
+        files: [],
+        resources: input.resources,
+        keep: input.keep,
+        releases: [],
+        skipped: [],
+        view,
+    };
+    if (input.from)
+        return planPromotion(plan, input, view);
+    let revisions;
+    if (input.files && input.files.length > 0) {
+        const files = input.files;
+        checkCharmFiles(files, input.store);
+        plan.files = files;
+        revisions = files.map((f, i) => {
+            const known = view.ledger[plan_charmLedgerKey(f)];
+            const charmRef = known !== undefined && view.charmRevisions?.includes(known)
+                ? { revision: known, why: 'already uploaded (ledger, confirmed by the store)' }
+                : { upload: i };
+            return { charm: charmRef, bases: f.bases.length ? f.bases : [null] };
+        });
+    }
+    else {
+        if (input.revision === undefined)
+            throw new UserError('revision: required when charm is a name (which revision to release?); or give .charm files to upload, or from-channel to promote');
+        plan.mode = 'revision';
+        if (view.charmRevisions && !view.charmRevisions.includes(input.revision))
+            throw new UserError(`revision: charm ${charm} has no revision ${input.revision} in the store; upload it or pick an existing revision`);
+        // The store does not list a revision's bases; the channel map shows them where the revision is released.
+        const seen = (view.channelMap ?? []).filter((r) => r.revision === input.revision).map((r) => r.base);
+        const bases = seen.filter((b, i) => seen.findIndex((x) => sameBase(x, b)) === i);
+        revisions = [{ charm: { revision: input.revision, why: 'given' }, bases }];
+    }
+    const arches = [...new Set(revisions.flatMap((r) => r.bases.map((b) => b?.architecture)).filter((a) => Boolean(a)))];
+    for (const rev of revisions) {
+        const resources = {};
+        for (const name of [...new Set(input.resources.map((r) => r.name))]) {
+            const entries = input.resources.filter((r) => r.name === name);
+            let pick;
+            if (entries[0].perArch) {
+                // Count architectures, not bases: one arch on several Ubuntu releases takes that arch's file.
+                const revArches = [...new Set(rev.bases.map((b) => b?.architecture))];
+                if (rev.bases.length === 0 || revArches.length !== 1 || !revArches[0]) {
+                    const what = rev.bases.length === 0
+                        ? `${describeRef(rev.charm, plan)} has no known base`
+                        : revArches.some((a) => !a)
+                            ? `${describeRef(rev.charm, plan)} names no base (one revision for every architecture)`
+                            : `${describeRef(rev.charm, plan)} serves ${revArches.join(', ')} in one revision`;
+                    throw new UserError(`resources: ${name} of charm ${charm} is per-arch ({arch} only in its path), but ${what}; a multi-arch charm takes one resource per arch by name (${name}-{arch}=${entries[0].path.replace(entries[0].arch?.debian ?? '{arch}', '{arch}')}, declared so in its metadata, as flannel does), or pack one .charm per arch`);
+                }
+                pick = entries.find((r) => r.arch?.debian === revArches[0]);
+                if (!pick)
+                    throw new UserError(`resources: ${name} has no file for ${revArches[0]} (${describeRef(rev.charm, plan)} is for ${revArches[0]}); add ${revArches[0]} to arches`);
+            }
+            else {
+                pick = entries[0];
+            }
+            const j = input.resources.indexOf(pick);
+            resources[name] = reusableResource(pick, view.resourceRevisions[name], view.ledger, arches) ?? { upload: j };
+        }
+        for (const k of input.keep)
+            resources[k] = keptRevision(k, rev.bases, channel, view, arches);
+        plan.releases.push({ bases: rev.bases, charm: rev.charm, resources });
+    }
+    return plan;
+}
+function describeRef(ref, plan) {
+    if ('upload' in ref)
+        return plan.files[ref.upload].path;
+    if ('revision' in ref)
+        return `revision ${ref.revision}`;
+    return ref.pending;
+}
+/** A kept resource keeps what the channel holds for this base, else the largest revision in the store that fits. */
+function keptRevision(resource, bases, channel, view, arches) {
+    if (!view.channelMap)
+        return { pending: `revision released in ${channel.name}` };
+    const inChannel = view.channelMap.find((r) => r.channel === channel.name && bases.some((b) => sameBase(b, r.base)) && resource in r.resources);
+    if (inChannel)
+        return { revision: inChannel.resources[resource], why: `kept from ${channel.name}` };
+    const revs = view.resourceRevisions[resource];
+    if (!revs)
+        return { pending: `largest revision of ${resource} in the store` };
+    const need = bases.map((b) => b?.architecture).filter((a) => Boolean(a));
+    const best = largest(revs.filter((x) => fits(x, need.length ? need : arches)));
+    if (!best)
+        throw new UserError(`keep-resources: ${resource} has no revision in ${channel.name} or in the store${need.length ? ` for ${need.join(', ')}` : ''}; give a file for it in resources`);
+    return { revision: best.revision, why: 'kept: the largest revision in the store' };
+}
+/** Promotion: for every base from-channel holds, its exact revision and resource revisions, to channel. */
+function planPromotion(plan, input, view) {
+    const from = input.from;
+    plan.mode = 'promotion';
+    plan.from = from;
+    if (input.store === 'charmstore')
+        throw new UserError('from-channel: promotion needs a readable channel map, which the legacy charm store does not offer; use store: charmhub');
+    if (input.files?.length || input.revision !== undefined)
+        throw new UserError('from-channel: a promotion releases what from-channel holds; give the charm by name, without .charm files or revision');
+    if (input.resources.length || input.keep.length)
+        throw new UserError('from-channel: a promotion keeps the resource revisions from-channel holds; leave resources and keep-resources empty');
+    if (from.name === input.channel.name)
+        throw new UserError(`from-channel: '${from.name}' is the channel itself; promote to another channel (e.g. ${from.track}/beta)`);
+    if (!view.channelMap) {
+        plan.releases.push({ bases: [], charm: { pending: `each base's revision in ${from.name}` }, resources: {} });
+        return plan;
+    }
+    const source = view.channelMap.filter((r) => r.channel === from.name);
+    const tracks = new Set([from.track, input.channel.track]);
+    const universe = view.channelMap.filter((r) => tracks.has(r.channel.split('/')[0]));
+    const missing = [];
+    for (const r of universe) {
+        if (source.some((s) => sameBase(s.base, r.base)) || missing.some((m) => m.key === plan_baseKey(r.base)))
+            continue;
+        missing.push({ key: plan_baseKey(r.base), where: [...new Set(universe.filter((u) => sameBase(u.base, r.base)).map((u) => u.channel))] });
+    }
+    if (source.length === 0)
+        throw new UserError(`from-channel: ${from.name} holds no release of ${input.charm}${universe.length ? ` (it is released in ${[...new Set(universe.map((u) => u.channel))].join(', ')})` : ''}; release to ${from.name} first, or promote from another channel`);
+    if (missing.length && !input.allowMissingBases) {
+        throw new UserError(`from-channel: ${from.name} holds nothing for base ${missing.map((m) => `${m.key} (released in ${m.where.join(', ')})`).join(', ')}; release ${missing.length === 1 ? 'it' : 'them'} to ${from.name} first, or set allow-missing-bases: true to promote the other bases`);
+    }
+    plan.skipped = missing.map((m) => m.key);
+    for (const r of source) {
+        const same = plan.releases.find((p) => 'revision' in p.charm && p.charm.revision === r.revision && sameResources(p.resources, r.resources));
+        if (same) {
+            same.bases.push(r.base);
+            continue;
+        }
+        const resources = {};
+        for (const [n, v] of Object.entries(r.resources))
+            resources[n] = { revision: v, why: `as in ${from.name}` };
+        plan.releases.push({ bases: [r.base], charm: { revision: r.revision, why: `in ${from.name}` }, resources });
+    }
+    return plan;
+}
+function sameResources(refs, revs) {
+    const a = Object.entries(refs);
+    return a.length === Object.keys(revs).length && a.every(([n, ref]) => 'revision' in ref && revs[n] === ref.revision);
+}
+/** Does the channel already hold exactly this for every base? (then the release is skipped) */
+function plan_alreadyReleased(map, channel, rel) {
+    if (!map || rel.bases.length === 0)
+        return false;
+    return rel.bases.every((b) => {
+        const cur = map.find((r) => r.channel === channel.name && sameBase(r.base, b));
+        return cur !== undefined && sameRelease(cur, rel.revision, rel.resources);
+    });
+}
+function sameRelease(current, revision, resources) {
+    if (current.revision !== revision)
+        return false;
+    const a = Object.entries(current.resources).sort();
+    const b = Object.entries(resources).sort();
+    return a.length === b.length && a.every(([n, v], i) => b[i][0] === n && b[i][1] === v);
+}
+/**
+ * Compare the channel map read back after the release with what the plan released (read-only, pure): per base,
+ * the charm revision and every resource revision. A release with no known bases is checked wherever the
+ * channel now holds its revision.
+ */
+function plan_compareChannelMap(expected, found, channel) {
+    const out = [];
+    const inChannel = found.filter((r) => r.channel === channel.name);
+    for (const rel of expected) {
+        const bases = rel.bases.length ? rel.bases : inChannel.filter((r) => r.revision === rel.revision).map((r) => r.base);
+        if (bases.length === 0)
+            out.push({ base: '(any)', what: 'charm revision', expected: String(rel.revision), found: 'not in the channel' });
+        for (const b of bases) {
+            const cur = inChannel.find((r) => sameBase(r.base, b));
+            if (!cur) {
+                out.push({ base: plan_baseKey(b), what: 'charm revision', expected: String(rel.revision), found: 'nothing released' });
+                continue;
+            }
+            if (cur.revision !== rel.revision)
+                out.push({ base: plan_baseKey(b), what: 'charm revision', expected: String(rel.revision), found: String(cur.revision) });
+            for (const [n, v] of Object.entries(rel.resources)) {
+                if (cur.resources[n] !== v)
+                    out.push({
+                        base: plan_baseKey(b),
+                        what: `resource ${n}`,
+                        expected: String(v),
+                        found: cur.resources[n] === undefined ? 'not attached' : String(cur.resources[n]),
+                    });
+            }
+        }
+    }
+    return out;
+}
+function plan_mismatchTable(ms) {
+    return [
+        '| base | what | expected | found |',
+        '|---|---|---|---|',
+        ...ms.map((m) => `| ${m.base} | ${m.what} | ${m.expected} | ${m.found} |`),
+    ].join('\n');
+}
+/** The plan as JSON (the `plan` output): every file, upload and release, with `<...>` where a value comes back later. */
+function planJson(plan) {
+    const ref = (r) => ('revision' in r ? r.revision : 'upload' in r ? `<upload>` : `<${r.pending}>`);
+    return {
+        charm: plan.charm,
+        mode: plan.mode,
+        channel: plan.channel.name,
+        ...(plan.from ? { 'from-channel': plan.from.name } : {}),
+        files: plan.files.map((f) => ({ path: f.path, size: f.size, sha256: f.sha256, bases: f.bases.map(plan_baseKey) })),
+        uploads: {
+            charms: uploadsOf(plan, 'charm').map((i) => plan.files[i].path),
+            resources: uploadsOf(plan, 'resource').map((j) => {
+                const r = plan.resources[j];
+                return {
+                    name: r.name,
+                    ...(r.perArch ? { arch: r.arch.debian } : {}),
+                    path: r.facts.path,
+                    size: r.facts.size,
+                    sha256: r.facts.sha256,
+                };
+            }),
+        },
+        releases: plan.releases.map((r) => ({
+            bases: r.bases.map(plan_baseKey),
+            revision: ref(r.charm),
+            resources: Object.fromEntries(Object.entries(r.resources).map(([n, x]) => [n, ref(x)])),
+        })),
+        ...(plan.skipped.length ? { skipped: plan.skipped } : {}),
+        ...(plan.createTrack ? { 'create-track': plan.createTrack.track } : {}),
+    };
+}
+/** Indices of the charm files / resource files this plan uploads, in order, each once. */
+function uploadsOf(plan, what) {
+    const ids = new Set();
+    for (const r of plan.releases) {
+        if (what === 'charm' && 'upload' in r.charm)
+            ids.add(r.charm.upload);
+        if (what === 'resource')
+            for (const x of Object.values(r.resources))
+                if ('upload' in x)
+                    ids.add(x.upload);
+    }
+    return [...ids].sort((a, b) => a - b);
+}
+/** The commands a release runs, with `<...>` where a value comes back from an earlier command. */
+function planCommands(tool, plan) {
+    const cmds = [];
+    if (plan.createTrack)
+        cmds.push([tool, ...plan_createTrackArgs(plan.charm, plan.createTrack.track)]);
+    for (const i of uploadsOf(plan, 'charm'))
+        cmds.push([tool, 'upload', '--format', 'json', plan.files[i].path]);
+    for (const j of uploadsOf(plan, 'resource')) {
+        const r = plan.resources[j];
+        cmds.push([
+            tool,
+            'upload-resource',
+            '--format',
+            'json',
+            plan.charm,
+            r.name,
+            '--filepath',
+            r.facts.path,
+            ...(r.perArch ? ['--arch', r.arch.debian] : []),
+        ]);
+    }
+    for (const rel of plan.releases) {
+        const rev = 'revision' in rel.charm
+            ? String(rel.charm.revision)
+            : 'upload' in rel.charm
+                ? `<revision from upload ${path.basename(plan.files[rel.charm.upload].path)}>`
+                : `<${rel.charm.pending}>`;
+        const res = {};
+        for (const [n, x] of Object.entries(rel.resources)) {
+            res[n] =
+                'revision' in x
+                    ? String(x.revision)
+                    : 'upload' in x
+                        ? `<revision from upload-resource ${n}${plan.resources[x.upload].perArch ? ` --arch ${plan.resources[x.upload].arch.debian}` : ''}>`
+                        : `<${x.pending}>`;
+        }
+        cmds.push([tool, ...plan_releaseArgs(plan.charm, rev, plan.channel, res)]);
+    }
+    return cmds;
+}
+/** `charmcraft create-track --format json --name NAME --track T` (charmcraft store.py CreateTrack). */
+function plan_createTrackArgs(name, track) {
+    return ['create-track', '--format', 'json', '--name', name, '--track', track];
+}
+/** `charmcraft release NAME --revision N --channel C --resource R:M ...` */
+function plan_releaseArgs(name, revision, channel, resources) {
+    const args = ['release', name, '--revision', String(revision), '--channel', channel.name];
+    for (const [r, rev] of Object.entries(resources))
+        args.push('--resource', `${r}:${rev}`);
+    return args;
+}
+/** The legacy charm store's commands (the seed's push / attach / release / grant), with `<...>` placeholders. */
+function planLegacyCommands(url, charmFile, revision, resources, channel) {
+    const rev = revision !== undefined ? `${url}-${revision}` : `${url}-<revision from push>`;
+    const cmds = [];
+    if (charmFile)
+        cmds.push(['charm', 'push', `<${charmFile} unpacked>`, url]);
+    for (const r of resources)
+        cmds.push(['charm', 'attach', rev, `${r.name}=${r.facts.path}`]);
+    cmds.push([
+        'charm',
+        'release',
+        rev,
+        '--channel',
+        channel.name,
+        ...resources.flatMap((r) => ['-r', `${r.name}-<revision from attach ${r.name}>`]),
+    ]);
+    cmds.push(['charm', 'grant', rev, '--channel', channel.name, '--acl', 'read', 'everyone']);
+    return cmds;
+}
+/** Quote an argument for display when it needs it (the commands are always run as argument arrays). */
+function showCommand(argv) {
+    return argv.map((a) => (/^[A-Za-z0-9_./:=<>@+-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
+}
+
+;// CONCATENATED MODULE: ./shared/charm/routes.ts
+/**
+ * Where each `bases` entry (or `platforms` entry) of a charm is packed: pure, unit-tested (test/charm-routes.test.ts).
+ *
+ * charmcraft packs an entry only on a host of the entry's build-on arch, and with --destructive-mode only on the
+ * entry's Ubuntu release; without it, in an LXD instance of the build-on release (docs/upstream.md#where-charmcraft-packs).
+ * So the plan makes ONE PACK JOB PER ENTRY the release needs (an entry is needed when one of its run-on arches is
+ * released) and gives it a runner that fits:
+ *
+ *   hosted       amd64/arm64 on 22.04/24.04: GitHub-hosted ubuntu-<rel> / ubuntu-<rel>-arm, --destructive-mode;
+ *   lxd          amd64/arm64 on any other release: ubuntu-24.04(-arm) with LXD set up by a step, managed mode;
+ *   self-hosted  s390x/ppc64el: [self-hosted, linux, <arch>] when the repository variable S390X_RUNNER /
+ *                PPC64EL_RUNNER is set; destructive when the runner's release is the entry's, else LXD.
+ *
+ * Emulation is not a route: charmcraft is a snap and snapd does not run inside a QEMU-user container. An entry no
+ * configured route serves stops the plan in one line, before anything is built or uploaded.
+ */
+
+const SELF_HOSTED_ARCHES = ['s390x', 'ppc64el'];
+/** The repository variable that turns on a self-hosted route. */
+const runnerVariable = (arch) => `${arch.toUpperCase()}_RUNNER`;
+const HOSTED_RELEASES = ['22.04', '24.04'];
+const HOSTED = {
+    amd64: { suffix: '', runnerArch: 'X64' },
+    arm64: { suffix: '-arm', runnerArch: 'ARM64' },
+};
+const RUNNER_ARCH = { s390x: 'S390X', ppc64el: 'PPC64LE' };
+/** The release a self-hosted runner is assumed to run in the local simulation (and documented for the real one). */
+const SELF_HOSTED_RELEASE = '22.04';
+const imageOs = (release) => `ubuntu${release.split('.')[0]}`;
+const isUbuntu = (b) => b.name === 'ubuntu';
+/** The routes of one build-on base, best first, whether configured or not (pure). */
+function candidates(b, cfg) {
+    const out = [];
+    const hosted = HOSTED[b.arch];
+    if (hosted && isUbuntu(b)) {
+        if (HOSTED_RELEASES.includes(b.channel)) {
+            const runsOn = `ubuntu-${b.channel}${hosted.suffix}`;
+            out.push({
+                kind: 'hosted',
+                runsOn,
+                runnerArch: hosted.runnerArch,
+                imageOs: imageOs(b.channel),
+                base: b,
+                destructive: 'true',
+                lxd: false,
+                configured: true,
+                needs: `the GitHub-hosted runner ${runsOn}`,
+            });
+        }
+        else {
+            const runsOn = `ubuntu-24.04${hosted.suffix}`;
+            out.push({
+                kind: 'lxd',
+                runsOn,
+                runnerArch: hosted.runnerArch,
+                imageOs: 'ubuntu24',
+                base: b,
+                destructive: 'false',
+                lxd: true,
+                configured: true,
+                needs: `LXD on ${runsOn}`,
+            });
+        }
+    }
+    const sh = SELF_HOSTED_ARCHES.find((a) => a === b.arch);
+    if (sh && isUbuntu(b)) {
+        out.push({
+            kind: 'self-hosted',
+            runsOn: ['self-hosted', 'linux', sh],
+            runnerArch: RUNNER_ARCH[sh],
+            imageOs: '',
+            base: b,
+            destructive: 'auto',
+            lxd: false,
+            configured: !!cfg.selfHosted[sh],
+            needs: `the repository variable ${runnerVariable(sh)} (a self-hosted runner labelled self-hosted, linux, ${sh})`,
+        });
+    }
+    return out;
+}
+const showBase = (b) => `${b.name} ${b.channel} ${b.arch}`;
+const showBuildOn = (e) => e.buildOn.map(showBase).join(' or ');
+const showSelect = (e) => e.select.kind === 'bases-index' ? `bases[${e.select.index}]` : e.select.kind === 'platform' ? `platforms.${e.select.name}` : 'charm build';
+/** Is the entry needed by a release of these arches (one of its run-on arches is released)? */
+function entryNeeded(e, arches) {
+    return e.runOn.some((b) => b.arch === 'all' || arches.includes(b.arch));
+}
+/**
+ * The route that packs an entry, or a UserError naming the charm, the entry's build-on and what would serve it.
+ * A self-hosted route is refused when the caller's owner is not the suite's (GitHub lets a called workflow use
+ * the caller's self-hosted runners only when both repositories have the same owner).
+ */
+function routeEntry(charm, e, cfg) {
+    const all = e.buildOn.flatMap((b) => candidates(b, cfg));
+    const usable = all.find((r) => r.configured);
+    const where = `${charm}: ${showSelect(e)} builds on ${showBuildOn(e)}`;
+    if (!usable) {
+        if (all.length === 0)
+            throw new errors_UserError(`${where}, and no route packs it (GitHub hosts amd64 and arm64 on Ubuntu; s390x and ppc64el need a self-hosted runner); pack it elsewhere and give the .charm files (files:), or drop its arch from arches`);
+        throw new errors_UserError(`${where}, and no configured route packs it; set ${[...new Set(all.map((r) => r.needs))].join(', or ')}, or drop its arch from arches`);
+    }
+    if (usable.kind === 'self-hosted' && cfg.callerOwner && cfg.suiteOwner && cfg.callerOwner.toLowerCase() !== cfg.suiteOwner.toLowerCase())
+        throw new errors_UserError(`${where}: the self-hosted route (${runnerVariable(usable.base.arch)}) cannot serve a call from ${cfg.callerOwner}: GitHub gives a called workflow the caller's self-hosted runners only when both are owned by the same account (${cfg.suiteOwner}); copy release.yml into a repository of ${cfg.callerOwner} (see the README) or drop ${usable.base.arch} from arches`);
+    const { configured: _c, needs: _n, ...route } = usable;
+    return route;
+}
+/**
+ * The build job of an arch runs on the self-hosted runner when its variable is set (release.yml: S390X_RUNNER);
+ * from a caller of another owner GitHub would queue that job forever, so the plan refuses it up front.
+ */
+function checkBuildRoutes(arches, cfg) {
+    const foreign = cfg.callerOwner && cfg.suiteOwner && cfg.callerOwner.toLowerCase() !== cfg.suiteOwner.toLowerCase();
+    if (!foreign)
+        return [];
+    return SELF_HOSTED_ARCHES.filter((a) => a === 's390x' && arches.includes(a) && cfg.selfHosted[a]).map((a) => `build (${a}): ${runnerVariable(a)} sends the ${a} build job to a self-hosted runner, which cannot serve a call from ${cfg.callerOwner}: GitHub gives a called workflow the caller's self-hosted runners only when both are owned by the same account (${cfg.suiteOwner}); unset ${runnerVariable(a)} (the ${a} build then runs on a hosted amd64 runner, QEMU only for the smoke runs) or copy release.yml into a repository of ${cfg.callerOwner}`);
+}
+// ---------------------------------------------------------------- reading the entries
+const obj = (v) => v && typeof v === 'object' && !Array.isArray(v) ? v : undefined;
+/** `ubuntu@22.04` → {name, channel}. */
+function parseBaseString(s, where) {
+    const m = /^([a-z]+)@([0-9.]+|devel)$/.exec(s);
+    if (!m)
+        throw new errors_UserError(`${where}: base '${s}' is not <name>@<channel> (e.g. ubuntu@22.04)`);
+    return { name: m[1], channel: m[2] };
+}
+/** A `bases` item's build-on/run-on list item: {name, channel, architectures}. */
+function basesOf(v, where, defaultArch) {
+    const d = obj(v);
+    if (!d || typeof d.name !== 'string' || (typeof d.channel !== 'string' && typeof d.channel !== 'number'))
+        throw new errors_UserError(`${where}: each base needs name and channel (e.g. name: ubuntu, channel: "22.04")`);
+    const archs = Array.isArray(d.architectures) && d.architectures.length ? d.architectures.map(String) : [defaultArch];
+    return archs.map((arch) => ({ name: d.name, channel: String(d.channel), arch }));
+}
+/**
+ * The entries of a charm: from charmcraft.yaml `bases` (short and long forms; an entry without architectures
+ * builds on the host's, amd64 on the hosted runner) or `platforms` (charmcraft 3: `ubuntu@22.04:amd64`, or an
+ * arch under the top-level `base`, or build-on/build-for lists); for a charm-tools build, one entry from the
+ * metadata's `series` (jammy -> 22.04, noble -> 24.04) for every released arch, built anywhere (amd64 hosted).
+ */
+function charmEntries(charm, charmcraft, metadata, builder, arches) {
+    const file = `${charm}/charmcraft.yaml`;
+    if (builder === 'charm') {
+        const series = Array.isArray(metadata?.series) && metadata.series.length ? metadata.series.map(String) : ['jammy'];
+        const runOn = series.flatMap((s) => arches.map((arch) => ({ name: 'ubuntu', channel: seriesRelease(s, `${charm}/metadata.yaml`), arch })));
+        return [{ select: { kind: 'charm-tools' }, buildOn: [{ name: 'ubuntu', channel: '24.04', arch: 'amd64' }], runOn }];
+    }
+    if (Array.isArray(charmcraft?.bases)) {
+        return charmcraft.bases.map((item, index) => {
+            const where = `${file}: bases[${index}]`;
+            const d = obj(item);
+            if (d && ('build-on' in d || 'run-on' in d)) {
+                if (!Array.isArray(d['build-on']) || !Array.isArray(d['run-on']))
+                    throw new errors_UserError(`${where}: give both build-on and run-on lists`);
+                return {
+                    select: { kind: 'bases-index', index },
+                    buildOn: d['build-on'].flatMap((b, i) => basesOf(b, `${where}.build-on[${i}]`, 'amd64')),
+                    runOn: d['run-on'].flatMap((b, i) => basesOf(b, `${where}.run-on[${i}]`, 'amd64')),
+                };
+            }
+            const bs = basesOf(item, where, 'amd64');
+            return { select: { kind: 'bases-index', index }, buildOn: bs, runOn: bs };
+        });
+    }
+    const platforms = obj(charmcraft?.platforms);
+    if (platforms) {
+        const top = typeof charmcraft?.base === 'string' ? parseBaseString(charmcraft.base, `${file}: base`) : undefined;
+        const buildBase = typeof charmcraft?.['build-base'] === 'string' ? parseBaseString(charmcraft['build-base'], `${file}: build-base`) : top;
+        const one = (s, where, dflt) => {
+            const m = /^(?:([a-z]+@[0-9.]+|[a-z]+@devel):)?([a-z0-9]+)$/.exec(s);
+            if (!m)
+                throw new errors_UserError(`${where}: '${s}' is not <arch> or <base>:<arch> (e.g. ubuntu@22.04:amd64)`);
+            const b = m[1] ? parseBaseString(m[1], where) : dflt;
+            if (!b)
+                throw new errors_UserError(`${where}: '${s}' names no base and charmcraft.yaml has no top-level base; write ubuntu@22.04:${s}`);
+            return m[2] === 'all' ? arches.map((arch) => ({ ...b, arch })) : [{ ...b, arch: m[2] }];
+        };
+        return Object.entries(platforms).map(([name, v]) => {
+            const where = `${file}: platforms.${name}`;
+            const d = obj(v);
+            if (!d)
+                return { select: { kind: 'platform', name }, buildOn: one(name, where, buildBase), runOn: one(name, where, top) };
+            const list = (k) => {
+                if (!Array.isArray(d[k]))
+                    throw new errors_UserError(`${where}: ${k} must be a list`);
+                return d[k].map(String);
+            };
+            return {
+                select: { kind: 'platform', name },
+                buildOn: list('build-on').flatMap((s) => one(s, `${where}.build-on`, buildBase)),
+                runOn: list('build-for').flatMap((s) => one(s, `${where}.build-for`, top)),
+            };
+        });
+    }
+    throw new errors_UserError(`${file}: no bases or platforms; declare where the charm builds and runs (see charmcraft's docs)`);
+}
+const SERIES = { focal: '20.04', jammy: '22.04', noble: '24.04' };
+/** A metadata `series` name → its Ubuntu release. */
+function seriesRelease(series, where) {
+    const r = SERIES[series];
+    if (!r)
+        throw new errors_UserError(`${where}: series '${series}' is not one of ${Object.keys(SERIES).join(', ')}`);
+    return r;
+}
+/** One pack job per needed entry of one charm, each on its route; refuses (one line) what no route serves. */
+function packJobs(charm, entries, arches, cfg) {
+    const jobs = [];
+    for (const e of entries) {
+        if (!entryNeeded(e, arches))
+            continue;
+        const r = routeEntry(charm, e, cfg);
+        jobs.push({
+            charm,
+            id: String(jobs.length),
+            entry: showSelect(e),
+            'bases-index': e.select.kind === 'bases-index' ? String(e.select.index) : '',
+            platform: e.select.kind === 'platform' ? e.select.name : '',
+            'build-on': showBase(r.base),
+            'run-on': e.runOn.map(showBase).join(', '),
+            arches: [...new Set(e.runOn.map((b) => b.arch))].filter((a) => arches.includes(a)).join(' '),
+            route: r.kind,
+            'runs-on': r.runsOn,
+            'runner-arch': r.runnerArch,
+            'image-os': r.imageOs,
+            destructive: r.destructive,
+            lxd: r.lxd,
+        });
+    }
+    if (jobs.length === 0)
+        throw new errors_UserError(`${charm}: none of its entries runs on ${arches.join(', ')}; add a bases entry for them or drop the charm`);
+    return jobs;
+}
+/** The route configuration the plan job reads from its environment (release.yml passes the repository variables). */
+function routeConfigFromEnv(env, extra = []) {
+    const selfHosted = {};
+    for (const a of SELF_HOSTED_ARCHES)
+        if ((env[runnerVariable(a)] ?? '') !== '' || extra.includes(a))
+            selfHosted[a] = true;
+    const suiteOwner = env.SUITE_REPOSITORY?.split('/')[0];
+    return {
+        selfHosted,
+        ...(env.CALLER_OWNER ? { callerOwner: env.CALLER_OWNER } : {}),
+        ...(suiteOwner ? { suiteOwner } : {}),
+    };
+}
+
+;// CONCATENATED MODULE: ./shared/manifest.ts
+/** SHA256SUMS + manifest.json of everything a run produced. */
+
+
+
+async function manifest_describeFiles(files, archOf) {
+    return Promise.all(files.map(async (file) => ({
+        file,
+        name: external_node_path_default().basename(file),
+        size: (await (0,promises_namespaceObject.stat)(file)).size,
+        sha256: await files_sha256File(file),
+        ...(archOf?.(file) ? { arch: archOf(file) } : {}),
+    })));
+}
+/** `sha256sum -c`-compatible lines, sorted by name. */
+function sha256sums(entries) {
+    return [...entries]
+        .sort((a, b) => a.name.localeCompare(b.name))
+        .map((e) => `${e.sha256}  ${e.name}\n`)
+        .join('');
+}
+/**
+ * Write SHA256SUMS and manifest.json into dir; returns the SHA256SUMS path. Entries of earlier runs into the
+ * same directory (another arch, say) are kept while their files still exist, so the file covers the directory.
+ */
+async function writeManifest(dir, given) {
+    const sums = external_node_path_default().join(dir, 'SHA256SUMS');
+    const entries = [...given, ...(await sidecars(dir, given))];
+    const mine = new Set(entries.map((e) => e.name));
+    const earlier = await readManifestJson(dir);
+    const kept = [];
+    for (const e of earlier) {
+        if (!mine.has(e.name) && (await (0,promises_namespaceObject.stat)(external_node_path_default().join(dir, e.name)).catch(() => undefined))?.size === e.size)
+            kept.push({ ...e, file: external_node_path_default().join(dir, e.name) });
+    }
+    const all = [...kept, ...entries];
+    await files_writeFileAtomic(sums, sha256sums(all));
+    const json = [...all]
+        .sort((a, b) => a.name.localeCompare(b.name))
+        .map(({ name, size, sha256, arch }) => ({ name, size, sha256, ...(arch ? { arch } : {}) }));
+    await files_writeFileAtomic(external_node_path_default().join(dir, 'manifest.json'), JSON.stringify(json, null, 2) + '\n');
+    return sums;
+}
+/**
+ * The attestation files beside the entries (shared/sbom.ts, shared/provenance.ts), so SHA256SUMS covers them:
+ * each entry's `<name>.spdx.json` and every `provenance.*.intoto.json` in dir.
+ */
+async function sidecars(dir, entries) {
+    const have = new Set(entries.map((e) => e.name));
+    const names = await (0,promises_namespaceObject.readdir)(dir).catch(() => []);
+    const arch = new Map(entries.map((e) => [`${e.name}.spdx.json`, e.arch]));
+    const extra = names.filter((n) => !have.has(n) && (arch.has(n) || /^provenance\..+\.intoto\.json$/.test(n))).sort();
+    return manifest_describeFiles(extra.map((n) => external_node_path_default().join(dir, n)), (f) => arch.get(external_node_path_default().basename(f)));
+}
+async function readManifestJson(dir) {
+    try {
+        const parsed = JSON.parse(await (0,promises_namespaceObject.readFile)(external_node_path_default().join(dir, 'manifest.json'), 'utf8'));
+        return Array.isArray(parsed)
+            ? parsed.filter((e) => typeof e?.name === 'string' && typeof e?.sha256 === 'string')
+            : [];
+    }
+    catch {
+        return [];
+    }
+}
+function manifest_humanSize(bytes) {
+    if (bytes < 1024)
+        return `${bytes} B`;
+    const units = ['KiB', 'MiB', 'GiB'];
+    let v = bytes / 1024;
+    let i = 0;
+    while (v >= 1024 && i < units.length - 1) {
+        v /= 1024;
+        i++;
+    }
+    return `${v.toFixed(1)} ${units[i]}`;
+}
+/** A markdown table of artifacts. */
+function summaryTable(entries) {
+    const rows = entries.map((e) => `| ${e.name} | ${e.arch ?? ''} | ${manifest_humanSize(e.size)} | \`${e.sha256.slice(0, 16)}…\` |`);
+    return ['| file | arch | size | sha256 |', '|---|---|---|---|', ...rows].join('\n');
+}
+
+;// CONCATENATED MODULE: ./shared/snap/inspect.ts
+/** Read a packed snap back: its meta/snap.yaml (via `unsquashfs -cat`) and its architectures. */
+
+
+
+
+/** Inspect a .snap file; a zero-byte file is a valid placeholder (docs/upstream.md#zero-byte-snap-placeholder) with no yaml. */
+async function inspect_inspectSnap(file, label = file) {
+    const st = await stat(file).catch(() => undefined);
+    if (!st?.isFile())
+        throw new UserError(`${label}: '${file}' does not exist`);
+    if (st.size === 0)
+        return { size: 0, architectures: [] };
+    const unsquashfs = which('unsquashfs');
+    if (!unsquashfs)
+        throw new UserError('unsquashfs is not installed; install squashfs-tools');
+    const res = await run(unsquashfs, ['-cat', file, 'meta/snap.yaml'], { allowFailure: true });
+    if (res.exitCode !== 0)
+        throw new UserError(`${label}: '${file}' is not a snap (cannot read meta/snap.yaml from it as squashfs)`);
+    const yaml = parse(res.stdout);
+    const archs = Array.isArray(yaml?.architectures) ? yaml.architectures.map(String) : ['all'];
+    return { yaml, size: st.size, architectures: archs };
+}
+
+;// CONCATENATED MODULE: ./shared/charm/metadata.ts
+/** Read a charm's identity and resources from metadata.yaml and/or charmcraft.yaml. */
+
+
+
+
+const CHARM_NAME_RE = /^[a-z][a-z0-9]*(-[a-z0-9]*[a-z][a-z0-9]*)*$/;
+const RESOURCE_NAME_RE = /^[a-z][a-z0-9-]*$/;
+async function readYaml(file) {
+    let text;
+    try {
+        text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
+    }
+    catch {
+        return undefined;
+    }
+    try {
+        const doc = (0,dist/* parse */.qg)(text);
+        if (doc === null || doc === undefined)
+            return {};
+        if (typeof doc !== 'object' || Array.isArray(doc))
+            throw new Error('not a mapping');
+        return doc;
+    }
+    catch (e) {
+        throw new errors_UserError(`${file}: not valid YAML (${e instanceof Error ? e.message.split('\n')[0] : e}); fix the file`);
+    }
+}
+/** Resolve a charm input (a directory, or the path of its metadata.yaml / charmcraft.yaml) to its directory. */
+async function charmDir(input, inputName = 'charm') {
+    const st = await (0,promises_namespaceObject.stat)(input).catch(() => undefined);
+    if (!st)
+        throw new errors_UserError(`${inputName}: '${input}' does not exist; give a charm directory or its metadata.yaml / charmcraft.yaml`);
+    if (st.isDirectory())
+        return external_node_path_default().resolve(input);
+    const base = external_node_path_default().basename(input);
+    if (base === 'metadata.yaml' || base === 'charmcraft.yaml')
+        return external_node_path_default().resolve(external_node_path_default().dirname(input));
+    throw new errors_UserError(`${inputName}: '${input}' is neither a directory nor a metadata.yaml / charmcraft.yaml`);
+}
+async function loadCharm(input, inputName = 'charm') {
+    const dir = await charmDir(input, inputName);
+    const metaFile = external_node_path_default().join(dir, 'metadata.yaml');
+    const ccFile = external_node_path_default().join(dir, 'charmcraft.yaml');
+    const meta = await readYaml(metaFile);
+    const cc = await readYaml(ccFile);
+    if (!meta && !cc)
+        throw new errors_UserError(`${inputName}: no metadata.yaml or charmcraft.yaml in ${dir}`);
+    const name = (meta?.name ?? cc?.name);
+    const where = meta?.name ? metaFile : ccFile;
+    if (typeof name !== 'string' || !CHARM_NAME_RE.test(name)) {
+        throw new errors_UserError(`${where}: charm name ${JSON.stringify(name)} is missing or invalid; use lower-case letters, digits and hyphens, starting with a letter`);
+    }
+    const raw = (meta?.resources ?? cc?.resources ?? {});
+    const resFile = meta?.resources ? metaFile : ccFile;
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+        throw new errors_UserError(`${resFile}: resources must be a mapping of name to definition`);
+    const resources = [];
+    for (const [rname, def] of Object.entries(raw)) {
+        if (!RESOURCE_NAME_RE.test(rname))
+            throw new errors_UserError(`${resFile}: resource name '${rname}' is invalid; use lower-case letters, digits and hyphens`);
+        if (typeof def !== 'object' || def === null)
+            throw new errors_UserError(`${resFile}: resource '${rname}' must be a mapping with a type`);
+        const d = def;
+        const type = d.type ?? 'file';
+        if (type !== 'file' && type !== 'oci-image')
+            throw new errors_UserError(`${resFile}: resource '${rname}' has type '${String(type)}'; use file or oci-image`);
+        if (type === 'file' && (typeof d.filename !== 'string' || d.filename === '' || d.filename.includes('/'))) {
+            throw new errors_UserError(`${resFile}: file resource '${rname}' needs a filename without '/'`);
+        }
+        resources.push({
+            name: rname,
+            type,
+            ...(typeof d.filename === 'string' ? { filename: d.filename } : {}),
+            ...(typeof d.description === 'string' ? { description: d.description.trim() } : {}),
+        });
+    }
+    const endpoints = {};
+    for (const role of ['provides', 'requires', 'peers']) {
+        const defs = meta?.[role] ?? cc?.[role];
+        for (const [ep, def] of Object.entries(typeof defs === 'object' && defs !== null ? defs : {}))
+            endpoints[ep] = {
+                role,
+                interface: String((typeof def === 'object' && def !== null ? def.interface : def) ?? ''),
+            };
+    }
+    return {
+        name,
+        dir,
+        sources: [meta ? metaFile : undefined, cc ? ccFile : undefined].filter((x) => !!x),
+        resources,
+        subordinate: (meta?.subordinate ?? cc?.subordinate) === true,
+        endpoints,
+    };
+}
+/** File resources whose filename ends in .snap. */
+function snapResources(meta) {
+    return meta.resources.filter((r) => r.type === 'file' && r.filename?.endsWith('.snap'));
+}
+/** A valid charm name: lower-case letters, digits and hyphens, starting with a letter. */
+function isCharmName(name) {
+    return CHARM_NAME_RE.test(name);
+}
+
+;// CONCATENATED MODULE: ./shared/charm/store.ts
+/**
+ * Store backends: Charmhub through `charmcraft` and the legacy charm store through the `charm` CLI
+ * (push/attach/release/grant, for self-hosted legacy stores). Every call is an argument array; the Charmhub
+ * credential reaches charmcraft only as CHARMCRAFT_AUTH in the child's environment. Transient failures
+ * (timeouts, connection resets, 502/503/504) are retried with backoff; anything else stops with the store's
+ * own message.
+ *
+ * The answers are parsed by the shapes charmcraft itself prints with `--format json` (canonical/charmcraft,
+ * `charmcraft/application/commands/store.py` at commit 15966e958a7bc09748cd9aeceb0e24cfa3990bca, and
+ * `charmcraft/store/store.py` for how the store's answers reach it):
+ * - `status NAME`: `{}` when nothing has been released yet (StatusCommand.run), else a list of tracks,
+ *   `[{track, mappings: [{base: {name, channel, architecture} | null, releases: [{status, channel, version,
+ *   revision, resources: [{name, revision}] | null, expires_at}]}]}]`. `status` is `open` (a release of its
+ *   own), `tracking` (no release of its own: the channel follows a safer risk) or `closed`. The channel map is
+ *   per base: one charm revision per base/architecture.
+ * - `upload` / `upload-resource`: `{"revision": N}`; a rejected upload prints `{"errors": [{"code",
+ *   "message"}]}` on stdout and exits 1 (UploadCommand.run / UploadResourceCommand.run). Other failures
+ *   (CraftError) go to stderr.
+ * - `revisions NAME`: `[{revision, version, created_at, status, errors?}]`.
+ * - `resources NAME`: `[{charm_revision, name, type, optional}]`.
+ * - `resource-revisions NAME RES`: `[{revision, "created at", size, bases: [{name, channel, architectures}]}]`,
+ *   in the store's order (not sorted) and without a digest.
+ * - `status NAME` lists EVERY track of the charm once something is released (a track with no release has one
+ *   mapping with `base: null` and every row `closed`): the tracks that exist. Before the first release (`{}`)
+ *   the tracks cannot be read through charmcraft.
+ * - `create-track --name NAME --track T` (CreateTrack): creates tracks that match one of the charm's track
+ *   guardrails (requested in the "charmhub requests" category of discourse.charmhub.io); with `--format json`
+ *   it prints the request list. Releasing to a track that does not exist fails at the store ("Invalid track").
+ */
+
+
+
+
+
+
+/** Defaults, overridable through the environment (the tests use short backoffs). */
+function storePolicy(env = process.env) {
+    return { attempts: envNumber(env, 'BUILD_SNAPS_STORE_ATTEMPTS', 4), backoffMs: envNumber(env, 'BUILD_SNAPS_STORE_BACKOFF_MS', 2000) };
+}
+const TRANSIENT_RE = /timed? ?out|timeout|connection (reset|refused|aborted)|ECONNRESET|ETIMEDOUT|EAI_AGAIN|temporar(il)?y unavailable|\b50[234]\b/i;
+function isTransient(message) {
+    return TRANSIENT_RE.test(message);
+}
+/** A store command failed; `message` is the store's own text (its JSON errors, else its last lines). */
+class store_StoreError extends errors_UserError {
+    argv;
+    storeMessage;
+    codes;
+    constructor(argv, storeMessage, codes = []) {
+        super(`${argv.slice(0, 2).join(' ')} failed: ${storeMessage}`);
+        this.argv = argv;
+        this.storeMessage = storeMessage;
+        this.codes = codes;
+    }
+}
+class Cli {
+    program;
+    env;
+    log;
+    policy;
+    constructor(program, env, log, policy) {
+        this.program = program;
+        this.env = env;
+        this.log = log;
+        this.policy = policy;
+    }
+    /** Run one store command; retry transient failures; return stdout. */
+    async call(args) {
+        const argv = [path.basename(this.program), ...args];
+        const judge = (e) => {
+            const message = e instanceof store_StoreError ? e.storeMessage : String(e);
+            return { retry: isTransient(message), message: `transient store error (${message})` };
+        };
+        try {
+            return await withRetry({ policy: this.policy, label: args[0], log: this.log, judge }, async () => {
+                const res = await run(this.program, args, { env: this.env, allowFailure: true });
+                if (res.exitCode === 0)
+                    return res.stdout;
+                const json = jsonErrors(res.stdout);
+                if (json)
+                    throw new store_StoreError(argv, redact(json.map((e) => `${e.code}: ${e.message}`).join('; ')), json.map((e) => e.code));
+                throw new store_StoreError(argv, redact(storeMessage(res.stderr, res.stdout)));
+            });
+        }
+        catch (e) {
+            if (!(e instanceof RetryFailure) || !(e.last instanceof store_StoreError))
+                throw e;
+            throw new store_StoreError(argv, e.last.storeMessage + (e.attempts > 1 ? ` (after ${e.attempts} attempts)` : ''), e.last.codes);
+        }
+    }
+    async json(args) {
+        const out = await this.call(args);
+        try {
+            return JSON.parse(out);
+        }
+        catch {
+            throw new UserError(`${this.program} ${args[0]}: expected JSON, got '${redact(out.trim().slice(0, 200))}'; is this charmcraft 2.x or newer?`);
+        }
+    }
+}
+/** `{"errors": [{"code", "message"}]}` on stdout: how charmcraft reports a rejected upload with --format json. */
+function jsonErrors(stdout) {
+    let doc;
+    try {
+        doc = JSON.parse(stdout);
+    }
+    catch {
+        return undefined;
+    }
+    const errors = doc?.errors;
+    if (!Array.isArray(errors) || errors.length === 0)
+        return undefined;
+    return errors.map((e) => ({
+        code: String(e?.code ?? 'error'),
+        message: String(e?.message ?? '')
+            .replace(/\s+/g, ' ')
+            .trim(),
+    }));
+}
+/** The store's own words: the last non-empty lines of stderr (else stdout), on one line. */
+function storeMessage(stderr, stdout) {
+    const lines = (stderr.trim() || stdout.trim() || 'no message')
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean);
+    return lines.slice(-3).join(' | ');
+}
+const DUPLICATE_REVISION_RE = /Revision of the existing package is:\s*(\d+)/i;
+const DUPLICATE_DIGEST_RE = /(?:upload with that digest|already exists)/i;
+const SHA3_RE = /SHA3-384:\s*'?([0-9a-f]{96})'?/i;
+/** Read a refused upload: is it "this exact file is already there", and what does the message say? */
+function parseDuplicate(message) {
+    const rev = DUPLICATE_REVISION_RE.exec(message);
+    const digest = SHA3_RE.exec(message)?.[1]?.toLowerCase();
+    if (!rev && !digest && !DUPLICATE_DIGEST_RE.test(message))
+        return undefined;
+    return { ...(rev ? { revision: Number(rev[1]) } : {}), ...(digest ? { digest } : {}) };
+}
+function revisionOf(v, what) {
+    const r = v?.revision;
+    if (typeof r !== 'number' || !Number.isInteger(r))
+        throw new UserError(`${what}: the store's answer has no revision: ${JSON.stringify(v).slice(0, 200)}`);
+    return r;
+}
+function rows(v, what) {
+    if (!Array.isArray(v))
+        throw new UserError(`${what}: expected a JSON list from the store, got ${JSON.stringify(v).slice(0, 200)}`);
+    return v;
+}
+function parseBase(v, what) {
+    if (v === null || v === undefined)
+        return null;
+    const b = v;
+    if (typeof b.name !== 'string' || typeof b.channel !== 'string' || typeof b.architecture !== 'string') {
+        throw new UserError(`${what}: a mapping's base is not {name, channel, architecture}: ${JSON.stringify(v).slice(0, 200)}`);
+    }
+    return { name: b.name, channel: b.channel, architecture: b.architecture };
+}
+/**
+ * The open releases in a `charmcraft status --format json` answer: `{}` (nothing released yet) is an empty
+ * map; `tracking` and `closed` rows hold no revision of their own and are left out.
+ */
+function parseStatus(doc) {
+    const what = 'charmcraft status';
+    if (doc !== null && typeof doc === 'object' && !Array.isArray(doc) && Object.keys(doc).length === 0)
+        return [];
+    const out = [];
+    for (const t of rows(doc, what)) {
+        const mappings = t.mappings;
+        if (!Array.isArray(mappings))
+            throw new UserError(`${what}: track ${JSON.stringify(t.track)} has no mappings list: ${JSON.stringify(t).slice(0, 200)}`);
+        for (const m of mappings) {
+            const base = parseBase(m.base, what);
+            for (const r of m.releases ?? []) {
+                if (r.status !== 'open')
+                    continue;
+                if (typeof r.channel !== 'string' || typeof r.revision !== 'number')
+                    throw new UserError(`${what}: an open release without channel or revision: ${JSON.stringify(r).slice(0, 200)}`);
+                const resources = {};
+                for (const x of r.resources ?? [])
+                    resources[x.name] = x.revision;
+                out.push({ channel: r.channel, base, revision: r.revision, resources });
+            }
+        }
+    }
+    return out;
+}
+/** The tracks a `charmcraft status --format json` answer lists; undefined for `{}` (nothing released: not listed). */
+function parseStatusTracks(doc) {
+    if (!Array.isArray(doc))
+        return undefined;
+    return doc.map((t) => {
+        if (typeof t?.track !== 'string')
+            throw new UserError(`charmcraft status: a track without a name: ${JSON.stringify(t).slice(0, 200)}`);
+        return t.track;
+    });
+}
+/** `charmcraft resource-revisions --format json` rows, in the store's order (callers pick by number, never by row). */
+function parseResourceRevisions(doc) {
+    const what = 'charmcraft resource-revisions';
+    return rows(doc, what).map((r) => {
+        const arches = Array.isArray(r.bases)
+            ? [
+                ...new Set(r.bases.flatMap((b) => Array.isArray(b?.architectures) ? b.architectures.map(String) : [])),
+            ]
+            : [];
+        return { revision: revisionOf(r, what), ...(typeof r.size === 'number' ? { size: r.size } : {}), ...(arches.length ? { arches } : {}) };
+    });
+}
+class CharmhubStore {
+    tool;
+    kind = 'charmhub';
+    cli;
+    constructor(tool, credentials, log, policy = storePolicy()) {
+        this.tool = tool;
+        this.cli = new Cli(tool, credentials ? { CHARMCRAFT_AUTH: credentials } : {}, log, policy);
+    }
+    async uploadCharm(file) {
+        try {
+            return { revision: revisionOf(await this.cli.json(['upload', '--format', 'json', file]), 'charmcraft upload') };
+        }
+        catch (e) {
+            const dup = e instanceof store_StoreError ? parseDuplicate(e.storeMessage) : undefined;
+            if (dup)
+                return { duplicate: dup };
+            throw e;
+        }
+    }
+    async charmRevisions(name) {
+        return rows(await this.cli.json(['revisions', name, '--format', 'json']), 'charmcraft revisions').map((r) => revisionOf(r, 'charmcraft revisions'));
+    }
+    async declaredResources(name) {
+        return rows(await this.cli.json(['resources', name, '--format', 'json']), 'charmcraft resources').map((r) => ({
+            name: String(r.name),
+            type: r.type === 'oci-image' ? 'oci-image' : 'file',
+        }));
+    }
+    async uploadResource(name, resource, file, arch) {
+        const args = ['upload-resource', '--format', 'json', name, resource, '--filepath', file, ...(arch ? ['--arch', arch] : [])];
+        return revisionOf(await this.cli.json(args), 'charmcraft upload-resource');
+    }
+    async resourceRevisions(name, resource) {
+        return parseResourceRevisions(await this.cli.json(['resource-revisions', name, resource, '--format', 'json']));
+    }
+    async channelMap(name) {
+        return (await this.status(name)).releases;
+    }
+    async status(name) {
+        const doc = await this.cli.json(['status', name, '--format', 'json']);
+        const tracks = parseStatusTracks(doc);
+        return { releases: parseStatus(doc), ...(tracks ? { tracks } : {}) };
+    }
+    async createTrack(name, track) {
+        await this.cli.call(createTrackArgs(name, track));
+    }
+    async release(name, revision, channel, resources) {
+        await this.cli.call(releaseArgs(name, revision, channel, resources));
+    }
+}
+/**
+ * The legacy charm store (`cs:` URLs), through charm-tools' `charm` CLI, as the seed's release script did:
+ * `charm push DIR URL`, `charm attach URL-N res=file`, `charm list-resources`, `charm release URL-N --channel C
+ * -r res-N ...`, `charm grant URL-N --channel C --acl read everyone`. Authentication is the CLI's own login
+ * (`charm login`, its cookie jar); the credentials input is not used for this store.
+ */
+class CharmstoreStore {
+    tool;
+    namespace;
+    kind = 'charmstore';
+    cli;
+    constructor(tool, namespace, log, policy = storePolicy()) {
+        this.tool = tool;
+        this.namespace = namespace;
+        this.cli = new Cli(tool, {}, log, policy);
+    }
+    url(name, revision) {
+        const base = legacyUrl(this.namespace, name);
+        return revision === undefined ? base : `${base}-${revision}`;
+    }
+    /** `charm push` takes the charm directory; `file` here is the unpacked directory of the .charm. */
+    async uploadCharm(dir, name) {
+        const out = await this.cli.call(['push', dir, this.url(name)]);
+        const m = /url:\s*\S+-(\d+)\s*$/m.exec(out);
+        if (!m)
+            throw new UserError(`charm push: no revision in its answer '${out.trim().slice(0, 200)}'`);
+        return { revision: Number(m[1]) };
+    }
+    async charmRevisions() {
+        return undefined;
+    }
+    async declaredResources(name) {
+        return rows(await this.cli.json(['list-resources', this.url(name), '--format', 'json']), 'charm list-resources').map((r) => ({
+            name: String(r.name),
+            type: 'file',
+        }));
+    }
+    async uploadResource(name, resource, file) {
+        const out = await this.cli.call(['attach', this.url(name), `${resource}=${file}`]);
+        const m = /uploaded revision (\d+) of/.exec(out);
+        if (!m)
+            throw new UserError(`charm attach: no revision in its answer '${out.trim().slice(0, 200)}'`);
+        return Number(m[1]);
+    }
+    async resourceRevisions() {
+        return [];
+    }
+    /** The legacy CLI offers no machine-readable channel map: a re-run releases again (harmless: same revisions). */
+    async channelMap() {
+        return undefined;
+    }
+    async status() {
+        return undefined;
+    }
+    /** The legacy store has no tracks (its channels are bare risks): the plan never asks for one. */
+    async createTrack(name, track) {
+        throw new Error(`the legacy charm store has no tracks (asked to create ${track} for ${name})`);
+    }
+    async release(name, revision, channel, resources) {
+        const url = this.url(name, revision);
+        await this.cli.call([
+            'release',
+            url,
+            '--channel',
+            channel.name,
+            ...Object.entries(resources).flatMap(([r, rev]) => ['-r', `${r}-${rev}`]),
+        ]);
+        await this.cli.call(['grant', url, '--channel', channel.name, '--acl', 'read', 'everyone']);
+    }
+}
+/** A legacy charm store URL without revision: cs:~namespace/name (or cs:name). */
+function legacyUrl(namespace, name) {
+    return namespace ? `cs:~${namespace}/${name}` : `cs:${name}`;
+}
+/**
+ * charmcraft or charm-tools' `charm` from PATH; on a GitHub runner, installed from the snap store (the given
+ * channel) when missing, unless BUILD_SNAPS_NO_INSTALL is set.
+ */
+async function ensureTool(program, channel, log) {
+    const found = which(program);
+    if (found)
+        return found;
+    if (process.env.GITHUB_ACTIONS === 'true' && !process.env.BUILD_SNAPS_NO_INSTALL && which('sudo') && which('snap')) {
+        log(`${program} is missing: installing the ${program} snap from ${channel}`);
+        await run('sudo', ['snap', 'install', program, '--classic', `--channel=${channel}`]);
+        const installed = which(program, `${process.env.PATH}${path.delimiter}/snap/bin`);
+        if (installed)
+            return installed;
+    }
+    throw new UserError(`${program} is not installed; install it (sudo snap install ${program} --classic) or run on a GitHub runner, where this action installs it from charmcraft-channel`);
+}
+
+;// CONCATENATED MODULE: ./shared/charm/release.ts
+/**
+ * The I/O half of a charm release, around the pure ReleasePlan of shared/charm/plan.ts:
+ * - read: every .charm (name, resources, and its bases from manifest.yaml, as `charmcraft pack` writes it:
+ *   canonical/charmcraft `charmcraft/models/manifest.py`), every resource file (checked before anything is
+ *   uploaded), and what the store says today (a StoreView: channel map, revisions, the ledger);
+ * - execute: the only code that writes to the store; walks the plan, records each revision as it comes back;
+ * - verify: read-only; reads the channel map back and compares it with what was released.
+ *
+ * Re-runs. The store keeps no digest of a resource (resource-revisions lists revision and size only), so "this
+ * file is already uploaded" is known from a ledger, `charm/<sha3-384>` and `<resource>[@arch]/<sha256>` →
+ * revision, kept in the Actions cache (a local directory off a runner) and always checked against the store.
+ * An empty file needs no ledger: any zero-byte revision is the same content. When the ledger is gone (evicted
+ * cache, another runner) the only cost is one more upload, never a wrong release. An identical charm re-upload
+ * is refused by Charmhub: the revision it names is reused; where it names none, the charm's SHA3-384 is looked
+ * up in the ledger, and without a match the step stops rather than guess (canonical/charmcraft issue #826).
+ * A channel that already holds a revision with exactly these resource revisions is not released again.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+function unzipTool() {
+    const unzip = exec_which('unzip');
+    if (!unzip)
+        throw new errors_UserError('unzip is not installed; install it (apt-get install unzip)');
+    return unzip;
+}
+async function sha3File(file) {
+    const hash = (0,external_node_crypto_.createHash)('sha3-384');
+    await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_namespaceObject.createReadStream)(file), hash);
+    return hash.digest('hex');
+}
+/** The architectures a packed charm serves, from its manifest.yaml bases ([] when it names none). */
+async function charmArches(file) {
+    const res = await exec_run(unzipTool(), ['-p', file, 'manifest.yaml'], { allowFailure: true });
+    if (res.exitCode !== 0)
+        return [];
+    return [...new Set(manifestBases(res.stdout, file).map((b) => b.architecture))];
+}
+/** manifest.yaml's `bases: [{name, channel, architectures}]`, one Base per architecture. */
+function manifestBases(text, file, inputName = 'charm') {
+    let doc;
+    try {
+        doc = (0,dist/* parse */.qg)(text);
+    }
+    catch (e) {
+        throw new errors_UserError(`${inputName}: ${file}: manifest.yaml is not valid YAML (${e instanceof Error ? e.message.split('\n')[0] : e}); repack the charm`);
+    }
+    const bases = doc?.bases;
+    if (bases === undefined || bases === null)
+        return [];
+    if (!Array.isArray(bases))
+        throw new errors_UserError(`${inputName}: ${file}: manifest.yaml's bases is not a list; repack the charm`);
+    const out = [];
+    for (const b of bases) {
+        const archs = b?.architectures;
+        if (typeof b?.name !== 'string' ||
+            (typeof b.channel !== 'string' && typeof b.channel !== 'number') ||
+            !Array.isArray(archs) ||
+            archs.length === 0) {
+            throw new errors_UserError(`${inputName}: ${file}: manifest.yaml has a base without name, channel and architectures (${JSON.stringify(b)}); repack the charm`);
+        }
+        for (const a of archs)
+            out.push({ name: b.name, channel: String(b.channel), architecture: String(a) });
+    }
+    return out;
+}
+/** Read name, resources and bases from inside a packed charm (a zip with metadata.yaml / charmcraft.yaml, manifest.yaml). */
+async function readCharmFile(file, scratch, inputName = 'charm') {
+    const { meta, manifest } = await readPackedMeta(file, scratch, inputName);
+    const [facts] = await manifest_describeFiles([external_node_path_default().resolve(file)]);
+    return {
+        path: facts.file,
+        size: facts.size,
+        sha256: facts.sha256,
+        sha3_384: await sha3File(file),
+        name: meta.name,
+        bases: manifest === undefined ? [] : manifestBases(manifest, file, inputName),
+        resources: meta.resources,
+    };
+}
+/** The metadata inside a packed charm (metadata.yaml / charmcraft.yaml, unzipped into scratch) and its manifest.yaml. */
+async function readPackedMeta(file, scratch, inputName = 'charm') {
+    if (!(await files_exists(file)))
+        throw new errors_UserError(`${inputName}: '${file}' does not exist; give .charm files (from charm-build) or a charm name`);
+    const unzip = unzipTool();
+    const dir = external_node_path_default().join(scratch, `charm-meta-${external_node_path_default().basename(file)}`);
+    await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
+    let found = 0;
+    let manifest;
+    for (const member of ['metadata.yaml', 'charmcraft.yaml', 'manifest.yaml']) {
+        const res = await exec_run(unzip, ['-p', file, member], { allowFailure: true });
+        if (res.exitCode === 9)
+            throw new errors_UserError(`${inputName}: '${file}' is not a zip archive, so not a packed charm; build it with charm-build`);
+        if (res.exitCode !== 0)
+            continue;
+        if (member === 'manifest.yaml') {
+            manifest = res.stdout;
+            continue;
+        }
+        await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(dir, member), res.stdout);
+        found++;
+    }
+    if (found === 0)
+        throw new errors_UserError(`${inputName}: '${file}' has no metadata.yaml or charmcraft.yaml inside; is it a charm?`);
+    return { meta: await loadCharm(dir, inputName), ...(manifest === undefined ? {} : { manifest }) };
+}
+/** Unpack a .charm into a directory (the legacy `charm push` takes a directory). */
+async function unpackCharm(file, dest) {
+    await mkdir(dest, { recursive: true });
+    await run(unzipTool(), ['-q', '-o', file, '-d', dest]);
+    return dest;
+}
+/** A snap resource: the charm names a .snap filename for it, or the given file is a .snap. */
+function isSnapResource(r, declared) {
+    const d = declared.find((x) => x.name === r.name);
+    return Boolean(d?.filename?.endsWith('.snap') || r.path.endsWith('.snap'));
+}
+/**
+ * Check every file before anything is uploaded: it exists, and a non-empty snap resource is a snap built for
+ * the architecture the resource is for (zero-byte snaps are placeholders, docs/upstream.md#zero-byte-snap-placeholder). Returns each file with
+ * its size and sha256.
+ */
+async function checkResourceFiles(given, declared, arches) {
+    for (const r of given) {
+        if (!(await exists(r.path)))
+            throw new UserError(`resources: ${r.name}=${r.path}: the file does not exist; build it first or fix the path`);
+    }
+    const facts = await describeFiles(given.map((r) => path.resolve(r.path)));
+    const out = [];
+    for (const [i, r] of given.entries()) {
+        const snap = isSnapResource(r, declared);
+        const arch = resourceArch(r, arches);
+        if (snap && facts[i].size > 0) {
+            const info = await inspectSnap(r.path, `resources: ${r.name}`);
+            if (arch && !info.architectures.includes(arch.debian) && !info.architectures.includes('all')) {
+                throw new UserError(`resources: ${r.name}=${r.path} is a snap for ${info.architectures.join(', ')}, but resource '${r.name}' is for ${arch.debian}; attach the ${arch.debian} build`);
+            }
+        }
+        out.push({ ...r, ...(arch ? { arch } : {}), snap, facts: { path: facts[i].file, size: facts[i].size, sha256: facts[i].sha256 } });
+    }
+    return out;
+}
+/** The file table a dry run and a real run both show. */
+function filesTable(resources, charms = []) {
+    const rows = [
+        ...charms.map((c) => `| (charm) | ${c.bases.map(baseKey).join(', ')} | \`${c.path}\` | ${humanSize(c.size)} (${c.size}) | \`${c.sha256}\` |`),
+        ...resources.map((r) => `| ${r.name} | ${r.arch?.debian ?? ''} | \`${r.facts.path}\` | ${humanSize(r.facts.size)} (${r.facts.size}) | \`${r.facts.sha256}\` |`),
+    ];
+    return ['| resource | arch | file | size (bytes) | sha256 |', '|---|---|---|---|---|', ...rows].join('\n');
+}
+/** `charm/<sha3-384>` and `<resource>[@arch]/<sha256>` → revision, for one store and charm. */
+class Ledger {
+    rt;
+    entries = {};
+    changed = false;
+    dir;
+    prefix;
+    constructor(rt, store, charm) {
+        this.rt = rt;
+        this.dir = path.join(rt.tempRoot(), `charm-ledger-${store}-${charm}`);
+        this.prefix = `charm-release-ledger-${store}-${charm}-`;
+    }
+    async load() {
+        await this.rt.restoreCache([this.dir], `${this.prefix}none`, [this.prefix]);
+        try {
+            const doc = JSON.parse(await readFile(path.join(this.dir, 'ledger.json'), 'utf8'));
+            this.entries = doc.entries ?? {};
+        }
+        catch {
+            this.entries = {};
+        }
+    }
+    get(key) {
+        return this.entries[key];
+    }
+    all() {
+        return { ...this.entries };
+    }
+    set(key, revision) {
+        if (this.entries[key] === revision)
+            return;
+        this.entries[key] = revision;
+        this.changed = true;
+    }
+    async save() {
+        if (!this.changed)
+            return;
+        await mkdir(this.dir, { recursive: true });
+        await writeFile(path.join(this.dir, 'ledger.json'), JSON.stringify({ entries: this.entries }, null, 1));
+        await this.rt.saveCache([this.dir], `${this.prefix}${Date.now()}-${process.pid}`);
+        this.changed = false;
+    }
+}
+/**
+ * Read what the store says today (read-only; up to four reads side by side): channel map, charm revisions,
+ * each resource's revisions, the ledger.
+ */
+async function readStoreView(store, name, resources, ledger, needRevisions = true) {
+    const view = { resourceRevisions: {}, ledger: ledger?.all() ?? {} };
+    const reads = [
+        async () => {
+            const status = await store.status(name);
+            if (status)
+                view.channelMap = status.releases;
+            if (status?.tracks)
+                view.tracks = status.tracks;
+        },
+        async () => {
+            const revs = needRevisions ? await store.charmRevisions(name) : undefined;
+            if (revs)
+                view.charmRevisions = revs;
+        },
+        ...(store.kind === 'charmhub'
+            ? resources.map((r) => async () => void (view.resourceRevisions[r] = await store.resourceRevisions(name, r)))
+            : []),
+    ];
+    await mapLimit(reads, 4, (read) => read());
+    return view;
+}
+const label = (r) => (r.perArch ? `${r.name}[${r.arch.debian}]` : r.name);
+/**
+ * Walk the plan: upload each charm file and resource file the plan names (each once), then release every
+ * revision with the resource revisions of this run. The only code that writes to the store.
+ */
+async function executePlan(rt, store, plan, ledger, beforeRelease) {
+    const charmRevs = new Map();
+    const resRevs = new Map();
+    const uploaded = [];
+    const reused = [];
+    const resolve = (ref, map) => {
+        if ('revision' in ref)
+            return ref.revision;
+        if ('upload' in ref)
+            return map.get(ref.upload);
+        throw new Error(`unresolved plan reference: ${ref.pending}`);
+    };
+    // The track first: a track no guardrail allows stops the run before anything is uploaded.
+    const trackCreated = plan.createTrack && (await ensureTrack(rt, store, plan.charm, plan.createTrack)) ? plan.createTrack.track : undefined;
+    // Remembered for a re-run that finds the charm still unreleased (`status` lists no tracks then).
+    if (plan.createTrack)
+        ledger.set(trackLedgerKey(plan.createTrack.track), 1);
+    try {
+        for (const rel of plan.releases) {
+            const ref = rel.charm;
+            if ('revision' in ref && plan.mode === 'upload' && !reused.includes(`charm ${ref.revision}`)) {
+                reused.push(`charm ${ref.revision}`);
+                rt.info(`charm ${plan.charm} (${rel.bases.map(baseKey).join(', ')}): ${ref.why}: revision ${ref.revision}; not uploading`);
+            }
+            if (!('upload' in ref) || charmRevs.has(ref.upload))
+                continue;
+            const f = plan.files[ref.upload];
+            const file = store.kind === 'charmstore' ? await unpackCharm(f.path, path.join(rt.tempRoot(), `charm-unpacked-${plan.charm}`)) : f.path;
+            const up = await store.uploadCharm(file, plan.charm);
+            let revision;
+            if ('revision' in up) {
+                revision = up.revision;
+                uploaded.push(path.basename(f.path));
+                rt.info(`charm ${path.basename(f.path)} (${f.bases.map(baseKey).join(', ') || 'no base'}): uploaded as revision ${revision}`);
+            }
+            else {
+                revision = duplicateRevision(up.duplicate, f, ledger.get(charmLedgerKey(f)), plan.charm);
+                reused.push(path.basename(f.path));
+                rt.info(`charm ${path.basename(f.path)}: the store already has this charm as revision ${revision} (duplicate upload${up.duplicate.revision === undefined ? ', matched by its SHA3-384 in the ledger' : ''}); reusing it`);
+            }
+            charmRevs.set(ref.upload, revision);
+            ledger.set(charmLedgerKey(f), revision);
+        }
+        for (const rel of plan.releases) {
+            for (const [name, ref] of Object.entries(rel.resources)) {
+                if ('revision' in ref) {
+                    if (!reused.includes(`${name}:${ref.revision}`) && !plan.keep.includes(name) && plan.mode !== 'promotion') {
+                        reused.push(`${name}:${ref.revision}`);
+                        rt.info(`resource ${name}: revision ${ref.revision}: ${ref.why}; not uploading`);
+                    }
+                    continue;
+                }
+                if (!('upload' in ref) || resRevs.has(ref.upload))
+                    continue;
+                const r = plan.resources[ref.upload];
+                const revision = await store.uploadResource(plan.charm, r.name, r.facts.path, r.perArch ? r.arch.debian : undefined);
+                resRevs.set(ref.upload, revision);
+                uploaded.push(label(r));
+                ledger.set(ledgerKey(r), revision);
+                rt.info(`resource ${label(r)}: uploaded ${r.facts.path} as revision ${revision}`);
+            }
+        }
+    }
+    finally {
+        await ledger.save();
+    }
+    const releases = plan.releases.map((rel) => ({
+        bases: rel.bases,
+        revision: resolve(rel.charm, charmRevs),
+        resources: Object.fromEntries(Object.entries(rel.resources).map(([n, ref]) => [n, resolve(ref, resRevs)])),
+    }));
+    await beforeRelease?.(releases); // the channel guard (shared/charm/channel-guard.ts), after the uploads
+    let released = 0;
+    for (const rel of releases) {
+        const res = Object.entries(rel.resources)
+            .map(([n, v]) => `${n}:${v}`)
+            .join(' ');
+        if (alreadyReleased(plan.view.channelMap, plan.channel, rel)) {
+            rt.info(`${plan.channel.name} already holds ${plan.charm} revision ${rel.revision} (${rel.bases.map(baseKey).join(', ')}) with ${res || 'no resources'}: nothing changed`);
+            continue;
+        }
+        await store.release(plan.charm, rel.revision, plan.channel, rel.resources);
+        released++;
+        rt.info(`released ${plan.charm} revision ${rel.revision}${rel.bases.length ? ` (${rel.bases.map(baseKey).join(', ')})` : ''} to ${plan.channel.name} with ${res || 'no resources'}`);
+    }
+    return { releases, uploaded, reused, released, ...(trackCreated ? { trackCreated } : {}) };
+}
+/** Where Charmhub's track guardrails are requested (charmcraft store.py CreateTrack's own help). */
+const GUARDRAIL_REQUEST = 'request a track guardrail in the "charmhub requests" category of https://discourse.charmhub.io';
+/**
+ * Create the channel's track (charmed-kubernetes/jenkins cilib/ch.py ensure_track does the same before each
+ * release). A track that exists already is fine: before the first release the store does not list its tracks,
+ * so the plan cannot tell. Anything else the store refuses is a track no guardrail allows: one line.
+ */
+async function ensureTrack(rt, store, charm, t) {
+    try {
+        await store.createTrack(charm, t.track);
+        rt.info(`track ${t.track} of ${charm}: created`);
+        return true;
+    }
+    catch (e) {
+        if (!(e instanceof StoreError))
+            throw e;
+        if (/already exist|\b409\b/i.test(e.storeMessage)) {
+            rt.info(`track ${t.track} of ${charm}: exists already`);
+            return false;
+        }
+        if (/credentials|authenticat|\b401\b/i.test(e.storeMessage))
+            throw e;
+        throw new UserError(`channel: charm ${charm} has no track ${t.track} and Charmhub refused to create it (${e.storeMessage.split('\n').join(' ')}); a new track must match one of the charm's track guardrails: ${GUARDRAIL_REQUEST} for ${charm} (e.g. a pattern covering ${t.track}), then run again`);
+    }
+}
+/**
+ * The revision of a refused identical re-upload: the one the store names, else (no revision in the message) the
+ * ledger's record of this file's SHA3-384, when the message's digest (if any) is this file's. Never a guess.
+ */
+function duplicateRevision(dup, f, ledgerRevision, charm) {
+    if (dup.revision !== undefined)
+        return dup.revision;
+    if (dup.digest && dup.digest !== f.sha3_384) {
+        throw new UserError(`charm: the store refused ${f.path} as a duplicate of SHA3-384 ${dup.digest}, but this file's SHA3-384 is ${f.sha3_384}; check which file was uploaded`);
+    }
+    if (ledgerRevision !== undefined)
+        return ledgerRevision;
+    throw new UserError(`charm: the store already holds ${path.basename(f.path)} (SHA3-384 ${f.sha3_384}) but did not say which revision, and no earlier run recorded it; ` +
+        `find it with \`charmcraft revisions ${charm}\` and release it with charm: ${charm} and revision: <N>`);
+}
+/** Read the channel map back and compare it with what was released (read-only). */
+async function verifyReleases(store, plan, releases) {
+    const found = await store.channelMap(plan.charm);
+    if (!found)
+        return undefined;
+    return { mismatches: compareChannelMap(releases, found, plan.channel), found };
+}
+/** The one error line and the summary table of a failed verification. */
+function verifyFailure(plan, ms) {
+    const line = `verify: ${plan.channel.name} does not hold what was released for ${plan.charm}: ` +
+        ms.map((m) => `${m.base} ${m.what} expected ${m.expected}, found ${m.found}`).join('; ') +
+        '; the store recorded something else (see the table in the summary); check `charmcraft status ' +
+        plan.charm +
+        '` and release again';
+    return { line, table: mismatchTable(ms) };
+}
+
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
+// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
+var dist_ajv = __nccwpck_require__(2463);
+;// CONCATENATED MODULE: ./shared/bundle-check.ts
+/**
+ * The checks juju makes on a bundle before it deploys anything, as pure code: `checkBundle(yaml, charms)` returns
+ * one line per problem, in juju's own words, so that a bundle build-snaps writes is refused HERE (before anything
+ * is uploaded, and in the tests) rather than by `juju deploy`.
+ *
+ * Read in juju's source (docs/upstream.md, "Bundles juju accepts"):
+ * - juju/charm bundledata.go (f5d79a5) `BundleData.verifyBundle` and the `bundleDataVerifier`: bundle type,
+ *   top-level series / default-base syntax, machines (ids, series, base, each referred to by a placement),
+ *   applications (charm URL, revision needs channel, series / base syntax, resources, num_units >= 0,
+ *   subordinates without num_units and `to`, `to` placement syntax and targets, too many placements,
+ *   exposed-endpoints with expose), relations (two endpoints, `app[:endpoint]` syntax, both applications
+ *   defined, not to itself, not twice, provider to requirer with one interface), endpoint bindings;
+ *   `normalizeData`: scale and num_units together, placement outside Kubernetes bundles.
+ * - juju/juju cmd/juju/application/bundle/bundle.go (juju 3.x) `verifyMixedSeriesBasesMatch`: `series` and
+ *   `default-base` (and an application's or a machine's series and base) must name the same Ubuntu release.
+ * - juju/juju apiserver/facades/client/application/deploy.go (032eb56) `DeployApplication`: a subordinate is
+ *   deployed without units AND without constraints.
+ * Not checked: constraint, storage and device syntax (juju parses them with its own grammars), config option
+ * types, endpoint inference for relations that name no endpoint, and SAAS offer URLs. Charm-level checks
+ * (subordinate, endpoints) apply to the applications whose charm metadata is given (the release's charms); the
+ * other applications of a template get the structural checks only.
+ */
+
+// juju/names v5: application.go, relation.go, machine.go.
+const APP = '(?:[a-z][a-z0-9]*(?:-[a-z0-9]*[a-z][a-z0-9]*)*)';
+const RELATION = '[a-z][a-z0-9]*(?:[_-][a-z0-9]+)*';
+const NUMBER = '(?:0|[1-9][0-9]*)';
+const VALID_APP = new RegExp(`^${APP}$`);
+const VALID_ENDPOINT = new RegExp(`^(${APP}):(${RELATION})$`);
+const VALID_MACHINE_ID = new RegExp(`^${NUMBER}$`);
+const VALID_PLACEMENT = new RegExp(`^(?:([a-z]+):)?(?:(${APP})(?:/(${NUMBER}))?|(${NUMBER}))$`);
+// juju/charm url.go, base.go.
+const VALID_SERIES = /^[a-z]+([a-z0-9]+)?$/;
+const VALID_NAME = /^[a-z][a-z0-9]*(-[a-z0-9]*[a-z][a-z0-9]*)*$/;
+const BASE_OS = new Set(['ubuntu', 'centos', 'windows', 'osx', 'opensuse', 'genericlinux']);
+const bundle_check_RISKS = new Set(['stable', 'candidate', 'beta', 'edge']);
+const STORAGE_NAME = /^[a-z][a-z0-9]*(?:-[a-z0-9]*[a-z][a-z0-9]*)*$/;
+/** Ubuntu release → series, as juju's corebase knows them (the ones a CK bundle can name). */
+const UBUNTU_SERIES = {
+    '18.04': 'bionic',
+    '20.04': 'focal',
+    '22.04': 'jammy',
+    '24.04': 'noble',
+    '24.10': 'oracular',
+    '25.04': 'plucky',
+    '25.10': 'questing',
+};
+/** `ubuntu@22.04` (or `ubuntu@22.04/stable`) → {os, track}; undefined when juju's ParseBase would refuse it. */
+function bundle_check_parseBase(s) {
+    const parts = s.split('@');
+    if (parts.length !== 2)
+        return undefined;
+    const os = parts[0].toLowerCase();
+    const [track, risk, ...rest] = parts[1].split('/');
+    if (!BASE_OS.has(os) || !track || rest.length > 1 || (risk !== undefined && !bundle_check_RISKS.has(risk)))
+        return undefined;
+    return { os, track };
+}
+const isMap = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const q = (s) => JSON.stringify(String(s));
+/** A list as Go's %q prints a []string: ["a" "b"]. */
+const qlist = (l) => `[${l.map(q).join(' ')}]`;
+const str = (v) => (v === undefined || v === null ? '' : String(v));
+/** The series a base names, when both are given (juju 3.x verifyMixedSeriesBasesMatch); a line when they disagree. */
+function seriesBaseLine(series, base, what) {
+    if (!series || !base)
+        return undefined;
+    const b = bundle_check_parseBase(base);
+    if (!b)
+        return undefined; // reported as an invalid base
+    const s = b.os === 'ubuntu' ? UBUNTU_SERIES[b.track] : undefined;
+    if (!s)
+        return `series for base ${q(base)} not known; drop series and keep ${q(base)}`;
+    return s === series ? undefined : `${what(series, base)} must match if both supplied`;
+}
+/** A charm URL as a bundle may give it: [ch:|local:][arch/[series/]]name[-revision]; its name and revision. */
+function parseCharmUrl(url) {
+    const m = /^(?:(ch|local|cs):)?(.*)$/.exec(url);
+    const parts = m[2].split('/');
+    if (parts.length > 3 || parts.some((p) => !p))
+        return undefined;
+    const last = parts[parts.length - 1];
+    const rev = /^(.*)-(\d+)$/.exec(last);
+    const name = rev && !VALID_NAME.test(last) ? rev[1] : last;
+    if (!VALID_NAME.test(name) || m[1] === 'cs')
+        return undefined;
+    return { schema: m[1] ?? 'ch', name, revision: rev && name !== last ? Number(rev[2]) : -1 };
+}
+/**
+ * Check one bundle (its YAML text; the first document, as juju reads it) against juju's rules. `charms`: the
+ * metadata of the charms it deploys, by charm name (`ch:` and a trailing revision ignored). One line per
+ * problem, in juju's words; [] when juju would accept it.
+ */
+function checkBundle(yamlText, charms = {}) {
+    const errs = [];
+    const add = (s) => errs.push(s);
+    const docs = (0,dist/* parseAllDocuments */.hR)(yamlText);
+    const first = Array.isArray(docs) ? docs[0] : docs;
+    if (!first)
+        return ['empty bundle'];
+    if (first.errors.length)
+        return [`not valid YAML: ${first.errors[0].message.split('\n')[0]}`];
+    const bd = first.toJS();
+    if (!isMap(bd))
+        return ['a bundle is a mapping (applications, relations, ...)'];
+    const type = str(bd.bundle);
+    const k8s = type === 'kubernetes';
+    const apps = (isMap(bd.applications) ? bd.applications : isMap(bd.services) ? bd.services : {});
+    const machines = (isMap(bd.machines) ? bd.machines : {});
+    const saas = (isMap(bd.saas) ? bd.saas : {});
+    const charmOf = (app) => {
+        const u = parseCharmUrl(str(app.charm));
+        return u ? charms[u.name] : undefined;
+    };
+    // normalizeData
+    for (const [name, app] of Object.entries(apps)) {
+        if (!isMap(app))
+            continue;
+        if (Number(app.scale) > 0 && Number(app.num_units) > 0)
+            add(`cannot specify both scale and num_units for application ${q(name)}`);
+        if (!k8s && app.placement)
+            add(`placement (${str(app.placement)}) not valid for non-Kubernetes application ${q(name)}`);
+        if (app.placement && Array.isArray(app.to) && app.to.length)
+            add(`cannot specify both placement and to for application ${q(name)}`);
+    }
+    // the bundle
+    if (type && !k8s)
+        add(`bundle has an invalid type ${q(type)}`);
+    if (k8s && Object.keys(machines).length)
+        add('bundle machines not valid for Kubernetes bundles');
+    const series = str(bd.series);
+    const defaultBase = str(bd['default-base']);
+    if (series && !VALID_SERIES.test(series))
+        add(`bundle declares an invalid series ${q(series)}`);
+    if (defaultBase && !bundle_check_parseBase(defaultBase))
+        add(`bundle declares an invalid base ${q(defaultBase)}`);
+    const mixed = seriesBaseLine(series, defaultBase, (s, b) => `bundle series ${q(s)} and base ${q(b)}`);
+    if (mixed)
+        add(mixed);
+    // saas
+    for (const name of Object.keys(saas)) {
+        if (name in apps)
+            add(`application ${q(name)} already exists with SAAS ${q(name)} name`);
+        if (!VALID_APP.test(name))
+            add(`invalid SAAS name ${q(name)} found`);
+    }
+    // machines
+    const refs = new Map(k8s ? [] : Object.keys(machines).map((id) => [id, 0]));
+    for (const [id, m] of k8s ? [] : Object.entries(machines)) {
+        if (!VALID_MACHINE_ID.test(id))
+            add(`invalid machine id ${q(id)} found in machines`);
+        if (!isMap(m))
+            continue;
+        if (m.series && !VALID_SERIES.test(str(m.series)))
+            add(`invalid series ${q(m.series)} for machine ${q(id)}`);
+        if (m.base && !bundle_check_parseBase(str(m.base)))
+            add(`invalid base ${q(m.base)} for machine ${q(id)}`);
+        const l = seriesBaseLine(str(m.series), str(m.base), (s, b) => `machine ${q(id)} series ${q(s)} and base ${q(b)}`);
+        if (l)
+            add(l);
+    }
+    // applications
+    if (Object.keys(apps).length === 0)
+        add('at least one application must be specified');
+    const units = (app) => (isMap(app) && Number.isInteger(app.num_units ?? 0) ? Number(app.num_units ?? 0) : 0);
+    for (const [name, app] of Object.entries(apps)) {
+        if (!isMap(app)) {
+            add(`bundle application for key ${q(name)} is undefined`);
+            continue;
+        }
+        const charm = str(app.charm);
+        if (!charm)
+            add('empty charm path');
+        if (name in saas)
+            add(`SAAS ${q(name)} already exists with application ${q(name)} name`);
+        const local = charm.startsWith('.') || charm.startsWith('/');
+        const url = charm && !local ? parseCharmUrl(charm) : undefined;
+        if (charm && !local && !url)
+            add(`invalid charm URL in application ${q(name)}: ${q(charm)}`);
+        if (url?.schema === 'ch' && url.revision !== -1)
+            add(`cannot specify revision in ${q(`ch:${url.name}-${url.revision}`)}, please use revision`);
+        if (app.revision !== undefined && app.revision !== null) {
+            if (url?.schema === 'ch' && !app.channel)
+                add(`application ${q(name)} with a revision requires a channel for future upgrades, please use channel`);
+            if (!Number.isInteger(app.revision) || Number(app.revision) < 0)
+                add(`the revision for application ${q(name)} must be zero or greater`);
+        }
+        if (app.series && !VALID_SERIES.test(str(app.series)))
+            add(`application ${q(name)} declares an invalid series ${q(app.series)}`);
+        if (app.base && !bundle_check_parseBase(str(app.base)))
+            add(`application ${q(name)} declares an invalid base ${q(app.base)}`);
+        const l = seriesBaseLine(str(app.series), str(app.base), (s, b) => `application ${q(name)} series ${q(s)} and base ${q(b)}`);
+        if (l)
+            add(l);
+        for (const s of Object.keys(isMap(app.storage) ? app.storage : {}))
+            if (!STORAGE_NAME.test(s))
+                add(`invalid storage name ${q(s)} in application ${q(name)}`);
+        const meta = charmOf(app);
+        const to = Array.isArray(app.to) ? app.to.map(String) : app.to !== undefined && app.to !== null ? [str(app.to)] : [];
+        if (meta?.subordinate) {
+            if (to.length)
+                add(`application ${q(name)} is subordinate but specifies unit placement`);
+            if (units(app) > 0)
+                add(`application ${q(name)} is subordinate but has non-zero num_units`);
+            if (str(app.constraints).trim())
+                add(`application ${q(name)} is subordinate: subordinate application must be deployed without constraints`);
+        }
+        for (const [res, rev] of Object.entries(isMap(app.resources) ? app.resources : {})) {
+            if (!res)
+                add(`missing resource name on application ${q(name)}`);
+            if (typeof rev !== 'string' && !Number.isInteger(rev))
+                add(`resource revision ${q(name)} is not int or string`);
+        }
+        if (app.num_units !== undefined && !Number.isInteger(app.num_units))
+            add(`num_units of application ${q(name)} is not a whole number`);
+        if (units(app) < 0)
+            add(`negative number of units specified on application ${q(name)}`);
+        if (k8s) {
+            if (to.length > 1)
+                add(`too many placement directives for application ${q(name)}`);
+            else if (to.length === 1 && to[0].split(',').some((kv) => !/^[^=]+=/.test(kv)))
+                add(`expected "key=value", got ${q(to[0].split(',').find((kv) => !/^[^=]+=/.test(kv)))} for application ${q(name)}`);
+        }
+        else {
+            if (units(app) >= 0 && to.length > units(app))
+                add(`too many units specified in unit placement for application ${q(name)}`);
+            for (const p of to) {
+                const m = VALID_PLACEMENT.exec(p);
+                if (!m || (m[2] === 'new' && m[3] !== undefined)) {
+                    add(`invalid placement syntax ${q(p)}`);
+                    continue;
+                }
+                if (m[2] && m[2] !== 'new') {
+                    if (!(m[2] in apps))
+                        add(`placement ${q(p)} refers to an application not defined in this bundle`);
+                    else if (m[3] !== undefined && Number(m[3]) >= units(apps[m[2]]))
+                        add(`placement ${q(p)} specifies a unit greater than the ${units(apps[m[2]])} unit(s) started by the target application`);
+                }
+                else if (m[4] !== undefined) {
+                    if (!refs.has(m[4]))
+                        add(`placement ${q(p)} refers to a machine not defined in this bundle`);
+                    else
+                        refs.set(m[4], refs.get(m[4]) + 1);
+                }
+            }
+        }
+        if (isMap(app['exposed-endpoints']) && Object.keys(app['exposed-endpoints']).length && app.expose === true)
+            add(`exposed-endpoints cannot be specified together with "exposed:true" in application ${q(name)} as this poses a security risk when deploying bundles to older controllers`);
+        // verifyEndpointBindings
+        for (const [ep, space] of Object.entries(isMap(app.bindings) ? app.bindings : {})) {
+            if (meta && ep && !(ep in meta.endpoints))
+                add(`application ${q(name)} wants to bind endpoint ${q(ep)} to space ${q(space)}, but the endpoint is not defined by the charm`);
+        }
+    }
+    // relations
+    const seen = new Set();
+    for (const pair of Array.isArray(bd.relations) ? bd.relations : []) {
+        const list = Array.isArray(pair) ? pair.map(String) : [str(pair)];
+        if (list.length !== 2) {
+            add(`relation ${qlist(list)} has ${list.length} endpoint(s), not 2`);
+            continue;
+        }
+        const eps = [];
+        for (const e of list) {
+            const m = VALID_ENDPOINT.exec(e);
+            const ep = m ? { app: m[1], rel: m[2] } : VALID_APP.test(e) ? { app: e, rel: '' } : undefined;
+            if (!ep) {
+                add(`invalid relation syntax ${q(e)}`);
+                continue;
+            }
+            if (!(ep.app in apps) && !(ep.app in saas))
+                add(`relation ${qlist(list)} refers to application ${q(ep.app)} not defined in this bundle`);
+            eps.push(ep);
+        }
+        if (eps.length !== 2)
+            continue;
+        if (eps[0].app === eps[1].app)
+            add(`relation ${qlist(list)} relates an application to itself`);
+        const key = eps
+            .map((e) => `${e.app}:${e.rel}`)
+            .sort()
+            .join(' ');
+        if (seen.has(key))
+            add(`relation ${qlist(list)} is defined more than once`);
+        seen.add(key);
+        // verifyRelation: both endpoints named and both charms known.
+        const metas = eps.map((e) => (isMap(apps[e.app]) ? charmOf(apps[e.app]) : undefined));
+        if (!metas[0] || !metas[1] || eps.some((e) => !e.rel) || eps[0].app === eps[1].app)
+            continue;
+        const sides = eps.map((e, i) => {
+            const d = metas[i].endpoints[e.rel] ?? (e.rel === 'juju-info' ? { role: 'provides', interface: 'juju-info' } : undefined);
+            if (!d || d.role === 'peers')
+                add(`charm ${q(str(apps[e.app].charm))} used by application ${q(e.app)} does not define relation ${q(e.rel)}`);
+            return d?.role === 'peers' ? undefined : d;
+        });
+        const [a, b] = sides;
+        if (!a || !b)
+            continue;
+        if (a.role === b.role)
+            add(`relation ${q(`${eps[0].app}:${eps[0].rel}`)} to ${q(`${eps[1].app}:${eps[1].rel}`)} relates ${a.role === 'provides' ? 'provider to provider' : 'requirer to requirer'}`);
+        else if (a.interface !== b.interface) {
+            const [p, r] = a.role === 'provides' ? [0, 1] : [1, 0];
+            add(`mismatched interface between ${q(`${eps[p].app}:${eps[p].rel}`)} and ${q(`${eps[r].app}:${eps[r].rel}`)} (${q(sides[p].interface)} vs ${q(sides[r].interface)})`);
+        }
+    }
+    for (const [id, n] of refs)
+        if (n === 0)
+            add(`machine ${q(id)} is not referred to by a placement directive`);
+    return errs;
+}
+
+;// CONCATENATED MODULE: ./shared/cdk-release.ts
+/**
+ * One description of a whole Charmed Kubernetes release, `cdk-release.yaml`, and the plan made from it.
+ *
+ *   load      parse the YAML and validate it against schema/cdk-release.schema.json (ajv); every bad field is one
+ *             line naming its path and the fix, all of them at once, before anything is built;
+ *   check     read every charm's declared resources (its metadata.yaml / charmcraft.yaml, or inside prebuilt
+ *             .charm files) and check the mapping both ways: each mapped resource is declared, each declared one
+ *             is mapped, each artifact fits the resource (a snap to a .snap resource), versions and sources given;
+ *   plan      pure: which artifact each arch builds, ONCE, shared by every charm that maps it (kubectl feeds both
+ *             kubernetes charms); per charm the resource lines, keep list and zero-byte placeholders that
+ *             charm-attach-release is given; the matrices of .github/workflows/release.yml.
+ *   bundle    pure: from what the store's channel map holds after the release, one pinned bundle per arch.
+ *
+ * The snap placeholder is layer-snap's convention (charmed-kubernetes/layer-snap `lib/charms/layer/snap.py`,
+ * `_resource_get`): a zero-byte snap resource counts as absent and the charm installs the snap from the store.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Every error of a description, one line each; the message is the lines joined. */
+class DescriptionError extends errors_UserError {
+    lines;
+    constructor(lines) {
+        super(lines.join('\n'));
+        this.lines = lines;
+    }
+}
+/** The schema shipped in the repository (schema/cdk-release.schema.json), found from source or from a bundle. */
+async function readSchema() {
+    const here = external_node_path_default().dirname((0,external_node_url_.fileURLToPath)(import.meta.url));
+    for (const up of ['..', '../..', '../../..']) {
+        const f = external_node_path_default().join(here, up, 'schema', 'cdk-release.schema.json');
+        const text = await (0,promises_namespaceObject.readFile)(f, 'utf8').catch(() => undefined);
+        if (text)
+            return JSON.parse(text);
+    }
+    throw new Error('schema/cdk-release.schema.json not found beside the code');
+}
+/** `/charms/kubernetes-worker/resources/cni-{arch}` → `charms.kubernetes-worker.resources.cni-{arch}`. */
+function fieldPath(pointer, extra) {
+    const parts = pointer
+        .split('/')
+        .slice(1)
+        .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+    if (extra !== undefined)
+        parts.push(extra);
+    return parts.join('.') || '(top level)';
+}
+const show = (v) => (typeof v === 'string' ? `'${v}'` : JSON.stringify(v));
+/** The schema node at a JSON pointer of the schema (for its x-fix). */
+function schemaAt(schema, pointer) {
+    let node = schema;
+    for (const p of pointer.split('/').slice(1))
+        node = node?.[p.replace(/~1/g, '/').replace(/~0/g, '~')];
+    return node;
+}
+function schemaLine(schema, e) {
+    const parentPointer = e.schemaPath.replace(/^#/, '').split('/').slice(0, -1).join('/');
+    const node = schemaAt(schema, parentPointer);
+    const fix = node?.['x-fix'] ?? '';
+    const p = e.params;
+    switch (e.keyword) {
+        case 'required': {
+            const prop = String(p.missingProperty);
+            const propFix = node?.properties?.[prop]?.['x-fix'] ?? fix;
+            return `${fieldPath(e.instancePath, prop)}: missing; ${propFix}`;
+        }
+        case 'additionalProperties': {
+            const known = Object.keys(node?.properties ?? {});
+            return `${fieldPath(e.instancePath, String(p.additionalProperty))}: unknown field; ${known.length ? `the fields here are ${known.join(', ')}` : fix}`;
+        }
+        case 'propertyNames':
+            return ''; // reported by the pattern error on the name itself
+        case 'pattern':
+            if (e.propertyName !== undefined)
+                return `${fieldPath(e.instancePath, e.propertyName)}: ${show(e.propertyName)} is not a valid name; ${fix}`;
+            return `${fieldPath(e.instancePath)}: ${show(e.data)} is not valid; ${fix}`;
+        case 'enum':
+            return `${fieldPath(e.instancePath)}: ${show(e.data)} is not one of ${p.allowedValues.join(', ')}; ${fix}`;
+        case 'type':
+            return `${fieldPath(e.instancePath)}: must be ${p.type === 'object' ? 'a mapping' : p.type === 'array' ? 'a list' : `a ${String(p.type)}`}, not ${show(e.data)}; ${fix}`;
+        case 'minItems':
+        case 'minProperties':
+        case 'minLength':
+            return `${fieldPath(e.instancePath)}: is empty; ${fix}`;
+        case 'uniqueItems':
+            return `${fieldPath(e.instancePath)}: lists an entry twice; keep one of each`;
+        default:
+            return `${fieldPath(e.instancePath)}: ${e.message ?? 'is not valid'}${fix ? `; ${fix}` : ''}`;
+    }
+}
+/** Validate a parsed document against the schema: one line per bad field (`<label>: <field>: <problem>; <fix>`). */
+async function validateSchema(doc, label) {
+    const schema = await readSchema();
+    const ajv = new dist_ajv.Ajv({ allErrors: true, verbose: true, strict: true });
+    ajv.addKeyword('x-fix');
+    const validate = ajv.compile(schema);
+    if (validate(doc))
+        return [];
+    const lines = (validate.errors ?? []).map((e) => schemaLine(schema, e)).filter(Boolean);
+    return [...new Set(lines)].map((l) => `${label}: ${l}`);
+}
+async function loadDescription(file) {
+    const text = await (0,promises_namespaceObject.readFile)(file, 'utf8').catch(() => undefined);
+    const label = external_node_path_default().basename(file);
+    if (text === undefined)
+        throw new errors_UserError(`config: ${file} does not exist; write a cdk-release.yaml (start from examples/cdk-release.yaml) or pass --config PATH`);
+    let doc;
+    try {
+        doc = (0,dist/* parse */.qg)(text);
+    }
+    catch (e) {
+        throw new errors_UserError(`${label}: not valid YAML (${e instanceof Error ? e.message.split('\n')[0] : String(e)}); fix the file`);
+    }
+    const lines = await validateSchema(doc ?? {}, label);
+    if (lines.length)
+        throw new DescriptionError(lines);
+    return doc;
+}
+// ---------------------------------------------------------------- artifacts
+const SNAP_ARTIFACTS = [...COMPONENTS.map((c) => c.name), 'etcd', 'cdk-addons'];
+/** A mapping value (already checked by the schema's pattern). */
+function parseArtifact(value) {
+    if (value.startsWith('snap:'))
+        return { kind: 'snap', snap: value.slice(5) };
+    if (value.startsWith('file:'))
+        return { kind: 'file', path: value.slice(5) };
+    if (value === 'cni' || value === 'flannel' || value === 'placeholder' || value === 'keep')
+        return { kind: value };
+    throw new errors_UserError(`'${value}' is not an artifact`);
+}
+/** What one artifact key of the build is called (the build counts of the plan and the benchmark). */
+function artifactKey(a) {
+    return a.kind === 'snap' ? `snap:${a.snap}` : a.kind === 'cni' || a.kind === 'flannel' ? a.kind : undefined;
+}
+/** A charm directory's YAML file as data (undefined when absent; the metadata check reported bad YAML). */
+async function readYamlDoc(file) {
+    const text = await (0,promises_namespaceObject.readFile)(file, 'utf8').catch(() => undefined);
+    if (text === undefined)
+        return undefined;
+    const doc = (0,dist/* parse */.qg)(text);
+    return doc && typeof doc === 'object' && !Array.isArray(doc) ? doc : {};
+}
+/** builder: auto → charmcraft when charmcraft.yaml exists, else charm-tools (as charm-build chooses). */
+async function charmEntriesOf(name, dir, requested, arches) {
+    const cc = await readYamlDoc(external_node_path_default().join(dir, 'charmcraft.yaml'));
+    const builder = requested === 'charm' || (requested !== 'charmcraft' && !cc) ? 'charm' : 'charmcraft';
+    const meta = await readYamlDoc(external_node_path_default().join(dir, 'metadata.yaml'));
+    return { builder, entries: charmEntries(name, cc, meta, builder, arches) };
+}
+const GLOB = /[*?[]/;
+/** Expand a path whose last component may hold * ? [..] (no ** and no wildcard directories: keep it simple). */
+async function expandGlob(pattern, base) {
+    const abs = external_node_path_default().resolve(base, pattern);
+    if (!GLOB.test(external_node_path_default().basename(abs)))
+        return (await (0,promises_namespaceObject.stat)(abs).catch(() => undefined)) ? [abs] : [];
+    if (GLOB.test(external_node_path_default().dirname(abs)))
+        throw new errors_UserError(`'${pattern}': only the file name may hold a wildcard`);
+    const re = new RegExp(`^${external_node_path_default().basename(abs)
+        .replace(/[.+^${}()|\\]/g, '\\$&')
+        .replace(/\*/g, '[^/]*')
+        .replace(/\?/g, '[^/]')}$`);
+    const names = await (0,promises_namespaceObject.readdir)(external_node_path_default().dirname(abs)).catch(() => []);
+    return names
+        .filter((n) => re.test(n))
+        .sort()
+        .map((n) => external_node_path_default().join(external_node_path_default().dirname(abs), n));
+}
+/** Resource names of one mapping key: `cni-{arch}` is one per release arch. */
+function expandResourceName(key, arches) {
+    return key.includes('{arch}') ? arches.map((a) => key.replace('{arch}', a.debian)) : [key];
+}
+const cdk_release_isSnapResource = (r) => r.type === 'file' && !!r.filename?.endsWith('.snap');
+/**
+ * Read every charm and check the description against them and itself. All problems are collected, one line
+ * each; nothing is built or uploaded before this passes.
+ */
+async function checkDescription(desc, dir, label, scratch) {
+    const errors = [];
+    const err = (field, msg) => errors.push(`${label}: ${field}: ${msg}`);
+    const arches = desc.arches.map((a) => parseArch(a));
+    if (desc.channel !== undefined) {
+        try {
+            parseChannel(desc.channel, 'channel');
+        }
+        catch (e) {
+            err('channel', e.message.replace(/^channel: /, ''));
+        }
+    }
+    const kube = (() => {
+        try {
+            return parseKubeVersion(desc.versions.kubernetes);
+        }
+        catch (e) {
+            err('versions.kubernetes', e.message.replace(/^kube-version: /, ''));
+            return undefined;
+        }
+    })();
+    if (kube?.kind === 'marker' && desc.channel === undefined) {
+        // The channel comes from the resolved version then; nothing to check here.
+    }
+    for (const [key, src] of Object.entries(desc.sources ?? {})) {
+        if (!(await (0,promises_namespaceObject.stat)(external_node_path_default().resolve(dir, src)).catch(() => undefined))?.isDirectory())
+            err(`sources.${key}`, `'${src}' is not a directory; give a path relative to ${label}`);
+    }
+    if (desc.bundle?.template && !(await (0,promises_namespaceObject.stat)(external_node_path_default().resolve(dir, desc.bundle.template)).catch(() => undefined))?.isFile()) {
+        err('bundle.template', `'${desc.bundle.template}' does not exist; give the path of a bundle.yaml relative to ${label}, or drop template to generate one`);
+    }
+    const needs = new Map(); // what the mappings need -> the first field that needs it
+    const infos = [];
+    for (const [name, spec] of Object.entries(desc.charms)) {
+        const at = `charms.${name}`;
+        if (!!spec.path === !!spec.files) {
+            err(at, spec.path
+                ? 'has both path and files; give path (to build the charm) or files (prebuilt .charm files), not both'
+                : 'has neither path nor files; give path (the charm directory) or files (prebuilt .charm files)');
+            continue;
+        }
+        let declared;
+        let bundle;
+        const files = [];
+        let charmDir;
+        let built;
+        try {
+            if (spec.path) {
+                const meta = await loadCharm(external_node_path_default().resolve(dir, spec.path), `${at}.path`);
+                charmDir = meta.dir;
+                if (meta.name !== name)
+                    err(`${at}.path`, `${spec.path} is charm '${meta.name}', not '${name}'; name the entry ${meta.name} or fix the path`);
+                declared = meta.resources;
+                built = await charmEntriesOf(name, meta.dir, spec.builder, arches.map((a) => a.debian));
+                bundle = { subordinate: meta.subordinate, endpoints: meta.endpoints };
+            }
+            else {
+                for (const [i, g] of spec.files.entries()) {
+                    const found = await expandGlob(g, dir);
+                    if (found.length === 0)
+                        err(`${at}.files[${i}]`, `'${g}' matches no file; give prebuilt .charm paths relative to ${label}`);
+                    files.push(...found);
+                }
+                for (const f of files) {
+                    const { meta } = await readPackedMeta(f, scratch, `${at}.files`);
+                    if (meta.name !== name)
+                        err(`${at}.files`, `${external_node_path_default().basename(f)} is charm '${meta.name}', not '${name}'; every file of an entry must be the same charm`);
+                    declared ??= meta.resources;
+                    bundle ??= { subordinate: meta.subordinate, endpoints: meta.endpoints };
+                }
+            }
+        }
+        catch (e) {
+            if (!(e instanceof errors_UserError))
+                throw e;
+            err(spec.path ? `${at}.path` : `${at}.files`, e.message.replace(new RegExp(`^${at}\\.(path|files): `), ''));
+            continue;
+        }
+        if (!declared)
+            continue;
+        const list = declared.map((d) => d.name).join(', ') || '(none)';
+        const mapped = new Set();
+        for (const [key, value] of Object.entries(spec.resources)) {
+            const field = `${at}.resources.${key}`;
+            const artifact = parseArtifact(value);
+            const before = errors.length;
+            const names = expandResourceName(key, arches);
+            for (const rname of names) {
+                if (mapped.has(rname))
+                    err(field, `maps '${rname}' a second time; keep one entry for it`);
+                mapped.add(rname);
+            }
+            for (const rname of names) {
+                if (errors.length > before)
+                    break; // one line per field
+                const d = declared.find((x) => x.name === rname);
+                if (!d) {
+                    err(field, `charm ${name} declares no resource '${rname}'; its resources are ${list}`);
+                    continue;
+                }
+                if (d.type !== 'file' && artifact.kind !== 'keep')
+                    err(field, `'${rname}' is an ${d.type} resource; only file resources are uploaded here, map it to keep`);
+                else if ((artifact.kind === 'snap' || artifact.kind === 'placeholder') && !cdk_release_isSnapResource(d))
+                    err(field, `'${rname}' is the file ${d.filename ?? '?'}, not a snap; map it to cni, flannel or file:<path>`);
+                else if ((artifact.kind === 'cni' || artifact.kind === 'flannel') && cdk_release_isSnapResource(d))
+                    err(field, `'${rname}' is a snap resource (${d.filename}); map it to snap:<name> or placeholder`);
+            }
+            if (artifact.kind === 'file') {
+                for (const a of arches) {
+                    const f = artifact.path.replaceAll('{arch}', a.debian);
+                    if (!(await (0,promises_namespaceObject.stat)(external_node_path_default().resolve(dir, f)).catch(() => undefined))?.isFile()) {
+                        err(field, `file '${f}' does not exist; give a path relative to ${label}`);
+                        break;
+                    }
+                    if (!artifact.path.includes('{arch}'))
+                        break;
+                }
+            }
+            const k = artifactKey(artifact);
+            if (k && !needs.has(k))
+                needs.set(k, field);
+        }
+        const unmapped = declared.filter((d) => !mapped.has(d.name)).map((d) => d.name);
+        if (unmapped.length) {
+            err(`${at}.resources`, `charm ${name} declares ${unmapped.join(', ')} but the description maps no artifact to ${unmapped.length === 1 ? 'it' : 'them'}; map each to an artifact, placeholder or keep`);
+        }
+        infos.push({
+            name,
+            ...(charmDir ? { dir: charmDir } : {}),
+            files,
+            declared,
+            bundle: bundle ?? { subordinate: false, endpoints: {} },
+            ...(built ?? {}),
+        });
+    }
+    const need = (k, field, what) => {
+        const by = needs.get(k);
+        if (by)
+            err(field, `missing, and ${by} maps ${k}; ${what}`);
+    };
+    if (!desc.versions.cni)
+        need('cni', 'versions.cni', 'give a containernetworking/plugins tag, e.g. v1.5.1');
+    if (!desc.versions.flannel)
+        need('flannel', 'versions.flannel', 'give a flannel tag, e.g. v0.25.6');
+    if (!desc.versions.etcd) {
+        need('flannel', 'versions.etcd', 'give the etcd tag whose etcdctl goes into the flannel tarball, e.g. v3.5.16');
+        if (needs.has('snap:etcd') && !needs.has('flannel'))
+            need('snap:etcd', 'versions.etcd', 'give the etcd tag of the etcd snap, e.g. v3.5.16');
+    }
+    if (!desc.sources?.['cdk-addons'])
+        need('snap:cdk-addons', 'sources.cdk-addons', 'give the cdk-addons build directory (apply, templates/) to pack');
+    if (errors.length)
+        throw new DescriptionError(errors);
+    return infos;
+}
+/** `v1.31.2` → `1.31/edge`. */
+function defaultChannel(version) {
+    const v = cleanVersion(version);
+    if (!v)
+        throw new errors_UserError(`versions.kubernetes: cannot take a channel from '${version}'; set channel`);
+    return `${semver_default().major(v)}.${semver_default().minor(v)}/edge`;
+}
+function makePlan(desc, infos, o) {
+    const arches = desc.arches.map((a) => parseArch(a));
+    const place = (abs) => {
+        if (o.root === undefined)
+            return abs;
+        const rel = external_node_path_default().relative(o.root, abs);
+        return rel === '' ? '.' : rel.startsWith('..') ? abs : rel;
+    };
+    const repo = (p) => place(external_node_path_default().resolve(o.dir, p));
+    const art = (...parts) => place(external_node_path_default().resolve(o.artifacts, ...parts));
+    const kver = snapVersion(o.kubeVersion);
+    const etcdTag = desc.versions.etcd ?? '';
+    const snapFile = (snap) => {
+        const version = snap === 'etcd' ? stripV(etcdTag) : kver;
+        return `${art('release-{arch}')}/${snap}_${version}_{arch}.snap`;
+    };
+    const shared = {};
+    const charms = [];
+    const packs = [];
+    const refused = o.routes
+        ? checkBuildRoutes(arches.map((a) => a.debian), o.routes)
+        : [];
+    for (const info of infos) {
+        if (info.dir && info.entries && o.packs !== false) {
+            try {
+                for (const j of packJobs(info.name, info.entries, arches.map((a) => a.debian), o.routes ?? { selfHosted: {} })) {
+                    const artifact = `pack-${info.name}_${j.id}`;
+                    packs.push({ ...j, path: place(info.dir), builder: info.builder ?? 'auto', 'pack-dir': art(artifact), artifact });
+                }
+            }
+            catch (e) {
+                if (!(e instanceof errors_UserError))
+                    throw e;
+                refused.push(e.message);
+            }
+        }
+        const spec = desc.charms[info.name];
+        const lines = [];
+        const keep = [];
+        const placeholders = [];
+        const charmArt = (...p) => art(`charm-${info.name}`, ...p);
+        for (const [key, value] of Object.entries(spec.resources)) {
+            const a = parseArtifact(value);
+            const k = artifactKey(a);
+            if (k && !(shared[k] ??= []).includes(info.name))
+                shared[k].push(info.name);
+            const names = expandResourceName(key, arches);
+            const placeholder = a.kind === 'placeholder' || (a.kind === 'snap' && desc.snaps === 'placeholder');
+            if (a.kind === 'keep')
+                keep.push(...names);
+            else if (placeholder) {
+                for (const n of names) {
+                    placeholders.push(n);
+                    lines.push(`${n}=${charmArt('placeholders')}/${n}.snap`);
+                }
+            }
+            else {
+                const file = a.kind === 'snap'
+                    ? snapFile(a.snap)
+                    : a.kind === 'cni'
+                        ? `${art('release-{arch}')}/cni-{arch}.tgz`
+                        : a.kind === 'flannel'
+                            ? `${art('release-{arch}')}/flannel-{arch}.tar.gz`
+                            : repo(a.path);
+                lines.push(`${key}=${file}`);
+            }
+        }
+        charms.push({
+            charm: info.name,
+            path: info.dir ? place(info.dir) : '',
+            files: info.files.map(place).join('\n'),
+            builder: spec.builder ?? 'auto',
+            'charm-dir': charmArt('charms'),
+            'charm-files': `${charmArt('charms')}/*.charm`,
+            resources: lines.join('\n'),
+            keep: keep.join(' '),
+            placeholders: placeholders.join(' '),
+            'placeholder-dir': charmArt('placeholders'),
+            meta: info.dir ? place(info.dir) : charmArt('meta'),
+            'pack-pattern': info.dir ? `pack-${info.name}_*` : '',
+        });
+    }
+    // Before anything is built or uploaded: every entry the release needs has a route.
+    if (refused.length)
+        throw new DescriptionError(refused);
+    const components = COMPONENTS.map((c) => c.name).filter((n) => shared[`snap:${n}`]);
+    const src = (k) => (desc.sources?.[k] ? repo(desc.sources[k]) : '');
+    const build = {
+        components: components.join(' '),
+        etcd: !!shared['snap:etcd'],
+        'cdk-addons': !!shared['snap:cdk-addons'],
+        cni: !!shared.cni,
+        flannel: !!shared.flannel,
+        'cni-version': desc.versions.cni ?? '',
+        'cni-source': src('cni'),
+        'flannel-version': desc.versions.flannel ?? '',
+        'flannel-source': src('flannel'),
+        'etcd-version': etcdTag,
+        'etcd-source': src('etcd'),
+        'cdk-addons-source': src('cdk-addons'),
+    };
+    const channel = parseChannel(o.channel || desc.channel || defaultChannel(o.kubeVersion), 'channel').name;
+    return {
+        arches,
+        kubeVersion: o.kubeVersion,
+        channel,
+        snaps: desc.snaps,
+        versions: { kubernetes: o.kubeVersion, cni: desc.versions.cni ?? '', flannel: desc.versions.flannel ?? '', etcd: etcdTag },
+        build,
+        charms,
+        packs,
+        shared,
+        bundle: { template: desc.bundle?.template ? repo(desc.bundle.template) : '', name: desc.bundle?.name ?? 'charmed-kubernetes' },
+    };
+}
+/** How many times each artifact is built per arch: always 1, whatever the number of charms it feeds. */
+function buildCounts(plan) {
+    const keys = [
+        ...plan.build.components
+            .split(' ')
+            .filter(Boolean)
+            .map((c) => `snap:${c}`),
+        ...(plan.build.etcd ? ['snap:etcd'] : []),
+        ...(plan.build['cdk-addons'] ? ['snap:cdk-addons'] : []),
+        ...(plan.build.cni ? ['cni'] : []),
+        ...(plan.build.flannel ? ['flannel'] : []),
+    ];
+    const out = {};
+    for (const k of keys)
+        out[k] = (out[k] ?? 0) + 1;
+    return out;
+}
+/** The plan job's outputs, as release.yml reads them (needs.plan.outputs.*). */
+function planOutputs(plan, dryRun) {
+    return {
+        matrix: JSON.stringify({ include: plan.arches.map((a) => ({ arch: a.debian, platform: a.platform })) }),
+        charms: JSON.stringify({ include: plan.charms }),
+        packs: JSON.stringify({ include: plan.packs }),
+        'pack-count': String(plan.packs.length),
+        build: JSON.stringify(plan.build),
+        arches: plan.arches.map((a) => a.debian).join(' '),
+        'kube-version': plan.kubeVersion,
+        channel: plan.channel,
+        snaps: plan.snaps,
+        'dry-run': String(dryRun),
+    };
+}
+function planMarkdown(plan, dryRun, title = 'Release plan') {
+    const rows = Object.entries(plan.versions)
+        .filter(([, v]) => v)
+        .map(([k, v]) => `| ${k} | ${v} |`);
+    const shared = Object.entries(plan.shared).map(([k, cs]) => `| \`${k}\` | ${plan.arches.length} (once per arch) | ${cs.join(', ')} |`);
+    const packs = plan.packs.map((p) => `| ${p.charm} | ${p.entry} | ${p['build-on']} | ${p['run-on']} | ${p.route}: \`${Array.isArray(p['runs-on']) ? p['runs-on'].join(', ') : p['runs-on']}\`${p.destructive === 'true' ? ', destructive mode' : p.destructive === 'false' ? ', LXD' : ''} |`);
+    const charms = plan.charms.map((c) => `| ${c.charm} | ${c.path || c.files.split('\n').join(', ')} | ${c.resources.split('\n').filter(Boolean).length} | ${c.placeholders.split(' ').filter(Boolean).length} | ${c.keep || '-'} |`);
+    return [
+        `### ${title}${dryRun ? ' (dry run: nothing is uploaded or released)' : ''}`,
+        '',
+        `Channel \`${plan.channel}\`; architectures ${plan.arches.map((a) => `\`${a.debian}\``).join(', ')}; snap resources: ${plan.snaps === 'real' ? 'the snaps this release builds' : 'zero-byte placeholders (installed from the store)'}.`,
+        '',
+        '| component | version |',
+        '|---|---|',
+        ...rows,
+        '',
+        '| artifact | builds | attached to |',
+        '|---|---|---|',
+        ...shared,
+        '',
+        '| charm | source | resource lines | placeholders | kept |',
+        '|---|---|---|---|---|',
+        ...charms,
+        ...(packs.length ? ['', '| charm | entry | build-on | run-on | packed on |', '|---|---|---|---|---|', ...packs] : []),
+    ].join('\n');
+}
+/** Charm name → what the bundle checks need of it, for every charm of the release. */
+function bundleCharms(infos) {
+    return Object.fromEntries(infos.map((i) => [i.name, i.bundle]));
+}
+/**
+ * A Juju bundle pins one revision per application, but a multi-arch charm has one revision per base/arch on
+ * Charmhub. So one bundle per base/arch: bundle-<arch>.yaml (bundle-<base>-<arch>.yaml when the charms span
+ * several bases), each application pinned to that arch's revision and resource revisions, with
+ * `default-base: ubuntu@<base>`. From the template (applications whose charm is not in the release are kept as
+ * written) or generated with one unit per charm. What juju requires of it (shared/bundle-check.ts):
+ * - a subordinate (`charms[name].subordinate`) has no num_units, no `to` and no constraints: it runs beside its
+ *   principal, on that machine's arch; every other pinned application gets `constraints: arch=<arch>`;
+ * - `series` never disagrees with `default-base`: the bundle's `series` (the CK template says `noble`) is
+ *   dropped, since `default-base` says the same thing for juju 3.1+ (juju 4 ignores `series`), and so are a
+ *   pinned application's own `series` and `base`: its revision is the one for this bundle's base.
+ */
+function renderBundles(released, template, name, charms = {}) {
+    const keys = [...new Set(released.flatMap((r) => Object.keys(r.bases)))];
+    const manyBases = new Set(keys.map((k) => k.split('/')[0])).size > 1;
+    const out = [];
+    const order = (k) => arch_ARCHES.findIndex((a) => a.debian === k.split('/')[1]);
+    const subordinate = (charm) => charms[charm]?.subordinate === true;
+    for (const key of keys.sort((a, b) => order(a) - order(b) || a.localeCompare(b))) {
+        const [base, arch] = key.split('/');
+        const doc = (template
+            ? (0,dist/* parse */.qg)(template)
+            : { name, description: `Charmed Kubernetes pinned to the revisions released for ${arch}`, applications: {} });
+        const apps = (doc.applications ?? {});
+        if (!template)
+            for (const r of released)
+                apps[r.charm] = subordinate(r.charm) ? { charm: r.charm } : { charm: r.charm, num_units: 1 };
+        for (const [app, def] of Object.entries(apps)) {
+            const r = released.find((x) => x.charm === String(def?.charm ?? '').replace(/^ch:/, ''));
+            if (!r)
+                continue;
+            const b = r.bases[key];
+            if (!b)
+                throw new errors_UserError(`bundle: ${r.charm} has no revision for ${key} in ${r.channel}; release it for that base/arch or drop the arch`);
+            const { series: _series, base: _base, num_units: units, to, constraints: cons, ...rest } = def;
+            const constraints = String(cons ?? '')
+                .split(/\s+/)
+                .filter((c) => c && !c.startsWith('arch='));
+            apps[app] = {
+                ...rest,
+                charm: r.charm,
+                channel: r.channel,
+                revision: b.revision,
+                resources: Object.fromEntries(Object.entries(b.resources).sort(([x], [y]) => x.localeCompare(y))),
+                ...(subordinate(r.charm)
+                    ? {}
+                    : {
+                        ...(units !== undefined ? { num_units: units } : {}),
+                        ...(to !== undefined ? { to } : {}),
+                        constraints: [...constraints, `arch=${arch}`].join(' '),
+                    }),
+            };
+        }
+        doc.applications = apps;
+        delete doc.series;
+        const ordered = { ...(doc.name ? { name: doc.name } : {}), ...doc, 'default-base': `ubuntu@${base}` };
+        out.push({ file: manyBases ? `bundle-${base}-${arch}.yaml` : `bundle-${arch}.yaml`, arch, base, yaml: (0,dist/* stringify */.As)(ordered) });
+    }
+    return out;
+}
+/**
+ * What the bundle checks need of each charm of a description (the bundle job has the repository, not the plan's
+ * CharmInfo): read from the charm directory's metadata, or from the first prebuilt .charm (unzipped in scratch).
+ */
+async function loadBundleCharms(desc, dir, scratch) {
+    const out = {};
+    for (const [name, spec] of Object.entries(desc.charms)) {
+        const first = spec.files?.length ? (await expandGlob(spec.files[0], dir))[0] : undefined;
+        const meta = spec.path
+            ? await loadCharm(external_node_path_default().resolve(dir, spec.path), `charms.${name}.path`)
+            : first
+                ? (await readPackedMeta(first, scratch, `charms.${name}.files`)).meta
+                : undefined;
+        if (meta)
+            out[name] = { subordinate: meta.subordinate, endpoints: meta.endpoints };
+    }
+    return out;
+}
+/** juju's checks on every rendered bundle: one line per problem, `bundle <file>: <juju's words>`. */
+function checkRenderedBundles(bundles, charms) {
+    return bundles.flatMap((b) => checkBundle(b.yaml, charms).map((l) => `bundle ${b.file}: ${l}`));
+}
+/**
+ * BEFORE anything is uploaded: render the bundles the release will write, from provisional revisions (0 for
+ * every charm and resource), and run juju's checks on them. `serves`: for each charm of the release, the
+ * `<ubuntu release>/<arch>` keys its packed revisions will serve (from its charmcraft.yaml bases / platforms,
+ * limited to the release's arches). One line per problem, each naming the bundle file (or the charm with no
+ * revision for a base/arch some other charm serves); [] when juju would accept every bundle.
+ */
+function checkBundlesBeforeUpload(desc, infos, template, serves, channel) {
+    const released = infos.map((i) => ({
+        charm: i.name,
+        channel,
+        bases: Object.fromEntries((serves[i.name] ?? []).map((k) => [k, { revision: 0, resources: Object.fromEntries(i.declared.map((d) => [d.name, 0])) }])),
+    }));
+    try {
+        const bundles = renderBundles(released, template, desc.bundle?.name ?? 'charmed-kubernetes', bundleCharms(infos));
+        return checkRenderedBundles(bundles, bundleCharms(infos));
+    }
+    catch (e) {
+        if (e instanceof errors_UserError)
+            return [e.message];
+        throw e;
+    }
+}
+
+;// CONCATENATED MODULE: ./cli/release/plan.ts
+/** The plan job: validate the description and every charm, resolve the Kubernetes version, make the plan. */
+
+
+
+
+
+
+
+
+
+/** The workflow_dispatch defaults of release.yml (test/workflows.test.ts checks they agree). */
+const RELEASE_DEFAULTS = {
+    config: 'cdk-release.yaml',
+    channel: '',
+    'dry-run': 'true',
+};
+/**
+ * The `<ubuntu release>/<arch>` keys each charm's revisions will serve in this release: the run-on bases of its
+ * pack jobs' entries (built here), or the manifest bases of its prebuilt files; only the release's arches.
+ */
+async function servedBases(infos, plan, scratch) {
+    const arches = new Set(plan.arches.map((a) => a.debian));
+    const out = {};
+    for (const i of infos) {
+        const keys = new Set();
+        if (i.entries)
+            for (const e of i.entries)
+                for (const b of e.runOn)
+                    if (arches.has(b.arch) && entryNeeded(e, [...arches]))
+                        keys.add(`${b.channel}/${b.arch}`);
+        for (const f of i.files)
+            for (const b of (await readCharmFile(f, scratch, `charms.${i.name}.files`)).bases)
+                if (arches.has(b.architecture))
+                    keys.add(`${b.channel}/${b.architecture}`);
+        out[i.name] = [...keys];
+    }
+    return out;
+}
+/** Validate (schema, then every charm), resolve the Kubernetes version, make the plan: nothing is built before. */
+async function planFromConfig(r) {
+    const file = external_node_path_default().resolve(r.config);
+    const desc = await loadDescription(file);
+    const scratch = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), 'build-snaps-plan-'));
+    try {
+        const infos = await checkDescription(desc, external_node_path_default().dirname(file), external_node_path_default().basename(file), scratch);
+        if (r.promote !== undefined && !r.channel)
+            throw new errors_UserError('channel: a promotion needs the channel to promote to, e.g. --channel 1.31/beta');
+        const from = r.promote !== undefined ? parseChannel(r.promote, 'from-channel').name : undefined;
+        const kube = await resolveKubeVersion(desc.versions.kubernetes, r.kubeBaseUrl ?? 'https://dl.k8s.io', r.log ?? (() => { }));
+        const plan = makePlan(desc, infos, {
+            kubeVersion: kube,
+            dir: external_node_path_default().dirname(file),
+            ...(r.root !== undefined ? { root: r.root } : {}),
+            artifacts: r.artifacts,
+            ...(r.channel ? { channel: r.channel } : {}),
+            ...(r.routes ? { routes: r.routes } : {}),
+            // A promotion packs nothing; the summary reads the plan for its tables only.
+            packs: r.promote === undefined && r.packs !== false,
+        });
+        // juju's bundle checks on the bundles this release will write, with provisional revisions: before any upload.
+        if (!from && r.packs !== false) {
+            const template = desc.bundle?.template ? await (0,promises_namespaceObject.readFile)(external_node_path_default().resolve(external_node_path_default().dirname(file), desc.bundle.template), 'utf8') : undefined;
+            const serves = await servedBases(infos, plan, scratch);
+            const problems = checkBundlesBeforeUpload(desc, infos, template, serves, plan.channel);
+            if (problems.length)
+                throw new DescriptionError(problems.map((l) => `${l}; juju would refuse this bundle: fix ${desc.bundle?.template ? `bundle.template (${desc.bundle.template})` : 'the charms'}`));
+        }
+        if (from && from === plan.channel)
+            throw new errors_UserError(`channel: promoting ${from} to itself; give another channel, e.g. ${from.replace(/edge$/, 'beta')}`);
+        return { desc, plan, ...(from ? { from } : {}) };
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(scratch, { recursive: true, force: true });
+    }
+}
+
+;// CONCATENATED MODULE: ./cli/release/records.ts
+/** The release and bundle jobs' records (results/<charm>.json) and the pinned bundles written from them. */
+
+
+
+
+
+
+
+// ---------------------------------------------------------------- record, bundle (the release and bundle jobs)
+/**
+ * charm-attach-release's outputs → what the channel holds for the charm: `revisions` is "<base-channel>/<arch>" →
+ * revision; `resource-revisions` is name → revision (the same for every base) or name → {arch → revision}.
+ */
+function toReleased(charm, channel, revisionsJson, resourceRevisionsJson) {
+    const parse = (t, what) => {
+        try {
+            return JSON.parse(t || '{}');
+        }
+        catch {
+            throw new errors_UserError(`--${what}: not JSON: '${t.slice(0, 80)}'; pass charm-attach-release's ${what} output`);
+        }
+    };
+    const revisions = parse(revisionsJson, 'revisions');
+    const resources = parse(resourceRevisionsJson, 'resource-revisions');
+    const bases = {};
+    for (const [key, rev] of Object.entries(revisions)) {
+        if (typeof rev !== 'number')
+            throw new errors_UserError(`--revisions: '${key}' is ${JSON.stringify(rev)}, not a revision number`);
+        const arch = key.split('/').at(-1);
+        const res = {};
+        for (const [name, v] of Object.entries(resources)) {
+            const n = typeof v === 'number' ? v : (v?.[arch] ?? v?.[key]);
+            if (typeof n === 'number')
+                res[name] = n;
+        }
+        bases[key] = { revision: rev, resources: res };
+    }
+    return { charm, channel, bases };
+}
+/** Every record (results/<charm>.json) under dir, whatever the artifact folders around them. */
+async function readRecords(dir) {
+    if (!(0,external_node_fs_namespaceObject.existsSync)(dir))
+        return [];
+    const out = [];
+    for (const rel of (await (0,promises_namespaceObject.readdir)(dir, { recursive: true })).map(String).sort()) {
+        if (!rel.endsWith('.json') || rel.endsWith('.spdx.json') || rel.endsWith('.intoto.json'))
+            continue;
+        const doc = JSON.parse(await (0,promises_namespaceObject.readFile)(external_node_path_default().join(dir, rel), 'utf8').catch(() => 'null'));
+        if (doc && typeof doc.charm === 'string' && typeof doc.channel === 'string' && doc.bases && typeof doc.bases === 'object')
+            out.push(doc);
+    }
+    return out;
+}
+async function writeBundles(desc, configDir, released, outDir) {
+    if (released.length === 0)
+        throw new errors_UserError('results: no charm records found; the release job writes one per charm (release record)');
+    const template = desc.bundle?.template ? await (0,promises_namespaceObject.readFile)(external_node_path_default().resolve(configDir, desc.bundle.template), 'utf8') : undefined;
+    // The description's order, whatever order the records were found in.
+    const order = Object.keys(desc.charms);
+    // One bundle per released base/arch: a multi-arch revision (flannel, etcd) also serves arches this release
+    // does not make, and those get no bundle (the per-arch charms have no revision there).
+    const arches = new Set(desc.arches.map((a) => parseArch(a).debian));
+    const sorted = [...released]
+        .sort((a, b) => order.indexOf(a.charm) - order.indexOf(b.charm))
+        .map((r) => ({ ...r, bases: Object.fromEntries(Object.entries(r.bases).filter(([k]) => arches.has(k.split('/').at(-1)))) }));
+    const scratch = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), 'bs-bundle-'));
+    const charms = await loadBundleCharms(desc, configDir, scratch).finally(() => (0,promises_namespaceObject.rm)(scratch, { recursive: true, force: true }));
+    const bundles = renderBundles(sorted, template, desc.bundle?.name ?? 'charmed-kubernetes', charms);
+    // juju's bundle checks on every bundle before any is written (shared/bundle-check.ts).
+    const problems = checkRenderedBundles(bundles, charms);
+    if (problems.length)
+        throw new DescriptionError(problems.map((l) => `${l}; juju refuses this bundle: fix ${desc.bundle?.template ? `bundle.template (${desc.bundle.template})` : 'the charm metadata'}`));
+    await (0,promises_namespaceObject.mkdir)(outDir, { recursive: true });
+    const files = [];
+    for (const b of bundles) {
+        const f = external_node_path_default().join(outDir, b.file);
+        await (0,promises_namespaceObject.writeFile)(f, `# Pinned by build-snaps: deploy exactly what was released with  juju deploy ./${b.file}\n${b.yaml}`);
+        files.push(f);
+    }
+    return files;
+}
+
+;// CONCATENATED MODULE: ./cli/release/attest.ts
+/** SBOMs, attestation records and checksums of what the jobs produced. */
+
+
+
+
+
+/** Every <file>.spdx.json under dir/<artifact>/, with its subject's sha256 from the SHA256SUMS beside it. */
+async function listSboms(dir) {
+    const out = [];
+    if (!(0,external_node_fs_namespaceObject.existsSync)(dir))
+        return out;
+    for (const rel of (await (0,promises_namespaceObject.readdir)(dir, { recursive: true })).map(String).sort()) {
+        if (!rel.endsWith('.spdx.json'))
+            continue;
+        const [artifact, ...inner] = rel.split((external_node_path_default()).sep);
+        const subject = external_node_path_default().basename(rel).replace(/\.spdx\.json$/, '');
+        const sums = await (0,promises_namespaceObject.readFile)(external_node_path_default().join(dir, external_node_path_default().dirname(rel), 'SHA256SUMS'), 'utf8').catch(() => '');
+        const hex = sums
+            .split('\n')
+            .map((l) => l.match(/^([0-9a-f]{64}) [ *](.+)$/))
+            .find((m) => m?.[2] === subject)?.[1];
+        if (!hex)
+            throw new errors_UserError(`${rel}: no sha256 for ${subject} in the SHA256SUMS beside it; the build action writes both`);
+        out.push({ id: String(out.length + 1), artifact, sbom: inner.join('/'), subject, digest: `sha256:${hex}` });
+    }
+    return out;
+}
+const ARTIFACT_RE = /\.(snap|tgz|tar\.gz|charm)$/;
+/**
+ * The charm job's "One SHA256SUMS for the collected files": each pack job wrote SHA256SUMS and manifest.json for
+ * its own .charm (not uploaded); one pair covering every .charm collected, with their SBOMs and provenance.
+ */
+async function collectedChecksums(dir) {
+    if (!(0,external_node_fs_namespaceObject.existsSync)(dir))
+        throw new errors_UserError(`--dir: ${dir} does not exist; download the pack jobs' artifacts into it first`);
+    const charms = (await (0,promises_namespaceObject.readdir)(dir)).filter((f) => f.endsWith('.charm')).sort();
+    if (charms.length === 0)
+        throw new errors_UserError(`--dir: no .charm file in ${dir}; its pack jobs uploaded none`);
+    return writeManifest(dir, await manifest_describeFiles(charms.map((f) => external_node_path_default().join(dir, f))));
+}
+
+;// CONCATENATED MODULE: ./cli/release/summary.ts
+/** The summary job: charm x base/arch -> revision, resource -> revision, and every artifact with size and sha256. */
+
+
+
+
+
+
+
+
+/**
+ * The arch of a downloaded artifact: release-<arch>/...; for a .charm, every arch its manifest.yaml bases serve
+ * ("amd64, arm64, s390x" for one multi-arch revision), else the _<arch>.charm / -<arch>.charm of its name.
+ */
+async function artifactArch(dir, rel) {
+    const release = rel.split('/')[0].match(/^release-(.+)$/)?.[1];
+    if (release)
+        return release;
+    const served = rel.endsWith('.charm') ? await charmArches(external_node_path_default().join(dir, rel)) : [];
+    if (served.length)
+        return arch_ARCHES.filter((a) => served.includes(a.debian))
+            .map((a) => a.debian)
+            .join(', ');
+    return arch_ARCHES.find((a) => new RegExp(`[-_]${a.debian}\\.charm$`).test(rel))?.debian ?? 'all';
+}
+/** Every artifact (snap, tarball, .charm, placeholder) under dir, in the layout of the downloaded workflow artifacts. */
+async function collectArtifacts(dir, attestations = []) {
+    if (!(0,external_node_fs_namespaceObject.existsSync)(dir))
+        throw new errors_UserError(`--dir: ${dir} does not exist; download the release artifacts into it first`);
+    const rels = (await (0,promises_namespaceObject.readdir)(dir, { recursive: true })).map(String).sort();
+    const files = [];
+    for (const r of rels) {
+        const top = r.split((external_node_path_default()).sep)[0];
+        if (!/^(release-|charm-)/.test(top) || !ARTIFACT_RE.test(r))
+            continue;
+        if ((await (0,promises_namespaceObject.stat)(external_node_path_default().join(dir, r))).isFile())
+            files.push(r);
+    }
+    const described = await manifest_describeFiles(files.map((f) => external_node_path_default().join(dir, f)));
+    const rows = [];
+    for (const [i, d] of described.entries()) {
+        const name = external_node_path_default().basename(files[i]);
+        const att = attestations.filter((a) => a.subjects.includes(name)).map((a) => `[${a.kind}](${a.url})`);
+        rows.push({
+            arch: await artifactArch(dir, files[i]),
+            artifact: name,
+            file: files[i],
+            size: d.size,
+            sha256: d.sha256,
+            attestations: att,
+        });
+    }
+    const order = (a) => (a === 'all' ? 999 : arch_ARCHES.findIndex((x) => x.debian === a.split(', ')[0]));
+    return rows.sort((a, b) => order(a.arch) - order(b.arch) || a.artifact.localeCompare(b.artifact));
+}
+async function readAttestations(dir) {
+    const out = [];
+    if (!(0,external_node_fs_namespaceObject.existsSync)(dir))
+        return out;
+    for (const rel of (await (0,promises_namespaceObject.readdir)(dir, { recursive: true })).map(String)) {
+        if (!rel.startsWith('attestations-') || !rel.endsWith('.json'))
+            continue;
+        const doc = JSON.parse(await (0,promises_namespaceObject.readFile)(external_node_path_default().join(dir, rel), 'utf8'));
+        if (doc?.url && Array.isArray(doc.subjects))
+            out.push(doc);
+    }
+    return out;
+}
+/** The file a charm's resource is attached from, for one arch (from the plan's resource lines). */
+function resourceFile(c, resource, arch) {
+    for (const line of c.resources.split('\n').filter(Boolean)) {
+        const i = line.indexOf('=');
+        const [name, file] = [line.slice(0, i), line.slice(i + 1)];
+        if (name.replace('{arch}', arch) === resource)
+            return file.replaceAll('{arch}', arch);
+        // cni-s390x is attached to the amd64 revision too (every declared resource is): its file is s390x's.
+        const other = name.includes('{arch}') ? arch_ARCHES.find((a) => name.replace('{arch}', a.debian) === resource) : undefined;
+        if (other)
+            return file.replaceAll('{arch}', other.debian);
+    }
+    return undefined;
+}
+async function releaseTable(released, plan, base) {
+    const rows = [];
+    for (const r of released) {
+        const c = plan?.charms.find((x) => x.charm === r.charm);
+        for (const [key, b] of Object.entries(r.bases)) {
+            const arch = key.split('/').at(-1);
+            const names = Object.keys(b.resources).sort();
+            if (names.length === 0)
+                rows.push(`| ${r.charm} | ${key} | ${b.revision} | - | - | - | - |`);
+            for (const n of names) {
+                const f = c && resourceFile(c, n, arch);
+                const abs = f && external_node_path_default().resolve(base, f);
+                const facts = abs && (0,external_node_fs_namespaceObject.existsSync)(abs) ? (await manifest_describeFiles([abs]))[0] : undefined;
+                const kept = c?.keep.split(' ').includes(n);
+                rows.push(`| ${r.charm} | ${key} | ${b.revision} | ${n} | ${b.resources[n]} | ${facts ? manifest_humanSize(facts.size) : kept ? 'kept' : '-'} | ${facts ? `\`${facts.sha256}\`` : '-'} |`);
+            }
+        }
+    }
+    return rows;
+}
+function summaryMarkdown(title, notes, releaseRows, rows) {
+    const lines = rows.map((r) => `| ${r.arch} | ${r.artifact} | ${manifest_humanSize(r.size)}${r.size === 0 ? ' (placeholder)' : ''} | \`${r.sha256}\` | ${r.attestations.join(', ') || '-'} |`);
+    const arches = [...new Set(rows.flatMap((r) => r.arch.split(', ')).filter((a) => a !== 'all'))];
+    return [
+        `### ${title}`,
+        '',
+        ...notes.map((n) => `${n}  `),
+        ...(releaseRows.length
+            ? [
+                '',
+                '| charm | base/arch | revision | resource | resource revision | size | sha256 |',
+                '|---|---|---|---|---|---|---|',
+                ...releaseRows,
+            ]
+            : []),
+        ...(rows.length
+            ? [
+                '',
+                `${rows.length} artifacts for ${arches.length} architectures (${arches.join(', ')}).`,
+                '',
+                '| arch | artifact | size | sha256 | attestations |',
+                '|---|---|---|---|---|',
+                ...lines,
+            ]
+            : []),
+    ].join('\n');
+}
+
 ;// CONCATENATED MODULE: ./node_modules/@actions/tool-cache/lib/manifest.js
 var manifest_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -45777,596 +48767,6 @@ async function goBuild(spec) {
     return spec.output;
 }
 
-;// CONCATENATED MODULE: ./shared/epoch.ts
-/** The timestamp every reproducible artifact carries: SOURCE_DATE_EPOCH, else the commit time, else a constant. */
-
-
-/** 2000-01-01T00:00:00Z: used when there is neither SOURCE_DATE_EPOCH nor a git commit. */
-const FALLBACK_EPOCH = 946684800;
-function sourceDateEpoch(env = process.env, cwd = env.GITHUB_WORKSPACE || process.cwd()) {
-    const given = env.SOURCE_DATE_EPOCH?.trim();
-    if (given) {
-        if (!/^\d+$/.test(given))
-            throw new errors_UserError(`SOURCE_DATE_EPOCH: '${given}' is not a whole number of seconds; unset it or give a Unix time`);
-        return Number(given);
-    }
-    try {
-        const out = (0,external_node_child_process_namespaceObject.execFileSync)('git', ['log', '-1', '--format=%ct'], { cwd, stdio: ['ignore', 'pipe', 'ignore'] })
-            .toString()
-            .trim();
-        if (/^\d+$/.test(out))
-            return Number(out);
-    }
-    catch {
-        // not a git checkout, or no git: fall through
-    }
-    return FALLBACK_EPOCH;
-}
-
-;// CONCATENATED MODULE: ./shared/manifest.ts
-/** SHA256SUMS + manifest.json of everything a run produced. */
-
-
-
-async function manifest_describeFiles(files, archOf) {
-    return Promise.all(files.map(async (file) => ({
-        file,
-        name: external_node_path_default().basename(file),
-        size: (await (0,promises_namespaceObject.stat)(file)).size,
-        sha256: await files_sha256File(file),
-        ...(archOf?.(file) ? { arch: archOf(file) } : {}),
-    })));
-}
-/** `sha256sum -c`-compatible lines, sorted by name. */
-function sha256sums(entries) {
-    return [...entries]
-        .sort((a, b) => a.name.localeCompare(b.name))
-        .map((e) => `${e.sha256}  ${e.name}\n`)
-        .join('');
-}
-/**
- * Write SHA256SUMS and manifest.json into dir; returns the SHA256SUMS path. Entries of earlier runs into the
- * same directory (another arch, say) are kept while their files still exist, so the file covers the directory.
- */
-async function writeManifest(dir, given) {
-    const sums = path.join(dir, 'SHA256SUMS');
-    const entries = [...given, ...(await sidecars(dir, given))];
-    const mine = new Set(entries.map((e) => e.name));
-    const earlier = await readManifestJson(dir);
-    const kept = [];
-    for (const e of earlier) {
-        if (!mine.has(e.name) && (await stat(path.join(dir, e.name)).catch(() => undefined))?.size === e.size)
-            kept.push({ ...e, file: path.join(dir, e.name) });
-    }
-    const all = [...kept, ...entries];
-    await writeFileAtomic(sums, sha256sums(all));
-    const json = [...all]
-        .sort((a, b) => a.name.localeCompare(b.name))
-        .map(({ name, size, sha256, arch }) => ({ name, size, sha256, ...(arch ? { arch } : {}) }));
-    await writeFileAtomic(path.join(dir, 'manifest.json'), JSON.stringify(json, null, 2) + '\n');
-    return sums;
-}
-/**
- * The attestation files beside the entries (shared/sbom.ts, shared/provenance.ts), so SHA256SUMS covers them:
- * each entry's `<name>.spdx.json` and every `provenance.*.intoto.json` in dir.
- */
-async function sidecars(dir, entries) {
-    const have = new Set(entries.map((e) => e.name));
-    const names = await readdir(dir).catch(() => []);
-    const arch = new Map(entries.map((e) => [`${e.name}.spdx.json`, e.arch]));
-    const extra = names.filter((n) => !have.has(n) && (arch.has(n) || /^provenance\..+\.intoto\.json$/.test(n))).sort();
-    return manifest_describeFiles(extra.map((n) => path.join(dir, n)), (f) => arch.get(path.basename(f)));
-}
-async function readManifestJson(dir) {
-    try {
-        const parsed = JSON.parse(await readFile(path.join(dir, 'manifest.json'), 'utf8'));
-        return Array.isArray(parsed)
-            ? parsed.filter((e) => typeof e?.name === 'string' && typeof e?.sha256 === 'string')
-            : [];
-    }
-    catch {
-        return [];
-    }
-}
-function manifest_humanSize(bytes) {
-    if (bytes < 1024)
-        return `${bytes} B`;
-    const units = ['KiB', 'MiB', 'GiB'];
-    let v = bytes / 1024;
-    let i = 0;
-    while (v >= 1024 && i < units.length - 1) {
-        v /= 1024;
-        i++;
-    }
-    return `${v.toFixed(1)} ${units[i]}`;
-}
-/** A markdown table of artifacts. */
-function summaryTable(entries) {
-    const rows = entries.map((e) => `| ${e.name} | ${e.arch ?? ''} | ${manifest_humanSize(e.size)} | \`${e.sha256.slice(0, 16)}…\` |`);
-    return ['| file | arch | size | sha256 |', '|---|---|---|---|', ...rows].join('\n');
-}
-
-;// CONCATENATED MODULE: ./shared/charm/plan.ts
-/**
- * The pure half of a charm release (plan → execute → verify): channel validation, the `resources` input
- * (with `{arch}` expansion), which architecture a resource file must be, completeness against what the charm
- * declares, and the ReleasePlan itself: built from the inputs and what the store says today (a StoreView),
- * it names every upload, every release (one per charm revision, i.e. per base/arch) and the channel map
- * expected afterwards. No I/O here; shared/charm/release.ts reads the files and the store, executes the
- * plan (the only code that writes to the store) and verifies it.
- */
-
-
-
-
-const RISKS = ['edge', 'beta', 'candidate', 'stable'];
-const CHANNEL_PART_RE = /^[a-z0-9][a-z0-9._-]*$/i;
-/**
- * Parse `track/risk[/branch]` (or a bare risk, meaning track `latest`, as charmcraft reads it).
- * With legacy (charm store) channels only a bare risk is valid: that store had no tracks.
- */
-function parseChannel(value, inputName = 'channel', legacy = false) {
-    const text = value.trim();
-    const parts = text.split('/');
-    const fix = legacy
-        ? `use one of ${RISKS.join(', ')} (the charm store has no tracks)`
-        : `use track/risk[/branch], e.g. 1.31/edge or latest/stable, with risk one of ${RISKS.join(', ')}`;
-    if (text === '' || parts.length > 3 || parts.some((p) => !CHANNEL_PART_RE.test(p)))
-        throw new errors_UserError(`${inputName}: '${text}' is not a valid channel; ${fix}`);
-    const [track, risk, branch] = parts.length === 1 ? ['latest', parts[0], undefined] : [parts[0], parts[1], parts[2]];
-    if (!RISKS.includes(risk))
-        throw new errors_UserError(`${inputName}: '${text}' has risk '${risk}'; ${fix}`);
-    if (legacy && parts.length > 1)
-        throw new errors_UserError(`${inputName}: '${text}' is not a valid charm store channel; ${fix}`);
-    const name = legacy ? risk : [track, risk, branch].filter(Boolean).join('/');
-    return { track, risk: risk, ...(branch ? { branch } : {}), name };
-}
-/**
- * Parse the resources input: `name=path` lines. A line with `{arch}` in the name is repeated for every arch
- * of `arches` with `{arch}` replaced by the Debian name (the spelling of charm resource names: `cni-s390x`);
- * a line with `{arch}` only in the path (`kubectl=snaps/{arch}/kubectl.snap`) is one per-arch resource, a
- * file for every arch. The `resources` output of zero-byte-snaps can be pasted in as is.
- */
-function parseResourceLines(value, arches, inputName = 'resources') {
-    const out = [];
-    const lineOf = new Map();
-    for (const line of splitLines(value)) {
-        const i = line.indexOf('=');
-        if (i <= 0 || i === line.length - 1)
-            throw new UserError(`${inputName}: '${line}' is not a name=path line`);
-        const [nameT, pathT] = [line.slice(0, i).trim(), line.slice(i + 1).trim()];
-        const expanded = [];
-        if (line.includes('{arch}')) {
-            if (arches.length === 0)
-                throw new UserError(`${inputName}: '${line}' uses {arch}; set the arches input (e.g. amd64 arm64 s390x)`);
-            const perArch = !nameT.includes('{arch}');
-            for (const a of arches) {
-                expanded.push({
-                    name: expandTemplate(nameT, { arch: a.debian }, inputName),
-                    path: expandTemplate(pathT, { arch: a.debian }, inputName),
-                    arch: a,
-                    ...(perArch ? { perArch } : {}),
-                });
-            }
-        }
-        else {
-            expanded.push({ name: expandTemplate(nameT, {}, inputName), path: expandTemplate(pathT, {}, inputName) });
-        }
-        for (const r of expanded) {
-            if (lineOf.has(r.name) && lineOf.get(r.name) !== line)
-                throw new UserError(`${inputName}: resource '${r.name}' is given twice; keep one line for it`);
-            lineOf.set(r.name, line);
-        }
-        out.push(...expanded);
-    }
-    return out;
-}
-/**
- * The architecture a resource file must be: the `{arch}` it was expanded with, else the Debian name the
- * resource name ends with (`cni-s390x`, docs/upstream.md#cni-resource), else the single arch of `arches` (a hint for a matrix job
- * that attaches one arch's snaps), else unknown (any architecture is accepted).
- */
-function plan_resourceArch(r, arches) {
-    if (r.arch)
-        return r.arch;
-    const bySuffix = ARCHES.find((a) => r.name.endsWith(`-${a.debian}`));
-    if (bySuffix)
-        return bySuffix;
-    return arches.length === 1 ? arches[0] : undefined;
-}
-/**
- * Check the given resources against the charm's declared ones: each given one is declared and a file
- * resource, and each declared one is either given or kept. Returns the names kept.
- */
-function checkResourceCoverage(charm, declared, given, keep) {
-    const names = new Set(declared.map((d) => d.name));
-    const list = declared.map((d) => d.name).join(', ') || '(none)';
-    for (const r of given) {
-        const d = declared.find((x) => x.name === r.name);
-        if (!d)
-            throw new UserError(`resources: charm ${charm} declares no resource '${r.name}'; its resources are ${list}`);
-        if (d.type !== 'file')
-            throw new UserError(`resources: '${r.name}' is an ${d.type} resource; only file resources can be uploaded here, name it in keep-resources`);
-    }
-    for (const k of keep) {
-        if (!names.has(k))
-            throw new UserError(`keep-resources: charm ${charm} declares no resource '${k}'; its resources are ${list}`);
-        if (given.some((g) => g.name === k))
-            throw new UserError(`keep-resources: '${k}' is also given in resources; drop it from one of them`);
-    }
-    const missing = declared.filter((d) => !given.some((g) => g.name === d.name) && !keep.includes(d.name)).map((d) => d.name);
-    if (missing.length > 0) {
-        throw new UserError(`resources: charm ${charm} declares ${missing.join(', ')} but no file is given for ${missing.length === 1 ? 'it' : 'them'}; add name=path lines, or name ${missing.length === 1 ? 'it' : 'them'} in keep-resources to keep the released revision`);
-    }
-}
-/** `"<base-channel>/<arch>"` (e.g. `22.04/amd64`), the key of the `revisions` output; `all` for a charm with no base. */
-function plan_baseKey(b) {
-    return b ? `${b.channel}/${b.architecture}` : 'all';
-}
-function plan_ledgerKey(r) {
-    return `${r.name}${r.perArch ? `@${r.arch.debian}` : ''}/${r.facts.sha256}`;
-}
-const plan_charmLedgerKey = (f) => `charm/${f.sha3_384}`;
-const largest = (xs) => xs.reduce((m, x) => (m === undefined || x.revision > m.revision ? x : m), undefined);
-/** Can this resource revision be released with charm revisions for `arches`? */
-function fits(rev, arches) {
-    return !rev.arches || rev.arches.includes('all') || arches.every((a) => rev.arches.includes(a));
-}
-/**
- * An upload this run can skip: the ledger's revision for this very file, confirmed by the store (same size,
- * fit for the arches), or for an empty file the largest zero-byte revision (any empty file is the same
- * content). Never "the newest row": the store's rows are unsorted.
- */
-function reusableResource(r, revs, ledger, arches) {
-    if (!revs)
-        return undefined;
-    const need = r.perArch ? [r.arch.debian] : arches;
-    const known = ledger[plan_ledgerKey(r)];
-    const confirmed = known === undefined
-        ? undefined
-        : revs.find((x) => x.revision === known && (x.size === undefined || x.size === r.facts.size) && fits(x, need));
-    if (confirmed)
-        return { revision: confirmed.revision, why: 'already uploaded (ledger, confirmed by the store)' };
-    if (r.facts.size !== 0)
-        return undefined;
-    const empty = largest(revs.filter((x) => x.size === 0 && fits(x, need)));
-    return empty ? { revision: empty.revision, why: 'zero-byte revision already in the store' } : undefined;
-}
-function sameBase(a, b) {
-    return plan_baseKey(a) === plan_baseKey(b) && (a?.name ?? '') === (b?.name ?? '');
-}
-/**
- * The .charm files of one step: one charm name, one file per base/arch, a base-less file only alone, and one
- * file for the legacy store.
- */
-function checkCharmFiles(files, store) {
-    const other = files.find((f) => f.name !== files[0].name);
-    if (other)
-        throw new UserError(`charm: ${other.path} is charm '${other.name}' but ${files[0].path} is '${files[0].name}'; give the .charm files of one charm per step`);
-    const byKey = new Map();
-    for (const f of files) {
-        for (const k of f.bases.length ? f.bases.map(plan_baseKey) : ['all']) {
-            if (byKey.has(k))
-                throw new UserError(`charm: ${byKey.get(k)} and ${f.path} are both for base ${k}; give one .charm per base/arch`);
-            byKey.set(k, f.path);
-        }
-    }
-    if (files.length > 1 && byKey.has('all'))
-        throw new UserError(`charm: ${byKey.get('all')} names no base in manifest.yaml, so it cannot be told from the other .charm files; pack with charmcraft (one .charm per base) or give one file`);
-    if (store === 'charmstore' && files.length > 1)
-        throw new UserError('charm: the legacy charm store takes one charm per release; give one .charm file, or use store: charmhub for a multi-base charm');
-}
-/**
- * Build the ReleasePlan: pure, from the inputs and the store's view. Every check happens here, before anything
- * is touched: one charm name, one file per base, per-arch resources cover every base's arch, kept resources
- * resolvable, a promotion's missing bases named.
- */
-function buildPlan(input, view) {
-    const { charm, channel } = input;
-    const plan = {
-        charm,
-        mode: 'upload',
-        channel,
-        files: [],
-        resources: input.resources,
-        keep: input.keep,
-        releases: [],
-        skipped: [],
-        view,
-    };
-    if (input.from)
-        return planPromotion(plan, input, view);
-    let revisions;
-    if (input.files && input.files.length > 0) {
-        const files = input.files;
-        checkCharmFiles(files, input.store);
-        plan.files = files;
-        revisions = files.map((f, i) => {
-            const known = view.ledger[plan_charmLedgerKey(f)];
-            const charmRef = known !== undefined && view.charmRevisions?.includes(known)
-                ? { revision: known, why: 'already uploaded (ledger, confirmed by the store)' }
-                : { upload: i };
-            return { charm: charmRef, bases: f.bases.length ? f.bases : [null] };
-        });
-    }
-    else {
-        if (input.revision === undefined)
-            throw new UserError('revision: required when charm is a name (which revision to release?); or give .charm files to upload, or from-channel to promote');
-        plan.mode = 'revision';
-        if (view.charmRevisions && !view.charmRevisions.includes(input.revision))
-            throw new UserError(`revision: charm ${charm} has no revision ${input.revision} in the store; upload it or pick an existing revision`);
-        // The store does not list a revision's bases; the channel map shows them where the revision is released.
-        const seen = (view.channelMap ?? []).filter((r) => r.revision === input.revision).map((r) => r.base);
-        const bases = seen.filter((b, i) => seen.findIndex((x) => sameBase(x, b)) === i);
-        revisions = [{ charm: { revision: input.revision, why: 'given' }, bases }];
-    }
-    const arches = [...new Set(revisions.flatMap((r) => r.bases.map((b) => b?.architecture)).filter((a) => Boolean(a)))];
-    for (const rev of revisions) {
-        const resources = {};
-        for (const name of [...new Set(input.resources.map((r) => r.name))]) {
-            const entries = input.resources.filter((r) => r.name === name);
-            let pick;
-            if (entries[0].perArch) {
-                const revArches = rev.bases.map((b) => b?.architecture);
-                if (revArches.length !== 1 || !revArches[0]) {
-                    throw new UserError(`resources: ${name} is per-arch ({arch} in its path), but ${rev.bases.length === 0 ? `revision ${rev.charm.revision} has no known base` : `${describeRef(rev.charm, plan)} serves ${rev.bases.map(plan_baseKey).join(', ')}`}; per-arch resources need one architecture per charm revision (pack one .charm per base/arch)`);
-                }
-                pick = entries.find((r) => r.arch?.debian === revArches[0]);
-                if (!pick)
-                    throw new UserError(`resources: ${name} has no file for ${revArches[0]} (${describeRef(rev.charm, plan)} is for ${revArches[0]}); add ${revArches[0]} to arches`);
-            }
-            else {
-                pick = entries[0];
-            }
-            const j = input.resources.indexOf(pick);
-            resources[name] = reusableResource(pick, view.resourceRevisions[name], view.ledger, arches) ?? { upload: j };
-        }
-        for (const k of input.keep)
-            resources[k] = keptRevision(k, rev.bases, channel, view, arches);
-        plan.releases.push({ bases: rev.bases, charm: rev.charm, resources });
-    }
-    return plan;
-}
-function describeRef(ref, plan) {
-    if ('upload' in ref)
-        return plan.files[ref.upload].path;
-    if ('revision' in ref)
-        return `revision ${ref.revision}`;
-    return ref.pending;
-}
-/** A kept resource keeps what the channel holds for this base, else the largest revision in the store that fits. */
-function keptRevision(resource, bases, channel, view, arches) {
-    if (!view.channelMap)
-        return { pending: `revision released in ${channel.name}` };
-    const inChannel = view.channelMap.find((r) => r.channel === channel.name && bases.some((b) => sameBase(b, r.base)) && resource in r.resources);
-    if (inChannel)
-        return { revision: inChannel.resources[resource], why: `kept from ${channel.name}` };
-    const revs = view.resourceRevisions[resource];
-    if (!revs)
-        return { pending: `largest revision of ${resource} in the store` };
-    const need = bases.map((b) => b?.architecture).filter((a) => Boolean(a));
-    const best = largest(revs.filter((x) => fits(x, need.length ? need : arches)));
-    if (!best)
-        throw new UserError(`keep-resources: ${resource} has no revision in ${channel.name} or in the store${need.length ? ` for ${need.join(', ')}` : ''}; give a file for it in resources`);
-    return { revision: best.revision, why: 'kept: the largest revision in the store' };
-}
-/** Promotion: for every base from-channel holds, its exact revision and resource revisions, to channel. */
-function planPromotion(plan, input, view) {
-    const from = input.from;
-    plan.mode = 'promotion';
-    plan.from = from;
-    if (input.store === 'charmstore')
-        throw new UserError('from-channel: promotion needs a readable channel map, which the legacy charm store does not offer; use store: charmhub');
-    if (input.files?.length || input.revision !== undefined)
-        throw new UserError('from-channel: a promotion releases what from-channel holds; give the charm by name, without .charm files or revision');
-    if (input.resources.length || input.keep.length)
-        throw new UserError('from-channel: a promotion keeps the resource revisions from-channel holds; leave resources and keep-resources empty');
-    if (from.name === input.channel.name)
-        throw new UserError(`from-channel: '${from.name}' is the channel itself; promote to another channel (e.g. ${from.track}/beta)`);
-    if (!view.channelMap) {
-        plan.releases.push({ bases: [], charm: { pending: `each base's revision in ${from.name}` }, resources: {} });
-        return plan;
-    }
-    const source = view.channelMap.filter((r) => r.channel === from.name);
-    const tracks = new Set([from.track, input.channel.track]);
-    const universe = view.channelMap.filter((r) => tracks.has(r.channel.split('/')[0]));
-    const missing = [];
-    for (const r of universe) {
-        if (source.some((s) => sameBase(s.base, r.base)) || missing.some((m) => m.key === plan_baseKey(r.base)))
-            continue;
-        missing.push({ key: plan_baseKey(r.base), where: [...new Set(universe.filter((u) => sameBase(u.base, r.base)).map((u) => u.channel))] });
-    }
-    if (source.length === 0)
-        throw new UserError(`from-channel: ${from.name} holds no release of ${input.charm}${universe.length ? ` (it is released in ${[...new Set(universe.map((u) => u.channel))].join(', ')})` : ''}; release to ${from.name} first, or promote from another channel`);
-    if (missing.length && !input.allowMissingBases) {
-        throw new UserError(`from-channel: ${from.name} holds nothing for base ${missing.map((m) => `${m.key} (released in ${m.where.join(', ')})`).join(', ')}; release ${missing.length === 1 ? 'it' : 'them'} to ${from.name} first, or set allow-missing-bases: true to promote the other bases`);
-    }
-    plan.skipped = missing.map((m) => m.key);
-    for (const r of source) {
-        const same = plan.releases.find((p) => 'revision' in p.charm && p.charm.revision === r.revision && sameResources(p.resources, r.resources));
-        if (same) {
-            same.bases.push(r.base);
-            continue;
-        }
-        const resources = {};
-        for (const [n, v] of Object.entries(r.resources))
-            resources[n] = { revision: v, why: `as in ${from.name}` };
-        plan.releases.push({ bases: [r.base], charm: { revision: r.revision, why: `in ${from.name}` }, resources });
-    }
-    return plan;
-}
-function sameResources(refs, revs) {
-    const a = Object.entries(refs);
-    return a.length === Object.keys(revs).length && a.every(([n, ref]) => 'revision' in ref && revs[n] === ref.revision);
-}
-/** Does the channel already hold exactly this for every base? (then the release is skipped) */
-function plan_alreadyReleased(map, channel, rel) {
-    if (!map || rel.bases.length === 0)
-        return false;
-    return rel.bases.every((b) => {
-        const cur = map.find((r) => r.channel === channel.name && sameBase(r.base, b));
-        return cur !== undefined && sameRelease(cur, rel.revision, rel.resources);
-    });
-}
-function sameRelease(current, revision, resources) {
-    if (current.revision !== revision)
-        return false;
-    const a = Object.entries(current.resources).sort();
-    const b = Object.entries(resources).sort();
-    return a.length === b.length && a.every(([n, v], i) => b[i][0] === n && b[i][1] === v);
-}
-/**
- * Compare the channel map read back after the release with what the plan released (read-only, pure): per base,
- * the charm revision and every resource revision. A release with no known bases is checked wherever the
- * channel now holds its revision.
- */
-function plan_compareChannelMap(expected, found, channel) {
-    const out = [];
-    const inChannel = found.filter((r) => r.channel === channel.name);
-    for (const rel of expected) {
-        const bases = rel.bases.length ? rel.bases : inChannel.filter((r) => r.revision === rel.revision).map((r) => r.base);
-        if (bases.length === 0)
-            out.push({ base: '(any)', what: 'charm revision', expected: String(rel.revision), found: 'not in the channel' });
-        for (const b of bases) {
-            const cur = inChannel.find((r) => sameBase(r.base, b));
-            if (!cur) {
-                out.push({ base: plan_baseKey(b), what: 'charm revision', expected: String(rel.revision), found: 'nothing released' });
-                continue;
-            }
-            if (cur.revision !== rel.revision)
-                out.push({ base: plan_baseKey(b), what: 'charm revision', expected: String(rel.revision), found: String(cur.revision) });
-            for (const [n, v] of Object.entries(rel.resources)) {
-                if (cur.resources[n] !== v)
-                    out.push({
-                        base: plan_baseKey(b),
-                        what: `resource ${n}`,
-                        expected: String(v),
-                        found: cur.resources[n] === undefined ? 'not attached' : String(cur.resources[n]),
-                    });
-            }
-        }
-    }
-    return out;
-}
-function plan_mismatchTable(ms) {
-    return [
-        '| base | what | expected | found |',
-        '|---|---|---|---|',
-        ...ms.map((m) => `| ${m.base} | ${m.what} | ${m.expected} | ${m.found} |`),
-    ].join('\n');
-}
-/** The plan as JSON (the `plan` output): every file, upload and release, with `<...>` where a value comes back later. */
-function planJson(plan) {
-    const ref = (r) => ('revision' in r ? r.revision : 'upload' in r ? `<upload>` : `<${r.pending}>`);
-    return {
-        charm: plan.charm,
-        mode: plan.mode,
-        channel: plan.channel.name,
-        ...(plan.from ? { 'from-channel': plan.from.name } : {}),
-        files: plan.files.map((f) => ({ path: f.path, size: f.size, sha256: f.sha256, bases: f.bases.map(plan_baseKey) })),
-        uploads: {
-            charms: uploadsOf(plan, 'charm').map((i) => plan.files[i].path),
-            resources: uploadsOf(plan, 'resource').map((j) => {
-                const r = plan.resources[j];
-                return {
-                    name: r.name,
-                    ...(r.perArch ? { arch: r.arch.debian } : {}),
-                    path: r.facts.path,
-                    size: r.facts.size,
-                    sha256: r.facts.sha256,
-                };
-            }),
-        },
-        releases: plan.releases.map((r) => ({
-            bases: r.bases.map(plan_baseKey),
-            revision: ref(r.charm),
-            resources: Object.fromEntries(Object.entries(r.resources).map(([n, x]) => [n, ref(x)])),
-        })),
-        ...(plan.skipped.length ? { skipped: plan.skipped } : {}),
-    };
-}
-/** Indices of the charm files / resource files this plan uploads, in order, each once. */
-function uploadsOf(plan, what) {
-    const ids = new Set();
-    for (const r of plan.releases) {
-        if (what === 'charm' && 'upload' in r.charm)
-            ids.add(r.charm.upload);
-        if (what === 'resource')
-            for (const x of Object.values(r.resources))
-                if ('upload' in x)
-                    ids.add(x.upload);
-    }
-    return [...ids].sort((a, b) => a - b);
-}
-/** The commands a release runs, with `<...>` where a value comes back from an earlier command. */
-function planCommands(tool, plan) {
-    const cmds = [];
-    for (const i of uploadsOf(plan, 'charm'))
-        cmds.push([tool, 'upload', '--format', 'json', plan.files[i].path]);
-    for (const j of uploadsOf(plan, 'resource')) {
-        const r = plan.resources[j];
-        cmds.push([
-            tool,
-            'upload-resource',
-            '--format',
-            'json',
-            plan.charm,
-            r.name,
-            '--filepath',
-            r.facts.path,
-            ...(r.perArch ? ['--arch', r.arch.debian] : []),
-        ]);
-    }
-    for (const rel of plan.releases) {
-        const rev = 'revision' in rel.charm
-            ? String(rel.charm.revision)
-            : 'upload' in rel.charm
-                ? `<revision from upload ${path.basename(plan.files[rel.charm.upload].path)}>`
-                : `<${rel.charm.pending}>`;
-        const res = {};
-        for (const [n, x] of Object.entries(rel.resources)) {
-            res[n] =
-                'revision' in x
-                    ? String(x.revision)
-                    : 'upload' in x
-                        ? `<revision from upload-resource ${n}${plan.resources[x.upload].perArch ? ` --arch ${plan.resources[x.upload].arch.debian}` : ''}>`
-                        : `<${x.pending}>`;
-        }
-        cmds.push([tool, ...releaseArgs(plan.charm, rev, plan.channel, res)]);
-    }
-    return cmds;
-}
-/** `charmcraft release NAME --revision N --channel C --resource R:M ...` */
-function releaseArgs(name, revision, channel, resources) {
-    const args = ['release', name, '--revision', String(revision), '--channel', channel.name];
-    for (const [r, rev] of Object.entries(resources))
-        args.push('--resource', `${r}:${rev}`);
-    return args;
-}
-/** The legacy charm store's commands (the seed's push / attach / release / grant), with `<...>` placeholders. */
-function planLegacyCommands(url, charmFile, revision, resources, channel) {
-    const rev = revision !== undefined ? `${url}-${revision}` : `${url}-<revision from push>`;
-    const cmds = [];
-    if (charmFile)
-        cmds.push(['charm', 'push', `<${charmFile} unpacked>`, url]);
-    for (const r of resources)
-        cmds.push(['charm', 'attach', rev, `${r.name}=${r.facts.path}`]);
-    cmds.push([
-        'charm',
-        'release',
-        rev,
-        '--channel',
-        channel.name,
-        ...resources.flatMap((r) => ['-r', `${r.name}-<revision from attach ${r.name}>`]),
-    ]);
-    cmds.push(['charm', 'grant', rev, '--channel', channel.name, '--acl', 'read', 'everyone']);
-    return cmds;
-}
-/** Quote an argument for display when it needs it (the commands are always run as argument arrays). */
-function showCommand(argv) {
-    return argv.map((a) => (/^[A-Za-z0-9_./:=<>@+-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
-}
-
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __nccwpck_require__(8522);
 // EXTERNAL MODULE: ./node_modules/tar-stream/index.js
@@ -46653,974 +49053,111 @@ async function extractTarGz(file, dir, label = external_node_path_default().base
     return names;
 }
 
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __nccwpck_require__(3136);
-// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
-var dist_ajv = __nccwpck_require__(2463);
-;// CONCATENATED MODULE: ./shared/charm/metadata.ts
-/** Read a charm's identity and resources from metadata.yaml and/or charmcraft.yaml. */
+;// CONCATENATED MODULE: ./cli/release/upstream.ts
+/** The loopback mirror of stand-in upstream binaries the local release downloads from. */
 
 
 
 
-const CHARM_NAME_RE = /^[a-z][a-z0-9]*(-[a-z0-9]*[a-z][a-z0-9]*)*$/;
-const RESOURCE_NAME_RE = /^[a-z][a-z0-9-]*$/;
-async function readYaml(file) {
-    let text;
+
+
+
+
+const CNI_PLUGINS = [
+    'bandwidth',
+    'bridge',
+    'dhcp',
+    'firewall',
+    'host-device',
+    'host-local',
+    'ipvlan',
+    'loopback',
+    'macvlan',
+    'portmap',
+    'ptp',
+    'sbr',
+    'static',
+    'tuning',
+    'vlan',
+    'vrf',
+];
+/** The one stand-in (cli/fake-k8s.ts) answers as a CNI plugin, flanneld, etcd and etcdctl too. */
+async function buildStandIn(buildDir, arch, version) {
+    if (!(await inspectGo('go')))
+        throw new errors_UserError('go is not installed; the local release cross-compiles its stand-in binaries: run bash .ci/setup (or apt-get install golang-go)');
+    return buildFakeK8s(buildDir, arch, version);
+}
+async function tarballWithSha256(dest, entries) {
+    await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(dest), { recursive: true });
+    await writeTarGz(dest, entries, { mtime: 1_700_000_000 });
+    await (0,promises_namespaceObject.writeFile)(`${dest}.sha256`, `${hexDigest(await (0,promises_namespaceObject.readFile)(dest), 'sha256')}  ${external_node_path_default().basename(dest)}\n`);
+}
+/**
+ * Lay out, under root, what the release downloads, in the upstream layouts and names:
+ *   k8s/release/<v>/bin/linux/<k8s-arch>/<binary>{,.sha256}            (dl.k8s.io)
+ *   cni/<v>/cni-plugins-linux-<go-arch>-<v>.tgz{,.sha256}               (containernetworking/plugins releases)
+ *   flannel/<v>/flannel-<v>-linux-<go-arch>.tar.gz{,.sha256}            (flannel-io/flannel releases)
+ *   etcd/<v>/etcd-<v>-linux-<go-arch>.tar.gz{,.sha256}, SHA256SUMS      (etcd-io/etcd releases)
+ */
+async function populateUpstreamMirror(root, v, arches, buildDir) {
+    await populateK8sMirror(external_node_path_default().join(root, 'k8s'), v.kube, arches, buildDir);
+    for (const arch of arches) {
+        const cni = await buildStandIn(buildDir, arch, v.cni);
+        await tarballWithSha256(external_node_path_default().join(root, 'cni', v.cni, `cni-plugins-linux-${arch.go}-${v.cni}.tgz`), [
+            ...CNI_PLUGINS.map((p) => ({ name: `./${p}`, file: cni })),
+            { name: './LICENSE', data: 'Apache-2.0 (stand-in)\n' },
+        ]);
+        const flannel = await buildStandIn(buildDir, arch, v.flannel);
+        await tarballWithSha256(external_node_path_default().join(root, 'flannel', v.flannel, `flannel-${v.flannel}-linux-${arch.go}.tar.gz`), [
+            { name: 'flanneld', file: flannel },
+            { name: 'mk-docker-opts.sh', data: '#!/bin/sh\n# stand-in\n' },
+            { name: 'README.md', data: 'flannel (stand-in)\n' },
+        ]);
+        const etcd = await buildStandIn(buildDir, arch, v.etcd);
+        const top = `etcd-${v.etcd}-linux-${arch.go}`;
+        await tarballWithSha256(external_node_path_default().join(root, 'etcd', v.etcd, `${top}.tar.gz`), [
+            { name: `${top}/etcd`, file: etcd },
+            { name: `${top}/etcdctl`, file: etcd },
+            { name: `${top}/README.md`, data: 'etcd (stand-in)\n' },
+        ]);
+    }
+    // etcd-io/etcd publishes one SHA256SUMS per release (build-etcd-snap checks the tarball against it).
+    const etcdDir = external_node_path_default().join(root, 'etcd', v.etcd);
+    const tarballs = (await (0,promises_namespaceObject.readdir)(etcdDir)).filter((f) => f.endsWith('.tar.gz')).sort();
+    await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(etcdDir, 'SHA256SUMS'), (await Promise.all(tarballs.map(async (f) => `${hexDigest(await (0,promises_namespaceObject.readFile)(external_node_path_default().join(etcdDir, f)), 'sha256')}  ${f}\n`))).join(''));
+}
+/** Lay out the mirror for a description's versions and arches, and serve it on 127.0.0.1. */
+async function openMirror(root, v, arches) {
+    await populateUpstreamMirror(root, v, arches, external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), 'build-snaps-fake-upstream'));
+    return startMirror(root);
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./shared/epoch.ts
+/** The timestamp every reproducible artifact carries: SOURCE_DATE_EPOCH, else the commit time, else a constant. */
+
+
+/** 2000-01-01T00:00:00Z: used when there is neither SOURCE_DATE_EPOCH nor a git commit. */
+const FALLBACK_EPOCH = 946684800;
+function sourceDateEpoch(env = process.env, cwd = env.GITHUB_WORKSPACE || process.cwd()) {
+    const given = env.SOURCE_DATE_EPOCH?.trim();
+    if (given) {
+        if (!/^\d+$/.test(given))
+            throw new errors_UserError(`SOURCE_DATE_EPOCH: '${given}' is not a whole number of seconds; unset it or give a Unix time`);
+        return Number(given);
+    }
     try {
-        text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
+        const out = (0,external_node_child_process_namespaceObject.execFileSync)('git', ['log', '-1', '--format=%ct'], { cwd, stdio: ['ignore', 'pipe', 'ignore'] })
+            .toString()
+            .trim();
+        if (/^\d+$/.test(out))
+            return Number(out);
     }
     catch {
-        return undefined;
+        // not a git checkout, or no git: fall through
     }
-    try {
-        const doc = (0,dist/* parse */.qg)(text);
-        if (doc === null || doc === undefined)
-            return {};
-        if (typeof doc !== 'object' || Array.isArray(doc))
-            throw new Error('not a mapping');
-        return doc;
-    }
-    catch (e) {
-        throw new errors_UserError(`${file}: not valid YAML (${e instanceof Error ? e.message.split('\n')[0] : e}); fix the file`);
-    }
-}
-/** Resolve a charm input (a directory, or the path of its metadata.yaml / charmcraft.yaml) to its directory. */
-async function charmDir(input, inputName = 'charm') {
-    const st = await (0,promises_namespaceObject.stat)(input).catch(() => undefined);
-    if (!st)
-        throw new errors_UserError(`${inputName}: '${input}' does not exist; give a charm directory or its metadata.yaml / charmcraft.yaml`);
-    if (st.isDirectory())
-        return external_node_path_default().resolve(input);
-    const base = external_node_path_default().basename(input);
-    if (base === 'metadata.yaml' || base === 'charmcraft.yaml')
-        return external_node_path_default().resolve(external_node_path_default().dirname(input));
-    throw new errors_UserError(`${inputName}: '${input}' is neither a directory nor a metadata.yaml / charmcraft.yaml`);
-}
-async function loadCharm(input, inputName = 'charm') {
-    const dir = await charmDir(input, inputName);
-    const metaFile = external_node_path_default().join(dir, 'metadata.yaml');
-    const ccFile = external_node_path_default().join(dir, 'charmcraft.yaml');
-    const meta = await readYaml(metaFile);
-    const cc = await readYaml(ccFile);
-    if (!meta && !cc)
-        throw new errors_UserError(`${inputName}: no metadata.yaml or charmcraft.yaml in ${dir}`);
-    const name = (meta?.name ?? cc?.name);
-    const where = meta?.name ? metaFile : ccFile;
-    if (typeof name !== 'string' || !CHARM_NAME_RE.test(name)) {
-        throw new errors_UserError(`${where}: charm name ${JSON.stringify(name)} is missing or invalid; use lower-case letters, digits and hyphens, starting with a letter`);
-    }
-    const raw = (meta?.resources ?? cc?.resources ?? {});
-    const resFile = meta?.resources ? metaFile : ccFile;
-    if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
-        throw new errors_UserError(`${resFile}: resources must be a mapping of name to definition`);
-    const resources = [];
-    for (const [rname, def] of Object.entries(raw)) {
-        if (!RESOURCE_NAME_RE.test(rname))
-            throw new errors_UserError(`${resFile}: resource name '${rname}' is invalid; use lower-case letters, digits and hyphens`);
-        if (typeof def !== 'object' || def === null)
-            throw new errors_UserError(`${resFile}: resource '${rname}' must be a mapping with a type`);
-        const d = def;
-        const type = d.type ?? 'file';
-        if (type !== 'file' && type !== 'oci-image')
-            throw new errors_UserError(`${resFile}: resource '${rname}' has type '${String(type)}'; use file or oci-image`);
-        if (type === 'file' && (typeof d.filename !== 'string' || d.filename === '' || d.filename.includes('/'))) {
-            throw new errors_UserError(`${resFile}: file resource '${rname}' needs a filename without '/'`);
-        }
-        resources.push({
-            name: rname,
-            type,
-            ...(typeof d.filename === 'string' ? { filename: d.filename } : {}),
-            ...(typeof d.description === 'string' ? { description: d.description.trim() } : {}),
-        });
-    }
-    return { name, dir, sources: [meta ? metaFile : undefined, cc ? ccFile : undefined].filter((x) => !!x), resources };
-}
-/** File resources whose filename ends in .snap. */
-function snapResources(meta) {
-    return meta.resources.filter((r) => r.type === 'file' && r.filename?.endsWith('.snap'));
-}
-/** A valid charm name: lower-case letters, digits and hyphens, starting with a letter. */
-function isCharmName(name) {
-    return CHARM_NAME_RE.test(name);
-}
-
-;// CONCATENATED MODULE: ./shared/snap/inspect.ts
-/** Read a packed snap back: its meta/snap.yaml (via `unsquashfs -cat`) and its architectures. */
-
-
-
-
-/** Inspect a .snap file; a zero-byte file is a valid placeholder (docs/upstream.md#zero-byte-snap-placeholder) with no yaml. */
-async function inspect_inspectSnap(file, label = file) {
-    const st = await stat(file).catch(() => undefined);
-    if (!st?.isFile())
-        throw new UserError(`${label}: '${file}' does not exist`);
-    if (st.size === 0)
-        return { size: 0, architectures: [] };
-    const unsquashfs = which('unsquashfs');
-    if (!unsquashfs)
-        throw new UserError('unsquashfs is not installed; install squashfs-tools');
-    const res = await run(unsquashfs, ['-cat', file, 'meta/snap.yaml'], { allowFailure: true });
-    if (res.exitCode !== 0)
-        throw new UserError(`${label}: '${file}' is not a snap (cannot read meta/snap.yaml from it as squashfs)`);
-    const yaml = parse(res.stdout);
-    const archs = Array.isArray(yaml?.architectures) ? yaml.architectures.map(String) : ['all'];
-    return { yaml, size: st.size, architectures: archs };
-}
-
-;// CONCATENATED MODULE: ./shared/charm/release.ts
-/**
- * The I/O half of a charm release, around the pure ReleasePlan of shared/charm/plan.ts:
- * - read: every .charm (name, resources, and its bases from manifest.yaml, as `charmcraft pack` writes it:
- *   canonical/charmcraft `charmcraft/models/manifest.py`), every resource file (checked before anything is
- *   uploaded), and what the store says today (a StoreView: channel map, revisions, the ledger);
- * - execute: the only code that writes to the store; walks the plan, records each revision as it comes back;
- * - verify: read-only; reads the channel map back and compares it with what was released.
- *
- * Re-runs. The store keeps no digest of a resource (resource-revisions lists revision and size only), so "this
- * file is already uploaded" is known from a ledger, `charm/<sha3-384>` and `<resource>[@arch]/<sha256>` →
- * revision, kept in the Actions cache (a local directory off a runner) and always checked against the store.
- * An empty file needs no ledger: any zero-byte revision is the same content. When the ledger is gone (evicted
- * cache, another runner) the only cost is one more upload, never a wrong release. An identical charm re-upload
- * is refused by Charmhub: the revision it names is reused; where it names none, the charm's SHA3-384 is looked
- * up in the ledger, and without a match the step stops rather than guess (canonical/charmcraft issue #826).
- * A channel that already holds a revision with exactly these resource revisions is not released again.
- */
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-function unzipTool() {
-    const unzip = exec_which('unzip');
-    if (!unzip)
-        throw new errors_UserError('unzip is not installed; install it (apt-get install unzip)');
-    return unzip;
-}
-async function sha3File(file) {
-    const hash = (0,external_node_crypto_.createHash)('sha3-384');
-    await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_namespaceObject.createReadStream)(file), hash);
-    return hash.digest('hex');
-}
-/** manifest.yaml's `bases: [{name, channel, architectures}]`, one Base per architecture. */
-function manifestBases(text, file, inputName = 'charm') {
-    let doc;
-    try {
-        doc = (0,dist/* parse */.qg)(text);
-    }
-    catch (e) {
-        throw new errors_UserError(`${inputName}: ${file}: manifest.yaml is not valid YAML (${e instanceof Error ? e.message.split('\n')[0] : e}); repack the charm`);
-    }
-    const bases = doc?.bases;
-    if (bases === undefined || bases === null)
-        return [];
-    if (!Array.isArray(bases))
-        throw new errors_UserError(`${inputName}: ${file}: manifest.yaml's bases is not a list; repack the charm`);
-    const out = [];
-    for (const b of bases) {
-        const archs = b?.architectures;
-        if (typeof b?.name !== 'string' ||
-            (typeof b.channel !== 'string' && typeof b.channel !== 'number') ||
-            !Array.isArray(archs) ||
-            archs.length === 0) {
-            throw new errors_UserError(`${inputName}: ${file}: manifest.yaml has a base without name, channel and architectures (${JSON.stringify(b)}); repack the charm`);
-        }
-        for (const a of archs)
-            out.push({ name: b.name, channel: String(b.channel), architecture: String(a) });
-    }
-    return out;
-}
-/** Read name, resources and bases from inside a packed charm (a zip with metadata.yaml / charmcraft.yaml, manifest.yaml). */
-async function readCharmFile(file, scratch, inputName = 'charm') {
-    if (!(await files_exists(file)))
-        throw new errors_UserError(`${inputName}: '${file}' does not exist; give .charm files (from charm-build) or a charm name`);
-    const unzip = unzipTool();
-    const dir = external_node_path_default().join(scratch, `charm-meta-${external_node_path_default().basename(file)}`);
-    await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
-    let found = 0;
-    let manifest;
-    for (const member of ['metadata.yaml', 'charmcraft.yaml', 'manifest.yaml']) {
-        const res = await exec_run(unzip, ['-p', file, member], { allowFailure: true });
-        if (res.exitCode === 9)
-            throw new errors_UserError(`${inputName}: '${file}' is not a zip archive, so not a packed charm; build it with charm-build`);
-        if (res.exitCode !== 0)
-            continue;
-        if (member === 'manifest.yaml') {
-            manifest = res.stdout;
-            continue;
-        }
-        await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(dir, member), res.stdout);
-        found++;
-    }
-    if (found === 0)
-        throw new errors_UserError(`${inputName}: '${file}' has no metadata.yaml or charmcraft.yaml inside; is it a charm?`);
-    const meta = await loadCharm(dir, inputName);
-    const [facts] = await manifest_describeFiles([external_node_path_default().resolve(file)]);
-    return {
-        path: facts.file,
-        size: facts.size,
-        sha256: facts.sha256,
-        sha3_384: await sha3File(file),
-        name: meta.name,
-        bases: manifest === undefined ? [] : manifestBases(manifest, file, inputName),
-        resources: meta.resources,
-    };
-}
-/** Unpack a .charm into a directory (the legacy `charm push` takes a directory). */
-async function unpackCharm(file, dest) {
-    await mkdir(dest, { recursive: true });
-    await run(unzipTool(), ['-q', '-o', file, '-d', dest]);
-    return dest;
-}
-/** A snap resource: the charm names a .snap filename for it, or the given file is a .snap. */
-function isSnapResource(r, declared) {
-    const d = declared.find((x) => x.name === r.name);
-    return Boolean(d?.filename?.endsWith('.snap') || r.path.endsWith('.snap'));
-}
-/**
- * Check every file before anything is uploaded: it exists, and a non-empty snap resource is a snap built for
- * the architecture the resource is for (zero-byte snaps are placeholders, docs/upstream.md#zero-byte-snap-placeholder). Returns each file with
- * its size and sha256.
- */
-async function checkResourceFiles(given, declared, arches) {
-    for (const r of given) {
-        if (!(await exists(r.path)))
-            throw new UserError(`resources: ${r.name}=${r.path}: the file does not exist; build it first or fix the path`);
-    }
-    const facts = await describeFiles(given.map((r) => path.resolve(r.path)));
-    const out = [];
-    for (const [i, r] of given.entries()) {
-        const snap = isSnapResource(r, declared);
-        const arch = resourceArch(r, arches);
-        if (snap && facts[i].size > 0) {
-            const info = await inspectSnap(r.path, `resources: ${r.name}`);
-            if (arch && !info.architectures.includes(arch.debian) && !info.architectures.includes('all')) {
-                throw new UserError(`resources: ${r.name}=${r.path} is a snap for ${info.architectures.join(', ')}, but resource '${r.name}' is for ${arch.debian}; attach the ${arch.debian} build`);
-            }
-        }
-        out.push({ ...r, ...(arch ? { arch } : {}), snap, facts: { path: facts[i].file, size: facts[i].size, sha256: facts[i].sha256 } });
-    }
-    return out;
-}
-/** The file table a dry run and a real run both show. */
-function filesTable(resources, charms = []) {
-    const rows = [
-        ...charms.map((c) => `| (charm) | ${c.bases.map(baseKey).join(', ')} | \`${c.path}\` | ${humanSize(c.size)} (${c.size}) | \`${c.sha256}\` |`),
-        ...resources.map((r) => `| ${r.name} | ${r.arch?.debian ?? ''} | \`${r.facts.path}\` | ${humanSize(r.facts.size)} (${r.facts.size}) | \`${r.facts.sha256}\` |`),
-    ];
-    return ['| resource | arch | file | size (bytes) | sha256 |', '|---|---|---|---|---|', ...rows].join('\n');
-}
-/** `charm/<sha3-384>` and `<resource>[@arch]/<sha256>` → revision, for one store and charm. */
-class Ledger {
-    rt;
-    entries = {};
-    changed = false;
-    dir;
-    prefix;
-    constructor(rt, store, charm) {
-        this.rt = rt;
-        this.dir = path.join(rt.tempRoot(), `charm-ledger-${store}-${charm}`);
-        this.prefix = `charm-release-ledger-${store}-${charm}-`;
-    }
-    async load() {
-        await this.rt.restoreCache([this.dir], `${this.prefix}none`, [this.prefix]);
-        try {
-            const doc = JSON.parse(await readFile(path.join(this.dir, 'ledger.json'), 'utf8'));
-            this.entries = doc.entries ?? {};
-        }
-        catch {
-            this.entries = {};
-        }
-    }
-    get(key) {
-        return this.entries[key];
-    }
-    all() {
-        return { ...this.entries };
-    }
-    set(key, revision) {
-        if (this.entries[key] === revision)
-            return;
-        this.entries[key] = revision;
-        this.changed = true;
-    }
-    async save() {
-        if (!this.changed)
-            return;
-        await mkdir(this.dir, { recursive: true });
-        await writeFile(path.join(this.dir, 'ledger.json'), JSON.stringify({ entries: this.entries }, null, 1));
-        await this.rt.saveCache([this.dir], `${this.prefix}${Date.now()}-${process.pid}`);
-        this.changed = false;
-    }
-}
-/**
- * Read what the store says today (read-only; up to four reads side by side): channel map, charm revisions,
- * each resource's revisions, the ledger.
- */
-async function readStoreView(store, name, resources, ledger, needRevisions = true) {
-    const view = { resourceRevisions: {}, ledger: ledger?.all() ?? {} };
-    const reads = [
-        async () => {
-            const map = await store.channelMap(name);
-            if (map)
-                view.channelMap = map;
-        },
-        async () => {
-            const revs = needRevisions ? await store.charmRevisions(name) : undefined;
-            if (revs)
-                view.charmRevisions = revs;
-        },
-        ...(store.kind === 'charmhub'
-            ? resources.map((r) => async () => void (view.resourceRevisions[r] = await store.resourceRevisions(name, r)))
-            : []),
-    ];
-    await mapLimit(reads, 4, (read) => read());
-    return view;
-}
-const label = (r) => (r.perArch ? `${r.name}[${r.arch.debian}]` : r.name);
-/**
- * Walk the plan: upload each charm file and resource file the plan names (each once), then release every
- * revision with the resource revisions of this run. The only code that writes to the store.
- */
-async function executePlan(rt, store, plan, ledger, beforeRelease) {
-    const charmRevs = new Map();
-    const resRevs = new Map();
-    const uploaded = [];
-    const reused = [];
-    const resolve = (ref, map) => {
-        if ('revision' in ref)
-            return ref.revision;
-        if ('upload' in ref)
-            return map.get(ref.upload);
-        throw new Error(`unresolved plan reference: ${ref.pending}`);
-    };
-    try {
-        for (const rel of plan.releases) {
-            const ref = rel.charm;
-            if ('revision' in ref && plan.mode === 'upload' && !reused.includes(`charm ${ref.revision}`)) {
-                reused.push(`charm ${ref.revision}`);
-                rt.info(`charm ${plan.charm} (${rel.bases.map(baseKey).join(', ')}): ${ref.why}: revision ${ref.revision}; not uploading`);
-            }
-            if (!('upload' in ref) || charmRevs.has(ref.upload))
-                continue;
-            const f = plan.files[ref.upload];
-            const file = store.kind === 'charmstore' ? await unpackCharm(f.path, path.join(rt.tempRoot(), `charm-unpacked-${plan.charm}`)) : f.path;
-            const up = await store.uploadCharm(file, plan.charm);
-            let revision;
-            if ('revision' in up) {
-                revision = up.revision;
-                uploaded.push(path.basename(f.path));
-                rt.info(`charm ${path.basename(f.path)} (${f.bases.map(baseKey).join(', ') || 'no base'}): uploaded as revision ${revision}`);
-            }
-            else {
-                revision = duplicateRevision(up.duplicate, f, ledger.get(charmLedgerKey(f)), plan.charm);
-                reused.push(path.basename(f.path));
-                rt.info(`charm ${path.basename(f.path)}: the store already has this charm as revision ${revision} (duplicate upload${up.duplicate.revision === undefined ? ', matched by its SHA3-384 in the ledger' : ''}); reusing it`);
-            }
-            charmRevs.set(ref.upload, revision);
-            ledger.set(charmLedgerKey(f), revision);
-        }
-        for (const rel of plan.releases) {
-            for (const [name, ref] of Object.entries(rel.resources)) {
-                if ('revision' in ref) {
-                    if (!reused.includes(`${name}:${ref.revision}`) && !plan.keep.includes(name) && plan.mode !== 'promotion') {
-                        reused.push(`${name}:${ref.revision}`);
-                        rt.info(`resource ${name}: revision ${ref.revision}: ${ref.why}; not uploading`);
-                    }
-                    continue;
-                }
-                if (!('upload' in ref) || resRevs.has(ref.upload))
-                    continue;
-                const r = plan.resources[ref.upload];
-                const revision = await store.uploadResource(plan.charm, r.name, r.facts.path, r.perArch ? r.arch.debian : undefined);
-                resRevs.set(ref.upload, revision);
-                uploaded.push(label(r));
-                ledger.set(ledgerKey(r), revision);
-                rt.info(`resource ${label(r)}: uploaded ${r.facts.path} as revision ${revision}`);
-            }
-        }
-    }
-    finally {
-        await ledger.save();
-    }
-    const releases = plan.releases.map((rel) => ({
-        bases: rel.bases,
-        revision: resolve(rel.charm, charmRevs),
-        resources: Object.fromEntries(Object.entries(rel.resources).map(([n, ref]) => [n, resolve(ref, resRevs)])),
-    }));
-    await beforeRelease?.(releases); // the channel guard (shared/charm/channel-guard.ts), after the uploads
-    let released = 0;
-    for (const rel of releases) {
-        const res = Object.entries(rel.resources)
-            .map(([n, v]) => `${n}:${v}`)
-            .join(' ');
-        if (alreadyReleased(plan.view.channelMap, plan.channel, rel)) {
-            rt.info(`${plan.channel.name} already holds ${plan.charm} revision ${rel.revision} (${rel.bases.map(baseKey).join(', ')}) with ${res || 'no resources'}: nothing changed`);
-            continue;
-        }
-        await store.release(plan.charm, rel.revision, plan.channel, rel.resources);
-        released++;
-        rt.info(`released ${plan.charm} revision ${rel.revision}${rel.bases.length ? ` (${rel.bases.map(baseKey).join(', ')})` : ''} to ${plan.channel.name} with ${res || 'no resources'}`);
-    }
-    return { releases, uploaded, reused, released };
-}
-/**
- * The revision of a refused identical re-upload: the one the store names, else (no revision in the message) the
- * ledger's record of this file's SHA3-384, when the message's digest (if any) is this file's. Never a guess.
- */
-function duplicateRevision(dup, f, ledgerRevision, charm) {
-    if (dup.revision !== undefined)
-        return dup.revision;
-    if (dup.digest && dup.digest !== f.sha3_384) {
-        throw new UserError(`charm: the store refused ${f.path} as a duplicate of SHA3-384 ${dup.digest}, but this file's SHA3-384 is ${f.sha3_384}; check which file was uploaded`);
-    }
-    if (ledgerRevision !== undefined)
-        return ledgerRevision;
-    throw new UserError(`charm: the store already holds ${path.basename(f.path)} (SHA3-384 ${f.sha3_384}) but did not say which revision, and no earlier run recorded it; ` +
-        `find it with \`charmcraft revisions ${charm}\` and release it with charm: ${charm} and revision: <N>`);
-}
-/** Read the channel map back and compare it with what was released (read-only). */
-async function verifyReleases(store, plan, releases) {
-    const found = await store.channelMap(plan.charm);
-    if (!found)
-        return undefined;
-    return { mismatches: compareChannelMap(releases, found, plan.channel), found };
-}
-/** The one error line and the summary table of a failed verification. */
-function verifyFailure(plan, ms) {
-    const line = `verify: ${plan.channel.name} does not hold what was released for ${plan.charm}: ` +
-        ms.map((m) => `${m.base} ${m.what} expected ${m.expected}, found ${m.found}`).join('; ') +
-        '; the store recorded something else (see the table in the summary); check `charmcraft status ' +
-        plan.charm +
-        '` and release again';
-    return { line, table: mismatchTable(ms) };
-}
-
-;// CONCATENATED MODULE: ./shared/cdk-release.ts
-/**
- * One description of a whole Charmed Kubernetes release, `cdk-release.yaml`, and the plan made from it.
- *
- *   load      parse the YAML and validate it against schema/cdk-release.schema.json (ajv); every bad field is one
- *             line naming its path and the fix, all of them at once, before anything is built;
- *   check     read every charm's declared resources (its metadata.yaml / charmcraft.yaml, or inside prebuilt
- *             .charm files) and check the mapping both ways: each mapped resource is declared, each declared one
- *             is mapped, each artifact fits the resource (a snap to a .snap resource), versions and sources given;
- *   plan      pure: which artifact each arch builds, ONCE, shared by every charm that maps it (kubectl feeds both
- *             kubernetes charms); per charm the resource lines, keep list and zero-byte placeholders that
- *             charm-attach-release is given; the matrices of .github/workflows/release.yml.
- *   bundle    pure: from what the store's channel map holds after the release, one pinned bundle per arch.
- *
- * The snap placeholder is layer-snap's convention (charmed-kubernetes/layer-snap `lib/charms/layer/snap.py`,
- * `_resource_get`): a zero-byte snap resource counts as absent and the charm installs the snap from the store.
- */
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** Every error of a description, one line each; the message is the lines joined. */
-class DescriptionError extends errors_UserError {
-    lines;
-    constructor(lines) {
-        super(lines.join('\n'));
-        this.lines = lines;
-    }
-}
-/** The schema shipped in the repository (schema/cdk-release.schema.json), found from source or from a bundle. */
-async function readSchema() {
-    const here = external_node_path_default().dirname((0,external_node_url_.fileURLToPath)(import.meta.url));
-    for (const up of ['..', '../..', '../../..']) {
-        const f = external_node_path_default().join(here, up, 'schema', 'cdk-release.schema.json');
-        const text = await (0,promises_namespaceObject.readFile)(f, 'utf8').catch(() => undefined);
-        if (text)
-            return JSON.parse(text);
-    }
-    throw new Error('schema/cdk-release.schema.json not found beside the code');
-}
-/** `/charms/kubernetes-worker/resources/cni-{arch}` → `charms.kubernetes-worker.resources.cni-{arch}`. */
-function fieldPath(pointer, extra) {
-    const parts = pointer
-        .split('/')
-        .slice(1)
-        .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
-    if (extra !== undefined)
-        parts.push(extra);
-    return parts.join('.') || '(top level)';
-}
-const show = (v) => (typeof v === 'string' ? `'${v}'` : JSON.stringify(v));
-/** The schema node at a JSON pointer of the schema (for its x-fix). */
-function schemaAt(schema, pointer) {
-    let node = schema;
-    for (const p of pointer.split('/').slice(1))
-        node = node?.[p.replace(/~1/g, '/').replace(/~0/g, '~')];
-    return node;
-}
-function schemaLine(schema, e) {
-    const parentPointer = e.schemaPath.replace(/^#/, '').split('/').slice(0, -1).join('/');
-    const node = schemaAt(schema, parentPointer);
-    const fix = node?.['x-fix'] ?? '';
-    const p = e.params;
-    switch (e.keyword) {
-        case 'required': {
-            const prop = String(p.missingProperty);
-            const propFix = node?.properties?.[prop]?.['x-fix'] ?? fix;
-            return `${fieldPath(e.instancePath, prop)}: missing; ${propFix}`;
-        }
-        case 'additionalProperties': {
-            const known = Object.keys(node?.properties ?? {});
-            return `${fieldPath(e.instancePath, String(p.additionalProperty))}: unknown field; ${known.length ? `the fields here are ${known.join(', ')}` : fix}`;
-        }
-        case 'propertyNames':
-            return ''; // reported by the pattern error on the name itself
-        case 'pattern':
-            if (e.propertyName !== undefined)
-                return `${fieldPath(e.instancePath, e.propertyName)}: ${show(e.propertyName)} is not a valid name; ${fix}`;
-            return `${fieldPath(e.instancePath)}: ${show(e.data)} is not valid; ${fix}`;
-        case 'enum':
-            return `${fieldPath(e.instancePath)}: ${show(e.data)} is not one of ${p.allowedValues.join(', ')}; ${fix}`;
-        case 'type':
-            return `${fieldPath(e.instancePath)}: must be ${p.type === 'object' ? 'a mapping' : p.type === 'array' ? 'a list' : `a ${String(p.type)}`}, not ${show(e.data)}; ${fix}`;
-        case 'minItems':
-        case 'minProperties':
-        case 'minLength':
-            return `${fieldPath(e.instancePath)}: is empty; ${fix}`;
-        case 'uniqueItems':
-            return `${fieldPath(e.instancePath)}: lists an entry twice; keep one of each`;
-        default:
-            return `${fieldPath(e.instancePath)}: ${e.message ?? 'is not valid'}${fix ? `; ${fix}` : ''}`;
-    }
-}
-/** Validate a parsed document against the schema: one line per bad field (`<label>: <field>: <problem>; <fix>`). */
-async function validateSchema(doc, label) {
-    const schema = await readSchema();
-    const ajv = new dist_ajv.Ajv({ allErrors: true, verbose: true, strict: true });
-    ajv.addKeyword('x-fix');
-    const validate = ajv.compile(schema);
-    if (validate(doc))
-        return [];
-    const lines = (validate.errors ?? []).map((e) => schemaLine(schema, e)).filter(Boolean);
-    return [...new Set(lines)].map((l) => `${label}: ${l}`);
-}
-async function loadDescription(file) {
-    const text = await (0,promises_namespaceObject.readFile)(file, 'utf8').catch(() => undefined);
-    const label = external_node_path_default().basename(file);
-    if (text === undefined)
-        throw new errors_UserError(`config: ${file} does not exist; write a cdk-release.yaml (start from examples/cdk-release.yaml) or pass --config PATH`);
-    let doc;
-    try {
-        doc = (0,dist/* parse */.qg)(text);
-    }
-    catch (e) {
-        throw new errors_UserError(`${label}: not valid YAML (${e instanceof Error ? e.message.split('\n')[0] : String(e)}); fix the file`);
-    }
-    const lines = await validateSchema(doc ?? {}, label);
-    if (lines.length)
-        throw new DescriptionError(lines);
-    return doc;
-}
-// ---------------------------------------------------------------- artifacts
-const SNAP_ARTIFACTS = [...COMPONENTS.map((c) => c.name), 'etcd', 'cdk-addons'];
-/** A mapping value (already checked by the schema's pattern). */
-function parseArtifact(value) {
-    if (value.startsWith('snap:'))
-        return { kind: 'snap', snap: value.slice(5) };
-    if (value.startsWith('file:'))
-        return { kind: 'file', path: value.slice(5) };
-    if (value === 'cni' || value === 'flannel' || value === 'placeholder' || value === 'keep')
-        return { kind: value };
-    throw new errors_UserError(`'${value}' is not an artifact`);
-}
-/** What one artifact key of the build is called (the build counts of the plan and the benchmark). */
-function artifactKey(a) {
-    return a.kind === 'snap' ? `snap:${a.snap}` : a.kind === 'cni' || a.kind === 'flannel' ? a.kind : undefined;
-}
-const GLOB = /[*?[]/;
-/** Expand a path whose last component may hold * ? [..] (no ** and no wildcard directories: keep it simple). */
-async function expandGlob(pattern, base) {
-    const abs = external_node_path_default().resolve(base, pattern);
-    if (!GLOB.test(external_node_path_default().basename(abs)))
-        return (await (0,promises_namespaceObject.stat)(abs).catch(() => undefined)) ? [abs] : [];
-    if (GLOB.test(external_node_path_default().dirname(abs)))
-        throw new errors_UserError(`'${pattern}': only the file name may hold a wildcard`);
-    const re = new RegExp(`^${external_node_path_default().basename(abs)
-        .replace(/[.+^${}()|\\]/g, '\\$&')
-        .replace(/\*/g, '[^/]*')
-        .replace(/\?/g, '[^/]')}$`);
-    const names = await (0,promises_namespaceObject.readdir)(external_node_path_default().dirname(abs)).catch(() => []);
-    return names
-        .filter((n) => re.test(n))
-        .sort()
-        .map((n) => external_node_path_default().join(external_node_path_default().dirname(abs), n));
-}
-/** Resource names of one mapping key: `cni-{arch}` is one per release arch. */
-function expandResourceName(key, arches) {
-    return key.includes('{arch}') ? arches.map((a) => key.replace('{arch}', a.debian)) : [key];
-}
-const cdk_release_isSnapResource = (r) => r.type === 'file' && !!r.filename?.endsWith('.snap');
-/**
- * Read every charm and check the description against them and itself. All problems are collected, one line
- * each; nothing is built or uploaded before this passes.
- */
-async function checkDescription(desc, dir, label, scratch) {
-    const errors = [];
-    const err = (field, msg) => errors.push(`${label}: ${field}: ${msg}`);
-    const arches = desc.arches.map((a) => parseArch(a));
-    if (desc.channel !== undefined) {
-        try {
-            parseChannel(desc.channel, 'channel');
-        }
-        catch (e) {
-            err('channel', e.message.replace(/^channel: /, ''));
-        }
-    }
-    const kube = (() => {
-        try {
-            return parseKubeVersion(desc.versions.kubernetes);
-        }
-        catch (e) {
-            err('versions.kubernetes', e.message.replace(/^kube-version: /, ''));
-            return undefined;
-        }
-    })();
-    if (kube?.kind === 'marker' && desc.channel === undefined) {
-        // The channel comes from the resolved version then; nothing to check here.
-    }
-    for (const [key, src] of Object.entries(desc.sources ?? {})) {
-        if (!(await (0,promises_namespaceObject.stat)(external_node_path_default().resolve(dir, src)).catch(() => undefined))?.isDirectory())
-            err(`sources.${key}`, `'${src}' is not a directory; give a path relative to ${label}`);
-    }
-    if (desc.bundle?.template && !(await (0,promises_namespaceObject.stat)(external_node_path_default().resolve(dir, desc.bundle.template)).catch(() => undefined))?.isFile()) {
-        err('bundle.template', `'${desc.bundle.template}' does not exist; give the path of a bundle.yaml relative to ${label}, or drop template to generate one`);
-    }
-    const needs = new Map(); // what the mappings need -> the first field that needs it
-    const infos = [];
-    for (const [name, spec] of Object.entries(desc.charms)) {
-        const at = `charms.${name}`;
-        if (!!spec.path === !!spec.files) {
-            err(at, spec.path
-                ? 'has both path and files; give path (to build the charm) or files (prebuilt .charm files), not both'
-                : 'has neither path nor files; give path (the charm directory) or files (prebuilt .charm files)');
-            continue;
-        }
-        let declared;
-        const files = [];
-        let charmDir;
-        try {
-            if (spec.path) {
-                const meta = await loadCharm(external_node_path_default().resolve(dir, spec.path), `${at}.path`);
-                charmDir = meta.dir;
-                if (meta.name !== name)
-                    err(`${at}.path`, `${spec.path} is charm '${meta.name}', not '${name}'; name the entry ${meta.name} or fix the path`);
-                declared = meta.resources;
-            }
-            else {
-                for (const [i, g] of spec.files.entries()) {
-                    const found = await expandGlob(g, dir);
-                    if (found.length === 0)
-                        err(`${at}.files[${i}]`, `'${g}' matches no file; give prebuilt .charm paths relative to ${label}`);
-                    files.push(...found);
-                }
-                for (const f of files) {
-                    const meta = await readCharmFile(f, scratch, `${at}.files`);
-                    if (meta.name !== name)
-                        err(`${at}.files`, `${external_node_path_default().basename(f)} is charm '${meta.name}', not '${name}'; every file of an entry must be the same charm`);
-                    declared ??= meta.resources;
-                }
-            }
-        }
-        catch (e) {
-            if (!(e instanceof errors_UserError))
-                throw e;
-            err(spec.path ? `${at}.path` : `${at}.files`, e.message.replace(new RegExp(`^${at}\\.(path|files): `), ''));
-            continue;
-        }
-        if (!declared)
-            continue;
-        const list = declared.map((d) => d.name).join(', ') || '(none)';
-        const mapped = new Set();
-        for (const [key, value] of Object.entries(spec.resources)) {
-            const field = `${at}.resources.${key}`;
-            const artifact = parseArtifact(value);
-            const before = errors.length;
-            const names = expandResourceName(key, arches);
-            for (const rname of names) {
-                if (mapped.has(rname))
-                    err(field, `maps '${rname}' a second time; keep one entry for it`);
-                mapped.add(rname);
-            }
-            for (const rname of names) {
-                if (errors.length > before)
-                    break; // one line per field
-                const d = declared.find((x) => x.name === rname);
-                if (!d) {
-                    err(field, `charm ${name} declares no resource '${rname}'; its resources are ${list}`);
-                    continue;
-                }
-                if (d.type !== 'file' && artifact.kind !== 'keep')
-                    err(field, `'${rname}' is an ${d.type} resource; only file resources are uploaded here, map it to keep`);
-                else if ((artifact.kind === 'snap' || artifact.kind === 'placeholder') && !cdk_release_isSnapResource(d))
-                    err(field, `'${rname}' is the file ${d.filename ?? '?'}, not a snap; map it to cni, flannel or file:<path>`);
-                else if ((artifact.kind === 'cni' || artifact.kind === 'flannel') && cdk_release_isSnapResource(d))
-                    err(field, `'${rname}' is a snap resource (${d.filename}); map it to snap:<name> or placeholder`);
-            }
-            if (artifact.kind === 'file') {
-                for (const a of arches) {
-                    const f = artifact.path.replaceAll('{arch}', a.debian);
-                    if (!(await (0,promises_namespaceObject.stat)(external_node_path_default().resolve(dir, f)).catch(() => undefined))?.isFile()) {
-                        err(field, `file '${f}' does not exist; give a path relative to ${label}`);
-                        break;
-                    }
-                    if (!artifact.path.includes('{arch}'))
-                        break;
-                }
-            }
-            const k = artifactKey(artifact);
-            if (k && !needs.has(k))
-                needs.set(k, field);
-        }
-        const unmapped = declared.filter((d) => !mapped.has(d.name)).map((d) => d.name);
-        if (unmapped.length) {
-            err(`${at}.resources`, `charm ${name} declares ${unmapped.join(', ')} but the description maps no artifact to ${unmapped.length === 1 ? 'it' : 'them'}; map each to an artifact, placeholder or keep`);
-        }
-        infos.push({ name, ...(charmDir ? { dir: charmDir } : {}), files, declared });
-    }
-    const need = (k, field, what) => {
-        const by = needs.get(k);
-        if (by)
-            err(field, `missing, and ${by} maps ${k}; ${what}`);
-    };
-    if (!desc.versions.cni)
-        need('cni', 'versions.cni', 'give a containernetworking/plugins tag, e.g. v1.5.1');
-    if (!desc.versions.flannel)
-        need('flannel', 'versions.flannel', 'give a flannel tag, e.g. v0.25.6');
-    if (!desc.versions.etcd) {
-        need('flannel', 'versions.etcd', 'give the etcd tag whose etcdctl goes into the flannel tarball, e.g. v3.5.16');
-        if (needs.has('snap:etcd') && !needs.has('flannel'))
-            need('snap:etcd', 'versions.etcd', 'give the etcd tag of the etcd snap, e.g. v3.5.16');
-    }
-    if (!desc.sources?.['cdk-addons'])
-        need('snap:cdk-addons', 'sources.cdk-addons', 'give the cdk-addons build directory (apply, templates/) to pack');
-    if (errors.length)
-        throw new DescriptionError(errors);
-    return infos;
-}
-/** `v1.31.2` → `1.31/edge`. */
-function defaultChannel(version) {
-    const v = cleanVersion(version);
-    if (!v)
-        throw new errors_UserError(`versions.kubernetes: cannot take a channel from '${version}'; set channel`);
-    return `${semver_default().major(v)}.${semver_default().minor(v)}/edge`;
-}
-function makePlan(desc, infos, o) {
-    const arches = desc.arches.map((a) => parseArch(a));
-    const place = (abs) => {
-        if (o.root === undefined)
-            return abs;
-        const rel = external_node_path_default().relative(o.root, abs);
-        return rel === '' ? '.' : rel.startsWith('..') ? abs : rel;
-    };
-    const repo = (p) => place(external_node_path_default().resolve(o.dir, p));
-    const art = (...parts) => place(external_node_path_default().resolve(o.artifacts, ...parts));
-    const kver = snapVersion(o.kubeVersion);
-    const etcdTag = desc.versions.etcd ?? '';
-    const snapFile = (snap) => {
-        const version = snap === 'etcd' ? stripV(etcdTag) : kver;
-        return `${art('release-{arch}')}/${snap}_${version}_{arch}.snap`;
-    };
-    const shared = {};
-    const charms = [];
-    for (const info of infos) {
-        const spec = desc.charms[info.name];
-        const lines = [];
-        const keep = [];
-        const placeholders = [];
-        const charmArt = (...p) => art(`charm-${info.name}`, ...p);
-        for (const [key, value] of Object.entries(spec.resources)) {
-            const a = parseArtifact(value);
-            const k = artifactKey(a);
-            if (k && !(shared[k] ??= []).includes(info.name))
-                shared[k].push(info.name);
-            const names = expandResourceName(key, arches);
-            const placeholder = a.kind === 'placeholder' || (a.kind === 'snap' && desc.snaps === 'placeholder');
-            if (a.kind === 'keep')
-                keep.push(...names);
-            else if (placeholder) {
-                for (const n of names) {
-                    placeholders.push(n);
-                    lines.push(`${n}=${charmArt('placeholders')}/${n}.snap`);
-                }
-            }
-            else {
-                const file = a.kind === 'snap'
-                    ? snapFile(a.snap)
-                    : a.kind === 'cni'
-                        ? `${art('release-{arch}')}/cni-{arch}.tgz`
-                        : a.kind === 'flannel'
-                            ? `${art('release-{arch}')}/flannel-{arch}.tar.gz`
-                            : repo(a.path);
-                lines.push(`${key}=${file}`);
-            }
-        }
-        charms.push({
-            charm: info.name,
-            path: info.dir ? place(info.dir) : '',
-            files: info.files.map(place).join('\n'),
-            builder: spec.builder ?? 'auto',
-            'charm-dir': charmArt('charms'),
-            'charm-files': `${charmArt('charms')}/*.charm`,
-            resources: lines.join('\n'),
-            keep: keep.join(' '),
-            placeholders: placeholders.join(' '),
-            'placeholder-dir': charmArt('placeholders'),
-            meta: info.dir ? place(info.dir) : charmArt('meta'),
-        });
-    }
-    const components = COMPONENTS.map((c) => c.name).filter((n) => shared[`snap:${n}`]);
-    const src = (k) => (desc.sources?.[k] ? repo(desc.sources[k]) : '');
-    const build = {
-        components: components.join(' '),
-        etcd: !!shared['snap:etcd'],
-        'cdk-addons': !!shared['snap:cdk-addons'],
-        cni: !!shared.cni,
-        flannel: !!shared.flannel,
-        'cni-version': desc.versions.cni ?? '',
-        'cni-source': src('cni'),
-        'flannel-version': desc.versions.flannel ?? '',
-        'flannel-source': src('flannel'),
-        'etcd-version': etcdTag,
-        'etcd-source': src('etcd'),
-        'cdk-addons-source': src('cdk-addons'),
-    };
-    const channel = parseChannel(o.channel || desc.channel || defaultChannel(o.kubeVersion), 'channel').name;
-    return {
-        arches,
-        kubeVersion: o.kubeVersion,
-        channel,
-        snaps: desc.snaps,
-        versions: { kubernetes: o.kubeVersion, cni: desc.versions.cni ?? '', flannel: desc.versions.flannel ?? '', etcd: etcdTag },
-        build,
-        charms,
-        shared,
-        bundle: { template: desc.bundle?.template ? repo(desc.bundle.template) : '', name: desc.bundle?.name ?? 'charmed-kubernetes' },
-    };
-}
-/** How many times each artifact is built per arch: always 1, whatever the number of charms it feeds. */
-function buildCounts(plan) {
-    const keys = [
-        ...plan.build.components
-            .split(' ')
-            .filter(Boolean)
-            .map((c) => `snap:${c}`),
-        ...(plan.build.etcd ? ['snap:etcd'] : []),
-        ...(plan.build['cdk-addons'] ? ['snap:cdk-addons'] : []),
-        ...(plan.build.cni ? ['cni'] : []),
-        ...(plan.build.flannel ? ['flannel'] : []),
-    ];
-    const out = {};
-    for (const k of keys)
-        out[k] = (out[k] ?? 0) + 1;
-    return out;
-}
-/** The plan job's outputs, as release.yml reads them (needs.plan.outputs.*). */
-function planOutputs(plan, dryRun) {
-    return {
-        matrix: JSON.stringify({ include: plan.arches.map((a) => ({ arch: a.debian, platform: a.platform })) }),
-        charms: JSON.stringify({ include: plan.charms }),
-        build: JSON.stringify(plan.build),
-        arches: plan.arches.map((a) => a.debian).join(' '),
-        'kube-version': plan.kubeVersion,
-        channel: plan.channel,
-        snaps: plan.snaps,
-        'dry-run': String(dryRun),
-    };
-}
-function planMarkdown(plan, dryRun, title = 'Release plan') {
-    const rows = Object.entries(plan.versions)
-        .filter(([, v]) => v)
-        .map(([k, v]) => `| ${k} | ${v} |`);
-    const shared = Object.entries(plan.shared).map(([k, cs]) => `| \`${k}\` | ${plan.arches.length} (once per arch) | ${cs.join(', ')} |`);
-    const charms = plan.charms.map((c) => `| ${c.charm} | ${c.path || c.files.split('\n').join(', ')} | ${c.resources.split('\n').filter(Boolean).length} | ${c.placeholders.split(' ').filter(Boolean).length} | ${c.keep || '-'} |`);
-    return [
-        `### ${title}${dryRun ? ' (dry run: nothing is uploaded or released)' : ''}`,
-        '',
-        `Channel \`${plan.channel}\`; architectures ${plan.arches.map((a) => `\`${a.debian}\``).join(', ')}; snap resources: ${plan.snaps === 'real' ? 'the snaps this release builds' : 'zero-byte placeholders (installed from the store)'}.`,
-        '',
-        '| component | version |',
-        '|---|---|',
-        ...rows,
-        '',
-        '| artifact | builds | attached to |',
-        '|---|---|---|',
-        ...shared,
-        '',
-        '| charm | source | resource lines | placeholders | kept |',
-        '|---|---|---|---|---|',
-        ...charms,
-    ].join('\n');
-}
-/**
- * A Juju bundle pins one revision per application, but a multi-arch charm has one revision per base/arch on
- * Charmhub. So one bundle per base/arch: bundle-<arch>.yaml (bundle-<base>-<arch>.yaml when the charms span
- * several bases), each application pinned to that arch's revision and resource revisions, with
- * `constraints: arch=<arch>` and `default-base: ubuntu@<base>`. From the template (applications whose charm
- * is not in the release are kept as written) or generated with one unit per charm.
- */
-function renderBundles(released, template, name) {
-    const keys = [...new Set(released.flatMap((r) => Object.keys(r.bases)))];
-    const manyBases = new Set(keys.map((k) => k.split('/')[0])).size > 1;
-    const out = [];
-    const order = (k) => arch_ARCHES.findIndex((a) => a.debian === k.split('/')[1]);
-    for (const key of keys.sort((a, b) => order(a) - order(b) || a.localeCompare(b))) {
-        const [base, arch] = key.split('/');
-        const doc = (template
-            ? (0,dist/* parse */.qg)(template)
-            : { name, description: `Charmed Kubernetes pinned to the revisions released for ${arch}`, applications: {} });
-        const apps = (doc.applications ?? {});
-        if (!template)
-            for (const r of released)
-                apps[r.charm] = { charm: r.charm, num_units: 1 };
-        for (const [app, def] of Object.entries(apps)) {
-            const r = released.find((x) => x.charm === String(def.charm ?? '').replace(/^ch:/, ''));
-            if (!r)
-                continue;
-            const b = r.bases[key];
-            if (!b)
-                throw new errors_UserError(`bundle: ${r.charm} has no revision for ${key} in ${r.channel}; release it for that base/arch or drop the arch`);
-            const constraints = String(def.constraints ?? '')
-                .split(/\s+/)
-                .filter((c) => c && !c.startsWith('arch='));
-            apps[app] = {
-                ...def,
-                charm: r.charm,
-                channel: r.channel,
-                revision: b.revision,
-                resources: Object.fromEntries(Object.entries(b.resources).sort(([x], [y]) => x.localeCompare(y))),
-                constraints: [...constraints, `arch=${arch}`].join(' '),
-            };
-        }
-        doc.applications = apps;
-        const ordered = { ...(doc.name ? { name: doc.name } : {}), ...doc, 'default-base': `ubuntu@${base}` };
-        out.push({ file: manyBases ? `bundle-${base}-${arch}.yaml` : `bundle-${arch}.yaml`, arch, base, yaml: (0,dist/* stringify */.As)(ordered) });
-    }
-    return out;
+    return FALLBACK_EPOCH;
 }
 
 ;// CONCATENATED MODULE: ./cli/local.ts
@@ -47729,7 +49266,7 @@ async function runActionLocally(action, inputs, opts = {}) {
         throw new errors_UserError(`${bundle} is missing; run npm run build`);
     const work = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), `build-snaps-${action}-`));
     try {
-        const env = { ...process.env };
+        const env = { ...process.env, ...opts.env };
         for (const k of Object.keys(env))
             if (k.startsWith('INPUT_'))
                 delete env[k];
@@ -47779,333 +49316,137 @@ async function runActionLocally(action, inputs, opts = {}) {
     }
 }
 
-;// CONCATENATED MODULE: ./cli/release.ts
-/**
- * The release of a whole Charmed Kubernetes, cdk-release.yaml (shared/cdk-release.ts), as
- * .github/workflows/release.yml and promote.yml run it, and the steps those workflows run through this CLI.
- *
- *   build-snaps release [run] --config cdk-release.yaml [--dry-run true] [--channel C] [--output-dir release] [--resume true]
- *       the whole pipeline locally: release.yml's jobs in its order (plan → build per arch → charm per charm →
- *       release per charm → bundle → summary) through the same dist bundles (runActionLocally), against a
- *       loopback mirror of stand-in upstream binaries (cross-compiled with go) and the charmcraft TEST DOUBLE
- *       (test/doubles/charmcraft) instead of Charmhub. The double's store state stays in <output-dir>/store,
- *       so a second run is a re-run; --resume true re-runs only the release with the artifacts already built
- *       (GitHub's "Re-run jobs" keeps the artifacts of the jobs that succeeded).
- *   build-snaps release --config F --promote 1.31/edge --channel 1.31/beta [--allow-missing-bases true]
- *       promote.yml locally: every charm, every base that 1.31/edge holds, released to 1.31/beta; then bundle.
- *   build-snaps release plan --config F [--channel C] [--dry-run B] [--promote FROM] [--base-url URL]
- *       the plan job: validates the description (one error line per bad field), writes the matrices.
- *   build-snaps release record | bundle | sboms | attested | summarize ...
- *       the other run: steps of the workflows (see each mode below).
- *   build-snaps release serve-mirror --dir D [--arches ...]
- *       only the loopback mirror (CI's self-test job runs the actions against it); writes D/url, serves until killed.
- */
+;// CONCATENATED MODULE: ./cli/release/jobs.ts
+/** What the local pipeline's pack and charm jobs do beside their actions, as release.yml's steps do it on GitHub. */
 
 
 
 
 
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** The workflow_dispatch defaults of release.yml (test/workflows.test.ts checks they agree). */
-const RELEASE_DEFAULTS = {
-    config: 'cdk-release.yaml',
-    channel: '',
-    'dry-run': 'true',
-};
-/** Validate (schema, then every charm), resolve the Kubernetes version, make the plan: nothing is built before. */
-async function planFromConfig(r) {
-    const file = external_node_path_default().resolve(r.config);
-    const desc = await loadDescription(file);
-    const scratch = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), 'build-snaps-plan-'));
-    try {
-        const infos = await checkDescription(desc, external_node_path_default().dirname(file), external_node_path_default().basename(file), scratch);
-        if (r.promote !== undefined && !r.channel)
-            throw new errors_UserError('channel: a promotion needs the channel to promote to, e.g. --channel 1.31/beta');
-        const from = r.promote !== undefined ? parseChannel(r.promote, 'from-channel').name : undefined;
-        const kube = await resolveKubeVersion(desc.versions.kubernetes, r.kubeBaseUrl ?? 'https://dl.k8s.io', r.log ?? (() => { }));
-        const plan = makePlan(desc, infos, {
-            kubeVersion: kube,
-            dir: external_node_path_default().dirname(file),
-            ...(r.root !== undefined ? { root: r.root } : {}),
-            artifacts: r.artifacts,
-            ...(r.channel ? { channel: r.channel } : {}),
-        });
-        if (from && from === plan.channel)
-            throw new errors_UserError(`channel: promoting ${from} to itself; give another channel, e.g. ${from.replace(/edge$/, 'beta')}`);
-        return { desc, plan, ...(from ? { from } : {}) };
-    }
-    finally {
-        await (0,promises_namespaceObject.rm)(scratch, { recursive: true, force: true });
-    }
-}
-// ---------------------------------------------------------------- record, bundle (the release and bundle jobs)
-/**
- * charm-attach-release's outputs → what the channel holds for the charm: `revisions` is "<base-channel>/<arch>" →
- * revision; `resource-revisions` is name → revision (the same for every base) or name → {arch → revision}.
- */
-function toReleased(charm, channel, revisionsJson, resourceRevisionsJson) {
-    const parse = (t, what) => {
-        try {
-            return JSON.parse(t || '{}');
-        }
-        catch {
-            throw new errors_UserError(`--${what}: not JSON: '${t.slice(0, 80)}'; pass charm-attach-release's ${what} output`);
-        }
+/** charm-build's inputs in a pack job (release.yml's "Pack <entry>" step). */
+function packInputs(p) {
+    return {
+        'charm-path': p.path,
+        builder: p.builder,
+        'bases-index': p['bases-index'],
+        platform: p.platform,
+        'destructive-mode': p.destructive,
+        arches: p.arches,
+        'output-dir': p['pack-dir'],
     };
-    const revisions = parse(revisionsJson, 'revisions');
-    const resources = parse(resourceRevisionsJson, 'resource-revisions');
-    const bases = {};
-    for (const [key, rev] of Object.entries(revisions)) {
-        if (typeof rev !== 'number')
-            throw new errors_UserError(`--revisions: '${key}' is ${JSON.stringify(rev)}, not a revision number`);
-        const arch = key.split('/').at(-1);
-        const res = {};
-        for (const [name, v] of Object.entries(resources)) {
-            const n = typeof v === 'number' ? v : (v?.[arch] ?? v?.[key]);
-            if (typeof n === 'number')
-                res[name] = n;
-        }
-        bases[key] = { revision: rev, resources: res };
-    }
-    return { charm, channel, bases };
 }
-/** Every record (results/<charm>.json) under dir, whatever the artifact folders around them. */
-async function readRecords(dir) {
-    if (!(0,external_node_fs_namespaceObject.existsSync)(dir))
-        return [];
-    const out = [];
-    for (const rel of (await (0,promises_namespaceObject.readdir)(dir, { recursive: true })).map(String).sort()) {
-        if (!rel.endsWith('.json') || rel.endsWith('.spdx.json') || rel.endsWith('.intoto.json'))
-            continue;
-        const doc = JSON.parse(await (0,promises_namespaceObject.readFile)(external_node_path_default().join(dir, rel), 'utf8').catch(() => 'null'));
-        if (doc && typeof doc.charm === 'string' && typeof doc.channel === 'string' && doc.bases && typeof doc.bases === 'object')
-            out.push(doc);
-    }
-    return out;
-}
-async function writeBundles(desc, configDir, released, outDir) {
-    if (released.length === 0)
-        throw new errors_UserError('results: no charm records found; the release job writes one per charm (release record)');
-    const template = desc.bundle?.template ? await (0,promises_namespaceObject.readFile)(external_node_path_default().resolve(configDir, desc.bundle.template), 'utf8') : undefined;
-    // The description's order, whatever order the records were found in.
-    const order = Object.keys(desc.charms);
-    const sorted = [...released].sort((a, b) => order.indexOf(a.charm) - order.indexOf(b.charm));
-    const bundles = renderBundles(sorted, template, desc.bundle?.name ?? 'charmed-kubernetes');
-    await (0,promises_namespaceObject.mkdir)(outDir, { recursive: true });
-    const files = [];
-    for (const b of bundles) {
-        const f = external_node_path_default().join(outDir, b.file);
-        await (0,promises_namespaceObject.writeFile)(f, `# Pinned by build-snaps: deploy exactly what was released with  juju deploy ./${b.file}\n${b.yaml}`);
-        files.push(f);
-    }
-    return files;
-}
-/** Every <file>.spdx.json under dir/<artifact>/, with its subject's sha256 from the SHA256SUMS beside it. */
-async function listSboms(dir) {
-    const out = [];
-    if (!(0,external_node_fs_namespaceObject.existsSync)(dir))
-        return out;
-    for (const rel of (await (0,promises_namespaceObject.readdir)(dir, { recursive: true })).map(String).sort()) {
-        if (!rel.endsWith('.spdx.json'))
-            continue;
-        const [artifact, ...inner] = rel.split((external_node_path_default()).sep);
-        const subject = external_node_path_default().basename(rel).replace(/\.spdx\.json$/, '');
-        const sums = await (0,promises_namespaceObject.readFile)(external_node_path_default().join(dir, external_node_path_default().dirname(rel), 'SHA256SUMS'), 'utf8').catch(() => '');
-        const hex = sums
-            .split('\n')
-            .map((l) => l.match(/^([0-9a-f]{64}) [ *](.+)$/))
-            .find((m) => m?.[2] === subject)?.[1];
-        if (!hex)
-            throw new errors_UserError(`${rel}: no sha256 for ${subject} in the SHA256SUMS beside it; the build action writes both`);
-        out.push({ id: String(out.length + 1), artifact, sbom: inner.join('/'), subject, digest: `sha256:${hex}` });
-    }
-    return out;
-}
-const ARTIFACT_RE = /\.(snap|tgz|tar\.gz|charm)$/;
-/** The arch of a downloaded artifact: release-<arch>/..., or the _<arch>.charm / -<arch>.charm of a charm file. */
-function artifactArch(rel) {
-    const dir = rel.split('/')[0].match(/^release-(.+)$/)?.[1];
-    if (dir)
-        return dir;
-    return arch_ARCHES.find((a) => new RegExp(`[-_]${a.debian}\\.charm$`).test(rel))?.debian ?? 'all';
-}
-/** Every artifact (snap, tarball, .charm, placeholder) under dir, in the layout of the downloaded workflow artifacts. */
-async function collectArtifacts(dir, attestations = []) {
-    if (!(0,external_node_fs_namespaceObject.existsSync)(dir))
-        throw new errors_UserError(`--dir: ${dir} does not exist; download the release artifacts into it first`);
-    const rels = (await (0,promises_namespaceObject.readdir)(dir, { recursive: true })).map(String).sort();
-    const files = [];
-    for (const r of rels) {
-        const top = r.split((external_node_path_default()).sep)[0];
-        if (!/^(release-|charm-)/.test(top) || !ARTIFACT_RE.test(r))
-            continue;
-        if ((await (0,promises_namespaceObject.stat)(external_node_path_default().join(dir, r))).isFile())
-            files.push(r);
-    }
-    const described = await manifest_describeFiles(files.map((f) => external_node_path_default().join(dir, f)));
-    const rows = described.map((d, i) => {
-        const name = external_node_path_default().basename(files[i]);
-        const att = attestations.filter((a) => a.subjects.includes(name)).map((a) => `[${a.kind}](${a.url})`);
-        return { arch: artifactArch(files[i]), artifact: name, file: files[i], size: d.size, sha256: d.sha256, attestations: att };
-    });
-    const order = (a) => (a === 'all' ? 999 : arch_ARCHES.findIndex((x) => x.debian === a));
-    return rows.sort((a, b) => order(a.arch) - order(b.arch) || a.artifact.localeCompare(b.artifact));
-}
-async function readAttestations(dir) {
-    const out = [];
-    if (!(0,external_node_fs_namespaceObject.existsSync)(dir))
-        return out;
-    for (const rel of (await (0,promises_namespaceObject.readdir)(dir, { recursive: true })).map(String)) {
-        if (!rel.startsWith('attestations-') || !rel.endsWith('.json'))
-            continue;
-        const doc = JSON.parse(await (0,promises_namespaceObject.readFile)(external_node_path_default().join(dir, rel), 'utf8'));
-        if (doc?.url && Array.isArray(doc.subjects))
-            out.push(doc);
-    }
-    return out;
-}
-/** The file a charm's resource is attached from, for one arch (from the plan's resource lines). */
-function resourceFile(c, resource, arch) {
-    for (const line of c.resources.split('\n').filter(Boolean)) {
-        const i = line.indexOf('=');
-        const [name, file] = [line.slice(0, i), line.slice(i + 1)];
-        if (name.replace('{arch}', arch) === resource)
-            return file.replaceAll('{arch}', arch);
-        // cni-s390x is attached to the amd64 revision too (every declared resource is): its file is s390x's.
-        const other = name.includes('{arch}') ? arch_ARCHES.find((a) => name.replace('{arch}', a.debian) === resource) : undefined;
-        if (other)
-            return file.replaceAll('{arch}', other.debian);
-    }
-    return undefined;
-}
-async function releaseTable(released, plan, base) {
-    const rows = [];
-    for (const r of released) {
-        const c = plan?.charms.find((x) => x.charm === r.charm);
-        for (const [key, b] of Object.entries(r.bases)) {
-            const arch = key.split('/').at(-1);
-            const names = Object.keys(b.resources).sort();
-            if (names.length === 0)
-                rows.push(`| ${r.charm} | ${key} | ${b.revision} | - | - | - | - |`);
-            for (const n of names) {
-                const f = c && resourceFile(c, n, arch);
-                const abs = f && external_node_path_default().resolve(base, f);
-                const facts = abs && (0,external_node_fs_namespaceObject.existsSync)(abs) ? (await manifest_describeFiles([abs]))[0] : undefined;
-                const kept = c?.keep.split(' ').includes(n);
-                rows.push(`| ${r.charm} | ${key} | ${b.revision} | ${n} | ${b.resources[n]} | ${facts ? manifest_humanSize(facts.size) : kept ? 'kept' : '-'} | ${facts ? `\`${facts.sha256}\`` : '-'} |`);
-            }
+/** What a pack job uploads (its directory but SHA256SUMS and manifest.json) — and the charm job downloads, merged. */
+const NOT_UPLOADED = new Set(['SHA256SUMS', 'manifest.json']);
+/** "Collect the .charm files of its pack jobs": every pack job's artifact of the charm, merged into one directory. */
+async function collectPacks(packs, charmDir) {
+    await (0,promises_namespaceObject.mkdir)(charmDir, { recursive: true });
+    for (const p of packs) {
+        if (!(0,external_node_fs_namespaceObject.existsSync)(p['pack-dir']))
+            throw new errors_UserError(`${p.artifact}: no such artifact; its pack job uploaded nothing`);
+        for (const f of await (0,promises_namespaceObject.readdir)(p['pack-dir'])) {
+            if (NOT_UPLOADED.has(f) || !(await (0,promises_namespaceObject.stat)(external_node_path_default().join(p['pack-dir'], f))).isFile())
+                continue;
+            await (0,promises_namespaceObject.copyFile)(external_node_path_default().join(p['pack-dir'], f), external_node_path_default().join(charmDir, f));
         }
     }
-    return rows;
-}
-function summaryMarkdown(title, notes, releaseRows, rows) {
-    const lines = rows.map((r) => `| ${r.arch} | ${r.artifact} | ${manifest_humanSize(r.size)}${r.size === 0 ? ' (placeholder)' : ''} | \`${r.sha256}\` | ${r.attestations.join(', ') || '-'} |`);
-    const arches = [...new Set(rows.map((r) => r.arch).filter((a) => a !== 'all'))];
-    return [
-        `### ${title}`,
-        '',
-        ...notes.map((n) => `${n}  `),
-        ...(releaseRows.length
-            ? [
-                '',
-                '| charm | base/arch | revision | resource | resource revision | size | sha256 |',
-                '|---|---|---|---|---|---|---|',
-                ...releaseRows,
-            ]
-            : []),
-        ...(rows.length
-            ? [
-                '',
-                `${rows.length} artifacts for ${arches.length} architectures (${arches.join(', ')}).`,
-                '',
-                '| arch | artifact | size | sha256 | attestations |',
-                '|---|---|---|---|---|',
-                ...lines,
-            ]
-            : []),
-    ].join('\n');
-}
-const CNI_PLUGINS = [
-    'bandwidth',
-    'bridge',
-    'dhcp',
-    'firewall',
-    'host-device',
-    'host-local',
-    'ipvlan',
-    'loopback',
-    'macvlan',
-    'portmap',
-    'ptp',
-    'sbr',
-    'static',
-    'tuning',
-    'vlan',
-    'vrf',
-];
-/** The one stand-in (cli/fake-k8s.ts) answers as a CNI plugin, flanneld, etcd and etcdctl too. */
-async function buildStandIn(buildDir, arch, version) {
-    if (!(await inspectGo('go')))
-        throw new errors_UserError('go is not installed; the local release cross-compiles its stand-in binaries: run bash .ci/setup (or apt-get install golang-go)');
-    return buildFakeK8s(buildDir, arch, version);
-}
-async function tarballWithSha256(dest, entries) {
-    await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(dest), { recursive: true });
-    await writeTarGz(dest, entries, { mtime: 1_700_000_000 });
-    await (0,promises_namespaceObject.writeFile)(`${dest}.sha256`, `${hexDigest(await (0,promises_namespaceObject.readFile)(dest), 'sha256')}  ${external_node_path_default().basename(dest)}\n`);
 }
 /**
- * Lay out, under root, what the release downloads, in the upstream layouts and names:
- *   k8s/release/<v>/bin/linux/<k8s-arch>/<binary>{,.sha256}            (dl.k8s.io)
- *   cni/<v>/cni-plugins-linux-<go-arch>-<v>.tgz{,.sha256}               (containernetworking/plugins releases)
- *   flannel/<v>/flannel-<v>-linux-<go-arch>.tar.gz{,.sha256}            (flannel-io/flannel releases)
- *   etcd/<v>/etcd-<v>-linux-<go-arch>.tar.gz{,.sha256}, SHA256SUMS      (etcd-io/etcd releases)
+ * Which charmcraft the jobs call. By default the TEST DOUBLE (test/doubles/charmcraft), never Charmhub, first on
+ * PATH, with its state under <output-dir>/store. With `--charmcraft PATH`, that program as `charmcraft` (first on
+ * PATH through a symlink) and the credentials in CHARMCRAFT_AUTH: the real charmcraft releases for real.
  */
-async function populateUpstreamMirror(root, v, arches, buildDir) {
-    await populateK8sMirror(external_node_path_default().join(root, 'k8s'), v.kube, arches, buildDir);
-    for (const arch of arches) {
-        const cni = await buildStandIn(buildDir, arch, v.cni);
-        await tarballWithSha256(external_node_path_default().join(root, 'cni', v.cni, `cni-plugins-linux-${arch.go}-${v.cni}.tgz`), [
-            ...CNI_PLUGINS.map((p) => ({ name: `./${p}`, file: cni })),
-            { name: './LICENSE', data: 'Apache-2.0 (stand-in)\n' },
-        ]);
-        const flannel = await buildStandIn(buildDir, arch, v.flannel);
-        await tarballWithSha256(external_node_path_default().join(root, 'flannel', v.flannel, `flannel-${v.flannel}-linux-${arch.go}.tar.gz`), [
-            { name: 'flanneld', file: flannel },
-            { name: 'mk-docker-opts.sh', data: '#!/bin/sh\n# stand-in\n' },
-            { name: 'README.md', data: 'flannel (stand-in)\n' },
-        ]);
-        const etcd = await buildStandIn(buildDir, arch, v.etcd);
-        const top = `etcd-${v.etcd}-linux-${arch.go}`;
-        await tarballWithSha256(external_node_path_default().join(root, 'etcd', v.etcd, `${top}.tar.gz`), [
-            { name: `${top}/etcd`, file: etcd },
-            { name: `${top}/etcdctl`, file: etcd },
-            { name: `${top}/README.md`, data: 'etcd (stand-in)\n' },
-        ]);
+async function storeSetup(o, storeDir, out) {
+    const doubles = external_node_path_default().join(repoRoot, 'test', 'doubles');
+    if (!o.charmcraft) {
+        const token = (0,external_node_crypto_.randomBytes)(12).toString('hex');
+        return {
+            token,
+            env: { PATH: `${doubles}${(external_node_path_default()).delimiter}${process.env.PATH}`, CHARMCRAFT_DOUBLE_STATE: storeDir, CHARMCRAFT_DOUBLE_TOKEN: token },
+            banner: `▶ Store: the charmcraft TEST DOUBLE (test/doubles/charmcraft), state in ${storeDir}`,
+        };
     }
-    // etcd-io/etcd publishes one SHA256SUMS per release (build-etcd-snap checks the tarball against it).
-    const etcdDir = external_node_path_default().join(root, 'etcd', v.etcd);
-    const tarballs = (await (0,promises_namespaceObject.readdir)(etcdDir)).filter((f) => f.endsWith('.tar.gz')).sort();
-    await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(etcdDir, 'SHA256SUMS'), (await Promise.all(tarballs.map(async (f) => `${hexDigest(await (0,promises_namespaceObject.readFile)(external_node_path_default().join(etcdDir, f)), 'sha256')}  ${f}\n`))).join(''));
+    const tool = external_node_path_default().resolve(o.charmcraft);
+    if (!(await (0,promises_namespaceObject.stat)(tool).catch(() => undefined))?.isFile())
+        throw new errors_UserError(`--charmcraft: ${tool} is not a file; give the path of a charmcraft program (e.g. /snap/bin/charmcraft)`);
+    const token = process.env.CHARMCRAFT_AUTH ?? '';
+    if (!token && o.dryRun !== 'true')
+        throw new errors_UserError('--charmcraft: CHARMCRAFT_AUTH is not set; export it (charmcraft login --export FILE) or run with --dry-run true');
+    const bin = external_node_path_default().join(out, 'charmcraft-bin');
+    await (0,promises_namespaceObject.rm)(bin, { recursive: true, force: true });
+    await (0,promises_namespaceObject.mkdir)(bin, { recursive: true });
+    await (0,promises_namespaceObject.symlink)(tool, external_node_path_default().join(bin, 'charmcraft'));
+    // charm-tools (charm) still comes from the doubles when it is not installed: it never talks to a store here.
+    return {
+        token,
+        env: {
+            PATH: `${bin}${(external_node_path_default()).delimiter}${process.env.PATH}${(external_node_path_default()).delimiter}${doubles}`,
+            CHARMCRAFT_DOUBLE_STATE: '',
+            CHARMCRAFT_DOUBLE_TOKEN: '',
+        },
+        banner: `▶ Store: whatever ${tool} talks to (credentials from CHARMCRAFT_AUTH); the double is not used`,
+    };
 }
-/** Lay out the mirror for a description's versions and arches, and serve it on 127.0.0.1. */
-async function openMirror(root, v, arches) {
-    await populateUpstreamMirror(root, v, arches, external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), 'build-snaps-fake-upstream'));
-    return startMirror(root);
+
+;// CONCATENATED MODULE: ./cli/release/runner.ts
+/**
+ * The local pipeline plays each job on its runner: what GitHub sets in a job's environment for its `runs-on`
+ * (docs: "Variables reference", RUNNER_ARCH; the hosted images' ImageOS), so the charmcraft a job calls sees
+ * the machine it would see on GitHub. A self-hosted s390x/ppc64el runner is played as an Ubuntu 22.04 machine
+ * of that arch (SELF_HOSTED_RELEASE); LXD is there for the jobs whose route sets it up.
+ */
+
+const runner_HOSTED = /^ubuntu-(\d\d)\.04(-arm)?$/;
+const SELF_HOSTED_ARCH = { s390x: 'S390X', ppc64el: 'PPC64LE', x64: 'X64', arm64: 'ARM64' };
+/** RUNNER_ARCH and ImageOS for a runs-on value (a hosted label, or the self-hosted label list). */
+function runnerEnv(runsOn) {
+    if (typeof runsOn === 'string') {
+        const m = runner_HOSTED.exec(runsOn);
+        if (!m)
+            throw new Error(`runs-on '${runsOn}' is not a GitHub-hosted Ubuntu label this pipeline plays`);
+        return { RUNNER_ARCH: m[2] ? 'ARM64' : 'X64', ImageOS: `ubuntu${m[1]}` };
+    }
+    const arch = runsOn.map((l) => SELF_HOSTED_ARCH[l]).find(Boolean);
+    if (!runsOn.includes('self-hosted') || !arch)
+        throw new Error(`runs-on [${runsOn.join(', ')}] is not a self-hosted label list this pipeline plays`);
+    return { RUNNER_ARCH: arch, ImageOS: `ubuntu${SELF_HOSTED_RELEASE.split('.')[0]}` };
+}
+/** The runs-on of release.yml's fixed jobs (every job but pack and, for s390x with a runner, build). */
+const HOSTED_JOB = 'ubuntu-24.04';
+/** The build job's runs-on (release.yml: the s390x build on the self-hosted runner when S390X_RUNNER is set). */
+function buildRunsOn(arch, s390xRunner) {
+    return arch === 's390x' && s390xRunner ? ['self-hosted', 'linux', 's390x'] : HOSTED_JOB;
+}
+
+;// CONCATENATED MODULE: ./cli/release/pipeline.ts
+/** The whole pipeline, locally: release.yml's (promote.yml's) jobs in the workflow's order. */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** A route refusal, as the local run says it: the repository variable is played by --runners here. */
+function localRoute(line) {
+    const m = /set the repository variable (S390X|PPC64EL)_RUNNER \(/.exec(line);
+    return m
+        ? line.replace(/, or drop its arch from arches$/, `; locally: --runners ${m[1].toLowerCase()}; or drop its arch from arches`)
+        : line;
 }
 /** test/doubles (a function: cli/main.ts and this module import each other, so repoRoot is read late). */
 const doubles = () => external_node_path_default().join(repoRoot, 'test', 'doubles');
@@ -48131,25 +49472,32 @@ async function runLocalRelease(o) {
         storeDir,
         errors: [],
     };
-    const act = async (job, action, inputs, at = {}) => {
-        say(`\n▶▶ [${job}${at.arch ? ` ${at.arch}` : ''}${at.charm ? ` ${at.charm}` : ''}] ${action}`);
+    const act = async (job, action, inputs, at = {}, runsOn = HOSTED_JOB, extraEnv = {}) => {
+        // Each job on its runner: what GitHub sets for its runs-on, seen by the actions and the charmcraft they call.
+        const runner = { ...runnerEnv(runsOn), ...extraEnv };
+        const where = [at.arch, at.charm, at.entry].filter(Boolean).join(' ');
+        say(`\n▶▶ [${job}${where ? ` ${where}` : ''} on ${Array.isArray(runsOn) ? runsOn.join(',') : runsOn}] ${action}`);
         const t0 = performance.now();
-        const r = await runActionLocally(action, inputs, { quiet: o.quiet });
-        steps.push({ job, ...at, step: action, exitCode: r.exitCode, ms: Math.round(performance.now() - t0) });
+        const r = await runActionLocally(action, inputs, { quiet: o.quiet, env: runner });
+        steps.push({ job, ...at, step: action, exitCode: r.exitCode, ms: Math.round(performance.now() - t0), runner });
         return r;
     };
+    const routes = routeConfigFromEnv(process.env, o.runners ?? []);
     // plan, part 1: the description and every charm, before anything is built or a store is touched.
     let desc;
     try {
         desc = await loadDescription(external_node_path_default().resolve(o.config));
         const scratch = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), 'build-snaps-plan-'));
-        await checkDescription(desc, external_node_path_default().dirname(external_node_path_default().resolve(o.config)), external_node_path_default().basename(o.config), scratch).finally(() => (0,promises_namespaceObject.rm)(scratch, { recursive: true, force: true }));
+        const infos = await checkDescription(desc, external_node_path_default().dirname(external_node_path_default().resolve(o.config)), external_node_path_default().basename(o.config), scratch).finally(() => (0,promises_namespaceObject.rm)(scratch, { recursive: true, force: true }));
+        // Every entry the release needs has a route, before the mirror is laid out (the version does not matter here).
+        if (!o.promote)
+            makePlan(desc, infos, { kubeVersion: 'v0.0.0', dir: external_node_path_default().dirname(external_node_path_default().resolve(o.config)), artifacts, routes });
     }
     catch (e) {
         if (!(e instanceof errors_UserError))
             throw e;
         steps.push({ job: 'plan', step: 'plan', exitCode: 1 });
-        result.errors = e instanceof DescriptionError ? e.lines : [e.message];
+        result.errors = (e instanceof DescriptionError ? e.lines : [e.message]).map(localRoute);
         return result;
     }
     const resume = !!o.resume && (0,external_node_fs_namespaceObject.existsSync)(artifacts);
@@ -48171,16 +49519,11 @@ async function runLocalRelease(o) {
         const v = desc.versions;
         mirror = await openMirror(external_node_path_default().join(out, 'mirror'), { kube: kube.version, cni: v.cni ?? 'v1.5.1', flannel: v.flannel ?? 'v0.25.6', etcd: v.etcd ?? 'v3.5.16' }, arches);
     }
-    const token = (0,external_node_crypto_.randomBytes)(12).toString('hex');
-    // The store is the charmcraft TEST DOUBLE, never Charmhub: it goes first on PATH for the actions run here.
-    Object.assign(process.env, {
-        PATH: `${doubles()}${(external_node_path_default()).delimiter}${process.env.PATH}`,
-        CHARMCRAFT_DOUBLE_STATE: storeDir,
-        CHARMCRAFT_DOUBLE_TOKEN: token,
-        ...(o.env ?? {}),
-    });
+    const store = await storeSetup(o, storeDir, out);
+    const token = store.token;
+    Object.assign(process.env, store.env, o.env ?? {});
     process.env.SOURCE_DATE_EPOCH = String(sourceDateEpoch());
-    say(`▶ Store: the charmcraft TEST DOUBLE (test/doubles/charmcraft), state in ${storeDir}`);
+    say(store.banner);
     try {
         // plan, part 2: the Kubernetes version and the matrices.
         let loaded;
@@ -48191,6 +49534,7 @@ async function runLocalRelease(o) {
                 promote: o.promote,
                 kubeBaseUrl: mirror ? `${mirror.url}/k8s` : undefined,
                 artifacts,
+                routes,
                 log: say,
             });
             steps.push({ job: 'plan', step: 'plan', exitCode: 0 });
@@ -48303,20 +49647,30 @@ async function runLocalRelease(o) {
                 for (const [wanted, action, inputs] of jobSteps) {
                     if (!wanted)
                         continue;
-                    if ((await act('build', action, inputs, { arch: a.debian })).exitCode !== 0) {
+                    if ((await act('build', action, inputs, { arch: a.debian }, buildRunsOn(a.debian, !!routes.selfHosted.s390x))).exitCode !== 0) {
                         ok = false;
                         break;
                     }
                 }
             }
-            // charm: one job per charm (needs every build).
+            // pack: one job per needed bases/platforms entry, on its route's runner (needs the plan only).
+            const packOk = new Map();
+            for (const p of resume ? [] : plan.packs) {
+                const r = await act('pack', 'charm-build', packInputs(p), { charm: p.charm, entry: p.entry }, p['runs-on'], p.lxd ? { CHARMCRAFT_DOUBLE_LXD: '1' } : {});
+                packOk.set(p.charm, (packOk.get(p.charm) ?? true) && r.exitCode === 0);
+                ok &&= r.exitCode === 0;
+            }
+            // charm: one job per charm (needs every build and every pack job).
             const charmOk = new Map();
             if (ok && !resume) {
                 for (const c of plan.charms) {
                     let good = true;
-                    if (c.path)
-                        good =
-                            (await act('charm', 'charm-build', { 'charm-path': c.path, builder: c.builder, 'output-dir': c['charm-dir'] }, { charm: c.charm })).exitCode === 0;
+                    if (c.path) {
+                        // "Collect the .charm files of its pack jobs" (download-artifact: pattern, merge-multiple), then one SHA256SUMS.
+                        await collectPacks(plan.packs.filter((p) => p.charm === c.charm), c['charm-dir']);
+                        steps.push({ job: 'charm', charm: c.charm, step: 'checksums', exitCode: 0 });
+                        await collectedChecksums(c['charm-dir']);
+                    }
                     else
                         await takePrebuilt(c);
                     if (good && c.placeholders)
@@ -48333,7 +49687,8 @@ async function runLocalRelease(o) {
             if (ok && !dryRun) {
                 for (const c of plan.charms) {
                     // The double's store, like Charmhub, knows a charm once its name is registered (a one-time step there).
-                    await exec_run(external_node_path_default().join(doubles(), 'charmcraft'), ['register', c.charm], { env: { CHARMCRAFT_AUTH: token }, allowFailure: true });
+                    if (!o.charmcraft)
+                        await exec_run(external_node_path_default().join(doubles(), 'charmcraft'), ['register', c.charm], { env: { CHARMCRAFT_AUTH: token }, allowFailure: true });
                     const r = await act('release', 'charm-attach-release', { ...releaseInputs(c), verify: 'true', credentials: token }, { charm: c.charm });
                     ok &&= r.exitCode === 0;
                     record(c.charm, r);
@@ -48349,7 +49704,7 @@ async function runLocalRelease(o) {
             catch (e) {
                 if (!(e instanceof errors_UserError))
                     throw e;
-                say(`Error: ${e.message}`);
+                console.error(`Error: ${e.message}`);
                 steps.push({ job: 'bundle', step: 'bundle', exitCode: 1 });
                 ok = false;
             }
@@ -48405,8 +49760,36 @@ async function takePrebuilt(c) {
         }
     }
 }
+
+;// CONCATENATED MODULE: ./cli/release/cli.ts
+/** `build-snaps release <mode>`: the CLI subcommand, the workflows' run: steps. */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
 // ---------------------------------------------------------------- the CLI subcommand
-const RUN_OPTIONS = ['config', 'channel', 'dry-run', 'output-dir', 'promote', 'allow-missing-bases', 'resume'];
+const RUN_OPTIONS = ['config', 'channel', 'dry-run', 'output-dir', 'promote', 'allow-missing-bases', 'resume', 'runners', 'charmcraft'];
+/** `--runners s390x,ppc64el`: the arches with a self-hosted runner (the local S390X_RUNNER, PPC64EL_RUNNER). */
+function parseRunners(value) {
+    const out = inputs_splitList(value).map((w) => parseArch(w, 'runners').debian);
+    const bad = out.filter((a) => !SELF_HOSTED_ARCHES.includes(a));
+    if (bad.length)
+        throw new errors_UserError(`--runners: ${bad.join(', ')} has no self-hosted route; name ${SELF_HOSTED_ARCHES.join(' or ')} (amd64 and arm64 run on GitHub-hosted runners)`);
+    return out;
+}
 async function writeGithubFile(variable, text) {
     const file = process.env[variable];
     if (!file)
@@ -48447,6 +49830,7 @@ async function releaseMode(args) {
             kubeBaseUrl: o['base-url'] || undefined,
             root: process.cwd(),
             artifacts: 'artifacts',
+            routes: routeConfigFromEnv(process.env),
             log: (m) => console.log(m),
         });
         const outputs = { ...planOutputs(plan, dryRun), ...(from ? { 'from-channel': from } : {}) };
@@ -48485,6 +49869,13 @@ async function releaseMode(args) {
         await writeGithubFile('GITHUB_STEP_SUMMARY', `### Pinned bundles\n\n${files.map((f) => `- \`${external_node_path_default().basename(f)}\``).join('\n')}\n`);
         return 0;
     }
+    if (mode === 'checksums') {
+        const o = parseInputArgs('release checksums', rest, ['dir']);
+        if (!o.dir)
+            throw new errors_UserError("--dir is required: the directory the pack jobs' .charm files were collected into");
+        console.log(`wrote ${await collectedChecksums(o.dir)}`);
+        return 0;
+    }
     if (mode === 'sboms') {
         const o = parseInputArgs('release sboms', rest, ['dir']);
         const list = await listSboms(o.dir ?? 'sboms');
@@ -48520,6 +49911,7 @@ async function releaseMode(args) {
                 ...(o.channel ? { channel: o.channel } : {}),
                 root: process.cwd(),
                 artifacts: o.dir,
+                packs: false,
             }).catch(() => undefined))?.plan;
         const order = plan?.charms.map((c) => c.charm) ?? [];
         const released = (await readRecords(o.dir)).sort((a, b) => order.indexOf(a.charm) - order.indexOf(b.charm));
@@ -48574,6 +49966,8 @@ async function releaseMode(args) {
         ...(o.promote ? { promote: o.promote } : {}),
         ...(o['allow-missing-bases'] ? { allowMissingBases: o['allow-missing-bases'] } : {}),
         resume: parseBool(o.resume ?? '', 'resume', false),
+        ...(o.runners ? { runners: parseRunners(o.runners) } : {}),
+        ...(o.charmcraft ? { charmcraft: o.charmcraft } : {}),
     });
     if (r.errors.length) {
         printErrors(r.errors);
@@ -48585,6 +49979,40 @@ async function releaseMode(args) {
         : 'The release failed; see the steps above.');
     return r.exitCode;
 }
+
+;// CONCATENATED MODULE: ./cli/release.ts
+/**
+ * The release of a whole Charmed Kubernetes, cdk-release.yaml (shared/cdk-release.ts), as
+ * .github/workflows/release.yml and promote.yml run it, and the steps those workflows run through this CLI.
+ *
+ *   build-snaps release [run] --config cdk-release.yaml [--dry-run true] [--channel C] [--output-dir release] [--resume true]
+ *                       [--runners s390x,ppc64el] [--charmcraft PATH]
+ *       the whole pipeline locally: release.yml's jobs in its order (plan → build per arch → pack per entry →
+ *       charm per charm → release per charm → bundle → summary), each job on its runner (RUNNER_ARCH and ImageOS
+ *       as GitHub sets them for its runs-on: cli/release/runner.ts; --runners plays the self-hosted runners the
+ *       repository variables S390X_RUNNER / PPC64EL_RUNNER name), through the same dist bundles (runActionLocally), against a
+ *       loopback mirror of stand-in upstream binaries (cross-compiled with go) and the charmcraft TEST DOUBLE
+ *       (test/doubles/charmcraft) instead of Charmhub. The double's store state stays in <output-dir>/store,
+ *       so a second run is a re-run; --resume true re-runs only the release with the artifacts already built
+ *       (GitHub's "Re-run jobs" keeps the artifacts of the jobs that succeeded).
+ *   build-snaps release --config F --promote 1.31/edge --channel 1.31/beta [--allow-missing-bases true]
+ *       promote.yml locally: every charm, every base that 1.31/edge holds, released to 1.31/beta; then bundle.
+ *   build-snaps release plan --config F [--channel C] [--dry-run B] [--promote FROM] [--base-url URL]
+ *       the plan job: validates the description (one error line per bad field), writes the matrices.
+ *   build-snaps release record | bundle | sboms | attested | summarize ...
+ *       the other run: steps of the workflows (see each mode below).
+ *   build-snaps release serve-mirror --dir D [--arches ...]
+ *       only the loopback mirror (CI's self-test job runs the actions against it); writes D/url, serves until killed.
+ */
+
+
+
+
+
+
+
+
+
 
 ;// CONCATENATED MODULE: ./package.json
 const package_namespaceObject = {};
@@ -54351,7 +55779,7 @@ __webpack_unused_export__ = lexer.Lexer;
 __webpack_unused_export__ = lineCounter.LineCounter;
 __webpack_unused_export__ = parser.Parser;
 exports.qg = publicApi.parse;
-__webpack_unused_export__ = publicApi.parseAllDocuments;
+exports.hR = publicApi.parseAllDocuments;
 __webpack_unused_export__ = publicApi.parseDocument;
 exports.As = publicApi.stringify;
 __webpack_unused_export__ = visit.visit;

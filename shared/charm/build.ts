@@ -10,6 +10,8 @@ import { UserError } from '../errors.js'
 import { run, which } from '../exec.js'
 import { exists, produceAtomic } from '../files.js'
 import type { CharmMeta } from './metadata.js'
+import { seriesRelease } from './routes.js'
+import { ensureTool } from './store.js'
 
 export type Builder = 'charmcraft' | 'charm'
 
@@ -96,6 +98,9 @@ export interface BuildOptions {
   destructiveMode: boolean
   layersDir?: string
   interfacesDir?: string
+  /** charmcraft: pack only this `bases` entry (--bases-index) or this platform (--platform). */
+  basesIndex?: string
+  platform?: string
 }
 
 /** The builder's command line and environment (pure; the tests check it). */
@@ -107,7 +112,15 @@ export function builderInvocation(
 ): { args: string[]; cwd: string; env: Record<string, string> } {
   if (builder === 'charmcraft') {
     return {
-      args: ['pack', '--project-dir', charmDir, ...(opts.destructiveMode ? ['--destructive-mode'] : []), '--verbose'],
+      args: [
+        'pack',
+        '--project-dir',
+        charmDir,
+        ...(opts.destructiveMode ? ['--destructive-mode'] : []),
+        ...(opts.basesIndex ? ['--bases-index', opts.basesIndex] : []),
+        ...(opts.platform ? ['--platform', opts.platform] : []),
+        '--verbose',
+      ],
       cwd: outDir,
       env: {},
     }
@@ -135,7 +148,13 @@ export async function zipCharmDir(dir: string, dest: string): Promise<void> {
  * Run the builder into a scratch directory inside outDir and move the .charm files into outDir only when it
  * succeeded; returns their paths.
  */
-export async function buildCharm(tool: string, builder: Builder, meta: CharmMeta, outDir: string, opts: BuildOptions): Promise<string[]> {
+export async function buildCharm(
+  tool: string,
+  builder: Builder,
+  meta: CharmMeta,
+  outDir: string,
+  opts: BuildOptions & { manifest?: (builtDir: string) => Promise<void> },
+): Promise<string[]> {
   const scratch = path.join(outDir, `.charm-build-${process.pid}`)
   await rm(scratch, { recursive: true, force: true })
   await mkdir(scratch, { recursive: true })
@@ -157,6 +176,7 @@ export async function buildCharm(tool: string, builder: Builder, meta: CharmMeta
     } else {
       const built = path.join(scratch, meta.name)
       if (!(await exists(built))) throw new UserError(`charm build produced no ${meta.name}/ in ${scratch}`)
+      await opts.manifest?.(built)
       const dest = path.join(outDir, `${meta.name}.charm`)
       await zipCharmDir(built, dest)
       charms.push(dest)
@@ -164,5 +184,100 @@ export async function buildCharm(tool: string, builder: Builder, meta: CharmMeta
     return charms
   } finally {
     await rm(scratch, { recursive: true, force: true })
+  }
+}
+
+// ---------------------------------------------------------------- which charmcraft, where, how
+
+/**
+ * The charmcraft channel to pack with: the input when given, else the charm's own `.charmcraft-channel` (every
+ * CK charm pins one; CK's release tooling installs it), else latest/stable.
+ */
+export async function charmcraftChannel(dir: string, input: string): Promise<{ channel: string; from: string }> {
+  if (input) return { channel: input, from: 'the charmcraft-channel input' }
+  const pinned = (await readFile(path.join(dir, '.charmcraft-channel'), 'utf8').catch(() => '')).trim()
+  if (pinned) {
+    if (!/^[a-z0-9.]+(\/[a-z]+)?(\/[a-z0-9-]+)?$/.test(pinned))
+      throw new UserError(`${path.join(dir, '.charmcraft-channel')}: '${pinned}' is not a snap channel (e.g. 2.x/stable); fix the file`)
+    return { channel: pinned, from: '.charmcraft-channel' }
+  }
+  return { channel: 'latest/stable', from: 'the default' }
+}
+
+/**
+ * The builder to pack with. A charm that pins a charmcraft track (.charmcraft-channel) is packed with that track,
+ * as CK's tooling does: on a GitHub runner a charmcraft of another track is refreshed to the pinned channel;
+ * elsewhere it is used as found, with a note. The store commands (charm-attach-release) keep their own one.
+ */
+export async function ensurePackTool(builder: Builder, channel: string, pinned: boolean, log: (m: string) => void): Promise<string> {
+  const found = which(builder)
+  const onRunner = process.env.GITHUB_ACTIONS === 'true' && !process.env.BUILD_SNAPS_NO_INSTALL && !!which('sudo') && !!which('snap')
+  if (found && pinned && builder === 'charmcraft') {
+    const line = (await run(found, ['version'], { allowFailure: true })).stdout.trim().split('\n')[0] ?? ''
+    const fits = versionFitsChannel(line, channel)
+    if (fits === false && onRunner) {
+      log(`${line} does not fit ${channel}: switching the charmcraft snap to ${channel}`)
+      const r = await run('sudo', ['snap', 'refresh', 'charmcraft', `--channel=${channel}`], { allowFailure: true })
+      if (r.exitCode !== 0) await run('sudo', ['snap', 'install', 'charmcraft', '--classic', `--channel=${channel}`])
+      return which('charmcraft', `/snap/bin${path.delimiter}${process.env.PATH}`) ?? found
+    }
+    if (fits === false) log(`${line} does not fit ${channel}; packing with it (install charmcraft from ${channel} to match)`)
+  }
+  return ensureTool(builder, channel, log)
+}
+
+/** Does `charmcraft version` output ("charmcraft 2.7.0") fit the channel's track (2.x, 3.x; latest fits all)? */
+export function versionFitsChannel(versionLine: string, channel: string): boolean | undefined {
+  const track = channel.split('/')[0]
+  const major = /^(\d+)\.x$/.exec(track)?.[1]
+  if (!major) return true
+  const v = /(\d+)\.\d+/.exec(versionLine)?.[1]
+  return v === undefined ? undefined : v === major
+}
+
+const RUNNER_ARCHES: Record<string, string> = { X64: 'amd64', ARM64: 'arm64', ARM: 'armhf', S390X: 's390x', PPC64LE: 'ppc64el' }
+
+/** The job's machine as GitHub describes it: RUNNER_ARCH, and the Ubuntu release from ImageOS (hosted) or os-release. */
+export async function runnerHost(env: NodeJS.ProcessEnv, hostDebian: string): Promise<{ arch: string; release: string }> {
+  const arch = RUNNER_ARCHES[env.RUNNER_ARCH ?? ''] ?? hostDebian
+  const image = /^ubuntu(\d\d)$/.exec(env.ImageOS ?? '')?.[1]
+  if (image) return { arch, release: `${image}.04` }
+  const osr = await readFile('/etc/os-release', 'utf8').catch(() => '')
+  return { arch, release: /^VERSION_ID="?([^"\n]+)"?$/m.exec(osr)?.[1] ?? '' }
+}
+
+/**
+ * destructive-mode auto (a self-hosted runner of unknown release): destructive when the host's release is the
+ * build-on release of the entry packed here for the host's arch, else LXD managed mode (pure).
+ */
+export function destructiveFor(
+  entries: { select: { kind: string; index?: number; name?: string }; buildOn: { channel: string; arch: string }[] }[],
+  opts: { basesIndex?: string; platform?: string },
+  host: { arch: string; release: string },
+): boolean {
+  const picked = entries.filter((e) =>
+    opts.basesIndex ? e.select.index === Number(opts.basesIndex) : opts.platform ? e.select.name === opts.platform : true,
+  )
+  const mine = picked.flatMap((e) => e.buildOn).filter((b) => b.arch === host.arch)
+  return mine.length > 0 && mine.every((b) => b.channel === host.release)
+}
+
+/**
+ * The manifest.yaml a charm-tools build lacks, as CK's release tooling writes one (charmed-kubernetes/jenkins
+ * jobs/build-charms/builder_local.py `generate_manifest`): Charmhub reads the bases from it to tell jammy and
+ * later apart. bases: one per metadata series with the arches served; the analysis attributes; the charm-tools
+ * version and when the build started (SOURCE_DATE_EPOCH here, so the .charm is reproducible).
+ */
+export function charmToolsManifest(series: string[], arches: string[], toolVersion: string, epoch: number): Record<string, unknown> {
+  return {
+    analysis: {
+      attributes: [
+        { name: 'language', result: 'python' },
+        { name: 'framework', result: 'reactive' },
+      ],
+    },
+    bases: series.map((s) => ({ architectures: arches, channel: seriesRelease(s, 'metadata.yaml'), name: 'ubuntu' })),
+    'charmtool-version': toolVersion,
+    'charmtool-started-at': new Date(epoch * 1000).toISOString().replace(/\.\d+Z$/, 'Z'),
   }
 }

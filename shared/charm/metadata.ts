@@ -18,6 +18,10 @@ export interface CharmMeta {
   /** The files the metadata was read from. */
   sources: string[]
   resources: CharmResource[]
+  /** `subordinate: true` in its metadata (juju deploys it without units, placement or constraints). */
+  subordinate: boolean
+  /** Its relation endpoints (provides, requires, peers): name → side and interface. */
+  endpoints: Record<string, { role: 'provides' | 'requires' | 'peers'; interface: string }>
 }
 
 const CHARM_NAME_RE = /^[a-z][a-z0-9]*(-[a-z0-9]*[a-z][a-z0-9]*)*$/
@@ -87,7 +91,23 @@ export async function loadCharm(input: string, inputName = 'charm'): Promise<Cha
       ...(typeof d.description === 'string' ? { description: d.description.trim() } : {}),
     })
   }
-  return { name, dir, sources: [meta ? metaFile : undefined, cc ? ccFile : undefined].filter((x): x is string => !!x), resources }
+  const endpoints: CharmMeta['endpoints'] = {}
+  for (const role of ['provides', 'requires', 'peers'] as const) {
+    const defs = meta?.[role] ?? cc?.[role]
+    for (const [ep, def] of Object.entries(typeof defs === 'object' && defs !== null ? defs : {}))
+      endpoints[ep] = {
+        role,
+        interface: String((typeof def === 'object' && def !== null ? (def as Record<string, unknown>).interface : def) ?? ''),
+      }
+  }
+  return {
+    name,
+    dir,
+    sources: [meta ? metaFile : undefined, cc ? ccFile : undefined].filter((x): x is string => !!x),
+    resources,
+    subordinate: (meta?.subordinate ?? cc?.subordinate) === true,
+    endpoints,
+  }
 }
 
 /** File resources whose filename ends in .snap. */

@@ -193,6 +193,8 @@ export interface StoreView {
   resourceRevisions: Record<string, StoreResourceRevision[] | undefined>
   /** `charm/<sha3-384>` and `<resource>[@arch]/<sha256>` → revision, from the ledger of earlier runs. */
   ledger: Record<string, number>
+  /** The tracks the store lists (`status`); undefined when it lists none (nothing released yet) or was not read. */
+  tracks?: string[]
 }
 
 /** Where a revision comes from: an upload of this run (index into files / resources), a known revision, or not yet known (dry run). */
@@ -219,6 +221,11 @@ export interface ReleasePlan {
   skipped: string[]
   /** What the store said when the plan was made (the executor compares the channel map with it). */
   view: StoreView
+  /**
+   * The channel's track, to create before anything is uploaded: `known` when the store listed its tracks and this
+   * one is missing; otherwise (nothing released yet, or a dry run) it may exist already, which is fine.
+   */
+  createTrack?: { track: string; known: boolean }
 }
 
 export function ledgerKey(r: { name: string; perArch?: boolean; arch?: Arch; facts: FileFacts }): string {
@@ -226,6 +233,9 @@ export function ledgerKey(r: { name: string; perArch?: boolean; arch?: Arch; fac
 }
 
 export const charmLedgerKey = (f: CharmFile) => `charm/${f.sha3_384}`
+
+/** The ledger's record of a track this charm's releases created (`create-track`). */
+export const trackLedgerKey = (track: string) => `track/${track}`
 
 const largest = <T extends { revision: number }>(xs: T[]): T | undefined =>
   xs.reduce<T | undefined>((m, x) => (m === undefined || x.revision > m.revision ? x : m), undefined)
@@ -311,6 +321,20 @@ export interface PlanInput {
  * resolvable, a promotion's missing bases named.
  */
 export function buildPlan(input: PlanInput, view: StoreView): ReleasePlan {
+  const plan = planReleases(input, view)
+  const track = input.channel.track
+  // Every charm has `latest`; the legacy store has no tracks. Any other track must exist before a release to it.
+  // A track that holds a release exists, whether or not the store's track list was read; so does one an earlier
+  // run created (the ledger: before the first release the store lists no tracks).
+  const exists =
+    view.tracks?.includes(track) ||
+    view.channelMap?.some((r) => r.channel.split('/')[0] === track) ||
+    (view.tracks === undefined && view.ledger[trackLedgerKey(track)] !== undefined)
+  if (input.store === 'charmhub' && track !== 'latest' && !exists) plan.createTrack = { track, known: view.tracks !== undefined }
+  return plan
+}
+
+function planReleases(input: PlanInput, view: StoreView): ReleasePlan {
   const { charm, channel } = input
   const plan: ReleasePlan = {
     charm,
@@ -359,10 +383,17 @@ export function buildPlan(input: PlanInput, view: StoreView): ReleasePlan {
       const entries = input.resources.filter((r) => r.name === name)
       let pick: PlannedResource | undefined
       if (entries[0].perArch) {
-        const revArches = rev.bases.map((b) => b?.architecture)
-        if (revArches.length !== 1 || !revArches[0]) {
+        // Count architectures, not bases: one arch on several Ubuntu releases takes that arch's file.
+        const revArches = [...new Set(rev.bases.map((b) => b?.architecture))]
+        if (rev.bases.length === 0 || revArches.length !== 1 || !revArches[0]) {
+          const what =
+            rev.bases.length === 0
+              ? `${describeRef(rev.charm, plan)} has no known base`
+              : revArches.some((a) => !a)
+                ? `${describeRef(rev.charm, plan)} names no base (one revision for every architecture)`
+                : `${describeRef(rev.charm, plan)} serves ${revArches.join(', ')} in one revision`
           throw new UserError(
-            `resources: ${name} is per-arch ({arch} in its path), but ${rev.bases.length === 0 ? `revision ${(rev.charm as { revision: number }).revision} has no known base` : `${describeRef(rev.charm, plan)} serves ${rev.bases.map(baseKey).join(', ')}`}; per-arch resources need one architecture per charm revision (pack one .charm per base/arch)`,
+            `resources: ${name} of charm ${charm} is per-arch ({arch} only in its path), but ${what}; a multi-arch charm takes one resource per arch by name (${name}-{arch}=${entries[0].path.replace(entries[0].arch?.debian ?? '{arch}', '{arch}')}, declared so in its metadata, as flannel does), or pack one .charm per arch`,
           )
         }
         pick = entries.find((r) => r.arch?.debian === revArches[0])
@@ -571,6 +602,7 @@ export function planJson(plan: ReleasePlan): Record<string, unknown> {
       resources: Object.fromEntries(Object.entries(r.resources).map(([n, x]) => [n, ref(x)])),
     })),
     ...(plan.skipped.length ? { skipped: plan.skipped } : {}),
+    ...(plan.createTrack ? { 'create-track': plan.createTrack.track } : {}),
   }
 }
 
@@ -587,6 +619,7 @@ export function uploadsOf(plan: ReleasePlan, what: 'charm' | 'resource'): number
 /** The commands a release runs, with `<...>` where a value comes back from an earlier command. */
 export function planCommands(tool: string, plan: ReleasePlan): string[][] {
   const cmds: string[][] = []
+  if (plan.createTrack) cmds.push([tool, ...createTrackArgs(plan.charm, plan.createTrack.track)])
   for (const i of uploadsOf(plan, 'charm')) cmds.push([tool, 'upload', '--format', 'json', plan.files[i].path])
   for (const j of uploadsOf(plan, 'resource')) {
     const r = plan.resources[j]
@@ -621,6 +654,11 @@ export function planCommands(tool: string, plan: ReleasePlan): string[][] {
     cmds.push([tool, ...releaseArgs(plan.charm, rev, plan.channel, res)])
   }
   return cmds
+}
+
+/** `charmcraft create-track --format json --name NAME --track T` (charmcraft store.py CreateTrack). */
+export function createTrackArgs(name: string, track: string): string[] {
+  return ['create-track', '--format', 'json', '--name', name, '--track', track]
 }
 
 /** `charmcraft release NAME --revision N --channel C --resource R:M ...` */

@@ -29,7 +29,7 @@ import { describeFiles, humanSize } from '../manifest.js'
 import type { Runtime } from '../runtime.js'
 import { inspectSnap } from '../snap/inspect.js'
 import type { Arch } from '../arch.js'
-import { loadCharm, type CharmResource } from './metadata.js'
+import { loadCharm, type CharmMeta, type CharmResource } from './metadata.js'
 import {
   alreadyReleased,
   baseKey,
@@ -38,6 +38,7 @@ import {
   ledgerKey,
   mismatchTable,
   resourceArch,
+  trackLedgerKey,
   type Base,
   type CharmFile,
   type ChannelRelease,
@@ -49,7 +50,7 @@ import {
   type ResourceFile,
   type StoreView,
 } from './plan.js'
-import type { Store } from './store.js'
+import { StoreError, type Store } from './store.js'
 
 function unzipTool(): string {
   const unzip = which('unzip')
@@ -61,6 +62,13 @@ async function sha3File(file: string): Promise<string> {
   const hash = createHash('sha3-384')
   await pipeline(createReadStream(file), hash)
   return hash.digest('hex')
+}
+
+/** The architectures a packed charm serves, from its manifest.yaml bases ([] when it names none). */
+export async function charmArches(file: string): Promise<string[]> {
+  const res = await run(unzipTool(), ['-p', file, 'manifest.yaml'], { allowFailure: true })
+  if (res.exitCode !== 0) return []
+  return [...new Set(manifestBases(res.stdout, file).map((b) => b.architecture))]
 }
 
 /** manifest.yaml's `bases: [{name, channel, architectures}]`, one Base per architecture. */
@@ -96,6 +104,21 @@ export function manifestBases(text: string, file: string, inputName = 'charm'): 
 
 /** Read name, resources and bases from inside a packed charm (a zip with metadata.yaml / charmcraft.yaml, manifest.yaml). */
 export async function readCharmFile(file: string, scratch: string, inputName = 'charm'): Promise<CharmFile> {
+  const { meta, manifest } = await readPackedMeta(file, scratch, inputName)
+  const [facts] = await describeFiles([path.resolve(file)])
+  return {
+    path: facts.file,
+    size: facts.size,
+    sha256: facts.sha256,
+    sha3_384: await sha3File(file),
+    name: meta.name,
+    bases: manifest === undefined ? [] : manifestBases(manifest, file, inputName),
+    resources: meta.resources,
+  }
+}
+
+/** The metadata inside a packed charm (metadata.yaml / charmcraft.yaml, unzipped into scratch) and its manifest.yaml. */
+export async function readPackedMeta(file: string, scratch: string, inputName = 'charm'): Promise<{ meta: CharmMeta; manifest?: string }> {
   if (!(await exists(file)))
     throw new UserError(`${inputName}: '${file}' does not exist; give .charm files (from charm-build) or a charm name`)
   const unzip = unzipTool()
@@ -116,17 +139,7 @@ export async function readCharmFile(file: string, scratch: string, inputName = '
     found++
   }
   if (found === 0) throw new UserError(`${inputName}: '${file}' has no metadata.yaml or charmcraft.yaml inside; is it a charm?`)
-  const meta = await loadCharm(dir, inputName)
-  const [facts] = await describeFiles([path.resolve(file)])
-  return {
-    path: facts.file,
-    size: facts.size,
-    sha256: facts.sha256,
-    sha3_384: await sha3File(file),
-    name: meta.name,
-    bases: manifest === undefined ? [] : manifestBases(manifest, file, inputName),
-    resources: meta.resources,
-  }
+  return { meta: await loadCharm(dir, inputName), ...(manifest === undefined ? {} : { manifest }) }
 }
 
 /** Unpack a .charm into a directory (the legacy `charm push` takes a directory). */
@@ -247,8 +260,9 @@ export async function readStoreView(
   const view: StoreView = { resourceRevisions: {}, ledger: ledger?.all() ?? {} }
   const reads: Array<() => Promise<void>> = [
     async () => {
-      const map = await store.channelMap(name)
-      if (map) view.channelMap = map
+      const status = await store.status(name)
+      if (status) view.channelMap = status.releases
+      if (status?.tracks) view.tracks = status.tracks
     },
     async () => {
       const revs = needRevisions ? await store.charmRevisions(name) : undefined
@@ -269,6 +283,8 @@ export interface ExecuteResult {
   reused: string[]
   /** How many release commands ran (0: the channel already held everything). */
   released: number
+  /** The channel's track, when this run made it (`create-track`). */
+  trackCreated?: string
 }
 
 const label = (r: PlannedResource) => (r.perArch ? `${r.name}[${r.arch!.debian}]` : r.name)
@@ -293,6 +309,10 @@ export async function executePlan(
     if ('upload' in ref) return map.get(ref.upload)!
     throw new Error(`unresolved plan reference: ${ref.pending}`)
   }
+  // The track first: a track no guardrail allows stops the run before anything is uploaded.
+  const trackCreated = plan.createTrack && (await ensureTrack(rt, store, plan.charm, plan.createTrack)) ? plan.createTrack.track : undefined
+  // Remembered for a re-run that finds the charm still unreleased (`status` lists no tracks then).
+  if (plan.createTrack) ledger.set(trackLedgerKey(plan.createTrack.track), 1)
   try {
     for (const rel of plan.releases) {
       const ref = rel.charm
@@ -365,7 +385,33 @@ export async function executePlan(
       `released ${plan.charm} revision ${rel.revision}${rel.bases.length ? ` (${rel.bases.map(baseKey).join(', ')})` : ''} to ${plan.channel.name} with ${res || 'no resources'}`,
     )
   }
-  return { releases, uploaded, reused, released }
+  return { releases, uploaded, reused, released, ...(trackCreated ? { trackCreated } : {}) }
+}
+
+/** Where Charmhub's track guardrails are requested (charmcraft store.py CreateTrack's own help). */
+export const GUARDRAIL_REQUEST = 'request a track guardrail in the "charmhub requests" category of https://discourse.charmhub.io'
+
+/**
+ * Create the channel's track (charmed-kubernetes/jenkins cilib/ch.py ensure_track does the same before each
+ * release). A track that exists already is fine: before the first release the store does not list its tracks,
+ * so the plan cannot tell. Anything else the store refuses is a track no guardrail allows: one line.
+ */
+export async function ensureTrack(rt: Runtime, store: Store, charm: string, t: { track: string; known: boolean }): Promise<boolean> {
+  try {
+    await store.createTrack(charm, t.track)
+    rt.info(`track ${t.track} of ${charm}: created`)
+    return true
+  } catch (e) {
+    if (!(e instanceof StoreError)) throw e
+    if (/already exist|\b409\b/i.test(e.storeMessage)) {
+      rt.info(`track ${t.track} of ${charm}: exists already`)
+      return false
+    }
+    if (/credentials|authenticat|\b401\b/i.test(e.storeMessage)) throw e
+    throw new UserError(
+      `channel: charm ${charm} has no track ${t.track} and Charmhub refused to create it (${e.storeMessage.split('\n').join(' ')}); a new track must match one of the charm's track guardrails: ${GUARDRAIL_REQUEST} for ${charm} (e.g. a pattern covering ${t.track}), then run again`,
+    )
+  }
 }
 
 /**

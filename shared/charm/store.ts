@@ -20,13 +20,19 @@
  * - `resources NAME`: `[{charm_revision, name, type, optional}]`.
  * - `resource-revisions NAME RES`: `[{revision, "created at", size, bases: [{name, channel, architectures}]}]`,
  *   in the store's order (not sorted) and without a digest.
+ * - `status NAME` lists EVERY track of the charm once something is released (a track with no release has one
+ *   mapping with `base: null` and every row `closed`): the tracks that exist. Before the first release (`{}`)
+ *   the tracks cannot be read through charmcraft.
+ * - `create-track --name NAME --track T` (CreateTrack): creates tracks that match one of the charm's track
+ *   guardrails (requested in the "charmhub requests" category of discourse.charmhub.io); with `--format json`
+ *   it prints the request list. Releasing to a track that does not exist fails at the store ("Invalid track").
  */
 import path from 'node:path'
 import { UserError } from '../errors.js'
 import { run, which } from '../exec.js'
 import { redact } from '../log.js'
 import { RetryFailure, envNumber, withRetry, type RetryPolicy } from '../retry.js'
-import { releaseArgs, type Base, type Channel, type ChannelRelease } from './plan.js'
+import { createTrackArgs, releaseArgs, type Base, type Channel, type ChannelRelease } from './plan.js'
 import type { CharmResource } from './metadata.js'
 
 export type StorePolicy = RetryPolicy
@@ -85,6 +91,10 @@ export interface Store {
   resourceRevisions(name: string, resource: string): Promise<ResourceRevision[]>
   /** Every open release of the charm, per channel and base (undefined: this store has no readable channel map). */
   channelMap(name: string): Promise<ChannelRelease[] | undefined>
+  /** The channel map and the tracks the store lists (tracks undefined: not readable, e.g. before the first release). */
+  status(name: string): Promise<{ releases: ChannelRelease[]; tracks?: string[] } | undefined>
+  /** Create a track (Charmhub: `create-track`, allowed by the charm's track guardrails). */
+  createTrack(name: string, track: string): Promise<void>
   release(name: string, revision: number, channel: Channel, resources: Record<string, number>): Promise<void>
 }
 
@@ -221,6 +231,15 @@ export function parseStatus(doc: unknown): ChannelRelease[] {
   return out
 }
 
+/** The tracks a `charmcraft status --format json` answer lists; undefined for `{}` (nothing released: not listed). */
+export function parseStatusTracks(doc: unknown): string[] | undefined {
+  if (!Array.isArray(doc)) return undefined
+  return doc.map((t: { track?: unknown }) => {
+    if (typeof t?.track !== 'string') throw new UserError(`charmcraft status: a track without a name: ${JSON.stringify(t).slice(0, 200)}`)
+    return t.track
+  })
+}
+
 /** `charmcraft resource-revisions --format json` rows, in the store's order (callers pick by number, never by row). */
 export function parseResourceRevisions(doc: unknown): ResourceRevision[] {
   const what = 'charmcraft resource-revisions'
@@ -283,7 +302,17 @@ export class CharmhubStore implements Store {
   }
 
   async channelMap(name: string): Promise<ChannelRelease[]> {
-    return parseStatus(await this.cli.json(['status', name, '--format', 'json']))
+    return (await this.status(name)).releases
+  }
+
+  async status(name: string): Promise<{ releases: ChannelRelease[]; tracks?: string[] }> {
+    const doc = await this.cli.json(['status', name, '--format', 'json'])
+    const tracks = parseStatusTracks(doc)
+    return { releases: parseStatus(doc), ...(tracks ? { tracks } : {}) }
+  }
+
+  async createTrack(name: string, track: string): Promise<void> {
+    await this.cli.call(createTrackArgs(name, track))
   }
 
   async release(name: string, revision: number, channel: Channel, resources: Record<string, number>): Promise<void> {
@@ -347,6 +376,15 @@ export class CharmstoreStore implements Store {
   /** The legacy CLI offers no machine-readable channel map: a re-run releases again (harmless: same revisions). */
   async channelMap(): Promise<undefined> {
     return undefined
+  }
+
+  async status(): Promise<undefined> {
+    return undefined
+  }
+
+  /** The legacy store has no tracks (its channels are bare risks): the plan never asks for one. */
+  async createTrack(name: string, track: string): Promise<void> {
+    throw new Error(`the legacy charm store has no tracks (asked to create ${track} for ${name})`)
   }
 
   async release(name: string, revision: number, channel: Channel, resources: Record<string, number>): Promise<void> {

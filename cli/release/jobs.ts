@@ -1,0 +1,80 @@
+/** What the local pipeline's pack and charm jobs do beside their actions, as release.yml's steps do it on GitHub. */
+import { randomBytes } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import { copyFile, mkdir, readdir, stat, symlink, rm } from 'node:fs/promises'
+import path from 'node:path'
+import { UserError } from '../../shared/errors.js'
+import type { PackPlan } from '../../shared/cdk-release.js'
+import { repoRoot } from '../local.js'
+
+/** charm-build's inputs in a pack job (release.yml's "Pack <entry>" step). */
+export function packInputs(p: PackPlan): Record<string, string> {
+  return {
+    'charm-path': p.path,
+    builder: p.builder,
+    'bases-index': p['bases-index'],
+    platform: p.platform,
+    'destructive-mode': p.destructive,
+    arches: p.arches,
+    'output-dir': p['pack-dir'],
+  }
+}
+
+/** What a pack job uploads (its directory but SHA256SUMS and manifest.json) — and the charm job downloads, merged. */
+const NOT_UPLOADED = new Set(['SHA256SUMS', 'manifest.json'])
+
+/** "Collect the .charm files of its pack jobs": every pack job's artifact of the charm, merged into one directory. */
+export async function collectPacks(packs: PackPlan[], charmDir: string): Promise<void> {
+  await mkdir(charmDir, { recursive: true })
+  for (const p of packs) {
+    if (!existsSync(p['pack-dir'])) throw new UserError(`${p.artifact}: no such artifact; its pack job uploaded nothing`)
+    for (const f of await readdir(p['pack-dir'])) {
+      if (NOT_UPLOADED.has(f) || !(await stat(path.join(p['pack-dir'], f))).isFile()) continue
+      await copyFile(path.join(p['pack-dir'], f), path.join(charmDir, f))
+    }
+  }
+}
+
+export interface StoreSetup {
+  /** The credentials the release and promote jobs pass (charm-attach-release's credentials input). */
+  token: string
+  env: Record<string, string>
+  banner: string
+}
+
+/**
+ * Which charmcraft the jobs call. By default the TEST DOUBLE (test/doubles/charmcraft), never Charmhub, first on
+ * PATH, with its state under <output-dir>/store. With `--charmcraft PATH`, that program as `charmcraft` (first on
+ * PATH through a symlink) and the credentials in CHARMCRAFT_AUTH: the real charmcraft releases for real.
+ */
+export async function storeSetup(o: { charmcraft?: string; dryRun: string }, storeDir: string, out: string): Promise<StoreSetup> {
+  const doubles = path.join(repoRoot, 'test', 'doubles')
+  if (!o.charmcraft) {
+    const token = randomBytes(12).toString('hex')
+    return {
+      token,
+      env: { PATH: `${doubles}${path.delimiter}${process.env.PATH}`, CHARMCRAFT_DOUBLE_STATE: storeDir, CHARMCRAFT_DOUBLE_TOKEN: token },
+      banner: `▶ Store: the charmcraft TEST DOUBLE (test/doubles/charmcraft), state in ${storeDir}`,
+    }
+  }
+  const tool = path.resolve(o.charmcraft)
+  if (!(await stat(tool).catch(() => undefined))?.isFile())
+    throw new UserError(`--charmcraft: ${tool} is not a file; give the path of a charmcraft program (e.g. /snap/bin/charmcraft)`)
+  const token = process.env.CHARMCRAFT_AUTH ?? ''
+  if (!token && o.dryRun !== 'true')
+    throw new UserError('--charmcraft: CHARMCRAFT_AUTH is not set; export it (charmcraft login --export FILE) or run with --dry-run true')
+  const bin = path.join(out, 'charmcraft-bin')
+  await rm(bin, { recursive: true, force: true })
+  await mkdir(bin, { recursive: true })
+  await symlink(tool, path.join(bin, 'charmcraft'))
+  // charm-tools (charm) still comes from the doubles when it is not installed: it never talks to a store here.
+  return {
+    token,
+    env: {
+      PATH: `${bin}${path.delimiter}${process.env.PATH}${path.delimiter}${doubles}`,
+      CHARMCRAFT_DOUBLE_STATE: '',
+      CHARMCRAFT_DOUBLE_TOKEN: '',
+    },
+    banner: `▶ Store: whatever ${tool} talks to (credentials from CHARMCRAFT_AUTH); the double is not used`,
+  }
+}

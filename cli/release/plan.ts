@@ -1,0 +1,115 @@
+/** The plan job: validate the description and every charm, resolve the Kubernetes version, make the plan. */
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { UserError } from '../../shared/errors.js'
+import { parseChannel } from '../../shared/charm/plan.js'
+import { entryNeeded, type RouteConfig } from '../../shared/charm/routes.js'
+import { readCharmFile } from '../../shared/charm/release.js'
+import { resolveKubeVersion } from '../../shared/k8s.js'
+import {
+  type BaseKey,
+  type CdkPlan,
+  type CharmInfo,
+  checkBundlesBeforeUpload,
+  checkDescription,
+  DescriptionError,
+  type Description,
+  loadDescription,
+  makePlan,
+} from '../../shared/cdk-release.js'
+
+/** The workflow_dispatch defaults of release.yml (test/workflows.test.ts checks they agree). */
+export const RELEASE_DEFAULTS = {
+  config: 'cdk-release.yaml',
+  channel: '',
+  'dry-run': 'true',
+} as const
+
+// ---------------------------------------------------------------- plan (the plan job)
+
+export interface PlanRequest {
+  config: string
+  channel?: string
+  /** Promotion: the channel whose revisions are promoted to `channel`. */
+  promote?: string
+  /** dl.k8s.io or a mirror: resolves a marker in versions.kubernetes. */
+  kubeBaseUrl?: string
+  /** Paths of the plan relative to this directory (the workspace); absolute when undefined. */
+  root?: string
+  artifacts: string
+  /** The runner routes configured (repository variables S390X_RUNNER, PPC64EL_RUNNER; the caller's owner). */
+  routes?: RouteConfig
+  /** false: plan no pack jobs (the summary job reads the plan for its tables). */
+  packs?: boolean
+  log?: (m: string) => void
+}
+
+export interface LoadedPlan {
+  desc: Description
+  plan: CdkPlan
+  /** The channel promoted from (promotion only). */
+  from?: string
+}
+
+/**
+ * The `<ubuntu release>/<arch>` keys each charm's revisions will serve in this release: the run-on bases of its
+ * pack jobs' entries (built here), or the manifest bases of its prebuilt files; only the release's arches.
+ */
+export async function servedBases(infos: CharmInfo[], plan: CdkPlan, scratch: string): Promise<Record<string, BaseKey[]>> {
+  const arches = new Set(plan.arches.map((a) => a.debian))
+  const out: Record<string, BaseKey[]> = {}
+  for (const i of infos) {
+    const keys = new Set<BaseKey>()
+    if (i.entries)
+      for (const e of i.entries)
+        for (const b of e.runOn) if (arches.has(b.arch) && entryNeeded(e, [...arches])) keys.add(`${b.channel}/${b.arch}`)
+    for (const f of i.files)
+      for (const b of (await readCharmFile(f, scratch, `charms.${i.name}.files`)).bases)
+        if (arches.has(b.architecture)) keys.add(`${b.channel}/${b.architecture}`)
+    out[i.name] = [...keys]
+  }
+  return out
+}
+
+/** Validate (schema, then every charm), resolve the Kubernetes version, make the plan: nothing is built before. */
+export async function planFromConfig(r: PlanRequest): Promise<LoadedPlan> {
+  const file = path.resolve(r.config)
+  const desc = await loadDescription(file)
+  const scratch = await mkdtemp(path.join(tmpdir(), 'build-snaps-plan-'))
+  try {
+    const infos = await checkDescription(desc, path.dirname(file), path.basename(file), scratch)
+    if (r.promote !== undefined && !r.channel)
+      throw new UserError('channel: a promotion needs the channel to promote to, e.g. --channel 1.31/beta')
+    const from = r.promote !== undefined ? parseChannel(r.promote, 'from-channel').name : undefined
+    const kube = await resolveKubeVersion(desc.versions.kubernetes, r.kubeBaseUrl ?? 'https://dl.k8s.io', r.log ?? (() => {}))
+    const plan = makePlan(desc, infos, {
+      kubeVersion: kube,
+      dir: path.dirname(file),
+      ...(r.root !== undefined ? { root: r.root } : {}),
+      artifacts: r.artifacts,
+      ...(r.channel ? { channel: r.channel } : {}),
+      ...(r.routes ? { routes: r.routes } : {}),
+      // A promotion packs nothing; the summary reads the plan for its tables only.
+      packs: r.promote === undefined && r.packs !== false,
+    })
+    // juju's bundle checks on the bundles this release will write, with provisional revisions: before any upload.
+    if (!from && r.packs !== false) {
+      const template = desc.bundle?.template ? await readFile(path.resolve(path.dirname(file), desc.bundle.template), 'utf8') : undefined
+      const serves = await servedBases(infos, plan, scratch)
+      const problems = checkBundlesBeforeUpload(desc, infos, template, serves, plan.channel)
+      if (problems.length)
+        throw new DescriptionError(
+          problems.map(
+            (l) =>
+              `${l}; juju would refuse this bundle: fix ${desc.bundle?.template ? `bundle.template (${desc.bundle.template})` : 'the charms'}`,
+          ),
+        )
+    }
+    if (from && from === plan.channel)
+      throw new UserError(`channel: promoting ${from} to itself; give another channel, e.g. ${from.replace(/edge$/, 'beta')}`)
+    return { desc, plan, ...(from ? { from } : {}) }
+  } finally {
+    await rm(scratch, { recursive: true, force: true })
+  }
+}

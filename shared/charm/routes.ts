@@ -1,0 +1,336 @@
+/**
+ * Where each `bases` entry (or `platforms` entry) of a charm is packed: pure, unit-tested (test/charm-routes.test.ts).
+ *
+ * charmcraft packs an entry only on a host of the entry's build-on arch, and with --destructive-mode only on the
+ * entry's Ubuntu release; without it, in an LXD instance of the build-on release (docs/upstream.md#where-charmcraft-packs).
+ * So the plan makes ONE PACK JOB PER ENTRY the release needs (an entry is needed when one of its run-on arches is
+ * released) and gives it a runner that fits:
+ *
+ *   hosted       amd64/arm64 on 22.04/24.04: GitHub-hosted ubuntu-<rel> / ubuntu-<rel>-arm, --destructive-mode;
+ *   lxd          amd64/arm64 on any other release: ubuntu-24.04(-arm) with LXD set up by a step, managed mode;
+ *   self-hosted  s390x/ppc64el: [self-hosted, linux, <arch>] when the repository variable S390X_RUNNER /
+ *                PPC64EL_RUNNER is set; destructive when the runner's release is the entry's, else LXD.
+ *
+ * Emulation is not a route: charmcraft is a snap and snapd does not run inside a QEMU-user container. An entry no
+ * configured route serves stops the plan in one line, before anything is built or uploaded.
+ */
+import { UserError } from '../errors.js'
+
+export interface Base {
+  /** ubuntu */
+  name: string
+  /** 22.04 */
+  channel: string
+  /** Debian spelling (amd64, arm64, s390x, ppc64el, ...). */
+  arch: string
+}
+
+export interface BuildEntry {
+  /** The pack selector: `--bases-index N` (bases) or `--platform NAME` (platforms). */
+  select: { kind: 'bases-index'; index: number } | { kind: 'platform'; name: string } | { kind: 'charm-tools' }
+  /** Where the entry may be built (any of them). */
+  buildOn: Base[]
+  /** What the .charm serves. */
+  runOn: Base[]
+}
+
+export const SELF_HOSTED_ARCHES = ['s390x', 'ppc64el'] as const
+export type SelfHostedArch = (typeof SELF_HOSTED_ARCHES)[number]
+
+/** The repository variable that turns on a self-hosted route. */
+export const runnerVariable = (arch: SelfHostedArch) => `${arch.toUpperCase()}_RUNNER`
+
+export interface RouteConfig {
+  /** Self-hosted runners configured (the repository variables S390X_RUNNER, PPC64EL_RUNNER). */
+  selfHosted: Partial<Record<SelfHostedArch, boolean>>
+  /** The owner of the repository that runs the workflow (github.repository_owner). */
+  callerOwner?: string
+  /** The owner of the build-snaps repository whose workflow is called (cdk). */
+  suiteOwner?: string
+}
+
+export interface Route {
+  kind: 'hosted' | 'lxd' | 'self-hosted'
+  /** The job's runs-on. */
+  runsOn: string | string[]
+  /** What GitHub sets in the job: RUNNER_ARCH (X64, ARM64, S390X, PPC64LE) and, on hosted images, ImageOS. */
+  runnerArch: string
+  imageOs: string
+  /** The build-on base the route serves. */
+  base: Base
+  /** charm-build's destructive-mode: true (same release), false (LXD), auto (decided on the runner). */
+  destructive: 'true' | 'false' | 'auto'
+  /** Set LXD up before packing. */
+  lxd: boolean
+}
+
+const HOSTED_RELEASES = ['22.04', '24.04']
+const HOSTED: Record<string, { suffix: string; runnerArch: string }> = {
+  amd64: { suffix: '', runnerArch: 'X64' },
+  arm64: { suffix: '-arm', runnerArch: 'ARM64' },
+}
+const RUNNER_ARCH: Record<SelfHostedArch, string> = { s390x: 'S390X', ppc64el: 'PPC64LE' }
+/** The release a self-hosted runner is assumed to run in the local simulation (and documented for the real one). */
+export const SELF_HOSTED_RELEASE = '22.04'
+const imageOs = (release: string) => `ubuntu${release.split('.')[0]}`
+const isUbuntu = (b: Base) => b.name === 'ubuntu'
+
+/** The routes of one build-on base, best first, whether configured or not (pure). */
+function candidates(b: Base, cfg: RouteConfig): Array<Route & { configured: boolean; needs: string }> {
+  const out: Array<Route & { configured: boolean; needs: string }> = []
+  const hosted = HOSTED[b.arch]
+  if (hosted && isUbuntu(b)) {
+    if (HOSTED_RELEASES.includes(b.channel)) {
+      const runsOn = `ubuntu-${b.channel}${hosted.suffix}`
+      out.push({
+        kind: 'hosted',
+        runsOn,
+        runnerArch: hosted.runnerArch,
+        imageOs: imageOs(b.channel),
+        base: b,
+        destructive: 'true',
+        lxd: false,
+        configured: true,
+        needs: `the GitHub-hosted runner ${runsOn}`,
+      })
+    } else {
+      const runsOn = `ubuntu-24.04${hosted.suffix}`
+      out.push({
+        kind: 'lxd',
+        runsOn,
+        runnerArch: hosted.runnerArch,
+        imageOs: 'ubuntu24',
+        base: b,
+        destructive: 'false',
+        lxd: true,
+        configured: true,
+        needs: `LXD on ${runsOn}`,
+      })
+    }
+  }
+  const sh = SELF_HOSTED_ARCHES.find((a) => a === b.arch)
+  if (sh && isUbuntu(b)) {
+    out.push({
+      kind: 'self-hosted',
+      runsOn: ['self-hosted', 'linux', sh],
+      runnerArch: RUNNER_ARCH[sh],
+      imageOs: '',
+      base: b,
+      destructive: 'auto',
+      lxd: false,
+      configured: !!cfg.selfHosted[sh],
+      needs: `the repository variable ${runnerVariable(sh)} (a self-hosted runner labelled self-hosted, linux, ${sh})`,
+    })
+  }
+  return out
+}
+
+const showBase = (b: Base) => `${b.name} ${b.channel} ${b.arch}`
+const showBuildOn = (e: BuildEntry) => e.buildOn.map(showBase).join(' or ')
+export const showSelect = (e: BuildEntry) =>
+  e.select.kind === 'bases-index' ? `bases[${e.select.index}]` : e.select.kind === 'platform' ? `platforms.${e.select.name}` : 'charm build'
+
+/** Is the entry needed by a release of these arches (one of its run-on arches is released)? */
+export function entryNeeded(e: BuildEntry, arches: string[]): boolean {
+  return e.runOn.some((b) => b.arch === 'all' || arches.includes(b.arch))
+}
+
+/**
+ * The route that packs an entry, or a UserError naming the charm, the entry's build-on and what would serve it.
+ * A self-hosted route is refused when the caller's owner is not the suite's (GitHub lets a called workflow use
+ * the caller's self-hosted runners only when both repositories have the same owner).
+ */
+export function routeEntry(charm: string, e: BuildEntry, cfg: RouteConfig): Route {
+  const all = e.buildOn.flatMap((b) => candidates(b, cfg))
+  const usable = all.find((r) => r.configured)
+  const where = `${charm}: ${showSelect(e)} builds on ${showBuildOn(e)}`
+  if (!usable) {
+    if (all.length === 0)
+      throw new UserError(
+        `${where}, and no route packs it (GitHub hosts amd64 and arm64 on Ubuntu; s390x and ppc64el need a self-hosted runner); pack it elsewhere and give the .charm files (files:), or drop its arch from arches`,
+      )
+    throw new UserError(
+      `${where}, and no configured route packs it; set ${[...new Set(all.map((r) => r.needs))].join(', or ')}, or drop its arch from arches`,
+    )
+  }
+  if (usable.kind === 'self-hosted' && cfg.callerOwner && cfg.suiteOwner && cfg.callerOwner.toLowerCase() !== cfg.suiteOwner.toLowerCase())
+    throw new UserError(
+      `${where}: the self-hosted route (${runnerVariable(usable.base.arch as SelfHostedArch)}) cannot serve a call from ${cfg.callerOwner}: GitHub gives a called workflow the caller's self-hosted runners only when both are owned by the same account (${cfg.suiteOwner}); copy release.yml into a repository of ${cfg.callerOwner} (see the README) or drop ${usable.base.arch} from arches`,
+    )
+  const { configured: _c, needs: _n, ...route } = usable
+  return route
+}
+
+/**
+ * The build job of an arch runs on the self-hosted runner when its variable is set (release.yml: S390X_RUNNER);
+ * from a caller of another owner GitHub would queue that job forever, so the plan refuses it up front.
+ */
+export function checkBuildRoutes(arches: string[], cfg: RouteConfig): string[] {
+  const foreign = cfg.callerOwner && cfg.suiteOwner && cfg.callerOwner.toLowerCase() !== cfg.suiteOwner.toLowerCase()
+  if (!foreign) return []
+  return SELF_HOSTED_ARCHES.filter((a) => a === 's390x' && arches.includes(a) && cfg.selfHosted[a]).map(
+    (a) =>
+      `build (${a}): ${runnerVariable(a)} sends the ${a} build job to a self-hosted runner, which cannot serve a call from ${cfg.callerOwner}: GitHub gives a called workflow the caller's self-hosted runners only when both are owned by the same account (${cfg.suiteOwner}); unset ${runnerVariable(a)} (the ${a} build then runs on a hosted amd64 runner, QEMU only for the smoke runs) or copy release.yml into a repository of ${cfg.callerOwner}`,
+  )
+}
+
+// ---------------------------------------------------------------- reading the entries
+
+const obj = (v: unknown): Record<string, unknown> | undefined =>
+  v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined
+
+/** `ubuntu@22.04` → {name, channel}. */
+function parseBaseString(s: string, where: string): { name: string; channel: string } {
+  const m = /^([a-z]+)@([0-9.]+|devel)$/.exec(s)
+  if (!m) throw new UserError(`${where}: base '${s}' is not <name>@<channel> (e.g. ubuntu@22.04)`)
+  return { name: m[1], channel: m[2] }
+}
+
+/** A `bases` item's build-on/run-on list item: {name, channel, architectures}. */
+function basesOf(v: unknown, where: string, defaultArch: string): Base[] {
+  const d = obj(v)
+  if (!d || typeof d.name !== 'string' || (typeof d.channel !== 'string' && typeof d.channel !== 'number'))
+    throw new UserError(`${where}: each base needs name and channel (e.g. name: ubuntu, channel: "22.04")`)
+  const archs = Array.isArray(d.architectures) && d.architectures.length ? d.architectures.map(String) : [defaultArch]
+  return archs.map((arch) => ({ name: d.name as string, channel: String(d.channel), arch }))
+}
+
+/**
+ * The entries of a charm: from charmcraft.yaml `bases` (short and long forms; an entry without architectures
+ * builds on the host's, amd64 on the hosted runner) or `platforms` (charmcraft 3: `ubuntu@22.04:amd64`, or an
+ * arch under the top-level `base`, or build-on/build-for lists); for a charm-tools build, one entry from the
+ * metadata's `series` (jammy -> 22.04, noble -> 24.04) for every released arch, built anywhere (amd64 hosted).
+ */
+export function charmEntries(
+  charm: string,
+  charmcraft: Record<string, unknown> | undefined,
+  metadata: Record<string, unknown> | undefined,
+  builder: 'charmcraft' | 'charm',
+  arches: string[],
+): BuildEntry[] {
+  const file = `${charm}/charmcraft.yaml`
+  if (builder === 'charm') {
+    const series = Array.isArray(metadata?.series) && metadata.series.length ? metadata.series.map(String) : ['jammy']
+    const runOn = series.flatMap((s) =>
+      arches.map((arch) => ({ name: 'ubuntu', channel: seriesRelease(s, `${charm}/metadata.yaml`), arch })),
+    )
+    return [{ select: { kind: 'charm-tools' }, buildOn: [{ name: 'ubuntu', channel: '24.04', arch: 'amd64' }], runOn }]
+  }
+  if (Array.isArray(charmcraft?.bases)) {
+    return charmcraft.bases.map((item, index) => {
+      const where = `${file}: bases[${index}]`
+      const d = obj(item)
+      if (d && ('build-on' in d || 'run-on' in d)) {
+        if (!Array.isArray(d['build-on']) || !Array.isArray(d['run-on']))
+          throw new UserError(`${where}: give both build-on and run-on lists`)
+        return {
+          select: { kind: 'bases-index' as const, index },
+          buildOn: d['build-on'].flatMap((b, i) => basesOf(b, `${where}.build-on[${i}]`, 'amd64')),
+          runOn: d['run-on'].flatMap((b, i) => basesOf(b, `${where}.run-on[${i}]`, 'amd64')),
+        }
+      }
+      const bs = basesOf(item, where, 'amd64')
+      return { select: { kind: 'bases-index' as const, index }, buildOn: bs, runOn: bs }
+    })
+  }
+  const platforms = obj(charmcraft?.platforms)
+  if (platforms) {
+    const top = typeof charmcraft?.base === 'string' ? parseBaseString(charmcraft.base, `${file}: base`) : undefined
+    const buildBase =
+      typeof charmcraft?.['build-base'] === 'string' ? parseBaseString(charmcraft['build-base'], `${file}: build-base`) : top
+    const one = (s: string, where: string, dflt: { name: string; channel: string } | undefined): Base[] => {
+      const m = /^(?:([a-z]+@[0-9.]+|[a-z]+@devel):)?([a-z0-9]+)$/.exec(s)
+      if (!m) throw new UserError(`${where}: '${s}' is not <arch> or <base>:<arch> (e.g. ubuntu@22.04:amd64)`)
+      const b = m[1] ? parseBaseString(m[1], where) : dflt
+      if (!b) throw new UserError(`${where}: '${s}' names no base and charmcraft.yaml has no top-level base; write ubuntu@22.04:${s}`)
+      return m[2] === 'all' ? arches.map((arch) => ({ ...b, arch })) : [{ ...b, arch: m[2] }]
+    }
+    return Object.entries(platforms).map(([name, v]) => {
+      const where = `${file}: platforms.${name}`
+      const d = obj(v)
+      if (!d) return { select: { kind: 'platform' as const, name }, buildOn: one(name, where, buildBase), runOn: one(name, where, top) }
+      const list = (k: string) => {
+        if (!Array.isArray(d[k])) throw new UserError(`${where}: ${k} must be a list`)
+        return (d[k] as unknown[]).map(String)
+      }
+      return {
+        select: { kind: 'platform' as const, name },
+        buildOn: list('build-on').flatMap((s) => one(s, `${where}.build-on`, buildBase)),
+        runOn: list('build-for').flatMap((s) => one(s, `${where}.build-for`, top)),
+      }
+    })
+  }
+  throw new UserError(`${file}: no bases or platforms; declare where the charm builds and runs (see charmcraft's docs)`)
+}
+
+const SERIES: Record<string, string> = { focal: '20.04', jammy: '22.04', noble: '24.04' }
+
+/** A metadata `series` name → its Ubuntu release. */
+export function seriesRelease(series: string, where: string): string {
+  const r = SERIES[series]
+  if (!r) throw new UserError(`${where}: series '${series}' is not one of ${Object.keys(SERIES).join(', ')}`)
+  return r
+}
+
+// ---------------------------------------------------------------- the pack jobs
+
+export interface PackJob {
+  charm: string
+  /** `0`, `1`, ... in the charm's entry order: the artifact is pack-<charm>_<id>. */
+  id: string
+  /** The entry, as people read it: bases[1], platforms.jammy-arm64. */
+  entry: string
+  /** charmcraft pack's selector: --bases-index N or --platform NAME ('' when not that form, or charm-tools). */
+  'bases-index': string
+  platform: string
+  'build-on': string
+  'run-on': string
+  /** The arches the entry's .charm serves, space separated (charm-build's arches: a charm-tools manifest). */
+  arches: string
+  route: Route['kind']
+  'runs-on': string | string[]
+  'runner-arch': string
+  'image-os': string
+  destructive: Route['destructive']
+  lxd: boolean
+}
+
+/** One pack job per needed entry of one charm, each on its route; refuses (one line) what no route serves. */
+export function packJobs(charm: string, entries: BuildEntry[], arches: string[], cfg: RouteConfig): PackJob[] {
+  const jobs: PackJob[] = []
+  for (const e of entries) {
+    if (!entryNeeded(e, arches)) continue
+    const r = routeEntry(charm, e, cfg)
+    jobs.push({
+      charm,
+      id: String(jobs.length),
+      entry: showSelect(e),
+      'bases-index': e.select.kind === 'bases-index' ? String(e.select.index) : '',
+      platform: e.select.kind === 'platform' ? e.select.name : '',
+      'build-on': showBase(r.base),
+      'run-on': e.runOn.map(showBase).join(', '),
+      arches: [...new Set(e.runOn.map((b) => b.arch))].filter((a) => arches.includes(a)).join(' '),
+      route: r.kind,
+      'runs-on': r.runsOn,
+      'runner-arch': r.runnerArch,
+      'image-os': r.imageOs,
+      destructive: r.destructive,
+      lxd: r.lxd,
+    })
+  }
+  if (jobs.length === 0)
+    throw new UserError(`${charm}: none of its entries runs on ${arches.join(', ')}; add a bases entry for them or drop the charm`)
+  return jobs
+}
+
+/** The route configuration the plan job reads from its environment (release.yml passes the repository variables). */
+export function routeConfigFromEnv(env: Record<string, string | undefined>, extra: string[] = []): RouteConfig {
+  const selfHosted: RouteConfig['selfHosted'] = {}
+  for (const a of SELF_HOSTED_ARCHES) if ((env[runnerVariable(a)] ?? '') !== '' || extra.includes(a)) selfHosted[a] = true
+  const suiteOwner = env.SUITE_REPOSITORY?.split('/')[0]
+  return {
+    selfHosted,
+    ...(env.CALLER_OWNER ? { callerOwner: env.CALLER_OWNER } : {}),
+    ...(suiteOwner ? { suiteOwner } : {}),
+  }
+}
