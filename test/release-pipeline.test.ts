@@ -436,7 +436,7 @@ describe('the plan job, as release.yml writes it', () => {
     symlinkSync(repoRoot, path.join(ws, '.build-snaps'))
     const outputFile = path.join(ws, 'github_output')
     writeFileSync(outputFile, '')
-    const script = release.jobs.plan.steps.find((s) => s.run)!.run!
+    const script = release.jobs.plan.steps.find((s) => s.id === 'plan')!.run!
     const base = {
       ...process.env,
       GITHUB_ACTIONS: 'true',

@@ -5,7 +5,6 @@
  * S390X_RUNNER variable. Each rule is also run on a bad example, so it can fail.
  */
 import { readFileSync } from 'node:fs'
-import { register } from 'node:module'
 import path from 'node:path'
 import { Evaluator, Lexer, Parser, data } from '@actions/expressions'
 import { beforeAll, describe, expect, test } from 'vitest'
@@ -13,36 +12,11 @@ import { parse } from 'yaml'
 import { planFromConfig, RELEASE_DEFAULTS } from '../cli/release.js'
 import { planOutputs } from '../shared/cdk-release.js'
 import { writeCdkFixture } from './cdk-release.fixtures.js'
+import { type Job as GhJob } from './helpers/gh-workflow.js' // also registers the JSON import hook the parser needs
+import './helpers/gh-workflow.js'
 import { repoRoot, tempDir } from './helpers/runner.js'
 
-// @actions/workflow-parser imports its JSON schema without an import attribute, which Node 20 refuses;
-// this loader hook adds the attribute for that package only.
-const hook = `export async function load(url, context, next) {
-  if (url.endsWith('.json') && url.includes('@actions/workflow-parser')) return next(url, { ...context, importAttributes: { type: 'json' } })
-  return next(url, context)
-}`
-register(`data:text/javascript,${encodeURIComponent(hook)}`)
-
-type Step = {
-  id?: string
-  name?: string
-  uses?: string
-  run?: string
-  with?: Record<string, unknown>
-  env?: Record<string, string>
-  if?: string
-}
-type Job = {
-  'runs-on'?: unknown
-  needs?: string | string[]
-  if?: string
-  permissions?: Record<string, string> | string
-  environment?: string | { name: string }
-  strategy?: { matrix?: unknown }
-  outputs?: Record<string, string>
-  steps?: Step[]
-  uses?: string
-}
+type Job = GhJob & { if?: string; strategy?: { matrix?: unknown } }
 type Workflow = {
   on: Record<string, { inputs?: Record<string, { default?: unknown; type?: string }> } | null>
   permissions?: unknown

@@ -53,7 +53,14 @@ export async function storeSetup(o: { charmcraft?: string; dryRun: string }, sto
     const token = randomBytes(12).toString('hex')
     return {
       token,
-      env: { PATH: `${doubles}${path.delimiter}${process.env.PATH}`, CHARMCRAFT_DOUBLE_STATE: storeDir, CHARMCRAFT_DOUBLE_TOKEN: token },
+      // The release ledger (which resource files and tracks the store has) lives in the cache: it belongs to this
+      // double's store, so it sits beside it, not in ~/.cache where another run's store would read it.
+      env: {
+        PATH: `${doubles}${path.delimiter}${process.env.PATH}`,
+        CHARMCRAFT_DOUBLE_STATE: storeDir,
+        CHARMCRAFT_DOUBLE_TOKEN: token,
+        BUILD_SNAPS_CACHE_DIR: path.join(out, 'cache'),
+      },
       banner: `▶ Store: the charmcraft TEST DOUBLE (test/doubles/charmcraft), state in ${storeDir}`,
     }
   }

@@ -169,10 +169,14 @@ export async function runLocalRelease(o: LocalReleaseOptions): Promise<LocalRele
   const kube = parseKubeVersion(desc.versions.kubernetes)
   const arches = desc.arches.map((a) => parseArches(a)[0])
   const saved = Object.fromEntries(
-    ['SOURCE_DATE_EPOCH', 'PATH', 'CHARMCRAFT_DOUBLE_STATE', 'CHARMCRAFT_DOUBLE_TOKEN', ...Object.keys(o.env ?? {})].map((k) => [
-      k,
-      process.env[k],
-    ]),
+    [
+      'SOURCE_DATE_EPOCH',
+      'PATH',
+      'CHARMCRAFT_DOUBLE_STATE',
+      'CHARMCRAFT_DOUBLE_TOKEN',
+      'BUILD_SNAPS_CACHE_DIR',
+      ...Object.keys(o.env ?? {}),
+    ].map((k) => [k, process.env[k]]),
   )
   let mirror = o.mirror
   const ownMirror = !mirror && !o.promote

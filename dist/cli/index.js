@@ -49362,7 +49362,14 @@ async function storeSetup(o, storeDir, out) {
         const token = (0,external_node_crypto_.randomBytes)(12).toString('hex');
         return {
             token,
-            env: { PATH: `${doubles}${(external_node_path_default()).delimiter}${process.env.PATH}`, CHARMCRAFT_DOUBLE_STATE: storeDir, CHARMCRAFT_DOUBLE_TOKEN: token },
+            // The release ledger (which resource files and tracks the store has) lives in the cache: it belongs to this
+            // double's store, so it sits beside it, not in ~/.cache where another run's store would read it.
+            env: {
+                PATH: `${doubles}${(external_node_path_default()).delimiter}${process.env.PATH}`,
+                CHARMCRAFT_DOUBLE_STATE: storeDir,
+                CHARMCRAFT_DOUBLE_TOKEN: token,
+                BUILD_SNAPS_CACHE_DIR: external_node_path_default().join(out, 'cache'),
+            },
             banner: `▶ Store: the charmcraft TEST DOUBLE (test/doubles/charmcraft), state in ${storeDir}`,
         };
     }
@@ -49506,10 +49513,14 @@ async function runLocalRelease(o) {
     await (0,promises_namespaceObject.mkdir)(artifacts, { recursive: true });
     const kube = parseKubeVersion(desc.versions.kubernetes);
     const arches = desc.arches.map((a) => parseArches(a)[0]);
-    const saved = Object.fromEntries(['SOURCE_DATE_EPOCH', 'PATH', 'CHARMCRAFT_DOUBLE_STATE', 'CHARMCRAFT_DOUBLE_TOKEN', ...Object.keys(o.env ?? {})].map((k) => [
-        k,
-        process.env[k],
-    ]));
+    const saved = Object.fromEntries([
+        'SOURCE_DATE_EPOCH',
+        'PATH',
+        'CHARMCRAFT_DOUBLE_STATE',
+        'CHARMCRAFT_DOUBLE_TOKEN',
+        'BUILD_SNAPS_CACHE_DIR',
+        ...Object.keys(o.env ?? {}),
+    ].map((k) => [k, process.env[k]]));
     let mirror = o.mirror;
     const ownMirror = !mirror && !o.promote;
     if (ownMirror) {
