@@ -25,6 +25,11 @@ export interface Arch {
   readonly elf: { readonly machine: number; readonly bits: 32 | 64; readonly endian: 'LSB' | 'MSB' }
   /** Node's process.arch for a host of this architecture. */
   readonly node: string
+  /**
+   * RUNNER_ARCH of a GitHub Actions job on a machine of this architecture: X64, ARM64, ARM as GitHub's runner
+   * application reports them; S390X, PPC64LE as the community builds of it for those machines do. None for riscv64.
+   */
+  readonly runner?: string
 }
 
 export const ARCHES: readonly Arch[] = Object.freeze([
@@ -37,6 +42,7 @@ export const ARCHES: readonly Arch[] = Object.freeze([
     platform: 'linux/amd64',
     elf: { machine: 62, bits: 64, endian: 'LSB' },
     node: 'x64',
+    runner: 'X64',
   },
   {
     debian: 'arm64',
@@ -47,6 +53,7 @@ export const ARCHES: readonly Arch[] = Object.freeze([
     platform: 'linux/arm64',
     elf: { machine: 183, bits: 64, endian: 'LSB' },
     node: 'arm64',
+    runner: 'ARM64',
   },
   {
     debian: 'armhf',
@@ -58,6 +65,7 @@ export const ARCHES: readonly Arch[] = Object.freeze([
     platform: 'linux/arm/v7',
     elf: { machine: 40, bits: 32, endian: 'LSB' },
     node: 'arm',
+    runner: 'ARM',
   },
   {
     debian: 'ppc64el',
@@ -68,6 +76,7 @@ export const ARCHES: readonly Arch[] = Object.freeze([
     platform: 'linux/ppc64le',
     elf: { machine: 21, bits: 64, endian: 'LSB' },
     node: 'ppc64',
+    runner: 'PPC64LE',
   },
   {
     debian: 's390x',
@@ -78,6 +87,7 @@ export const ARCHES: readonly Arch[] = Object.freeze([
     platform: 'linux/s390x',
     elf: { machine: 22, bits: 64, endian: 'MSB' },
     node: 's390x',
+    runner: 'S390X',
   },
   {
     debian: 'riscv64',

@@ -4,19 +4,20 @@
  * the machine it would see on GitHub. A self-hosted s390x/ppc64el runner is played as an Ubuntu 22.04 machine
  * of that arch (SELF_HOSTED_RELEASE); LXD is there for the jobs whose route sets it up.
  */
+import { ARCHES, parseArch } from '../../shared/arch.js'
 import { SELF_HOSTED_RELEASE } from '../../shared/charm/routes.js'
 
 const HOSTED = /^ubuntu-(\d\d)\.04(-arm)?$/
-const SELF_HOSTED_ARCH: Record<string, string> = { s390x: 'S390X', ppc64el: 'PPC64LE', x64: 'X64', arm64: 'ARM64' }
 
 /** RUNNER_ARCH and ImageOS for a runs-on value (a hosted label, or the self-hosted label list). */
 export function runnerEnv(runsOn: string | string[]): Record<string, string> {
   if (typeof runsOn === 'string') {
     const m = HOSTED.exec(runsOn)
     if (!m) throw new Error(`runs-on '${runsOn}' is not a GitHub-hosted Ubuntu label this pipeline plays`)
-    return { RUNNER_ARCH: m[2] ? 'ARM64' : 'X64', ImageOS: `ubuntu${m[1]}` }
+    return { RUNNER_ARCH: parseArch(m[2] ? 'arm64' : 'amd64').runner!, ImageOS: `ubuntu${m[1]}` }
   }
-  const arch = runsOn.map((l) => SELF_HOSTED_ARCH[l]).find(Boolean)
+  // A label names the arch as Debian (s390x, ppc64el) or as GitHub's runner does (x64, arm64).
+  const arch = runsOn.map((l) => ARCHES.find((a) => l === a.debian || l === a.runner?.toLowerCase())?.runner).find(Boolean)
   if (!runsOn.includes('self-hosted') || !arch)
     throw new Error(`runs-on [${runsOn.join(', ')}] is not a self-hosted label list this pipeline plays`)
   return { RUNNER_ARCH: arch, ImageOS: `ubuntu${SELF_HOSTED_RELEASE.split('.')[0]}` }

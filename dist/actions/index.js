@@ -50674,6 +50674,7 @@ const ARCHES = Object.freeze([
         platform: 'linux/amd64',
         elf: { machine: 62, bits: 64, endian: 'LSB' },
         node: 'x64',
+        runner: 'X64',
     },
     {
         debian: 'arm64',
@@ -50684,6 +50685,7 @@ const ARCHES = Object.freeze([
         platform: 'linux/arm64',
         elf: { machine: 183, bits: 64, endian: 'LSB' },
         node: 'arm64',
+        runner: 'ARM64',
     },
     {
         debian: 'armhf',
@@ -50695,6 +50697,7 @@ const ARCHES = Object.freeze([
         platform: 'linux/arm/v7',
         elf: { machine: 40, bits: 32, endian: 'LSB' },
         node: 'arm',
+        runner: 'ARM',
     },
     {
         debian: 'ppc64el',
@@ -50705,6 +50708,7 @@ const ARCHES = Object.freeze([
         platform: 'linux/ppc64le',
         elf: { machine: 21, bits: 64, endian: 'LSB' },
         node: 'ppc64',
+        runner: 'PPC64LE',
     },
     {
         debian: 's390x',
@@ -50715,6 +50719,7 @@ const ARCHES = Object.freeze([
         platform: 'linux/s390x',
         elf: { machine: 22, bits: 64, endian: 'MSB' },
         node: 's390x',
+        runner: 'S390X',
     },
     {
         debian: 'riscv64',
@@ -50741,7 +50746,7 @@ SPELLINGS.set('x64', ARCHES[0]);
 SPELLINGS.set('linux/arm', ARCHES[2]);
 SPELLINGS.set('armv7', ARCHES[2]);
 /** Parse any spelling (Debian, Go, Kubernetes, uname, Docker platform) into the table row. */
-function parseArch(value, inputName = 'arch') {
+function arch_parseArch(value, inputName = 'arch') {
     const key = value.trim().toLowerCase();
     const arch = SPELLINGS.get(key);
     if (!arch) {
@@ -50753,7 +50758,7 @@ function parseArch(value, inputName = 'arch') {
 function parseArches(value, inputName = 'arch') {
     const out = [];
     for (const word of splitList(value)) {
-        const a = parseArch(word, inputName);
+        const a = arch_parseArch(word, inputName);
         if (!out.includes(a))
             out.push(a);
     }
@@ -50770,7 +50775,7 @@ function hostArch() {
 }
 /** The arch input, or this host when it is empty. */
 function archOrHost(value, inputName = 'arch') {
-    return value ? parseArch(value, inputName) : hostArch();
+    return value ? arch_parseArch(value, inputName) : hostArch();
 }
 /** The arch input (one or several), or this host when it is empty. */
 function archesOrHost(value, inputName = 'arch') {
@@ -57929,15 +57934,14 @@ async function charm_attach_release_main_main(rt) {
  * configured route serves stops the plan in one line, before anything is built or uploaded.
  */
 
+
 const SELF_HOSTED_ARCHES = (/* unused pure expression or super */ null && (['s390x', 'ppc64el']));
 /** The repository variable that turns on a self-hosted route. */
 const runnerVariable = (arch) => `${arch.toUpperCase()}_RUNNER`;
 const HOSTED_RELEASES = (/* unused pure expression or super */ null && (['22.04', '24.04']));
-const HOSTED = {
-    amd64: { suffix: '', runnerArch: 'X64' },
-    arm64: { suffix: '-arm', runnerArch: 'ARM64' },
-};
-const RUNNER_ARCH = { s390x: 'S390X', ppc64el: 'PPC64LE' };
+/** The hosted images' label suffix per arch (ubuntu-24.04, ubuntu-24.04-arm); RUNNER_ARCH comes from shared/arch.ts. */
+const HOSTED_SUFFIX = { amd64: '', arm64: '-arm' };
+const runnerArch = (debian) => parseArch(debian).runner;
 /** The release a self-hosted runner is assumed to run in the local simulation (and documented for the real one). */
 const SELF_HOSTED_RELEASE = '22.04';
 const imageOs = (release) => `ubuntu${release.split('.')[0]}`;
@@ -57945,14 +57949,14 @@ const isUbuntu = (b) => b.name === 'ubuntu';
 /** The routes of one build-on base, best first, whether configured or not (pure). */
 function candidates(b, cfg) {
     const out = [];
-    const hosted = HOSTED[b.arch];
-    if (hosted && isUbuntu(b)) {
+    const suffix = HOSTED_SUFFIX[b.arch];
+    if (suffix !== undefined && isUbuntu(b)) {
         if (HOSTED_RELEASES.includes(b.channel)) {
-            const runsOn = `ubuntu-${b.channel}${hosted.suffix}`;
+            const runsOn = `ubuntu-${b.channel}${suffix}`;
             out.push({
                 kind: 'hosted',
                 runsOn,
-                runnerArch: hosted.runnerArch,
+                runnerArch: runnerArch(b.arch),
                 imageOs: imageOs(b.channel),
                 base: b,
                 destructive: 'true',
@@ -57962,11 +57966,11 @@ function candidates(b, cfg) {
             });
         }
         else {
-            const runsOn = `ubuntu-24.04${hosted.suffix}`;
+            const runsOn = `ubuntu-24.04${suffix}`;
             out.push({
                 kind: 'lxd',
                 runsOn,
-                runnerArch: hosted.runnerArch,
+                runnerArch: runnerArch(b.arch),
                 imageOs: 'ubuntu24',
                 base: b,
                 destructive: 'false',
@@ -57981,7 +57985,7 @@ function candidates(b, cfg) {
         out.push({
             kind: 'self-hosted',
             runsOn: ['self-hosted', 'linux', sh],
-            runnerArch: RUNNER_ARCH[sh],
+            runnerArch: runnerArch(sh),
             imageOs: '',
             base: b,
             destructive: 'auto',
@@ -58163,6 +58167,7 @@ function routeConfigFromEnv(env, extra = []) {
  * argument array: `charmcraft pack` (one .charm per base/arch) or charm-tools' `charm build` (a directory,
  * zipped here into a .charm). Results land in the output directory only when the build succeeded.
  */
+
 
 
 
@@ -58376,10 +58381,9 @@ function versionFitsChannel(versionLine, channel) {
     const v = /(\d+)\.\d+/.exec(versionLine)?.[1];
     return v === undefined ? undefined : v === major;
 }
-const RUNNER_ARCHES = { X64: 'amd64', ARM64: 'arm64', ARM: 'armhf', S390X: 's390x', PPC64LE: 'ppc64el' };
 /** The job's machine as GitHub describes it: RUNNER_ARCH, and the Ubuntu release from ImageOS (hosted) or os-release. */
 async function runnerHost(env, hostDebian) {
-    const arch = RUNNER_ARCHES[env.RUNNER_ARCH ?? ''] ?? hostDebian;
+    const arch = ARCHES.find((a) => a.runner !== undefined && a.runner === env.RUNNER_ARCH)?.debian ?? hostDebian;
     const image = /^ubuntu(\d\d)$/.exec(env.ImageOS ?? '')?.[1];
     if (image)
         return { arch, release: `${image}.04` };

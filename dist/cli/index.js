@@ -40581,6 +40581,7 @@ const arch_ARCHES = Object.freeze([
         platform: 'linux/amd64',
         elf: { machine: 62, bits: 64, endian: 'LSB' },
         node: 'x64',
+        runner: 'X64',
     },
     {
         debian: 'arm64',
@@ -40591,6 +40592,7 @@ const arch_ARCHES = Object.freeze([
         platform: 'linux/arm64',
         elf: { machine: 183, bits: 64, endian: 'LSB' },
         node: 'arm64',
+        runner: 'ARM64',
     },
     {
         debian: 'armhf',
@@ -40602,6 +40604,7 @@ const arch_ARCHES = Object.freeze([
         platform: 'linux/arm/v7',
         elf: { machine: 40, bits: 32, endian: 'LSB' },
         node: 'arm',
+        runner: 'ARM',
     },
     {
         debian: 'ppc64el',
@@ -40612,6 +40615,7 @@ const arch_ARCHES = Object.freeze([
         platform: 'linux/ppc64le',
         elf: { machine: 21, bits: 64, endian: 'LSB' },
         node: 'ppc64',
+        runner: 'PPC64LE',
     },
     {
         debian: 's390x',
@@ -40622,6 +40626,7 @@ const arch_ARCHES = Object.freeze([
         platform: 'linux/s390x',
         elf: { machine: 22, bits: 64, endian: 'MSB' },
         node: 's390x',
+        runner: 'S390X',
     },
     {
         debian: 'riscv64',
@@ -45328,15 +45333,14 @@ function showCommand(argv) {
  * configured route serves stops the plan in one line, before anything is built or uploaded.
  */
 
+
 const SELF_HOSTED_ARCHES = ['s390x', 'ppc64el'];
 /** The repository variable that turns on a self-hosted route. */
 const runnerVariable = (arch) => `${arch.toUpperCase()}_RUNNER`;
 const HOSTED_RELEASES = ['22.04', '24.04'];
-const HOSTED = {
-    amd64: { suffix: '', runnerArch: 'X64' },
-    arm64: { suffix: '-arm', runnerArch: 'ARM64' },
-};
-const RUNNER_ARCH = { s390x: 'S390X', ppc64el: 'PPC64LE' };
+/** The hosted images' label suffix per arch (ubuntu-24.04, ubuntu-24.04-arm); RUNNER_ARCH comes from shared/arch.ts. */
+const HOSTED_SUFFIX = { amd64: '', arm64: '-arm' };
+const runnerArch = (debian) => parseArch(debian).runner;
 /** The release a self-hosted runner is assumed to run in the local simulation (and documented for the real one). */
 const SELF_HOSTED_RELEASE = '22.04';
 const imageOs = (release) => `ubuntu${release.split('.')[0]}`;
@@ -45344,14 +45348,14 @@ const isUbuntu = (b) => b.name === 'ubuntu';
 /** The routes of one build-on base, best first, whether configured or not (pure). */
 function candidates(b, cfg) {
     const out = [];
-    const hosted = HOSTED[b.arch];
-    if (hosted && isUbuntu(b)) {
+    const suffix = HOSTED_SUFFIX[b.arch];
+    if (suffix !== undefined && isUbuntu(b)) {
         if (HOSTED_RELEASES.includes(b.channel)) {
-            const runsOn = `ubuntu-${b.channel}${hosted.suffix}`;
+            const runsOn = `ubuntu-${b.channel}${suffix}`;
             out.push({
                 kind: 'hosted',
                 runsOn,
-                runnerArch: hosted.runnerArch,
+                runnerArch: runnerArch(b.arch),
                 imageOs: imageOs(b.channel),
                 base: b,
                 destructive: 'true',
@@ -45361,11 +45365,11 @@ function candidates(b, cfg) {
             });
         }
         else {
-            const runsOn = `ubuntu-24.04${hosted.suffix}`;
+            const runsOn = `ubuntu-24.04${suffix}`;
             out.push({
                 kind: 'lxd',
                 runsOn,
-                runnerArch: hosted.runnerArch,
+                runnerArch: runnerArch(b.arch),
                 imageOs: 'ubuntu24',
                 base: b,
                 destructive: 'false',
@@ -45380,7 +45384,7 @@ function candidates(b, cfg) {
         out.push({
             kind: 'self-hosted',
             runsOn: ['self-hosted', 'linux', sh],
-            runnerArch: RUNNER_ARCH[sh],
+            runnerArch: runnerArch(sh),
             imageOs: '',
             base: b,
             destructive: 'auto',
@@ -49403,17 +49407,18 @@ async function storeSetup(o, storeDir, out) {
  * of that arch (SELF_HOSTED_RELEASE); LXD is there for the jobs whose route sets it up.
  */
 
-const runner_HOSTED = /^ubuntu-(\d\d)\.04(-arm)?$/;
-const SELF_HOSTED_ARCH = { s390x: 'S390X', ppc64el: 'PPC64LE', x64: 'X64', arm64: 'ARM64' };
+
+const HOSTED = /^ubuntu-(\d\d)\.04(-arm)?$/;
 /** RUNNER_ARCH and ImageOS for a runs-on value (a hosted label, or the self-hosted label list). */
 function runnerEnv(runsOn) {
     if (typeof runsOn === 'string') {
-        const m = runner_HOSTED.exec(runsOn);
+        const m = HOSTED.exec(runsOn);
         if (!m)
             throw new Error(`runs-on '${runsOn}' is not a GitHub-hosted Ubuntu label this pipeline plays`);
-        return { RUNNER_ARCH: m[2] ? 'ARM64' : 'X64', ImageOS: `ubuntu${m[1]}` };
+        return { RUNNER_ARCH: parseArch(m[2] ? 'arm64' : 'amd64').runner, ImageOS: `ubuntu${m[1]}` };
     }
-    const arch = runsOn.map((l) => SELF_HOSTED_ARCH[l]).find(Boolean);
+    // A label names the arch as Debian (s390x, ppc64el) or as GitHub's runner does (x64, arm64).
+    const arch = runsOn.map((l) => arch_ARCHES.find((a) => l === a.debian || l === a.runner?.toLowerCase())?.runner).find(Boolean);
     if (!runsOn.includes('self-hosted') || !arch)
         throw new Error(`runs-on [${runsOn.join(', ')}] is not a self-hosted label list this pipeline plays`);
     return { RUNNER_ARCH: arch, ImageOS: `ubuntu${SELF_HOSTED_RELEASE.split('.')[0]}` };
@@ -49808,6 +49813,12 @@ async function writeGithubFile(variable, text) {
     await (0,promises_namespaceObject.appendFile)(file, text);
     return true;
 }
+/** Print each output as key=value and append them to GITHUB_OUTPUT (on a runner), as a step's outputs. */
+async function setOutputs(outputs) {
+    const lines = Object.entries(outputs).map(([k, v]) => `${k}=${v}\n`);
+    process.stdout.write(lines.join(''));
+    await writeGithubFile('GITHUB_OUTPUT', lines.join(''));
+}
 /** One line per error: `Error: ...` here, `::error::...` on a runner (each becomes an annotation). */
 function printErrors(lines) {
     for (const l of lines)
@@ -49845,11 +49856,7 @@ async function releaseMode(args) {
             log: (m) => console.log(m),
         });
         const outputs = { ...planOutputs(plan, dryRun), ...(from ? { 'from-channel': from } : {}) };
-        for (const [k, v] of Object.entries(outputs))
-            console.log(`${k}=${v}`);
-        await writeGithubFile('GITHUB_OUTPUT', Object.entries(outputs)
-            .map(([k, v]) => `${k}=${v}\n`)
-            .join(''));
+        await setOutputs(outputs);
         await writeGithubFile('GITHUB_STEP_SUMMARY', `${planMarkdown(plan, dryRun, from ? `Promotion plan: ${from} → ${plan.channel}` : 'Release plan')}\n`);
         return 0;
     }
@@ -49891,11 +49898,7 @@ async function releaseMode(args) {
         const o = parseInputArgs('release sboms', rest, ['dir']);
         const list = await listSboms(o.dir ?? 'sboms');
         const outputs = { matrix: JSON.stringify({ include: list }), count: String(list.length) };
-        for (const [k, v] of Object.entries(outputs))
-            console.log(`${k}=${v}`);
-        await writeGithubFile('GITHUB_OUTPUT', Object.entries(outputs)
-            .map(([k, v]) => `${k}=${v}\n`)
-            .join(''));
+        await setOutputs(outputs);
         return 0;
     }
     if (mode === 'attested') {

@@ -6,6 +6,7 @@
 import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { parse } from 'yaml'
+import { ARCHES } from '../arch.js'
 import { UserError } from '../errors.js'
 import { run, which } from '../exec.js'
 import { exists, produceAtomic } from '../files.js'
@@ -235,11 +236,9 @@ export function versionFitsChannel(versionLine: string, channel: string): boolea
   return v === undefined ? undefined : v === major
 }
 
-const RUNNER_ARCHES: Record<string, string> = { X64: 'amd64', ARM64: 'arm64', ARM: 'armhf', S390X: 's390x', PPC64LE: 'ppc64el' }
-
 /** The job's machine as GitHub describes it: RUNNER_ARCH, and the Ubuntu release from ImageOS (hosted) or os-release. */
 export async function runnerHost(env: NodeJS.ProcessEnv, hostDebian: string): Promise<{ arch: string; release: string }> {
-  const arch = RUNNER_ARCHES[env.RUNNER_ARCH ?? ''] ?? hostDebian
+  const arch = ARCHES.find((a) => a.runner !== undefined && a.runner === env.RUNNER_ARCH)?.debian ?? hostDebian
   const image = /^ubuntu(\d\d)$/.exec(env.ImageOS ?? '')?.[1]
   if (image) return { arch, release: `${image}.04` }
   const osr = await readFile('/etc/os-release', 'utf8').catch(() => '')

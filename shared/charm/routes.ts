@@ -14,6 +14,7 @@
  * Emulation is not a route: charmcraft is a snap and snapd does not run inside a QEMU-user container. An entry no
  * configured route serves stops the plan in one line, before anything is built or uploaded.
  */
+import { parseArch } from '../arch.js'
 import { UserError } from '../errors.js'
 
 export interface Base {
@@ -65,11 +66,9 @@ export interface Route {
 }
 
 const HOSTED_RELEASES = ['22.04', '24.04']
-const HOSTED: Record<string, { suffix: string; runnerArch: string }> = {
-  amd64: { suffix: '', runnerArch: 'X64' },
-  arm64: { suffix: '-arm', runnerArch: 'ARM64' },
-}
-const RUNNER_ARCH: Record<SelfHostedArch, string> = { s390x: 'S390X', ppc64el: 'PPC64LE' }
+/** The hosted images' label suffix per arch (ubuntu-24.04, ubuntu-24.04-arm); RUNNER_ARCH comes from shared/arch.ts. */
+const HOSTED_SUFFIX: Record<string, string> = { amd64: '', arm64: '-arm' }
+const runnerArch = (debian: string) => parseArch(debian).runner!
 /** The release a self-hosted runner is assumed to run in the local simulation (and documented for the real one). */
 export const SELF_HOSTED_RELEASE = '22.04'
 const imageOs = (release: string) => `ubuntu${release.split('.')[0]}`
@@ -78,14 +77,14 @@ const isUbuntu = (b: Base) => b.name === 'ubuntu'
 /** The routes of one build-on base, best first, whether configured or not (pure). */
 function candidates(b: Base, cfg: RouteConfig): Array<Route & { configured: boolean; needs: string }> {
   const out: Array<Route & { configured: boolean; needs: string }> = []
-  const hosted = HOSTED[b.arch]
-  if (hosted && isUbuntu(b)) {
+  const suffix = HOSTED_SUFFIX[b.arch]
+  if (suffix !== undefined && isUbuntu(b)) {
     if (HOSTED_RELEASES.includes(b.channel)) {
-      const runsOn = `ubuntu-${b.channel}${hosted.suffix}`
+      const runsOn = `ubuntu-${b.channel}${suffix}`
       out.push({
         kind: 'hosted',
         runsOn,
-        runnerArch: hosted.runnerArch,
+        runnerArch: runnerArch(b.arch),
         imageOs: imageOs(b.channel),
         base: b,
         destructive: 'true',
@@ -94,11 +93,11 @@ function candidates(b: Base, cfg: RouteConfig): Array<Route & { configured: bool
         needs: `the GitHub-hosted runner ${runsOn}`,
       })
     } else {
-      const runsOn = `ubuntu-24.04${hosted.suffix}`
+      const runsOn = `ubuntu-24.04${suffix}`
       out.push({
         kind: 'lxd',
         runsOn,
-        runnerArch: hosted.runnerArch,
+        runnerArch: runnerArch(b.arch),
         imageOs: 'ubuntu24',
         base: b,
         destructive: 'false',
@@ -113,7 +112,7 @@ function candidates(b: Base, cfg: RouteConfig): Array<Route & { configured: bool
     out.push({
       kind: 'self-hosted',
       runsOn: ['self-hosted', 'linux', sh],
-      runnerArch: RUNNER_ARCH[sh],
+      runnerArch: runnerArch(sh),
       imageOs: '',
       base: b,
       destructive: 'auto',

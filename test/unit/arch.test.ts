@@ -29,6 +29,16 @@ describe('the architecture table (docs/upstream.md#architecture-names)', () => {
       expect([a.go, a.k8s, a.uname, a.qemu, a.platform]).toEqual([go, k8s, uname, qemu, platform])
     },
   )
+  test("RUNNER_ARCH as a GitHub job on that machine sees it (GitHub's runner: X64, ARM64, ARM; community builds: S390X, PPC64LE)", () => {
+    expect(ARCHES.map((a) => [a.debian, a.runner])).toEqual([
+      ['amd64', 'X64'],
+      ['arm64', 'ARM64'],
+      ['armhf', 'ARM'],
+      ['ppc64el', 'PPC64LE'],
+      ['s390x', 'S390X'],
+      ['riscv64', undefined],
+    ])
+  })
   test('the Go spellings that break releases normalise to Debian names', () => {
     expect(parseArch('ppc64le').debian).toBe('ppc64el')
     expect(parseArch('arm').debian).toBe('armhf')
