@@ -397,24 +397,25 @@ describe('five bad descriptions: one clear line each, before any build or store 
 })
 
 describe('the plan job, as release.yml writes it', () => {
+  /** A runner-like workspace for release.yml's plan step: the suite at .build-snaps, an empty GITHUB_OUTPUT. */
+  const planWorkspace = (ws: string) => {
+    symlinkSync(repoRoot, path.join(ws, '.build-snaps'))
+    const outputFile = path.join(ws, 'github_output')
+    writeFileSync(outputFile, '')
+    const script = release.jobs.plan.steps.find((s) => s.id === 'plan')!.run!
+    const base = { ...process.env, GITHUB_OUTPUT: outputFile, CONFIG: 'cdk-release.yaml', CHANNEL: '' }
+    return {
+      outputFile,
+      run: (env: Record<string, string>) =>
+        spawnSync('bash', ['-e', '-c', script], { cwd: ws, env: { ...base, ...env }, encoding: 'utf8' }),
+    }
+  }
+
   test('its run: script, run with bash in a runner-like workspace, writes the outputs the matrices read', async () => {
     const ws = tempDir('bs-ws-')
     const { config } = writeCdkFixture(ws, ARCHES)
-    symlinkSync(repoRoot, path.join(ws, '.build-snaps'))
-    const step = release.jobs.plan.steps.find((s) => s.id === 'plan')!
-    const outputFile = path.join(ws, 'github_output')
-    writeFileSync(outputFile, '')
-    const env = {
-      ...process.env,
-      GITHUB_OUTPUT: outputFile,
-      GITHUB_STEP_SUMMARY: path.join(ws, 'summary'),
-      CONFIG: 'cdk-release.yaml',
-      CHANNEL: '',
-      DRY_RUN: 'false',
-      S390X_RUNNER: 'yes',
-      PPC64EL_RUNNER: '',
-    }
-    const res = spawnSync('bash', ['-e', '-c', step.run!], { cwd: ws, env, encoding: 'utf8' })
+    const { outputFile, run } = planWorkspace(ws)
+    const res = run({ GITHUB_STEP_SUMMARY: path.join(ws, 'summary'), DRY_RUN: 'false', S390X_RUNNER: 'yes', PPC64EL_RUNNER: '' })
     expect(res.status, res.stderr).toBe(0)
     const outputs = parseOutputFile(readFileSync(outputFile, 'utf8'))
     const { plan } = await planFromConfig({
@@ -433,28 +434,14 @@ describe('the plan job, as release.yml writes it', () => {
   test('s390x entries and no S390X_RUNNER, or a caller of another owner: the plan job fails with one ::error:: line per charm', () => {
     const ws = tempDir('bs-ws-')
     writeCdkFixture(ws, ARCHES, (d) => (d.charms = { flannel: d.charms.flannel }))
-    symlinkSync(repoRoot, path.join(ws, '.build-snaps'))
-    const outputFile = path.join(ws, 'github_output')
-    writeFileSync(outputFile, '')
-    const script = release.jobs.plan.steps.find((s) => s.id === 'plan')!.run!
-    const base = {
-      ...process.env,
-      GITHUB_ACTIONS: 'true',
-      GITHUB_OUTPUT: outputFile,
-      CONFIG: 'cdk-release.yaml',
-      CHANNEL: '',
-      DRY_RUN: 'true',
-    }
-    const none = spawnSync('bash', ['-e', '-c', script], { cwd: ws, env: { ...base, S390X_RUNNER: '' }, encoding: 'utf8' })
+    const { outputFile, run } = planWorkspace(ws)
+    const onRunner = { GITHUB_ACTIONS: 'true', DRY_RUN: 'true' }
+    const none = run({ ...onRunner, S390X_RUNNER: '' })
     expect(none.status).toBe(1)
     expect(none.stderr.trim().split('\n')).toEqual([
       '::error::flannel: bases[1] builds on ubuntu 22.04 s390x, and no configured route packs it; set the repository variable S390X_RUNNER (a self-hosted runner labelled self-hosted, linux, s390x), or drop its arch from arches',
     ])
-    const other = spawnSync('bash', ['-e', '-c', script], {
-      cwd: ws,
-      env: { ...base, S390X_RUNNER: 'yes', CALLER_OWNER: 'acme', SUITE_REPOSITORY: 'cdk/build-snaps' },
-      encoding: 'utf8',
-    })
+    const other = run({ ...onRunner, S390X_RUNNER: 'yes', CALLER_OWNER: 'acme', SUITE_REPOSITORY: 'cdk/build-snaps' })
     expect(other.status).toBe(1)
     // Two lines: the s390x build job and flannel's s390x pack job would both wait for a runner GitHub never gives.
     expect(other.stderr.trim().split('\n')).toHaveLength(2)
@@ -473,22 +460,8 @@ describe('the plan job, as release.yml writes it', () => {
       d.snaps = 'zero'
       d.channel = '1.31/bogus'
     })
-    symlinkSync(repoRoot, path.join(ws, '.build-snaps'))
-    const outputFile = path.join(ws, 'github_output')
-    writeFileSync(outputFile, '')
-    const env = {
-      ...process.env,
-      GITHUB_ACTIONS: 'true',
-      GITHUB_OUTPUT: outputFile,
-      CONFIG: 'cdk-release.yaml',
-      CHANNEL: '',
-      DRY_RUN: 'true',
-    }
-    const res = spawnSync('bash', ['-e', '-c', release.jobs.plan.steps.find((s) => s.id === 'plan')!.run!], {
-      cwd: ws,
-      env,
-      encoding: 'utf8',
-    })
+    const { outputFile, run } = planWorkspace(ws)
+    const res = run({ GITHUB_ACTIONS: 'true', DRY_RUN: 'true' })
     expect(res.status).toBe(1)
     // The schema pass stops before the charms are read: the bad switch is reported; the channel after it is fixed.
     expect(res.stderr.trim().split('\n')).toEqual([

@@ -39,6 +39,13 @@ async function writeGithubFile(variable: string, text: string): Promise<boolean>
   return true
 }
 
+/** Print each output as key=value and append them to GITHUB_OUTPUT (on a runner), as a step's outputs. */
+async function setOutputs(outputs: Record<string, string>): Promise<void> {
+  const lines = Object.entries(outputs).map(([k, v]) => `${k}=${v}\n`)
+  process.stdout.write(lines.join(''))
+  await writeGithubFile('GITHUB_OUTPUT', lines.join(''))
+}
+
 /** One line per error: `Error: ...` here, `::error::...` on a runner (each becomes an annotation). */
 function printErrors(lines: string[]): void {
   for (const l of lines) console.error(process.env.GITHUB_ACTIONS === 'true' ? `::error::${l}` : `Error: ${l}`)
@@ -75,13 +82,7 @@ async function releaseMode(args: string[]): Promise<number> {
       log: (m) => console.log(m),
     })
     const outputs = { ...planOutputs(plan, dryRun), ...(from ? { 'from-channel': from } : {}) }
-    for (const [k, v] of Object.entries(outputs)) console.log(`${k}=${v}`)
-    await writeGithubFile(
-      'GITHUB_OUTPUT',
-      Object.entries(outputs)
-        .map(([k, v]) => `${k}=${v}\n`)
-        .join(''),
-    )
+    await setOutputs(outputs)
     await writeGithubFile(
       'GITHUB_STEP_SUMMARY',
       `${planMarkdown(plan, dryRun, from ? `Promotion plan: ${from} → ${plan.channel}` : 'Release plan')}\n`,
@@ -129,13 +130,7 @@ async function releaseMode(args: string[]): Promise<number> {
     const o = parseInputArgs('release sboms', rest, ['dir'])
     const list = await listSboms(o.dir ?? 'sboms')
     const outputs = { matrix: JSON.stringify({ include: list }), count: String(list.length) }
-    for (const [k, v] of Object.entries(outputs)) console.log(`${k}=${v}`)
-    await writeGithubFile(
-      'GITHUB_OUTPUT',
-      Object.entries(outputs)
-        .map(([k, v]) => `${k}=${v}\n`)
-        .join(''),
-    )
+    await setOutputs(outputs)
     return 0
   }
   if (mode === 'attested') {
