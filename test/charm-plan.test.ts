@@ -360,8 +360,9 @@ describe('ReleasePlan', () => {
     expect(buildPlan(input('1.34/edge'), emptyView({ tracks: ['latest', '1.33'] })).createTrack).toEqual({ track: '1.34', known: true })
     expect(buildPlan(input('1.34/edge'), emptyView({ tracks: ['latest', '1.34'] })).createTrack).toBeUndefined()
     expect(buildPlan(input('latest/edge'), emptyView()).createTrack).toBeUndefined()
-    // An earlier run made it (ledger) and nothing is released yet: not again; a store listing tracks wins over the ledger.
-    expect(buildPlan(input('1.34/edge'), emptyView({ ledger: { 'track/1.34': 1 } })).createTrack).toBeUndefined()
+    // Whether the track exists is the store's word, never a ledger's (which may describe another store): nothing
+    // released yet (no track list) means create-track is asked, and "already exists" counts as yes.
+    expect(buildPlan(input('1.34/edge'), emptyView({ ledger: { 'track/1.34': 1 } })).createTrack).toEqual({ track: '1.34', known: false })
     expect(buildPlan(input('1.34/edge'), emptyView({ ledger: { 'track/1.34': 1 }, tracks: ['latest'] })).createTrack).toEqual({
       track: '1.34',
       known: true,

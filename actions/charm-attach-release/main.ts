@@ -23,6 +23,7 @@ import {
 } from '../../shared/charm/plan.js'
 import {
   Ledger,
+  ledgerScope,
   checkResourceFiles,
   executePlan,
   filesTable,
@@ -73,7 +74,7 @@ export async function main(rt: Runtime): Promise<void> {
   const resources = await checkResourceFiles(given, declared ?? [], arches)
 
   // 2. What the store says, then the plan (pure).
-  const ledger = store ? new Ledger(rt, store.kind, name) : undefined
+  const ledger = store ? new Ledger(rt, ledgerScope(store.kind, inputs.credentials), name) : undefined
   await ledger?.load()
   const view: StoreView = store
     ? await readStoreView(store, name, inputs.from ? [] : [...new Set([...given.map((r) => r.name), ...inputs.keep])], ledger, !inputs.from)

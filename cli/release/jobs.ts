@@ -1,7 +1,7 @@
 /** What the local pipeline's pack and charm jobs do beside their actions, as release.yml's steps do it on GitHub. */
 import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
-import { copyFile, mkdir, readdir, stat, symlink, rm } from 'node:fs/promises'
+import { copyFile, mkdir, readdir, readFile, stat, symlink, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { UserError } from '../../shared/errors.js'
 import type { PackPlan } from '../../shared/cdk-release.js'
@@ -35,6 +35,16 @@ export async function collectPacks(packs: PackPlan[], charmDir: string): Promise
   }
 }
 
+/** The double's credential for one store directory: made once, then read back. */
+export async function storeToken(file: string): Promise<string> {
+  const known = await readFile(file, 'utf8').catch(() => '')
+  if (known.trim()) return known.trim()
+  const token = randomBytes(12).toString('hex')
+  await mkdir(path.dirname(file), { recursive: true })
+  await writeFile(file, token, { mode: 0o600 })
+  return token
+}
+
 export interface StoreSetup {
   /** The credentials the release and promote jobs pass (charm-attach-release's credentials input). */
   token: string
@@ -50,7 +60,8 @@ export interface StoreSetup {
 export async function storeSetup(o: { charmcraft?: string; dryRun: string }, storeDir: string, out: string): Promise<StoreSetup> {
   const doubles = path.join(repoRoot, 'test', 'doubles')
   if (!o.charmcraft) {
-    const token = randomBytes(12).toString('hex')
+    // One account per double store: its credential is kept beside it, so a re-run is the same account.
+    const token = await storeToken(path.join(storeDir, 'charmcraft-token'))
     return {
       token,
       // The release ledger (which resource files and tracks the store has) lives in the cache: it belongs to this

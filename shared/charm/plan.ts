@@ -234,8 +234,6 @@ export function ledgerKey(r: { name: string; perArch?: boolean; arch?: Arch; fac
 
 export const charmLedgerKey = (f: CharmFile) => `charm/${f.sha3_384}`
 
-/** The ledger's record of a track this charm's releases created (`create-track`). */
-export const trackLedgerKey = (track: string) => `track/${track}`
 
 const largest = <T extends { revision: number }>(xs: T[]): T | undefined =>
   xs.reduce<T | undefined>((m, x) => (m === undefined || x.revision > m.revision ? x : m), undefined)
@@ -324,12 +322,10 @@ export function buildPlan(input: PlanInput, view: StoreView): ReleasePlan {
   const plan = planReleases(input, view)
   const track = input.channel.track
   // Every charm has `latest`; the legacy store has no tracks. Any other track must exist before a release to it.
-  // A track that holds a release exists, whether or not the store's track list was read; so does one an earlier
-  // run created (the ledger: before the first release the store lists no tracks).
-  const exists =
-    view.tracks?.includes(track) ||
-    view.channelMap?.some((r) => r.channel.split('/')[0] === track) ||
-    (view.tracks === undefined && view.ledger[trackLedgerKey(track)] !== undefined)
+  // Whether it does is read from the store, never from a ledger (which may describe another store): a track in
+  // the store's list, or one that holds a release. Before the first release the store lists no tracks, so the
+  // plan asks for the track and `create-track`'s "already exists" counts as yes (ensureTrack).
+  const exists = view.tracks?.includes(track) || view.channelMap?.some((r) => r.channel.split('/')[0] === track)
   if (input.store === 'charmhub' && track !== 'latest' && !exists) plan.createTrack = { track, known: view.tracks !== undefined }
   return plan
 }

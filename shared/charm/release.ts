@@ -38,7 +38,6 @@ import {
   ledgerKey,
   mismatchTable,
   resourceArch,
-  trackLedgerKey,
   type Base,
   type CharmFile,
   type ChannelRelease,
@@ -197,7 +196,17 @@ export function filesTable(resources: PlannedResource[], charms: CharmFile[] = [
   return ['| resource | arch | file | size (bytes) | sha256 |', '|---|---|---|---|---|', ...rows].join('\n')
 }
 
-/** `charm/<sha3-384>` and `<resource>[@arch]/<sha256>` → revision, for one store and charm. */
+/**
+ * Which store and account a ledger describes: the store's API address (CHARMCRAFT_STORE_API_URL, else Charmhub's)
+ * and the account, known here only through its credential, so a digest of both (never the credential itself).
+ * A new credential starts a new ledger: one more upload, never another store's revisions.
+ */
+export function ledgerScope(kind: string, credentials: string, env = process.env): string {
+  const api = kind === 'charmhub' ? env.CHARMCRAFT_STORE_API_URL || 'https://api.charmhub.io' : kind
+  return `${kind}-${createHash('sha256').update(`${api}\n${credentials}`).digest('hex').slice(0, 16)}`
+}
+
+/** `charm/<sha3-384>` and `<resource>[@arch]/<sha256>` → revision, for one store, account and charm (ledgerScope). */
 export class Ledger {
   private entries: Record<string, number> = {}
   private changed = false
@@ -311,8 +320,6 @@ export async function executePlan(
   }
   // The track first: a track no guardrail allows stops the run before anything is uploaded.
   const trackCreated = plan.createTrack && (await ensureTrack(rt, store, plan.charm, plan.createTrack)) ? plan.createTrack.track : undefined
-  // Remembered for a re-run that finds the charm still unreleased (`status` lists no tracks then).
-  if (plan.createTrack) ledger.set(trackLedgerKey(plan.createTrack.track), 1)
   try {
     for (const rel of plan.releases) {
       const ref = rel.charm
