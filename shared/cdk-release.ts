@@ -29,6 +29,8 @@ import { type BuildEntry, charmEntries, checkBuildRoutes, type PackJob, packJobs
 import { readPackedMeta } from './charm/release.js'
 import semver from 'semver'
 import { cleanVersion, stripV } from './version.js'
+import { checkSnapStore, type SnapPublish, snapPublish } from './cdk-snaps.js'
+import type { SnapNeed } from './snap-store/plan.js'
 
 // ---------------------------------------------------------------- the description, as written
 
@@ -37,6 +39,16 @@ export interface CharmSpec {
   files?: string[]
   builder?: 'auto' | 'charmcraft' | 'charm'
   resources: Record<string, string>
+  /** The snaps the charm installs from the Snap Store (built in for the Kubernetes charms; shared/cdk-snaps.ts). */
+  'installs-snaps'?: string[]
+}
+
+/** The `snap-store` section: publish the snaps the charms install (shared/cdk-snaps.ts). */
+export interface SnapStoreSpec {
+  channels: string[]
+  'cdk-addons'?: string
+  snaps?: string[]
+  arches?: string[]
 }
 
 export interface Description {
@@ -47,6 +59,7 @@ export interface Description {
   sources?: { cni?: string; flannel?: string; etcd?: string; 'cdk-addons'?: string }
   charms: Record<string, CharmSpec>
   bundle?: { template?: string; name?: string }
+  'snap-store'?: SnapStoreSpec
 }
 
 /** Every error of a description, one line each; the message is the lines joined. */
@@ -192,6 +205,8 @@ export interface CharmInfo {
   /** The builder of a charm built here, and its bases/platforms entries (shared/charm/routes.ts). */
   builder?: 'charmcraft' | 'charm'
   entries?: BuildEntry[]
+  /** The default of the charm's `channel` option (the snap channel it installs from), if it has one. */
+  channelDefault?: string
 }
 
 /** A charm directory's YAML file as data (undefined when absent; the metadata check reported bad YAML). */
@@ -297,6 +312,7 @@ export async function checkDescription(desc: Description, dir: string, label: st
     const files: string[] = []
     let charmDir: string | undefined
     let built: Awaited<ReturnType<typeof charmEntriesOf>> | undefined
+    let channelDefault: string | undefined
     try {
       if (spec.path) {
         const meta = await loadCharm(path.resolve(dir, spec.path), `${at}.path`)
@@ -311,6 +327,7 @@ export async function checkDescription(desc: Description, dir: string, label: st
           arches.map((a) => a.debian),
         )
         bundle = { subordinate: meta.subordinate, endpoints: meta.endpoints }
+        channelDefault = meta.channelDefault
       } else {
         for (const [i, g] of spec.files!.entries()) {
           const found = await expandGlob(g, dir)
@@ -323,6 +340,7 @@ export async function checkDescription(desc: Description, dir: string, label: st
             err(`${at}.files`, `${path.basename(f)} is charm '${meta.name}', not '${name}'; every file of an entry must be the same charm`)
           declared ??= meta.resources
           bundle ??= { subordinate: meta.subordinate, endpoints: meta.endpoints }
+          channelDefault ??= meta.channelDefault
         }
       }
     } catch (e) {
@@ -383,6 +401,7 @@ export async function checkDescription(desc: Description, dir: string, label: st
       declared,
       bundle: bundle ?? { subordinate: false, endpoints: {} },
       ...(built ?? {}),
+      ...(channelDefault ? { channelDefault } : {}),
     })
   }
   const need = (k: string, field: string, what: string) => {
@@ -396,8 +415,9 @@ export async function checkDescription(desc: Description, dir: string, label: st
     if (needs.has('snap:etcd') && !needs.has('flannel'))
       need('snap:etcd', 'versions.etcd', 'give the etcd tag of the etcd snap, e.g. v3.5.16')
   }
-  if (!desc.sources?.['cdk-addons'])
+  if (!desc.sources?.['cdk-addons'] && !desc['snap-store']?.['cdk-addons'])
     need('snap:cdk-addons', 'sources.cdk-addons', 'give the cdk-addons build directory (apply, templates/) to pack')
+  errors.push(...(await checkSnapStore(desc, dir, label)))
   if (errors.length) throw new DescriptionError(errors)
   return infos
 }
@@ -418,6 +438,18 @@ export interface BuildSettings {
   'etcd-version': string
   'etcd-source': string
   'cdk-addons-source': string
+}
+
+/** One build job (one arch): what it builds. An arch only the Snap Store needs (snap-store.arches) builds snaps only. */
+export interface BuildRow {
+  arch: string
+  platform: string
+  /** The Kubernetes snaps to build, space separated ('' = none). */
+  components: string
+  etcd: boolean
+  'cdk-addons': boolean
+  cni: boolean
+  flannel: boolean
 }
 
 export interface CharmPlan {
@@ -460,6 +492,12 @@ export interface CdkPlan {
   snaps: 'real' | 'placeholder'
   versions: { kubernetes: string; cni: string; flannel: string; etcd: string }
   build: BuildSettings
+  /** The build jobs, one per arch: the release's arches and the Snap Store's. */
+  matrix: BuildRow[]
+  /** The snap-store section (absent: nothing is published). */
+  snapStore?: SnapPublish
+  /** The gate: every snap each charm installs, on every arch it serves, at its channel (set by the plan job). */
+  snapNeeds?: SnapNeed[]
   charms: CharmPlan[]
   /** One job per needed bases/platforms entry of every charm built here. */
   packs: PackPlan[]
@@ -510,9 +548,12 @@ export function makePlan(desc: Description, infos: CharmInfo[], o: PlanOptions):
   const shared: Record<string, string[]> = {}
   const charms: CharmPlan[] = []
   const packs: PackPlan[] = []
+  const published = snapPublish(desc)
+  // The build jobs: every release arch, and every arch the Snap Store gets snaps for, in the table's order.
+  const buildArches = ARCHES.filter((a) => arches.some((r) => r.debian === a.debian) || published?.arches.includes(a.debian))
   const refused: string[] = o.routes
     ? checkBuildRoutes(
-        arches.map((a) => a.debian),
+        buildArches.map((a) => a.debian),
         o.routes,
       )
     : []
@@ -579,21 +620,39 @@ export function makePlan(desc: Description, infos: CharmInfo[], o: PlanOptions):
   }
   // Before anything is built or uploaded: every entry the release needs has a route.
   if (refused.length) throw new DescriptionError(refused)
-  const components = COMPONENTS.map((c) => c.name).filter((n) => shared[`snap:${n}`])
+  const matrix: BuildRow[] = buildArches.map((a) => {
+    const charmArch = arches.some((r) => r.debian === a.debian)
+    const pub = published?.arches.includes(a.debian) ? published.snaps : []
+    const wants = (k: string) => (charmArch && !!shared[k]) || pub.includes(k.replace(/^snap:/, ''))
+    return {
+      arch: a.debian,
+      platform: a.platform,
+      components: COMPONENTS.map((c) => c.name)
+        .filter((n) => wants(`snap:${n}`))
+        .join(' '),
+      etcd: wants('snap:etcd'),
+      'cdk-addons': wants('snap:cdk-addons'),
+      cni: charmArch && !!shared.cni,
+      flannel: charmArch && !!shared.flannel,
+    }
+  })
+  const anyRow = (k: 'etcd' | 'cdk-addons' | 'cni' | 'flannel') => matrix.some((r) => r[k])
   const src = (k: keyof NonNullable<Description['sources']>) => (desc.sources?.[k] ? repo(desc.sources[k]!) : '')
   const build: BuildSettings = {
-    components: components.join(' '),
-    etcd: !!shared['snap:etcd'],
-    'cdk-addons': !!shared['snap:cdk-addons'],
-    cni: !!shared.cni,
-    flannel: !!shared.flannel,
+    components: COMPONENTS.map((c) => c.name)
+      .filter((n) => matrix.some((r) => r.components.split(' ').includes(n)))
+      .join(' '),
+    etcd: anyRow('etcd'),
+    'cdk-addons': anyRow('cdk-addons'),
+    cni: anyRow('cni'),
+    flannel: anyRow('flannel'),
     'cni-version': desc.versions.cni ?? '',
     'cni-source': src('cni'),
     'flannel-version': desc.versions.flannel ?? '',
     'flannel-source': src('flannel'),
     'etcd-version': etcdTag,
     'etcd-source': src('etcd'),
-    'cdk-addons-source': src('cdk-addons'),
+    'cdk-addons-source': src('cdk-addons') || (published?.cdkAddons ? repo(published.cdkAddons) : ''),
   }
   const channel = parseChannel(o.channel || desc.channel || defaultChannel(o.kubeVersion), 'channel').name
   return {
@@ -603,6 +662,8 @@ export function makePlan(desc: Description, infos: CharmInfo[], o: PlanOptions):
     snaps: desc.snaps,
     versions: { kubernetes: o.kubeVersion, cni: desc.versions.cni ?? '', flannel: desc.versions.flannel ?? '', etcd: etcdTag },
     build,
+    matrix,
+    ...(published ? { snapStore: published } : {}),
     charms,
     packs,
     shared,
@@ -630,7 +691,7 @@ export function buildCounts(plan: CdkPlan): Record<string, number> {
 /** The plan job's outputs, as release.yml reads them (needs.plan.outputs.*). */
 export function planOutputs(plan: CdkPlan, dryRun: boolean): Record<string, string> {
   return {
-    matrix: JSON.stringify({ include: plan.arches.map((a) => ({ arch: a.debian, platform: a.platform })) }),
+    matrix: JSON.stringify({ include: plan.matrix }),
     charms: JSON.stringify({ include: plan.charms }),
     packs: JSON.stringify({ include: plan.packs }),
     'pack-count': String(plan.packs.length),
@@ -640,6 +701,8 @@ export function planOutputs(plan: CdkPlan, dryRun: boolean): Record<string, stri
     channel: plan.channel,
     snaps: plan.snaps,
     'dry-run': String(dryRun),
+    // The snaps job: publish (snap-store) and the gate, before any charm is released.
+    'snap-job': String(!!plan.snapStore || !!plan.snapNeeds?.length),
   }
 }
 
@@ -673,7 +736,51 @@ export function planMarkdown(plan: CdkPlan, dryRun: boolean, title = 'Release pl
     '|---|---|---|---|---|',
     ...charms,
     ...(packs.length ? ['', '| charm | entry | build-on | run-on | packed on |', '|---|---|---|---|---|', ...packs] : []),
+    ...snapStoreMarkdown(plan),
   ].join('\n')
+}
+
+/**
+ * The Snap Store part of the plan: what is published where, the snapcraft commands the snaps job runs (an upload
+ * is skipped for a (snap, arch) whose channels already hold its version), and the gate's checks.
+ */
+export function snapStoreMarkdown(plan: CdkPlan): string[] {
+  const pub = plan.snapStore
+  const needs = plan.snapNeeds ?? []
+  if (!pub && !needs.length) return []
+  const out = ['', '#### Snap Store (the snaps job, before any charm is released)']
+  if (pub) {
+    out.push(
+      '',
+      `Publishes ${pub.snaps.map((x) => `\`${x}\``).join(', ')} for ${pub.arches.map((a) => `\`${a}\``).join(', ')} to ${pub.channels.map((c) => `\`${c}\``).join(', ')}. snapcraft commands:`,
+      '',
+      '```',
+      ...pub.snaps.map((x) => `snapcraft tracks ${x}`),
+      ...pub.snaps.map((x) => `snapcraft status ${x}`),
+      ...pub.arches.flatMap((a) =>
+        pub.snaps.map((x) => `snapcraft upload release-${a}/${x}_*_${a}.snap --release ${pub.channels.join(',')}`),
+      ),
+      ...pub.snaps.map((x) => `snapcraft status ${x}   # verify`),
+      '```',
+    )
+  } else out.push('', 'Publishes nothing (no snap-store section); the gate still reads the store.')
+  if (needs.length) {
+    const rows = new Map<string, Set<string>>()
+    for (const n of needs) {
+      const k = `| ${n.charm} | ${n.snap} | ${n.channel} |`
+      if (!rows.has(k)) rows.set(k, new Set())
+      rows.get(k)!.add(n.arch)
+    }
+    out.push(
+      '',
+      'The gate: each charm is released only when every snap it installs has a revision in its channel for every arch it serves (`snapcraft status`).',
+      '',
+      '| charm | snap | channel | arches |',
+      '|---|---|---|---|',
+      ...[...rows].map(([k, a]) => `${k} ${[...a].join(', ')} |`),
+    )
+  }
+  return out
 }
 
 // ---------------------------------------------------------------- the pinned bundles

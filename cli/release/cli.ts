@@ -16,6 +16,7 @@ import { ARTIFACT_RE, type AttestationRecord, collectedChecksums, listSboms } fr
 import { collectArtifacts, readAttestations, releaseTable, summaryMarkdown } from './summary.js'
 import { openMirror } from './upstream.js'
 import { runLocalRelease } from './pipeline.js'
+import { readSnapRecords, snapsJob, snapTable, writeSnapRecord } from './snaps.js'
 
 // ---------------------------------------------------------------- the CLI subcommand
 
@@ -51,7 +52,7 @@ function printErrors(lines: string[]): void {
   for (const l of lines) console.error(process.env.GITHUB_ACTIONS === 'true' ? `::error::${l}` : `Error: ${l}`)
 }
 
-/** `build-snaps release <run|plan|record|bundle|sboms|attested|summarize|serve-mirror> ...` */
+/** `build-snaps release <run|plan|snaps|record|bundle|sboms|attested|summarize|serve-mirror> ...` */
 export async function releaseCli(args: string[]): Promise<number> {
   try {
     return await releaseMode(args)
@@ -120,6 +121,41 @@ async function releaseMode(args: string[]): Promise<number> {
     await writeGithubFile('GITHUB_STEP_SUMMARY', `### Pinned bundles\n\n${files.map((f) => `- \`${path.basename(f)}\``).join('\n')}\n`)
     return 0
   }
+  if (mode === 'snaps') {
+    const o: Record<string, string> = {
+      ...RELEASE_DEFAULTS,
+      ...parseInputArgs('release snaps', rest, ['config', 'channel', 'promote', 'dir', 'dry-run', 'output', 'snapcraft', 'base-url']),
+    }
+    const { plan, from } = await planFromConfig({
+      config: o.config,
+      channel: o.channel,
+      ...(o.promote ? { promote: o.promote } : {}),
+      kubeBaseUrl: o['base-url'] || undefined,
+      root: process.cwd(),
+      artifacts: o.dir ?? 'artifacts',
+      packs: false,
+    })
+    const r = await snapsJob({
+      plan,
+      ...(from ? { from } : {}),
+      dir: o.dir ?? 'artifacts',
+      dryRun: parseBool(o['dry-run'], 'dry-run', true),
+      snapcraft: o.snapcraft || 'snapcraft',
+      credentials: process.env.SNAPCRAFT_STORE_CREDENTIALS ?? '',
+      log: (m) => console.log(m),
+    })
+    if (o.output) await writeSnapRecord(o.output, r)
+    const md = [
+      '### Snap Store',
+      '',
+      snapTable(r.records) || r.commands.map((c) => `    ${c.join(' ')}`).join('\n'),
+      '',
+      `Gate: ${r.gateChecked} (charm, arch, snap) checked in the channels the charms install from; none missing.`,
+    ].join('\n')
+    console.log(md)
+    await writeGithubFile('GITHUB_STEP_SUMMARY', `${md}\n`)
+    return 0
+  }
   if (mode === 'checksums') {
     const o = parseInputArgs('release checksums', rest, ['dir'])
     if (!o.dir) throw new UserError("--dir is required: the directory the pack jobs' .charm files were collected into")
@@ -174,6 +210,7 @@ async function releaseMode(args: string[]): Promise<number> {
       notes,
       await releaseTable(released, plan, process.cwd()),
       rows,
+      snapTable(await readSnapRecords(o.dir)),
     )
     console.log(md)
     await writeGithubFile('GITHUB_STEP_SUMMARY', `${md}\n`)
@@ -204,7 +241,7 @@ async function releaseMode(args: string[]): Promise<number> {
     return 0
   }
   if (mode !== 'run')
-    throw new UserError(`release: unknown mode '${mode}'; use run, plan, record, bundle, sboms, attested, summarize or serve-mirror`)
+    throw new UserError(`release: unknown mode '${mode}'; use run, plan, snaps, record, bundle, sboms, attested, summarize or serve-mirror`)
   const o: Record<string, string> = { ...RELEASE_DEFAULTS, 'output-dir': 'release', ...parseInputArgs('release', rest, RUN_OPTIONS) }
   if (!existsSync(o.config))
     throw new UserError(

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs'
 import { copyFile, mkdir, readdir, readFile, stat, symlink, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { UserError } from '../../shared/errors.js'
+import { run } from '../../shared/exec.js'
 import type { PackPlan } from '../../shared/cdk-release.js'
 import { repoRoot } from '../local.js'
 
@@ -95,4 +96,53 @@ export async function storeSetup(o: { charmcraft?: string; dryRun: string }, sto
     },
     banner: `▶ Store: whatever ${tool} talks to (credentials from CHARMCRAFT_AUTH); the double is not used`,
   }
+}
+
+export interface SnapStoreSetup {
+  /** The snapcraft the snaps job runs. */
+  snapcraft: string
+  credentials: string
+  env: Record<string, string>
+  banner: string
+}
+
+/**
+ * Which snapcraft the snaps job calls. By default the TEST DOUBLE (test/doubles/snapcraft), never the Snap Store,
+ * with its state under <output-dir>/snap-store: its credential is exported once and kept there, every snap the
+ * release publishes or the gate reads is registered, and the tracks of the snap-store channels are made (the
+ * one-time steps a publisher takes on the real store). With `--snapcraft PATH`, that program and the credential
+ * in SNAPCRAFT_STORE_CREDENTIALS: nothing is registered or made for you.
+ */
+export async function snapStoreSetup(
+  o: { snapcraft?: string; snapSetup?: boolean },
+  out: string,
+  names: string[],
+  channels: string[],
+): Promise<SnapStoreSetup> {
+  if (o.snapcraft) {
+    const tool = path.resolve(o.snapcraft)
+    if (!(await stat(tool).catch(() => undefined))?.isFile())
+      throw new UserError(`--snapcraft: ${tool} is not a file; give the path of a snapcraft program (e.g. /snap/bin/snapcraft)`)
+    return {
+      snapcraft: tool,
+      credentials: process.env.SNAPCRAFT_STORE_CREDENTIALS ?? '',
+      env: {},
+      banner: `▶ Snap Store: whatever ${tool} talks to (credentials from SNAPCRAFT_STORE_CREDENTIALS); the double is not used`,
+    }
+  }
+  const state = path.join(out, 'snap-store')
+  const snapcraft = path.join(repoRoot, 'test', 'doubles', 'snapcraft')
+  const env = { SNAPCRAFT_DOUBLE_STATE: state }
+  await mkdir(state, { recursive: true })
+  const file = path.join(state, 'credentials')
+  if (!existsSync(file)) await run(snapcraft, ['export-login', file], { env })
+  const credentials = (await readFile(file, 'utf8')).trim()
+  if (o.snapSetup !== false) {
+    const tracks = [...new Set(channels.map((c) => c.split('/')[0]).filter((t) => t !== 'latest'))]
+    for (const n of names) {
+      await run(snapcraft, ['register', n], { env: { ...env, SNAPCRAFT_STORE_CREDENTIALS: credentials }, allowFailure: true })
+      if (tracks.length) await run(snapcraft, ['x-double', 'add-track', n, ...tracks], { env, allowFailure: true })
+    }
+  }
+  return { snapcraft, credentials, env, banner: `▶ Snap Store: the snapcraft TEST DOUBLE (test/doubles/snapcraft), state in ${state}` }
 }

@@ -28,8 +28,9 @@ import { toReleased, writeBundles } from './records.js'
 import { type ArtifactRow, collectArtifacts, releaseTable, summaryMarkdown } from './summary.js'
 import { openMirror } from './upstream.js'
 import { collectedChecksums } from './attest.js'
-import { collectPacks, packInputs, storeSetup } from './jobs.js'
+import { collectPacks, packInputs, snapStoreSetup, storeSetup } from './jobs.js'
 import { buildRunsOn, HOSTED_JOB, runnerEnv } from './runner.js'
+import { snapsJob, type SnapsJobResult, snapTable } from './snaps.js'
 import { routeConfigFromEnv } from '../../shared/charm/routes.js'
 
 // ---------------------------------------------------------------- the pipeline, locally
@@ -63,10 +64,14 @@ export interface LocalReleaseOptions {
    * credentials in CHARMCRAFT_AUTH; nothing is registered for you.
    */
   charmcraft?: string
+  /** Another snapcraft in place of the double (the real one), with the credential in SNAPCRAFT_STORE_CREDENTIALS. */
+  snapcraft?: string
+  /** false: the double's store is left as it is (no names registered, no tracks made), for tests of refusals. */
+  snapSetup?: boolean
 }
 
 export interface StepRecord {
-  job: 'plan' | 'build' | 'pack' | 'charm' | 'release' | 'promote' | 'bundle' | 'summary'
+  job: 'plan' | 'build' | 'pack' | 'charm' | 'snaps' | 'release' | 'promote' | 'bundle' | 'summary'
   /** The matrix value: the arch of a build job, the charm of a charm/release/promote job, charm and entry of a pack job. */
   arch?: string
   charm?: string
@@ -93,6 +98,8 @@ export interface LocalReleaseResult {
   storeDir: string
   /** The error lines of a refused description or plan. */
   errors: string[]
+  /** The snaps job: what it published (records), the commands it ran or would run. */
+  snaps?: SnapsJobResult
 }
 
 /** A route refusal, as the local run says it: the repository variable is played by --runners here. */
@@ -167,7 +174,8 @@ export async function runLocalRelease(o: LocalReleaseOptions): Promise<LocalRele
   if (!o.promote && !resume) await rm(artifacts, { recursive: true, force: true })
   await mkdir(artifacts, { recursive: true })
   const kube = parseKubeVersion(desc.versions.kubernetes)
-  const arches = desc.arches.map((a) => parseArches(a)[0])
+  // The mirror serves every arch a build job builds for: the release's and the Snap Store's.
+  const arches = parseArches([...new Set([...desc.arches, ...(desc['snap-store']?.arches ?? [])])].join(' '))
   const saved = Object.fromEntries(
     [
       'SOURCE_DATE_EPOCH',
@@ -191,12 +199,13 @@ export async function runLocalRelease(o: LocalReleaseOptions): Promise<LocalRele
       arches,
     )
   }
-  const store = await storeSetup(o, storeDir, out)
-  const token = store.token
-  Object.assign(process.env, store.env, o.env ?? {})
-  process.env.SOURCE_DATE_EPOCH = String(sourceDateEpoch())
-  say(store.banner)
   try {
+    // Inside the try: a refused store set-up still closes the mirror (the process must not hang on it).
+    const store = await storeSetup(o, storeDir, out)
+    const token = store.token
+    Object.assign(process.env, store.env, o.env ?? {})
+    process.env.SOURCE_DATE_EPOCH = String(sourceDateEpoch())
+    say(store.banner)
     // plan, part 2: the Kubernetes version and the matrices.
     let loaded: LoadedPlan
     try {
@@ -219,6 +228,43 @@ export async function runLocalRelease(o: LocalReleaseOptions): Promise<LocalRele
     const { plan, from } = loaded
     result.plan = plan
     say(planMarkdown(plan, dryRun, from ? `Promotion plan: ${from} → ${plan.channel}` : 'Release plan'))
+    const needs = plan.snapNeeds ?? []
+    const snapStore =
+      plan.snapStore || needs.length
+        ? await snapStoreSetup(
+            o,
+            out,
+            [...new Set([...(plan.snapStore?.snaps ?? []), ...needs.map((n) => n.snap)])],
+            [...(plan.snapStore?.channels ?? []), ...needs.map((n) => n.channel), ...(from ? [plan.channel] : [])],
+          )
+        : undefined
+    if (snapStore) say(snapStore.banner)
+    /** The snaps job: names, tracks, publish, verify, the gate; before any charm is uploaded or released. */
+    const snapsStep = async (): Promise<boolean> => {
+      if (!snapStore) return true
+      say(`\n▶▶ [snaps on ${HOSTED_JOB}] release snaps`)
+      const t0 = performance.now()
+      try {
+        result.snaps = await snapsJob({
+          plan,
+          ...(from ? { from } : {}),
+          dir: artifacts,
+          dryRun,
+          snapcraft: snapStore.snapcraft,
+          credentials: snapStore.credentials,
+          log: say,
+        })
+        say(result.snaps.records.length ? snapTable(result.snaps.records) : result.snaps.commands.map((c) => `  ${c.join(' ')}`).join('\n'))
+        steps.push({ job: 'snaps', step: 'release snaps', exitCode: 0, ms: Math.round(performance.now() - t0) })
+        return true
+      } catch (e) {
+        if (!(e instanceof UserError)) throw e
+        for (const l of e instanceof DescriptionError ? e.lines : [e.message]) console.error(`Error: ${l}`)
+        result.errors = e instanceof DescriptionError ? e.lines : [e.message]
+        steps.push({ job: 'snaps', step: 'release snaps', exitCode: 1, ms: Math.round(performance.now() - t0) })
+        return false
+      }
+    }
     const arch = plan.arches.map((a) => a.debian).join(' ')
     /** charm-attach-release's inputs for one charm, the same in the charm job's dry run and in its release job. */
     const releaseInputs = (c: CharmPlan) => ({
@@ -237,8 +283,9 @@ export async function runLocalRelease(o: LocalReleaseOptions): Promise<LocalRele
     }
     let ok = true
     if (from) {
-      // promote.yml: one job per charm, nothing built or uploaded.
-      for (const c of plan.charms) {
+      // promote.yml: the snaps job first (the snaps move with the charms; the gate), then one job per charm.
+      ok = await snapsStep()
+      for (const c of ok ? plan.charms : []) {
         const r = await act(
           'promote',
           'charm-attach-release',
@@ -257,24 +304,25 @@ export async function runLocalRelease(o: LocalReleaseOptions): Promise<LocalRele
         record(c.charm, r)
       }
     } else {
-      // build: one job per arch, each artifact once.
+      // build: one job per arch (the release's and the Snap Store's), each artifact once.
       const b = plan.build
-      for (const a of resume ? [] : plan.arches) {
+      for (const row of resume ? [] : plan.matrix) {
+        const a = parseArches(row.arch)[0]
         const dir = path.join(artifacts, `release-${a.debian}`)
         const jobSteps: Array<[boolean, string, Record<string, string>]> = [
           [
-            b.components !== '',
+            row.components !== '',
             'build-k8s-snaps',
             {
               'kube-version': plan.kubeVersion,
-              components: b.components,
+              components: row.components,
               arch: a.debian,
               'base-url': `${mirror!.url}/k8s`,
               'output-dir': dir,
             },
           ],
           [
-            b.etcd,
+            row.etcd,
             'build-etcd-snap',
             {
               ...(b['etcd-source'] ? { 'source-dir': b['etcd-source'] } : { 'etcd-version': b['etcd-version'] }),
@@ -284,7 +332,7 @@ export async function runLocalRelease(o: LocalReleaseOptions): Promise<LocalRele
             },
           ],
           [
-            b['cdk-addons'],
+            row['cdk-addons'],
             'build-cdk-addons-snap',
             {
               'kube-version': plan.kubeVersion,
@@ -295,7 +343,7 @@ export async function runLocalRelease(o: LocalReleaseOptions): Promise<LocalRele
             },
           ],
           [
-            b.cni,
+            row.cni,
             'build-cnitgz',
             {
               version: b['cni-version'],
@@ -306,7 +354,7 @@ export async function runLocalRelease(o: LocalReleaseOptions): Promise<LocalRele
             },
           ],
           [
-            b.flannel,
+            row.flannel,
             'build-flannel',
             {
               'flannel-version': b['flannel-version'],
@@ -373,7 +421,9 @@ export async function runLocalRelease(o: LocalReleaseOptions): Promise<LocalRele
           ok &&= good
         }
       }
-      // release: one job per charm, behind the release environment on GitHub (needs every charm job).
+      // snaps: behind the release environment on GitHub (needs every build and charm job).
+      if (ok) ok = await snapsStep()
+      // release: one job per charm, behind the release environment on GitHub (needs the snaps job).
       if (ok && !dryRun) {
         for (const c of plan.charms) {
           // The double's store, like Charmhub, knows a charm once its name is registered (a one-time step there).
@@ -412,7 +462,7 @@ export async function runLocalRelease(o: LocalReleaseOptions): Promise<LocalRele
       dryRun
         ? 'Dry run: each charm job showed its plan; nothing was uploaded or released.'
         : ok
-          ? `${from ? 'Promoted' : 'Released'} and verified (store: the charmcraft test double). Bundles: ${result.bundles.map((b) => path.basename(b)).join(', ')}.`
+          ? `${from ? 'Promoted' : 'Released'} and verified (store: the charmcraft test double${snapStore && !o.snapcraft ? ', the snapcraft test double' : ''}). Bundles: ${result.bundles.map((b) => path.basename(b)).join(', ')}.${result.snaps ? ` Snap Store: ${result.snaps.records.length} (snap, arch) in their channels; the gate checked ${result.snaps.gateChecked} (charm, arch, snap).` : ''}`
           : 'Not released.',
       'Attestations: signed on GitHub only (actions/attest-build-provenance, actions/attest-sbom); none locally.',
       ...(failed.length
@@ -424,6 +474,7 @@ export async function runLocalRelease(o: LocalReleaseOptions): Promise<LocalRele
       notes,
       await releaseTable(result.released, plan, out),
       result.artifacts,
+      snapTable(result.snaps?.records ?? []),
     )
     steps.push({ job: 'summary', step: 'summarize', exitCode: 0 })
     await writeFile(path.join(out, 'summary.md'), `${result.summary}\n`)

@@ -7,6 +7,8 @@ import { parseChannel } from '../../shared/charm/plan.js'
 import { entryNeeded, type RouteConfig } from '../../shared/charm/routes.js'
 import { readCharmFile } from '../../shared/charm/release.js'
 import { resolveKubeVersion } from '../../shared/k8s.js'
+import { charmInstalls } from '../../shared/cdk-snaps.js'
+import { snapNeeds } from '../../shared/snap-store/plan.js'
 import {
   type BaseKey,
   type CdkPlan,
@@ -93,10 +95,16 @@ export async function planFromConfig(r: PlanRequest): Promise<LoadedPlan> {
       // A promotion packs nothing; the summary reads the plan for its tables only.
       packs: r.promote === undefined && r.packs !== false,
     })
+    const template = desc.bundle?.template ? await readFile(path.resolve(path.dirname(file), desc.bundle.template), 'utf8') : undefined
+    const serves = await servedBases(infos, plan, scratch)
+    // The gate's input: every snap each charm installs, on each arch its revisions serve, at its channel.
+    const installs = charmInstalls(desc, infos, template)
+    if (installs.problems.length) throw new DescriptionError(installs.problems.map((l) => `${path.basename(file)}: ${l}`))
+    plan.snapNeeds = snapNeeds(
+      installs.charms.map((c) => ({ ...c, arches: [...new Set((serves[c.charm] ?? []).map((k) => k.split('/')[1]))] })),
+    )
     // juju's bundle checks on the bundles this release will write, with provisional revisions: before any upload.
     if (!from && r.packs !== false) {
-      const template = desc.bundle?.template ? await readFile(path.resolve(path.dirname(file), desc.bundle.template), 'utf8') : undefined
-      const serves = await servedBases(infos, plan, scratch)
       const problems = checkBundlesBeforeUpload(desc, infos, template, serves, plan.channel)
       if (problems.length)
         throw new DescriptionError(

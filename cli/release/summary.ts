@@ -109,7 +109,7 @@ export async function releaseTable(released: ReleasedCharm[], plan: CdkPlan | un
   return rows
 }
 
-export function summaryMarkdown(title: string, notes: string[], releaseRows: string[], rows: ArtifactRow[]): string {
+export function summaryMarkdown(title: string, notes: string[], releaseRows: string[], rows: ArtifactRow[], snapRows = ''): string {
   const lines = rows.map(
     (r) =>
       `| ${r.arch} | ${r.artifact} | ${humanSize(r.size)}${r.size === 0 ? ' (placeholder)' : ''} | \`${r.sha256}\` | ${r.attestations.join(', ') || '-'} |`,
@@ -119,6 +119,7 @@ export function summaryMarkdown(title: string, notes: string[], releaseRows: str
     `### ${title}`,
     '',
     ...notes.map((n) => `${n}  `),
+    ...(snapRows ? ['', snapRows] : []),
     ...(releaseRows.length
       ? [
           '',

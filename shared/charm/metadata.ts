@@ -22,6 +22,8 @@ export interface CharmMeta {
   subordinate: boolean
   /** Its relation endpoints (provides, requires, peers): name → side and interface. */
   endpoints: Record<string, { role: 'provides' | 'requires' | 'peers'; interface: string }>
+  /** The default of its `channel` config option (config.yaml, or charmcraft.yaml's config), if it has one. */
+  channelDefault?: string
 }
 
 const CHARM_NAME_RE = /^[a-z][a-z0-9]*(-[a-z0-9]*[a-z][a-z0-9]*)*$/
@@ -100,9 +102,13 @@ export async function loadCharm(input: string, inputName = 'charm'): Promise<Cha
         interface: String((typeof def === 'object' && def !== null ? (def as Record<string, unknown>).interface : def) ?? ''),
       }
   }
+  const config = ((await readYaml(path.join(dir, 'config.yaml'))) ?? cc?.config) as
+    { options?: Record<string, { default?: unknown }> } | undefined
+  const channelDefault = config?.options?.channel?.default
   return {
     name,
     dir,
+    ...(typeof channelDefault === 'string' ? { channelDefault } : {}),
     sources: [meta ? metaFile : undefined, cc ? ccFile : undefined].filter((x): x is string => !!x),
     resources,
     subordinate: (meta?.subordinate ?? cc?.subordinate) === true,

@@ -234,7 +234,6 @@ export function ledgerKey(r: { name: string; perArch?: boolean; arch?: Arch; fac
 
 export const charmLedgerKey = (f: CharmFile) => `charm/${f.sha3_384}`
 
-
 const largest = <T extends { revision: number }>(xs: T[]): T | undefined =>
   xs.reduce<T | undefined>((m, x) => (m === undefined || x.revision > m.revision ? x : m), undefined)
 

@@ -125,7 +125,7 @@ export async function readPackedMeta(file: string, scratch: string, inputName = 
   await mkdir(dir, { recursive: true })
   let found = 0
   let manifest: string | undefined
-  for (const member of ['metadata.yaml', 'charmcraft.yaml', 'manifest.yaml']) {
+  for (const member of ['metadata.yaml', 'charmcraft.yaml', 'config.yaml', 'manifest.yaml']) {
     const res = await run(unzip, ['-p', file, member], { allowFailure: true })
     if (res.exitCode === 9)
       throw new UserError(`${inputName}: '${file}' is not a zip archive, so not a packed charm; build it with charm-build`)
@@ -135,7 +135,7 @@ export async function readPackedMeta(file: string, scratch: string, inputName = 
       continue
     }
     await writeFile(path.join(dir, member), res.stdout)
-    found++
+    if (member !== 'config.yaml') found++
   }
   if (found === 0) throw new UserError(`${inputName}: '${file}' has no metadata.yaml or charmcraft.yaml inside; is it a charm?`)
   return { meta: await loadCharm(dir, inputName), ...(manifest === undefined ? {} : { manifest }) }

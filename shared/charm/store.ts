@@ -30,35 +30,9 @@
 import path from 'node:path'
 import { UserError } from '../errors.js'
 import { run, which } from '../exec.js'
-import { redact } from '../log.js'
-import { RetryFailure, envNumber, withRetry, type RetryPolicy } from '../retry.js'
+import { Cli, StoreError, storePolicy, type Log } from '../store-cli.js'
 import { createTrackArgs, releaseArgs, type Base, type Channel, type ChannelRelease } from './plan.js'
 import type { CharmResource } from './metadata.js'
-
-export type StorePolicy = RetryPolicy
-
-/** Defaults, overridable through the environment (the tests use short backoffs). */
-export function storePolicy(env = process.env): StorePolicy {
-  return { attempts: envNumber(env, 'BUILD_SNAPS_STORE_ATTEMPTS', 4), backoffMs: envNumber(env, 'BUILD_SNAPS_STORE_BACKOFF_MS', 2000) }
-}
-
-const TRANSIENT_RE =
-  /timed? ?out|timeout|connection (reset|refused|aborted)|ECONNRESET|ETIMEDOUT|EAI_AGAIN|temporar(il)?y unavailable|\b50[234]\b/i
-
-export function isTransient(message: string): boolean {
-  return TRANSIENT_RE.test(message)
-}
-
-/** A store command failed; `message` is the store's own text (its JSON errors, else its last lines). */
-export class StoreError extends UserError {
-  constructor(
-    readonly argv: string[],
-    readonly storeMessage: string,
-    readonly codes: string[] = [],
-  ) {
-    super(`${argv.slice(0, 2).join(' ')} failed: ${storeMessage}`)
-  }
-}
 
 /**
  * The store already holds this exact charm file. `revision` is the one it names ("Revision of the existing
@@ -69,8 +43,6 @@ export interface Duplicate {
   revision?: number
   digest?: string
 }
-
-export type Log = (message: string) => void
 
 export interface ResourceRevision {
   revision: number
@@ -98,52 +70,6 @@ export interface Store {
   release(name: string, revision: number, channel: Channel, resources: Record<string, number>): Promise<void>
 }
 
-class Cli {
-  constructor(
-    readonly program: string,
-    private readonly env: Record<string, string>,
-    private readonly log: Log,
-    private readonly policy: StorePolicy,
-  ) {}
-
-  /** Run one store command; retry transient failures; return stdout. */
-  async call(args: string[]): Promise<string> {
-    const argv = [path.basename(this.program), ...args]
-    const judge = (e: unknown) => {
-      const message = e instanceof StoreError ? e.storeMessage : String(e)
-      return { retry: isTransient(message), message: `transient store error (${message})` }
-    }
-    try {
-      return await withRetry({ policy: this.policy, label: args[0], log: this.log, judge }, async () => {
-        const res = await run(this.program, args, { env: this.env, allowFailure: true })
-        if (res.exitCode === 0) return res.stdout
-        const json = jsonErrors(res.stdout)
-        if (json)
-          throw new StoreError(
-            argv,
-            redact(json.map((e) => `${e.code}: ${e.message}`).join('; ')),
-            json.map((e) => e.code),
-          )
-        throw new StoreError(argv, redact(storeMessage(res.stderr, res.stdout)))
-      })
-    } catch (e) {
-      if (!(e instanceof RetryFailure) || !(e.last instanceof StoreError)) throw e
-      throw new StoreError(argv, e.last.storeMessage + (e.attempts > 1 ? ` (after ${e.attempts} attempts)` : ''), e.last.codes)
-    }
-  }
-
-  async json(args: string[]): Promise<unknown> {
-    const out = await this.call(args)
-    try {
-      return JSON.parse(out)
-    } catch {
-      throw new UserError(
-        `${this.program} ${args[0]}: expected JSON, got '${redact(out.trim().slice(0, 200))}'; is this charmcraft 2.x or newer?`,
-      )
-    }
-  }
-}
-
 /** `{"errors": [{"code", "message"}]}` on stdout: how charmcraft reports a rejected upload with --format json. */
 export function jsonErrors(stdout: string): Array<{ code: string; message: string }> | undefined {
   let doc: unknown
@@ -160,15 +86,6 @@ export function jsonErrors(stdout: string): Array<{ code: string; message: strin
       .replace(/\s+/g, ' ')
       .trim(),
   }))
-}
-
-/** The store's own words: the last non-empty lines of stderr (else stdout), on one line. */
-function storeMessage(stderr: string, stdout: string): string {
-  const lines = (stderr.trim() || stdout.trim() || 'no message')
-    .split('\n')
-    .map((l) => l.trim())
-    .filter(Boolean)
-  return lines.slice(-3).join(' | ')
 }
 
 const DUPLICATE_REVISION_RE = /Revision of the existing package is:\s*(\d+)/i
@@ -257,6 +174,8 @@ export function parseResourceRevisions(doc: unknown): ResourceRevision[] {
   })
 }
 
+export { isTransient, StoreError, storePolicy, type Log, type StorePolicy } from '../store-cli.js'
+
 export class CharmhubStore implements Store {
   readonly kind = 'charmhub' as const
   private readonly cli: Cli
@@ -266,7 +185,7 @@ export class CharmhubStore implements Store {
     log: Log,
     policy = storePolicy(),
   ) {
-    this.cli = new Cli(tool, credentials ? { CHARMCRAFT_AUTH: credentials } : {}, log, policy)
+    this.cli = new Cli(tool, credentials ? { CHARMCRAFT_AUTH: credentials } : {}, log, policy, jsonErrors)
   }
 
   async uploadCharm(file: string): Promise<{ revision: number } | { duplicate: Duplicate }> {
@@ -335,7 +254,7 @@ export class CharmstoreStore implements Store {
     log: Log,
     policy = storePolicy(),
   ) {
-    this.cli = new Cli(tool, {}, log, policy)
+    this.cli = new Cli(tool, {}, log, policy, jsonErrors)
   }
 
   url(name: string, revision?: number): string {
