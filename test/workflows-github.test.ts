@@ -18,7 +18,7 @@ const promote = loadWorkflow('.github/workflows/promote.yml')
 const SUITE = '.build-snaps'
 
 describe('promote.yml is callable like release.yml', () => {
-  test('workflow_call: the dispatch inputs (same types and defaults; required where there is no default) plus suite-ref; the secret CHARMCRAFT_AUTH by name', () => {
+  test('workflow_call: the dispatch inputs (same types and defaults; required where there is no default) plus suite-ref; the secrets CHARMCRAFT_AUTH and SNAPCRAFT_STORE_CREDENTIALS by name', () => {
     const dispatch = promote.on.workflow_dispatch!.inputs!
     const call = promote.on.workflow_call!.inputs!
     expect(Object.keys(call)).toEqual([...Object.keys(dispatch), 'suite-ref'])
@@ -30,7 +30,7 @@ describe('promote.yml is callable like release.yml', () => {
     }
     expect(call['suite-ref']).toMatchObject({ type: 'string', default: 'v1' })
     expect(promote.on.workflow_call!.secrets).toEqual(release.on.workflow_call!.secrets)
-    expect(Object.keys(promote.on.workflow_call!.secrets!)).toEqual(['CHARMCRAFT_AUTH'])
+    expect(Object.keys(promote.on.workflow_call!.secrets!)).toEqual(['CHARMCRAFT_AUTH', 'SNAPCRAFT_STORE_CREDENTIALS'])
   })
 
   test.each([

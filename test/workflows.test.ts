@@ -208,21 +208,33 @@ describe('release.yml', () => {
   })
 
   test('jobs: plan → build per arch, pack per entry → charm per charm → SBOM attestations → release per charm (environment: release) → bundle → summary', () => {
-    expect(Object.keys(wf.jobs)).toEqual(['plan', 'build', 'pack', 'charm', 'sboms', 'attest-sbom', 'release', 'bundle', 'summary'])
+    expect(Object.keys(wf.jobs)).toEqual(['plan', 'build', 'pack', 'charm', 'sboms', 'attest-sbom', 'snaps', 'release', 'bundle', 'summary'])
     expect(wf.jobs.build.needs).toEqual('plan')
     expect(wf.jobs.pack.needs).toEqual('plan')
     expect(wf.jobs.charm.needs).toEqual(['plan', 'build', 'pack'])
-    expect(wf.jobs.release.needs).toEqual(['plan', 'charm'])
+    // The snaps job (publish, verify, the gate) runs after every build and charm job and before any charm release.
+    expect(wf.jobs.snaps.needs).toEqual(['plan', 'build', 'charm'])
+    expect(wf.jobs.snaps.environment).toBe('release')
+    expect(wf.jobs.release.needs).toEqual(['plan', 'charm', 'snaps'])
     expect(wf.jobs.bundle.needs).toEqual(['plan', 'release'])
     expect(wf.jobs.release.environment).toBe('release')
     expect(wf.jobs.release.strategy?.matrix).toBe('${{ fromJSON(needs.plan.outputs.charms) }}')
     expect(wf.jobs.charm.strategy?.matrix).toBe('${{ fromJSON(needs.plan.outputs.charms) }}')
-    const needs = (dry: string, result = 'success') => ({ needs: { plan: { outputs: { 'dry-run': dry }, result } } })
-    expect(evaluate(wf.jobs.release.if!, needs('true'))).toBe(false)
-    expect(evaluate(wf.jobs.release.if!, needs('false'))).toBe(true)
+    const needs = (dry: string, result = 'success', snaps = 'success') => ({
+      needs: { plan: { outputs: { 'dry-run': dry, 'snap-job': 'true' }, result }, charm: { result: 'success' }, snaps: { result: snaps } },
+    })
+    const releaseIf = wf.jobs.release.if!.replace(/^\$\{\{\s*|\s*\}\}$/g, '').replace(/^!cancelled\(\) && /, '')
+    expect(evaluate(releaseIf, needs('true'))).toBe(false)
+    expect(evaluate(releaseIf, needs('false'))).toBe(true)
+    // No snaps job (nothing published, no charm installs snaps): the release goes on; a failed one stops it.
+    expect(evaluate(releaseIf, needs('false', 'success', 'skipped'))).toBe(true)
+    expect(evaluate(releaseIf, needs('false', 'success', 'failure'))).toBe(false)
+    expect(evaluate(wf.jobs.snaps.if!, needs('true'))).toBe(false)
+    expect(evaluate(wf.jobs.snaps.if!, needs('false'))).toBe(true)
+    expect(evaluate(wf.jobs.snaps.if!, { needs: { plan: { outputs: { 'dry-run': 'false', 'snap-job': 'false' } } } })).toBe(false)
     expect(wf.jobs.summary.if).toMatch(/^always\(\) && /)
     expect(evaluate(wf.jobs.summary.if!.replace(/^always\(\) && /, ''), needs('true'))).toBe(true)
-    expect(wf.jobs.summary.needs).toEqual(['plan', 'build', 'pack', 'charm', 'sboms', 'attest-sbom', 'release', 'bundle'])
+    expect(wf.jobs.summary.needs).toEqual(['plan', 'build', 'pack', 'charm', 'sboms', 'attest-sbom', 'snaps', 'release', 'bundle'])
     // The charm jobs run after packing, or when nothing is packed (every charm prebuilt: no pack job at all).
     const charmIf = wf.jobs.charm.if!.replace(/^\$\{\{\s*|\s*\}\}$/g, '').replace(/^!cancelled\(\) && /, '')
     const results = (build: string, pack: string) => ({ needs: { build: { result: build }, pack: { result: pack } } })
@@ -290,12 +302,13 @@ describe('release.yml', () => {
   test("the matrices are the plan job's outputs: one build per arch, one charm and one release job per charm", () => {
     expect(wf.jobs.plan.outputs?.matrix).toBe('${{ steps.plan.outputs.matrix }}')
     const ctx = { needs: { plan: { outputs } } }
+    const row = { components: 'kubectl kube-apiserver kubelet', etcd: false, 'cdk-addons': true, cni: true, flannel: true }
     expect(evaluate(wf.jobs.build.strategy!.matrix as string, ctx)).toEqual({
       include: [
-        { arch: 'amd64', platform: 'linux/amd64' },
-        { arch: 'arm64', platform: 'linux/arm64' },
-        { arch: 'ppc64el', platform: 'linux/ppc64le' },
-        { arch: 's390x', platform: 'linux/s390x' },
+        { arch: 'amd64', platform: 'linux/amd64', ...row },
+        { arch: 'arm64', platform: 'linux/arm64', ...row },
+        { arch: 'ppc64el', platform: 'linux/ppc64le', ...row },
+        { arch: 's390x', platform: 'linux/s390x', ...row },
       ],
     })
     const charms = evaluate(wf.jobs.charm.strategy!.matrix as string, ctx) as { include: { charm: string; resources: string }[] }
@@ -305,9 +318,10 @@ describe('release.yml', () => {
   })
 
   test("each build step runs only when a charm maps its artifact, with the plan's versions and sources", () => {
+    // Each build job's row says what it builds (an arch only the Snap Store needs builds snaps only).
     const ctx = (b: Record<string, unknown>) => ({
       needs: { plan: { outputs: { ...outputs, build: JSON.stringify(b) } } },
-      matrix: { arch: 's390x' },
+      matrix: { arch: 's390x', components: b.components, etcd: b.etcd, 'cdk-addons': b['cdk-addons'], cni: b.cni, flannel: b.flannel },
       env: { OUT: 'out/release-s390x' },
     })
     const step = (uses: string) => wf.jobs.build.steps!.find((s) => s.uses === uses)!
@@ -423,8 +437,11 @@ describe('release.yml', () => {
 describe('promote.yml', () => {
   const wf = load('promote.yml')
   test('plan → promote per charm (environment: release, from-channel, verify) → bundle → summary; nothing built', () => {
-    expect(Object.keys(wf.jobs)).toEqual(['plan', 'promote', 'bundle', 'summary'])
+    expect(Object.keys(wf.jobs)).toEqual(['plan', 'snaps', 'promote', 'bundle', 'summary'])
     expect(wf.jobs.promote.environment).toBe('release')
+    // The snaps move first (and the gate runs) behind the same environment; the charms wait for them.
+    expect(wf.jobs.snaps.environment).toBe('release')
+    expect(wf.jobs.promote.needs).toEqual(['plan', 'snaps'])
     const step = wf.jobs.promote.steps!.find((s) => s.uses?.endsWith('charm-attach-release'))!
     expect(step.with).toMatchObject({
       charm: '${{ matrix.charm }}',
@@ -437,7 +454,7 @@ describe('promote.yml', () => {
     expect(evaluate(wf.jobs.bundle.if!, needs('true'))).toBe(false)
     expect(evaluate(wf.jobs.bundle.if!, needs('false'))).toBe(true)
     const dispatch = wf.on.workflow_dispatch!.inputs!
-    expect(Object.keys(dispatch)).toEqual(['config', 'from-channel', 'channel', 'allow-missing-bases', 'dry-run'])
+    expect(Object.keys(dispatch)).toEqual(['config', 'from-channel', 'channel', 'allow-missing-bases', 'dry-run', 'snapcraft-channel'])
     expect(dispatch['dry-run'].default).toBe(true)
   })
 })

@@ -26,6 +26,8 @@ export const RELEASE_DEFAULTS = {
   config: 'cdk-release.yaml',
   channel: '',
   'dry-run': 'true',
+  /** The snapcraft the snaps job installs on a runner (the local run takes --snapcraft PATH, else the double). */
+  'snapcraft-channel': '8.x/stable',
 } as const
 
 // ---------------------------------------------------------------- plan (the plan job)
