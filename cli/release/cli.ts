@@ -20,7 +20,7 @@ import { readSnapRecords, snapsJob, snapTable, writeSnapRecord } from './snaps.j
 
 // ---------------------------------------------------------------- the CLI subcommand
 
-const RUN_OPTIONS = ['config', 'channel', 'dry-run', 'output-dir', 'promote', 'allow-missing-bases', 'resume', 'runners', 'charmcraft']
+const RUN_OPTIONS = ['config', 'channel', 'dry-run', 'output-dir', 'promote', 'allow-missing-bases', 'resume', 'runners', 'charmcraft', 'snapcraft']
 
 /** `--runners s390x,ppc64el`: the arches with a self-hosted runner (the local S390X_RUNNER, PPC64EL_RUNNER). */
 export function parseRunners(value: string): string[] {
@@ -261,6 +261,7 @@ async function releaseMode(args: string[]): Promise<number> {
     resume: parseBool(o.resume ?? '', 'resume', false),
     ...(o.runners ? { runners: parseRunners(o.runners) } : {}),
     ...(o.charmcraft ? { charmcraft: o.charmcraft } : {}),
+    ...(o.snapcraft ? { snapcraft: o.snapcraft } : {}),
   })
   if (r.errors.length) {
     printErrors(r.errors)
