@@ -87,14 +87,14 @@ describe('the schema', () => {
     )
     expect(lines.sort()).toEqual(
       [
-        'cdk-release.yaml: extra: unknown field; the fields here are arches, channel, snaps, versions, sources, charms, bundle',
+        'cdk-release.yaml: extra: unknown field; the fields here are arches, channel, snaps, versions, sources, charms, snap-store, bundle',
         "cdk-release.yaml: arches.1: 'mips' is not one of amd64, arm64, armhf, ppc64el, s390x, riscv64; use a Debian architecture name: amd64, arm64, armhf, ppc64el, s390x or riscv64",
         "cdk-release.yaml: snaps: 'maybe' is not one of real, placeholder; use real (attach the built snaps, for network-restricted sites) or placeholder (zero-byte files: the charm installs from the store)",
         'cdk-release.yaml: versions.kubernetes: missing; use a Kubernetes version (v1.31.2) or a marker (stable, stable-1.31)',
         "cdk-release.yaml: versions.cni: '1.5' is not valid; use a containernetworking/plugins tag, e.g. v1.5.1",
         "cdk-release.yaml: charms.kubernetes-worker.resources.cni-{arch}: 'cnii' is not valid; map it to snap:<kubectl|kube-apiserver|kube-controller-manager|kube-scheduler|kubelet|kube-proxy|kubeadm|etcd|cdk-addons>, cni, flannel, file:<path in the repository>, placeholder or keep",
         "cdk-release.yaml: charms.kubernetes-worker.resources.kubelet: 'snap:kubelett' is not valid; map it to snap:<kubectl|kube-apiserver|kube-controller-manager|kube-scheduler|kubelet|kube-proxy|kubeadm|etcd|cdk-addons>, cni, flannel, file:<path in the repository>, placeholder or keep",
-        'cdk-release.yaml: charms.kubernetes-worker.colour: unknown field; the fields here are path, files, builder, resources',
+        'cdk-release.yaml: charms.kubernetes-worker.colour: unknown field; the fields here are path, files, builder, resources, installs-snaps',
         "cdk-release.yaml: charms.Bad_Name: 'Bad_Name' is not a valid name; a charm name is lower-case letters, digits and hyphens, starting with a letter",
       ].sort(),
     )
@@ -262,10 +262,16 @@ describe('the plan', () => {
     expect(master.resources).not.toContain('release-{arch}')
     const out = planOutputs(plan, true)
     expect(JSON.parse(out.matrix)).toEqual({
-      include: [
-        { arch: 'amd64', platform: 'linux/amd64' },
-        { arch: 's390x', platform: 'linux/s390x' },
-      ],
+      include: ['amd64', 's390x'].map((arch) => ({
+        arch,
+        platform: `linux/${arch}`,
+        // What each build job builds: every mapped artifact, once per arch (cdk-addons is kept: not built).
+        components: 'kubectl kube-apiserver kubelet',
+        etcd: false,
+        'cdk-addons': false,
+        cni: true,
+        flannel: true,
+      })),
     })
     expect(JSON.parse(out.charms).include.map((c: { charm: string }) => c.charm)).toEqual([
       'kubernetes-master',
