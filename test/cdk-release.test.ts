@@ -13,6 +13,7 @@ import {
   DescriptionError,
   loadDescription,
   makePlan,
+  planMarkdown,
   planOutputs,
   renderBundles,
   type ReleasedCharm,
@@ -382,5 +383,57 @@ describe('attestations: the SBOM matrix and the summary column', () => {
         ['[provenance](https://github.com/o/r/attestations/1)', '[sbom](https://github.com/o/r/attestations/2)'],
       ],
     ])
+  })
+})
+
+describe('snap-store: what the release publishes, built on every arch it names', () => {
+  test('an arch only the Snap Store needs (ppc64el) gets a build job of the published snaps only; cdk-addons from its directory', async () => {
+    const root = tempDir('bs-cdk-')
+    const { config } = writeCdkFixture(root, ARCHES, (d) => {
+      delete d.sources
+      d.charms['kubernetes-master'].resources['cdk-addons'] = 'keep'
+      d['snap-store'] = {
+        channels: ['1.31/edge', '1.31/stable'],
+        'cdk-addons': path.join(repoRoot, 'test/fixtures/cdk-addons'),
+        arches: ['amd64', 'ppc64el', 's390x'],
+      }
+    })
+    const plan = await planFor(root, config)
+    expect(plan.snapStore).toMatchObject({
+      channels: ['1.31/edge', '1.31/stable'],
+      snaps: ['kubectl', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'kubelet', 'kube-proxy', 'kubeadm', 'cdk-addons'],
+      arches: ['amd64', 'ppc64el', 's390x'],
+    })
+    const all = 'kubectl kube-apiserver kube-controller-manager kube-scheduler kubelet kube-proxy kubeadm'
+    expect(plan.matrix.map((r) => [r.arch, r.components, r['cdk-addons'], r.cni, r.flannel])).toEqual([
+      ['amd64', all, true, true, true],
+      ['ppc64el', all, true, false, false],
+      ['s390x', all, true, true, true],
+    ])
+    expect(plan.build['cdk-addons-source']).toBe(path.join(repoRoot, 'test/fixtures/cdk-addons'))
+    expect(planMarkdown(plan, true)).toContain('snapcraft upload release-ppc64el/kubeadm_*_ppc64el.snap --release 1.31/edge,1.31/stable')
+    expect(planOutputs(plan, true)['snap-job']).toBe('true')
+  })
+
+  test('its mistakes are lines of the description, all at once', async () => {
+    const root = tempDir('bs-cdk-')
+    const { config } = writeCdkFixture(root, ARCHES, (d) => {
+      d['snap-store'] = { channels: ['1.31/edge', 'bogus/risk'], snaps: ['kubectl', 'cdk-addons'] }
+      d.charms.flannel['installs-snaps'] = ['etcd@3.4/sometimes']
+    })
+    await expect(planFor(root, config)).rejects.toThrow(
+      [
+        "cdk-release.yaml: charms.flannel.installs-snaps.0: 'etcd@3.4/sometimes' is not valid; a snap name (lower-case letters, digits, hyphens), optionally @track/risk, e.g. etcd@3.4/stable",
+      ].join('\n'),
+    )
+    const { config: c2 } = writeCdkFixture(tempDir('bs-cdk-'), ARCHES, (d) => {
+      d['snap-store'] = { channels: ['1.31/edge', 'bogus/risk'], snaps: ['kubectl', 'cdk-addons'] }
+    })
+    await expect(planFor(path.dirname(c2), c2)).rejects.toThrow(
+      [
+        "cdk-release.yaml: snap-store.channels[1]: 'bogus/risk' has risk 'risk'; use track/risk[/branch], e.g. 1.31/edge or latest/stable, with risk one of edge, beta, candidate, stable",
+        'cdk-release.yaml: snap-store.snaps: lists cdk-addons but snap-store.cdk-addons names no build directory; give it (e.g. cdk-addons: cdk-addons)',
+      ].join('\n'),
+    )
   })
 })
