@@ -47,7 +47,7 @@ function freshStore(name: string): { state: string; credentials: string } {
   execFileSync(SNAPCRAFT, ['export-login', path.join(state, 'credentials')], { env })
   const credentials = readFileSync(path.join(state, 'credentials'), 'utf8').trim()
   for (const s of SNAPS) {
-    execFileSync(SNAPCRAFT, ['register', s], { env: { ...env, SNAPCRAFT_STORE_CREDENTIALS: credentials } })
+    execFileSync(SNAPCRAFT, ['register', '--yes', s], { env: { ...env, SNAPCRAFT_STORE_CREDENTIALS: credentials } })
     execFileSync(SNAPCRAFT, ['x-double', 'add-track', s, '1.33'], { env })
   }
   return { state, credentials }

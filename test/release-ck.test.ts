@@ -254,7 +254,7 @@ describe('examples/cdk-release.yaml as written (amd64, arm64, s390x; snaps also 
       const { r, charmWrites, snapWrites } = await release({
         snapSetup: false,
         prepare: (state) => {
-          for (const n of SNAPS) snapcraft(state, 'register', n)
+          for (const n of SNAPS) snapcraft(state, 'register', '--yes', n)
         },
       })
       expect(r.exitCode).toBe(1)

@@ -140,7 +140,7 @@ export async function snapStoreSetup(
   if (o.snapSetup !== false) {
     const tracks = [...new Set(channels.map((c) => c.split('/')[0]).filter((t) => t !== 'latest'))]
     for (const n of names) {
-      await run(snapcraft, ['register', n], { env: { ...env, SNAPCRAFT_STORE_CREDENTIALS: credentials }, allowFailure: true })
+      await run(snapcraft, ['register', '--yes', n], { env: { ...env, SNAPCRAFT_STORE_CREDENTIALS: credentials }, allowFailure: true })
       if (tracks.length) await run(snapcraft, ['x-double', 'add-track', n, ...tracks], { env, allowFailure: true })
     }
   }

@@ -56341,8 +56341,6 @@ function ledgerKey(r) {
     return `${r.name}${r.perArch ? `@${r.arch.debian}` : ''}/${r.facts.sha256}`;
 }
 const charmLedgerKey = (f) => `charm/${f.sha3_384}`;
-/** The ledger's record of a track this charm's releases created (`create-track`). */
-const trackLedgerKey = (track) => `track/${track}`;
 const largest = (xs) => xs.reduce((m, x) => (m === undefined || x.revision > m.revision ? x : m), undefined);
 /** Can this resource revision be released with charm revisions for `arches`? */
 function fits(rev, arches) {
@@ -56401,11 +56399,10 @@ function buildPlan(input, view) {
     const plan = planReleases(input, view);
     const track = input.channel.track;
     // Every charm has `latest`; the legacy store has no tracks. Any other track must exist before a release to it.
-    // A track that holds a release exists, whether or not the store's track list was read; so does one an earlier
-    // run created (the ledger: before the first release the store lists no tracks).
-    const exists = view.tracks?.includes(track) ||
-        view.channelMap?.some((r) => r.channel.split('/')[0] === track) ||
-        (view.tracks === undefined && view.ledger[trackLedgerKey(track)] !== undefined);
+    // Whether it does is read from the store, never from a ledger (which may describe another store): a track in
+    // the store's list, or one that holds a release. Before the first release the store lists no tracks, so the
+    // plan asks for the track and `create-track`'s "already exists" counts as yes (ensureTrack).
+    const exists = view.tracks?.includes(track) || view.channelMap?.some((r) => r.channel.split('/')[0] === track);
     if (input.store === 'charmhub' && track !== 'latest' && !exists)
         plan.createTrack = { track, known: view.tracks !== undefined };
     return plan;
@@ -56815,9 +56812,12 @@ async function loadCharm(input, inputName = 'charm') {
                 interface: String((typeof def === 'object' && def !== null ? def.interface : def) ?? ''),
             };
     }
+    const config = ((await readYaml(external_node_path_default().join(dir, 'config.yaml'))) ?? cc?.config);
+    const channelDefault = config?.options?.channel?.default;
     return {
         name,
         dir,
+        ...(typeof channelDefault === 'string' ? { channelDefault } : {}),
         sources: [meta ? metaFile : undefined, cc ? ccFile : undefined].filter((x) => !!x),
         resources,
         subordinate: (meta?.subordinate ?? cc?.subordinate) === true,
@@ -56831,6 +56831,95 @@ function snapResources(meta) {
 /** A valid charm name: lower-case letters, digits and hyphens, starting with a letter. */
 function isCharmName(name) {
     return CHARM_NAME_RE.test(name);
+}
+
+;// CONCATENATED MODULE: ./shared/store-cli.ts
+/**
+ * The one way the store backends run their store CLI (charmcraft, snapcraft): an argument array, the credential
+ * only in the child's environment, transient failures (timeouts, resets, 502/503/504) retried with backoff
+ * (shared/retry.ts), anything else one StoreError with the store's own words, redacted.
+ */
+
+
+
+
+
+/** Defaults, overridable through the environment (the tests use short backoffs). */
+function storePolicy(env = process.env) {
+    return { attempts: envNumber(env, 'BUILD_SNAPS_STORE_ATTEMPTS', 4), backoffMs: envNumber(env, 'BUILD_SNAPS_STORE_BACKOFF_MS', 2000) };
+}
+const TRANSIENT_RE = /timed? ?out|timeout|connection (reset|refused|aborted)|ECONNRESET|ETIMEDOUT|EAI_AGAIN|temporar(il)?y unavailable|\b50[234]\b/i;
+function isTransient(message) {
+    return TRANSIENT_RE.test(message);
+}
+/** A store command failed; `message` is the store's own text (its JSON errors, else its last lines). */
+class StoreError extends errors_UserError {
+    argv;
+    storeMessage;
+    codes;
+    constructor(argv, storeMessage, codes = []) {
+        super(`${argv.slice(0, 2).join(' ')} failed: ${storeMessage}`);
+        this.argv = argv;
+        this.storeMessage = storeMessage;
+        this.codes = codes;
+    }
+}
+class Cli {
+    program;
+    env;
+    log;
+    policy;
+    readErrors;
+    constructor(program, env, log, policy, 
+    /** The tool's structured errors (charmcraft's JSON on stdout; snapcraft's `- code: message` lines), if any. */
+    readErrors) {
+        this.program = program;
+        this.env = env;
+        this.log = log;
+        this.policy = policy;
+        this.readErrors = readErrors;
+    }
+    /** Run one store command; retry transient failures; return stdout. */
+    async call(args) {
+        const argv = [external_node_path_default().basename(this.program), ...args];
+        const judge = (e) => {
+            const message = e instanceof StoreError ? e.storeMessage : String(e);
+            return { retry: isTransient(message), message: `transient store error (${message})` };
+        };
+        try {
+            return await withRetry({ policy: this.policy, label: args[0], log: this.log, judge }, async () => {
+                const res = await exec_run(this.program, args, { env: this.env, allowFailure: true });
+                if (res.exitCode === 0)
+                    return res.stdout;
+                const json = this.readErrors?.(res.stdout, res.stderr);
+                if (json)
+                    throw new StoreError(argv, redact(json.map((e) => `${e.code}: ${e.message}`).join('; ')), json.map((e) => e.code));
+                throw new StoreError(argv, redact(storeMessage(res.stderr, res.stdout)));
+            });
+        }
+        catch (e) {
+            if (!(e instanceof RetryFailure) || !(e.last instanceof StoreError))
+                throw e;
+            throw new StoreError(argv, e.last.storeMessage + (e.attempts > 1 ? ` (after ${e.attempts} attempts)` : ''), e.last.codes);
+        }
+    }
+    async json(args) {
+        const out = await this.call(args);
+        try {
+            return JSON.parse(out);
+        }
+        catch {
+            throw new errors_UserError(`${this.program} ${args[0]}: expected JSON, got '${redact(out.trim().slice(0, 200))}'; is this charmcraft 2.x or newer?`);
+        }
+    }
+}
+/** The store's own words: the last non-empty lines of stderr (else stdout), on one line. */
+function storeMessage(stderr, stdout) {
+    const lines = (stderr.trim() || stdout.trim() || 'no message')
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean);
+    return lines.slice(-3).join(' | ');
 }
 
 ;// CONCATENATED MODULE: ./shared/charm/store.ts
@@ -56868,72 +56957,6 @@ function isCharmName(name) {
 
 
 
-
-/** Defaults, overridable through the environment (the tests use short backoffs). */
-function storePolicy(env = process.env) {
-    return { attempts: envNumber(env, 'BUILD_SNAPS_STORE_ATTEMPTS', 4), backoffMs: envNumber(env, 'BUILD_SNAPS_STORE_BACKOFF_MS', 2000) };
-}
-const TRANSIENT_RE = /timed? ?out|timeout|connection (reset|refused|aborted)|ECONNRESET|ETIMEDOUT|EAI_AGAIN|temporar(il)?y unavailable|\b50[234]\b/i;
-function isTransient(message) {
-    return TRANSIENT_RE.test(message);
-}
-/** A store command failed; `message` is the store's own text (its JSON errors, else its last lines). */
-class StoreError extends errors_UserError {
-    argv;
-    storeMessage;
-    codes;
-    constructor(argv, storeMessage, codes = []) {
-        super(`${argv.slice(0, 2).join(' ')} failed: ${storeMessage}`);
-        this.argv = argv;
-        this.storeMessage = storeMessage;
-        this.codes = codes;
-    }
-}
-class Cli {
-    program;
-    env;
-    log;
-    policy;
-    constructor(program, env, log, policy) {
-        this.program = program;
-        this.env = env;
-        this.log = log;
-        this.policy = policy;
-    }
-    /** Run one store command; retry transient failures; return stdout. */
-    async call(args) {
-        const argv = [external_node_path_default().basename(this.program), ...args];
-        const judge = (e) => {
-            const message = e instanceof StoreError ? e.storeMessage : String(e);
-            return { retry: isTransient(message), message: `transient store error (${message})` };
-        };
-        try {
-            return await withRetry({ policy: this.policy, label: args[0], log: this.log, judge }, async () => {
-                const res = await exec_run(this.program, args, { env: this.env, allowFailure: true });
-                if (res.exitCode === 0)
-                    return res.stdout;
-                const json = jsonErrors(res.stdout);
-                if (json)
-                    throw new StoreError(argv, redact(json.map((e) => `${e.code}: ${e.message}`).join('; ')), json.map((e) => e.code));
-                throw new StoreError(argv, redact(storeMessage(res.stderr, res.stdout)));
-            });
-        }
-        catch (e) {
-            if (!(e instanceof RetryFailure) || !(e.last instanceof StoreError))
-                throw e;
-            throw new StoreError(argv, e.last.storeMessage + (e.attempts > 1 ? ` (after ${e.attempts} attempts)` : ''), e.last.codes);
-        }
-    }
-    async json(args) {
-        const out = await this.call(args);
-        try {
-            return JSON.parse(out);
-        }
-        catch {
-            throw new errors_UserError(`${this.program} ${args[0]}: expected JSON, got '${redact(out.trim().slice(0, 200))}'; is this charmcraft 2.x or newer?`);
-        }
-    }
-}
 /** `{"errors": [{"code", "message"}]}` on stdout: how charmcraft reports a rejected upload with --format json. */
 function jsonErrors(stdout) {
     let doc;
@@ -56952,14 +56975,6 @@ function jsonErrors(stdout) {
             .replace(/\s+/g, ' ')
             .trim(),
     }));
-}
-/** The store's own words: the last non-empty lines of stderr (else stdout), on one line. */
-function storeMessage(stderr, stdout) {
-    const lines = (stderr.trim() || stdout.trim() || 'no message')
-        .split('\n')
-        .map((l) => l.trim())
-        .filter(Boolean);
-    return lines.slice(-3).join(' | ');
 }
 const DUPLICATE_REVISION_RE = /Revision of the existing package is:\s*(\d+)/i;
 const DUPLICATE_DIGEST_RE = /(?:upload with that digest|already exists)/i;
@@ -57043,13 +57058,14 @@ function parseResourceRevisions(doc) {
         return { revision: revisionOf(r, what), ...(typeof r.size === 'number' ? { size: r.size } : {}), ...(arches.length ? { arches } : {}) };
     });
 }
+
 class CharmhubStore {
     tool;
     kind = 'charmhub';
     cli;
     constructor(tool, credentials, log, policy = storePolicy()) {
         this.tool = tool;
-        this.cli = new Cli(tool, credentials ? { CHARMCRAFT_AUTH: credentials } : {}, log, policy);
+        this.cli = new Cli(tool, credentials ? { CHARMCRAFT_AUTH: credentials } : {}, log, policy, jsonErrors);
     }
     async uploadCharm(file) {
         try {
@@ -57107,7 +57123,7 @@ class CharmstoreStore {
     constructor(tool, namespace, log, policy = storePolicy()) {
         this.tool = tool;
         this.namespace = namespace;
-        this.cli = new Cli(tool, {}, log, policy);
+        this.cli = new Cli(tool, {}, log, policy, jsonErrors);
     }
     url(name, revision) {
         const base = legacyUrl(this.namespace, name);
@@ -57287,7 +57303,7 @@ async function readPackedMeta(file, scratch, inputName = 'charm') {
     await (0,promises_.mkdir)(dir, { recursive: true });
     let found = 0;
     let manifest;
-    for (const member of ['metadata.yaml', 'charmcraft.yaml', 'manifest.yaml']) {
+    for (const member of ['metadata.yaml', 'charmcraft.yaml', 'config.yaml', 'manifest.yaml']) {
         const res = await exec_run(unzip, ['-p', file, member], { allowFailure: true });
         if (res.exitCode === 9)
             throw new errors_UserError(`${inputName}: '${file}' is not a zip archive, so not a packed charm; build it with charm-build`);
@@ -57298,7 +57314,8 @@ async function readPackedMeta(file, scratch, inputName = 'charm') {
             continue;
         }
         await (0,promises_.writeFile)(external_node_path_default().join(dir, member), res.stdout);
-        found++;
+        if (member !== 'config.yaml')
+            found++;
     }
     if (found === 0)
         throw new errors_UserError(`${inputName}: '${file}' has no metadata.yaml or charmcraft.yaml inside; is it a charm?`);
@@ -57348,7 +57365,16 @@ function filesTable(resources, charms = []) {
     ];
     return ['| resource | arch | file | size (bytes) | sha256 |', '|---|---|---|---|---|', ...rows].join('\n');
 }
-/** `charm/<sha3-384>` and `<resource>[@arch]/<sha256>` → revision, for one store and charm. */
+/**
+ * Which store and account a ledger describes: the store's API address (CHARMCRAFT_STORE_API_URL, else Charmhub's)
+ * and the account, known here only through its credential, so a digest of both (never the credential itself).
+ * A new credential starts a new ledger: one more upload, never another store's revisions.
+ */
+function ledgerScope(kind, credentials, env = process.env) {
+    const api = kind === 'charmhub' ? env.CHARMCRAFT_STORE_API_URL || 'https://api.charmhub.io' : kind;
+    return `${kind}-${(0,external_node_crypto_.createHash)('sha256').update(`${api}\n${credentials}`).digest('hex').slice(0, 16)}`;
+}
+/** `charm/<sha3-384>` and `<resource>[@arch]/<sha256>` → revision, for one store, account and charm (ledgerScope). */
 class Ledger {
     rt;
     entries = {};
@@ -57436,9 +57462,6 @@ async function executePlan(rt, store, plan, ledger, beforeRelease) {
     };
     // The track first: a track no guardrail allows stops the run before anything is uploaded.
     const trackCreated = plan.createTrack && (await ensureTrack(rt, store, plan.charm, plan.createTrack)) ? plan.createTrack.track : undefined;
-    // Remembered for a re-run that finds the charm still unreleased (`status` lists no tracks then).
-    if (plan.createTrack)
-        ledger.set(trackLedgerKey(plan.createTrack.track), 1);
     try {
         for (const rel of plan.releases) {
             const ref = rel.charm;
@@ -57854,7 +57877,7 @@ async function charm_attach_release_main_main(rt) {
         checkResourceCoverage(name, declared, given, inputs.keep);
     const resources = await checkResourceFiles(given, declared ?? [], arches);
     // 2. What the store says, then the plan (pure).
-    const ledger = store ? new Ledger(rt, store.kind, name) : undefined;
+    const ledger = store ? new Ledger(rt, ledgerScope(store.kind, inputs.credentials), name) : undefined;
     await ledger?.load();
     const view = store
         ? await readStoreView(store, name, inputs.from ? [] : [...new Set([...given.map((r) => r.name), ...inputs.keep])], ledger, !inputs.from)

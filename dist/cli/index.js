@@ -40466,7 +40466,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9516);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4709);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .mainCli */ .CR)();
 
@@ -40475,7 +40475,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9516:
+/***/ 4709:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -43892,13 +43892,13 @@ var external_node_stream_ = __nccwpck_require__(7075);
  * transient; this module only counts, waits and says so in the log.
  */
 /** A positive number from the environment, else the fallback. */
-function retry_envNumber(env, name, fallback) {
+function envNumber(env, name, fallback) {
     const v = env[name];
     const n = Number(v);
     return v && Number.isFinite(n) && n > 0 ? n : fallback;
 }
 /** The attempts ended in failure: the last error, what the caller made of it, and how many attempts were made. */
-class retry_RetryFailure extends Error {
+class RetryFailure extends Error {
     last;
     verdict;
     attempts;
@@ -43910,7 +43910,7 @@ class retry_RetryFailure extends Error {
     }
 }
 /** Run attempt(n) until it succeeds, the verdict says not to retry, or the attempts run out (then RetryFailure). */
-async function retry_withRetry(opts, attempt) {
+async function withRetry(opts, attempt) {
     const { policy } = opts;
     for (let n = 1;; n++) {
         try {
@@ -43919,7 +43919,7 @@ async function retry_withRetry(opts, attempt) {
         catch (e) {
             const verdict = opts.judge(e);
             if (!verdict.retry || n >= policy.attempts)
-                throw new retry_RetryFailure(e, verdict, n);
+                throw new RetryFailure(e, verdict, n);
             const delay = verdict.delayMs ?? policy.backoffMs * 2 ** (n - 1);
             opts.log(`${opts.label}: ${verdict.message}; retrying in ${Math.round(delay)} ms (attempt ${n + 1} of ${policy.attempts})`);
             await new Promise((r) => setTimeout(r, delay));
@@ -43959,10 +43959,10 @@ async function retry_withRetry(opts, attempt) {
 /** Defaults, overridable for slow mirrors (and by the tests) through the environment. */
 function downloadPolicy(env = process.env) {
     return {
-        timeoutSeconds: retry_envNumber(env, 'BUILD_SNAPS_HTTP_TIMEOUT', 60),
-        attempts: retry_envNumber(env, 'BUILD_SNAPS_HTTP_ATTEMPTS', 4),
-        backoffMs: retry_envNumber(env, 'BUILD_SNAPS_HTTP_BACKOFF_MS', 1000),
-        maxBytes: retry_envNumber(env, 'BUILD_SNAPS_HTTP_MAX_MB', 2048) * 1024 * 1024,
+        timeoutSeconds: envNumber(env, 'BUILD_SNAPS_HTTP_TIMEOUT', 60),
+        attempts: envNumber(env, 'BUILD_SNAPS_HTTP_ATTEMPTS', 4),
+        backoffMs: envNumber(env, 'BUILD_SNAPS_HTTP_BACKOFF_MS', 1000),
+        maxBytes: envNumber(env, 'BUILD_SNAPS_HTTP_MAX_MB', 2048) * 1024 * 1024,
     };
 }
 /** Redirects followed before a chain is called a loop (browsers and curl use 20 and 50; no mirror needs more than 2). */
@@ -43985,7 +43985,7 @@ async function withRetries(url, policy, log, attempt) {
         return { retry: a.retryable, delayMs: a.retryAfterMs, message: a.message };
     };
     try {
-        return await retry_withRetry({ policy, label: url, log, judge }, async () => {
+        return await withRetry({ policy, label: url, log, judge }, async () => {
             const ctl = new AbortController();
             let timer;
             const bump = () => {
@@ -44006,7 +44006,7 @@ async function withRetries(url, policy, log, attempt) {
         });
     }
     catch (e) {
-        if (!(e instanceof retry_RetryFailure))
+        if (!(e instanceof RetryFailure))
             throw e;
         if (e.last instanceof errors_UserError)
             throw e.last;
@@ -44927,8 +44927,6 @@ function plan_ledgerKey(r) {
     return `${r.name}${r.perArch ? `@${r.arch.debian}` : ''}/${r.facts.sha256}`;
 }
 const plan_charmLedgerKey = (f) => `charm/${f.sha3_384}`;
-/** The ledger's record of a track this charm's releases created (`create-track`). */
-const plan_trackLedgerKey = (track) => `track/${track}`;
 const largest = (xs) => xs.reduce((m, x) => (m === undefined || x.revision > m.revision ? x : m), undefined);
 /** Can this resource revision be released with charm revisions for `arches`? */
 function fits(rev, arches) {
@@ -44987,11 +44985,10 @@ function buildPlan(input, view) {
     const plan = planReleases(input, view);
     const track = input.channel.track;
     // Every charm has `latest`; the legacy store has no tracks. Any other track must exist before a release to it.
-    // A track that holds a release exists, whether or not the store's track list was read; so does one an earlier
-    // run created (the ledger: before the first release the store lists no tracks).
-    const exists = view.tracks?.includes(track) ||
-        view.channelMap?.some((r) => r.channel.split('/')[0] === track) ||
-        (view.tracks === undefined && view.ledger[plan_trackLedgerKey(track)] !== undefined);
+    // Whether it does is read from the store, never from a ledger (which may describe another store): a track in
+    // the store's list, or one that holds a release. Before the first release the store lists no tracks, so the
+    // plan asks for the track and `create-track`'s "already exists" counts as yes (ensureTrack).
+    const exists = view.tracks?.includes(track) || view.channelMap?.some((r) => r.channel.split('/')[0] === track);
     if (input.store === 'charmhub' && track !== 'latest' && !exists)
         plan.createTrack = { track, known: view.tracks !== undefined };
     return plan;
@@ -45651,18 +45648,18 @@ function summaryTable(entries) {
 
 /** Inspect a .snap file; a zero-byte file is a valid placeholder (docs/upstream.md#zero-byte-snap-placeholder) with no yaml. */
 async function inspect_inspectSnap(file, label = file) {
-    const st = await stat(file).catch(() => undefined);
+    const st = await (0,promises_namespaceObject.stat)(file).catch(() => undefined);
     if (!st?.isFile())
-        throw new UserError(`${label}: '${file}' does not exist`);
+        throw new errors_UserError(`${label}: '${file}' does not exist`);
     if (st.size === 0)
         return { size: 0, architectures: [] };
-    const unsquashfs = which('unsquashfs');
+    const unsquashfs = exec_which('unsquashfs');
     if (!unsquashfs)
-        throw new UserError('unsquashfs is not installed; install squashfs-tools');
-    const res = await run(unsquashfs, ['-cat', file, 'meta/snap.yaml'], { allowFailure: true });
+        throw new errors_UserError('unsquashfs is not installed; install squashfs-tools');
+    const res = await exec_run(unsquashfs, ['-cat', file, 'meta/snap.yaml'], { allowFailure: true });
     if (res.exitCode !== 0)
-        throw new UserError(`${label}: '${file}' is not a snap (cannot read meta/snap.yaml from it as squashfs)`);
-    const yaml = parse(res.stdout);
+        throw new errors_UserError(`${label}: '${file}' is not a snap (cannot read meta/snap.yaml from it as squashfs)`);
+    const yaml = (0,dist/* parse */.qg)(res.stdout);
     const archs = Array.isArray(yaml?.architectures) ? yaml.architectures.map(String) : ['all'];
     return { yaml, size: st.size, architectures: archs };
 }
@@ -45753,9 +45750,12 @@ async function loadCharm(input, inputName = 'charm') {
                 interface: String((typeof def === 'object' && def !== null ? def.interface : def) ?? ''),
             };
     }
+    const config = ((await readYaml(external_node_path_default().join(dir, 'config.yaml'))) ?? cc?.config);
+    const channelDefault = config?.options?.channel?.default;
     return {
         name,
         dir,
+        ...(typeof channelDefault === 'string' ? { channelDefault } : {}),
         sources: [meta ? metaFile : undefined, cc ? ccFile : undefined].filter((x) => !!x),
         resources,
         subordinate: (meta?.subordinate ?? cc?.subordinate) === true,
@@ -45769,6 +45769,95 @@ function snapResources(meta) {
 /** A valid charm name: lower-case letters, digits and hyphens, starting with a letter. */
 function isCharmName(name) {
     return CHARM_NAME_RE.test(name);
+}
+
+;// CONCATENATED MODULE: ./shared/store-cli.ts
+/**
+ * The one way the store backends run their store CLI (charmcraft, snapcraft): an argument array, the credential
+ * only in the child's environment, transient failures (timeouts, resets, 502/503/504) retried with backoff
+ * (shared/retry.ts), anything else one StoreError with the store's own words, redacted.
+ */
+
+
+
+
+
+/** Defaults, overridable through the environment (the tests use short backoffs). */
+function store_cli_storePolicy(env = process.env) {
+    return { attempts: envNumber(env, 'BUILD_SNAPS_STORE_ATTEMPTS', 4), backoffMs: envNumber(env, 'BUILD_SNAPS_STORE_BACKOFF_MS', 2000) };
+}
+const TRANSIENT_RE = /timed? ?out|timeout|connection (reset|refused|aborted)|ECONNRESET|ETIMEDOUT|EAI_AGAIN|temporar(il)?y unavailable|\b50[234]\b/i;
+function isTransient(message) {
+    return TRANSIENT_RE.test(message);
+}
+/** A store command failed; `message` is the store's own text (its JSON errors, else its last lines). */
+class store_cli_StoreError extends errors_UserError {
+    argv;
+    storeMessage;
+    codes;
+    constructor(argv, storeMessage, codes = []) {
+        super(`${argv.slice(0, 2).join(' ')} failed: ${storeMessage}`);
+        this.argv = argv;
+        this.storeMessage = storeMessage;
+        this.codes = codes;
+    }
+}
+class store_cli_Cli {
+    program;
+    env;
+    log;
+    policy;
+    readErrors;
+    constructor(program, env, log, policy, 
+    /** The tool's structured errors (charmcraft's JSON on stdout; snapcraft's `- code: message` lines), if any. */
+    readErrors) {
+        this.program = program;
+        this.env = env;
+        this.log = log;
+        this.policy = policy;
+        this.readErrors = readErrors;
+    }
+    /** Run one store command; retry transient failures; return stdout. */
+    async call(args) {
+        const argv = [external_node_path_default().basename(this.program), ...args];
+        const judge = (e) => {
+            const message = e instanceof store_cli_StoreError ? e.storeMessage : String(e);
+            return { retry: isTransient(message), message: `transient store error (${message})` };
+        };
+        try {
+            return await withRetry({ policy: this.policy, label: args[0], log: this.log, judge }, async () => {
+                const res = await exec_run(this.program, args, { env: this.env, allowFailure: true });
+                if (res.exitCode === 0)
+                    return res.stdout;
+                const json = this.readErrors?.(res.stdout, res.stderr);
+                if (json)
+                    throw new store_cli_StoreError(argv, log_redact(json.map((e) => `${e.code}: ${e.message}`).join('; ')), json.map((e) => e.code));
+                throw new store_cli_StoreError(argv, log_redact(storeMessage(res.stderr, res.stdout)));
+            });
+        }
+        catch (e) {
+            if (!(e instanceof RetryFailure) || !(e.last instanceof store_cli_StoreError))
+                throw e;
+            throw new store_cli_StoreError(argv, e.last.storeMessage + (e.attempts > 1 ? ` (after ${e.attempts} attempts)` : ''), e.last.codes);
+        }
+    }
+    async json(args) {
+        const out = await this.call(args);
+        try {
+            return JSON.parse(out);
+        }
+        catch {
+            throw new errors_UserError(`${this.program} ${args[0]}: expected JSON, got '${log_redact(out.trim().slice(0, 200))}'; is this charmcraft 2.x or newer?`);
+        }
+    }
+}
+/** The store's own words: the last non-empty lines of stderr (else stdout), on one line. */
+function storeMessage(stderr, stdout) {
+    const lines = (stderr.trim() || stdout.trim() || 'no message')
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean);
+    return lines.slice(-3).join(' | ');
 }
 
 ;// CONCATENATED MODULE: ./shared/charm/store.ts
@@ -45806,72 +45895,6 @@ function isCharmName(name) {
 
 
 
-
-/** Defaults, overridable through the environment (the tests use short backoffs). */
-function storePolicy(env = process.env) {
-    return { attempts: envNumber(env, 'BUILD_SNAPS_STORE_ATTEMPTS', 4), backoffMs: envNumber(env, 'BUILD_SNAPS_STORE_BACKOFF_MS', 2000) };
-}
-const TRANSIENT_RE = /timed? ?out|timeout|connection (reset|refused|aborted)|ECONNRESET|ETIMEDOUT|EAI_AGAIN|temporar(il)?y unavailable|\b50[234]\b/i;
-function isTransient(message) {
-    return TRANSIENT_RE.test(message);
-}
-/** A store command failed; `message` is the store's own text (its JSON errors, else its last lines). */
-class store_StoreError extends errors_UserError {
-    argv;
-    storeMessage;
-    codes;
-    constructor(argv, storeMessage, codes = []) {
-        super(`${argv.slice(0, 2).join(' ')} failed: ${storeMessage}`);
-        this.argv = argv;
-        this.storeMessage = storeMessage;
-        this.codes = codes;
-    }
-}
-class Cli {
-    program;
-    env;
-    log;
-    policy;
-    constructor(program, env, log, policy) {
-        this.program = program;
-        this.env = env;
-        this.log = log;
-        this.policy = policy;
-    }
-    /** Run one store command; retry transient failures; return stdout. */
-    async call(args) {
-        const argv = [path.basename(this.program), ...args];
-        const judge = (e) => {
-            const message = e instanceof store_StoreError ? e.storeMessage : String(e);
-            return { retry: isTransient(message), message: `transient store error (${message})` };
-        };
-        try {
-            return await withRetry({ policy: this.policy, label: args[0], log: this.log, judge }, async () => {
-                const res = await run(this.program, args, { env: this.env, allowFailure: true });
-                if (res.exitCode === 0)
-                    return res.stdout;
-                const json = jsonErrors(res.stdout);
-                if (json)
-                    throw new store_StoreError(argv, redact(json.map((e) => `${e.code}: ${e.message}`).join('; ')), json.map((e) => e.code));
-                throw new store_StoreError(argv, redact(storeMessage(res.stderr, res.stdout)));
-            });
-        }
-        catch (e) {
-            if (!(e instanceof RetryFailure) || !(e.last instanceof store_StoreError))
-                throw e;
-            throw new store_StoreError(argv, e.last.storeMessage + (e.attempts > 1 ? ` (after ${e.attempts} attempts)` : ''), e.last.codes);
-        }
-    }
-    async json(args) {
-        const out = await this.call(args);
-        try {
-            return JSON.parse(out);
-        }
-        catch {
-            throw new UserError(`${this.program} ${args[0]}: expected JSON, got '${redact(out.trim().slice(0, 200))}'; is this charmcraft 2.x or newer?`);
-        }
-    }
-}
 /** `{"errors": [{"code", "message"}]}` on stdout: how charmcraft reports a rejected upload with --format json. */
 function jsonErrors(stdout) {
     let doc;
@@ -45890,14 +45913,6 @@ function jsonErrors(stdout) {
             .replace(/\s+/g, ' ')
             .trim(),
     }));
-}
-/** The store's own words: the last non-empty lines of stderr (else stdout), on one line. */
-function storeMessage(stderr, stdout) {
-    const lines = (stderr.trim() || stdout.trim() || 'no message')
-        .split('\n')
-        .map((l) => l.trim())
-        .filter(Boolean);
-    return lines.slice(-3).join(' | ');
 }
 const DUPLICATE_REVISION_RE = /Revision of the existing package is:\s*(\d+)/i;
 const DUPLICATE_DIGEST_RE = /(?:upload with that digest|already exists)/i;
@@ -45981,20 +45996,21 @@ function parseResourceRevisions(doc) {
         return { revision: revisionOf(r, what), ...(typeof r.size === 'number' ? { size: r.size } : {}), ...(arches.length ? { arches } : {}) };
     });
 }
+
 class CharmhubStore {
     tool;
     kind = 'charmhub';
     cli;
     constructor(tool, credentials, log, policy = storePolicy()) {
         this.tool = tool;
-        this.cli = new Cli(tool, credentials ? { CHARMCRAFT_AUTH: credentials } : {}, log, policy);
+        this.cli = new Cli(tool, credentials ? { CHARMCRAFT_AUTH: credentials } : {}, log, policy, jsonErrors);
     }
     async uploadCharm(file) {
         try {
             return { revision: revisionOf(await this.cli.json(['upload', '--format', 'json', file]), 'charmcraft upload') };
         }
         catch (e) {
-            const dup = e instanceof store_StoreError ? parseDuplicate(e.storeMessage) : undefined;
+            const dup = e instanceof StoreError ? parseDuplicate(e.storeMessage) : undefined;
             if (dup)
                 return { duplicate: dup };
             throw e;
@@ -46045,7 +46061,7 @@ class CharmstoreStore {
     constructor(tool, namespace, log, policy = storePolicy()) {
         this.tool = tool;
         this.namespace = namespace;
-        this.cli = new Cli(tool, {}, log, policy);
+        this.cli = new Cli(tool, {}, log, policy, jsonErrors);
     }
     url(name, revision) {
         const base = legacyUrl(this.namespace, name);
@@ -46225,7 +46241,7 @@ async function readPackedMeta(file, scratch, inputName = 'charm') {
     await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
     let found = 0;
     let manifest;
-    for (const member of ['metadata.yaml', 'charmcraft.yaml', 'manifest.yaml']) {
+    for (const member of ['metadata.yaml', 'charmcraft.yaml', 'config.yaml', 'manifest.yaml']) {
         const res = await exec_run(unzip, ['-p', file, member], { allowFailure: true });
         if (res.exitCode === 9)
             throw new errors_UserError(`${inputName}: '${file}' is not a zip archive, so not a packed charm; build it with charm-build`);
@@ -46236,7 +46252,8 @@ async function readPackedMeta(file, scratch, inputName = 'charm') {
             continue;
         }
         await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(dir, member), res.stdout);
-        found++;
+        if (member !== 'config.yaml')
+            found++;
     }
     if (found === 0)
         throw new errors_UserError(`${inputName}: '${file}' has no metadata.yaml or charmcraft.yaml inside; is it a charm?`);
@@ -46286,7 +46303,16 @@ function filesTable(resources, charms = []) {
     ];
     return ['| resource | arch | file | size (bytes) | sha256 |', '|---|---|---|---|---|', ...rows].join('\n');
 }
-/** `charm/<sha3-384>` and `<resource>[@arch]/<sha256>` → revision, for one store and charm. */
+/**
+ * Which store and account a ledger describes: the store's API address (CHARMCRAFT_STORE_API_URL, else Charmhub's)
+ * and the account, known here only through its credential, so a digest of both (never the credential itself).
+ * A new credential starts a new ledger: one more upload, never another store's revisions.
+ */
+function ledgerScope(kind, credentials, env = process.env) {
+    const api = kind === 'charmhub' ? env.CHARMCRAFT_STORE_API_URL || 'https://api.charmhub.io' : kind;
+    return `${kind}-${createHash('sha256').update(`${api}\n${credentials}`).digest('hex').slice(0, 16)}`;
+}
+/** `charm/<sha3-384>` and `<resource>[@arch]/<sha256>` → revision, for one store, account and charm (ledgerScope). */
 class Ledger {
     rt;
     entries = {};
@@ -46374,9 +46400,6 @@ async function executePlan(rt, store, plan, ledger, beforeRelease) {
     };
     // The track first: a track no guardrail allows stops the run before anything is uploaded.
     const trackCreated = plan.createTrack && (await ensureTrack(rt, store, plan.charm, plan.createTrack)) ? plan.createTrack.track : undefined;
-    // Remembered for a re-run that finds the charm still unreleased (`status` lists no tracks then).
-    if (plan.createTrack)
-        ledger.set(trackLedgerKey(plan.createTrack.track), 1);
     try {
         for (const rel of plan.releases) {
             const ref = rel.charm;
@@ -46502,6 +46525,259 @@ function verifyFailure(plan, ms) {
         plan.charm +
         '` and release again';
     return { line, table: mismatchTable(ms) };
+}
+
+;// CONCATENATED MODULE: ./shared/cdk-snaps.ts
+/**
+ * What a release description says about the Snap Store: which snaps it publishes (the `snap-store` section), and
+ * which snaps each charm installs from the store, at which channel (the gate's input).
+ *
+ * Today's kubernetes-control-plane and kubernetes-worker carry no snap resources: they install their snaps from
+ * the store at their `channel` option (charmed-kubernetes/charm-lib-kubernetes-snaps, charms/kubernetes_snaps.py:
+ * BASIC_SNAPS kubectl, kubelet, kube-proxy; CONTROL_PLANE_SNAPS kube-apiserver, kube-controller-manager,
+ * kube-scheduler; the control plane also cdk-addons at `<track>/<risk>`), and block with "Not all snaps are
+ * available on channel=<c>" when one has no revision there for the machine's arch.
+ */
+
+
+
+
+
+
+/** The seven Kubernetes snaps CK publishes (shared/k8s.ts COMPONENTS). */
+const KUBE_SNAPS = COMPONENTS.map((c) => c.name);
+const BASIC = ['kubectl', 'kubelet', 'kube-proxy'];
+/** Built in: what charm-lib-kubernetes-snaps installs for each Kubernetes charm. `addons`: cdk-addons too. */
+const CHARM_SNAPS = {
+    'kubernetes-control-plane': { snaps: [...BASIC, 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler'], addons: true },
+    'kubernetes-worker': { snaps: BASIC },
+};
+function snapPublish(desc) {
+    const s = desc['snap-store'];
+    if (!s)
+        return undefined;
+    const cdkAddons = s['cdk-addons'] ?? '';
+    return {
+        channels: s.channels.map((c) => parseChannel(c, 'snap-store.channels').name),
+        snaps: s.snaps ?? [...KUBE_SNAPS, ...(cdkAddons ? ['cdk-addons'] : [])],
+        arches: (s.arches ?? desc.arches).map((a) => parseArch(a).debian),
+        cdkAddons,
+    };
+}
+/** The snap-store section's own problems (`<label>: <field>: ...`), before anything is built. */
+async function checkSnapStore(desc, dir, label) {
+    const out = [];
+    const s = desc['snap-store'];
+    for (const [name, spec] of Object.entries(desc.charms))
+        for (const [i, item] of (spec['installs-snaps'] ?? []).entries()) {
+            const at = item.indexOf('@');
+            if (at < 0)
+                continue;
+            try {
+                parseChannel(item.slice(at + 1), 'x');
+            }
+            catch (e) {
+                out.push(`${label}: charms.${name}.installs-snaps[${i}]: ${e.message.replace(/^x: /, '')}`);
+            }
+        }
+    if (!s)
+        return out;
+    for (const [i, c] of s.channels.entries()) {
+        try {
+            parseChannel(c, 'x');
+        }
+        catch (e) {
+            out.push(`${label}: snap-store.channels[${i}]: ${e.message.replace(/^x: /, '')}`);
+        }
+    }
+    const addons = s['cdk-addons'];
+    if (addons && !(await (0,promises_namespaceObject.stat)(external_node_path_default().resolve(dir, addons)).catch(() => undefined))?.isDirectory())
+        out.push(`${label}: snap-store.cdk-addons: '${addons}' is not a directory; give the cdk-addons build directory relative to ${label}`);
+    if (!addons && s.snaps?.includes('cdk-addons'))
+        out.push(`${label}: snap-store.snaps: lists cdk-addons but snap-store.cdk-addons names no build directory; give it (e.g. cdk-addons: cdk-addons)`);
+    const sources = desc.sources?.['cdk-addons'];
+    if (addons && sources && external_node_path_default().resolve(dir, addons) !== external_node_path_default().resolve(dir, sources))
+        out.push(`${label}: snap-store.cdk-addons: '${addons}' differs from sources.cdk-addons '${sources}'; one cdk-addons snap is built per arch, name one directory`);
+    return out;
+}
+/** The `channel` option of every application of the template whose charm is `charm`. */
+function templateChannels(template, charm) {
+    if (!template)
+        return [];
+    const doc = (0,dist/* parse */.qg)(template);
+    return Object.values(doc?.applications ?? {})
+        .filter((a) => String(a?.charm ?? '').replace(/^ch:/, '') === charm && typeof a?.options?.channel === 'string')
+        .map((a) => String(a.options.channel));
+}
+/**
+ * Every charm's snaps and channels: the bundle template's `channel` option for its application(s), else the
+ * charm's config default; built in for today's Kubernetes charms (no snap resources), `installs-snaps` for any
+ * charm (it replaces the built-in list). cdk-addons goes with `<track>/<risk>` of the channel. `problems`: one line per charm that
+ * installs snaps but says no channel.
+ */
+function charmInstalls(desc, infos, template) {
+    const charms = [];
+    const problems = [];
+    for (const info of infos) {
+        const given = desc.charms[info.name]?.['installs-snaps'];
+        // Built in for today's charms, which carry no snap resources; an older charm with snap resources (layer-snap)
+        // installs its snaps from them, and says installs-snaps for any it takes from the store.
+        const layerSnap = info.declared.some((d) => d.type === 'file' && d.filename?.endsWith('.snap'));
+        const builtIn = layerSnap ? undefined : CHARM_SNAPS[info.name];
+        const items = given ?? [...(builtIn?.snaps ?? []), ...(builtIn?.addons ? ['cdk-addons'] : [])];
+        if (!items.length)
+            continue;
+        const fromTemplate = templateChannels(template, info.name);
+        const channels = fromTemplate.length ? [...new Set(fromTemplate)] : info.channelDefault ? [info.channelDefault] : [];
+        const installs = [];
+        for (const item of items) {
+            const [snap, pinned] = item.split('@');
+            if (pinned) {
+                installs.push({ snap, channel: parseChannel(pinned, 'installs-snaps').name });
+                continue;
+            }
+            if (!channels.length) {
+                problems.push(`charms.${info.name}: installs ${snap} from the Snap Store, but its channel is unknown (no channel option in the charm, none in bundle.template); set options.channel for it in bundle.template or write ${snap}@<track>/<risk> in installs-snaps`);
+                continue;
+            }
+            for (const c of channels) {
+                let ch;
+                try {
+                    ch = parseChannel(c, 'channel');
+                }
+                catch {
+                    problems.push(`charms.${info.name}: its channel option '${c}' is not a snap channel; set options.channel to track/risk in bundle.template`);
+                    continue;
+                }
+                installs.push({ snap, channel: snap === 'cdk-addons' && !given ? `${ch.track}/${ch.risk}` : ch.name });
+            }
+        }
+        charms.push({ charm: info.name, installs });
+    }
+    return { charms, problems: [...new Set(problems)] };
+}
+
+;// CONCATENATED MODULE: ./shared/snap-store/plan.ts
+/**
+ * The Snap Store half of a release, pure: from the built snaps and what the store says today (snapcraft's
+ * `tracks` and `status`), what to check, upload and release; and the gate: every snap a charm installs has a
+ * revision, for every arch the charm serves, in the channel the charm installs from.
+ */
+
+/** The rows of one arch and channel of a status read. */
+const rowOf = (rows, arch, channel) => rows.find((r) => r.arch === arch && r.channel === channel);
+/**
+ * Upload what the store does not hold yet. A (snap, arch) whose every channel holds this version is kept; one
+ * that some channel holds at this version has that revision released to the others; the rest is uploaded and
+ * released to every channel at once (`snapcraft upload --release`).
+ */
+function planPublish(artifacts, channels, status) {
+    return artifacts.map((a) => {
+        const rows = status[a.snap] ?? [];
+        const holding = channels.filter((c) => {
+            const r = rowOf(rows, a.arch, c);
+            return r?.revision !== undefined && r.version === a.version;
+        });
+        if (holding.length === channels.length)
+            return { ...a, action: 'keep', revision: rowOf(rows, a.arch, holding[0]).revision, channels, releaseTo: [] };
+        if (holding.length)
+            return {
+                ...a,
+                action: 'release',
+                revision: rowOf(rows, a.arch, holding[0]).revision,
+                channels,
+                releaseTo: channels.filter((c) => !holding.includes(c)),
+            };
+        return { ...a, action: 'upload', channels, releaseTo: channels };
+    });
+}
+/** The hint for a missing track: how it is made (snapcraft has no command for it). */
+function trackHint(snap) {
+    return `a track is made by the store: where the snap has track guardrails, the publisher API creates it (POST /v1/snap/${snap}/tracks, as charmed-kubernetes' ensure_track does), else request it in the store-requests category of forum.snapcraft.io`;
+}
+/**
+ * Before anything is uploaded: every snap's name is known to the store and readable with this credential, and
+ * every channel's track exists. One line per problem. `tracks[snap]` is the `snapcraft tracks` answer, or the
+ * store's refusal (its words).
+ */
+function preflight(snaps, channels, tracks) {
+    const out = [];
+    for (const snap of snaps) {
+        const t = tracks[snap];
+        if (!t)
+            continue;
+        if ('refused' in t) {
+            out.push(/not found|resource-not-found/i.test(t.refused)
+                ? `snap-store: ${snap}: the Snap Store does not know this snap or the credential may not use it (${t.refused}); register the name (snapcraft register ${snap}) or export a credential that covers it (snapcraft export-login --snaps ${snap},...)`
+                : `snap-store: ${snap}: the Snap Store refused to list its tracks (${t.refused}); check SNAPCRAFT_STORE_CREDENTIALS`);
+            continue;
+        }
+        const names = new Set(t.filter((r) => r.status !== 'closed').map((r) => r.name));
+        for (const c of channels) {
+            const track = parseChannel(c, 'snap-store.channels').track;
+            if (!names.has(track))
+                out.push(`snap-store: ${snap} has no track '${track}' (channel ${c}); ${trackHint(snap)}, then run again`);
+        }
+    }
+    return [...new Set(out)];
+}
+function snapNeeds(charms) {
+    return charms.flatMap((c) => c.arches.flatMap((arch) => c.installs.map((i) => ({ charm: c.charm, arch, snap: i.snap, channel: i.channel }))));
+}
+/**
+ * The gate: a unit installs `snap` from `channel` on its machine's arch, and blocks ("Not all snaps are
+ * available on channel=...") when that channel has no revision for the arch. A channel that follows a safer
+ * risk (`↑`) resolves to that risk's revision, as snapd installs it. One line per gap.
+ */
+function gateGaps(needs, status) {
+    const out = [];
+    for (const n of needs) {
+        const rows = status[n.snap];
+        if (rows && 'refused' in rows) {
+            out.push(`gate: ${n.charm} on ${n.arch} installs ${n.snap} from ${n.channel}, and the Snap Store would not say what it holds (${rows.refused})`);
+            continue;
+        }
+        const r = rowOf(rows ?? [], n.arch, n.channel);
+        if (r && (r.revision !== undefined || r.following))
+            continue;
+        out.push(`gate: ${n.charm} on ${n.arch} installs ${n.snap} from ${n.channel}, which has no ${n.arch} revision there; publish it (snap-store in the description) or release it to ${n.channel}`);
+    }
+    return [...new Set(out)];
+}
+/**
+ * Promotion of the published snaps: each arch's revision in `from` released to `to`. What `from` lacks is a
+ * problem line (nothing is promoted then); what `to` already holds is kept.
+ */
+function plan_planPromotion(snaps, arches, from, to, status) {
+    const steps = [];
+    const problems = [];
+    for (const snap of snaps) {
+        for (const arch of arches) {
+            const rows = status[snap] ?? [];
+            const src = rowOf(rows, arch, from.name);
+            if (src?.revision === undefined) {
+                problems.push(`snap-store: ${snap} has no ${arch} revision of its own in ${from.name}; nothing to promote to ${to.name}`);
+                continue;
+            }
+            const dst = rowOf(rows, arch, to.name);
+            const base = { snap, arch, version: src.version ?? '', file: '', size: 0, sha256: '', revision: src.revision, channels: [to.name] };
+            steps.push(dst?.revision === src.revision ? { ...base, action: 'keep', releaseTo: [] } : { ...base, action: 'release', releaseTo: [to.name] });
+        }
+    }
+    return { steps, problems };
+}
+/** The snapcraft commands a plan runs, as a dry run shows them. */
+function publishCommands(tool, snaps, steps) {
+    return [
+        ...snaps.map((s) => [tool, 'tracks', s]),
+        ...snaps.map((s) => [tool, 'status', s]),
+        ...steps.flatMap((s) => s.action === 'upload'
+            ? [[tool, 'upload', s.file, '--release', s.releaseTo.join(',')]]
+            : s.action === 'release'
+                ? [[tool, 'release', s.snap, String(s.revision), s.releaseTo.join(',')]]
+                : []),
+        ...snaps.map((s) => [tool, 'status', s]),
+    ];
 }
 
 // EXTERNAL MODULE: external "node:url"
@@ -46852,6 +47128,7 @@ function checkBundle(yamlText, charms = {}) {
 
 
 
+
 /** Every error of a description, one line each; the message is the lines joined. */
 class DescriptionError extends errors_UserError {
     lines;
@@ -47056,6 +47333,7 @@ async function checkDescription(desc, dir, label, scratch) {
         const files = [];
         let charmDir;
         let built;
+        let channelDefault;
         try {
             if (spec.path) {
                 const meta = await loadCharm(external_node_path_default().resolve(dir, spec.path), `${at}.path`);
@@ -47065,6 +47343,7 @@ async function checkDescription(desc, dir, label, scratch) {
                 declared = meta.resources;
                 built = await charmEntriesOf(name, meta.dir, spec.builder, arches.map((a) => a.debian));
                 bundle = { subordinate: meta.subordinate, endpoints: meta.endpoints };
+                channelDefault = meta.channelDefault;
             }
             else {
                 for (const [i, g] of spec.files.entries()) {
@@ -47079,6 +47358,7 @@ async function checkDescription(desc, dir, label, scratch) {
                         err(`${at}.files`, `${external_node_path_default().basename(f)} is charm '${meta.name}', not '${name}'; every file of an entry must be the same charm`);
                     declared ??= meta.resources;
                     bundle ??= { subordinate: meta.subordinate, endpoints: meta.endpoints };
+                    channelDefault ??= meta.channelDefault;
                 }
             }
         }
@@ -47143,6 +47423,7 @@ async function checkDescription(desc, dir, label, scratch) {
             declared,
             bundle: bundle ?? { subordinate: false, endpoints: {} },
             ...(built ?? {}),
+            ...(channelDefault ? { channelDefault } : {}),
         });
     }
     const need = (k, field, what) => {
@@ -47159,8 +47440,9 @@ async function checkDescription(desc, dir, label, scratch) {
         if (needs.has('snap:etcd') && !needs.has('flannel'))
             need('snap:etcd', 'versions.etcd', 'give the etcd tag of the etcd snap, e.g. v3.5.16');
     }
-    if (!desc.sources?.['cdk-addons'])
+    if (!desc.sources?.['cdk-addons'] && !desc['snap-store']?.['cdk-addons'])
         need('snap:cdk-addons', 'sources.cdk-addons', 'give the cdk-addons build directory (apply, templates/) to pack');
+    errors.push(...(await checkSnapStore(desc, dir, label)));
     if (errors.length)
         throw new DescriptionError(errors);
     return infos;
@@ -47191,8 +47473,11 @@ function makePlan(desc, infos, o) {
     const shared = {};
     const charms = [];
     const packs = [];
+    const published = snapPublish(desc);
+    // The build jobs: every release arch, and every arch the Snap Store gets snaps for, in the table's order.
+    const buildArches = arch_ARCHES.filter((a) => arches.some((r) => r.debian === a.debian) || published?.arches.includes(a.debian));
     const refused = o.routes
-        ? checkBuildRoutes(arches.map((a) => a.debian), o.routes)
+        ? checkBuildRoutes(buildArches.map((a) => a.debian), o.routes)
         : [];
     for (const info of infos) {
         if (info.dir && info.entries && o.packs !== false) {
@@ -47257,21 +47542,39 @@ function makePlan(desc, infos, o) {
     // Before anything is built or uploaded: every entry the release needs has a route.
     if (refused.length)
         throw new DescriptionError(refused);
-    const components = COMPONENTS.map((c) => c.name).filter((n) => shared[`snap:${n}`]);
+    const matrix = buildArches.map((a) => {
+        const charmArch = arches.some((r) => r.debian === a.debian);
+        const pub = published?.arches.includes(a.debian) ? published.snaps : [];
+        const wants = (k) => (charmArch && !!shared[k]) || pub.includes(k.replace(/^snap:/, ''));
+        return {
+            arch: a.debian,
+            platform: a.platform,
+            components: COMPONENTS.map((c) => c.name)
+                .filter((n) => wants(`snap:${n}`))
+                .join(' '),
+            etcd: wants('snap:etcd'),
+            'cdk-addons': wants('snap:cdk-addons'),
+            cni: charmArch && !!shared.cni,
+            flannel: charmArch && !!shared.flannel,
+        };
+    });
+    const anyRow = (k) => matrix.some((r) => r[k]);
     const src = (k) => (desc.sources?.[k] ? repo(desc.sources[k]) : '');
     const build = {
-        components: components.join(' '),
-        etcd: !!shared['snap:etcd'],
-        'cdk-addons': !!shared['snap:cdk-addons'],
-        cni: !!shared.cni,
-        flannel: !!shared.flannel,
+        components: COMPONENTS.map((c) => c.name)
+            .filter((n) => matrix.some((r) => r.components.split(' ').includes(n)))
+            .join(' '),
+        etcd: anyRow('etcd'),
+        'cdk-addons': anyRow('cdk-addons'),
+        cni: anyRow('cni'),
+        flannel: anyRow('flannel'),
         'cni-version': desc.versions.cni ?? '',
         'cni-source': src('cni'),
         'flannel-version': desc.versions.flannel ?? '',
         'flannel-source': src('flannel'),
         'etcd-version': etcdTag,
         'etcd-source': src('etcd'),
-        'cdk-addons-source': src('cdk-addons'),
+        'cdk-addons-source': src('cdk-addons') || (published?.cdkAddons ? repo(published.cdkAddons) : ''),
     };
     const channel = parseChannel(o.channel || desc.channel || defaultChannel(o.kubeVersion), 'channel').name;
     return {
@@ -47281,6 +47584,8 @@ function makePlan(desc, infos, o) {
         snaps: desc.snaps,
         versions: { kubernetes: o.kubeVersion, cni: desc.versions.cni ?? '', flannel: desc.versions.flannel ?? '', etcd: etcdTag },
         build,
+        matrix,
+        ...(published ? { snapStore: published } : {}),
         charms,
         packs,
         shared,
@@ -47307,7 +47612,7 @@ function buildCounts(plan) {
 /** The plan job's outputs, as release.yml reads them (needs.plan.outputs.*). */
 function planOutputs(plan, dryRun) {
     return {
-        matrix: JSON.stringify({ include: plan.arches.map((a) => ({ arch: a.debian, platform: a.platform })) }),
+        matrix: JSON.stringify({ include: plan.matrix }),
         charms: JSON.stringify({ include: plan.charms }),
         packs: JSON.stringify({ include: plan.packs }),
         'pack-count': String(plan.packs.length),
@@ -47317,6 +47622,8 @@ function planOutputs(plan, dryRun) {
         channel: plan.channel,
         snaps: plan.snaps,
         'dry-run': String(dryRun),
+        // The snaps job: publish (snap-store) and the gate, before any charm is released.
+        'snap-job': String(!!plan.snapStore || !!plan.snapNeeds?.length),
     };
 }
 function planMarkdown(plan, dryRun, title = 'Release plan') {
@@ -47343,7 +47650,35 @@ function planMarkdown(plan, dryRun, title = 'Release plan') {
         '|---|---|---|---|---|',
         ...charms,
         ...(packs.length ? ['', '| charm | entry | build-on | run-on | packed on |', '|---|---|---|---|---|', ...packs] : []),
+        ...snapStoreMarkdown(plan),
     ].join('\n');
+}
+/**
+ * The Snap Store part of the plan: what is published where, the snapcraft commands the snaps job runs (an upload
+ * is skipped for a (snap, arch) whose channels already hold its version), and the gate's checks.
+ */
+function snapStoreMarkdown(plan) {
+    const pub = plan.snapStore;
+    const needs = plan.snapNeeds ?? [];
+    if (!pub && !needs.length)
+        return [];
+    const out = ['', '#### Snap Store (the snaps job, before any charm is released)'];
+    if (pub) {
+        out.push('', `Publishes ${pub.snaps.map((x) => `\`${x}\``).join(', ')} for ${pub.arches.map((a) => `\`${a}\``).join(', ')} to ${pub.channels.map((c) => `\`${c}\``).join(', ')}. snapcraft commands:`, '', '```', ...pub.snaps.map((x) => `snapcraft tracks ${x}`), ...pub.snaps.map((x) => `snapcraft status ${x}`), ...pub.arches.flatMap((a) => pub.snaps.map((x) => `snapcraft upload release-${a}/${x}_*_${a}.snap --release ${pub.channels.join(',')}`)), ...pub.snaps.map((x) => `snapcraft status ${x}   # verify`), '```');
+    }
+    else
+        out.push('', 'Publishes nothing (no snap-store section); the gate still reads the store.');
+    if (needs.length) {
+        const rows = new Map();
+        for (const n of needs) {
+            const k = `| ${n.charm} | ${n.snap} | ${n.channel} |`;
+            if (!rows.has(k))
+                rows.set(k, new Set());
+            rows.get(k).add(n.arch);
+        }
+        out.push('', 'The gate: each charm is released only when every snap it installs has a revision in its channel for every arch it serves (`snapcraft status`).', '', '| charm | snap | channel | arches |', '|---|---|---|---|', ...[...rows].map(([k, a]) => `${k} ${[...a].join(', ')} |`));
+    }
+    return out;
 }
 /** Charm name → what the bundle checks need of it, for every charm of the release. */
 function bundleCharms(infos) {
@@ -47466,11 +47801,15 @@ function checkBundlesBeforeUpload(desc, infos, template, serves, channel) {
 
 
 
+
+
 /** The workflow_dispatch defaults of release.yml (test/workflows.test.ts checks they agree). */
 const RELEASE_DEFAULTS = {
     config: 'cdk-release.yaml',
     channel: '',
     'dry-run': 'true',
+    /** The snapcraft the snaps job installs on a runner (the local run takes --snapcraft PATH, else the double). */
+    'snapcraft-channel': '8.x/stable',
 };
 /**
  * The `<ubuntu release>/<arch>` keys each charm's revisions will serve in this release: the run-on bases of its
@@ -47515,10 +47854,15 @@ async function planFromConfig(r) {
             // A promotion packs nothing; the summary reads the plan for its tables only.
             packs: r.promote === undefined && r.packs !== false,
         });
+        const template = desc.bundle?.template ? await (0,promises_namespaceObject.readFile)(external_node_path_default().resolve(external_node_path_default().dirname(file), desc.bundle.template), 'utf8') : undefined;
+        const serves = await servedBases(infos, plan, scratch);
+        // The gate's input: every snap each charm installs, on each arch its revisions serve, at its channel.
+        const installs = charmInstalls(desc, infos, template);
+        if (installs.problems.length)
+            throw new DescriptionError(installs.problems.map((l) => `${external_node_path_default().basename(file)}: ${l}`));
+        plan.snapNeeds = snapNeeds(installs.charms.map((c) => ({ ...c, arches: [...new Set((serves[c.charm] ?? []).map((k) => k.split('/')[1]))] })));
         // juju's bundle checks on the bundles this release will write, with provisional revisions: before any upload.
         if (!from && r.packs !== false) {
-            const template = desc.bundle?.template ? await (0,promises_namespaceObject.readFile)(external_node_path_default().resolve(external_node_path_default().dirname(file), desc.bundle.template), 'utf8') : undefined;
-            const serves = await servedBases(infos, plan, scratch);
             const problems = checkBundlesBeforeUpload(desc, infos, template, serves, plan.channel);
             if (problems.length)
                 throw new DescriptionError(problems.map((l) => `${l}; juju would refuse this bundle: fix ${desc.bundle?.template ? `bundle.template (${desc.bundle.template})` : 'the charms'}`));
@@ -47759,13 +48103,14 @@ async function releaseTable(released, plan, base) {
     }
     return rows;
 }
-function summaryMarkdown(title, notes, releaseRows, rows) {
+function summaryMarkdown(title, notes, releaseRows, rows, snapRows = '') {
     const lines = rows.map((r) => `| ${r.arch} | ${r.artifact} | ${manifest_humanSize(r.size)}${r.size === 0 ? ' (placeholder)' : ''} | \`${r.sha256}\` | ${r.attestations.join(', ') || '-'} |`);
     const arches = [...new Set(rows.flatMap((r) => r.arch.split(', ')).filter((a) => a !== 'all'))];
     return [
         `### ${title}`,
         '',
         ...notes.map((n) => `${n}  `),
+        ...(snapRows ? ['', snapRows] : []),
         ...(releaseRows.length
             ? [
                 '',
@@ -49328,6 +49673,7 @@ async function runActionLocally(action, inputs, opts = {}) {
 
 
 
+
 /** charm-build's inputs in a pack job (release.yml's "Pack <entry>" step). */
 function packInputs(p) {
     return {
@@ -49355,6 +49701,16 @@ async function collectPacks(packs, charmDir) {
         }
     }
 }
+/** The double's credential for one store directory: made once, then read back. */
+async function storeToken(file) {
+    const known = await (0,promises_namespaceObject.readFile)(file, 'utf8').catch(() => '');
+    if (known.trim())
+        return known.trim();
+    const token = (0,external_node_crypto_.randomBytes)(12).toString('hex');
+    await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(file), { recursive: true });
+    await (0,promises_namespaceObject.writeFile)(file, token, { mode: 0o600 });
+    return token;
+}
 /**
  * Which charmcraft the jobs call. By default the TEST DOUBLE (test/doubles/charmcraft), never Charmhub, first on
  * PATH, with its state under <output-dir>/store. With `--charmcraft PATH`, that program as `charmcraft` (first on
@@ -49363,7 +49719,8 @@ async function collectPacks(packs, charmDir) {
 async function storeSetup(o, storeDir, out) {
     const doubles = external_node_path_default().join(repoRoot, 'test', 'doubles');
     if (!o.charmcraft) {
-        const token = (0,external_node_crypto_.randomBytes)(12).toString('hex');
+        // One account per double store: its credential is kept beside it, so a re-run is the same account.
+        const token = await storeToken(external_node_path_default().join(storeDir, 'charmcraft-token'));
         return {
             token,
             // The release ledger (which resource files and tracks the store has) lives in the cache: it belongs to this
@@ -49398,6 +49755,43 @@ async function storeSetup(o, storeDir, out) {
         banner: `▶ Store: whatever ${tool} talks to (credentials from CHARMCRAFT_AUTH); the double is not used`,
     };
 }
+/**
+ * Which snapcraft the snaps job calls. By default the TEST DOUBLE (test/doubles/snapcraft), never the Snap Store,
+ * with its state under <output-dir>/snap-store: its credential is exported once and kept there, every snap the
+ * release publishes or the gate reads is registered, and the tracks of the snap-store channels are made (the
+ * one-time steps a publisher takes on the real store). With `--snapcraft PATH`, that program and the credential
+ * in SNAPCRAFT_STORE_CREDENTIALS: nothing is registered or made for you.
+ */
+async function snapStoreSetup(o, out, names, channels) {
+    if (o.snapcraft) {
+        const tool = external_node_path_default().resolve(o.snapcraft);
+        if (!(await (0,promises_namespaceObject.stat)(tool).catch(() => undefined))?.isFile())
+            throw new errors_UserError(`--snapcraft: ${tool} is not a file; give the path of a snapcraft program (e.g. /snap/bin/snapcraft)`);
+        return {
+            snapcraft: tool,
+            credentials: process.env.SNAPCRAFT_STORE_CREDENTIALS ?? '',
+            env: {},
+            banner: `▶ Snap Store: whatever ${tool} talks to (credentials from SNAPCRAFT_STORE_CREDENTIALS); the double is not used`,
+        };
+    }
+    const state = external_node_path_default().join(out, 'snap-store');
+    const snapcraft = external_node_path_default().join(repoRoot, 'test', 'doubles', 'snapcraft');
+    const env = { SNAPCRAFT_DOUBLE_STATE: state };
+    await (0,promises_namespaceObject.mkdir)(state, { recursive: true });
+    const file = external_node_path_default().join(state, 'credentials');
+    if (!(0,external_node_fs_namespaceObject.existsSync)(file))
+        await exec_run(snapcraft, ['export-login', file], { env });
+    const credentials = (await (0,promises_namespaceObject.readFile)(file, 'utf8')).trim();
+    if (o.snapSetup !== false) {
+        const tracks = [...new Set(channels.map((c) => c.split('/')[0]).filter((t) => t !== 'latest'))];
+        for (const n of names) {
+            await exec_run(snapcraft, ['register', '--yes', n], { env: { ...env, SNAPCRAFT_STORE_CREDENTIALS: credentials }, allowFailure: true });
+            if (tracks.length)
+                await exec_run(snapcraft, ['x-double', 'add-track', n, ...tracks], { env, allowFailure: true });
+        }
+    }
+    return { snapcraft, credentials, env, banner: `▶ Snap Store: the snapcraft TEST DOUBLE (test/doubles/snapcraft), state in ${state}` };
+}
 
 ;// CONCATENATED MODULE: ./cli/release/runner.ts
 /**
@@ -49430,8 +49824,400 @@ function buildRunsOn(arch, s390xRunner) {
     return arch === 's390x' && s390xRunner ? ['self-hosted', 'linux', 's390x'] : HOSTED_JOB;
 }
 
+;// CONCATENATED MODULE: ./shared/concurrency.ts
+/** Map over items with at most `limit` running at once; results keep the input order. All settle before a rejection is thrown. */
+async function concurrency_mapLimit(items, limit, fn) {
+    const results = new Array(items.length);
+    const errors = [];
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const i = next++;
+            try {
+                results[i] = await fn(items[i], i);
+            }
+            catch (e) {
+                errors.push(e);
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+    if (errors.length > 0)
+        throw errors[0];
+    return results;
+}
+
+;// CONCATENATED MODULE: ./shared/snap-store/snapcraft.ts
+/**
+ * The Snap Store through `snapcraft` 8 (pinned `8.x/stable` on a runner, as CK pins it): the one backend that
+ * reads and writes it. snapcraft 8 has no JSON for these commands, so its text is read, in the shapes its own
+ * source prints them (canonical/snapcraft tag 8.14.5):
+ * - `status NAME` (snapcraft/commands/status.py get_tabulated_channel_map): tabulate "plain" with the headers
+ *   `Track Arch Channel Version Revision Progress` (and a last header, empty or `Expires at`), columns
+ *   left-aligned and two spaces apart; when stdout is not a TTY (always here) Track and Arch repeat on every
+ *   channel's row. Channel is the risk (or `risk/branch`); Version and Revision are `-` for a closed channel and
+ *   `↑` for one that follows a safer risk. `This snap has no released revisions` when nothing is released.
+ * - `revisions NAME [--arch A]`: `Rev. Uploaded Arches Version Channels` (Channels only once something is
+ *   released; `*` marks a channel where the revision is current; `-` none), Arches comma-joined.
+ * - `tracks NAME`: `Name Status Creation-Date Version-Pattern`.
+ * - `upload FILE --release c1,c2`: `Revision 7 created for 'kubectl' and released to '1.33/edge' and
+ *   '1.33/stable'` (snapcraft/commands/upload.py); a review failure is `Issues while processing snap:` then one
+ *   `- <message>` line each (snapcraft/store/client.py verify_upload); the store's answer to a file it already
+ *   holds is `A file with this exact same content has already been uploaded`.
+ * - `release NAME REV c1,c2` (snapcraft/commands/manage.py): `Released 'kubectl' revision 7 to channels: ...`.
+ * - Store errors (canonical/craft-store errors.py StoreServerError): `Store operation failed:` then
+ *   `- <code>: <message>` lines, e.g. `- resource-not-found: Snap not found for name=kubectl`.
+ * - Credentials only from SNAPCRAFT_STORE_CREDENTIALS (snapcraft export-login); without them snapcraft asks for
+ *   an interactive login, so the caller refuses a store step without them before snapcraft runs.
+ * snapcraft 9 removed `push`, `list-revisions`, `list-tracks` and `login --with`: none of them is used.
+ */
+
+
+
+
+
+/** A tabulate "plain" table: the cells of each row, cut at the columns the header line starts. */
+function readTable(text, first) {
+    const lines = text.split('\n').filter((l) => l.trim() !== '');
+    const at = lines.findIndex((l) => l.trimStart().startsWith(first));
+    if (at < 0)
+        return [];
+    const header = lines[at];
+    const starts = [];
+    for (const m of header.matchAll(/\S+(?: \S+)*/g))
+        starts.push(m.index);
+    return lines.slice(at + 1).map((l) => starts.map((s, i) => l.slice(s, i + 1 < starts.length ? starts[i + 1] : undefined).trim()));
+}
+/** `snapcraft status NAME` → one row per arch and channel; [] for "This snap has no released revisions". */
+function snapcraft_parseStatus(text) {
+    if (/This snap has no released revisions/.test(text))
+        return [];
+    const rows = readTable(text, 'Track');
+    if (rows.length === 0 && text.trim())
+        throw new errors_UserError(`snapcraft status: not the table snapcraft 8 prints: '${text.trim().slice(0, 120)}'`);
+    const out = [];
+    let track = '';
+    let arch = '';
+    for (const [t, a, channel, version, revision] of rows) {
+        track = t || track;
+        arch = a || arch;
+        if (!channel)
+            continue; // the released half of a progressive release: the channel is on the row before
+        const following = revision === '↑';
+        const rev = /^\d+$/.test(revision) ? Number(revision) : undefined;
+        out.push({
+            track,
+            arch,
+            channel: `${track}/${channel}`,
+            following,
+            ...(rev !== undefined ? { revision: rev, version } : {}),
+        });
+    }
+    return out;
+}
+/** `snapcraft revisions NAME [--arch A]` → rows, newest first as the store lists them. */
+function parseRevisions(text) {
+    return readTable(text, 'Rev.')
+        .filter((r) => /^\d+$/.test(r[0]))
+        .map(([rev, uploaded, arches, version, channels]) => ({
+        revision: Number(rev),
+        uploaded,
+        arches: arches.split(',').filter(Boolean),
+        version,
+        channels: (channels ?? '')
+            .split(',')
+            .map((c) => c.replace(/\*$/, ''))
+            .filter((c) => c && c !== '-'),
+    }));
+}
+function parseTracks(text) {
+    return readTable(text, 'Name').map(([name, status, created, pattern]) => ({ name, status, created, pattern }));
+}
+const UPLOADED_RE = /Revision (\d+) created for '([^']+)'/;
+const DUPLICATE_RE = /A file with this exact same content has already been uploaded/i;
+/** craft-store's `- <code>: <message>` lines (and review issues `- <message>`) out of snapcraft's error text. */
+function snapcraftErrors(_stdout, stderr) {
+    const lines = stderr
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l.startsWith('- '));
+    if (!lines.length)
+        return undefined;
+    return lines.map((l) => {
+        const m = /^- ([a-z][a-z0-9-]*|None): (.*)$/.exec(l);
+        return m ? { code: m[1], message: m[2] } : { code: 'review', message: l.slice(2) };
+    });
+}
+/** The Snap Store, read and written through one snapcraft. */
+class SnapStore {
+    tool;
+    cli;
+    constructor(tool, credentials, log, policy = store_cli_storePolicy()) {
+        this.tool = tool;
+        addSecret(credentials);
+        this.cli = new store_cli_Cli(tool, { SNAPCRAFT_STORE_CREDENTIALS: credentials }, log, policy, snapcraftErrors);
+    }
+    async status(name) {
+        return snapcraft_parseStatus(await this.cli.call(['status', name]));
+    }
+    async revisions(name, arch) {
+        return parseRevisions(await this.cli.call(['revisions', name, ...(arch ? ['--arch', arch] : [])]));
+    }
+    async tracks(name) {
+        return parseTracks(await this.cli.call(['tracks', name]));
+    }
+    async upload(file, channels) {
+        try {
+            const out = await this.cli.call(uploadArgs(file, channels));
+            const m = UPLOADED_RE.exec(out);
+            if (!m)
+                throw new errors_UserError(`snapcraft upload ${external_node_path_default().basename(file)}: no revision in its answer: '${out.trim().slice(0, 200)}'`);
+            return { revision: Number(m[1]) };
+        }
+        catch (e) {
+            if (e instanceof store_cli_StoreError && DUPLICATE_RE.test(e.storeMessage))
+                return { duplicate: true };
+            throw e;
+        }
+    }
+    async release(name, revision, channels) {
+        await this.cli.call(snapcraft_releaseArgs(name, revision, channels));
+    }
+}
+const uploadArgs = (file, channels) => [
+    'upload',
+    file,
+    ...(channels.length ? ['--release', channels.join(',')] : []),
+];
+const snapcraft_releaseArgs = (name, revision, channels) => ['release', name, String(revision), channels.join(',')];
+
+;// CONCATENATED MODULE: ./shared/snap-store/publish.ts
+/**
+ * The Snap Store half of a release, against the store: read (tracks, status), publish (the only code that writes
+ * to the Snap Store), verify (read every snap's channel map back), and the gate's read.
+ */
+
+
+
+
+/** At most this many snapcraft calls at once (uploads are long; the store takes several per account). */
+const DEFAULT_PARALLEL = 4;
+async function readEach(names, parallel, read) {
+    const out = {};
+    await concurrency_mapLimit(names, parallel, async (n) => {
+        try {
+            out[n] = await read(n);
+        }
+        catch (e) {
+            if (!(e instanceof store_cli_StoreError))
+                throw e;
+            // Credentials the store no longer takes stop everything, not one snap.
+            if (/no longer valid|credentials/i.test(e.storeMessage))
+                throw e;
+            out[n] = { refused: e.storeMessage };
+        }
+    });
+    return out;
+}
+/** Tracks of every snap, then the preflight's problem lines (names, credential, tracks). */
+async function checkSnaps(store, snaps, channels, parallel = DEFAULT_PARALLEL) {
+    const tracks = await readEach(snaps, parallel, (s) => store.tracks(s));
+    return preflight(snaps, channels, tracks);
+}
+/** `snapcraft status` of every snap (a refusal becomes that snap's `refused`). */
+async function readStatus(store, snaps, parallel = DEFAULT_PARALLEL) {
+    return readEach(snaps, parallel, (s) => store.status(s));
+}
+/** The status reads, with a refusal as one error (publishing needs every read). */
+function statusOrThrow(status) {
+    const lines = Object.entries(status).flatMap(([s, v]) => 'refused' in v ? [`snap-store: ${s}: snapcraft status failed: ${v.refused}`] : []);
+    if (lines.length)
+        throw new errors_UserError(lines.join('\n'));
+    return status;
+}
+/**
+ * Walk the steps: uploads (and their releases, `--release`) up to `parallel` at once, then the releases of
+ * revisions the store already holds. The store's duplicate answer means this very file is there: its revision is
+ * found with `snapcraft revisions NAME --arch A` (the one revision of this version for the arch) and released.
+ */
+async function publish(store, steps, log, parallel = DEFAULT_PARALLEL) {
+    const record = (s, revision, action) => ({
+        snap: s.snap,
+        arch: s.arch,
+        revision,
+        version: s.version,
+        channels: s.channels,
+        sha256: s.sha256,
+        action,
+    });
+    return concurrency_mapLimit(steps, parallel, async (s) => {
+        const what = `${s.snap} ${s.arch}`;
+        if (s.action === 'keep') {
+            log(`${what}: ${s.channels.join(', ')} already hold ${s.version} (revision ${s.revision}); not uploading`);
+            return record(s, s.revision, 'kept');
+        }
+        if (s.action === 'release') {
+            await store.release(s.snap, s.revision, s.releaseTo);
+            log(`${what}: revision ${s.revision} (${s.version}) released to ${s.releaseTo.join(', ')}`);
+            return record(s, s.revision, s.file ? 'released' : 'promoted');
+        }
+        const up = await store.upload(s.file, s.releaseTo);
+        if ('revision' in up) {
+            log(`${what}: revision ${up.revision} uploaded and released to ${s.releaseTo.join(', ')}`);
+            return record(s, up.revision, 'uploaded');
+        }
+        const same = (await store.revisions(s.snap, s.arch)).filter((r) => r.version === s.version && r.arches.includes(s.arch));
+        if (same.length !== 1)
+            throw new errors_UserError(`snap-store: ${s.snap} ${s.arch}: the store already holds this file, and ${same.length === 0 ? 'no' : `${same.length}`} revisions of version ${s.version} for ${s.arch} (${same.map((r) => r.revision).join(', ') || 'none'}); release the right one by hand (snapcraft release ${s.snap} REV ${s.releaseTo.join(',')})`);
+        await store.release(s.snap, same[0].revision, s.releaseTo);
+        log(`${what}: the store already holds this file as revision ${same[0].revision}; released it to ${s.releaseTo.join(', ')}`);
+        return record(s, same[0].revision, 'released');
+    });
+}
+/** Read every snap's channel map back: each (snap, arch, channel) holds the recorded revision. One line per miss. */
+function verifyLines(records, status) {
+    const out = [];
+    for (const r of records)
+        for (const c of r.channels) {
+            const row = (status[r.snap] ?? []).find((x) => x.arch === r.arch && x.channel === c);
+            if (row?.revision !== r.revision)
+                out.push(`verify: ${r.snap} ${r.arch} in ${c}: expected revision ${r.revision}, the store has ${row?.revision ?? (row?.following ? 'a following risk' : 'nothing')}`);
+        }
+    return out;
+}
+/** The gate against the store: read the status of every snap the charms install, then the gaps. */
+async function gate(store, needs, parallel = DEFAULT_PARALLEL) {
+    const snaps = [...new Set(needs.map((n) => n.snap))];
+    return gateGaps(needs, await readStatus(store, snaps, parallel));
+}
+
+;// CONCATENATED MODULE: ./cli/release/snaps.ts
+/**
+ * The snaps job (release.yml and promote.yml `snaps`, behind the `release` environment; the local pipeline's
+ * step between the charm jobs and the first charm release): check every snap's name and tracks, upload and
+ * release what the store lacks, read it all back, then the gate. Before any charm is uploaded or released.
+ */
+
+
+
+
+
+
+
+
+
+
+/** How a release engineer makes the secret (snapcraft 8 account.py ExportLoginCommand's options). */
+function exportLoginLine(snaps, channels) {
+    return `snapcraft export-login --snaps ${snaps.join(',')} --channels ${channels.join(',')} --acls package_access,package_push,package_release snapcraft-credentials.txt`;
+}
+/** The built .snap of every published (snap, arch): release-<arch>/<snap>_<version>_<arch>.snap, read back. */
+async function publishedArtifacts(plan, dir) {
+    const pub = plan.snapStore;
+    const out = [];
+    const missing = [];
+    for (const arch of pub.arches) {
+        const folder = external_node_path_default().join(dir, `release-${arch}`);
+        const names = await (0,promises_namespaceObject.readdir)(folder).catch(() => []);
+        for (const snap of pub.snaps) {
+            const name = names.find((n) => n.startsWith(`${snap}_`) && n.endsWith(`_${arch}.snap`));
+            if (!name) {
+                missing.push(`snap-store: ${snap} for ${arch}: no ${snap}_<version>_${arch}.snap in ${folder}; its build job did not build it`);
+                continue;
+            }
+            const file = external_node_path_default().join(folder, name);
+            const info = await inspect_inspectSnap(file, `${snap} ${arch}`);
+            const { size } = info;
+            out.push({ snap, arch, version: String(info.yaml?.version ?? ''), file, size, sha256: await files_sha256File(file) });
+        }
+    }
+    if (missing.length)
+        throw new DescriptionError(missing);
+    return out;
+}
+/** The snaps job. Throws one DescriptionError (one line per problem) on any refusal, before the first upload. */
+async function snapsJob(o) {
+    const pub = o.plan.snapStore;
+    const parallel = o.parallel ?? DEFAULT_PARALLEL;
+    const needs = o.plan.snapNeeds ?? [];
+    const snaps = pub?.snaps ?? [];
+    const channels = o.from ? [o.plan.channel] : (pub?.channels ?? []);
+    if (!o.credentials && !o.dryRun)
+        throw new errors_UserError(`SNAPCRAFT_STORE_CREDENTIALS is not set; the snaps job reads the Snap Store${pub ? ' and publishes to it' : ' for the gate'}: make it with \`${exportLoginLine(snaps.length ? snaps : [...new Set(needs.map((n) => n.snap))], channels.length ? channels : [...new Set(needs.map((n) => n.channel))])}\` and keep the file's content as the secret SNAPCRAFT_STORE_CREDENTIALS of the release environment`);
+    const tool = external_node_path_default().basename(o.snapcraft);
+    const artifacts = pub && !o.from ? await publishedArtifacts(o.plan, o.dir) : [];
+    const result = { records: [], steps: [], commands: [], gateChecked: needs.length };
+    if (!o.credentials) {
+        // A dry run without the credential: every command, as if the store held nothing.
+        result.steps = o.from ? [] : planPublish(artifacts, channels, {});
+        result.commands = [...publishCommands(tool, snaps, result.steps), ...gateCommands(tool, needs)];
+        return result;
+    }
+    const store = new SnapStore(o.snapcraft, o.credentials, o.log);
+    // 1. Names, credential and tracks, before anything is uploaded.
+    if (pub) {
+        const problems = await checkSnaps(store, snaps, channels, parallel);
+        if (problems.length)
+            throw new DescriptionError(problems);
+    }
+    // 2. What the channels hold, then what to upload and release.
+    const status = statusOrThrow(await readStatus(store, snaps, parallel));
+    if (pub && o.from) {
+        const { steps, problems } = plan_planPromotion(snaps, pub.arches, parseChannel(o.from, 'from-channel'), parseChannel(o.plan.channel), status);
+        if (problems.length)
+            throw new DescriptionError(problems);
+        result.steps = steps;
+    }
+    else
+        result.steps = planPublish(artifacts, channels, status);
+    result.commands = [...publishCommands(tool, snaps, result.steps), ...gateCommands(tool, needs)];
+    if (o.dryRun)
+        return result;
+    // 3. Publish, 4. read it all back.
+    result.records = await publish(store, result.steps, o.log, parallel);
+    if (pub) {
+        const wrong = verifyLines(result.records, statusOrThrow(await readStatus(store, snaps, parallel)));
+        if (wrong.length)
+            throw new DescriptionError(wrong);
+    }
+    // 5. The gate: every snap each charm installs, for every arch it serves, in its channel.
+    const gaps = await gate(store, needs, parallel);
+    if (gaps.length)
+        throw new DescriptionError(gaps);
+    return result;
+}
+const gateCommands = (tool, needs) => [...new Set(needs.map((n) => n.snap))].map((s) => [tool, 'status', s]);
+/** The snaps job's record (results/snaps.json): what each (snap, arch) holds now, and the gate. */
+async function writeSnapRecord(file, r) {
+    await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(external_node_path_default().resolve(file)), { recursive: true });
+    await (0,promises_namespaceObject.writeFile)(file, `${JSON.stringify({ snaps: r.records, gate: { checked: r.gateChecked, gaps: 0 } }, null, 2)}\n`);
+}
+/** The summary's table: snap × arch → revision, version, channels, sha256. */
+function snapTable(records) {
+    if (!records.length)
+        return '';
+    return [
+        '| snap | arch | revision | version | channels | sha256 | |',
+        '|---|---|---|---|---|---|---|',
+        ...records.map((r) => `| ${r.snap} | ${r.arch} | ${r.revision} | ${r.version} | ${r.channels.join(', ')} | \`${r.sha256 || '-'}\` | ${r.action} |`),
+    ].join('\n');
+}
+/** Every snaps record (snaps.json) under dir, as the summary job downloads them. */
+async function readSnapRecords(dir) {
+    const out = [];
+    for (const rel of (await (0,promises_namespaceObject.readdir)(dir, { recursive: true }).catch(() => [])).map(String).sort()) {
+        if (external_node_path_default().basename(rel) !== 'snaps.json')
+            continue;
+        const doc = JSON.parse(await (0,promises_namespaceObject.readFile)(external_node_path_default().join(dir, rel), 'utf8').catch(() => 'null'));
+        if (Array.isArray(doc?.snaps))
+            out.push(...doc.snaps);
+    }
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./cli/release/pipeline.ts
 /** The whole pipeline, locally: release.yml's (promote.yml's) jobs in the workflow's order. */
+
 
 
 
@@ -49517,7 +50303,8 @@ async function runLocalRelease(o) {
         await (0,promises_namespaceObject.rm)(artifacts, { recursive: true, force: true });
     await (0,promises_namespaceObject.mkdir)(artifacts, { recursive: true });
     const kube = parseKubeVersion(desc.versions.kubernetes);
-    const arches = desc.arches.map((a) => parseArches(a)[0]);
+    // The mirror serves every arch a build job builds for: the release's and the Snap Store's.
+    const arches = parseArches([...new Set([...desc.arches, ...(desc['snap-store']?.arches ?? [])])].join(' '));
     const saved = Object.fromEntries([
         'SOURCE_DATE_EPOCH',
         'PATH',
@@ -49535,12 +50322,13 @@ async function runLocalRelease(o) {
         const v = desc.versions;
         mirror = await openMirror(external_node_path_default().join(out, 'mirror'), { kube: kube.version, cni: v.cni ?? 'v1.5.1', flannel: v.flannel ?? 'v0.25.6', etcd: v.etcd ?? 'v3.5.16' }, arches);
     }
-    const store = await storeSetup(o, storeDir, out);
-    const token = store.token;
-    Object.assign(process.env, store.env, o.env ?? {});
-    process.env.SOURCE_DATE_EPOCH = String(sourceDateEpoch());
-    say(store.banner);
     try {
+        // Inside the try: a refused store set-up still closes the mirror (the process must not hang on it).
+        const store = await storeSetup(o, storeDir, out);
+        const token = store.token;
+        Object.assign(process.env, store.env, o.env ?? {});
+        process.env.SOURCE_DATE_EPOCH = String(sourceDateEpoch());
+        say(store.banner);
         // plan, part 2: the Kubernetes version and the matrices.
         let loaded;
         try {
@@ -49565,6 +50353,42 @@ async function runLocalRelease(o) {
         const { plan, from } = loaded;
         result.plan = plan;
         say(planMarkdown(plan, dryRun, from ? `Promotion plan: ${from} → ${plan.channel}` : 'Release plan'));
+        const needs = plan.snapNeeds ?? [];
+        const snapStore = plan.snapStore || needs.length
+            ? await snapStoreSetup(o, out, [...new Set([...(plan.snapStore?.snaps ?? []), ...needs.map((n) => n.snap)])], [...(plan.snapStore?.channels ?? []), ...needs.map((n) => n.channel), ...(from ? [plan.channel] : [])])
+            : undefined;
+        if (snapStore)
+            say(snapStore.banner);
+        /** The snaps job: names, tracks, publish, verify, the gate; before any charm is uploaded or released. */
+        const snapsStep = async () => {
+            if (!snapStore)
+                return true;
+            say(`\n▶▶ [snaps on ${HOSTED_JOB}] release snaps`);
+            const t0 = performance.now();
+            try {
+                result.snaps = await snapsJob({
+                    plan,
+                    ...(from ? { from } : {}),
+                    dir: artifacts,
+                    dryRun,
+                    snapcraft: snapStore.snapcraft,
+                    credentials: snapStore.credentials,
+                    log: say,
+                });
+                say(result.snaps.records.length ? snapTable(result.snaps.records) : result.snaps.commands.map((c) => `  ${c.join(' ')}`).join('\n'));
+                steps.push({ job: 'snaps', step: 'release snaps', exitCode: 0, ms: Math.round(performance.now() - t0) });
+                return true;
+            }
+            catch (e) {
+                if (!(e instanceof errors_UserError))
+                    throw e;
+                for (const l of e instanceof DescriptionError ? e.lines : [e.message])
+                    console.error(`Error: ${l}`);
+                result.errors = e instanceof DescriptionError ? e.lines : [e.message];
+                steps.push({ job: 'snaps', step: 'release snaps', exitCode: 1, ms: Math.round(performance.now() - t0) });
+                return false;
+            }
+        };
         const arch = plan.arches.map((a) => a.debian).join(' ');
         /** charm-attach-release's inputs for one charm, the same in the charm job's dry run and in its release job. */
         const releaseInputs = (c) => ({
@@ -49581,8 +50405,9 @@ async function runLocalRelease(o) {
         };
         let ok = true;
         if (from) {
-            // promote.yml: one job per charm, nothing built or uploaded.
-            for (const c of plan.charms) {
+            // promote.yml: the snaps job first (the snaps move with the charms; the gate), then one job per charm.
+            ok = await snapsStep();
+            for (const c of ok ? plan.charms : []) {
                 const r = await act('promote', 'charm-attach-release', {
                     charm: c.charm,
                     'from-channel': from,
@@ -49597,24 +50422,25 @@ async function runLocalRelease(o) {
             }
         }
         else {
-            // build: one job per arch, each artifact once.
+            // build: one job per arch (the release's and the Snap Store's), each artifact once.
             const b = plan.build;
-            for (const a of resume ? [] : plan.arches) {
+            for (const row of resume ? [] : plan.matrix) {
+                const a = parseArches(row.arch)[0];
                 const dir = external_node_path_default().join(artifacts, `release-${a.debian}`);
                 const jobSteps = [
                     [
-                        b.components !== '',
+                        row.components !== '',
                         'build-k8s-snaps',
                         {
                             'kube-version': plan.kubeVersion,
-                            components: b.components,
+                            components: row.components,
                             arch: a.debian,
                             'base-url': `${mirror.url}/k8s`,
                             'output-dir': dir,
                         },
                     ],
                     [
-                        b.etcd,
+                        row.etcd,
                         'build-etcd-snap',
                         {
                             ...(b['etcd-source'] ? { 'source-dir': b['etcd-source'] } : { 'etcd-version': b['etcd-version'] }),
@@ -49624,7 +50450,7 @@ async function runLocalRelease(o) {
                         },
                     ],
                     [
-                        b['cdk-addons'],
+                        row['cdk-addons'],
                         'build-cdk-addons-snap',
                         {
                             'kube-version': plan.kubeVersion,
@@ -49635,7 +50461,7 @@ async function runLocalRelease(o) {
                         },
                     ],
                     [
-                        b.cni,
+                        row.cni,
                         'build-cnitgz',
                         {
                             version: b['cni-version'],
@@ -49646,7 +50472,7 @@ async function runLocalRelease(o) {
                         },
                     ],
                     [
-                        b.flannel,
+                        row.flannel,
                         'build-flannel',
                         {
                             'flannel-version': b['flannel-version'],
@@ -49699,7 +50525,10 @@ async function runLocalRelease(o) {
                     ok &&= good;
                 }
             }
-            // release: one job per charm, behind the release environment on GitHub (needs every charm job).
+            // snaps: behind the release environment on GitHub (needs every build and charm job).
+            if (ok)
+                ok = await snapsStep();
+            // release: one job per charm, behind the release environment on GitHub (needs the snaps job).
             if (ok && !dryRun) {
                 for (const c of plan.charms) {
                     // The double's store, like Charmhub, knows a charm once its name is registered (a one-time step there).
@@ -49735,14 +50564,14 @@ async function runLocalRelease(o) {
             dryRun
                 ? 'Dry run: each charm job showed its plan; nothing was uploaded or released.'
                 : ok
-                    ? `${from ? 'Promoted' : 'Released'} and verified (store: the charmcraft test double). Bundles: ${result.bundles.map((b) => external_node_path_default().basename(b)).join(', ')}.`
+                    ? `${from ? 'Promoted' : 'Released'} and verified (store: the charmcraft test double${snapStore && !o.snapcraft ? ', the snapcraft test double' : ''}). Bundles: ${result.bundles.map((b) => external_node_path_default().basename(b)).join(', ')}.${result.snaps ? ` Snap Store: ${result.snaps.records.length} (snap, arch) in their channels; the gate checked ${result.snaps.gateChecked} (charm, arch, snap).` : ''}`
                     : 'Not released.',
             'Attestations: signed on GitHub only (actions/attest-build-provenance, actions/attest-sbom); none locally.',
             ...(failed.length
                 ? [`Failed: ${failed.map((s) => `${s.job}${s.arch ? ` ${s.arch}` : ''}${s.charm ? ` ${s.charm}` : ''} / ${s.step}`).join(', ')}.`]
                 : []),
         ];
-        result.summary = summaryMarkdown(from ? 'Promotion summary' : 'Release summary', notes, await releaseTable(result.released, plan, out), result.artifacts);
+        result.summary = summaryMarkdown(from ? 'Promotion summary' : 'Release summary', notes, await releaseTable(result.released, plan, out), result.artifacts, snapTable(result.snaps?.records ?? []));
         steps.push({ job: 'summary', step: 'summarize', exitCode: 0 });
         await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(out, 'summary.md'), `${result.summary}\n`);
         result.exitCode = ok ? 0 : 1;
@@ -49796,8 +50625,9 @@ async function takePrebuilt(c) {
 
 
 
+
 // ---------------------------------------------------------------- the CLI subcommand
-const RUN_OPTIONS = ['config', 'channel', 'dry-run', 'output-dir', 'promote', 'allow-missing-bases', 'resume', 'runners', 'charmcraft'];
+const RUN_OPTIONS = ['config', 'channel', 'dry-run', 'output-dir', 'promote', 'allow-missing-bases', 'resume', 'runners', 'charmcraft', 'snapcraft'];
 /** `--runners s390x,ppc64el`: the arches with a self-hosted runner (the local S390X_RUNNER, PPC64EL_RUNNER). */
 function parseRunners(value) {
     const out = inputs_splitList(value).map((w) => parseArch(w, 'runners').debian);
@@ -49824,7 +50654,7 @@ function printErrors(lines) {
     for (const l of lines)
         console.error(process.env.GITHUB_ACTIONS === 'true' ? `::error::${l}` : `Error: ${l}`);
 }
-/** `build-snaps release <run|plan|record|bundle|sboms|attested|summarize|serve-mirror> ...` */
+/** `build-snaps release <run|plan|snaps|record|bundle|sboms|attested|summarize|serve-mirror> ...` */
 async function releaseCli(args) {
     try {
         return await releaseMode(args);
@@ -49887,6 +50717,42 @@ async function releaseMode(args) {
         await writeGithubFile('GITHUB_STEP_SUMMARY', `### Pinned bundles\n\n${files.map((f) => `- \`${external_node_path_default().basename(f)}\``).join('\n')}\n`);
         return 0;
     }
+    if (mode === 'snaps') {
+        const o = {
+            ...RELEASE_DEFAULTS,
+            ...parseInputArgs('release snaps', rest, ['config', 'channel', 'promote', 'dir', 'dry-run', 'output', 'snapcraft', 'base-url']),
+        };
+        const { plan, from } = await planFromConfig({
+            config: o.config,
+            channel: o.channel,
+            ...(o.promote ? { promote: o.promote } : {}),
+            kubeBaseUrl: o['base-url'] || undefined,
+            root: process.cwd(),
+            artifacts: o.dir ?? 'artifacts',
+            packs: false,
+        });
+        const r = await snapsJob({
+            plan,
+            ...(from ? { from } : {}),
+            dir: o.dir ?? 'artifacts',
+            dryRun: parseBool(o['dry-run'], 'dry-run', true),
+            snapcraft: o.snapcraft || 'snapcraft',
+            credentials: process.env.SNAPCRAFT_STORE_CREDENTIALS ?? '',
+            log: (m) => console.log(m),
+        });
+        if (o.output)
+            await writeSnapRecord(o.output, r);
+        const md = [
+            '### Snap Store',
+            '',
+            snapTable(r.records) || r.commands.map((c) => `    ${c.join(' ')}`).join('\n'),
+            '',
+            `Gate: ${r.gateChecked} (charm, arch, snap) checked in the channels the charms install from; none missing.`,
+        ].join('\n');
+        console.log(md);
+        await writeGithubFile('GITHUB_STEP_SUMMARY', `${md}\n`);
+        return 0;
+    }
     if (mode === 'checksums') {
         const o = parseInputArgs('release checksums', rest, ['dir']);
         if (!o.dir)
@@ -49939,7 +50805,7 @@ async function releaseMode(args) {
             ...(o['dry-run'] === 'true' ? ['Dry run: each charm job showed its plan; nothing was uploaded or released.'] : []),
             ...(o.results ? [`Job results: ${o.results}.`] : []),
         ];
-        const md = summaryMarkdown(o.promote ? 'Promotion summary' : 'Release summary', notes, await releaseTable(released, plan, process.cwd()), rows);
+        const md = summaryMarkdown(o.promote ? 'Promotion summary' : 'Release summary', notes, await releaseTable(released, plan, process.cwd()), rows, snapTable(await readSnapRecords(o.dir)));
         console.log(md);
         await writeGithubFile('GITHUB_STEP_SUMMARY', `${md}\n`);
         return /failure|cancelled/.test(o.results ?? '') ? 1 : 0;
@@ -49966,7 +50832,7 @@ async function releaseMode(args) {
         return 0;
     }
     if (mode !== 'run')
-        throw new errors_UserError(`release: unknown mode '${mode}'; use run, plan, record, bundle, sboms, attested, summarize or serve-mirror`);
+        throw new errors_UserError(`release: unknown mode '${mode}'; use run, plan, snaps, record, bundle, sboms, attested, summarize or serve-mirror`);
     const o = { ...RELEASE_DEFAULTS, 'output-dir': 'release', ...parseInputArgs('release', rest, RUN_OPTIONS) };
     if (!(0,external_node_fs_namespaceObject.existsSync)(o.config))
         throw new errors_UserError(`--config: ${external_node_path_default().resolve(o.config)} does not exist; write a cdk-release.yaml (start from ${external_node_path_default().join(repoRoot, 'examples', 'cdk-release.yaml')}) or pass --config PATH`);
@@ -49982,6 +50848,7 @@ async function releaseMode(args) {
         resume: parseBool(o.resume ?? '', 'resume', false),
         ...(o.runners ? { runners: parseRunners(o.runners) } : {}),
         ...(o.charmcraft ? { charmcraft: o.charmcraft } : {}),
+        ...(o.snapcraft ? { snapcraft: o.snapcraft } : {}),
     });
     if (r.errors.length) {
         printErrors(r.errors);
