@@ -68,7 +68,8 @@ beforeAll(async () => {
   mirror = await openMirror(
     tempDir('bs-mirror-'),
     { kube: v.kubernetes, cni: v.cni, flannel: v.flannel, etcd: v.etcd },
-    ['amd64', 'arm64', 's390x'].map((a) => parseArch(a)),
+    // The release's arches and ppc64el, which examples/cdk-release.yaml publishes snaps for.
+    ['amd64', 'arm64', 'ppc64el', 's390x'].map((a) => parseArch(a)),
   )
 }, 180_000)
 afterAll(() => mirror?.close())
@@ -261,7 +262,7 @@ describe('examples/cdk-release.yaml as written (amd64, arm64, s390x; snaps also 
       expect(r.errors).toEqual(
         SNAPS.map(
           (n) =>
-            `snap-store: ${n} has no track '1.33' (channel 1.33/edge); a track is made by the store: where the snap has track guardrails, the publisher API creates it (POST /v1/snap/${n}/tracks, as charmed-kubernetes' ensure_track does), else request it in the store-requests category of forum.snapcraft.io, then run again`,
+            `snap-store: ${n} has no track '1.33' (channels 1.33/edge, 1.33/stable); a track is made by the store: where the snap has track guardrails, the publisher API creates it (POST /v1/snap/${n}/tracks, as charmed-kubernetes' ensure_track does), else request it in the store-requests category of forum.snapcraft.io, then run again`,
         ),
       )
       expect([charmWrites, snapWrites]).toEqual([[], []])
@@ -295,7 +296,7 @@ describe('examples/cdk-release.yaml as written (amd64, arm64, s390x; snaps also 
       }
     })
 
-    test('the gate: a bundle that runs the worker from 1.33/beta, where no snap is: one line per (arch, snap); no charm uploaded', async () => {
+    test('the gate: a bundle that runs the worker from 1.32/stable, where no snap is: one line per (arch, snap); no charm uploaded', async () => {
       const gated = workspace((d) => {
         d.bundle = { name: 'charmed-kubernetes', template: 'ck.yaml' }
       })
@@ -304,7 +305,7 @@ describe('examples/cdk-release.yaml as written (amd64, arm64, s390x; snaps also 
         stringify({
           applications: {
             'kubernetes-control-plane': { charm: 'kubernetes-control-plane', num_units: 1 },
-            'kubernetes-worker': { charm: 'kubernetes-worker', num_units: 1, options: { channel: '1.33/beta' } },
+            'kubernetes-worker': { charm: 'kubernetes-worker', num_units: 1, options: { channel: '1.32/stable' } },
             etcd: { charm: 'etcd', num_units: 1 },
             flannel: { charm: 'flannel' },
           },
@@ -316,7 +317,7 @@ describe('examples/cdk-release.yaml as written (amd64, arm64, s390x; snaps also 
         ['amd64', 'arm64', 's390x'].flatMap((arch) =>
           ['kubectl', 'kubelet', 'kube-proxy'].map(
             (snap) =>
-              `gate: kubernetes-worker on ${arch} installs ${snap} from 1.33/beta, which has no ${arch} revision there; publish it (snap-store in the description) or release it to 1.33/beta`,
+              `gate: kubernetes-worker on ${arch} installs ${snap} from 1.32/stable, which has no ${arch} revision there; publish it (snap-store in the description) or release it to 1.32/stable`,
           ),
         ),
       )

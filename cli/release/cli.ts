@@ -20,7 +20,18 @@ import { readSnapRecords, snapsJob, snapTable, writeSnapRecord } from './snaps.j
 
 // ---------------------------------------------------------------- the CLI subcommand
 
-const RUN_OPTIONS = ['config', 'channel', 'dry-run', 'output-dir', 'promote', 'allow-missing-bases', 'resume', 'runners', 'charmcraft', 'snapcraft']
+const RUN_OPTIONS = [
+  'config',
+  'channel',
+  'dry-run',
+  'output-dir',
+  'promote',
+  'allow-missing-bases',
+  'resume',
+  'runners',
+  'charmcraft',
+  'snapcraft',
+]
 
 /** `--runners s390x,ppc64el`: the arches with a self-hosted runner (the local S390X_RUNNER, PPC64EL_RUNNER). */
 export function parseRunners(value: string): string[] {

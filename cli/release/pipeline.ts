@@ -252,6 +252,7 @@ export async function runLocalRelease(o: LocalReleaseOptions): Promise<LocalRele
           dryRun,
           snapcraft: snapStore.snapcraft,
           credentials: snapStore.credentials,
+          env: snapStore.env,
           log: say,
         })
         say(result.snaps.records.length ? snapTable(result.snaps.records) : result.snaps.commands.map((c) => `  ${c.join(' ')}`).join('\n'))
@@ -259,7 +260,6 @@ export async function runLocalRelease(o: LocalReleaseOptions): Promise<LocalRele
         return true
       } catch (e) {
         if (!(e instanceof UserError)) throw e
-        for (const l of e instanceof DescriptionError ? e.lines : [e.message]) console.error(`Error: ${l}`)
         result.errors = e instanceof DescriptionError ? e.lines : [e.message]
         steps.push({ job: 'snaps', step: 'release snaps', exitCode: 1, ms: Math.round(performance.now() - t0) })
         return false

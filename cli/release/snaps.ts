@@ -37,6 +37,8 @@ export interface SnapsJobOptions {
   /** The snapcraft program. */
   snapcraft: string
   credentials: string
+  /** More environment for snapcraft (the double's state directory). */
+  env?: Record<string, string>
   log: (m: string) => void
   parallel?: number
 }
@@ -94,7 +96,7 @@ export async function snapsJob(o: SnapsJobOptions): Promise<SnapsJobResult> {
     result.commands = [...publishCommands(tool, snaps, result.steps), ...gateCommands(tool, needs)]
     return result
   }
-  const store = new SnapStore(o.snapcraft, o.credentials, o.log)
+  const store = new SnapStore(o.snapcraft, o.credentials, o.log, undefined, o.env)
   // 1. Names, credential and tracks, before anything is uploaded.
   if (pub) {
     const problems = await checkSnaps(store, snaps, channels, parallel)

@@ -46713,11 +46713,14 @@ function preflight(snaps, channels, tracks) {
             continue;
         }
         const names = new Set(t.filter((r) => r.status !== 'closed').map((r) => r.name));
+        const missing = new Map(); // track -> its channels
         for (const c of channels) {
             const track = parseChannel(c, 'snap-store.channels').track;
             if (!names.has(track))
-                out.push(`snap-store: ${snap} has no track '${track}' (channel ${c}); ${trackHint(snap)}, then run again`);
+                missing.set(track, [...(missing.get(track) ?? []), c]);
         }
+        for (const [track, cs] of missing)
+            out.push(`snap-store: ${snap} has no track '${track}' (channel${cs.length > 1 ? 's' : ''} ${cs.join(', ')}); ${trackHint(snap)}, then run again`);
     }
     return [...new Set(out)];
 }
@@ -49952,10 +49955,12 @@ function snapcraftErrors(_stdout, stderr) {
 class SnapStore {
     tool;
     cli;
-    constructor(tool, credentials, log, policy = store_cli_storePolicy()) {
+    constructor(tool, credentials, log, policy = store_cli_storePolicy(), 
+    /** More environment for snapcraft (the store it talks to: STORE_DASHBOARD_URL, or the double's state). */
+    env = {}) {
         this.tool = tool;
         addSecret(credentials);
-        this.cli = new store_cli_Cli(tool, { SNAPCRAFT_STORE_CREDENTIALS: credentials }, log, policy, snapcraftErrors);
+        this.cli = new store_cli_Cli(tool, { ...env, SNAPCRAFT_STORE_CREDENTIALS: credentials }, log, policy, snapcraftErrors);
     }
     async status(name) {
         return snapcraft_parseStatus(await this.cli.call(['status', name]));
@@ -50153,7 +50158,7 @@ async function snapsJob(o) {
         result.commands = [...publishCommands(tool, snaps, result.steps), ...gateCommands(tool, needs)];
         return result;
     }
-    const store = new SnapStore(o.snapcraft, o.credentials, o.log);
+    const store = new SnapStore(o.snapcraft, o.credentials, o.log, undefined, o.env);
     // 1. Names, credential and tracks, before anything is uploaded.
     if (pub) {
         const problems = await checkSnaps(store, snaps, channels, parallel);
@@ -50373,6 +50378,7 @@ async function runLocalRelease(o) {
                     dryRun,
                     snapcraft: snapStore.snapcraft,
                     credentials: snapStore.credentials,
+                    env: snapStore.env,
                     log: say,
                 });
                 say(result.snaps.records.length ? snapTable(result.snaps.records) : result.snaps.commands.map((c) => `  ${c.join(' ')}`).join('\n'));
@@ -50382,8 +50388,6 @@ async function runLocalRelease(o) {
             catch (e) {
                 if (!(e instanceof errors_UserError))
                     throw e;
-                for (const l of e instanceof DescriptionError ? e.lines : [e.message])
-                    console.error(`Error: ${l}`);
                 result.errors = e instanceof DescriptionError ? e.lines : [e.message];
                 steps.push({ job: 'snaps', step: 'release snaps', exitCode: 1, ms: Math.round(performance.now() - t0) });
                 return false;
@@ -50627,7 +50631,18 @@ async function takePrebuilt(c) {
 
 
 // ---------------------------------------------------------------- the CLI subcommand
-const RUN_OPTIONS = ['config', 'channel', 'dry-run', 'output-dir', 'promote', 'allow-missing-bases', 'resume', 'runners', 'charmcraft', 'snapcraft'];
+const RUN_OPTIONS = [
+    'config',
+    'channel',
+    'dry-run',
+    'output-dir',
+    'promote',
+    'allow-missing-bases',
+    'resume',
+    'runners',
+    'charmcraft',
+    'snapcraft',
+];
 /** `--runners s390x,ppc64el`: the arches with a self-hosted runner (the local S390X_RUNNER, PPC64EL_RUNNER). */
 function parseRunners(value) {
     const out = inputs_splitList(value).map((w) => parseArch(w, 'runners').debian);

@@ -93,10 +93,15 @@ export function preflight(snaps: string[], channels: string[], tracks: Record<st
       continue
     }
     const names = new Set(t.filter((r) => r.status !== 'closed').map((r) => r.name))
+    const missing = new Map<string, string[]>() // track -> its channels
     for (const c of channels) {
       const track = parseChannel(c, 'snap-store.channels').track
-      if (!names.has(track)) out.push(`snap-store: ${snap} has no track '${track}' (channel ${c}); ${trackHint(snap)}, then run again`)
+      if (!names.has(track)) missing.set(track, [...(missing.get(track) ?? []), c])
     }
+    for (const [track, cs] of missing)
+      out.push(
+        `snap-store: ${snap} has no track '${track}' (channel${cs.length > 1 ? 's' : ''} ${cs.join(', ')}); ${trackHint(snap)}, then run again`,
+      )
   }
   return [...new Set(out)]
 }

@@ -140,9 +140,11 @@ export class SnapStore {
     credentials: string,
     log: Log,
     policy: StorePolicy = storePolicy(),
+    /** More environment for snapcraft (the store it talks to: STORE_DASHBOARD_URL, or the double's state). */
+    env: Record<string, string> = {},
   ) {
     addSecret(credentials)
-    this.cli = new Cli(tool, { SNAPCRAFT_STORE_CREDENTIALS: credentials }, log, policy, snapcraftErrors)
+    this.cli = new Cli(tool, { ...env, SNAPCRAFT_STORE_CREDENTIALS: credentials }, log, policy, snapcraftErrors)
   }
 
   async status(name: string): Promise<StatusRow[]> {
