@@ -10,7 +10,7 @@
  *      all jobs (what this machine ran one after another);
  *   3. each route's cost, side by side: the same entry packed by charm-build on a hosted runner in destructive
  *      mode, on the self-hosted route (destructive-mode auto), and in LXD managed mode (what the job costs here;
- *      the double does not launch an instance, so LXD's real launch time is not in it: see the README);
+ *      the double does not launch an instance, so LXD's real launch time is not in it: see docs/benchmarks.md);
  *   4. a re-run of the finished release (--resume): its time as a fraction of the first, uploads (must be 0).
  * The stand-ins are cross-compiled once, when the mirror is laid out (not measured).
  *

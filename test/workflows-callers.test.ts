@@ -1,20 +1,26 @@
 /**
- * The README's caller examples against the workflows they call (issue 17): every ```yaml block of README.md
- * with a job `uses: cdk/build-snaps/.github/workflows/<file>@<ref>` must grant every permission the called
- * workflow's jobs ask for (a called job can only keep or lower the caller's grant; GitHub refuses the run at
+ * The documentation's caller examples against the workflows they call (issue 17): every ```yaml block of
+ * README.md and docs/**\/*.md (the five-minute start, docs/workflows.md's callers) with a job
+ * `uses: cdk/build-snaps/.github/workflows/<file>@<ref>` must grant every permission the called workflow's jobs
+ * ask for (a called job can only keep or lower the caller's grant; GitHub refuses the run at
  * start-up otherwise), pass only inputs and secrets the called workflow declares (by name: `secrets: inherit`
  * crosses no organization), give every required input, and name the same suite-ref as its @ref. Each rule also
- * runs on a bad example so it can fail. The README's permission table and its attestation check are held to the
- * workflows too.
+ * runs on a bad example so it can fail. The permission table (docs/workflows.md) and the attestation checks are
+ * held to the workflows too.
  */
-import { readFileSync } from 'node:fs'
+import { readFileSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { parse } from 'yaml'
 import { type Job, type Workflow, jobPermissions, loadWorkflow, workflowErrors } from './helpers/gh-workflow.js'
 import { repoRoot } from './helpers/runner.js'
 
-const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8')
+/** README.md and every page under docs/, one text (each page's blocks and tables stay whole). */
+const readme = ['README.md', ...readdirSync(path.join(repoRoot, 'docs'), { recursive: true, encoding: 'utf8' }).map((f) => `docs/${f}`)]
+  .filter((f) => f.endsWith('.md'))
+  .sort()
+  .map((f) => readFileSync(path.join(repoRoot, f), 'utf8'))
+  .join('\n')
 const CALLED = /^cdk\/build-snaps\/\.github\/workflows\/([\w.-]+\.ya?ml)@(.+)$/
 
 interface Caller {
@@ -78,7 +84,7 @@ export function callerProblems(caller: Workflow, job: Job, called: Workflow, ref
 
 const examples = callerExamples(readme)
 
-describe("README's caller examples", () => {
+describe("the documentation's caller examples", () => {
   test('there is a release caller and a promote caller (and each block is a valid workflow)', async () => {
     expect(examples.flatMap((e) => e.calls.map((c) => c.file)).sort()).toEqual(['promote.yml', 'release.yml', 'release.yml'])
     for (const e of examples) expect(await workflowErrors('caller.yml', e.text)).toEqual([])
@@ -131,7 +137,7 @@ describe("README's caller examples", () => {
   })
 })
 
-describe("README's permission table and attestation check", () => {
+describe("the documentation's permission table and attestation checks", () => {
   test('the table lists, per workflow and job, exactly what each job asks for', () => {
     const rows = [...readme.matchAll(/^\| (release\.yml|promote\.yml) \| (.+?) \| (.+?) \|$/gm)]
     expect(rows.length).toBeGreaterThan(0)
