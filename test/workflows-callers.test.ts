@@ -97,7 +97,10 @@ describe("the documentation's caller examples", () => {
     (_, e, c) => {
       const called = loadWorkflow(`.github/workflows/${c.file}`)
       expect(callerProblems(e.wf, c.job, called, c.ref)).toEqual([])
-      expect(c.job.secrets).toEqual({ CHARMCRAFT_AUTH: '${{ secrets.CHARMCRAFT_AUTH }}' })
+      // Every secret the called workflow declares, passed by name (both stores: Charmhub and the Snap Store).
+      const declared = Object.keys(called.on.workflow_call?.secrets ?? {})
+      expect(declared).toEqual(['CHARMCRAFT_AUTH', 'SNAPCRAFT_STORE_CREDENTIALS'])
+      expect(c.job.secrets).toEqual(Object.fromEntries(declared.map((k) => [k, `\${{ secrets.${k} }}`])))
     },
   )
 
