@@ -682,7 +682,7 @@ describe("charm-attach-release: today's CK shapes packed by the rebuilt double, 
     expect(writes(calls(store))).toEqual([])
   })
 
-  it('a run that fails after making the track: the re-run (still nothing released) does not ask for it again', async () => {
+  it('a run that fails after making the track: the re-run (still nothing released) asks the store again, and "already exists" is a yes', async () => {
     const store = fresh('kubernetes-control-plane')
     const failed = await run(store, cp, cni, {}, { CHARMCRAFT_DOUBLE_FAIL: 'upload:500' })
     expect(failed.exitCode).toBe(1)
@@ -694,8 +694,22 @@ describe("charm-attach-release: today's CK shapes packed by the rebuilt double, 
       calls(store)
         .slice(n)
         .filter((c) => c.argv[0] === 'create-track'),
-    ).toEqual([])
+    ).toHaveLength(1)
+    expect(again.log).toContain('track 1.34 of kubernetes-control-plane: exists already')
     expect(Object.keys(channelMap(store, 'kubernetes-control-plane', '1.34/edge'))).toHaveLength(4)
+  })
+
+  it('a release into a second store on the same machine (same cache, same credential) makes the track there: no ledger stands in for the store', async () => {
+    const a = fresh('kubernetes-control-plane')
+    expect((await run(a, cp, cni)).exitCode).toBe(0)
+    // Store B: its own state, the cache (the ledger) of store A's release.
+    const b = fresh('kubernetes-control-plane', { BUILD_SNAPS_CACHE_DIR: a.cache })
+    const r = await run(b, cp, cni)
+    expect(r.exitCode, r.log).toBe(0)
+    expect(calls(b).filter((c) => c.argv[0] === 'create-track')).toHaveLength(1)
+    expect(Object.keys(channelMap(b, 'kubernetes-control-plane', '1.34/edge'))).toHaveLength(4)
+    // Every file went up to B: what the ledger remembered of A is confirmed against B's own revisions, and B has none.
+    expect(writes(calls(b)).filter((w) => w.startsWith('upload'))).toHaveLength(4)
   })
 
   it('the dry run prints create-track; promotion to a new track makes it and moves every base', async () => {
