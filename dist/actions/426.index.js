@@ -502,8 +502,6 @@ function assertChannelUnchanged(charm, channel, planned, now, ours) {
     throw new errors/* UserError */.yo(`${channel.name} changed since this release was planned (${charm}: ${changes.join('; ')}): another release wrote to it; nothing was released. Check who released, then run the release again to plan against what the channel holds now`);
 }
 
-// EXTERNAL MODULE: ../main/node_modules/@actions/glob/lib/glob.js + 17 modules
-var glob = __webpack_require__(33401);
 // EXTERNAL MODULE: ./shared/inputs.ts
 var inputs = __webpack_require__(86395);
 ;// CONCATENATED MODULE: ./shared/charm/action-io.ts
@@ -513,7 +511,6 @@ var inputs = __webpack_require__(86395);
  * was released (the resource-revisions output and the summary table). The action's story is in
  * actions/charm-attach-release/main.ts; the plan, execution and verification in plan.ts and release.ts.
  */
-
 
 
 
@@ -558,7 +555,8 @@ async function expandFiles(patterns) {
             out.push(p);
             continue;
         }
-        const matches = (await (await glob/* create */.v(p, { matchDirectories: false, implicitDescendants: false })).glob()).sort();
+        const glob = await Promise.all(/* import() */[__webpack_require__.e(846), __webpack_require__.e(401)]).then(__webpack_require__.bind(__webpack_require__, 33401)); // loaded only when a pattern needs it
+        const matches = (await (await glob.create(p, { matchDirectories: false, implicitDescendants: false })).glob()).sort();
         if (matches.length === 0)
             throw new errors/* UserError */.yo(`charm: '${p}' matches no file; build the charm first (charm-build) or fix the pattern`);
         out.push(...matches);

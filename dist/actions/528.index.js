@@ -268,20 +268,18 @@ async function packEtcdSnap(bins, version, arch, outDir, stageRoot, epoch) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _actions_tool_cache__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(39213);
-/* harmony import */ var _arch_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(54970);
-/* harmony import */ var _download_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(88170);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(41581);
-/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(63795);
-/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(56855);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(27824);
+/* harmony import */ var _arch_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(54970);
+/* harmony import */ var _download_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(88170);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(41581);
+/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(63795);
+/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(56855);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(27824);
 /**
  * The Go toolchain for cross-compiling: the Go on PATH when it satisfies the checkout's go.mod, otherwise a
  * requested version installed through @actions/tool-cache (download verified against its .sha256), the cross-compile
  * environment from the arch table, GOCACHE/GOMODCACHE saved and restored through the runtime's cache, and
  * one `goBuild` for `go build` calls. Builds never run under emulation.
  */
-
 
 
 
@@ -309,7 +307,7 @@ async function requiredGoVersion(srcDir) {
 /** Describe the go binary: version and GOROOT; undefined when it does not run. */
 async function inspectGo(goBinary) {
     const env = { GOTOOLCHAIN: 'local', GOFLAGS: '' };
-    const res = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_6__/* .run */ .e)(goBinary, ['env', 'GOROOT', 'GOVERSION'], { allowFailure: true, env });
+    const res = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_5__/* .run */ .e)(goBinary, ['env', 'GOROOT', 'GOVERSION'], { allowFailure: true, env });
     if (res.exitCode !== 0)
         return undefined;
     const [root, ver] = res.stdout
@@ -317,9 +315,9 @@ async function inspectGo(goBinary) {
         .split('\n')
         .map((l) => l.trim());
     // GOVERSION exists from Go 1.16; older ones say it in `go version` (go version go1.15.15 linux/amd64).
-    const text = ver || (await (0,_exec_js__WEBPACK_IMPORTED_MODULE_6__/* .run */ .e)(goBinary, ['version'], { allowFailure: true, env })).stdout.split(/\s+/)[2] || '';
+    const text = ver || (await (0,_exec_js__WEBPACK_IMPORTED_MODULE_5__/* .run */ .e)(goBinary, ['version'], { allowFailure: true, env })).stdout.split(/\s+/)[2] || '';
     const version = text.startsWith('go') ? text.slice(2) : text;
-    return (0,_version_js__WEBPACK_IMPORTED_MODULE_8__/* .goVersionNumber */ .Yn)(version) ? { version, root } : undefined;
+    return (0,_version_js__WEBPACK_IMPORTED_MODULE_7__/* .goVersionNumber */ .Yn)(version) ? { version, root } : undefined;
 }
 /** @actions/tool-cache keeps tools under RUNNER_TOOL_CACHE; off a runner that is <cache root>/tool-cache. */
 function useToolCache(rt) {
@@ -327,7 +325,7 @@ function useToolCache(rt) {
 }
 /** The Go download's arch suffix for this host (go.dev/dl names arm as armv6l). */
 function goDownloadArch() {
-    const a = (0,_arch_js__WEBPACK_IMPORTED_MODULE_4__/* .hostArch */ .LY)();
+    const a = (0,_arch_js__WEBPACK_IMPORTED_MODULE_3__/* .hostArch */ .LY)();
     return a.go === 'arm' ? 'armv6l' : a.go;
 }
 /** Where Go downloads come from: dl.google.com (which serves <file>.sha256), or BUILD_SNAPS_GO_BASE_URL. */
@@ -340,30 +338,31 @@ function goDownloadUrl(version, base = process.env.BUILD_SNAPS_GO_BASE_URL || 'h
  * verified path (checked against go.dev's published .sha256), `extractTar` and `cacheDir` it.
  */
 async function installGo(rt, version, inputName = 'go-version') {
-    const toolVersion = (0,_version_js__WEBPACK_IMPORTED_MODULE_8__/* .goSemver */ .Dq)(version);
+    const toolVersion = (0,_version_js__WEBPACK_IMPORTED_MODULE_7__/* .goSemver */ .Dq)(version);
     if (!toolVersion)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_9__/* .UserError */ .yo(`${inputName}: '${version}' is not a Go release; give an exact one such as 1.21.5`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .UserError */ .yo(`${inputName}: '${version}' is not a Go release; give an exact one such as 1.21.5`);
     useToolCache(rt);
-    const nodeArch = (0,_arch_js__WEBPACK_IMPORTED_MODULE_4__/* .hostArch */ .LY)().node;
-    let dir = _actions_tool_cache__WEBPACK_IMPORTED_MODULE_3__/* .find */ .I6('go', toolVersion, nodeArch);
+    const tc = await Promise.all(/* import() */[__webpack_require__.e(846), __webpack_require__.e(213)]).then(__webpack_require__.bind(__webpack_require__, 39213)); // loaded here, not by every step that imports this module
+    const nodeArch = (0,_arch_js__WEBPACK_IMPORTED_MODULE_3__/* .hostArch */ .LY)().node;
+    let dir = tc.find('go', toolVersion, nodeArch);
     if (!dir) {
         const url = goDownloadUrl(version);
         rt.info(`installing Go ${version} from ${url} into the tool cache`);
-        dir = await (0,_files_js__WEBPACK_IMPORTED_MODULE_7__/* .withScratchDir */ .Cc)(rt.tempRoot(), 'go-install-', async (work) => {
+        dir = await (0,_files_js__WEBPACK_IMPORTED_MODULE_6__/* .withScratchDir */ .Cc)(rt.tempRoot(), 'go-install-', async (work) => {
             const tgz = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(work, node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(url));
-            await (0,_download_js__WEBPACK_IMPORTED_MODULE_5__/* .downloadWithSha256File */ .e8)(url, tgz, { cacheDir: rt.cacheRoot(), log: (m) => rt.warning(m) }).catch((e) => {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_9__/* .UserError */ .yo(`${inputName}: cannot install Go ${version}: ${e.message}`);
+            await (0,_download_js__WEBPACK_IMPORTED_MODULE_4__/* .downloadWithSha256File */ .e8)(url, tgz, { cacheDir: rt.cacheRoot(), log: (m) => rt.warning(m) }).catch((e) => {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .UserError */ .yo(`${inputName}: cannot install Go ${version}: ${e.message}`);
             });
-            const unpacked = await _actions_tool_cache__WEBPACK_IMPORTED_MODULE_3__/* .extractTar */ .nN(tgz, node_path__WEBPACK_IMPORTED_MODULE_2___default().join(work, 'x'));
-            if (!(await (0,_files_js__WEBPACK_IMPORTED_MODULE_7__/* .exists */ .t2)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(unpacked, 'go', 'bin', 'go'))))
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_9__/* .UserError */ .yo(`${url}: no go/bin/go inside; not a Go release tarball`);
-            return _actions_tool_cache__WEBPACK_IMPORTED_MODULE_3__/* .cacheDir */ .e8(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(unpacked, 'go'), 'go', toolVersion, nodeArch);
+            const unpacked = await tc.extractTar(tgz, node_path__WEBPACK_IMPORTED_MODULE_2___default().join(work, 'x'));
+            if (!(await (0,_files_js__WEBPACK_IMPORTED_MODULE_6__/* .exists */ .t2)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(unpacked, 'go', 'bin', 'go'))))
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .UserError */ .yo(`${url}: no go/bin/go inside; not a Go release tarball`);
+            return tc.cacheDir(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(unpacked, 'go'), 'go', toolVersion, nodeArch);
         });
     }
     const go = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, 'bin', 'go');
     const info = await inspectGo(go);
     if (!info)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_9__/* .UserError */ .yo(`${inputName}: the Go ${version} in ${dir} does not run; delete ${dir} and ${dir}.complete and retry`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .UserError */ .yo(`${inputName}: the Go ${version} in ${dir} does not run; delete ${dir} and ${dir}.complete and retry`);
     return { go, root: info.root || dir, version: info.version, origin: 'tool cache' };
 }
 /**
@@ -373,25 +372,25 @@ async function installGo(rt, version, inputName = 'go-version') {
 async function setupGo(rt, opts = {}) {
     const inputName = opts.inputName ?? 'go-version';
     const needed = opts.srcDir ? await requiredGoVersion(opts.srcDir) : undefined;
-    const onPath = (0,_exec_js__WEBPACK_IMPORTED_MODULE_6__/* .which */ .K)('go');
+    const onPath = (0,_exec_js__WEBPACK_IMPORTED_MODULE_5__/* .which */ .K)('go');
     const pathInfo = onPath ? await inspectGo(onPath) : undefined;
-    if (pathInfo && (!needed || (0,_version_js__WEBPACK_IMPORTED_MODULE_8__/* .compareGoVersions */ .X_)(pathInfo.version, needed) >= 0)) {
+    if (pathInfo && (!needed || (0,_version_js__WEBPACK_IMPORTED_MODULE_7__/* .compareGoVersions */ .X_)(pathInfo.version, needed) >= 0)) {
         return { go: onPath, root: pathInfo.root, version: pathInfo.version, origin: 'PATH' };
     }
     const have = pathInfo ? `the Go on PATH is ${pathInfo.version}` : 'there is no Go on PATH';
     if (!opts.requested) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_9__/* .UserError */ .yo(needed
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .UserError */ .yo(needed
             ? `Go too old: ${opts.srcDir}/go.mod needs go ${needed} and ${have}; set ${inputName} to ${needed} or newer`
             : `${have}; set ${inputName} (e.g. 1.21.5) to install one`);
     }
-    if (needed && (0,_version_js__WEBPACK_IMPORTED_MODULE_8__/* .compareGoVersions */ .X_)(opts.requested, needed) < 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_9__/* .UserError */ .yo(`${inputName}: Go ${opts.requested} is older than the go ${needed} that ${opts.srcDir}/go.mod needs; set ${inputName} to ${needed} or newer`);
+    if (needed && (0,_version_js__WEBPACK_IMPORTED_MODULE_7__/* .compareGoVersions */ .X_)(opts.requested, needed) < 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .UserError */ .yo(`${inputName}: Go ${opts.requested} is older than the go ${needed} that ${opts.srcDir}/go.mod needs; set ${inputName} to ${needed} or newer`);
     }
     return installGo(rt, opts.requested, inputName);
 }
 /** Flags every build gets: no local paths, no VCS stamp (reproducible wherever the checkout is). */
 function reproducibleFlags(go) {
-    return (0,_version_js__WEBPACK_IMPORTED_MODULE_8__/* .compareGoVersions */ .X_)(go.version, '1.18') >= 0 ? ['-trimpath', '-buildvcs=false'] : ['-trimpath'];
+    return (0,_version_js__WEBPACK_IMPORTED_MODULE_7__/* .compareGoVersions */ .X_)(go.version, '1.18') >= 0 ? ['-trimpath', '-buildvcs=false'] : ['-trimpath'];
 }
 /**
  * The environment of a cross build: this Go first on PATH, GOROOT, GOOS/GOARCH/GOARM/CGO_ENABLED from the
@@ -404,7 +403,7 @@ function goBuildEnv(go, arch, cache, extra = {}) {
         GOROOT: go.root,
         GOTOOLCHAIN: 'local',
         GOFLAGS: [...reproducibleFlags(go), '-modcacherw'].join(' '),
-        ...(0,_arch_js__WEBPACK_IMPORTED_MODULE_4__/* .goEnv */ .Aq)(arch),
+        ...(0,_arch_js__WEBPACK_IMPORTED_MODULE_3__/* .goEnv */ .Aq)(arch),
         ...(cache ? { GOCACHE: cache.GOCACHE, GOMODCACHE: cache.GOMODCACHE } : {}),
         ...extra,
     };
@@ -452,10 +451,10 @@ async function goBuild(spec) {
         args.push(`-ldflags=${spec.ldflags}`);
     args.push('-o', spec.output, ...spec.packages);
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(spec.output), { recursive: true });
-    const res = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_6__/* .run */ .e)(spec.go.go, args, { cwd: spec.cwd, env: goBuildEnv(spec.go, spec.arch, spec.cache, spec.env), allowFailure: true });
+    const res = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_5__/* .run */ .e)(spec.go.go, args, { cwd: spec.cwd, env: goBuildEnv(spec.go, spec.arch, spec.cache, spec.env), allowFailure: true });
     if (res.exitCode !== 0) {
         const tail = (res.stderr || res.stdout).trim().split('\n').slice(-4).join(' | ');
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_9__/* .UserError */ .yo(`${spec.label}: go build failed (exit ${res.exitCode}): ${tail}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .UserError */ .yo(`${spec.label}: go build failed (exit ${res.exitCode}): ${tail}`);
     }
     return spec.output;
 }

@@ -1045,7 +1045,7 @@ class Runtime {
     async restoreCache(paths, key, restoreKeys = []) {
         try {
             if (this.onRunner) {
-                const cache = await Promise.all(/* import() */[__nccwpck_require__.e(427), __nccwpck_require__.e(846), __nccwpck_require__.e(880), __nccwpck_require__.e(86), __nccwpck_require__.e(401), __nccwpck_require__.e(463)]).then(__nccwpck_require__.bind(__nccwpck_require__, 49463));
+                const cache = await Promise.all(/* import() */[__nccwpck_require__.e(427), __nccwpck_require__.e(880), __nccwpck_require__.e(846), __nccwpck_require__.e(86), __nccwpck_require__.e(401), __nccwpck_require__.e(463)]).then(__nccwpck_require__.bind(__nccwpck_require__, 49463));
                 return await cache.restoreCache(paths, key, restoreKeys);
             }
             const root = external_node_path_default().join(this.cacheRoot(), 'actions-cache');
@@ -1069,7 +1069,7 @@ class Runtime {
     async saveCache(paths, key) {
         try {
             if (this.onRunner) {
-                const cache = await Promise.all(/* import() */[__nccwpck_require__.e(427), __nccwpck_require__.e(846), __nccwpck_require__.e(880), __nccwpck_require__.e(86), __nccwpck_require__.e(401), __nccwpck_require__.e(463)]).then(__nccwpck_require__.bind(__nccwpck_require__, 49463));
+                const cache = await Promise.all(/* import() */[__nccwpck_require__.e(427), __nccwpck_require__.e(880), __nccwpck_require__.e(846), __nccwpck_require__.e(86), __nccwpck_require__.e(401), __nccwpck_require__.e(463)]).then(__nccwpck_require__.bind(__nccwpck_require__, 49463));
                 await cache.saveCache(paths, key);
                 return;
             }
@@ -1201,12 +1201,12 @@ async function runAction(main, action = 'build-snaps') {
 
 const actions = {
     'build-cdk-addons-snap': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(427), __nccwpck_require__.e(439), __nccwpck_require__.e(6), __nccwpck_require__.e(880), __nccwpck_require__.e(447), __nccwpck_require__.e(576), __nccwpck_require__.e(808)]).then(__nccwpck_require__.bind(__nccwpck_require__, 35427))).main,
-    'build-cnitgz': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(427), __nccwpck_require__.e(6), __nccwpck_require__.e(846), __nccwpck_require__.e(880), __nccwpck_require__.e(213), __nccwpck_require__.e(447), __nccwpck_require__.e(576), __nccwpck_require__.e(38)]).then(__nccwpck_require__.bind(__nccwpck_require__, 10038))).main,
-    'build-etcd-snap': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(427), __nccwpck_require__.e(439), __nccwpck_require__.e(6), __nccwpck_require__.e(846), __nccwpck_require__.e(880), __nccwpck_require__.e(213), __nccwpck_require__.e(447), __nccwpck_require__.e(576), __nccwpck_require__.e(528), __nccwpck_require__.e(902)]).then(__nccwpck_require__.bind(__nccwpck_require__, 18902))).main,
-    'build-flannel': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(427), __nccwpck_require__.e(439), __nccwpck_require__.e(6), __nccwpck_require__.e(846), __nccwpck_require__.e(880), __nccwpck_require__.e(213), __nccwpck_require__.e(447), __nccwpck_require__.e(576), __nccwpck_require__.e(528), __nccwpck_require__.e(393)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44393))).main,
+    'build-cnitgz': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(427), __nccwpck_require__.e(6), __nccwpck_require__.e(880), __nccwpck_require__.e(447), __nccwpck_require__.e(576), __nccwpck_require__.e(38)]).then(__nccwpck_require__.bind(__nccwpck_require__, 10038))).main,
+    'build-etcd-snap': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(427), __nccwpck_require__.e(439), __nccwpck_require__.e(6), __nccwpck_require__.e(880), __nccwpck_require__.e(447), __nccwpck_require__.e(576), __nccwpck_require__.e(528), __nccwpck_require__.e(902)]).then(__nccwpck_require__.bind(__nccwpck_require__, 18902))).main,
+    'build-flannel': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(427), __nccwpck_require__.e(439), __nccwpck_require__.e(6), __nccwpck_require__.e(880), __nccwpck_require__.e(447), __nccwpck_require__.e(576), __nccwpck_require__.e(528), __nccwpck_require__.e(393)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44393))).main,
     'build-k8s-snaps': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(427), __nccwpck_require__.e(439), __nccwpck_require__.e(6), __nccwpck_require__.e(880), __nccwpck_require__.e(447), __nccwpck_require__.e(576), __nccwpck_require__.e(345)]).then(__nccwpck_require__.bind(__nccwpck_require__, 73345))).main,
     'build-snapcraft': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(427), __nccwpck_require__.e(439), __nccwpck_require__.e(6), __nccwpck_require__.e(447), __nccwpck_require__.e(807)]).then(__nccwpck_require__.bind(__nccwpck_require__, 71807))).main,
-    'charm-attach-release': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(427), __nccwpck_require__.e(439), __nccwpck_require__.e(846), __nccwpck_require__.e(401), __nccwpck_require__.e(111), __nccwpck_require__.e(426)]).then(__nccwpck_require__.bind(__nccwpck_require__, 52426))).main,
+    'charm-attach-release': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(427), __nccwpck_require__.e(439), __nccwpck_require__.e(111), __nccwpck_require__.e(426)]).then(__nccwpck_require__.bind(__nccwpck_require__, 52426))).main,
     'charm-build': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(427), __nccwpck_require__.e(439), __nccwpck_require__.e(6), __nccwpck_require__.e(447), __nccwpck_require__.e(111), __nccwpck_require__.e(140)]).then(__nccwpck_require__.bind(__nccwpck_require__, 61140))).main,
     'zero-byte-snaps': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(439), __nccwpck_require__.e(431)]).then(__nccwpck_require__.bind(__nccwpck_require__, 14431))).main,
 };
