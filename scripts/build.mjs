@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Bundle every action into one bundle (actions/index.ts -> dist/actions/) and the CLI (cli/index.ts -> dist/cli/)
-// with @vercel/ncc, write each action's entry dist/<name>/index.js as a stub that runs it from that bundle,
+// with @vercel/ncc (each action, and each dependency loaded with import(), is a chunk of its own there, so a step
+// loads only its action's code: bench/step-start.ts), write each action's entry dist/<name>/index.js as a stub that runs it from that bundle,
 // and write the root action.yml from actions/build-k8s-snaps/action.yml.
 // --check: build into a temporary directory and fail when dist/ or action.yml differ from it (CI's check-dist).
 import { execFileSync } from 'node:child_process'

@@ -12,7 +12,6 @@
  * Agent there when it loads (nodejs/undici, lib/global.js); in the bundle, that copy's HTTP parser threw an
  * uncaught `assert(!this.paused)` from Parser.finish on close-delimited HTTP/1.0 bodies.)
  */
-import * as core from '@actions/core'
 import { createHash } from 'node:crypto'
 import { createReadStream, createWriteStream } from 'node:fs'
 import { mkdir, rename, rm, stat } from 'node:fs/promises'
@@ -26,6 +25,7 @@ import { copyAtomic } from './files.js'
 import { redact } from './log.js'
 import { sweepDeadTemps, tempName } from './paths.js'
 import { RetryFailure, envNumber, withRetry } from './retry.js'
+import * as core from './workflow-commands.js'
 
 export interface DownloadPolicy {
   /** Seconds without a byte (or without response headers) before an attempt is abandoned. */

@@ -11,6 +11,7 @@ import { type Arch, hostArch } from './arch.js'
 import { type BinfmtEntry, binfmtHandler, elfHeaderFor, readBinfmt } from './binfmt.js'
 import { UserError } from './errors.js'
 import { run, which } from './exec.js'
+import { recordNotRun } from './not-run.js'
 
 export type Runner =
   | { kind: 'native' }
@@ -102,9 +103,6 @@ export interface SmokeResult {
   output: string
 }
 
-/** Every binary this process did not smoke-run, for the job summary. */
-const notRun: Array<{ binary: string; arch: string; reason: string }> = []
-
 /** Run binary with args under the given runner and capture what it printed; never throws on a non-zero exit. */
 export async function smokeRun(
   binary: string,
@@ -114,7 +112,7 @@ export async function smokeRun(
   arch = '',
 ): Promise<SmokeResult> {
   if (runner.kind === 'none') {
-    notRun.push({ binary, arch, reason: runner.reason })
+    recordNotRun(binary, arch, runner.reason)
     return { ran: false, how: `skipped: ${runner.reason}`, exitCode: 0, output: '' }
   }
   const [program, argv, how] =
@@ -125,17 +123,4 @@ export async function smokeRun(
         : [runner.emulator, [binary, ...args], `under ${runner.emulator.split('/').pop()}`]
   const res = await run(program, argv, { env, allowFailure: true })
   return { ran: true, how, exitCode: res.exitCode, output: (res.stdout + res.stderr).trim() }
-}
-
-/** Markdown listing every binary not run (empty when all ran): the job summary's part. */
-export function notRunSummary(): string {
-  if (notRun.length === 0) return ''
-  const rows = notRun.map((n) => `| \`${n.binary.split('/').pop()}\` | ${n.arch} | ${n.reason.replaceAll('|', '\\|')} |`)
-  return [
-    `**Smoke runs not done: ${notRun.length} binaries were built but never run** (ELF checks still applied)`,
-    '',
-    '| binary | arch | why |',
-    '| --- | --- | --- |',
-    ...rows,
-  ].join('\n')
 }

@@ -7,7 +7,6 @@
 import { createHash } from 'node:crypto'
 import { mkdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
-import * as tc from '@actions/tool-cache'
 import { type Arch, goEnv, hostArch } from './arch.js'
 import { downloadWithSha256File } from './download.js'
 import { UserError } from './errors.js'
@@ -87,6 +86,7 @@ export async function installGo(rt: Runtime, version: string, inputName = 'go-ve
   const toolVersion = goSemver(version)
   if (!toolVersion) throw new UserError(`${inputName}: '${version}' is not a Go release; give an exact one such as 1.21.5`)
   useToolCache(rt)
+  const tc = await import('@actions/tool-cache') // loaded here, not by every step that imports this module
   const nodeArch = hostArch().node
   let dir = tc.find('go', toolVersion, nodeArch)
   if (!dir) {

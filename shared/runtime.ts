@@ -1,19 +1,19 @@
 /**
  * The one runtime adapter: inputs, outputs, logging, summary, cache and artifacts.
  *
- * Inputs, outputs and the summary always go through @actions/core, so the runner contract
- * (INPUT_*, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY) is the only contract, on GitHub and from the local CLI
- * alike (the CLI sets the same variables). Cache and artifacts use the Actions services when the runner
+ * Inputs, outputs and the summary always go through the runner contract (INPUT_*, GITHUB_OUTPUT,
+ * GITHUB_STEP_SUMMARY, written as @actions/core writes them: ./workflow-commands.ts), the only contract, on
+ * GitHub and from the local CLI alike (the CLI sets the same variables). Cache and artifacts use the Actions services when the runner
  * provides them (ACTIONS_RUNTIME_TOKEN) and otherwise a local directory, said once in the log.
  */
-import * as core from '@actions/core'
 import { cp, mkdir, readdir, rename, rm, stat } from 'node:fs/promises'
 import { homedir, tmpdir } from 'node:os'
 import path from 'node:path'
-import { notRunSummary } from './emulate.js'
 import { UserError, errorMessage, isUserError } from './errors.js'
 import { addSecret, redact } from './log.js'
+import { notRunSummary } from './not-run.js'
 import { sweepDeadTemps, tempName } from './paths.js'
+import * as core from './workflow-commands.js'
 
 export interface InputOptions {
   required?: boolean
@@ -76,7 +76,7 @@ export class Runtime {
 
   async writeSummary(): Promise<void> {
     if (this.summaryParts.length === 0 || !process.env.GITHUB_STEP_SUMMARY) return
-    await core.summary.addRaw(redact(this.summaryParts.join('\n\n')), true).write()
+    await core.appendSummary(redact(this.summaryParts.join('\n\n')))
     this.summaryParts.length = 0
   }
 

@@ -5,7 +5,6 @@
  * actions/charm-attach-release/main.ts; the plan, execution and verification in plan.ts and release.ts.
  */
 import path from 'node:path'
-import * as glob from '@actions/glob'
 import { parseArches, type Arch } from '../arch.js'
 import { UserError } from '../errors.js'
 import { parseBool, splitLines, splitList } from '../inputs.js'
@@ -87,6 +86,7 @@ export async function expandFiles(patterns: string[]): Promise<string[]> {
       out.push(p)
       continue
     }
+    const glob = await import('@actions/glob') // loaded only when a pattern needs it
     const matches = (await (await glob.create(p, { matchDirectories: false, implicitDescendants: false })).glob()).sort()
     if (matches.length === 0) throw new UserError(`charm: '${p}' matches no file; build the charm first (charm-build) or fix the pattern`)
     out.push(...matches)
