@@ -45,8 +45,10 @@ function store() {
     expect(r.status, r.stderr).toBe(0)
     return readFileSync(file, 'utf8')
   }
-  const as = (creds: string, env: Record<string, string> = {}) => (args: string[], extra: Record<string, string> = {}) =>
-    run(args, { SNAPCRAFT_STORE_CREDENTIALS: creds, ...env, ...extra })
+  const as =
+    (creds: string, env: Record<string, string> = {}) =>
+    (args: string[], extra: Record<string, string> = {}) =>
+      run(args, { SNAPCRAFT_STORE_CREDENTIALS: creds, ...env, ...extra })
   const state_ = () => JSON.parse(readFileSync(path.join(state, 'state.json'), 'utf8')) as StateShape
   const calls = () => readFileSync(path.join(state, 'calls.jsonl'), 'utf8')
   return { dir, state, env: base, run, login, as, readState: state_, calls }
@@ -88,7 +90,13 @@ const progressiveNone = { paused: null, percentage: null, 'current-percentage': 
 function channelMapResult() {
   const risks = ['stable', 'candidate', 'beta', 'edge']
   const channels = ['2.1', '2.0'].flatMap((track) =>
-    risks.map((risk, i) => ({ branch: null, fallback: i === 0 ? null : `${track}/${risks[i - 1]}`, name: `${track}/${risk}`, risk, track })),
+    risks.map((risk, i) => ({
+      branch: null,
+      fallback: i === 0 ? null : `${track}/${risks[i - 1]}`,
+      name: `${track}/${risk}`,
+      risk,
+      track,
+    })),
   )
   return {
     'channel-map': [
@@ -157,7 +165,15 @@ describe('snapcraft double: tables as status.py prints them (tabulate "plain", t
 
   it('status: following (test_following), progressive (test_progressive, test_progressive_unknown), branch (test_branch)', () => {
     const following = channelMapResult()
-    following['channel-map'] = [{ channel: '2.1/stable', architecture: 'amd64', 'expiration-date': '2020-02-03T20:58:37Z', revision: 20, progressive: { ...progressiveNone } }]
+    following['channel-map'] = [
+      {
+        channel: '2.1/stable',
+        architecture: 'amd64',
+        'expiration-date': '2020-02-03T20:58:37Z',
+        revision: 20,
+        progressive: { ...progressiveNone },
+      },
+    ]
     following.revisions.push({ architectures: ['amd64'], revision: 20, version: '10' })
     expect(render('status', following, '--tty').stdout).toBe(
       'Track    Arch    Channel    Version    Revision    Progress\n' +
@@ -168,7 +184,13 @@ describe('snapcraft double: tables as status.py prints them (tabulate "plain", t
     )
 
     const progressive = channelMapResult()
-    progressive['channel-map'].push({ channel: '2.1/beta', architecture: 'amd64', 'expiration-date': '2020-02-03T20:58:37Z', revision: 20, progressive: { paused: null, percentage: 10.0, 'current-percentage': 7.2 } })
+    progressive['channel-map'].push({
+      channel: '2.1/beta',
+      architecture: 'amd64',
+      'expiration-date': '2020-02-03T20:58:37Z',
+      revision: 20,
+      progressive: { paused: null, percentage: 10.0, 'current-percentage': 7.2 },
+    })
     progressive.revisions.push({ architectures: ['amd64'], revision: 20, version: '11' })
     expect(render('status', progressive, '--tty').stdout).toBe(
       'Track    Arch    Channel    Version    Revision    Progress\n' +
@@ -199,7 +221,13 @@ describe('snapcraft double: tables as status.py prints them (tabulate "plain", t
     )
 
     const branch = channelMapResult()
-    branch['channel-map'].push({ channel: '2.1/stable/hotfix1', architecture: 'amd64', 'expiration-date': '2020-02-03T20:58:37Z', revision: 20, progressive: { ...progressiveNone } })
+    branch['channel-map'].push({
+      channel: '2.1/stable/hotfix1',
+      architecture: 'amd64',
+      'expiration-date': '2020-02-03T20:58:37Z',
+      revision: 20,
+      progressive: { ...progressiveNone },
+    })
     branch.revisions.push({ architectures: ['am64'], revision: 20, version: '10hotfix' })
     branch.snap.channels.push({ name: '2.1/stable/hotfix1', track: '2.1', risk: 'stable', branch: 'hotfix1', fallback: '2.1/stable' })
     expect(render('status', branch, '--tty').stdout).toBe(
@@ -218,7 +246,13 @@ describe('snapcraft double: tables as status.py prints them (tabulate "plain", t
 
   it('status --arch/--track (test_arch) and the answers for nothing to show', () => {
     const arch = channelMapResult()
-    arch['channel-map'].push({ channel: '2.1/beta', architecture: 's390x', 'expiration-date': null, revision: 99, progressive: { ...progressiveNone } })
+    arch['channel-map'].push({
+      channel: '2.1/beta',
+      architecture: 's390x',
+      'expiration-date': null,
+      revision: 99,
+      progressive: { ...progressiveNone },
+    })
     arch.revisions.push({ architectures: ['s390x'], revision: 99, version: '10' })
     expect(render('status', arch, '--tty', '--arch', 's390x').stdout).toBe(
       'Track    Arch    Channel    Version    Revision    Progress\n' +
@@ -238,7 +272,9 @@ describe('snapcraft double: tables as status.py prints them (tabulate "plain", t
 
   it('tracks (test_list_tracks) and revisions (test_list_revisions, _arch, _no_release_information)', () => {
     expect(render('tracks', channelMapResult()).stdout).toBe(
-      'Name    Status    Creation-Date         Version-Pattern\n' + 'latest  active    -                     -\n' + '2.0     default   2019-10-17T14:11:59Z  2\\.*\n',
+      'Name    Status    Creation-Date         Version-Pattern\n' +
+        'latest  active    -                     -\n' +
+        '2.0     default   2019-10-17T14:11:59Z  2\\.*\n',
     )
     expect(render('revisions', listRevisionsResult()).stdout).toBe(
       'Rev.    Uploaded              Arches    Version    Channels\n' +
@@ -246,16 +282,24 @@ describe('snapcraft double: tables as status.py prints them (tabulate "plain", t
         '1       2016-09-27T18:38:43Z  amd64     2.0.2      latest/edge*,latest/stable*\n',
     )
     expect(render('revisions', listRevisionsResult(), '--arch', 'amd64').stdout).toBe(
-      'Rev.    Uploaded              Arches    Version    Channels\n' + '1       2016-09-27T18:38:43Z  amd64     2.0.2      latest/edge*,latest/stable*\n',
+      'Rev.    Uploaded              Arches    Version    Channels\n' +
+        '1       2016-09-27T18:38:43Z  amd64     2.0.2      latest/edge*,latest/stable*\n',
     )
     const noReleases = { ...listRevisionsResult(), releases: [] }
     expect(render('revisions', noReleases).stdout).toBe(
-      'Rev.    Uploaded              Arches    Version\n' + '2       2016-09-27T19:23:40Z  i386      2.0.1\n' + '1       2016-09-27T18:38:43Z  amd64     2.0.2\n',
+      'Rev.    Uploaded              Arches    Version\n' +
+        '2       2016-09-27T19:23:40Z  i386      2.0.1\n' +
+        '1       2016-09-27T18:38:43Z  amd64     2.0.2\n',
     )
     // revisions parses numbers (tabulate without disable_numparse): a Version column of numbers only is a float
     // column, formatted "g": 1.30 prints 1.3. A fact of snapcraft 8.14.5 a parser of this table must expect.
-    const floats = { revisions: [{ architectures: ['amd64'], created_at: '2026-01-01T00:00:00Z', revision: 3, version: '1.30' }], releases: [] }
-    expect(render('revisions', floats).stdout).toBe('Rev.    Uploaded              Arches    Version\n3       2026-01-01T00:00:00Z  amd64     1.3\n')
+    const floats = {
+      revisions: [{ architectures: ['amd64'], created_at: '2026-01-01T00:00:00Z', revision: 3, version: '1.30' }],
+      releases: [],
+    }
+    expect(render('revisions', floats).stdout).toBe(
+      'Rev.    Uploaded              Arches    Version\n3       2026-01-01T00:00:00Z  amd64     1.3\n',
+    )
   })
 })
 
@@ -303,7 +347,8 @@ describe('snapcraft double: version, usage, credentials (account.py, store/clien
     expect(errorText(notBase64)).toBe('Credentials could not be parsed. Expected base64 encoded credentials.')
     const notU1 = s.run(['status', 'kubectl'], { SNAPCRAFT_STORE_CREDENTIALS: Buffer.from('hello').toString('base64') })
     expect(errorText(notU1)).toBe('Credentials could not be parsed. Expected valid Ubuntu One credentials.')
-    const INVALID = 'Exported credentials are no longer valid for the Snap Store.\nRecommended resolution: Run export-login and update SNAPCRAFT_STORE_CREDENTIALS.'
+    const INVALID =
+      'Exported credentials are no longer valid for the Snap Store.\nRecommended resolution: Run export-login and update SNAPCRAFT_STORE_CREDENTIALS.'
     const forged = Buffer.from(JSON.stringify({ t: 'u1-macaroon', v: { r: 'root', d: 'discharge' } })).toString('base64')
     const unknown = s.run(['status', 'kubectl'], { SNAPCRAFT_STORE_CREDENTIALS: forged })
     expect([unknown.status, errorText(unknown)]).toEqual([1, INVALID])
@@ -317,7 +362,18 @@ describe('snapcraft double: version, usage, credentials (account.py, store/clien
   it('export-login: file 0400, "-" prints, --expires formats, refused with the variable set; whoami shows the restrictions', () => {
     const s = store()
     const file = path.join(s.dir, 'exported')
-    const r = s.run(['export-login', '--snaps', 'kubectl', '--channels', '1.33/edge,1.33/stable', '--acls', 'package_access,package_push,package_release', '--expires', '2030-01-01T00:00:00Z', file])
+    const r = s.run([
+      'export-login',
+      '--snaps',
+      'kubectl',
+      '--channels',
+      '1.33/edge,1.33/stable',
+      '--acls',
+      'package_access,package_push,package_release',
+      '--expires',
+      '2030-01-01T00:00:00Z',
+      file,
+    ])
     expect(r.status).toBe(0)
     expect(r.stdout).toBe(
       'Enter your Ubuntu One e-mail address and password.\nIf you do not have an Ubuntu One account, you can create one at https://snapcraft.io/account\n' +
@@ -325,13 +381,20 @@ describe('snapcraft double: version, usage, credentials (account.py, store/clien
     )
     expect(statSync(file).mode & 0o777).toBe(0o400)
     const creds = readFileSync(file, 'utf8')
-    expect(JSON.parse(Buffer.from(creds, 'base64').toString())).toMatchObject({ t: 'u1-macaroon', v: { r: expect.any(String), d: expect.any(String) } })
-    expect(s.run(['export-login', '-']).stdout).toMatch(/^Exported login credentials:\n[A-Za-z0-9+/=]+\n\nThese credentials must be used on Snapcraft 7\.2 or greater\.\n$/m)
+    expect(JSON.parse(Buffer.from(creds, 'base64').toString())).toMatchObject({
+      t: 'u1-macaroon',
+      v: { r: expect.any(String), d: expect.any(String) },
+    })
+    expect(s.run(['export-login', '-']).stdout).toMatch(
+      /^Exported login credentials:\n[A-Za-z0-9+/=]+\n\nThese credentials must be used on Snapcraft 7\.2 or greater\.\n$/m,
+    )
 
     const bad = s.run(['export-login', '--expires', 'tomorrow', path.join(s.dir, 'x')])
     expect([bad.status, bad.stderr]).toEqual([64, "The expiry follow an ISO 8601 format ('%Y-%m-%d' or '%Y-%m-%dT%H:%M:%SZ')\n"])
     const again = s.as(creds)(['export-login', path.join(s.dir, 'y')])
-    expect(errorText(again)).toBe("Cannot login with 'SNAPCRAFT_STORE_CREDENTIALS' set.\nRecommended resolution: Unset 'SNAPCRAFT_STORE_CREDENTIALS' and try again.")
+    expect(errorText(again)).toBe(
+      "Cannot login with 'SNAPCRAFT_STORE_CREDENTIALS' set.\nRecommended resolution: Unset 'SNAPCRAFT_STORE_CREDENTIALS' and try again.",
+    )
 
     const who = s.as(creds)(['whoami'])
     expect(who.stdout).toMatch(
@@ -360,7 +423,13 @@ describe('snapcraft double: register, upload, release, close, status, revisions,
     expect(before.stderr).not.toContain('Uploading')
     expect(errorText(before)).toBe('Store operation failed:\n- resource-not-found: Snap not found for name=kubectl')
     expect(mine(['register', 'kubectl', '--yes']).status).toBe(0)
-    for (const args of [['upload', snap], ['status', 'kubectl'], ['revisions', 'kubectl'], ['tracks', 'kubectl'], ['release', 'kubectl', '1', 'edge']])
+    for (const args of [
+      ['upload', snap],
+      ['status', 'kubectl'],
+      ['revisions', 'kubectl'],
+      ['tracks', 'kubectl'],
+      ['release', 'kubectl', '1', 'edge'],
+    ])
       expect(errorText(theirs(args))).toBe('Store operation failed:\n- resource-not-found: Snap not found for name=kubectl')
     expect(errorText(theirs(['close', 'kubectl', 'edge']))).toBe("'kubectl' not found or not owned by this account")
   })
@@ -375,7 +444,9 @@ describe('snapcraft double: register, upload, release, close, status, revisions,
     expect(as(['status', 'kubectl']).stdout).toBe('This snap has no released revisions\n')
     // MODELLED: a channel of a track the snap does not have (tracks come from a forum request / the publisher API).
     const noTrack = as(['upload', amd64, '--release', '1.33/edge'])
-    expect(errorText(noTrack)).toBe('Uploading... (--->)\nUploading... (<---)\nStore operation failed:\n- invalid-field: Invalid track: 1.33')
+    expect(errorText(noTrack)).toBe(
+      'Uploading... (--->)\nUploading... (<---)\nStore operation failed:\n- invalid-field: Invalid track: 1.33',
+    )
     expect(s.readState().snaps.kubectl.revisions).toEqual([])
 
     expect(s.run(['x-double', 'add-track', 'kubectl', '1.33']).status).toBe(0)
@@ -397,7 +468,9 @@ describe('snapcraft double: register, upload, release, close, status, revisions,
       stdout: "Released 'kubectl' revision 2 to channels: '1.33/beta', '1.33/edge', and 'latest/edge'\n",
       stderr: '',
     })
-    expect(as(['release', 'kubectl', '1', 'edge', '--progressive', '50']).stdout).toBe("Released 'kubectl' revision 1 to channels: 'edge'\n")
+    expect(as(['release', 'kubectl', '1', 'edge', '--progressive', '50']).stdout).toBe(
+      "Released 'kubectl' revision 1 to channels: 'edge'\n",
+    )
     expect(errorText(as(['release', 'kubectl', '2', '1.34/edge']))).toBe('Store operation failed:\n- invalid-field: Invalid track: 1.34')
 
     expect(as(['status', 'kubectl']).stdout).toBe(
@@ -446,7 +519,11 @@ describe('snapcraft double: register, upload, release, close, status, revisions,
     as(['register', 'cdk-addons', '--yes'])
     expect(as(['upload', makeSnap('cdk-addons', '1.33.0', ['all']), '--release', 'edge']).status).toBe(0)
     expect(as(['status', 'cdk-addons']).stdout.split('\n')[1]).toBe('latest   all     stable     -          -           -')
-    expect(as(['upload', path.join(s.dir, 'nope.snap')])).toEqual({ status: 64, stdout: '', stderr: `'${path.join(s.dir, 'nope.snap')}' is not a valid file\n` })
+    expect(as(['upload', path.join(s.dir, 'nope.snap')])).toEqual({
+      status: 64,
+      stdout: '',
+      stderr: `'${path.join(s.dir, 'nope.snap')}' is not a valid file\n`,
+    })
     const junk = path.join(s.dir, 'junk.snap')
     writeFileSync(junk, 'not squashfs')
     const j = as(['upload', junk])
@@ -459,9 +536,13 @@ describe('snapcraft double: register, upload, release, close, status, revisions,
     as(['register', 'kubectl', '--yes'])
     const push = as(['push', makeSnap('kubectl', '1.33.2', ['amd64'])])
     expect(push.stdout).toBe("Revision 1 created for 'kubectl'\n")
-    expect(push.stderr.split('\n')[0]).toBe("The 'push' command was renamed to 'upload'. Use 'upload' instead. The old name will be removed in a future release.")
+    expect(push.stderr.split('\n')[0]).toBe(
+      "The 'push' command was renamed to 'upload'. Use 'upload' instead. The old name will be removed in a future release.",
+    )
     const lr = as(['list-revisions', 'kubectl'])
-    expect(lr.stderr).toBe("The 'list-revisions' command was renamed to 'revisions'. Use 'revisions' instead. The old name will be removed in a future release.\n")
+    expect(lr.stderr).toBe(
+      "The 'list-revisions' command was renamed to 'revisions'. Use 'revisions' instead. The old name will be removed in a future release.\n",
+    )
     expect(lr.stdout).toBe(as(['revisions', 'kubectl']).stdout)
     expect(as(['list-tracks', 'kubectl']).stderr).toBe(
       "The 'list-tracks' command was renamed to 'tracks'. Use 'tracks' instead. The old name will be removed in a future release.\n",
@@ -520,7 +601,9 @@ describe('snapcraft double: parallel uploads, faults, calls.jsonl', () => {
       snaps.map(
         (file) =>
           new Promise<Result>((resolve) => {
-            const child = spawn(DOUBLE, ['upload', file], { env: { ...s.env, SNAPCRAFT_STORE_CREDENTIALS: creds, SNAPCRAFT_DOUBLE_LATENCY_MS: '400' } })
+            const child = spawn(DOUBLE, ['upload', file], {
+              env: { ...s.env, SNAPCRAFT_STORE_CREDENTIALS: creds, SNAPCRAFT_DOUBLE_LATENCY_MS: '400' },
+            })
             let stdout = ''
             let stderr = ''
             child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
@@ -551,7 +634,9 @@ describe('snapcraft double: parallel uploads, faults, calls.jsonl', () => {
     expect(as(['upload', snap], once500).stdout).toBe("Revision 1 created for 'kubectl'\n")
 
     const reset = { SNAPCRAFT_DOUBLE_FAIL: 'release:reset,status:reset' }
-    expect(errorText(as(['release', 'kubectl', '1', 'edge'], reset))).toBe("('Connection aborted.', ConnectionResetError(104, 'Connection reset by peer'))")
+    expect(errorText(as(['release', 'kubectl', '1', 'edge'], reset))).toBe(
+      "('Connection aborted.', ConnectionResetError(104, 'Connection reset by peer'))",
+    )
     expect(errorText(as(['status', 'kubectl'], reset))).toBe('Maximum retries exceeded trying to reach the store.')
     const timeout = as(['revisions', 'kubectl'], { SNAPCRAFT_DOUBLE_FAIL: 'revisions:timeout' })
     expect(timeout.status).toBe(70)
@@ -568,7 +653,9 @@ describe('snapcraft double: parallel uploads, faults, calls.jsonl', () => {
     const other = makeSnap('kubectl', '1.33.3', ['amd64'])
     const lost = as(['upload', other, '--release', 'edge'], { SNAPCRAFT_DOUBLE_FAIL: 'upload:lost-reply:1' })
     expect(errorText(lost)).toMatch(/Connection reset by peer'\)\)$/)
-    expect(errorText(as(['upload', other, '--release', 'edge']))).toMatch(/- A file with this exact same content has already been uploaded$/)
+    expect(errorText(as(['upload', other, '--release', 'edge']))).toMatch(
+      /- A file with this exact same content has already been uploaded$/,
+    )
     expect(as(['status', 'kubectl']).stdout).toContain('latest   amd64   edge       1.33.3     2           -')
   })
 
@@ -582,7 +669,10 @@ describe('snapcraft double: parallel uploads, faults, calls.jsonl', () => {
     const calls = s.calls()
     const decoded = JSON.parse(Buffer.from(creds, 'base64').toString()) as { v: { r: string; d: string } }
     for (const secret of [creds, decoded.v.r, decoded.v.d]) expect(calls).not.toContain(secret)
-    const lines = calls.trim().split('\n').map((l) => JSON.parse(l) as { argv: string[]; credentials: boolean })
+    const lines = calls
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { argv: string[]; credentials: boolean })
     expect(lines.map((l) => [l.argv[0], l.credentials])).toEqual([
       ['export-login', false],
       ['register', true],
