@@ -135,7 +135,8 @@ export async function snapStoreSetup(
   const env = { SNAPCRAFT_DOUBLE_STATE: state }
   await mkdir(state, { recursive: true })
   const file = path.join(state, 'credentials')
-  if (!existsSync(file)) await run(snapcraft, ['export-login', file], { env })
+  // snapcraft refuses export-login with SNAPCRAFT_STORE_CREDENTIALS set: the double's own credential is made without it.
+  if (!existsSync(file)) await run(snapcraft, ['export-login', file], { env: { ...env, SNAPCRAFT_STORE_CREDENTIALS: undefined } })
   const credentials = (await readFile(file, 'utf8')).trim()
   if (o.snapSetup !== false) {
     const tracks = [...new Set(channels.map((c) => c.split('/')[0]).filter((t) => t !== 'latest'))]
