@@ -186,6 +186,9 @@ export async function runLocalRelease(o: LocalReleaseOptions): Promise<LocalRele
       ...Object.keys(o.env ?? {}),
     ].map((k) => [k, process.env[k]]),
   )
+  // The store first: a refused set-up (no such charmcraft, no credential) stops before the mirror is built, and
+  // the process, holding no server, exits at once.
+  const store = await storeSetup(o, storeDir, out)
   let mirror = o.mirror
   const ownMirror = !mirror && !o.promote
   if (ownMirror) {
@@ -200,8 +203,6 @@ export async function runLocalRelease(o: LocalReleaseOptions): Promise<LocalRele
     )
   }
   try {
-    // Inside the try: a refused store set-up still closes the mirror (the process must not hang on it).
-    const store = await storeSetup(o, storeDir, out)
     const token = store.token
     Object.assign(process.env, store.env, o.env ?? {})
     process.env.SOURCE_DATE_EPOCH = String(sourceDateEpoch())

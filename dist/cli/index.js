@@ -17806,8 +17806,9 @@ async function snapStoreSetup(o, out, names, channels) {
     const env = { SNAPCRAFT_DOUBLE_STATE: state };
     await (0,promises_namespaceObject.mkdir)(state, { recursive: true });
     const file = external_node_path_default().join(state, 'credentials');
+    // snapcraft refuses export-login with SNAPCRAFT_STORE_CREDENTIALS set: the double's own credential is made without it.
     if (!(0,external_node_fs_namespaceObject.existsSync)(file))
-        await exec_run(snapcraft, ['export-login', file], { env });
+        await exec_run(snapcraft, ['export-login', file], { env: { ...env, SNAPCRAFT_STORE_CREDENTIALS: undefined } });
     const credentials = (await (0,promises_namespaceObject.readFile)(file, 'utf8')).trim();
     if (o.snapSetup !== false) {
         const tracks = [...new Set(channels.map((c) => c.split('/')[0]).filter((t) => t !== 'latest'))];

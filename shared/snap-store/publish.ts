@@ -7,6 +7,15 @@ import { UserError } from '../errors.js'
 import { gateGaps, preflight, type SnapNeed, type SnapRecord, type SnapStep } from './plan.js'
 import { type SnapStore, type StatusRow, StoreError, type TrackRow } from './snapcraft.js'
 
+/**
+ * `snapcraft revisions` lets tabulate read its Version column as numbers (no disable_numparse there), so a
+ * version that is a number (1.30) prints as one (1.3): compare those as numbers.
+ */
+export function sameVersion(shown: string, version: string): boolean {
+  const num = /^\d+(\.\d+)?$/
+  return shown === version || (num.test(shown) && num.test(version) && Number(shown) === Number(version))
+}
+
 /** At most this many snapcraft calls at once (uploads are long; the store takes several per account). */
 export const DEFAULT_PARALLEL = 4
 
@@ -87,7 +96,7 @@ export async function publish(
       log(`${what}: revision ${up.revision} uploaded and released to ${s.releaseTo.join(', ')}`)
       return record(s, up.revision, 'uploaded')
     }
-    const same = (await store.revisions(s.snap, s.arch)).filter((r) => r.version === s.version && r.arches.includes(s.arch))
+    const same = (await store.revisions(s.snap, s.arch)).filter((r) => sameVersion(r.version, s.version) && r.arches.includes(s.arch))
     if (same.length !== 1)
       throw new UserError(
         `snap-store: ${s.snap} ${s.arch}: the store already holds this file, and ${same.length === 0 ? 'no' : `${same.length}`} revisions of version ${s.version} for ${s.arch} (${same.map((r) => r.revision).join(', ') || 'none'}); release the right one by hand (snapcraft release ${s.snap} REV ${s.releaseTo.join(',')})`,
