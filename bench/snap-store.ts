@@ -32,7 +32,10 @@ for (const arch of ARCHES)
   for (const snap of SNAPS) {
     const dir = path.join(work, 'src', `${snap}-${arch}`)
     mkdirSync(path.join(dir, 'meta'), { recursive: true })
-    writeFileSync(path.join(dir, 'meta', 'snap.yaml'), `name: ${snap}\nversion: 1.33.2\nsummary: bench\ndescription: bench\narchitectures: [${arch}]\nconfinement: strict\ngrade: stable\n`)
+    writeFileSync(
+      path.join(dir, 'meta', 'snap.yaml'),
+      `name: ${snap}\nversion: 1.33.2\nsummary: bench\ndescription: bench\narchitectures: [${arch}]\nconfinement: strict\ngrade: stable\n`,
+    )
     writeFileSync(path.join(dir, 'payload'), `${snap} ${arch}\n`)
     const file = path.join(work, `${snap}_1.33.2_${arch}.snap`)
     execFileSync('snap', ['pack', dir, work, '--filename', path.basename(file)], { stdio: 'ignore' })
@@ -87,8 +90,12 @@ const tBounded = await storeSteps(bounded.state, bounded.credentials, DEFAULT_PA
 const mid = lineCount(bounded.state)
 const tRerun = await storeSteps(bounded.state, bounded.credentials, DEFAULT_PARALLEL)
 const fmt = (ms: number) => `${(ms / 1000).toFixed(1)} s`
-console.log(`Snap Store steps: ${SNAPS.length} snaps x ${ARCHES.length} arches -> ${CHANNELS.join(', ')}; store latency ${latency} ms per call (the snapcraft double)`)
+console.log(
+  `Snap Store steps: ${SNAPS.length} snaps x ${ARCHES.length} arches -> ${CHANNELS.join(', ')}; store latency ${latency} ms per call (the snapcraft double)`,
+)
 console.log(`first release, 1 call at a time : ${fmt(tSerial)}  calls ${JSON.stringify(callCounts(serial.state, before.serial))}`)
-console.log(`first release, ${DEFAULT_PARALLEL} at a time      : ${fmt(tBounded)}  calls ${JSON.stringify(callCounts(bounded.state, before.bounded))}`)
+console.log(
+  `first release, ${DEFAULT_PARALLEL} at a time      : ${fmt(tBounded)}  calls ${JSON.stringify(callCounts(bounded.state, before.bounded))}`,
+)
 console.log(`re-run (everything there)       : ${fmt(tRerun)}  calls ${JSON.stringify(callCounts(bounded.state, mid))}`)
 console.log(`ratios: bounded/serial ${(tBounded / tSerial).toFixed(2)}, re-run/first ${(tRerun / tBounded).toFixed(2)}`)

@@ -208,7 +208,18 @@ describe('release.yml', () => {
   })
 
   test('jobs: plan → build per arch, pack per entry → charm per charm → SBOM attestations → release per charm (environment: release) → bundle → summary', () => {
-    expect(Object.keys(wf.jobs)).toEqual(['plan', 'build', 'pack', 'charm', 'sboms', 'attest-sbom', 'snaps', 'release', 'bundle', 'summary'])
+    expect(Object.keys(wf.jobs)).toEqual([
+      'plan',
+      'build',
+      'pack',
+      'charm',
+      'sboms',
+      'attest-sbom',
+      'snaps',
+      'release',
+      'bundle',
+      'summary',
+    ])
     expect(wf.jobs.build.needs).toEqual('plan')
     expect(wf.jobs.pack.needs).toEqual('plan')
     expect(wf.jobs.charm.needs).toEqual(['plan', 'build', 'pack'])
