@@ -11,12 +11,14 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parse } from 'yaml'
 import { UserError } from '../shared/errors.js'
+import { type Command, command } from './options.js'
 const here = path.dirname(fileURLToPath(import.meta.url))
 /** The repository root, the folder holding package.json: one up from cli/ (source), two up from dist/cli/ (bundled). */
 export const repoRoot = path.resolve(here, existsSync(path.join(here, '..', 'package.json')) ? '..' : path.join('..', '..'))
 
 interface ActionYaml {
-  inputs?: Record<string, { default?: string; required?: boolean }>
+  description?: string
+  inputs?: Record<string, { description?: string; default?: string; required?: boolean }>
 }
 
 export function listActions(): string[] {
@@ -31,22 +33,30 @@ export function readActionYaml(action: string): ActionYaml {
   return parse(readFileSync(file, 'utf8')) as ActionYaml
 }
 
-/** `--name value` / `--name=value` pairs; each name must be an input of the action. */
-export function parseInputArgs(action: string, args: string[], known: string[]): Record<string, string> {
-  const out: Record<string, string> = {}
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]
-    if (!a.startsWith('--')) throw new UserError(`unexpected argument '${a}'; give inputs as --<input> value`)
-    const [name, first] = a.slice(2).split(/=(.*)/s, 2) as [string, string | undefined]
-    let value = first
-    if (value === undefined) {
-      if (i + 1 >= args.length) throw new UserError(`--${name} needs a value`)
-      value = args[++i]
-    }
-    if (!known.includes(name)) throw new UserError(`${action} has no input '${name}'; its inputs are ${known.join(', ')}`)
-    out[name] = value
-  }
-  return out
+const oneLine = (s: string | undefined) => (s ?? '').replace(/\s+/g, ' ').trim()
+
+/**
+ * `build-snaps <action>`: its option table is its action.yml's inputs (the runner's table), so the CLI takes
+ * exactly the inputs the action has, and its help shows their descriptions and defaults. A required input is
+ * left to the action to refuse, as on the runner.
+ */
+export function actionCommand(action: string): Command {
+  const yml = readActionYaml(action)
+  return command({
+    name: action,
+    summary: oneLine(yml.description),
+    details: [
+      `Runs dist/${action}/index.js as the runner does: action.yml's defaults, INPUT_* variables, GITHUB_OUTPUT and`,
+      'GITHUB_STEP_SUMMARY files (its outputs and summary are printed at the end).',
+    ],
+    noun: 'input',
+    options: Object.entries(yml.inputs ?? {}).map(([name, i]) => ({
+      name,
+      value: 'VALUE',
+      help: `${oneLine(i.description)}${i.required ? ' (required)' : ''}`,
+      ...(i.default !== undefined && String(i.default) !== '' ? { default: String(i.default) } : {}),
+    })),
+  })
 }
 
 /** The runner's INPUT_ variable name: upper case, spaces to underscores, hyphens kept. */

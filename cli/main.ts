@@ -15,11 +15,12 @@ import { UserError, errorMessage } from '../shared/errors.js'
 import { which } from '../shared/exec.js'
 import { populateK8sMirror } from './fake-k8s.js'
 import { startMirror } from './mirror.js'
-import { releaseCli } from './release.js'
+import { type Command, command, helpText, parseOptions, synopsis, wantsHelp, wrap } from './options.js'
+import { RELEASE_COMMANDS, releaseCli } from './release.js'
 import { verifyArtifactsCli } from './verify-artifacts.js'
-import { listActions, parseInputArgs, readActionYaml, runActionLocally, type ActionRun } from './local.js'
+import { actionCommand, listActions, runActionLocally, type ActionRun } from './local.js'
 
-export { humanLine, inputEnvName, parseInputArgs, parseOutputFile, repoRoot, runActionLocally, type ActionRun } from './local.js'
+export { actionCommand, humanLine, inputEnvName, parseOutputFile, repoRoot, runActionLocally, type ActionRun } from './local.js'
 
 function printResult(r: ActionRun): void {
   if (Object.keys(r.outputs).length) {
@@ -29,12 +30,48 @@ function printResult(r: ActionRun): void {
   if (r.summary.trim()) console.log(`\nSummary:\n${r.summary.trim()}\n`)
 }
 
-const DEMO_DEFAULTS = { 'kube-version': 'stable-1.31', arch: 'amd64 s390x', 'output-dir': 'snaps', version: 'v1.31.2' }
+/** `build-snaps demo`: the parser and the help read this table. */
+export const DEMO_COMMAND = command({
+  name: 'demo',
+  summary:
+    'the main job on embedded defaults, offline: stand-in Kubernetes binaries cross-compiled with go, served from a loopback mirror in the dl.k8s.io layout, packed into real snaps by build-k8s-snaps',
+  options: [
+    { name: 'arch', value: 'ARCHES', help: 'the architectures to build snaps for, separated by spaces or commas', default: 'amd64 s390x' },
+    {
+      name: 'kube-version',
+      value: 'VERSION',
+      help: "build-k8s-snaps' kube-version input: an exact version or a marker the mirror resolves",
+      default: 'stable-1.31',
+    },
+    { name: 'output-dir', value: 'DIR', help: 'where the snaps, SHA256SUMS and manifest.json go', default: 'snaps' },
+    {
+      name: 'version',
+      value: 'TAG',
+      help: "the version the stand-in binaries report, and the mirror's stable-1.31 marker names",
+      default: 'v1.31.2',
+    },
+  ],
+})
+
+/** `build-snaps verify-artifacts DIR`: no options, one operand. */
+export const VERIFY_COMMAND = command({
+  name: 'verify-artifacts',
+  operands: 'DIR',
+  summary: 'check each artifact in DIR against its SBOM and the provenance statements, offline; exit 1 on any difference',
+  options: [],
+})
+
+/** Any action, as the top-level help shows it; each action's own table is its action.yml (actionCommand). */
+const ACTION_COMMAND = command({
+  name: '<action>',
+  summary: 'run one action locally, as the runner does (action.yml defaults, INPUT_* variables, outputs and summary printed)',
+  options: [],
+  noun: 'input',
+})
 
 /** The main job on embedded defaults, offline: loopback mirror of stand-in binaries → snaps for amd64 and s390x. */
 async function demo(args: string[]): Promise<number> {
-  const opts = parseInputArgs('demo', args, Object.keys(DEMO_DEFAULTS))
-  const o = { ...DEMO_DEFAULTS, ...opts }
+  const o = parseOptions(DEMO_COMMAND, args)
   const arches = parseArches(o.arch)
   if (!which('go'))
     throw new UserError(
@@ -76,27 +113,58 @@ async function demo(args: string[]): Promise<number> {
   return failed ? 1 : 0
 }
 
-const USAGE = `usage: build-snaps <action> [--<input> value ...]   run an action locally, as the runner does
-       build-snaps demo [--arch "amd64 s390x"] [--kube-version stable-1.31] [--output-dir snaps]
-       build-snaps verify-artifacts DIR   check each artifact in DIR against its SBOM and the provenance statements
-       build-snaps release [plan|summarize|serve-mirror] [--arches amd64,arm64,ppc64el,s390x] [--dry-run true] ...   release.yml, locally
-actions: `
+/** Every command and mode, in the order the top-level help lists them. */
+export function allCommands(): Command[] {
+  return [ACTION_COMMAND, DEMO_COMMAND, VERIFY_COMMAND, ...Object.values(RELEASE_COMMANDS)]
+}
+
+/** `build-snaps --help`: every command's usage line, generated from its table, and what it does. */
+export function topHelp(): string {
+  const entries = allCommands().flatMap((c) => [
+    ...synopsis(c, '  '),
+    ...wrap('     ', c.summary.split(' '), 6),
+    ...(c === ACTION_COMMAND
+      ? wrap(
+          '      actions:',
+          listActions().map((a, i, all) => (i < all.length - 1 ? `${a},` : a)),
+          6,
+        )
+      : []),
+  ])
+  return [
+    'usage: build-snaps <command> [options]',
+    '       build-snaps <command> --help    the command (or release mode) in full: each option, its default',
+    '',
+    'commands:',
+    ...entries,
+    '',
+  ].join('\n')
+}
 
 export async function cli(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv
-  if (!cmd || cmd === '--help' || cmd === '-h' || cmd === 'help') {
-    console.log(USAGE + listActions().join(', '))
+  if (!cmd || cmd === '--help' || cmd === '-h') {
+    process.stdout.write(topHelp())
     return cmd ? 0 : 2
   }
-  if (cmd === 'demo') return demo(rest)
+  // `build-snaps help release plan` is `build-snaps release plan --help`.
+  if (cmd === 'help') return rest.length ? cli([...rest, '--help']) : cli(['--help'])
   if (cmd === 'release') return releaseCli(rest)
+  const c = cmd === 'demo' ? DEMO_COMMAND : cmd === 'verify-artifacts' ? VERIFY_COMMAND : actionCommand(cmd)
+  if (wantsHelp(rest)) {
+    process.stdout.write(helpText(c))
+    return 0
+  }
+  if (cmd === 'demo') return demo(rest)
   if (cmd === 'verify-artifacts') return verifyArtifactsCli(rest)
-  const yml = readActionYaml(cmd)
-  const inputs = parseInputArgs(cmd, rest, Object.keys(yml.inputs ?? {}))
-  const r = await runActionLocally(cmd, inputs)
+  const inputs = Object.entries(parseOptions(c, rest)).filter((e): e is [string, string] => e[1] !== undefined)
+  const r = await runActionLocally(cmd, Object.fromEntries(inputs))
   printResult(r)
   return r.exitCode
 }
+
+/** How long the CLI waits, once its command has finished, for what it left open before it exits anyway. */
+const LINGER_MS = 3000
 
 export async function mainCli(): Promise<void> {
   try {
@@ -110,4 +178,12 @@ export async function mainCli(): Promise<void> {
       process.exitCode = 2
     }
   }
+  // The command is done (serve-mirror never gets here: it serves until killed). Each path closes what it opened
+  // (the loopback mirror in a finally); should one not, the leftover server or socket must not keep the CLI
+  // running with its exit code unseen: name it and exit. The timer itself does not hold the process.
+  setTimeout(() => {
+    const open = process.getActiveResourcesInfo().filter((r) => r !== 'Timeout')
+    console.error(`Warning: build-snaps left ${open.join(', ') || 'something'} open after the command finished; exiting`)
+    process.exit()
+  }, LINGER_MS).unref()
 }

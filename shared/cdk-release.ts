@@ -21,6 +21,7 @@ import { Ajv, type ErrorObject } from 'ajv'
 import { parse, stringify } from 'yaml'
 import { ARCHES, type Arch, parseArch } from './arch.js'
 import { UserError } from './errors.js'
+import { ARCH_KEYWORD, normaliseArches } from './description-arches.js'
 import { COMPONENTS, parseKubeVersion, snapVersion } from './k8s.js'
 import { type CharmResource, loadCharm } from './charm/metadata.js'
 import { type BundleCharm, checkBundle } from './bundle-check.js'
@@ -142,6 +143,7 @@ export async function validateSchema(doc: unknown, label: string): Promise<strin
   const schema = await readSchema()
   const ajv = new Ajv({ allErrors: true, verbose: true, strict: true })
   ajv.addKeyword('x-fix')
+  ajv.addKeyword(ARCH_KEYWORD)
   const validate = ajv.compile(schema)
   if (validate(doc)) return []
   const lines = (validate.errors ?? []).map((e) => schemaLine(schema, e)).filter(Boolean)
@@ -163,6 +165,9 @@ export async function loadDescription(file: string): Promise<Description> {
   }
   const lines = await validateSchema(doc ?? {}, label)
   if (lines.length) throw new DescriptionError(lines)
+  // Any spelling of an architecture (x86_64, aarch64...) is read as its Debian name from here on.
+  const twice = normaliseArches(doc as Description)
+  if (twice.length) throw new DescriptionError(twice.map((l) => `${label}: ${l}`))
   return doc as Description
 }
 

@@ -3,13 +3,14 @@ import { existsSync } from 'node:fs'
 import { appendFile, mkdir, readdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { parseArch, parseArches } from '../../shared/arch.js'
-import { UserError } from '../../shared/errors.js'
+import { UserError, errorMessage } from '../../shared/errors.js'
 import { which } from '../../shared/exec.js'
 import { parseBool, splitList } from '../../shared/inputs.js'
 import { routeConfigFromEnv, SELF_HOSTED_ARCHES } from '../../shared/charm/routes.js'
 import { parseKubeVersion } from '../../shared/k8s.js'
 import { type CdkPlan, DescriptionError, loadDescription, planMarkdown, planOutputs } from '../../shared/cdk-release.js'
-import { parseInputArgs, repoRoot } from '../local.js'
+import { repoRoot } from '../local.js'
+import { command, helpText, parseOptions, wantsHelp, wrap } from '../options.js'
 import { RELEASE_DEFAULTS, planFromConfig } from './plan.js'
 import { readRecords, toReleased, writeBundles } from './records.js'
 import { ARTIFACT_RE, type AttestationRecord, collectedChecksums, listSboms } from './attest.js'
@@ -18,20 +19,201 @@ import { openMirror } from './upstream.js'
 import { runLocalRelease } from './pipeline.js'
 import { readSnapRecords, snapsJob, snapTable, writeSnapRecord } from './snaps.js'
 
-// ---------------------------------------------------------------- the CLI subcommand
+// ---------------------------------------------------------------- the CLI subcommand: one option table per mode
 
-const RUN_OPTIONS = [
-  'config',
-  'channel',
-  'dry-run',
-  'output-dir',
-  'promote',
-  'allow-missing-bases',
-  'resume',
-  'runners',
-  'charmcraft',
-  'snapcraft',
-]
+const CONFIG = {
+  name: 'config',
+  value: 'PATH',
+  help: 'the release description (schema/cdk-release.schema.json; start from examples/cdk-release.yaml)',
+  default: RELEASE_DEFAULTS.config,
+} as const
+const DRY_RUN = {
+  name: 'dry-run',
+  value: 'true|false',
+  help: 'true: every job checks and shows its plan; nothing is uploaded or released',
+  default: RELEASE_DEFAULTS['dry-run'],
+} as const
+const BASE_URL = {
+  name: 'base-url',
+  value: 'URL',
+  help: 'where a marker in versions.kubernetes (stable-1.31) is resolved: dl.k8s.io or a mirror in its layout',
+  default: 'https://dl.k8s.io',
+} as const
+
+/**
+ * `build-snaps release [mode]`: each mode's options, read by its parser (parseOptions) and its help (helpText);
+ * the run mode first. Keys are the mode words.
+ */
+export const RELEASE_COMMANDS = {
+  run: command({
+    name: 'release',
+    operands: '[run]',
+    summary:
+      'release.yml locally (promote.yml with --promote): its jobs in its order, through the dist bundles, against a loopback mirror of stand-in upstream binaries and the charmcraft/snapcraft test doubles',
+    details: [
+      'plan → build per arch → pack per entry → charm per charm → snaps → release per charm → bundle → summary; each job',
+      "sees RUNNER_ARCH and ImageOS as GitHub sets them for its runs-on. The doubles' stores stay in <output-dir>, so a",
+      'second run is a re-run. Nothing reaches Charmhub or the Snap Store unless --charmcraft/--snapcraft name the real tools.',
+    ],
+    options: [
+      CONFIG,
+      {
+        name: 'channel',
+        value: 'CHANNEL',
+        help: "the channel every charm is released to, instead of the description's; with --promote, the channel promoted to",
+      },
+      DRY_RUN,
+      {
+        name: 'output-dir',
+        value: 'DIR',
+        help: "everything the run keeps: artifacts/, the doubles' store/ and snap-store/, mirror/, bundle/, summary.md",
+        default: 'release',
+      },
+      {
+        name: 'promote',
+        value: 'CHANNEL',
+        help: 'promote.yml instead: release what CHANNEL holds, every charm and base, to --channel; nothing is built',
+      },
+      {
+        name: 'allow-missing-bases',
+        value: 'true|false',
+        help: 'with --promote: skip, with a warning, a base CHANNEL holds nothing for instead of refusing the promotion',
+        default: 'false',
+      },
+      {
+        name: 'resume',
+        value: 'true|false',
+        help: 'true: build and pack nothing; run the snaps, release and bundle jobs again on the artifacts <output-dir> holds (as a GitHub re-run keeps the artifacts of the jobs that succeeded)',
+        default: 'false',
+      },
+      {
+        name: 'runners',
+        value: 'ARCHES',
+        help: 'the self-hosted runners to play (s390x, ppc64el), as the repository variables S390X_RUNNER, PPC64EL_RUNNER turn them on',
+      },
+      {
+        name: 'charmcraft',
+        value: 'PATH',
+        help: 'this charmcraft instead of the test double (the real one releases to Charmhub, with CHARMCRAFT_AUTH)',
+      },
+      {
+        name: 'snapcraft',
+        value: 'PATH',
+        help: 'this snapcraft instead of the test double (the real one publishes to the Snap Store, with SNAPCRAFT_STORE_CREDENTIALS)',
+      },
+    ],
+  }),
+  plan: command({
+    name: 'release plan',
+    summary:
+      'the plan job: validate the description (one error line per bad field), print the matrices as key=value outputs (and to GITHUB_OUTPUT)',
+    options: [
+      CONFIG,
+      {
+        name: 'channel',
+        value: 'CHANNEL',
+        help: "the channel to release to, instead of the description's; with --promote, the channel promoted to",
+      },
+      DRY_RUN,
+      { name: 'promote', value: 'CHANNEL', help: 'plan a promotion of what CHANNEL holds to --channel' },
+      BASE_URL,
+    ],
+  }),
+  snaps: command({
+    name: 'release snaps',
+    summary:
+      'the snaps job: publish the built snaps to the Snap Store channels (or promote them), then the gate: every snap each charm installs is there',
+    options: [
+      CONFIG,
+      {
+        name: 'channel',
+        value: 'CHANNEL',
+        help: "the charms' channel, instead of the description's; with --promote, the channel promoted to",
+      },
+      { name: 'promote', value: 'CHANNEL', help: 'promote the snaps CHANNEL holds, instead of publishing built ones' },
+      { name: 'dir', value: 'DIR', help: "where the build jobs' artifacts were downloaded (release-<arch>/)", default: 'artifacts' },
+      DRY_RUN,
+      { name: 'output', value: 'FILE', help: 'write the record of what was published here (results/snaps.json)' },
+      { name: 'snapcraft', value: 'PATH', help: 'the snapcraft to run (credential in SNAPCRAFT_STORE_CREDENTIALS)', default: 'snapcraft' },
+      BASE_URL,
+    ],
+  }),
+  record: command({
+    name: 'release record',
+    summary: "a release or promote job's record: charm-attach-release's outputs as results/<charm>.json, which the bundle job reads",
+    options: [
+      { name: 'charm', value: 'NAME', help: 'the charm released', required: true },
+      { name: 'channel', value: 'CHANNEL', help: 'the channel it was released to', required: true },
+      { name: 'revisions', value: 'JSON', help: "charm-attach-release's revisions output", default: '' },
+      { name: 'resource-revisions', value: 'JSON', help: "charm-attach-release's resource-revisions output", default: '' },
+      { name: 'output', value: 'FILE', help: 'the record to write', required: true },
+    ],
+  }),
+  bundle: command({
+    name: 'release bundle',
+    summary: 'the bundle job: pin every charm and resource revision the release jobs recorded into the bundles',
+    options: [
+      CONFIG,
+      { name: 'results', value: 'DIR', help: "the release jobs' records (<charm>.json)", default: 'results' },
+      { name: 'output-dir', value: 'DIR', help: 'where the bundles are written', default: 'bundle' },
+    ],
+  }),
+  checksums: command({
+    name: 'release checksums',
+    summary:
+      'a charm job\'s "One SHA256SUMS for the collected files": SHA256SUMS and manifest.json over the .charm files its pack jobs made',
+    options: [{ name: 'dir', value: 'DIR', help: "the directory the pack jobs' .charm files were collected into", required: true }],
+  }),
+  sboms: command({
+    name: 'release sboms',
+    summary: 'the sboms job: every <artifact>.spdx.json under DIR/<artifact>/ as the attest-sbom matrix (outputs matrix and count)',
+    options: [{ name: 'dir', value: 'DIR', help: 'the downloaded artifacts', default: 'sboms' }],
+  }),
+  attested: command({
+    name: 'release attested',
+    summary: 'record an attestation (its URL and the artifacts it covers) for the summary job',
+    options: [
+      { name: 'kind', value: '', choices: ['provenance', 'sbom'], help: 'what was attested', required: true },
+      { name: 'url', value: 'URL', help: "the attestation's URL (actions/attest-*'s attestation-url output)", required: true },
+      { name: 'dir', value: 'DIR', help: 'the directory attested: every artifact in it is a subject' },
+      { name: 'subject', value: 'NAME', help: 'the one artifact attested (when not --dir)' },
+      { name: 'output', value: 'FILE', help: 'the record to write', required: true },
+    ],
+  }),
+  summarize: command({
+    name: 'release summarize',
+    summary:
+      "the summary job: the release (or promotion) summary from the downloaded artifacts and records; exit 1 when a job's result was failure or cancelled",
+    options: [
+      { name: 'config', value: 'PATH', help: 'the release description: orders the charms (not read for a promotion)' },
+      { name: 'dir', value: 'DIR', help: 'the directory the release artifacts were downloaded into', required: true },
+      { name: 'kube-version', value: 'VERSION', help: 'the Kubernetes version released, for the summary' },
+      { name: 'channel', value: 'CHANNEL', help: 'the channel released (promoted) to' },
+      { name: 'dry-run', value: 'true|false', help: 'true: say that nothing was uploaded or released' },
+      { name: 'results', value: 'RESULTS', help: "the jobs' results (needs.*.result), e.g. 'build: success, release: failure'" },
+      { name: 'promote', value: 'CHANNEL', help: 'a promotion from CHANNEL: the promotion summary' },
+    ],
+  }),
+  'serve-mirror': command({
+    name: 'release serve-mirror',
+    summary: 'only the loopback mirror of stand-in upstream binaries (CI runs the actions against it); writes DIR/url, serves until killed',
+    options: [
+      { name: 'dir', value: 'DIR', help: 'where the mirror tree and its url file go', required: true },
+      { name: 'arches', value: 'ARCHES', help: 'the architectures to serve', default: 'amd64,arm64,ppc64el,s390x' },
+      { name: 'kube-version', value: 'VERSION', help: 'the Kubernetes version served (exact)', default: 'v1.31.2' },
+      { name: 'cni-version', value: 'TAG', help: 'the CNI plugins release served', default: 'v1.5.1' },
+      { name: 'flannel-version', value: 'TAG', help: 'the flannel release served', default: 'v0.25.6' },
+      { name: 'etcd-version', value: 'TAG', help: 'the etcd release served', default: 'v3.5.16' },
+    ],
+  }),
+} as const
+
+export type ReleaseMode = keyof typeof RELEASE_COMMANDS
+
+/** The modes' list, for the run mode's help and the unknown-mode error. */
+function modeList(): string[] {
+  return Object.entries(RELEASE_COMMANDS).flatMap(([m, c]) => wrap(`  ${m.padEnd(12)}`, c.summary.split(' '), 15))
+}
 
 /** `--runners s390x,ppc64el`: the arches with a self-hosted runner (the local S390X_RUNNER, PPC64EL_RUNNER). */
 export function parseRunners(value: string): string[] {
@@ -74,19 +256,27 @@ export async function releaseCli(args: string[]): Promise<number> {
   }
 }
 
+/** The mode word (run when the first argument is an option, or there is none) and the arguments after it. */
+function splitMode(args: string[]): [string, string[]] {
+  return args[0] && !args[0].startsWith('-') ? [args[0], args.slice(1)] : ['run', args]
+}
+
 async function releaseMode(args: string[]): Promise<number> {
-  const mode = args[0] && !args[0].startsWith('--') ? args[0] : 'run'
-  const rest = args[0] === mode ? args.slice(1) : args
+  const [mode, rest] = splitMode(args)
+  if (!Object.hasOwn(RELEASE_COMMANDS, mode))
+    throw new UserError(`release: unknown mode '${mode}'; use ${Object.keys(RELEASE_COMMANDS).join(', ')} (build-snaps release --help)`)
+  const spec = RELEASE_COMMANDS[mode as ReleaseMode]
+  if (wantsHelp(rest)) {
+    process.stdout.write(helpText(spec, mode === 'run' ? ['modes (build-snaps release <mode> --help):', ...modeList()] : []))
+    return 0
+  }
   if (mode === 'plan') {
-    const o: Record<string, string> = {
-      ...RELEASE_DEFAULTS,
-      ...parseInputArgs('release plan', rest, ['config', 'channel', 'dry-run', 'promote', 'base-url']),
-    }
+    const o = parseOptions(RELEASE_COMMANDS.plan, rest)
     const dryRun = parseBool(o['dry-run'], 'dry-run', true)
     const { plan, from } = await planFromConfig({
       config: o.config,
       channel: o.channel,
-      ...('promote' in o ? { promote: o.promote } : {}),
+      ...(o.promote !== undefined ? { promote: o.promote } : {}),
       kubeBaseUrl: o['base-url'] || undefined,
       root: process.cwd(),
       artifacts: 'artifacts',
@@ -102,9 +292,8 @@ async function releaseMode(args: string[]): Promise<number> {
     return 0
   }
   if (mode === 'record') {
-    const o = parseInputArgs('release record', rest, ['charm', 'channel', 'revisions', 'resource-revisions', 'output'])
-    for (const k of ['charm', 'channel', 'output']) if (!o[k]) throw new UserError(`--${k} is required`)
-    const rec = toReleased(o.charm, o.channel, o.revisions ?? '', o['resource-revisions'] ?? '')
+    const o = parseOptions(RELEASE_COMMANDS.record, rest)
+    const rec = toReleased(o.charm, o.channel, o.revisions, o['resource-revisions'])
     if (Object.keys(rec.bases).length === 0)
       throw new UserError(`--revisions: empty for ${o.charm}; pass charm-attach-release's revisions output`)
     await mkdir(path.dirname(path.resolve(o.output)), { recursive: true })
@@ -117,39 +306,28 @@ async function releaseMode(args: string[]): Promise<number> {
     return 0
   }
   if (mode === 'bundle') {
-    const o: Record<string, string> = {
-      ...RELEASE_DEFAULTS,
-      ...parseInputArgs('release bundle', rest, ['config', 'results', 'output-dir']),
-    }
+    const o = parseOptions(RELEASE_COMMANDS.bundle, rest)
     const desc = await loadDescription(path.resolve(o.config))
-    const files = await writeBundles(
-      desc,
-      path.dirname(path.resolve(o.config)),
-      await readRecords(o.results ?? 'results'),
-      o['output-dir'] ?? 'bundle',
-    )
+    const files = await writeBundles(desc, path.dirname(path.resolve(o.config)), await readRecords(o.results), o['output-dir'])
     for (const f of files) console.log(`wrote ${f}`)
     await writeGithubFile('GITHUB_STEP_SUMMARY', `### Pinned bundles\n\n${files.map((f) => `- \`${path.basename(f)}\``).join('\n')}\n`)
     return 0
   }
   if (mode === 'snaps') {
-    const o: Record<string, string> = {
-      ...RELEASE_DEFAULTS,
-      ...parseInputArgs('release snaps', rest, ['config', 'channel', 'promote', 'dir', 'dry-run', 'output', 'snapcraft', 'base-url']),
-    }
+    const o = parseOptions(RELEASE_COMMANDS.snaps, rest)
     const { plan, from } = await planFromConfig({
       config: o.config,
       channel: o.channel,
       ...(o.promote ? { promote: o.promote } : {}),
       kubeBaseUrl: o['base-url'] || undefined,
       root: process.cwd(),
-      artifacts: o.dir ?? 'artifacts',
+      artifacts: o.dir,
       packs: false,
     })
     const r = await snapsJob({
       plan,
       ...(from ? { from } : {}),
-      dir: o.dir ?? 'artifacts',
+      dir: o.dir,
       dryRun: parseBool(o['dry-run'], 'dry-run', true),
       snapcraft: o.snapcraft || 'snapcraft',
       credentials: process.env.SNAPCRAFT_STORE_CREDENTIALS ?? '',
@@ -168,31 +346,30 @@ async function releaseMode(args: string[]): Promise<number> {
     return 0
   }
   if (mode === 'checksums') {
-    const o = parseInputArgs('release checksums', rest, ['dir'])
-    if (!o.dir) throw new UserError("--dir is required: the directory the pack jobs' .charm files were collected into")
+    const o = parseOptions(RELEASE_COMMANDS.checksums, rest)
     console.log(`wrote ${await collectedChecksums(o.dir)}`)
     return 0
   }
   if (mode === 'sboms') {
-    const o = parseInputArgs('release sboms', rest, ['dir'])
-    const list = await listSboms(o.dir ?? 'sboms')
+    const o = parseOptions(RELEASE_COMMANDS.sboms, rest)
+    const list = await listSboms(o.dir)
     const outputs = { matrix: JSON.stringify({ include: list }), count: String(list.length) }
     await setOutputs(outputs)
     return 0
   }
   if (mode === 'attested') {
-    const o = parseInputArgs('release attested', rest, ['kind', 'url', 'dir', 'subject', 'output'])
-    if (o.kind !== 'provenance' && o.kind !== 'sbom') throw new UserError(`--kind: '${o.kind ?? ''}' is not provenance or sbom`)
-    if (!o.url || !o.output) throw new UserError('--url and --output are required')
+    const o = parseOptions(RELEASE_COMMANDS.attested, rest)
     const subjects = o.dir ? (await readdir(o.dir)).filter((f) => ARTIFACT_RE.test(f)).sort() : o.subject ? [o.subject] : []
     if (subjects.length === 0) throw new UserError('--dir or --subject: no artifact named; give the directory attested or the subject name')
     await mkdir(path.dirname(path.resolve(o.output)), { recursive: true })
-    await writeFile(o.output, `${JSON.stringify({ kind: o.kind, url: o.url, subjects } satisfies AttestationRecord, null, 2)}\n`)
+    await writeFile(
+      o.output,
+      `${JSON.stringify({ kind: o.kind as AttestationRecord['kind'], url: o.url, subjects } satisfies AttestationRecord, null, 2)}\n`,
+    )
     return 0
   }
   if (mode === 'summarize') {
-    const o = parseInputArgs('release summarize', rest, ['config', 'dir', 'kube-version', 'channel', 'dry-run', 'results', 'promote'])
-    if (!o.dir) throw new UserError('--dir is required: the directory the release artifacts were downloaded into')
+    const o = parseOptions(RELEASE_COMMANDS.summarize, rest)
     let plan: CdkPlan | undefined
     if (o.config && !o.promote)
       plan = (
@@ -228,32 +405,30 @@ async function releaseMode(args: string[]): Promise<number> {
     return /failure|cancelled/.test(o.results ?? '') ? 1 : 0
   }
   if (mode === 'serve-mirror') {
-    const o: Record<string, string> = {
-      arches: 'amd64,arm64,ppc64el,s390x',
-      'kube-version': 'v1.31.2',
-      'cni-version': 'v1.5.1',
-      'flannel-version': 'v0.25.6',
-      'etcd-version': 'v3.5.16',
-      ...parseInputArgs('release serve-mirror', rest, ['dir', 'arches', 'kube-version', 'cni-version', 'flannel-version', 'etcd-version']),
-    }
-    if (!o.dir) throw new UserError('--dir is required: where the mirror tree and its url file go')
+    const o = parseOptions(RELEASE_COMMANDS['serve-mirror'], rest)
     const kube = parseKubeVersion(o['kube-version'])
     if (kube.kind !== 'exact')
       throw new UserError(`--kube-version: the mirror needs an exact version (v1.31.2), not '${o['kube-version']}'`)
     const dir = path.resolve(o.dir)
+    const arches = parseArches(o.arches, 'arches')
     const mirror = await openMirror(
       dir,
       { kube: kube.version, cni: o['cni-version'], flannel: o['flannel-version'], etcd: o['etcd-version'] },
-      parseArches(o.arches, 'arches'),
+      arches,
     )
-    await writeFile(path.join(dir, 'url'), `${mirror.url}\n`)
+    const urlFile = path.join(dir, 'url')
+    try {
+      await writeFile(urlFile, `${mirror.url}\n`)
+    } catch (e) {
+      // The server is listening: a refusal from here on closes it first, or the CLI would go on serving.
+      await mirror.close()
+      throw new UserError(`--dir: cannot write ${urlFile} (${errorMessage(e)}); give a directory you can write to`)
+    }
     console.log(`mirror at ${mirror.url} (k8s/, cni/, flannel/, etcd/); serving until killed`)
     await new Promise(() => {})
     return 0
   }
-  if (mode !== 'run')
-    throw new UserError(`release: unknown mode '${mode}'; use run, plan, snaps, record, bundle, sboms, attested, summarize or serve-mirror`)
-  const o: Record<string, string> = { ...RELEASE_DEFAULTS, 'output-dir': 'release', ...parseInputArgs('release', rest, RUN_OPTIONS) }
+  const o = parseOptions(RELEASE_COMMANDS.run, rest)
   if (!existsSync(o.config))
     throw new UserError(
       `--config: ${path.resolve(o.config)} does not exist; write a cdk-release.yaml (start from ${path.join(repoRoot, 'examples', 'cdk-release.yaml')}) or pass --config PATH`,
@@ -268,8 +443,8 @@ async function releaseMode(args: string[]): Promise<number> {
     dryRun: o['dry-run'],
     ...(o.channel ? { channel: o.channel } : {}),
     ...(o.promote ? { promote: o.promote } : {}),
-    ...(o['allow-missing-bases'] ? { allowMissingBases: o['allow-missing-bases'] } : {}),
-    resume: parseBool(o.resume ?? '', 'resume', false),
+    allowMissingBases: o['allow-missing-bases'],
+    resume: parseBool(o.resume, 'resume', false),
     ...(o.runners ? { runners: parseRunners(o.runners) } : {}),
     ...(o.charmcraft ? { charmcraft: o.charmcraft } : {}),
     ...(o.snapcraft ? { snapcraft: o.snapcraft } : {}),
