@@ -54,8 +54,8 @@ function workspace(): { root: string; config: string; artifacts: string } {
 /** A fresh double store: the credential (what export-login wrote), the names registered, track 1.33 made. */
 function store(root: string, register = SNAPS): { state: string; credentials: string } {
   const state = path.join(root, `store-${Math.random().toString(36).slice(2)}`)
-  const env = { ...process.env, SNAPCRAFT_DOUBLE_STATE: state, SNAPCRAFT_STORE_CREDENTIALS: '' }
-  delete env.SNAPCRAFT_STORE_CREDENTIALS
+  const env: NodeJS.ProcessEnv = { ...process.env, SNAPCRAFT_DOUBLE_STATE: state }
+  delete env.SNAPCRAFT_STORE_CREDENTIALS // snapcraft refuses export-login with it set
   mkdirSync(state, { recursive: true })
   execFileSync(SNAPCRAFT, ['export-login', path.join(state, 'credentials')], { env, stdio: 'ignore' })
   const credentials = readFileSync(path.join(state, 'credentials'), 'utf8').trim()

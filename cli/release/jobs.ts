@@ -114,11 +114,16 @@ export interface SnapStoreSetup {
  * in SNAPCRAFT_STORE_CREDENTIALS: nothing is registered or made for you.
  */
 export async function snapStoreSetup(
-  o: { snapcraft?: string; snapSetup?: boolean },
+  o: { snapcraft?: string; snapSetup?: boolean; charmcraft?: string; dryRun: string },
   out: string,
   names: string[],
   channels: string[],
 ): Promise<SnapStoreSetup> {
+  // Charms released to a real Charmhub are gated on the real Snap Store, never on the double's.
+  if (o.charmcraft && !o.snapcraft && o.dryRun !== 'true')
+    throw new UserError(
+      '--charmcraft releases to a real Charmhub, and the gate must read the real Snap Store: give --snapcraft PATH (e.g. /snap/bin/snapcraft) with SNAPCRAFT_STORE_CREDENTIALS, or run with --dry-run true',
+    )
   if (o.snapcraft) {
     const tool = path.resolve(o.snapcraft)
     if (!(await stat(tool).catch(() => undefined))?.isFile())

@@ -17790,6 +17790,9 @@ async function storeSetup(o, storeDir, out) {
  * in SNAPCRAFT_STORE_CREDENTIALS: nothing is registered or made for you.
  */
 async function snapStoreSetup(o, out, names, channels) {
+    // Charms released to a real Charmhub are gated on the real Snap Store, never on the double's.
+    if (o.charmcraft && !o.snapcraft && o.dryRun !== 'true')
+        throw new errors_UserError('--charmcraft releases to a real Charmhub, and the gate must read the real Snap Store: give --snapcraft PATH (e.g. /snap/bin/snapcraft) with SNAPCRAFT_STORE_CREDENTIALS, or run with --dry-run true');
     if (o.snapcraft) {
         const tool = external_node_path_default().resolve(o.snapcraft);
         if (!(await (0,promises_namespaceObject.stat)(tool).catch(() => undefined))?.isFile())
@@ -18030,6 +18033,14 @@ const snapcraft_releaseArgs = (name, revision, channels) => ['release', name, St
 
 
 
+/**
+ * `snapcraft revisions` lets tabulate read its Version column as numbers (no disable_numparse there), so a
+ * version that is a number (1.30) prints as one (1.3): compare those as numbers.
+ */
+function sameVersion(shown, version) {
+    const num = /^\d+(\.\d+)?$/;
+    return shown === version || (num.test(shown) && num.test(version) && Number(shown) === Number(version));
+}
 /** At most this many snapcraft calls at once (uploads are long; the store takes several per account). */
 const DEFAULT_PARALLEL = 4;
 async function readEach(names, parallel, read) {
@@ -18096,7 +18107,7 @@ async function publish(store, steps, log, parallel = DEFAULT_PARALLEL) {
             log(`${what}: revision ${up.revision} uploaded and released to ${s.releaseTo.join(', ')}`);
             return record(s, up.revision, 'uploaded');
         }
-        const same = (await store.revisions(s.snap, s.arch)).filter((r) => r.version === s.version && r.arches.includes(s.arch));
+        const same = (await store.revisions(s.snap, s.arch)).filter((r) => sameVersion(r.version, s.version) && r.arches.includes(s.arch));
         if (same.length !== 1)
             throw new errors_UserError(`snap-store: ${s.snap} ${s.arch}: the store already holds this file, and ${same.length === 0 ? 'no' : `${same.length}`} revisions of version ${s.version} for ${s.arch} (${same.map((r) => r.revision).join(', ') || 'none'}); release the right one by hand (snapcraft release ${s.snap} REV ${s.releaseTo.join(',')})`);
         await store.release(s.snap, same[0].revision, s.releaseTo);
@@ -18343,6 +18354,9 @@ async function runLocalRelease(o) {
         'BUILD_SNAPS_CACHE_DIR',
         ...Object.keys(o.env ?? {}),
     ].map((k) => [k, process.env[k]]));
+    // The store first: a refused set-up (no such charmcraft, no credential) stops before the mirror is built, and
+    // the process, holding no server, exits at once.
+    const store = await storeSetup(o, storeDir, out);
     let mirror = o.mirror;
     const ownMirror = !mirror && !o.promote;
     if (ownMirror) {
@@ -18353,8 +18367,6 @@ async function runLocalRelease(o) {
         mirror = await openMirror(external_node_path_default().join(out, 'mirror'), { kube: kube.version, cni: v.cni ?? 'v1.5.1', flannel: v.flannel ?? 'v0.25.6', etcd: v.etcd ?? 'v3.5.16' }, arches);
     }
     try {
-        // Inside the try: a refused store set-up still closes the mirror (the process must not hang on it).
-        const store = await storeSetup(o, storeDir, out);
         const token = store.token;
         Object.assign(process.env, store.env, o.env ?? {});
         process.env.SOURCE_DATE_EPOCH = String(sourceDateEpoch());
