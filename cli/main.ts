@@ -150,7 +150,7 @@ export async function cli(argv: string[]): Promise<number> {
   // `build-snaps help release plan` is `build-snaps release plan --help`.
   if (cmd === 'help') return rest.length ? cli([...rest, '--help']) : cli(['--help'])
   if (cmd === 'release') return releaseCli(rest)
-  const c = cmd === 'demo' ? DEMO_COMMAND : cmd === 'verify-artifacts' ? VERIFY_COMMAND : actionCommand(cmd)
+  const c: Command = cmd === 'demo' ? DEMO_COMMAND : cmd === 'verify-artifacts' ? VERIFY_COMMAND : actionCommand(cmd)
   if (wantsHelp(rest)) {
     process.stdout.write(helpText(c))
     return 0

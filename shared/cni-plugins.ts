@@ -12,7 +12,7 @@ import type { ProvenanceRecorder } from './provenance.js'
 import { runBuildScript } from './resource/build-script.js'
 import { archTree, checkoutDir, copyableTree, filesIn, gitCommit } from './resource/checkout.js'
 import { archParallelism } from './resource/per-arch.js'
-import { fetchReleaseTarball, releaseBase } from './resource/release.js'
+import { fetchReleaseTarball, recordedUrl, releaseBase } from './resource/release.js'
 import type { Runtime } from './runtime.js'
 
 export interface CniInputs {
@@ -93,7 +93,7 @@ export async function cniBuilder(
         dir,
       )
       prov.download(url, got.sha256)
-      return { dir, files: got.files, origin: [['cni-plugins release', `${url} sha256 ${got.sha256}`]] }
+      return { dir, files: got.files, origin: [['cni-plugins release', `${recordedUrl(url)} sha256 ${got.sha256}`]] }
     }
   }
   return { build, limit }

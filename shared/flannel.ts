@@ -18,7 +18,7 @@ import { expandTemplate } from './inputs.js'
 import { runBuildScript } from './resource/build-script.js'
 import { archTree, checkoutDir, copyableTree, filesIn, gitCommit } from './resource/checkout.js'
 import { serialLock } from './resource/per-arch.js'
-import { fetchReleaseTarball, releaseBase } from './resource/release.js'
+import { fetchReleaseTarball, recordedUrl, releaseBase } from './resource/release.js'
 import type { Runtime } from './runtime.js'
 import type { ProvenanceRecorder } from './provenance.js'
 
@@ -130,7 +130,7 @@ export class FlannelParts {
       this.prov.download(url, got.sha256)
       const found = got.files.filter((f) => path.posix.basename(f) === 'flanneld')
       if (found.length !== 1) throw new UserError(`${file}: expected one flanneld inside, found ${found.length}`)
-      return { files: [{ name: 'flanneld', path: path.join(x, found[0]) }], info: [['flannel release', `${url} sha256 ${got.sha256}`]] }
+      return { files: [{ name: 'flanneld', path: path.join(x, found[0]) }], info: [['flannel release', `${recordedUrl(url)} sha256 ${got.sha256}`]] }
     }
     const { go, versionPkg } = flannel
     const ldflags = flanneldLdflags(versionPkg, inputs.flannelVersion)
@@ -166,7 +166,7 @@ export class FlannelParts {
         log: (m) => this.rt.warning(m),
       })
       this.prov.download(got.url, got.sha256)
-      return { files: [{ name: 'etcdctl', path: got.etcdctl }], info: [['etcd release', `${got.url} sha256 ${got.sha256}`]] }
+      return { files: [{ name: 'etcdctl', path: got.etcdctl }], info: [['etcd release', `${recordedUrl(got.url)} sha256 ${got.sha256}`]] }
     }
     const build = () => buildEtcd(etcd.src, arch, etcd.go, path.join(dir, 'etcd-bin'), cache, { env: inputs.buildEnv, only: ['etcdctl'] })
     // The v2 build script symlinks the checkout into gopath/: one arch at a time.

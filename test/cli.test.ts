@@ -3,7 +3,8 @@ import { spawnSync } from 'node:child_process'
 import { readFileSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, test } from 'vitest'
-import { humanLine, inputEnvName, parseInputArgs, parseOutputFile } from '../cli/main.js'
+import { actionCommand, humanLine, inputEnvName, parseOutputFile } from '../cli/main.js'
+import { command, parseOptions } from '../cli/options.js'
 import { repoRoot, tempDir } from './helpers/runner.js'
 
 const cli = (args: string[], cwd: string, env: Record<string, string> = {}) =>
@@ -20,14 +21,19 @@ describe('CLI plumbing', () => {
     expect(inputEnvName('my input')).toBe('INPUT_MY_INPUT')
   })
   test('--name value and --name=value; unknown inputs are named', () => {
-    expect(parseInputArgs('a', ['--arch', 's390x', '--kube-version=v1.31.2'], ['arch', 'kube-version'])).toEqual({
-      arch: 's390x',
-      'kube-version': 'v1.31.2',
+    const a = command({
+      name: 'a',
+      summary: 'a',
+      options: [
+        { name: 'arch', value: 'ARCH', help: 'x' },
+        { name: 'kube-version', value: 'V', help: 'y' },
+      ],
     })
-    expect(() => parseInputArgs('build-k8s-snaps', ['--archh', 'x'], ['arch'])).toThrow(
-      "build-k8s-snaps has no input 'archh'; its inputs are arch",
+    expect(parseOptions(a, ['--arch', 's390x', '--kube-version=v1.31.2'])).toEqual({ arch: 's390x', 'kube-version': 'v1.31.2' })
+    expect(() => parseOptions(actionCommand('build-k8s-snaps'), ['--archh', 'x'])).toThrow(
+      /^build-k8s-snaps has no input 'archh'; its inputs are kube-version, arch, /,
     )
-    expect(() => parseInputArgs('a', ['--arch'], ['arch'])).toThrow('--arch needs a value')
+    expect(() => parseOptions(a, ['--arch'])).toThrow('--arch needs a value')
   })
   test('workflow commands are shown as text; runner plumbing is hidden', () => {
     expect(humanLine('::error::boom%0Aline')).toEqual({ stream: 'err', text: 'Error: boom\nline' })

@@ -38,3 +38,27 @@ export function releaseBase(template: string, values: Record<string, string>, in
   if (!/^https?:\/\/[^/]+/.test(template)) throw new UserError(`${inputName}: '${template}' is not an http(s) URL`)
   return expandTemplate(template, values, inputName).replace(/\/+$/, '')
 }
+
+/**
+ * A download's URL as a resource's BUILD_INFO records it. BUILD_INFO is inside the tarball, so what it says is
+ * part of the bytes a store compares when it decides whether a resource is new. A URL on a loopback address (the
+ * local pipeline's mirror, CI's serve-mirror) carries the port that server happened to get when it started, so
+ * a rebuild from a restarted mirror would differ in that line alone, and be uploaded again.
+ *
+ * Such a URL is recorded as `loopback mirror <path>`: stable across restarts, and honest about where the bytes
+ * came from, a server on the build machine. It is not recorded as the upstream URL the mirror stands in for: the
+ * local mirror serves stand-ins, and BUILD_INFO would then claim a file upstream never published. The path and
+ * the sha256 beside it identify the file. Any other URL is recorded as fetched; the provenance statement keeps
+ * every URL exactly as fetched (it describes this run, and is not part of the tarball).
+ */
+export function recordedUrl(url: string): string {
+  let u: URL
+  try {
+    u = new URL(url)
+  } catch {
+    return url
+  }
+  const host = u.hostname.replace(/^\[(.*)\]$/, '$1')
+  const loopback = host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)
+  return loopback ? `loopback mirror ${u.pathname}${u.search}` : url
+}
