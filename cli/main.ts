@@ -20,7 +20,16 @@ import { RELEASE_COMMANDS, releaseCli } from './release.js'
 import { verifyArtifactsCli } from './verify-artifacts.js'
 import { actionCommand, listActions, runActionLocally, type ActionRun } from './local.js'
 
-export { actionCommand, humanLine, inputEnvName, parseOutputFile, repoRoot, runActionLocally, type ActionRun } from './local.js'
+export {
+  actionCommand,
+  humanLine,
+  inputEnvName,
+  listActions,
+  parseOutputFile,
+  repoRoot,
+  runActionLocally,
+  type ActionRun,
+} from './local.js'
 
 function printResult(r: ActionRun): void {
   if (Object.keys(r.outputs).length) {

@@ -210,9 +210,10 @@ export const RELEASE_COMMANDS = {
 
 export type ReleaseMode = keyof typeof RELEASE_COMMANDS
 
-/** The modes' list, for the run mode's help and the unknown-mode error. */
-function modeList(): string[] {
-  return Object.entries(RELEASE_COMMANDS).flatMap(([m, c]) => wrap(`  ${m.padEnd(12)}`, c.summary.split(' '), 15))
+/** `build-snaps release [mode] --help`: the mode's table; the run mode's lists the modes too. */
+export function releaseHelp(mode: ReleaseMode): string {
+  const modes = Object.entries(RELEASE_COMMANDS).flatMap(([m, c]) => wrap(`  ${m.padEnd(12)}`, c.summary.split(' '), 15))
+  return helpText(RELEASE_COMMANDS[mode], mode === 'run' ? ['modes (build-snaps release <mode> --help):', ...modes] : [])
 }
 
 /** `--runners s390x,ppc64el`: the arches with a self-hosted runner (the local S390X_RUNNER, PPC64EL_RUNNER). */
@@ -267,7 +268,7 @@ async function releaseMode(args: string[]): Promise<number> {
     throw new UserError(`release: unknown mode '${mode}'; use ${Object.keys(RELEASE_COMMANDS).join(', ')} (build-snaps release --help)`)
   const spec = RELEASE_COMMANDS[mode as ReleaseMode]
   if (wantsHelp(rest)) {
-    process.stdout.write(helpText(spec, mode === 'run' ? ['modes (build-snaps release <mode> --help):', ...modeList()] : []))
+    process.stdout.write(releaseHelp(mode as ReleaseMode))
     return 0
   }
   if (mode === 'plan') {

@@ -12115,7 +12115,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   CR: () => (/* binding */ mainCli)
 });
 
-// UNUSED EXPORTS: DEMO_COMMAND, VERIFY_COMMAND, actionCommand, allCommands, cli, humanLine, inputEnvName, parseOutputFile, repoRoot, runActionLocally, topHelp
+// UNUSED EXPORTS: DEMO_COMMAND, VERIFY_COMMAND, actionCommand, allCommands, cli, humanLine, inputEnvName, listActions, parseOutputFile, repoRoot, runActionLocally, topHelp
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
@@ -19028,9 +19028,10 @@ const RELEASE_COMMANDS = {
         ],
     }),
 };
-/** The modes' list, for the run mode's help and the unknown-mode error. */
-function modeList() {
-    return Object.entries(RELEASE_COMMANDS).flatMap(([m, c]) => wrap(`  ${m.padEnd(12)}`, c.summary.split(' '), 15));
+/** `build-snaps release [mode] --help`: the mode's table; the run mode's lists the modes too. */
+function releaseHelp(mode) {
+    const modes = Object.entries(RELEASE_COMMANDS).flatMap(([m, c]) => wrap(`  ${m.padEnd(12)}`, c.summary.split(' '), 15));
+    return helpText(RELEASE_COMMANDS[mode], mode === 'run' ? ['modes (build-snaps release <mode> --help):', ...modes] : []);
 }
 /** `--runners s390x,ppc64el`: the arches with a self-hosted runner (the local S390X_RUNNER, PPC64EL_RUNNER). */
 function parseRunners(value) {
@@ -19080,7 +19081,7 @@ async function releaseMode(args) {
         throw new errors_UserError(`release: unknown mode '${mode}'; use ${Object.keys(RELEASE_COMMANDS).join(', ')} (build-snaps release --help)`);
     const spec = RELEASE_COMMANDS[mode];
     if (wantsHelp(rest)) {
-        process.stdout.write(helpText(spec, mode === 'run' ? ['modes (build-snaps release <mode> --help):', ...modeList()] : []));
+        process.stdout.write(releaseHelp(mode));
         return 0;
     }
     if (mode === 'plan') {
