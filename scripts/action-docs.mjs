@@ -3,7 +3,10 @@
 // between <!-- action-docs:inputs --> and <!-- action-docs:end --> is generated from actions/<name>/action.yml
 // (the root action.yml is generated from actions/build-k8s-snaps/action.yml by scripts/build.mjs), so the page
 // cannot drift from what the runner reads. The prose around the region is hand-written.
+// It also writes the CLI's usage into docs/local-pipeline.md (between <!-- cli-help --> and <!-- cli-help:end -->)
+// from what the committed CLI prints for --help.
 // --check: write nothing; exit 1 with one line per page whose region differs from what would be written (CI).
+import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -74,6 +77,44 @@ for (const name of actions) {
   else {
     writeFileSync(file, next)
     console.log(`wrote ${page}`)
+  }
+}
+// docs/local-pipeline.md: the CLI's usage, the help the committed dist CLI prints, itself generated from the option
+// tables the parsers read (cli/main.ts, cli/release/cli.ts); each command's full help is `<command> --help`.
+// (Skipped in a tree without the CLI or that page: test/docs-links.test.ts runs this script on a partial copy.)
+const cliPage = 'docs/local-pipeline.md'
+if (existsSync(path.join(root, cliPage)) && existsSync(path.join(root, 'bin', 'build-snaps.js'))) {
+  const page = cliPage
+  const file = path.join(root, page)
+  const [begin, end] = ['<!-- cli-help -->', '<!-- cli-help:end -->']
+  const help = (args) => execFileSync(process.execPath, [path.join(root, 'bin', 'build-snaps.js'), ...args], { encoding: 'utf8' }).trimEnd()
+  const generated = [
+    begin,
+    '<!-- generated from the option tables (cli/main.ts, cli/release/cli.ts) by `npm run docs`: edit those, not this -->',
+    '',
+    '```text',
+    '$ node bin/build-snaps.js --help',
+    help(['--help']),
+    '',
+    '$ node bin/build-snaps.js release --help',
+    help(['release', '--help']),
+    '```',
+    '',
+    end,
+  ].join('\n')
+  const text = readFileSync(file, 'utf8')
+  const a = text.indexOf(begin)
+  const b = text.indexOf(end, a)
+  if (a < 0 || b < 0) problems.push(`${page}: no ${begin} ... ${end} region; add the two markers, then run npm run docs`)
+  else {
+    const next = text.slice(0, a) + generated + text.slice(b + end.length)
+    if (next !== text) {
+      if (check) stale.push(`${page}: its CLI usage differs from what the CLI prints (build-snaps --help); run npm run docs`)
+      else {
+        writeFileSync(file, next)
+        console.log(`wrote ${page}`)
+      }
+    }
   }
 }
 for (const p of [...problems, ...stale]) console.log(p)

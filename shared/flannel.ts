@@ -130,7 +130,10 @@ export class FlannelParts {
       this.prov.download(url, got.sha256)
       const found = got.files.filter((f) => path.posix.basename(f) === 'flanneld')
       if (found.length !== 1) throw new UserError(`${file}: expected one flanneld inside, found ${found.length}`)
-      return { files: [{ name: 'flanneld', path: path.join(x, found[0]) }], info: [['flannel release', `${recordedUrl(url)} sha256 ${got.sha256}`]] }
+      return {
+        files: [{ name: 'flanneld', path: path.join(x, found[0]) }],
+        info: [['flannel release', `${recordedUrl(url)} sha256 ${got.sha256}`]],
+      }
     }
     const { go, versionPkg } = flannel
     const ldflags = flanneldLdflags(versionPkg, inputs.flannelVersion)

@@ -5,7 +5,7 @@
  * closed, nothing left running).
  */
 import { execFileSync, spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
@@ -87,7 +87,7 @@ describe('a rebuild from a restarted mirror is byte-identical', () => {
   }, 300_000)
 })
 
-describe('a refusal after the loopback mirror has started ends the CLI at once', () => {
+describe('a refusal before or after the loopback mirror has started ends the CLI at once', () => {
   const run = (args: string[]) => {
     const t0 = Date.now()
     const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 240_000, cwd: tempDir('bs-refuse-') })
@@ -109,6 +109,39 @@ describe('a refusal after the loopback mirror has started ends the CLI at once',
     // The mirror's stand-ins are built before it opens (cached after the first run); a bound against hanging.
     expect(r.seconds).toBeLessThan(120)
   }, 300_000)
+
+  test('release --snapcraft PATH that is no file: refused before the mirror is built', () => {
+    const root = tempDir('bs-cdk-')
+    const { config } = writeCdkFixture(root, ['amd64'])
+    const out = tempDir('bs-release-')
+    const r = run(['release', '--config', config, '--output-dir', out, '--snapcraft', '/nonexistent/snapcraft'])
+    expect(r.status, `${r.stdout}${r.stderr}`).toBe(1)
+    expect(r.stderr.trim().split('\n')).toEqual([
+      'Error: --snapcraft: /nonexistent/snapcraft is not a file; give the path of a snapcraft program (e.g. /snap/bin/snapcraft)',
+    ])
+    expect(existsSync(path.join(out, 'mirror'))).toBe(false)
+    expect(r.seconds).toBeLessThan(30)
+  })
+
+  test('a command that leaves a server open: the CLI still exits, with its code, and names what was left', () => {
+    const script = path.join(tempDir('bs-leak-'), 'leak.ts')
+    writeFileSync(
+      script,
+      [
+        "import { createServer } from 'node:http'",
+        `import { mainCli } from ${JSON.stringify(path.join(repoRoot, 'cli', 'main.ts'))}`,
+        "createServer().listen(0, '127.0.0.1') // what a refusal that forgot to close its mirror would leave",
+        "process.argv = [process.argv[0], 'build-snaps', 'release', 'no-such-mode']",
+        'await mainCli()',
+      ].join('\n'),
+    )
+    const r = spawnSync(path.join(repoRoot, 'node_modules', '.bin', 'vite-node'), [script], { encoding: 'utf8', timeout: 120_000 })
+    expect(r.status, `${r.stdout}${r.stderr}`).toBe(1)
+    expect(r.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^Error: release: unknown mode 'no-such-mode'/),
+      expect.stringMatching(/^Warning: build-snaps left .*TCPServerWrap.* open after the command finished; exiting$/),
+    ])
+  }, 150_000)
 
   test('serve-mirror: its url file cannot be written: the server is closed, exit 1, one Error line', () => {
     const dir = tempDir('bs-serve-')

@@ -18,6 +18,7 @@ import { collectArtifacts, readAttestations, releaseTable, summaryMarkdown } fro
 import { openMirror } from './upstream.js'
 import { runLocalRelease } from './pipeline.js'
 import { readSnapRecords, snapsJob, snapTable, writeSnapRecord } from './snaps.js'
+import { storeTool } from './jobs.js'
 
 // ---------------------------------------------------------------- the CLI subcommand: one option table per mode
 
@@ -266,7 +267,6 @@ async function releaseMode(args: string[]): Promise<number> {
   const [mode, rest] = splitMode(args)
   if (!Object.hasOwn(RELEASE_COMMANDS, mode))
     throw new UserError(`release: unknown mode '${mode}'; use ${Object.keys(RELEASE_COMMANDS).join(', ')} (build-snaps release --help)`)
-  const spec = RELEASE_COMMANDS[mode as ReleaseMode]
   if (wantsHelp(rest)) {
     process.stdout.write(releaseHelp(mode as ReleaseMode))
     return 0
@@ -438,6 +438,8 @@ async function releaseMode(args: string[]): Promise<number> {
     throw new UserError(
       'go is not installed; the local release cross-compiles its stand-in binaries: run bash .ci/setup (or apt-get install golang-go)',
     )
+  // The snaps job's tool is first called after the mirror is built: a wrong path is refused before that.
+  if (o.snapcraft) await storeTool('snapcraft', o.snapcraft)
   const r = await runLocalRelease({
     config: o.config,
     outDir: o['output-dir'],

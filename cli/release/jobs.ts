@@ -46,6 +46,14 @@ export async function storeToken(file: string): Promise<string> {
   return token
 }
 
+/** `--charmcraft PATH` / `--snapcraft PATH`: the program's absolute path, refused when it is not a file. */
+export async function storeTool(name: 'charmcraft' | 'snapcraft', given: string): Promise<string> {
+  const tool = path.resolve(given)
+  if (!(await stat(tool).catch(() => undefined))?.isFile())
+    throw new UserError(`--${name}: ${tool} is not a file; give the path of a ${name} program (e.g. /snap/bin/${name})`)
+  return tool
+}
+
 export interface StoreSetup {
   /** The credentials the release and promote jobs pass (charm-attach-release's credentials input). */
   token: string
@@ -76,9 +84,7 @@ export async function storeSetup(o: { charmcraft?: string; dryRun: string }, sto
       banner: `▶ Store: the charmcraft TEST DOUBLE (test/doubles/charmcraft), state in ${storeDir}`,
     }
   }
-  const tool = path.resolve(o.charmcraft)
-  if (!(await stat(tool).catch(() => undefined))?.isFile())
-    throw new UserError(`--charmcraft: ${tool} is not a file; give the path of a charmcraft program (e.g. /snap/bin/charmcraft)`)
+  const tool = await storeTool('charmcraft', o.charmcraft)
   const token = process.env.CHARMCRAFT_AUTH ?? ''
   if (!token && o.dryRun !== 'true')
     throw new UserError('--charmcraft: CHARMCRAFT_AUTH is not set; export it (charmcraft login --export FILE) or run with --dry-run true')
@@ -125,9 +131,7 @@ export async function snapStoreSetup(
       '--charmcraft releases to a real Charmhub, and the gate must read the real Snap Store: give --snapcraft PATH (e.g. /snap/bin/snapcraft) with SNAPCRAFT_STORE_CREDENTIALS, or run with --dry-run true',
     )
   if (o.snapcraft) {
-    const tool = path.resolve(o.snapcraft)
-    if (!(await stat(tool).catch(() => undefined))?.isFile())
-      throw new UserError(`--snapcraft: ${tool} is not a file; give the path of a snapcraft program (e.g. /snap/bin/snapcraft)`)
+    const tool = await storeTool('snapcraft', o.snapcraft)
     return {
       snapcraft: tool,
       credentials: process.env.SNAPCRAFT_STORE_CREDENTIALS ?? '',

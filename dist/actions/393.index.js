@@ -147,7 +147,10 @@ class FlannelParts {
             const found = got.files.filter((f) => external_node_path_default().posix.basename(f) === 'flanneld');
             if (found.length !== 1)
                 throw new errors/* UserError */.yo(`${file}: expected one flanneld inside, found ${found.length}`);
-            return { files: [{ name: 'flanneld', path: external_node_path_default().join(x, found[0]) }], info: [['flannel release', `${(0,release/* recordedUrl */.Sj)(url)} sha256 ${got.sha256}`]] };
+            return {
+                files: [{ name: 'flanneld', path: external_node_path_default().join(x, found[0]) }],
+                info: [['flannel release', `${(0,release/* recordedUrl */.Sj)(url)} sha256 ${got.sha256}`]],
+            };
         }
         const { go, versionPkg } = flannel;
         const ldflags = flanneldLdflags(versionPkg, inputs.flannelVersion);

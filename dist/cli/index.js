@@ -17917,6 +17917,13 @@ async function storeToken(file) {
     await (0,promises_namespaceObject.writeFile)(file, token, { mode: 0o600 });
     return token;
 }
+/** `--charmcraft PATH` / `--snapcraft PATH`: the program's absolute path, refused when it is not a file. */
+async function storeTool(name, given) {
+    const tool = external_node_path_default().resolve(given);
+    if (!(await (0,promises_namespaceObject.stat)(tool).catch(() => undefined))?.isFile())
+        throw new errors_UserError(`--${name}: ${tool} is not a file; give the path of a ${name} program (e.g. /snap/bin/${name})`);
+    return tool;
+}
 /**
  * Which charmcraft the jobs call. By default the TEST DOUBLE (test/doubles/charmcraft), never Charmhub, first on
  * PATH, with its state under <output-dir>/store. With `--charmcraft PATH`, that program as `charmcraft` (first on
@@ -17940,9 +17947,7 @@ async function storeSetup(o, storeDir, out) {
             banner: `▶ Store: the charmcraft TEST DOUBLE (test/doubles/charmcraft), state in ${storeDir}`,
         };
     }
-    const tool = external_node_path_default().resolve(o.charmcraft);
-    if (!(await (0,promises_namespaceObject.stat)(tool).catch(() => undefined))?.isFile())
-        throw new errors_UserError(`--charmcraft: ${tool} is not a file; give the path of a charmcraft program (e.g. /snap/bin/charmcraft)`);
+    const tool = await storeTool('charmcraft', o.charmcraft);
     const token = process.env.CHARMCRAFT_AUTH ?? '';
     if (!token && o.dryRun !== 'true')
         throw new errors_UserError('--charmcraft: CHARMCRAFT_AUTH is not set; export it (charmcraft login --export FILE) or run with --dry-run true');
@@ -17973,9 +17978,7 @@ async function snapStoreSetup(o, out, names, channels) {
     if (o.charmcraft && !o.snapcraft && o.dryRun !== 'true')
         throw new errors_UserError('--charmcraft releases to a real Charmhub, and the gate must read the real Snap Store: give --snapcraft PATH (e.g. /snap/bin/snapcraft) with SNAPCRAFT_STORE_CREDENTIALS, or run with --dry-run true');
     if (o.snapcraft) {
-        const tool = external_node_path_default().resolve(o.snapcraft);
-        if (!(await (0,promises_namespaceObject.stat)(tool).catch(() => undefined))?.isFile())
-            throw new errors_UserError(`--snapcraft: ${tool} is not a file; give the path of a snapcraft program (e.g. /snap/bin/snapcraft)`);
+        const tool = await storeTool('snapcraft', o.snapcraft);
         return {
             snapcraft: tool,
             credentials: process.env.SNAPCRAFT_STORE_CREDENTIALS ?? '',
@@ -18847,6 +18850,7 @@ async function takePrebuilt(c) {
 
 
 
+
 // ---------------------------------------------------------------- the CLI subcommand: one option table per mode
 const CONFIG = {
     name: 'config',
@@ -19079,7 +19083,6 @@ async function releaseMode(args) {
     const [mode, rest] = splitMode(args);
     if (!Object.hasOwn(RELEASE_COMMANDS, mode))
         throw new errors_UserError(`release: unknown mode '${mode}'; use ${Object.keys(RELEASE_COMMANDS).join(', ')} (build-snaps release --help)`);
-    const spec = RELEASE_COMMANDS[mode];
     if (wantsHelp(rest)) {
         process.stdout.write(releaseHelp(mode));
         return 0;
@@ -19231,6 +19234,9 @@ async function releaseMode(args) {
         throw new errors_UserError(`--config: ${external_node_path_default().resolve(o.config)} does not exist; write a cdk-release.yaml (start from ${external_node_path_default().join(repoRoot, 'examples', 'cdk-release.yaml')}) or pass --config PATH`);
     if (!o.promote && !exec_which('go'))
         throw new errors_UserError('go is not installed; the local release cross-compiles its stand-in binaries: run bash .ci/setup (or apt-get install golang-go)');
+    // The snaps job's tool is first called after the mirror is built: a wrong path is refused before that.
+    if (o.snapcraft)
+        await storeTool('snapcraft', o.snapcraft);
     const r = await runLocalRelease({
         config: o.config,
         outDir: o['output-dir'],
@@ -19259,24 +19265,16 @@ async function releaseMode(args) {
  * The release of a whole Charmed Kubernetes, cdk-release.yaml (shared/cdk-release.ts), as
  * .github/workflows/release.yml and promote.yml run it, and the steps those workflows run through this CLI.
  *
- *   build-snaps release [run] --config cdk-release.yaml [--dry-run true] [--channel C] [--output-dir release] [--resume true]
- *                       [--runners s390x,ppc64el] [--charmcraft PATH]
- *       the whole pipeline locally: release.yml's jobs in its order (plan → build per arch → pack per entry →
- *       charm per charm → release per charm → bundle → summary), each job on its runner (RUNNER_ARCH and ImageOS
- *       as GitHub sets them for its runs-on: cli/release/runner.ts; --runners plays the self-hosted runners the
- *       repository variables S390X_RUNNER / PPC64EL_RUNNER name), through the same dist bundles (runActionLocally), against a
- *       loopback mirror of stand-in upstream binaries (cross-compiled with go) and the charmcraft TEST DOUBLE
- *       (test/doubles/charmcraft) instead of Charmhub. The double's store state stays in <output-dir>/store,
- *       so a second run is a re-run; --resume true re-runs only the release with the artifacts already built
- *       (GitHub's "Re-run jobs" keeps the artifacts of the jobs that succeeded).
- *   build-snaps release --config F --promote 1.31/edge --channel 1.31/beta [--allow-missing-bases true]
- *       promote.yml locally: every charm, every base that 1.31/edge holds, released to 1.31/beta; then bundle.
- *   build-snaps release plan --config F [--channel C] [--dry-run B] [--promote FROM] [--base-url URL]
- *       the plan job: validates the description (one error line per bad field), writes the matrices.
- *   build-snaps release record | bundle | sboms | attested | summarize ...
- *       the other run: steps of the workflows (see each mode below).
- *   build-snaps release serve-mirror --dir D [--arches ...]
- *       only the loopback mirror (CI's self-test job runs the actions against it); writes D/url, serves until killed.
+ *   build-snaps release [run] ...   the whole pipeline locally: release.yml's jobs in its order (plan → build per
+ *       arch → pack per entry → charm per charm → snaps → release per charm → bundle → summary), each job on its
+ *       runner (cli/release/runner.ts), through the same dist bundles (runActionLocally), against a loopback
+ *       mirror of stand-in upstream binaries (cross-compiled with go) and the charmcraft and snapcraft TEST
+ *       DOUBLES (test/doubles/) instead of Charmhub and the Snap Store; with --promote, promote.yml.
+ *   build-snaps release plan | snaps | record | bundle | checksums | sboms | attested | summarize ...
+ *       the workflows' run: steps.
+ *   build-snaps release serve-mirror --dir D ...   only the loopback mirror; writes D/url, serves until killed.
+ *
+ * Each mode's options are its table in RELEASE_COMMANDS (cli/release/cli.ts), which its parser and its --help read.
  */
 
 
