@@ -17,7 +17,7 @@ import { ARTIFACT_RE, type AttestationRecord, collectedChecksums, listSboms } fr
 import { collectArtifacts, readAttestations, releaseTable, summaryMarkdown } from './summary.js'
 import { openMirror } from './upstream.js'
 import { runLocalRelease } from './pipeline.js'
-import { readSnapRecords, snapsJob, snapTable, writeSnapRecord } from './snaps.js'
+import { readSnapRecords, snapsJob, snapsReport, snapTable, writeSnapRecord } from './snaps.js'
 import { storeTool } from './jobs.js'
 
 // ---------------------------------------------------------------- the CLI subcommand: one option table per mode
@@ -338,7 +338,7 @@ async function releaseMode(args: string[]): Promise<number> {
     const md = [
       '### Snap Store',
       '',
-      snapTable(r.records) || r.commands.map((c) => `    ${c.join(' ')}`).join('\n'),
+      snapsReport(r),
       '',
       `Gate: ${r.gateChecked} (charm, arch, snap) checked in the channels the charms install from; none missing.`,
     ].join('\n')

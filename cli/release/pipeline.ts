@@ -30,7 +30,7 @@ import { openMirror } from './upstream.js'
 import { collectedChecksums } from './attest.js'
 import { collectPacks, packInputs, snapStoreSetup, storeSetup } from './jobs.js'
 import { buildRunsOn, HOSTED_JOB, runnerEnv } from './runner.js'
-import { snapsJob, type SnapsJobResult, snapTable } from './snaps.js'
+import { snapsJob, type SnapsJobResult, snapsReport } from './snaps.js'
 import { routeConfigFromEnv } from '../../shared/charm/routes.js'
 
 // ---------------------------------------------------------------- the pipeline, locally
@@ -256,7 +256,7 @@ export async function runLocalRelease(o: LocalReleaseOptions): Promise<LocalRele
           env: snapStore.env,
           log: say,
         })
-        say(result.snaps.records.length ? snapTable(result.snaps.records) : result.snaps.commands.map((c) => `  ${c.join(' ')}`).join('\n'))
+        say(snapsReport(result.snaps))
         steps.push({ job: 'snaps', step: 'release snaps', exitCode: 0, ms: Math.round(performance.now() - t0) })
         return true
       } catch (e) {
@@ -475,7 +475,7 @@ export async function runLocalRelease(o: LocalReleaseOptions): Promise<LocalRele
       notes,
       await releaseTable(result.released, plan, out),
       result.artifacts,
-      snapTable(result.snaps?.records ?? []),
+      result.snaps ? snapsReport(result.snaps) : '',
     )
     steps.push({ job: 'summary', step: 'summarize', exitCode: 0 })
     await writeFile(path.join(out, 'summary.md'), `${result.summary}\n`)
