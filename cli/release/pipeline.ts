@@ -10,17 +10,11 @@ import { run } from '../../shared/exec.js'
 import { sourceDateEpoch } from '../../shared/epoch.js'
 import { parseBool } from '../../shared/inputs.js'
 import { parseKubeVersion } from '../../shared/k8s.js'
-import {
-  type CdkPlan,
-  type CharmPlan,
-  checkDescription,
-  DescriptionError,
-  type Description,
-  loadDescription,
-  makePlan,
-  planMarkdown,
-  type ReleasedCharm,
-} from '../../shared/cdk-release.js'
+import { type CdkPlan, type CharmPlan, makePlan } from '../../shared/release/plan.js'
+import { checkDescription } from '../../shared/release/check.js'
+import { type Description, DescriptionError, loadDescription } from '../../shared/release/description.js'
+import { planMarkdown } from '../../shared/release/markdown.js'
+import type { ReleasedCharm } from '../../shared/release/bundles.js'
 import { repoRoot, runActionLocally, type ActionRun } from '../local.js'
 import { type Mirror } from '../mirror.js'
 import { type LoadedPlan, planFromConfig } from './plan.js'

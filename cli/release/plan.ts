@@ -7,19 +7,12 @@ import { parseChannel } from '../../shared/charm/plan.js'
 import { entryNeeded, type RouteConfig } from '../../shared/charm/routes.js'
 import { readCharmFile } from '../../shared/charm/release.js'
 import { resolveKubeVersion } from '../../shared/k8s.js'
-import { charmInstalls } from '../../shared/cdk-snaps.js'
+import { charmInstalls } from '../../shared/release/snaps.js'
 import { snapNeeds } from '../../shared/snap-store/plan.js'
-import {
-  type BaseKey,
-  type CdkPlan,
-  type CharmInfo,
-  checkBundlesBeforeUpload,
-  checkDescription,
-  DescriptionError,
-  type Description,
-  loadDescription,
-  makePlan,
-} from '../../shared/cdk-release.js'
+import { type BaseKey, checkBundlesBeforeUpload } from '../../shared/release/bundles.js'
+import { type CdkPlan, makePlan } from '../../shared/release/plan.js'
+import { type CharmInfo, checkDescription } from '../../shared/release/check.js'
+import { type Description, DescriptionError, loadDescription } from '../../shared/release/description.js'
 
 /** The workflow_dispatch defaults of release.yml (test/workflows.test.ts checks they agree). */
 export const RELEASE_DEFAULTS = {

@@ -5,14 +5,8 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { parseArch } from '../../shared/arch.js'
 import { UserError } from '../../shared/errors.js'
-import {
-  checkRenderedBundles,
-  DescriptionError,
-  type Description,
-  loadBundleCharms,
-  type ReleasedCharm,
-  renderBundles,
-} from '../../shared/cdk-release.js'
+import { checkRenderedBundles, loadBundleCharms, type ReleasedCharm, renderBundles } from '../../shared/release/bundles.js'
+import { type Description, DescriptionError } from '../../shared/release/description.js'
 
 // ---------------------------------------------------------------- record, bundle (the release and bundle jobs)
 
