@@ -17,7 +17,7 @@ import { checkBuildRoutes, type PackJob, packJobs, type RouteConfig } from '../c
 import type { SnapNeed } from '../snap-store/plan.js'
 import { cleanVersion, stripV } from '../version.js'
 import type { CharmInfo } from './check.js'
-import { artifactKey, type Description, DescriptionError, expandResourceName, parseArtifact } from './description.js'
+import { type Artifact, artifactKey, type Description, DescriptionError, expandResourceName, parseArtifact } from './description.js'
 import { type SnapPublish, snapPublish } from './snaps.js'
 
 export interface BuildSettings {
@@ -126,24 +126,13 @@ export function defaultChannel(version: string): string {
   return `${semver.major(v)}.${semver.minor(v)}/edge`
 }
 
+/**
+ * The plan of a checked description: the pack jobs, each charm's job, the build jobs (one row per arch) and what
+ * they build. Refuses (one line each) every entry the release needs that has no route, before anything is built.
+ */
 export function makePlan(desc: Description, infos: CharmInfo[], o: PlanOptions): CdkPlan {
   const arches = desc.arches.map((a) => parseArch(a))
-  const place = (abs: string) => {
-    if (o.root === undefined) return abs
-    const rel = path.relative(o.root, abs)
-    return rel === '' ? '.' : rel.startsWith('..') ? abs : rel
-  }
-  const repo = (p: string) => place(path.resolve(o.dir, p))
-  const art = (...parts: string[]) => place(path.resolve(o.artifacts, ...parts))
-  const kver = snapVersion(o.kubeVersion)
-  const etcdTag = desc.versions.etcd ?? ''
-  const snapFile = (snap: string) => {
-    const version = snap === 'etcd' ? stripV(etcdTag) : kver
-    return `${art('release-{arch}')}/${snap}_${version}_{arch}.snap`
-  }
-  const shared: Record<string, string[]> = {}
-  const charms: CharmPlan[] = []
-  const packs: PackPlan[] = []
+  const at = placesFor(o)
   const published = snapPublish(desc)
   // The build jobs: every release arch, and every arch the Snap Store gets snaps for, in the table's order.
   const buildArches = ARCHES.filter((a) => arches.some((r) => r.debian === a.debian) || published?.arches.includes(a.debian))
@@ -153,70 +142,139 @@ export function makePlan(desc: Description, infos: CharmInfo[], o: PlanOptions):
         o.routes,
       )
     : []
-  for (const info of infos) {
-    if (info.dir && info.entries && o.packs !== false) {
-      try {
-        for (const j of packJobs(
-          info.name,
-          info.entries,
-          arches.map((a) => a.debian),
-          o.routes ?? { selfHosted: {} },
-        )) {
-          const artifact = `pack-${info.name}_${j.id}`
-          packs.push({ ...j, path: place(info.dir), builder: info.builder ?? 'auto', 'pack-dir': art(artifact), artifact })
-        }
-      } catch (e) {
-        if (!(e instanceof UserError)) throw e
-        refused.push(e.message)
-      }
-    }
-    const spec = desc.charms[info.name]
-    const lines: string[] = []
-    const keep: string[] = []
-    const placeholders: string[] = []
-    const charmArt = (...p: string[]) => art(`charm-${info.name}`, ...p)
-    for (const [key, value] of Object.entries(spec.resources)) {
-      const a = parseArtifact(value)
-      const k = artifactKey(a)
-      if (k && !(shared[k] ??= []).includes(info.name)) shared[k].push(info.name)
-      const names = expandResourceName(key, arches)
-      const placeholder = a.kind === 'placeholder' || (a.kind === 'snap' && desc.snaps === 'placeholder')
-      if (a.kind === 'keep') keep.push(...names)
-      else if (placeholder) {
-        for (const n of names) {
-          placeholders.push(n)
-          lines.push(`${n}=${charmArt('placeholders')}/${n}.snap`)
-        }
-      } else {
-        const file =
-          a.kind === 'snap'
-            ? snapFile(a.snap)
-            : a.kind === 'cni'
-              ? `${art('release-{arch}')}/cni-{arch}.tgz`
-              : a.kind === 'flannel'
-                ? `${art('release-{arch}')}/flannel-{arch}.tar.gz`
-                : repo(a.path)
-        lines.push(`${key}=${file}`)
-      }
-    }
-    charms.push({
-      charm: info.name,
-      path: info.dir ? place(info.dir) : '',
-      files: info.files.map(place).join('\n'),
-      builder: spec.builder ?? 'auto',
-      'charm-dir': charmArt('charms'),
-      'charm-files': `${charmArt('charms')}/*.charm`,
-      resources: lines.join('\n'),
-      keep: keep.join(' '),
-      placeholders: placeholders.join(' '),
-      'placeholder-dir': charmArt('placeholders'),
-      meta: info.dir ? place(info.dir) : charmArt('meta'),
-      'pack-pattern': info.dir ? `pack-${info.name}_*` : '',
-    })
-  }
+  const packs = o.packs === false ? [] : packPlans(infos, arches, o.routes, at, refused)
+  const shared = sharedArtifacts(desc, infos)
+  const charms = infos.map((info) => charmPlan(desc, info, arches, at, o.kubeVersion))
   // Before anything is built or uploaded: every entry the release needs has a route.
   if (refused.length) throw new DescriptionError(refused)
-  const matrix: BuildRow[] = buildArches.map((a) => {
+  const matrix = buildRows(buildArches, arches, shared, published)
+  const etcdTag = desc.versions.etcd ?? ''
+  const channel = parseChannel(o.channel || desc.channel || defaultChannel(o.kubeVersion), 'channel').name
+  return {
+    arches,
+    kubeVersion: o.kubeVersion,
+    channel,
+    snaps: desc.snaps,
+    versions: { kubernetes: o.kubeVersion, cni: desc.versions.cni ?? '', flannel: desc.versions.flannel ?? '', etcd: etcdTag },
+    build: buildSettings(desc, matrix, at, published),
+    matrix,
+    ...(published ? { snapStore: published } : {}),
+    charms,
+    packs,
+    shared,
+    bundle: { template: desc.bundle?.template ? at.repo(desc.bundle.template) : '', name: desc.bundle?.name ?? 'charmed-kubernetes' },
+  }
+}
+
+/** Where the plan's paths point: relative to the workspace (`root`) when the plan has one, else absolute. */
+interface Places {
+  /** An absolute path, as the plan gives it. */
+  place: (abs: string) => string
+  /** A path of the description (relative to its directory). */
+  repo: (p: string) => string
+  /** A path under the directory the jobs download the artifacts into. */
+  art: (...parts: string[]) => string
+}
+
+function placesFor(o: PlanOptions): Places {
+  const place = (abs: string) => {
+    if (o.root === undefined) return abs
+    const rel = path.relative(o.root, abs)
+    return rel === '' ? '.' : rel.startsWith('..') ? abs : rel
+  }
+  return {
+    place,
+    repo: (p) => place(path.resolve(o.dir, p)),
+    art: (...parts) => place(path.resolve(o.artifacts, ...parts)),
+  }
+}
+
+/** The pack jobs: one per needed bases/platforms entry of every charm built here, on its route; refusals go to `refused`. */
+function packPlans(infos: CharmInfo[], arches: Arch[], routes: RouteConfig | undefined, at: Places, refused: string[]): PackPlan[] {
+  const packs: PackPlan[] = []
+  for (const info of infos) {
+    if (!info.dir || !info.entries) continue
+    try {
+      for (const j of packJobs(
+        info.name,
+        info.entries,
+        arches.map((a) => a.debian),
+        routes ?? { selfHosted: {} },
+      )) {
+        const artifact = `pack-${info.name}_${j.id}`
+        packs.push({ ...j, path: at.place(info.dir), builder: info.builder ?? 'auto', 'pack-dir': at.art(artifact), artifact })
+      }
+    } catch (e) {
+      if (!(e instanceof UserError)) throw e
+      refused.push(e.message)
+    }
+  }
+  return packs
+}
+
+/** Artifact key (snap:kubectl, cni, ...) → the charms it feeds, in the description's order. */
+function sharedArtifacts(desc: Description, infos: CharmInfo[]): Record<string, string[]> {
+  const shared: Record<string, string[]> = {}
+  for (const info of infos)
+    for (const value of Object.values(desc.charms[info.name].resources)) {
+      const k = artifactKey(parseArtifact(value))
+      if (k && !(shared[k] ??= []).includes(info.name)) shared[k].push(info.name)
+    }
+  return shared
+}
+
+/** One charm job: its source, where its .charm files go, and the resource lines, keep list and placeholders. */
+function charmPlan(desc: Description, info: CharmInfo, arches: Arch[], at: Places, kubeVersion: string): CharmPlan {
+  const spec = desc.charms[info.name]
+  const lines: string[] = []
+  const keep: string[] = []
+  const placeholders: string[] = []
+  const charmArt = (...p: string[]) => at.art(`charm-${info.name}`, ...p)
+  for (const [key, value] of Object.entries(spec.resources)) {
+    const a = parseArtifact(value)
+    const names = expandResourceName(key, arches)
+    if (a.kind === 'keep') keep.push(...names)
+    else if (a.kind === 'placeholder' || (a.kind === 'snap' && desc.snaps === 'placeholder')) {
+      for (const n of names) {
+        placeholders.push(n)
+        lines.push(`${n}=${charmArt('placeholders')}/${n}.snap`)
+      }
+    } else lines.push(`${key}=${artifactFile(a, desc, at, kubeVersion)}`)
+  }
+  return {
+    charm: info.name,
+    path: info.dir ? at.place(info.dir) : '',
+    files: info.files.map(at.place).join('\n'),
+    builder: spec.builder ?? 'auto',
+    'charm-dir': charmArt('charms'),
+    'charm-files': `${charmArt('charms')}/*.charm`,
+    resources: lines.join('\n'),
+    keep: keep.join(' '),
+    placeholders: placeholders.join(' '),
+    'placeholder-dir': charmArt('placeholders'),
+    meta: info.dir ? at.place(info.dir) : charmArt('meta'),
+    'pack-pattern': info.dir ? `pack-${info.name}_*` : '',
+  }
+}
+
+/** Where the charm job finds an artifact (`{arch}` for each arch): what a build job wrote, or a file of the repository. */
+function artifactFile(a: Exclude<Artifact, { kind: 'keep' | 'placeholder' }>, desc: Description, at: Places, kubeVersion: string): string {
+  const release = at.art('release-{arch}')
+  if (a.kind === 'snap') {
+    const version = a.snap === 'etcd' ? stripV(desc.versions.etcd ?? '') : snapVersion(kubeVersion)
+    return `${release}/${a.snap}_${version}_{arch}.snap`
+  }
+  if (a.kind === 'cni') return `${release}/cni-{arch}.tgz`
+  if (a.kind === 'flannel') return `${release}/flannel-{arch}.tar.gz`
+  return at.repo(a.path)
+}
+
+/**
+ * The build jobs, one row per arch: a release arch builds what its charms map; an arch the Snap Store gets snaps
+ * for builds those snaps (only those, when no charm is released for it).
+ */
+function buildRows(buildArches: Arch[], arches: Arch[], shared: Record<string, string[]>, published: SnapPublish | undefined): BuildRow[] {
+  return buildArches.map((a) => {
     const charmArch = arches.some((r) => r.debian === a.debian)
     const pub = published?.arches.includes(a.debian) ? published.snaps : []
     const wants = (k: string) => (charmArch && !!shared[k]) || pub.includes(k.replace(/^snap:/, ''))
@@ -232,9 +290,13 @@ export function makePlan(desc: Description, infos: CharmInfo[], o: PlanOptions):
       flannel: charmArch && !!shared.flannel,
     }
   })
+}
+
+/** What any build job builds, the versions and the sources (the plan job's `build` output). */
+function buildSettings(desc: Description, matrix: BuildRow[], at: Places, published: SnapPublish | undefined): BuildSettings {
   const anyRow = (k: 'etcd' | 'cdk-addons' | 'cni' | 'flannel') => matrix.some((r) => r[k])
-  const src = (k: keyof NonNullable<Description['sources']>) => (desc.sources?.[k] ? repo(desc.sources[k]!) : '')
-  const build: BuildSettings = {
+  const src = (k: keyof NonNullable<Description['sources']>) => (desc.sources?.[k] ? at.repo(desc.sources[k]!) : '')
+  return {
     components: COMPONENTS.map((c) => c.name)
       .filter((n) => matrix.some((r) => r.components.split(' ').includes(n)))
       .join(' '),
@@ -246,24 +308,9 @@ export function makePlan(desc: Description, infos: CharmInfo[], o: PlanOptions):
     'cni-source': src('cni'),
     'flannel-version': desc.versions.flannel ?? '',
     'flannel-source': src('flannel'),
-    'etcd-version': etcdTag,
+    'etcd-version': desc.versions.etcd ?? '',
     'etcd-source': src('etcd'),
-    'cdk-addons-source': src('cdk-addons') || (published?.cdkAddons ? repo(published.cdkAddons) : ''),
-  }
-  const channel = parseChannel(o.channel || desc.channel || defaultChannel(o.kubeVersion), 'channel').name
-  return {
-    arches,
-    kubeVersion: o.kubeVersion,
-    channel,
-    snaps: desc.snaps,
-    versions: { kubernetes: o.kubeVersion, cni: desc.versions.cni ?? '', flannel: desc.versions.flannel ?? '', etcd: etcdTag },
-    build,
-    matrix,
-    ...(published ? { snapStore: published } : {}),
-    charms,
-    packs,
-    shared,
-    bundle: { template: desc.bundle?.template ? repo(desc.bundle.template) : '', name: desc.bundle?.name ?? 'charmed-kubernetes' },
+    'cdk-addons-source': src('cdk-addons') || (published?.cdkAddons ? at.repo(published.cdkAddons) : ''),
   }
 }
 
