@@ -76,10 +76,9 @@ export async function releaseCli(args: string[]): Promise<number> {
   }
 }
 
-async function releaseMode(args: string[]): Promise<number> {
-  const mode = args[0] && !args[0].startsWith('--') ? args[0] : 'run'
-  const rest = args[0] === mode ? args.slice(1) : args
-  if (mode === 'plan') {
+/** Every mode but run, the workflows' run: steps: its arguments (after the mode word) → the exit code. */
+const MODES: Record<string, (rest: string[]) => Promise<number>> = {
+  async plan(rest) {
     const o: Record<string, string> = {
       ...RELEASE_DEFAULTS,
       ...parseInputArgs('release plan', rest, ['config', 'channel', 'dry-run', 'promote', 'base-url']),
@@ -102,8 +101,8 @@ async function releaseMode(args: string[]): Promise<number> {
       `${planMarkdown(plan, dryRun, from ? `Promotion plan: ${from} → ${plan.channel}` : 'Release plan')}\n`,
     )
     return 0
-  }
-  if (mode === 'record') {
+  },
+  async record(rest) {
     const o = parseInputArgs('release record', rest, ['charm', 'channel', 'revisions', 'resource-revisions', 'output'])
     for (const k of ['charm', 'channel', 'output']) if (!o[k]) throw new UserError(`--${k} is required`)
     const rec = toReleased(o.charm, o.channel, o.revisions ?? '', o['resource-revisions'] ?? '')
@@ -117,8 +116,8 @@ async function releaseMode(args: string[]): Promise<number> {
         .join(', ')}`,
     )
     return 0
-  }
-  if (mode === 'bundle') {
+  },
+  async bundle(rest) {
     const o: Record<string, string> = {
       ...RELEASE_DEFAULTS,
       ...parseInputArgs('release bundle', rest, ['config', 'results', 'output-dir']),
@@ -133,8 +132,8 @@ async function releaseMode(args: string[]): Promise<number> {
     for (const f of files) console.log(`wrote ${f}`)
     await writeGithubFile('GITHUB_STEP_SUMMARY', `### Pinned bundles\n\n${files.map((f) => `- \`${path.basename(f)}\``).join('\n')}\n`)
     return 0
-  }
-  if (mode === 'snaps') {
+  },
+  async snaps(rest) {
     const o: Record<string, string> = {
       ...RELEASE_DEFAULTS,
       ...parseInputArgs('release snaps', rest, ['config', 'channel', 'promote', 'dir', 'dry-run', 'output', 'snapcraft', 'base-url']),
@@ -168,21 +167,21 @@ async function releaseMode(args: string[]): Promise<number> {
     console.log(md)
     await writeGithubFile('GITHUB_STEP_SUMMARY', `${md}\n`)
     return 0
-  }
-  if (mode === 'checksums') {
+  },
+  async checksums(rest) {
     const o = parseInputArgs('release checksums', rest, ['dir'])
     if (!o.dir) throw new UserError("--dir is required: the directory the pack jobs' .charm files were collected into")
     console.log(`wrote ${await collectedChecksums(o.dir)}`)
     return 0
-  }
-  if (mode === 'sboms') {
+  },
+  async sboms(rest) {
     const o = parseInputArgs('release sboms', rest, ['dir'])
     const list = await listSboms(o.dir ?? 'sboms')
     const outputs = { matrix: JSON.stringify({ include: list }), count: String(list.length) }
     await setOutputs(outputs)
     return 0
-  }
-  if (mode === 'attested') {
+  },
+  async attested(rest) {
     const o = parseInputArgs('release attested', rest, ['kind', 'url', 'dir', 'subject', 'output'])
     if (o.kind !== 'provenance' && o.kind !== 'sbom') throw new UserError(`--kind: '${o.kind ?? ''}' is not provenance or sbom`)
     if (!o.url || !o.output) throw new UserError('--url and --output are required')
@@ -191,8 +190,8 @@ async function releaseMode(args: string[]): Promise<number> {
     await mkdir(path.dirname(path.resolve(o.output)), { recursive: true })
     await writeFile(o.output, `${JSON.stringify({ kind: o.kind, url: o.url, subjects } satisfies AttestationRecord, null, 2)}\n`)
     return 0
-  }
-  if (mode === 'summarize') {
+  },
+  async summarize(rest) {
     const o = parseInputArgs('release summarize', rest, ['config', 'dir', 'kube-version', 'channel', 'dry-run', 'results', 'promote'])
     if (!o.dir) throw new UserError('--dir is required: the directory the release artifacts were downloaded into')
     let plan: CdkPlan | undefined
@@ -228,8 +227,8 @@ async function releaseMode(args: string[]): Promise<number> {
     console.log(md)
     await writeGithubFile('GITHUB_STEP_SUMMARY', `${md}\n`)
     return /failure|cancelled/.test(o.results ?? '') ? 1 : 0
-  }
-  if (mode === 'serve-mirror') {
+  },
+  async 'serve-mirror'(rest) {
     const o: Record<string, string> = {
       arches: 'amd64,arm64,ppc64el,s390x',
       'kube-version': 'v1.31.2',
@@ -252,7 +251,13 @@ async function releaseMode(args: string[]): Promise<number> {
     console.log(`mirror at ${mirror.url} (k8s/, cni/, flannel/, etcd/); serving until killed`)
     await new Promise(() => {})
     return 0
-  }
+  },
+}
+
+async function releaseMode(args: string[]): Promise<number> {
+  const mode = args[0] && !args[0].startsWith('--') ? args[0] : 'run'
+  const rest = args[0] === mode ? args.slice(1) : args
+  if (Object.hasOwn(MODES, mode)) return MODES[mode](rest)
   if (mode !== 'run')
     throw new UserError(`release: unknown mode '${mode}'; use run, plan, snaps, record, bundle, sboms, attested, summarize or serve-mirror`)
   const o: Record<string, string> = { ...RELEASE_DEFAULTS, 'output-dir': 'release', ...parseInputArgs('release', rest, RUN_OPTIONS) }
