@@ -1,16 +1,16 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 2463:
+/***/ 703:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv = void 0;
-const core_1 = __nccwpck_require__(3893);
-const draft7_1 = __nccwpck_require__(9941);
-const discriminator_1 = __nccwpck_require__(8886);
-const draft7MetaSchema = __nccwpck_require__(2079);
+const core_1 = __nccwpck_require__(229);
+const draft7_1 = __nccwpck_require__(5333);
+const discriminator_1 = __nccwpck_require__(8246);
+const draft7MetaSchema = __nccwpck_require__(1277);
 const META_SUPPORT_DATA = ["/properties"];
 const META_SCHEMA_ID = "http://json-schema.org/draft-07/schema";
 class Ajv extends core_1.default {
@@ -40,24 +40,24 @@ module.exports = exports = Ajv;
 module.exports.Ajv = Ajv;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports["default"] = Ajv;
-var validate_1 = __nccwpck_require__(7881);
+var validate_1 = __nccwpck_require__(5865);
 Object.defineProperty(exports, "KeywordCxt", ({ enumerable: true, get: function () { return validate_1.KeywordCxt; } }));
-var codegen_1 = __nccwpck_require__(1436);
+var codegen_1 = __nccwpck_require__(8028);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return codegen_1._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return codegen_1.str; } }));
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return codegen_1.stringify; } }));
 Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return codegen_1.nil; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return codegen_1.Name; } }));
 Object.defineProperty(exports, "CodeGen", ({ enumerable: true, get: function () { return codegen_1.CodeGen; } }));
-var validation_error_1 = __nccwpck_require__(5402);
+var validation_error_1 = __nccwpck_require__(1117);
 Object.defineProperty(exports, "ValidationError", ({ enumerable: true, get: function () { return validation_error_1.default; } }));
-var ref_error_1 = __nccwpck_require__(3162);
+var ref_error_1 = __nccwpck_require__(2618);
 Object.defineProperty(exports, "MissingRefError", ({ enumerable: true, get: function () { return ref_error_1.default; } }));
 //# sourceMappingURL=ajv.js.map
 
 /***/ }),
 
-/***/ 567:
+/***/ 7975:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -219,15 +219,15 @@ exports.regexpCode = regexpCode;
 
 /***/ }),
 
-/***/ 1436:
+/***/ 8028:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.or = exports.and = exports.not = exports.CodeGen = exports.operators = exports.varKinds = exports.ValueScopeName = exports.ValueScope = exports.Scope = exports.Name = exports.regexpCode = exports.stringify = exports.getProperty = exports.nil = exports.strConcat = exports.str = exports._ = void 0;
-const code_1 = __nccwpck_require__(567);
-const scope_1 = __nccwpck_require__(5407);
-var code_2 = __nccwpck_require__(567);
+const code_1 = __nccwpck_require__(7975);
+const scope_1 = __nccwpck_require__(8572);
+var code_2 = __nccwpck_require__(7975);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return code_2._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return code_2.str; } }));
 Object.defineProperty(exports, "strConcat", ({ enumerable: true, get: function () { return code_2.strConcat; } }));
@@ -236,7 +236,7 @@ Object.defineProperty(exports, "getProperty", ({ enumerable: true, get: function
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return code_2.stringify; } }));
 Object.defineProperty(exports, "regexpCode", ({ enumerable: true, get: function () { return code_2.regexpCode; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return code_2.Name; } }));
-var scope_2 = __nccwpck_require__(5407);
+var scope_2 = __nccwpck_require__(8572);
 Object.defineProperty(exports, "Scope", ({ enumerable: true, get: function () { return scope_2.Scope; } }));
 Object.defineProperty(exports, "ValueScope", ({ enumerable: true, get: function () { return scope_2.ValueScope; } }));
 Object.defineProperty(exports, "ValueScopeName", ({ enumerable: true, get: function () { return scope_2.ValueScopeName; } }));
@@ -922,13 +922,13 @@ function par(x) {
 
 /***/ }),
 
-/***/ 5407:
+/***/ 8572:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ValueScope = exports.ValueScopeName = exports.Scope = exports.varKinds = exports.UsedValueState = void 0;
-const code_1 = __nccwpck_require__(567);
+const code_1 = __nccwpck_require__(7975);
 class ValueError extends Error {
     constructor(name) {
         super(`CodeGen: "code" for ${name} not defined`);
@@ -1071,15 +1071,15 @@ exports.ValueScope = ValueScope;
 
 /***/ }),
 
-/***/ 1283:
+/***/ 1923:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.extendErrors = exports.resetErrorsCount = exports.reportExtraError = exports.reportError = exports.keyword$DataError = exports.keywordError = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const names_1 = __nccwpck_require__(630);
+const codegen_1 = __nccwpck_require__(8028);
+const util_1 = __nccwpck_require__(4512);
+const names_1 = __nccwpck_require__(4902);
 exports.keywordError = {
     message: ({ keyword }) => (0, codegen_1.str) `must pass "${keyword}" keyword validation`,
 };
@@ -1200,18 +1200,18 @@ function extraErrorProps(cxt, { params, message }, keyValues) {
 
 /***/ }),
 
-/***/ 2718:
+/***/ 9486:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.resolveSchema = exports.getCompilingSchema = exports.resolveRef = exports.compileSchema = exports.SchemaEnv = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const validation_error_1 = __nccwpck_require__(5402);
-const names_1 = __nccwpck_require__(630);
-const resolve_1 = __nccwpck_require__(4090);
-const util_1 = __nccwpck_require__(4464);
-const validate_1 = __nccwpck_require__(7881);
+const codegen_1 = __nccwpck_require__(8028);
+const validation_error_1 = __nccwpck_require__(1117);
+const names_1 = __nccwpck_require__(4902);
+const resolve_1 = __nccwpck_require__(5738);
+const util_1 = __nccwpck_require__(4512);
+const validate_1 = __nccwpck_require__(5865);
 class SchemaEnv {
     constructor(env) {
         var _a;
@@ -1448,12 +1448,12 @@ function getJsonPointer(parsedRef, { baseId, schema, root }) {
 
 /***/ }),
 
-/***/ 630:
+/***/ 4902:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
+const codegen_1 = __nccwpck_require__(8028);
 const names = {
     // validation function arguments
     data: new codegen_1.Name("data"), // data passed to validation function
@@ -1482,12 +1482,12 @@ exports["default"] = names;
 
 /***/ }),
 
-/***/ 3162:
+/***/ 2618:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const resolve_1 = __nccwpck_require__(4090);
+const resolve_1 = __nccwpck_require__(5738);
 class MissingRefError extends Error {
     constructor(resolver, baseId, ref, msg) {
         super(msg || `can't resolve reference ${ref} from id ${baseId}`);
@@ -1500,15 +1500,15 @@ exports["default"] = MissingRefError;
 
 /***/ }),
 
-/***/ 4090:
+/***/ 5738:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getSchemaRefs = exports.resolveUrl = exports.normalizeId = exports._getFullPath = exports.getFullPath = exports.inlineRef = void 0;
-const util_1 = __nccwpck_require__(4464);
-const equal = __nccwpck_require__(3430);
-const traverse = __nccwpck_require__(1167);
+const util_1 = __nccwpck_require__(4512);
+const equal = __nccwpck_require__(5318);
+const traverse = __nccwpck_require__(7935);
 // TODO refactor to use keyword definitions
 const SIMPLE_INLINED = new Set([
     "type",
@@ -1661,7 +1661,7 @@ exports.getSchemaRefs = getSchemaRefs;
 
 /***/ }),
 
-/***/ 7353:
+/***/ 169:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -1693,14 +1693,14 @@ exports.getRules = getRules;
 
 /***/ }),
 
-/***/ 4464:
+/***/ 4512:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.checkStrictMode = exports.getErrorPath = exports.Type = exports.useFunc = exports.setEvaluated = exports.evaluatedPropsToName = exports.mergeEvaluated = exports.eachItem = exports.unescapeJsonPointer = exports.escapeJsonPointer = exports.escapeFragment = exports.unescapeFragment = exports.schemaRefOrVal = exports.schemaHasRulesButRef = exports.schemaHasRules = exports.checkUnknownRules = exports.alwaysValidSchema = exports.toHash = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const code_1 = __nccwpck_require__(567);
+const codegen_1 = __nccwpck_require__(8028);
+const code_1 = __nccwpck_require__(7975);
 // TODO refactor to use Set
 function toHash(arr) {
     const hash = {};
@@ -1877,7 +1877,7 @@ exports.checkStrictMode = checkStrictMode;
 
 /***/ }),
 
-/***/ 7692:
+/***/ 8204:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -1902,15 +1902,15 @@ exports.shouldUseRule = shouldUseRule;
 
 /***/ }),
 
-/***/ 5346:
+/***/ 6098:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.boolOrEmptySchema = exports.topBoolOrEmptySchema = void 0;
-const errors_1 = __nccwpck_require__(1283);
-const codegen_1 = __nccwpck_require__(1436);
-const names_1 = __nccwpck_require__(630);
+const errors_1 = __nccwpck_require__(1923);
+const codegen_1 = __nccwpck_require__(8028);
+const names_1 = __nccwpck_require__(4902);
 const boolError = {
     message: "boolean schema is false",
 };
@@ -1958,17 +1958,17 @@ function falseSchemaError(it, overrideAllErrors) {
 
 /***/ }),
 
-/***/ 6685:
+/***/ 2493:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.reportTypeError = exports.checkDataTypes = exports.checkDataType = exports.coerceAndCheckDataType = exports.getJSONTypes = exports.getSchemaTypes = exports.DataType = void 0;
-const rules_1 = __nccwpck_require__(7353);
-const applicability_1 = __nccwpck_require__(7692);
-const errors_1 = __nccwpck_require__(1283);
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const rules_1 = __nccwpck_require__(169);
+const applicability_1 = __nccwpck_require__(8204);
+const errors_1 = __nccwpck_require__(1923);
+const codegen_1 = __nccwpck_require__(8028);
+const util_1 = __nccwpck_require__(4512);
 var DataType;
 (function (DataType) {
     DataType[DataType["Correct"] = 0] = "Correct";
@@ -2167,14 +2167,14 @@ function getTypeErrorContext(it) {
 
 /***/ }),
 
-/***/ 1699:
+/***/ 5363:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.assignDefaults = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(8028);
+const util_1 = __nccwpck_require__(4512);
 function assignDefaults(it, ty) {
     const { properties, items } = it.schema;
     if (ty === "object" && properties) {
@@ -2208,24 +2208,24 @@ function assignDefault(it, prop, defaultValue) {
 
 /***/ }),
 
-/***/ 7881:
+/***/ 5865:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getData = exports.KeywordCxt = exports.validateFunctionCode = void 0;
-const boolSchema_1 = __nccwpck_require__(5346);
-const dataType_1 = __nccwpck_require__(6685);
-const applicability_1 = __nccwpck_require__(7692);
-const dataType_2 = __nccwpck_require__(6685);
-const defaults_1 = __nccwpck_require__(1699);
-const keyword_1 = __nccwpck_require__(5202);
-const subschema_1 = __nccwpck_require__(6200);
-const codegen_1 = __nccwpck_require__(1436);
-const names_1 = __nccwpck_require__(630);
-const resolve_1 = __nccwpck_require__(4090);
-const util_1 = __nccwpck_require__(4464);
-const errors_1 = __nccwpck_require__(1283);
+const boolSchema_1 = __nccwpck_require__(6098);
+const dataType_1 = __nccwpck_require__(2493);
+const applicability_1 = __nccwpck_require__(8204);
+const dataType_2 = __nccwpck_require__(2493);
+const defaults_1 = __nccwpck_require__(5363);
+const keyword_1 = __nccwpck_require__(8898);
+const subschema_1 = __nccwpck_require__(8280);
+const codegen_1 = __nccwpck_require__(8028);
+const names_1 = __nccwpck_require__(4902);
+const resolve_1 = __nccwpck_require__(5738);
+const util_1 = __nccwpck_require__(4512);
+const errors_1 = __nccwpck_require__(1923);
 // schema compilation - generates validation function, subschemaCode (below) is used for subschemas
 function validateFunctionCode(it) {
     if (isSchemaObj(it)) {
@@ -2734,16 +2734,16 @@ exports.getData = getData;
 
 /***/ }),
 
-/***/ 5202:
+/***/ 8898:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateKeywordUsage = exports.validSchemaType = exports.funcKeywordCode = exports.macroKeywordCode = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const names_1 = __nccwpck_require__(630);
-const code_1 = __nccwpck_require__(8484);
-const errors_1 = __nccwpck_require__(1283);
+const codegen_1 = __nccwpck_require__(8028);
+const names_1 = __nccwpck_require__(4902);
+const code_1 = __nccwpck_require__(9764);
+const errors_1 = __nccwpck_require__(1923);
 function macroKeywordCode(cxt, def) {
     const { gen, keyword, schema, parentSchema, it } = cxt;
     const macroSchema = def.macro.call(it.self, schema, parentSchema, it);
@@ -2864,14 +2864,14 @@ exports.validateKeywordUsage = validateKeywordUsage;
 
 /***/ }),
 
-/***/ 6200:
+/***/ 8280:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.extendSubschemaMode = exports.extendSubschemaData = exports.getSubschema = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(8028);
+const util_1 = __nccwpck_require__(4512);
 function getSubschema(it, { keyword, schemaProp, schema, schemaPath, errSchemaPath, topSchemaRef }) {
     if (keyword !== undefined && schema !== undefined) {
         throw new Error('both "keyword" and "schema" passed, only one allowed');
@@ -2951,31 +2951,31 @@ exports.extendSubschemaMode = extendSubschemaMode;
 
 /***/ }),
 
-/***/ 3893:
+/***/ 229:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = void 0;
-var validate_1 = __nccwpck_require__(7881);
+var validate_1 = __nccwpck_require__(5865);
 Object.defineProperty(exports, "KeywordCxt", ({ enumerable: true, get: function () { return validate_1.KeywordCxt; } }));
-var codegen_1 = __nccwpck_require__(1436);
+var codegen_1 = __nccwpck_require__(8028);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return codegen_1._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return codegen_1.str; } }));
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return codegen_1.stringify; } }));
 Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return codegen_1.nil; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return codegen_1.Name; } }));
 Object.defineProperty(exports, "CodeGen", ({ enumerable: true, get: function () { return codegen_1.CodeGen; } }));
-const validation_error_1 = __nccwpck_require__(5402);
-const ref_error_1 = __nccwpck_require__(3162);
-const rules_1 = __nccwpck_require__(7353);
-const compile_1 = __nccwpck_require__(2718);
-const codegen_2 = __nccwpck_require__(1436);
-const resolve_1 = __nccwpck_require__(4090);
-const dataType_1 = __nccwpck_require__(6685);
-const util_1 = __nccwpck_require__(4464);
-const $dataRefSchema = __nccwpck_require__(3837);
-const uri_1 = __nccwpck_require__(6285);
+const validation_error_1 = __nccwpck_require__(1117);
+const ref_error_1 = __nccwpck_require__(2618);
+const rules_1 = __nccwpck_require__(169);
+const compile_1 = __nccwpck_require__(9486);
+const codegen_2 = __nccwpck_require__(8028);
+const resolve_1 = __nccwpck_require__(5738);
+const dataType_1 = __nccwpck_require__(2493);
+const util_1 = __nccwpck_require__(4512);
+const $dataRefSchema = __nccwpck_require__(5759);
+const uri_1 = __nccwpck_require__(7373);
 const defaultRegExp = (str, flags) => new RegExp(str, flags);
 defaultRegExp.code = "new RegExp";
 const META_IGNORE_OPTIONS = ["removeAdditional", "useDefaults", "coerceTypes"];
@@ -3575,20 +3575,20 @@ function schemaOrData(schema) {
 
 /***/ }),
 
-/***/ 4951:
+/***/ 7223:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 // https://github.com/ajv-validator/ajv/issues/889
-const equal = __nccwpck_require__(3430);
+const equal = __nccwpck_require__(5318);
 equal.code = 'require("ajv/dist/runtime/equal").default';
 exports["default"] = equal;
 //# sourceMappingURL=equal.js.map
 
 /***/ }),
 
-/***/ 6214:
+/***/ 6070:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -3618,19 +3618,19 @@ ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
 
 /***/ }),
 
-/***/ 6285:
+/***/ 7373:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const uri = __nccwpck_require__(4352);
+const uri = __nccwpck_require__(32);
 uri.code = 'require("ajv/dist/runtime/uri").default';
 exports["default"] = uri;
 //# sourceMappingURL=uri.js.map
 
 /***/ }),
 
-/***/ 5402:
+/***/ 1117:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -3647,14 +3647,14 @@ exports["default"] = ValidationError;
 
 /***/ }),
 
-/***/ 3448:
+/***/ 5640:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateAdditionalItems = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(8028);
+const util_1 = __nccwpck_require__(4512);
 const error = {
     message: ({ params: { len } }) => (0, codegen_1.str) `must NOT have more than ${len} items`,
     params: ({ params: { len } }) => (0, codegen_1._) `{limit: ${len}}`,
@@ -3702,15 +3702,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 2431:
+/***/ 3487:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(8484);
-const codegen_1 = __nccwpck_require__(1436);
-const names_1 = __nccwpck_require__(630);
-const util_1 = __nccwpck_require__(4464);
+const code_1 = __nccwpck_require__(9764);
+const codegen_1 = __nccwpck_require__(8028);
+const names_1 = __nccwpck_require__(4902);
+const util_1 = __nccwpck_require__(4512);
 const error = {
     message: "must NOT have additional properties",
     params: ({ params }) => (0, codegen_1._) `{additionalProperty: ${params.additionalProperty}}`,
@@ -3814,12 +3814,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 9205:
+/***/ 5701:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __nccwpck_require__(4464);
+const util_1 = __nccwpck_require__(4512);
 const def = {
     keyword: "allOf",
     schemaType: "array",
@@ -3843,12 +3843,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 9380:
+/***/ 596:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(8484);
+const code_1 = __nccwpck_require__(9764);
 const def = {
     keyword: "anyOf",
     schemaType: "array",
@@ -3861,13 +3861,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 6182:
+/***/ 1046:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(8028);
+const util_1 = __nccwpck_require__(4512);
 const error = {
     message: ({ params: { min, max } }) => max === undefined
         ? (0, codegen_1.str) `must contain at least ${min} valid item(s)`
@@ -3962,15 +3962,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 5826:
+/***/ 9522:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateSchemaDeps = exports.validatePropertyDeps = exports.error = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const code_1 = __nccwpck_require__(8484);
+const codegen_1 = __nccwpck_require__(8028);
+const util_1 = __nccwpck_require__(4512);
+const code_1 = __nccwpck_require__(9764);
 exports.error = {
     message: ({ params: { property, depsCount, deps } }) => {
         const property_ies = depsCount === 1 ? "property" : "properties";
@@ -4053,13 +4053,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8584:
+/***/ 3176:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(8028);
+const util_1 = __nccwpck_require__(4512);
 const error = {
     message: ({ params }) => (0, codegen_1.str) `must match "${params.ifClause}" schema`,
     params: ({ params }) => (0, codegen_1._) `{failingKeyword: ${params.ifClause}}`,
@@ -4125,27 +4125,27 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8775:
+/***/ 4551:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const additionalItems_1 = __nccwpck_require__(3448);
-const prefixItems_1 = __nccwpck_require__(6467);
-const items_1 = __nccwpck_require__(5791);
-const items2020_1 = __nccwpck_require__(2959);
-const contains_1 = __nccwpck_require__(6182);
-const dependencies_1 = __nccwpck_require__(5826);
-const propertyNames_1 = __nccwpck_require__(1372);
-const additionalProperties_1 = __nccwpck_require__(2431);
-const properties_1 = __nccwpck_require__(8778);
-const patternProperties_1 = __nccwpck_require__(664);
-const not_1 = __nccwpck_require__(8350);
-const anyOf_1 = __nccwpck_require__(9380);
-const oneOf_1 = __nccwpck_require__(2490);
-const allOf_1 = __nccwpck_require__(9205);
-const if_1 = __nccwpck_require__(8584);
-const thenElse_1 = __nccwpck_require__(9210);
+const additionalItems_1 = __nccwpck_require__(5640);
+const prefixItems_1 = __nccwpck_require__(4931);
+const items_1 = __nccwpck_require__(95);
+const items2020_1 = __nccwpck_require__(6847);
+const contains_1 = __nccwpck_require__(1046);
+const dependencies_1 = __nccwpck_require__(9522);
+const propertyNames_1 = __nccwpck_require__(7116);
+const additionalProperties_1 = __nccwpck_require__(3487);
+const properties_1 = __nccwpck_require__(8154);
+const patternProperties_1 = __nccwpck_require__(7736);
+const not_1 = __nccwpck_require__(2846);
+const anyOf_1 = __nccwpck_require__(596);
+const oneOf_1 = __nccwpck_require__(5178);
+const allOf_1 = __nccwpck_require__(5701);
+const if_1 = __nccwpck_require__(3176);
+const thenElse_1 = __nccwpck_require__(3245);
 function getApplicator(draft2020 = false) {
     const applicator = [
         // any
@@ -4175,15 +4175,15 @@ exports["default"] = getApplicator;
 
 /***/ }),
 
-/***/ 5791:
+/***/ 95:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateTuple = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const code_1 = __nccwpck_require__(8484);
+const codegen_1 = __nccwpck_require__(8028);
+const util_1 = __nccwpck_require__(4512);
+const code_1 = __nccwpck_require__(9764);
 const def = {
     keyword: "items",
     type: "array",
@@ -4233,15 +4233,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 2959:
+/***/ 6847:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const code_1 = __nccwpck_require__(8484);
-const additionalItems_1 = __nccwpck_require__(3448);
+const codegen_1 = __nccwpck_require__(8028);
+const util_1 = __nccwpck_require__(4512);
+const code_1 = __nccwpck_require__(9764);
+const additionalItems_1 = __nccwpck_require__(5640);
 const error = {
     message: ({ params: { len } }) => (0, codegen_1.str) `must NOT have more than ${len} items`,
     params: ({ params: { len } }) => (0, codegen_1._) `{limit: ${len}}`,
@@ -4269,12 +4269,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8350:
+/***/ 2846:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __nccwpck_require__(4464);
+const util_1 = __nccwpck_require__(4512);
 const def = {
     keyword: "not",
     schemaType: ["object", "boolean"],
@@ -4301,13 +4301,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 2490:
+/***/ 5178:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(8028);
+const util_1 = __nccwpck_require__(4512);
 const error = {
     message: "must match exactly one schema in oneOf",
     params: ({ params }) => (0, codegen_1._) `{passingSchemas: ${params.passing}}`,
@@ -4367,15 +4367,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 664:
+/***/ 7736:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(8484);
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const util_2 = __nccwpck_require__(4464);
+const code_1 = __nccwpck_require__(9764);
+const codegen_1 = __nccwpck_require__(8028);
+const util_1 = __nccwpck_require__(4512);
+const util_2 = __nccwpck_require__(4512);
 const def = {
     keyword: "patternProperties",
     type: "object",
@@ -4448,12 +4448,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 6467:
+/***/ 4931:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const items_1 = __nccwpck_require__(5791);
+const items_1 = __nccwpck_require__(95);
 const def = {
     keyword: "prefixItems",
     type: "array",
@@ -4466,15 +4466,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8778:
+/***/ 8154:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const validate_1 = __nccwpck_require__(7881);
-const code_1 = __nccwpck_require__(8484);
-const util_1 = __nccwpck_require__(4464);
-const additionalProperties_1 = __nccwpck_require__(2431);
+const validate_1 = __nccwpck_require__(5865);
+const code_1 = __nccwpck_require__(9764);
+const util_1 = __nccwpck_require__(4512);
+const additionalProperties_1 = __nccwpck_require__(3487);
 const def = {
     keyword: "properties",
     type: "object",
@@ -4526,13 +4526,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 1372:
+/***/ 7116:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(8028);
+const util_1 = __nccwpck_require__(4512);
 const error = {
     message: "property name must be valid",
     params: ({ params }) => (0, codegen_1._) `{propertyName: ${params.propertyName}}`,
@@ -4570,12 +4570,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 9210:
+/***/ 3245:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __nccwpck_require__(4464);
+const util_1 = __nccwpck_require__(4512);
 const def = {
     keyword: ["then", "else"],
     schemaType: ["object", "boolean"],
@@ -4589,16 +4589,16 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8484:
+/***/ 9764:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateUnion = exports.validateArray = exports.usePattern = exports.callValidateCode = exports.schemaProperties = exports.allSchemaProperties = exports.noPropertyInData = exports.propertyInData = exports.isOwnProperty = exports.hasPropFunc = exports.reportMissingProp = exports.checkMissingProp = exports.checkReportMissingProp = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const names_1 = __nccwpck_require__(630);
-const util_2 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(8028);
+const util_1 = __nccwpck_require__(4512);
+const names_1 = __nccwpck_require__(4902);
+const util_2 = __nccwpck_require__(4512);
 function checkReportMissingProp(cxt, prop) {
     const { gen, data, it } = cxt;
     gen.if(noPropertyInData(gen, data, prop, it.opts.ownProperties), () => {
@@ -4726,7 +4726,7 @@ exports.validateUnion = validateUnion;
 
 /***/ }),
 
-/***/ 7491:
+/***/ 6912:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -4742,13 +4742,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 7397:
+/***/ 4005:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const id_1 = __nccwpck_require__(7491);
-const ref_1 = __nccwpck_require__(2996);
+const id_1 = __nccwpck_require__(6912);
+const ref_1 = __nccwpck_require__(6612);
 const core = [
     "$schema",
     "$id",
@@ -4764,18 +4764,18 @@ exports["default"] = core;
 
 /***/ }),
 
-/***/ 2996:
+/***/ 6612:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.callRef = exports.getValidate = void 0;
-const ref_error_1 = __nccwpck_require__(3162);
-const code_1 = __nccwpck_require__(8484);
-const codegen_1 = __nccwpck_require__(1436);
-const names_1 = __nccwpck_require__(630);
-const compile_1 = __nccwpck_require__(2718);
-const util_1 = __nccwpck_require__(4464);
+const ref_error_1 = __nccwpck_require__(2618);
+const code_1 = __nccwpck_require__(9764);
+const codegen_1 = __nccwpck_require__(8028);
+const names_1 = __nccwpck_require__(4902);
+const compile_1 = __nccwpck_require__(9486);
+const util_1 = __nccwpck_require__(4512);
 const def = {
     keyword: "$ref",
     schemaType: "string",
@@ -4892,16 +4892,16 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8886:
+/***/ 8246:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const types_1 = __nccwpck_require__(7115);
-const compile_1 = __nccwpck_require__(2718);
-const ref_error_1 = __nccwpck_require__(3162);
-const util_1 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(8028);
+const types_1 = __nccwpck_require__(3723);
+const compile_1 = __nccwpck_require__(9486);
+const ref_error_1 = __nccwpck_require__(2618);
+const util_1 = __nccwpck_require__(4512);
 const error = {
     message: ({ params: { discrError, tagName } }) => discrError === types_1.DiscrError.Tag
         ? `tag "${tagName}" must be string`
@@ -5002,7 +5002,7 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 7115:
+/***/ 3723:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -5017,16 +5017,16 @@ var DiscrError;
 
 /***/ }),
 
-/***/ 9941:
+/***/ 5333:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const core_1 = __nccwpck_require__(7397);
-const validation_1 = __nccwpck_require__(5481);
-const applicator_1 = __nccwpck_require__(8775);
-const format_1 = __nccwpck_require__(2601);
-const metadata_1 = __nccwpck_require__(6620);
+const core_1 = __nccwpck_require__(4005);
+const validation_1 = __nccwpck_require__(5017);
+const applicator_1 = __nccwpck_require__(4551);
+const format_1 = __nccwpck_require__(8425);
+const metadata_1 = __nccwpck_require__(8252);
 const draft7Vocabularies = [
     core_1.default,
     validation_1.default,
@@ -5040,12 +5040,12 @@ exports["default"] = draft7Vocabularies;
 
 /***/ }),
 
-/***/ 6402:
+/***/ 6722:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
+const codegen_1 = __nccwpck_require__(8028);
 const error = {
     message: ({ schemaCode }) => (0, codegen_1.str) `must match format "${schemaCode}"`,
     params: ({ schemaCode }) => (0, codegen_1._) `{format: ${schemaCode}}`,
@@ -5138,19 +5138,19 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 2601:
+/***/ 8425:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const format_1 = __nccwpck_require__(6402);
+const format_1 = __nccwpck_require__(6722);
 const format = [format_1.default];
 exports["default"] = format;
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 6620:
+/***/ 8252:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -5174,14 +5174,14 @@ exports.contentVocabulary = [
 
 /***/ }),
 
-/***/ 8026:
+/***/ 9722:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const equal_1 = __nccwpck_require__(4951);
+const codegen_1 = __nccwpck_require__(8028);
+const util_1 = __nccwpck_require__(4512);
+const equal_1 = __nccwpck_require__(7223);
 const error = {
     message: "must be equal to constant",
     params: ({ schemaCode }) => (0, codegen_1._) `{allowedValue: ${schemaCode}}`,
@@ -5205,14 +5205,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 3200:
+/***/ 592:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const equal_1 = __nccwpck_require__(4951);
+const codegen_1 = __nccwpck_require__(8028);
+const util_1 = __nccwpck_require__(4512);
+const equal_1 = __nccwpck_require__(7223);
 const error = {
     message: "must be equal to one of the allowed values",
     params: ({ schemaCode }) => (0, codegen_1._) `{allowedValues: ${schemaCode}}`,
@@ -5259,21 +5259,21 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 5481:
+/***/ 5017:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const limitNumber_1 = __nccwpck_require__(3723);
-const multipleOf_1 = __nccwpck_require__(8132);
-const limitLength_1 = __nccwpck_require__(6962);
-const pattern_1 = __nccwpck_require__(6023);
-const limitProperties_1 = __nccwpck_require__(895);
-const required_1 = __nccwpck_require__(4504);
-const limitItems_1 = __nccwpck_require__(6296);
-const uniqueItems_1 = __nccwpck_require__(5132);
-const const_1 = __nccwpck_require__(8026);
-const enum_1 = __nccwpck_require__(3200);
+const limitNumber_1 = __nccwpck_require__(1195);
+const multipleOf_1 = __nccwpck_require__(4756);
+const limitLength_1 = __nccwpck_require__(642);
+const pattern_1 = __nccwpck_require__(5223);
+const limitProperties_1 = __nccwpck_require__(1631);
+const required_1 = __nccwpck_require__(5208);
+const limitItems_1 = __nccwpck_require__(2424);
+const uniqueItems_1 = __nccwpck_require__(7244);
+const const_1 = __nccwpck_require__(9722);
+const enum_1 = __nccwpck_require__(592);
 const validation = [
     // number
     limitNumber_1.default,
@@ -5298,12 +5298,12 @@ exports["default"] = validation;
 
 /***/ }),
 
-/***/ 6296:
+/***/ 2424:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
+const codegen_1 = __nccwpck_require__(8028);
 const error = {
     message({ keyword, schemaCode }) {
         const comp = keyword === "maxItems" ? "more" : "fewer";
@@ -5328,14 +5328,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 6962:
+/***/ 642:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const ucs2length_1 = __nccwpck_require__(6214);
+const codegen_1 = __nccwpck_require__(8028);
+const util_1 = __nccwpck_require__(4512);
+const ucs2length_1 = __nccwpck_require__(6070);
 const error = {
     message({ keyword, schemaCode }) {
         const comp = keyword === "maxLength" ? "more" : "fewer";
@@ -5361,12 +5361,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 3723:
+/***/ 1195:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
+const codegen_1 = __nccwpck_require__(8028);
 const ops = codegen_1.operators;
 const KWDs = {
     maximum: { okStr: "<=", ok: ops.LTE, fail: ops.GT },
@@ -5394,12 +5394,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 895:
+/***/ 1631:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
+const codegen_1 = __nccwpck_require__(8028);
 const error = {
     message({ keyword, schemaCode }) {
         const comp = keyword === "maxProperties" ? "more" : "fewer";
@@ -5424,12 +5424,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8132:
+/***/ 4756:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
+const codegen_1 = __nccwpck_require__(8028);
 const error = {
     message: ({ schemaCode }) => (0, codegen_1.str) `must be multiple of ${schemaCode}`,
     params: ({ schemaCode }) => (0, codegen_1._) `{multipleOf: ${schemaCode}}`,
@@ -5456,14 +5456,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 6023:
+/***/ 5223:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(8484);
-const util_1 = __nccwpck_require__(4464);
-const codegen_1 = __nccwpck_require__(1436);
+const code_1 = __nccwpck_require__(9764);
+const util_1 = __nccwpck_require__(4512);
+const codegen_1 = __nccwpck_require__(8028);
 const error = {
     message: ({ schemaCode }) => (0, codegen_1.str) `must match pattern "${schemaCode}"`,
     params: ({ schemaCode }) => (0, codegen_1._) `{pattern: ${schemaCode}}`,
@@ -5495,14 +5495,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 4504:
+/***/ 5208:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(8484);
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const code_1 = __nccwpck_require__(9764);
+const codegen_1 = __nccwpck_require__(8028);
+const util_1 = __nccwpck_require__(4512);
 const error = {
     message: ({ params: { missingProperty } }) => (0, codegen_1.str) `must have required property '${missingProperty}'`,
     params: ({ params: { missingProperty } }) => (0, codegen_1._) `{missingProperty: ${missingProperty}}`,
@@ -5580,15 +5580,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 5132:
+/***/ 7244:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const dataType_1 = __nccwpck_require__(6685);
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const equal_1 = __nccwpck_require__(4951);
+const dataType_1 = __nccwpck_require__(2493);
+const codegen_1 = __nccwpck_require__(8028);
+const util_1 = __nccwpck_require__(4512);
+const equal_1 = __nccwpck_require__(7223);
 const error = {
     message: ({ params: { i, j } }) => (0, codegen_1.str) `must NOT have duplicate items (items ## ${j} and ${i} are identical)`,
     params: ({ params: { i, j } }) => (0, codegen_1._) `{i: ${i}, j: ${j}}`,
@@ -5650,7 +5650,7 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 3057:
+/***/ 9553:
 /***/ ((module) => {
 
 function isBuffer(value) {
@@ -5850,7 +5850,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9580:
+/***/ 7532:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 module.exports = __nccwpck_require__(4434)
@@ -5858,7 +5858,7 @@ module.exports = __nccwpck_require__(4434)
 
 /***/ }),
 
-/***/ 3430:
+/***/ 5318:
 /***/ ((module) => {
 
 
@@ -5911,7 +5911,7 @@ module.exports = function equal(a, b) {
 
 /***/ }),
 
-/***/ 3587:
+/***/ 2899:
 /***/ ((module) => {
 
 module.exports = class FixedFIFO {
@@ -5957,10 +5957,10 @@ module.exports = class FixedFIFO {
 
 /***/ }),
 
-/***/ 3867:
+/***/ 4219:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const FixedFIFO = __nccwpck_require__(3587)
+const FixedFIFO = __nccwpck_require__(2899)
 
 module.exports = class FastFIFO {
   constructor (hwm) {
@@ -6012,7 +6012,7 @@ module.exports = class FastFIFO {
 
 /***/ }),
 
-/***/ 1167:
+/***/ 7935:
 /***/ ((module) => {
 
 
@@ -6112,7 +6112,7 @@ function escapeJsonPtr(str) {
 
 /***/ }),
 
-/***/ 9379:
+/***/ 3472:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -6252,17 +6252,17 @@ class Comparator {
 
 module.exports = Comparator
 
-const parseOptions = __nccwpck_require__(356)
-const { safeRe: re, t } = __nccwpck_require__(5471)
-const cmp = __nccwpck_require__(8646)
-const debug = __nccwpck_require__(1159)
-const SemVer = __nccwpck_require__(7163)
-const Range = __nccwpck_require__(6782)
+const parseOptions = __nccwpck_require__(5684)
+const { safeRe: re, t } = __nccwpck_require__(1295)
+const cmp = __nccwpck_require__(8470)
+const debug = __nccwpck_require__(4039)
+const SemVer = __nccwpck_require__(203)
+const Range = __nccwpck_require__(7646)
 
 
 /***/ }),
 
-/***/ 6782:
+/***/ 7646:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -6484,22 +6484,22 @@ class Range {
 
 module.exports = Range
 
-const LRU = __nccwpck_require__(1383)
+const LRU = __nccwpck_require__(6071)
 const cache = new LRU()
 
-const parseOptions = __nccwpck_require__(356)
-const Comparator = __nccwpck_require__(9379)
-const debug = __nccwpck_require__(1159)
-const SemVer = __nccwpck_require__(7163)
-const trimComparatorWhitespace = __nccwpck_require__(9737)
+const parseOptions = __nccwpck_require__(5684)
+const Comparator = __nccwpck_require__(3472)
+const debug = __nccwpck_require__(4039)
+const SemVer = __nccwpck_require__(203)
+const trimComparatorWhitespace = __nccwpck_require__(5465)
 const {
   safeRe: re,
   src,
   t,
   tildeTrimReplace,
   caretTrimReplace,
-} = __nccwpck_require__(5471)
-const { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = __nccwpck_require__(5101)
+} = __nccwpck_require__(1295)
+const { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = __nccwpck_require__(6045)
 
 // unbounded global build-metadata stripper used by parseRange
 const BUILDSTRIPRE = new RegExp(src[t.BUILD], 'g')
@@ -6846,17 +6846,17 @@ const testSet = (set, version, options) => {
 
 /***/ }),
 
-/***/ 7163:
+/***/ 203:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const debug = __nccwpck_require__(1159)
-const { MAX_LENGTH, MAX_SAFE_INTEGER } = __nccwpck_require__(5101)
-const { safeRe: re, t } = __nccwpck_require__(5471)
+const debug = __nccwpck_require__(4039)
+const { MAX_LENGTH, MAX_SAFE_INTEGER } = __nccwpck_require__(6045)
+const { safeRe: re, t } = __nccwpck_require__(1295)
 
-const parseOptions = __nccwpck_require__(356)
-const { compareIdentifiers } = __nccwpck_require__(3348)
+const parseOptions = __nccwpck_require__(5684)
+const { compareIdentifiers } = __nccwpck_require__(4180)
 
 const isPrereleaseIdentifier = (prerelease, identifier) => {
   const identifiers = identifier.split('.')
@@ -7203,12 +7203,12 @@ module.exports = SemVer
 
 /***/ }),
 
-/***/ 1799:
+/***/ 8439:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const parse = __nccwpck_require__(6353)
+const parse = __nccwpck_require__(1105)
 const clean = (version, options) => {
   const s = parse(version.trim().replace(/^[=v]+/, ''), options)
   return s ? s.version : null
@@ -7218,17 +7218,17 @@ module.exports = clean
 
 /***/ }),
 
-/***/ 8646:
+/***/ 8470:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const eq = __nccwpck_require__(5082)
-const neq = __nccwpck_require__(4974)
-const gt = __nccwpck_require__(6599)
-const gte = __nccwpck_require__(1236)
-const lt = __nccwpck_require__(3872)
-const lte = __nccwpck_require__(6717)
+const eq = __nccwpck_require__(3578)
+const neq = __nccwpck_require__(7486)
+const gt = __nccwpck_require__(6247)
+const gte = __nccwpck_require__(9908)
+const lt = __nccwpck_require__(9088)
+const lte = __nccwpck_require__(3405)
 
 const cmp = (a, op, b, loose) => {
   switch (op) {
@@ -7279,14 +7279,14 @@ module.exports = cmp
 
 /***/ }),
 
-/***/ 5385:
+/***/ 8377:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(7163)
-const parse = __nccwpck_require__(6353)
-const { safeRe: re, t } = __nccwpck_require__(5471)
+const SemVer = __nccwpck_require__(203)
+const parse = __nccwpck_require__(1105)
+const { safeRe: re, t } = __nccwpck_require__(1295)
 
 const coerce = (version, options) => {
   if (version instanceof SemVer) {
@@ -7348,12 +7348,12 @@ module.exports = coerce
 
 /***/ }),
 
-/***/ 7648:
+/***/ 8336:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(7163)
+const SemVer = __nccwpck_require__(203)
 const compareBuild = (a, b, loose) => {
   const versionA = new SemVer(a, loose)
   const versionB = new SemVer(b, loose)
@@ -7364,24 +7364,24 @@ module.exports = compareBuild
 
 /***/ }),
 
-/***/ 6874:
+/***/ 1962:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(8469)
+const compare = __nccwpck_require__(837)
 const compareLoose = (a, b) => compare(a, b, true)
 module.exports = compareLoose
 
 
 /***/ }),
 
-/***/ 8469:
+/***/ 837:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(7163)
+const SemVer = __nccwpck_require__(203)
 const compare = (a, b, loose) =>
   new SemVer(a, loose).compare(new SemVer(b, loose))
 
@@ -7390,12 +7390,12 @@ module.exports = compare
 
 /***/ }),
 
-/***/ 711:
+/***/ 7447:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const parse = __nccwpck_require__(6353)
+const parse = __nccwpck_require__(1105)
 
 const diff = (version1, version2) => {
   const v1 = parse(version1, null, true)
@@ -7457,48 +7457,48 @@ module.exports = diff
 
 /***/ }),
 
-/***/ 5082:
+/***/ 3578:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(8469)
+const compare = __nccwpck_require__(837)
 const eq = (a, b, loose) => compare(a, b, loose) === 0
 module.exports = eq
 
 
 /***/ }),
 
-/***/ 6599:
+/***/ 6247:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(8469)
+const compare = __nccwpck_require__(837)
 const gt = (a, b, loose) => compare(a, b, loose) > 0
 module.exports = gt
 
 
 /***/ }),
 
-/***/ 1236:
+/***/ 9908:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(8469)
+const compare = __nccwpck_require__(837)
 const gte = (a, b, loose) => compare(a, b, loose) >= 0
 module.exports = gte
 
 
 /***/ }),
 
-/***/ 2338:
+/***/ 6754:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(7163)
+const SemVer = __nccwpck_require__(203)
 
 const inc = (version, release, options, identifier, identifierBase) => {
   if (typeof (options) === 'string') {
@@ -7521,72 +7521,72 @@ module.exports = inc
 
 /***/ }),
 
-/***/ 3872:
+/***/ 9088:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(8469)
+const compare = __nccwpck_require__(837)
 const lt = (a, b, loose) => compare(a, b, loose) < 0
 module.exports = lt
 
 
 /***/ }),
 
-/***/ 6717:
+/***/ 3405:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(8469)
+const compare = __nccwpck_require__(837)
 const lte = (a, b, loose) => compare(a, b, loose) <= 0
 module.exports = lte
 
 
 /***/ }),
 
-/***/ 8511:
+/***/ 2031:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(7163)
+const SemVer = __nccwpck_require__(203)
 const major = (a, loose) => new SemVer(a, loose).major
 module.exports = major
 
 
 /***/ }),
 
-/***/ 2603:
+/***/ 3387:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(7163)
+const SemVer = __nccwpck_require__(203)
 const minor = (a, loose) => new SemVer(a, loose).minor
 module.exports = minor
 
 
 /***/ }),
 
-/***/ 4974:
+/***/ 7486:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(8469)
+const compare = __nccwpck_require__(837)
 const neq = (a, b, loose) => compare(a, b, loose) !== 0
 module.exports = neq
 
 
 /***/ }),
 
-/***/ 6353:
+/***/ 1105:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(7163)
+const SemVer = __nccwpck_require__(203)
 const parse = (version, options, throwErrors = false) => {
   if (version instanceof SemVer) {
     return version
@@ -7606,24 +7606,24 @@ module.exports = parse
 
 /***/ }),
 
-/***/ 8756:
+/***/ 7236:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(7163)
+const SemVer = __nccwpck_require__(203)
 const patch = (a, loose) => new SemVer(a, loose).patch
 module.exports = patch
 
 
 /***/ }),
 
-/***/ 5714:
+/***/ 3602:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const parse = __nccwpck_require__(6353)
+const parse = __nccwpck_require__(1105)
 const prerelease = (version, options) => {
   const parsed = parse(version, options)
   return (parsed && parsed.prerelease.length) ? parsed.prerelease : null
@@ -7633,36 +7633,36 @@ module.exports = prerelease
 
 /***/ }),
 
-/***/ 2173:
+/***/ 6877:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(8469)
+const compare = __nccwpck_require__(837)
 const rcompare = (a, b, loose) => compare(b, a, loose)
 module.exports = rcompare
 
 
 /***/ }),
 
-/***/ 7192:
+/***/ 2600:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compareBuild = __nccwpck_require__(7648)
+const compareBuild = __nccwpck_require__(8336)
 const rsort = (list, loose) => list.sort((a, b) => compareBuild(b, a, loose))
 module.exports = rsort
 
 
 /***/ }),
 
-/***/ 8011:
+/***/ 9451:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(6782)
+const Range = __nccwpck_require__(7646)
 const satisfies = (version, range, options) => {
   try {
     range = new Range(range, options)
@@ -7676,26 +7676,26 @@ module.exports = satisfies
 
 /***/ }),
 
-/***/ 9872:
+/***/ 2928:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compareBuild = __nccwpck_require__(7648)
+const compareBuild = __nccwpck_require__(8336)
 const sort = (list, loose) => list.sort((a, b) => compareBuild(a, b, loose))
 module.exports = sort
 
 
 /***/ }),
 
-/***/ 6114:
+/***/ 6562:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const parse = __nccwpck_require__(6353)
-const constants = __nccwpck_require__(5101)
-const SemVer = __nccwpck_require__(7163)
+const parse = __nccwpck_require__(1105)
+const constants = __nccwpck_require__(6045)
+const SemVer = __nccwpck_require__(203)
 
 const truncate = (version, truncation, options) => {
   if (!constants.RELEASE_TYPES.includes(truncation)) {
@@ -7743,12 +7743,12 @@ module.exports = truncate
 
 /***/ }),
 
-/***/ 8780:
+/***/ 6716:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const parse = __nccwpck_require__(6353)
+const parse = __nccwpck_require__(1105)
 const valid = (version, options) => {
   const v = parse(version, options)
   return v ? v.version : null
@@ -7758,54 +7758,54 @@ module.exports = valid
 
 /***/ }),
 
-/***/ 2088:
+/***/ 3880:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 // just pre-load all the stuff that index.js lazily exports
-const internalRe = __nccwpck_require__(5471)
-const constants = __nccwpck_require__(5101)
-const SemVer = __nccwpck_require__(7163)
-const identifiers = __nccwpck_require__(3348)
-const parse = __nccwpck_require__(6353)
-const valid = __nccwpck_require__(8780)
-const clean = __nccwpck_require__(1799)
-const inc = __nccwpck_require__(2338)
-const diff = __nccwpck_require__(711)
-const major = __nccwpck_require__(8511)
-const minor = __nccwpck_require__(2603)
-const patch = __nccwpck_require__(8756)
-const prerelease = __nccwpck_require__(5714)
-const compare = __nccwpck_require__(8469)
-const rcompare = __nccwpck_require__(2173)
-const compareLoose = __nccwpck_require__(6874)
-const compareBuild = __nccwpck_require__(7648)
-const sort = __nccwpck_require__(9872)
-const rsort = __nccwpck_require__(7192)
-const gt = __nccwpck_require__(6599)
-const lt = __nccwpck_require__(3872)
-const eq = __nccwpck_require__(5082)
-const neq = __nccwpck_require__(4974)
-const gte = __nccwpck_require__(1236)
-const lte = __nccwpck_require__(6717)
-const cmp = __nccwpck_require__(8646)
-const coerce = __nccwpck_require__(5385)
-const truncate = __nccwpck_require__(6114)
-const Comparator = __nccwpck_require__(9379)
-const Range = __nccwpck_require__(6782)
-const satisfies = __nccwpck_require__(8011)
-const toComparators = __nccwpck_require__(4750)
-const maxSatisfying = __nccwpck_require__(5574)
-const minSatisfying = __nccwpck_require__(8595)
-const minVersion = __nccwpck_require__(1866)
-const validRange = __nccwpck_require__(4737)
-const outside = __nccwpck_require__(280)
-const gtr = __nccwpck_require__(2276)
-const ltr = __nccwpck_require__(5213)
-const intersects = __nccwpck_require__(3465)
-const simplifyRange = __nccwpck_require__(2028)
-const subset = __nccwpck_require__(1489)
+const internalRe = __nccwpck_require__(1295)
+const constants = __nccwpck_require__(6045)
+const SemVer = __nccwpck_require__(203)
+const identifiers = __nccwpck_require__(4180)
+const parse = __nccwpck_require__(1105)
+const valid = __nccwpck_require__(6716)
+const clean = __nccwpck_require__(8439)
+const inc = __nccwpck_require__(6754)
+const diff = __nccwpck_require__(7447)
+const major = __nccwpck_require__(2031)
+const minor = __nccwpck_require__(3387)
+const patch = __nccwpck_require__(7236)
+const prerelease = __nccwpck_require__(3602)
+const compare = __nccwpck_require__(837)
+const rcompare = __nccwpck_require__(6877)
+const compareLoose = __nccwpck_require__(1962)
+const compareBuild = __nccwpck_require__(8336)
+const sort = __nccwpck_require__(2928)
+const rsort = __nccwpck_require__(2600)
+const gt = __nccwpck_require__(6247)
+const lt = __nccwpck_require__(9088)
+const eq = __nccwpck_require__(3578)
+const neq = __nccwpck_require__(7486)
+const gte = __nccwpck_require__(9908)
+const lte = __nccwpck_require__(3405)
+const cmp = __nccwpck_require__(8470)
+const coerce = __nccwpck_require__(8377)
+const truncate = __nccwpck_require__(6562)
+const Comparator = __nccwpck_require__(3472)
+const Range = __nccwpck_require__(7646)
+const satisfies = __nccwpck_require__(9451)
+const toComparators = __nccwpck_require__(2126)
+const maxSatisfying = __nccwpck_require__(825)
+const minSatisfying = __nccwpck_require__(4867)
+const minVersion = __nccwpck_require__(4122)
+const validRange = __nccwpck_require__(1745)
+const outside = __nccwpck_require__(5720)
+const gtr = __nccwpck_require__(6372)
+const ltr = __nccwpck_require__(9309)
+const intersects = __nccwpck_require__(1673)
+const simplifyRange = __nccwpck_require__(7660)
+const subset = __nccwpck_require__(129)
 module.exports = {
   parse,
   valid,
@@ -7858,7 +7858,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5101:
+/***/ 6045:
 /***/ ((module) => {
 
 
@@ -7932,7 +7932,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1159:
+/***/ 4039:
 /***/ ((module) => {
 
 
@@ -7950,7 +7950,7 @@ module.exports = debug
 
 /***/ }),
 
-/***/ 3348:
+/***/ 4180:
 /***/ ((module) => {
 
 
@@ -7986,7 +7986,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1383:
+/***/ 6071:
 /***/ ((module) => {
 
 
@@ -8035,7 +8035,7 @@ module.exports = LRUCache
 
 /***/ }),
 
-/***/ 356:
+/***/ 5684:
 /***/ ((module) => {
 
 
@@ -8059,7 +8059,7 @@ module.exports = parseOptions
 
 /***/ }),
 
-/***/ 5471:
+/***/ 1295:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 
@@ -8068,8 +8068,8 @@ const {
   MAX_SAFE_COMPONENT_LENGTH,
   MAX_SAFE_BUILD_LENGTH,
   MAX_LENGTH,
-} = __nccwpck_require__(5101)
-const debug = __nccwpck_require__(1159)
+} = __nccwpck_require__(6045)
+const debug = __nccwpck_require__(4039)
 exports = module.exports = {}
 
 // The actual regexps go on exports.re
@@ -8289,7 +8289,7 @@ createToken('GTE0PRE', '^\\s*>=\\s*0\\.0\\.0-0\\s*$')
 
 /***/ }),
 
-/***/ 9737:
+/***/ 5465:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // @ts-check
@@ -8304,7 +8304,7 @@ const {
   MAX_LENGTH,
   MAX_SAFE_BUILD_LENGTH,
   WHITESPACE_CHARACTERS,
-} = __nccwpck_require__(5101)
+} = __nccwpck_require__(6045)
 
 /**
  * Remembers the last two rows of digits so their characters need not be reread.
@@ -8734,25 +8734,25 @@ module.exports = trimComparatorWhitespace
 
 /***/ }),
 
-/***/ 2276:
+/***/ 6372:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 // Determine if version is greater than all the versions possible in the range.
-const outside = __nccwpck_require__(280)
+const outside = __nccwpck_require__(5720)
 const gtr = (version, range, options) => outside(version, range, '>', options)
 module.exports = gtr
 
 
 /***/ }),
 
-/***/ 3465:
+/***/ 1673:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(6782)
+const Range = __nccwpck_require__(7646)
 const intersects = (r1, r2, options) => {
   r1 = new Range(r1, options)
   r2 = new Range(r2, options)
@@ -8763,12 +8763,12 @@ module.exports = intersects
 
 /***/ }),
 
-/***/ 5213:
+/***/ 9309:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const outside = __nccwpck_require__(280)
+const outside = __nccwpck_require__(5720)
 // Determine if version is less than all the versions possible in the range
 const ltr = (version, range, options) => outside(version, range, '<', options)
 module.exports = ltr
@@ -8776,13 +8776,13 @@ module.exports = ltr
 
 /***/ }),
 
-/***/ 5574:
+/***/ 825:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(7163)
-const Range = __nccwpck_require__(6782)
+const SemVer = __nccwpck_require__(203)
+const Range = __nccwpck_require__(7646)
 
 const maxSatisfying = (versions, range, options) => {
   let max = null
@@ -8810,13 +8810,13 @@ module.exports = maxSatisfying
 
 /***/ }),
 
-/***/ 8595:
+/***/ 4867:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(7163)
-const Range = __nccwpck_require__(6782)
+const SemVer = __nccwpck_require__(203)
+const Range = __nccwpck_require__(7646)
 const minSatisfying = (versions, range, options) => {
   let min = null
   let minSV = null
@@ -8843,14 +8843,14 @@ module.exports = minSatisfying
 
 /***/ }),
 
-/***/ 1866:
+/***/ 4122:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(7163)
-const Range = __nccwpck_require__(6782)
-const gt = __nccwpck_require__(6599)
+const SemVer = __nccwpck_require__(203)
+const Range = __nccwpck_require__(7646)
+const gt = __nccwpck_require__(6247)
 
 const minVersion = (range, loose) => {
   range = new Range(range, loose)
@@ -8913,20 +8913,20 @@ module.exports = minVersion
 
 /***/ }),
 
-/***/ 280:
+/***/ 5720:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(7163)
-const Comparator = __nccwpck_require__(9379)
+const SemVer = __nccwpck_require__(203)
+const Comparator = __nccwpck_require__(3472)
 const { ANY } = Comparator
-const Range = __nccwpck_require__(6782)
-const satisfies = __nccwpck_require__(8011)
-const gt = __nccwpck_require__(6599)
-const lt = __nccwpck_require__(3872)
-const lte = __nccwpck_require__(6717)
-const gte = __nccwpck_require__(1236)
+const Range = __nccwpck_require__(7646)
+const satisfies = __nccwpck_require__(9451)
+const gt = __nccwpck_require__(6247)
+const lt = __nccwpck_require__(9088)
+const lte = __nccwpck_require__(3405)
+const gte = __nccwpck_require__(9908)
 
 const outside = (version, range, hilo, options) => {
   version = new SemVer(version, options)
@@ -9002,7 +9002,7 @@ module.exports = outside
 
 /***/ }),
 
-/***/ 2028:
+/***/ 7660:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -9010,8 +9010,8 @@ module.exports = outside
 // given a set of versions and a range, create a "simplified" range
 // that includes the same versions that the original range does
 // If the original range is shorter than the simplified one, return that.
-const satisfies = __nccwpck_require__(8011)
-const compare = __nccwpck_require__(8469)
+const satisfies = __nccwpck_require__(9451)
+const compare = __nccwpck_require__(837)
 module.exports = (versions, range, options) => {
   const set = []
   let first = null
@@ -9058,16 +9058,16 @@ module.exports = (versions, range, options) => {
 
 /***/ }),
 
-/***/ 1489:
+/***/ 129:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(6782)
-const Comparator = __nccwpck_require__(9379)
+const Range = __nccwpck_require__(7646)
+const Comparator = __nccwpck_require__(3472)
 const { ANY } = Comparator
-const satisfies = __nccwpck_require__(8011)
-const compare = __nccwpck_require__(8469)
+const satisfies = __nccwpck_require__(9451)
+const compare = __nccwpck_require__(837)
 
 // Complex range `r1 || r2 || ...` is a subset of `R1 || R2 || ...` iff:
 // - Every simple range `r1, r2, ...` is a null set, OR
@@ -9314,12 +9314,12 @@ module.exports = subset
 
 /***/ }),
 
-/***/ 4750:
+/***/ 2126:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(6782)
+const Range = __nccwpck_require__(7646)
 
 // Mostly just for testing and legacy API reasons
 const toComparators = (range, options) =>
@@ -9331,12 +9331,12 @@ module.exports = toComparators
 
 /***/ }),
 
-/***/ 4737:
+/***/ 1745:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(6782)
+const Range = __nccwpck_require__(7646)
 const validRange = (range, options) => {
   try {
     // Return '*' instead of '' so that truthiness works.
@@ -9351,14 +9351,14 @@ module.exports = validRange
 
 /***/ }),
 
-/***/ 6204:
+/***/ 3052:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { EventEmitter } = __nccwpck_require__(9580)
-const FIFO = __nccwpck_require__(3867)
-const TextDecoder = __nccwpck_require__(7934)
+const { EventEmitter } = __nccwpck_require__(7532)
+const FIFO = __nccwpck_require__(4219)
+const TextDecoder = __nccwpck_require__(5454)
 
-const StreamError = __nccwpck_require__(5657)
+const StreamError = __nccwpck_require__(393)
 
 // if we do a future major, expect queue microtask to be there always, for now a bit defensive
 const qmt =
@@ -10672,7 +10672,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5657:
+/***/ 393:
 /***/ ((module) => {
 
 module.exports = class StreamError extends Error {
@@ -10726,7 +10726,7 @@ module.exports = class StreamError extends Error {
 
 /***/ }),
 
-/***/ 775:
+/***/ 8519:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const constants = { // just for envs without fs
@@ -10747,13 +10747,13 @@ try {
 
 /***/ }),
 
-/***/ 5763:
+/***/ 2099:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { Writable, Readable, getStreamError } = __nccwpck_require__(6204)
-const FIFO = __nccwpck_require__(3867)
-const b4a = __nccwpck_require__(3057)
-const headers = __nccwpck_require__(8428)
+const { Writable, Readable, getStreamError } = __nccwpck_require__(3052)
+const FIFO = __nccwpck_require__(4219)
+const b4a = __nccwpck_require__(9553)
+const headers = __nccwpck_require__(6972)
 
 const EMPTY = b4a.alloc(0)
 const MAX_HEADER_SIZE = 4 * 1024 * 1024 // arbitrary big number
@@ -11172,10 +11172,10 @@ function overflow (size) {
 
 /***/ }),
 
-/***/ 8428:
+/***/ 6972:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const b4a = __nccwpck_require__(3057)
+const b4a = __nccwpck_require__(9553)
 
 const ZEROS = '0000000000000000000'
 const SEVENS = '7777777777777777777'
@@ -11501,23 +11501,23 @@ function addLength (str) {
 
 /***/ }),
 
-/***/ 6118:
+/***/ 8006:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-exports.extract = __nccwpck_require__(5763)
-exports.pack = __nccwpck_require__(861)
+exports.extract = __nccwpck_require__(2099)
+exports.pack = __nccwpck_require__(3805)
 
 
 /***/ }),
 
-/***/ 861:
+/***/ 3805:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { Readable, Writable, getStreamError } = __nccwpck_require__(6204)
-const b4a = __nccwpck_require__(3057)
+const { Readable, Writable, getStreamError } = __nccwpck_require__(3052)
+const b4a = __nccwpck_require__(9553)
 
-const constants = __nccwpck_require__(775)
-const headers = __nccwpck_require__(8428)
+const constants = __nccwpck_require__(8519)
+const headers = __nccwpck_require__(6972)
 
 const DMODE = 0o755
 const FMODE = 0o644
@@ -11804,11 +11804,11 @@ function mapWritable (buf) {
 
 /***/ }),
 
-/***/ 7934:
+/***/ 5454:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const PassThroughDecoder = __nccwpck_require__(7256)
-const UTF8Decoder = __nccwpck_require__(6414)
+const PassThroughDecoder = __nccwpck_require__(7656)
+const UTF8Decoder = __nccwpck_require__(6974)
 
 module.exports = class TextDecoder {
   constructor(encoding = 'utf8') {
@@ -11875,10 +11875,10 @@ function normalizeEncoding(encoding) {
 
 /***/ }),
 
-/***/ 7256:
+/***/ 7656:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const b4a = __nccwpck_require__(3057)
+const b4a = __nccwpck_require__(9553)
 
 module.exports = class PassThroughDecoder {
   constructor(encoding) {
@@ -11901,10 +11901,10 @@ module.exports = class PassThroughDecoder {
 
 /***/ }),
 
-/***/ 6414:
+/***/ 6974:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const b4a = __nccwpck_require__(3057)
+const b4a = __nccwpck_require__(9553)
 
 /**
  * https://encoding.spec.whatwg.org/#utf-8-decoder
@@ -12093,11 +12093,11 @@ function trailingBytesSeen(data) {
 
 /***/ }),
 
-/***/ 751:
+/***/ 6605:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(22);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6901);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .mainCli */ .CR)();
 
@@ -12106,7 +12106,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 22:
+/***/ 6901:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -12331,8 +12331,8 @@ function arch_goEnv(arch) {
     return env;
 }
 
-// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 2 modules
-var exec = __nccwpck_require__(5260);
+// EXTERNAL MODULE: ../main/node_modules/@actions/exec/lib/exec.js + 2 modules
+var exec = __nccwpck_require__(7964);
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: ./shared/log.ts
@@ -12591,13 +12591,13 @@ async function files_exists(p) {
 
 /** Run fn in a fresh scratch directory under parent (created), removed afterwards whatever fn does. */
 async function files_withScratchDir(parent, prefix, fn) {
-    await mkdir(parent, { recursive: true });
-    const dir = await mkdtemp(path.join(parent, prefix));
+    await (0,promises_namespaceObject.mkdir)(parent, { recursive: true });
+    const dir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join(parent, prefix));
     try {
         return await fn(dir);
     }
     finally {
-        await rm(dir, { recursive: true, force: true });
+        await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
     }
 }
 
@@ -13053,8 +13053,8 @@ function digestFromSums(text, fileName, url) {
     throw new UserError(`${url} lists no sha256 for ${fileName}; check the version and architecture`);
 }
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
+// EXTERNAL MODULE: ../main/node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(3439);
 ;// CONCATENATED MODULE: ./shared/snap/snapyaml.ts
 /** The meta/snap.yaml model: build it, validate it (snapd's rules), render it deterministically. */
 
@@ -13246,8 +13246,8 @@ async function treeKey(dir, epoch, mksquashfs, knownDigests) {
     return h.digest('hex');
 }
 
-// EXTERNAL MODULE: ./node_modules/semver/index.js
-var node_modules_semver = __nccwpck_require__(2088);
+// EXTERNAL MODULE: ../main/node_modules/semver/index.js
+var node_modules_semver = __nccwpck_require__(3880);
 var semver_default = /*#__PURE__*/__nccwpck_require__.n(node_modules_semver);
 ;// CONCATENATED MODULE: ./shared/version.ts
 /**
@@ -15349,7 +15349,7 @@ function verifyFailure(plan, ms) {
     return { line, table: mismatchTable(ms) };
 }
 
-;// CONCATENATED MODULE: ./shared/cdk-snaps.ts
+;// CONCATENATED MODULE: ./shared/release/snaps.ts
 /**
  * What a release description says about the Snap Store: which snaps it publishes (the `snap-store` section), and
  * which snaps each charm installs from the store, at which channel (the gate's input).
@@ -15360,8 +15360,6 @@ function verifyFailure(plan, ms) {
  * kube-scheduler; the control plane also cdk-addons at `<track>/<risk>`), and block with "Not all snaps are
  * available on channel=<c>" when one has no revision there for the machine's arch.
  */
-
-
 
 
 
@@ -15385,42 +15383,6 @@ function snapPublish(desc) {
         arches: (s.arches ?? desc.arches).map((a) => parseArch(a).debian),
         cdkAddons,
     };
-}
-/** The snap-store section's own problems (`<label>: <field>: ...`), before anything is built. */
-async function checkSnapStore(desc, dir, label) {
-    const out = [];
-    const s = desc['snap-store'];
-    for (const [name, spec] of Object.entries(desc.charms))
-        for (const [i, item] of (spec['installs-snaps'] ?? []).entries()) {
-            const at = item.indexOf('@');
-            if (at < 0)
-                continue;
-            try {
-                parseChannel(item.slice(at + 1), 'x');
-            }
-            catch (e) {
-                out.push(`${label}: charms.${name}.installs-snaps[${i}]: ${e.message.replace(/^x: /, '')}`);
-            }
-        }
-    if (!s)
-        return out;
-    for (const [i, c] of s.channels.entries()) {
-        try {
-            parseChannel(c, 'x');
-        }
-        catch (e) {
-            out.push(`${label}: snap-store.channels[${i}]: ${e.message.replace(/^x: /, '')}`);
-        }
-    }
-    const addons = s['cdk-addons'];
-    if (addons && !(await (0,promises_namespaceObject.stat)(external_node_path_default().resolve(dir, addons)).catch(() => undefined))?.isDirectory())
-        out.push(`${label}: snap-store.cdk-addons: '${addons}' is not a directory; give the cdk-addons build directory relative to ${label}`);
-    if (!addons && s.snaps?.includes('cdk-addons'))
-        out.push(`${label}: snap-store.snaps: lists cdk-addons but snap-store.cdk-addons names no build directory; give it (e.g. cdk-addons: cdk-addons)`);
-    const sources = desc.sources?.['cdk-addons'];
-    if (addons && sources && external_node_path_default().resolve(dir, addons) !== external_node_path_default().resolve(dir, sources))
-        out.push(`${label}: snap-store.cdk-addons: '${addons}' differs from sources.cdk-addons '${sources}'; one cdk-addons snap is built per arch, name one directory`);
-    return out;
 }
 /** The `channel` option of every application of the template whose charm is `charm`. */
 function templateChannels(template, charm) {
@@ -15605,10 +15567,6 @@ function publishCommands(tool, snaps, steps) {
     ];
 }
 
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __nccwpck_require__(3136);
-// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
-var dist_ajv = __nccwpck_require__(2463);
 ;// CONCATENATED MODULE: ./shared/bundle-check.ts
 /**
  * The checks juju makes on a bundle before it deploys anything, as pure code: `checkBundle(yaml, charms)` returns
@@ -15704,249 +15662,286 @@ function parseCharmUrl(url) {
  * problem, in juju's words; [] when juju would accept it.
  */
 function checkBundle(yamlText, charms = {}) {
-    const errs = [];
-    const add = (s) => errs.push(s);
+    const b = readBundle(yamlText, charms);
+    if (typeof b === 'string')
+        return [b];
+    normalizeData(b);
+    verifyBundleHeader(b);
+    verifySaas(b);
+    verifyMachines(b);
+    if (Object.keys(b.apps).length === 0)
+        b.errs.push('at least one application must be specified');
+    for (const [name, app] of Object.entries(b.apps))
+        verifyApplication(b, name, app);
+    const seen = new Set();
+    for (const pair of Array.isArray(b.bd.relations) ? b.bd.relations : [])
+        verifyRelation(b, pair, seen);
+    for (const [id, n] of b.refs)
+        if (n === 0)
+            b.errs.push(`machine ${q(id)} is not referred to by a placement directive`);
+    return b.errs;
+}
+/** The first document as a bundle, or the one line saying why it is none. */
+function readBundle(yamlText, charms) {
     const docs = (0,dist/* parseAllDocuments */.hR)(yamlText);
     const first = Array.isArray(docs) ? docs[0] : docs;
     if (!first)
-        return ['empty bundle'];
+        return 'empty bundle';
     if (first.errors.length)
-        return [`not valid YAML: ${first.errors[0].message.split('\n')[0]}`];
+        return `not valid YAML: ${first.errors[0].message.split('\n')[0]}`;
     const bd = first.toJS();
     if (!isMap(bd))
-        return ['a bundle is a mapping (applications, relations, ...)'];
-    const type = str(bd.bundle);
-    const k8s = type === 'kubernetes';
-    const apps = (isMap(bd.applications) ? bd.applications : isMap(bd.services) ? bd.services : {});
+        return 'a bundle is a mapping (applications, relations, ...)';
+    const k8s = str(bd.bundle) === 'kubernetes';
     const machines = (isMap(bd.machines) ? bd.machines : {});
-    const saas = (isMap(bd.saas) ? bd.saas : {});
-    const charmOf = (app) => {
-        const u = parseCharmUrl(str(app.charm));
-        return u ? charms[u.name] : undefined;
+    return {
+        bd,
+        k8s,
+        apps: (isMap(bd.applications) ? bd.applications : isMap(bd.services) ? bd.services : {}),
+        machines,
+        saas: (isMap(bd.saas) ? bd.saas : {}),
+        charmOf: (app) => {
+            const u = parseCharmUrl(str(app.charm));
+            return u ? charms[u.name] : undefined;
+        },
+        refs: new Map(k8s ? [] : Object.keys(machines).map((id) => [id, 0])),
+        errs: [],
     };
-    // normalizeData
+}
+/** juju's normalizeData: scale and num_units together, placement outside Kubernetes bundles. */
+function normalizeData({ apps, k8s, errs }) {
     for (const [name, app] of Object.entries(apps)) {
         if (!isMap(app))
             continue;
         if (Number(app.scale) > 0 && Number(app.num_units) > 0)
-            add(`cannot specify both scale and num_units for application ${q(name)}`);
+            errs.push(`cannot specify both scale and num_units for application ${q(name)}`);
         if (!k8s && app.placement)
-            add(`placement (${str(app.placement)}) not valid for non-Kubernetes application ${q(name)}`);
+            errs.push(`placement (${str(app.placement)}) not valid for non-Kubernetes application ${q(name)}`);
         if (app.placement && Array.isArray(app.to) && app.to.length)
-            add(`cannot specify both placement and to for application ${q(name)}`);
+            errs.push(`cannot specify both placement and to for application ${q(name)}`);
     }
-    // the bundle
+}
+/** The bundle itself: its type, machines in a Kubernetes bundle, series and default-base (and that they agree). */
+function verifyBundleHeader({ bd, k8s, machines, errs }) {
+    const type = str(bd.bundle);
     if (type && !k8s)
-        add(`bundle has an invalid type ${q(type)}`);
+        errs.push(`bundle has an invalid type ${q(type)}`);
     if (k8s && Object.keys(machines).length)
-        add('bundle machines not valid for Kubernetes bundles');
+        errs.push('bundle machines not valid for Kubernetes bundles');
     const series = str(bd.series);
     const defaultBase = str(bd['default-base']);
     if (series && !VALID_SERIES.test(series))
-        add(`bundle declares an invalid series ${q(series)}`);
+        errs.push(`bundle declares an invalid series ${q(series)}`);
     if (defaultBase && !bundle_check_parseBase(defaultBase))
-        add(`bundle declares an invalid base ${q(defaultBase)}`);
+        errs.push(`bundle declares an invalid base ${q(defaultBase)}`);
     const mixed = seriesBaseLine(series, defaultBase, (s, b) => `bundle series ${q(s)} and base ${q(b)}`);
     if (mixed)
-        add(mixed);
-    // saas
+        errs.push(mixed);
+}
+/** SAAS names: valid, and none an application's too. */
+function verifySaas({ apps, saas, errs }) {
     for (const name of Object.keys(saas)) {
         if (name in apps)
-            add(`application ${q(name)} already exists with SAAS ${q(name)} name`);
+            errs.push(`application ${q(name)} already exists with SAAS ${q(name)} name`);
         if (!VALID_APP.test(name))
-            add(`invalid SAAS name ${q(name)} found`);
+            errs.push(`invalid SAAS name ${q(name)} found`);
     }
-    // machines
-    const refs = new Map(k8s ? [] : Object.keys(machines).map((id) => [id, 0]));
+}
+/** Machines (not in a Kubernetes bundle): ids, series, base, and that the two agree. */
+function verifyMachines({ k8s, machines, errs }) {
     for (const [id, m] of k8s ? [] : Object.entries(machines)) {
         if (!VALID_MACHINE_ID.test(id))
-            add(`invalid machine id ${q(id)} found in machines`);
+            errs.push(`invalid machine id ${q(id)} found in machines`);
         if (!isMap(m))
             continue;
         if (m.series && !VALID_SERIES.test(str(m.series)))
-            add(`invalid series ${q(m.series)} for machine ${q(id)}`);
+            errs.push(`invalid series ${q(m.series)} for machine ${q(id)}`);
         if (m.base && !bundle_check_parseBase(str(m.base)))
-            add(`invalid base ${q(m.base)} for machine ${q(id)}`);
+            errs.push(`invalid base ${q(m.base)} for machine ${q(id)}`);
         const l = seriesBaseLine(str(m.series), str(m.base), (s, b) => `machine ${q(id)} series ${q(s)} and base ${q(b)}`);
         if (l)
-            add(l);
+            errs.push(l);
     }
-    // applications
-    if (Object.keys(apps).length === 0)
-        add('at least one application must be specified');
-    const units = (app) => (isMap(app) && Number.isInteger(app.num_units ?? 0) ? Number(app.num_units ?? 0) : 0);
-    for (const [name, app] of Object.entries(apps)) {
-        if (!isMap(app)) {
-            add(`bundle application for key ${q(name)} is undefined`);
-            continue;
-        }
-        const charm = str(app.charm);
-        if (!charm)
-            add('empty charm path');
-        if (name in saas)
-            add(`SAAS ${q(name)} already exists with application ${q(name)} name`);
-        const local = charm.startsWith('.') || charm.startsWith('/');
-        const url = charm && !local ? parseCharmUrl(charm) : undefined;
-        if (charm && !local && !url)
-            add(`invalid charm URL in application ${q(name)}: ${q(charm)}`);
-        if (url?.schema === 'ch' && url.revision !== -1)
-            add(`cannot specify revision in ${q(`ch:${url.name}-${url.revision}`)}, please use revision`);
-        if (app.revision !== undefined && app.revision !== null) {
-            if (url?.schema === 'ch' && !app.channel)
-                add(`application ${q(name)} with a revision requires a channel for future upgrades, please use channel`);
-            if (!Number.isInteger(app.revision) || Number(app.revision) < 0)
-                add(`the revision for application ${q(name)} must be zero or greater`);
-        }
-        if (app.series && !VALID_SERIES.test(str(app.series)))
-            add(`application ${q(name)} declares an invalid series ${q(app.series)}`);
-        if (app.base && !bundle_check_parseBase(str(app.base)))
-            add(`application ${q(name)} declares an invalid base ${q(app.base)}`);
-        const l = seriesBaseLine(str(app.series), str(app.base), (s, b) => `application ${q(name)} series ${q(s)} and base ${q(b)}`);
-        if (l)
-            add(l);
-        for (const s of Object.keys(isMap(app.storage) ? app.storage : {}))
-            if (!STORAGE_NAME.test(s))
-                add(`invalid storage name ${q(s)} in application ${q(name)}`);
-        const meta = charmOf(app);
-        const to = Array.isArray(app.to) ? app.to.map(String) : app.to !== undefined && app.to !== null ? [str(app.to)] : [];
-        if (meta?.subordinate) {
-            if (to.length)
-                add(`application ${q(name)} is subordinate but specifies unit placement`);
-            if (units(app) > 0)
-                add(`application ${q(name)} is subordinate but has non-zero num_units`);
-            if (str(app.constraints).trim())
-                add(`application ${q(name)} is subordinate: subordinate application must be deployed without constraints`);
-        }
-        for (const [res, rev] of Object.entries(isMap(app.resources) ? app.resources : {})) {
-            if (!res)
-                add(`missing resource name on application ${q(name)}`);
-            if (typeof rev !== 'string' && !Number.isInteger(rev))
-                add(`resource revision ${q(name)} is not int or string`);
-        }
-        if (app.num_units !== undefined && !Number.isInteger(app.num_units))
-            add(`num_units of application ${q(name)} is not a whole number`);
-        if (units(app) < 0)
-            add(`negative number of units specified on application ${q(name)}`);
-        if (k8s) {
-            if (to.length > 1)
-                add(`too many placement directives for application ${q(name)}`);
-            else if (to.length === 1 && to[0].split(',').some((kv) => !/^[^=]+=/.test(kv)))
-                add(`expected "key=value", got ${q(to[0].split(',').find((kv) => !/^[^=]+=/.test(kv)))} for application ${q(name)}`);
-        }
-        else {
-            if (units(app) >= 0 && to.length > units(app))
-                add(`too many units specified in unit placement for application ${q(name)}`);
-            for (const p of to) {
-                const m = VALID_PLACEMENT.exec(p);
-                if (!m || (m[2] === 'new' && m[3] !== undefined)) {
-                    add(`invalid placement syntax ${q(p)}`);
-                    continue;
-                }
-                if (m[2] && m[2] !== 'new') {
-                    if (!(m[2] in apps))
-                        add(`placement ${q(p)} refers to an application not defined in this bundle`);
-                    else if (m[3] !== undefined && Number(m[3]) >= units(apps[m[2]]))
-                        add(`placement ${q(p)} specifies a unit greater than the ${units(apps[m[2]])} unit(s) started by the target application`);
-                }
-                else if (m[4] !== undefined) {
-                    if (!refs.has(m[4]))
-                        add(`placement ${q(p)} refers to a machine not defined in this bundle`);
-                    else
-                        refs.set(m[4], refs.get(m[4]) + 1);
-                }
-            }
-        }
-        if (isMap(app['exposed-endpoints']) && Object.keys(app['exposed-endpoints']).length && app.expose === true)
-            add(`exposed-endpoints cannot be specified together with "exposed:true" in application ${q(name)} as this poses a security risk when deploying bundles to older controllers`);
-        // verifyEndpointBindings
-        for (const [ep, space] of Object.entries(isMap(app.bindings) ? app.bindings : {})) {
-            if (meta && ep && !(ep in meta.endpoints))
-                add(`application ${q(name)} wants to bind endpoint ${q(ep)} to space ${q(space)}, but the endpoint is not defined by the charm`);
-        }
+}
+/** An application's num_units as juju counts it (0 when absent or not a whole number). */
+const units = (app) => (isMap(app) && Number.isInteger(app.num_units ?? 0) ? Number(app.num_units ?? 0) : 0);
+/** One application, in juju's order: charm, series and base, storage, subordinate, resources, units, placement, expose, bindings. */
+function verifyApplication(b, name, app) {
+    if (!isMap(app)) {
+        b.errs.push(`bundle application for key ${q(name)} is undefined`);
+        return;
     }
-    // relations
-    const seen = new Set();
-    for (const pair of Array.isArray(bd.relations) ? bd.relations : []) {
-        const list = Array.isArray(pair) ? pair.map(String) : [str(pair)];
-        if (list.length !== 2) {
-            add(`relation ${qlist(list)} has ${list.length} endpoint(s), not 2`);
+    verifyCharm(b, name, app);
+    verifySeriesBase(b, name, app);
+    for (const s of Object.keys(isMap(app.storage) ? app.storage : {}))
+        if (!STORAGE_NAME.test(s))
+            b.errs.push(`invalid storage name ${q(s)} in application ${q(name)}`);
+    const to = Array.isArray(app.to) ? app.to.map(String) : app.to !== undefined && app.to !== null ? [str(app.to)] : [];
+    verifySubordinate(b, name, app, to);
+    for (const [res, rev] of Object.entries(isMap(app.resources) ? app.resources : {})) {
+        if (!res)
+            b.errs.push(`missing resource name on application ${q(name)}`);
+        if (typeof rev !== 'string' && !Number.isInteger(rev))
+            b.errs.push(`resource revision ${q(name)} is not int or string`);
+    }
+    if (app.num_units !== undefined && !Number.isInteger(app.num_units))
+        b.errs.push(`num_units of application ${q(name)} is not a whole number`);
+    if (units(app) < 0)
+        b.errs.push(`negative number of units specified on application ${q(name)}`);
+    if (b.k8s)
+        verifyKubernetesPlacement(b, name, to);
+    else
+        verifyPlacement(b, name, app, to);
+    if (isMap(app['exposed-endpoints']) && Object.keys(app['exposed-endpoints']).length && app.expose === true)
+        b.errs.push(`exposed-endpoints cannot be specified together with "exposed:true" in application ${q(name)} as this poses a security risk when deploying bundles to older controllers`);
+    // verifyEndpointBindings
+    const meta = b.charmOf(app);
+    for (const [ep, space] of Object.entries(isMap(app.bindings) ? app.bindings : {})) {
+        if (meta && ep && !(ep in meta.endpoints))
+            b.errs.push(`application ${q(name)} wants to bind endpoint ${q(ep)} to space ${q(space)}, but the endpoint is not defined by the charm`);
+    }
+}
+/** The charm URL (not a SAAS name; no revision in a ch: URL) and the revision (with a channel, zero or greater). */
+function verifyCharm({ saas, errs }, name, app) {
+    const charm = str(app.charm);
+    if (!charm)
+        errs.push('empty charm path');
+    if (name in saas)
+        errs.push(`SAAS ${q(name)} already exists with application ${q(name)} name`);
+    const local = charm.startsWith('.') || charm.startsWith('/');
+    const url = charm && !local ? parseCharmUrl(charm) : undefined;
+    if (charm && !local && !url)
+        errs.push(`invalid charm URL in application ${q(name)}: ${q(charm)}`);
+    if (url?.schema === 'ch' && url.revision !== -1)
+        errs.push(`cannot specify revision in ${q(`ch:${url.name}-${url.revision}`)}, please use revision`);
+    if (app.revision !== undefined && app.revision !== null) {
+        if (url?.schema === 'ch' && !app.channel)
+            errs.push(`application ${q(name)} with a revision requires a channel for future upgrades, please use channel`);
+        if (!Number.isInteger(app.revision) || Number(app.revision) < 0)
+            errs.push(`the revision for application ${q(name)} must be zero or greater`);
+    }
+}
+/** An application's series and base: each valid, and naming the same Ubuntu release. */
+function verifySeriesBase({ errs }, name, app) {
+    if (app.series && !VALID_SERIES.test(str(app.series)))
+        errs.push(`application ${q(name)} declares an invalid series ${q(app.series)}`);
+    if (app.base && !bundle_check_parseBase(str(app.base)))
+        errs.push(`application ${q(name)} declares an invalid base ${q(app.base)}`);
+    const l = seriesBaseLine(str(app.series), str(app.base), (s, b) => `application ${q(name)} series ${q(s)} and base ${q(b)}`);
+    if (l)
+        errs.push(l);
+}
+/** A subordinate runs beside its principal: no placement, no units, no constraints. */
+function verifySubordinate(b, name, app, to) {
+    if (!b.charmOf(app)?.subordinate)
+        return;
+    if (to.length)
+        b.errs.push(`application ${q(name)} is subordinate but specifies unit placement`);
+    if (units(app) > 0)
+        b.errs.push(`application ${q(name)} is subordinate but has non-zero num_units`);
+    if (str(app.constraints).trim())
+        b.errs.push(`application ${q(name)} is subordinate: subordinate application must be deployed without constraints`);
+}
+/** Placement in a Kubernetes bundle: at most one directive, of key=value pairs. */
+function verifyKubernetesPlacement({ errs }, name, to) {
+    if (to.length > 1)
+        errs.push(`too many placement directives for application ${q(name)}`);
+    else if (to.length === 1 && to[0].split(',').some((kv) => !/^[^=]+=/.test(kv)))
+        errs.push(`expected "key=value", got ${q(to[0].split(',').find((kv) => !/^[^=]+=/.test(kv)))} for application ${q(name)}`);
+}
+/** Placement on machines: no more directives than units, each valid and naming an application unit or machine of the bundle. */
+function verifyPlacement({ apps, refs, errs }, name, app, to) {
+    if (units(app) >= 0 && to.length > units(app))
+        errs.push(`too many units specified in unit placement for application ${q(name)}`);
+    for (const p of to) {
+        const m = VALID_PLACEMENT.exec(p);
+        if (!m || (m[2] === 'new' && m[3] !== undefined)) {
+            errs.push(`invalid placement syntax ${q(p)}`);
             continue;
         }
-        const eps = [];
-        for (const e of list) {
-            const m = VALID_ENDPOINT.exec(e);
-            const ep = m ? { app: m[1], rel: m[2] } : VALID_APP.test(e) ? { app: e, rel: '' } : undefined;
-            if (!ep) {
-                add(`invalid relation syntax ${q(e)}`);
-                continue;
-            }
-            if (!(ep.app in apps) && !(ep.app in saas))
-                add(`relation ${qlist(list)} refers to application ${q(ep.app)} not defined in this bundle`);
-            eps.push(ep);
+        if (m[2] && m[2] !== 'new') {
+            if (!(m[2] in apps))
+                errs.push(`placement ${q(p)} refers to an application not defined in this bundle`);
+            else if (m[3] !== undefined && Number(m[3]) >= units(apps[m[2]]))
+                errs.push(`placement ${q(p)} specifies a unit greater than the ${units(apps[m[2]])} unit(s) started by the target application`);
         }
-        if (eps.length !== 2)
-            continue;
-        if (eps[0].app === eps[1].app)
-            add(`relation ${qlist(list)} relates an application to itself`);
-        const key = eps
-            .map((e) => `${e.app}:${e.rel}`)
-            .sort()
-            .join(' ');
-        if (seen.has(key))
-            add(`relation ${qlist(list)} is defined more than once`);
-        seen.add(key);
-        // verifyRelation: both endpoints named and both charms known.
-        const metas = eps.map((e) => (isMap(apps[e.app]) ? charmOf(apps[e.app]) : undefined));
-        if (!metas[0] || !metas[1] || eps.some((e) => !e.rel) || eps[0].app === eps[1].app)
-            continue;
-        const sides = eps.map((e, i) => {
-            const d = metas[i].endpoints[e.rel] ?? (e.rel === 'juju-info' ? { role: 'provides', interface: 'juju-info' } : undefined);
-            if (!d || d.role === 'peers')
-                add(`charm ${q(str(apps[e.app].charm))} used by application ${q(e.app)} does not define relation ${q(e.rel)}`);
-            return d?.role === 'peers' ? undefined : d;
-        });
-        const [a, b] = sides;
-        if (!a || !b)
-            continue;
-        if (a.role === b.role)
-            add(`relation ${q(`${eps[0].app}:${eps[0].rel}`)} to ${q(`${eps[1].app}:${eps[1].rel}`)} relates ${a.role === 'provides' ? 'provider to provider' : 'requirer to requirer'}`);
-        else if (a.interface !== b.interface) {
-            const [p, r] = a.role === 'provides' ? [0, 1] : [1, 0];
-            add(`mismatched interface between ${q(`${eps[p].app}:${eps[p].rel}`)} and ${q(`${eps[r].app}:${eps[r].rel}`)} (${q(sides[p].interface)} vs ${q(sides[r].interface)})`);
+        else if (m[4] !== undefined) {
+            if (!refs.has(m[4]))
+                errs.push(`placement ${q(p)} refers to a machine not defined in this bundle`);
+            else
+                refs.set(m[4], refs.get(m[4]) + 1);
         }
     }
-    for (const [id, n] of refs)
-        if (n === 0)
-            add(`machine ${q(id)} is not referred to by a placement directive`);
-    return errs;
+}
+/** One relation: two endpoints of applications (or SAAS) of the bundle, not to itself, not twice; then verifyRelation. */
+function verifyRelation(b, pair, seen) {
+    const list = Array.isArray(pair) ? pair.map(String) : [str(pair)];
+    if (list.length !== 2) {
+        b.errs.push(`relation ${qlist(list)} has ${list.length} endpoint(s), not 2`);
+        return;
+    }
+    const eps = [];
+    for (const e of list) {
+        const m = VALID_ENDPOINT.exec(e);
+        const ep = m ? { app: m[1], rel: m[2] } : VALID_APP.test(e) ? { app: e, rel: '' } : undefined;
+        if (!ep) {
+            b.errs.push(`invalid relation syntax ${q(e)}`);
+            continue;
+        }
+        if (!(ep.app in b.apps) && !(ep.app in b.saas))
+            b.errs.push(`relation ${qlist(list)} refers to application ${q(ep.app)} not defined in this bundle`);
+        eps.push(ep);
+    }
+    if (eps.length !== 2)
+        return;
+    if (eps[0].app === eps[1].app)
+        b.errs.push(`relation ${qlist(list)} relates an application to itself`);
+    const key = eps
+        .map((e) => `${e.app}:${e.rel}`)
+        .sort()
+        .join(' ');
+    if (seen.has(key))
+        b.errs.push(`relation ${qlist(list)} is defined more than once`);
+    seen.add(key);
+    verifyRelationInterfaces(b, eps);
+}
+/** juju's verifyRelation, when both endpoints are named and both charms known: defined, provider to requirer, one interface. */
+function verifyRelationInterfaces({ apps, charmOf, errs }, eps) {
+    const metas = eps.map((e) => (isMap(apps[e.app]) ? charmOf(apps[e.app]) : undefined));
+    if (!metas[0] || !metas[1] || eps.some((e) => !e.rel) || eps[0].app === eps[1].app)
+        return;
+    const sides = eps.map((e, i) => {
+        const d = metas[i].endpoints[e.rel] ?? (e.rel === 'juju-info' ? { role: 'provides', interface: 'juju-info' } : undefined);
+        if (!d || d.role === 'peers')
+            errs.push(`charm ${q(str(apps[e.app].charm))} used by application ${q(e.app)} does not define relation ${q(e.rel)}`);
+        return d?.role === 'peers' ? undefined : d;
+    });
+    const [a, b] = sides;
+    if (!a || !b)
+        return;
+    if (a.role === b.role)
+        errs.push(`relation ${q(`${eps[0].app}:${eps[0].rel}`)} to ${q(`${eps[1].app}:${eps[1].rel}`)} relates ${a.role === 'provides' ? 'provider to provider' : 'requirer to requirer'}`);
+    else if (a.interface !== b.interface) {
+        const [p, r] = a.role === 'provides' ? [0, 1] : [1, 0];
+        errs.push(`mismatched interface between ${q(`${eps[p].app}:${eps[p].rel}`)} and ${q(`${eps[r].app}:${eps[r].rel}`)} (${q(sides[p].interface)} vs ${q(sides[r].interface)})`);
+    }
 }
 
-;// CONCATENATED MODULE: ./shared/cdk-release.ts
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
+// EXTERNAL MODULE: ../main/node_modules/ajv/dist/ajv.js
+var dist_ajv = __nccwpck_require__(703);
+;// CONCATENATED MODULE: ./shared/release/description.ts
 /**
- * One description of a whole Charmed Kubernetes release, `cdk-release.yaml`, and the plan made from it.
+ * The release description, `cdk-release.yaml`, as written: its fields, the schema it is validated against
+ * (schema/cdk-release.schema.json, ajv; every bad field is one line naming its path and the fix, all of them at
+ * once, before anything is built), loading it, and the words of its mappings (artifacts, `{arch}` resource
+ * names, prebuilt file globs).
  *
- *   load      parse the YAML and validate it against schema/cdk-release.schema.json (ajv); every bad field is one
- *             line naming its path and the fix, all of them at once, before anything is built;
- *   check     read every charm's declared resources (its metadata.yaml / charmcraft.yaml, or inside prebuilt
- *             .charm files) and check the mapping both ways: each mapped resource is declared, each declared one
- *             is mapped, each artifact fits the resource (a snap to a .snap resource), versions and sources given;
- *   plan      pure: which artifact each arch builds, ONCE, shared by every charm that maps it (kubectl feeds both
- *             kubernetes charms); per charm the resource lines, keep list and zero-byte placeholders that
- *             charm-attach-release is given; the matrices of .github/workflows/release.yml.
- *   bundle    pure: from what the store's channel map holds after the release, one pinned bundle per arch.
- *
- * The snap placeholder is layer-snap's convention (charmed-kubernetes/layer-snap `lib/charms/layer/snap.py`,
- * `_resource_get`): a zero-byte snap resource counts as absent and the charm installs the snap from the store.
+ * The rest of the release lives beside it: check.ts (the description against its charms, as named rules),
+ * snaps.ts (what it says about the Snap Store), plan.ts (the plan the workflows run), bundles.ts (the pinned
+ * bundles), markdown.ts (the plan as the job summary shows it).
  */
-
-
-
-
-
-
-
-
-
 
 
 
@@ -16070,21 +16065,7 @@ function parseArtifact(value) {
 function artifactKey(a) {
     return a.kind === 'snap' ? `snap:${a.snap}` : a.kind === 'cni' || a.kind === 'flannel' ? a.kind : undefined;
 }
-/** A charm directory's YAML file as data (undefined when absent; the metadata check reported bad YAML). */
-async function readYamlDoc(file) {
-    const text = await (0,promises_namespaceObject.readFile)(file, 'utf8').catch(() => undefined);
-    if (text === undefined)
-        return undefined;
-    const doc = (0,dist/* parse */.qg)(text);
-    return doc && typeof doc === 'object' && !Array.isArray(doc) ? doc : {};
-}
-/** builder: auto → charmcraft when charmcraft.yaml exists, else charm-tools (as charm-build chooses). */
-async function charmEntriesOf(name, dir, requested, arches) {
-    const cc = await readYamlDoc(external_node_path_default().join(dir, 'charmcraft.yaml'));
-    const builder = requested === 'charm' || (requested !== 'charmcraft' && !cc) ? 'charm' : 'charmcraft';
-    const meta = await readYamlDoc(external_node_path_default().join(dir, 'metadata.yaml'));
-    return { builder, entries: charmEntries(name, cc, meta, builder, arches) };
-}
+// ---------------------------------------------------------------- the words of a mapping
 const GLOB = /[*?[]/;
 /** Expand a path whose last component may hold * ? [..] (no ** and no wildcard directories: keep it simple). */
 async function expandGlob(pattern, base) {
@@ -16107,404 +16088,21 @@ async function expandGlob(pattern, base) {
 function expandResourceName(key, arches) {
     return key.includes('{arch}') ? arches.map((a) => key.replace('{arch}', a.debian)) : [key];
 }
-const cdk_release_isSnapResource = (r) => r.type === 'file' && !!r.filename?.endsWith('.snap');
+
+;// CONCATENATED MODULE: ./shared/release/bundles.ts
 /**
- * Read every charm and check the description against them and itself. All problems are collected, one line
- * each; nothing is built or uploaded before this passes.
+ * The pinned bundles, pure: from what the store's channel map holds after the release, one bundle per base/arch,
+ * checked with juju's rules (shared/bundle-check.ts) before it is written, and before anything is uploaded
+ * (with provisional revisions).
  */
-async function checkDescription(desc, dir, label, scratch) {
-    const errors = [];
-    const err = (field, msg) => errors.push(`${label}: ${field}: ${msg}`);
-    const arches = desc.arches.map((a) => parseArch(a));
-    if (desc.channel !== undefined) {
-        try {
-            parseChannel(desc.channel, 'channel');
-        }
-        catch (e) {
-            err('channel', e.message.replace(/^channel: /, ''));
-        }
-    }
-    const kube = (() => {
-        try {
-            return parseKubeVersion(desc.versions.kubernetes);
-        }
-        catch (e) {
-            err('versions.kubernetes', e.message.replace(/^kube-version: /, ''));
-            return undefined;
-        }
-    })();
-    if (kube?.kind === 'marker' && desc.channel === undefined) {
-        // The channel comes from the resolved version then; nothing to check here.
-    }
-    for (const [key, src] of Object.entries(desc.sources ?? {})) {
-        if (!(await (0,promises_namespaceObject.stat)(external_node_path_default().resolve(dir, src)).catch(() => undefined))?.isDirectory())
-            err(`sources.${key}`, `'${src}' is not a directory; give a path relative to ${label}`);
-    }
-    if (desc.bundle?.template && !(await (0,promises_namespaceObject.stat)(external_node_path_default().resolve(dir, desc.bundle.template)).catch(() => undefined))?.isFile()) {
-        err('bundle.template', `'${desc.bundle.template}' does not exist; give the path of a bundle.yaml relative to ${label}, or drop template to generate one`);
-    }
-    const needs = new Map(); // what the mappings need -> the first field that needs it
-    const infos = [];
-    for (const [name, spec] of Object.entries(desc.charms)) {
-        const at = `charms.${name}`;
-        if (!!spec.path === !!spec.files) {
-            err(at, spec.path
-                ? 'has both path and files; give path (to build the charm) or files (prebuilt .charm files), not both'
-                : 'has neither path nor files; give path (the charm directory) or files (prebuilt .charm files)');
-            continue;
-        }
-        let declared;
-        let bundle;
-        const files = [];
-        let charmDir;
-        let built;
-        let channelDefault;
-        try {
-            if (spec.path) {
-                const meta = await loadCharm(external_node_path_default().resolve(dir, spec.path), `${at}.path`);
-                charmDir = meta.dir;
-                if (meta.name !== name)
-                    err(`${at}.path`, `${spec.path} is charm '${meta.name}', not '${name}'; name the entry ${meta.name} or fix the path`);
-                declared = meta.resources;
-                built = await charmEntriesOf(name, meta.dir, spec.builder, arches.map((a) => a.debian));
-                bundle = { subordinate: meta.subordinate, endpoints: meta.endpoints };
-                channelDefault = meta.channelDefault;
-            }
-            else {
-                for (const [i, g] of spec.files.entries()) {
-                    const found = await expandGlob(g, dir);
-                    if (found.length === 0)
-                        err(`${at}.files[${i}]`, `'${g}' matches no file; give prebuilt .charm paths relative to ${label}`);
-                    files.push(...found);
-                }
-                for (const f of files) {
-                    const { meta } = await readPackedMeta(f, scratch, `${at}.files`);
-                    if (meta.name !== name)
-                        err(`${at}.files`, `${external_node_path_default().basename(f)} is charm '${meta.name}', not '${name}'; every file of an entry must be the same charm`);
-                    declared ??= meta.resources;
-                    bundle ??= { subordinate: meta.subordinate, endpoints: meta.endpoints };
-                    channelDefault ??= meta.channelDefault;
-                }
-            }
-        }
-        catch (e) {
-            if (!(e instanceof errors_UserError))
-                throw e;
-            err(spec.path ? `${at}.path` : `${at}.files`, e.message.replace(new RegExp(`^${at}\\.(path|files): `), ''));
-            continue;
-        }
-        if (!declared)
-            continue;
-        const list = declared.map((d) => d.name).join(', ') || '(none)';
-        const mapped = new Set();
-        for (const [key, value] of Object.entries(spec.resources)) {
-            const field = `${at}.resources.${key}`;
-            const artifact = parseArtifact(value);
-            const before = errors.length;
-            const names = expandResourceName(key, arches);
-            for (const rname of names) {
-                if (mapped.has(rname))
-                    err(field, `maps '${rname}' a second time; keep one entry for it`);
-                mapped.add(rname);
-            }
-            for (const rname of names) {
-                if (errors.length > before)
-                    break; // one line per field
-                const d = declared.find((x) => x.name === rname);
-                if (!d) {
-                    err(field, `charm ${name} declares no resource '${rname}'; its resources are ${list}`);
-                    continue;
-                }
-                if (d.type !== 'file' && artifact.kind !== 'keep')
-                    err(field, `'${rname}' is an ${d.type} resource; only file resources are uploaded here, map it to keep`);
-                else if ((artifact.kind === 'snap' || artifact.kind === 'placeholder') && !cdk_release_isSnapResource(d))
-                    err(field, `'${rname}' is the file ${d.filename ?? '?'}, not a snap; map it to cni, flannel or file:<path>`);
-                else if ((artifact.kind === 'cni' || artifact.kind === 'flannel') && cdk_release_isSnapResource(d))
-                    err(field, `'${rname}' is a snap resource (${d.filename}); map it to snap:<name> or placeholder`);
-            }
-            if (artifact.kind === 'file') {
-                for (const a of arches) {
-                    const f = artifact.path.replaceAll('{arch}', a.debian);
-                    if (!(await (0,promises_namespaceObject.stat)(external_node_path_default().resolve(dir, f)).catch(() => undefined))?.isFile()) {
-                        err(field, `file '${f}' does not exist; give a path relative to ${label}`);
-                        break;
-                    }
-                    if (!artifact.path.includes('{arch}'))
-                        break;
-                }
-            }
-            const k = artifactKey(artifact);
-            if (k && !needs.has(k))
-                needs.set(k, field);
-        }
-        const unmapped = declared.filter((d) => !mapped.has(d.name)).map((d) => d.name);
-        if (unmapped.length) {
-            err(`${at}.resources`, `charm ${name} declares ${unmapped.join(', ')} but the description maps no artifact to ${unmapped.length === 1 ? 'it' : 'them'}; map each to an artifact, placeholder or keep`);
-        }
-        infos.push({
-            name,
-            ...(charmDir ? { dir: charmDir } : {}),
-            files,
-            declared,
-            bundle: bundle ?? { subordinate: false, endpoints: {} },
-            ...(built ?? {}),
-            ...(channelDefault ? { channelDefault } : {}),
-        });
-    }
-    const need = (k, field, what) => {
-        const by = needs.get(k);
-        if (by)
-            err(field, `missing, and ${by} maps ${k}; ${what}`);
-    };
-    if (!desc.versions.cni)
-        need('cni', 'versions.cni', 'give a containernetworking/plugins tag, e.g. v1.5.1');
-    if (!desc.versions.flannel)
-        need('flannel', 'versions.flannel', 'give a flannel tag, e.g. v0.25.6');
-    if (!desc.versions.etcd) {
-        need('flannel', 'versions.etcd', 'give the etcd tag whose etcdctl goes into the flannel tarball, e.g. v3.5.16');
-        if (needs.has('snap:etcd') && !needs.has('flannel'))
-            need('snap:etcd', 'versions.etcd', 'give the etcd tag of the etcd snap, e.g. v3.5.16');
-    }
-    if (!desc.sources?.['cdk-addons'] && !desc['snap-store']?.['cdk-addons'])
-        need('snap:cdk-addons', 'sources.cdk-addons', 'give the cdk-addons build directory (apply, templates/) to pack');
-    errors.push(...(await checkSnapStore(desc, dir, label)));
-    if (errors.length)
-        throw new DescriptionError(errors);
-    return infos;
-}
-/** `v1.31.2` → `1.31/edge`. */
-function defaultChannel(version) {
-    const v = cleanVersion(version);
-    if (!v)
-        throw new errors_UserError(`versions.kubernetes: cannot take a channel from '${version}'; set channel`);
-    return `${semver_default().major(v)}.${semver_default().minor(v)}/edge`;
-}
-function makePlan(desc, infos, o) {
-    const arches = desc.arches.map((a) => parseArch(a));
-    const place = (abs) => {
-        if (o.root === undefined)
-            return abs;
-        const rel = external_node_path_default().relative(o.root, abs);
-        return rel === '' ? '.' : rel.startsWith('..') ? abs : rel;
-    };
-    const repo = (p) => place(external_node_path_default().resolve(o.dir, p));
-    const art = (...parts) => place(external_node_path_default().resolve(o.artifacts, ...parts));
-    const kver = snapVersion(o.kubeVersion);
-    const etcdTag = desc.versions.etcd ?? '';
-    const snapFile = (snap) => {
-        const version = snap === 'etcd' ? stripV(etcdTag) : kver;
-        return `${art('release-{arch}')}/${snap}_${version}_{arch}.snap`;
-    };
-    const shared = {};
-    const charms = [];
-    const packs = [];
-    const published = snapPublish(desc);
-    // The build jobs: every release arch, and every arch the Snap Store gets snaps for, in the table's order.
-    const buildArches = arch_ARCHES.filter((a) => arches.some((r) => r.debian === a.debian) || published?.arches.includes(a.debian));
-    const refused = o.routes
-        ? checkBuildRoutes(buildArches.map((a) => a.debian), o.routes)
-        : [];
-    for (const info of infos) {
-        if (info.dir && info.entries && o.packs !== false) {
-            try {
-                for (const j of packJobs(info.name, info.entries, arches.map((a) => a.debian), o.routes ?? { selfHosted: {} })) {
-                    const artifact = `pack-${info.name}_${j.id}`;
-                    packs.push({ ...j, path: place(info.dir), builder: info.builder ?? 'auto', 'pack-dir': art(artifact), artifact });
-                }
-            }
-            catch (e) {
-                if (!(e instanceof errors_UserError))
-                    throw e;
-                refused.push(e.message);
-            }
-        }
-        const spec = desc.charms[info.name];
-        const lines = [];
-        const keep = [];
-        const placeholders = [];
-        const charmArt = (...p) => art(`charm-${info.name}`, ...p);
-        for (const [key, value] of Object.entries(spec.resources)) {
-            const a = parseArtifact(value);
-            const k = artifactKey(a);
-            if (k && !(shared[k] ??= []).includes(info.name))
-                shared[k].push(info.name);
-            const names = expandResourceName(key, arches);
-            const placeholder = a.kind === 'placeholder' || (a.kind === 'snap' && desc.snaps === 'placeholder');
-            if (a.kind === 'keep')
-                keep.push(...names);
-            else if (placeholder) {
-                for (const n of names) {
-                    placeholders.push(n);
-                    lines.push(`${n}=${charmArt('placeholders')}/${n}.snap`);
-                }
-            }
-            else {
-                const file = a.kind === 'snap'
-                    ? snapFile(a.snap)
-                    : a.kind === 'cni'
-                        ? `${art('release-{arch}')}/cni-{arch}.tgz`
-                        : a.kind === 'flannel'
-                            ? `${art('release-{arch}')}/flannel-{arch}.tar.gz`
-                            : repo(a.path);
-                lines.push(`${key}=${file}`);
-            }
-        }
-        charms.push({
-            charm: info.name,
-            path: info.dir ? place(info.dir) : '',
-            files: info.files.map(place).join('\n'),
-            builder: spec.builder ?? 'auto',
-            'charm-dir': charmArt('charms'),
-            'charm-files': `${charmArt('charms')}/*.charm`,
-            resources: lines.join('\n'),
-            keep: keep.join(' '),
-            placeholders: placeholders.join(' '),
-            'placeholder-dir': charmArt('placeholders'),
-            meta: info.dir ? place(info.dir) : charmArt('meta'),
-            'pack-pattern': info.dir ? `pack-${info.name}_*` : '',
-        });
-    }
-    // Before anything is built or uploaded: every entry the release needs has a route.
-    if (refused.length)
-        throw new DescriptionError(refused);
-    const matrix = buildArches.map((a) => {
-        const charmArch = arches.some((r) => r.debian === a.debian);
-        const pub = published?.arches.includes(a.debian) ? published.snaps : [];
-        const wants = (k) => (charmArch && !!shared[k]) || pub.includes(k.replace(/^snap:/, ''));
-        return {
-            arch: a.debian,
-            platform: a.platform,
-            components: COMPONENTS.map((c) => c.name)
-                .filter((n) => wants(`snap:${n}`))
-                .join(' '),
-            etcd: wants('snap:etcd'),
-            'cdk-addons': wants('snap:cdk-addons'),
-            cni: charmArch && !!shared.cni,
-            flannel: charmArch && !!shared.flannel,
-        };
-    });
-    const anyRow = (k) => matrix.some((r) => r[k]);
-    const src = (k) => (desc.sources?.[k] ? repo(desc.sources[k]) : '');
-    const build = {
-        components: COMPONENTS.map((c) => c.name)
-            .filter((n) => matrix.some((r) => r.components.split(' ').includes(n)))
-            .join(' '),
-        etcd: anyRow('etcd'),
-        'cdk-addons': anyRow('cdk-addons'),
-        cni: anyRow('cni'),
-        flannel: anyRow('flannel'),
-        'cni-version': desc.versions.cni ?? '',
-        'cni-source': src('cni'),
-        'flannel-version': desc.versions.flannel ?? '',
-        'flannel-source': src('flannel'),
-        'etcd-version': etcdTag,
-        'etcd-source': src('etcd'),
-        'cdk-addons-source': src('cdk-addons') || (published?.cdkAddons ? repo(published.cdkAddons) : ''),
-    };
-    const channel = parseChannel(o.channel || desc.channel || defaultChannel(o.kubeVersion), 'channel').name;
-    return {
-        arches,
-        kubeVersion: o.kubeVersion,
-        channel,
-        snaps: desc.snaps,
-        versions: { kubernetes: o.kubeVersion, cni: desc.versions.cni ?? '', flannel: desc.versions.flannel ?? '', etcd: etcdTag },
-        build,
-        matrix,
-        ...(published ? { snapStore: published } : {}),
-        charms,
-        packs,
-        shared,
-        bundle: { template: desc.bundle?.template ? repo(desc.bundle.template) : '', name: desc.bundle?.name ?? 'charmed-kubernetes' },
-    };
-}
-/** How many times each artifact is built per arch: always 1, whatever the number of charms it feeds. */
-function buildCounts(plan) {
-    const keys = [
-        ...plan.build.components
-            .split(' ')
-            .filter(Boolean)
-            .map((c) => `snap:${c}`),
-        ...(plan.build.etcd ? ['snap:etcd'] : []),
-        ...(plan.build['cdk-addons'] ? ['snap:cdk-addons'] : []),
-        ...(plan.build.cni ? ['cni'] : []),
-        ...(plan.build.flannel ? ['flannel'] : []),
-    ];
-    const out = {};
-    for (const k of keys)
-        out[k] = (out[k] ?? 0) + 1;
-    return out;
-}
-/** The plan job's outputs, as release.yml reads them (needs.plan.outputs.*). */
-function planOutputs(plan, dryRun) {
-    return {
-        matrix: JSON.stringify({ include: plan.matrix }),
-        charms: JSON.stringify({ include: plan.charms }),
-        packs: JSON.stringify({ include: plan.packs }),
-        'pack-count': String(plan.packs.length),
-        build: JSON.stringify(plan.build),
-        arches: plan.arches.map((a) => a.debian).join(' '),
-        'kube-version': plan.kubeVersion,
-        channel: plan.channel,
-        snaps: plan.snaps,
-        'dry-run': String(dryRun),
-        // The snaps job: publish (snap-store) and the gate, before any charm is released.
-        'snap-job': String(!!plan.snapStore || !!plan.snapNeeds?.length),
-    };
-}
-function planMarkdown(plan, dryRun, title = 'Release plan') {
-    const rows = Object.entries(plan.versions)
-        .filter(([, v]) => v)
-        .map(([k, v]) => `| ${k} | ${v} |`);
-    const shared = Object.entries(plan.shared).map(([k, cs]) => `| \`${k}\` | ${plan.arches.length} (once per arch) | ${cs.join(', ')} |`);
-    const packs = plan.packs.map((p) => `| ${p.charm} | ${p.entry} | ${p['build-on']} | ${p['run-on']} | ${p.route}: \`${Array.isArray(p['runs-on']) ? p['runs-on'].join(', ') : p['runs-on']}\`${p.destructive === 'true' ? ', destructive mode' : p.destructive === 'false' ? ', LXD' : ''} |`);
-    const charms = plan.charms.map((c) => `| ${c.charm} | ${c.path || c.files.split('\n').join(', ')} | ${c.resources.split('\n').filter(Boolean).length} | ${c.placeholders.split(' ').filter(Boolean).length} | ${c.keep || '-'} |`);
-    return [
-        `### ${title}${dryRun ? ' (dry run: nothing is uploaded or released)' : ''}`,
-        '',
-        `Channel \`${plan.channel}\`; architectures ${plan.arches.map((a) => `\`${a.debian}\``).join(', ')}; snap resources: ${plan.snaps === 'real' ? 'the snaps this release builds' : 'zero-byte placeholders (installed from the store)'}.`,
-        '',
-        '| component | version |',
-        '|---|---|',
-        ...rows,
-        '',
-        '| artifact | builds | attached to |',
-        '|---|---|---|',
-        ...shared,
-        '',
-        '| charm | source | resource lines | placeholders | kept |',
-        '|---|---|---|---|---|',
-        ...charms,
-        ...(packs.length ? ['', '| charm | entry | build-on | run-on | packed on |', '|---|---|---|---|---|', ...packs] : []),
-        ...snapStoreMarkdown(plan),
-    ].join('\n');
-}
-/**
- * The Snap Store part of the plan: what is published where, the snapcraft commands the snaps job runs (an upload
- * is skipped for a (snap, arch) whose channels already hold its version), and the gate's checks.
- */
-function snapStoreMarkdown(plan) {
-    const pub = plan.snapStore;
-    const needs = plan.snapNeeds ?? [];
-    if (!pub && !needs.length)
-        return [];
-    const out = ['', '#### Snap Store (the snaps job, before any charm is released)'];
-    if (pub) {
-        out.push('', `Publishes ${pub.snaps.map((x) => `\`${x}\``).join(', ')} for ${pub.arches.map((a) => `\`${a}\``).join(', ')} to ${pub.channels.map((c) => `\`${c}\``).join(', ')}. snapcraft commands:`, '', '```', ...pub.snaps.map((x) => `snapcraft tracks ${x}`), ...pub.snaps.map((x) => `snapcraft status ${x}`), ...pub.arches.flatMap((a) => pub.snaps.map((x) => `snapcraft upload release-${a}/${x}_*_${a}.snap --release ${pub.channels.join(',')}`)), ...pub.snaps.map((x) => `snapcraft status ${x}   # verify`), '```');
-    }
-    else
-        out.push('', 'Publishes nothing (no snap-store section); the gate still reads the store.');
-    if (needs.length) {
-        const rows = new Map();
-        for (const n of needs) {
-            const k = `| ${n.charm} | ${n.snap} | ${n.channel} |`;
-            if (!rows.has(k))
-                rows.set(k, new Set());
-            rows.get(k).add(n.arch);
-        }
-        out.push('', 'The gate: each charm is released only when every snap it installs has a revision in its channel for every arch it serves (`snapcraft status`).', '', '| charm | snap | channel | arches |', '|---|---|---|---|', ...[...rows].map(([k, a]) => `${k} ${[...a].join(', ')} |`));
-    }
-    return out;
-}
+
+
+
+
+
+
+
+
 /** Charm name → what the bundle checks need of it, for every charm of the release. */
 function bundleCharms(infos) {
     return Object.fromEntries(infos.map((i) => [i.name, i.bundle]));
@@ -16615,8 +16213,552 @@ function checkBundlesBeforeUpload(desc, infos, template, serves, channel) {
     }
 }
 
+;// CONCATENATED MODULE: ./shared/release/plan.ts
+/**
+ * The plan made from a checked description, pure: which artifact each arch builds, ONCE, shared by every charm
+ * that maps it (kubectl feeds both kubernetes charms); per charm the resource lines, keep list and zero-byte
+ * placeholders that charm-attach-release is given; the pack jobs of every charm built here; the matrices and
+ * outputs of .github/workflows/release.yml's plan job.
+ *
+ * The snap placeholder is layer-snap's convention (charmed-kubernetes/layer-snap `lib/charms/layer/snap.py`,
+ * `_resource_get`): a zero-byte snap resource counts as absent and the charm installs the snap from the store.
+ */
+
+
+
+
+
+
+
+
+
+
+/** `v1.31.2` → `1.31/edge`. */
+function defaultChannel(version) {
+    const v = cleanVersion(version);
+    if (!v)
+        throw new errors_UserError(`versions.kubernetes: cannot take a channel from '${version}'; set channel`);
+    return `${semver_default().major(v)}.${semver_default().minor(v)}/edge`;
+}
+/**
+ * The plan of a checked description: the pack jobs, each charm's job, the build jobs (one row per arch) and what
+ * they build. Refuses (one line each) every entry the release needs that has no route, before anything is built.
+ */
+function makePlan(desc, infos, o) {
+    const arches = desc.arches.map((a) => parseArch(a));
+    const at = placesFor(o);
+    const published = snapPublish(desc);
+    // The build jobs: every release arch, and every arch the Snap Store gets snaps for, in the table's order.
+    const buildArches = arch_ARCHES.filter((a) => arches.some((r) => r.debian === a.debian) || published?.arches.includes(a.debian));
+    const refused = o.routes
+        ? checkBuildRoutes(buildArches.map((a) => a.debian), o.routes)
+        : [];
+    const packs = o.packs === false ? [] : packPlans(infos, arches, o.routes, at, refused);
+    const shared = sharedArtifacts(desc, infos);
+    const charms = infos.map((info) => charmPlan(desc, info, arches, at, o.kubeVersion));
+    // Before anything is built or uploaded: every entry the release needs has a route.
+    if (refused.length)
+        throw new DescriptionError(refused);
+    const matrix = buildRows(buildArches, arches, shared, published);
+    const etcdTag = desc.versions.etcd ?? '';
+    const channel = parseChannel(o.channel || desc.channel || defaultChannel(o.kubeVersion), 'channel').name;
+    return {
+        arches,
+        kubeVersion: o.kubeVersion,
+        channel,
+        snaps: desc.snaps,
+        versions: { kubernetes: o.kubeVersion, cni: desc.versions.cni ?? '', flannel: desc.versions.flannel ?? '', etcd: etcdTag },
+        build: buildSettings(desc, matrix, at, published),
+        matrix,
+        ...(published ? { snapStore: published } : {}),
+        charms,
+        packs,
+        shared,
+        bundle: { template: desc.bundle?.template ? at.repo(desc.bundle.template) : '', name: desc.bundle?.name ?? 'charmed-kubernetes' },
+    };
+}
+function placesFor(o) {
+    const place = (abs) => {
+        if (o.root === undefined)
+            return abs;
+        const rel = external_node_path_default().relative(o.root, abs);
+        return rel === '' ? '.' : rel.startsWith('..') ? abs : rel;
+    };
+    return {
+        place,
+        repo: (p) => place(external_node_path_default().resolve(o.dir, p)),
+        art: (...parts) => place(external_node_path_default().resolve(o.artifacts, ...parts)),
+    };
+}
+/** The pack jobs: one per needed bases/platforms entry of every charm built here, on its route; refusals go to `refused`. */
+function packPlans(infos, arches, routes, at, refused) {
+    const packs = [];
+    for (const info of infos) {
+        if (!info.dir || !info.entries)
+            continue;
+        try {
+            for (const j of packJobs(info.name, info.entries, arches.map((a) => a.debian), routes ?? { selfHosted: {} })) {
+                const artifact = `pack-${info.name}_${j.id}`;
+                packs.push({ ...j, path: at.place(info.dir), builder: info.builder ?? 'auto', 'pack-dir': at.art(artifact), artifact });
+            }
+        }
+        catch (e) {
+            if (!(e instanceof errors_UserError))
+                throw e;
+            refused.push(e.message);
+        }
+    }
+    return packs;
+}
+/** Artifact key (snap:kubectl, cni, ...) → the charms it feeds, in the description's order. */
+function sharedArtifacts(desc, infos) {
+    const shared = {};
+    for (const info of infos)
+        for (const value of Object.values(desc.charms[info.name].resources)) {
+            const k = artifactKey(parseArtifact(value));
+            if (k && !(shared[k] ??= []).includes(info.name))
+                shared[k].push(info.name);
+        }
+    return shared;
+}
+/** One charm job: its source, where its .charm files go, and the resource lines, keep list and placeholders. */
+function charmPlan(desc, info, arches, at, kubeVersion) {
+    const spec = desc.charms[info.name];
+    const lines = [];
+    const keep = [];
+    const placeholders = [];
+    const charmArt = (...p) => at.art(`charm-${info.name}`, ...p);
+    for (const [key, value] of Object.entries(spec.resources)) {
+        const a = parseArtifact(value);
+        const names = expandResourceName(key, arches);
+        if (a.kind === 'keep')
+            keep.push(...names);
+        else if (a.kind === 'placeholder' || (a.kind === 'snap' && desc.snaps === 'placeholder')) {
+            for (const n of names) {
+                placeholders.push(n);
+                lines.push(`${n}=${charmArt('placeholders')}/${n}.snap`);
+            }
+        }
+        else
+            lines.push(`${key}=${artifactFile(a, desc, at, kubeVersion)}`);
+    }
+    return {
+        charm: info.name,
+        path: info.dir ? at.place(info.dir) : '',
+        files: info.files.map(at.place).join('\n'),
+        builder: spec.builder ?? 'auto',
+        'charm-dir': charmArt('charms'),
+        'charm-files': `${charmArt('charms')}/*.charm`,
+        resources: lines.join('\n'),
+        keep: keep.join(' '),
+        placeholders: placeholders.join(' '),
+        'placeholder-dir': charmArt('placeholders'),
+        meta: info.dir ? at.place(info.dir) : charmArt('meta'),
+        'pack-pattern': info.dir ? `pack-${info.name}_*` : '',
+    };
+}
+/** Where the charm job finds an artifact (`{arch}` for each arch): what a build job wrote, or a file of the repository. */
+function artifactFile(a, desc, at, kubeVersion) {
+    const release = at.art('release-{arch}');
+    if (a.kind === 'snap') {
+        const version = a.snap === 'etcd' ? stripV(desc.versions.etcd ?? '') : snapVersion(kubeVersion);
+        return `${release}/${a.snap}_${version}_{arch}.snap`;
+    }
+    if (a.kind === 'cni')
+        return `${release}/cni-{arch}.tgz`;
+    if (a.kind === 'flannel')
+        return `${release}/flannel-{arch}.tar.gz`;
+    return at.repo(a.path);
+}
+/**
+ * The build jobs, one row per arch: a release arch builds what its charms map; an arch the Snap Store gets snaps
+ * for builds those snaps (only those, when no charm is released for it).
+ */
+function buildRows(buildArches, arches, shared, published) {
+    return buildArches.map((a) => {
+        const charmArch = arches.some((r) => r.debian === a.debian);
+        const pub = published?.arches.includes(a.debian) ? published.snaps : [];
+        const wants = (k) => (charmArch && !!shared[k]) || pub.includes(k.replace(/^snap:/, ''));
+        return {
+            arch: a.debian,
+            platform: a.platform,
+            components: COMPONENTS.map((c) => c.name)
+                .filter((n) => wants(`snap:${n}`))
+                .join(' '),
+            etcd: wants('snap:etcd'),
+            'cdk-addons': wants('snap:cdk-addons'),
+            cni: charmArch && !!shared.cni,
+            flannel: charmArch && !!shared.flannel,
+        };
+    });
+}
+/** What any build job builds, the versions and the sources (the plan job's `build` output). */
+function buildSettings(desc, matrix, at, published) {
+    const anyRow = (k) => matrix.some((r) => r[k]);
+    const src = (k) => (desc.sources?.[k] ? at.repo(desc.sources[k]) : '');
+    return {
+        components: COMPONENTS.map((c) => c.name)
+            .filter((n) => matrix.some((r) => r.components.split(' ').includes(n)))
+            .join(' '),
+        etcd: anyRow('etcd'),
+        'cdk-addons': anyRow('cdk-addons'),
+        cni: anyRow('cni'),
+        flannel: anyRow('flannel'),
+        'cni-version': desc.versions.cni ?? '',
+        'cni-source': src('cni'),
+        'flannel-version': desc.versions.flannel ?? '',
+        'flannel-source': src('flannel'),
+        'etcd-version': desc.versions.etcd ?? '',
+        'etcd-source': src('etcd'),
+        'cdk-addons-source': src('cdk-addons') || (published?.cdkAddons ? at.repo(published.cdkAddons) : ''),
+    };
+}
+/** How many times each artifact is built per arch: always 1, whatever the number of charms it feeds. */
+function buildCounts(plan) {
+    const keys = [
+        ...plan.build.components
+            .split(' ')
+            .filter(Boolean)
+            .map((c) => `snap:${c}`),
+        ...(plan.build.etcd ? ['snap:etcd'] : []),
+        ...(plan.build['cdk-addons'] ? ['snap:cdk-addons'] : []),
+        ...(plan.build.cni ? ['cni'] : []),
+        ...(plan.build.flannel ? ['flannel'] : []),
+    ];
+    const out = {};
+    for (const k of keys)
+        out[k] = (out[k] ?? 0) + 1;
+    return out;
+}
+/** The plan job's outputs, as release.yml reads them (needs.plan.outputs.*). */
+function planOutputs(plan, dryRun) {
+    return {
+        matrix: JSON.stringify({ include: plan.matrix }),
+        charms: JSON.stringify({ include: plan.charms }),
+        packs: JSON.stringify({ include: plan.packs }),
+        'pack-count': String(plan.packs.length),
+        build: JSON.stringify(plan.build),
+        arches: plan.arches.map((a) => a.debian).join(' '),
+        'kube-version': plan.kubeVersion,
+        channel: plan.channel,
+        snaps: plan.snaps,
+        'dry-run': String(dryRun),
+        // The snaps job: publish (snap-store) and the gate, before any charm is released.
+        'snap-job': String(!!plan.snapStore || !!plan.snapNeeds?.length),
+    };
+}
+
+;// CONCATENATED MODULE: ./shared/release/check.ts
+/**
+ * The release description against its charms and itself, before anything is built or a store is touched: read
+ * every charm's declared resources (its metadata.yaml / charmcraft.yaml, or inside prebuilt .charm files) and
+ * check the mapping both ways: each mapped resource is declared, each declared one is mapped, each artifact fits
+ * the resource (a snap to a .snap resource), versions and sources given, the snap-store section. All problems
+ * are collected, one line each (`<file>: <field>: <problem>; <fix>`).
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** A charm directory's YAML file as data (undefined when absent; the metadata check reported bad YAML). */
+async function readYamlDoc(file) {
+    const text = await (0,promises_namespaceObject.readFile)(file, 'utf8').catch(() => undefined);
+    if (text === undefined)
+        return undefined;
+    const doc = (0,dist/* parse */.qg)(text);
+    return doc && typeof doc === 'object' && !Array.isArray(doc) ? doc : {};
+}
+/** builder: auto → charmcraft when charmcraft.yaml exists, else charm-tools (as charm-build chooses). */
+async function charmEntriesOf(name, dir, requested, arches) {
+    const cc = await readYamlDoc(external_node_path_default().join(dir, 'charmcraft.yaml'));
+    const builder = requested === 'charm' || (requested !== 'charmcraft' && !cc) ? 'charm' : 'charmcraft';
+    const meta = await readYamlDoc(external_node_path_default().join(dir, 'metadata.yaml'));
+    return { builder, entries: charmEntries(name, cc, meta, builder, arches) };
+}
+const check_isSnapResource = (r) => r.type === 'file' && !!r.filename?.endsWith('.snap');
+/** The problems found so far, one line each: `<label>: <field>: <problem>; <fix>`. */
+class Problems {
+    label;
+    lines = [];
+    constructor(label) {
+        this.label = label;
+    }
+    add(field, msg) {
+        this.lines.push(`${this.label}: ${field}: ${msg}`);
+    }
+    get count() {
+        return this.lines.length;
+    }
+}
+/**
+ * Read every charm and check the description against them and itself. All problems are collected, one line
+ * each; nothing is built or uploaded before this passes.
+ */
+async function checkDescription(desc, dir, label, scratch) {
+    const c = {
+        desc,
+        dir,
+        label,
+        arches: desc.arches.map((a) => parseArch(a)),
+        scratch,
+        problems: new Problems(label),
+        needs: new Map(),
+    };
+    channelIsValid(c);
+    kubernetesVersionIsValid(c);
+    await sourcesAreDirectories(c);
+    await bundleTemplateExists(c);
+    const infos = [];
+    for (const [name, spec] of Object.entries(desc.charms)) {
+        if (!charmSourceGivenOnce(c, name, spec))
+            continue;
+        const info = await readCharm(c, name, spec);
+        if (!info)
+            continue;
+        await resourcesMappedBothWays(c, name, spec, info.declared);
+        infos.push(info);
+    }
+    versionsAndSourcesGiven(c);
+    await checkSnapStore(c);
+    if (c.problems.count)
+        throw new DescriptionError(c.problems.lines);
+    return infos;
+}
+// ---------------------------------------------------------------- the rules
+/** `channel`, when given, is a track/risk channel. */
+function channelIsValid({ desc, problems }) {
+    if (desc.channel === undefined)
+        return;
+    try {
+        parseChannel(desc.channel, 'channel');
+    }
+    catch (e) {
+        problems.add('channel', e.message.replace(/^channel: /, ''));
+    }
+}
+/** `versions.kubernetes` is a version or a marker (a marker's channel comes from the version it resolves to). */
+function kubernetesVersionIsValid({ desc, problems }) {
+    try {
+        parseKubeVersion(desc.versions.kubernetes);
+    }
+    catch (e) {
+        problems.add('versions.kubernetes', e.message.replace(/^kube-version: /, ''));
+    }
+}
+/** Every `sources` entry is a directory. */
+async function sourcesAreDirectories({ desc, dir, label, problems }) {
+    for (const [key, src] of Object.entries(desc.sources ?? {})) {
+        if (!(await (0,promises_namespaceObject.stat)(external_node_path_default().resolve(dir, src)).catch(() => undefined))?.isDirectory())
+            problems.add(`sources.${key}`, `'${src}' is not a directory; give a path relative to ${label}`);
+    }
+}
+/** `bundle.template`, when given, is a file. */
+async function bundleTemplateExists({ desc, dir, label, problems }) {
+    if (desc.bundle?.template && !(await (0,promises_namespaceObject.stat)(external_node_path_default().resolve(dir, desc.bundle.template)).catch(() => undefined))?.isFile()) {
+        problems.add('bundle.template', `'${desc.bundle.template}' does not exist; give the path of a bundle.yaml relative to ${label}, or drop template to generate one`);
+    }
+}
+/** A charm's source is given once: `path` (built here) or `files` (prebuilt), not both, not neither. */
+function charmSourceGivenOnce({ problems }, name, spec) {
+    if (!!spec.path !== !!spec.files)
+        return true;
+    problems.add(`charms.${name}`, spec.path
+        ? 'has both path and files; give path (to build the charm) or files (prebuilt .charm files), not both'
+        : 'has neither path nor files; give path (the charm directory) or files (prebuilt .charm files)');
+    return false;
+}
+/** The charm an entry names, read (its directory, or its prebuilt files); undefined when it cannot be (reported). */
+async function readCharm(c, name, spec) {
+    const at = `charms.${name}`;
+    try {
+        return spec.path ? await readCharmDir(c, name, spec.path, spec.builder) : await readPrebuilt(c, name, spec.files);
+    }
+    catch (e) {
+        if (!(e instanceof errors_UserError))
+            throw e;
+        c.problems.add(spec.path ? `${at}.path` : `${at}.files`, e.message.replace(new RegExp(`^${at}\\.(path|files): `), ''));
+        return undefined;
+    }
+}
+/** A charm directory (path:) is the charm the entry names; its resources, bases/platforms entries and builder. */
+async function readCharmDir(c, name, charmPath, builder) {
+    const at = `charms.${name}`;
+    const meta = await loadCharm(external_node_path_default().resolve(c.dir, charmPath), `${at}.path`);
+    if (meta.name !== name)
+        c.problems.add(`${at}.path`, `${charmPath} is charm '${meta.name}', not '${name}'; name the entry ${meta.name} or fix the path`);
+    const built = await charmEntriesOf(name, meta.dir, builder, c.arches.map((a) => a.debian));
+    return {
+        name,
+        ...(meta.dir ? { dir: meta.dir } : {}),
+        files: [],
+        declared: meta.resources,
+        bundle: { subordinate: meta.subordinate, endpoints: meta.endpoints },
+        ...built,
+        ...(meta.channelDefault ? { channelDefault: meta.channelDefault } : {}),
+    };
+}
+/** Prebuilt files (files:): every glob matches, every file is the charm the entry names; the first one's metadata. */
+async function readPrebuilt(c, name, globs) {
+    const at = `charms.${name}`;
+    const files = [];
+    for (const [i, g] of globs.entries()) {
+        const found = await expandGlob(g, c.dir);
+        if (found.length === 0)
+            c.problems.add(`${at}.files[${i}]`, `'${g}' matches no file; give prebuilt .charm paths relative to ${c.label}`);
+        files.push(...found);
+    }
+    const metas = [];
+    for (const f of files) {
+        const { meta } = await readPackedMeta(f, c.scratch, `${at}.files`);
+        if (meta.name !== name)
+            c.problems.add(`${at}.files`, `${external_node_path_default().basename(f)} is charm '${meta.name}', not '${name}'; every file of an entry must be the same charm`);
+        metas.push(meta);
+    }
+    if (!metas.length)
+        return undefined;
+    const channelDefault = metas.find((m) => m.channelDefault !== undefined)?.channelDefault;
+    return {
+        name,
+        files,
+        declared: metas[0].resources,
+        bundle: { subordinate: metas[0].subordinate, endpoints: metas[0].endpoints },
+        ...(channelDefault ? { channelDefault } : {}),
+    };
+}
+/**
+ * Declared resources mapped both ways: each mapping names resources the charm declares, once, with an artifact
+ * that fits; each declared resource is mapped. One line per field. Records what the mappings need.
+ */
+async function resourcesMappedBothWays(c, name, spec, declared) {
+    const mapped = new Set();
+    for (const [key, value] of Object.entries(spec.resources)) {
+        const field = `charms.${name}.resources.${key}`;
+        const artifact = parseArtifact(value);
+        const before = c.problems.count;
+        const names = expandResourceName(key, c.arches);
+        for (const rname of names) {
+            if (mapped.has(rname))
+                c.problems.add(field, `maps '${rname}' a second time; keep one entry for it`);
+            mapped.add(rname);
+        }
+        for (const rname of names) {
+            if (c.problems.count > before)
+                break; // one line per field
+            const d = declared.find((x) => x.name === rname);
+            if (d)
+                artifactFitsResource(c, field, d, artifact);
+            else
+                c.problems.add(field, `charm ${name} declares no resource '${rname}'; its resources are ${declared.map((x) => x.name).join(', ') || '(none)'}`);
+        }
+        if (artifact.kind === 'file')
+            await mappedFileExists(c, field, artifact.path);
+        const k = artifactKey(artifact);
+        if (k && !c.needs.has(k))
+            c.needs.set(k, field);
+    }
+    const unmapped = declared.filter((d) => !mapped.has(d.name)).map((d) => d.name);
+    if (unmapped.length) {
+        c.problems.add(`charms.${name}.resources`, `charm ${name} declares ${unmapped.join(', ')} but the description maps no artifact to ${unmapped.length === 1 ? 'it' : 'them'}; map each to an artifact, placeholder or keep`);
+    }
+}
+/** The artifact fits the resource: only file resources are uploaded, a snap to a .snap resource, a tarball to another. */
+function artifactFitsResource({ problems }, field, d, artifact) {
+    if (d.type !== 'file' && artifact.kind !== 'keep')
+        problems.add(field, `'${d.name}' is an ${d.type} resource; only file resources are uploaded here, map it to keep`);
+    else if ((artifact.kind === 'snap' || artifact.kind === 'placeholder') && !check_isSnapResource(d))
+        problems.add(field, `'${d.name}' is the file ${d.filename ?? '?'}, not a snap; map it to cni, flannel or file:<path>`);
+    else if ((artifact.kind === 'cni' || artifact.kind === 'flannel') && check_isSnapResource(d))
+        problems.add(field, `'${d.name}' is a snap resource (${d.filename}); map it to snap:<name> or placeholder`);
+}
+/** A `file:` artifact exists (for every arch when its path holds `{arch}`). */
+async function mappedFileExists({ arches, dir, label, problems }, field, filePath) {
+    for (const a of arches) {
+        const f = filePath.replaceAll('{arch}', a.debian);
+        if (!(await (0,promises_namespaceObject.stat)(external_node_path_default().resolve(dir, f)).catch(() => undefined))?.isFile()) {
+            problems.add(field, `file '${f}' does not exist; give a path relative to ${label}`);
+            return;
+        }
+        if (!filePath.includes('{arch}'))
+            return;
+    }
+}
+/** The versions and sources of what the mappings build are given. */
+function versionsAndSourcesGiven({ desc, needs, problems }) {
+    const need = (k, field, what) => {
+        const by = needs.get(k);
+        if (by)
+            problems.add(field, `missing, and ${by} maps ${k}; ${what}`);
+    };
+    if (!desc.versions.cni)
+        need('cni', 'versions.cni', 'give a containernetworking/plugins tag, e.g. v1.5.1');
+    if (!desc.versions.flannel)
+        need('flannel', 'versions.flannel', 'give a flannel tag, e.g. v0.25.6');
+    if (!desc.versions.etcd) {
+        need('flannel', 'versions.etcd', 'give the etcd tag whose etcdctl goes into the flannel tarball, e.g. v3.5.16');
+        if (needs.has('snap:etcd') && !needs.has('flannel'))
+            need('snap:etcd', 'versions.etcd', 'give the etcd tag of the etcd snap, e.g. v3.5.16');
+    }
+    if (!desc.sources?.['cdk-addons'] && !desc['snap-store']?.['cdk-addons'])
+        need('snap:cdk-addons', 'sources.cdk-addons', 'give the cdk-addons build directory (apply, templates/) to pack');
+}
+/** The snap-store section and the charms' installs-snaps: channels, the cdk-addons build directory. */
+async function checkSnapStore({ desc, dir, label, problems }) {
+    const s = desc['snap-store'];
+    for (const [name, spec] of Object.entries(desc.charms))
+        for (const [i, item] of (spec['installs-snaps'] ?? []).entries()) {
+            const at = item.indexOf('@');
+            if (at < 0)
+                continue;
+            try {
+                parseChannel(item.slice(at + 1), 'x');
+            }
+            catch (e) {
+                problems.add(`charms.${name}.installs-snaps[${i}]`, e.message.replace(/^x: /, ''));
+            }
+        }
+    if (!s)
+        return;
+    for (const [i, c] of s.channels.entries()) {
+        try {
+            parseChannel(c, 'x');
+        }
+        catch (e) {
+            problems.add(`snap-store.channels[${i}]`, e.message.replace(/^x: /, ''));
+        }
+    }
+    const addons = s['cdk-addons'];
+    if (addons && !(await (0,promises_namespaceObject.stat)(external_node_path_default().resolve(dir, addons)).catch(() => undefined))?.isDirectory())
+        problems.add('snap-store.cdk-addons', `'${addons}' is not a directory; give the cdk-addons build directory relative to ${label}`);
+    if (!addons && s.snaps?.includes('cdk-addons'))
+        problems.add('snap-store.snaps', 'lists cdk-addons but snap-store.cdk-addons names no build directory; give it (e.g. cdk-addons: cdk-addons)');
+    const sources = desc.sources?.['cdk-addons'];
+    if (addons && sources && external_node_path_default().resolve(dir, addons) !== external_node_path_default().resolve(dir, sources))
+        problems.add('snap-store.cdk-addons', `'${addons}' differs from sources.cdk-addons '${sources}'; one cdk-addons snap is built per arch, name one directory`);
+}
+/** Load the description (schema), check it against every charm, read its bundle template: nothing is built before. */
+async function loadCheckedDescription(config) {
+    const file = external_node_path_default().resolve(config);
+    const desc = await loadDescription(file);
+    const dir = external_node_path_default().dirname(file);
+    const label = external_node_path_default().basename(file);
+    const infos = await files_withScratchDir((0,external_node_os_namespaceObject.tmpdir)(), 'build-snaps-plan-', (scratch) => checkDescription(desc, dir, label, scratch));
+    const template = desc.bundle?.template ? await (0,promises_namespaceObject.readFile)(external_node_path_default().resolve(dir, desc.bundle.template), 'utf8') : undefined;
+    return { file, dir, label, desc, infos, ...(template !== undefined ? { template } : {}) };
+}
+
 ;// CONCATENATED MODULE: ./cli/release/plan.ts
 /** The plan job: validate the description and every charm, resolve the Kubernetes version, make the plan. */
+
+
 
 
 
@@ -16660,49 +16802,49 @@ async function servedBases(infos, plan, scratch) {
 }
 /** Validate (schema, then every charm), resolve the Kubernetes version, make the plan: nothing is built before. */
 async function planFromConfig(r) {
-    const file = external_node_path_default().resolve(r.config);
-    const desc = await loadDescription(file);
-    const scratch = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), 'build-snaps-plan-'));
-    try {
-        const infos = await checkDescription(desc, external_node_path_default().dirname(file), external_node_path_default().basename(file), scratch);
-        if (r.promote !== undefined && !r.channel)
-            throw new errors_UserError('channel: a promotion needs the channel to promote to, e.g. --channel 1.31/beta');
-        const from = r.promote !== undefined ? parseChannel(r.promote, 'from-channel').name : undefined;
-        const kube = await resolveKubeVersion(desc.versions.kubernetes, r.kubeBaseUrl ?? 'https://dl.k8s.io', r.log ?? (() => { }));
-        const plan = makePlan(desc, infos, {
-            kubeVersion: kube,
-            dir: external_node_path_default().dirname(file),
-            ...(r.root !== undefined ? { root: r.root } : {}),
-            artifacts: r.artifacts,
-            ...(r.channel ? { channel: r.channel } : {}),
-            ...(r.routes ? { routes: r.routes } : {}),
-            // A promotion packs nothing; the summary reads the plan for its tables only.
-            packs: r.promote === undefined && r.packs !== false,
-        });
-        const template = desc.bundle?.template ? await (0,promises_namespaceObject.readFile)(external_node_path_default().resolve(external_node_path_default().dirname(file), desc.bundle.template), 'utf8') : undefined;
-        const serves = await servedBases(infos, plan, scratch);
-        // The gate's input: every snap each charm installs, on each arch its revisions serve, at its channel.
-        const installs = charmInstalls(desc, infos, template);
-        if (installs.problems.length)
-            throw new DescriptionError(installs.problems.map((l) => `${external_node_path_default().basename(file)}: ${l}`));
-        plan.snapNeeds = snapNeeds(installs.charms.map((c) => ({ ...c, arches: [...new Set((serves[c.charm] ?? []).map((k) => k.split('/')[1]))] })));
-        // juju's bundle checks on the bundles this release will write, with provisional revisions: before any upload.
-        if (!from && r.packs !== false) {
-            const problems = checkBundlesBeforeUpload(desc, infos, template, serves, plan.channel);
-            if (problems.length)
-                throw new DescriptionError(problems.map((l) => `${l}; juju would refuse this bundle: fix ${desc.bundle?.template ? `bundle.template (${desc.bundle.template})` : 'the charms'}`));
-        }
-        if (from && from === plan.channel)
-            throw new errors_UserError(`channel: promoting ${from} to itself; give another channel, e.g. ${from.replace(/edge$/, 'beta')}`);
-        return { desc, plan, ...(from ? { from } : {}) };
+    return planRelease(await loadCheckedDescription(r.config), r);
+}
+/**
+ * The plan of a description already loaded and checked (the local pipeline checks it before it sets up the stores
+ * and the mirror, then plans against the mirror): the Kubernetes version resolved, the plan, the gate's input, and
+ * juju's checks on the bundles the release will write, with provisional revisions, before any upload.
+ */
+async function planRelease(checked, r) {
+    const { desc, infos, dir, label, template } = checked;
+    if (r.promote !== undefined && !r.channel)
+        throw new errors_UserError('channel: a promotion needs the channel to promote to, e.g. --channel 1.31/beta');
+    const from = r.promote !== undefined ? parseChannel(r.promote, 'from-channel').name : undefined;
+    const kube = await resolveKubeVersion(desc.versions.kubernetes, r.kubeBaseUrl ?? 'https://dl.k8s.io', r.log ?? (() => { }));
+    const plan = makePlan(desc, infos, {
+        kubeVersion: kube,
+        dir,
+        ...(r.root !== undefined ? { root: r.root } : {}),
+        artifacts: r.artifacts,
+        ...(r.channel ? { channel: r.channel } : {}),
+        ...(r.routes ? { routes: r.routes } : {}),
+        // A promotion packs nothing; the summary reads the plan for its tables only.
+        packs: r.promote === undefined && r.packs !== false,
+    });
+    const serves = await files_withScratchDir((0,external_node_os_namespaceObject.tmpdir)(), 'build-snaps-plan-', (scratch) => servedBases(infos, plan, scratch));
+    // The gate's input: every snap each charm installs, on each arch its revisions serve, at its channel.
+    const installs = charmInstalls(desc, infos, template);
+    if (installs.problems.length)
+        throw new DescriptionError(installs.problems.map((l) => `${label}: ${l}`));
+    plan.snapNeeds = snapNeeds(installs.charms.map((c) => ({ ...c, arches: [...new Set((serves[c.charm] ?? []).map((k) => k.split('/')[1]))] })));
+    // juju's bundle checks on the bundles this release will write, with provisional revisions: before any upload.
+    if (!from && r.packs !== false) {
+        const problems = checkBundlesBeforeUpload(desc, infos, template, serves, plan.channel);
+        if (problems.length)
+            throw new DescriptionError(problems.map((l) => `${l}; juju would refuse this bundle: fix ${desc.bundle?.template ? `bundle.template (${desc.bundle.template})` : 'the charms'}`));
     }
-    finally {
-        await (0,promises_namespaceObject.rm)(scratch, { recursive: true, force: true });
-    }
+    if (from && from === plan.channel)
+        throw new errors_UserError(`channel: promoting ${from} to itself; give another channel, e.g. ${from.replace(/edge$/, 'beta')}`);
+    return { desc, plan, ...(from ? { from } : {}) };
 }
 
 ;// CONCATENATED MODULE: ./cli/release/records.ts
 /** The release and bundle jobs' records (results/<charm>.json) and the pinned bundles written from them. */
+
 
 
 
@@ -16755,10 +16897,21 @@ async function readRecords(dir) {
     }
     return out;
 }
-async function writeBundles(desc, configDir, released, outDir) {
+/** The bundle job's inputs from the repository (it has the description, not the plan job's reading of the charms). */
+async function readBundleInputs(desc, configDir) {
+    const template = desc.bundle?.template ? await (0,promises_namespaceObject.readFile)(external_node_path_default().resolve(configDir, desc.bundle.template), 'utf8') : undefined;
+    const scratch = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), 'bs-bundle-'));
+    const charms = await loadBundleCharms(desc, configDir, scratch).finally(() => (0,promises_namespaceObject.rm)(scratch, { recursive: true, force: true }));
+    return { template, charms };
+}
+/**
+ * One pinned bundle per released base/arch, checked with juju's rules, then written. `known`: the template and
+ * charms as the plan job read them (the local pipeline); read from the repository when not given (the bundle job).
+ */
+async function writeBundles(desc, configDir, released, outDir, known) {
     if (released.length === 0)
         throw new errors_UserError('results: no charm records found; the release job writes one per charm (release record)');
-    const template = desc.bundle?.template ? await (0,promises_namespaceObject.readFile)(external_node_path_default().resolve(configDir, desc.bundle.template), 'utf8') : undefined;
+    const { template, charms } = known ?? (await readBundleInputs(desc, configDir));
     // The description's order, whatever order the records were found in.
     const order = Object.keys(desc.charms);
     // One bundle per released base/arch: a multi-arch revision (flannel, etcd) also serves arches this release
@@ -16767,8 +16920,6 @@ async function writeBundles(desc, configDir, released, outDir) {
     const sorted = [...released]
         .sort((a, b) => order.indexOf(a.charm) - order.indexOf(b.charm))
         .map((r) => ({ ...r, bases: Object.fromEntries(Object.entries(r.bases).filter(([k]) => arches.has(k.split('/').at(-1)))) }));
-    const scratch = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), 'bs-bundle-'));
-    const charms = await loadBundleCharms(desc, configDir, scratch).finally(() => (0,promises_namespaceObject.rm)(scratch, { recursive: true, force: true }));
     const bundles = renderBundles(sorted, template, desc.bundle?.name ?? 'charmed-kubernetes', charms);
     // juju's bundle checks on every bundle before any is written (shared/bundle-check.ts).
     const problems = checkRenderedBundles(bundles, charms);
@@ -17026,7 +17177,7 @@ async function installGo(rt, version, inputName = 'go-version') {
     if (!toolVersion)
         throw new UserError(`${inputName}: '${version}' is not a Go release; give an exact one such as 1.21.5`);
     useToolCache(rt);
-    const tc = await __nccwpck_require__.e(/* import() */ 183).then(__nccwpck_require__.bind(__nccwpck_require__, 5183)); // loaded here, not by every step that imports this module
+    const tc = await __nccwpck_require__.e(/* import() */ 887).then(__nccwpck_require__.bind(__nccwpck_require__, 1887)); // loaded here, not by every step that imports this module
     const nodeArch = hostArch().node;
     let dir = tc.find('go', toolVersion, nodeArch);
     if (!dir) {
@@ -17145,8 +17296,8 @@ async function goBuild(spec) {
 
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __nccwpck_require__(8522);
-// EXTERNAL MODULE: ./node_modules/tar-stream/index.js
-var tar_stream = __nccwpck_require__(6118);
+// EXTERNAL MODULE: ../main/node_modules/tar-stream/index.js
+var tar_stream = __nccwpck_require__(8006);
 ;// CONCATENATED MODULE: ./shared/archive.ts
 /**
  * Tarballs: one deterministic tar.gz writer and one safe tar(.gz) reader, on tar-stream (mafintosh/tar-stream)
@@ -17510,32 +17661,6 @@ async function openMirror(root, v, arches) {
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./shared/epoch.ts
-/** The timestamp every reproducible artifact carries: SOURCE_DATE_EPOCH, else the commit time, else a constant. */
-
-
-/** 2000-01-01T00:00:00Z: used when there is neither SOURCE_DATE_EPOCH nor a git commit. */
-const FALLBACK_EPOCH = 946684800;
-function sourceDateEpoch(env = process.env, cwd = env.GITHUB_WORKSPACE || process.cwd()) {
-    const given = env.SOURCE_DATE_EPOCH?.trim();
-    if (given) {
-        if (!/^\d+$/.test(given))
-            throw new errors_UserError(`SOURCE_DATE_EPOCH: '${given}' is not a whole number of seconds; unset it or give a Unix time`);
-        return Number(given);
-    }
-    try {
-        const out = (0,external_node_child_process_namespaceObject.execFileSync)('git', ['log', '-1', '--format=%ct'], { cwd, stdio: ['ignore', 'pipe', 'ignore'] })
-            .toString()
-            .trim();
-        if (/^\d+$/.test(out))
-            return Number(out);
-    }
-    catch {
-        // not a git checkout, or no git: fall through
-    }
-    return FALLBACK_EPOCH;
-}
-
 ;// CONCATENATED MODULE: ./cli/local.ts
 /**
  * Running a committed action bundle locally under the runner contract (dist/<action>/index.js with INPUT_*
@@ -17692,6 +17817,150 @@ async function runActionLocally(action, inputs, opts = {}) {
     }
 }
 
+;// CONCATENATED MODULE: ./cli/release/runner.ts
+/**
+ * The local pipeline plays each job on its runner: what GitHub sets in a job's environment for its `runs-on`
+ * (docs: "Variables reference", RUNNER_ARCH; the hosted images' ImageOS), so the charmcraft a job calls sees
+ * the machine it would see on GitHub. A self-hosted s390x/ppc64el runner is played as an Ubuntu 22.04 machine
+ * of that arch (SELF_HOSTED_RELEASE); LXD is there for the jobs whose route sets it up.
+ */
+
+
+const HOSTED = /^ubuntu-(\d\d)\.04(-arm)?$/;
+/** RUNNER_ARCH and ImageOS for a runs-on value (a hosted label, or the self-hosted label list). */
+function runnerEnv(runsOn) {
+    if (typeof runsOn === 'string') {
+        const m = HOSTED.exec(runsOn);
+        if (!m)
+            throw new Error(`runs-on '${runsOn}' is not a GitHub-hosted Ubuntu label this pipeline plays`);
+        return { RUNNER_ARCH: parseArch(m[2] ? 'arm64' : 'amd64').runner, ImageOS: `ubuntu${m[1]}` };
+    }
+    // A label names the arch as Debian (s390x, ppc64el) or as GitHub's runner does (x64, arm64).
+    const arch = runsOn.map((l) => arch_ARCHES.find((a) => l === a.debian || l === a.runner?.toLowerCase())?.runner).find(Boolean);
+    if (!runsOn.includes('self-hosted') || !arch)
+        throw new Error(`runs-on [${runsOn.join(', ')}] is not a self-hosted label list this pipeline plays`);
+    return { RUNNER_ARCH: arch, ImageOS: `ubuntu${SELF_HOSTED_RELEASE.split('.')[0]}` };
+}
+/** The runs-on of release.yml's fixed jobs (every job but pack and, for s390x with a runner, build). */
+const HOSTED_JOB = 'ubuntu-24.04';
+/** The build job's runs-on (release.yml: the s390x build on the self-hosted runner when S390X_RUNNER is set). */
+function buildRunsOn(arch, s390xRunner) {
+    return arch === 's390x' && s390xRunner ? ['self-hosted', 'linux', 's390x'] : HOSTED_JOB;
+}
+
+;// CONCATENATED MODULE: ./cli/release/context.ts
+/**
+ * What the local pipeline's jobs share (cli/release/pipeline.ts): the options, where everything goes, the step
+ * recorder and, once the plan job has run, the description it checked, the plan and the stores' set-ups.
+ */
+
+
+
+/** test/doubles (a function: cli/main.ts and this module import each other, so repoRoot is read late). */
+const doubles = () => external_node_path_default().join(repoRoot, 'test', 'doubles');
+/** A route refusal, as the local run says it: the repository variable is played by --runners here. */
+function localRoute(line) {
+    const m = /set the repository variable (S390X|PPC64EL)_RUNNER \(/.exec(line);
+    return m
+        ? line.replace(/, or drop its arch from arches$/, `; locally: --runners ${m[1].toLowerCase()}; or drop its arch from arches`)
+        : line;
+}
+/**
+ * One step of a job: the action run through its dist bundle on the job's runner (what GitHub sets for its
+ * runs-on, seen by the action and the charmcraft it calls), recorded with its exit code and time.
+ */
+async function act(run, job, action, inputs, at = {}, runsOn = HOSTED_JOB, extraEnv = {}) {
+    const runner = { ...runnerEnv(runsOn), ...extraEnv };
+    const where = [at.arch, at.charm, at.entry].filter(Boolean).join(' ');
+    run.say(`\n▶▶ [${job}${where ? ` ${where}` : ''} on ${Array.isArray(runsOn) ? runsOn.join(',') : runsOn}] ${action}`);
+    const t0 = performance.now();
+    const r = await runActionLocally(action, inputs, { quiet: run.o.quiet, env: runner });
+    run.result.steps.push({ job, ...at, step: action, exitCode: r.exitCode, ms: Math.round(performance.now() - t0), runner });
+    return r;
+}
+
+;// CONCATENATED MODULE: ./shared/epoch.ts
+/** The timestamp every reproducible artifact carries: SOURCE_DATE_EPOCH, else the commit time, else a constant. */
+
+
+/** 2000-01-01T00:00:00Z: used when there is neither SOURCE_DATE_EPOCH nor a git commit. */
+const FALLBACK_EPOCH = 946684800;
+function sourceDateEpoch(env = process.env, cwd = env.GITHUB_WORKSPACE || process.cwd()) {
+    const given = env.SOURCE_DATE_EPOCH?.trim();
+    if (given) {
+        if (!/^\d+$/.test(given))
+            throw new errors_UserError(`SOURCE_DATE_EPOCH: '${given}' is not a whole number of seconds; unset it or give a Unix time`);
+        return Number(given);
+    }
+    try {
+        const out = (0,external_node_child_process_namespaceObject.execFileSync)('git', ['log', '-1', '--format=%ct'], { cwd, stdio: ['ignore', 'pipe', 'ignore'] })
+            .toString()
+            .trim();
+        if (/^\d+$/.test(out))
+            return Number(out);
+    }
+    catch {
+        // not a git checkout, or no git: fall through
+    }
+    return FALLBACK_EPOCH;
+}
+
+;// CONCATENATED MODULE: ./shared/release/markdown.ts
+function planMarkdown(plan, dryRun, title = 'Release plan') {
+    const rows = Object.entries(plan.versions)
+        .filter(([, v]) => v)
+        .map(([k, v]) => `| ${k} | ${v} |`);
+    const shared = Object.entries(plan.shared).map(([k, cs]) => `| \`${k}\` | ${plan.arches.length} (once per arch) | ${cs.join(', ')} |`);
+    const packs = plan.packs.map((p) => `| ${p.charm} | ${p.entry} | ${p['build-on']} | ${p['run-on']} | ${p.route}: \`${Array.isArray(p['runs-on']) ? p['runs-on'].join(', ') : p['runs-on']}\`${p.destructive === 'true' ? ', destructive mode' : p.destructive === 'false' ? ', LXD' : ''} |`);
+    const charms = plan.charms.map((c) => `| ${c.charm} | ${c.path || c.files.split('\n').join(', ')} | ${c.resources.split('\n').filter(Boolean).length} | ${c.placeholders.split(' ').filter(Boolean).length} | ${c.keep || '-'} |`);
+    return [
+        `### ${title}${dryRun ? ' (dry run: nothing is uploaded or released)' : ''}`,
+        '',
+        `Channel \`${plan.channel}\`; architectures ${plan.arches.map((a) => `\`${a.debian}\``).join(', ')}; snap resources: ${plan.snaps === 'real' ? 'the snaps this release builds' : 'zero-byte placeholders (installed from the store)'}.`,
+        '',
+        '| component | version |',
+        '|---|---|',
+        ...rows,
+        '',
+        '| artifact | builds | attached to |',
+        '|---|---|---|',
+        ...shared,
+        '',
+        '| charm | source | resource lines | placeholders | kept |',
+        '|---|---|---|---|---|',
+        ...charms,
+        ...(packs.length ? ['', '| charm | entry | build-on | run-on | packed on |', '|---|---|---|---|---|', ...packs] : []),
+        ...snapStoreMarkdown(plan),
+    ].join('\n');
+}
+/**
+ * The Snap Store part of the plan: what is published where, the snapcraft commands the snaps job runs (an upload
+ * is skipped for a (snap, arch) whose channels already hold its version), and the gate's checks.
+ */
+function snapStoreMarkdown(plan) {
+    const pub = plan.snapStore;
+    const needs = plan.snapNeeds ?? [];
+    if (!pub && !needs.length)
+        return [];
+    const out = ['', '#### Snap Store (the snaps job, before any charm is released)'];
+    if (pub) {
+        out.push('', `Publishes ${pub.snaps.map((x) => `\`${x}\``).join(', ')} for ${pub.arches.map((a) => `\`${a}\``).join(', ')} to ${pub.channels.map((c) => `\`${c}\``).join(', ')}. snapcraft commands:`, '', '```', ...pub.snaps.map((x) => `snapcraft tracks ${x}`), ...pub.snaps.map((x) => `snapcraft status ${x}`), ...pub.arches.flatMap((a) => pub.snaps.map((x) => `snapcraft upload release-${a}/${x}_*_${a}.snap --release ${pub.channels.join(',')}`)), ...pub.snaps.map((x) => `snapcraft status ${x}   # verify`), '```');
+    }
+    else
+        out.push('', 'Publishes nothing (no snap-store section); the gate still reads the store.');
+    if (needs.length) {
+        const rows = new Map();
+        for (const n of needs) {
+            const k = `| ${n.charm} | ${n.snap} | ${n.channel} |`;
+            if (!rows.has(k))
+                rows.set(k, new Set());
+            rows.get(k).add(n.arch);
+        }
+        out.push('', 'The gate: each charm is released only when every snap it installs has a revision in its channel for every arch it serves (`snapcraft status`).', '', '| charm | snap | channel | arches |', '|---|---|---|---|', ...[...rows].map(([k, a]) => `${k} ${[...a].join(', ')} |`));
+    }
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./cli/release/jobs.ts
 /** What the local pipeline's pack and charm jobs do beside their actions, as release.yml's steps do it on GitHub. */
 
@@ -17822,37 +18091,6 @@ async function snapStoreSetup(o, out, names, channels) {
         }
     }
     return { snapcraft, credentials, env, banner: `▶ Snap Store: the snapcraft TEST DOUBLE (test/doubles/snapcraft), state in ${state}` };
-}
-
-;// CONCATENATED MODULE: ./cli/release/runner.ts
-/**
- * The local pipeline plays each job on its runner: what GitHub sets in a job's environment for its `runs-on`
- * (docs: "Variables reference", RUNNER_ARCH; the hosted images' ImageOS), so the charmcraft a job calls sees
- * the machine it would see on GitHub. A self-hosted s390x/ppc64el runner is played as an Ubuntu 22.04 machine
- * of that arch (SELF_HOSTED_RELEASE); LXD is there for the jobs whose route sets it up.
- */
-
-
-const HOSTED = /^ubuntu-(\d\d)\.04(-arm)?$/;
-/** RUNNER_ARCH and ImageOS for a runs-on value (a hosted label, or the self-hosted label list). */
-function runnerEnv(runsOn) {
-    if (typeof runsOn === 'string') {
-        const m = HOSTED.exec(runsOn);
-        if (!m)
-            throw new Error(`runs-on '${runsOn}' is not a GitHub-hosted Ubuntu label this pipeline plays`);
-        return { RUNNER_ARCH: parseArch(m[2] ? 'arm64' : 'amd64').runner, ImageOS: `ubuntu${m[1]}` };
-    }
-    // A label names the arch as Debian (s390x, ppc64el) or as GitHub's runner does (x64, arm64).
-    const arch = runsOn.map((l) => arch_ARCHES.find((a) => l === a.debian || l === a.runner?.toLowerCase())?.runner).find(Boolean);
-    if (!runsOn.includes('self-hosted') || !arch)
-        throw new Error(`runs-on [${runsOn.join(', ')}] is not a self-hosted label list this pipeline plays`);
-    return { RUNNER_ARCH: arch, ImageOS: `ubuntu${SELF_HOSTED_RELEASE.split('.')[0]}` };
-}
-/** The runs-on of release.yml's fixed jobs (every job but pack and, for s390x with a runner, build). */
-const HOSTED_JOB = 'ubuntu-24.04';
-/** The build job's runs-on (release.yml: the s390x build on the self-hosted runner when S390X_RUNNER is set). */
-function buildRunsOn(arch, s390xRunner) {
-    return arch === 's390x' && s390xRunner ? ['self-hosted', 'linux', 's390x'] : HOSTED_JOB;
 }
 
 ;// CONCATENATED MODULE: ./shared/concurrency.ts
@@ -18257,7 +18495,16 @@ async function readSnapRecords(dir) {
 }
 
 ;// CONCATENATED MODULE: ./cli/release/pipeline.ts
-/** The whole pipeline, locally: release.yml's (promote.yml's) jobs in the workflow's order. */
+/**
+ * The whole pipeline, locally: release.yml's (promote.yml's) jobs in the workflow's order, one function each:
+ *
+ *   release   plan → build → pack → charm → snaps → release → bundle → summary
+ *   promote   plan → snaps → promote → bundle → summary
+ *
+ * As on GitHub: a failed step ends its job, the other matrix jobs still run, a job needs every job before it
+ * (pack needs the plan only, as in release.yml), and the summary always runs after the plan. The description is
+ * loaded and checked once, in the plan job, and every job after it is given it with the plan (cli/release/context.ts).
+ */
 
 
 
@@ -18280,72 +18527,70 @@ async function readSnapRecords(dir) {
 
 
 
-/** A route refusal, as the local run says it: the repository variable is played by --runners here. */
-function localRoute(line) {
-    const m = /set the repository variable (S390X|PPC64EL)_RUNNER \(/.exec(line);
-    return m
-        ? line.replace(/, or drop its arch from arches$/, `; locally: --runners ${m[1].toLowerCase()}; or drop its arch from arches`)
-        : line;
-}
-/** test/doubles (a function: cli/main.ts and this module import each other, so repoRoot is read late). */
-const doubles = () => external_node_path_default().join(repoRoot, 'test', 'doubles');
+
+
+
+// ---------------------------------------------------------------- the pipeline, locally
 /**
  * Run release.yml (or promote.yml) locally, job by job in its order. As on GitHub: a failed step ends its job,
  * the other matrix jobs still run, a job needs every job before it, and the summary always runs after the plan.
  */
 async function runLocalRelease(o) {
-    const out = external_node_path_default().resolve(o.outDir);
-    const artifacts = external_node_path_default().join(out, 'artifacts');
-    const storeDir = external_node_path_default().join(out, 'store');
-    const steps = [];
-    const say = (m) => o.quiet || console.log(m);
-    const dryRun = parseBool(o.dryRun, 'dry-run', true);
-    const result = {
-        exitCode: 1,
-        steps,
-        released: [],
-        outputs: {},
-        bundles: [],
-        summary: '',
-        artifacts: [],
-        storeDir,
-        errors: [],
-    };
-    const act = async (job, action, inputs, at = {}, runsOn = HOSTED_JOB, extraEnv = {}) => {
-        // Each job on its runner: what GitHub sets for its runs-on, seen by the actions and the charmcraft they call.
-        const runner = { ...runnerEnv(runsOn), ...extraEnv };
-        const where = [at.arch, at.charm, at.entry].filter(Boolean).join(' ');
-        say(`\n▶▶ [${job}${where ? ` ${where}` : ''} on ${Array.isArray(runsOn) ? runsOn.join(',') : runsOn}] ${action}`);
-        const t0 = performance.now();
-        const r = await runActionLocally(action, inputs, { quiet: o.quiet, env: runner });
-        steps.push({ job, ...at, step: action, exitCode: r.exitCode, ms: Math.round(performance.now() - t0), runner });
-        return r;
-    };
-    const routes = routeConfigFromEnv(process.env, o.runners ?? []);
-    // plan, part 1: the description and every charm, before anything is built or a store is touched.
-    let desc;
+    const local = startRun(o);
+    const checked = await checkJob(local);
+    if (!checked)
+        return local.result;
+    const setUp = await setUpRun(local, checked);
     try {
-        desc = await loadDescription(external_node_path_default().resolve(o.config));
-        const scratch = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), 'build-snaps-plan-'));
-        const infos = await checkDescription(desc, external_node_path_default().dirname(external_node_path_default().resolve(o.config)), external_node_path_default().basename(o.config), scratch).finally(() => (0,promises_namespaceObject.rm)(scratch, { recursive: true, force: true }));
-        // Every entry the release needs has a route, before the mirror is laid out (the version does not matter here).
-        if (!o.promote)
-            makePlan(desc, infos, { kubeVersion: 'v0.0.0', dir: external_node_path_default().dirname(external_node_path_default().resolve(o.config)), artifacts, routes });
+        enterJobEnvironment(local, setUp);
+        const ctx = await planJob(local, checked, setUp);
+        if (!ctx)
+            return local.result;
+        const ok = ctx.from ? await promoteJobs(ctx) : await releaseJobs(ctx);
+        await summaryJob(ctx, ok);
+        return local.result;
     }
-    catch (e) {
-        if (!(e instanceof errors_UserError))
-            throw e;
-        steps.push({ job: 'plan', step: 'plan', exitCode: 1 });
-        result.errors = (e instanceof DescriptionError ? e.lines : [e.message]).map(localRoute);
-        return result;
+    finally {
+        await tearDown(setUp);
     }
+}
+/** release.yml after the plan: build and pack (each needs the plan only), charm (needs both), snaps, release, bundle. */
+async function releaseJobs(ctx) {
+    const built = await buildJob(ctx);
+    const packed = await packJob(ctx);
+    return built && packed && (await charmJob(ctx)) && (await snapsStep(ctx)) && (await releaseJob(ctx)) && (await bundleJob(ctx));
+}
+/** promote.yml after the plan: the snaps job first (the snaps move with the charms; the gate), then one job per charm, bundle. */
+async function promoteJobs(ctx) {
+    return (await snapsStep(ctx)) && (await promoteJob(ctx)) && (await bundleJob(ctx));
+}
+// ---------------------------------------------------------------- the run: where it writes, its set-up
+function startRun(o) {
+    const out = external_node_path_default().resolve(o.outDir);
+    const storeDir = external_node_path_default().join(out, 'store');
+    return {
+        o,
+        out,
+        artifacts: external_node_path_default().join(out, 'artifacts'),
+        storeDir,
+        dryRun: parseBool(o.dryRun, 'dry-run', true),
+        routes: routeConfigFromEnv(process.env, o.runners ?? []),
+        result: { exitCode: 1, steps: [], released: [], outputs: {}, bundles: [], summary: '', artifacts: [], storeDir, errors: [] },
+        say: (m) => o.quiet || console.log(m),
+    };
+}
+/**
+ * Between the plan's two halves, as the runners and stores are there on GitHub: the artifacts of a run before
+ * kept (a re-run) or cleared, the charm store, the loopback mirror of every arch a build job builds for. The
+ * store first: a refused set-up (no such charmcraft, no credential) stops before the mirror is built, and the
+ * process, holding no server, exits at once.
+ */
+async function setUpRun(local, checked) {
+    const { o, artifacts } = local;
     const resume = !!o.resume && (0,external_node_fs_namespaceObject.existsSync)(artifacts);
     if (!o.promote && !resume)
         await (0,promises_namespaceObject.rm)(artifacts, { recursive: true, force: true });
     await (0,promises_namespaceObject.mkdir)(artifacts, { recursive: true });
-    const kube = parseKubeVersion(desc.versions.kubernetes);
-    // The mirror serves every arch a build job builds for: the release's and the Snap Store's.
-    const arches = parseArches([...new Set([...desc.arches, ...(desc['snap-store']?.arches ?? [])])].join(' '));
     const saved = Object.fromEntries([
         'SOURCE_DATE_EPOCH',
         'PATH',
@@ -18354,280 +18599,205 @@ async function runLocalRelease(o) {
         'BUILD_SNAPS_CACHE_DIR',
         ...Object.keys(o.env ?? {}),
     ].map((k) => [k, process.env[k]]));
-    // The store first: a refused set-up (no such charmcraft, no credential) stops before the mirror is built, and
-    // the process, holding no server, exits at once.
-    const store = await storeSetup(o, storeDir, out);
-    let mirror = o.mirror;
-    const ownMirror = !mirror && !o.promote;
-    if (ownMirror) {
-        if (kube.kind !== 'exact')
-            throw new errors_UserError(`versions.kubernetes: the local mirror needs an exact version (v1.31.2), not '${desc.versions.kubernetes}'`);
-        say(`▶ Loopback mirror: stand-in upstream binaries for ${arches.map((a) => a.debian).join(', ')}, cross-compiled with go`);
-        const v = desc.versions;
-        mirror = await openMirror(external_node_path_default().join(out, 'mirror'), { kube: kube.version, cni: v.cni ?? 'v1.5.1', flannel: v.flannel ?? 'v0.25.6', etcd: v.etcd ?? 'v3.5.16' }, arches);
+    const store = await storeSetup(o, local.storeDir, local.out);
+    const ownMirror = !o.mirror && !o.promote;
+    const mirror = ownMirror ? await openOwnMirror(local, checked) : o.mirror;
+    return { resume, store, ...(mirror ? { mirror } : {}), ownMirror, saved };
+}
+/** The loopback mirror: stand-in upstream binaries for the release's arches and the Snap Store's. */
+async function openOwnMirror(local, { desc }) {
+    const kube = parseKubeVersion(desc.versions.kubernetes);
+    const arches = parseArches([...new Set([...desc.arches, ...(desc['snap-store']?.arches ?? [])])].join(' '));
+    if (kube.kind !== 'exact')
+        throw new errors_UserError(`versions.kubernetes: the local mirror needs an exact version (v1.31.2), not '${desc.versions.kubernetes}'`);
+    local.say(`▶ Loopback mirror: stand-in upstream binaries for ${arches.map((a) => a.debian).join(', ')}, cross-compiled with go`);
+    const v = desc.versions;
+    return openMirror(external_node_path_default().join(local.out, 'mirror'), { kube: kube.version, cni: v.cni ?? 'v1.5.1', flannel: v.flannel ?? 'v0.25.6', etcd: v.etcd ?? 'v3.5.16' }, arches);
+}
+/** The jobs' environment: the store tools first on PATH (and their state), --env, SOURCE_DATE_EPOCH. */
+function enterJobEnvironment(local, setUp) {
+    Object.assign(process.env, setUp.store.env, local.o.env ?? {});
+    process.env.SOURCE_DATE_EPOCH = String(sourceDateEpoch());
+    local.say(setUp.store.banner);
+}
+/** The mirror closed (when it is this run's), the environment as it was. */
+async function tearDown(setUp) {
+    if (setUp.ownMirror)
+        await setUp.mirror?.close();
+    for (const [k, v] of Object.entries(setUp.saved)) {
+        if (v === undefined)
+            delete process.env[k];
+        else
+            process.env[k] = v;
     }
+}
+// ---------------------------------------------------------------- plan
+/**
+ * plan, part 1: the description and every charm, before anything is built or a store is touched; every entry
+ * the release needs has a route, before the mirror is laid out (the version does not matter here).
+ */
+async function checkJob(local) {
     try {
-        const token = store.token;
-        Object.assign(process.env, store.env, o.env ?? {});
-        process.env.SOURCE_DATE_EPOCH = String(sourceDateEpoch());
-        say(store.banner);
-        // plan, part 2: the Kubernetes version and the matrices.
-        let loaded;
-        try {
-            loaded = await planFromConfig({
-                config: o.config,
-                channel: o.channel,
-                promote: o.promote,
-                kubeBaseUrl: mirror ? `${mirror.url}/k8s` : undefined,
-                artifacts,
-                routes,
-                log: say,
-            });
-            steps.push({ job: 'plan', step: 'plan', exitCode: 0 });
-        }
-        catch (e) {
-            if (!(e instanceof errors_UserError))
-                throw e;
-            steps.push({ job: 'plan', step: 'plan', exitCode: 1 });
-            result.errors = e instanceof DescriptionError ? e.lines : [e.message];
-            return result;
-        }
-        const { plan, from } = loaded;
-        result.plan = plan;
-        say(planMarkdown(plan, dryRun, from ? `Promotion plan: ${from} → ${plan.channel}` : 'Release plan'));
-        const needs = plan.snapNeeds ?? [];
-        const snapStore = plan.snapStore || needs.length
-            ? await snapStoreSetup(o, out, [...new Set([...(plan.snapStore?.snaps ?? []), ...needs.map((n) => n.snap)])], [...(plan.snapStore?.channels ?? []), ...needs.map((n) => n.channel), ...(from ? [plan.channel] : [])])
-            : undefined;
-        if (snapStore)
-            say(snapStore.banner);
-        /** The snaps job: names, tracks, publish, verify, the gate; before any charm is uploaded or released. */
-        const snapsStep = async () => {
-            if (!snapStore)
-                return true;
-            say(`\n▶▶ [snaps on ${HOSTED_JOB}] release snaps`);
-            const t0 = performance.now();
-            try {
-                result.snaps = await snapsJob({
-                    plan,
-                    ...(from ? { from } : {}),
-                    dir: artifacts,
-                    dryRun,
-                    snapcraft: snapStore.snapcraft,
-                    credentials: snapStore.credentials,
-                    env: snapStore.env,
-                    log: say,
-                });
-                say(result.snaps.records.length ? snapTable(result.snaps.records) : result.snaps.commands.map((c) => `  ${c.join(' ')}`).join('\n'));
-                steps.push({ job: 'snaps', step: 'release snaps', exitCode: 0, ms: Math.round(performance.now() - t0) });
-                return true;
-            }
-            catch (e) {
-                if (!(e instanceof errors_UserError))
-                    throw e;
-                result.errors = e instanceof DescriptionError ? e.lines : [e.message];
-                steps.push({ job: 'snaps', step: 'release snaps', exitCode: 1, ms: Math.round(performance.now() - t0) });
-                return false;
-            }
-        };
-        const arch = plan.arches.map((a) => a.debian).join(' ');
-        /** charm-attach-release's inputs for one charm, the same in the charm job's dry run and in its release job. */
-        const releaseInputs = (c) => ({
-            charm: c['charm-files'],
-            channel: plan.channel,
-            arches: arch,
-            resources: c.resources,
-            'keep-resources': c.keep,
+        const checked = await loadCheckedDescription(local.o.config);
+        if (!local.o.promote)
+            makePlan(checked.desc, checked.infos, { kubeVersion: 'v0.0.0', dir: checked.dir, artifacts: local.artifacts, routes: local.routes });
+        return checked;
+    }
+    catch (e) {
+        if (!(e instanceof errors_UserError))
+            throw e;
+        local.result.steps.push({ job: 'plan', step: 'plan', exitCode: 1 });
+        local.result.errors = (e instanceof DescriptionError ? e.lines : [e.message]).map(localRoute);
+        return undefined;
+    }
+}
+/** plan, part 2: the Kubernetes version (from the mirror), the matrices, the gate's input; then the snaps job's store. */
+async function planJob(local, checked, setUp) {
+    const { o, result, say } = local;
+    let planned;
+    try {
+        planned = await planRelease(checked, {
+            channel: o.channel,
+            promote: o.promote,
+            kubeBaseUrl: setUp.mirror ? `${setUp.mirror.url}/k8s` : undefined,
+            artifacts: local.artifacts,
+            routes: local.routes,
+            log: say,
         });
-        const record = (c, r) => {
-            result.outputs[c] = r.outputs;
-            if (r.exitCode === 0 && !dryRun)
-                result.released.push(toReleased(c, r.outputs.channel ?? plan.channel, r.outputs.revisions ?? '{}', r.outputs['resource-revisions'] ?? '{}'));
-        };
-        let ok = true;
-        if (from) {
-            // promote.yml: the snaps job first (the snaps move with the charms; the gate), then one job per charm.
-            ok = await snapsStep();
-            for (const c of ok ? plan.charms : []) {
-                const r = await act('promote', 'charm-attach-release', {
-                    charm: c.charm,
-                    'from-channel': from,
-                    channel: plan.channel,
-                    'allow-missing-bases': o.allowMissingBases ?? 'false',
-                    verify: 'true',
-                    credentials: token,
-                    'dry-run': String(dryRun),
-                }, { charm: c.charm });
-                ok &&= r.exitCode === 0;
-                record(c.charm, r);
-            }
-        }
-        else {
-            // build: one job per arch (the release's and the Snap Store's), each artifact once.
-            const b = plan.build;
-            for (const row of resume ? [] : plan.matrix) {
-                const a = parseArches(row.arch)[0];
-                const dir = external_node_path_default().join(artifacts, `release-${a.debian}`);
-                const jobSteps = [
-                    [
-                        row.components !== '',
-                        'build-k8s-snaps',
-                        {
-                            'kube-version': plan.kubeVersion,
-                            components: row.components,
-                            arch: a.debian,
-                            'base-url': `${mirror.url}/k8s`,
-                            'output-dir': dir,
-                        },
-                    ],
-                    [
-                        row.etcd,
-                        'build-etcd-snap',
-                        {
-                            ...(b['etcd-source'] ? { 'source-dir': b['etcd-source'] } : { 'etcd-version': b['etcd-version'] }),
-                            arch: a.debian,
-                            'base-url': `${mirror.url}/etcd`,
-                            'output-dir': dir,
-                        },
-                    ],
-                    [
-                        row['cdk-addons'],
-                        'build-cdk-addons-snap',
-                        {
-                            'kube-version': plan.kubeVersion,
-                            'source-dir': b['cdk-addons-source'],
-                            arch: a.debian,
-                            'base-url': `${mirror.url}/k8s`,
-                            'output-dir': dir,
-                        },
-                    ],
-                    [
-                        row.cni,
-                        'build-cnitgz',
-                        {
-                            version: b['cni-version'],
-                            ...(b['cni-source'] ? { source: b['cni-source'] } : { from: 'release' }),
-                            arch: a.debian,
-                            'base-url': `${mirror.url}/cni/{version}`,
-                            'output-dir': dir,
-                        },
-                    ],
-                    [
-                        row.flannel,
-                        'build-flannel',
-                        {
-                            'flannel-version': b['flannel-version'],
-                            'etcd-version': b['etcd-version'],
-                            ...(b['flannel-source'] ? { 'flannel-source': b['flannel-source'] } : {}),
-                            ...(b['etcd-source'] ? { 'etcd-source': b['etcd-source'] } : {}),
-                            arch: a.debian,
-                            'flannel-base-url': `${mirror.url}/flannel/{version}`,
-                            'etcd-base-url': `${mirror.url}/etcd/{version}`,
-                            'output-dir': dir,
-                        },
-                    ],
-                ];
-                for (const [wanted, action, inputs] of jobSteps) {
-                    if (!wanted)
-                        continue;
-                    if ((await act('build', action, inputs, { arch: a.debian }, buildRunsOn(a.debian, !!routes.selfHosted.s390x))).exitCode !== 0) {
-                        ok = false;
-                        break;
-                    }
-                }
-            }
-            // pack: one job per needed bases/platforms entry, on its route's runner (needs the plan only).
-            const packOk = new Map();
-            for (const p of resume ? [] : plan.packs) {
-                const r = await act('pack', 'charm-build', packInputs(p), { charm: p.charm, entry: p.entry }, p['runs-on'], p.lxd ? { CHARMCRAFT_DOUBLE_LXD: '1' } : {});
-                packOk.set(p.charm, (packOk.get(p.charm) ?? true) && r.exitCode === 0);
-                ok &&= r.exitCode === 0;
-            }
-            // charm: one job per charm (needs every build and every pack job).
-            const charmOk = new Map();
-            if (ok && !resume) {
-                for (const c of plan.charms) {
-                    let good = true;
-                    if (c.path) {
-                        // "Collect the .charm files of its pack jobs" (download-artifact: pattern, merge-multiple), then one SHA256SUMS.
-                        await collectPacks(plan.packs.filter((p) => p.charm === c.charm), c['charm-dir']);
-                        steps.push({ job: 'charm', charm: c.charm, step: 'checksums', exitCode: 0 });
-                        await collectedChecksums(c['charm-dir']);
-                    }
-                    else
-                        await takePrebuilt(c);
-                    if (good && c.placeholders)
-                        good =
-                            (await act('charm', 'zero-byte-snaps', { charm: c.meta, resources: c.placeholders, 'output-dir': c['placeholder-dir'] }, { charm: c.charm })).exitCode === 0;
-                    if (good)
-                        good =
-                            (await act('charm', 'charm-attach-release', { ...releaseInputs(c), 'dry-run': 'true' }, { charm: c.charm })).exitCode === 0;
-                    charmOk.set(c.charm, good);
-                    ok &&= good;
-                }
-            }
-            // snaps: behind the release environment on GitHub (needs every build and charm job).
-            if (ok)
-                ok = await snapsStep();
-            // release: one job per charm, behind the release environment on GitHub (needs the snaps job).
-            if (ok && !dryRun) {
-                for (const c of plan.charms) {
-                    // The double's store, like Charmhub, knows a charm once its name is registered (a one-time step there).
-                    if (!o.charmcraft)
-                        await exec_run(external_node_path_default().join(doubles(), 'charmcraft'), ['register', c.charm], { env: { CHARMCRAFT_AUTH: token }, allowFailure: true });
-                    const r = await act('release', 'charm-attach-release', { ...releaseInputs(c), verify: 'true', credentials: token }, { charm: c.charm });
-                    ok &&= r.exitCode === 0;
-                    record(c.charm, r);
-                }
-            }
-        }
-        // bundle: after a release or promotion that went through.
-        if (ok && !dryRun) {
-            try {
-                result.bundles = await writeBundles(desc, external_node_path_default().dirname(external_node_path_default().resolve(o.config)), result.released, external_node_path_default().join(out, 'bundle'));
-                steps.push({ job: 'bundle', step: 'bundle', exitCode: 0 });
-            }
-            catch (e) {
-                if (!(e instanceof errors_UserError))
-                    throw e;
-                console.error(`Error: ${e.message}`);
-                steps.push({ job: 'bundle', step: 'bundle', exitCode: 1 });
-                ok = false;
-            }
-        }
-        // summary: always, after the plan.
-        result.artifacts = from ? [] : await collectArtifacts(artifacts);
-        const failed = steps.filter((s) => s.exitCode !== 0);
-        const notes = [
-            from
-                ? `Promotion ${from} → \`${plan.channel}\`.`
-                : `Kubernetes ${plan.kubeVersion}, CNI ${plan.versions.cni || '-'}, flannel ${plan.versions.flannel || '-'}, etcd ${plan.versions.etcd || '-'} → channel \`${plan.channel}\`; snap resources: ${plan.snaps}.`,
-            dryRun
-                ? 'Dry run: each charm job showed its plan; nothing was uploaded or released.'
-                : ok
-                    ? `${from ? 'Promoted' : 'Released'} and verified (store: the charmcraft test double${snapStore && !o.snapcraft ? ', the snapcraft test double' : ''}). Bundles: ${result.bundles.map((b) => external_node_path_default().basename(b)).join(', ')}.${result.snaps ? ` Snap Store: ${result.snaps.records.length} (snap, arch) in their channels; the gate checked ${result.snaps.gateChecked} (charm, arch, snap).` : ''}`
-                    : 'Not released.',
-            'Attestations: signed on GitHub only (actions/attest-build-provenance, actions/attest-sbom); none locally.',
-            ...(failed.length
-                ? [`Failed: ${failed.map((s) => `${s.job}${s.arch ? ` ${s.arch}` : ''}${s.charm ? ` ${s.charm}` : ''} / ${s.step}`).join(', ')}.`]
-                : []),
-        ];
-        result.summary = summaryMarkdown(from ? 'Promotion summary' : 'Release summary', notes, await releaseTable(result.released, plan, out), result.artifacts, snapTable(result.snaps?.records ?? []));
-        steps.push({ job: 'summary', step: 'summarize', exitCode: 0 });
-        await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(out, 'summary.md'), `${result.summary}\n`);
-        result.exitCode = ok ? 0 : 1;
-        return result;
+        result.steps.push({ job: 'plan', step: 'plan', exitCode: 0 });
     }
-    finally {
-        if (ownMirror)
-            await mirror?.close();
-        for (const [k, v] of Object.entries(saved)) {
-            if (v === undefined)
-                delete process.env[k];
-            else
-                process.env[k] = v;
-        }
+    catch (e) {
+        if (!(e instanceof errors_UserError))
+            throw e;
+        result.steps.push({ job: 'plan', step: 'plan', exitCode: 1 });
+        result.errors = e instanceof DescriptionError ? e.lines : [e.message];
+        return undefined;
     }
+    const { plan, from } = planned;
+    result.plan = plan;
+    say(planMarkdown(plan, local.dryRun, from ? `Promotion plan: ${from} → ${plan.channel}` : 'Release plan'));
+    const needs = plan.snapNeeds ?? [];
+    const snapStore = plan.snapStore || needs.length
+        ? await snapStoreSetup(o, local.out, [...new Set([...(plan.snapStore?.snaps ?? []), ...needs.map((n) => n.snap)])], [...(plan.snapStore?.channels ?? []), ...needs.map((n) => n.channel), ...(from ? [plan.channel] : [])])
+        : undefined;
+    if (snapStore)
+        say(snapStore.banner);
+    return { ...local, ...setUp, checked, plan, ...(from ? { from } : {}), ...(snapStore ? { snapStore } : {}) };
+}
+// ---------------------------------------------------------------- build
+/** build: one job per arch (the release's and the Snap Store's), each artifact once; not again on a re-run. */
+async function buildJob(ctx) {
+    let ok = true;
+    for (const row of ctx.resume ? [] : ctx.plan.matrix)
+        ok = (await buildArch(ctx, row)) && ok;
+    return ok;
+}
+/** One build job: its steps in order, the first failure ends it. */
+async function buildArch(ctx, row) {
+    const arch = parseArches(row.arch)[0].debian;
+    for (const [action, inputs] of buildSteps(ctx, row)) {
+        if ((await act(ctx, 'build', action, inputs, { arch }, buildRunsOn(arch, !!ctx.routes.selfHosted.s390x))).exitCode !== 0)
+            return false;
+    }
+    return true;
+}
+/** The steps a build job runs (release.yml's build job, each `if:` its row's), with their inputs: the mirror for upstream. */
+function buildSteps(ctx, row) {
+    const a = parseArches(row.arch)[0];
+    const b = ctx.plan.build;
+    const url = ctx.mirror.url;
+    const dir = external_node_path_default().join(ctx.artifacts, `release-${a.debian}`);
+    const steps = [
+        [
+            row.components !== '',
+            'build-k8s-snaps',
+            { 'kube-version': ctx.plan.kubeVersion, components: row.components, arch: a.debian, 'base-url': `${url}/k8s`, 'output-dir': dir },
+        ],
+        [
+            row.etcd,
+            'build-etcd-snap',
+            {
+                ...(b['etcd-source'] ? { 'source-dir': b['etcd-source'] } : { 'etcd-version': b['etcd-version'] }),
+                arch: a.debian,
+                'base-url': `${url}/etcd`,
+                'output-dir': dir,
+            },
+        ],
+        [
+            row['cdk-addons'],
+            'build-cdk-addons-snap',
+            {
+                'kube-version': ctx.plan.kubeVersion,
+                'source-dir': b['cdk-addons-source'],
+                arch: a.debian,
+                'base-url': `${url}/k8s`,
+                'output-dir': dir,
+            },
+        ],
+        [
+            row.cni,
+            'build-cnitgz',
+            {
+                version: b['cni-version'],
+                ...(b['cni-source'] ? { source: b['cni-source'] } : { from: 'release' }),
+                arch: a.debian,
+                'base-url': `${url}/cni/{version}`,
+                'output-dir': dir,
+            },
+        ],
+        [
+            row.flannel,
+            'build-flannel',
+            {
+                'flannel-version': b['flannel-version'],
+                'etcd-version': b['etcd-version'],
+                ...(b['flannel-source'] ? { 'flannel-source': b['flannel-source'] } : {}),
+                ...(b['etcd-source'] ? { 'etcd-source': b['etcd-source'] } : {}),
+                arch: a.debian,
+                'flannel-base-url': `${url}/flannel/{version}`,
+                'etcd-base-url': `${url}/etcd/{version}`,
+                'output-dir': dir,
+            },
+        ],
+    ];
+    return steps.filter(([wanted]) => wanted).map(([, action, inputs]) => [action, inputs]);
+}
+// ---------------------------------------------------------------- pack
+/** pack: one job per needed bases/platforms entry, on its route's runner (needs the plan only); not again on a re-run. */
+async function packJob(ctx) {
+    let ok = true;
+    for (const p of ctx.resume ? [] : ctx.plan.packs) {
+        const lxd = p.lxd ? { CHARMCRAFT_DOUBLE_LXD: '1' } : {};
+        const r = await act(ctx, 'pack', 'charm-build', packInputs(p), { charm: p.charm, entry: p.entry }, p['runs-on'], lxd);
+        ok &&= r.exitCode === 0;
+    }
+    return ok;
+}
+// ---------------------------------------------------------------- charm
+/** charm: one job per charm (needs every build and every pack job); not again on a re-run. */
+async function charmJob(ctx) {
+    let ok = true;
+    for (const c of ctx.resume ? [] : ctx.plan.charms)
+        ok = (await charmOne(ctx, c)) && ok;
+    return ok;
+}
+/** One charm job: its .charm files (collected from its pack jobs, or prebuilt), the placeholders, the release's dry run. */
+async function charmOne(ctx, c) {
+    if (c.path) {
+        // "Collect the .charm files of its pack jobs" (download-artifact: pattern, merge-multiple), then one SHA256SUMS.
+        await collectPacks(ctx.plan.packs.filter((p) => p.charm === c.charm), c['charm-dir']);
+        ctx.result.steps.push({ job: 'charm', charm: c.charm, step: 'checksums', exitCode: 0 });
+        await collectedChecksums(c['charm-dir']);
+    }
+    else
+        await takePrebuilt(c);
+    const at = { charm: c.charm };
+    if (c.placeholders) {
+        const inputs = { charm: c.meta, resources: c.placeholders, 'output-dir': c['placeholder-dir'] };
+        if ((await act(ctx, 'charm', 'zero-byte-snaps', inputs, at)).exitCode !== 0)
+            return false;
+    }
+    return (await act(ctx, 'charm', 'charm-attach-release', { ...releaseInputs(ctx.plan, c), 'dry-run': 'true' }, at)).exitCode === 0;
 }
 /** The charm job's "Take the prebuilt .charm files" step: copy them, unpack the metadata for zero-byte-snaps. */
 async function takePrebuilt(c) {
@@ -18646,9 +18816,151 @@ async function takePrebuilt(c) {
         }
     }
 }
+/** charm-attach-release's inputs for one charm, the same in the charm job's dry run and in its release job. */
+function releaseInputs(plan, c) {
+    return {
+        charm: c['charm-files'],
+        channel: plan.channel,
+        arches: plan.arches.map((a) => a.debian).join(' '),
+        resources: c.resources,
+        'keep-resources': c.keep,
+    };
+}
+// ---------------------------------------------------------------- snaps
+/**
+ * snaps: names, tracks, publish, verify, the gate; before any charm is uploaded or released (behind the release
+ * environment on GitHub; needs every build and charm job). Nothing to do when the plan has no snaps job.
+ */
+async function snapsStep(ctx) {
+    const { snapStore, result, say } = ctx;
+    if (!snapStore)
+        return true;
+    say(`\n▶▶ [snaps on ${HOSTED_JOB}] release snaps`);
+    const t0 = performance.now();
+    try {
+        result.snaps = await snapsJob({
+            plan: ctx.plan,
+            ...(ctx.from ? { from: ctx.from } : {}),
+            dir: ctx.artifacts,
+            dryRun: ctx.dryRun,
+            snapcraft: snapStore.snapcraft,
+            credentials: snapStore.credentials,
+            env: snapStore.env,
+            log: say,
+        });
+        say(result.snaps.records.length ? snapTable(result.snaps.records) : result.snaps.commands.map((c) => `  ${c.join(' ')}`).join('\n'));
+        result.steps.push({ job: 'snaps', step: 'release snaps', exitCode: 0, ms: Math.round(performance.now() - t0) });
+        return true;
+    }
+    catch (e) {
+        if (!(e instanceof errors_UserError))
+            throw e;
+        result.errors = e instanceof DescriptionError ? e.lines : [e.message];
+        result.steps.push({ job: 'snaps', step: 'release snaps', exitCode: 1, ms: Math.round(performance.now() - t0) });
+        return false;
+    }
+}
+// ---------------------------------------------------------------- release, promote
+/** release: one job per charm, behind the release environment on GitHub (needs the snaps job); none in a dry run. */
+async function releaseJob(ctx) {
+    if (ctx.dryRun)
+        return true;
+    let ok = true;
+    for (const c of ctx.plan.charms) {
+        // The double's store, like Charmhub, knows a charm once its name is registered (a one-time step there).
+        if (!ctx.o.charmcraft)
+            await exec_run(external_node_path_default().join(doubles(), 'charmcraft'), ['register', c.charm], {
+                env: { CHARMCRAFT_AUTH: ctx.store.token },
+                allowFailure: true,
+            });
+        const inputs = { ...releaseInputs(ctx.plan, c), verify: 'true', credentials: ctx.store.token };
+        const r = await act(ctx, 'release', 'charm-attach-release', inputs, { charm: c.charm });
+        ok &&= r.exitCode === 0;
+        recordRelease(ctx, c.charm, r);
+    }
+    return ok;
+}
+/** promote (promote.yml): one job per charm, every base the from-channel holds released to the plan's channel. */
+async function promoteJob(ctx) {
+    let ok = true;
+    for (const c of ctx.plan.charms) {
+        const inputs = {
+            charm: c.charm,
+            'from-channel': ctx.from,
+            channel: ctx.plan.channel,
+            'allow-missing-bases': ctx.o.allowMissingBases ?? 'false',
+            verify: 'true',
+            credentials: ctx.store.token,
+            'dry-run': String(ctx.dryRun),
+        };
+        const r = await act(ctx, 'promote', 'charm-attach-release', inputs, { charm: c.charm });
+        ok &&= r.exitCode === 0;
+        recordRelease(ctx, c.charm, r);
+    }
+    return ok;
+}
+/** The release (or promote) job's record step: charm-attach-release's outputs, and what the channel holds now. */
+function recordRelease(ctx, charm, r) {
+    ctx.result.outputs[charm] = r.outputs;
+    if (r.exitCode === 0 && !ctx.dryRun)
+        ctx.result.released.push(toReleased(charm, r.outputs.channel ?? ctx.plan.channel, r.outputs.revisions ?? '{}', r.outputs['resource-revisions'] ?? '{}'));
+}
+// ---------------------------------------------------------------- bundle
+/** bundle: after a release or promotion that went through (none in a dry run), from the charms the plan job read. */
+async function bundleJob(ctx) {
+    if (ctx.dryRun)
+        return true;
+    const { desc, dir, template, infos } = ctx.checked;
+    try {
+        ctx.result.bundles = await writeBundles(desc, dir, ctx.result.released, external_node_path_default().join(ctx.out, 'bundle'), {
+            template,
+            charms: bundleCharms(infos),
+        });
+        ctx.result.steps.push({ job: 'bundle', step: 'bundle', exitCode: 0 });
+        return true;
+    }
+    catch (e) {
+        if (!(e instanceof errors_UserError))
+            throw e;
+        console.error(`Error: ${e.message}`);
+        ctx.result.steps.push({ job: 'bundle', step: 'bundle', exitCode: 1 });
+        return false;
+    }
+}
+// ---------------------------------------------------------------- summary
+/** summary: always, after the plan: what was released, every artifact, the Snap Store, the failed steps. */
+async function summaryJob(ctx, ok) {
+    const { result, plan, from } = ctx;
+    result.artifacts = from ? [] : await collectArtifacts(ctx.artifacts);
+    result.summary = summaryMarkdown(from ? 'Promotion summary' : 'Release summary', summaryNotes(ctx, ok), await releaseTable(result.released, plan, ctx.out), result.artifacts, snapTable(result.snaps?.records ?? []));
+    result.steps.push({ job: 'summary', step: 'summarize', exitCode: 0 });
+    await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(ctx.out, 'summary.md'), `${result.summary}\n`);
+    result.exitCode = ok ? 0 : 1;
+}
+/** The summary's lines above its tables: the release (or promotion), its outcome, attestations, the failed steps. */
+function summaryNotes(ctx, ok) {
+    const { result, plan, from } = ctx;
+    const failed = result.steps.filter((s) => s.exitCode !== 0);
+    return [
+        from
+            ? `Promotion ${from} → \`${plan.channel}\`.`
+            : `Kubernetes ${plan.kubeVersion}, CNI ${plan.versions.cni || '-'}, flannel ${plan.versions.flannel || '-'}, etcd ${plan.versions.etcd || '-'} → channel \`${plan.channel}\`; snap resources: ${plan.snaps}.`,
+        ctx.dryRun
+            ? 'Dry run: each charm job showed its plan; nothing was uploaded or released.'
+            : ok
+                ? `${from ? 'Promoted' : 'Released'} and verified (store: the charmcraft test double${ctx.snapStore && !ctx.o.snapcraft ? ', the snapcraft test double' : ''}). Bundles: ${result.bundles.map((b) => external_node_path_default().basename(b)).join(', ')}.${result.snaps ? ` Snap Store: ${result.snaps.records.length} (snap, arch) in their channels; the gate checked ${result.snaps.gateChecked} (charm, arch, snap).` : ''}`
+                : 'Not released.',
+        'Attestations: signed on GitHub only (actions/attest-build-provenance, actions/attest-sbom); none locally.',
+        ...(failed.length
+            ? [`Failed: ${failed.map((s) => `${s.job}${s.arch ? ` ${s.arch}` : ''}${s.charm ? ` ${s.charm}` : ''} / ${s.step}`).join(', ')}.`]
+            : []),
+    ];
+}
 
 ;// CONCATENATED MODULE: ./cli/release/cli.ts
 /** `build-snaps release <mode>`: the CLI subcommand, the workflows' run: steps. */
+
+
 
 
 
@@ -18718,10 +19030,9 @@ async function releaseCli(args) {
         return 1;
     }
 }
-async function releaseMode(args) {
-    const mode = args[0] && !args[0].startsWith('--') ? args[0] : 'run';
-    const rest = args[0] === mode ? args.slice(1) : args;
-    if (mode === 'plan') {
+/** Every mode but run, the workflows' run: steps: its arguments (after the mode word) → the exit code. */
+const MODES = {
+    async plan(rest) {
         const o = {
             ...RELEASE_DEFAULTS,
             ...parseInputArgs('release plan', rest, ['config', 'channel', 'dry-run', 'promote', 'base-url']),
@@ -18741,8 +19052,8 @@ async function releaseMode(args) {
         await setOutputs(outputs);
         await writeGithubFile('GITHUB_STEP_SUMMARY', `${planMarkdown(plan, dryRun, from ? `Promotion plan: ${from} → ${plan.channel}` : 'Release plan')}\n`);
         return 0;
-    }
-    if (mode === 'record') {
+    },
+    async record(rest) {
         const o = parseInputArgs('release record', rest, ['charm', 'channel', 'revisions', 'resource-revisions', 'output']);
         for (const k of ['charm', 'channel', 'output'])
             if (!o[k])
@@ -18756,8 +19067,8 @@ async function releaseMode(args) {
             .map(([k, b]) => `${k} r${b.revision}`)
             .join(', ')}`);
         return 0;
-    }
-    if (mode === 'bundle') {
+    },
+    async bundle(rest) {
         const o = {
             ...RELEASE_DEFAULTS,
             ...parseInputArgs('release bundle', rest, ['config', 'results', 'output-dir']),
@@ -18768,8 +19079,8 @@ async function releaseMode(args) {
             console.log(`wrote ${f}`);
         await writeGithubFile('GITHUB_STEP_SUMMARY', `### Pinned bundles\n\n${files.map((f) => `- \`${external_node_path_default().basename(f)}\``).join('\n')}\n`);
         return 0;
-    }
-    if (mode === 'snaps') {
+    },
+    async snaps(rest) {
         const o = {
             ...RELEASE_DEFAULTS,
             ...parseInputArgs('release snaps', rest, ['config', 'channel', 'promote', 'dir', 'dry-run', 'output', 'snapcraft', 'base-url']),
@@ -18804,22 +19115,22 @@ async function releaseMode(args) {
         console.log(md);
         await writeGithubFile('GITHUB_STEP_SUMMARY', `${md}\n`);
         return 0;
-    }
-    if (mode === 'checksums') {
+    },
+    async checksums(rest) {
         const o = parseInputArgs('release checksums', rest, ['dir']);
         if (!o.dir)
             throw new errors_UserError("--dir is required: the directory the pack jobs' .charm files were collected into");
         console.log(`wrote ${await collectedChecksums(o.dir)}`);
         return 0;
-    }
-    if (mode === 'sboms') {
+    },
+    async sboms(rest) {
         const o = parseInputArgs('release sboms', rest, ['dir']);
         const list = await listSboms(o.dir ?? 'sboms');
         const outputs = { matrix: JSON.stringify({ include: list }), count: String(list.length) };
         await setOutputs(outputs);
         return 0;
-    }
-    if (mode === 'attested') {
+    },
+    async attested(rest) {
         const o = parseInputArgs('release attested', rest, ['kind', 'url', 'dir', 'subject', 'output']);
         if (o.kind !== 'provenance' && o.kind !== 'sbom')
             throw new errors_UserError(`--kind: '${o.kind ?? ''}' is not provenance or sbom`);
@@ -18831,8 +19142,8 @@ async function releaseMode(args) {
         await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(external_node_path_default().resolve(o.output)), { recursive: true });
         await (0,promises_namespaceObject.writeFile)(o.output, `${JSON.stringify({ kind: o.kind, url: o.url, subjects }, null, 2)}\n`);
         return 0;
-    }
-    if (mode === 'summarize') {
+    },
+    async summarize(rest) {
         const o = parseInputArgs('release summarize', rest, ['config', 'dir', 'kube-version', 'channel', 'dry-run', 'results', 'promote']);
         if (!o.dir)
             throw new errors_UserError('--dir is required: the directory the release artifacts were downloaded into');
@@ -18861,8 +19172,8 @@ async function releaseMode(args) {
         console.log(md);
         await writeGithubFile('GITHUB_STEP_SUMMARY', `${md}\n`);
         return /failure|cancelled/.test(o.results ?? '') ? 1 : 0;
-    }
-    if (mode === 'serve-mirror') {
+    },
+    async 'serve-mirror'(rest) {
         const o = {
             arches: 'amd64,arm64,ppc64el,s390x',
             'kube-version': 'v1.31.2',
@@ -18882,7 +19193,13 @@ async function releaseMode(args) {
         console.log(`mirror at ${mirror.url} (k8s/, cni/, flannel/, etcd/); serving until killed`);
         await new Promise(() => { });
         return 0;
-    }
+    },
+};
+async function releaseMode(args) {
+    const mode = args[0] && !args[0].startsWith('--') ? args[0] : 'run';
+    const rest = args[0] === mode ? args.slice(1) : args;
+    if (Object.hasOwn(MODES, mode))
+        return MODES[mode](rest);
     if (mode !== 'run')
         throw new errors_UserError(`release: unknown mode '${mode}'; use run, plan, snaps, record, bundle, sboms, attested, summarize or serve-mirror`);
     const o = { ...RELEASE_DEFAULTS, 'output-dir': 'release', ...parseInputArgs('release', rest, RUN_OPTIONS) };
@@ -18915,7 +19232,7 @@ async function releaseMode(args) {
 
 ;// CONCATENATED MODULE: ./cli/release.ts
 /**
- * The release of a whole Charmed Kubernetes, cdk-release.yaml (shared/cdk-release.ts), as
+ * The release of a whole Charmed Kubernetes, cdk-release.yaml (shared/release/), as
  * .github/workflows/release.yml and promote.yml run it, and the steps those workflows run through this CLI.
  *
  *   build-snaps release [run] --config cdk-release.yaml [--dry-run true] [--channel C] [--output-dir release] [--resume true]
@@ -18937,6 +19254,7 @@ async function releaseMode(args) {
  *   build-snaps release serve-mirror --dir D [--arches ...]
  *       only the loopback mirror (CI's self-test job runs the actions against it); writes D/url, serves until killed.
  */
+
 
 
 
@@ -20217,7 +20535,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 
 /***/ }),
 
-/***/ 7975:
+/***/ 356:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
@@ -20280,7 +20598,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decod
 
 /***/ }),
 
-/***/ 4756:
+/***/ 2375:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
@@ -20294,13 +20612,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 4352:
+/***/ 32:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = __nccwpck_require__(5077)
-const { SCHEMES, getSchemeHandler } = __nccwpck_require__(5300)
+const { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = __nccwpck_require__(8869)
+const { SCHEMES, getSchemeHandler } = __nccwpck_require__(7092)
 
 const VALID_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*$/u
 const MALFORMED_SCHEME_ERROR = 'URI scheme is malformed.'
@@ -21012,12 +21330,12 @@ module.exports.fastUri = fastUri
 
 /***/ }),
 
-/***/ 5300:
+/***/ 7092:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isUUID } = __nccwpck_require__(5077)
+const { isUUID } = __nccwpck_require__(8869)
 const URN_REG = /^([\da-z][\d\-a-z]{0,31}):((?:[\w!$'()*+,\-./:;=@]|%[\da-f]{2})+)$/iu
 
 const supportedSchemeNames = /** @type {const} */ (['http', 'https', 'ws',
@@ -21291,7 +21609,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5077:
+/***/ 8869:
 /***/ ((module) => {
 
 
@@ -22097,18 +22415,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7349:
+/***/ 2197:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveBlockMap = __nccwpck_require__(7103);
-var resolveBlockSeq = __nccwpck_require__(334);
-var resolveFlowCollection = __nccwpck_require__(3142);
+var identity = __nccwpck_require__(4919);
+var Scalar = __nccwpck_require__(389);
+var YAMLMap = __nccwpck_require__(5462);
+var YAMLSeq = __nccwpck_require__(6831);
+var resolveBlockMap = __nccwpck_require__(143);
+var resolveBlockSeq = __nccwpck_require__(1854);
+var resolveFlowCollection = __nccwpck_require__(9030);
 
 function resolveCollection(CN, ctx, token, onError, tagName, tag) {
     const coll = token.type === 'block-map'
@@ -22194,15 +22512,15 @@ exports.composeCollection = composeCollection;
 
 /***/ }),
 
-/***/ 3683:
+/***/ 83:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Document = __nccwpck_require__(3021);
-var composeNode = __nccwpck_require__(5937);
-var resolveEnd = __nccwpck_require__(7788);
-var resolveProps = __nccwpck_require__(4631);
+var Document = __nccwpck_require__(573);
+var composeNode = __nccwpck_require__(4961);
+var resolveEnd = __nccwpck_require__(1020);
+var resolveProps = __nccwpck_require__(775);
 
 function composeDoc(options, directives, { offset, start, value, end }, onError) {
     const opts = Object.assign({ _directives: directives }, options);
@@ -22246,17 +22564,17 @@ exports.composeDoc = composeDoc;
 
 /***/ }),
 
-/***/ 5937:
+/***/ 4961:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var composeCollection = __nccwpck_require__(7349);
-var composeScalar = __nccwpck_require__(5413);
-var resolveEnd = __nccwpck_require__(7788);
-var utilEmptyScalarPosition = __nccwpck_require__(2599);
+var Alias = __nccwpck_require__(7105);
+var identity = __nccwpck_require__(4919);
+var composeCollection = __nccwpck_require__(2197);
+var composeScalar = __nccwpck_require__(3573);
+var resolveEnd = __nccwpck_require__(1020);
+var utilEmptyScalarPosition = __nccwpck_require__(8407);
 
 const CN = { composeNode, composeEmptyNode };
 function composeNode(ctx, token, props, onError) {
@@ -22365,15 +22683,15 @@ exports.composeNode = composeNode;
 
 /***/ }),
 
-/***/ 5413:
+/***/ 3573:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var resolveBlockScalar = __nccwpck_require__(8913);
-var resolveFlowScalar = __nccwpck_require__(6842);
+var identity = __nccwpck_require__(4919);
+var Scalar = __nccwpck_require__(389);
+var resolveBlockScalar = __nccwpck_require__(5089);
+var resolveFlowScalar = __nccwpck_require__(5882);
 
 function composeScalar(ctx, token, tagToken, onError) {
     const { value, type, comment, range } = token.type === 'block-scalar'
@@ -22460,18 +22778,18 @@ exports.composeScalar = composeScalar;
 
 /***/ }),
 
-/***/ 9984:
+/***/ 3104:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var directives = __nccwpck_require__(1342);
-var Document = __nccwpck_require__(3021);
-var errors = __nccwpck_require__(1464);
-var identity = __nccwpck_require__(1127);
-var composeDoc = __nccwpck_require__(3683);
-var resolveEnd = __nccwpck_require__(7788);
+var directives = __nccwpck_require__(2606);
+var Document = __nccwpck_require__(573);
+var errors = __nccwpck_require__(152);
+var identity = __nccwpck_require__(4919);
+var composeDoc = __nccwpck_require__(83);
+var resolveEnd = __nccwpck_require__(1020);
 
 function getErrorPos(src) {
     if (typeof src === 'number')
@@ -22691,17 +23009,17 @@ exports.Composer = Composer;
 
 /***/ }),
 
-/***/ 7103:
+/***/ 143:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
-var resolveProps = __nccwpck_require__(4631);
-var utilContainsNewline = __nccwpck_require__(9499);
-var utilFlowIndentCheck = __nccwpck_require__(4051);
-var utilMapIncludes = __nccwpck_require__(1187);
+var Pair = __nccwpck_require__(5773);
+var YAMLMap = __nccwpck_require__(5462);
+var resolveProps = __nccwpck_require__(775);
+var utilContainsNewline = __nccwpck_require__(4283);
+var utilFlowIndentCheck = __nccwpck_require__(1795);
+var utilMapIncludes = __nccwpck_require__(1091);
 
 const startColMsg = 'All mapping items must start at the same column';
 function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
@@ -22815,12 +23133,12 @@ exports.resolveBlockMap = resolveBlockMap;
 
 /***/ }),
 
-/***/ 8913:
+/***/ 5089:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(389);
 
 function resolveBlockScalar(ctx, scalar, onError) {
     const start = scalar.offset;
@@ -23022,14 +23340,14 @@ exports.resolveBlockScalar = resolveBlockScalar;
 
 /***/ }),
 
-/***/ 334:
+/***/ 1854:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveProps = __nccwpck_require__(4631);
-var utilFlowIndentCheck = __nccwpck_require__(4051);
+var YAMLSeq = __nccwpck_require__(6831);
+var resolveProps = __nccwpck_require__(775);
+var utilFlowIndentCheck = __nccwpck_require__(1795);
 
 function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
     const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
@@ -23080,7 +23398,7 @@ exports.resolveBlockSeq = resolveBlockSeq;
 
 /***/ }),
 
-/***/ 7788:
+/***/ 1020:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -23126,19 +23444,19 @@ exports.resolveEnd = resolveEnd;
 
 /***/ }),
 
-/***/ 3142:
+/***/ 9030:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveEnd = __nccwpck_require__(7788);
-var resolveProps = __nccwpck_require__(4631);
-var utilContainsNewline = __nccwpck_require__(9499);
-var utilMapIncludes = __nccwpck_require__(1187);
+var identity = __nccwpck_require__(4919);
+var Pair = __nccwpck_require__(5773);
+var YAMLMap = __nccwpck_require__(5462);
+var YAMLSeq = __nccwpck_require__(6831);
+var resolveEnd = __nccwpck_require__(1020);
+var resolveProps = __nccwpck_require__(775);
+var utilContainsNewline = __nccwpck_require__(4283);
+var utilMapIncludes = __nccwpck_require__(1091);
 
 const blockMsg = 'Block collections are not allowed within flow collections';
 const isBlock = (token) => token && (token.type === 'block-map' || token.type === 'block-seq');
@@ -23342,13 +23660,13 @@ exports.resolveFlowCollection = resolveFlowCollection;
 
 /***/ }),
 
-/***/ 6842:
+/***/ 5882:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var resolveEnd = __nccwpck_require__(7788);
+var Scalar = __nccwpck_require__(389);
+var resolveEnd = __nccwpck_require__(1020);
 
 function resolveFlowScalar(scalar, strict, onError) {
     const { offset, type, source, end } = scalar;
@@ -23577,7 +23895,7 @@ exports.resolveFlowScalar = resolveFlowScalar;
 
 /***/ }),
 
-/***/ 4631:
+/***/ 775:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -23732,7 +24050,7 @@ exports.resolveProps = resolveProps;
 
 /***/ }),
 
-/***/ 9499:
+/***/ 4283:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -23775,7 +24093,7 @@ exports.containsNewline = containsNewline;
 
 /***/ }),
 
-/***/ 2599:
+/***/ 8407:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -23810,12 +24128,12 @@ exports.emptyScalarPosition = emptyScalarPosition;
 
 /***/ }),
 
-/***/ 4051:
+/***/ 1795:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var utilContainsNewline = __nccwpck_require__(9499);
+var utilContainsNewline = __nccwpck_require__(4283);
 
 function flowIndentCheck(indent, fc, onError) {
     if (fc?.type === 'flow-collection') {
@@ -23834,12 +24152,12 @@ exports.flowIndentCheck = flowIndentCheck;
 
 /***/ }),
 
-/***/ 1187:
+/***/ 1091:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(4919);
 
 function mapIncludes(ctx, items, search) {
     const { uniqueKeys } = ctx.options;
@@ -23856,22 +24174,22 @@ exports.mapIncludes = mapIncludes;
 
 /***/ }),
 
-/***/ 3021:
+/***/ 573:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(4065);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var toJS = __nccwpck_require__(4043);
-var Schema = __nccwpck_require__(5840);
-var stringifyDocument = __nccwpck_require__(6829);
-var anchors = __nccwpck_require__(1596);
-var applyReviver = __nccwpck_require__(3661);
-var createNode = __nccwpck_require__(2404);
-var directives = __nccwpck_require__(1342);
+var Alias = __nccwpck_require__(7105);
+var Collection = __nccwpck_require__(4661);
+var identity = __nccwpck_require__(4919);
+var Pair = __nccwpck_require__(5773);
+var toJS = __nccwpck_require__(3899);
+var Schema = __nccwpck_require__(8224);
+var stringifyDocument = __nccwpck_require__(2285);
+var anchors = __nccwpck_require__(9196);
+var applyReviver = __nccwpck_require__(909);
+var createNode = __nccwpck_require__(1732);
+var directives = __nccwpck_require__(2606);
 
 class Document {
     constructor(value, replacer, options) {
@@ -24200,13 +24518,13 @@ exports.Document = Document;
 
 /***/ }),
 
-/***/ 1596:
+/***/ 9196:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var visit = __nccwpck_require__(204);
+var identity = __nccwpck_require__(4919);
+var visit = __nccwpck_require__(2588);
 
 /**
  * Verify that the input string is a valid anchor.
@@ -24283,7 +24601,7 @@ exports.findNewAnchor = findNewAnchor;
 
 /***/ }),
 
-/***/ 3661:
+/***/ 909:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -24347,14 +24665,14 @@ exports.applyReviver = applyReviver;
 
 /***/ }),
 
-/***/ 2404:
+/***/ 1732:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
+var Alias = __nccwpck_require__(7105);
+var identity = __nccwpck_require__(4919);
+var Scalar = __nccwpck_require__(389);
 
 const defaultTagPrefix = 'tag:yaml.org,2002:';
 function findTagObject(value, tagName, tags) {
@@ -24444,13 +24762,13 @@ exports.createNode = createNode;
 
 /***/ }),
 
-/***/ 1342:
+/***/ 2606:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var visit = __nccwpck_require__(204);
+var identity = __nccwpck_require__(4919);
+var visit = __nccwpck_require__(2588);
 
 const escapeChars = {
     '!': '%21',
@@ -24629,7 +24947,7 @@ exports.Directives = Directives;
 
 /***/ }),
 
-/***/ 1464:
+/***/ 152:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -24698,28 +25016,28 @@ exports.prettifyError = prettifyError;
 
 /***/ }),
 
-/***/ 8815:
+/***/ 3439:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
 
 
-var composer = __nccwpck_require__(9984);
-var Document = __nccwpck_require__(3021);
-var Schema = __nccwpck_require__(5840);
-var errors = __nccwpck_require__(1464);
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var cst = __nccwpck_require__(3461);
-var lexer = __nccwpck_require__(361);
-var lineCounter = __nccwpck_require__(6628);
-var parser = __nccwpck_require__(3456);
-var publicApi = __nccwpck_require__(4047);
-var visit = __nccwpck_require__(204);
+var composer = __nccwpck_require__(3104);
+var Document = __nccwpck_require__(573);
+var Schema = __nccwpck_require__(8224);
+var errors = __nccwpck_require__(152);
+var Alias = __nccwpck_require__(7105);
+var identity = __nccwpck_require__(4919);
+var Pair = __nccwpck_require__(5773);
+var Scalar = __nccwpck_require__(389);
+var YAMLMap = __nccwpck_require__(5462);
+var YAMLSeq = __nccwpck_require__(6831);
+var cst = __nccwpck_require__(9877);
+var lexer = __nccwpck_require__(5145);
+var lineCounter = __nccwpck_require__(1460);
+var parser = __nccwpck_require__(2064);
+var publicApi = __nccwpck_require__(4543);
+var visit = __nccwpck_require__(2588);
 
 
 
@@ -24756,7 +25074,7 @@ __webpack_unused_export__ = visit.visitAsync;
 
 /***/ }),
 
-/***/ 7249:
+/***/ 7297:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -24782,16 +25100,16 @@ exports.warn = warn;
 
 /***/ }),
 
-/***/ 4065:
+/***/ 7105:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(1596);
-var visit = __nccwpck_require__(204);
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
-var toJS = __nccwpck_require__(4043);
+var anchors = __nccwpck_require__(9196);
+var visit = __nccwpck_require__(2588);
+var identity = __nccwpck_require__(4919);
+var Node = __nccwpck_require__(4833);
+var toJS = __nccwpck_require__(3899);
 
 class Alias extends Node.NodeBase {
     constructor(source) {
@@ -24909,14 +25227,14 @@ exports.Alias = Alias;
 
 /***/ }),
 
-/***/ 101:
+/***/ 4661:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
+var createNode = __nccwpck_require__(1732);
+var identity = __nccwpck_require__(4919);
+var Node = __nccwpck_require__(4833);
 
 function collectionFromPath(schema, path, value) {
     let v = value;
@@ -25067,14 +25385,14 @@ exports.isEmptyPath = isEmptyPath;
 
 /***/ }),
 
-/***/ 6673:
+/***/ 4833:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var applyReviver = __nccwpck_require__(3661);
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(4043);
+var applyReviver = __nccwpck_require__(909);
+var identity = __nccwpck_require__(4919);
+var toJS = __nccwpck_require__(3899);
 
 class NodeBase {
     constructor(type) {
@@ -25114,15 +25432,15 @@ exports.NodeBase = NodeBase;
 
 /***/ }),
 
-/***/ 7165:
+/***/ 5773:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var stringifyPair = __nccwpck_require__(9748);
-var addPairToJSMap = __nccwpck_require__(7104);
-var identity = __nccwpck_require__(1127);
+var createNode = __nccwpck_require__(1732);
+var stringifyPair = __nccwpck_require__(7764);
+var addPairToJSMap = __nccwpck_require__(8768);
+var identity = __nccwpck_require__(4919);
 
 function createPair(key, value, ctx) {
     const k = createNode.createNode(key, undefined, ctx);
@@ -25160,14 +25478,14 @@ exports.createPair = createPair;
 
 /***/ }),
 
-/***/ 3301:
+/***/ 389:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
-var toJS = __nccwpck_require__(4043);
+var identity = __nccwpck_require__(4919);
+var Node = __nccwpck_require__(4833);
+var toJS = __nccwpck_require__(3899);
 
 const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
 class Scalar extends Node.NodeBase {
@@ -25194,17 +25512,17 @@ exports.isScalarValue = isScalarValue;
 
 /***/ }),
 
-/***/ 4454:
+/***/ 5462:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyCollection = __nccwpck_require__(1212);
-var addPairToJSMap = __nccwpck_require__(7104);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
+var stringifyCollection = __nccwpck_require__(4156);
+var addPairToJSMap = __nccwpck_require__(8768);
+var Collection = __nccwpck_require__(4661);
+var identity = __nccwpck_require__(4919);
+var Pair = __nccwpck_require__(5773);
+var Scalar = __nccwpck_require__(389);
 
 function findPair(items, key) {
     const k = identity.isScalar(key) ? key.value : key;
@@ -25348,17 +25666,17 @@ exports.findPair = findPair;
 
 /***/ }),
 
-/***/ 2223:
+/***/ 6831:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var stringifyCollection = __nccwpck_require__(1212);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var toJS = __nccwpck_require__(4043);
+var createNode = __nccwpck_require__(1732);
+var stringifyCollection = __nccwpck_require__(4156);
+var Collection = __nccwpck_require__(4661);
+var identity = __nccwpck_require__(4919);
+var Scalar = __nccwpck_require__(389);
+var toJS = __nccwpck_require__(3899);
 
 class YAMLSeq extends Collection.Collection {
     static get tagName() {
@@ -25470,16 +25788,16 @@ exports.YAMLSeq = YAMLSeq;
 
 /***/ }),
 
-/***/ 7104:
+/***/ 8768:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var log = __nccwpck_require__(7249);
-var merge = __nccwpck_require__(452);
-var stringify = __nccwpck_require__(2148);
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(4043);
+var log = __nccwpck_require__(7297);
+var merge = __nccwpck_require__(9380);
+var stringify = __nccwpck_require__(9300);
+var identity = __nccwpck_require__(4919);
+var toJS = __nccwpck_require__(3899);
 
 function addPairToJSMap(ctx, map, { key, value }) {
     if (identity.isNode(key) && key.addToJSMap)
@@ -25542,7 +25860,7 @@ exports.addPairToJSMap = addPairToJSMap;
 
 /***/ }),
 
-/***/ 1127:
+/***/ 4919:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -25602,12 +25920,12 @@ exports.isSeq = isSeq;
 
 /***/ }),
 
-/***/ 4043:
+/***/ 3899:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(4919);
 
 /**
  * Recursively convert any node or its contents to native JavaScript
@@ -25648,15 +25966,15 @@ exports.toJS = toJS;
 
 /***/ }),
 
-/***/ 110:
+/***/ 334:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var resolveBlockScalar = __nccwpck_require__(8913);
-var resolveFlowScalar = __nccwpck_require__(6842);
-var errors = __nccwpck_require__(1464);
-var stringifyString = __nccwpck_require__(3069);
+var resolveBlockScalar = __nccwpck_require__(5089);
+var resolveFlowScalar = __nccwpck_require__(5882);
+var errors = __nccwpck_require__(152);
+var stringifyString = __nccwpck_require__(1773);
 
 function resolveAsScalar(token, strict = true, onError) {
     if (token) {
@@ -25873,7 +26191,7 @@ exports.setScalarValue = setScalarValue;
 
 /***/ }),
 
-/***/ 1733:
+/***/ 3701:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -25943,7 +26261,7 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 7715:
+/***/ 5235:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -26049,14 +26367,14 @@ exports.visit = visit;
 
 /***/ }),
 
-/***/ 3461:
+/***/ 9877:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cstScalar = __nccwpck_require__(110);
-var cstStringify = __nccwpck_require__(1733);
-var cstVisit = __nccwpck_require__(7715);
+var cstScalar = __nccwpck_require__(334);
+var cstStringify = __nccwpck_require__(3701);
+var cstVisit = __nccwpck_require__(5235);
 
 /** The byte order mark */
 const BOM = '\u{FEFF}';
@@ -26168,12 +26486,12 @@ exports.tokenType = tokenType;
 
 /***/ }),
 
-/***/ 361:
+/***/ 5145:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cst = __nccwpck_require__(3461);
+var cst = __nccwpck_require__(9877);
 
 /*
 START -> stream
@@ -26898,7 +27216,7 @@ exports.Lexer = Lexer;
 
 /***/ }),
 
-/***/ 6628:
+/***/ 1460:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -26946,14 +27264,14 @@ exports.LineCounter = LineCounter;
 
 /***/ }),
 
-/***/ 3456:
+/***/ 2064:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var cst = __nccwpck_require__(3461);
-var lexer = __nccwpck_require__(361);
+var cst = __nccwpck_require__(9877);
+var lexer = __nccwpck_require__(5145);
 
 function includesToken(list, type) {
     for (let i = 0; i < list.length; ++i)
@@ -27933,18 +28251,18 @@ exports.Parser = Parser;
 
 /***/ }),
 
-/***/ 4047:
+/***/ 4543:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var composer = __nccwpck_require__(9984);
-var Document = __nccwpck_require__(3021);
-var errors = __nccwpck_require__(1464);
-var log = __nccwpck_require__(7249);
-var identity = __nccwpck_require__(1127);
-var lineCounter = __nccwpck_require__(6628);
-var parser = __nccwpck_require__(3456);
+var composer = __nccwpck_require__(3104);
+var Document = __nccwpck_require__(573);
+var errors = __nccwpck_require__(152);
+var log = __nccwpck_require__(7297);
+var identity = __nccwpck_require__(4919);
+var lineCounter = __nccwpck_require__(1460);
+var parser = __nccwpck_require__(2064);
 
 function parseOptions(options) {
     const prettyErrors = options.prettyErrors !== false;
@@ -28047,16 +28365,16 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 5840:
+/***/ 8224:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var map = __nccwpck_require__(7451);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var tags = __nccwpck_require__(18);
+var identity = __nccwpck_require__(4919);
+var map = __nccwpck_require__(4043);
+var seq = __nccwpck_require__(7562);
+var string = __nccwpck_require__(4704);
+var tags = __nccwpck_require__(6178);
 
 const sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 class Schema {
@@ -28093,13 +28411,13 @@ exports.Schema = Schema;
 
 /***/ }),
 
-/***/ 7451:
+/***/ 4043:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var YAMLMap = __nccwpck_require__(4454);
+var identity = __nccwpck_require__(4919);
+var YAMLMap = __nccwpck_require__(5462);
 
 const map = {
     collection: 'map',
@@ -28119,12 +28437,12 @@ exports.map = map;
 
 /***/ }),
 
-/***/ 3632:
+/***/ 5632:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(389);
 
 const nullTag = {
     identify: value => value == null,
@@ -28143,13 +28461,13 @@ exports.nullTag = nullTag;
 
 /***/ }),
 
-/***/ 1706:
+/***/ 7562:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var YAMLSeq = __nccwpck_require__(2223);
+var identity = __nccwpck_require__(4919);
+var YAMLSeq = __nccwpck_require__(6831);
 
 const seq = {
     collection: 'seq',
@@ -28169,12 +28487,12 @@ exports.seq = seq;
 
 /***/ }),
 
-/***/ 6464:
+/***/ 4704:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyString = __nccwpck_require__(3069);
+var stringifyString = __nccwpck_require__(1773);
 
 const string = {
     identify: value => typeof value === 'string',
@@ -28192,12 +28510,12 @@ exports.string = string;
 
 /***/ }),
 
-/***/ 3959:
+/***/ 4359:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(389);
 
 const boolTag = {
     identify: value => typeof value === 'boolean',
@@ -28220,13 +28538,13 @@ exports.boolTag = boolTag;
 
 /***/ }),
 
-/***/ 8405:
+/***/ 6229:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var stringifyNumber = __nccwpck_require__(8689);
+var Scalar = __nccwpck_require__(389);
+var stringifyNumber = __nccwpck_require__(3569);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -28274,12 +28592,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 9874:
+/***/ 7602:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(3569);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 const intResolve = (str, offset, radix, { intAsBigInt }) => (intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix));
@@ -28323,18 +28641,18 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 896:
+/***/ 7904:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var bool = __nccwpck_require__(3959);
-var float = __nccwpck_require__(8405);
-var int = __nccwpck_require__(9874);
+var map = __nccwpck_require__(4043);
+var _null = __nccwpck_require__(5632);
+var seq = __nccwpck_require__(7562);
+var string = __nccwpck_require__(4704);
+var bool = __nccwpck_require__(4359);
+var float = __nccwpck_require__(6229);
+var int = __nccwpck_require__(7602);
 
 const schema = [
     map.map,
@@ -28355,14 +28673,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 3559:
+/***/ 8647:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var map = __nccwpck_require__(7451);
-var seq = __nccwpck_require__(1706);
+var Scalar = __nccwpck_require__(389);
+var map = __nccwpck_require__(4043);
+var seq = __nccwpck_require__(7562);
 
 function intIdentify(value) {
     return typeof value === 'bigint' || Number.isInteger(value);
@@ -28426,27 +28744,27 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 18:
+/***/ 6178:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var bool = __nccwpck_require__(3959);
-var float = __nccwpck_require__(8405);
-var int = __nccwpck_require__(9874);
-var schema = __nccwpck_require__(896);
-var schema$1 = __nccwpck_require__(3559);
-var binary = __nccwpck_require__(6083);
-var merge = __nccwpck_require__(452);
-var omap = __nccwpck_require__(303);
-var pairs = __nccwpck_require__(8385);
-var schema$2 = __nccwpck_require__(5913);
-var set = __nccwpck_require__(1528);
-var timestamp = __nccwpck_require__(6752);
+var map = __nccwpck_require__(4043);
+var _null = __nccwpck_require__(5632);
+var seq = __nccwpck_require__(7562);
+var string = __nccwpck_require__(4704);
+var bool = __nccwpck_require__(4359);
+var float = __nccwpck_require__(6229);
+var int = __nccwpck_require__(7602);
+var schema = __nccwpck_require__(7904);
+var schema$1 = __nccwpck_require__(8647);
+var binary = __nccwpck_require__(4355);
+var merge = __nccwpck_require__(9380);
+var omap = __nccwpck_require__(6431);
+var pairs = __nccwpck_require__(9281);
+var schema$2 = __nccwpck_require__(3081);
+var set = __nccwpck_require__(2504);
+var timestamp = __nccwpck_require__(4960);
 
 const schemas = new Map([
     ['core', schema.schema],
@@ -28532,14 +28850,14 @@ exports.getTags = getTags;
 
 /***/ }),
 
-/***/ 6083:
+/***/ 4355:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_buffer = __nccwpck_require__(181);
-var Scalar = __nccwpck_require__(3301);
-var stringifyString = __nccwpck_require__(3069);
+var Scalar = __nccwpck_require__(389);
+var stringifyString = __nccwpck_require__(1773);
 
 const binary = {
     identify: value => value instanceof Uint8Array, // Buffer inherits from Uint8Array
@@ -28609,12 +28927,12 @@ exports.binary = binary;
 
 /***/ }),
 
-/***/ 8398:
+/***/ 6158:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(389);
 
 function boolStringify({ value, source }, ctx) {
     const boolObj = value ? trueTag : falseTag;
@@ -28645,13 +28963,13 @@ exports.trueTag = trueTag;
 
 /***/ }),
 
-/***/ 5782:
+/***/ 838:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var stringifyNumber = __nccwpck_require__(8689);
+var Scalar = __nccwpck_require__(389);
+var stringifyNumber = __nccwpck_require__(3569);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -28702,12 +29020,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 873:
+/***/ 5609:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(3569);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 function intResolve(str, offset, radix, { intAsBigInt }) {
@@ -28785,13 +29103,13 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 452:
+/***/ 9380:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
+var identity = __nccwpck_require__(4919);
+var Scalar = __nccwpck_require__(389);
 
 // If the value associated with a merge key is a single mapping node, each of
 // its key/value pairs is inserted into the current mapping, unless the key
@@ -28863,16 +29181,16 @@ exports.merge = merge;
 
 /***/ }),
 
-/***/ 303:
+/***/ 6431:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(4043);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var pairs = __nccwpck_require__(8385);
+var identity = __nccwpck_require__(4919);
+var toJS = __nccwpck_require__(3899);
+var YAMLMap = __nccwpck_require__(5462);
+var YAMLSeq = __nccwpck_require__(6831);
+var pairs = __nccwpck_require__(9281);
 
 class YAMLOMap extends YAMLSeq.YAMLSeq {
     constructor() {
@@ -28947,15 +29265,15 @@ exports.omap = omap;
 
 /***/ }),
 
-/***/ 8385:
+/***/ 9281:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
-var YAMLSeq = __nccwpck_require__(2223);
+var identity = __nccwpck_require__(4919);
+var Pair = __nccwpck_require__(5773);
+var Scalar = __nccwpck_require__(389);
+var YAMLSeq = __nccwpck_require__(6831);
 
 function resolvePairs(seq, onError) {
     if (identity.isSeq(seq)) {
@@ -29036,24 +29354,24 @@ exports.resolvePairs = resolvePairs;
 
 /***/ }),
 
-/***/ 5913:
+/***/ 3081:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var binary = __nccwpck_require__(6083);
-var bool = __nccwpck_require__(8398);
-var float = __nccwpck_require__(5782);
-var int = __nccwpck_require__(873);
-var merge = __nccwpck_require__(452);
-var omap = __nccwpck_require__(303);
-var pairs = __nccwpck_require__(8385);
-var set = __nccwpck_require__(1528);
-var timestamp = __nccwpck_require__(6752);
+var map = __nccwpck_require__(4043);
+var _null = __nccwpck_require__(5632);
+var seq = __nccwpck_require__(7562);
+var string = __nccwpck_require__(4704);
+var binary = __nccwpck_require__(4355);
+var bool = __nccwpck_require__(6158);
+var float = __nccwpck_require__(838);
+var int = __nccwpck_require__(5609);
+var merge = __nccwpck_require__(9380);
+var omap = __nccwpck_require__(6431);
+var pairs = __nccwpck_require__(9281);
+var set = __nccwpck_require__(2504);
+var timestamp = __nccwpck_require__(4960);
 
 const schema = [
     map.map,
@@ -29084,14 +29402,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 1528:
+/***/ 2504:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
+var identity = __nccwpck_require__(4919);
+var Pair = __nccwpck_require__(5773);
+var YAMLMap = __nccwpck_require__(5462);
 
 class YAMLSet extends YAMLMap.YAMLMap {
     constructor(schema) {
@@ -29187,12 +29505,12 @@ exports.set = set;
 
 /***/ }),
 
-/***/ 6752:
+/***/ 4960:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(3569);
 
 /** Internal types handle bigint as number, because TS can't figure it out. */
 function parseSexagesimal(str, asBigInt) {
@@ -29299,7 +29617,7 @@ exports.timestamp = timestamp;
 
 /***/ }),
 
-/***/ 4475:
+/***/ 9915:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -29457,15 +29775,15 @@ exports.foldFlowLines = foldFlowLines;
 
 /***/ }),
 
-/***/ 2148:
+/***/ 9300:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(1596);
-var identity = __nccwpck_require__(1127);
-var stringifyComment = __nccwpck_require__(9799);
-var stringifyString = __nccwpck_require__(3069);
+var anchors = __nccwpck_require__(9196);
+var identity = __nccwpck_require__(4919);
+var stringifyComment = __nccwpck_require__(6599);
+var stringifyString = __nccwpck_require__(1773);
 
 function createStringifyContext(doc, options) {
     const opt = Object.assign({
@@ -29596,14 +29914,14 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 1212:
+/***/ 4156:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var identity = __nccwpck_require__(4919);
+var stringify = __nccwpck_require__(9300);
+var stringifyComment = __nccwpck_require__(6599);
 
 function stringifyCollection(collection, ctx, options) {
     const flow = ctx.inFlow ?? collection.flow;
@@ -29758,7 +30076,7 @@ exports.stringifyCollection = stringifyCollection;
 
 /***/ }),
 
-/***/ 9799:
+/***/ 6599:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -29789,14 +30107,14 @@ exports.stringifyComment = stringifyComment;
 
 /***/ }),
 
-/***/ 6829:
+/***/ 2285:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var identity = __nccwpck_require__(4919);
+var stringify = __nccwpck_require__(9300);
+var stringifyComment = __nccwpck_require__(6599);
 
 function stringifyDocument(doc, options) {
     const lines = [];
@@ -29883,7 +30201,7 @@ exports.stringifyDocument = stringifyDocument;
 
 /***/ }),
 
-/***/ 8689:
+/***/ 3569:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -29917,15 +30235,15 @@ exports.stringifyNumber = stringifyNumber;
 
 /***/ }),
 
-/***/ 9748:
+/***/ 7764:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var identity = __nccwpck_require__(4919);
+var Scalar = __nccwpck_require__(389);
+var stringify = __nccwpck_require__(9300);
+var stringifyComment = __nccwpck_require__(6599);
 
 function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
     const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -30076,13 +30394,13 @@ exports.stringifyPair = stringifyPair;
 
 /***/ }),
 
-/***/ 3069:
+/***/ 1773:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var foldFlowLines = __nccwpck_require__(4475);
+var Scalar = __nccwpck_require__(389);
+var foldFlowLines = __nccwpck_require__(9915);
 
 const getFoldOptions = (ctx, isBlock) => ({
     indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -30421,12 +30739,12 @@ exports.stringifyString = stringifyString;
 
 /***/ }),
 
-/***/ 204:
+/***/ 2588:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(4919);
 
 const BREAK = Symbol('break visit');
 const SKIP = Symbol('skip children');
@@ -30664,7 +30982,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 5260:
+/***/ 7964:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30684,13 +31002,13 @@ var external_events_ = __nccwpck_require__(4434);
 var external_child_process_ = __nccwpck_require__(5317);
 // EXTERNAL MODULE: external "path"
 var external_path_ = __nccwpck_require__(6928);
-// EXTERNAL MODULE: ./node_modules/@actions/io/lib/io.js
-var io = __nccwpck_require__(8701);
-// EXTERNAL MODULE: ./node_modules/@actions/io/lib/io-util.js
-var io_util = __nccwpck_require__(90);
+// EXTERNAL MODULE: ../main/node_modules/@actions/io/lib/io.js
+var io = __nccwpck_require__(6413);
+// EXTERNAL MODULE: ../main/node_modules/@actions/io/lib/io-util.js
+var io_util = __nccwpck_require__(378);
 ;// CONCATENATED MODULE: external "timers"
 const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/exec/lib/toolrunner.js
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -31278,7 +31596,7 @@ class ExecState extends external_events_.EventEmitter {
     }
 }
 //# sourceMappingURL=toolrunner.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/exec/lib/exec.js
 var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -31361,7 +31679,7 @@ function getExecOutput(commandLine, args, options) {
 
 /***/ }),
 
-/***/ 90:
+/***/ 378:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -31565,7 +31883,7 @@ function getCmdPath() {
 
 /***/ }),
 
-/***/ 8701:
+/***/ 6413:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -31577,7 +31895,7 @@ function getCmdPath() {
 /* unused harmony exports mv, findInPath */
 /* harmony import */ var assert__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2613);
 /* harmony import */ var path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6928);
-/* harmony import */ var _io_util_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(90);
+/* harmony import */ var _io_util_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(378);
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -31852,14 +32170,14 @@ function copyFile(srcFile, destFile, force) {
 
 /***/ }),
 
-/***/ 3837:
+/***/ 5759:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$id":"https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#","description":"Meta-schema for $data reference (JSON AnySchema extension proposal)","type":"object","required":["$data"],"properties":{"$data":{"type":"string","anyOf":[{"format":"relative-json-pointer"},{"format":"json-pointer"}]}},"additionalProperties":false}');
 
 /***/ }),
 
-/***/ 2079:
+/***/ 1277:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"http://json-schema.org/draft-07/schema#","title":"Core schema meta-schema","definitions":{"schemaArray":{"type":"array","minItems":1,"items":{"$ref":"#"}},"nonNegativeInteger":{"type":"integer","minimum":0},"nonNegativeIntegerDefault0":{"allOf":[{"$ref":"#/definitions/nonNegativeInteger"},{"default":0}]},"simpleTypes":{"enum":["array","boolean","integer","null","number","object","string"]},"stringArray":{"type":"array","items":{"type":"string"},"uniqueItems":true,"default":[]}},"type":["object","boolean"],"properties":{"$id":{"type":"string","format":"uri-reference"},"$schema":{"type":"string","format":"uri"},"$ref":{"type":"string","format":"uri-reference"},"$comment":{"type":"string"},"title":{"type":"string"},"description":{"type":"string"},"default":true,"readOnly":{"type":"boolean","default":false},"examples":{"type":"array","items":true},"multipleOf":{"type":"number","exclusiveMinimum":0},"maximum":{"type":"number"},"exclusiveMaximum":{"type":"number"},"minimum":{"type":"number"},"exclusiveMinimum":{"type":"number"},"maxLength":{"$ref":"#/definitions/nonNegativeInteger"},"minLength":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"pattern":{"type":"string","format":"regex"},"additionalItems":{"$ref":"#"},"items":{"anyOf":[{"$ref":"#"},{"$ref":"#/definitions/schemaArray"}],"default":true},"maxItems":{"$ref":"#/definitions/nonNegativeInteger"},"minItems":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"uniqueItems":{"type":"boolean","default":false},"contains":{"$ref":"#"},"maxProperties":{"$ref":"#/definitions/nonNegativeInteger"},"minProperties":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"required":{"$ref":"#/definitions/stringArray"},"additionalProperties":{"$ref":"#"},"definitions":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"properties":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"patternProperties":{"type":"object","additionalProperties":{"$ref":"#"},"propertyNames":{"format":"regex"},"default":{}},"dependencies":{"type":"object","additionalProperties":{"anyOf":[{"$ref":"#"},{"$ref":"#/definitions/stringArray"}]}},"propertyNames":{"$ref":"#"},"const":true,"enum":{"type":"array","items":true,"minItems":1,"uniqueItems":true},"type":{"anyOf":[{"$ref":"#/definitions/simpleTypes"},{"type":"array","items":{"$ref":"#/definitions/simpleTypes"},"minItems":1,"uniqueItems":true}]},"format":{"type":"string"},"contentMediaType":{"type":"string"},"contentEncoding":{"type":"string"},"if":{"$ref":"#"},"then":{"$ref":"#"},"else":{"$ref":"#"},"allOf":{"$ref":"#/definitions/schemaArray"},"anyOf":{"$ref":"#/definitions/schemaArray"},"oneOf":{"$ref":"#/definitions/schemaArray"},"not":{"$ref":"#"}},"default":true}');
@@ -32134,6 +32452,6 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(751);
+/******/ var __webpack_exports__ = __nccwpck_require__(6605);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

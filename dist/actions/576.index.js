@@ -1,8 +1,8 @@
-export const id = 770;
-export const ids = [770];
+export const id = 576;
+export const ids = [576];
 export const modules = {
 
-/***/ 71844:
+/***/ 88170:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -30,12 +30,12 @@ export const modules = {
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_6___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_6__);
 /* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(46466);
 /* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_7___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_7__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(32635);
-/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(78365);
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(61620);
-/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(90002);
-/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(42372);
-/* harmony import */ var _workflow_commands_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(42408);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(41581);
+/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(56855);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(31662);
+/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(49024);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(21934);
+/* harmony import */ var _workflow_commands_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(28470);
 /**
  * The one download path: HTTP(S) with an idle timeout, retry with backoff on 5xx/408/429/connection errors
  * (never on other 4xx), sha256 verification while streaming, and a cache keyed by URL + digest.
@@ -342,7 +342,7 @@ function digestFromSums(text, fileName, url) {
 
 /***/ }),
 
-/***/ 32397:
+/***/ 65214:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -356,7 +356,7 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: SMOKE_POLICIES, findRunner
 
 // EXTERNAL MODULE: ./shared/arch.ts
-var shared_arch = __webpack_require__(82220);
+var shared_arch = __webpack_require__(54970);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
@@ -462,11 +462,11 @@ function elfHeaderFor(arch) {
 }
 
 // EXTERNAL MODULE: ./shared/errors.ts
-var errors = __webpack_require__(32635);
+var errors = __webpack_require__(41581);
 // EXTERNAL MODULE: ./shared/exec.ts
-var exec = __webpack_require__(83497);
+var exec = __webpack_require__(63795);
 // EXTERNAL MODULE: ./shared/not-run.ts
-var not_run = __webpack_require__(77495);
+var not_run = __webpack_require__(95673);
 ;// CONCATENATED MODULE: ./shared/emulate.ts
 /**
  * Run a target binary once, as a smoke test: natively when the host can, else through a registered binfmt_misc
@@ -574,17 +574,17 @@ async function smokeRun(binary, args, runner, env = {}, arch = '') {
 
 /***/ }),
 
-/***/ 98650:
+/***/ 84944:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   K: () => (/* binding */ smokeRunner),
 /* harmony export */   b: () => (/* binding */ verifyBinaries)
 /* harmony export */ });
-/* harmony import */ var _elf_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(87563);
-/* harmony import */ var _emulate_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(32397);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(32635);
-/* harmony import */ var _verify_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(54377);
+/* harmony import */ var _elf_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(13641);
+/* harmony import */ var _emulate_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(65214);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(41581);
+/* harmony import */ var _verify_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(87603);
 
 
 
@@ -623,7 +623,7 @@ async function smokeRunner(rt, arch) {
 
 /***/ }),
 
-/***/ 42372:
+/***/ 21934:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -675,15 +675,15 @@ async function withRetry(opts, attempt) {
 
 /***/ }),
 
-/***/ 54377:
+/***/ 87603:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   X: () => (/* binding */ verifyBinary)
 /* harmony export */ });
-/* harmony import */ var _elf_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(87563);
-/* harmony import */ var _emulate_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(32397);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(32635);
+/* harmony import */ var _elf_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(13641);
+/* harmony import */ var _emulate_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(65214);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(41581);
 
 
 
@@ -707,7 +707,7 @@ async function verifyBinary(file, label, arch, runner, smoke) {
 
 /***/ }),
 
-/***/ 84402:
+/***/ 27824:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -719,9 +719,9 @@ async function verifyBinary(file, label, arch, runner, smoke) {
 /* harmony export */   tQ: () => (/* binding */ stripV)
 /* harmony export */ });
 /* unused harmony export isPrerelease */
-/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(62088);
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73880);
 /* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(semver__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(32635);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(41581);
 /**
  * Versions and release tags, on semver (npm/node-semver): one parser for every tag an input, a checkout or a
  * marker file gives (Kubernetes, etcd, flannel, CNI plugins), one way to drop the leading v, and Go's own

@@ -1,8 +1,8 @@
-export const id = 715;
-export const ids = [715];
+export const id = 140;
+export const ids = [140];
 export const modules = {
 
-/***/ 8715:
+/***/ 61140:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -19,24 +19,24 @@ var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(38815);
+// EXTERNAL MODULE: ../main/node_modules/yaml/dist/index.js
+var dist = __webpack_require__(43439);
 // EXTERNAL MODULE: ./shared/arch.ts
-var shared_arch = __webpack_require__(82220);
+var shared_arch = __webpack_require__(54970);
 // EXTERNAL MODULE: ./shared/errors.ts
-var errors = __webpack_require__(32635);
+var errors = __webpack_require__(41581);
 // EXTERNAL MODULE: ./shared/files.ts
-var files = __webpack_require__(78365);
+var files = __webpack_require__(56855);
 // EXTERNAL MODULE: ./shared/inputs.ts
-var inputs = __webpack_require__(18573);
+var inputs = __webpack_require__(86395);
 // EXTERNAL MODULE: ./shared/provenance.ts + 1 modules
-var provenance = __webpack_require__(21562);
+var provenance = __webpack_require__(44852);
 // EXTERNAL MODULE: ./shared/publish.ts + 2 modules
-var publish = __webpack_require__(23964);
+var publish = __webpack_require__(4035);
 // EXTERNAL MODULE: ./shared/epoch.ts
-var shared_epoch = __webpack_require__(37747);
+var shared_epoch = __webpack_require__(94269);
 // EXTERNAL MODULE: ./shared/exec.ts
-var exec = __webpack_require__(83497);
+var exec = __webpack_require__(63795);
 ;// CONCATENATED MODULE: ./shared/charm/routes.ts
 /**
  * Where each `bases` entry (or `platforms` entry) of a charm is packed: pure, unit-tested (test/charm-routes.test.ts).
@@ -283,7 +283,7 @@ function routeConfigFromEnv(env, extra = []) {
 }
 
 // EXTERNAL MODULE: ./shared/charm/store.ts + 1 modules
-var store = __webpack_require__(3002);
+var store = __webpack_require__(21225);
 ;// CONCATENATED MODULE: ./shared/charm/build.ts
 /**
  * Build a charm: check the source (metadata, resources, layer.yaml includes), then run the builder with an
@@ -543,9 +543,9 @@ function charmToolsManifest(series, arches, toolVersion, epoch) {
 }
 
 // EXTERNAL MODULE: ./shared/charm/metadata.ts
-var charm_metadata = __webpack_require__(173);
+var charm_metadata = __webpack_require__(12911);
 // EXTERNAL MODULE: ./shared/paths.ts
-var paths = __webpack_require__(90002);
+var paths = __webpack_require__(49024);
 ;// CONCATENATED MODULE: ./actions/charm-build/main.ts
 /**
  * charm-build: check a charm source (metadata.yaml / charmcraft.yaml parse, names, resources, every layer.yaml

@@ -1,177 +1,35 @@
-export const id = 274;
-export const ids = [274];
+export const id = 345;
+export const ids = [345];
 export const modules = {
 
-/***/ 97274:
+/***/ 73345:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
 __webpack_require__.r(__webpack_exports__);
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  getInputs: () => (/* binding */ getInputs),
-  main: () => (/* binding */ main)
-});
-
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
-var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./shared/arch.ts
-var arch = __webpack_require__(82220);
-// EXTERNAL MODULE: ./shared/binaries.ts
-var binaries = __webpack_require__(22549);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(51455);
-// EXTERNAL MODULE: ./shared/errors.ts
-var errors = __webpack_require__(32635);
-// EXTERNAL MODULE: ./shared/k8s.ts
-var k8s = __webpack_require__(75082);
-// EXTERNAL MODULE: ./shared/snap/pack.ts
-var pack = __webpack_require__(29082);
-;// CONCATENATED MODULE: ./shared/cdk-addons.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   getInputs: () => (/* binding */ getInputs),
+/* harmony export */   main: () => (/* binding */ main)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _shared_arch_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(54970);
+/* harmony import */ var _shared_concurrency_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(32911);
+/* harmony import */ var _shared_binaries_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(41187);
+/* harmony import */ var _shared_download_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(88170);
+/* harmony import */ var _shared_epoch_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(94269);
+/* harmony import */ var _shared_files_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(56855);
+/* harmony import */ var _shared_inputs_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(86395);
+/* harmony import */ var _shared_k8s_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(46476);
+/* harmony import */ var _shared_provenance_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(44852);
+/* harmony import */ var _shared_publish_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(4035);
+/* harmony import */ var _shared_resource_verify_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(84944);
+/* harmony import */ var _shared_verify_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(87603);
+/* harmony import */ var _shared_paths_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(49024);
 /**
- * The cdk-addons snap (docs/upstream.md#cdk-addons-and-etcd-snaps): a cdk-addons build directory (the `apply` script, `templates/`,
- * `meta/hooks/`, packed like snapcraft's dump plugin does) plus the target's kubectl, with `{{ arch }}` in the
- * templates rendered for the target at build time. Image names use Go spellings (armhf → arm, ppc64el →
- * ppc64le), so the arch table's Go column is what goes in. Every other Jinja placeholder is left for `apply`
- * to render at run time.
- */
-
-
-
-
-
-const CDK_ADDONS = 'cdk-addons';
-/** `{{ arch }}`, `{{arch}}`, `{{- arch -}}`: the one placeholder rendered at build time. */
-const ARCH_PLACEHOLDER = /\{\{-?\s*arch\s*-?\}\}/g;
-/** The image architecture of a target: upstream images use Go names. */
-function imageArch(arch) {
-    return arch.go;
-}
-/** Render `{{ arch }}` in one template; returns the text and how many placeholders were replaced. */
-function renderArchTemplate(text, arch) {
-    let replaced = 0;
-    const out = text.replace(ARCH_PLACEHOLDER, () => {
-        replaced++;
-        return imageArch(arch);
-    });
-    return { text: out, replaced };
-}
-/** Not packed from a build directory: VCS data, a snap.yaml (we write our own), and the kubectl we replace. */
-function excluded(rel) {
-    return (rel === '.git' ||
-        rel.startsWith('.git/') ||
-        rel === 'meta/snap.yaml' ||
-        rel === 'snap' ||
-        rel.startsWith('snap/') ||
-        rel === 'kubectl' ||
-        /\.snap$/.test(rel));
-}
-async function walk(root, rel, inputName, out) {
-    const here = external_node_path_default().join(root, rel);
-    for (const name of (await (0,promises_.readdir)(here)).sort()) {
-        const r = rel ? `${rel}/${name}` : name;
-        if (excluded(r))
-            continue;
-        const full = external_node_path_default().join(root, r);
-        const st = await (0,promises_.lstat)(full);
-        if (st.isDirectory())
-            await walk(root, r, inputName, out);
-        else if (st.isFile())
-            out.push({ rel: r, full, executable: (st.mode & 0o111) !== 0 });
-        else
-            throw new errors/* UserError */.yo(`${inputName}: '${r}' in ${root} is not a regular file or directory (a symlink?); replace it with the file itself`);
-    }
-}
-/**
- * Read a cdk-addons build directory: `apply` (executable), `templates/` (at least one file), optional
- * `meta/hooks/*`, and anything else beside them, as the dump plugin would pack it.
- */
-async function readCdkAddonsSource(dir, inputName = 'source-dir') {
-    const root = external_node_path_default().resolve(dir);
-    const st = await (0,promises_.lstat)(root).catch(() => undefined);
-    if (!st?.isDirectory())
-        throw new errors/* UserError */.yo(`${inputName}: '${dir}' is not a directory; point it at a cdk-addons build directory (apply, templates/, meta/hooks/)`);
-    const files = [];
-    await walk(root, '', inputName, files);
-    const apply = files.find((f) => f.rel === 'apply');
-    if (!apply) {
-        const nested = (await (0,promises_.lstat)(external_node_path_default().join(root, 'cdk-addons', 'apply')).catch(() => undefined))?.isFile();
-        const hint = nested
-            ? `; it has cdk-addons/apply: run 'make prep' and use build/, or point ${inputName} at ${external_node_path_default().join(dir, 'cdk-addons')} with templates/ beside apply`
-            : '';
-        throw new errors/* UserError */.yo(`${inputName}: '${dir}' has no apply script; point it at a cdk-addons build directory (apply, templates/, meta/hooks/)${hint}`);
-    }
-    if (!apply.executable)
-        throw new errors/* UserError */.yo(`${inputName}: '${apply.full}' is not executable; chmod +x it (the snap's apply app runs it)`);
-    if (!files.some((f) => f.rel.startsWith('templates/'))) {
-        throw new errors/* UserError */.yo(`${inputName}: '${dir}' has no templates/ with addon manifests; run cdk-addons' get-addon-templates (make prep) first`);
-    }
-    for (const h of files.filter((f) => f.rel.startsWith('meta/hooks/'))) {
-        if (!h.executable)
-            throw new errors/* UserError */.yo(`${inputName}: hook '${h.full}' is not executable; chmod +x it (snapd runs hooks directly)`);
-    }
-    return files;
-}
-function cdkAddonsSnapYaml(version, arch, base = k8s/* SNAP_BASE */.$s) {
-    return {
-        name: CDK_ADDONS,
-        version: (0,k8s/* snapVersion */.XQ)(version),
-        summary: 'Addons for Charmed Kubernetes',
-        description: `Addons for Charmed Kubernetes ${version} on ${arch.debian}: addon manifests (images for ${imageArch(arch)}), the apply script and kubectl, packed by build-snaps.`,
-        architectures: [arch.debian],
-        base,
-        confinement: 'strict',
-        grade: 'stable',
-        apps: { apply: { command: 'apply', plugs: ['home', 'network'] } },
-    };
-}
-/** Stage the build directory with rendered templates and the target's kubectl, check and pack it. */
-async function packCdkAddonsSnap(p) {
-    const rendered = {};
-    const files = [{ path: 'kubectl', source: p.kubectl, executable: true }];
-    for (const f of p.source) {
-        if (f.rel.startsWith('templates/')) {
-            const r = renderArchTemplate(await (0,promises_.readFile)(f.full, 'utf8'), p.arch);
-            rendered[f.rel] = r.replaced;
-            files.push({ path: f.rel, content: r.text, executable: f.executable });
-        }
-        else {
-            files.push({ path: f.rel, source: f.full, executable: f.executable });
-        }
-    }
-    const dir = external_node_path_default().join(p.stageRoot, `${CDK_ADDONS}-${p.arch.debian}`);
-    await (0,pack/* stageSnap */.vV)(dir, cdkAddonsSnapYaml(p.version, p.arch, p.base), files, p.epoch);
-    await (0,pack/* checkSkeleton */.yu)(dir, CDK_ADDONS);
-    const snap = external_node_path_default().join(p.outDir, (0,k8s/* snapFileName */.CE)(CDK_ADDONS, p.version, p.arch));
-    await (0,pack/* packSnap */.em)(dir, snap, p.epoch);
-    return { snap, rendered, files: files.length };
-}
-
-// EXTERNAL MODULE: ./shared/epoch.ts
-var shared_epoch = __webpack_require__(37747);
-// EXTERNAL MODULE: ./shared/files.ts
-var files = __webpack_require__(78365);
-// EXTERNAL MODULE: ./shared/inputs.ts
-var inputs = __webpack_require__(18573);
-// EXTERNAL MODULE: ./shared/provenance.ts + 1 modules
-var provenance = __webpack_require__(21562);
-// EXTERNAL MODULE: ./shared/publish.ts + 2 modules
-var publish = __webpack_require__(23964);
-// EXTERNAL MODULE: ./shared/snap/snapyaml.ts
-var snapyaml = __webpack_require__(40948);
-// EXTERNAL MODULE: ./shared/resource/verify.ts
-var verify = __webpack_require__(98650);
-// EXTERNAL MODULE: ./shared/verify.ts
-var shared_verify = __webpack_require__(54377);
-// EXTERNAL MODULE: ./shared/paths.ts
-var paths = __webpack_require__(90002);
-;// CONCATENATED MODULE: ./actions/build-cdk-addons-snap/main.ts
-/**
- * build-cdk-addons-snap: the cdk-addons snap for one architecture: the target's kubectl (downloaded and
- * verified like the Kubernetes snaps: sha256, ELF architecture, one smoke run), a cdk-addons build directory
- * with `{{ arch }}` rendered in its templates, packed reproducibly. No emulation, no snapcraft.
+ * build-k8s-snaps: download (or take) the Kubernetes binaries for one architecture, verify each
+ * (sha256, ELF architecture, one smoke run), and pack one reproducible snap per binary.
  */
 
 
@@ -187,83 +45,94 @@ var paths = __webpack_require__(90002);
 
 
 
-const KUBECTL = k8s/* COMPONENTS */.$j.find((c) => c.name === 'kubectl');
+
 function getInputs(rt) {
     const kubeVersion = rt.input('kube-version', { required: true });
-    (0,k8s/* parseKubeVersion */.He)(kubeVersion);
+    (0,_shared_k8s_js__WEBPACK_IMPORTED_MODULE_7__/* .parseKubeVersion */ .He)(kubeVersion);
+    const baseUrl = (0,_shared_inputs_js__WEBPACK_IMPORTED_MODULE_13__/* .parseHttpUrl */ .f$)(rt.input('base-url', { default: 'https://dl.k8s.io' }), 'base-url', 'https://dl.k8s.io');
     return {
         kubeVersion,
-        arch: (0,arch/* archOrHost */.g)(rt.input('arch')),
-        sourceDir: rt.input('source-dir', { required: true }),
-        baseUrl: (0,inputs/* parseHttpUrl */.f$)(rt.input('base-url', { default: 'https://dl.k8s.io' }), 'base-url', 'https://dl.k8s.io'),
-        kubectlDir: rt.input('kubectl-dir'),
-        base: rt.input('base', { default: k8s/* SNAP_BASE */.$s }),
+        arch: (0,_shared_arch_js__WEBPACK_IMPORTED_MODULE_2__/* .archOrHost */ .g)(rt.input('arch')),
+        components: (0,_shared_k8s_js__WEBPACK_IMPORTED_MODULE_7__/* .parseComponents */ .YX)(rt.input('components', { default: _shared_k8s_js__WEBPACK_IMPORTED_MODULE_7__/* .DEFAULT_COMPONENTS */ .lp })),
+        baseUrl,
+        binariesDir: rt.input('binaries-dir'),
         outputDir: rt.input('output-dir', { default: 'snaps' }),
         artifactName: rt.input('artifact-name'),
-        verify: (0,inputs/* parseBool */.q6)(rt.input('verify'), 'verify', true),
+        verify: (0,_shared_inputs_js__WEBPACK_IMPORTED_MODULE_13__/* .parseBool */ .q6)(rt.input('verify'), 'verify', true),
     };
 }
 async function main(rt) {
     const inputs = getInputs(rt);
-    await (0,paths/* checkInputPaths */.bk)({ 'source-dir': inputs.sourceDir, 'kubectl-dir': inputs.kubectlDir });
+    await (0,_shared_paths_js__WEBPACK_IMPORTED_MODULE_12__/* .checkInputPaths */ .bk)({ 'binaries-dir': inputs.binariesDir });
+    const outDir = await (0,_shared_files_js__WEBPACK_IMPORTED_MODULE_6__/* .ensureWritableDir */ .gA)(inputs.outputDir, 'output-dir');
+    const version = await (0,_shared_k8s_js__WEBPACK_IMPORTED_MODULE_7__/* .resolveKubeVersion */ .U8)(inputs.kubeVersion, inputs.baseUrl, (m) => rt.warning(m));
     const { arch } = inputs;
-    const source = await readCdkAddonsSource(inputs.sourceDir, 'source-dir');
-    const outDir = await (0,files/* ensureWritableDir */.gA)(inputs.outputDir, 'output-dir');
-    const version = await (0,k8s/* resolveKubeVersion */.U8)(inputs.kubeVersion, inputs.baseUrl, (m) => rt.warning(m));
-    (0,snapyaml/* validateSnapYaml */.SK)(cdkAddonsSnapYaml(version, arch, inputs.base));
-    rt.info(`cdk-addons ${(0,k8s/* snapVersion */.XQ)(version)} for ${arch.debian} (images: ${imageArch(arch)}) from ${inputs.sourceDir}: ${source.length} files`);
-    const epoch = (0,shared_epoch/* sourceDateEpoch */.p)();
-    const prov = new provenance/* ProvenanceRecorder */.Ej('build-cdk-addons-snap');
-    await prov.checkout(inputs.sourceDir, 'cdk-addons');
-    await (0,files/* withScratchDir */.Cc)(rt.tempRoot(), 'build-snaps-', async (work) => {
-        const kubectl = await rt.group('Fetch and verify kubectl', async () => {
-            const url = inputs.kubectlDir ? undefined : (0,k8s/* binaryUrl */.zz)(inputs.baseUrl, version, arch, 'kubectl');
-            const bin = await (0,binaries/* acquireBinary */._)('kubectl', external_node_path_default().join(work, 'bin', 'kubectl'), {
+    rt.info(`Kubernetes ${version} for ${arch.debian} (Go/Kubernetes ${arch.go}): ${inputs.components.map((c) => c.name).join(', ')}`);
+    const epoch = (0,_shared_epoch_js__WEBPACK_IMPORTED_MODULE_5__/* .sourceDateEpoch */ .p)();
+    const prov = new _shared_provenance_js__WEBPACK_IMPORTED_MODULE_8__/* .ProvenanceRecorder */ .Ej('build-k8s-snaps');
+    await (0,_shared_files_js__WEBPACK_IMPORTED_MODULE_6__/* .withScratchDir */ .Cc)(rt.tempRoot(), 'build-snaps-', async (work) => {
+        const runner = inputs.verify ? await (0,_shared_resource_verify_js__WEBPACK_IMPORTED_MODULE_10__/* .smokeRunner */ .K)(rt, arch) : undefined;
+        const policy = (0,_shared_download_js__WEBPACK_IMPORTED_MODULE_4__/* .downloadPolicy */ .bK)();
+        const binaries = await rt.group(`Fetch and verify ${inputs.components.length} binaries`, () => (0,_shared_concurrency_js__WEBPACK_IMPORTED_MODULE_14__/* .mapLimit */ .s)(inputs.components, 4, async (c) => {
+            const url = inputs.binariesDir ? undefined : (0,_shared_k8s_js__WEBPACK_IMPORTED_MODULE_7__/* .binaryUrl */ .zz)(inputs.baseUrl, version, arch, c.name);
+            const bin = await (0,_shared_binaries_js__WEBPACK_IMPORTED_MODULE_3__/* .acquireBinary */ ._)(c.name, node_path__WEBPACK_IMPORTED_MODULE_1___default().join(work, 'bin', c.name), {
                 url,
-                localDir: inputs.kubectlDir || undefined,
-                localInput: 'kubectl-dir',
+                localDir: inputs.binariesDir || undefined,
                 cacheDir: rt.cacheRoot(),
+                policy,
                 log: (m) => rt.warning(m),
             });
             if (url)
                 prov.download(url, bin.sha256);
             else
-                prov.localFile(external_node_path_default().join(inputs.kubectlDir, 'kubectl'), bin.sha256);
+                prov.localFile(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(inputs.binariesDir, c.name), bin.sha256);
             if (!bin.sha256Verified)
-                rt.warning(`kubectl: no kubectl.sha256 beside it in kubectl-dir; not checksum-verified`);
-            let checks = ['verification off'];
-            if (inputs.verify) {
-                const runner = await (0,verify/* smokeRunner */.K)(rt, arch);
-                checks = await (0,shared_verify/* verifyBinary */.X)(bin.path, 'kubectl', arch, runner, (0,k8s/* componentSmoke */.$z)(KUBECTL, version));
+                rt.warning(`${c.name}: no ${c.name}.sha256 beside it in binaries-dir; not checksum-verified`);
+            const checks = inputs.verify
+                ? await (0,_shared_verify_js__WEBPACK_IMPORTED_MODULE_11__/* .verifyBinary */ .X)(bin.path, c.name, arch, runner, (0,_shared_k8s_js__WEBPACK_IMPORTED_MODULE_7__/* .componentSmoke */ .$z)(c, version))
+                : ['verification off'];
+            rt.info(`${c.name}: ${bin.origin}; ${checks.join('; ')}`);
+            return { component: c, ...bin, checks: [bin.sha256Verified ? 'sha256' : 'no sha256', ...checks] };
+        }));
+        const snaps = await rt.group(`Pack ${binaries.length} snaps`, async () => {
+            const made = [];
+            try {
+                for (const b of binaries) {
+                    const { file, cached } = await (0,_shared_k8s_js__WEBPACK_IMPORTED_MODULE_7__/* .packComponentSnap */ .bM)(b.component, b.path, version, arch, outDir, node_path__WEBPACK_IMPORTED_MODULE_1___default().join(work, 'stage'), epoch, rt.cacheRoot(), b.sha256);
+                    made.push(file);
+                    if (cached)
+                        rt.info(`${node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(file)}: identical inputs packed before; reused from the snap cache`);
+                }
             }
-            rt.info(`kubectl: ${bin.origin}; ${checks.join('; ')}`);
-            return bin.path;
+            catch (e) {
+                await Promise.all(made.map((f) => (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(f, { force: true })));
+                throw e;
+            }
+            return made;
         });
-        const built = await rt.group(`Render templates for ${arch.debian} and pack`, () => packCdkAddonsSnap({ source, kubectl, version, arch, base: inputs.base, outDir, stageRoot: external_node_path_default().join(work, 'stage'), epoch }));
-        const templates = Object.entries(built.rendered);
-        const withArch = templates.filter(([, n]) => n > 0);
-        rt.info(`rendered {{ arch }} -> ${imageArch(arch)} in ${withArch.length} of ${templates.length} templates (${withArch.reduce((s, [, n]) => s + n, 0)} placeholders)`);
-        await (0,publish/* publish */.mk)(rt, {
-            action: 'build-cdk-addons-snap',
+        const checked = binaries.map((b) => `- ${b.component.name}: ${b.checks.join(', ')}`).join('\n');
+        const { manifest } = await (0,_shared_publish_js__WEBPACK_IMPORTED_MODULE_9__/* .publish */ .mk)(rt, {
+            action: 'build-k8s-snaps',
             outDir,
             epoch,
             provenance: prov,
             parts: [arch.debian],
             artifactName: inputs.artifactName,
-            artifacts: [{ file: built.snap, version: (0,k8s/* snapVersion */.XQ)(version), arch: arch.debian }],
-            title: `${CDK_ADDONS} ${(0,k8s/* snapVersion */.XQ)(version)} for ${arch.debian}`,
-            notes: `Templates: ${templates.length}, \`{{ arch }}\` rendered as \`${imageArch(arch)}\` in ${withArch.length}. Reproducible: SOURCE_DATE_EPOCH=${epoch}.`,
+            artifacts: snaps.map((file) => ({ file, version: (0,_shared_k8s_js__WEBPACK_IMPORTED_MODULE_7__/* .snapVersion */ .XQ)(version), arch: arch.debian })),
+            title: `Kubernetes ${(0,_shared_k8s_js__WEBPACK_IMPORTED_MODULE_7__/* .snapVersion */ .XQ)(version)} snaps for ${arch.debian}`,
+            notes: `Verified:\n${checked}\n\nReproducible: SOURCE_DATE_EPOCH=${epoch}.`,
         });
-        rt.output('snap', built.snap);
-        rt.output('version', (0,k8s/* snapVersion */.XQ)(version));
+        rt.output('snaps', snaps);
+        rt.output('version', (0,_shared_k8s_js__WEBPACK_IMPORTED_MODULE_7__/* .snapVersion */ .XQ)(version));
         rt.output('arch', arch.debian);
+        rt.info(`checksums: ${manifest}`);
     });
 }
 
 
 /***/ }),
 
-/***/ 22549:
+/***/ 41187:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -273,9 +142,9 @@ async function main(rt) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _download_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(71844);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(32635);
-/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(78365);
+/* harmony import */ var _download_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(88170);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(41581);
+/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(56855);
 /** Where a build's input binaries come from: a verified download, or a local directory (air-gapped mode). */
 
 
@@ -318,7 +187,38 @@ async function acquire(name, dest, src) {
 
 /***/ }),
 
-/***/ 75082:
+/***/ 32911:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   s: () => (/* binding */ mapLimit)
+/* harmony export */ });
+/** Map over items with at most `limit` running at once; results keep the input order. All settle before a rejection is thrown. */
+async function mapLimit(items, limit, fn) {
+    const results = new Array(items.length);
+    const errors = [];
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const i = next++;
+            try {
+                results[i] = await fn(items[i], i);
+            }
+            catch (e) {
+                errors.push(e);
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+    if (errors.length > 0)
+        throw errors[0];
+    return results;
+}
+
+
+/***/ }),
+
+/***/ 46476:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -338,11 +238,11 @@ async function acquire(name, dest, src) {
 /* unused harmony exports parseMarkerBody, markerUrl, daemonWrapper, CONFIGURE_HOOK, componentSnapYaml */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _download_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(71844);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(32635);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(18573);
-/* harmony import */ var _snap_pack_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(29082);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(84402);
+/* harmony import */ var _download_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(88170);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(41581);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(86395);
+/* harmony import */ var _snap_pack_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(43576);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(27824);
 /** The Kubernetes components the suite snaps (docs/upstream.md#kubernetes-binaries): URLs, versions, confinement, apps, smoke runs. */
 
 
@@ -502,7 +402,7 @@ function componentSmoke(c, version) {
 
 /***/ }),
 
-/***/ 29082:
+/***/ 43576:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -517,10 +417,10 @@ function componentSmoke(c, version) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(32635);
-/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83497);
-/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(78365);
-/* harmony import */ var _snapyaml_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(40948);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(41581);
+/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(63795);
+/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(56855);
+/* harmony import */ var _snapyaml_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(77514);
 /**
  * Pack a snap from a staged directory the way snapd does, reproducibly:
  * `mksquashfs DIR FILE -noappend -comp xz -all-root -no-xattrs -no-fragments` with SOURCE_DATE_EPOCH set
@@ -631,7 +531,7 @@ async function treeKey(dir, epoch, mksquashfs, knownDigests) {
 
 /***/ }),
 
-/***/ 40948:
+/***/ 77514:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -639,9 +539,9 @@ async function treeKey(dir, epoch, mksquashfs, knownDigests) {
 /* harmony export */   Uc: () => (/* binding */ renderSnapYaml)
 /* harmony export */ });
 /* unused harmony export snapYamlProblems */
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38815);
-/* harmony import */ var _arch_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(82220);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(32635);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(43439);
+/* harmony import */ var _arch_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(54970);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(41581);
 /** The meta/snap.yaml model: build it, validate it (snapd's rules), render it deterministically. */
 
 

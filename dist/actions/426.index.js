@@ -1,8 +1,8 @@
-export const id = 282;
-export const ids = [282];
+export const id = 426;
+export const ids = [426];
 export const modules = {
 
-/***/ 55282:
+/***/ 52426:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -15,11 +15,11 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./shared/arch.ts
-var arch = __webpack_require__(82220);
+var arch = __webpack_require__(54970);
 // EXTERNAL MODULE: ./shared/errors.ts
-var errors = __webpack_require__(32635);
+var errors = __webpack_require__(41581);
 // EXTERNAL MODULE: ./shared/charm/plan.ts
-var charm_plan = __webpack_require__(36863);
+var charm_plan = __webpack_require__(42533);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:fs"
@@ -31,22 +31,22 @@ var external_node_stream_promises_ = __webpack_require__(46466);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(38815);
+// EXTERNAL MODULE: ../main/node_modules/yaml/dist/index.js
+var dist = __webpack_require__(43439);
 // EXTERNAL MODULE: ./shared/concurrency.ts
-var concurrency = __webpack_require__(88837);
+var concurrency = __webpack_require__(32911);
 // EXTERNAL MODULE: ./shared/exec.ts
-var exec = __webpack_require__(83497);
+var exec = __webpack_require__(63795);
 // EXTERNAL MODULE: ./shared/files.ts
-var files = __webpack_require__(78365);
+var files = __webpack_require__(56855);
 // EXTERNAL MODULE: ./shared/manifest.ts
-var shared_manifest = __webpack_require__(39273);
+var shared_manifest = __webpack_require__(85723);
 // EXTERNAL MODULE: ./shared/snap/inspect.ts
-var inspect = __webpack_require__(28231);
+var inspect = __webpack_require__(53205);
 // EXTERNAL MODULE: ./shared/charm/metadata.ts
-var metadata = __webpack_require__(173);
+var metadata = __webpack_require__(12911);
 // EXTERNAL MODULE: ./shared/charm/store.ts + 1 modules
-var charm_store = __webpack_require__(3002);
+var charm_store = __webpack_require__(21225);
 ;// CONCATENATED MODULE: ./shared/charm/release.ts
 /**
  * The I/O half of a charm release, around the pure ReleasePlan of shared/charm/plan.ts:
@@ -436,7 +436,7 @@ function verifyFailure(plan, ms) {
 }
 
 // EXTERNAL MODULE: ./shared/paths.ts
-var shared_paths = __webpack_require__(90002);
+var shared_paths = __webpack_require__(49024);
 ;// CONCATENATED MODULE: ./shared/charm/channel-guard.ts
 /**
  * Release only onto the channel the plan saw (issue 17, item 5). What the channel held when the release was
@@ -510,7 +510,7 @@ function assertChannelUnchanged(charm, channel, planned, now, ours) {
 }
 
 // EXTERNAL MODULE: ./shared/inputs.ts
-var inputs = __webpack_require__(18573);
+var inputs = __webpack_require__(86395);
 ;// CONCATENATED MODULE: ./shared/charm/action-io.ts
 /**
  * charm-attach-release's inputs and outputs around the plan: the charm input (a JSON array, lines of .charm paths
@@ -562,7 +562,7 @@ async function expandFiles(patterns) {
             out.push(p);
             continue;
         }
-        const glob = await Promise.all(/* import() */[__webpack_require__.e(838), __webpack_require__.e(377)]).then(__webpack_require__.bind(__webpack_require__, 42377)); // loaded only when a pattern needs it
+        const glob = await Promise.all(/* import() */[__webpack_require__.e(846), __webpack_require__.e(401)]).then(__webpack_require__.bind(__webpack_require__, 33401)); // loaded only when a pattern needs it
         const matches = (await (await glob.create(p, { matchDirectories: false, implicitDescendants: false })).glob()).sort();
         if (matches.length === 0)
             throw new errors/* UserError */.yo(`charm: '${p}' matches no file; build the charm first (charm-build) or fix the pattern`);
@@ -790,7 +790,7 @@ async function main(rt) {
 
 /***/ }),
 
-/***/ 82220:
+/***/ 54970:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -804,8 +804,8 @@ async function main(rt) {
 /* harmony export */   ku: () => (/* binding */ archesOrHost)
 /* harmony export */ });
 /* unused harmony export parseArch */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(32635);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(18573);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(41581);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(86395);
 /**
  * The one architecture table (docs/upstream.md#architecture-names). Every spelling of an architecture used anywhere in the
  * suite comes from here: Debian/Juju/snap names for snaps and charm resources, Go names for Go,
@@ -945,7 +945,7 @@ function goEnv(arch) {
 
 /***/ }),
 
-/***/ 88837:
+/***/ 32911:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -976,20 +976,20 @@ async function mapLimit(items, limit, fn) {
 
 /***/ }),
 
-/***/ 83497:
+/***/ 63795:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   K: () => (/* binding */ which),
 /* harmony export */   e: () => (/* binding */ run)
 /* harmony export */ });
-/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(41955);
+/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5427);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(32635);
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(61620);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(41581);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(31662);
 /** Run a program with an argument array (never a shell string), capture its output, redact secrets. */
 
 
@@ -1044,7 +1044,7 @@ function isExecutable(p) {
 
 /***/ }),
 
-/***/ 78365:
+/***/ 56855:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1066,7 +1066,7 @@ function isExecutable(p) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(46466);
 /* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(90002);
+/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(49024);
 /** Small file helpers every module shares: atomic writes, hashing, existence. */
 
 
@@ -1133,7 +1133,7 @@ async function withScratchDir(parent, prefix, fn) {
 
 /***/ }),
 
-/***/ 18573:
+/***/ 86395:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1144,7 +1144,7 @@ async function withScratchDir(parent, prefix, fn) {
 /* harmony export */   ry: () => (/* binding */ splitList),
 /* harmony export */   uz: () => (/* binding */ splitLines)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(32635);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(41581);
 /** Pure parsers for action inputs; each error names the input and the fix. */
 
 /** Split an input list on spaces, commas and newlines, dropping empties. */
@@ -1201,7 +1201,7 @@ function parseHttpUrl(value, inputName, example) {
 
 /***/ }),
 
-/***/ 39273:
+/***/ 85723:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1215,7 +1215,7 @@ function parseHttpUrl(value, inputName, example) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(78365);
+/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(56855);
 /** SHA256SUMS + manifest.json of everything a run produced. */
 
 
@@ -1301,7 +1301,7 @@ function summaryTable(entries) {
 
 /***/ }),
 
-/***/ 28231:
+/***/ 53205:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1309,9 +1309,9 @@ function summaryTable(entries) {
 /* harmony export */ });
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(38815);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(32635);
-/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83497);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(43439);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(41581);
+/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(63795);
 /** Read a packed snap back: its meta/snap.yaml (via `unsquashfs -cat`) and its architectures. */
 
 

@@ -1,8 +1,8 @@
-export const id = 894;
-export const ids = [894];
+export const id = 455;
+export const ids = [455];
 export const modules = {
 
-/***/ 173:
+/***/ 12911:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -15,8 +15,8 @@ export const modules = {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(38815);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(32635);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(43439);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(41581);
 /** Read a charm's identity and resources from metadata.yaml and/or charmcraft.yaml. */
 
 
@@ -126,7 +126,7 @@ function isCharmName(name) {
 
 /***/ }),
 
-/***/ 36863:
+/***/ 42533:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -154,9 +154,9 @@ function isCharmName(name) {
 /* unused harmony exports RISKS, reusableResource */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _arch_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(82220);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(32635);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(18573);
+/* harmony import */ var _arch_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(54970);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(41581);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(86395);
 /**
  * The pure half of a charm release (plan → execute → verify): channel validation, the `resources` input
  * (with `{arch}` expansion), which architecture a resource file must be, completeness against what the charm
@@ -665,7 +665,7 @@ function showCommand(argv) {
 
 /***/ }),
 
-/***/ 3002:
+/***/ 21225:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -684,13 +684,13 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./shared/errors.ts
-var errors = __webpack_require__(32635);
+var errors = __webpack_require__(41581);
 // EXTERNAL MODULE: ./shared/exec.ts
-var exec = __webpack_require__(83497);
+var exec = __webpack_require__(63795);
 // EXTERNAL MODULE: ./shared/log.ts
-var log = __webpack_require__(61620);
+var log = __webpack_require__(31662);
 // EXTERNAL MODULE: ./shared/retry.ts
-var retry = __webpack_require__(42372);
+var retry = __webpack_require__(21934);
 ;// CONCATENATED MODULE: ./shared/store-cli.ts
 /**
  * The one way the store backends run their store CLI (charmcraft, snapcraft): an argument array, the credential
@@ -781,7 +781,7 @@ function storeMessage(stderr, stdout) {
 }
 
 // EXTERNAL MODULE: ./shared/charm/plan.ts
-var plan = __webpack_require__(36863);
+var plan = __webpack_require__(42533);
 ;// CONCATENATED MODULE: ./shared/charm/store.ts
 /**
  * Store backends: Charmhub through `charmcraft` and the legacy charm store through the `charm` CLI
@@ -1064,7 +1064,7 @@ async function ensureTool(program, channel, log) {
 
 /***/ }),
 
-/***/ 42372:
+/***/ 21934:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

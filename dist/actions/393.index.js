@@ -1,8 +1,8 @@
-export const id = 939;
-export const ids = [939];
+export const id = 393;
+export const ids = [393];
 export const modules = {
 
-/***/ 92939:
+/***/ 44393:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -20,31 +20,31 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: ./shared/arch.ts
-var arch = __webpack_require__(82220);
+var arch = __webpack_require__(54970);
 // EXTERNAL MODULE: ./shared/cni.ts
-var shared_cni = __webpack_require__(6650);
+var shared_cni = __webpack_require__(38324);
 // EXTERNAL MODULE: ./shared/epoch.ts
-var shared_epoch = __webpack_require__(37747);
+var shared_epoch = __webpack_require__(94269);
 // EXTERNAL MODULE: ./shared/errors.ts
-var errors = __webpack_require__(32635);
+var errors = __webpack_require__(41581);
 // EXTERNAL MODULE: ./shared/etcd.ts
-var shared_etcd = __webpack_require__(80358);
+var shared_etcd = __webpack_require__(79528);
 // EXTERNAL MODULE: ./shared/files.ts
-var files = __webpack_require__(78365);
+var files = __webpack_require__(56855);
 // EXTERNAL MODULE: ./shared/archive.ts
-var archive = __webpack_require__(65264);
+var archive = __webpack_require__(24494);
 // EXTERNAL MODULE: ./shared/golang.ts
-var golang = __webpack_require__(79310);
+var golang = __webpack_require__(12996);
 // EXTERNAL MODULE: ./shared/inputs.ts
-var shared_inputs = __webpack_require__(18573);
+var shared_inputs = __webpack_require__(86395);
 // EXTERNAL MODULE: ./shared/resource/build-script.ts
-var build_script = __webpack_require__(83163);
+var build_script = __webpack_require__(6493);
 // EXTERNAL MODULE: ./shared/resource/checkout.ts
-var resource_checkout = __webpack_require__(5415);
+var resource_checkout = __webpack_require__(41105);
 // EXTERNAL MODULE: ./shared/resource/per-arch.ts
-var per_arch = __webpack_require__(43221);
+var per_arch = __webpack_require__(28003);
 // EXTERNAL MODULE: ./shared/resource/release.ts
-var release = __webpack_require__(40594);
+var release = __webpack_require__(61424);
 ;// CONCATENATED MODULE: ./shared/flannel.ts
 /**
  * The flannel charm resource (flannel-<arch>.tar.gz: flanneld, etcdctl, optional CNI plugins, BUILD_INFO;
@@ -240,19 +240,19 @@ class FlannelParts {
 }
 
 // EXTERNAL MODULE: ./shared/resource/pack.ts
-var pack = __webpack_require__(55898);
+var pack = __webpack_require__(17212);
 // EXTERNAL MODULE: ./shared/resource/report.ts
-var report = __webpack_require__(55457);
+var report = __webpack_require__(84767);
 // EXTERNAL MODULE: ./shared/resource/verify.ts
-var verify = __webpack_require__(98650);
+var verify = __webpack_require__(84944);
 // EXTERNAL MODULE: ./shared/paths.ts
-var paths = __webpack_require__(90002);
+var paths = __webpack_require__(49024);
 // EXTERNAL MODULE: ./shared/provenance.ts + 1 modules
-var provenance = __webpack_require__(21562);
+var provenance = __webpack_require__(44852);
 // EXTERNAL MODULE: ./shared/publish.ts + 2 modules
-var publish = __webpack_require__(23964);
+var publish = __webpack_require__(4035);
 // EXTERNAL MODULE: ./shared/version.ts
-var version = __webpack_require__(84402);
+var version = __webpack_require__(27824);
 ;// CONCATENATED MODULE: ./actions/build-flannel/main.ts
 /**
  * build-flannel: the flannel charm resource (flannel-<arch>.tar.gz: flanneld, etcdctl, optional CNI plugins,
@@ -344,7 +344,7 @@ async function main(rt) {
 
 /***/ }),
 
-/***/ 6650:
+/***/ 38324:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -354,8 +354,8 @@ async function main(rt) {
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(32635);
-/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(78365);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(41581);
+/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(56855);
 /** containernetworking/plugins: which build script a checkout has, and the smoke run every plugin answers. */
 
 
@@ -379,7 +379,7 @@ function smokePlugin(names) {
 
 /***/ }),
 
-/***/ 88837:
+/***/ 32911:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -410,7 +410,7 @@ async function mapLimit(items, limit, fn) {
 
 /***/ }),
 
-/***/ 55898:
+/***/ 17212:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -424,9 +424,9 @@ async function mapLimit(items, limit, fn) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _archive_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(65264);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(32635);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(18573);
+/* harmony import */ var _archive_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(24494);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(41581);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(86395);
 /** The resource tarball: its file name, BUILD_INFO, the deterministic tar.gz and the charm's size floor. */
 
 
@@ -471,7 +471,7 @@ function outputNames(template, arches, version, inputName = 'filename') {
 
 /***/ }),
 
-/***/ 43221:
+/***/ 28003:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -481,7 +481,7 @@ function outputNames(template, arches, version, inputName = 'filename') {
 /* harmony export */ });
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _concurrency_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(88837);
+/* harmony import */ var _concurrency_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(32911);
 /** The per-arch loop of a resource action: how many arches at once, every arch run to its end, a lock for in-place work. */
 
 
@@ -516,7 +516,7 @@ function serialLock() {
 
 /***/ }),
 
-/***/ 40594:
+/***/ 61424:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -527,10 +527,10 @@ function serialLock() {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _archive_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(65264);
-/* harmony import */ var _download_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(71844);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(32635);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(18573);
+/* harmony import */ var _archive_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(24494);
+/* harmony import */ var _download_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(88170);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(41581);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(86395);
 /** Upstream release tarballs: the base URL input, the download verified against its .sha256, the safe unpack. */
 
 
@@ -566,14 +566,14 @@ function releaseBase(template, values, inputName) {
 
 /***/ }),
 
-/***/ 55457:
+/***/ 84767:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   z: () => (/* binding */ reportResults)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(32635);
-/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(39273);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(41581);
+/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(85723);
 /** What a resource action reports: outputs, SHA256SUMS and manifest.json, the summary, the per-arch failures. */
 
 

@@ -1,8 +1,8 @@
-export const id = 252;
-export const ids = [252];
+export const id = 807;
+export const ids = [807];
 export const modules = {
 
-/***/ 46252:
+/***/ 71807:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -20,23 +20,23 @@ var promises_ = __webpack_require__(51455);
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./shared/arch.ts
-var arch = __webpack_require__(82220);
+var arch = __webpack_require__(54970);
 // EXTERNAL MODULE: ./shared/errors.ts
-var errors = __webpack_require__(32635);
+var errors = __webpack_require__(41581);
 // EXTERNAL MODULE: ./shared/exec.ts
-var exec = __webpack_require__(83497);
+var exec = __webpack_require__(63795);
 // EXTERNAL MODULE: ./shared/files.ts
-var files = __webpack_require__(78365);
+var files = __webpack_require__(56855);
 // EXTERNAL MODULE: ./shared/inputs.ts
-var inputs = __webpack_require__(18573);
+var inputs = __webpack_require__(86395);
 // EXTERNAL MODULE: ./shared/provenance.ts + 1 modules
-var provenance = __webpack_require__(21562);
+var provenance = __webpack_require__(44852);
 // EXTERNAL MODULE: ./shared/publish.ts + 2 modules
-var publish = __webpack_require__(23964);
+var publish = __webpack_require__(4035);
 // EXTERNAL MODULE: ./shared/epoch.ts
-var epoch = __webpack_require__(37747);
+var epoch = __webpack_require__(94269);
 // EXTERNAL MODULE: ./shared/snap/inspect.ts
-var inspect = __webpack_require__(28231);
+var inspect = __webpack_require__(53205);
 ;// CONCATENATED MODULE: ./shared/snapcraft.ts
 /**
  * The snapcraft mode, for projects that really need snapcraft (stage-packages and the like): run the user's
@@ -140,7 +140,7 @@ async function moveSnaps(snaps, outDir) {
 }
 
 // EXTERNAL MODULE: ./shared/paths.ts
-var paths = __webpack_require__(90002);
+var paths = __webpack_require__(49024);
 ;// CONCATENATED MODULE: ./actions/build-snapcraft/main.ts
 /**
  * build-snapcraft: for projects that really need snapcraft (stage-packages and the like). Runs the user's
@@ -238,7 +238,7 @@ async function main(rt) {
 
 /***/ }),
 
-/***/ 28231:
+/***/ 53205:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -246,9 +246,9 @@ async function main(rt) {
 /* harmony export */ });
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(38815);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(32635);
-/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83497);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(43439);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(41581);
+/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(63795);
 /** Read a packed snap back: its meta/snap.yaml (via `unsquashfs -cat`) and its architectures. */
 
 

@@ -1,8 +1,8 @@
-export const id = 324;
-export const ids = [324];
+export const id = 902;
+export const ids = [902];
 export const modules = {
 
-/***/ 73324:
+/***/ 18902:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -18,31 +18,31 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./shared/arch.ts
-var arch = __webpack_require__(82220);
+var arch = __webpack_require__(54970);
 // EXTERNAL MODULE: ./shared/epoch.ts
-var shared_epoch = __webpack_require__(37747);
+var shared_epoch = __webpack_require__(94269);
 // EXTERNAL MODULE: ./shared/errors.ts
-var errors = __webpack_require__(32635);
+var errors = __webpack_require__(41581);
 // EXTERNAL MODULE: ./shared/etcd.ts
-var etcd = __webpack_require__(80358);
+var etcd = __webpack_require__(79528);
 // EXTERNAL MODULE: ./shared/files.ts
-var files = __webpack_require__(78365);
+var files = __webpack_require__(56855);
 // EXTERNAL MODULE: ./shared/inputs.ts
-var inputs = __webpack_require__(18573);
+var inputs = __webpack_require__(86395);
 // EXTERNAL MODULE: ./shared/provenance.ts + 1 modules
-var provenance = __webpack_require__(21562);
+var provenance = __webpack_require__(44852);
 // EXTERNAL MODULE: ./shared/publish.ts + 2 modules
-var publish = __webpack_require__(23964);
+var publish = __webpack_require__(4035);
 // EXTERNAL MODULE: ./shared/resource/verify.ts
-var verify = __webpack_require__(98650);
+var verify = __webpack_require__(84944);
 // EXTERNAL MODULE: ./shared/verify.ts
-var shared_verify = __webpack_require__(54377);
+var shared_verify = __webpack_require__(87603);
 // EXTERNAL MODULE: ./shared/paths.ts
-var paths = __webpack_require__(90002);
+var paths = __webpack_require__(49024);
 // EXTERNAL MODULE: ./shared/golang.ts
-var golang = __webpack_require__(79310);
+var golang = __webpack_require__(12996);
 // EXTERNAL MODULE: ./shared/version.ts
-var version = __webpack_require__(84402);
+var version = __webpack_require__(27824);
 ;// CONCATENATED MODULE: ./shared/etcd-snap-sources.ts
 /**
  * The binaries of the etcd snap (build-etcd-snap), acquired one of two ways: cross-compiled from an etcd checkout

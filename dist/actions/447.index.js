@@ -1,8 +1,8 @@
-export const id = 114;
-export const ids = [114];
+export const id = 447;
+export const ids = [447];
 export const modules = {
 
-/***/ 82220:
+/***/ 54970:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -16,8 +16,8 @@ export const modules = {
 /* harmony export */   ku: () => (/* binding */ archesOrHost)
 /* harmony export */ });
 /* unused harmony export parseArch */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(32635);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(18573);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(41581);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(86395);
 /**
  * The one architecture table (docs/upstream.md#architecture-names). Every spelling of an architecture used anywhere in the
  * suite comes from here: Debian/Juju/snap names for snaps and charm resources, Go names for Go,
@@ -157,7 +157,7 @@ function goEnv(arch) {
 
 /***/ }),
 
-/***/ 65264:
+/***/ 24494:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -176,9 +176,9 @@ function goEnv(arch) {
 /* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(38522);
 /* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var tar_stream__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(56118);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(32635);
-/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(78365);
+/* harmony import */ var tar_stream__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8006);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(41581);
+/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(56855);
 /**
  * Tarballs: one deterministic tar.gz writer and one safe tar(.gz) reader, on tar-stream (mafintosh/tar-stream)
  * for the tar format and node:zlib for gzip; this file adds only the determinism and the refusals.
@@ -463,7 +463,7 @@ async function extractTarGz(file, dir, label = node_path__WEBPACK_IMPORTED_MODUL
 
 /***/ }),
 
-/***/ 87563:
+/***/ 13641:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -474,8 +474,8 @@ async function extractTarGz(file, dir, label = node_path__WEBPACK_IMPORTED_MODUL
 /* unused harmony exports parseElfHeader, describeElf */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _arch_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(82220);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(32635);
+/* harmony import */ var _arch_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(54970);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(41581);
 /** Read an ELF header and check that a binary is built for the expected architecture. */
 
 
@@ -597,7 +597,7 @@ async function openElf(file) {
 
 /***/ }),
 
-/***/ 37747:
+/***/ 94269:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -606,7 +606,7 @@ async function openElf(file) {
 /* unused harmony export FALLBACK_EPOCH */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(32635);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(41581);
 /** The timestamp every reproducible artifact carries: SOURCE_DATE_EPOCH, else the commit time, else a constant. */
 
 
@@ -635,20 +635,20 @@ function sourceDateEpoch(env = process.env, cwd = env.GITHUB_WORKSPACE || proces
 
 /***/ }),
 
-/***/ 83497:
+/***/ 63795:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   K: () => (/* binding */ which),
 /* harmony export */   e: () => (/* binding */ run)
 /* harmony export */ });
-/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(41955);
+/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5427);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(32635);
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(61620);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(41581);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(31662);
 /** Run a program with an argument array (never a shell string), capture its output, redact secrets. */
 
 
@@ -703,7 +703,7 @@ function isExecutable(p) {
 
 /***/ }),
 
-/***/ 78365:
+/***/ 56855:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -725,7 +725,7 @@ function isExecutable(p) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(46466);
 /* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(90002);
+/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(49024);
 /** Small file helpers every module shares: atomic writes, hashing, existence. */
 
 
@@ -792,7 +792,7 @@ async function withScratchDir(parent, prefix, fn) {
 
 /***/ }),
 
-/***/ 18573:
+/***/ 86395:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -803,7 +803,7 @@ async function withScratchDir(parent, prefix, fn) {
 /* harmony export */   ry: () => (/* binding */ splitList),
 /* harmony export */   uz: () => (/* binding */ splitLines)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(32635);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(41581);
 /** Pure parsers for action inputs; each error names the input and the fix. */
 
 /** Split an input list on spaces, commas and newlines, dropping empties. */
@@ -860,7 +860,7 @@ function parseHttpUrl(value, inputName, example) {
 
 /***/ }),
 
-/***/ 39273:
+/***/ 85723:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -874,7 +874,7 @@ function parseHttpUrl(value, inputName, example) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(78365);
+/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(56855);
 /** SHA256SUMS + manifest.json of everything a run produced. */
 
 
@@ -960,7 +960,7 @@ function summaryTable(entries) {
 
 /***/ }),
 
-/***/ 21562:
+/***/ 44852:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -978,11 +978,11 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./shared/exec.ts
-var exec = __webpack_require__(83497);
+var exec = __webpack_require__(63795);
 // EXTERNAL MODULE: ./shared/files.ts
-var files = __webpack_require__(78365);
+var files = __webpack_require__(56855);
 // EXTERNAL MODULE: ./shared/log.ts
-var log = __webpack_require__(61620);
+var log = __webpack_require__(31662);
 ;// CONCATENATED MODULE: ./package.json
 const package_namespaceObject = {"rE":"1.0.0"};
 ;// CONCATENATED MODULE: ./shared/provenance.ts
@@ -1150,7 +1150,7 @@ function checkStatement(doc) {
 
 /***/ }),
 
-/***/ 23964:
+/***/ 4035:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1166,9 +1166,9 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./shared/manifest.ts
-var shared_manifest = __webpack_require__(39273);
+var shared_manifest = __webpack_require__(85723);
 // EXTERNAL MODULE: ./shared/provenance.ts + 1 modules
-var shared_provenance = __webpack_require__(21562);
+var shared_provenance = __webpack_require__(44852);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:fs"
@@ -1176,13 +1176,13 @@ var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: ./shared/archive.ts
-var archive = __webpack_require__(65264);
+var archive = __webpack_require__(24494);
 // EXTERNAL MODULE: ./shared/errors.ts
-var errors = __webpack_require__(32635);
+var errors = __webpack_require__(41581);
 // EXTERNAL MODULE: ./shared/exec.ts
-var exec = __webpack_require__(83497);
+var exec = __webpack_require__(63795);
 // EXTERNAL MODULE: ./shared/elf.ts
-var shared_elf = __webpack_require__(87563);
+var shared_elf = __webpack_require__(13641);
 ;// CONCATENATED MODULE: ./shared/gobuildinfo.ts
 /**
  * Go build info read from a binary of any architecture, in TypeScript: no Go toolchain needed, and no
@@ -1464,7 +1464,7 @@ function goPurl(path, version) {
 }
 
 // EXTERNAL MODULE: ./shared/files.ts
-var shared_files = __webpack_require__(78365);
+var shared_files = __webpack_require__(56855);
 ;// CONCATENATED MODULE: ./shared/sbom.ts
 /**
  * The SBOM beside every artifact: `<artifact>.spdx.json`, an SPDX 2.3 JSON document (spdx/spdx-spec
