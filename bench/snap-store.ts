@@ -84,18 +84,20 @@ async function storeSteps(state: string, credentials: string, parallel: number):
 
 const serial = freshStore('serial')
 const bounded = freshStore('bounded')
-const before = { serial: lineCount(serial.state), bounded: lineCount(bounded.state) }
-const tSerial = await storeSteps(serial.state, serial.credentials, 1)
-const tBounded = await storeSteps(bounded.state, bounded.credentials, DEFAULT_PARALLEL)
-const mid = lineCount(bounded.state)
-const tRerun = await storeSteps(bounded.state, bounded.credentials, DEFAULT_PARALLEL)
+/** One run's wall time and the snapcraft calls it made. */
+async function measured(st: { state: string; credentials: string }, parallel: number) {
+  const from = lineCount(st.state)
+  const ms = await storeSteps(st.state, st.credentials, parallel)
+  return { ms, calls: callCounts(st.state, from) }
+}
+const one = await measured(serial, 1)
+const four = await measured(bounded, DEFAULT_PARALLEL)
+const rerun = await measured(bounded, DEFAULT_PARALLEL)
 const fmt = (ms: number) => `${(ms / 1000).toFixed(1)} s`
 console.log(
   `Snap Store steps: ${SNAPS.length} snaps x ${ARCHES.length} arches -> ${CHANNELS.join(', ')}; store latency ${latency} ms per call (the snapcraft double)`,
 )
-console.log(`first release, 1 call at a time : ${fmt(tSerial)}  calls ${JSON.stringify(callCounts(serial.state, before.serial))}`)
-console.log(
-  `first release, ${DEFAULT_PARALLEL} at a time      : ${fmt(tBounded)}  calls ${JSON.stringify(callCounts(bounded.state, before.bounded))}`,
-)
-console.log(`re-run (everything there)       : ${fmt(tRerun)}  calls ${JSON.stringify(callCounts(bounded.state, mid))}`)
-console.log(`ratios: bounded/serial ${(tBounded / tSerial).toFixed(2)}, re-run/first ${(tRerun / tBounded).toFixed(2)}`)
+console.log(`first release, 1 call at a time : ${fmt(one.ms)}  calls ${JSON.stringify(one.calls)}`)
+console.log(`first release, ${DEFAULT_PARALLEL} at a time      : ${fmt(four.ms)}  calls ${JSON.stringify(four.calls)}`)
+console.log(`re-run (everything there)       : ${fmt(rerun.ms)}  calls ${JSON.stringify(rerun.calls)}`)
+console.log(`ratios: bounded/serial ${(four.ms / one.ms).toFixed(2)}, re-run/first ${(rerun.ms / four.ms).toFixed(2)}`)

@@ -31,7 +31,8 @@ function workflowSteps(plan: CdkPlan, dryRun: boolean): string[] {
   const out: string[] = []
   const jobs: Array<[string, string[], (m: string) => Record<string, unknown>]> = [
     ['plan', [''], () => ({})],
-    ['build', plan.arches.map((a) => a.debian), (arch) => ({ arch })],
+    // Each build job's matrix row: the arch and what it builds (plan.matrix, the plan job's `matrix` output).
+    ['build', plan.matrix.map((r) => r.arch), (arch) => ({ ...plan.matrix.find((r) => r.arch === arch) })],
     ['pack', plan.packs.map((p) => `${p.charm} ${p.entry}`), (v) => ({ ...plan.packs.find((p) => `${p.charm} ${p.entry}` === v) })],
     ['charm', plan.charms.map((c) => c.charm), (c) => ({ ...plan.charms.find((x) => x.charm === c) })],
     ...(dryRun

@@ -151,6 +151,8 @@ describe('release snaps (the snaps job) through the dist CLI', () => {
           `snapcraft upload ${path.join(root, 'artifacts', `release-${a}`, `${n}_1.33.2_${a}.snap`)} --release 1.33/edge,1.33/stable`,
         )
     expect(dry.out).toContain('snapcraft tracks kubectl')
+    // The planned table: snap × arch → revision (none yet), version, channels, sha256, what it would do.
+    expect(dry.summary).toMatch(/\| kubelet \| s390x \| \(new\) \| 1\.33\.2 \| 1\.33\/edge, 1\.33\/stable \| `[0-9a-f]{64}` \| upload \|/)
   })
 
   test.each([

@@ -18,7 +18,7 @@ import { ARTIFACT_RE, type AttestationRecord, collectedChecksums, listSboms } fr
 import { collectArtifacts, readAttestations, releaseTable, summaryMarkdown } from './summary.js'
 import { openMirror } from './upstream.js'
 import { runLocalRelease } from './pipeline.js'
-import { readSnapRecords, snapsJob, snapTable, writeSnapRecord } from './snaps.js'
+import { readSnapRecords, snapsJob, snapsReport, snapTable, writeSnapRecord } from './snaps.js'
 
 // ---------------------------------------------------------------- the CLI subcommand
 
@@ -160,7 +160,7 @@ const MODES: Record<string, (rest: string[]) => Promise<number>> = {
     const md = [
       '### Snap Store',
       '',
-      snapTable(r.records) || r.commands.map((c) => `    ${c.join(' ')}`).join('\n'),
+      snapsReport(r),
       '',
       `Gate: ${r.gateChecked} (charm, arch, snap) checked in the channels the charms install from; none missing.`,
     ].join('\n')

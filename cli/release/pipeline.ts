@@ -43,7 +43,7 @@ import { openMirror } from './upstream.js'
 import { collectedChecksums } from './attest.js'
 import { collectPacks, packInputs, snapStoreSetup, storeSetup } from './jobs.js'
 import { buildRunsOn, HOSTED_JOB } from './runner.js'
-import { snapsJob, snapTable } from './snaps.js'
+import { snapsJob, snapsReport } from './snaps.js'
 
 // ---------------------------------------------------------------- the pipeline, locally
 
@@ -382,7 +382,7 @@ async function snapsStep(ctx: JobContext): Promise<boolean> {
       env: snapStore.env,
       log: say,
     })
-    say(result.snaps.records.length ? snapTable(result.snaps.records) : result.snaps.commands.map((c) => `  ${c.join(' ')}`).join('\n'))
+    say(snapsReport(result.snaps))
     result.steps.push({ job: 'snaps', step: 'release snaps', exitCode: 0, ms: Math.round(performance.now() - t0) })
     return true
   } catch (e) {
@@ -475,7 +475,7 @@ async function summaryJob(ctx: JobContext, ok: boolean): Promise<void> {
     summaryNotes(ctx, ok),
     await releaseTable(result.released, plan, ctx.out),
     result.artifacts,
-    snapTable(result.snaps?.records ?? []),
+    result.snaps ? snapsReport(result.snaps) : '',
   )
   result.steps.push({ job: 'summary', step: 'summarize', exitCode: 0 })
   await writeFile(path.join(ctx.out, 'summary.md'), `${result.summary}\n`)

@@ -154,3 +154,24 @@ export async function readSnapRecords(dir: string): Promise<SnapRecord[]> {
   }
   return out
 }
+
+/**
+ * What the job does, or (a dry run) would do: the summary table of what was published, else the planned steps
+ * (snap × arch → the revision the store already has, version, channels, sha256, upload/release/keep), then
+ * every snapcraft command.
+ */
+export function snapsReport(r: SnapsJobResult): string {
+  if (r.records.length) return snapTable(r.records)
+  const planned = r.steps.length
+    ? [
+        '| snap | arch | revision | version | channels | sha256 | planned |',
+        '|---|---|---|---|---|---|---|',
+        ...r.steps.map(
+          (s) =>
+            `| ${s.snap} | ${s.arch} | ${s.revision ?? '(new)'} | ${s.version} | ${s.channels.join(', ')} | \`${s.sha256 || '-'}\` | ${s.action === 'upload' ? 'upload' : s.action === 'release' ? `release to ${s.releaseTo.join(', ')}` : 'keep'} |`,
+        ),
+        '',
+      ]
+    : []
+  return [...planned, 'snapcraft commands:', '', '```', ...r.commands.map((c) => c.join(' ')), '```'].join('\n')
+}

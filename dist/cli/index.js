@@ -18493,6 +18493,24 @@ async function readSnapRecords(dir) {
     }
     return out;
 }
+/**
+ * What the job does, or (a dry run) would do: the summary table of what was published, else the planned steps
+ * (snap × arch → the revision the store already has, version, channels, sha256, upload/release/keep), then
+ * every snapcraft command.
+ */
+function snapsReport(r) {
+    if (r.records.length)
+        return snapTable(r.records);
+    const planned = r.steps.length
+        ? [
+            '| snap | arch | revision | version | channels | sha256 | planned |',
+            '|---|---|---|---|---|---|---|',
+            ...r.steps.map((s) => `| ${s.snap} | ${s.arch} | ${s.revision ?? '(new)'} | ${s.version} | ${s.channels.join(', ')} | \`${s.sha256 || '-'}\` | ${s.action === 'upload' ? 'upload' : s.action === 'release' ? `release to ${s.releaseTo.join(', ')}` : 'keep'} |`),
+            '',
+        ]
+        : [];
+    return [...planned, 'snapcraft commands:', '', '```', ...r.commands.map((c) => c.join(' ')), '```'].join('\n');
+}
 
 ;// CONCATENATED MODULE: ./cli/release/pipeline.ts
 /**
@@ -18848,7 +18866,7 @@ async function snapsStep(ctx) {
             env: snapStore.env,
             log: say,
         });
-        say(result.snaps.records.length ? snapTable(result.snaps.records) : result.snaps.commands.map((c) => `  ${c.join(' ')}`).join('\n'));
+        say(snapsReport(result.snaps));
         result.steps.push({ job: 'snaps', step: 'release snaps', exitCode: 0, ms: Math.round(performance.now() - t0) });
         return true;
     }
@@ -18932,7 +18950,7 @@ async function bundleJob(ctx) {
 async function summaryJob(ctx, ok) {
     const { result, plan, from } = ctx;
     result.artifacts = from ? [] : await collectArtifacts(ctx.artifacts);
-    result.summary = summaryMarkdown(from ? 'Promotion summary' : 'Release summary', summaryNotes(ctx, ok), await releaseTable(result.released, plan, ctx.out), result.artifacts, snapTable(result.snaps?.records ?? []));
+    result.summary = summaryMarkdown(from ? 'Promotion summary' : 'Release summary', summaryNotes(ctx, ok), await releaseTable(result.released, plan, ctx.out), result.artifacts, result.snaps ? snapsReport(result.snaps) : '');
     result.steps.push({ job: 'summary', step: 'summarize', exitCode: 0 });
     await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(ctx.out, 'summary.md'), `${result.summary}\n`);
     result.exitCode = ok ? 0 : 1;
@@ -19108,7 +19126,7 @@ const MODES = {
         const md = [
             '### Snap Store',
             '',
-            snapTable(r.records) || r.commands.map((c) => `    ${c.join(' ')}`).join('\n'),
+            snapsReport(r),
             '',
             `Gate: ${r.gateChecked} (charm, arch, snap) checked in the channels the charms install from; none missing.`,
         ].join('\n');
