@@ -22,7 +22,7 @@ import path from 'node:path'
 import { parse } from 'yaml'
 import { type LocalReleaseResult, openMirror, runLocalRelease, runnerEnv } from '../cli/release.js'
 import { runActionLocally, repoRoot } from '../cli/local.js'
-import { buildCounts } from '../shared/cdk-release.js'
+import { buildCounts } from '../shared/release/plan.js'
 import { parseArch } from '../shared/arch.js'
 
 const ARCHES = ['amd64', 'arm64', 's390x']

@@ -1,5 +1,5 @@
 /**
- * The release of a whole Charmed Kubernetes, cdk-release.yaml (shared/cdk-release.ts), as
+ * The release of a whole Charmed Kubernetes, cdk-release.yaml (shared/release/), as
  * .github/workflows/release.yml and promote.yml run it, and the steps those workflows run through this CLI.
  *
  *   build-snaps release [run] ...   the whole pipeline locally: release.yml's jobs in its order (plan → build per
@@ -18,6 +18,7 @@ export * from './release/records.js'
 export * from './release/attest.js'
 export * from './release/summary.js'
 export * from './release/upstream.js'
+export * from './release/context.js'
 export * from './release/pipeline.js'
 export * from './release/cli.js'
 export * from './release/jobs.js'

@@ -93,187 +93,262 @@ function parseCharmUrl(url: string): { schema: string; name: string; revision: n
   return { schema: m[1] ?? 'ch', name, revision: rev && name !== last ? Number(rev[2]) : -1 }
 }
 
+/** A bundle read for the checks: the document, its sections, and the lines found so far. */
+interface Bundle {
+  bd: Record<string, unknown>
+  /** `bundle: kubernetes` (placement by key=value, no machines). */
+  k8s: boolean
+  apps: Record<string, unknown>
+  machines: Record<string, unknown>
+  saas: Record<string, unknown>
+  /** The metadata of an application's charm, when it is one of the charms given. */
+  charmOf: (app: Record<string, unknown>) => BundleCharm | undefined
+  /** Machine id → how many placements refer to it. */
+  refs: Map<string, number>
+  errs: string[]
+}
+
 /**
  * Check one bundle (its YAML text; the first document, as juju reads it) against juju's rules. `charms`: the
  * metadata of the charms it deploys, by charm name (`ch:` and a trailing revision ignored). One line per
  * problem, in juju's words; [] when juju would accept it.
  */
 export function checkBundle(yamlText: string, charms: Record<string, BundleCharm> = {}): string[] {
-  const errs: string[] = []
-  const add = (s: string) => errs.push(s)
+  const b = readBundle(yamlText, charms)
+  if (typeof b === 'string') return [b]
+  normalizeData(b)
+  verifyBundleHeader(b)
+  verifySaas(b)
+  verifyMachines(b)
+  if (Object.keys(b.apps).length === 0) b.errs.push('at least one application must be specified')
+  for (const [name, app] of Object.entries(b.apps)) verifyApplication(b, name, app)
+  const seen = new Set<string>()
+  for (const pair of Array.isArray(b.bd.relations) ? (b.bd.relations as unknown[]) : []) verifyRelation(b, pair, seen)
+  for (const [id, n] of b.refs) if (n === 0) b.errs.push(`machine ${q(id)} is not referred to by a placement directive`)
+  return b.errs
+}
+
+/** The first document as a bundle, or the one line saying why it is none. */
+function readBundle(yamlText: string, charms: Record<string, BundleCharm>): Bundle | string {
   const docs = parseAllDocuments(yamlText)
   const first = Array.isArray(docs) ? docs[0] : docs
-  if (!first) return ['empty bundle']
-  if (first.errors.length) return [`not valid YAML: ${first.errors[0].message.split('\n')[0]}`]
+  if (!first) return 'empty bundle'
+  if (first.errors.length) return `not valid YAML: ${first.errors[0].message.split('\n')[0]}`
   const bd: unknown = first.toJS()
-  if (!isMap(bd)) return ['a bundle is a mapping (applications, relations, ...)']
-  const type = str(bd.bundle)
-  const k8s = type === 'kubernetes'
-  const apps = (isMap(bd.applications) ? bd.applications : isMap(bd.services) ? bd.services : {}) as Record<string, unknown>
+  if (!isMap(bd)) return 'a bundle is a mapping (applications, relations, ...)'
+  const k8s = str(bd.bundle) === 'kubernetes'
   const machines = (isMap(bd.machines) ? bd.machines : {}) as Record<string, unknown>
-  const saas = (isMap(bd.saas) ? bd.saas : {}) as Record<string, unknown>
-  const charmOf = (app: Record<string, unknown>): BundleCharm | undefined => {
-    const u = parseCharmUrl(str(app.charm))
-    return u ? charms[u.name] : undefined
+  return {
+    bd,
+    k8s,
+    apps: (isMap(bd.applications) ? bd.applications : isMap(bd.services) ? bd.services : {}) as Record<string, unknown>,
+    machines,
+    saas: (isMap(bd.saas) ? bd.saas : {}) as Record<string, unknown>,
+    charmOf: (app) => {
+      const u = parseCharmUrl(str(app.charm))
+      return u ? charms[u.name] : undefined
+    },
+    refs: new Map<string, number>(k8s ? [] : Object.keys(machines).map((id) => [id, 0])),
+    errs: [],
   }
+}
 
-  // normalizeData
+/** juju's normalizeData: scale and num_units together, placement outside Kubernetes bundles. */
+function normalizeData({ apps, k8s, errs }: Bundle): void {
   for (const [name, app] of Object.entries(apps)) {
     if (!isMap(app)) continue
-    if (Number(app.scale) > 0 && Number(app.num_units) > 0) add(`cannot specify both scale and num_units for application ${q(name)}`)
-    if (!k8s && app.placement) add(`placement (${str(app.placement)}) not valid for non-Kubernetes application ${q(name)}`)
-    if (app.placement && Array.isArray(app.to) && app.to.length) add(`cannot specify both placement and to for application ${q(name)}`)
+    if (Number(app.scale) > 0 && Number(app.num_units) > 0) errs.push(`cannot specify both scale and num_units for application ${q(name)}`)
+    if (!k8s && app.placement) errs.push(`placement (${str(app.placement)}) not valid for non-Kubernetes application ${q(name)}`)
+    if (app.placement && Array.isArray(app.to) && app.to.length)
+      errs.push(`cannot specify both placement and to for application ${q(name)}`)
   }
-  // the bundle
-  if (type && !k8s) add(`bundle has an invalid type ${q(type)}`)
-  if (k8s && Object.keys(machines).length) add('bundle machines not valid for Kubernetes bundles')
+}
+
+/** The bundle itself: its type, machines in a Kubernetes bundle, series and default-base (and that they agree). */
+function verifyBundleHeader({ bd, k8s, machines, errs }: Bundle): void {
+  const type = str(bd.bundle)
+  if (type && !k8s) errs.push(`bundle has an invalid type ${q(type)}`)
+  if (k8s && Object.keys(machines).length) errs.push('bundle machines not valid for Kubernetes bundles')
   const series = str(bd.series)
   const defaultBase = str(bd['default-base'])
-  if (series && !VALID_SERIES.test(series)) add(`bundle declares an invalid series ${q(series)}`)
-  if (defaultBase && !parseBase(defaultBase)) add(`bundle declares an invalid base ${q(defaultBase)}`)
+  if (series && !VALID_SERIES.test(series)) errs.push(`bundle declares an invalid series ${q(series)}`)
+  if (defaultBase && !parseBase(defaultBase)) errs.push(`bundle declares an invalid base ${q(defaultBase)}`)
   const mixed = seriesBaseLine(series, defaultBase, (s, b) => `bundle series ${q(s)} and base ${q(b)}`)
-  if (mixed) add(mixed)
-  // saas
+  if (mixed) errs.push(mixed)
+}
+
+/** SAAS names: valid, and none an application's too. */
+function verifySaas({ apps, saas, errs }: Bundle): void {
   for (const name of Object.keys(saas)) {
-    if (name in apps) add(`application ${q(name)} already exists with SAAS ${q(name)} name`)
-    if (!VALID_APP.test(name)) add(`invalid SAAS name ${q(name)} found`)
+    if (name in apps) errs.push(`application ${q(name)} already exists with SAAS ${q(name)} name`)
+    if (!VALID_APP.test(name)) errs.push(`invalid SAAS name ${q(name)} found`)
   }
-  // machines
-  const refs = new Map<string, number>(k8s ? [] : Object.keys(machines).map((id) => [id, 0]))
+}
+
+/** Machines (not in a Kubernetes bundle): ids, series, base, and that the two agree. */
+function verifyMachines({ k8s, machines, errs }: Bundle): void {
   for (const [id, m] of k8s ? [] : Object.entries(machines)) {
-    if (!VALID_MACHINE_ID.test(id)) add(`invalid machine id ${q(id)} found in machines`)
+    if (!VALID_MACHINE_ID.test(id)) errs.push(`invalid machine id ${q(id)} found in machines`)
     if (!isMap(m)) continue
-    if (m.series && !VALID_SERIES.test(str(m.series))) add(`invalid series ${q(m.series)} for machine ${q(id)}`)
-    if (m.base && !parseBase(str(m.base))) add(`invalid base ${q(m.base)} for machine ${q(id)}`)
+    if (m.series && !VALID_SERIES.test(str(m.series))) errs.push(`invalid series ${q(m.series)} for machine ${q(id)}`)
+    if (m.base && !parseBase(str(m.base))) errs.push(`invalid base ${q(m.base)} for machine ${q(id)}`)
     const l = seriesBaseLine(str(m.series), str(m.base), (s, b) => `machine ${q(id)} series ${q(s)} and base ${q(b)}`)
-    if (l) add(l)
+    if (l) errs.push(l)
   }
-  // applications
-  if (Object.keys(apps).length === 0) add('at least one application must be specified')
-  const units = (app: unknown) => (isMap(app) && Number.isInteger(app.num_units ?? 0) ? Number(app.num_units ?? 0) : 0)
-  for (const [name, app] of Object.entries(apps)) {
-    if (!isMap(app)) {
-      add(`bundle application for key ${q(name)} is undefined`)
+}
+
+/** An application's num_units as juju counts it (0 when absent or not a whole number). */
+const units = (app: unknown) => (isMap(app) && Number.isInteger(app.num_units ?? 0) ? Number(app.num_units ?? 0) : 0)
+
+/** One application, in juju's order: charm, series and base, storage, subordinate, resources, units, placement, expose, bindings. */
+function verifyApplication(b: Bundle, name: string, app: unknown): void {
+  if (!isMap(app)) {
+    b.errs.push(`bundle application for key ${q(name)} is undefined`)
+    return
+  }
+  verifyCharm(b, name, app)
+  verifySeriesBase(b, name, app)
+  for (const s of Object.keys(isMap(app.storage) ? app.storage : {}))
+    if (!STORAGE_NAME.test(s)) b.errs.push(`invalid storage name ${q(s)} in application ${q(name)}`)
+  const to = Array.isArray(app.to) ? app.to.map(String) : app.to !== undefined && app.to !== null ? [str(app.to)] : []
+  verifySubordinate(b, name, app, to)
+  for (const [res, rev] of Object.entries(isMap(app.resources) ? app.resources : {})) {
+    if (!res) b.errs.push(`missing resource name on application ${q(name)}`)
+    if (typeof rev !== 'string' && !Number.isInteger(rev)) b.errs.push(`resource revision ${q(name)} is not int or string`)
+  }
+  if (app.num_units !== undefined && !Number.isInteger(app.num_units))
+    b.errs.push(`num_units of application ${q(name)} is not a whole number`)
+  if (units(app) < 0) b.errs.push(`negative number of units specified on application ${q(name)}`)
+  if (b.k8s) verifyKubernetesPlacement(b, name, to)
+  else verifyPlacement(b, name, app, to)
+  if (isMap(app['exposed-endpoints']) && Object.keys(app['exposed-endpoints']).length && app.expose === true)
+    b.errs.push(
+      `exposed-endpoints cannot be specified together with "exposed:true" in application ${q(name)} as this poses a security risk when deploying bundles to older controllers`,
+    )
+  // verifyEndpointBindings
+  const meta = b.charmOf(app)
+  for (const [ep, space] of Object.entries(isMap(app.bindings) ? app.bindings : {})) {
+    if (meta && ep && !(ep in meta.endpoints))
+      b.errs.push(
+        `application ${q(name)} wants to bind endpoint ${q(ep)} to space ${q(space)}, but the endpoint is not defined by the charm`,
+      )
+  }
+}
+
+/** The charm URL (not a SAAS name; no revision in a ch: URL) and the revision (with a channel, zero or greater). */
+function verifyCharm({ saas, errs }: Bundle, name: string, app: Record<string, unknown>): void {
+  const charm = str(app.charm)
+  if (!charm) errs.push('empty charm path')
+  if (name in saas) errs.push(`SAAS ${q(name)} already exists with application ${q(name)} name`)
+  const local = charm.startsWith('.') || charm.startsWith('/')
+  const url = charm && !local ? parseCharmUrl(charm) : undefined
+  if (charm && !local && !url) errs.push(`invalid charm URL in application ${q(name)}: ${q(charm)}`)
+  if (url?.schema === 'ch' && url.revision !== -1)
+    errs.push(`cannot specify revision in ${q(`ch:${url.name}-${url.revision}`)}, please use revision`)
+  if (app.revision !== undefined && app.revision !== null) {
+    if (url?.schema === 'ch' && !app.channel)
+      errs.push(`application ${q(name)} with a revision requires a channel for future upgrades, please use channel`)
+    if (!Number.isInteger(app.revision) || Number(app.revision) < 0)
+      errs.push(`the revision for application ${q(name)} must be zero or greater`)
+  }
+}
+
+/** An application's series and base: each valid, and naming the same Ubuntu release. */
+function verifySeriesBase({ errs }: Bundle, name: string, app: Record<string, unknown>): void {
+  if (app.series && !VALID_SERIES.test(str(app.series))) errs.push(`application ${q(name)} declares an invalid series ${q(app.series)}`)
+  if (app.base && !parseBase(str(app.base))) errs.push(`application ${q(name)} declares an invalid base ${q(app.base)}`)
+  const l = seriesBaseLine(str(app.series), str(app.base), (s, b) => `application ${q(name)} series ${q(s)} and base ${q(b)}`)
+  if (l) errs.push(l)
+}
+
+/** A subordinate runs beside its principal: no placement, no units, no constraints. */
+function verifySubordinate(b: Bundle, name: string, app: Record<string, unknown>, to: string[]): void {
+  if (!b.charmOf(app)?.subordinate) return
+  if (to.length) b.errs.push(`application ${q(name)} is subordinate but specifies unit placement`)
+  if (units(app) > 0) b.errs.push(`application ${q(name)} is subordinate but has non-zero num_units`)
+  if (str(app.constraints).trim())
+    b.errs.push(`application ${q(name)} is subordinate: subordinate application must be deployed without constraints`)
+}
+
+/** Placement in a Kubernetes bundle: at most one directive, of key=value pairs. */
+function verifyKubernetesPlacement({ errs }: Bundle, name: string, to: string[]): void {
+  if (to.length > 1) errs.push(`too many placement directives for application ${q(name)}`)
+  else if (to.length === 1 && to[0].split(',').some((kv) => !/^[^=]+=/.test(kv)))
+    errs.push(`expected "key=value", got ${q(to[0].split(',').find((kv) => !/^[^=]+=/.test(kv)))} for application ${q(name)}`)
+}
+
+/** Placement on machines: no more directives than units, each valid and naming an application unit or machine of the bundle. */
+function verifyPlacement({ apps, refs, errs }: Bundle, name: string, app: Record<string, unknown>, to: string[]): void {
+  if (units(app) >= 0 && to.length > units(app)) errs.push(`too many units specified in unit placement for application ${q(name)}`)
+  for (const p of to) {
+    const m = VALID_PLACEMENT.exec(p)
+    if (!m || (m[2] === 'new' && m[3] !== undefined)) {
+      errs.push(`invalid placement syntax ${q(p)}`)
       continue
     }
-    const charm = str(app.charm)
-    if (!charm) add('empty charm path')
-    if (name in saas) add(`SAAS ${q(name)} already exists with application ${q(name)} name`)
-    const local = charm.startsWith('.') || charm.startsWith('/')
-    const url = charm && !local ? parseCharmUrl(charm) : undefined
-    if (charm && !local && !url) add(`invalid charm URL in application ${q(name)}: ${q(charm)}`)
-    if (url?.schema === 'ch' && url.revision !== -1)
-      add(`cannot specify revision in ${q(`ch:${url.name}-${url.revision}`)}, please use revision`)
-    if (app.revision !== undefined && app.revision !== null) {
-      if (url?.schema === 'ch' && !app.channel)
-        add(`application ${q(name)} with a revision requires a channel for future upgrades, please use channel`)
-      if (!Number.isInteger(app.revision) || Number(app.revision) < 0)
-        add(`the revision for application ${q(name)} must be zero or greater`)
-    }
-    if (app.series && !VALID_SERIES.test(str(app.series))) add(`application ${q(name)} declares an invalid series ${q(app.series)}`)
-    if (app.base && !parseBase(str(app.base))) add(`application ${q(name)} declares an invalid base ${q(app.base)}`)
-    const l = seriesBaseLine(str(app.series), str(app.base), (s, b) => `application ${q(name)} series ${q(s)} and base ${q(b)}`)
-    if (l) add(l)
-    for (const s of Object.keys(isMap(app.storage) ? app.storage : {}))
-      if (!STORAGE_NAME.test(s)) add(`invalid storage name ${q(s)} in application ${q(name)}`)
-    const meta = charmOf(app)
-    const to = Array.isArray(app.to) ? app.to.map(String) : app.to !== undefined && app.to !== null ? [str(app.to)] : []
-    if (meta?.subordinate) {
-      if (to.length) add(`application ${q(name)} is subordinate but specifies unit placement`)
-      if (units(app) > 0) add(`application ${q(name)} is subordinate but has non-zero num_units`)
-      if (str(app.constraints).trim())
-        add(`application ${q(name)} is subordinate: subordinate application must be deployed without constraints`)
-    }
-    for (const [res, rev] of Object.entries(isMap(app.resources) ? app.resources : {})) {
-      if (!res) add(`missing resource name on application ${q(name)}`)
-      if (typeof rev !== 'string' && !Number.isInteger(rev)) add(`resource revision ${q(name)} is not int or string`)
-    }
-    if (app.num_units !== undefined && !Number.isInteger(app.num_units)) add(`num_units of application ${q(name)} is not a whole number`)
-    if (units(app) < 0) add(`negative number of units specified on application ${q(name)}`)
-    if (k8s) {
-      if (to.length > 1) add(`too many placement directives for application ${q(name)}`)
-      else if (to.length === 1 && to[0].split(',').some((kv) => !/^[^=]+=/.test(kv)))
-        add(`expected "key=value", got ${q(to[0].split(',').find((kv) => !/^[^=]+=/.test(kv)))} for application ${q(name)}`)
-    } else {
-      if (units(app) >= 0 && to.length > units(app)) add(`too many units specified in unit placement for application ${q(name)}`)
-      for (const p of to) {
-        const m = VALID_PLACEMENT.exec(p)
-        if (!m || (m[2] === 'new' && m[3] !== undefined)) {
-          add(`invalid placement syntax ${q(p)}`)
-          continue
-        }
-        if (m[2] && m[2] !== 'new') {
-          if (!(m[2] in apps)) add(`placement ${q(p)} refers to an application not defined in this bundle`)
-          else if (m[3] !== undefined && Number(m[3]) >= units(apps[m[2]]))
-            add(`placement ${q(p)} specifies a unit greater than the ${units(apps[m[2]])} unit(s) started by the target application`)
-        } else if (m[4] !== undefined) {
-          if (!refs.has(m[4])) add(`placement ${q(p)} refers to a machine not defined in this bundle`)
-          else refs.set(m[4], refs.get(m[4])! + 1)
-        }
-      }
-    }
-    if (isMap(app['exposed-endpoints']) && Object.keys(app['exposed-endpoints']).length && app.expose === true)
-      add(
-        `exposed-endpoints cannot be specified together with "exposed:true" in application ${q(name)} as this poses a security risk when deploying bundles to older controllers`,
-      )
-    // verifyEndpointBindings
-    for (const [ep, space] of Object.entries(isMap(app.bindings) ? app.bindings : {})) {
-      if (meta && ep && !(ep in meta.endpoints))
-        add(`application ${q(name)} wants to bind endpoint ${q(ep)} to space ${q(space)}, but the endpoint is not defined by the charm`)
+    if (m[2] && m[2] !== 'new') {
+      if (!(m[2] in apps)) errs.push(`placement ${q(p)} refers to an application not defined in this bundle`)
+      else if (m[3] !== undefined && Number(m[3]) >= units(apps[m[2]]))
+        errs.push(`placement ${q(p)} specifies a unit greater than the ${units(apps[m[2]])} unit(s) started by the target application`)
+    } else if (m[4] !== undefined) {
+      if (!refs.has(m[4])) errs.push(`placement ${q(p)} refers to a machine not defined in this bundle`)
+      else refs.set(m[4], refs.get(m[4])! + 1)
     }
   }
-  // relations
-  const seen = new Set<string>()
-  for (const pair of Array.isArray(bd.relations) ? (bd.relations as unknown[]) : []) {
-    const list = Array.isArray(pair) ? pair.map(String) : [str(pair)]
-    if (list.length !== 2) {
-      add(`relation ${qlist(list)} has ${list.length} endpoint(s), not 2`)
+}
+
+/** One relation: two endpoints of applications (or SAAS) of the bundle, not to itself, not twice; then verifyRelation. */
+function verifyRelation(b: Bundle, pair: unknown, seen: Set<string>): void {
+  const list = Array.isArray(pair) ? pair.map(String) : [str(pair)]
+  if (list.length !== 2) {
+    b.errs.push(`relation ${qlist(list)} has ${list.length} endpoint(s), not 2`)
+    return
+  }
+  const eps: { app: string; rel: string }[] = []
+  for (const e of list) {
+    const m = VALID_ENDPOINT.exec(e)
+    const ep = m ? { app: m[1], rel: m[2] } : VALID_APP.test(e) ? { app: e, rel: '' } : undefined
+    if (!ep) {
+      b.errs.push(`invalid relation syntax ${q(e)}`)
       continue
     }
-    const eps: { app: string; rel: string }[] = []
-    for (const e of list) {
-      const m = VALID_ENDPOINT.exec(e)
-      const ep = m ? { app: m[1], rel: m[2] } : VALID_APP.test(e) ? { app: e, rel: '' } : undefined
-      if (!ep) {
-        add(`invalid relation syntax ${q(e)}`)
-        continue
-      }
-      if (!(ep.app in apps) && !(ep.app in saas))
-        add(`relation ${qlist(list)} refers to application ${q(ep.app)} not defined in this bundle`)
-      eps.push(ep)
-    }
-    if (eps.length !== 2) continue
-    if (eps[0].app === eps[1].app) add(`relation ${qlist(list)} relates an application to itself`)
-    const key = eps
-      .map((e) => `${e.app}:${e.rel}`)
-      .sort()
-      .join(' ')
-    if (seen.has(key)) add(`relation ${qlist(list)} is defined more than once`)
-    seen.add(key)
-    // verifyRelation: both endpoints named and both charms known.
-    const metas = eps.map((e) => (isMap(apps[e.app]) ? charmOf(apps[e.app] as Record<string, unknown>) : undefined))
-    if (!metas[0] || !metas[1] || eps.some((e) => !e.rel) || eps[0].app === eps[1].app) continue
-    const sides = eps.map((e, i) => {
-      const d = metas[i]!.endpoints[e.rel] ?? (e.rel === 'juju-info' ? { role: 'provides' as const, interface: 'juju-info' } : undefined)
-      if (!d || d.role === 'peers')
-        add(
-          `charm ${q(str((apps[e.app] as Record<string, unknown>).charm))} used by application ${q(e.app)} does not define relation ${q(e.rel)}`,
-        )
-      return d?.role === 'peers' ? undefined : d
-    })
-    const [a, b] = sides
-    if (!a || !b) continue
-    if (a.role === b.role)
-      add(
-        `relation ${q(`${eps[0].app}:${eps[0].rel}`)} to ${q(`${eps[1].app}:${eps[1].rel}`)} relates ${a.role === 'provides' ? 'provider to provider' : 'requirer to requirer'}`,
-      )
-    else if (a.interface !== b.interface) {
-      const [p, r] = a.role === 'provides' ? [0, 1] : [1, 0]
-      add(
-        `mismatched interface between ${q(`${eps[p].app}:${eps[p].rel}`)} and ${q(`${eps[r].app}:${eps[r].rel}`)} (${q(sides[p]!.interface)} vs ${q(sides[r]!.interface)})`,
-      )
-    }
+    if (!(ep.app in b.apps) && !(ep.app in b.saas))
+      b.errs.push(`relation ${qlist(list)} refers to application ${q(ep.app)} not defined in this bundle`)
+    eps.push(ep)
   }
-  for (const [id, n] of refs) if (n === 0) add(`machine ${q(id)} is not referred to by a placement directive`)
-  return errs
+  if (eps.length !== 2) return
+  if (eps[0].app === eps[1].app) b.errs.push(`relation ${qlist(list)} relates an application to itself`)
+  const key = eps
+    .map((e) => `${e.app}:${e.rel}`)
+    .sort()
+    .join(' ')
+  if (seen.has(key)) b.errs.push(`relation ${qlist(list)} is defined more than once`)
+  seen.add(key)
+  verifyRelationInterfaces(b, eps)
+}
+
+/** juju's verifyRelation, when both endpoints are named and both charms known: defined, provider to requirer, one interface. */
+function verifyRelationInterfaces({ apps, charmOf, errs }: Bundle, eps: { app: string; rel: string }[]): void {
+  const metas = eps.map((e) => (isMap(apps[e.app]) ? charmOf(apps[e.app] as Record<string, unknown>) : undefined))
+  if (!metas[0] || !metas[1] || eps.some((e) => !e.rel) || eps[0].app === eps[1].app) return
+  const sides = eps.map((e, i) => {
+    const d = metas[i]!.endpoints[e.rel] ?? (e.rel === 'juju-info' ? { role: 'provides' as const, interface: 'juju-info' } : undefined)
+    if (!d || d.role === 'peers')
+      errs.push(
+        `charm ${q(str((apps[e.app] as Record<string, unknown>).charm))} used by application ${q(e.app)} does not define relation ${q(e.rel)}`,
+      )
+    return d?.role === 'peers' ? undefined : d
+  })
+  const [a, b] = sides
+  if (!a || !b) return
+  if (a.role === b.role)
+    errs.push(
+      `relation ${q(`${eps[0].app}:${eps[0].rel}`)} to ${q(`${eps[1].app}:${eps[1].rel}`)} relates ${a.role === 'provides' ? 'provider to provider' : 'requirer to requirer'}`,
+    )
+  else if (a.interface !== b.interface) {
+    const [p, r] = a.role === 'provides' ? [0, 1] : [1, 0]
+    errs.push(
+      `mismatched interface between ${q(`${eps[p].app}:${eps[p].rel}`)} and ${q(`${eps[r].app}:${eps[r].rel}`)} (${q(sides[p]!.interface)} vs ${q(sides[r]!.interface)})`,
+    )
+  }
 }

@@ -11,14 +11,13 @@ import { type BundleCharm, checkBundle, parseBase } from '../shared/bundle-check
 import {
   bundleCharms,
   checkBundlesBeforeUpload,
-  checkDescription,
   checkRenderedBundles,
-  type Description,
   loadBundleCharms,
-  loadDescription,
   type ReleasedCharm,
   renderBundles,
-} from '../shared/cdk-release.js'
+} from '../shared/release/bundles.js'
+import { checkDescription } from '../shared/release/check.js'
+import { type Description, loadDescription } from '../shared/release/description.js'
 import { repoRoot, tempDir } from './helpers/runner.js'
 
 const CK = readFileSync(path.join(repoRoot, 'test/fixtures/bundles/ck-1.33.yaml'), 'utf8')

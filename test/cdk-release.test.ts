@@ -7,19 +7,11 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { parse, stringify } from 'yaml'
-import {
-  buildCounts,
-  checkDescription,
-  DescriptionError,
-  loadDescription,
-  makePlan,
-  planMarkdown,
-  planOutputs,
-  renderBundles,
-  type ReleasedCharm,
-  validateSchema,
-  type Description,
-} from '../shared/cdk-release.js'
+import { buildCounts, makePlan, planOutputs } from '../shared/release/plan.js'
+import { checkDescription } from '../shared/release/check.js'
+import { type Description, DescriptionError, loadDescription, validateSchema } from '../shared/release/description.js'
+import { planMarkdown } from '../shared/release/markdown.js'
+import { type ReleasedCharm, renderBundles } from '../shared/release/bundles.js'
 import type { RouteConfig } from '../shared/charm/routes.js'
 import { type RawDescription, writeCdkFixture } from './cdk-release.fixtures.js'
 import { repoRoot, tempDir } from './helpers/runner.js'

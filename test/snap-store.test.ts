@@ -8,8 +8,9 @@
  */
 import { execFileSync } from 'node:child_process'
 import { describe, expect, test } from 'vitest'
-import { charmInstalls } from '../shared/cdk-snaps.js'
-import type { CharmInfo, Description } from '../shared/cdk-release.js'
+import { charmInstalls } from '../shared/release/snaps.js'
+import type { CharmInfo } from '../shared/release/check.js'
+import type { Description } from '../shared/release/description.js'
 import { parseChannel } from '../shared/charm/plan.js'
 import { gateGaps, planPromotion, planPublish, preflight, snapNeeds, type SnapArtifact } from '../shared/snap-store/plan.js'
 import { parseRevisions, parseStatus, parseTracks, snapcraftErrors } from '../shared/snap-store/snapcraft.js'

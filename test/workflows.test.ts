@@ -10,7 +10,7 @@ import { Evaluator, Lexer, Parser, data } from '@actions/expressions'
 import { beforeAll, describe, expect, test } from 'vitest'
 import { parse } from 'yaml'
 import { planFromConfig, RELEASE_DEFAULTS } from '../cli/release.js'
-import { planOutputs } from '../shared/cdk-release.js'
+import { planOutputs } from '../shared/release/plan.js'
 import { writeCdkFixture } from './cdk-release.fixtures.js'
 import { type Job as GhJob } from './helpers/gh-workflow.js' // also registers the JSON import hook the parser needs
 import './helpers/gh-workflow.js'

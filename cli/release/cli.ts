@@ -8,7 +8,9 @@ import { which } from '../../shared/exec.js'
 import { parseBool, splitList } from '../../shared/inputs.js'
 import { routeConfigFromEnv, SELF_HOSTED_ARCHES } from '../../shared/charm/routes.js'
 import { parseKubeVersion } from '../../shared/k8s.js'
-import { type CdkPlan, DescriptionError, loadDescription, planMarkdown, planOutputs } from '../../shared/cdk-release.js'
+import { type CdkPlan, planOutputs } from '../../shared/release/plan.js'
+import { DescriptionError, loadDescription } from '../../shared/release/description.js'
+import { planMarkdown } from '../../shared/release/markdown.js'
 import { repoRoot } from '../local.js'
 import { command, helpText, parseOptions, wantsHelp, wrap } from '../options.js'
 import { RELEASE_DEFAULTS, planFromConfig } from './plan.js'
@@ -263,15 +265,9 @@ function splitMode(args: string[]): [string, string[]] {
   return args[0] && !args[0].startsWith('-') ? [args[0], args.slice(1)] : ['run', args]
 }
 
-async function releaseMode(args: string[]): Promise<number> {
-  const [mode, rest] = splitMode(args)
-  if (!Object.hasOwn(RELEASE_COMMANDS, mode))
-    throw new UserError(`release: unknown mode '${mode}'; use ${Object.keys(RELEASE_COMMANDS).join(', ')} (build-snaps release --help)`)
-  if (wantsHelp(rest)) {
-    process.stdout.write(releaseHelp(mode as ReleaseMode))
-    return 0
-  }
-  if (mode === 'plan') {
+/** Every mode but run (the workflows' run: steps): its arguments after the mode word → the exit code. */
+const MODES: Record<Exclude<ReleaseMode, 'run'>, (rest: string[]) => Promise<number>> = {
+  async plan(rest) {
     const o = parseOptions(RELEASE_COMMANDS.plan, rest)
     const dryRun = parseBool(o['dry-run'], 'dry-run', true)
     const { plan, from } = await planFromConfig({
@@ -291,8 +287,8 @@ async function releaseMode(args: string[]): Promise<number> {
       `${planMarkdown(plan, dryRun, from ? `Promotion plan: ${from} → ${plan.channel}` : 'Release plan')}\n`,
     )
     return 0
-  }
-  if (mode === 'record') {
+  },
+  async record(rest) {
     const o = parseOptions(RELEASE_COMMANDS.record, rest)
     const rec = toReleased(o.charm, o.channel, o.revisions, o['resource-revisions'])
     if (Object.keys(rec.bases).length === 0)
@@ -305,16 +301,16 @@ async function releaseMode(args: string[]): Promise<number> {
         .join(', ')}`,
     )
     return 0
-  }
-  if (mode === 'bundle') {
+  },
+  async bundle(rest) {
     const o = parseOptions(RELEASE_COMMANDS.bundle, rest)
     const desc = await loadDescription(path.resolve(o.config))
     const files = await writeBundles(desc, path.dirname(path.resolve(o.config)), await readRecords(o.results), o['output-dir'])
     for (const f of files) console.log(`wrote ${f}`)
     await writeGithubFile('GITHUB_STEP_SUMMARY', `### Pinned bundles\n\n${files.map((f) => `- \`${path.basename(f)}\``).join('\n')}\n`)
     return 0
-  }
-  if (mode === 'snaps') {
+  },
+  async snaps(rest) {
     const o = parseOptions(RELEASE_COMMANDS.snaps, rest)
     const { plan, from } = await planFromConfig({
       config: o.config,
@@ -345,20 +341,20 @@ async function releaseMode(args: string[]): Promise<number> {
     console.log(md)
     await writeGithubFile('GITHUB_STEP_SUMMARY', `${md}\n`)
     return 0
-  }
-  if (mode === 'checksums') {
+  },
+  async checksums(rest) {
     const o = parseOptions(RELEASE_COMMANDS.checksums, rest)
     console.log(`wrote ${await collectedChecksums(o.dir)}`)
     return 0
-  }
-  if (mode === 'sboms') {
+  },
+  async sboms(rest) {
     const o = parseOptions(RELEASE_COMMANDS.sboms, rest)
     const list = await listSboms(o.dir)
     const outputs = { matrix: JSON.stringify({ include: list }), count: String(list.length) }
     await setOutputs(outputs)
     return 0
-  }
-  if (mode === 'attested') {
+  },
+  async attested(rest) {
     const o = parseOptions(RELEASE_COMMANDS.attested, rest)
     const subjects = o.dir ? (await readdir(o.dir)).filter((f) => ARTIFACT_RE.test(f)).sort() : o.subject ? [o.subject] : []
     if (subjects.length === 0) throw new UserError('--dir or --subject: no artifact named; give the directory attested or the subject name')
@@ -368,8 +364,8 @@ async function releaseMode(args: string[]): Promise<number> {
       `${JSON.stringify({ kind: o.kind as AttestationRecord['kind'], url: o.url, subjects } satisfies AttestationRecord, null, 2)}\n`,
     )
     return 0
-  }
-  if (mode === 'summarize') {
+  },
+  async summarize(rest) {
     const o = parseOptions(RELEASE_COMMANDS.summarize, rest)
     let plan: CdkPlan | undefined
     if (o.config && !o.promote)
@@ -404,8 +400,8 @@ async function releaseMode(args: string[]): Promise<number> {
     console.log(md)
     await writeGithubFile('GITHUB_STEP_SUMMARY', `${md}\n`)
     return /failure|cancelled/.test(o.results ?? '') ? 1 : 0
-  }
-  if (mode === 'serve-mirror') {
+  },
+  async 'serve-mirror'(rest) {
     const o = parseOptions(RELEASE_COMMANDS['serve-mirror'], rest)
     const kube = parseKubeVersion(o['kube-version'])
     if (kube.kind !== 'exact')
@@ -428,7 +424,18 @@ async function releaseMode(args: string[]): Promise<number> {
     console.log(`mirror at ${mirror.url} (k8s/, cni/, flannel/, etcd/); serving until killed`)
     await new Promise(() => {})
     return 0
+  },
+}
+
+async function releaseMode(args: string[]): Promise<number> {
+  const [mode, rest] = splitMode(args)
+  if (!Object.hasOwn(RELEASE_COMMANDS, mode))
+    throw new UserError(`release: unknown mode '${mode}'; use ${Object.keys(RELEASE_COMMANDS).join(', ')} (build-snaps release --help)`)
+  if (wantsHelp(rest)) {
+    process.stdout.write(releaseHelp(mode as ReleaseMode))
+    return 0
   }
+  if (mode !== 'run') return MODES[mode as Exclude<ReleaseMode, 'run'>](rest)
   const o = parseOptions(RELEASE_COMMANDS.run, rest)
   if (!existsSync(o.config))
     throw new UserError(

@@ -5,7 +5,7 @@ import { copyFile, mkdir, readdir, readFile, stat, symlink, rm, writeFile } from
 import path from 'node:path'
 import { UserError } from '../../shared/errors.js'
 import { run } from '../../shared/exec.js'
-import type { PackPlan } from '../../shared/cdk-release.js'
+import type { PackPlan } from '../../shared/release/plan.js'
 import { repoRoot } from '../local.js'
 
 /** charm-build's inputs in a pack job (release.yml's "Pack <entry>" step). */

@@ -1,25 +1,17 @@
 /** The plan job: validate the description and every charm, resolve the Kubernetes version, make the plan. */
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import path from 'node:path'
 import { UserError } from '../../shared/errors.js'
+import { withScratchDir } from '../../shared/files.js'
 import { parseChannel } from '../../shared/charm/plan.js'
 import { entryNeeded, type RouteConfig } from '../../shared/charm/routes.js'
 import { readCharmFile } from '../../shared/charm/release.js'
 import { resolveKubeVersion } from '../../shared/k8s.js'
-import { charmInstalls } from '../../shared/cdk-snaps.js'
+import { charmInstalls } from '../../shared/release/snaps.js'
 import { snapNeeds } from '../../shared/snap-store/plan.js'
-import {
-  type BaseKey,
-  type CdkPlan,
-  type CharmInfo,
-  checkBundlesBeforeUpload,
-  checkDescription,
-  DescriptionError,
-  type Description,
-  loadDescription,
-  makePlan,
-} from '../../shared/cdk-release.js'
+import { type BaseKey, checkBundlesBeforeUpload } from '../../shared/release/bundles.js'
+import { type CdkPlan, makePlan } from '../../shared/release/plan.js'
+import { type CharmInfo, type CheckedDescription, loadCheckedDescription } from '../../shared/release/check.js'
+import { type Description, DescriptionError } from '../../shared/release/description.js'
 
 /** The workflow_dispatch defaults of release.yml (test/workflows.test.ts checks they agree). */
 export const RELEASE_DEFAULTS = {
@@ -78,48 +70,49 @@ export async function servedBases(infos: CharmInfo[], plan: CdkPlan, scratch: st
 
 /** Validate (schema, then every charm), resolve the Kubernetes version, make the plan: nothing is built before. */
 export async function planFromConfig(r: PlanRequest): Promise<LoadedPlan> {
-  const file = path.resolve(r.config)
-  const desc = await loadDescription(file)
-  const scratch = await mkdtemp(path.join(tmpdir(), 'build-snaps-plan-'))
-  try {
-    const infos = await checkDescription(desc, path.dirname(file), path.basename(file), scratch)
-    if (r.promote !== undefined && !r.channel)
-      throw new UserError('channel: a promotion needs the channel to promote to, e.g. --channel 1.31/beta')
-    const from = r.promote !== undefined ? parseChannel(r.promote, 'from-channel').name : undefined
-    const kube = await resolveKubeVersion(desc.versions.kubernetes, r.kubeBaseUrl ?? 'https://dl.k8s.io', r.log ?? (() => {}))
-    const plan = makePlan(desc, infos, {
-      kubeVersion: kube,
-      dir: path.dirname(file),
-      ...(r.root !== undefined ? { root: r.root } : {}),
-      artifacts: r.artifacts,
-      ...(r.channel ? { channel: r.channel } : {}),
-      ...(r.routes ? { routes: r.routes } : {}),
-      // A promotion packs nothing; the summary reads the plan for its tables only.
-      packs: r.promote === undefined && r.packs !== false,
-    })
-    const template = desc.bundle?.template ? await readFile(path.resolve(path.dirname(file), desc.bundle.template), 'utf8') : undefined
-    const serves = await servedBases(infos, plan, scratch)
-    // The gate's input: every snap each charm installs, on each arch its revisions serve, at its channel.
-    const installs = charmInstalls(desc, infos, template)
-    if (installs.problems.length) throw new DescriptionError(installs.problems.map((l) => `${path.basename(file)}: ${l}`))
-    plan.snapNeeds = snapNeeds(
-      installs.charms.map((c) => ({ ...c, arches: [...new Set((serves[c.charm] ?? []).map((k) => k.split('/')[1]))] })),
-    )
-    // juju's bundle checks on the bundles this release will write, with provisional revisions: before any upload.
-    if (!from && r.packs !== false) {
-      const problems = checkBundlesBeforeUpload(desc, infos, template, serves, plan.channel)
-      if (problems.length)
-        throw new DescriptionError(
-          problems.map(
-            (l) =>
-              `${l}; juju would refuse this bundle: fix ${desc.bundle?.template ? `bundle.template (${desc.bundle.template})` : 'the charms'}`,
-          ),
-        )
-    }
-    if (from && from === plan.channel)
-      throw new UserError(`channel: promoting ${from} to itself; give another channel, e.g. ${from.replace(/edge$/, 'beta')}`)
-    return { desc, plan, ...(from ? { from } : {}) }
-  } finally {
-    await rm(scratch, { recursive: true, force: true })
+  return planRelease(await loadCheckedDescription(r.config), r)
+}
+
+/**
+ * The plan of a description already loaded and checked (the local pipeline checks it before it sets up the stores
+ * and the mirror, then plans against the mirror): the Kubernetes version resolved, the plan, the gate's input, and
+ * juju's checks on the bundles the release will write, with provisional revisions, before any upload.
+ */
+export async function planRelease(checked: CheckedDescription, r: Omit<PlanRequest, 'config'>): Promise<LoadedPlan> {
+  const { desc, infos, dir, label, template } = checked
+  if (r.promote !== undefined && !r.channel)
+    throw new UserError('channel: a promotion needs the channel to promote to, e.g. --channel 1.31/beta')
+  const from = r.promote !== undefined ? parseChannel(r.promote, 'from-channel').name : undefined
+  const kube = await resolveKubeVersion(desc.versions.kubernetes, r.kubeBaseUrl ?? 'https://dl.k8s.io', r.log ?? (() => {}))
+  const plan = makePlan(desc, infos, {
+    kubeVersion: kube,
+    dir,
+    ...(r.root !== undefined ? { root: r.root } : {}),
+    artifacts: r.artifacts,
+    ...(r.channel ? { channel: r.channel } : {}),
+    ...(r.routes ? { routes: r.routes } : {}),
+    // A promotion packs nothing; the summary reads the plan for its tables only.
+    packs: r.promote === undefined && r.packs !== false,
+  })
+  const serves = await withScratchDir(tmpdir(), 'build-snaps-plan-', (scratch) => servedBases(infos, plan, scratch))
+  // The gate's input: every snap each charm installs, on each arch its revisions serve, at its channel.
+  const installs = charmInstalls(desc, infos, template)
+  if (installs.problems.length) throw new DescriptionError(installs.problems.map((l) => `${label}: ${l}`))
+  plan.snapNeeds = snapNeeds(
+    installs.charms.map((c) => ({ ...c, arches: [...new Set((serves[c.charm] ?? []).map((k) => k.split('/')[1]))] })),
+  )
+  // juju's bundle checks on the bundles this release will write, with provisional revisions: before any upload.
+  if (!from && r.packs !== false) {
+    const problems = checkBundlesBeforeUpload(desc, infos, template, serves, plan.channel)
+    if (problems.length)
+      throw new DescriptionError(
+        problems.map(
+          (l) =>
+            `${l}; juju would refuse this bundle: fix ${desc.bundle?.template ? `bundle.template (${desc.bundle.template})` : 'the charms'}`,
+        ),
+      )
   }
+  if (from && from === plan.channel)
+    throw new UserError(`channel: promoting ${from} to itself; give another channel, e.g. ${from.replace(/edge$/, 'beta')}`)
+  return { desc, plan, ...(from ? { from } : {}) }
 }

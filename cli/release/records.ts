@@ -5,14 +5,9 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { parseArch } from '../../shared/arch.js'
 import { UserError } from '../../shared/errors.js'
-import {
-  checkRenderedBundles,
-  DescriptionError,
-  type Description,
-  loadBundleCharms,
-  type ReleasedCharm,
-  renderBundles,
-} from '../../shared/cdk-release.js'
+import { type BundleCharm } from '../../shared/bundle-check.js'
+import { checkRenderedBundles, loadBundleCharms, type ReleasedCharm, renderBundles } from '../../shared/release/bundles.js'
+import { type Description, DescriptionError } from '../../shared/release/description.js'
 
 // ---------------------------------------------------------------- record, bundle (the release and bundle jobs)
 
@@ -56,9 +51,33 @@ export async function readRecords(dir: string): Promise<ReleasedCharm[]> {
   return out
 }
 
-export async function writeBundles(desc: Description, configDir: string, released: ReleasedCharm[], outDir: string): Promise<string[]> {
-  if (released.length === 0) throw new UserError('results: no charm records found; the release job writes one per charm (release record)')
+/** What the bundles are made from beside the records: the template's text, and what juju's checks need of each charm. */
+export interface BundleInputs {
+  template: string | undefined
+  charms: Record<string, BundleCharm>
+}
+
+/** The bundle job's inputs from the repository (it has the description, not the plan job's reading of the charms). */
+export async function readBundleInputs(desc: Description, configDir: string): Promise<BundleInputs> {
   const template = desc.bundle?.template ? await readFile(path.resolve(configDir, desc.bundle.template), 'utf8') : undefined
+  const scratch = await mkdtemp(path.join(tmpdir(), 'bs-bundle-'))
+  const charms = await loadBundleCharms(desc, configDir, scratch).finally(() => rm(scratch, { recursive: true, force: true }))
+  return { template, charms }
+}
+
+/**
+ * One pinned bundle per released base/arch, checked with juju's rules, then written. `known`: the template and
+ * charms as the plan job read them (the local pipeline); read from the repository when not given (the bundle job).
+ */
+export async function writeBundles(
+  desc: Description,
+  configDir: string,
+  released: ReleasedCharm[],
+  outDir: string,
+  known?: BundleInputs,
+): Promise<string[]> {
+  if (released.length === 0) throw new UserError('results: no charm records found; the release job writes one per charm (release record)')
+  const { template, charms } = known ?? (await readBundleInputs(desc, configDir))
   // The description's order, whatever order the records were found in.
   const order = Object.keys(desc.charms)
   // One bundle per released base/arch: a multi-arch revision (flannel, etcd) also serves arches this release
@@ -67,8 +86,6 @@ export async function writeBundles(desc: Description, configDir: string, release
   const sorted = [...released]
     .sort((a, b) => order.indexOf(a.charm) - order.indexOf(b.charm))
     .map((r) => ({ ...r, bases: Object.fromEntries(Object.entries(r.bases).filter(([k]) => arches.has(k.split('/').at(-1)!))) }))
-  const scratch = await mkdtemp(path.join(tmpdir(), 'bs-bundle-'))
-  const charms = await loadBundleCharms(desc, configDir, scratch).finally(() => rm(scratch, { recursive: true, force: true }))
   const bundles = renderBundles(sorted, template, desc.bundle?.name ?? 'charmed-kubernetes', charms)
   // juju's bundle checks on every bundle before any is written (shared/bundle-check.ts).
   const problems = checkRenderedBundles(bundles, charms)

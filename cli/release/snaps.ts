@@ -5,8 +5,8 @@
  */
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import type { CdkPlan } from '../../shared/cdk-release.js'
-import { DescriptionError } from '../../shared/cdk-release.js'
+import type { CdkPlan } from '../../shared/release/plan.js'
+import { DescriptionError } from '../../shared/release/description.js'
 import { parseChannel } from '../../shared/charm/plan.js'
 import { UserError } from '../../shared/errors.js'
 import { sha256File } from '../../shared/files.js'

@@ -6,7 +6,8 @@ import { ARCHES } from '../../shared/arch.js'
 import { charmArches } from '../../shared/charm/release.js'
 import { UserError } from '../../shared/errors.js'
 import { describeFiles, humanSize } from '../../shared/manifest.js'
-import { type CdkPlan, type CharmPlan, type ReleasedCharm } from '../../shared/cdk-release.js'
+import type { CdkPlan, CharmPlan } from '../../shared/release/plan.js'
+import type { ReleasedCharm } from '../../shared/release/bundles.js'
 import { ARTIFACT_RE, type AttestationRecord } from './attest.js'
 
 // ---------------------------------------------------------------- summary (the summary job)

@@ -12097,7 +12097,7 @@ function trailingBytesSeen(data) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3132);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6087);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .mainCli */ .CR)();
 
@@ -12106,7 +12106,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3132:
+/***/ 6087:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -12591,13 +12591,13 @@ async function files_exists(p) {
 
 /** Run fn in a fresh scratch directory under parent (created), removed afterwards whatever fn does. */
 async function files_withScratchDir(parent, prefix, fn) {
-    await mkdir(parent, { recursive: true });
-    const dir = await mkdtemp(path.join(parent, prefix));
+    await (0,promises_namespaceObject.mkdir)(parent, { recursive: true });
+    const dir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join(parent, prefix));
     try {
         return await fn(dir);
     }
     finally {
-        await rm(dir, { recursive: true, force: true });
+        await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
     }
 }
 
@@ -15462,7 +15462,7 @@ function verifyFailure(plan, ms) {
     return { line, table: mismatchTable(ms) };
 }
 
-;// CONCATENATED MODULE: ./shared/cdk-snaps.ts
+;// CONCATENATED MODULE: ./shared/release/snaps.ts
 /**
  * What a release description says about the Snap Store: which snaps it publishes (the `snap-store` section), and
  * which snaps each charm installs from the store, at which channel (the gate's input).
@@ -15473,8 +15473,6 @@ function verifyFailure(plan, ms) {
  * kube-scheduler; the control plane also cdk-addons at `<track>/<risk>`), and block with "Not all snaps are
  * available on channel=<c>" when one has no revision there for the machine's arch.
  */
-
-
 
 
 
@@ -15498,42 +15496,6 @@ function snapPublish(desc) {
         arches: (s.arches ?? desc.arches).map((a) => parseArch(a).debian),
         cdkAddons,
     };
-}
-/** The snap-store section's own problems (`<label>: <field>: ...`), before anything is built. */
-async function checkSnapStore(desc, dir, label) {
-    const out = [];
-    const s = desc['snap-store'];
-    for (const [name, spec] of Object.entries(desc.charms))
-        for (const [i, item] of (spec['installs-snaps'] ?? []).entries()) {
-            const at = item.indexOf('@');
-            if (at < 0)
-                continue;
-            try {
-                parseChannel(item.slice(at + 1), 'x');
-            }
-            catch (e) {
-                out.push(`${label}: charms.${name}.installs-snaps[${i}]: ${e.message.replace(/^x: /, '')}`);
-            }
-        }
-    if (!s)
-        return out;
-    for (const [i, c] of s.channels.entries()) {
-        try {
-            parseChannel(c, 'x');
-        }
-        catch (e) {
-            out.push(`${label}: snap-store.channels[${i}]: ${e.message.replace(/^x: /, '')}`);
-        }
-    }
-    const addons = s['cdk-addons'];
-    if (addons && !(await (0,promises_namespaceObject.stat)(external_node_path_default().resolve(dir, addons)).catch(() => undefined))?.isDirectory())
-        out.push(`${label}: snap-store.cdk-addons: '${addons}' is not a directory; give the cdk-addons build directory relative to ${label}`);
-    if (!addons && s.snaps?.includes('cdk-addons'))
-        out.push(`${label}: snap-store.snaps: lists cdk-addons but snap-store.cdk-addons names no build directory; give it (e.g. cdk-addons: cdk-addons)`);
-    const sources = desc.sources?.['cdk-addons'];
-    if (addons && sources && external_node_path_default().resolve(dir, addons) !== external_node_path_default().resolve(dir, sources))
-        out.push(`${label}: snap-store.cdk-addons: '${addons}' differs from sources.cdk-addons '${sources}'; one cdk-addons snap is built per arch, name one directory`);
-    return out;
 }
 /** The `channel` option of every application of the template whose charm is `charm`. */
 function templateChannels(template, charm) {
@@ -15718,65 +15680,6 @@ function publishCommands(tool, snaps, steps) {
     ];
 }
 
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __nccwpck_require__(3136);
-// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
-var dist_ajv = __nccwpck_require__(2463);
-;// CONCATENATED MODULE: ./shared/description-arches.ts
-
-
-const names = `${arch_ARCH_NAMES.slice(0, -1).join(', ')} or ${arch_ARCH_NAMES[arch_ARCH_NAMES.length - 1]}`;
-const checkArch = (_schema, data) => {
-    try {
-        parseArch(data);
-        return true;
-    }
-    catch (e) {
-        if (!(e instanceof errors_UserError))
-            throw e;
-        checkArch.errors = [
-            {
-                keyword: 'x-arch',
-                message: `'${data}' is not one of ${arch_ARCH_NAMES.join(', ')}; use a Debian architecture name: ${names}`,
-                params: { allowedValues: arch_ARCH_NAMES },
-            },
-        ];
-        return false;
-    }
-};
-/** The schema keyword `x-arch: true`: a string parseArch takes. */
-const ARCH_KEYWORD = {
-    keyword: 'x-arch',
-    type: 'string',
-    schemaType: 'boolean',
-    errors: true,
-    validate: checkArch,
-};
-/**
- * Rewrite a schema-valid description's arches to Debian names, in place, keeping their order. Returns one line
- * per list that names an architecture twice in two spellings (amd64 and x86_64).
- */
-function normaliseArches(desc) {
-    const problems = [];
-    const normalise = (field, list) => {
-        const out = [];
-        for (const given of list) {
-            const debian = parseArch(given, field).debian;
-            const first = list.find((g) => parseArch(g, field).debian === debian);
-            if (out.includes(debian))
-                problems.push(`${field}: '${first}' and '${given}' are both ${debian}; list it once`);
-            else
-                out.push(debian);
-        }
-        return out;
-    };
-    desc.arches = normalise('arches', desc.arches);
-    const store = desc['snap-store'];
-    if (store?.arches)
-        store.arches = normalise('snap-store.arches', store.arches);
-    return problems;
-}
-
 ;// CONCATENATED MODULE: ./shared/bundle-check.ts
 /**
  * The checks juju makes on a bundle before it deploys anything, as pure code: `checkBundle(yaml, charms)` returns
@@ -15872,249 +15775,341 @@ function parseCharmUrl(url) {
  * problem, in juju's words; [] when juju would accept it.
  */
 function checkBundle(yamlText, charms = {}) {
-    const errs = [];
-    const add = (s) => errs.push(s);
+    const b = readBundle(yamlText, charms);
+    if (typeof b === 'string')
+        return [b];
+    normalizeData(b);
+    verifyBundleHeader(b);
+    verifySaas(b);
+    verifyMachines(b);
+    if (Object.keys(b.apps).length === 0)
+        b.errs.push('at least one application must be specified');
+    for (const [name, app] of Object.entries(b.apps))
+        verifyApplication(b, name, app);
+    const seen = new Set();
+    for (const pair of Array.isArray(b.bd.relations) ? b.bd.relations : [])
+        verifyRelation(b, pair, seen);
+    for (const [id, n] of b.refs)
+        if (n === 0)
+            b.errs.push(`machine ${q(id)} is not referred to by a placement directive`);
+    return b.errs;
+}
+/** The first document as a bundle, or the one line saying why it is none. */
+function readBundle(yamlText, charms) {
     const docs = (0,dist/* parseAllDocuments */.hR)(yamlText);
     const first = Array.isArray(docs) ? docs[0] : docs;
     if (!first)
-        return ['empty bundle'];
+        return 'empty bundle';
     if (first.errors.length)
-        return [`not valid YAML: ${first.errors[0].message.split('\n')[0]}`];
+        return `not valid YAML: ${first.errors[0].message.split('\n')[0]}`;
     const bd = first.toJS();
     if (!isMap(bd))
-        return ['a bundle is a mapping (applications, relations, ...)'];
-    const type = str(bd.bundle);
-    const k8s = type === 'kubernetes';
-    const apps = (isMap(bd.applications) ? bd.applications : isMap(bd.services) ? bd.services : {});
+        return 'a bundle is a mapping (applications, relations, ...)';
+    const k8s = str(bd.bundle) === 'kubernetes';
     const machines = (isMap(bd.machines) ? bd.machines : {});
-    const saas = (isMap(bd.saas) ? bd.saas : {});
-    const charmOf = (app) => {
-        const u = parseCharmUrl(str(app.charm));
-        return u ? charms[u.name] : undefined;
+    return {
+        bd,
+        k8s,
+        apps: (isMap(bd.applications) ? bd.applications : isMap(bd.services) ? bd.services : {}),
+        machines,
+        saas: (isMap(bd.saas) ? bd.saas : {}),
+        charmOf: (app) => {
+            const u = parseCharmUrl(str(app.charm));
+            return u ? charms[u.name] : undefined;
+        },
+        refs: new Map(k8s ? [] : Object.keys(machines).map((id) => [id, 0])),
+        errs: [],
     };
-    // normalizeData
+}
+/** juju's normalizeData: scale and num_units together, placement outside Kubernetes bundles. */
+function normalizeData({ apps, k8s, errs }) {
     for (const [name, app] of Object.entries(apps)) {
         if (!isMap(app))
             continue;
         if (Number(app.scale) > 0 && Number(app.num_units) > 0)
-            add(`cannot specify both scale and num_units for application ${q(name)}`);
+            errs.push(`cannot specify both scale and num_units for application ${q(name)}`);
         if (!k8s && app.placement)
-            add(`placement (${str(app.placement)}) not valid for non-Kubernetes application ${q(name)}`);
+            errs.push(`placement (${str(app.placement)}) not valid for non-Kubernetes application ${q(name)}`);
         if (app.placement && Array.isArray(app.to) && app.to.length)
-            add(`cannot specify both placement and to for application ${q(name)}`);
+            errs.push(`cannot specify both placement and to for application ${q(name)}`);
     }
-    // the bundle
+}
+/** The bundle itself: its type, machines in a Kubernetes bundle, series and default-base (and that they agree). */
+function verifyBundleHeader({ bd, k8s, machines, errs }) {
+    const type = str(bd.bundle);
     if (type && !k8s)
-        add(`bundle has an invalid type ${q(type)}`);
+        errs.push(`bundle has an invalid type ${q(type)}`);
     if (k8s && Object.keys(machines).length)
-        add('bundle machines not valid for Kubernetes bundles');
+        errs.push('bundle machines not valid for Kubernetes bundles');
     const series = str(bd.series);
     const defaultBase = str(bd['default-base']);
     if (series && !VALID_SERIES.test(series))
-        add(`bundle declares an invalid series ${q(series)}`);
+        errs.push(`bundle declares an invalid series ${q(series)}`);
     if (defaultBase && !bundle_check_parseBase(defaultBase))
-        add(`bundle declares an invalid base ${q(defaultBase)}`);
+        errs.push(`bundle declares an invalid base ${q(defaultBase)}`);
     const mixed = seriesBaseLine(series, defaultBase, (s, b) => `bundle series ${q(s)} and base ${q(b)}`);
     if (mixed)
-        add(mixed);
-    // saas
+        errs.push(mixed);
+}
+/** SAAS names: valid, and none an application's too. */
+function verifySaas({ apps, saas, errs }) {
     for (const name of Object.keys(saas)) {
         if (name in apps)
-            add(`application ${q(name)} already exists with SAAS ${q(name)} name`);
+            errs.push(`application ${q(name)} already exists with SAAS ${q(name)} name`);
         if (!VALID_APP.test(name))
-            add(`invalid SAAS name ${q(name)} found`);
+            errs.push(`invalid SAAS name ${q(name)} found`);
     }
-    // machines
-    const refs = new Map(k8s ? [] : Object.keys(machines).map((id) => [id, 0]));
+}
+/** Machines (not in a Kubernetes bundle): ids, series, base, and that the two agree. */
+function verifyMachines({ k8s, machines, errs }) {
     for (const [id, m] of k8s ? [] : Object.entries(machines)) {
         if (!VALID_MACHINE_ID.test(id))
-            add(`invalid machine id ${q(id)} found in machines`);
+            errs.push(`invalid machine id ${q(id)} found in machines`);
         if (!isMap(m))
             continue;
         if (m.series && !VALID_SERIES.test(str(m.series)))
-            add(`invalid series ${q(m.series)} for machine ${q(id)}`);
+            errs.push(`invalid series ${q(m.series)} for machine ${q(id)}`);
         if (m.base && !bundle_check_parseBase(str(m.base)))
-            add(`invalid base ${q(m.base)} for machine ${q(id)}`);
+            errs.push(`invalid base ${q(m.base)} for machine ${q(id)}`);
         const l = seriesBaseLine(str(m.series), str(m.base), (s, b) => `machine ${q(id)} series ${q(s)} and base ${q(b)}`);
         if (l)
-            add(l);
+            errs.push(l);
     }
-    // applications
-    if (Object.keys(apps).length === 0)
-        add('at least one application must be specified');
-    const units = (app) => (isMap(app) && Number.isInteger(app.num_units ?? 0) ? Number(app.num_units ?? 0) : 0);
-    for (const [name, app] of Object.entries(apps)) {
-        if (!isMap(app)) {
-            add(`bundle application for key ${q(name)} is undefined`);
-            continue;
-        }
-        const charm = str(app.charm);
-        if (!charm)
-            add('empty charm path');
-        if (name in saas)
-            add(`SAAS ${q(name)} already exists with application ${q(name)} name`);
-        const local = charm.startsWith('.') || charm.startsWith('/');
-        const url = charm && !local ? parseCharmUrl(charm) : undefined;
-        if (charm && !local && !url)
-            add(`invalid charm URL in application ${q(name)}: ${q(charm)}`);
-        if (url?.schema === 'ch' && url.revision !== -1)
-            add(`cannot specify revision in ${q(`ch:${url.name}-${url.revision}`)}, please use revision`);
-        if (app.revision !== undefined && app.revision !== null) {
-            if (url?.schema === 'ch' && !app.channel)
-                add(`application ${q(name)} with a revision requires a channel for future upgrades, please use channel`);
-            if (!Number.isInteger(app.revision) || Number(app.revision) < 0)
-                add(`the revision for application ${q(name)} must be zero or greater`);
-        }
-        if (app.series && !VALID_SERIES.test(str(app.series)))
-            add(`application ${q(name)} declares an invalid series ${q(app.series)}`);
-        if (app.base && !bundle_check_parseBase(str(app.base)))
-            add(`application ${q(name)} declares an invalid base ${q(app.base)}`);
-        const l = seriesBaseLine(str(app.series), str(app.base), (s, b) => `application ${q(name)} series ${q(s)} and base ${q(b)}`);
-        if (l)
-            add(l);
-        for (const s of Object.keys(isMap(app.storage) ? app.storage : {}))
-            if (!STORAGE_NAME.test(s))
-                add(`invalid storage name ${q(s)} in application ${q(name)}`);
-        const meta = charmOf(app);
-        const to = Array.isArray(app.to) ? app.to.map(String) : app.to !== undefined && app.to !== null ? [str(app.to)] : [];
-        if (meta?.subordinate) {
-            if (to.length)
-                add(`application ${q(name)} is subordinate but specifies unit placement`);
-            if (units(app) > 0)
-                add(`application ${q(name)} is subordinate but has non-zero num_units`);
-            if (str(app.constraints).trim())
-                add(`application ${q(name)} is subordinate: subordinate application must be deployed without constraints`);
-        }
-        for (const [res, rev] of Object.entries(isMap(app.resources) ? app.resources : {})) {
-            if (!res)
-                add(`missing resource name on application ${q(name)}`);
-            if (typeof rev !== 'string' && !Number.isInteger(rev))
-                add(`resource revision ${q(name)} is not int or string`);
-        }
-        if (app.num_units !== undefined && !Number.isInteger(app.num_units))
-            add(`num_units of application ${q(name)} is not a whole number`);
-        if (units(app) < 0)
-            add(`negative number of units specified on application ${q(name)}`);
-        if (k8s) {
-            if (to.length > 1)
-                add(`too many placement directives for application ${q(name)}`);
-            else if (to.length === 1 && to[0].split(',').some((kv) => !/^[^=]+=/.test(kv)))
-                add(`expected "key=value", got ${q(to[0].split(',').find((kv) => !/^[^=]+=/.test(kv)))} for application ${q(name)}`);
-        }
-        else {
-            if (units(app) >= 0 && to.length > units(app))
-                add(`too many units specified in unit placement for application ${q(name)}`);
-            for (const p of to) {
-                const m = VALID_PLACEMENT.exec(p);
-                if (!m || (m[2] === 'new' && m[3] !== undefined)) {
-                    add(`invalid placement syntax ${q(p)}`);
-                    continue;
-                }
-                if (m[2] && m[2] !== 'new') {
-                    if (!(m[2] in apps))
-                        add(`placement ${q(p)} refers to an application not defined in this bundle`);
-                    else if (m[3] !== undefined && Number(m[3]) >= units(apps[m[2]]))
-                        add(`placement ${q(p)} specifies a unit greater than the ${units(apps[m[2]])} unit(s) started by the target application`);
-                }
-                else if (m[4] !== undefined) {
-                    if (!refs.has(m[4]))
-                        add(`placement ${q(p)} refers to a machine not defined in this bundle`);
-                    else
-                        refs.set(m[4], refs.get(m[4]) + 1);
-                }
-            }
-        }
-        if (isMap(app['exposed-endpoints']) && Object.keys(app['exposed-endpoints']).length && app.expose === true)
-            add(`exposed-endpoints cannot be specified together with "exposed:true" in application ${q(name)} as this poses a security risk when deploying bundles to older controllers`);
-        // verifyEndpointBindings
-        for (const [ep, space] of Object.entries(isMap(app.bindings) ? app.bindings : {})) {
-            if (meta && ep && !(ep in meta.endpoints))
-                add(`application ${q(name)} wants to bind endpoint ${q(ep)} to space ${q(space)}, but the endpoint is not defined by the charm`);
-        }
+}
+/** An application's num_units as juju counts it (0 when absent or not a whole number). */
+const units = (app) => (isMap(app) && Number.isInteger(app.num_units ?? 0) ? Number(app.num_units ?? 0) : 0);
+/** One application, in juju's order: charm, series and base, storage, subordinate, resources, units, placement, expose, bindings. */
+function verifyApplication(b, name, app) {
+    if (!isMap(app)) {
+        b.errs.push(`bundle application for key ${q(name)} is undefined`);
+        return;
     }
-    // relations
-    const seen = new Set();
-    for (const pair of Array.isArray(bd.relations) ? bd.relations : []) {
-        const list = Array.isArray(pair) ? pair.map(String) : [str(pair)];
-        if (list.length !== 2) {
-            add(`relation ${qlist(list)} has ${list.length} endpoint(s), not 2`);
+    verifyCharm(b, name, app);
+    verifySeriesBase(b, name, app);
+    for (const s of Object.keys(isMap(app.storage) ? app.storage : {}))
+        if (!STORAGE_NAME.test(s))
+            b.errs.push(`invalid storage name ${q(s)} in application ${q(name)}`);
+    const to = Array.isArray(app.to) ? app.to.map(String) : app.to !== undefined && app.to !== null ? [str(app.to)] : [];
+    verifySubordinate(b, name, app, to);
+    for (const [res, rev] of Object.entries(isMap(app.resources) ? app.resources : {})) {
+        if (!res)
+            b.errs.push(`missing resource name on application ${q(name)}`);
+        if (typeof rev !== 'string' && !Number.isInteger(rev))
+            b.errs.push(`resource revision ${q(name)} is not int or string`);
+    }
+    if (app.num_units !== undefined && !Number.isInteger(app.num_units))
+        b.errs.push(`num_units of application ${q(name)} is not a whole number`);
+    if (units(app) < 0)
+        b.errs.push(`negative number of units specified on application ${q(name)}`);
+    if (b.k8s)
+        verifyKubernetesPlacement(b, name, to);
+    else
+        verifyPlacement(b, name, app, to);
+    if (isMap(app['exposed-endpoints']) && Object.keys(app['exposed-endpoints']).length && app.expose === true)
+        b.errs.push(`exposed-endpoints cannot be specified together with "exposed:true" in application ${q(name)} as this poses a security risk when deploying bundles to older controllers`);
+    // verifyEndpointBindings
+    const meta = b.charmOf(app);
+    for (const [ep, space] of Object.entries(isMap(app.bindings) ? app.bindings : {})) {
+        if (meta && ep && !(ep in meta.endpoints))
+            b.errs.push(`application ${q(name)} wants to bind endpoint ${q(ep)} to space ${q(space)}, but the endpoint is not defined by the charm`);
+    }
+}
+/** The charm URL (not a SAAS name; no revision in a ch: URL) and the revision (with a channel, zero or greater). */
+function verifyCharm({ saas, errs }, name, app) {
+    const charm = str(app.charm);
+    if (!charm)
+        errs.push('empty charm path');
+    if (name in saas)
+        errs.push(`SAAS ${q(name)} already exists with application ${q(name)} name`);
+    const local = charm.startsWith('.') || charm.startsWith('/');
+    const url = charm && !local ? parseCharmUrl(charm) : undefined;
+    if (charm && !local && !url)
+        errs.push(`invalid charm URL in application ${q(name)}: ${q(charm)}`);
+    if (url?.schema === 'ch' && url.revision !== -1)
+        errs.push(`cannot specify revision in ${q(`ch:${url.name}-${url.revision}`)}, please use revision`);
+    if (app.revision !== undefined && app.revision !== null) {
+        if (url?.schema === 'ch' && !app.channel)
+            errs.push(`application ${q(name)} with a revision requires a channel for future upgrades, please use channel`);
+        if (!Number.isInteger(app.revision) || Number(app.revision) < 0)
+            errs.push(`the revision for application ${q(name)} must be zero or greater`);
+    }
+}
+/** An application's series and base: each valid, and naming the same Ubuntu release. */
+function verifySeriesBase({ errs }, name, app) {
+    if (app.series && !VALID_SERIES.test(str(app.series)))
+        errs.push(`application ${q(name)} declares an invalid series ${q(app.series)}`);
+    if (app.base && !bundle_check_parseBase(str(app.base)))
+        errs.push(`application ${q(name)} declares an invalid base ${q(app.base)}`);
+    const l = seriesBaseLine(str(app.series), str(app.base), (s, b) => `application ${q(name)} series ${q(s)} and base ${q(b)}`);
+    if (l)
+        errs.push(l);
+}
+/** A subordinate runs beside its principal: no placement, no units, no constraints. */
+function verifySubordinate(b, name, app, to) {
+    if (!b.charmOf(app)?.subordinate)
+        return;
+    if (to.length)
+        b.errs.push(`application ${q(name)} is subordinate but specifies unit placement`);
+    if (units(app) > 0)
+        b.errs.push(`application ${q(name)} is subordinate but has non-zero num_units`);
+    if (str(app.constraints).trim())
+        b.errs.push(`application ${q(name)} is subordinate: subordinate application must be deployed without constraints`);
+}
+/** Placement in a Kubernetes bundle: at most one directive, of key=value pairs. */
+function verifyKubernetesPlacement({ errs }, name, to) {
+    if (to.length > 1)
+        errs.push(`too many placement directives for application ${q(name)}`);
+    else if (to.length === 1 && to[0].split(',').some((kv) => !/^[^=]+=/.test(kv)))
+        errs.push(`expected "key=value", got ${q(to[0].split(',').find((kv) => !/^[^=]+=/.test(kv)))} for application ${q(name)}`);
+}
+/** Placement on machines: no more directives than units, each valid and naming an application unit or machine of the bundle. */
+function verifyPlacement({ apps, refs, errs }, name, app, to) {
+    if (units(app) >= 0 && to.length > units(app))
+        errs.push(`too many units specified in unit placement for application ${q(name)}`);
+    for (const p of to) {
+        const m = VALID_PLACEMENT.exec(p);
+        if (!m || (m[2] === 'new' && m[3] !== undefined)) {
+            errs.push(`invalid placement syntax ${q(p)}`);
             continue;
         }
-        const eps = [];
-        for (const e of list) {
-            const m = VALID_ENDPOINT.exec(e);
-            const ep = m ? { app: m[1], rel: m[2] } : VALID_APP.test(e) ? { app: e, rel: '' } : undefined;
-            if (!ep) {
-                add(`invalid relation syntax ${q(e)}`);
-                continue;
-            }
-            if (!(ep.app in apps) && !(ep.app in saas))
-                add(`relation ${qlist(list)} refers to application ${q(ep.app)} not defined in this bundle`);
-            eps.push(ep);
+        if (m[2] && m[2] !== 'new') {
+            if (!(m[2] in apps))
+                errs.push(`placement ${q(p)} refers to an application not defined in this bundle`);
+            else if (m[3] !== undefined && Number(m[3]) >= units(apps[m[2]]))
+                errs.push(`placement ${q(p)} specifies a unit greater than the ${units(apps[m[2]])} unit(s) started by the target application`);
         }
-        if (eps.length !== 2)
-            continue;
-        if (eps[0].app === eps[1].app)
-            add(`relation ${qlist(list)} relates an application to itself`);
-        const key = eps
-            .map((e) => `${e.app}:${e.rel}`)
-            .sort()
-            .join(' ');
-        if (seen.has(key))
-            add(`relation ${qlist(list)} is defined more than once`);
-        seen.add(key);
-        // verifyRelation: both endpoints named and both charms known.
-        const metas = eps.map((e) => (isMap(apps[e.app]) ? charmOf(apps[e.app]) : undefined));
-        if (!metas[0] || !metas[1] || eps.some((e) => !e.rel) || eps[0].app === eps[1].app)
-            continue;
-        const sides = eps.map((e, i) => {
-            const d = metas[i].endpoints[e.rel] ?? (e.rel === 'juju-info' ? { role: 'provides', interface: 'juju-info' } : undefined);
-            if (!d || d.role === 'peers')
-                add(`charm ${q(str(apps[e.app].charm))} used by application ${q(e.app)} does not define relation ${q(e.rel)}`);
-            return d?.role === 'peers' ? undefined : d;
-        });
-        const [a, b] = sides;
-        if (!a || !b)
-            continue;
-        if (a.role === b.role)
-            add(`relation ${q(`${eps[0].app}:${eps[0].rel}`)} to ${q(`${eps[1].app}:${eps[1].rel}`)} relates ${a.role === 'provides' ? 'provider to provider' : 'requirer to requirer'}`);
-        else if (a.interface !== b.interface) {
-            const [p, r] = a.role === 'provides' ? [0, 1] : [1, 0];
-            add(`mismatched interface between ${q(`${eps[p].app}:${eps[p].rel}`)} and ${q(`${eps[r].app}:${eps[r].rel}`)} (${q(sides[p].interface)} vs ${q(sides[r].interface)})`);
+        else if (m[4] !== undefined) {
+            if (!refs.has(m[4]))
+                errs.push(`placement ${q(p)} refers to a machine not defined in this bundle`);
+            else
+                refs.set(m[4], refs.get(m[4]) + 1);
         }
     }
-    for (const [id, n] of refs)
-        if (n === 0)
-            add(`machine ${q(id)} is not referred to by a placement directive`);
-    return errs;
+}
+/** One relation: two endpoints of applications (or SAAS) of the bundle, not to itself, not twice; then verifyRelation. */
+function verifyRelation(b, pair, seen) {
+    const list = Array.isArray(pair) ? pair.map(String) : [str(pair)];
+    if (list.length !== 2) {
+        b.errs.push(`relation ${qlist(list)} has ${list.length} endpoint(s), not 2`);
+        return;
+    }
+    const eps = [];
+    for (const e of list) {
+        const m = VALID_ENDPOINT.exec(e);
+        const ep = m ? { app: m[1], rel: m[2] } : VALID_APP.test(e) ? { app: e, rel: '' } : undefined;
+        if (!ep) {
+            b.errs.push(`invalid relation syntax ${q(e)}`);
+            continue;
+        }
+        if (!(ep.app in b.apps) && !(ep.app in b.saas))
+            b.errs.push(`relation ${qlist(list)} refers to application ${q(ep.app)} not defined in this bundle`);
+        eps.push(ep);
+    }
+    if (eps.length !== 2)
+        return;
+    if (eps[0].app === eps[1].app)
+        b.errs.push(`relation ${qlist(list)} relates an application to itself`);
+    const key = eps
+        .map((e) => `${e.app}:${e.rel}`)
+        .sort()
+        .join(' ');
+    if (seen.has(key))
+        b.errs.push(`relation ${qlist(list)} is defined more than once`);
+    seen.add(key);
+    verifyRelationInterfaces(b, eps);
+}
+/** juju's verifyRelation, when both endpoints are named and both charms known: defined, provider to requirer, one interface. */
+function verifyRelationInterfaces({ apps, charmOf, errs }, eps) {
+    const metas = eps.map((e) => (isMap(apps[e.app]) ? charmOf(apps[e.app]) : undefined));
+    if (!metas[0] || !metas[1] || eps.some((e) => !e.rel) || eps[0].app === eps[1].app)
+        return;
+    const sides = eps.map((e, i) => {
+        const d = metas[i].endpoints[e.rel] ?? (e.rel === 'juju-info' ? { role: 'provides', interface: 'juju-info' } : undefined);
+        if (!d || d.role === 'peers')
+            errs.push(`charm ${q(str(apps[e.app].charm))} used by application ${q(e.app)} does not define relation ${q(e.rel)}`);
+        return d?.role === 'peers' ? undefined : d;
+    });
+    const [a, b] = sides;
+    if (!a || !b)
+        return;
+    if (a.role === b.role)
+        errs.push(`relation ${q(`${eps[0].app}:${eps[0].rel}`)} to ${q(`${eps[1].app}:${eps[1].rel}`)} relates ${a.role === 'provides' ? 'provider to provider' : 'requirer to requirer'}`);
+    else if (a.interface !== b.interface) {
+        const [p, r] = a.role === 'provides' ? [0, 1] : [1, 0];
+        errs.push(`mismatched interface between ${q(`${eps[p].app}:${eps[p].rel}`)} and ${q(`${eps[r].app}:${eps[r].rel}`)} (${q(sides[p].interface)} vs ${q(sides[r].interface)})`);
+    }
 }
 
-;// CONCATENATED MODULE: ./shared/cdk-release.ts
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
+// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
+var dist_ajv = __nccwpck_require__(2463);
+;// CONCATENATED MODULE: ./shared/description-arches.ts
+
+
+const names = `${arch_ARCH_NAMES.slice(0, -1).join(', ')} or ${arch_ARCH_NAMES[arch_ARCH_NAMES.length - 1]}`;
+const checkArch = (_schema, data) => {
+    try {
+        parseArch(data);
+        return true;
+    }
+    catch (e) {
+        if (!(e instanceof errors_UserError))
+            throw e;
+        checkArch.errors = [
+            {
+                keyword: 'x-arch',
+                message: `'${data}' is not one of ${arch_ARCH_NAMES.join(', ')}; use a Debian architecture name: ${names}`,
+                params: { allowedValues: arch_ARCH_NAMES },
+            },
+        ];
+        return false;
+    }
+};
+/** The schema keyword `x-arch: true`: a string parseArch takes. */
+const ARCH_KEYWORD = {
+    keyword: 'x-arch',
+    type: 'string',
+    schemaType: 'boolean',
+    errors: true,
+    validate: checkArch,
+};
 /**
- * One description of a whole Charmed Kubernetes release, `cdk-release.yaml`, and the plan made from it.
- *
- *   load      parse the YAML and validate it against schema/cdk-release.schema.json (ajv); every bad field is one
- *             line naming its path and the fix, all of them at once, before anything is built;
- *   check     read every charm's declared resources (its metadata.yaml / charmcraft.yaml, or inside prebuilt
- *             .charm files) and check the mapping both ways: each mapped resource is declared, each declared one
- *             is mapped, each artifact fits the resource (a snap to a .snap resource), versions and sources given;
- *   plan      pure: which artifact each arch builds, ONCE, shared by every charm that maps it (kubectl feeds both
- *             kubernetes charms); per charm the resource lines, keep list and zero-byte placeholders that
- *             charm-attach-release is given; the matrices of .github/workflows/release.yml.
- *   bundle    pure: from what the store's channel map holds after the release, one pinned bundle per arch.
- *
- * The snap placeholder is layer-snap's convention (charmed-kubernetes/layer-snap `lib/charms/layer/snap.py`,
- * `_resource_get`): a zero-byte snap resource counts as absent and the charm installs the snap from the store.
+ * Rewrite a schema-valid description's arches to Debian names, in place, keeping their order. Returns one line
+ * per list that names an architecture twice in two spellings (amd64 and x86_64).
  */
+function normaliseArches(desc) {
+    const problems = [];
+    const normalise = (field, list) => {
+        const out = [];
+        for (const given of list) {
+            const debian = parseArch(given, field).debian;
+            const first = list.find((g) => parseArch(g, field).debian === debian);
+            if (out.includes(debian))
+                problems.push(`${field}: '${first}' and '${given}' are both ${debian}; list it once`);
+            else
+                out.push(debian);
+        }
+        return out;
+    };
+    desc.arches = normalise('arches', desc.arches);
+    const store = desc['snap-store'];
+    if (store?.arches)
+        store.arches = normalise('snap-store.arches', store.arches);
+    return problems;
+}
 
-
-
-
-
-
-
-
-
+;// CONCATENATED MODULE: ./shared/release/description.ts
+/**
+ * The release description, `cdk-release.yaml`, as written: its fields, the schema it is validated against
+ * (schema/cdk-release.schema.json, ajv; every bad field is one line naming its path and the fix, all of them at
+ * once, before anything is built), loading it, and the words of its mappings (artifacts, `{arch}` resource
+ * names, prebuilt file globs).
+ *
+ * The rest of the release lives beside it: check.ts (the description against its charms, as named rules),
+ * snaps.ts (what it says about the Snap Store), plan.ts (the plan the workflows run), bundles.ts (the pinned
+ * bundles), markdown.ts (the plan as the job summary shows it).
+ */
 
 
 
@@ -16244,21 +16239,7 @@ function parseArtifact(value) {
 function artifactKey(a) {
     return a.kind === 'snap' ? `snap:${a.snap}` : a.kind === 'cni' || a.kind === 'flannel' ? a.kind : undefined;
 }
-/** A charm directory's YAML file as data (undefined when absent; the metadata check reported bad YAML). */
-async function readYamlDoc(file) {
-    const text = await (0,promises_namespaceObject.readFile)(file, 'utf8').catch(() => undefined);
-    if (text === undefined)
-        return undefined;
-    const doc = (0,dist/* parse */.qg)(text);
-    return doc && typeof doc === 'object' && !Array.isArray(doc) ? doc : {};
-}
-/** builder: auto → charmcraft when charmcraft.yaml exists, else charm-tools (as charm-build chooses). */
-async function charmEntriesOf(name, dir, requested, arches) {
-    const cc = await readYamlDoc(external_node_path_default().join(dir, 'charmcraft.yaml'));
-    const builder = requested === 'charm' || (requested !== 'charmcraft' && !cc) ? 'charm' : 'charmcraft';
-    const meta = await readYamlDoc(external_node_path_default().join(dir, 'metadata.yaml'));
-    return { builder, entries: charmEntries(name, cc, meta, builder, arches) };
-}
+// ---------------------------------------------------------------- the words of a mapping
 const GLOB = /[*?[]/;
 /** Expand a path whose last component may hold * ? [..] (no ** and no wildcard directories: keep it simple). */
 async function expandGlob(pattern, base) {
@@ -16281,404 +16262,21 @@ async function expandGlob(pattern, base) {
 function expandResourceName(key, arches) {
     return key.includes('{arch}') ? arches.map((a) => key.replace('{arch}', a.debian)) : [key];
 }
-const cdk_release_isSnapResource = (r) => r.type === 'file' && !!r.filename?.endsWith('.snap');
+
+;// CONCATENATED MODULE: ./shared/release/bundles.ts
 /**
- * Read every charm and check the description against them and itself. All problems are collected, one line
- * each; nothing is built or uploaded before this passes.
+ * The pinned bundles, pure: from what the store's channel map holds after the release, one bundle per base/arch,
+ * checked with juju's rules (shared/bundle-check.ts) before it is written, and before anything is uploaded
+ * (with provisional revisions).
  */
-async function checkDescription(desc, dir, label, scratch) {
-    const errors = [];
-    const err = (field, msg) => errors.push(`${label}: ${field}: ${msg}`);
-    const arches = desc.arches.map((a) => parseArch(a));
-    if (desc.channel !== undefined) {
-        try {
-            parseChannel(desc.channel, 'channel');
-        }
-        catch (e) {
-            err('channel', e.message.replace(/^channel: /, ''));
-        }
-    }
-    const kube = (() => {
-        try {
-            return parseKubeVersion(desc.versions.kubernetes);
-        }
-        catch (e) {
-            err('versions.kubernetes', e.message.replace(/^kube-version: /, ''));
-            return undefined;
-        }
-    })();
-    if (kube?.kind === 'marker' && desc.channel === undefined) {
-        // The channel comes from the resolved version then; nothing to check here.
-    }
-    for (const [key, src] of Object.entries(desc.sources ?? {})) {
-        if (!(await (0,promises_namespaceObject.stat)(external_node_path_default().resolve(dir, src)).catch(() => undefined))?.isDirectory())
-            err(`sources.${key}`, `'${src}' is not a directory; give a path relative to ${label}`);
-    }
-    if (desc.bundle?.template && !(await (0,promises_namespaceObject.stat)(external_node_path_default().resolve(dir, desc.bundle.template)).catch(() => undefined))?.isFile()) {
-        err('bundle.template', `'${desc.bundle.template}' does not exist; give the path of a bundle.yaml relative to ${label}, or drop template to generate one`);
-    }
-    const needs = new Map(); // what the mappings need -> the first field that needs it
-    const infos = [];
-    for (const [name, spec] of Object.entries(desc.charms)) {
-        const at = `charms.${name}`;
-        if (!!spec.path === !!spec.files) {
-            err(at, spec.path
-                ? 'has both path and files; give path (to build the charm) or files (prebuilt .charm files), not both'
-                : 'has neither path nor files; give path (the charm directory) or files (prebuilt .charm files)');
-            continue;
-        }
-        let declared;
-        let bundle;
-        const files = [];
-        let charmDir;
-        let built;
-        let channelDefault;
-        try {
-            if (spec.path) {
-                const meta = await loadCharm(external_node_path_default().resolve(dir, spec.path), `${at}.path`);
-                charmDir = meta.dir;
-                if (meta.name !== name)
-                    err(`${at}.path`, `${spec.path} is charm '${meta.name}', not '${name}'; name the entry ${meta.name} or fix the path`);
-                declared = meta.resources;
-                built = await charmEntriesOf(name, meta.dir, spec.builder, arches.map((a) => a.debian));
-                bundle = { subordinate: meta.subordinate, endpoints: meta.endpoints };
-                channelDefault = meta.channelDefault;
-            }
-            else {
-                for (const [i, g] of spec.files.entries()) {
-                    const found = await expandGlob(g, dir);
-                    if (found.length === 0)
-                        err(`${at}.files[${i}]`, `'${g}' matches no file; give prebuilt .charm paths relative to ${label}`);
-                    files.push(...found);
-                }
-                for (const f of files) {
-                    const { meta } = await readPackedMeta(f, scratch, `${at}.files`);
-                    if (meta.name !== name)
-                        err(`${at}.files`, `${external_node_path_default().basename(f)} is charm '${meta.name}', not '${name}'; every file of an entry must be the same charm`);
-                    declared ??= meta.resources;
-                    bundle ??= { subordinate: meta.subordinate, endpoints: meta.endpoints };
-                    channelDefault ??= meta.channelDefault;
-                }
-            }
-        }
-        catch (e) {
-            if (!(e instanceof errors_UserError))
-                throw e;
-            err(spec.path ? `${at}.path` : `${at}.files`, e.message.replace(new RegExp(`^${at}\\.(path|files): `), ''));
-            continue;
-        }
-        if (!declared)
-            continue;
-        const list = declared.map((d) => d.name).join(', ') || '(none)';
-        const mapped = new Set();
-        for (const [key, value] of Object.entries(spec.resources)) {
-            const field = `${at}.resources.${key}`;
-            const artifact = parseArtifact(value);
-            const before = errors.length;
-            const names = expandResourceName(key, arches);
-            for (const rname of names) {
-                if (mapped.has(rname))
-                    err(field, `maps '${rname}' a second time; keep one entry for it`);
-                mapped.add(rname);
-            }
-            for (const rname of names) {
-                if (errors.length > before)
-                    break; // one line per field
-                const d = declared.find((x) => x.name === rname);
-                if (!d) {
-                    err(field, `charm ${name} declares no resource '${rname}'; its resources are ${list}`);
-                    continue;
-                }
-                if (d.type !== 'file' && artifact.kind !== 'keep')
-                    err(field, `'${rname}' is an ${d.type} resource; only file resources are uploaded here, map it to keep`);
-                else if ((artifact.kind === 'snap' || artifact.kind === 'placeholder') && !cdk_release_isSnapResource(d))
-                    err(field, `'${rname}' is the file ${d.filename ?? '?'}, not a snap; map it to cni, flannel or file:<path>`);
-                else if ((artifact.kind === 'cni' || artifact.kind === 'flannel') && cdk_release_isSnapResource(d))
-                    err(field, `'${rname}' is a snap resource (${d.filename}); map it to snap:<name> or placeholder`);
-            }
-            if (artifact.kind === 'file') {
-                for (const a of arches) {
-                    const f = artifact.path.replaceAll('{arch}', a.debian);
-                    if (!(await (0,promises_namespaceObject.stat)(external_node_path_default().resolve(dir, f)).catch(() => undefined))?.isFile()) {
-                        err(field, `file '${f}' does not exist; give a path relative to ${label}`);
-                        break;
-                    }
-                    if (!artifact.path.includes('{arch}'))
-                        break;
-                }
-            }
-            const k = artifactKey(artifact);
-            if (k && !needs.has(k))
-                needs.set(k, field);
-        }
-        const unmapped = declared.filter((d) => !mapped.has(d.name)).map((d) => d.name);
-        if (unmapped.length) {
-            err(`${at}.resources`, `charm ${name} declares ${unmapped.join(', ')} but the description maps no artifact to ${unmapped.length === 1 ? 'it' : 'them'}; map each to an artifact, placeholder or keep`);
-        }
-        infos.push({
-            name,
-            ...(charmDir ? { dir: charmDir } : {}),
-            files,
-            declared,
-            bundle: bundle ?? { subordinate: false, endpoints: {} },
-            ...(built ?? {}),
-            ...(channelDefault ? { channelDefault } : {}),
-        });
-    }
-    const need = (k, field, what) => {
-        const by = needs.get(k);
-        if (by)
-            err(field, `missing, and ${by} maps ${k}; ${what}`);
-    };
-    if (!desc.versions.cni)
-        need('cni', 'versions.cni', 'give a containernetworking/plugins tag, e.g. v1.5.1');
-    if (!desc.versions.flannel)
-        need('flannel', 'versions.flannel', 'give a flannel tag, e.g. v0.25.6');
-    if (!desc.versions.etcd) {
-        need('flannel', 'versions.etcd', 'give the etcd tag whose etcdctl goes into the flannel tarball, e.g. v3.5.16');
-        if (needs.has('snap:etcd') && !needs.has('flannel'))
-            need('snap:etcd', 'versions.etcd', 'give the etcd tag of the etcd snap, e.g. v3.5.16');
-    }
-    if (!desc.sources?.['cdk-addons'] && !desc['snap-store']?.['cdk-addons'])
-        need('snap:cdk-addons', 'sources.cdk-addons', 'give the cdk-addons build directory (apply, templates/) to pack');
-    errors.push(...(await checkSnapStore(desc, dir, label)));
-    if (errors.length)
-        throw new DescriptionError(errors);
-    return infos;
-}
-/** `v1.31.2` → `1.31/edge`. */
-function defaultChannel(version) {
-    const v = cleanVersion(version);
-    if (!v)
-        throw new errors_UserError(`versions.kubernetes: cannot take a channel from '${version}'; set channel`);
-    return `${semver_default().major(v)}.${semver_default().minor(v)}/edge`;
-}
-function makePlan(desc, infos, o) {
-    const arches = desc.arches.map((a) => parseArch(a));
-    const place = (abs) => {
-        if (o.root === undefined)
-            return abs;
-        const rel = external_node_path_default().relative(o.root, abs);
-        return rel === '' ? '.' : rel.startsWith('..') ? abs : rel;
-    };
-    const repo = (p) => place(external_node_path_default().resolve(o.dir, p));
-    const art = (...parts) => place(external_node_path_default().resolve(o.artifacts, ...parts));
-    const kver = snapVersion(o.kubeVersion);
-    const etcdTag = desc.versions.etcd ?? '';
-    const snapFile = (snap) => {
-        const version = snap === 'etcd' ? stripV(etcdTag) : kver;
-        return `${art('release-{arch}')}/${snap}_${version}_{arch}.snap`;
-    };
-    const shared = {};
-    const charms = [];
-    const packs = [];
-    const published = snapPublish(desc);
-    // The build jobs: every release arch, and every arch the Snap Store gets snaps for, in the table's order.
-    const buildArches = arch_ARCHES.filter((a) => arches.some((r) => r.debian === a.debian) || published?.arches.includes(a.debian));
-    const refused = o.routes
-        ? checkBuildRoutes(buildArches.map((a) => a.debian), o.routes)
-        : [];
-    for (const info of infos) {
-        if (info.dir && info.entries && o.packs !== false) {
-            try {
-                for (const j of packJobs(info.name, info.entries, arches.map((a) => a.debian), o.routes ?? { selfHosted: {} })) {
-                    const artifact = `pack-${info.name}_${j.id}`;
-                    packs.push({ ...j, path: place(info.dir), builder: info.builder ?? 'auto', 'pack-dir': art(artifact), artifact });
-                }
-            }
-            catch (e) {
-                if (!(e instanceof errors_UserError))
-                    throw e;
-                refused.push(e.message);
-            }
-        }
-        const spec = desc.charms[info.name];
-        const lines = [];
-        const keep = [];
-        const placeholders = [];
-        const charmArt = (...p) => art(`charm-${info.name}`, ...p);
-        for (const [key, value] of Object.entries(spec.resources)) {
-            const a = parseArtifact(value);
-            const k = artifactKey(a);
-            if (k && !(shared[k] ??= []).includes(info.name))
-                shared[k].push(info.name);
-            const names = expandResourceName(key, arches);
-            const placeholder = a.kind === 'placeholder' || (a.kind === 'snap' && desc.snaps === 'placeholder');
-            if (a.kind === 'keep')
-                keep.push(...names);
-            else if (placeholder) {
-                for (const n of names) {
-                    placeholders.push(n);
-                    lines.push(`${n}=${charmArt('placeholders')}/${n}.snap`);
-                }
-            }
-            else {
-                const file = a.kind === 'snap'
-                    ? snapFile(a.snap)
-                    : a.kind === 'cni'
-                        ? `${art('release-{arch}')}/cni-{arch}.tgz`
-                        : a.kind === 'flannel'
-                            ? `${art('release-{arch}')}/flannel-{arch}.tar.gz`
-                            : repo(a.path);
-                lines.push(`${key}=${file}`);
-            }
-        }
-        charms.push({
-            charm: info.name,
-            path: info.dir ? place(info.dir) : '',
-            files: info.files.map(place).join('\n'),
-            builder: spec.builder ?? 'auto',
-            'charm-dir': charmArt('charms'),
-            'charm-files': `${charmArt('charms')}/*.charm`,
-            resources: lines.join('\n'),
-            keep: keep.join(' '),
-            placeholders: placeholders.join(' '),
-            'placeholder-dir': charmArt('placeholders'),
-            meta: info.dir ? place(info.dir) : charmArt('meta'),
-            'pack-pattern': info.dir ? `pack-${info.name}_*` : '',
-        });
-    }
-    // Before anything is built or uploaded: every entry the release needs has a route.
-    if (refused.length)
-        throw new DescriptionError(refused);
-    const matrix = buildArches.map((a) => {
-        const charmArch = arches.some((r) => r.debian === a.debian);
-        const pub = published?.arches.includes(a.debian) ? published.snaps : [];
-        const wants = (k) => (charmArch && !!shared[k]) || pub.includes(k.replace(/^snap:/, ''));
-        return {
-            arch: a.debian,
-            platform: a.platform,
-            components: COMPONENTS.map((c) => c.name)
-                .filter((n) => wants(`snap:${n}`))
-                .join(' '),
-            etcd: wants('snap:etcd'),
-            'cdk-addons': wants('snap:cdk-addons'),
-            cni: charmArch && !!shared.cni,
-            flannel: charmArch && !!shared.flannel,
-        };
-    });
-    const anyRow = (k) => matrix.some((r) => r[k]);
-    const src = (k) => (desc.sources?.[k] ? repo(desc.sources[k]) : '');
-    const build = {
-        components: COMPONENTS.map((c) => c.name)
-            .filter((n) => matrix.some((r) => r.components.split(' ').includes(n)))
-            .join(' '),
-        etcd: anyRow('etcd'),
-        'cdk-addons': anyRow('cdk-addons'),
-        cni: anyRow('cni'),
-        flannel: anyRow('flannel'),
-        'cni-version': desc.versions.cni ?? '',
-        'cni-source': src('cni'),
-        'flannel-version': desc.versions.flannel ?? '',
-        'flannel-source': src('flannel'),
-        'etcd-version': etcdTag,
-        'etcd-source': src('etcd'),
-        'cdk-addons-source': src('cdk-addons') || (published?.cdkAddons ? repo(published.cdkAddons) : ''),
-    };
-    const channel = parseChannel(o.channel || desc.channel || defaultChannel(o.kubeVersion), 'channel').name;
-    return {
-        arches,
-        kubeVersion: o.kubeVersion,
-        channel,
-        snaps: desc.snaps,
-        versions: { kubernetes: o.kubeVersion, cni: desc.versions.cni ?? '', flannel: desc.versions.flannel ?? '', etcd: etcdTag },
-        build,
-        matrix,
-        ...(published ? { snapStore: published } : {}),
-        charms,
-        packs,
-        shared,
-        bundle: { template: desc.bundle?.template ? repo(desc.bundle.template) : '', name: desc.bundle?.name ?? 'charmed-kubernetes' },
-    };
-}
-/** How many times each artifact is built per arch: always 1, whatever the number of charms it feeds. */
-function buildCounts(plan) {
-    const keys = [
-        ...plan.build.components
-            .split(' ')
-            .filter(Boolean)
-            .map((c) => `snap:${c}`),
-        ...(plan.build.etcd ? ['snap:etcd'] : []),
-        ...(plan.build['cdk-addons'] ? ['snap:cdk-addons'] : []),
-        ...(plan.build.cni ? ['cni'] : []),
-        ...(plan.build.flannel ? ['flannel'] : []),
-    ];
-    const out = {};
-    for (const k of keys)
-        out[k] = (out[k] ?? 0) + 1;
-    return out;
-}
-/** The plan job's outputs, as release.yml reads them (needs.plan.outputs.*). */
-function planOutputs(plan, dryRun) {
-    return {
-        matrix: JSON.stringify({ include: plan.matrix }),
-        charms: JSON.stringify({ include: plan.charms }),
-        packs: JSON.stringify({ include: plan.packs }),
-        'pack-count': String(plan.packs.length),
-        build: JSON.stringify(plan.build),
-        arches: plan.arches.map((a) => a.debian).join(' '),
-        'kube-version': plan.kubeVersion,
-        channel: plan.channel,
-        snaps: plan.snaps,
-        'dry-run': String(dryRun),
-        // The snaps job: publish (snap-store) and the gate, before any charm is released.
-        'snap-job': String(!!plan.snapStore || !!plan.snapNeeds?.length),
-    };
-}
-function planMarkdown(plan, dryRun, title = 'Release plan') {
-    const rows = Object.entries(plan.versions)
-        .filter(([, v]) => v)
-        .map(([k, v]) => `| ${k} | ${v} |`);
-    const shared = Object.entries(plan.shared).map(([k, cs]) => `| \`${k}\` | ${plan.arches.length} (once per arch) | ${cs.join(', ')} |`);
-    const packs = plan.packs.map((p) => `| ${p.charm} | ${p.entry} | ${p['build-on']} | ${p['run-on']} | ${p.route}: \`${Array.isArray(p['runs-on']) ? p['runs-on'].join(', ') : p['runs-on']}\`${p.destructive === 'true' ? ', destructive mode' : p.destructive === 'false' ? ', LXD' : ''} |`);
-    const charms = plan.charms.map((c) => `| ${c.charm} | ${c.path || c.files.split('\n').join(', ')} | ${c.resources.split('\n').filter(Boolean).length} | ${c.placeholders.split(' ').filter(Boolean).length} | ${c.keep || '-'} |`);
-    return [
-        `### ${title}${dryRun ? ' (dry run: nothing is uploaded or released)' : ''}`,
-        '',
-        `Channel \`${plan.channel}\`; architectures ${plan.arches.map((a) => `\`${a.debian}\``).join(', ')}; snap resources: ${plan.snaps === 'real' ? 'the snaps this release builds' : 'zero-byte placeholders (installed from the store)'}.`,
-        '',
-        '| component | version |',
-        '|---|---|',
-        ...rows,
-        '',
-        '| artifact | builds | attached to |',
-        '|---|---|---|',
-        ...shared,
-        '',
-        '| charm | source | resource lines | placeholders | kept |',
-        '|---|---|---|---|---|',
-        ...charms,
-        ...(packs.length ? ['', '| charm | entry | build-on | run-on | packed on |', '|---|---|---|---|---|', ...packs] : []),
-        ...snapStoreMarkdown(plan),
-    ].join('\n');
-}
-/**
- * The Snap Store part of the plan: what is published where, the snapcraft commands the snaps job runs (an upload
- * is skipped for a (snap, arch) whose channels already hold its version), and the gate's checks.
- */
-function snapStoreMarkdown(plan) {
-    const pub = plan.snapStore;
-    const needs = plan.snapNeeds ?? [];
-    if (!pub && !needs.length)
-        return [];
-    const out = ['', '#### Snap Store (the snaps job, before any charm is released)'];
-    if (pub) {
-        out.push('', `Publishes ${pub.snaps.map((x) => `\`${x}\``).join(', ')} for ${pub.arches.map((a) => `\`${a}\``).join(', ')} to ${pub.channels.map((c) => `\`${c}\``).join(', ')}. snapcraft commands:`, '', '```', ...pub.snaps.map((x) => `snapcraft tracks ${x}`), ...pub.snaps.map((x) => `snapcraft status ${x}`), ...pub.arches.flatMap((a) => pub.snaps.map((x) => `snapcraft upload release-${a}/${x}_*_${a}.snap --release ${pub.channels.join(',')}`)), ...pub.snaps.map((x) => `snapcraft status ${x}   # verify`), '```');
-    }
-    else
-        out.push('', 'Publishes nothing (no snap-store section); the gate still reads the store.');
-    if (needs.length) {
-        const rows = new Map();
-        for (const n of needs) {
-            const k = `| ${n.charm} | ${n.snap} | ${n.channel} |`;
-            if (!rows.has(k))
-                rows.set(k, new Set());
-            rows.get(k).add(n.arch);
-        }
-        out.push('', 'The gate: each charm is released only when every snap it installs has a revision in its channel for every arch it serves (`snapcraft status`).', '', '| charm | snap | channel | arches |', '|---|---|---|---|', ...[...rows].map(([k, a]) => `${k} ${[...a].join(', ')} |`));
-    }
-    return out;
-}
+
+
+
+
+
+
+
+
 /** Charm name → what the bundle checks need of it, for every charm of the release. */
 function bundleCharms(infos) {
     return Object.fromEntries(infos.map((i) => [i.name, i.bundle]));
@@ -16789,8 +16387,552 @@ function checkBundlesBeforeUpload(desc, infos, template, serves, channel) {
     }
 }
 
+;// CONCATENATED MODULE: ./shared/release/plan.ts
+/**
+ * The plan made from a checked description, pure: which artifact each arch builds, ONCE, shared by every charm
+ * that maps it (kubectl feeds both kubernetes charms); per charm the resource lines, keep list and zero-byte
+ * placeholders that charm-attach-release is given; the pack jobs of every charm built here; the matrices and
+ * outputs of .github/workflows/release.yml's plan job.
+ *
+ * The snap placeholder is layer-snap's convention (charmed-kubernetes/layer-snap `lib/charms/layer/snap.py`,
+ * `_resource_get`): a zero-byte snap resource counts as absent and the charm installs the snap from the store.
+ */
+
+
+
+
+
+
+
+
+
+
+/** `v1.31.2` → `1.31/edge`. */
+function defaultChannel(version) {
+    const v = cleanVersion(version);
+    if (!v)
+        throw new errors_UserError(`versions.kubernetes: cannot take a channel from '${version}'; set channel`);
+    return `${semver_default().major(v)}.${semver_default().minor(v)}/edge`;
+}
+/**
+ * The plan of a checked description: the pack jobs, each charm's job, the build jobs (one row per arch) and what
+ * they build. Refuses (one line each) every entry the release needs that has no route, before anything is built.
+ */
+function makePlan(desc, infos, o) {
+    const arches = desc.arches.map((a) => parseArch(a));
+    const at = placesFor(o);
+    const published = snapPublish(desc);
+    // The build jobs: every release arch, and every arch the Snap Store gets snaps for, in the table's order.
+    const buildArches = arch_ARCHES.filter((a) => arches.some((r) => r.debian === a.debian) || published?.arches.includes(a.debian));
+    const refused = o.routes
+        ? checkBuildRoutes(buildArches.map((a) => a.debian), o.routes)
+        : [];
+    const packs = o.packs === false ? [] : packPlans(infos, arches, o.routes, at, refused);
+    const shared = sharedArtifacts(desc, infos);
+    const charms = infos.map((info) => charmPlan(desc, info, arches, at, o.kubeVersion));
+    // Before anything is built or uploaded: every entry the release needs has a route.
+    if (refused.length)
+        throw new DescriptionError(refused);
+    const matrix = buildRows(buildArches, arches, shared, published);
+    const etcdTag = desc.versions.etcd ?? '';
+    const channel = parseChannel(o.channel || desc.channel || defaultChannel(o.kubeVersion), 'channel').name;
+    return {
+        arches,
+        kubeVersion: o.kubeVersion,
+        channel,
+        snaps: desc.snaps,
+        versions: { kubernetes: o.kubeVersion, cni: desc.versions.cni ?? '', flannel: desc.versions.flannel ?? '', etcd: etcdTag },
+        build: buildSettings(desc, matrix, at, published),
+        matrix,
+        ...(published ? { snapStore: published } : {}),
+        charms,
+        packs,
+        shared,
+        bundle: { template: desc.bundle?.template ? at.repo(desc.bundle.template) : '', name: desc.bundle?.name ?? 'charmed-kubernetes' },
+    };
+}
+function placesFor(o) {
+    const place = (abs) => {
+        if (o.root === undefined)
+            return abs;
+        const rel = external_node_path_default().relative(o.root, abs);
+        return rel === '' ? '.' : rel.startsWith('..') ? abs : rel;
+    };
+    return {
+        place,
+        repo: (p) => place(external_node_path_default().resolve(o.dir, p)),
+        art: (...parts) => place(external_node_path_default().resolve(o.artifacts, ...parts)),
+    };
+}
+/** The pack jobs: one per needed bases/platforms entry of every charm built here, on its route; refusals go to `refused`. */
+function packPlans(infos, arches, routes, at, refused) {
+    const packs = [];
+    for (const info of infos) {
+        if (!info.dir || !info.entries)
+            continue;
+        try {
+            for (const j of packJobs(info.name, info.entries, arches.map((a) => a.debian), routes ?? { selfHosted: {} })) {
+                const artifact = `pack-${info.name}_${j.id}`;
+                packs.push({ ...j, path: at.place(info.dir), builder: info.builder ?? 'auto', 'pack-dir': at.art(artifact), artifact });
+            }
+        }
+        catch (e) {
+            if (!(e instanceof errors_UserError))
+                throw e;
+            refused.push(e.message);
+        }
+    }
+    return packs;
+}
+/** Artifact key (snap:kubectl, cni, ...) → the charms it feeds, in the description's order. */
+function sharedArtifacts(desc, infos) {
+    const shared = {};
+    for (const info of infos)
+        for (const value of Object.values(desc.charms[info.name].resources)) {
+            const k = artifactKey(parseArtifact(value));
+            if (k && !(shared[k] ??= []).includes(info.name))
+                shared[k].push(info.name);
+        }
+    return shared;
+}
+/** One charm job: its source, where its .charm files go, and the resource lines, keep list and placeholders. */
+function charmPlan(desc, info, arches, at, kubeVersion) {
+    const spec = desc.charms[info.name];
+    const lines = [];
+    const keep = [];
+    const placeholders = [];
+    const charmArt = (...p) => at.art(`charm-${info.name}`, ...p);
+    for (const [key, value] of Object.entries(spec.resources)) {
+        const a = parseArtifact(value);
+        const names = expandResourceName(key, arches);
+        if (a.kind === 'keep')
+            keep.push(...names);
+        else if (a.kind === 'placeholder' || (a.kind === 'snap' && desc.snaps === 'placeholder')) {
+            for (const n of names) {
+                placeholders.push(n);
+                lines.push(`${n}=${charmArt('placeholders')}/${n}.snap`);
+            }
+        }
+        else
+            lines.push(`${key}=${artifactFile(a, desc, at, kubeVersion)}`);
+    }
+    return {
+        charm: info.name,
+        path: info.dir ? at.place(info.dir) : '',
+        files: info.files.map(at.place).join('\n'),
+        builder: spec.builder ?? 'auto',
+        'charm-dir': charmArt('charms'),
+        'charm-files': `${charmArt('charms')}/*.charm`,
+        resources: lines.join('\n'),
+        keep: keep.join(' '),
+        placeholders: placeholders.join(' '),
+        'placeholder-dir': charmArt('placeholders'),
+        meta: info.dir ? at.place(info.dir) : charmArt('meta'),
+        'pack-pattern': info.dir ? `pack-${info.name}_*` : '',
+    };
+}
+/** Where the charm job finds an artifact (`{arch}` for each arch): what a build job wrote, or a file of the repository. */
+function artifactFile(a, desc, at, kubeVersion) {
+    const release = at.art('release-{arch}');
+    if (a.kind === 'snap') {
+        const version = a.snap === 'etcd' ? stripV(desc.versions.etcd ?? '') : snapVersion(kubeVersion);
+        return `${release}/${a.snap}_${version}_{arch}.snap`;
+    }
+    if (a.kind === 'cni')
+        return `${release}/cni-{arch}.tgz`;
+    if (a.kind === 'flannel')
+        return `${release}/flannel-{arch}.tar.gz`;
+    return at.repo(a.path);
+}
+/**
+ * The build jobs, one row per arch: a release arch builds what its charms map; an arch the Snap Store gets snaps
+ * for builds those snaps (only those, when no charm is released for it).
+ */
+function buildRows(buildArches, arches, shared, published) {
+    return buildArches.map((a) => {
+        const charmArch = arches.some((r) => r.debian === a.debian);
+        const pub = published?.arches.includes(a.debian) ? published.snaps : [];
+        const wants = (k) => (charmArch && !!shared[k]) || pub.includes(k.replace(/^snap:/, ''));
+        return {
+            arch: a.debian,
+            platform: a.platform,
+            components: COMPONENTS.map((c) => c.name)
+                .filter((n) => wants(`snap:${n}`))
+                .join(' '),
+            etcd: wants('snap:etcd'),
+            'cdk-addons': wants('snap:cdk-addons'),
+            cni: charmArch && !!shared.cni,
+            flannel: charmArch && !!shared.flannel,
+        };
+    });
+}
+/** What any build job builds, the versions and the sources (the plan job's `build` output). */
+function buildSettings(desc, matrix, at, published) {
+    const anyRow = (k) => matrix.some((r) => r[k]);
+    const src = (k) => (desc.sources?.[k] ? at.repo(desc.sources[k]) : '');
+    return {
+        components: COMPONENTS.map((c) => c.name)
+            .filter((n) => matrix.some((r) => r.components.split(' ').includes(n)))
+            .join(' '),
+        etcd: anyRow('etcd'),
+        'cdk-addons': anyRow('cdk-addons'),
+        cni: anyRow('cni'),
+        flannel: anyRow('flannel'),
+        'cni-version': desc.versions.cni ?? '',
+        'cni-source': src('cni'),
+        'flannel-version': desc.versions.flannel ?? '',
+        'flannel-source': src('flannel'),
+        'etcd-version': desc.versions.etcd ?? '',
+        'etcd-source': src('etcd'),
+        'cdk-addons-source': src('cdk-addons') || (published?.cdkAddons ? at.repo(published.cdkAddons) : ''),
+    };
+}
+/** How many times each artifact is built per arch: always 1, whatever the number of charms it feeds. */
+function buildCounts(plan) {
+    const keys = [
+        ...plan.build.components
+            .split(' ')
+            .filter(Boolean)
+            .map((c) => `snap:${c}`),
+        ...(plan.build.etcd ? ['snap:etcd'] : []),
+        ...(plan.build['cdk-addons'] ? ['snap:cdk-addons'] : []),
+        ...(plan.build.cni ? ['cni'] : []),
+        ...(plan.build.flannel ? ['flannel'] : []),
+    ];
+    const out = {};
+    for (const k of keys)
+        out[k] = (out[k] ?? 0) + 1;
+    return out;
+}
+/** The plan job's outputs, as release.yml reads them (needs.plan.outputs.*). */
+function planOutputs(plan, dryRun) {
+    return {
+        matrix: JSON.stringify({ include: plan.matrix }),
+        charms: JSON.stringify({ include: plan.charms }),
+        packs: JSON.stringify({ include: plan.packs }),
+        'pack-count': String(plan.packs.length),
+        build: JSON.stringify(plan.build),
+        arches: plan.arches.map((a) => a.debian).join(' '),
+        'kube-version': plan.kubeVersion,
+        channel: plan.channel,
+        snaps: plan.snaps,
+        'dry-run': String(dryRun),
+        // The snaps job: publish (snap-store) and the gate, before any charm is released.
+        'snap-job': String(!!plan.snapStore || !!plan.snapNeeds?.length),
+    };
+}
+
+;// CONCATENATED MODULE: ./shared/release/check.ts
+/**
+ * The release description against its charms and itself, before anything is built or a store is touched: read
+ * every charm's declared resources (its metadata.yaml / charmcraft.yaml, or inside prebuilt .charm files) and
+ * check the mapping both ways: each mapped resource is declared, each declared one is mapped, each artifact fits
+ * the resource (a snap to a .snap resource), versions and sources given, the snap-store section. All problems
+ * are collected, one line each (`<file>: <field>: <problem>; <fix>`).
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** A charm directory's YAML file as data (undefined when absent; the metadata check reported bad YAML). */
+async function readYamlDoc(file) {
+    const text = await (0,promises_namespaceObject.readFile)(file, 'utf8').catch(() => undefined);
+    if (text === undefined)
+        return undefined;
+    const doc = (0,dist/* parse */.qg)(text);
+    return doc && typeof doc === 'object' && !Array.isArray(doc) ? doc : {};
+}
+/** builder: auto → charmcraft when charmcraft.yaml exists, else charm-tools (as charm-build chooses). */
+async function charmEntriesOf(name, dir, requested, arches) {
+    const cc = await readYamlDoc(external_node_path_default().join(dir, 'charmcraft.yaml'));
+    const builder = requested === 'charm' || (requested !== 'charmcraft' && !cc) ? 'charm' : 'charmcraft';
+    const meta = await readYamlDoc(external_node_path_default().join(dir, 'metadata.yaml'));
+    return { builder, entries: charmEntries(name, cc, meta, builder, arches) };
+}
+const check_isSnapResource = (r) => r.type === 'file' && !!r.filename?.endsWith('.snap');
+/** The problems found so far, one line each: `<label>: <field>: <problem>; <fix>`. */
+class Problems {
+    label;
+    lines = [];
+    constructor(label) {
+        this.label = label;
+    }
+    add(field, msg) {
+        this.lines.push(`${this.label}: ${field}: ${msg}`);
+    }
+    get count() {
+        return this.lines.length;
+    }
+}
+/**
+ * Read every charm and check the description against them and itself. All problems are collected, one line
+ * each; nothing is built or uploaded before this passes.
+ */
+async function checkDescription(desc, dir, label, scratch) {
+    const c = {
+        desc,
+        dir,
+        label,
+        arches: desc.arches.map((a) => parseArch(a)),
+        scratch,
+        problems: new Problems(label),
+        needs: new Map(),
+    };
+    channelIsValid(c);
+    kubernetesVersionIsValid(c);
+    await sourcesAreDirectories(c);
+    await bundleTemplateExists(c);
+    const infos = [];
+    for (const [name, spec] of Object.entries(desc.charms)) {
+        if (!charmSourceGivenOnce(c, name, spec))
+            continue;
+        const info = await readCharm(c, name, spec);
+        if (!info)
+            continue;
+        await resourcesMappedBothWays(c, name, spec, info.declared);
+        infos.push(info);
+    }
+    versionsAndSourcesGiven(c);
+    await checkSnapStore(c);
+    if (c.problems.count)
+        throw new DescriptionError(c.problems.lines);
+    return infos;
+}
+// ---------------------------------------------------------------- the rules
+/** `channel`, when given, is a track/risk channel. */
+function channelIsValid({ desc, problems }) {
+    if (desc.channel === undefined)
+        return;
+    try {
+        parseChannel(desc.channel, 'channel');
+    }
+    catch (e) {
+        problems.add('channel', e.message.replace(/^channel: /, ''));
+    }
+}
+/** `versions.kubernetes` is a version or a marker (a marker's channel comes from the version it resolves to). */
+function kubernetesVersionIsValid({ desc, problems }) {
+    try {
+        parseKubeVersion(desc.versions.kubernetes);
+    }
+    catch (e) {
+        problems.add('versions.kubernetes', e.message.replace(/^kube-version: /, ''));
+    }
+}
+/** Every `sources` entry is a directory. */
+async function sourcesAreDirectories({ desc, dir, label, problems }) {
+    for (const [key, src] of Object.entries(desc.sources ?? {})) {
+        if (!(await (0,promises_namespaceObject.stat)(external_node_path_default().resolve(dir, src)).catch(() => undefined))?.isDirectory())
+            problems.add(`sources.${key}`, `'${src}' is not a directory; give a path relative to ${label}`);
+    }
+}
+/** `bundle.template`, when given, is a file. */
+async function bundleTemplateExists({ desc, dir, label, problems }) {
+    if (desc.bundle?.template && !(await (0,promises_namespaceObject.stat)(external_node_path_default().resolve(dir, desc.bundle.template)).catch(() => undefined))?.isFile()) {
+        problems.add('bundle.template', `'${desc.bundle.template}' does not exist; give the path of a bundle.yaml relative to ${label}, or drop template to generate one`);
+    }
+}
+/** A charm's source is given once: `path` (built here) or `files` (prebuilt), not both, not neither. */
+function charmSourceGivenOnce({ problems }, name, spec) {
+    if (!!spec.path !== !!spec.files)
+        return true;
+    problems.add(`charms.${name}`, spec.path
+        ? 'has both path and files; give path (to build the charm) or files (prebuilt .charm files), not both'
+        : 'has neither path nor files; give path (the charm directory) or files (prebuilt .charm files)');
+    return false;
+}
+/** The charm an entry names, read (its directory, or its prebuilt files); undefined when it cannot be (reported). */
+async function readCharm(c, name, spec) {
+    const at = `charms.${name}`;
+    try {
+        return spec.path ? await readCharmDir(c, name, spec.path, spec.builder) : await readPrebuilt(c, name, spec.files);
+    }
+    catch (e) {
+        if (!(e instanceof errors_UserError))
+            throw e;
+        c.problems.add(spec.path ? `${at}.path` : `${at}.files`, e.message.replace(new RegExp(`^${at}\\.(path|files): `), ''));
+        return undefined;
+    }
+}
+/** A charm directory (path:) is the charm the entry names; its resources, bases/platforms entries and builder. */
+async function readCharmDir(c, name, charmPath, builder) {
+    const at = `charms.${name}`;
+    const meta = await loadCharm(external_node_path_default().resolve(c.dir, charmPath), `${at}.path`);
+    if (meta.name !== name)
+        c.problems.add(`${at}.path`, `${charmPath} is charm '${meta.name}', not '${name}'; name the entry ${meta.name} or fix the path`);
+    const built = await charmEntriesOf(name, meta.dir, builder, c.arches.map((a) => a.debian));
+    return {
+        name,
+        ...(meta.dir ? { dir: meta.dir } : {}),
+        files: [],
+        declared: meta.resources,
+        bundle: { subordinate: meta.subordinate, endpoints: meta.endpoints },
+        ...built,
+        ...(meta.channelDefault ? { channelDefault: meta.channelDefault } : {}),
+    };
+}
+/** Prebuilt files (files:): every glob matches, every file is the charm the entry names; the first one's metadata. */
+async function readPrebuilt(c, name, globs) {
+    const at = `charms.${name}`;
+    const files = [];
+    for (const [i, g] of globs.entries()) {
+        const found = await expandGlob(g, c.dir);
+        if (found.length === 0)
+            c.problems.add(`${at}.files[${i}]`, `'${g}' matches no file; give prebuilt .charm paths relative to ${c.label}`);
+        files.push(...found);
+    }
+    const metas = [];
+    for (const f of files) {
+        const { meta } = await readPackedMeta(f, c.scratch, `${at}.files`);
+        if (meta.name !== name)
+            c.problems.add(`${at}.files`, `${external_node_path_default().basename(f)} is charm '${meta.name}', not '${name}'; every file of an entry must be the same charm`);
+        metas.push(meta);
+    }
+    if (!metas.length)
+        return undefined;
+    const channelDefault = metas.find((m) => m.channelDefault !== undefined)?.channelDefault;
+    return {
+        name,
+        files,
+        declared: metas[0].resources,
+        bundle: { subordinate: metas[0].subordinate, endpoints: metas[0].endpoints },
+        ...(channelDefault ? { channelDefault } : {}),
+    };
+}
+/**
+ * Declared resources mapped both ways: each mapping names resources the charm declares, once, with an artifact
+ * that fits; each declared resource is mapped. One line per field. Records what the mappings need.
+ */
+async function resourcesMappedBothWays(c, name, spec, declared) {
+    const mapped = new Set();
+    for (const [key, value] of Object.entries(spec.resources)) {
+        const field = `charms.${name}.resources.${key}`;
+        const artifact = parseArtifact(value);
+        const before = c.problems.count;
+        const names = expandResourceName(key, c.arches);
+        for (const rname of names) {
+            if (mapped.has(rname))
+                c.problems.add(field, `maps '${rname}' a second time; keep one entry for it`);
+            mapped.add(rname);
+        }
+        for (const rname of names) {
+            if (c.problems.count > before)
+                break; // one line per field
+            const d = declared.find((x) => x.name === rname);
+            if (d)
+                artifactFitsResource(c, field, d, artifact);
+            else
+                c.problems.add(field, `charm ${name} declares no resource '${rname}'; its resources are ${declared.map((x) => x.name).join(', ') || '(none)'}`);
+        }
+        if (artifact.kind === 'file')
+            await mappedFileExists(c, field, artifact.path);
+        const k = artifactKey(artifact);
+        if (k && !c.needs.has(k))
+            c.needs.set(k, field);
+    }
+    const unmapped = declared.filter((d) => !mapped.has(d.name)).map((d) => d.name);
+    if (unmapped.length) {
+        c.problems.add(`charms.${name}.resources`, `charm ${name} declares ${unmapped.join(', ')} but the description maps no artifact to ${unmapped.length === 1 ? 'it' : 'them'}; map each to an artifact, placeholder or keep`);
+    }
+}
+/** The artifact fits the resource: only file resources are uploaded, a snap to a .snap resource, a tarball to another. */
+function artifactFitsResource({ problems }, field, d, artifact) {
+    if (d.type !== 'file' && artifact.kind !== 'keep')
+        problems.add(field, `'${d.name}' is an ${d.type} resource; only file resources are uploaded here, map it to keep`);
+    else if ((artifact.kind === 'snap' || artifact.kind === 'placeholder') && !check_isSnapResource(d))
+        problems.add(field, `'${d.name}' is the file ${d.filename ?? '?'}, not a snap; map it to cni, flannel or file:<path>`);
+    else if ((artifact.kind === 'cni' || artifact.kind === 'flannel') && check_isSnapResource(d))
+        problems.add(field, `'${d.name}' is a snap resource (${d.filename}); map it to snap:<name> or placeholder`);
+}
+/** A `file:` artifact exists (for every arch when its path holds `{arch}`). */
+async function mappedFileExists({ arches, dir, label, problems }, field, filePath) {
+    for (const a of arches) {
+        const f = filePath.replaceAll('{arch}', a.debian);
+        if (!(await (0,promises_namespaceObject.stat)(external_node_path_default().resolve(dir, f)).catch(() => undefined))?.isFile()) {
+            problems.add(field, `file '${f}' does not exist; give a path relative to ${label}`);
+            return;
+        }
+        if (!filePath.includes('{arch}'))
+            return;
+    }
+}
+/** The versions and sources of what the mappings build are given. */
+function versionsAndSourcesGiven({ desc, needs, problems }) {
+    const need = (k, field, what) => {
+        const by = needs.get(k);
+        if (by)
+            problems.add(field, `missing, and ${by} maps ${k}; ${what}`);
+    };
+    if (!desc.versions.cni)
+        need('cni', 'versions.cni', 'give a containernetworking/plugins tag, e.g. v1.5.1');
+    if (!desc.versions.flannel)
+        need('flannel', 'versions.flannel', 'give a flannel tag, e.g. v0.25.6');
+    if (!desc.versions.etcd) {
+        need('flannel', 'versions.etcd', 'give the etcd tag whose etcdctl goes into the flannel tarball, e.g. v3.5.16');
+        if (needs.has('snap:etcd') && !needs.has('flannel'))
+            need('snap:etcd', 'versions.etcd', 'give the etcd tag of the etcd snap, e.g. v3.5.16');
+    }
+    if (!desc.sources?.['cdk-addons'] && !desc['snap-store']?.['cdk-addons'])
+        need('snap:cdk-addons', 'sources.cdk-addons', 'give the cdk-addons build directory (apply, templates/) to pack');
+}
+/** The snap-store section and the charms' installs-snaps: channels, the cdk-addons build directory. */
+async function checkSnapStore({ desc, dir, label, problems }) {
+    const s = desc['snap-store'];
+    for (const [name, spec] of Object.entries(desc.charms))
+        for (const [i, item] of (spec['installs-snaps'] ?? []).entries()) {
+            const at = item.indexOf('@');
+            if (at < 0)
+                continue;
+            try {
+                parseChannel(item.slice(at + 1), 'x');
+            }
+            catch (e) {
+                problems.add(`charms.${name}.installs-snaps[${i}]`, e.message.replace(/^x: /, ''));
+            }
+        }
+    if (!s)
+        return;
+    for (const [i, c] of s.channels.entries()) {
+        try {
+            parseChannel(c, 'x');
+        }
+        catch (e) {
+            problems.add(`snap-store.channels[${i}]`, e.message.replace(/^x: /, ''));
+        }
+    }
+    const addons = s['cdk-addons'];
+    if (addons && !(await (0,promises_namespaceObject.stat)(external_node_path_default().resolve(dir, addons)).catch(() => undefined))?.isDirectory())
+        problems.add('snap-store.cdk-addons', `'${addons}' is not a directory; give the cdk-addons build directory relative to ${label}`);
+    if (!addons && s.snaps?.includes('cdk-addons'))
+        problems.add('snap-store.snaps', 'lists cdk-addons but snap-store.cdk-addons names no build directory; give it (e.g. cdk-addons: cdk-addons)');
+    const sources = desc.sources?.['cdk-addons'];
+    if (addons && sources && external_node_path_default().resolve(dir, addons) !== external_node_path_default().resolve(dir, sources))
+        problems.add('snap-store.cdk-addons', `'${addons}' differs from sources.cdk-addons '${sources}'; one cdk-addons snap is built per arch, name one directory`);
+}
+/** Load the description (schema), check it against every charm, read its bundle template: nothing is built before. */
+async function loadCheckedDescription(config) {
+    const file = external_node_path_default().resolve(config);
+    const desc = await loadDescription(file);
+    const dir = external_node_path_default().dirname(file);
+    const label = external_node_path_default().basename(file);
+    const infos = await files_withScratchDir((0,external_node_os_namespaceObject.tmpdir)(), 'build-snaps-plan-', (scratch) => checkDescription(desc, dir, label, scratch));
+    const template = desc.bundle?.template ? await (0,promises_namespaceObject.readFile)(external_node_path_default().resolve(dir, desc.bundle.template), 'utf8') : undefined;
+    return { file, dir, label, desc, infos, ...(template !== undefined ? { template } : {}) };
+}
+
 ;// CONCATENATED MODULE: ./cli/release/plan.ts
 /** The plan job: validate the description and every charm, resolve the Kubernetes version, make the plan. */
+
+
 
 
 
@@ -16834,49 +16976,49 @@ async function servedBases(infos, plan, scratch) {
 }
 /** Validate (schema, then every charm), resolve the Kubernetes version, make the plan: nothing is built before. */
 async function planFromConfig(r) {
-    const file = external_node_path_default().resolve(r.config);
-    const desc = await loadDescription(file);
-    const scratch = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), 'build-snaps-plan-'));
-    try {
-        const infos = await checkDescription(desc, external_node_path_default().dirname(file), external_node_path_default().basename(file), scratch);
-        if (r.promote !== undefined && !r.channel)
-            throw new errors_UserError('channel: a promotion needs the channel to promote to, e.g. --channel 1.31/beta');
-        const from = r.promote !== undefined ? parseChannel(r.promote, 'from-channel').name : undefined;
-        const kube = await resolveKubeVersion(desc.versions.kubernetes, r.kubeBaseUrl ?? 'https://dl.k8s.io', r.log ?? (() => { }));
-        const plan = makePlan(desc, infos, {
-            kubeVersion: kube,
-            dir: external_node_path_default().dirname(file),
-            ...(r.root !== undefined ? { root: r.root } : {}),
-            artifacts: r.artifacts,
-            ...(r.channel ? { channel: r.channel } : {}),
-            ...(r.routes ? { routes: r.routes } : {}),
-            // A promotion packs nothing; the summary reads the plan for its tables only.
-            packs: r.promote === undefined && r.packs !== false,
-        });
-        const template = desc.bundle?.template ? await (0,promises_namespaceObject.readFile)(external_node_path_default().resolve(external_node_path_default().dirname(file), desc.bundle.template), 'utf8') : undefined;
-        const serves = await servedBases(infos, plan, scratch);
-        // The gate's input: every snap each charm installs, on each arch its revisions serve, at its channel.
-        const installs = charmInstalls(desc, infos, template);
-        if (installs.problems.length)
-            throw new DescriptionError(installs.problems.map((l) => `${external_node_path_default().basename(file)}: ${l}`));
-        plan.snapNeeds = snapNeeds(installs.charms.map((c) => ({ ...c, arches: [...new Set((serves[c.charm] ?? []).map((k) => k.split('/')[1]))] })));
-        // juju's bundle checks on the bundles this release will write, with provisional revisions: before any upload.
-        if (!from && r.packs !== false) {
-            const problems = checkBundlesBeforeUpload(desc, infos, template, serves, plan.channel);
-            if (problems.length)
-                throw new DescriptionError(problems.map((l) => `${l}; juju would refuse this bundle: fix ${desc.bundle?.template ? `bundle.template (${desc.bundle.template})` : 'the charms'}`));
-        }
-        if (from && from === plan.channel)
-            throw new errors_UserError(`channel: promoting ${from} to itself; give another channel, e.g. ${from.replace(/edge$/, 'beta')}`);
-        return { desc, plan, ...(from ? { from } : {}) };
+    return planRelease(await loadCheckedDescription(r.config), r);
+}
+/**
+ * The plan of a description already loaded and checked (the local pipeline checks it before it sets up the stores
+ * and the mirror, then plans against the mirror): the Kubernetes version resolved, the plan, the gate's input, and
+ * juju's checks on the bundles the release will write, with provisional revisions, before any upload.
+ */
+async function planRelease(checked, r) {
+    const { desc, infos, dir, label, template } = checked;
+    if (r.promote !== undefined && !r.channel)
+        throw new errors_UserError('channel: a promotion needs the channel to promote to, e.g. --channel 1.31/beta');
+    const from = r.promote !== undefined ? parseChannel(r.promote, 'from-channel').name : undefined;
+    const kube = await resolveKubeVersion(desc.versions.kubernetes, r.kubeBaseUrl ?? 'https://dl.k8s.io', r.log ?? (() => { }));
+    const plan = makePlan(desc, infos, {
+        kubeVersion: kube,
+        dir,
+        ...(r.root !== undefined ? { root: r.root } : {}),
+        artifacts: r.artifacts,
+        ...(r.channel ? { channel: r.channel } : {}),
+        ...(r.routes ? { routes: r.routes } : {}),
+        // A promotion packs nothing; the summary reads the plan for its tables only.
+        packs: r.promote === undefined && r.packs !== false,
+    });
+    const serves = await files_withScratchDir((0,external_node_os_namespaceObject.tmpdir)(), 'build-snaps-plan-', (scratch) => servedBases(infos, plan, scratch));
+    // The gate's input: every snap each charm installs, on each arch its revisions serve, at its channel.
+    const installs = charmInstalls(desc, infos, template);
+    if (installs.problems.length)
+        throw new DescriptionError(installs.problems.map((l) => `${label}: ${l}`));
+    plan.snapNeeds = snapNeeds(installs.charms.map((c) => ({ ...c, arches: [...new Set((serves[c.charm] ?? []).map((k) => k.split('/')[1]))] })));
+    // juju's bundle checks on the bundles this release will write, with provisional revisions: before any upload.
+    if (!from && r.packs !== false) {
+        const problems = checkBundlesBeforeUpload(desc, infos, template, serves, plan.channel);
+        if (problems.length)
+            throw new DescriptionError(problems.map((l) => `${l}; juju would refuse this bundle: fix ${desc.bundle?.template ? `bundle.template (${desc.bundle.template})` : 'the charms'}`));
     }
-    finally {
-        await (0,promises_namespaceObject.rm)(scratch, { recursive: true, force: true });
-    }
+    if (from && from === plan.channel)
+        throw new errors_UserError(`channel: promoting ${from} to itself; give another channel, e.g. ${from.replace(/edge$/, 'beta')}`);
+    return { desc, plan, ...(from ? { from } : {}) };
 }
 
 ;// CONCATENATED MODULE: ./cli/release/records.ts
 /** The release and bundle jobs' records (results/<charm>.json) and the pinned bundles written from them. */
+
 
 
 
@@ -16929,10 +17071,21 @@ async function readRecords(dir) {
     }
     return out;
 }
-async function writeBundles(desc, configDir, released, outDir) {
+/** The bundle job's inputs from the repository (it has the description, not the plan job's reading of the charms). */
+async function readBundleInputs(desc, configDir) {
+    const template = desc.bundle?.template ? await (0,promises_namespaceObject.readFile)(external_node_path_default().resolve(configDir, desc.bundle.template), 'utf8') : undefined;
+    const scratch = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), 'bs-bundle-'));
+    const charms = await loadBundleCharms(desc, configDir, scratch).finally(() => (0,promises_namespaceObject.rm)(scratch, { recursive: true, force: true }));
+    return { template, charms };
+}
+/**
+ * One pinned bundle per released base/arch, checked with juju's rules, then written. `known`: the template and
+ * charms as the plan job read them (the local pipeline); read from the repository when not given (the bundle job).
+ */
+async function writeBundles(desc, configDir, released, outDir, known) {
     if (released.length === 0)
         throw new errors_UserError('results: no charm records found; the release job writes one per charm (release record)');
-    const template = desc.bundle?.template ? await (0,promises_namespaceObject.readFile)(external_node_path_default().resolve(configDir, desc.bundle.template), 'utf8') : undefined;
+    const { template, charms } = known ?? (await readBundleInputs(desc, configDir));
     // The description's order, whatever order the records were found in.
     const order = Object.keys(desc.charms);
     // One bundle per released base/arch: a multi-arch revision (flannel, etcd) also serves arches this release
@@ -16941,8 +17094,6 @@ async function writeBundles(desc, configDir, released, outDir) {
     const sorted = [...released]
         .sort((a, b) => order.indexOf(a.charm) - order.indexOf(b.charm))
         .map((r) => ({ ...r, bases: Object.fromEntries(Object.entries(r.bases).filter(([k]) => arches.has(k.split('/').at(-1)))) }));
-    const scratch = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), 'bs-bundle-'));
-    const charms = await loadBundleCharms(desc, configDir, scratch).finally(() => (0,promises_namespaceObject.rm)(scratch, { recursive: true, force: true }));
     const bundles = renderBundles(sorted, template, desc.bundle?.name ?? 'charmed-kubernetes', charms);
     // juju's bundle checks on every bundle before any is written (shared/bundle-check.ts).
     const problems = checkRenderedBundles(bundles, charms);
@@ -17684,32 +17835,6 @@ async function openMirror(root, v, arches) {
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./shared/epoch.ts
-/** The timestamp every reproducible artifact carries: SOURCE_DATE_EPOCH, else the commit time, else a constant. */
-
-
-/** 2000-01-01T00:00:00Z: used when there is neither SOURCE_DATE_EPOCH nor a git commit. */
-const FALLBACK_EPOCH = 946684800;
-function sourceDateEpoch(env = process.env, cwd = env.GITHUB_WORKSPACE || process.cwd()) {
-    const given = env.SOURCE_DATE_EPOCH?.trim();
-    if (given) {
-        if (!/^\d+$/.test(given))
-            throw new errors_UserError(`SOURCE_DATE_EPOCH: '${given}' is not a whole number of seconds; unset it or give a Unix time`);
-        return Number(given);
-    }
-    try {
-        const out = (0,external_node_child_process_namespaceObject.execFileSync)('git', ['log', '-1', '--format=%ct'], { cwd, stdio: ['ignore', 'pipe', 'ignore'] })
-            .toString()
-            .trim();
-        if (/^\d+$/.test(out))
-            return Number(out);
-    }
-    catch {
-        // not a git checkout, or no git: fall through
-    }
-    return FALLBACK_EPOCH;
-}
-
 ;// CONCATENATED MODULE: ./cli/local.ts
 /**
  * Running a committed action bundle locally under the runner contract (dist/<action>/index.js with INPUT_*
@@ -17871,6 +17996,150 @@ async function runActionLocally(action, inputs, opts = {}) {
     }
 }
 
+;// CONCATENATED MODULE: ./cli/release/runner.ts
+/**
+ * The local pipeline plays each job on its runner: what GitHub sets in a job's environment for its `runs-on`
+ * (docs: "Variables reference", RUNNER_ARCH; the hosted images' ImageOS), so the charmcraft a job calls sees
+ * the machine it would see on GitHub. A self-hosted s390x/ppc64el runner is played as an Ubuntu 22.04 machine
+ * of that arch (SELF_HOSTED_RELEASE); LXD is there for the jobs whose route sets it up.
+ */
+
+
+const HOSTED = /^ubuntu-(\d\d)\.04(-arm)?$/;
+/** RUNNER_ARCH and ImageOS for a runs-on value (a hosted label, or the self-hosted label list). */
+function runnerEnv(runsOn) {
+    if (typeof runsOn === 'string') {
+        const m = HOSTED.exec(runsOn);
+        if (!m)
+            throw new Error(`runs-on '${runsOn}' is not a GitHub-hosted Ubuntu label this pipeline plays`);
+        return { RUNNER_ARCH: parseArch(m[2] ? 'arm64' : 'amd64').runner, ImageOS: `ubuntu${m[1]}` };
+    }
+    // A label names the arch as Debian (s390x, ppc64el) or as GitHub's runner does (x64, arm64).
+    const arch = runsOn.map((l) => arch_ARCHES.find((a) => l === a.debian || l === a.runner?.toLowerCase())?.runner).find(Boolean);
+    if (!runsOn.includes('self-hosted') || !arch)
+        throw new Error(`runs-on [${runsOn.join(', ')}] is not a self-hosted label list this pipeline plays`);
+    return { RUNNER_ARCH: arch, ImageOS: `ubuntu${SELF_HOSTED_RELEASE.split('.')[0]}` };
+}
+/** The runs-on of release.yml's fixed jobs (every job but pack and, for s390x with a runner, build). */
+const HOSTED_JOB = 'ubuntu-24.04';
+/** The build job's runs-on (release.yml: the s390x build on the self-hosted runner when S390X_RUNNER is set). */
+function buildRunsOn(arch, s390xRunner) {
+    return arch === 's390x' && s390xRunner ? ['self-hosted', 'linux', 's390x'] : HOSTED_JOB;
+}
+
+;// CONCATENATED MODULE: ./cli/release/context.ts
+/**
+ * What the local pipeline's jobs share (cli/release/pipeline.ts): the options, where everything goes, the step
+ * recorder and, once the plan job has run, the description it checked, the plan and the stores' set-ups.
+ */
+
+
+
+/** test/doubles (a function: cli/main.ts and this module import each other, so repoRoot is read late). */
+const doubles = () => external_node_path_default().join(repoRoot, 'test', 'doubles');
+/** A route refusal, as the local run says it: the repository variable is played by --runners here. */
+function localRoute(line) {
+    const m = /set the repository variable (S390X|PPC64EL)_RUNNER \(/.exec(line);
+    return m
+        ? line.replace(/, or drop its arch from arches$/, `; locally: --runners ${m[1].toLowerCase()}; or drop its arch from arches`)
+        : line;
+}
+/**
+ * One step of a job: the action run through its dist bundle on the job's runner (what GitHub sets for its
+ * runs-on, seen by the action and the charmcraft it calls), recorded with its exit code and time.
+ */
+async function act(run, job, action, inputs, at = {}, runsOn = HOSTED_JOB, extraEnv = {}) {
+    const runner = { ...runnerEnv(runsOn), ...extraEnv };
+    const where = [at.arch, at.charm, at.entry].filter(Boolean).join(' ');
+    run.say(`\n▶▶ [${job}${where ? ` ${where}` : ''} on ${Array.isArray(runsOn) ? runsOn.join(',') : runsOn}] ${action}`);
+    const t0 = performance.now();
+    const r = await runActionLocally(action, inputs, { quiet: run.o.quiet, env: runner });
+    run.result.steps.push({ job, ...at, step: action, exitCode: r.exitCode, ms: Math.round(performance.now() - t0), runner });
+    return r;
+}
+
+;// CONCATENATED MODULE: ./shared/epoch.ts
+/** The timestamp every reproducible artifact carries: SOURCE_DATE_EPOCH, else the commit time, else a constant. */
+
+
+/** 2000-01-01T00:00:00Z: used when there is neither SOURCE_DATE_EPOCH nor a git commit. */
+const FALLBACK_EPOCH = 946684800;
+function sourceDateEpoch(env = process.env, cwd = env.GITHUB_WORKSPACE || process.cwd()) {
+    const given = env.SOURCE_DATE_EPOCH?.trim();
+    if (given) {
+        if (!/^\d+$/.test(given))
+            throw new errors_UserError(`SOURCE_DATE_EPOCH: '${given}' is not a whole number of seconds; unset it or give a Unix time`);
+        return Number(given);
+    }
+    try {
+        const out = (0,external_node_child_process_namespaceObject.execFileSync)('git', ['log', '-1', '--format=%ct'], { cwd, stdio: ['ignore', 'pipe', 'ignore'] })
+            .toString()
+            .trim();
+        if (/^\d+$/.test(out))
+            return Number(out);
+    }
+    catch {
+        // not a git checkout, or no git: fall through
+    }
+    return FALLBACK_EPOCH;
+}
+
+;// CONCATENATED MODULE: ./shared/release/markdown.ts
+function planMarkdown(plan, dryRun, title = 'Release plan') {
+    const rows = Object.entries(plan.versions)
+        .filter(([, v]) => v)
+        .map(([k, v]) => `| ${k} | ${v} |`);
+    const shared = Object.entries(plan.shared).map(([k, cs]) => `| \`${k}\` | ${plan.arches.length} (once per arch) | ${cs.join(', ')} |`);
+    const packs = plan.packs.map((p) => `| ${p.charm} | ${p.entry} | ${p['build-on']} | ${p['run-on']} | ${p.route}: \`${Array.isArray(p['runs-on']) ? p['runs-on'].join(', ') : p['runs-on']}\`${p.destructive === 'true' ? ', destructive mode' : p.destructive === 'false' ? ', LXD' : ''} |`);
+    const charms = plan.charms.map((c) => `| ${c.charm} | ${c.path || c.files.split('\n').join(', ')} | ${c.resources.split('\n').filter(Boolean).length} | ${c.placeholders.split(' ').filter(Boolean).length} | ${c.keep || '-'} |`);
+    return [
+        `### ${title}${dryRun ? ' (dry run: nothing is uploaded or released)' : ''}`,
+        '',
+        `Channel \`${plan.channel}\`; architectures ${plan.arches.map((a) => `\`${a.debian}\``).join(', ')}; snap resources: ${plan.snaps === 'real' ? 'the snaps this release builds' : 'zero-byte placeholders (installed from the store)'}.`,
+        '',
+        '| component | version |',
+        '|---|---|',
+        ...rows,
+        '',
+        '| artifact | builds | attached to |',
+        '|---|---|---|',
+        ...shared,
+        '',
+        '| charm | source | resource lines | placeholders | kept |',
+        '|---|---|---|---|---|',
+        ...charms,
+        ...(packs.length ? ['', '| charm | entry | build-on | run-on | packed on |', '|---|---|---|---|---|', ...packs] : []),
+        ...snapStoreMarkdown(plan),
+    ].join('\n');
+}
+/**
+ * The Snap Store part of the plan: what is published where, the snapcraft commands the snaps job runs (an upload
+ * is skipped for a (snap, arch) whose channels already hold its version), and the gate's checks.
+ */
+function snapStoreMarkdown(plan) {
+    const pub = plan.snapStore;
+    const needs = plan.snapNeeds ?? [];
+    if (!pub && !needs.length)
+        return [];
+    const out = ['', '#### Snap Store (the snaps job, before any charm is released)'];
+    if (pub) {
+        out.push('', `Publishes ${pub.snaps.map((x) => `\`${x}\``).join(', ')} for ${pub.arches.map((a) => `\`${a}\``).join(', ')} to ${pub.channels.map((c) => `\`${c}\``).join(', ')}. snapcraft commands:`, '', '```', ...pub.snaps.map((x) => `snapcraft tracks ${x}`), ...pub.snaps.map((x) => `snapcraft status ${x}`), ...pub.arches.flatMap((a) => pub.snaps.map((x) => `snapcraft upload release-${a}/${x}_*_${a}.snap --release ${pub.channels.join(',')}`)), ...pub.snaps.map((x) => `snapcraft status ${x}   # verify`), '```');
+    }
+    else
+        out.push('', 'Publishes nothing (no snap-store section); the gate still reads the store.');
+    if (needs.length) {
+        const rows = new Map();
+        for (const n of needs) {
+            const k = `| ${n.charm} | ${n.snap} | ${n.channel} |`;
+            if (!rows.has(k))
+                rows.set(k, new Set());
+            rows.get(k).add(n.arch);
+        }
+        out.push('', 'The gate: each charm is released only when every snap it installs has a revision in its channel for every arch it serves (`snapcraft status`).', '', '| charm | snap | channel | arches |', '|---|---|---|---|', ...[...rows].map(([k, a]) => `${k} ${[...a].join(', ')} |`));
+    }
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./cli/release/jobs.ts
 /** What the local pipeline's pack and charm jobs do beside their actions, as release.yml's steps do it on GitHub. */
 
@@ -18004,37 +18273,6 @@ async function snapStoreSetup(o, out, names, channels) {
         }
     }
     return { snapcraft, credentials, env, banner: `▶ Snap Store: the snapcraft TEST DOUBLE (test/doubles/snapcraft), state in ${state}` };
-}
-
-;// CONCATENATED MODULE: ./cli/release/runner.ts
-/**
- * The local pipeline plays each job on its runner: what GitHub sets in a job's environment for its `runs-on`
- * (docs: "Variables reference", RUNNER_ARCH; the hosted images' ImageOS), so the charmcraft a job calls sees
- * the machine it would see on GitHub. A self-hosted s390x/ppc64el runner is played as an Ubuntu 22.04 machine
- * of that arch (SELF_HOSTED_RELEASE); LXD is there for the jobs whose route sets it up.
- */
-
-
-const HOSTED = /^ubuntu-(\d\d)\.04(-arm)?$/;
-/** RUNNER_ARCH and ImageOS for a runs-on value (a hosted label, or the self-hosted label list). */
-function runnerEnv(runsOn) {
-    if (typeof runsOn === 'string') {
-        const m = HOSTED.exec(runsOn);
-        if (!m)
-            throw new Error(`runs-on '${runsOn}' is not a GitHub-hosted Ubuntu label this pipeline plays`);
-        return { RUNNER_ARCH: parseArch(m[2] ? 'arm64' : 'amd64').runner, ImageOS: `ubuntu${m[1]}` };
-    }
-    // A label names the arch as Debian (s390x, ppc64el) or as GitHub's runner does (x64, arm64).
-    const arch = runsOn.map((l) => arch_ARCHES.find((a) => l === a.debian || l === a.runner?.toLowerCase())?.runner).find(Boolean);
-    if (!runsOn.includes('self-hosted') || !arch)
-        throw new Error(`runs-on [${runsOn.join(', ')}] is not a self-hosted label list this pipeline plays`);
-    return { RUNNER_ARCH: arch, ImageOS: `ubuntu${SELF_HOSTED_RELEASE.split('.')[0]}` };
-}
-/** The runs-on of release.yml's fixed jobs (every job but pack and, for s390x with a runner, build). */
-const HOSTED_JOB = 'ubuntu-24.04';
-/** The build job's runs-on (release.yml: the s390x build on the self-hosted runner when S390X_RUNNER is set). */
-function buildRunsOn(arch, s390xRunner) {
-    return arch === 's390x' && s390xRunner ? ['self-hosted', 'linux', 's390x'] : HOSTED_JOB;
 }
 
 ;// CONCATENATED MODULE: ./shared/concurrency.ts
@@ -18457,7 +18695,16 @@ function snapsReport(r) {
 }
 
 ;// CONCATENATED MODULE: ./cli/release/pipeline.ts
-/** The whole pipeline, locally: release.yml's (promote.yml's) jobs in the workflow's order. */
+/**
+ * The whole pipeline, locally: release.yml's (promote.yml's) jobs in the workflow's order, one function each:
+ *
+ *   release   plan → build → pack → charm → snaps → release → bundle → summary
+ *   promote   plan → snaps → promote → bundle → summary
+ *
+ * As on GitHub: a failed step ends its job, the other matrix jobs still run, a job needs every job before it
+ * (pack needs the plan only, as in release.yml), and the summary always runs after the plan. The description is
+ * loaded and checked once, in the plan job, and every job after it is given it with the plan (cli/release/context.ts).
+ */
 
 
 
@@ -18480,72 +18727,70 @@ function snapsReport(r) {
 
 
 
-/** A route refusal, as the local run says it: the repository variable is played by --runners here. */
-function localRoute(line) {
-    const m = /set the repository variable (S390X|PPC64EL)_RUNNER \(/.exec(line);
-    return m
-        ? line.replace(/, or drop its arch from arches$/, `; locally: --runners ${m[1].toLowerCase()}; or drop its arch from arches`)
-        : line;
-}
-/** test/doubles (a function: cli/main.ts and this module import each other, so repoRoot is read late). */
-const doubles = () => external_node_path_default().join(repoRoot, 'test', 'doubles');
+
+
+
+// ---------------------------------------------------------------- the pipeline, locally
 /**
  * Run release.yml (or promote.yml) locally, job by job in its order. As on GitHub: a failed step ends its job,
  * the other matrix jobs still run, a job needs every job before it, and the summary always runs after the plan.
  */
 async function runLocalRelease(o) {
-    const out = external_node_path_default().resolve(o.outDir);
-    const artifacts = external_node_path_default().join(out, 'artifacts');
-    const storeDir = external_node_path_default().join(out, 'store');
-    const steps = [];
-    const say = (m) => o.quiet || console.log(m);
-    const dryRun = parseBool(o.dryRun, 'dry-run', true);
-    const result = {
-        exitCode: 1,
-        steps,
-        released: [],
-        outputs: {},
-        bundles: [],
-        summary: '',
-        artifacts: [],
-        storeDir,
-        errors: [],
-    };
-    const act = async (job, action, inputs, at = {}, runsOn = HOSTED_JOB, extraEnv = {}) => {
-        // Each job on its runner: what GitHub sets for its runs-on, seen by the actions and the charmcraft they call.
-        const runner = { ...runnerEnv(runsOn), ...extraEnv };
-        const where = [at.arch, at.charm, at.entry].filter(Boolean).join(' ');
-        say(`\n▶▶ [${job}${where ? ` ${where}` : ''} on ${Array.isArray(runsOn) ? runsOn.join(',') : runsOn}] ${action}`);
-        const t0 = performance.now();
-        const r = await runActionLocally(action, inputs, { quiet: o.quiet, env: runner });
-        steps.push({ job, ...at, step: action, exitCode: r.exitCode, ms: Math.round(performance.now() - t0), runner });
-        return r;
-    };
-    const routes = routeConfigFromEnv(process.env, o.runners ?? []);
-    // plan, part 1: the description and every charm, before anything is built or a store is touched.
-    let desc;
+    const local = startRun(o);
+    const checked = await checkJob(local);
+    if (!checked)
+        return local.result;
+    const setUp = await setUpRun(local, checked);
     try {
-        desc = await loadDescription(external_node_path_default().resolve(o.config));
-        const scratch = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), 'build-snaps-plan-'));
-        const infos = await checkDescription(desc, external_node_path_default().dirname(external_node_path_default().resolve(o.config)), external_node_path_default().basename(o.config), scratch).finally(() => (0,promises_namespaceObject.rm)(scratch, { recursive: true, force: true }));
-        // Every entry the release needs has a route, before the mirror is laid out (the version does not matter here).
-        if (!o.promote)
-            makePlan(desc, infos, { kubeVersion: 'v0.0.0', dir: external_node_path_default().dirname(external_node_path_default().resolve(o.config)), artifacts, routes });
+        enterJobEnvironment(local, setUp);
+        const ctx = await planJob(local, checked, setUp);
+        if (!ctx)
+            return local.result;
+        const ok = ctx.from ? await promoteJobs(ctx) : await releaseJobs(ctx);
+        await summaryJob(ctx, ok);
+        return local.result;
     }
-    catch (e) {
-        if (!(e instanceof errors_UserError))
-            throw e;
-        steps.push({ job: 'plan', step: 'plan', exitCode: 1 });
-        result.errors = (e instanceof DescriptionError ? e.lines : [e.message]).map(localRoute);
-        return result;
+    finally {
+        await tearDown(setUp);
     }
+}
+/** release.yml after the plan: build and pack (each needs the plan only), charm (needs both), snaps, release, bundle. */
+async function releaseJobs(ctx) {
+    const built = await buildJob(ctx);
+    const packed = await packJob(ctx);
+    return built && packed && (await charmJob(ctx)) && (await snapsStep(ctx)) && (await releaseJob(ctx)) && (await bundleJob(ctx));
+}
+/** promote.yml after the plan: the snaps job first (the snaps move with the charms; the gate), then one job per charm, bundle. */
+async function promoteJobs(ctx) {
+    return (await snapsStep(ctx)) && (await promoteJob(ctx)) && (await bundleJob(ctx));
+}
+// ---------------------------------------------------------------- the run: where it writes, its set-up
+function startRun(o) {
+    const out = external_node_path_default().resolve(o.outDir);
+    const storeDir = external_node_path_default().join(out, 'store');
+    return {
+        o,
+        out,
+        artifacts: external_node_path_default().join(out, 'artifacts'),
+        storeDir,
+        dryRun: parseBool(o.dryRun, 'dry-run', true),
+        routes: routeConfigFromEnv(process.env, o.runners ?? []),
+        result: { exitCode: 1, steps: [], released: [], outputs: {}, bundles: [], summary: '', artifacts: [], storeDir, errors: [] },
+        say: (m) => o.quiet || console.log(m),
+    };
+}
+/**
+ * Between the plan's two halves, as the runners and stores are there on GitHub: the artifacts of a run before
+ * kept (a re-run) or cleared, the charm store, the loopback mirror of every arch a build job builds for. The
+ * store first: a refused set-up (no such charmcraft, no credential) stops before the mirror is built, and the
+ * process, holding no server, exits at once.
+ */
+async function setUpRun(local, checked) {
+    const { o, artifacts } = local;
     const resume = !!o.resume && (0,external_node_fs_namespaceObject.existsSync)(artifacts);
     if (!o.promote && !resume)
         await (0,promises_namespaceObject.rm)(artifacts, { recursive: true, force: true });
     await (0,promises_namespaceObject.mkdir)(artifacts, { recursive: true });
-    const kube = parseKubeVersion(desc.versions.kubernetes);
-    // The mirror serves every arch a build job builds for: the release's and the Snap Store's.
-    const arches = parseArches([...new Set([...desc.arches, ...(desc['snap-store']?.arches ?? [])])].join(' '));
     const saved = Object.fromEntries([
         'SOURCE_DATE_EPOCH',
         'PATH',
@@ -18554,280 +18799,205 @@ async function runLocalRelease(o) {
         'BUILD_SNAPS_CACHE_DIR',
         ...Object.keys(o.env ?? {}),
     ].map((k) => [k, process.env[k]]));
-    // The store first: a refused set-up (no such charmcraft, no credential) stops before the mirror is built, and
-    // the process, holding no server, exits at once.
-    const store = await storeSetup(o, storeDir, out);
-    let mirror = o.mirror;
-    const ownMirror = !mirror && !o.promote;
-    if (ownMirror) {
-        if (kube.kind !== 'exact')
-            throw new errors_UserError(`versions.kubernetes: the local mirror needs an exact version (v1.31.2), not '${desc.versions.kubernetes}'`);
-        say(`▶ Loopback mirror: stand-in upstream binaries for ${arches.map((a) => a.debian).join(', ')}, cross-compiled with go`);
-        const v = desc.versions;
-        mirror = await openMirror(external_node_path_default().join(out, 'mirror'), { kube: kube.version, cni: v.cni ?? 'v1.5.1', flannel: v.flannel ?? 'v0.25.6', etcd: v.etcd ?? 'v3.5.16' }, arches);
+    const store = await storeSetup(o, local.storeDir, local.out);
+    const ownMirror = !o.mirror && !o.promote;
+    const mirror = ownMirror ? await openOwnMirror(local, checked) : o.mirror;
+    return { resume, store, ...(mirror ? { mirror } : {}), ownMirror, saved };
+}
+/** The loopback mirror: stand-in upstream binaries for the release's arches and the Snap Store's. */
+async function openOwnMirror(local, { desc }) {
+    const kube = parseKubeVersion(desc.versions.kubernetes);
+    const arches = parseArches([...new Set([...desc.arches, ...(desc['snap-store']?.arches ?? [])])].join(' '));
+    if (kube.kind !== 'exact')
+        throw new errors_UserError(`versions.kubernetes: the local mirror needs an exact version (v1.31.2), not '${desc.versions.kubernetes}'`);
+    local.say(`▶ Loopback mirror: stand-in upstream binaries for ${arches.map((a) => a.debian).join(', ')}, cross-compiled with go`);
+    const v = desc.versions;
+    return openMirror(external_node_path_default().join(local.out, 'mirror'), { kube: kube.version, cni: v.cni ?? 'v1.5.1', flannel: v.flannel ?? 'v0.25.6', etcd: v.etcd ?? 'v3.5.16' }, arches);
+}
+/** The jobs' environment: the store tools first on PATH (and their state), --env, SOURCE_DATE_EPOCH. */
+function enterJobEnvironment(local, setUp) {
+    Object.assign(process.env, setUp.store.env, local.o.env ?? {});
+    process.env.SOURCE_DATE_EPOCH = String(sourceDateEpoch());
+    local.say(setUp.store.banner);
+}
+/** The mirror closed (when it is this run's), the environment as it was. */
+async function tearDown(setUp) {
+    if (setUp.ownMirror)
+        await setUp.mirror?.close();
+    for (const [k, v] of Object.entries(setUp.saved)) {
+        if (v === undefined)
+            delete process.env[k];
+        else
+            process.env[k] = v;
     }
+}
+// ---------------------------------------------------------------- plan
+/**
+ * plan, part 1: the description and every charm, before anything is built or a store is touched; every entry
+ * the release needs has a route, before the mirror is laid out (the version does not matter here).
+ */
+async function checkJob(local) {
     try {
-        const token = store.token;
-        Object.assign(process.env, store.env, o.env ?? {});
-        process.env.SOURCE_DATE_EPOCH = String(sourceDateEpoch());
-        say(store.banner);
-        // plan, part 2: the Kubernetes version and the matrices.
-        let loaded;
-        try {
-            loaded = await planFromConfig({
-                config: o.config,
-                channel: o.channel,
-                promote: o.promote,
-                kubeBaseUrl: mirror ? `${mirror.url}/k8s` : undefined,
-                artifacts,
-                routes,
-                log: say,
-            });
-            steps.push({ job: 'plan', step: 'plan', exitCode: 0 });
-        }
-        catch (e) {
-            if (!(e instanceof errors_UserError))
-                throw e;
-            steps.push({ job: 'plan', step: 'plan', exitCode: 1 });
-            result.errors = e instanceof DescriptionError ? e.lines : [e.message];
-            return result;
-        }
-        const { plan, from } = loaded;
-        result.plan = plan;
-        say(planMarkdown(plan, dryRun, from ? `Promotion plan: ${from} → ${plan.channel}` : 'Release plan'));
-        const needs = plan.snapNeeds ?? [];
-        const snapStore = plan.snapStore || needs.length
-            ? await snapStoreSetup(o, out, [...new Set([...(plan.snapStore?.snaps ?? []), ...needs.map((n) => n.snap)])], [...(plan.snapStore?.channels ?? []), ...needs.map((n) => n.channel), ...(from ? [plan.channel] : [])])
-            : undefined;
-        if (snapStore)
-            say(snapStore.banner);
-        /** The snaps job: names, tracks, publish, verify, the gate; before any charm is uploaded or released. */
-        const snapsStep = async () => {
-            if (!snapStore)
-                return true;
-            say(`\n▶▶ [snaps on ${HOSTED_JOB}] release snaps`);
-            const t0 = performance.now();
-            try {
-                result.snaps = await snapsJob({
-                    plan,
-                    ...(from ? { from } : {}),
-                    dir: artifacts,
-                    dryRun,
-                    snapcraft: snapStore.snapcraft,
-                    credentials: snapStore.credentials,
-                    env: snapStore.env,
-                    log: say,
-                });
-                say(snapsReport(result.snaps));
-                steps.push({ job: 'snaps', step: 'release snaps', exitCode: 0, ms: Math.round(performance.now() - t0) });
-                return true;
-            }
-            catch (e) {
-                if (!(e instanceof errors_UserError))
-                    throw e;
-                result.errors = e instanceof DescriptionError ? e.lines : [e.message];
-                steps.push({ job: 'snaps', step: 'release snaps', exitCode: 1, ms: Math.round(performance.now() - t0) });
-                return false;
-            }
-        };
-        const arch = plan.arches.map((a) => a.debian).join(' ');
-        /** charm-attach-release's inputs for one charm, the same in the charm job's dry run and in its release job. */
-        const releaseInputs = (c) => ({
-            charm: c['charm-files'],
-            channel: plan.channel,
-            arches: arch,
-            resources: c.resources,
-            'keep-resources': c.keep,
+        const checked = await loadCheckedDescription(local.o.config);
+        if (!local.o.promote)
+            makePlan(checked.desc, checked.infos, { kubeVersion: 'v0.0.0', dir: checked.dir, artifacts: local.artifacts, routes: local.routes });
+        return checked;
+    }
+    catch (e) {
+        if (!(e instanceof errors_UserError))
+            throw e;
+        local.result.steps.push({ job: 'plan', step: 'plan', exitCode: 1 });
+        local.result.errors = (e instanceof DescriptionError ? e.lines : [e.message]).map(localRoute);
+        return undefined;
+    }
+}
+/** plan, part 2: the Kubernetes version (from the mirror), the matrices, the gate's input; then the snaps job's store. */
+async function planJob(local, checked, setUp) {
+    const { o, result, say } = local;
+    let planned;
+    try {
+        planned = await planRelease(checked, {
+            channel: o.channel,
+            promote: o.promote,
+            kubeBaseUrl: setUp.mirror ? `${setUp.mirror.url}/k8s` : undefined,
+            artifacts: local.artifacts,
+            routes: local.routes,
+            log: say,
         });
-        const record = (c, r) => {
-            result.outputs[c] = r.outputs;
-            if (r.exitCode === 0 && !dryRun)
-                result.released.push(toReleased(c, r.outputs.channel ?? plan.channel, r.outputs.revisions ?? '{}', r.outputs['resource-revisions'] ?? '{}'));
-        };
-        let ok = true;
-        if (from) {
-            // promote.yml: the snaps job first (the snaps move with the charms; the gate), then one job per charm.
-            ok = await snapsStep();
-            for (const c of ok ? plan.charms : []) {
-                const r = await act('promote', 'charm-attach-release', {
-                    charm: c.charm,
-                    'from-channel': from,
-                    channel: plan.channel,
-                    'allow-missing-bases': o.allowMissingBases ?? 'false',
-                    verify: 'true',
-                    credentials: token,
-                    'dry-run': String(dryRun),
-                }, { charm: c.charm });
-                ok &&= r.exitCode === 0;
-                record(c.charm, r);
-            }
-        }
-        else {
-            // build: one job per arch (the release's and the Snap Store's), each artifact once.
-            const b = plan.build;
-            for (const row of resume ? [] : plan.matrix) {
-                const a = parseArches(row.arch)[0];
-                const dir = external_node_path_default().join(artifacts, `release-${a.debian}`);
-                const jobSteps = [
-                    [
-                        row.components !== '',
-                        'build-k8s-snaps',
-                        {
-                            'kube-version': plan.kubeVersion,
-                            components: row.components,
-                            arch: a.debian,
-                            'base-url': `${mirror.url}/k8s`,
-                            'output-dir': dir,
-                        },
-                    ],
-                    [
-                        row.etcd,
-                        'build-etcd-snap',
-                        {
-                            ...(b['etcd-source'] ? { 'source-dir': b['etcd-source'] } : { 'etcd-version': b['etcd-version'] }),
-                            arch: a.debian,
-                            'base-url': `${mirror.url}/etcd`,
-                            'output-dir': dir,
-                        },
-                    ],
-                    [
-                        row['cdk-addons'],
-                        'build-cdk-addons-snap',
-                        {
-                            'kube-version': plan.kubeVersion,
-                            'source-dir': b['cdk-addons-source'],
-                            arch: a.debian,
-                            'base-url': `${mirror.url}/k8s`,
-                            'output-dir': dir,
-                        },
-                    ],
-                    [
-                        row.cni,
-                        'build-cnitgz',
-                        {
-                            version: b['cni-version'],
-                            ...(b['cni-source'] ? { source: b['cni-source'] } : { from: 'release' }),
-                            arch: a.debian,
-                            'base-url': `${mirror.url}/cni/{version}`,
-                            'output-dir': dir,
-                        },
-                    ],
-                    [
-                        row.flannel,
-                        'build-flannel',
-                        {
-                            'flannel-version': b['flannel-version'],
-                            'etcd-version': b['etcd-version'],
-                            ...(b['flannel-source'] ? { 'flannel-source': b['flannel-source'] } : {}),
-                            ...(b['etcd-source'] ? { 'etcd-source': b['etcd-source'] } : {}),
-                            arch: a.debian,
-                            'flannel-base-url': `${mirror.url}/flannel/{version}`,
-                            'etcd-base-url': `${mirror.url}/etcd/{version}`,
-                            'output-dir': dir,
-                        },
-                    ],
-                ];
-                for (const [wanted, action, inputs] of jobSteps) {
-                    if (!wanted)
-                        continue;
-                    if ((await act('build', action, inputs, { arch: a.debian }, buildRunsOn(a.debian, !!routes.selfHosted.s390x))).exitCode !== 0) {
-                        ok = false;
-                        break;
-                    }
-                }
-            }
-            // pack: one job per needed bases/platforms entry, on its route's runner (needs the plan only).
-            const packOk = new Map();
-            for (const p of resume ? [] : plan.packs) {
-                const r = await act('pack', 'charm-build', packInputs(p), { charm: p.charm, entry: p.entry }, p['runs-on'], p.lxd ? { CHARMCRAFT_DOUBLE_LXD: '1' } : {});
-                packOk.set(p.charm, (packOk.get(p.charm) ?? true) && r.exitCode === 0);
-                ok &&= r.exitCode === 0;
-            }
-            // charm: one job per charm (needs every build and every pack job).
-            const charmOk = new Map();
-            if (ok && !resume) {
-                for (const c of plan.charms) {
-                    let good = true;
-                    if (c.path) {
-                        // "Collect the .charm files of its pack jobs" (download-artifact: pattern, merge-multiple), then one SHA256SUMS.
-                        await collectPacks(plan.packs.filter((p) => p.charm === c.charm), c['charm-dir']);
-                        steps.push({ job: 'charm', charm: c.charm, step: 'checksums', exitCode: 0 });
-                        await collectedChecksums(c['charm-dir']);
-                    }
-                    else
-                        await takePrebuilt(c);
-                    if (good && c.placeholders)
-                        good =
-                            (await act('charm', 'zero-byte-snaps', { charm: c.meta, resources: c.placeholders, 'output-dir': c['placeholder-dir'] }, { charm: c.charm })).exitCode === 0;
-                    if (good)
-                        good =
-                            (await act('charm', 'charm-attach-release', { ...releaseInputs(c), 'dry-run': 'true' }, { charm: c.charm })).exitCode === 0;
-                    charmOk.set(c.charm, good);
-                    ok &&= good;
-                }
-            }
-            // snaps: behind the release environment on GitHub (needs every build and charm job).
-            if (ok)
-                ok = await snapsStep();
-            // release: one job per charm, behind the release environment on GitHub (needs the snaps job).
-            if (ok && !dryRun) {
-                for (const c of plan.charms) {
-                    // The double's store, like Charmhub, knows a charm once its name is registered (a one-time step there).
-                    if (!o.charmcraft)
-                        await exec_run(external_node_path_default().join(doubles(), 'charmcraft'), ['register', c.charm], { env: { CHARMCRAFT_AUTH: token }, allowFailure: true });
-                    const r = await act('release', 'charm-attach-release', { ...releaseInputs(c), verify: 'true', credentials: token }, { charm: c.charm });
-                    ok &&= r.exitCode === 0;
-                    record(c.charm, r);
-                }
-            }
-        }
-        // bundle: after a release or promotion that went through.
-        if (ok && !dryRun) {
-            try {
-                result.bundles = await writeBundles(desc, external_node_path_default().dirname(external_node_path_default().resolve(o.config)), result.released, external_node_path_default().join(out, 'bundle'));
-                steps.push({ job: 'bundle', step: 'bundle', exitCode: 0 });
-            }
-            catch (e) {
-                if (!(e instanceof errors_UserError))
-                    throw e;
-                console.error(`Error: ${e.message}`);
-                steps.push({ job: 'bundle', step: 'bundle', exitCode: 1 });
-                ok = false;
-            }
-        }
-        // summary: always, after the plan.
-        result.artifacts = from ? [] : await collectArtifacts(artifacts);
-        const failed = steps.filter((s) => s.exitCode !== 0);
-        const notes = [
-            from
-                ? `Promotion ${from} → \`${plan.channel}\`.`
-                : `Kubernetes ${plan.kubeVersion}, CNI ${plan.versions.cni || '-'}, flannel ${plan.versions.flannel || '-'}, etcd ${plan.versions.etcd || '-'} → channel \`${plan.channel}\`; snap resources: ${plan.snaps}.`,
-            dryRun
-                ? 'Dry run: each charm job showed its plan; nothing was uploaded or released.'
-                : ok
-                    ? `${from ? 'Promoted' : 'Released'} and verified (store: the charmcraft test double${snapStore && !o.snapcraft ? ', the snapcraft test double' : ''}). Bundles: ${result.bundles.map((b) => external_node_path_default().basename(b)).join(', ')}.${result.snaps ? ` Snap Store: ${result.snaps.records.length} (snap, arch) in their channels; the gate checked ${result.snaps.gateChecked} (charm, arch, snap).` : ''}`
-                    : 'Not released.',
-            'Attestations: signed on GitHub only (actions/attest-build-provenance, actions/attest-sbom); none locally.',
-            ...(failed.length
-                ? [`Failed: ${failed.map((s) => `${s.job}${s.arch ? ` ${s.arch}` : ''}${s.charm ? ` ${s.charm}` : ''} / ${s.step}`).join(', ')}.`]
-                : []),
-        ];
-        result.summary = summaryMarkdown(from ? 'Promotion summary' : 'Release summary', notes, await releaseTable(result.released, plan, out), result.artifacts, result.snaps ? snapsReport(result.snaps) : '');
-        steps.push({ job: 'summary', step: 'summarize', exitCode: 0 });
-        await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(out, 'summary.md'), `${result.summary}\n`);
-        result.exitCode = ok ? 0 : 1;
-        return result;
+        result.steps.push({ job: 'plan', step: 'plan', exitCode: 0 });
     }
-    finally {
-        if (ownMirror)
-            await mirror?.close();
-        for (const [k, v] of Object.entries(saved)) {
-            if (v === undefined)
-                delete process.env[k];
-            else
-                process.env[k] = v;
-        }
+    catch (e) {
+        if (!(e instanceof errors_UserError))
+            throw e;
+        result.steps.push({ job: 'plan', step: 'plan', exitCode: 1 });
+        result.errors = e instanceof DescriptionError ? e.lines : [e.message];
+        return undefined;
     }
+    const { plan, from } = planned;
+    result.plan = plan;
+    say(planMarkdown(plan, local.dryRun, from ? `Promotion plan: ${from} → ${plan.channel}` : 'Release plan'));
+    const needs = plan.snapNeeds ?? [];
+    const snapStore = plan.snapStore || needs.length
+        ? await snapStoreSetup(o, local.out, [...new Set([...(plan.snapStore?.snaps ?? []), ...needs.map((n) => n.snap)])], [...(plan.snapStore?.channels ?? []), ...needs.map((n) => n.channel), ...(from ? [plan.channel] : [])])
+        : undefined;
+    if (snapStore)
+        say(snapStore.banner);
+    return { ...local, ...setUp, checked, plan, ...(from ? { from } : {}), ...(snapStore ? { snapStore } : {}) };
+}
+// ---------------------------------------------------------------- build
+/** build: one job per arch (the release's and the Snap Store's), each artifact once; not again on a re-run. */
+async function buildJob(ctx) {
+    let ok = true;
+    for (const row of ctx.resume ? [] : ctx.plan.matrix)
+        ok = (await buildArch(ctx, row)) && ok;
+    return ok;
+}
+/** One build job: its steps in order, the first failure ends it. */
+async function buildArch(ctx, row) {
+    const arch = parseArches(row.arch)[0].debian;
+    for (const [action, inputs] of buildSteps(ctx, row)) {
+        if ((await act(ctx, 'build', action, inputs, { arch }, buildRunsOn(arch, !!ctx.routes.selfHosted.s390x))).exitCode !== 0)
+            return false;
+    }
+    return true;
+}
+/** The steps a build job runs (release.yml's build job, each `if:` its row's), with their inputs: the mirror for upstream. */
+function buildSteps(ctx, row) {
+    const a = parseArches(row.arch)[0];
+    const b = ctx.plan.build;
+    const url = ctx.mirror.url;
+    const dir = external_node_path_default().join(ctx.artifacts, `release-${a.debian}`);
+    const steps = [
+        [
+            row.components !== '',
+            'build-k8s-snaps',
+            { 'kube-version': ctx.plan.kubeVersion, components: row.components, arch: a.debian, 'base-url': `${url}/k8s`, 'output-dir': dir },
+        ],
+        [
+            row.etcd,
+            'build-etcd-snap',
+            {
+                ...(b['etcd-source'] ? { 'source-dir': b['etcd-source'] } : { 'etcd-version': b['etcd-version'] }),
+                arch: a.debian,
+                'base-url': `${url}/etcd`,
+                'output-dir': dir,
+            },
+        ],
+        [
+            row['cdk-addons'],
+            'build-cdk-addons-snap',
+            {
+                'kube-version': ctx.plan.kubeVersion,
+                'source-dir': b['cdk-addons-source'],
+                arch: a.debian,
+                'base-url': `${url}/k8s`,
+                'output-dir': dir,
+            },
+        ],
+        [
+            row.cni,
+            'build-cnitgz',
+            {
+                version: b['cni-version'],
+                ...(b['cni-source'] ? { source: b['cni-source'] } : { from: 'release' }),
+                arch: a.debian,
+                'base-url': `${url}/cni/{version}`,
+                'output-dir': dir,
+            },
+        ],
+        [
+            row.flannel,
+            'build-flannel',
+            {
+                'flannel-version': b['flannel-version'],
+                'etcd-version': b['etcd-version'],
+                ...(b['flannel-source'] ? { 'flannel-source': b['flannel-source'] } : {}),
+                ...(b['etcd-source'] ? { 'etcd-source': b['etcd-source'] } : {}),
+                arch: a.debian,
+                'flannel-base-url': `${url}/flannel/{version}`,
+                'etcd-base-url': `${url}/etcd/{version}`,
+                'output-dir': dir,
+            },
+        ],
+    ];
+    return steps.filter(([wanted]) => wanted).map(([, action, inputs]) => [action, inputs]);
+}
+// ---------------------------------------------------------------- pack
+/** pack: one job per needed bases/platforms entry, on its route's runner (needs the plan only); not again on a re-run. */
+async function packJob(ctx) {
+    let ok = true;
+    for (const p of ctx.resume ? [] : ctx.plan.packs) {
+        const lxd = p.lxd ? { CHARMCRAFT_DOUBLE_LXD: '1' } : {};
+        const r = await act(ctx, 'pack', 'charm-build', packInputs(p), { charm: p.charm, entry: p.entry }, p['runs-on'], lxd);
+        ok &&= r.exitCode === 0;
+    }
+    return ok;
+}
+// ---------------------------------------------------------------- charm
+/** charm: one job per charm (needs every build and every pack job); not again on a re-run. */
+async function charmJob(ctx) {
+    let ok = true;
+    for (const c of ctx.resume ? [] : ctx.plan.charms)
+        ok = (await charmOne(ctx, c)) && ok;
+    return ok;
+}
+/** One charm job: its .charm files (collected from its pack jobs, or prebuilt), the placeholders, the release's dry run. */
+async function charmOne(ctx, c) {
+    if (c.path) {
+        // "Collect the .charm files of its pack jobs" (download-artifact: pattern, merge-multiple), then one SHA256SUMS.
+        await collectPacks(ctx.plan.packs.filter((p) => p.charm === c.charm), c['charm-dir']);
+        ctx.result.steps.push({ job: 'charm', charm: c.charm, step: 'checksums', exitCode: 0 });
+        await collectedChecksums(c['charm-dir']);
+    }
+    else
+        await takePrebuilt(c);
+    const at = { charm: c.charm };
+    if (c.placeholders) {
+        const inputs = { charm: c.meta, resources: c.placeholders, 'output-dir': c['placeholder-dir'] };
+        if ((await act(ctx, 'charm', 'zero-byte-snaps', inputs, at)).exitCode !== 0)
+            return false;
+    }
+    return (await act(ctx, 'charm', 'charm-attach-release', { ...releaseInputs(ctx.plan, c), 'dry-run': 'true' }, at)).exitCode === 0;
 }
 /** The charm job's "Take the prebuilt .charm files" step: copy them, unpack the metadata for zero-byte-snaps. */
 async function takePrebuilt(c) {
@@ -18846,9 +19016,151 @@ async function takePrebuilt(c) {
         }
     }
 }
+/** charm-attach-release's inputs for one charm, the same in the charm job's dry run and in its release job. */
+function releaseInputs(plan, c) {
+    return {
+        charm: c['charm-files'],
+        channel: plan.channel,
+        arches: plan.arches.map((a) => a.debian).join(' '),
+        resources: c.resources,
+        'keep-resources': c.keep,
+    };
+}
+// ---------------------------------------------------------------- snaps
+/**
+ * snaps: names, tracks, publish, verify, the gate; before any charm is uploaded or released (behind the release
+ * environment on GitHub; needs every build and charm job). Nothing to do when the plan has no snaps job.
+ */
+async function snapsStep(ctx) {
+    const { snapStore, result, say } = ctx;
+    if (!snapStore)
+        return true;
+    say(`\n▶▶ [snaps on ${HOSTED_JOB}] release snaps`);
+    const t0 = performance.now();
+    try {
+        result.snaps = await snapsJob({
+            plan: ctx.plan,
+            ...(ctx.from ? { from: ctx.from } : {}),
+            dir: ctx.artifacts,
+            dryRun: ctx.dryRun,
+            snapcraft: snapStore.snapcraft,
+            credentials: snapStore.credentials,
+            env: snapStore.env,
+            log: say,
+        });
+        say(snapsReport(result.snaps));
+        result.steps.push({ job: 'snaps', step: 'release snaps', exitCode: 0, ms: Math.round(performance.now() - t0) });
+        return true;
+    }
+    catch (e) {
+        if (!(e instanceof errors_UserError))
+            throw e;
+        result.errors = e instanceof DescriptionError ? e.lines : [e.message];
+        result.steps.push({ job: 'snaps', step: 'release snaps', exitCode: 1, ms: Math.round(performance.now() - t0) });
+        return false;
+    }
+}
+// ---------------------------------------------------------------- release, promote
+/** release: one job per charm, behind the release environment on GitHub (needs the snaps job); none in a dry run. */
+async function releaseJob(ctx) {
+    if (ctx.dryRun)
+        return true;
+    let ok = true;
+    for (const c of ctx.plan.charms) {
+        // The double's store, like Charmhub, knows a charm once its name is registered (a one-time step there).
+        if (!ctx.o.charmcraft)
+            await exec_run(external_node_path_default().join(doubles(), 'charmcraft'), ['register', c.charm], {
+                env: { CHARMCRAFT_AUTH: ctx.store.token },
+                allowFailure: true,
+            });
+        const inputs = { ...releaseInputs(ctx.plan, c), verify: 'true', credentials: ctx.store.token };
+        const r = await act(ctx, 'release', 'charm-attach-release', inputs, { charm: c.charm });
+        ok &&= r.exitCode === 0;
+        recordRelease(ctx, c.charm, r);
+    }
+    return ok;
+}
+/** promote (promote.yml): one job per charm, every base the from-channel holds released to the plan's channel. */
+async function promoteJob(ctx) {
+    let ok = true;
+    for (const c of ctx.plan.charms) {
+        const inputs = {
+            charm: c.charm,
+            'from-channel': ctx.from,
+            channel: ctx.plan.channel,
+            'allow-missing-bases': ctx.o.allowMissingBases ?? 'false',
+            verify: 'true',
+            credentials: ctx.store.token,
+            'dry-run': String(ctx.dryRun),
+        };
+        const r = await act(ctx, 'promote', 'charm-attach-release', inputs, { charm: c.charm });
+        ok &&= r.exitCode === 0;
+        recordRelease(ctx, c.charm, r);
+    }
+    return ok;
+}
+/** The release (or promote) job's record step: charm-attach-release's outputs, and what the channel holds now. */
+function recordRelease(ctx, charm, r) {
+    ctx.result.outputs[charm] = r.outputs;
+    if (r.exitCode === 0 && !ctx.dryRun)
+        ctx.result.released.push(toReleased(charm, r.outputs.channel ?? ctx.plan.channel, r.outputs.revisions ?? '{}', r.outputs['resource-revisions'] ?? '{}'));
+}
+// ---------------------------------------------------------------- bundle
+/** bundle: after a release or promotion that went through (none in a dry run), from the charms the plan job read. */
+async function bundleJob(ctx) {
+    if (ctx.dryRun)
+        return true;
+    const { desc, dir, template, infos } = ctx.checked;
+    try {
+        ctx.result.bundles = await writeBundles(desc, dir, ctx.result.released, external_node_path_default().join(ctx.out, 'bundle'), {
+            template,
+            charms: bundleCharms(infos),
+        });
+        ctx.result.steps.push({ job: 'bundle', step: 'bundle', exitCode: 0 });
+        return true;
+    }
+    catch (e) {
+        if (!(e instanceof errors_UserError))
+            throw e;
+        console.error(`Error: ${e.message}`);
+        ctx.result.steps.push({ job: 'bundle', step: 'bundle', exitCode: 1 });
+        return false;
+    }
+}
+// ---------------------------------------------------------------- summary
+/** summary: always, after the plan: what was released, every artifact, the Snap Store, the failed steps. */
+async function summaryJob(ctx, ok) {
+    const { result, plan, from } = ctx;
+    result.artifacts = from ? [] : await collectArtifacts(ctx.artifacts);
+    result.summary = summaryMarkdown(from ? 'Promotion summary' : 'Release summary', summaryNotes(ctx, ok), await releaseTable(result.released, plan, ctx.out), result.artifacts, result.snaps ? snapsReport(result.snaps) : '');
+    result.steps.push({ job: 'summary', step: 'summarize', exitCode: 0 });
+    await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(ctx.out, 'summary.md'), `${result.summary}\n`);
+    result.exitCode = ok ? 0 : 1;
+}
+/** The summary's lines above its tables: the release (or promotion), its outcome, attestations, the failed steps. */
+function summaryNotes(ctx, ok) {
+    const { result, plan, from } = ctx;
+    const failed = result.steps.filter((s) => s.exitCode !== 0);
+    return [
+        from
+            ? `Promotion ${from} → \`${plan.channel}\`.`
+            : `Kubernetes ${plan.kubeVersion}, CNI ${plan.versions.cni || '-'}, flannel ${plan.versions.flannel || '-'}, etcd ${plan.versions.etcd || '-'} → channel \`${plan.channel}\`; snap resources: ${plan.snaps}.`,
+        ctx.dryRun
+            ? 'Dry run: each charm job showed its plan; nothing was uploaded or released.'
+            : ok
+                ? `${from ? 'Promoted' : 'Released'} and verified (store: the charmcraft test double${ctx.snapStore && !ctx.o.snapcraft ? ', the snapcraft test double' : ''}). Bundles: ${result.bundles.map((b) => external_node_path_default().basename(b)).join(', ')}.${result.snaps ? ` Snap Store: ${result.snaps.records.length} (snap, arch) in their channels; the gate checked ${result.snaps.gateChecked} (charm, arch, snap).` : ''}`
+                : 'Not released.',
+        'Attestations: signed on GitHub only (actions/attest-build-provenance, actions/attest-sbom); none locally.',
+        ...(failed.length
+            ? [`Failed: ${failed.map((s) => `${s.job}${s.arch ? ` ${s.arch}` : ''}${s.charm ? ` ${s.charm}` : ''} / ${s.step}`).join(', ')}.`]
+            : []),
+    ];
+}
 
 ;// CONCATENATED MODULE: ./cli/release/cli.ts
 /** `build-snaps release <mode>`: the CLI subcommand, the workflows' run: steps. */
+
+
 
 
 
@@ -19097,15 +19409,9 @@ async function releaseCli(args) {
 function splitMode(args) {
     return args[0] && !args[0].startsWith('-') ? [args[0], args.slice(1)] : ['run', args];
 }
-async function releaseMode(args) {
-    const [mode, rest] = splitMode(args);
-    if (!Object.hasOwn(RELEASE_COMMANDS, mode))
-        throw new errors_UserError(`release: unknown mode '${mode}'; use ${Object.keys(RELEASE_COMMANDS).join(', ')} (build-snaps release --help)`);
-    if (wantsHelp(rest)) {
-        process.stdout.write(releaseHelp(mode));
-        return 0;
-    }
-    if (mode === 'plan') {
+/** Every mode but run (the workflows' run: steps): its arguments after the mode word → the exit code. */
+const MODES = {
+    async plan(rest) {
         const o = parseOptions(RELEASE_COMMANDS.plan, rest);
         const dryRun = parseBool(o['dry-run'], 'dry-run', true);
         const { plan, from } = await planFromConfig({
@@ -19122,8 +19428,8 @@ async function releaseMode(args) {
         await setOutputs(outputs);
         await writeGithubFile('GITHUB_STEP_SUMMARY', `${planMarkdown(plan, dryRun, from ? `Promotion plan: ${from} → ${plan.channel}` : 'Release plan')}\n`);
         return 0;
-    }
-    if (mode === 'record') {
+    },
+    async record(rest) {
         const o = parseOptions(RELEASE_COMMANDS.record, rest);
         const rec = toReleased(o.charm, o.channel, o.revisions, o['resource-revisions']);
         if (Object.keys(rec.bases).length === 0)
@@ -19134,8 +19440,8 @@ async function releaseMode(args) {
             .map(([k, b]) => `${k} r${b.revision}`)
             .join(', ')}`);
         return 0;
-    }
-    if (mode === 'bundle') {
+    },
+    async bundle(rest) {
         const o = parseOptions(RELEASE_COMMANDS.bundle, rest);
         const desc = await loadDescription(external_node_path_default().resolve(o.config));
         const files = await writeBundles(desc, external_node_path_default().dirname(external_node_path_default().resolve(o.config)), await readRecords(o.results), o['output-dir']);
@@ -19143,8 +19449,8 @@ async function releaseMode(args) {
             console.log(`wrote ${f}`);
         await writeGithubFile('GITHUB_STEP_SUMMARY', `### Pinned bundles\n\n${files.map((f) => `- \`${external_node_path_default().basename(f)}\``).join('\n')}\n`);
         return 0;
-    }
-    if (mode === 'snaps') {
+    },
+    async snaps(rest) {
         const o = parseOptions(RELEASE_COMMANDS.snaps, rest);
         const { plan, from } = await planFromConfig({
             config: o.config,
@@ -19176,20 +19482,20 @@ async function releaseMode(args) {
         console.log(md);
         await writeGithubFile('GITHUB_STEP_SUMMARY', `${md}\n`);
         return 0;
-    }
-    if (mode === 'checksums') {
+    },
+    async checksums(rest) {
         const o = parseOptions(RELEASE_COMMANDS.checksums, rest);
         console.log(`wrote ${await collectedChecksums(o.dir)}`);
         return 0;
-    }
-    if (mode === 'sboms') {
+    },
+    async sboms(rest) {
         const o = parseOptions(RELEASE_COMMANDS.sboms, rest);
         const list = await listSboms(o.dir);
         const outputs = { matrix: JSON.stringify({ include: list }), count: String(list.length) };
         await setOutputs(outputs);
         return 0;
-    }
-    if (mode === 'attested') {
+    },
+    async attested(rest) {
         const o = parseOptions(RELEASE_COMMANDS.attested, rest);
         const subjects = o.dir ? (await (0,promises_namespaceObject.readdir)(o.dir)).filter((f) => ARTIFACT_RE.test(f)).sort() : o.subject ? [o.subject] : [];
         if (subjects.length === 0)
@@ -19197,8 +19503,8 @@ async function releaseMode(args) {
         await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(external_node_path_default().resolve(o.output)), { recursive: true });
         await (0,promises_namespaceObject.writeFile)(o.output, `${JSON.stringify({ kind: o.kind, url: o.url, subjects }, null, 2)}\n`);
         return 0;
-    }
-    if (mode === 'summarize') {
+    },
+    async summarize(rest) {
         const o = parseOptions(RELEASE_COMMANDS.summarize, rest);
         let plan;
         if (o.config && !o.promote)
@@ -19225,8 +19531,8 @@ async function releaseMode(args) {
         console.log(md);
         await writeGithubFile('GITHUB_STEP_SUMMARY', `${md}\n`);
         return /failure|cancelled/.test(o.results ?? '') ? 1 : 0;
-    }
-    if (mode === 'serve-mirror') {
+    },
+    async 'serve-mirror'(rest) {
         const o = parseOptions(RELEASE_COMMANDS['serve-mirror'], rest);
         const kube = parseKubeVersion(o['kube-version']);
         if (kube.kind !== 'exact')
@@ -19246,7 +19552,18 @@ async function releaseMode(args) {
         console.log(`mirror at ${mirror.url} (k8s/, cni/, flannel/, etcd/); serving until killed`);
         await new Promise(() => { });
         return 0;
+    },
+};
+async function releaseMode(args) {
+    const [mode, rest] = splitMode(args);
+    if (!Object.hasOwn(RELEASE_COMMANDS, mode))
+        throw new errors_UserError(`release: unknown mode '${mode}'; use ${Object.keys(RELEASE_COMMANDS).join(', ')} (build-snaps release --help)`);
+    if (wantsHelp(rest)) {
+        process.stdout.write(releaseHelp(mode));
+        return 0;
     }
+    if (mode !== 'run')
+        return MODES[mode](rest);
     const o = parseOptions(RELEASE_COMMANDS.run, rest);
     if (!(0,external_node_fs_namespaceObject.existsSync)(o.config))
         throw new errors_UserError(`--config: ${external_node_path_default().resolve(o.config)} does not exist; write a cdk-release.yaml (start from ${external_node_path_default().join(repoRoot, 'examples', 'cdk-release.yaml')}) or pass --config PATH`);
@@ -19280,7 +19597,7 @@ async function releaseMode(args) {
 
 ;// CONCATENATED MODULE: ./cli/release.ts
 /**
- * The release of a whole Charmed Kubernetes, cdk-release.yaml (shared/cdk-release.ts), as
+ * The release of a whole Charmed Kubernetes, cdk-release.yaml (shared/release/), as
  * .github/workflows/release.yml and promote.yml run it, and the steps those workflows run through this CLI.
  *
  *   build-snaps release [run] ...   the whole pipeline locally: release.yml's jobs in its order (plan → build per
@@ -19294,6 +19611,7 @@ async function releaseMode(args) {
  *
  * Each mode's options are its table in RELEASE_COMMANDS (cli/release/cli.ts), which its parser and its --help read.
  */
+
 
 
 

@@ -8,13 +8,12 @@
  * kube-scheduler; the control plane also cdk-addons at `<track>/<risk>`), and block with "Not all snaps are
  * available on channel=<c>" when one has no revision there for the machine's arch.
  */
-import { stat } from 'node:fs/promises'
-import path from 'node:path'
 import { parse } from 'yaml'
-import { parseArch } from './arch.js'
-import type { CharmInfo, Description } from './cdk-release.js'
-import { parseChannel } from './charm/plan.js'
-import { COMPONENTS } from './k8s.js'
+import { parseArch } from '../arch.js'
+import type { CharmInfo } from './check.js'
+import type { Description } from './description.js'
+import { parseChannel } from '../charm/plan.js'
+import { COMPONENTS } from '../k8s.js'
 
 /** The seven Kubernetes snaps CK publishes (shared/k8s.ts COMPONENTS). */
 export const KUBE_SNAPS = COMPONENTS.map((c) => c.name)
@@ -46,43 +45,6 @@ export function snapPublish(desc: Description): SnapPublish | undefined {
     arches: (s.arches ?? desc.arches).map((a) => parseArch(a).debian),
     cdkAddons,
   }
-}
-
-/** The snap-store section's own problems (`<label>: <field>: ...`), before anything is built. */
-export async function checkSnapStore(desc: Description, dir: string, label: string): Promise<string[]> {
-  const out: string[] = []
-  const s = desc['snap-store']
-  for (const [name, spec] of Object.entries(desc.charms))
-    for (const [i, item] of (spec['installs-snaps'] ?? []).entries()) {
-      const at = item.indexOf('@')
-      if (at < 0) continue
-      try {
-        parseChannel(item.slice(at + 1), 'x')
-      } catch (e) {
-        out.push(`${label}: charms.${name}.installs-snaps[${i}]: ${(e as Error).message.replace(/^x: /, '')}`)
-      }
-    }
-  if (!s) return out
-  for (const [i, c] of s.channels.entries()) {
-    try {
-      parseChannel(c, 'x')
-    } catch (e) {
-      out.push(`${label}: snap-store.channels[${i}]: ${(e as Error).message.replace(/^x: /, '')}`)
-    }
-  }
-  const addons = s['cdk-addons']
-  if (addons && !(await stat(path.resolve(dir, addons)).catch(() => undefined))?.isDirectory())
-    out.push(`${label}: snap-store.cdk-addons: '${addons}' is not a directory; give the cdk-addons build directory relative to ${label}`)
-  if (!addons && s.snaps?.includes('cdk-addons'))
-    out.push(
-      `${label}: snap-store.snaps: lists cdk-addons but snap-store.cdk-addons names no build directory; give it (e.g. cdk-addons: cdk-addons)`,
-    )
-  const sources = desc.sources?.['cdk-addons']
-  if (addons && sources && path.resolve(dir, addons) !== path.resolve(dir, sources))
-    out.push(
-      `${label}: snap-store.cdk-addons: '${addons}' differs from sources.cdk-addons '${sources}'; one cdk-addons snap is built per arch, name one directory`,
-    )
-  return out
 }
 
 /** What one charm installs from the store: each snap and the channel its unit installs it from. */
