@@ -87,7 +87,7 @@ describe('build-cnitgz from release', () => {
       )
       const upSha = createHash('sha256').update(readFileSync(upstream)).digest('hex')
       expect(readFileSync(path.join(x, 'BUILD_INFO'), 'utf8')).toContain(
-        `cni-plugins release: ${mirror.url}/containernetworking/plugins/releases/download/${TAG}/cni-plugins-linux-${parseArch(a).go}-${TAG}.tgz sha256 ${upSha}`,
+        `cni-plugins release: loopback mirror /containernetworking/plugins/releases/download/${TAG}/cni-plugins-linux-${parseArch(a).go}-${TAG}.tgz sha256 ${upSha}`,
       )
       expect(r.log).toMatch(new RegExp(`${a}: 5 binaries, each ELF ${a}; bridge: ELF ${a}; ran under ${parseArch(a).qemu}-static`))
     }
