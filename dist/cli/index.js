@@ -18546,10 +18546,12 @@ function verifyLines(records, status) {
         }
     return out;
 }
-/** The gate against the store: read the status of every snap the charms install, then the gaps. */
-async function gate(store, needs, parallel = DEFAULT_PARALLEL) {
-    const snaps = [...new Set(needs.map((n) => n.snap))];
-    return gateGaps(needs, await readStatus(store, snaps, parallel));
+/** The gate against the store: the status of every snap the charms install (read, or just read back), then the gaps. */
+async function gate(store, needs, parallel = DEFAULT_PARALLEL, 
+/** Snaps whose status this job has just read back (verify): not read again. */
+known = {}) {
+    const snaps = [...new Set(needs.map((n) => n.snap))].filter((s) => !known[s]);
+    return gateGaps(needs, { ...known, ...(await readStatus(store, snaps, parallel)) });
 }
 
 ;// CONCATENATED MODULE: ./cli/release/snaps.ts
@@ -18611,7 +18613,7 @@ async function snapsJob(o) {
     if (!o.credentials) {
         // A dry run without the credential: every command, as if the store held nothing.
         result.steps = o.from ? [] : planPublish(artifacts, channels, {});
-        result.commands = [...publishCommands(tool, snaps, result.steps), ...gateCommands(tool, needs)];
+        result.commands = [...publishCommands(tool, snaps, result.steps), ...gateCommands(tool, needs, snaps)];
         return result;
     }
     const store = new SnapStore(o.snapcraft, o.credentials, o.log, undefined, o.env);
@@ -18631,23 +18633,24 @@ async function snapsJob(o) {
     }
     else
         result.steps = planPublish(artifacts, channels, status);
-    result.commands = [...publishCommands(tool, snaps, result.steps), ...gateCommands(tool, needs)];
+    result.commands = [...publishCommands(tool, snaps, result.steps), ...gateCommands(tool, needs, snaps)];
     if (o.dryRun)
         return result;
     // 3. Publish, 4. read it all back.
     result.records = await publish(store, result.steps, o.log, parallel);
-    if (pub) {
-        const wrong = verifyLines(result.records, statusOrThrow(await readStatus(store, snaps, parallel)));
-        if (wrong.length)
-            throw new DescriptionError(wrong);
-    }
-    // 5. The gate: every snap each charm installs, for every arch it serves, in its channel.
-    const gaps = await gate(store, needs, parallel);
+    const after = pub ? statusOrThrow(await readStatus(store, snaps, parallel)) : {};
+    const wrong = verifyLines(result.records, after);
+    if (wrong.length)
+        throw new DescriptionError(wrong);
+    // 5. The gate: every snap each charm installs, for every arch it serves, in its channel (what was just read
+    // back is not read again).
+    const gaps = await gate(store, needs, parallel, after);
     if (gaps.length)
         throw new DescriptionError(gaps);
     return result;
 }
-const gateCommands = (tool, needs) => [...new Set(needs.map((n) => n.snap))].map((s) => [tool, 'status', s]);
+/** The gate's reads: the status of each snap the charms install that the publish steps do not read back. */
+const gateCommands = (tool, needs, readBack) => [...new Set(needs.map((n) => n.snap))].filter((s) => !readBack.includes(s)).map((s) => [tool, 'status', s]);
 /** The snaps job's record (results/snaps.json): what each (snap, arch) holds now, and the gate. */
 async function writeSnapRecord(file, r) {
     await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(external_node_path_default().resolve(file)), { recursive: true });

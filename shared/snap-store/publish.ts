@@ -121,8 +121,14 @@ export function verifyLines(records: SnapRecord[], status: Record<string, Status
   return out
 }
 
-/** The gate against the store: read the status of every snap the charms install, then the gaps. */
-export async function gate(store: SnapStore, needs: SnapNeed[], parallel = DEFAULT_PARALLEL): Promise<string[]> {
-  const snaps = [...new Set(needs.map((n) => n.snap))]
-  return gateGaps(needs, await readStatus(store, snaps, parallel))
+/** The gate against the store: the status of every snap the charms install (read, or just read back), then the gaps. */
+export async function gate(
+  store: SnapStore,
+  needs: SnapNeed[],
+  parallel = DEFAULT_PARALLEL,
+  /** Snaps whose status this job has just read back (verify): not read again. */
+  known: Record<string, StatusRow[]> = {},
+): Promise<string[]> {
+  const snaps = [...new Set(needs.map((n) => n.snap))].filter((s) => !known[s])
+  return gateGaps(needs, { ...known, ...(await readStatus(store, snaps, parallel)) })
 }
