@@ -24,6 +24,8 @@ debootstrap --arch=s390x --variant=minbase \
 	bookworm "$work/root" http://deb.debian.org/debian >"$work/debootstrap.log" 2>&1 ||
 	{ tail -n 20 "$work/debootstrap.log"; exit 1; }
 rm -rf "$work/root/var/cache/apt/archives"/*.deb "$work/root/var/lib/apt/lists"/*
+# Debian's /etc/os-release is a symlink to ../usr/lib/os-release: replace both with the stand-in's text.
+rm -f "$work/root/etc/os-release" "$work/root/usr/lib/os-release"
 cat >"$work/root/etc/os-release" <<'OS'
 # STAND-IN: a Debian bookworm s390x root made by build-snaps' .ci/setup.d/s390x-standin.sh for its tests;
 # it says Ubuntu 22.04 so that charmcraft takes it for that build-on release. Not an Ubuntu image.
@@ -35,7 +37,7 @@ VERSION_ID="22.04"
 VERSION_CODENAME=jammy
 PRETTY_NAME="Ubuntu 22.04 stand-in (Debian bookworm s390x, build-snaps tests)"
 OS
-rm -f "$work/root/usr/lib/os-release"
+cp "$work/root/etc/os-release" "$work/root/usr/lib/os-release"
 echo "Debian bookworm s390x, debootstrap $(date -u +%F); a stand-in for ubuntu:22.04 in build-snaps' tests" >"$work/root/etc/build-snaps-standin"
 tar -C "$work/root" --numeric-owner -cf "$work/layer.tar" .
 python3 - "$work" "$OUT.tmp" <<'PY'
