@@ -5,7 +5,7 @@
  */
 import { execFileSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { parseArch } from '../shared/arch.js'
 import { zipCharmDir } from '../shared/charm/build.js'
@@ -194,4 +194,80 @@ export function packedToday(fixture: string, arches: string[], dir: string, mark
 export async function charmFile(fixture: string, dest: string): Promise<string> {
   await zipCharmDir(path.join(FIXTURES, fixture), dest)
   return dest
+}
+
+/** The emulated pack route's test charm: an amd64 and an s390x entry, a C-extension dependency (probe-ext). */
+export const EMU_PROBE = path.join(FIXTURES, 'emu-probe')
+/** The sources of the sdists in emu-probe/deps (probe-ext, and probe-build, its build backend). */
+export const EMU_PROBE_DEPS = path.join(FIXTURES, 'emu-probe-deps')
+/** The charmcraft 2.7.6 TEST DOUBLE (python3, stdlib only) that packs inside a linux/<arch> container. */
+export const CHARMCRAFT2 = path.join(DOUBLES, 'charmcraft2')
+
+/**
+ * A reproducible sdist of root/<dirName> (e.g. probe_ext-0.1.0) as outDir/<dirName>.tar.gz: entries sorted,
+ * mtime 0, owned by 0:0, no gzip timestamp, so the same sources give the same bytes.
+ */
+export function sdist(root: string, dirName: string, outDir: string): string {
+  const out = path.join(outDir, `${dirName}.tar.gz`)
+  mkdirSync(outDir, { recursive: true })
+  execFileSync('tar', [
+    '--sort=name',
+    '--mtime=@0',
+    '--owner=0',
+    '--group=0',
+    '--numeric-owner',
+    '--mode=u+rw,go+r,go-w',
+    '--use-compress-program=gzip -9n',
+    '-cf',
+    out,
+    '-C',
+    root,
+    dirName,
+  ])
+  return out
+}
+
+/** Host libraries that are x86-64 shared objects on a Debian/Ubuntu amd64 machine (the first one present is used). */
+const HOST_X86_64_SO = ['/usr/lib/x86_64-linux-gnu/libz.so.1', '/lib/x86_64-linux-gnu/libz.so.1', '/lib/x86_64-linux-gnu/libc.so.6']
+
+export type EmuProbeVariant = 'good' | 'broken-c' | 'x86-so'
+
+/**
+ * A temp copy of emu-probe (as dir/emu-probe-<variant>, returned) to pack:
+ * - `good`: as committed.
+ * - `broken-c`: depends on probe-ext 0.1.1, whose C source does not compile, so the pack fails mid-build (in pip's
+ *   build of probe-ext, with gcc's error in charmcraft's log). A new version, not a changed 0.1.0: pip's wheel
+ *   cache is keyed on the sdist's location, so a cache holding 0.1.0's wheel would otherwise hide the failure.
+ * - `x86-so`: carries a host x86-64 shared object at src/helper.so. The charm plugin primes src/, so the file lands
+ *   in every .charm packed from it, the s390x entry's included: what the per-arch ELF check must refuse.
+ */
+export function emuProbeCopy(dir: string, variant: EmuProbeVariant = 'good'): string {
+  const project = path.join(dir, `emu-probe-${variant}`)
+  cpSync(EMU_PROBE, project, { recursive: true })
+  if (variant === 'broken-c') {
+    const src = path.join(dir, 'emu-probe-broken-src')
+    const tree = path.join(src, 'probe_ext-0.1.1')
+    cpSync(path.join(EMU_PROBE_DEPS, 'probe_ext-0.1.0'), tree, { recursive: true })
+    for (const f of ['pyproject.toml', 'PKG-INFO']) {
+      const file = path.join(tree, f)
+      writeFileSync(
+        file,
+        readFileSync(file, 'utf8').replace(/^(version = "|Version: )0\.1\.0/m, (_, key: string) => `${key}0.1.1`),
+      )
+    }
+    writeFileSync(
+      path.join(tree, 'ext', '_probe.c'),
+      '/* probe-ext 0.1.1: does NOT compile, on purpose (build-snaps test: a pack that fails mid-build) */\n' +
+        '#include <Python.h>\n\nstatic PyObject *byteorder(PyObject *self, PyObject *args)\n{\n    return this is not C;\n}\n',
+    )
+    rmSync(path.join(project, 'deps', 'probe_ext-0.1.0.tar.gz'))
+    sdist(src, 'probe_ext-0.1.1', path.join(project, 'deps'))
+    writeFileSync(path.join(project, 'requirements.txt'), 'probe-ext==0.1.1\n')
+  }
+  if (variant === 'x86-so') {
+    const so = HOST_X86_64_SO.find((f) => existsSync(f))
+    if (!so) throw new Error(`no x86-64 shared object on this machine (looked for ${HOST_X86_64_SO.join(', ')})`)
+    cpSync(so, path.join(project, 'src', 'helper.so'), { dereference: true })
+  }
+  return project
 }
