@@ -44,7 +44,18 @@ export async function artifactContents(file: string, tmpRoot: string): Promise<C
   const kind = artifactKind(file)
   if (!kind) throw new UserError(`${path.basename(file)}: not a snap, tarball or charm; cannot list its contents`)
   if (kind === 'snap' && (await lstat(file)).size === 0) return [] // the zero-byte placeholder snap
-  const dir = await mkdtemp(path.join(tmpRoot, 'sbom-'))
+  return withUnpackedArtifact(file, tmpRoot, listTree)
+}
+
+/**
+ * Unpack a snap (unsquashfs), tarball or charm (unzip) into a scratch directory under tmpRoot, run fn on the
+ * unpacked root, and remove the scratch directory on every path. The one way the suite looks inside an
+ * artifact (the SBOM's file list, the charm arch check of shared/charm/charm-arch.ts).
+ */
+export async function withUnpackedArtifact<T>(file: string, tmpRoot: string, fn: (root: string) => Promise<T>): Promise<T> {
+  const kind = artifactKind(file)
+  if (!kind) throw new UserError(`${path.basename(file)}: not a snap, tarball or charm; cannot unpack it`)
+  const dir = await mkdtemp(path.join(tmpRoot, 'unpack-'))
   try {
     const x = path.join(dir, 'x')
     if (kind === 'tarball') {
@@ -55,7 +66,7 @@ export async function artifactContents(file: string, tmpRoot: string): Promise<C
       const bin = which(tool)
       if (!bin)
         throw new UserError(
-          `${tool} is not installed; install ${tool === 'unsquashfs' ? 'squashfs-tools' : 'unzip'} (it lists the ${kind}'s files for its SBOM)`,
+          `${tool} is not installed; install ${tool === 'unsquashfs' ? 'squashfs-tools' : 'unzip'} (it unpacks the ${kind} to list and check its files)`,
         )
       const res = await run(bin, args as string[], { allowFailure: true })
       if (res.exitCode !== 0)
@@ -63,7 +74,7 @@ export async function artifactContents(file: string, tmpRoot: string): Promise<C
           `${path.basename(file)}: cannot unpack it with ${tool} (exit ${res.exitCode}): ${(res.stderr || res.stdout).trim().split('\n').slice(-1)[0] ?? ''}`,
         )
     }
-    return await listTree(x)
+    return await fn(x)
   } finally {
     await rm(dir, { recursive: true, force: true })
   }

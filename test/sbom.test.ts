@@ -149,7 +149,7 @@ describe('tarball and charm SBOMs', () => {
     const empty = path.join(root, 'empty.snap')
     writeFileSync(empty, '')
     expect(await artifactContents(empty, root)).toEqual([])
-    expect(readdirSync(root).filter((n) => n.startsWith('sbom-'))).toEqual([]) // scratch directories removed
+    expect(readdirSync(root).filter((n) => n.startsWith('unpack-'))).toEqual([]) // scratch directories removed
   })
 })
 

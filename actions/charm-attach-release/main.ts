@@ -33,6 +33,7 @@ import {
   verifyReleases,
 } from '../../shared/charm/release.js'
 import { checkInputPath } from '../../shared/paths.js'
+import { checkGivenCharmArch } from '../../shared/charm/charm-arch.js'
 import { assertChannelUnchanged, channelHeld } from '../../shared/charm/channel-guard.js'
 import {
   expandFiles,
@@ -54,6 +55,8 @@ export async function main(rt: Runtime): Promise<void> {
   const paths = await expandFiles(inputs.files ?? [])
   for (const f of paths) await checkInputPath(f, 'charm', 'file')
   for (const f of paths) files.push(await readCharmFile(f, rt.tempRoot()))
+  // Machine code for the arches manifest.yaml names, or nothing is uploaded (docs/release.md#every-charm-is-checked-for-its-arch).
+  for (const f of files) await checkGivenCharmArch(f.path, rt.tempRoot())
   checkCharmFiles(files, inputs.store)
   const name = files[0]?.name ?? inputs.name!
   const fileArches = [...new Set(files.flatMap((f) => f.bases.map((b) => b.architecture)))].filter((a) => a !== 'all')

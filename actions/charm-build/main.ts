@@ -25,6 +25,7 @@ import {
   ensurePackTool,
   runnerHost,
 } from '../../shared/charm/build.js'
+import { checkPackedCharms } from '../../shared/charm/charm-arch.js'
 import { loadCharm } from '../../shared/charm/metadata.js'
 import { charmEntries } from '../../shared/charm/routes.js'
 import { checkInputPaths } from '../../shared/paths.js'
@@ -122,6 +123,8 @@ export async function main(rt: Runtime): Promise<void> {
     }),
   )
   for (const c of charms) rt.info(`built ${c}`)
+  // Every charm checked for its arch before it is published; a refused pack leaves nothing in output-dir.
+  await checkPackedCharms(charms, { ...inputs, name: charm.name, dir: charm.dir, builder }, rt.tempRoot(), (m) => rt.info(m))
   const prov = new ProvenanceRecorder('charm-build')
   await prov.checkout(charm.dir, charm.name)
   const version = (await readFile(path.join(charm.dir, 'version'), 'utf8').catch(() => '')).trim()
