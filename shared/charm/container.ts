@@ -145,7 +145,7 @@ export async function mountedCharmcraft(file: string): Promise<CharmcraftSource>
 export function describeSource(src: CharmcraftSource): string {
   return src.kind === 'pip'
     ? `installed by pip (charmcraft==${src.version}, constraints ${src.constraintsSource} less ${CONSTRAINTS_LEFT_TO_APT.join(', ')} from apt)`
-    : `mounted from charmcraft-path ${src.path} (sha256 ${src.sha256.slice(0, 16)})`
+    : `mounted from charmcraft-path (${path.basename(src.path)}, sha256 ${src.sha256.slice(0, 16)})`
 }
 
 // ---------------------------------------------------------------- the container's script (pure)
@@ -251,13 +251,13 @@ export function pipCacheKey(p: { charm: string; arch: string; release: string; c
   prefix: string
   key: string
 } {
-  const prefix = `build-snaps-charm-pip-${p.charm}-${p.arch}-ubuntu${p.release}-charmcraft${p.charmcraft}-`
+  const prefix = `build-snaps-charm-pip-${p.charm}-${p.arch}-ubuntu${p.release}-charmcraft-${p.charmcraft}-`
   return { prefix, key: prefix + p.requirements }
 }
 
 /** The charmcraft part of the key: the version pip installs, or the mounted program's digest (known without running it). */
 export function charmcraftKey(src: CharmcraftSource): string {
-  return src.kind === 'pip' ? src.version : `-mounted-${src.sha256.slice(0, 12)}`
+  return src.kind === 'pip' ? src.version : `mounted-${src.sha256.slice(0, 12)}`
 }
 
 // ---------------------------------------------------------------- failures and logs
@@ -281,7 +281,7 @@ const NOISE = [/^$/, /^Traceback \(most recent call last\)/, /^File ".*", line \
 export function logTail(text: string, lines = 3): string {
   const kept = text
     .split('\n')
-    .map((l) => l.replace(TIMESTAMP, '').trim())
+    .map((l) => l.replace(TIMESTAMP, '').replace(/^(?::: ?)+/, '').trim())
     .filter((l) => !NOISE.some((re) => re.test(l)))
   return squeeze(kept.slice(-lines).join(' | '))
 }
