@@ -144,7 +144,7 @@ describe('platform, signals, logs', () => {
     expect([0, 1, 2, 125, 126, 127, 128, 255].some(killedBySignal)).toBe(false)
   })
 
-  it("the log's tail: timestamps and traceback frames dropped, the last lines squeezed into one", () => {
+  it("the log's tail: timestamps, nesting and traceback frames dropped; the compiler's error, then the last lines, in one line", () => {
     const log = [
       '2026-12-07 10:00:00.000 Starting charmcraft version 2.7.6',
       '2026-12-07 10:00:05.123 :: ext/_probe.c:22:27: error: expected expression before } token',
@@ -155,8 +155,12 @@ describe('platform, signals, logs', () => {
       "2026-12-07 10:00:06.002 Parts processing error: Failed to run the build script for part 'charm'.",
       "2026-12-07 10:00:06.003 Full execution log: '/root/.local/state/charmcraft/log/charmcraft-x.log'",
     ].join('\n')
-    expect(logTail(log, 2)).toBe(
-      "22 | int broken(void) { return } | Parts processing error: Failed to run the build script for part 'charm'.",
+    expect(logTail(log)).toBe(
+      "ext/_probe.c:22:27: error: expected expression before } token | Parts processing error: Failed to run the build script for part 'charm'.",
+    )
+    // the compiler's error comes first even when later lines fill the tail
+    expect(logTail(log + '\n2026-12-07 10:00:07.000 one\n2026-12-07 10:00:07.000 two')).toBe(
+      'ext/_probe.c:22:27: error: expected expression before } token | one | two',
     )
     expect(logTail('x'.repeat(1000)).length).toBeLessThanOrEqual(400)
   })

@@ -277,13 +277,24 @@ const TIMESTAMP = /^\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:[.,]\d+)?\s+/
 /** Lines that say nothing about why: blank, traceback frames, pointers to the log itself. */
 const NOISE = [/^$/, /^Traceback \(most recent call last\)/, /^File ".*", line \d+/, /^Full execution log/, /^\^+$/, /^During handling of/]
 
-/** The last meaningful lines of a charmcraft log, timestamps stripped, squeezed into one line. */
-export function logTail(text: string, lines = 3): string {
+/** A compiler's error line (`file.c:22:27: error: ...`): the cause a failed dependency build names first. */
+const COMPILER_ERROR = /:\d+(?::\d+)?: (?:fatal )?error: /
+
+/**
+ * The tail of a charmcraft log in one line: timestamps, `::` nesting and traceback frames dropped; the last
+ * compiler error (the usual cause under emulation) when there is one, then the last meaningful lines.
+ */
+export function logTail(text: string, lines = 2): string {
   const kept = text
     .split('\n')
-    .map((l) => l.replace(TIMESTAMP, '').replace(/^(?::: ?)+/, '').trim())
+    .map((l) => l.replace(TIMESTAMP, '').replace(/^(?:\s*::)+/, ''))
+    .filter((l) => !/^\s{3,}/.test(l) || COMPILER_ERROR.test(l))
+    .map((l) => l.trim())
     .filter((l) => !NOISE.some((re) => re.test(l)))
-  return squeeze(kept.slice(-lines).join(' | '))
+  const tail = kept.slice(-lines)
+  const cause = kept.findLast((l) => COMPILER_ERROR.test(l))
+  const cut = (l: string) => (l.length > 160 ? `${l.slice(0, 159)}…` : l)
+  return squeeze([...(cause && !tail.includes(cause) ? [cause] : []), ...tail].map(cut).join(' | '))
 }
 
 /** actions/upload-artifact rejects ':' in file names: rename every ':' to '-'; returns the log files' new paths. */
