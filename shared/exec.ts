@@ -12,6 +12,8 @@ export interface RunOptions {
   input?: string | Buffer
   /** Do not throw on a non-zero exit; the caller reads exitCode. */
   allowFailure?: boolean
+  /** Each line of stdout and stderr as it comes (redacted), for long runs whose progress the log should show. */
+  onLine?: (line: string) => void
 }
 
 export interface RunResult {
@@ -26,7 +28,9 @@ export async function run(program: string, args: string[], opts: RunOptions = {}
   const input = opts.input === undefined ? undefined : Buffer.from(opts.input)
   let res: RunResult
   try {
-    res = await getExecOutput(program, args, { cwd: opts.cwd, env, input, silent: true, ignoreReturnCode: true })
+    const onLine = opts.onLine
+    const listeners = onLine ? { stdline: (l: string) => onLine(redact(l)), errline: (l: string) => onLine(redact(l)) } : undefined
+    res = await getExecOutput(program, args, { cwd: opts.cwd, env, input, silent: true, ignoreReturnCode: true, listeners })
   } catch (e) {
     throw new UserError(`cannot run ${program}: ${redact(e instanceof Error ? e.message : String(e))}`)
   }

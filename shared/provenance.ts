@@ -88,6 +88,11 @@ export class ProvenanceRecorder {
     })
   }
 
+  /** Another tool the build ran (charmcraft in the emulated pack): its package URL or file, digest and notes as given. */
+  buildTool(d: ResourceDescriptor & { name: string }): void {
+    this.add(`tool ${d.name} ${d.uri ?? ''} ${d.digest?.sha256 ?? ''}`, d)
+  }
+
   /** A source checkout: its git remote and commit when it is one, else its path. */
   async checkout(dir: string, name = path.basename(dir)): Promise<void> {
     const abs = path.resolve(dir)

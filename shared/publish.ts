@@ -8,7 +8,7 @@ import path from 'node:path'
 import { type ManifestEntry, describeFiles, summaryTable, writeManifest } from './manifest.js'
 import { type ProvenanceRecorder, builderVersion, writeProvenance } from './provenance.js'
 import type { Runtime } from './runtime.js'
-import { writeSbom } from './sbom.js'
+import { type BuildTool, writeSbom } from './sbom.js'
 
 export interface PublishArtifact {
   file: string
@@ -16,6 +16,8 @@ export interface PublishArtifact {
   arch?: string
   /** Package name in the SBOM; default: the file name without its extension. */
   packageName?: string
+  /** The tools that made it (the SBOM lists each as BUILD_TOOL_OF it). */
+  buildTools?: BuildTool[]
 }
 
 export interface AttestSpec {
@@ -56,7 +58,8 @@ export async function attest(rt: Runtime, spec: AttestSpec): Promise<Attested> {
   }
   const sboms: string[] = []
   for (const [i, a] of spec.artifacts.entries()) {
-    sboms.push(await writeSbom(a.file, { version: a.version, arch: a.arch, packageName: a.packageName, sha256: entries[i].sha256 }, opts))
+    const subject = { version: a.version, arch: a.arch, packageName: a.packageName, sha256: entries[i].sha256 }
+    sboms.push(await writeSbom(a.file, subject, { ...opts, buildTools: a.buildTools }))
   }
   const provenance = await writeProvenance(
     spec.outDir,

@@ -135,6 +135,19 @@ export interface SbomOptions {
   tool: string
   /** Base of documentNamespace, e.g. https://github.com/OWNER/REPO. */
   namespaceBase: string
+  /** Tools that made the artifact (charmcraft in the emulated pack): a package each, BUILD_TOOL_OF the artifact. */
+  buildTools?: BuildTool[]
+}
+
+/** A tool that made an artifact: its name and the version that ran, a package URL, how it was had. */
+export interface BuildTool {
+  name: string
+  version: string
+  purl?: string
+  /** The program's sha256, when it was a file given to the build (a mounted charmcraft). */
+  sha256?: string
+  /** How it was installed and where it ran, one line. */
+  comment: string
 }
 
 type Json = Record<string, unknown>
@@ -192,6 +205,21 @@ export function spdxDocument(subject: SbomSubject, files: ContentFile[], opts: S
     },
   ]
   const relationships: Json[] = [{ spdxElementId: 'SPDXRef-DOCUMENT', relationshipType: 'DESCRIBES', relatedSpdxElement: artifactId }]
+  for (const [i, t] of (opts.buildTools ?? []).entries()) {
+    const id = `SPDXRef-Package-build-tool-${i}-${idPart(t.name)}`
+    packages.push({
+      SPDXID: id,
+      name: t.name,
+      versionInfo: t.version,
+      downloadLocation: 'NOASSERTION',
+      filesAnalyzed: false,
+      ...(t.sha256 ? { checksums: [{ algorithm: 'SHA256', checksumValue: t.sha256 }] } : {}),
+      primaryPackagePurpose: 'APPLICATION',
+      ...(t.purl ? { externalRefs: [purlRef(t.purl)] } : {}),
+      comment: t.comment,
+    })
+    relationships.push({ spdxElementId: id, relationshipType: 'BUILD_TOOL_OF', relatedSpdxElement: artifactId })
+  }
   const spdxFiles: Json[] = []
   files.forEach((f, i) => {
     const fileId = `SPDXRef-File-${i}-${idPart(f.path)}`.slice(0, 200)

@@ -29,6 +29,7 @@ import { checkPackedCharms } from '../../shared/charm/charm-arch.js'
 import { loadCharm } from '../../shared/charm/metadata.js'
 import { charmEntries } from '../../shared/charm/routes.js'
 import { checkInputPaths } from '../../shared/paths.js'
+import { type ContainerInputs, packCharmInContainer } from '../../shared/charm/container.js'
 
 export interface Inputs {
   charmPath: string
@@ -41,6 +42,7 @@ export interface Inputs {
   basesIndex: string
   platform: string
   arches: string[]
+  container: ContainerInputs
 }
 
 export function getInputs(rt: Runtime): Inputs {
@@ -60,6 +62,12 @@ export function getInputs(rt: Runtime): Inputs {
     basesIndex,
     platform: rt.input('platform'),
     arches: splitList(rt.input('arches', { default: 'amd64' })),
+    container: {
+      containerPlatform: rt.input('container-platform'),
+      containerImage: rt.input('container-image'),
+      charmcraftPath: rt.input('charmcraft-path'),
+      containerNetwork: rt.input('container-network'),
+    },
   }
 }
 
@@ -97,35 +105,43 @@ export async function main(rt: Runtime): Promise<void> {
   const outDir = await ensureWritableDir(inputs.outputDir, 'output-dir')
   const channel = builder === 'charmcraft' ? await charmcraftChannel(charm.dir, inputs.charmcraftChannel) : undefined
   if (channel) rt.info(`charmcraft channel ${channel.channel} (${channel.from})`)
-  const tool = await ensurePackTool(
-    builder,
-    channel?.channel ?? (inputs.charmcraftChannel || 'latest/stable'),
-    channel?.from === '.charmcraft-channel',
-    (m) => rt.info(m),
-  )
-  const epoch = sourceDateEpoch()
-  const charms = await rt.group(`Build ${charm.name} with ${builder}`, () =>
-    buildCharm(tool, builder, charm, outDir, {
-      destructiveMode: destructive,
-      layersDir: inputs.layersDir,
-      interfacesDir: inputs.interfacesDir,
-      ...(inputs.basesIndex ? { basesIndex: inputs.basesIndex } : {}),
-      ...(inputs.platform ? { platform: inputs.platform } : {}),
-      // charm-tools writes no manifest.yaml: Charmhub needs one to tell jammy and later apart.
-      manifest: async (built) => {
-        if (await stat(path.join(built, 'manifest.yaml')).catch(() => undefined)) return
-        const series = Array.isArray(metadata?.series) ? metadata.series.map(String) : ['jammy']
-        const version = JSON.parse((await run(tool, ['version', '--format', 'json'])).stdout) as Record<string, { version?: string }>
-        const doc = charmToolsManifest(series, inputs.arches, version['charm-tools']?.version ?? '', epoch)
-        await writeFile(path.join(built, 'manifest.yaml'), stringify(doc))
-        rt.info(`manifest.yaml: bases ${series.join(', ')} x ${inputs.arches.join(', ')}`)
-      },
-    }),
-  )
-  for (const c of charms) rt.info(`built ${c}`)
-  // Every charm checked for its arch before it is published; a refused pack leaves nothing in output-dir.
-  await checkPackedCharms(charms, { ...inputs, name: charm.name, dir: charm.dir, builder }, rt.tempRoot(), (m) => rt.info(m))
   const prov = new ProvenanceRecorder('charm-build')
+  // The emulated route (container-platform): a linux/<arch> container under QEMU instead of this machine's charmcraft.
+  const contained = inputs.container.containerPlatform
+    ? await packCharmInContainer(rt, { ...inputs.container, ...inputs, channel: channel?.channel, builder, metadata }, charm, outDir, prov)
+    : undefined
+  const tool = contained
+    ? ''
+    : await ensurePackTool(
+        builder,
+        channel?.channel ?? (inputs.charmcraftChannel || 'latest/stable'),
+        channel?.from === '.charmcraft-channel',
+        (m) => rt.info(m),
+      )
+  const epoch = sourceDateEpoch()
+  const charms =
+    contained?.charms ??
+    (await rt.group(`Build ${charm.name} with ${builder}`, () =>
+      buildCharm(tool, builder, charm, outDir, {
+        destructiveMode: destructive,
+        layersDir: inputs.layersDir,
+        interfacesDir: inputs.interfacesDir,
+        ...(inputs.basesIndex ? { basesIndex: inputs.basesIndex } : {}),
+        ...(inputs.platform ? { platform: inputs.platform } : {}),
+        // charm-tools writes no manifest.yaml: Charmhub needs one to tell jammy and later apart.
+        manifest: async (built) => {
+          if (await stat(path.join(built, 'manifest.yaml')).catch(() => undefined)) return
+          const series = Array.isArray(metadata?.series) ? metadata.series.map(String) : ['jammy']
+          const version = JSON.parse((await run(tool, ['version', '--format', 'json'])).stdout) as Record<string, { version?: string }>
+          const doc = charmToolsManifest(series, inputs.arches, version['charm-tools']?.version ?? '', epoch)
+          await writeFile(path.join(built, 'manifest.yaml'), stringify(doc))
+          rt.info(`manifest.yaml: bases ${series.join(', ')} x ${inputs.arches.join(', ')}`)
+        },
+      }),
+    ))
+  for (const c of charms) rt.info(`built ${c}`)
+  // Every charm checked for its arch before it is published, on every route; a refused pack leaves nothing in output-dir.
+  await checkPackedCharms(charms, { ...inputs, name: charm.name, dir: charm.dir, builder }, rt.tempRoot(), (m) => rt.info(m))
   await prov.checkout(charm.dir, charm.name)
   const version = (await readFile(path.join(charm.dir, 'version'), 'utf8').catch(() => '')).trim()
   await publish(rt, {
@@ -134,8 +150,9 @@ export async function main(rt: Runtime): Promise<void> {
     epoch,
     provenance: prov,
     parts: [charm.name],
-    artifacts: charms.map((file) => ({ file, version, packageName: charm.name })),
+    artifacts: charms.map((file) => ({ file, version, packageName: charm.name, buildTools: contained?.buildTools })),
     title: `Charm ${charm.name} (${builder})`,
+    notes: contained?.notes,
   })
   rt.output('charms', charms)
   rt.output('name', charm.name)
