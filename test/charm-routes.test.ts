@@ -3,6 +3,8 @@
  * the shapes of today's CK charms (FACTS-era shapes written here, not copied), the route of each (hosted, LXD,
  * self-hosted, emulated), and the one-line refusals of what no configured route can pack.
  */
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
 import { describe, expect, test } from 'vitest'
 import {
   charmEntries,
@@ -14,6 +16,7 @@ import {
   type RouteConfig,
   showRoute,
 } from '../shared/charm/routes.js'
+import { repoRoot } from './helpers/runner.js'
 
 const ubuntu = (channel: string, ...architectures: string[]) => ({ name: 'ubuntu', channel, architectures })
 /** kubernetes-control-plane / kubernetes-worker: one entry per arch, build-on 22.04, run-on 22.04 and 24.04. */
@@ -248,4 +251,12 @@ describe('one pack job per needed entry, each on a runner that fits', () => {
     })
     expect(routeConfigFromEnv({}, ['ppc64el']).selfHosted).toEqual({ ppc64el: true })
   })
+})
+
+test('the docs give the one slowdown figure the summaries show (EMULATED_SLOWDOWN)', () => {
+  const figures = [...readFileSync(path.join(repoRoot, 'docs', 'release.md'), 'utf8').matchAll(/~(\d+(?:\.\d+)?)× slower/g)].map((m) =>
+    Number(m[1]),
+  )
+  expect(figures.length).toBeGreaterThan(0)
+  expect(new Set(figures)).toEqual(new Set([EMULATED_SLOWDOWN]))
 })

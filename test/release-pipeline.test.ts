@@ -311,10 +311,13 @@ describe('one CDK release, from dry run to promotion, against one store', () => 
       CHANNEL: '1.31/edge',
       DRY_RUN: 'false',
       RESULTS: 'success success success success',
+      PACKS: planOutputs(first.plan!, false).packs,
     })
     const rows = (t: string) => t.split('\n').filter((l) => /^\| (kubernetes-master|kubernetes-worker|flannel) \|/.test(l))
     expect(rows(res.stdout)).toEqual(rows(first.summary))
-    expect(rows(res.stdout)).toHaveLength(20)
+    // 20 release rows, and one per pack job naming its route.
+    expect(rows(res.stdout)).toHaveLength(20 + first.plan!.packs.length)
+    expect(rows(res.stdout)).toContain('| flannel | bases[1] | ubuntu 22.04 s390x | self-hosted `self-hosted, linux, s390x` |')
   })
 
   const order = (s: string) => ['plan', 'promote', 'bundle', 'summary'].indexOf(s.split(/[ :]/)[0])
@@ -432,15 +435,18 @@ describe('the plan job, as release.yml writes it', () => {
     )
   })
 
-  test('s390x entries and no S390X_RUNNER, or a caller of another owner: the plan job fails with one ::error:: line per charm', () => {
+  test('s390x entries, emulate: false and no S390X_RUNNER, or a caller of another owner: the plan job fails with one ::error:: line per charm', () => {
     const ws = tempDir('bs-ws-')
-    writeCdkFixture(ws, ARCHES, (d) => (d.charms = { flannel: d.charms.flannel }))
+    writeCdkFixture(ws, ARCHES, (d) => {
+      d.charms = { flannel: d.charms.flannel }
+      d.emulate = false
+    })
     const { outputFile, run } = planWorkspace(ws)
     const onRunner = { GITHUB_ACTIONS: 'true', DRY_RUN: 'true' }
     const none = run({ ...onRunner, S390X_RUNNER: '' })
     expect(none.status).toBe(1)
     expect(none.stderr.trim().split('\n')).toEqual([
-      '::error::flannel: bases[1] builds on ubuntu 22.04 s390x, and no configured route packs it; set the repository variable S390X_RUNNER (a self-hosted runner labelled self-hosted, linux, s390x), or drop its arch from arches',
+      '::error::flannel: bases[1] builds on ubuntu 22.04 s390x, and no configured route packs it; set the repository variable S390X_RUNNER (a self-hosted runner labelled self-hosted, linux, s390x), or remove emulate: false, or drop its arch from arches',
     ])
     const other = run({ ...onRunner, S390X_RUNNER: 'yes', CALLER_OWNER: 'acme', SUITE_REPOSITORY: 'cdk/build-snaps' })
     expect(other.status).toBe(1)

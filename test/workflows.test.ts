@@ -16,7 +16,7 @@ import { type Job as GhJob } from './helpers/gh-workflow.js' // also registers t
 import './helpers/gh-workflow.js'
 import { repoRoot, tempDir } from './helpers/runner.js'
 
-type Job = GhJob & { if?: string; strategy?: { matrix?: unknown } }
+type Job = GhJob & { if?: string; strategy?: { matrix?: unknown }; 'timeout-minutes'?: number | string }
 type Workflow = {
   on: Record<string, { inputs?: Record<string, { default?: unknown; type?: string }> } | null>
   permissions?: unknown
