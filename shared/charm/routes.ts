@@ -13,13 +13,14 @@
  *   emulated     every arch no hosted runner has (s390x, ppc64el, armhf, riscv64), unless a self-hosted runner is
  *                configured for it or the description says `emulate: false`: the hosted amd64 ubuntu-24.04, in a
  *                docker `linux/<arch>` container of the build-on release (`ubuntu:22.04`) run under QEMU user
- *                emulation (binfmt_misc), charmcraft in destructive mode there (FACTS §15: under qemu-user
+ *                emulation (binfmt_misc), charmcraft in destructive mode there (docs/upstream.md: under qemu-user
  *                charmcraft sees the guest's machine and the container's os-release, so it packs exactly that
  *                entry). Slow: EMULATED_SLOWDOWN says how slow, and the summaries say it.
  *
  * armhf and riscv64 are emulated too: the arch table has their docker platforms (linux/arm/v7, linux/riscv64),
- * the ubuntu images are published for both, and charmcraft 2.7.6 reads their machines as armhf / riscv64
- * (`charmcraft/utils/platform.py` ARCH_TRANSLATIONS; its snap is built for both). No hosted runner runs them.
+ * the ubuntu images are published for both, and charmcraft 2.7.6 names their machines armhf and riscv64
+ * (`charmcraft/utils/platform.py`: ARCH_TRANSLATIONS maps armv7l to armhf, riscv64 is its own name; its snap is
+ * built for both). No hosted runner runs them.
  * An entry no configured route serves (a base other than Ubuntu, an arch outside the table, or `emulate: false`
  * with no runner) stops the plan in one line, before anything is built or uploaded.
  */
@@ -83,7 +84,8 @@ export interface Route {
 
 /**
  * How many times slower an emulated pack is than a native one: ONE figure, shown in both summaries and the docs.
- * FACTS §15: gcc -O2 ≈ 4.8× and Python 3–7× under Debian's qemu 7.2 here; 4–10× reported for whole builds.
+ * Measured here: gcc -O2 ≈ 4.8× and Python 3–7× under Debian's qemu 7.2; 4–10× is reported for whole builds
+ * (docs/emulated-pack.md has the benchmark).
  */
 export const EMULATED_SLOWDOWN = 5
 /** The emulated route's runner: the hosted amd64 image (docker and binfmt_misc are there). */
