@@ -218,8 +218,17 @@ describe('one CDK release, from dry run to promotion, against one store', () => 
     }
   })
 
-  test('the summary is one table: charm x base/arch → revision, each resource → revision, size, sha256', () => {
-    const rows = first.summary.split('\n').filter((l) => /^\| (kubernetes-master|kubernetes-worker|flannel) \|/.test(l))
+  test("the summary is one table: charm x base/arch → revision, each resource → revision, size, sha256; each pack entry's route", () => {
+    const charmRows = first.summary.split('\n').filter((l) => /^\| (kubernetes-master|kubernetes-worker|flannel) \|/.test(l))
+    // One row per pack job (two entries of each charm), naming its route: hosted amd64, the s390x runner.
+    const packs = charmRows.filter((l) => /^\| [a-z-]+ \| bases\[/.test(l))
+    expect(packs).toEqual(
+      CHARMS.flatMap((c) => [
+        `| ${c} | bases[0] | ubuntu 22.04 amd64 | hosted \`ubuntu-22.04\`, destructive mode |`,
+        `| ${c} | bases[1] | ubuntu 22.04 s390x | self-hosted \`self-hosted, linux, s390x\` |`,
+      ]),
+    )
+    const rows = charmRows.filter((l) => !packs.includes(l))
     // master 3 resources, worker 3 + cni-amd64 + cni-s390x, flannel 2, each on 2 bases.
     expect(rows).toHaveLength(2 * (3 + 5 + 2))
     const kubectl = rows.find((l) => l.startsWith('| kubernetes-worker | 22.04/s390x |') && l.includes('| kubectl |'))!
