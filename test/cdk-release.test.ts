@@ -12,7 +12,7 @@ import { checkDescription } from '../shared/release/check.js'
 import { type Description, DescriptionError, loadDescription, validateSchema } from '../shared/release/description.js'
 import { planMarkdown } from '../shared/release/markdown.js'
 import { type ReleasedCharm, renderBundles } from '../shared/release/bundles.js'
-import type { RouteConfig } from '../shared/charm/routes.js'
+import { EMULATED_SLOWDOWN, type RouteConfig } from '../shared/charm/routes.js'
 import { type RawDescription, writeCdkFixture } from './cdk-release.fixtures.js'
 import { repoRoot, tempDir } from './helpers/runner.js'
 
@@ -80,7 +80,7 @@ describe('the schema', () => {
     )
     expect(lines.sort()).toEqual(
       [
-        'cdk-release.yaml: extra: unknown field; the fields here are arches, channel, snaps, versions, sources, charms, snap-store, bundle',
+        'cdk-release.yaml: extra: unknown field; the fields here are arches, channel, snaps, emulate, versions, sources, charms, snap-store, bundle',
         "cdk-release.yaml: arches.1: 'mips' is not one of amd64, arm64, armhf, ppc64el, s390x, riscv64; use a Debian architecture name: amd64, arm64, armhf, ppc64el, s390x or riscv64",
         "cdk-release.yaml: snaps: 'maybe' is not one of real, placeholder; use real (attach the built snaps, for network-restricted sites) or placeholder (zero-byte files: the charm installs from the store)",
         'cdk-release.yaml: versions.kubernetes: missing; use a Kubernetes version (v1.31.2) or a marker (stable, stable-1.31)',
@@ -229,17 +229,56 @@ describe('the plan', () => {
     expect(out['pack-count']).toBe('6')
   })
 
-  test('s390x and no route for it: the plan stops with one line per charm, before anything is built', async () => {
+  test('s390x and no runner: emulated on ubuntu-24.04 in a linux/s390x ubuntu:22.04 container; the plan summary names each route, the emulated one slow', async () => {
     const root = tempDir('bs-cdk-')
     const { config } = writeCdkFixture(root, ARCHES)
+    const plan = await planFor(root, config, { selfHosted: {} })
+    expect(plan.packs.map((p) => [p.artifact, p.route, p['runs-on'], p['container-platform'], p['container-image'], p.slow])).toEqual(
+      ['kubernetes-master', 'kubernetes-worker', 'flannel'].flatMap((c) => [
+        [`pack-${c}_0`, 'hosted', 'ubuntu-22.04', '', '', ''],
+        [`pack-${c}_1`, 'emulated', 'ubuntu-24.04', 'linux/s390x', 'ubuntu:22.04', `emulated, ~${EMULATED_SLOWDOWN}× slower`],
+      ]),
+    )
+    const md = planMarkdown(plan, true).split('\n')
+    expect(md).toContain('| charm | entry | build-on | run-on | route |')
+    expect(md).toContain('| flannel | bases[0] | ubuntu 22.04 amd64 | ubuntu 22.04 amd64 | hosted `ubuntu-22.04`, destructive mode |')
+    expect(md).toContain(
+      `| flannel | bases[1] | ubuntu 22.04 s390x | ubuntu 22.04 s390x | emulated \`linux/s390x\` in \`ubuntu:22.04\` on \`ubuntu-24.04\`, destructive mode (emulated, ~${EMULATED_SLOWDOWN}× slower) |`,
+    )
+    // With the runner, its route is named instead.
+    expect(planMarkdown(await planFor(root, config), true)).toContain(
+      '| flannel | bases[1] | ubuntu 22.04 s390x | ubuntu 22.04 s390x | self-hosted `self-hosted, linux, s390x` |',
+    )
+  })
+
+  test('emulate: false and no runner: the plan stops with one line per charm, before anything is built', async () => {
+    const root = tempDir('bs-cdk-')
+    const { config } = writeCdkFixture(root, ARCHES, (d) => (d.emulate = false))
     const err = await planFor(root, config, { selfHosted: {} }).catch((e: unknown) => e)
     expect(err).toBeInstanceOf(DescriptionError)
     expect((err as DescriptionError).lines).toEqual(
       ['kubernetes-master', 'kubernetes-worker', 'flannel'].map(
         (c) =>
-          `${c}: bases[1] builds on ubuntu 22.04 s390x, and no configured route packs it; set the repository variable S390X_RUNNER (a self-hosted runner labelled self-hosted, linux, s390x), or drop its arch from arches`,
+          `${c}: bases[1] builds on ubuntu 22.04 s390x, and no configured route packs it; set the repository variable S390X_RUNNER (a self-hosted runner labelled self-hosted, linux, s390x), or remove emulate: false, or drop its arch from arches`,
       ),
     )
+    // The runner still serves it; emulate: true is the default written out.
+    expect((await planFor(root, config)).packs.map((p) => p.route)).toEqual([
+      'hosted',
+      'self-hosted',
+      'hosted',
+      'self-hosted',
+      'hosted',
+      'self-hosted',
+    ])
+    writeCdkFixture(root, ARCHES, (d) => (d.emulate = true))
+    expect((await planFor(root, config, { selfHosted: {} })).packs.filter((p) => p.route === 'emulated')).toHaveLength(3)
+  })
+
+  test('emulate is true or false, nothing else: one line naming the field and the fix', async () => {
+    expect(await errorsOf((d) => (d.emulate = 'no'))).toEqual([
+      "cdk-release.yaml: emulate: must be a boolean, not 'no'; use true (emulate the entries no runner of their arch packs; the default) or false (refuse them)",
+    ])
   })
 
   test('snaps: placeholder switches every snap resource of every charm to a zero-byte file; keep goes to keep-resources', async () => {

@@ -1,10 +1,22 @@
 /**
  * Where each bases/platforms entry is packed (shared/charm/routes.ts): the entries read from charmcraft.yaml in
- * the shapes of today's CK charms (FACTS-era shapes written here, not copied), the route of each, and the one-line
- * refusals of what no configured route can pack.
+ * the shapes of today's CK charms (FACTS-era shapes written here, not copied), the route of each (hosted, LXD,
+ * self-hosted, emulated), and the one-line refusals of what no configured route can pack.
  */
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
 import { describe, expect, test } from 'vitest'
-import { charmEntries, checkBuildRoutes, packJobs, routeConfigFromEnv, routeEntry, type RouteConfig } from '../shared/charm/routes.js'
+import {
+  charmEntries,
+  checkBuildRoutes,
+  EMULATED_SLOWDOWN,
+  packJobs,
+  routeConfigFromEnv,
+  routeEntry,
+  type RouteConfig,
+  showRoute,
+} from '../shared/charm/routes.js'
+import { repoRoot } from './helpers/runner.js'
 
 const ubuntu = (channel: string, ...architectures: string[]) => ({ name: 'ubuntu', channel, architectures })
 /** kubernetes-control-plane / kubernetes-worker: one entry per arch, build-on 22.04, run-on 22.04 and 24.04. */
@@ -24,6 +36,7 @@ const multiArch = {
 }
 const none: RouteConfig = { selfHosted: {} }
 const s390x: RouteConfig = { selfHosted: { s390x: true } }
+const noEmulation: RouteConfig = { selfHosted: {}, emulate: false }
 
 describe('the entries of a charm', () => {
   test('bases, long form: one entry per item, its build-on and run-on', () => {
@@ -100,10 +113,80 @@ describe('one pack job per needed entry, each on a runner that fits', () => {
       'ubuntu 22.04 amd64, ubuntu 22.04 arm64, ubuntu 22.04 s390x, ubuntu 24.04 amd64, ubuntu 24.04 arm64, ubuntu 24.04 s390x',
     )
   })
-  test('s390x with no route: one line naming the charm, the entry, its build-on and the variable that would serve it', () => {
+  test('s390x with no runner: emulated on the hosted ubuntu-24.04 (X64), in a linux/s390x ubuntu:22.04 container, destructive, marked slow', () => {
     const entries = charmEntries('kubernetes-control-plane', perArch, undefined, 'charmcraft', [])
-    expect(() => packJobs('kubernetes-control-plane', entries, ['amd64', 's390x'], none)).toThrow(
-      'kubernetes-control-plane: bases[2] builds on ubuntu 22.04 s390x, and no configured route packs it; set the repository variable S390X_RUNNER (a self-hosted runner labelled self-hosted, linux, s390x), or drop its arch from arches',
+    const jobs = packJobs('kubernetes-control-plane', entries, ['amd64', 's390x'], none)
+    expect(jobs.map((j) => j.route)).toEqual(['hosted', 'emulated'])
+    expect(jobs[1]).toMatchObject({
+      entry: 'bases[2]',
+      'bases-index': '2',
+      'build-on': 'ubuntu 22.04 s390x',
+      arches: 's390x',
+      'runs-on': 'ubuntu-24.04',
+      'runner-arch': 'X64',
+      'image-os': 'ubuntu24',
+      destructive: 'true',
+      lxd: false,
+      'container-platform': 'linux/s390x',
+      'container-image': 'ubuntu:22.04',
+      slow: `emulated, ~${EMULATED_SLOWDOWN}× slower`,
+    })
+    // The native routes carry no container and no slow mark.
+    expect([jobs[0]['container-platform'], jobs[0]['container-image'], jobs[0].slow]).toEqual(['', '', ''])
+    expect(showRoute(jobs[1])).toBe(
+      `emulated \`linux/s390x\` in \`ubuntu:22.04\` on \`ubuntu-24.04\`, destructive mode (emulated, ~${EMULATED_SLOWDOWN}× slower)`,
+    )
+    expect(showRoute(jobs[0])).toBe('hosted `ubuntu-22.04`, destructive mode')
+  })
+  test('ppc64el too, in its docker platform (linux/ppc64le) and the build-on release (24.04 here)', () => {
+    const e = {
+      select: { kind: 'bases-index' as const, index: 0 },
+      buildOn: [ubuntu('24.04', 'ppc64el')].flatMap((b) => b.architectures.map((arch) => ({ name: 'ubuntu', channel: '24.04', arch }))),
+      runOn: [],
+    }
+    const r = routeEntry('x', e, none)
+    expect([r.kind, r.runsOn, r.runnerArch, r.containerPlatform, r.containerImage]).toEqual([
+      'emulated',
+      'ubuntu-24.04',
+      'X64',
+      'linux/ppc64le',
+      'ubuntu:24.04',
+    ])
+    // A configured runner wins here too.
+    expect(routeEntry('x', e, { selfHosted: { ppc64el: true } }).kind).toBe('self-hosted')
+  })
+  test('armhf and riscv64, which no runner of ours serves, are emulated in their docker platforms', () => {
+    const one = (arch: string) => ({
+      select: { kind: 'bases-index' as const, index: 0 },
+      buildOn: [{ name: 'ubuntu', channel: '24.04', arch }],
+      runOn: [],
+    })
+    expect(['armhf', 'riscv64'].map((a) => routeEntry('x', one(a), none).containerPlatform)).toEqual(['linux/arm/v7', 'linux/riscv64'])
+  })
+  test('a configured S390X_RUNNER wins over emulation', () => {
+    const e = charmEntries('k', perArch, undefined, 'charmcraft', [])[2]
+    const r = routeEntry('kubernetes-worker', e, s390x)
+    expect([r.kind, r.containerPlatform]).toEqual(['self-hosted', ''])
+  })
+  test('emulate: false and no runner: one line naming the charm, the entry, its build-on, the variable and the emulate switch', () => {
+    const entries = charmEntries('kubernetes-control-plane', perArch, undefined, 'charmcraft', [])
+    expect(() => packJobs('kubernetes-control-plane', entries, ['amd64', 's390x'], noEmulation)).toThrow(
+      'kubernetes-control-plane: bases[2] builds on ubuntu 22.04 s390x, and no configured route packs it; set the repository variable S390X_RUNNER (a self-hosted runner labelled self-hosted, linux, s390x), or remove emulate: false, or drop its arch from arches',
+    )
+    // ppc64el the same, with its own variable; with its runner, emulate: false changes nothing.
+    const ppc = {
+      select: { kind: 'bases-index' as const, index: 0 },
+      buildOn: [{ name: 'ubuntu', channel: '22.04', arch: 'ppc64el' }],
+      runOn: [],
+    }
+    expect(() => routeEntry('x', ppc, noEmulation)).toThrow(
+      'x: bases[0] builds on ubuntu 22.04 ppc64el, and no configured route packs it; set the repository variable PPC64EL_RUNNER (a self-hosted runner labelled self-hosted, linux, ppc64el), or remove emulate: false, or drop its arch from arches',
+    )
+    expect(routeEntry('x', ppc, { ...noEmulation, selfHosted: { ppc64el: true } }).kind).toBe('self-hosted')
+    // An arch only emulation serves: the switch alone.
+    const riscv = { ...ppc, buildOn: [{ name: 'ubuntu', channel: '24.04', arch: 'riscv64' }] }
+    expect(() => routeEntry('x', riscv, noEmulation)).toThrow(
+      'x: bases[0] builds on ubuntu 24.04 riscv64, and no configured route packs it; remove emulate: false, or drop its arch from arches',
     )
   })
   test('s390x with S390X_RUNNER: the self-hosted runner, RUNNER_ARCH S390X, destructive when its release fits', () => {
@@ -137,7 +220,7 @@ describe('one pack job per needed entry, each on a runner that fits', () => {
     )
     expect([r.kind, r.runsOn, r.destructive, r.lxd, r.imageOs]).toEqual(['lxd', 'ubuntu-24.04-arm', 'false', true, 'ubuntu24'])
   })
-  test('several build-on bases: the first that a configured route serves', () => {
+  test('several build-on bases: a native route of any of them before an emulated one', () => {
     const e = {
       select: { kind: 'bases-index' as const, index: 0 },
       buildOn: [ubuntu('22.04', 's390x', 'amd64')].flatMap((b) =>
@@ -146,15 +229,16 @@ describe('one pack job per needed entry, each on a runner that fits', () => {
       runOn: [],
     }
     expect(routeEntry('x', e, none).runsOn).toBe('ubuntu-22.04')
+    expect(routeEntry('x', e, s390x).runsOn).toEqual(['self-hosted', 'linux', 's390x'])
   })
-  test('an arch no route exists for (riscv64): one line saying to pack it elsewhere', () => {
+  test('a base no route exists for (not Ubuntu): one line saying to pack it elsewhere', () => {
     const e = {
       select: { kind: 'bases-index' as const, index: 0 },
-      buildOn: [{ name: 'ubuntu', channel: '24.04', arch: 'riscv64' }],
-      runOn: [{ name: 'ubuntu', channel: '24.04', arch: 'riscv64' }],
+      buildOn: [{ name: 'centos', channel: '7', arch: 's390x' }],
+      runOn: [{ name: 'centos', channel: '7', arch: 's390x' }],
     }
-    expect(() => packJobs('x', [e], ['riscv64'], none)).toThrow(
-      /^x: bases\[0\] builds on ubuntu 24.04 riscv64, and no route packs it .* give the \.charm files \(files:\)/,
+    expect(() => packJobs('x', [e], ['s390x'], none)).toThrow(
+      /^x: bases\[0\] builds on centos 7 s390x, and no route packs it .* give the \.charm files \(files:\)/,
     )
   })
   test('the repository variables and the owners, as release.yml passes them to the plan job', () => {
@@ -167,4 +251,12 @@ describe('one pack job per needed entry, each on a runner that fits', () => {
     })
     expect(routeConfigFromEnv({}, ['ppc64el']).selfHosted).toEqual({ ppc64el: true })
   })
+})
+
+test('the docs give the one slowdown figure the summaries show (EMULATED_SLOWDOWN)', () => {
+  const figures = [...readFileSync(path.join(repoRoot, 'docs', 'release.md'), 'utf8').matchAll(/~(\d+(?:\.\d+)?)× slower/g)].map((m) =>
+    Number(m[1]),
+  )
+  expect(figures.length).toBeGreaterThan(0)
+  expect(new Set(figures)).toEqual(new Set([EMULATED_SLOWDOWN]))
 })

@@ -329,15 +329,15 @@ describe('examples/cdk-release.yaml as written (amd64, arm64, s390x; snaps also 
 })
 
 describe('s390x: its route, or the refusal before anything is built', () => {
-  test('examples/cdk-release.yaml (amd64, arm64, s390x) with no s390x runner: one line per per-arch charm, nothing built or uploaded', async () => {
-    const config = workspace(() => {})
+  test('examples/cdk-release.yaml (amd64, arm64, s390x) with emulate: false and no s390x runner: one line per per-arch charm, nothing built or uploaded', async () => {
+    const config = workspace((d) => (d.emulate = false))
     const out = tempDir('bs-ck-out-')
     const r = await runLocalRelease({ config, outDir: out, dryRun: 'false', mirror, quiet: true })
     expect(r.exitCode).toBe(1)
     expect(r.errors).toEqual(
       ['kubernetes-control-plane', 'kubernetes-worker'].map(
         (c) =>
-          `${c}: bases[2] builds on ubuntu 22.04 s390x, and no configured route packs it; set the repository variable S390X_RUNNER (a self-hosted runner labelled self-hosted, linux, s390x); locally: --runners s390x; or drop its arch from arches`,
+          `${c}: bases[2] builds on ubuntu 22.04 s390x, and no configured route packs it; set the repository variable S390X_RUNNER (a self-hosted runner labelled self-hosted, linux, s390x; locally: --runners s390x), or remove emulate: false, or drop its arch from arches`,
       ),
     )
     expect(r.steps.map((s) => `${s.job}: ${s.step}`)).toEqual(['plan: plan'])

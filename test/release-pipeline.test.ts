@@ -218,8 +218,17 @@ describe('one CDK release, from dry run to promotion, against one store', () => 
     }
   })
 
-  test('the summary is one table: charm x base/arch → revision, each resource → revision, size, sha256', () => {
-    const rows = first.summary.split('\n').filter((l) => /^\| (kubernetes-master|kubernetes-worker|flannel) \|/.test(l))
+  test("the summary is one table: charm x base/arch → revision, each resource → revision, size, sha256; each pack entry's route", () => {
+    const charmRows = first.summary.split('\n').filter((l) => /^\| (kubernetes-master|kubernetes-worker|flannel) \|/.test(l))
+    // One row per pack job (two entries of each charm), naming its route: hosted amd64, the s390x runner.
+    const packs = charmRows.filter((l) => /^\| [a-z-]+ \| bases\[/.test(l))
+    expect(packs).toEqual(
+      CHARMS.flatMap((c) => [
+        `| ${c} | bases[0] | ubuntu 22.04 amd64 | hosted \`ubuntu-22.04\`, destructive mode |`,
+        `| ${c} | bases[1] | ubuntu 22.04 s390x | self-hosted \`self-hosted, linux, s390x\` |`,
+      ]),
+    )
+    const rows = charmRows.filter((l) => !packs.includes(l))
     // master 3 resources, worker 3 + cni-amd64 + cni-s390x, flannel 2, each on 2 bases.
     expect(rows).toHaveLength(2 * (3 + 5 + 2))
     const kubectl = rows.find((l) => l.startsWith('| kubernetes-worker | 22.04/s390x |') && l.includes('| kubectl |'))!
@@ -311,10 +320,13 @@ describe('one CDK release, from dry run to promotion, against one store', () => 
       CHANNEL: '1.31/edge',
       DRY_RUN: 'false',
       RESULTS: 'success success success success',
+      PACKS: planOutputs(first.plan!, false).packs,
     })
     const rows = (t: string) => t.split('\n').filter((l) => /^\| (kubernetes-master|kubernetes-worker|flannel) \|/.test(l))
     expect(rows(res.stdout)).toEqual(rows(first.summary))
-    expect(rows(res.stdout)).toHaveLength(20)
+    // 20 release rows, and one per pack job naming its route.
+    expect(rows(res.stdout)).toHaveLength(20 + first.plan!.packs.length)
+    expect(rows(res.stdout)).toContain('| flannel | bases[1] | ubuntu 22.04 s390x | self-hosted `self-hosted, linux, s390x` |')
   })
 
   const order = (s: string) => ['plan', 'promote', 'bundle', 'summary'].indexOf(s.split(/[ :]/)[0])
@@ -432,15 +444,18 @@ describe('the plan job, as release.yml writes it', () => {
     )
   })
 
-  test('s390x entries and no S390X_RUNNER, or a caller of another owner: the plan job fails with one ::error:: line per charm', () => {
+  test('s390x entries, emulate: false and no S390X_RUNNER, or a caller of another owner: the plan job fails with one ::error:: line per charm', () => {
     const ws = tempDir('bs-ws-')
-    writeCdkFixture(ws, ARCHES, (d) => (d.charms = { flannel: d.charms.flannel }))
+    writeCdkFixture(ws, ARCHES, (d) => {
+      d.charms = { flannel: d.charms.flannel }
+      d.emulate = false
+    })
     const { outputFile, run } = planWorkspace(ws)
     const onRunner = { GITHUB_ACTIONS: 'true', DRY_RUN: 'true' }
     const none = run({ ...onRunner, S390X_RUNNER: '' })
     expect(none.status).toBe(1)
     expect(none.stderr.trim().split('\n')).toEqual([
-      '::error::flannel: bases[1] builds on ubuntu 22.04 s390x, and no configured route packs it; set the repository variable S390X_RUNNER (a self-hosted runner labelled self-hosted, linux, s390x), or drop its arch from arches',
+      '::error::flannel: bases[1] builds on ubuntu 22.04 s390x, and no configured route packs it; set the repository variable S390X_RUNNER (a self-hosted runner labelled self-hosted, linux, s390x), or remove emulate: false, or drop its arch from arches',
     ])
     const other = run({ ...onRunner, S390X_RUNNER: 'yes', CALLER_OWNER: 'acme', SUITE_REPOSITORY: 'cdk/build-snaps' })
     expect(other.status).toBe(1)

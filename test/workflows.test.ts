@@ -16,7 +16,7 @@ import { type Job as GhJob } from './helpers/gh-workflow.js' // also registers t
 import './helpers/gh-workflow.js'
 import { repoRoot, tempDir } from './helpers/runner.js'
 
-type Job = GhJob & { if?: string; strategy?: { matrix?: unknown } }
+type Job = GhJob & { if?: string; strategy?: { matrix?: unknown }; 'timeout-minutes'?: number | string }
 type Workflow = {
   on: Record<string, { inputs?: Record<string, { default?: unknown; type?: string }> } | null>
   permissions?: unknown
@@ -280,11 +280,14 @@ describe('release.yml', () => {
       'destructive-mode': '${{ matrix.destructive }}',
       arches: '${{ matrix.arches }}',
       'output-dir': '${{ matrix.pack-dir }}',
+      'container-platform': '${{ matrix.container-platform }}',
+      'container-image': '${{ matrix.container-image }}',
     })
+    expect(step.id).toBe('pack')
     const lxd = wf.jobs.pack.steps!.find((s) => /LXD/.test(s.name ?? ''))!
     expect(evaluate(lxd.if!, { matrix: worker[0] })).toBe(false)
     expect(evaluate(lxd.if!, { matrix: { ...worker[0], lxd: true } })).toBe(true)
-    const upload = wf.jobs.pack.steps!.find((s) => s.uses?.startsWith('actions/upload-artifact@'))!
+    const upload = wf.jobs.pack.steps!.find((s) => s.name === 'Upload the .charm')!
     expect(upload.with!.name).toBe('${{ matrix.artifact }}')
     // The charm job collects every pack job's .charm of its charm: a pattern and merge-multiple.
     const collect = wf.jobs.charm.steps!.find(
@@ -299,6 +302,48 @@ describe('release.yml', () => {
     }
     for (const c of charms.include)
       expect(names.filter((n) => glob(c['pack-pattern']).test(n))).toEqual(names.filter((n) => n.startsWith(`pack-${c.charm}_`)))
+  })
+
+  test("an emulated entry: QEMU pinned by digest, the container passed on, a longer timeout, charmcraft's logs kept", async () => {
+    // The same fixture with no self-hosted runner: its ppc64el and s390x entries are emulated.
+    const root = tempDir('bs-wf-')
+    const { config } = writeCdkFixture(root, ['amd64', 'ppc64el', 's390x'])
+    const { plan } = await planFromConfig({ config, root, artifacts: path.join(root, 'artifacts'), routes: { selfHosted: {} } })
+    const packs = evaluate(wf.jobs.pack.strategy!.matrix as string, { needs: { plan: { outputs: planOutputs(plan, true) } } }) as {
+      include: Record<string, unknown>[]
+    }
+    const worker = packs.include.filter((p) => p.charm === 'kubernetes-worker')
+    const s390x = worker.find((p) => p.entry === 'bases[2]')!
+    expect([s390x.route, s390x['runs-on'], s390x['container-platform'], s390x['container-image'], s390x.slow]).toEqual([
+      'emulated',
+      'ubuntu-24.04',
+      'linux/s390x',
+      'ubuntu:22.04',
+      expect.stringMatching(/^emulated, ~\d+× slower$/),
+    ])
+    const hosted = worker.find((p) => p.entry === 'bases[0]')!
+    const timeout = String(wf.jobs.pack['timeout-minutes']).replace(/^\$\{\{\s*|\s*\}\}$/g, '')
+    expect(evaluate(timeout, { matrix: s390x })).toBe(240)
+    expect(evaluate(timeout, { matrix: hosted })).toBe(30)
+    const qemu = wf.jobs.pack.steps!.find((s) => s.name === 'Set up QEMU (emulated pack)')!
+    expect(evaluate(qemu.if!, { matrix: s390x })).toBe(true)
+    expect(evaluate(qemu.if!, { matrix: hosted })).toBe(false)
+    expect(qemu.uses).toBe(wf.jobs.build.steps!.find((s) => s.uses?.startsWith('docker/setup-qemu-action@'))!.uses)
+    expect(qemu.with).toEqual({
+      image: expect.stringMatching(/^tonistiigi\/binfmt:qemu-v10\.2\.3@sha256:[0-9a-f]{64}$/),
+      platforms: '${{ matrix.container-platform }}',
+    })
+    const steps = wf.jobs.pack.steps!
+    const logs = steps.find((s) => s.name === "Upload charmcraft's logs")!
+    expect(steps.indexOf(logs)).toBe(steps.findIndex((s) => s.id === 'pack') + 1)
+    expect(logs.if).toBe("always() && steps.pack.outputs.logs != ''")
+    expect(evaluate(logs.if!.replace(/^always\(\) && /, ''), { steps: { pack: { outputs: { logs: '' } } } })).toBe(false)
+    expect(evaluate(logs.if!.replace(/^always\(\) && /, ''), { steps: { pack: { outputs: { logs: 'logs' } } } })).toBe(true)
+    expect(logs.with).toMatchObject({ name: 'logs-${{ matrix.artifact }}', path: '${{ steps.pack.outputs.logs }}' })
+    // The summary job names each entry's route: it is given the plan's pack jobs.
+    const summary = wf.jobs.summary.steps!.find((s) => /release summarize/.test(s.run ?? ''))!
+    expect(summary.env).toMatchObject({ PACKS: '${{ needs.plan.outputs.packs }}' })
+    expect(summary.run).toContain('--packs "$PACKS"')
   })
 
   test("the plan job reads the route variables and the caller's owner", () => {

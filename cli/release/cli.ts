@@ -16,7 +16,7 @@ import { command, helpText, parseOptions, wantsHelp, wrap } from '../options.js'
 import { RELEASE_DEFAULTS, planFromConfig } from './plan.js'
 import { readRecords, toReleased, writeBundles } from './records.js'
 import { ARTIFACT_RE, type AttestationRecord, collectedChecksums, listSboms } from './attest.js'
-import { collectArtifacts, readAttestations, releaseTable, summaryMarkdown } from './summary.js'
+import { collectArtifacts, packTable, readAttestations, readPacks, releaseTable, summaryMarkdown } from './summary.js'
 import { openMirror } from './upstream.js'
 import { runLocalRelease } from './pipeline.js'
 import { readSnapRecords, snapsJob, snapsReport, snapTable, writeSnapRecord } from './snaps.js'
@@ -195,6 +195,7 @@ export const RELEASE_COMMANDS = {
       { name: 'dry-run', value: 'true|false', help: 'true: say that nothing was uploaded or released' },
       { name: 'results', value: 'RESULTS', help: "the jobs' results (needs.*.result), e.g. 'build: success, release: failure'" },
       { name: 'promote', value: 'CHANNEL', help: 'a promotion from CHANNEL: the promotion summary' },
+      { name: 'packs', value: 'JSON', help: "the plan job's packs output: each pack job's route in the summary" },
     ],
   }),
   'serve-mirror': command({
@@ -396,6 +397,7 @@ const MODES: Record<Exclude<ReleaseMode, 'run'>, (rest: string[]) => Promise<num
       await releaseTable(released, plan, process.cwd()),
       rows,
       snapTable(await readSnapRecords(o.dir)),
+      packTable(readPacks(o.packs ?? '')),
     )
     console.log(md)
     await writeGithubFile('GITHUB_STEP_SUMMARY', `${md}\n`)

@@ -122,10 +122,10 @@ export const doubles = () => path.join(repoRoot, 'test', 'doubles')
 
 /** A route refusal, as the local run says it: the repository variable is played by --runners here. */
 export function localRoute(line: string): string {
-  const m = /set the repository variable (S390X|PPC64EL)_RUNNER \(/.exec(line)
-  return m
-    ? line.replace(/, or drop its arch from arches$/, `; locally: --runners ${m[1].toLowerCase()}; or drop its arch from arches`)
-    : line
+  return line.replace(
+    /(set the repository variable (S390X|PPC64EL)_RUNNER \([^)]*)\)/,
+    (_all, head: string, arch: string) => `${head}; locally: --runners ${arch.toLowerCase()})`,
+  )
 }
 
 /**

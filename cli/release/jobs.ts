@@ -8,8 +8,13 @@ import { run } from '../../shared/exec.js'
 import type { PackPlan } from '../../shared/release/plan.js'
 import { repoRoot } from '../local.js'
 
-/** charm-build's inputs in a pack job (release.yml's "Pack <entry>" step). */
-export function packInputs(p: PackPlan): Record<string, string> {
+/**
+ * charm-build's inputs in a pack job (release.yml's "Pack <entry>" step). An emulated entry is packed in a docker
+ * container of its platform and release on this machine, with no network (containers here never get one), by
+ * `charmcraft`: the python charmcraft the container runs (the pack double test/doubles/charmcraft2 by default,
+ * or the file --charmcraft names).
+ */
+export function packInputs(p: PackPlan, charmcraft: string): Record<string, string> {
   return {
     'charm-path': p.path,
     builder: p.builder,
@@ -18,6 +23,14 @@ export function packInputs(p: PackPlan): Record<string, string> {
     'destructive-mode': p.destructive,
     arches: p.arches,
     'output-dir': p['pack-dir'],
+    ...(p.route === 'emulated'
+      ? {
+          'container-platform': p['container-platform'],
+          'container-image': p['container-image'],
+          'container-network': 'none',
+          'charmcraft-path': charmcraft,
+        }
+      : {}),
   }
 }
 

@@ -38,7 +38,7 @@ import {
 } from './context.js'
 import { planRelease } from './plan.js'
 import { toReleased, writeBundles } from './records.js'
-import { collectArtifacts, releaseTable, summaryMarkdown } from './summary.js'
+import { collectArtifacts, packTable, releaseTable, summaryMarkdown } from './summary.js'
 import { openMirror } from './upstream.js'
 import { collectedChecksums } from './attest.js'
 import { collectPacks, packInputs, snapStoreSetup, storeSetup } from './jobs.js'
@@ -294,12 +294,17 @@ function buildSteps(ctx: JobContext, row: BuildRow): Array<[string, Record<strin
 
 // ---------------------------------------------------------------- pack
 
-/** pack: one job per needed bases/platforms entry, on its route's runner (needs the plan only); not again on a re-run. */
+/**
+ * pack: one job per needed bases/platforms entry, on its route's runner (needs the plan only); not again on a
+ * re-run. An emulated entry runs on the hosted ubuntu-24.04 (X64) and packs in a docker container on this machine:
+ * with the python pack double (test/doubles/charmcraft2), or the file --charmcraft names.
+ */
 async function packJob(ctx: JobContext): Promise<boolean> {
   let ok = true
+  const charmcraft = ctx.o.charmcraft ? path.resolve(ctx.o.charmcraft) : path.join(doubles(), 'charmcraft2')
   for (const p of ctx.resume ? [] : ctx.plan.packs) {
     const lxd: Record<string, string> = p.lxd ? { CHARMCRAFT_DOUBLE_LXD: '1' } : {}
-    const r = await act(ctx, 'pack', 'charm-build', packInputs(p), { charm: p.charm, entry: p.entry }, p['runs-on'], lxd)
+    const r = await act(ctx, 'pack', 'charm-build', packInputs(p, charmcraft), { charm: p.charm, entry: p.entry }, p['runs-on'], lxd)
     ok &&= r.exitCode === 0
   }
   return ok
@@ -476,6 +481,7 @@ async function summaryJob(ctx: JobContext, ok: boolean): Promise<void> {
     await releaseTable(result.released, plan, ctx.out),
     result.artifacts,
     result.snaps ? snapsReport(result.snaps) : '',
+    packTable(plan.packs),
   )
   result.steps.push({ job: 'summary', step: 'summarize', exitCode: 0 })
   await writeFile(path.join(ctx.out, 'summary.md'), `${result.summary}\n`)

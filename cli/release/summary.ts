@@ -4,6 +4,7 @@ import { readdir, readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { ARCHES } from '../../shared/arch.js'
 import { charmArches } from '../../shared/charm/release.js'
+import { type PackJob, showRoute } from '../../shared/charm/routes.js'
 import { UserError } from '../../shared/errors.js'
 import { describeFiles, humanSize } from '../../shared/manifest.js'
 import type { CdkPlan, CharmPlan } from '../../shared/release/plan.js'
@@ -110,7 +111,31 @@ export async function releaseTable(released: ReleasedCharm[], plan: CdkPlan | un
   return rows
 }
 
-export function summaryMarkdown(title: string, notes: string[], releaseRows: string[], rows: ArtifactRow[], snapRows = ''): string {
+/** The pack jobs' rows: each entry's route (hosted, lxd, self-hosted, emulated), an emulated one marked slow with the factor. */
+export function packTable(packs: PackJob[]): string[] {
+  return packs.map((p) => `| ${p.charm} | ${p.entry} | ${p['build-on']} | ${showRoute(p)} |`)
+}
+
+/** `--packs`: the plan job's packs output (`{"include": [...]}`), as the summary job is given it; '' is none. */
+export function readPacks(json: string): PackJob[] {
+  if (!json.trim()) return []
+  try {
+    const doc = JSON.parse(json) as { include?: unknown }
+    if (Array.isArray(doc.include)) return doc.include as PackJob[]
+  } catch {
+    /* refused below */
+  }
+  throw new UserError(`--packs: not the plan job's packs output ({"include": [...]}); pass needs.plan.outputs.packs, or nothing`)
+}
+
+export function summaryMarkdown(
+  title: string,
+  notes: string[],
+  releaseRows: string[],
+  rows: ArtifactRow[],
+  snapRows = '',
+  packRows: string[] = [],
+): string {
   const lines = rows.map(
     (r) =>
       `| ${r.arch} | ${r.artifact} | ${humanSize(r.size)}${r.size === 0 ? ' (placeholder)' : ''} | \`${r.sha256}\` | ${r.attestations.join(', ') || '-'} |`,
@@ -121,6 +146,7 @@ export function summaryMarkdown(title: string, notes: string[], releaseRows: str
     '',
     ...notes.map((n) => `${n}  `),
     ...(snapRows ? ['', snapRows] : []),
+    ...(packRows.length ? ['', '| charm | entry | build-on | packed on |', '|---|---|---|---|', ...packRows] : []),
     ...(releaseRows.length
       ? [
           '',

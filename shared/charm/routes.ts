@@ -9,12 +9,22 @@
  *   hosted       amd64/arm64 on 22.04/24.04: GitHub-hosted ubuntu-<rel> / ubuntu-<rel>-arm, --destructive-mode;
  *   lxd          amd64/arm64 on any other release: ubuntu-24.04(-arm) with LXD set up by a step, managed mode;
  *   self-hosted  s390x/ppc64el: [self-hosted, linux, <arch>] when the repository variable S390X_RUNNER /
- *                PPC64EL_RUNNER is set; destructive when the runner's release is the entry's, else LXD.
+ *                PPC64EL_RUNNER is set; destructive when the runner's release is the entry's, else LXD;
+ *   emulated     every arch no hosted runner has (s390x, ppc64el, armhf, riscv64), unless a self-hosted runner is
+ *                configured for it or the description says `emulate: false`: the hosted amd64 ubuntu-24.04, in a
+ *                docker `linux/<arch>` container of the build-on release (`ubuntu:22.04`) run under QEMU user
+ *                emulation (binfmt_misc), charmcraft in destructive mode there (docs/upstream.md: under qemu-user
+ *                charmcraft sees the guest's machine and the container's os-release, so it packs exactly that
+ *                entry). Slow: EMULATED_SLOWDOWN says how slow, and the summaries say it.
  *
- * Emulation is not a route: charmcraft is a snap and snapd does not run inside a QEMU-user container. An entry no
- * configured route serves stops the plan in one line, before anything is built or uploaded.
+ * armhf and riscv64 are emulated too: the arch table has their docker platforms (linux/arm/v7, linux/riscv64),
+ * the ubuntu images are published for both, and charmcraft 2.7.6 names their machines armhf and riscv64
+ * (`charmcraft/utils/platform.py`: ARCH_TRANSLATIONS maps armv7l to armhf, riscv64 is its own name; its snap is
+ * built for both). No hosted runner runs them.
+ * An entry no configured route serves (a base other than Ubuntu, an arch outside the table, or `emulate: false`
+ * with no runner) stops the plan in one line, before anything is built or uploaded.
  */
-import { parseArch } from '../arch.js'
+import { ARCHES, parseArch } from '../arch.js'
 import { UserError } from '../errors.js'
 
 export interface Base {
@@ -48,10 +58,14 @@ export interface RouteConfig {
   callerOwner?: string
   /** The owner of the build-snaps repository whose workflow is called (cdk). */
   suiteOwner?: string
+  /** The description's `emulate` (default true); false: no emulated route, an entry only it serves is refused. */
+  emulate?: boolean
 }
 
+export type RouteKind = 'hosted' | 'lxd' | 'self-hosted' | 'emulated'
+
 export interface Route {
-  kind: 'hosted' | 'lxd' | 'self-hosted'
+  kind: RouteKind
   /** The job's runs-on. */
   runsOn: string | string[]
   /** What GitHub sets in the job: RUNNER_ARCH (X64, ARM64, S390X, PPC64LE) and, on hosted images, ImageOS. */
@@ -63,7 +77,21 @@ export interface Route {
   destructive: 'true' | 'false' | 'auto'
   /** Set LXD up before packing. */
   lxd: boolean
+  /** The emulated route's container: the build-on arch's docker platform (linux/s390x) and release (ubuntu:22.04); '' otherwise. */
+  containerPlatform: string
+  containerImage: string
 }
+
+/**
+ * How many times slower an emulated pack is than a native one: ONE figure, shown in both summaries and the docs.
+ * Measured here: gcc -O2 ≈ 4.8× and Python 3–7× under Debian's qemu 7.2; 4–10× is reported for whole builds
+ * (docs/emulated-pack.md has the benchmark).
+ */
+export const EMULATED_SLOWDOWN = 5
+/** The emulated route's runner: the hosted amd64 image (docker and binfmt_misc are there). */
+export const EMULATED_RUNNER = 'ubuntu-24.04'
+/** The summaries' mark of a slow route ('' for the native ones). */
+export const slowMark = (kind: RouteKind): string => (kind === 'emulated' ? `emulated, ~${EMULATED_SLOWDOWN}× slower` : '')
 
 const HOSTED_RELEASES = ['22.04', '24.04']
 /** The hosted images' label suffix per arch (ubuntu-24.04, ubuntu-24.04-arm); RUNNER_ARCH comes from shared/arch.ts. */
@@ -74,41 +102,33 @@ export const SELF_HOSTED_RELEASE = '22.04'
 const imageOs = (release: string) => `ubuntu${release.split('.')[0]}`
 const isUbuntu = (b: Base) => b.name === 'ubuntu'
 
+type Candidate = Route & { configured: boolean; fix: string }
+
 /** The routes of one build-on base, best first, whether configured or not (pure). */
-function candidates(b: Base, cfg: RouteConfig): Array<Route & { configured: boolean; needs: string }> {
-  const out: Array<Route & { configured: boolean; needs: string }> = []
+function candidates(b: Base, cfg: RouteConfig): Candidate[] {
+  if (!isUbuntu(b)) return []
+  const out: Candidate[] = []
+  const none = { containerPlatform: '', containerImage: '' }
   const suffix = HOSTED_SUFFIX[b.arch]
-  if (suffix !== undefined && isUbuntu(b)) {
-    if (HOSTED_RELEASES.includes(b.channel)) {
-      const runsOn = `ubuntu-${b.channel}${suffix}`
-      out.push({
-        kind: 'hosted',
-        runsOn,
-        runnerArch: runnerArch(b.arch),
-        imageOs: imageOs(b.channel),
-        base: b,
-        destructive: 'true',
-        lxd: false,
-        configured: true,
-        needs: `the GitHub-hosted runner ${runsOn}`,
-      })
-    } else {
-      const runsOn = `ubuntu-24.04${suffix}`
-      out.push({
-        kind: 'lxd',
-        runsOn,
-        runnerArch: runnerArch(b.arch),
-        imageOs: 'ubuntu24',
-        base: b,
-        destructive: 'false',
-        lxd: true,
-        configured: true,
-        needs: `LXD on ${runsOn}`,
-      })
-    }
+  if (suffix !== undefined) {
+    const hosted = HOSTED_RELEASES.includes(b.channel)
+    const runsOn = hosted ? `ubuntu-${b.channel}${suffix}` : `ubuntu-24.04${suffix}`
+    out.push({
+      kind: hosted ? 'hosted' : 'lxd',
+      runsOn,
+      runnerArch: runnerArch(b.arch),
+      imageOs: hosted ? imageOs(b.channel) : 'ubuntu24',
+      base: b,
+      destructive: hosted ? 'true' : 'false',
+      lxd: !hosted,
+      ...none,
+      configured: true,
+      fix: '',
+    })
+    return out
   }
   const sh = SELF_HOSTED_ARCHES.find((a) => a === b.arch)
-  if (sh && isUbuntu(b)) {
+  if (sh)
     out.push({
       kind: 'self-hosted',
       runsOn: ['self-hosted', 'linux', sh],
@@ -117,10 +137,25 @@ function candidates(b: Base, cfg: RouteConfig): Array<Route & { configured: bool
       base: b,
       destructive: 'auto',
       lxd: false,
+      ...none,
       configured: !!cfg.selfHosted[sh],
-      needs: `the repository variable ${runnerVariable(sh)} (a self-hosted runner labelled self-hosted, linux, ${sh})`,
+      fix: `set the repository variable ${runnerVariable(sh)} (a self-hosted runner labelled self-hosted, linux, ${sh})`,
     })
-  }
+  const arch = ARCHES.find((a) => a.debian === b.arch)
+  if (arch)
+    out.push({
+      kind: 'emulated',
+      runsOn: EMULATED_RUNNER,
+      runnerArch: runnerArch('amd64'),
+      imageOs: imageOs('24.04'),
+      base: b,
+      destructive: 'true',
+      lxd: false,
+      containerPlatform: arch.platform,
+      containerImage: `ubuntu:${b.channel}`,
+      configured: cfg.emulate !== false,
+      fix: 'remove emulate: false',
+    })
   return out
 }
 
@@ -135,28 +170,30 @@ export function entryNeeded(e: BuildEntry, arches: string[]): boolean {
 }
 
 /**
- * The route that packs an entry, or a UserError naming the charm, the entry's build-on and what would serve it.
+ * The route that packs an entry, or a UserError naming the charm, the entry's build-on and what would serve it:
+ * the first configured native route of its build-on bases, else the first emulated one.
  * A self-hosted route is refused when the caller's owner is not the suite's (GitHub lets a called workflow use
  * the caller's self-hosted runners only when both repositories have the same owner).
  */
 export function routeEntry(charm: string, e: BuildEntry, cfg: RouteConfig): Route {
   const all = e.buildOn.flatMap((b) => candidates(b, cfg))
-  const usable = all.find((r) => r.configured)
+  // A native route of any build-on base before an emulated one.
+  const usable = all.find((r) => r.configured && r.kind !== 'emulated') ?? all.find((r) => r.configured)
   const where = `${charm}: ${showSelect(e)} builds on ${showBuildOn(e)}`
   if (!usable) {
     if (all.length === 0)
       throw new UserError(
-        `${where}, and no route packs it (GitHub hosts amd64 and arm64 on Ubuntu; s390x and ppc64el need a self-hosted runner); pack it elsewhere and give the .charm files (files:), or drop its arch from arches`,
+        `${where}, and no route packs it (GitHub hosts amd64 and arm64 on Ubuntu; the other arches of Ubuntu are packed on a self-hosted runner or emulated); pack it elsewhere and give the .charm files (files:), or drop its arch from arches`,
       )
     throw new UserError(
-      `${where}, and no configured route packs it; set ${[...new Set(all.map((r) => r.needs))].join(', or ')}, or drop its arch from arches`,
+      `${where}, and no configured route packs it; ${[...new Set(all.map((r) => r.fix))].join(', or ')}, or drop its arch from arches`,
     )
   }
   if (usable.kind === 'self-hosted' && cfg.callerOwner && cfg.suiteOwner && cfg.callerOwner.toLowerCase() !== cfg.suiteOwner.toLowerCase())
     throw new UserError(
       `${where}: the self-hosted route (${runnerVariable(usable.base.arch as SelfHostedArch)}) cannot serve a call from ${cfg.callerOwner}: GitHub gives a called workflow the caller's self-hosted runners only when both are owned by the same account (${cfg.suiteOwner}); copy release.yml into a repository of ${cfg.callerOwner} (see the README) or drop ${usable.base.arch} from arches`,
     )
-  const { configured: _c, needs: _n, ...route } = usable
+  const { configured: _c, fix: _f, ...route } = usable
   return route
 }
 
@@ -286,12 +323,31 @@ export interface PackJob {
   'run-on': string
   /** The arches the entry's .charm serves, space separated (charm-build's arches: a charm-tools manifest). */
   arches: string
-  route: Route['kind']
+  route: RouteKind
   'runs-on': string | string[]
   'runner-arch': string
   'image-os': string
   destructive: Route['destructive']
   lxd: boolean
+  /** The emulated route's docker platform (linux/s390x) and image (ubuntu:22.04); '' on the other routes. */
+  'container-platform': string
+  'container-image': string
+  /** The summaries' mark of a slow route: `emulated, ~5× slower` ('' on the native routes). */
+  slow: string
+}
+
+/**
+ * A pack job's route as the summaries name it (markdown): `hosted \`ubuntu-22.04\`, destructive mode`,
+ * `lxd \`ubuntu-24.04\`, LXD`, `self-hosted \`self-hosted, linux, s390x\``, and an emulated one with its slow mark:
+ * `emulated \`linux/s390x\` in \`ubuntu:22.04\` on \`ubuntu-24.04\`, destructive mode (emulated, ~5× slower)`.
+ */
+export function showRoute(
+  p: Pick<PackJob, 'route' | 'runs-on' | 'destructive' | 'container-platform' | 'container-image' | 'slow'>,
+): string {
+  const runsOn = `\`${Array.isArray(p['runs-on']) ? p['runs-on'].join(', ') : p['runs-on']}\``
+  const where = p.route === 'emulated' ? `\`${p['container-platform']}\` in \`${p['container-image']}\` on ${runsOn}` : runsOn
+  const mode = p.destructive === 'true' ? ', destructive mode' : p.destructive === 'false' ? ', LXD' : ''
+  return `${p.route} ${where}${mode}${p.slow ? ` (${p.slow})` : ''}`
 }
 
 /** One pack job per needed entry of one charm, each on its route; refuses (one line) what no route serves. */
@@ -315,6 +371,9 @@ export function packJobs(charm: string, entries: BuildEntry[], arches: string[],
       'image-os': r.imageOs,
       destructive: r.destructive,
       lxd: r.lxd,
+      'container-platform': r.containerPlatform,
+      'container-image': r.containerImage,
+      slow: slowMark(r.kind),
     })
   }
   if (jobs.length === 0)

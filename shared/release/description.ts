@@ -41,6 +41,8 @@ export interface Description {
   arches: string[]
   channel?: string
   snaps: 'real' | 'placeholder'
+  /** Pack the entries no hosted or configured self-hosted runner packs under QEMU (default true; shared/charm/routes.ts). */
+  emulate?: boolean
   versions: { kubernetes: string; cni?: string; flannel?: string; etcd?: string }
   sources?: { cni?: string; flannel?: string; etcd?: string; 'cdk-addons'?: string }
   charms: Record<string, CharmSpec>

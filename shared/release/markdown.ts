@@ -1,4 +1,5 @@
 /** The plan as the plan job's summary shows it (and the local pipeline prints it): versions, artifacts, charms, pack jobs, the Snap Store. */
+import { showRoute } from '../charm/routes.js'
 import type { CdkPlan } from './plan.js'
 
 export function planMarkdown(plan: CdkPlan, dryRun: boolean, title = 'Release plan'): string {
@@ -6,10 +7,7 @@ export function planMarkdown(plan: CdkPlan, dryRun: boolean, title = 'Release pl
     .filter(([, v]) => v)
     .map(([k, v]) => `| ${k} | ${v} |`)
   const shared = Object.entries(plan.shared).map(([k, cs]) => `| \`${k}\` | ${plan.arches.length} (once per arch) | ${cs.join(', ')} |`)
-  const packs = plan.packs.map(
-    (p) =>
-      `| ${p.charm} | ${p.entry} | ${p['build-on']} | ${p['run-on']} | ${p.route}: \`${Array.isArray(p['runs-on']) ? p['runs-on'].join(', ') : p['runs-on']}\`${p.destructive === 'true' ? ', destructive mode' : p.destructive === 'false' ? ', LXD' : ''} |`,
-  )
+  const packs = plan.packs.map((p) => `| ${p.charm} | ${p.entry} | ${p['build-on']} | ${p['run-on']} | ${showRoute(p)} |`)
   const charms = plan.charms.map(
     (c) =>
       `| ${c.charm} | ${c.path || c.files.split('\n').join(', ')} | ${c.resources.split('\n').filter(Boolean).length} | ${c.placeholders.split(' ').filter(Boolean).length} | ${c.keep || '-'} |`,
@@ -30,7 +28,7 @@ export function planMarkdown(plan: CdkPlan, dryRun: boolean, title = 'Release pl
     '| charm | source | resource lines | placeholders | kept |',
     '|---|---|---|---|---|',
     ...charms,
-    ...(packs.length ? ['', '| charm | entry | build-on | run-on | packed on |', '|---|---|---|---|---|', ...packs] : []),
+    ...(packs.length ? ['', '| charm | entry | build-on | run-on | route |', '|---|---|---|---|---|', ...packs] : []),
     ...snapStoreMarkdown(plan),
   ].join('\n')
 }

@@ -113,7 +113,7 @@ export interface PlanOptions {
   artifacts: string
   /** Overrides the description's channel. */
   channel?: string
-  /** The runner routes configured (self-hosted runners, the caller's owner); none when undefined. */
+  /** The runner routes configured (self-hosted runners, the caller's owner); none when undefined. The description's `emulate` is added. */
   routes?: RouteConfig
   /** false: no pack jobs (a promotion, the summary's reading of the plan): nothing is packed, nothing routed. */
   packs?: boolean
@@ -142,7 +142,9 @@ export function makePlan(desc: Description, infos: CharmInfo[], o: PlanOptions):
         o.routes,
       )
     : []
-  const packs = o.packs === false ? [] : packPlans(infos, arches, o.routes, at, refused)
+  // The description's `emulate` (default true) joins the runner routes the workflow (or the local run) configured.
+  const routes: RouteConfig = { ...(o.routes ?? { selfHosted: {} }), emulate: desc.emulate ?? o.routes?.emulate ?? true }
+  const packs = o.packs === false ? [] : packPlans(infos, arches, routes, at, refused)
   const shared = sharedArtifacts(desc, infos)
   const charms = infos.map((info) => charmPlan(desc, info, arches, at, o.kubeVersion))
   // Before anything is built or uploaded: every entry the release needs has a route.
@@ -190,7 +192,7 @@ function placesFor(o: PlanOptions): Places {
 }
 
 /** The pack jobs: one per needed bases/platforms entry of every charm built here, on its route; refusals go to `refused`. */
-function packPlans(infos: CharmInfo[], arches: Arch[], routes: RouteConfig | undefined, at: Places, refused: string[]): PackPlan[] {
+function packPlans(infos: CharmInfo[], arches: Arch[], routes: RouteConfig, at: Places, refused: string[]): PackPlan[] {
   const packs: PackPlan[] = []
   for (const info of infos) {
     if (!info.dir || !info.entries) continue
@@ -199,7 +201,7 @@ function packPlans(infos: CharmInfo[], arches: Arch[], routes: RouteConfig | und
         info.name,
         info.entries,
         arches.map((a) => a.debian),
-        routes ?? { selfHosted: {} },
+        routes,
       )) {
         const artifact = `pack-${info.name}_${j.id}`
         packs.push({ ...j, path: at.place(info.dir), builder: info.builder ?? 'auto', 'pack-dir': at.art(artifact), artifact })
