@@ -153,7 +153,7 @@ describe('build-cdk-addons-snap (dist bundle, end to end)', () => {
     // kubectl was checked and smoke-run for the target (natively on amd64, under qemu otherwise)
     expect(res.log).toMatch(
       new RegExp(
-        `kubectl: downloaded .*sha256 verified; ELF ${debian}; ran (natively|under qemu-[a-z0-9_]+(-static)?): Client Version: ${VERSION}`,
+        `kubectl: downloaded .*sha256 verified; ELF ${debian}; ran (natively|under qemu-[a-z0-9_]+(-static)?|through binfmt_misc qemu-[a-z0-9_]+): Client Version: ${VERSION}`,
       ),
     )
     expect(res.log).toContain(`rendered {{ arch }} -> ${arch.go} in 3 of 4 templates (5 placeholders)`)
