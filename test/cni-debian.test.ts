@@ -64,7 +64,9 @@ describe.skipIf(!present)('build-cnitgz on the real containernetworking/plugins 
       execFileSync('qemu-s390x-static', [path.join(x, 'bridge')], { env: { ...process.env, CNI_COMMAND: 'VERSION' } }).toString(),
     )
     expect(version.supportedVersions).toEqual(expect.arrayContaining(['0.3.1', '0.4.0', '1.0.0']))
-    expect(r.log).toMatch(/s390x: 16 binaries, each ELF s390x; bridge: ELF s390x; ran (?:under qemu-s390x-static|through binfmt_misc qemu-s390x): \{"cniVersion":"1\.0\.0"/)
+    expect(r.log).toMatch(
+      /s390x: 16 binaries, each ELF s390x; bridge: ELF s390x; ran (?:under qemu-s390x-static|through binfmt_misc qemu-s390x): \{"cniVersion":"1\.0\.0"/,
+    )
     // GOPATH mode builds in place, one arch at a time
     expect(r.log).toContain('1 at a time')
   }, 600_000)

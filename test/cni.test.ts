@@ -82,7 +82,9 @@ describe('build-cnitgz from source, five arches in one step', () => {
         expect({ p, machine: h?.machine, bits: h?.bits, endian: h?.endian }).toEqual({ p, ...arch.elf })
       }
       expect(first.log).toMatch(
-        new RegExp(`${a}: 5 binaries, each ELF ${a}; bridge: ELF ${a}; ran (natively|under ${arch.qemu}-static|through binfmt_misc ${arch.qemu}): \\{"cniVersion"`),
+        new RegExp(
+          `${a}: 5 binaries, each ELF ${a}; bridge: ELF ${a}; ran (natively|under ${arch.qemu}-static|through binfmt_misc ${arch.qemu}): \\{"cniVersion"`,
+        ),
       )
       const run = a === 'amd64' ? [path.join(dir, 'bridge')] : [`${arch.qemu}-static`, path.join(dir, 'bridge')]
       const out = execFileSync(run[0], run.slice(1), { env: { ...process.env, CNI_COMMAND: 'VERSION' } }).toString()

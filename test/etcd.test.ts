@@ -297,8 +297,16 @@ describe('build-etcd-snap (dist bundle, end to end)', () => {
     expect(readFileSync(res.outputs.manifest, 'utf8')).toContain(`${await sha256File(snap)}  etcd_3.4.22_${debian}.snap\n`) // with its SBOM and provenance (test/sbom.test.ts)
     expect(res.log).toContain(`etcd 3.4.22 from `)
     expect(res.log).toContain(`with go build, Go `)
-    expect(res.log).toMatch(new RegExp(`etcd: ELF ${debian}; ran (natively|under qemu-[a-z0-9_]+-static|through binfmt_misc qemu-[a-z0-9_]+): etcd Version: 3.4.22`))
-    expect(res.log).toMatch(new RegExp(`etcdctl: ELF ${debian}; ran (natively|under qemu-[a-z0-9_]+-static|through binfmt_misc qemu-[a-z0-9_]+): etcdctl version: 3.4.22`))
+    expect(res.log).toMatch(
+      new RegExp(
+        `etcd: ELF ${debian}; ran (natively|under qemu-[a-z0-9_]+-static|through binfmt_misc qemu-[a-z0-9_]+): etcd Version: 3.4.22`,
+      ),
+    )
+    expect(res.log).toMatch(
+      new RegExp(
+        `etcdctl: ELF ${debian}; ran (natively|under qemu-[a-z0-9_]+-static|through binfmt_misc qemu-[a-z0-9_]+): etcdctl version: 3.4.22`,
+      ),
+    )
     await checkSnap(snap, arch, '3.4.22')
     fromSource.set(debian, snap)
   })
@@ -364,7 +372,9 @@ describe('build-etcd-snap (dist bundle, end to end)', () => {
     expect(first.res.log).toContain(
       `etcd 3.4.22: downloaded ${mirror.url}/${TAG}/etcd-${TAG}-linux-${arch.go}.tar.gz, sha256 verified (SHA256SUMS)`,
     )
-    expect(first.res.log).toMatch(/etcdctl: ELF .*; ran (under qemu-[a-z0-9]+-static|through binfmt_misc qemu-[a-z0-9]+): etcdctl version: 3.4.22/)
+    expect(first.res.log).toMatch(
+      /etcdctl: ELF .*; ran (under qemu-[a-z0-9]+-static|through binfmt_misc qemu-[a-z0-9]+): etcdctl version: 3.4.22/,
+    )
     const snap = path.join(first.out, `etcd_3.4.22_${debian}.snap`)
     await checkSnap(snap, arch, '3.4.22')
     const second = await build({ 'etcd-version': 'v3.4.22', arch: debian, 'base-url': mirror.url }, { toolCache })

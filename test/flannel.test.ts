@@ -230,7 +230,9 @@ describe('build-flannel from releases (loopback mirror)', () => {
     expect(info).toContain(`etcd release: loopback mirror /etcd-io/etcd/releases/download/${ETCD}/etcd-${ETCD}-linux-s390x.tar.gz sha256 `)
     expect(mirror.requests.some((q) => q.endsWith(`/etcd-io/etcd/releases/download/${ETCD}/SHA256SUMS`))).toBe(true)
     expect(r.log).toMatch(
-      new RegExp(`s390x: 2 binaries, each ELF s390x; flanneld: ELF s390x; ran (under qemu-s390x-static|through binfmt_misc qemu-s390x): ${FLANNEL}`),
+      new RegExp(
+        `s390x: 2 binaries, each ELF s390x; flanneld: ELF s390x; ran (under qemu-s390x-static|through binfmt_misc qemu-s390x): ${FLANNEL}`,
+      ),
     )
   })
 

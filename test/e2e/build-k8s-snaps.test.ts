@@ -249,7 +249,9 @@ describe('air-gapped mode, verification switches, artifacts', () => {
     const r = await build({ 'kube-version': KUBE_VERSION, arch: 's390x', components: 'kubectl', 'binaries-dir': binariesDir(true) })
     expect(r.exitCode, r.log).toBe(0)
     expect(mirror.requests).toEqual([])
-    expect(r.stdout).toMatch(/kubectl: from .*\/kubectl, sha256 verified; ELF s390x; ran (under qemu-s390x-static|through binfmt_misc qemu-s390x)/)
+    expect(r.stdout).toMatch(
+      /kubectl: from .*\/kubectl, sha256 verified; ELF s390x; ran (under qemu-s390x-static|through binfmt_misc qemu-s390x)/,
+    )
   })
   test('binaries-dir without .sha256: built, with a warning that it was not checksum-verified', async () => {
     const r = await build({ 'kube-version': KUBE_VERSION, arch: 's390x', components: 'kubectl', 'binaries-dir': binariesDir(false) })
