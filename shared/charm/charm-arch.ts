@@ -135,12 +135,17 @@ function refuseUnfit(file: string, packed: PackedCharm, entry: BuildEntry | Base
 }
 
 /**
- * Check a .charm given to charm-attach-release: its ELF files are for the arch its manifest.yaml bases name (the
- * only statement of what it runs on; prebuilt `files:` charms included). Throws one line.
+ * The one-line problem of a prebuilt or given .charm, else undefined: its ELF files are for the arch its
+ * manifest.yaml bases name (the only statement of what it runs on). `label` names it (default: its file name).
  */
+export async function givenCharmArchProblem(file: string, tmpRoot: string, label = path.basename(file)): Promise<string | undefined> {
+  const packed = await inspectPackedCharm(file, tmpRoot, label)
+  return elfProblem(label, packed.bases ?? [], packed.elf, 'it')
+}
+
+/** charm-attach-release, before anything is uploaded: givenCharmArchProblem as a one-line UserError. */
 export async function checkGivenCharmArch(file: string, tmpRoot: string, inputName = 'charm'): Promise<void> {
-  const packed = await inspectPackedCharm(file, tmpRoot, inputName)
-  const problem = elfProblem(`${inputName}: ${path.basename(file)}`, packed.bases ?? [], packed.elf, 'it')
+  const problem = await givenCharmArchProblem(file, tmpRoot, `${inputName}: ${path.basename(file)}`)
   if (problem) throw new UserError(problem)
 }
 
