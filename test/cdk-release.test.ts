@@ -327,6 +327,31 @@ describe('the plan', () => {
       "cdk-release.yaml: charms.flannel.files: flannel_s390x.charm is charm 'kubernetes-worker', not 'flannel'; every file of an entry must be the same charm",
     )
   })
+  test('prebuilt files: an s390x .charm carrying x86-64 machine code is refused before anything is built', async () => {
+    const root = tempDir('bs-cdk-')
+    const { config } = writeCdkFixture(root, ARCHES)
+    const { execFileSync } = await import('node:child_process')
+    // A real x86-64 shared object (gcc) inside real zips (zip), each with the manifest.yaml charmcraft writes.
+    writeFileSync(path.join(root, 'ext.c'), 'int ext(void) { return 1; }\n')
+    execFileSync('gcc', ['-shared', '-fPIC', '-o', path.join(root, 'ext.so'), path.join(root, 'ext.c')])
+    for (const arch of ['amd64', 's390x']) {
+      const src = path.join(root, `flannel-${arch}`)
+      execFileSync('mkdir', ['-p', path.join(src, 'venv')])
+      execFileSync('cp', [path.join(root, 'charms/flannel/metadata.yaml'), path.join(root, 'ext.so'), src])
+      execFileSync('mv', [path.join(src, 'ext.so'), path.join(src, 'venv', 'ext.cpython-310-x86_64-linux-gnu.so')])
+      writeFileSync(path.join(src, 'manifest.yaml'), stringify({ bases: [{ name: 'ubuntu', channel: '22.04', architectures: [arch] }] }))
+      execFileSync('zip', ['-q', '-r', path.join(root, `flannel_ubuntu-22.04-${arch}.charm`), '.'], { cwd: src })
+    }
+    const d = parse(readFileSync(config, 'utf8'))
+    d.charms.flannel = { files: ['flannel_*.charm'], resources: { 'flannel-{arch}': 'flannel' } }
+    writeFileSync(config, stringify(d))
+    // One line: the amd64 file, with the same .so, is right.
+    await expect(planFor(root, config)).rejects.toMatchObject({
+      lines: [
+        'cdk-release.yaml: charms.flannel.files: flannel_ubuntu-22.04-s390x.charm: venv/ext.cpython-310-x86_64-linux-gnu.so is built for amd64 (ELF machine 62, 64-bit LSB), not s390x; pack it on an s390x host or under emulation (it carries machine code), never on amd64',
+      ],
+    })
+  })
 })
 
 describe('the pinned bundles', () => {

@@ -115,6 +115,7 @@ describe('a packed charm against its entry', () => {
   it('refuses an s390x charm carrying an x86-64 .so in one line naming the file and its arch', async () => {
     const files: Record<string, string> = { [SO]: elf.so, ...(HAVE_KUBECTL ? { 'bin/kubectl': KUBECTL } : {}) }
     const file = charm('emu-probe_ubuntu-22.04-s390x.charm', [base('s390x')], files)
+    expect(await refusal(checkCharmArch(file, [base('s390x')], work))).toMatch(/^emu-probe_ubuntu-22\.04-s390x\.charm: venv\/probe_ext/)
     const line =
       'emu-probe_ubuntu-22.04-s390x.charm: venv/probe_ext.cpython-311-x86_64-linux-gnu.so is built for amd64 (ELF machine 62, 64-bit LSB), not s390x; pack this entry on an s390x host or under emulation (it carries machine code), never on amd64'
     expect(await refusal(checkCharmArch(file, entry(1, base('s390x')), work))).toBe(line)
@@ -132,6 +133,11 @@ describe('a packed charm against its entry', () => {
     await expect(checkCharmArch(file, entry(0, base('amd64', '24.04'), base('amd64')), work)).resolves.toBeUndefined()
     expect(await refusal(checkCharmArch(file, entry(0, base('amd64')), work))).toBe(
       'two.charm: has manifest.yaml bases ubuntu 22.04 amd64, ubuntu 24.04 amd64, but it was packed for bases[0], which runs on ubuntu 22.04 amd64; it was not packed for that entry: pack bases[0] again on a host of its build-on (ubuntu 22.04 amd64)',
+    )
+    // Given only the entry's run-on bases.
+    await expect(checkCharmArch(file, [base('amd64', '24.04'), base('amd64')], work)).resolves.toBeUndefined()
+    expect(await refusal(checkCharmArch(file, [base('s390x')], work))).toBe(
+      'two.charm: has manifest.yaml bases ubuntu 22.04 amd64, ubuntu 24.04 amd64, but the entry it was packed for runs on ubuntu 22.04 s390x; it was not packed for that entry: pack that entry again on a host of its build-on',
     )
     expect(await refusal(checkCharmArch(charm('bare.charm', undefined), entry(2, base('arm64')), work))).toBe(
       'bare.charm: has no manifest.yaml, but it was packed for bases[2], which runs on ubuntu 22.04 arm64; it was not packed for that entry: pack bases[2] again on a host of its build-on (ubuntu 22.04 arm64)',

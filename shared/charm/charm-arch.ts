@@ -92,27 +92,33 @@ export function elfProblem(charm: string, runOn: Base[], elf: CharmElf[], what =
   )
 }
 
-/** The one-line refusal when manifest.yaml's bases are not the entry's run-on (order-insensitive), else undefined (pure). */
-export function basesProblem(charm: string, bases: Base[] | undefined, entry: BuildEntry): string | undefined {
-  const want = baseKeys(entry.runOn)
+/**
+ * The one-line refusal when manifest.yaml's bases are not the entry's run-on (order-insensitive), else undefined
+ * (pure). The entry is a BuildEntry (named in the fix), or just its run-on bases.
+ */
+export function basesProblem(charm: string, bases: Base[] | undefined, entry: BuildEntry | Base[]): string | undefined {
+  const runOn = Array.isArray(entry) ? entry : entry.runOn
+  const want = baseKeys(runOn)
   const got = baseKeys(bases ?? [])
   if (bases !== undefined && want.length === got.length && want.every((k, i) => k === got[i])) return undefined
-  const sel = showSelect(entry)
   const what =
     bases === undefined
       ? 'has no manifest.yaml'
       : got.length
         ? `has manifest.yaml bases ${got.join(', ')}`
         : 'has a manifest.yaml that names no bases'
+  if (Array.isArray(entry))
+    return `${charm}: ${what}, but the entry it was packed for runs on ${want.join(', ')}; it was not packed for that entry: pack that entry again on a host of its build-on`
+  const sel = showSelect(entry)
   return `${charm}: ${what}, but it was packed for ${sel}, which runs on ${want.join(', ')}; it was not packed for that entry: pack ${sel} again on a host of its build-on (${entry.buildOn.map(showBase).join(' or ')})`
 }
 
 /**
- * Check a packed .charm against the entry it was packed for: manifest.yaml's bases are the entry's run-on, and
- * every ELF file inside is for its arch. Throws a one-line UserError naming the charm file, the file inside and
- * its arch.
+ * Check a packed .charm against the entry it was packed for (a BuildEntry, or just its run-on bases):
+ * manifest.yaml's bases are the entry's run-on, and every ELF file inside is for its arch. Throws a one-line
+ * UserError naming the charm file, the file inside and its arch.
  */
-export async function checkCharmArch(file: string, entry: BuildEntry, tmpRoot: string): Promise<void> {
+export async function checkCharmArch(file: string, entry: BuildEntry | Base[], tmpRoot: string): Promise<void> {
   refuseUnfit(file, await inspectPackedCharm(file, tmpRoot), entry)
 }
 
@@ -122,19 +128,24 @@ function fitLine(packed: PackedCharm): string {
   return n === 0 ? 'no machine code' : `${n} ELF file${n === 1 ? '' : 's'}, all ${describeElf(packed.elf[0].header)}`
 }
 
-function refuseUnfit(file: string, packed: PackedCharm, entry: BuildEntry): void {
+function refuseUnfit(file: string, packed: PackedCharm, entry: BuildEntry | Base[]): void {
   const name = path.basename(file)
-  const problem = basesProblem(name, packed.bases, entry) ?? elfProblem(name, entry.runOn, packed.elf)
+  const problem = basesProblem(name, packed.bases, entry) ?? elfProblem(name, Array.isArray(entry) ? entry : entry.runOn, packed.elf)
   if (problem) throw new UserError(problem)
 }
 
 /**
- * Check a .charm given to charm-attach-release: its ELF files are for the arch its manifest.yaml bases name (the
- * only statement of what it runs on; prebuilt `files:` charms included). Throws one line.
+ * The one-line problem of a prebuilt or given .charm, else undefined: its ELF files are for the arch its
+ * manifest.yaml bases name (the only statement of what it runs on). `label` names it (default: its file name).
  */
+export async function givenCharmArchProblem(file: string, tmpRoot: string, label = path.basename(file)): Promise<string | undefined> {
+  const packed = await inspectPackedCharm(file, tmpRoot, label)
+  return elfProblem(label, packed.bases ?? [], packed.elf, 'it')
+}
+
+/** charm-attach-release, before anything is uploaded: givenCharmArchProblem as a one-line UserError. */
 export async function checkGivenCharmArch(file: string, tmpRoot: string, inputName = 'charm'): Promise<void> {
-  const packed = await inspectPackedCharm(file, tmpRoot, inputName)
-  const problem = elfProblem(`${inputName}: ${path.basename(file)}`, packed.bases ?? [], packed.elf, 'it')
+  const problem = await givenCharmArchProblem(file, tmpRoot, `${inputName}: ${path.basename(file)}`)
   if (problem) throw new UserError(problem)
 }
 

@@ -18,6 +18,7 @@ import { type BundleCharm } from '../bundle-check.js'
 import { parseChannel } from '../charm/plan.js'
 import { type BuildEntry, charmEntries } from '../charm/routes.js'
 import { readPackedMeta } from '../charm/release.js'
+import { givenCharmArchProblem } from '../charm/charm-arch.js'
 import {
   type Artifact,
   artifactKey,
@@ -233,6 +234,9 @@ async function readPrebuilt(c: Checking, name: string, globs: string[]): Promise
         `${path.basename(f)} is charm '${meta.name}', not '${name}'; every file of an entry must be the same charm`,
       )
     metas.push(meta)
+    // Machine code for the arch its manifest names (docs/release.md#every-charm-is-checked-for-its-arch).
+    const wrongArch = await givenCharmArchProblem(f, c.scratch)
+    if (wrongArch) c.problems.add(`${at}.files`, wrongArch)
   }
   if (!metas.length) return undefined
   const channelDefault = metas.find((m) => m.channelDefault !== undefined)?.channelDefault
