@@ -12,6 +12,7 @@ import { checkDescription } from '../shared/release/check.js'
 import { type Description, DescriptionError, loadDescription, validateSchema } from '../shared/release/description.js'
 import { planMarkdown } from '../shared/release/markdown.js'
 import { type ReleasedCharm, renderBundles } from '../shared/release/bundles.js'
+import { packTable, readPacks, summaryMarkdown } from '../cli/release/summary.js'
 import { EMULATED_SLOWDOWN, type RouteConfig } from '../shared/charm/routes.js'
 import { type RawDescription, writeCdkFixture } from './cdk-release.fixtures.js'
 import { repoRoot, tempDir } from './helpers/runner.js'
@@ -248,6 +249,28 @@ describe('the plan', () => {
     // With the runner, its route is named instead.
     expect(planMarkdown(await planFor(root, config), true)).toContain(
       '| flannel | bases[1] | ubuntu 22.04 s390x | ubuntu 22.04 s390x | self-hosted `self-hosted, linux, s390x` |',
+    )
+  })
+
+  test("the release summary names each pack entry's route from the plan job's packs output; a bad --packs is one line", async () => {
+    const root = tempDir('bs-cdk-')
+    const { config } = writeCdkFixture(root, ARCHES, (d) => (d.charms = { flannel: d.charms.flannel }))
+    const plan = await planFor(root, config, { selfHosted: {} })
+    const rows = packTable(readPacks(planOutputs(plan, true).packs))
+    expect(rows).toEqual([
+      '| flannel | bases[0] | ubuntu 22.04 amd64 | hosted `ubuntu-22.04`, destructive mode |',
+      `| flannel | bases[1] | ubuntu 22.04 s390x | emulated \`linux/s390x\` in \`ubuntu:22.04\` on \`ubuntu-24.04\`, destructive mode (emulated, ~${EMULATED_SLOWDOWN}× slower) |`,
+    ])
+    const md = summaryMarkdown('Release summary', [], [], [], '', rows).split('\n')
+    expect(md.slice(md.indexOf('| charm | entry | build-on | route |'))).toEqual([
+      '| charm | entry | build-on | route |',
+      '|---|---|---|---|',
+      ...rows,
+    ])
+    expect(summaryMarkdown('Release summary', [], [], [])).not.toContain('| route |')
+    expect(readPacks('')).toEqual([])
+    expect(() => readPacks('{"matrix": 1}')).toThrow(
+      `--packs: not the plan job's packs output ({"include": [...]}); pass needs.plan.outputs.packs, or nothing`,
     )
   })
 

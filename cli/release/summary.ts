@@ -146,7 +146,7 @@ export function summaryMarkdown(
     '',
     ...notes.map((n) => `${n}  `),
     ...(snapRows ? ['', snapRows] : []),
-    ...(packRows.length ? ['', '| charm | entry | build-on | packed on |', '|---|---|---|---|', ...packRows] : []),
+    ...(packRows.length ? ['', '| charm | entry | build-on | route |', '|---|---|---|---|', ...packRows] : []),
     ...(releaseRows.length
       ? [
           '',
