@@ -217,6 +217,16 @@ function noS390xImage(): string | undefined {
 
 const skipReason = noS390xImage()
 
+/** Seconds from the builder's `pip install` to pip's "Successfully installed", read from the log's timestamps. */
+function pipSeconds(log: string): string {
+  const lines = log.split('\n')
+  const at = (marker: string) => {
+    const line = lines.find((l) => l.includes(marker))
+    return line ? Date.parse(`${line.slice(0, 23).replace(' ', 'T')}Z`) : NaN
+  }
+  return ((at("'install', '--no-index'") - at('Successfully installed probe-ext')) / -1000).toFixed(1)
+}
+
 describe('charmcraft2 double inside a linux/s390x container (qemu-user)', () => {
   /** One pack of bases[1] as the emulated route runs it (its mount points), on a fresh copy of the charm. */
   function packInContainer(root: string, run: string, pipCache: string) {
@@ -276,7 +286,8 @@ describe('charmcraft2 double inside a linux/s390x container (qemu-user)', () => 
       expect(warm.log).not.toContain('Installing build dependencies')
 
       console.log(
-        `charmcraft2 double, emulated s390x pack of emu-probe: cold ${cold.seconds.toFixed(1)} s, re-run with the pip cache ${warm.seconds.toFixed(1)} s`,
+        `charmcraft2 double, emulated s390x pack of emu-probe: cold ${cold.seconds.toFixed(1)} s (pip step ${pipSeconds(cold.log)} s), ` +
+          `re-run with the pip cache ${warm.seconds.toFixed(1)} s (pip step ${pipSeconds(warm.log)} s)`,
       )
     },
     1_800_000,
