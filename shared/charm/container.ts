@@ -292,7 +292,7 @@ export function logTail(text: string, lines = 2): string {
     .map((l) => l.trim())
     .filter((l) => !NOISE.some((re) => re.test(l)))
   const tail = kept.slice(-lines)
-  const cause = kept.findLast((l) => COMPILER_ERROR.test(l))
+  const cause = kept.filter((l) => COMPILER_ERROR.test(l)).at(-1)
   const cut = (l: string) => (l.length > 160 ? `${l.slice(0, 159)}…` : l)
   return squeeze([...(cause && !tail.includes(cause) ? [cause] : []), ...tail].map(cut).join(' | '))
 }
