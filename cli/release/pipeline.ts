@@ -18,6 +18,7 @@ import { run } from '../../shared/exec.js'
 import { sourceDateEpoch } from '../../shared/epoch.js'
 import { parseBool } from '../../shared/inputs.js'
 import { parseKubeVersion } from '../../shared/k8s.js'
+import { checkContainerRoute, parseContainerPlatform } from '../../shared/charm/container.js'
 import { routeConfigFromEnv } from '../../shared/charm/routes.js'
 import { bundleCharms } from '../../shared/release/bundles.js'
 import { type CheckedDescription, loadCheckedDescription } from '../../shared/release/check.js'
@@ -197,6 +198,13 @@ async function planJob(local: LocalRun, checked: CheckedDescription, setUp: RunS
   }
   const { plan, from } = planned
   result.plan = plan
+  // The emulated route needs docker and an emulator here: refused now, before any build job runs.
+  const unfit = setUp.resume ? undefined : await emulationUnfit(plan)
+  if (unfit) {
+    result.steps.push({ job: 'plan', step: 'emulation', exitCode: 1 })
+    result.errors = [unfit]
+    return undefined
+  }
   say(planMarkdown(plan, local.dryRun, from ? `Promotion plan: ${from} → ${plan.channel}` : 'Release plan'))
   const needs = plan.snapNeeds ?? []
   const snapStore =
@@ -210,6 +218,28 @@ async function planJob(local: LocalRun, checked: CheckedDescription, setUp: RunS
       : undefined
   if (snapStore) say(snapStore.banner)
   return { ...local, ...setUp, checked, plan, ...(from ? { from } : {}), ...(snapStore ? { snapStore } : {}) }
+}
+
+/**
+ * The local pipeline plays each emulated pack job with this machine's docker: the first platform it cannot run
+ * (no docker, no engine, no binfmt_misc emulator) as one line with the fix, or undefined.
+ */
+async function emulationUnfit(plan: CdkPlan): Promise<string | undefined> {
+  const platforms = [...new Set(plan.packs.filter((p) => p.route === 'emulated').map((p) => p['container-platform']))]
+  for (const platform of platforms) {
+    const entries = plan.packs.filter((p) => p['container-platform'] === platform).map((p) => `${p.charm} ${p.entry}`)
+    const arch = parseContainerPlatform(platform)
+    try {
+      await checkContainerRoute(arch)
+    } catch (e) {
+      if (!(e instanceof UserError)) throw e
+      const why = e.message
+        .replace(/^container-platform \S+: /, '')
+        .replace(/ or leave container-platform empty to pack on this machine$/, '')
+      return `${entries.join(', ')} (emulated, ${platform}): ${why}; or pack on a runner of that arch (--runners ${arch.debian})`
+    }
+  }
+  return undefined
 }
 
 // ---------------------------------------------------------------- build
