@@ -9,10 +9,18 @@ import { parseArch } from '../../shared/arch.js'
 import type { Logger } from '../../shared/download.js'
 import { UserError } from '../../shared/errors.js'
 import { allSnaps, type FollowConfig, type FollowTrack } from '../../shared/follow/config.js'
-import { type BuildPair, type Cell, buildPairs, decideCells, type TrackUpstream } from '../../shared/follow/decide.js'
+import {
+  type BuildPair,
+  type Cell,
+  buildPairs,
+  decideCells,
+  type LatestStep,
+  planLatest,
+  type TrackUpstream,
+} from '../../shared/follow/decide.js'
+import type { SnapRecord } from '../../shared/snap-store/plan.js'
 import { readStatus } from '../../shared/snap-store/publish.js'
 import type { SnapStore, StatusRow } from '../../shared/snap-store/snapcraft.js'
-import { latestSteps } from './publish.js'
 import { probeBinaries, readUpstream } from './upstream.js'
 
 export interface FollowPlan {
@@ -51,7 +59,16 @@ function decideAll(
       for (const arch of c.arches) {
         const s = status[snap] ?? []
         if ('refused' in s) {
-          cells.push({ track: t.track, snap, arch, version: '', held: {}, action: 'failed', channels: [], why: [`snapcraft status ${snap}: ${s.refused}`] })
+          cells.push({
+            track: t.track,
+            snap,
+            arch,
+            version: '',
+            held: {},
+            action: 'failed',
+            channels: [],
+            why: [`snapcraft status ${snap}: ${s.refused}`],
+          })
           continue
         }
         cells.push(...decideCells({ track: t, snap, arch, upstream: upstream[t.track], rows: s, missing }))
@@ -128,7 +145,8 @@ export async function writePlan(file: string, plan: FollowPlan): Promise<void> {
 
 export async function readPlan(file: string): Promise<FollowPlan> {
   const text = await readFile(file, 'utf8').catch(() => undefined)
-  if (text === undefined) throw new UserError(`--plan: ${path.resolve(file)} does not exist; give the plan file the plan job wrote (follow plan --output)`)
+  if (text === undefined)
+    throw new UserError(`--plan: ${path.resolve(file)} does not exist; give the plan file the plan job wrote (follow plan --output)`)
   try {
     const plan = JSON.parse(text) as FollowPlan
     if (!Array.isArray(plan.cells) || !Array.isArray(plan.builds)) throw new Error('no cells')
@@ -136,4 +154,20 @@ export async function readPlan(file: string): Promise<FollowPlan> {
   } catch {
     throw new UserError(`--plan: ${path.resolve(file)} is not a follow plan; give the plan file the plan job wrote (follow plan --output)`)
   }
+}
+
+/** What (snap, arch, channel) holds once the records are in: the status overlaid with them. */
+export function holdsAfter(status: Record<string, StatusRow[]>, records: SnapRecord[]) {
+  return (snap: string, arch: string, channel: string): { revision: number; version: string } | undefined => {
+    const r = records.find((x) => x.snap === snap && x.arch === arch && x.channels.includes(channel))
+    if (r) return { revision: r.revision, version: r.version }
+    const row = (status[snap] ?? []).find((x) => x.arch === arch && x.channel === channel)
+    return row?.revision !== undefined ? { revision: row.revision, version: row.version ?? '' } : undefined
+  }
+}
+
+/** The latest/* releases the plan's status already calls for (the plan job: whether the publish job has work). */
+export function latestSteps(plan: FollowPlan, records: SnapRecord[] = []): LatestStep[] {
+  if (!plan.latestTrack || !plan.storeRead) return []
+  return planLatest(plan.latestTrack, plan.snaps, plan.arches, holdsAfter(plan.status, records), plan.status)
 }

@@ -11,12 +11,12 @@ import path from 'node:path'
 import { errorMessage, UserError } from '../../shared/errors.js'
 import { sha256File } from '../../shared/files.js'
 import { mapLimit } from '../../shared/concurrency.js'
-import { type Cell, type LatestStep, planLatest, snapVersionOf } from '../../shared/follow/decide.js'
+import { type Cell, type LatestStep, snapVersionOf } from '../../shared/follow/decide.js'
 import type { SnapRecord, SnapStep } from '../../shared/snap-store/plan.js'
 import { DEFAULT_PARALLEL, publish, readStatus, verifyLines } from '../../shared/snap-store/publish.js'
 import type { SnapStore, StatusRow } from '../../shared/snap-store/snapcraft.js'
 import { inspectSnap } from '../../shared/snap/inspect.js'
-import { artifactName, type FollowPlan } from './plan.js'
+import { artifactName, type FollowPlan, latestSteps } from './plan.js'
 
 export interface FollowResult {
   /** The plan's cells, with what was done: build → built+released, release → released, or failed. */
@@ -24,22 +24,6 @@ export interface FollowResult {
   latest: LatestStep[]
   /** Failures of latest/* releases and of the read-back, one line each. */
   problems: string[]
-}
-
-/** What (snap, arch, channel) holds once the records are in: the status overlaid with them. */
-export function holdsAfter(status: Record<string, StatusRow[]>, records: SnapRecord[]) {
-  return (snap: string, arch: string, channel: string): { revision: number; version: string } | undefined => {
-    const r = records.find((x) => x.snap === snap && x.arch === arch && x.channels.includes(channel))
-    if (r) return { revision: r.revision, version: r.version }
-    const row = (status[snap] ?? []).find((x) => x.arch === arch && x.channel === channel)
-    return row?.revision !== undefined ? { revision: row.revision, version: row.version ?? '' } : undefined
-  }
-}
-
-/** The latest/* releases the plan's status already calls for (the plan job: whether the publish job has work). */
-export function latestSteps(plan: FollowPlan, records: SnapRecord[] = []): LatestStep[] {
-  if (!plan.latestTrack || !plan.storeRead) return []
-  return planLatest(plan.latestTrack, plan.snaps, plan.arches, holdsAfter(plan.status, records), plan.status)
 }
 
 /** A build cell's snap in the build job's artifact: <dir>/follow-<version>-<arch>/<snap>_<version>_<arch>.snap. */
@@ -94,9 +78,19 @@ export async function followPublish(o: {
     try {
       await o.store.release(s.snap, s.revision, s.channels)
       o.log(`latest ${s.snap} ${s.arch}: revision ${s.revision} (${s.version}) released to ${s.channels.join(', ')}`)
-      latestRecords.push({ snap: s.snap, arch: s.arch, revision: s.revision, version: s.version, channels: s.channels, sha256: '', action: 'promoted' })
+      latestRecords.push({
+        snap: s.snap,
+        arch: s.arch,
+        revision: s.revision,
+        version: s.version,
+        channels: s.channels,
+        sha256: '',
+        action: 'promoted',
+      })
     } catch (e) {
-      problems.push(`latest: ${s.snap} ${s.arch}: snapcraft release ${s.snap} ${s.revision} ${s.channels.join(',')} failed: ${errorMessage(e)}`)
+      problems.push(
+        `latest: ${s.snap} ${s.arch}: snapcraft release ${s.snap} ${s.revision} ${s.channels.join(',')} failed: ${errorMessage(e)}`,
+      )
     }
   })
   const all = [...records, ...latestRecords]
@@ -107,6 +101,11 @@ export async function followPublish(o: {
     if ('refused' in rows) problems.push(`verify: snapcraft status ${snap} failed: ${rows.refused}`)
     else readable[snap] = rows
   }
-  problems.push(...verifyLines(all.filter((r) => readable[r.snap]), readable))
+  problems.push(
+    ...verifyLines(
+      all.filter((r) => readable[r.snap]),
+      readable,
+    ),
+  )
   return { cells, latest, problems }
 }

@@ -69,7 +69,9 @@ export async function readFollow(doc: FollowFile, file: string): Promise<FollowC
   }
   const tracks = Object.keys(doc.tracks).sort(newestFirst)
   if (doc.latest !== undefined && !tracks.includes(doc.latest))
-    problems.push(`${label}: latest: '${doc.latest}' is not one of the tracks (${tracks.join(', ')}); name one of them, or leave latest out`)
+    problems.push(
+      `${label}: latest: '${doc.latest}' is not one of the tracks (${tracks.join(', ')}); name one of them, or leave latest out`,
+    )
   let cdkAddons = ''
   if (doc['cdk-addons'] !== undefined) {
     cdkAddons = path.resolve(path.dirname(file), doc['cdk-addons'])
@@ -96,7 +98,9 @@ export async function loadFollow(file: string): Promise<FollowConfig> {
   const text = await readFile(file, 'utf8').catch(() => undefined)
   const label = path.basename(file)
   if (text === undefined)
-    throw new UserError(`--config: ${path.resolve(file)} does not exist; write a follow.yaml (start from examples/follow.yaml) or pass --config PATH`)
+    throw new UserError(
+      `--config: ${path.resolve(file)} does not exist; write a follow.yaml (start from examples/follow.yaml) or pass --config PATH`,
+    )
   let doc: unknown
   try {
     doc = parse(text)

@@ -144,7 +144,8 @@ export function decideCells(i: CellInput): Cell[] {
   const heldAll = Object.fromEntries(i.track.risks.map((r) => [r, heldText(row(`${i.track.track}/${r}`))]))
   const u = i.upstream
   if (!('targets' in u)) {
-    const [action, why] = 'skip' in u ? (['skipped', u.skip] as const) : 'refused' in u ? (['refused', u.refused] as const) : (['failed', u.failed] as const)
+    const [action, why] =
+      'skip' in u ? (['skipped', u.skip] as const) : 'refused' in u ? (['refused', u.refused] as const) : (['failed', u.failed] as const)
     return [{ ...base, version: '', held: heldAll, action, channels: [], why: [why] }]
   }
   const knownTracks = new Set(i.rows.map((r) => r.track))
