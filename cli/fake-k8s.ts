@@ -224,34 +224,36 @@ export function markersFor(releases: UpstreamRelease[]): Record<string, string> 
   return markers
 }
 
-/** The keys of a follow config the default upstream reads (follow.yaml's own spellings). */
+/** What the default upstream reads of a follow config (shared/follow/config.ts FollowConfig fits it). */
 export interface FollowTracks {
   arches: string[]
-  tracks: Record<string, { 'pre-releases'?: boolean }>
+  tracks: Array<{ track: string; preReleases: boolean }>
+  /** The track latest/* follows ('' or absent: none). */
   latest?: string
 }
 
 /**
  * The upstream `build-snaps follow` runs against when no --base-url is given: for each track X.Y one release,
  * every arch up. A GA'd track gets vX.Y.<n> (the older the minor, the more patches: the newest GA'd minor .2, the
- * next older .4, ...). The next minor (the highest of two or more tracks, with `pre-releases: true`, not `latest`) has only
- * a release candidate, vX.Y.0-rc.1: `latest-X.Y.txt` names it, and `stable-X.Y.txt` answers NoSuchKey, as
+ * next older .4, ...). The next minor (the highest of two or more tracks, with pre-releases, not `latest`) has
+ * only a release candidate, vX.Y.0-rc.1: `latest-X.Y.txt` names it, and `stable-X.Y.txt` answers NoSuchKey, as
  * dl.k8s.io does before a minor's first release.
  */
 export function defaultUpstream(config: FollowTracks): Upstream {
-  const tracks = Object.keys(config.tracks).map((t) => {
-    const m = /^(\d+)\.(\d+)$/.exec(t)
-    if (!m) throw new UserError(`tracks: '${t}' is not a Kubernetes minor (e.g. "1.35")`)
-    return { track: t, major: Number(m[1]), minor: Number(m[2]) }
+  const tracks = config.tracks.map((t) => {
+    const m = /^(\d+)\.(\d+)$/.exec(t.track)
+    if (!m) throw new UserError(`tracks: '${t.track}' is not a Kubernetes minor (e.g. "1.35")`)
+    return { ...t, major: Number(m[1]), minor: Number(m[2]) }
   })
   tracks.sort((a, b) => b.major - a.major || b.minor - a.minor)
   // The next minor: the highest of two or more tracks, following pre-releases, and not the one latest/* copies.
   const [top] = tracks
-  const next = tracks.length > 1 && config.tracks[top.track]['pre-releases'] === true && top.track !== config.latest ? top : undefined
-  const releases = tracks.map((t) => {
-    const patch = 2 * tracks.filter((o) => o !== next).indexOf(t) + 2
-    return { version: t === next ? `v${t.track}.0-rc.1` : `v${t.track}.${patch}`, arches: [...config.arches] }
-  })
+  const next = tracks.length > 1 && top.preReleases && top.track !== config.latest ? top : undefined
+  const ga = tracks.filter((t) => t !== next)
+  const releases = tracks.map((t) => ({
+    version: t === next ? `v${t.track}.0-rc.1` : `v${t.track}.${2 * ga.indexOf(t) + 2}`,
+    arches: [...config.arches],
+  }))
   const markers = markersFor(releases)
   for (const t of tracks) markers[`stable-${t.track}`] ??= NO_SUCH_KEY_MARKER
   return { releases, markers }

@@ -142,7 +142,11 @@ describe('the markers of a set of releases, and the default upstream of a follow
 
   test('the next minor has a release candidate only; the others a patch release each, every arch up', () => {
     const arches = ['amd64', 'arm64', 's390x', 'ppc64el']
-    const tracks = { '1.35': { 'pre-releases': true }, '1.34': {}, '1.33': {} }
+    const tracks = [
+      { track: '1.34', preReleases: false },
+      { track: '1.35', preReleases: true },
+      { track: '1.33', preReleases: false },
+    ]
     const u = defaultUpstream({ arches, tracks, latest: '1.34' })
     expect(u.releases).toEqual([
       { version: 'v1.35.0-rc.1', arches },
@@ -159,6 +163,8 @@ describe('the markers of a set of releases, and the default upstream of a follow
     const ga = defaultUpstream({ arches: ['amd64'], tracks, latest: '1.35' })
     expect(ga.releases.map((r) => r.version)).toEqual(['v1.35.2', 'v1.34.4', 'v1.33.6'])
     expect(ga.markers).toMatchObject({ 'stable-1.35': 'v1.35.2', 'latest-1.35': 'v1.35.2' })
-    expect(() => defaultUpstream({ arches, tracks: { '1.35.1': {} } })).toThrow(`tracks: '1.35.1' is not a Kubernetes minor`)
+    expect(() => defaultUpstream({ arches, tracks: [{ track: '1.35.1', preReleases: false }] })).toThrow(
+      `tracks: '1.35.1' is not a Kubernetes minor`,
+    )
   })
 })
