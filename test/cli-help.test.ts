@@ -12,6 +12,7 @@ import { describe, expect, test } from 'vitest'
 import { parse } from 'yaml'
 import { actionCommand, allCommands, DEMO_COMMAND, listActions, topHelp, VERIFY_COMMAND } from '../cli/main.js'
 import { type Command, helpOptionNames, helpText, parseOptions, synopsis, wantsHelp } from '../cli/options.js'
+import { FOLLOW_COMMANDS, followHelp } from '../cli/follow/cli.js'
 import { RELEASE_COMMANDS, releaseHelp, type ReleaseMode } from '../cli/release.js'
 import { repoRoot, tempDir } from './helpers/runner.js'
 
@@ -28,6 +29,10 @@ const COMMANDS: Array<[string, Command]> = [
   ...Object.entries(RELEASE_COMMANDS)
     .filter(([m]) => m !== 'run')
     .map(([m, c]): [string, Command] => [`release ${m}`, c]),
+  ['follow', FOLLOW_COMMANDS.run],
+  ...Object.entries(FOLLOW_COMMANDS)
+    .filter(([m]) => m !== 'run')
+    .map(([m, c]): [string, Command] => [`follow ${m}`, c]),
   ['demo', DEMO_COMMAND],
   ['verify-artifacts', VERIFY_COMMAND],
   ...listActions().map((a): [string, Command] => [a, actionCommand(a)]),
@@ -45,7 +50,13 @@ describe('every command and mode: --help through the dist CLI', () => {
     for (const o of c.options) if (o.default) expect(r.stdout.replace(/\s+/g, ' ')).toContain(`default: ${o.default}`)
     // The dist bundle and the source print the same help.
     const [cmd, mode] = line.split(' ')
-    expect(r.stdout).toBe(cmd === 'release' ? releaseHelp((mode ?? 'run') as ReleaseMode) : helpText(c))
+    expect(r.stdout).toBe(
+      cmd === 'release'
+        ? releaseHelp((mode ?? 'run') as ReleaseMode)
+        : cmd === 'follow'
+          ? followHelp((mode ?? 'run') as keyof typeof FOLLOW_COMMANDS)
+          : helpText(c),
+    )
   })
 
   test.each([
