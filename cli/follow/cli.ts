@@ -16,14 +16,14 @@ import { parseBool } from '../../shared/inputs.js'
 import { DescriptionError } from '../../shared/release/description.js'
 import { SnapStore } from '../../shared/snap-store/snapcraft.js'
 import { runActionLocally } from '../local.js'
-import { startMirror, type Mirror } from '../mirror.js'
+import { defaultUpstream, layOutUpstream, serveUpstream } from '../fake-k8s.js'
+import type { Mirror } from '../mirror.js'
 import { command, helpText, parseOptions, wantsHelp, wrap } from '../options.js'
 import { snapStoreSetup, storeTool } from '../release/jobs.js'
 import { exportLoginLine } from '../release/snaps.js'
 import { artifactName, type FollowPlan, followOutputs, latestSteps, makeFollowPlan, readPlan, writePlan } from './plan.js'
 import { type FollowResult, followPublish } from './publish.js'
 import { followFailed, followSummary } from './summary.js'
-import { layOutDefaultUpstream } from './upstream-mirror.js'
 
 const CONFIG = {
   name: 'config',
@@ -46,7 +46,7 @@ export const FOLLOW_COMMANDS = {
     summary:
       'follow upstream Kubernetes: every track of follow.yaml, every arch, only what changed (follow.yml locally: plan, one build per (version, arch) behind, publish)',
     details: [
-      'By default against a loopback mirror of stand-in binaries (stable-X.Y.txt for each track) and the snapcraft TEST',
+      'By default against a loopback mirror of stand-in binaries (one release per track, its markers) and the snapcraft TEST',
       'DOUBLE, its store in <output-dir>/snap-store: a second run is a re-run. --base-url and --snapcraft name the real ones.',
     ],
     options: [
@@ -245,11 +245,12 @@ async function runMode(rest: string[]): Promise<number> {
       throw new UserError(
         'go is not installed; the local mirror cross-compiles its stand-in binaries: run bash .ci/setup (or apt-get install golang-go), or give --base-url',
       )
+    const upstream = defaultUpstream(config)
     console.log(
-      `▶ Loopback mirror: stand-in Kubernetes binaries for ${config.arches.join(', ')}, one release per track, cross-compiled with go`,
+      `▶ Loopback mirror of upstream: stand-in Kubernetes ${upstream.releases.map((r) => r.version).join(', ')} for ${config.arches.join(', ')}, cross-compiled with go`,
     )
-    await layOutDefaultUpstream(path.join(out, 'mirror'), config)
-    mirror = await startMirror(path.join(out, 'mirror'))
+    await layOutUpstream(path.join(out, 'mirror'), upstream, undefined, [...new Set([...config.snaps, 'kubectl'])])
+    mirror = await serveUpstream(path.join(out, 'mirror'))
   }
   const saved = process.env.SOURCE_DATE_EPOCH
   process.env.SOURCE_DATE_EPOCH = String(sourceDateEpoch())

@@ -88,7 +88,10 @@ export async function makeFollowPlan(o: {
   const c = o.config
   const upstream = await readUpstream(o.baseUrl, c.tracks, o.log)
   for (const [track, u] of Object.entries(upstream))
-    if ('targets' in u) o.log(`${track}: upstream ${u.targets.map((t) => `${t.version} for ${t.risks.join(', ')}`).join('; ')}`)
+    if ('targets' in u)
+      o.log(
+        `${track}: upstream ${u.targets.map((t) => `${t.version} for ${t.risks.join(', ')}`).join('; ')}${u.ignored ? ` (${u.ignored.join('; ')})` : ''}`,
+      )
     else o.log(`${track}: ${'skip' in u ? `skipped: ${u.skip}` : 'refused' in u ? `refused: ${u.refused}` : `failed: ${u.failed}`}`)
   const snaps = allSnaps(c)
   const status: Record<string, StatusRow[] | Refused> = o.store

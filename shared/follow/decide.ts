@@ -35,7 +35,8 @@ export interface Target {
 
 /** A track's upstream: what its risks follow, or why the track is left alone this run. */
 export type TrackUpstream =
-  | { track: string; targets: Target[]; notes: string[] }
+  /** notes: the guards that held something back (one line each, in the summary); ignored: markers that named no version while another did (the log). */
+  | { track: string; targets: Target[]; notes: string[]; ignored?: string[] }
   | { track: string; skip: string }
   | { track: string; refused: string }
   | { track: string; failed: string }
@@ -82,13 +83,14 @@ export function trackUpstream(t: FollowTrack, stable: MarkerRead, latest?: Marke
   }
   const newest = versions.sort(semver.rcompare)[0]
   const release = versions.find((v) => !isPre(v))
-  const notes = [...refused, ...problems]
-  if (!isPre(newest)) return { track: t.track, targets: [{ version: newest, risks: t.risks }], notes }
+  const notes = [...refused]
+  const ignored = problems.length ? { ignored: problems } : {}
+  if (!isPre(newest)) return { track: t.track, targets: [{ version: newest, risks: t.risks }], notes, ...ignored }
   const targets: Target[] = [{ version: newest, risks: t.risks.filter((r) => PRE_RISKS.includes(r)) }]
   const held = t.risks.filter((r) => !PRE_RISKS.includes(r))
   if (held.length && release) targets.push({ version: release, risks: held })
   else if (held.length) notes.push(`${held.join(', ')}: ${newest} is a pre-release, which never goes there`)
-  return { track: t.track, targets: targets.filter((g) => g.risks.length), notes }
+  return { track: t.track, targets: targets.filter((g) => g.risks.length), notes, ...ignored }
 }
 
 /** What one (track, snap, arch, version) does. */
