@@ -42,6 +42,8 @@ export interface FollowPlan {
   /** Every snap read and published (cdk-addons last, when it follows). */
   snaps: string[]
   arches: string[]
+  /** The cdk-addons build directory (absolute), '' when cdk-addons does not follow. */
+  cdkAddons: string
 }
 
 type Refused = { refused: string }
@@ -116,6 +118,7 @@ export async function makeFollowPlan(o: {
     ...(c.latest ? { latestTrack: c.tracks.find((t) => t.track === c.latest) } : {}),
     snaps,
     arches: c.arches,
+    cdkAddons: c.cdkAddons,
   }
 }
 
@@ -138,6 +141,8 @@ export function followOutputs(plan: FollowPlan): Record<string, string> {
     count: String(include.length),
     publish: String(publish && !plan.dryRun),
     'dry-run': String(plan.dryRun),
+    // The build jobs check out the same repository: the directory relative to its top (the plan job's cwd).
+    'cdk-addons': plan.cdkAddons ? path.relative(process.cwd(), plan.cdkAddons) || '.' : '',
   }
 }
 
