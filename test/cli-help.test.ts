@@ -160,4 +160,22 @@ describe("the workflows' release steps use only their mode's options", () => {
     }
     expect(seen).toBeGreaterThan(10)
   })
+
+  test('every `build-snaps.js follow <mode> --option` in follow.yml is in that mode’s table, and every mode but run is used', () => {
+    const wf = parse(readFileSync(path.join(repoRoot, '.github', 'workflows', 'follow.yml'), 'utf8')) as {
+      jobs: Record<string, { steps?: Array<{ run?: string }> }>
+    }
+    const modes: string[] = []
+    for (const [job, j] of Object.entries(wf.jobs))
+      for (const s of j.steps ?? [])
+        for (const m of (s.run ?? '').matchAll(/build-snaps\.js follow((?: [^\n]*)?)/g)) {
+          const [mode, ...rest] = m[1].trim().split(/\s+/)
+          const c = FOLLOW_COMMANDS[mode as keyof typeof FOLLOW_COMMANDS]
+          expect(c, `follow.yml ${job}: follow ${mode}`).toBeDefined()
+          for (const u of rest.join(' ').matchAll(/(?:^|\s)--([a-z][a-z0-9-]*)/g))
+            expect(names(c), `follow.yml ${job}: follow ${mode} --${u[1]}`).toContain(u[1])
+          modes.push(mode)
+        }
+    expect(modes.sort()).toEqual(['plan', 'publish', 'summary'])
+  })
 })
