@@ -453,9 +453,9 @@ describe('follow.yml', () => {
   /** A plan of two tracks: 1.35 behind on both arches with cdk-addons, 1.34 up to date. */
   function plan(behind: boolean): FollowPlan {
     const ALL = ['stable', 'candidate', 'beta', 'edge'] as const
-    const held = (track: string, v: string) =>
+    const held = (track: string, v?: string) =>
       ['amd64', 's390x'].flatMap((arch) =>
-        ALL.map((r) => ({ track, arch, channel: `${track}/${r}`, following: false, revision: 1, version: v })),
+        ALL.map((r) => ({ track, arch, channel: `${track}/${r}`, following: false, ...(v ? { revision: 1, version: v } : {}) })),
       )
     const cells = (['kubectl', 'cdk-addons'] as const).flatMap((snap) =>
       (['1.35', '1.34'] as const).flatMap((track) =>
