@@ -350,7 +350,7 @@ describe('failures', () => {
     const lines = r.stderr.trim().split('\n')
     expect(lines).toHaveLength(1)
     expect(lines[0]).toMatch(
-      /^Error: SNAPCRAFT_STORE_CREDENTIALS is not set; .*snapcraft export-login --snaps kubectl --channels 1\.35\/edge,1\.35\/stable,latest\/edge,latest\/stable .*or run with --dry-run true$/,
+      /^Error: SNAPCRAFT_STORE_CREDENTIALS is not set; .*snapcraft export-login --snaps kubectl --channels 1\.35\/stable,1\.35\/edge,latest\/stable,latest\/edge .*or run with --dry-run true$/,
     )
     expect(existsSync(path.join(root, 'out', 'artifacts'))).toBe(false)
   })

@@ -12,7 +12,7 @@ import { errorMessage, UserError } from '../../shared/errors.js'
 import { sha256File } from '../../shared/files.js'
 import { mapLimit } from '../../shared/concurrency.js'
 import { type Cell, type LatestStep, snapVersionOf } from '../../shared/follow/decide.js'
-import type { SnapRecord, SnapStep } from '../../shared/snap-store/plan.js'
+import { type SnapRecord, type SnapStep, trackHint } from '../../shared/snap-store/plan.js'
 import { DEFAULT_PARALLEL, publish, readStatus, verifyLines } from '../../shared/snap-store/publish.js'
 import type { SnapStore, StatusRow } from '../../shared/snap-store/snapcraft.js'
 import { inspectSnap } from '../../shared/snap/inspect.js'
@@ -53,8 +53,10 @@ async function publishCells(store: SnapStore, plan: FollowPlan, dir: string, log
       records.push(rec)
       return { ...cell, action: cell.action === 'build' ? 'built+released' : 'released', revision: rec.revision }
     } catch (e) {
-      log(`${what}: failed: ${errorMessage(e)}`)
-      return { ...cell, action: 'failed', why: [...cell.why, errorMessage(e)] }
+      // snapcraft status lists no track that holds nothing yet: a missing track shows here, in the store's words.
+      const why = /Invalid track/i.test(errorMessage(e)) ? `${errorMessage(e)}; ${trackHint(cell.snap)}` : errorMessage(e)
+      log(`${what}: failed: ${why}`)
+      return { ...cell, action: 'failed', why: [...cell.why, why] }
     }
   })
   return { cells, records }

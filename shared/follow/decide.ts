@@ -10,7 +10,6 @@
  * A version some channel already holds for the arch is released from that revision, not rebuilt.
  */
 import semver from 'semver'
-import { trackHint } from '../snap-store/plan.js'
 import { sameVersion } from '../snap-store/publish.js'
 import type { StatusRow } from '../snap-store/snapcraft.js'
 import { cleanVersion } from '../version.js'
@@ -150,7 +149,6 @@ export function decideCells(i: CellInput): Cell[] {
       'skip' in u ? (['skipped', u.skip] as const) : 'refused' in u ? (['refused', u.refused] as const) : (['failed', u.failed] as const)
     return [{ ...base, version: '', held: heldAll, action, channels: [], why: [why] }]
   }
-  const knownTracks = new Set(i.rows.map((r) => r.track))
   return u.targets.map((t) => {
     const v = snapVersionOf(t.version)
     const held = Object.fromEntries(t.risks.map((r) => [r, heldAll[r]]))
@@ -167,8 +165,6 @@ export function decideCells(i: CellInput): Cell[] {
     }
     const cell: Cell = { ...base, version: t.version, held, action: 'up-to-date', channels, why }
     if (!channels.length) return cell
-    if (i.rows.length && !knownTracks.has(i.track.track))
-      return { ...cell, action: 'waits', why: [...why, `the store has no track ${i.track.track} for ${i.snap}; ${trackHint(i.snap)}`] }
     const have = i.rows.find((r) => r.arch === i.arch && r.revision !== undefined && sameVersion(r.version ?? '', v))
     if (have) return { ...cell, action: 'release', revision: have.revision }
     const gone = i.missing?.[`${t.version}|${i.arch}`]

@@ -129,16 +129,13 @@ describe('cells', () => {
     expect(c.why).toEqual(['beta holds 1.35.3, newer than 1.35.2: left alone', 'edge holds 1.35.3, newer than 1.35.2: left alone'])
   })
 
-  test('an arch whose binaries are missing waits; a track the store lacks waits; a skipped track is skipped', () => {
+  test('an arch whose binaries are missing waits; a skipped track is skipped', () => {
     expect(one(up('v1.35.2'), [], { 'v1.35.2|amd64': 'upstream has no amd64 kubectl of v1.35.2 yet' })).toMatchObject([
       { action: 'waits', why: ['upstream has no amd64 kubectl of v1.35.2 yet'] },
     ])
     // a version the store has for the arch needs no binaries: released, not waiting
     expect(one(up('v1.35.2'), rows('amd64', { '1.35/edge': ['1.35.2', 4], '1.35/stable': '-' }), { 'v1.35.2|amd64': 'no' })).toMatchObject([
       { action: 'release' },
-    ])
-    expect(one(up('v1.35.2'), rows('amd64', { '1.34/edge': ['1.34.1', 1] }))).toMatchObject([
-      { action: 'waits', why: [expect.stringMatching(/no track 1.35 for kubectl/)] },
     ])
     expect(one({ track: '1.35', skip: 'stable-1.35.txt is not a version' }, [])).toMatchObject([{ action: 'skipped', version: '' }])
   })
