@@ -7,7 +7,7 @@
  * `snap pack`). Every store call is read back from the double's calls log. Two snaps, two arches.
  */
 import { execFileSync, spawn } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { HTML_MARKER, layOutUpstream, NO_SUCH_KEY_MARKER, serveUpstream, type Upstream } from '../cli/fake-k8s.js'
@@ -333,6 +333,30 @@ tracks:
     for (const snap of SNAPS) for (const r of RISKS) expect(versionIn(now, snap, 's390x', `1.35/${r}`)).toBe('1.35.2')
   }, 600_000)
 })
+
+test('cdk-addons follows each track: built for its version from the cdk-addons directory, to its risks', async () => {
+  const w = new Workspace('')
+  workspaces.push(w)
+  cpSync(path.join(repoRoot, 'examples', 'cdk-addons'), path.join(w.root, 'addons'), { recursive: true })
+  writeFileSync(
+    w.config,
+    'arches: [amd64, s390x]\nsnaps: [kubectl]\ncdk-addons: addons\ntracks:\n  "1.35": {risks: [edge, beta, candidate]}\n',
+  )
+  await w.upstream({ releases: [{ version: 'v1.35.4', arches: ARCHES }], markers: { 'stable-1.35': 'v1.35.4' } })
+  w.store(['1.35'])
+  const r = await w.run({ SNAPCRAFT_STORE_CREDENTIALS: undefined })
+  expect(r.code, r.stdout + r.stderr).toBe(0)
+  expect(
+    uploads(w.calls())
+      .filter((f) => f.startsWith('cdk-addons'))
+      .sort(),
+  ).toEqual(['cdk-addons_1.35.4_amd64.snap', 'cdk-addons_1.35.4_s390x.snap'])
+  const rows = parseStatus(w.snapcraft(['status', 'cdk-addons']))
+  for (const arch of ARCHES)
+    for (const c of ['1.35/edge', '1.35/beta', '1.35/candidate'])
+      expect(rows.find((x) => x.arch === arch && x.channel === c)?.version, `${arch} ${c}`).toBe('1.35.4')
+  expect(rows.find((x) => x.arch === 'amd64' && x.channel === '1.35/stable')?.revision).toBeUndefined()
+}, 600_000)
 
 describe('failures', () => {
   test('no credential with --snapcraft and not a dry run: one line, exit 1, nothing built', async () => {
