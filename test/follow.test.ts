@@ -379,6 +379,39 @@ describe('failures', () => {
     expect(existsSync(path.join(root, 'out', 'artifacts'))).toBe(false)
   })
 
+  test('a bad follow.yaml: one line per bad field, all at once, exit 1, nothing read', async () => {
+    const root = tempDir('bs-follow-bad-')
+    const config = path.join(root, 'follow.yaml')
+    writeFileSync(
+      config,
+      'arches: [amd64, sparc]\nsnaps: [kubectl, kube-dns]\ntracks:\n  "1.35": {risks: [edge, nightly]}\n  "v1.34": {risks: [edge]}\nlatest: 1.35\nchannel: 1.35/edge\n',
+    )
+    const r = await follow(['--config', config, '--base-url', 'http://127.0.0.1:9', '--output-dir', path.join(root, 'out')])
+    expect(r.code).toBe(1)
+    const lines = r.stderr.trim().split('\n')
+    expect(lines.every((l) => l.startsWith('Error: follow.yaml: '))).toBe(true)
+    for (const field of ['arches.1', 'snaps.1', 'tracks.1.35.risks.1', 'tracks.v1.34', 'latest', 'channel'])
+      expect(
+        lines.some((l) => l.startsWith(`Error: follow.yaml: ${field}:`)),
+        `${field} in\n${r.stderr}`,
+      ).toBe(true)
+    expect(r.stderr).not.toMatch(/\n\s+at /)
+    expect(existsSync(path.join(root, 'out', 'snap-store'))).toBe(false)
+  })
+
+  test('a dry run reads upstream and the store, builds, uploads and releases nothing', async () => {
+    const w = new Workspace('arches: [amd64]\nsnaps: [kubectl]\ntracks:\n  "1.35": {risks: [edge, stable]}\n')
+    workspaces.push(w)
+    await w.upstream({ releases: [{ version: 'v1.35.7', arches: ['amd64'] }], markers: { 'stable-1.35': 'v1.35.7' } })
+    w.store(['1.35'])
+    const from = w.calls().length
+    const r = await follow(['--config', w.config, '--base-url', w.mirror!.url, '--output-dir', w.out, '--dry-run', 'true'])
+    expect(r.code, r.stdout + r.stderr).toBe(0)
+    expect(w.calls(from).map((c) => c[0])).toEqual(['status'])
+    expect(r.stdout).toMatch(/\| 1\.35 \| kubectl \| amd64 \| v1\.35\.7 \| - \| - \| would build\+release to 1\.35\/stable, 1\.35\/edge \|/)
+    expect(existsSync(path.join(w.out, 'artifacts'))).toBe(false)
+  })
+
   test('a failed upload mid-run, then a re-run: nothing is uploaded twice', async () => {
     const w = new Workspace(`arches: [amd64, s390x]
 snaps: [kubectl, kubelet]

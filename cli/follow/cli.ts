@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs'
 import { appendFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { UserError } from '../../shared/errors.js'
-import { which } from '../../shared/exec.js'
+import { run, which } from '../../shared/exec.js'
 import { sourceDateEpoch } from '../../shared/epoch.js'
 import { allSnaps, type FollowConfig, loadFollow } from '../../shared/follow/config.js'
 import { parseBool } from '../../shared/inputs.js'
@@ -201,18 +201,19 @@ async function localStore(o: { snapcraft?: string }, c: FollowConfig, out: strin
       banner: `▶ Snap Store: whatever ${tool} talks to (SNAPCRAFT_STORE_CREDENTIALS); the double is not used`,
     }
   }
-  const snaps = allSnaps(c)
-  const registered = path.join(out, 'snap-store', 'follow-registered')
-  const known = existsSync(registered) ? (await readFile(registered, 'utf8')).split('\n') : []
-  const fresh = snaps.filter((s) => !known.includes(s))
-  // The one-time steps a publisher takes on the real store: register each name, make each track.
-  const s = await snapStoreSetup(
-    { snapSetup: fresh.length > 0 || !existsSync(path.join(out, 'snap-store', 'credentials')), dryRun: String(dryRun) },
-    out,
-    snaps,
-    c.tracks.map((t) => `${t.track}/edge`),
-  )
-  await writeFile(registered, `${snaps.join('\n')}\n`)
+  // The double's credential, exported once and kept in its store; then the one-time steps a publisher takes on
+  // the real store, for what this store does not have yet (read from the double's state, no store call): each
+  // name registered, each track made.
+  const s = await snapStoreSetup({ snapSetup: false, dryRun: String(dryRun) }, out, [], [])
+  const state = JSON.parse((await run(s.snapcraft, ['x-double', 'state'], { env: s.env })).stdout) as {
+    snaps?: Record<string, { tracks: Array<{ name: string }> }>
+  }
+  for (const snap of allSnaps(c)) {
+    const have = state.snaps?.[snap]
+    if (!have) await run(s.snapcraft, ['register', '--yes', snap], { env: { ...s.env, SNAPCRAFT_STORE_CREDENTIALS: s.credentials } })
+    const missing = c.tracks.map((t) => t.track).filter((t) => !have?.tracks.some((x) => x.name === t))
+    if (missing.length) await run(s.snapcraft, ['x-double', 'add-track', snap, ...missing], { env: s.env })
+  }
   return { store: storeFor(s.snapcraft, s.credentials, s.env), banner: s.banner }
 }
 
