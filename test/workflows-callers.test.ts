@@ -100,7 +100,9 @@ describe("the documentation's caller examples", () => {
       // Every secret the called workflow declares, passed by name (both stores: Charmhub and the Snap Store; follow.yml
       // only the Snap Store).
       const declared = Object.keys(called.on.workflow_call?.secrets ?? {})
-      expect(declared).toEqual(c.file === 'follow.yml' ? ['SNAPCRAFT_STORE_CREDENTIALS'] : ['CHARMCRAFT_AUTH', 'SNAPCRAFT_STORE_CREDENTIALS'])
+      expect(declared).toEqual(
+        c.file === 'follow.yml' ? ['SNAPCRAFT_STORE_CREDENTIALS'] : ['CHARMCRAFT_AUTH', 'SNAPCRAFT_STORE_CREDENTIALS'],
+      )
       expect(c.job.secrets).toEqual(Object.fromEntries(declared.map((k) => [k, `\${{ secrets.${k} }}`])))
     },
   )
