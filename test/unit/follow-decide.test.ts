@@ -168,3 +168,19 @@ test('latest/* follows the named track revision for revision; what already match
     { snap: 'kubectl', arch: 'amd64', revision: 6, version: '1.34.2', channels: ['latest/edge'] },
   ])
 })
+
+test('examples/follow.yaml is valid: the default snaps, arches as Debian names, tracks newest first, cdk-addons beside it', async () => {
+  const { loadFollow } = await import('../../shared/follow/config.js')
+  const { repoRoot } = await import('../helpers/runner.js')
+  const path = await import('node:path')
+  const c = await loadFollow(path.join(repoRoot, 'examples', 'follow.yaml'))
+  expect(c.arches).toEqual(['amd64', 'arm64', 's390x', 'ppc64el'])
+  expect(c.snaps).toHaveLength(7)
+  expect(c.cdkAddons).toBe(path.join(repoRoot, 'examples', 'cdk-addons'))
+  expect(c.tracks.map((t) => [t.track, t.preReleases, t.risks.join(',')])).toEqual([
+    ['1.35', true, 'stable,candidate,beta,edge'],
+    ['1.34', false, 'stable,candidate,beta,edge'],
+    ['1.33', false, 'stable,candidate,beta,edge'],
+  ])
+  expect(c.latest).toBe('1.34')
+})
