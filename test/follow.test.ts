@@ -193,6 +193,7 @@ latest: "1.34"
 
   test('exactly the missing (snap, arch, risk) are filled: 1.34 built and uploaded, 1.35 released from its revision, 1.33 left', () => {
     expect(first.code, first.stdout + first.stderr).toBe(0)
+    expect(first.stdout + first.stderr).not.toContain(w.credentials)
     const run = w.calls(callsBefore)
     // Only 1.34.3 was built and uploaded, once per (snap, arch), with --release to its four risks.
     expect(uploads(run).sort()).toEqual([
