@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { HTML_MARKER, layOutUpstream, NO_SUCH_KEY_MARKER, serveUpstream, type Upstream } from '../cli/fake-k8s.js'
 import type { Mirror } from '../cli/mirror.js'
 import { parseStatus, type StatusRow } from '../shared/snap-store/snapcraft.js'
-import { repoRoot, tempDir } from './helpers/runner.js'
+import { repoRoot, runDist, tempDir } from './helpers/runner.js'
 
 const CLI = path.join(repoRoot, 'bin', 'build-snaps.js')
 const SNAPCRAFT = path.join(repoRoot, 'test', 'doubles', 'snapcraft')
@@ -357,6 +357,62 @@ test('cdk-addons follows each track: built for its version from the cdk-addons d
     for (const c of ['1.35/edge', '1.35/beta', '1.35/candidate'])
       expect(rows.find((x) => x.arch === arch && x.channel === c)?.version, `${arch} ${c}`).toBe('1.35.4')
   expect(rows.find((x) => x.arch === 'amd64' && x.channel === '1.35/stable')?.revision).toBeUndefined()
+}, 600_000)
+
+test("follow.yml's jobs step by step: plan (GITHUB_OUTPUT), one build per matrix row through the bundle, publish, summary", async () => {
+  const w = new Workspace('arches: [amd64, s390x]\nsnaps: [kubectl, kubelet]\ntracks:\n  "1.35": {risks: [edge, stable]}\nlatest: "1.35"\n')
+  workspaces.push(w)
+  await w.upstream({ releases: [{ version: 'v1.35.5', arches: ARCHES }], markers: { 'stable-1.35': 'v1.35.5' } })
+  w.store(['1.35'])
+  const env = { SNAPCRAFT_STORE_CREDENTIALS: w.credentials, SNAPCRAFT_DOUBLE_STATE: w.state }
+  const outputFile = path.join(w.root, 'github_output')
+  writeFileSync(outputFile, '')
+  const planFile = path.join(w.root, 'follow-plan', 'plan.json')
+  const plan = await follow(['plan', '--config', w.config, '--base-url', w.mirror!.url, '--snapcraft', SNAPCRAFT, '--output', planFile], {
+    ...env,
+    GITHUB_OUTPUT: outputFile,
+  })
+  expect(plan.code, plan.stderr).toBe(0)
+  const outputs = Object.fromEntries(
+    readFileSync(outputFile, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => l.split(/=(.*)/s).slice(0, 2)),
+  )
+  expect(outputs).toMatchObject({ count: '2', publish: 'true', 'dry-run': 'false', 'cdk-addons': '' })
+  const rows = JSON.parse(outputs.matrix).include as Array<Record<string, string>>
+  for (const row of rows) {
+    const b = await runDist('build-k8s-snaps', {
+      'kube-version': row.version,
+      components: row.components,
+      arch: row.arch,
+      'base-url': w.mirror!.url,
+      'output-dir': path.join(w.root, 'artifacts', row.artifact),
+    })
+    expect(b.exitCode, b.log).toBe(0)
+  }
+  const results = path.join(w.root, 'results', 'follow.json')
+  const pub = await follow(
+    ['publish', '--plan', planFile, '--dir', path.join(w.root, 'artifacts'), '--snapcraft', SNAPCRAFT, '--output', results],
+    env,
+  )
+  expect(pub.code, pub.stdout + pub.stderr).toBe(0)
+  expect(
+    uploads(w.calls())
+      .filter((f) => f.includes('1.35.5'))
+      .sort(),
+  ).toEqual(['kubectl_1.35.5_amd64.snap', 'kubectl_1.35.5_s390x.snap', 'kubelet_1.35.5_amd64.snap', 'kubelet_1.35.5_s390x.snap'])
+  const summary = await follow(['summary', '--plan', planFile, '--results', results, '--builds', 'success'])
+  expect(summary.code, summary.stderr).toBe(0)
+  expect(summary.stdout).toMatch(
+    /\| 1\.35 \| kubelet \| s390x \| v1\.35\.5 \| - \| - \| built\+released r\d+ to 1\.35\/stable, 1\.35\/edge \|/,
+  )
+  const now = w.status()
+  for (const snap of SNAPS) for (const arch of ARCHES) expect(held(now, snap, arch, 'latest/edge')).toBe(held(now, snap, arch, '1.35/edge'))
+  // The publish job never ran: the summary fails, saying so.
+  const lost = await follow(['summary', '--plan', planFile, '--results', path.join(w.root, 'none.json'), '--builds', 'success'])
+  expect(lost.code).toBe(1)
+  expect(lost.stdout).toContain('the publish job left no record')
 }, 600_000)
 
 describe('failures', () => {

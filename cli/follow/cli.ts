@@ -182,7 +182,13 @@ async function summaryMode(rest: string[]): Promise<number> {
     ? (JSON.parse(await readFile(o.results, 'utf8')) as FollowResult)
     : { cells: plan.cells, latest: plan.dryRun ? latestSteps(plan) : [], problems: [] }
   const buildFailed = /failure|cancelled/.test(o.builds)
-  const problems = [...r.problems, ...(buildFailed ? [`a build job ended ${o.builds}; see its log`] : [])]
+  // The plan had work, and the publish job left no record: it failed or was cancelled before its end.
+  const unpublished = !existsSync(o.results) && !plan.dryRun && plan.cells.some((c) => c.action === 'build' || c.action === 'release')
+  const problems = [
+    ...r.problems,
+    ...(buildFailed ? [`a build job ended ${o.builds}; see its log`] : []),
+    ...(unpublished ? [`the publish job left no record (${o.results}): nothing planned was published; see its log`] : []),
+  ]
   const md = followSummary(plan, r.cells, r.latest, problems)
   console.log(md)
   await githubFile('GITHUB_STEP_SUMMARY', `${md}\n`)
