@@ -433,7 +433,7 @@ describe('failures', () => {
     expect(lines[0]).toMatch(
       /^Error: SNAPCRAFT_STORE_CREDENTIALS is not set; .*snapcraft export-login --snaps kubectl --channels 1\.35\/stable,1\.35\/edge,latest\/stable,latest\/edge .*or run with --dry-run true$/,
     )
-    expect(existsSync(path.join(root, 'out', 'artifacts'))).toBe(false)
+    expect(existsSync(path.join(root, 'out'))).toBe(false)
   })
 
   test('a bad follow.yaml: one line per bad field, all at once, exit 1, nothing read', async () => {

@@ -12,7 +12,7 @@ import { UserError } from '../../shared/errors.js'
 import { run, which } from '../../shared/exec.js'
 import { sourceDateEpoch } from '../../shared/epoch.js'
 import { allSnaps, type FollowConfig, loadFollow } from '../../shared/follow/config.js'
-import { parseBool } from '../../shared/inputs.js'
+import { parseBool, parseHttpUrl } from '../../shared/inputs.js'
 import { DescriptionError } from '../../shared/release/description.js'
 import { SnapStore } from '../../shared/snap-store/snapcraft.js'
 import { runActionLocally } from '../local.js'
@@ -146,7 +146,8 @@ async function planMode(rest: string[]): Promise<number> {
   const config = await loadFollow(o.config)
   const dryRun = parseBool(o['dry-run'], 'dry-run', false)
   const store = storeFor(o.snapcraft, credentialOrRefuse(config, dryRun))
-  const plan = await makeFollowPlan({ config, baseUrl: o['base-url'], dryRun, store, log })
+  const baseUrl = parseHttpUrl(o['base-url'], '--base-url', 'https://dl.k8s.io')
+  const plan = await makeFollowPlan({ config, baseUrl, dryRun, store, log })
   await writePlan(o.output, plan)
   const lines = Object.entries(followOutputs(plan)).map(([k, v]) => `${k}=${v}\n`)
   process.stdout.write(lines.join(''))
@@ -244,9 +245,12 @@ async function runMode(rest: string[]): Promise<number> {
   const o = parseOptions(FOLLOW_COMMANDS.run, rest)
   const config = await loadFollow(o.config)
   const dryRun = parseBool(o['dry-run'], 'dry-run', false)
+  if (o['base-url']) parseHttpUrl(o['base-url'], '--base-url', 'https://dl.k8s.io')
   const out = path.resolve(o['output-dir'])
-  await mkdir(out, { recursive: true })
+  const epoch = String(sourceDateEpoch()) // a bad SOURCE_DATE_EPOCH is refused before any server starts
   const { store, banner } = await localStore(o, config, out, dryRun)
+  await mkdir(out, { recursive: true })
+  const saved = process.env.SOURCE_DATE_EPOCH
   let mirror: Mirror | undefined
   if (!o['base-url']) {
     if (!which('go'))
@@ -260,8 +264,7 @@ async function runMode(rest: string[]): Promise<number> {
     await layOutUpstream(path.join(out, 'mirror'), upstream, undefined, [...new Set([...config.snaps, 'kubectl'])])
     mirror = await serveUpstream(path.join(out, 'mirror'))
   }
-  const saved = process.env.SOURCE_DATE_EPOCH
-  process.env.SOURCE_DATE_EPOCH = String(sourceDateEpoch())
+  process.env.SOURCE_DATE_EPOCH = epoch
   try {
     console.log(banner)
     const baseUrl = o['base-url'] || mirror!.url
