@@ -11,7 +11,7 @@
  * The stand-ins are cross-compiled when the upstream is laid out (not measured).
  * Run: npx vite-node bench/follow.ts [--latency 300]   (needs dist/ built: npm run build)
  */
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
@@ -71,28 +71,35 @@ const calls = () =>
     .map((l) => (JSON.parse(l) as { argv: string[] }).argv)
     .filter((argv) => !['export-login', 'register', 'x-double'].includes(argv[0]))
 
+/** The CLI, run as a user runs it; not spawnSync: the loopback upstream answers from this process's event loop. */
+function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<{ status: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], { cwd: work, env, stdio: ['ignore', 'pipe', 'pipe'] })
+    let output = ''
+    child.stdout.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-200_000)))
+    child.stderr.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-200_000)))
+    child.on('error', reject)
+    child.on('close', (status) => resolve({ status, output }))
+  })
+}
+
 /** One follow run: its wall time, the store calls it made by command, and what it uploaded. */
-function follow(label: string) {
+async function follow(label: string) {
   const from = calls().length
   const out = tempDir('bench-follow-out-')
   const t0 = performance.now()
-  const r = spawnSync(
-    process.execPath,
-    [CLI, 'follow', '--config', config, '--base-url', mirror.url, '--snapcraft', SNAPCRAFT, '--dry-run', 'false', '--output-dir', out],
+  const r = await runCli(
+    ['follow', '--config', config, '--base-url', mirror.url, '--snapcraft', SNAPCRAFT, '--dry-run', 'false', '--output-dir', out],
     {
-      cwd: work,
-      encoding: 'utf8',
-      env: {
-        ...storeEnv,
-        SNAPCRAFT_STORE_CREDENTIALS: credentials,
-        SNAPCRAFT_DOUBLE_LATENCY_MS: String(latency),
-        BUILD_SNAPS_CACHE_DIR: path.join(work, 'cache'),
-      },
-      maxBuffer: 256 * 1024 * 1024,
+      ...storeEnv,
+      SNAPCRAFT_STORE_CREDENTIALS: credentials,
+      SNAPCRAFT_DOUBLE_LATENCY_MS: String(latency),
+      BUILD_SNAPS_CACHE_DIR: path.join(work, 'cache'),
     },
   )
   const ms = performance.now() - t0
-  if (r.status !== 0) throw new Error(`${label}: follow exited ${r.status}\n${r.stdout.slice(-4000)}\n${r.stderr.slice(-4000)}`)
+  writeFileSync(path.join(work, `${label.replace(/\W+/g, '-')}.log`), r.output)
+  if (r.status !== 0) throw new Error(`${label}: follow exited ${r.status}\n${r.output.slice(-6000)}`)
   const made = calls().slice(from)
   const byCommand: Record<string, number> = {}
   for (const argv of made) byCommand[argv[0]] = (byCommand[argv[0]] ?? 0) + 1
@@ -105,8 +112,8 @@ function follow(label: string) {
 }
 
 try {
-  const full = follow('full build of every track')
-  const quiet = follow('nothing new')
+  const full = await follow('full build of every track')
+  const quiet = await follow('nothing new')
   // One new patch on one track: upstream lays out its four arches (and only those), and its marker moves.
   const track = '1.34'
   const old = upstream.releases.find((r) => r.version.startsWith(`v${track}.`))!.version
@@ -115,7 +122,7 @@ try {
     releases: [...upstream.releases, { version: patch, arches: ARCHES }],
     markers: { ...upstream.markers, [`stable-${track}`]: patch, [`latest-${track}`]: patch },
   })
-  const one = follow(`one new patch (${patch})`)
+  const one = await follow(`one new patch (${patch})`)
 
   const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`
   console.log(

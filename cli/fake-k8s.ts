@@ -16,6 +16,7 @@ import { type Arch, goEnv, parseArch } from '../shared/arch.js'
 import { UserError } from '../shared/errors.js'
 import { run } from '../shared/exec.js'
 import { exists } from '../shared/files.js'
+import { tempName } from '../shared/paths.js'
 import { COMPONENTS } from '../shared/k8s.js'
 import semver from 'semver'
 import { cleanVersion, isPrerelease } from '../shared/version.js'
@@ -163,8 +164,7 @@ async function archComplete(dir: string, components: string[]): Promise<boolean>
 /** Every component (one stand-in binary under each name) and its digests, laid out aside and renamed into dir. */
 async function layOutArch(dir: string, bin: string, components: string[]): Promise<void> {
   const data = await readFile(bin)
-  const aside = `${dir}.part-${process.pid}`
-  await rm(aside, { recursive: true, force: true })
+  const aside = tempName(dir, 'part')
   await mkdir(aside, { recursive: true })
   try {
     for (const c of components) {
@@ -181,7 +181,7 @@ async function layOutArch(dir: string, bin: string, components: string[]): Promi
 
 async function writeAtomic(file: string, body: string): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true })
-  const tmp = `${file}.part-${process.pid}`
+  const tmp = tempName(file)
   await writeFile(tmp, body)
   await rename(tmp, file)
 }
