@@ -117,6 +117,13 @@ describe('cells', () => {
     expect(one(up('v1.35.2'), rows('s390x', { '1.35/edge': ['1.35.2', 9] }))).toMatchObject([{ action: 'build' }])
   })
 
+  test('a risk that follows a safer one (↑) holds nothing of its own: it is released to, explicitly', () => {
+    const r = rows('amd64', { '1.35/stable': ['1.35.2', 5], '1.35/candidate': '↑', '1.35/beta': '↑', '1.35/edge': ['1.35.2', 5] })
+    expect(one(up('v1.35.2'), r)).toMatchObject([
+      { action: 'release', revision: 5, channels: ['1.35/candidate', '1.35/beta'], held: { candidate: '↑', stable: '1.35.2 (r5)' } },
+    ])
+  })
+
   test('nothing goes backwards: a risk holding a newer version is left alone, one line', () => {
     const r = rows('amd64', {
       '1.35/stable': ['1.35.1', 3],
