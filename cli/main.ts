@@ -16,6 +16,7 @@ import { which } from '../shared/exec.js'
 import { populateK8sMirror } from './fake-k8s.js'
 import { startMirror } from './mirror.js'
 import { type Command, command, helpText, parseOptions, synopsis, wantsHelp, wrap } from './options.js'
+import { FOLLOW_COMMANDS, followCli } from './follow/cli.js'
 import { RELEASE_COMMANDS, releaseCli } from './release.js'
 import { verifyArtifactsCli } from './verify-artifacts.js'
 import { actionCommand, listActions, runActionLocally, type ActionRun } from './local.js'
@@ -124,7 +125,7 @@ async function demo(args: string[]): Promise<number> {
 
 /** Every command and mode, in the order the top-level help lists them. */
 export function allCommands(): Command[] {
-  return [ACTION_COMMAND, DEMO_COMMAND, VERIFY_COMMAND, ...Object.values(RELEASE_COMMANDS)]
+  return [ACTION_COMMAND, DEMO_COMMAND, VERIFY_COMMAND, ...Object.values(RELEASE_COMMANDS), ...Object.values(FOLLOW_COMMANDS)]
 }
 
 /** `build-snaps --help`: every command's usage line, generated from its table, and what it does. */
@@ -159,6 +160,7 @@ export async function cli(argv: string[]): Promise<number> {
   // `build-snaps help release plan` is `build-snaps release plan --help`.
   if (cmd === 'help') return rest.length ? cli([...rest, '--help']) : cli(['--help'])
   if (cmd === 'release') return releaseCli(rest)
+  if (cmd === 'follow') return followCli(rest)
   const c: Command = cmd === 'demo' ? DEMO_COMMAND : cmd === 'verify-artifacts' ? VERIFY_COMMAND : actionCommand(cmd)
   if (wantsHelp(rest)) {
     process.stdout.write(helpText(c))

@@ -1,6 +1,6 @@
 /**
  * A loopback HTTP mirror: serves a directory tree on 127.0.0.1 (the dl.k8s.io or GitHub releases layout)
- * with fault injection. The demo, the end-to-end tests and the benchmarks all use it.
+ * with fault injection (and redirects). The demo, the end-to-end tests and the benchmarks all use it.
  */
 import { createReadStream } from 'node:fs'
 import { readFile, stat } from 'node:fs/promises'
@@ -20,6 +20,8 @@ export type Fault =
   | { kind: 'corrupt' }
   /** HTTP/1.0 without Content-Length: the body ends when the server closes the connection (as python3 -m http.server's peers do). */
   | { kind: 'close' }
+  /** Answer 302 (or the status given) with Location <to><path>: as dl.k8s.io sends its markers to cdn.dl.k8s.io. */
+  | { kind: 'redirect'; to: string; status?: 301 | 302 | 303 | 307 | 308 }
 
 export interface FaultRule {
   /** Matched against the request path. */
@@ -52,6 +54,11 @@ export async function startMirror(root: string, faults: FaultRule[] = []): Promi
     if (fault?.kind === 'status') {
       res.writeHead(fault.status, fault.retryAfter ? { 'retry-after': String(fault.retryAfter) } : {})
       res.end(`injected ${fault.status}\n`)
+      return
+    }
+    if (fault?.kind === 'redirect') {
+      res.writeHead(fault.status ?? 302, { location: `${fault.to.replace(/\/+$/, '')}${req.url ?? '/'}` })
+      res.end()
       return
     }
     const file = path.join(root, path.normalize(urlPath))

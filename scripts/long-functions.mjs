@@ -8,8 +8,8 @@ import path from 'node:path'
 import ts from 'typescript'
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
-/** The release path: the description (shared/release/), the local pipeline and its jobs (cli/release/), juju's bundle checks. */
-export const RELEASE_PATH = ['shared/release', 'cli/release', 'shared/bundle-check.ts']
+/** The release path: the description (shared/release/), the local pipeline and its jobs (cli/release/), juju's bundle checks, following upstream (shared/follow/, cli/follow/). */
+export const RELEASE_PATH = ['shared/release', 'cli/release', 'shared/bundle-check.ts', 'shared/follow', 'cli/follow']
 
 /** Every .ts file under the paths (relative to the repository). */
 function tsFiles(paths) {

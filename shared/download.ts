@@ -215,6 +215,12 @@ function checkLength(got: number, declared: number): void {
   if (Number.isFinite(declared) && got !== declared) throw new AttemptError(`truncated body: got ${got} of ${declared} bytes`, true)
 }
 
+/** The HTTP status a failed download or fetchText was answered with (a 404, a 403), undefined when there was none. */
+export function httpStatusOf(e: unknown): number | undefined {
+  const m = /: HTTP (\d{3})\b/.exec(errorMessage(e))
+  return m ? Number(m[1]) : undefined
+}
+
 /** GET a small text resource (stable.txt, a .sha256 file) with the same timeout and retry policy. */
 export async function fetchText(url: string, log: Logger, policy = downloadPolicy()): Promise<string> {
   const limit = Math.min(policy.maxBytes ?? MAX_TEXT_BYTES, MAX_TEXT_BYTES)

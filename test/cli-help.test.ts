@@ -12,6 +12,7 @@ import { describe, expect, test } from 'vitest'
 import { parse } from 'yaml'
 import { actionCommand, allCommands, DEMO_COMMAND, listActions, topHelp, VERIFY_COMMAND } from '../cli/main.js'
 import { type Command, helpOptionNames, helpText, parseOptions, synopsis, wantsHelp } from '../cli/options.js'
+import { FOLLOW_COMMANDS, followHelp } from '../cli/follow/cli.js'
 import { RELEASE_COMMANDS, releaseHelp, type ReleaseMode } from '../cli/release.js'
 import { repoRoot, tempDir } from './helpers/runner.js'
 
@@ -28,6 +29,10 @@ const COMMANDS: Array<[string, Command]> = [
   ...Object.entries(RELEASE_COMMANDS)
     .filter(([m]) => m !== 'run')
     .map(([m, c]): [string, Command] => [`release ${m}`, c]),
+  ['follow', FOLLOW_COMMANDS.run],
+  ...Object.entries(FOLLOW_COMMANDS)
+    .filter(([m]) => m !== 'run')
+    .map(([m, c]): [string, Command] => [`follow ${m}`, c]),
   ['demo', DEMO_COMMAND],
   ['verify-artifacts', VERIFY_COMMAND],
   ...listActions().map((a): [string, Command] => [a, actionCommand(a)]),
@@ -45,7 +50,13 @@ describe('every command and mode: --help through the dist CLI', () => {
     for (const o of c.options) if (o.default) expect(r.stdout.replace(/\s+/g, ' ')).toContain(`default: ${o.default}`)
     // The dist bundle and the source print the same help.
     const [cmd, mode] = line.split(' ')
-    expect(r.stdout).toBe(cmd === 'release' ? releaseHelp((mode ?? 'run') as ReleaseMode) : helpText(c))
+    expect(r.stdout).toBe(
+      cmd === 'release'
+        ? releaseHelp((mode ?? 'run') as ReleaseMode)
+        : cmd === 'follow'
+          ? followHelp((mode ?? 'run') as keyof typeof FOLLOW_COMMANDS)
+          : helpText(c),
+    )
   })
 
   test.each([
@@ -148,5 +159,23 @@ describe("the workflows' release steps use only their mode's options", () => {
         }
     }
     expect(seen).toBeGreaterThan(10)
+  })
+
+  test('every `build-snaps.js follow <mode> --option` in follow.yml is in that mode’s table, and every mode but run is used', () => {
+    const wf = parse(readFileSync(path.join(repoRoot, '.github', 'workflows', 'follow.yml'), 'utf8')) as {
+      jobs: Record<string, { steps?: Array<{ run?: string }> }>
+    }
+    const modes: string[] = []
+    for (const [job, j] of Object.entries(wf.jobs))
+      for (const s of j.steps ?? [])
+        for (const m of (s.run ?? '').matchAll(/build-snaps\.js follow((?: [^\n]*)?)/g)) {
+          const [mode, ...rest] = m[1].trim().split(/\s+/)
+          const c = FOLLOW_COMMANDS[mode as keyof typeof FOLLOW_COMMANDS]
+          expect(c, `follow.yml ${job}: follow ${mode}`).toBeDefined()
+          for (const u of rest.join(' ').matchAll(/(?:^|\s)--([a-z][a-z0-9-]*)/g))
+            expect(names(c), `follow.yml ${job}: follow ${mode} --${u[1]}`).toContain(u[1])
+          modes.push(mode)
+        }
+    expect(modes.sort()).toEqual(['plan', 'publish', 'summary'])
   })
 })

@@ -85,8 +85,8 @@ export function callerProblems(caller: Workflow, job: Job, called: Workflow, ref
 const examples = callerExamples(readme)
 
 describe("the documentation's caller examples", () => {
-  test('there is a release caller and a promote caller (and each block is a valid workflow)', async () => {
-    expect(examples.flatMap((e) => e.calls.map((c) => c.file)).sort()).toEqual(['promote.yml', 'release.yml', 'release.yml'])
+  test('there is a release caller, a promote caller and a follow caller (and each block is a valid workflow)', async () => {
+    expect(examples.flatMap((e) => e.calls.map((c) => c.file)).sort()).toEqual(['follow.yml', 'promote.yml', 'release.yml', 'release.yml'])
     for (const e of examples) expect(await workflowErrors('caller.yml', e.text)).toEqual([])
     // the parser does report errors (a job calling a workflow cannot also have steps)
     expect(await workflowErrors('bad.yml', `${examples[0].text}    steps:\n      - run: echo\n`)).not.toEqual([])
@@ -97,9 +97,12 @@ describe("the documentation's caller examples", () => {
     (_, e, c) => {
       const called = loadWorkflow(`.github/workflows/${c.file}`)
       expect(callerProblems(e.wf, c.job, called, c.ref)).toEqual([])
-      // Every secret the called workflow declares, passed by name (both stores: Charmhub and the Snap Store).
+      // Every secret the called workflow declares, passed by name (both stores: Charmhub and the Snap Store; follow.yml
+      // only the Snap Store).
       const declared = Object.keys(called.on.workflow_call?.secrets ?? {})
-      expect(declared).toEqual(['CHARMCRAFT_AUTH', 'SNAPCRAFT_STORE_CREDENTIALS'])
+      expect(declared).toEqual(
+        c.file === 'follow.yml' ? ['SNAPCRAFT_STORE_CREDENTIALS'] : ['CHARMCRAFT_AUTH', 'SNAPCRAFT_STORE_CREDENTIALS'],
+      )
       expect(c.job.secrets).toEqual(Object.fromEntries(declared.map((k) => [k, `\${{ secrets.${k} }}`])))
     },
   )
@@ -142,7 +145,7 @@ describe("the documentation's caller examples", () => {
 
 describe("the documentation's permission table and attestation checks", () => {
   test('the table lists, per workflow and job, exactly what each job asks for', () => {
-    const rows = [...readme.matchAll(/^\| (release\.yml|promote\.yml) \| (.+?) \| (.+?) \|$/gm)]
+    const rows = [...readme.matchAll(/^\| (release\.yml|promote\.yml|follow\.yml) \| (.+?) \| (.+?) \|$/gm)]
     expect(rows.length).toBeGreaterThan(0)
     const table: Record<string, string> = {}
     for (const [, file, jobs, perms] of rows) {
@@ -150,7 +153,7 @@ describe("the documentation's permission table and attestation checks", () => {
       const ids = jobs === 'every job' ? Object.keys(wf.jobs) : [...jobs.matchAll(/`([\w-]+)`/g)].map((m) => m[1])
       for (const id of ids) table[`${file}/${id}`] = perms
     }
-    for (const file of ['release.yml', 'promote.yml']) {
+    for (const file of ['release.yml', 'promote.yml', 'follow.yml']) {
       const wf = loadWorkflow(`.github/workflows/${file}`)
       for (const [id, job] of Object.entries(wf.jobs)) {
         const actual = Object.entries(jobPermissions(wf, job))

@@ -11,6 +11,8 @@ import { beforeAll, describe, expect, test } from 'vitest'
 import { parse } from 'yaml'
 import { planFromConfig, RELEASE_DEFAULTS } from '../cli/release.js'
 import { planOutputs } from '../shared/release/plan.js'
+import { type FollowPlan, followOutputs } from '../cli/follow/plan.js'
+import { buildPairs, decideCells } from '../shared/follow/decide.js'
 import { writeCdkFixture } from './cdk-release.fixtures.js'
 import { type Job as GhJob } from './helpers/gh-workflow.js' // also registers the JSON import hook the parser needs
 import './helpers/gh-workflow.js'
@@ -23,7 +25,7 @@ type Workflow = {
   jobs: Record<string, Job>
 }
 
-const WORKFLOWS = ['ci.yml', 'release.yml', 'promote.yml']
+const WORKFLOWS = ['ci.yml', 'release.yml', 'promote.yml', 'follow.yml']
 /** The jobs that attest (actions/attest-*): the only ones with id-token and attestations write. */
 const ATTESTING: Record<string, string[]> = { 'release.yml': ['build', 'charm', 'attest-sbom'] }
 const text = (f: string) => readFileSync(path.join(repoRoot, '.github', 'workflows', f), 'utf8')
@@ -487,6 +489,129 @@ describe('release.yml', () => {
     expect(charmPlan.with!['dry-run']).toBe(true)
     expect(charmPlan.with!.credentials).toBeUndefined()
     expect(charmPlan.with!.resources).toBe(step.with!.resources)
+  })
+})
+
+describe('follow.yml', () => {
+  const wf = load('follow.yml')
+  const call = wf.on.workflow_call!.inputs!
+  /** A plan of two tracks: 1.35 behind on both arches with cdk-addons, 1.34 up to date. */
+  function plan(behind: boolean): FollowPlan {
+    const ALL = ['stable', 'candidate', 'beta', 'edge'] as const
+    const held = (track: string, v?: string) =>
+      ['amd64', 's390x'].flatMap((arch) =>
+        ALL.map((r) => ({ track, arch, channel: `${track}/${r}`, following: false, ...(v ? { revision: 1, version: v } : {}) })),
+      )
+    const cells = (['kubectl', 'cdk-addons'] as const).flatMap((snap) =>
+      (['1.35', '1.34'] as const).flatMap((track) =>
+        ['amd64', 's390x'].flatMap((arch) =>
+          decideCells({
+            track: { track, risks: [...ALL], preReleases: false },
+            snap,
+            arch,
+            upstream: { track, targets: [{ version: `v${track}.2`, risks: [...ALL] }], notes: [] },
+            rows: [...held('1.34', '1.34.2'), ...held('1.35', behind ? undefined : '1.35.2')],
+          }),
+        ),
+      ),
+    )
+    return {
+      config: '/x/follow.yaml',
+      baseUrl: 'https://dl.k8s.io',
+      dryRun: false,
+      cells,
+      builds: buildPairs(cells),
+      status: {},
+      storeRead: true,
+      latest: '',
+      snaps: ['kubectl', 'cdk-addons'],
+      arches: ['amd64', 's390x'],
+      cdkAddons: path.join(process.cwd(), 'cdk-addons'),
+    }
+  }
+
+  test('reusable (workflow_call): config (follow.yaml), dry-run, the store credential as a secret; one run at a time', () => {
+    expect(wf.on.workflow_dispatch).toBeUndefined()
+    expect(call.config.default).toBe('follow.yaml')
+    expect(call['dry-run']).toMatchObject({ type: 'boolean', default: false })
+    expect(Object.keys((wf.on.workflow_call as { secrets: object }).secrets)).toEqual(['SNAPCRAFT_STORE_CREDENTIALS'])
+    const c = (wf as unknown as { concurrency: { group: string; 'cancel-in-progress': boolean } }).concurrency
+    expect(c['cancel-in-progress']).toBe(false)
+    const group = (config: string) => evaluate(c.group, { github: { repository: 'me/snaps', run_id: 1 }, inputs: { config } })
+    expect(group('follow.yaml')).toBe(group('follow.yaml')) // two scheduled runs share the group
+    expect(group('follow.yaml')).not.toBe(group('other.yaml'))
+  })
+
+  test('plan → build per (version, arch) → publish → summary; the credential only in the jobs behind the release environment', () => {
+    expect(Object.keys(wf.jobs)).toEqual(['plan', 'build', 'publish', 'summary'])
+    expect(wf.jobs.build.needs).toBe('plan')
+    expect(wf.jobs.publish.needs).toEqual(['plan', 'build'])
+    expect(wf.jobs.summary.needs).toEqual(['plan', 'build', 'publish'])
+    const withSecret = Object.entries(wf.jobs).filter(([, j]) => JSON.stringify(j).includes('secrets.SNAPCRAFT_STORE_CREDENTIALS'))
+    expect(withSecret.map(([id]) => id)).toEqual(['plan', 'publish'])
+    for (const [, j] of withSecret) expect(j.environment).toBe('release')
+  })
+
+  test("one build job per (version, arch) behind, from the plan's own outputs; none when nothing is", () => {
+    const behind = followOutputs(plan(true))
+    expect(JSON.parse(behind.matrix).include).toEqual([
+      {
+        version: 'v1.35.2',
+        arch: 'amd64',
+        components: 'kubectl',
+        'cdk-addons': true,
+        artifact: 'follow-v1.35.2-amd64',
+        platform: 'linux/amd64',
+      },
+      {
+        version: 'v1.35.2',
+        arch: 's390x',
+        components: 'kubectl',
+        'cdk-addons': true,
+        artifact: 'follow-v1.35.2-s390x',
+        platform: 'linux/s390x',
+      },
+    ])
+    expect(behind).toMatchObject({ count: '2', publish: 'true', 'cdk-addons': 'cdk-addons' })
+    const none = followOutputs(plan(false))
+    expect(none).toMatchObject({ count: '0', publish: 'false', matrix: '{"include":[]}' })
+    const run = (o: Record<string, string>, dry = 'false') =>
+      evaluate(wf.jobs.build.if!, { needs: { plan: { outputs: { ...o, 'dry-run': dry } } } })
+    expect(run(behind)).toBe(true)
+    expect(run(none)).toBe(false)
+    expect(run(behind, 'true')).toBe(false)
+    expect(wf.jobs.build.strategy?.matrix).toBe('${{ fromJSON(needs.plan.outputs.matrix) }}')
+    // Each row's artifact is what the publish job downloads (follow-v*), never the plan's (follow-plan).
+    const pattern = wf.jobs.publish.steps!.find((s) => s.with?.path === 'artifacts')!.with!.pattern as string
+    expect(pattern).toBe('follow-v*')
+    for (const r of JSON.parse(behind.matrix).include as Array<{ artifact: string }>) expect(r.artifact.startsWith('follow-v')).toBe(true)
+    const step = (name: RegExp) => wf.jobs.build.steps!.find((s) => name.test(s.name ?? ''))!
+    const row = JSON.parse(behind.matrix).include[1]
+    const ctx = {
+      matrix: row,
+      needs: { plan: { outputs: behind } },
+      inputs: { 'base-url': 'https://dl.k8s.io' },
+      env: { OUT: `out/${row.artifact}` },
+    }
+    expect(evaluate(step(/^Kubernetes snaps/).if!, ctx)).toBe(true)
+    expect(evaluate(step(/^cdk-addons/).if!, ctx)).toBe(true)
+    expect(evaluate(step(/^cdk-addons/).if!, { ...ctx, matrix: { ...row, 'cdk-addons': false } })).toBe(false)
+    expect(Object.fromEntries(Object.entries(step(/^cdk-addons/).with!).map(([k, v]) => [k, evaluate(String(v), ctx)]))).toEqual({
+      'kube-version': 'v1.35.2',
+      'source-dir': 'cdk-addons',
+      arch: 's390x',
+      'base-url': 'https://dl.k8s.io',
+      'output-dir': 'out/follow-v1.35.2-s390x',
+    })
+  })
+
+  test('publish runs when the plan has work, even after a failed build (its cells fail); the summary always', () => {
+    const ctx = (publish: string, plan = 'success') => ({ needs: { plan: { result: plan, outputs: { publish } } } })
+    const cond = wf.jobs.publish.if!.replace(/^\$\{\{\s*|\s*\}\}$/g, '').replace(/^!cancelled\(\) && /, '')
+    expect(evaluate(cond, ctx('true'))).toBe(true)
+    expect(evaluate(cond, ctx('false'))).toBe(false)
+    expect(evaluate(cond, ctx('true', 'failure'))).toBe(false)
+    expect(wf.jobs.summary.if).toMatch(/^always\(\) && needs.plan.result == 'success'$/)
   })
 })
 

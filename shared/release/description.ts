@@ -57,15 +57,15 @@ export class DescriptionError extends UserError {
   }
 }
 
-/** The schema shipped in the repository (schema/cdk-release.schema.json), found from source or from a bundle. */
-export async function readSchema(): Promise<Record<string, unknown>> {
+/** A schema shipped in the repository (schema/<name>, cdk-release.schema.json by default), found from source or from a bundle. */
+export async function readSchema(name = 'cdk-release.schema.json'): Promise<Record<string, unknown>> {
   const here = path.dirname(fileURLToPath(import.meta.url))
   for (const up of ['..', '../..', '../../..']) {
-    const f = path.join(here, up, 'schema', 'cdk-release.schema.json')
+    const f = path.join(here, up, 'schema', name)
     const text = await readFile(f, 'utf8').catch(() => undefined)
     if (text) return JSON.parse(text) as Record<string, unknown>
   }
-  throw new Error('schema/cdk-release.schema.json not found beside the code')
+  throw new Error(`schema/${name} not found beside the code`)
 }
 
 /** `/charms/kubernetes-worker/resources/cni-{arch}` → `charms.kubernetes-worker.resources.cni-{arch}`. */
@@ -126,8 +126,8 @@ function schemaLine(schema: Record<string, unknown>, e: ErrorObject): string {
 }
 
 /** Validate a parsed document against the schema: one line per bad field (`<label>: <field>: <problem>; <fix>`). */
-export async function validateSchema(doc: unknown, label: string): Promise<string[]> {
-  const schema = await readSchema()
+export async function validateSchema(doc: unknown, label: string, schemaName?: string): Promise<string[]> {
+  const schema = await readSchema(schemaName)
   const ajv = new Ajv({ allErrors: true, verbose: true, strict: true })
   ajv.addKeyword('x-fix')
   ajv.addKeyword(ARCH_KEYWORD)
