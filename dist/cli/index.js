@@ -12097,7 +12097,7 @@ function trailingBytesSeen(data) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2314);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6624);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .mainCli */ .CR)();
 
@@ -12106,7 +12106,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2314:
+/***/ 6624:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -12190,7 +12190,7 @@ function inputs_expandTemplate(template, values, inputName) {
 /** An http(s) URL input (a download root); the error names the input and an example. */
 function parseHttpUrl(value, inputName, example) {
     if (!/^https?:\/\/[^/\s]+\S*$/.test(value.trim()))
-        throw new UserError(`${inputName}: '${value}' is not an http(s) URL; use e.g. ${example}`);
+        throw new errors_UserError(`${inputName}: '${value}' is not an http(s) URL; use e.g. ${example}`);
     return value.trim();
 }
 
@@ -12939,6 +12939,11 @@ function checkLength(got, declared) {
     if (Number.isFinite(declared) && got !== declared)
         throw new AttemptError(`truncated body: got ${got} of ${declared} bytes`, true);
 }
+/** The HTTP status a failed download or fetchText was answered with (a 404, a 403), undefined when there was none. */
+function httpStatusOf(e) {
+    const m = /: HTTP (\d{3})\b/.exec(errors_errorMessage(e));
+    return m ? Number(m[1]) : undefined;
+}
 /** GET a small text resource (stable.txt, a .sha256 file) with the same timeout and retry policy. */
 async function fetchText(url, log, policy = downloadPolicy()) {
     const limit = Math.min(policy.maxBytes ?? MAX_TEXT_BYTES, MAX_TEXT_BYTES);
@@ -13277,7 +13282,7 @@ function stripV(value) {
 }
 /** Whether a version is a pre-release (1.31.0-rc.1, 3.5.0-alpha.0). */
 function isPrerelease(value) {
-    return (semver.prerelease(stripV(value))?.length ?? 0) > 0;
+    return (semver_default().prerelease(stripV(value))?.length ?? 0) > 0;
 }
 // ---------------------------------------------------------------- Go releases
 const GO_RELEASE = /^(?:go)?(\d+)\.(\d+)(?:\.(\d+))?(?:(rc|beta)(\d+))?$/;
@@ -13458,6 +13463,88 @@ function componentSmoke(c, version) {
     return { args: c.smokeArgs, expect: version };
 }
 
+;// CONCATENATED MODULE: ./cli/mirror.ts
+/**
+ * A loopback HTTP mirror: serves a directory tree on 127.0.0.1 (the dl.k8s.io or GitHub releases layout)
+ * with fault injection (and redirects). The demo, the end-to-end tests and the benchmarks all use it.
+ */
+
+
+
+
+async function startMirror(root, faults = []) {
+    const requests = [];
+    const rules = faults;
+    const server = (0,external_node_http_.createServer)(async (req, res) => {
+        const urlPath = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+        requests.push(urlPath);
+        const rule = rules.find((r) => (typeof r.match === 'string' ? urlPath === r.match : r.match.test(urlPath)) && (r.times === undefined || r.times > 0));
+        if (rule && rule.times !== undefined)
+            rule.times--;
+        const fault = rule?.fault;
+        if (fault?.kind === 'delay')
+            await new Promise((r) => setTimeout(r, fault.ms));
+        if (fault?.kind === 'status') {
+            res.writeHead(fault.status, fault.retryAfter ? { 'retry-after': String(fault.retryAfter) } : {});
+            res.end(`injected ${fault.status}\n`);
+            return;
+        }
+        if (fault?.kind === 'redirect') {
+            res.writeHead(fault.status ?? 302, { location: `${fault.to.replace(/\/+$/, '')}${req.url ?? '/'}` });
+            res.end();
+            return;
+        }
+        const file = external_node_path_default().join(root, external_node_path_default().normalize(urlPath));
+        const st = await (0,promises_namespaceObject.stat)(file).catch(() => undefined);
+        if (!file.startsWith(external_node_path_default().resolve(root)) || !st?.isFile()) {
+            res.writeHead(404, { 'content-type': 'text/plain' });
+            res.end('not found\n');
+            return;
+        }
+        if (fault?.kind === 'close') {
+            const sock = req.socket;
+            sock.write('HTTP/1.0 200 OK\r\ncontent-type: application/octet-stream\r\n\r\n');
+            (0,external_node_fs_namespaceObject.createReadStream)(file)
+                .on('end', () => sock.end())
+                .pipe(sock, { end: false });
+            return;
+        }
+        if (fault?.kind === 'reset' || fault?.kind === 'truncate' || fault?.kind === 'corrupt') {
+            const body = await (0,promises_namespaceObject.readFile)(file);
+            res.writeHead(200, { 'content-length': String(body.length), 'content-type': 'application/octet-stream' });
+            if (fault.kind === 'corrupt') {
+                body[Math.floor(body.length / 2)] ^= 0xff;
+                res.end(body);
+                return;
+            }
+            res.write(body.subarray(0, Math.floor(body.length / 2)), () => {
+                if (fault.kind === 'reset') {
+                    if (res.socket?.resetAndDestroy)
+                        res.socket.resetAndDestroy();
+                    else
+                        res.destroy();
+                }
+                else
+                    res.socket?.end();
+            });
+            return;
+        }
+        res.writeHead(200, { 'content-length': String(st.size), 'content-type': 'application/octet-stream' });
+        (0,external_node_fs_namespaceObject.createReadStream)(file).pipe(res);
+    });
+    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address();
+    return {
+        url: `http://127.0.0.1:${port}`,
+        requests,
+        faults: rules,
+        close: () => new Promise((resolve) => {
+            server.closeAllConnections();
+            server.close(() => resolve());
+        }),
+    };
+}
+
 ;// CONCATENATED MODULE: ./cli/fake-k8s.ts
 /**
  * Stand-in upstream binaries for the demo, the local release, the tests and the benchmarks: one small Go
@@ -13469,6 +13556,12 @@ function componentSmoke(c, version) {
  * `API version: 3.5`.
  * It is then laid out as a dl.k8s.io mirror tree with .sha256 and .sha512 files.
  */
+
+
+
+
+
+
 
 
 
@@ -13536,98 +13629,144 @@ function hexDigest(data, algo) {
 }
 /** Lay out root/release/<version>/bin/linux/<k8s-arch>/<component>{,.sha256,.sha512} and the stable markers. */
 async function populateK8sMirror(root, version, arches, buildDir, components = COMPONENTS.map((c) => c.name)) {
-    for (const arch of arches) {
-        const bin = await buildFakeK8s(buildDir, arch, version);
-        const data = await (0,promises_namespaceObject.readFile)(bin);
-        const dir = external_node_path_default().join(root, 'release', version, 'bin', 'linux', arch.k8s);
-        await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
-        for (const c of components) {
-            await (0,promises_namespaceObject.copyFile)(bin, external_node_path_default().join(dir, c));
-            await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(dir, `${c}.sha256`), hexDigest(data, 'sha256'));
-            await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(dir, `${c}.sha512`), hexDigest(data, 'sha512'));
+    const minor = version.replace(/^v(\d+\.\d+)\..*$/, '$1');
+    const releases = [{ version, arches: arches.map((a) => a.debian) }];
+    await layOutUpstream(root, { releases, markers: { stable: version, [`stable-${minor}`]: version } }, buildDir, components);
+}
+/** What the CDN answers for a key it does not hold (dl.k8s.io's markers live in a Google Cloud Storage bucket). */
+const NO_SUCH_KEY_MARKER = "<?xml version='1.0' encoding='UTF-8'?><Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message></Error>";
+/** What a captive portal, a proxy or a misrouted CDN answers instead. */
+const HTML_MARKER = '<!DOCTYPE html>\n<html><head><title>Service Unavailable</title></head><body><h1>503</h1></body></html>\n';
+/** The Go build outputs of the stand-in, kept across runs (a relink per version and arch takes about 0.1 s). */
+const STAND_IN_BUILD_DIR = external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), 'build-snaps-fake-k8s');
+/**
+ * Lay out an upstream of several releases under root, as dl.k8s.io serves it: each release's binaries for the
+ * arches given (release/<v>/bin/linux/<k8s-arch>/<component> + .sha256/.sha512, the layout `binaryUrl` reads), and
+ * the markers release/<name>.txt with the bodies given. Incremental and idempotent: an arch already laid out is
+ * left alone, so a second call with one more arch builds only that arch. Each arch appears at once (laid out
+ * aside, then renamed into place) and each marker too, so a mirror may serve the tree while it changes.
+ * Returns the (version, arch) pairs it built this time.
+ */
+async function layOutUpstream(root, upstream, buildDir = STAND_IN_BUILD_DIR, components = COMPONENTS.map((c) => c.name)) {
+    const built = [];
+    for (const r of upstream.releases) {
+        const version = upstreamVersion(r.version);
+        for (const name of r.arches) {
+            const arch = parseArch(name, `upstream ${version} arches`);
+            const dir = external_node_path_default().join(root, 'release', version, 'bin', 'linux', arch.k8s);
+            if (await archComplete(dir, components))
+                continue;
+            await layOutArch(dir, await buildFakeK8s(buildDir, arch, version), components);
+            built.push({ version, arch: arch.debian });
         }
     }
-    const minor = version.replace(/^v(\d+\.\d+)\..*$/, '$1');
-    await (0,promises_namespaceObject.mkdir)(external_node_path_default().join(root, 'release'), { recursive: true });
-    await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(root, 'release', 'stable.txt'), `${version}\n`);
-    await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(root, 'release', `stable-${minor}.txt`), `${version}\n`);
+    for (const [name, body] of Object.entries(upstream.markers)) {
+        if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name))
+            throw new errors_UserError(`upstream marker '${name}': not a marker name (e.g. stable-1.35)`);
+        await writeAtomic(external_node_path_default().join(root, 'release', `${name}.txt`), body);
+    }
+    return { built };
 }
-
-;// CONCATENATED MODULE: ./cli/mirror.ts
+function upstreamVersion(value) {
+    const v = cleanVersion(value);
+    if (!v)
+        throw new errors_UserError(`upstream release '${value}': not a Kubernetes version (e.g. v1.35.2 or v1.36.0-rc.1)`);
+    return `v${v}`;
+}
+async function archComplete(dir, components) {
+    for (const c of components)
+        for (const f of [c, `${c}.sha256`, `${c}.sha512`])
+            if (!(await files_exists(external_node_path_default().join(dir, f))))
+                return false;
+    return true;
+}
+/** Every component (one stand-in binary under each name) and its digests, laid out aside and renamed into dir. */
+async function layOutArch(dir, bin, components) {
+    const data = await (0,promises_namespaceObject.readFile)(bin);
+    const aside = paths_tempName(dir, 'part');
+    await (0,promises_namespaceObject.mkdir)(aside, { recursive: true });
+    try {
+        for (const c of components) {
+            await (0,promises_namespaceObject.copyFile)(bin, external_node_path_default().join(aside, c)); // a copy, not a link: a test that damages a served file must not damage the build output
+            await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(aside, `${c}.sha256`), hexDigest(data, 'sha256'));
+            await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(aside, `${c}.sha512`), hexDigest(data, 'sha512'));
+        }
+        await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true }); // an arch laid out before with fewer components
+        await (0,promises_namespaceObject.rename)(aside, dir);
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(aside, { recursive: true, force: true });
+    }
+}
+async function writeAtomic(file, body) {
+    await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(file), { recursive: true });
+    const tmp = paths_tempName(file);
+    await (0,promises_namespaceObject.writeFile)(tmp, body);
+    await (0,promises_namespaceObject.rename)(tmp, file);
+}
+/** Marker paths, which dl.k8s.io answers with a 302 to cdn.dl.k8s.io. */
+const MARKER_PATH = /^\/release\/[^/]+\.txt$/;
 /**
- * A loopback HTTP mirror: serves a directory tree on 127.0.0.1 (the dl.k8s.io or GitHub releases layout)
- * with fault injection. The demo, the end-to-end tests and the benchmarks all use it.
+ * Serve an upstream tree on 127.0.0.1 as dl.k8s.io does: markers (release/*.txt) answered with a 302 to the same
+ * path on a second server (the "CDN"), everything else directly. Closing the mirror closes both.
  */
-
-
-
-
-async function startMirror(root, faults = []) {
-    const requests = [];
-    const rules = faults;
-    const server = (0,external_node_http_.createServer)(async (req, res) => {
-        const urlPath = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-        requests.push(urlPath);
-        const rule = rules.find((r) => (typeof r.match === 'string' ? urlPath === r.match : r.match.test(urlPath)) && (r.times === undefined || r.times > 0));
-        if (rule && rule.times !== undefined)
-            rule.times--;
-        const fault = rule?.fault;
-        if (fault?.kind === 'delay')
-            await new Promise((r) => setTimeout(r, fault.ms));
-        if (fault?.kind === 'status') {
-            res.writeHead(fault.status, fault.retryAfter ? { 'retry-after': String(fault.retryAfter) } : {});
-            res.end(`injected ${fault.status}\n`);
-            return;
+async function serveUpstream(root) {
+    const cdn = await startMirror(root);
+    try {
+        const dl = await startMirror(root, [{ match: MARKER_PATH, fault: { kind: 'redirect', to: cdn.url } }]);
+        return { ...dl, cdn, close: async () => void (await Promise.all([dl.close(), cdn.close()])) };
+    }
+    catch (e) {
+        await cdn.close();
+        throw e;
+    }
+}
+/**
+ * The markers dl.k8s.io would serve for these releases: per minor, `stable-X.Y` names the newest release that is
+ * no pre-release and `latest-X.Y` the newest of all (alpha, beta, rc included); `stable` and `latest` the newest
+ * overall. A minor with only pre-releases has no `stable-X.Y` (the CDN answers NO_SUCH_KEY_MARKER for it).
+ */
+function markersFor(releases) {
+    const versions = releases.map((r) => upstreamVersion(r.version)).sort((a, b) => semver_default().compare(a, b));
+    const markers = {};
+    for (const v of versions) {
+        const minor = `${semver_default().major(v)}.${semver_default().minor(v)}`;
+        markers[`latest-${minor}`] = v;
+        markers.latest = v;
+        if (!isPrerelease(v)) {
+            markers[`stable-${minor}`] = v;
+            markers.stable = v;
         }
-        const file = external_node_path_default().join(root, external_node_path_default().normalize(urlPath));
-        const st = await (0,promises_namespaceObject.stat)(file).catch(() => undefined);
-        if (!file.startsWith(external_node_path_default().resolve(root)) || !st?.isFile()) {
-            res.writeHead(404, { 'content-type': 'text/plain' });
-            res.end('not found\n');
-            return;
-        }
-        if (fault?.kind === 'close') {
-            const sock = req.socket;
-            sock.write('HTTP/1.0 200 OK\r\ncontent-type: application/octet-stream\r\n\r\n');
-            (0,external_node_fs_namespaceObject.createReadStream)(file)
-                .on('end', () => sock.end())
-                .pipe(sock, { end: false });
-            return;
-        }
-        if (fault?.kind === 'reset' || fault?.kind === 'truncate' || fault?.kind === 'corrupt') {
-            const body = await (0,promises_namespaceObject.readFile)(file);
-            res.writeHead(200, { 'content-length': String(body.length), 'content-type': 'application/octet-stream' });
-            if (fault.kind === 'corrupt') {
-                body[Math.floor(body.length / 2)] ^= 0xff;
-                res.end(body);
-                return;
-            }
-            res.write(body.subarray(0, Math.floor(body.length / 2)), () => {
-                if (fault.kind === 'reset') {
-                    if (res.socket?.resetAndDestroy)
-                        res.socket.resetAndDestroy();
-                    else
-                        res.destroy();
-                }
-                else
-                    res.socket?.end();
-            });
-            return;
-        }
-        res.writeHead(200, { 'content-length': String(st.size), 'content-type': 'application/octet-stream' });
-        (0,external_node_fs_namespaceObject.createReadStream)(file).pipe(res);
+    }
+    return markers;
+}
+/**
+ * The upstream `build-snaps follow` runs against when no --base-url is given: for each track X.Y one release,
+ * every arch up. A GA'd track gets vX.Y.<n> (the older the minor, the more patches: the newest GA'd minor .2, the
+ * next older .4, ...). The next minor (the highest of two or more tracks, with pre-releases, not `latest`) has
+ * only a release candidate, vX.Y.0-rc.1: `latest-X.Y.txt` names it, and `stable-X.Y.txt` answers NoSuchKey, as
+ * dl.k8s.io does before a minor's first release.
+ */
+function defaultUpstream(config) {
+    const tracks = config.tracks.map((t) => {
+        const m = /^(\d+)\.(\d+)$/.exec(t.track);
+        if (!m)
+            throw new errors_UserError(`tracks: '${t.track}' is not a Kubernetes minor (e.g. "1.35")`);
+        return { ...t, major: Number(m[1]), minor: Number(m[2]) };
     });
-    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address();
-    return {
-        url: `http://127.0.0.1:${port}`,
-        requests,
-        faults: rules,
-        close: () => new Promise((resolve) => {
-            server.closeAllConnections();
-            server.close(() => resolve());
-        }),
-    };
+    tracks.sort((a, b) => b.major - a.major || b.minor - a.minor);
+    // The next minor: the highest of two or more tracks, following pre-releases, and not the one latest/* copies.
+    const [top] = tracks;
+    const next = tracks.length > 1 && top.preReleases && top.track !== config.latest ? top : undefined;
+    const ga = tracks.filter((t) => t !== next);
+    const releases = tracks.map((t) => ({
+        version: t === next ? `v${t.track}.0-rc.1` : `v${t.track}.${2 * ga.indexOf(t) + 2}`,
+        arches: [...config.arches],
+    }));
+    const markers = markersFor(releases);
+    for (const t of tracks)
+        markers[`stable-${t.track}`] ??= NO_SUCH_KEY_MARKER;
+    return { releases, markers };
 }
 
 ;// CONCATENATED MODULE: ./cli/options.ts
@@ -13741,6 +13880,257 @@ function helpText(c, extra = []) {
 /** The option names a help text lists (its `  --name` lines): what the tests compare with the table. */
 function helpOptionNames(text) {
     return [...text.matchAll(/^ {2}--([a-z0-9-]+) /gm)].map((m) => m[1]);
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./shared/epoch.ts
+/** The timestamp every reproducible artifact carries: SOURCE_DATE_EPOCH, else the commit time, else a constant. */
+
+
+/** 2000-01-01T00:00:00Z: used when there is neither SOURCE_DATE_EPOCH nor a git commit. */
+const FALLBACK_EPOCH = 946684800;
+function sourceDateEpoch(env = process.env, cwd = env.GITHUB_WORKSPACE || process.cwd()) {
+    const given = env.SOURCE_DATE_EPOCH?.trim();
+    if (given) {
+        if (!/^\d+$/.test(given))
+            throw new errors_UserError(`SOURCE_DATE_EPOCH: '${given}' is not a whole number of seconds; unset it or give a Unix time`);
+        return Number(given);
+    }
+    try {
+        const out = (0,external_node_child_process_namespaceObject.execFileSync)('git', ['log', '-1', '--format=%ct'], { cwd, stdio: ['ignore', 'pipe', 'ignore'] })
+            .toString()
+            .trim();
+        if (/^\d+$/.test(out))
+            return Number(out);
+    }
+    catch {
+        // not a git checkout, or no git: fall through
+    }
+    return FALLBACK_EPOCH;
+}
+
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
+// EXTERNAL MODULE: ../../main/node_modules/ajv/dist/ajv.js
+var dist_ajv = __nccwpck_require__(9153);
+;// CONCATENATED MODULE: ./shared/description-arches.ts
+
+
+const names = `${arch_ARCH_NAMES.slice(0, -1).join(', ')} or ${arch_ARCH_NAMES[arch_ARCH_NAMES.length - 1]}`;
+const checkArch = (_schema, data) => {
+    try {
+        parseArch(data);
+        return true;
+    }
+    catch (e) {
+        if (!(e instanceof errors_UserError))
+            throw e;
+        checkArch.errors = [
+            {
+                keyword: 'x-arch',
+                message: `'${data}' is not one of ${arch_ARCH_NAMES.join(', ')}; use a Debian architecture name: ${names}`,
+                params: { allowedValues: arch_ARCH_NAMES },
+            },
+        ];
+        return false;
+    }
+};
+/** The schema keyword `x-arch: true`: a string parseArch takes. */
+const ARCH_KEYWORD = {
+    keyword: 'x-arch',
+    type: 'string',
+    schemaType: 'boolean',
+    errors: true,
+    validate: checkArch,
+};
+/**
+ * Rewrite a schema-valid description's arches to Debian names, in place, keeping their order. Returns one line
+ * per list that names an architecture twice in two spellings (amd64 and x86_64).
+ */
+function normaliseArches(desc) {
+    const problems = [];
+    const normalise = (field, list) => {
+        const out = [];
+        for (const given of list) {
+            const debian = parseArch(given, field).debian;
+            const first = list.find((g) => parseArch(g, field).debian === debian);
+            if (out.includes(debian))
+                problems.push(`${field}: '${first}' and '${given}' are both ${debian}; list it once`);
+            else
+                out.push(debian);
+        }
+        return out;
+    };
+    desc.arches = normalise('arches', desc.arches);
+    const store = desc['snap-store'];
+    if (store?.arches)
+        store.arches = normalise('snap-store.arches', store.arches);
+    return problems;
+}
+
+;// CONCATENATED MODULE: ./shared/release/description.ts
+/**
+ * The release description, `cdk-release.yaml`, as written: its fields, the schema it is validated against
+ * (schema/cdk-release.schema.json, ajv; every bad field is one line naming its path and the fix, all of them at
+ * once, before anything is built), loading it, and the words of its mappings (artifacts, `{arch}` resource
+ * names, prebuilt file globs).
+ *
+ * The rest of the release lives beside it: check.ts (the description against its charms, as named rules),
+ * snaps.ts (what it says about the Snap Store), plan.ts (the plan the workflows run), bundles.ts (the pinned
+ * bundles), markdown.ts (the plan as the job summary shows it).
+ */
+
+
+
+
+
+
+
+
+/** Every error of a description, one line each; the message is the lines joined. */
+class DescriptionError extends errors_UserError {
+    lines;
+    constructor(lines) {
+        super(lines.join('\n'));
+        this.lines = lines;
+    }
+}
+/** A schema shipped in the repository (schema/<name>, cdk-release.schema.json by default), found from source or from a bundle. */
+async function readSchema(name = 'cdk-release.schema.json') {
+    const here = external_node_path_default().dirname((0,external_node_url_.fileURLToPath)(import.meta.url));
+    for (const up of ['..', '../..', '../../..']) {
+        const f = external_node_path_default().join(here, up, 'schema', name);
+        const text = await (0,promises_namespaceObject.readFile)(f, 'utf8').catch(() => undefined);
+        if (text)
+            return JSON.parse(text);
+    }
+    throw new Error(`schema/${name} not found beside the code`);
+}
+/** `/charms/kubernetes-worker/resources/cni-{arch}` → `charms.kubernetes-worker.resources.cni-{arch}`. */
+function fieldPath(pointer, extra) {
+    const parts = pointer
+        .split('/')
+        .slice(1)
+        .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+    if (extra !== undefined)
+        parts.push(extra);
+    return parts.join('.') || '(top level)';
+}
+const show = (v) => (typeof v === 'string' ? `'${v}'` : JSON.stringify(v));
+/** The schema node at a JSON pointer of the schema (for its x-fix). */
+function schemaAt(schema, pointer) {
+    let node = schema;
+    for (const p of pointer.split('/').slice(1))
+        node = node?.[p.replace(/~1/g, '/').replace(/~0/g, '~')];
+    return node;
+}
+function schemaLine(schema, e) {
+    const parentPointer = e.schemaPath.replace(/^#/, '').split('/').slice(0, -1).join('/');
+    const node = schemaAt(schema, parentPointer);
+    const fix = node?.['x-fix'] ?? '';
+    const p = e.params;
+    switch (e.keyword) {
+        case 'required': {
+            const prop = String(p.missingProperty);
+            const propFix = node?.properties?.[prop]?.['x-fix'] ?? fix;
+            return `${fieldPath(e.instancePath, prop)}: missing; ${propFix}`;
+        }
+        case 'additionalProperties': {
+            const known = Object.keys(node?.properties ?? {});
+            return `${fieldPath(e.instancePath, String(p.additionalProperty))}: unknown field; ${known.length ? `the fields here are ${known.join(', ')}` : fix}`;
+        }
+        case 'propertyNames':
+            return ''; // reported by the pattern error on the name itself
+        case 'pattern':
+            if (e.propertyName !== undefined)
+                return `${fieldPath(e.instancePath, e.propertyName)}: ${show(e.propertyName)} is not a valid name; ${fix}`;
+            return `${fieldPath(e.instancePath)}: ${show(e.data)} is not valid; ${fix}`;
+        case 'enum':
+            return `${fieldPath(e.instancePath)}: ${show(e.data)} is not one of ${p.allowedValues.join(', ')}; ${fix}`;
+        case 'type':
+            return `${fieldPath(e.instancePath)}: must be ${p.type === 'object' ? 'a mapping' : p.type === 'array' ? 'a list' : `a ${String(p.type)}`}, not ${show(e.data)}; ${fix}`;
+        case 'minItems':
+        case 'minProperties':
+        case 'minLength':
+            return `${fieldPath(e.instancePath)}: is empty; ${fix}`;
+        case 'uniqueItems':
+            return `${fieldPath(e.instancePath)}: lists an entry twice; keep one of each`;
+        default:
+            return `${fieldPath(e.instancePath)}: ${e.message ?? 'is not valid'}${fix ? `; ${fix}` : ''}`;
+    }
+}
+/** Validate a parsed document against the schema: one line per bad field (`<label>: <field>: <problem>; <fix>`). */
+async function validateSchema(doc, label, schemaName) {
+    const schema = await readSchema(schemaName);
+    const ajv = new dist_ajv.Ajv({ allErrors: true, verbose: true, strict: true });
+    ajv.addKeyword('x-fix');
+    ajv.addKeyword(ARCH_KEYWORD);
+    const validate = ajv.compile(schema);
+    if (validate(doc))
+        return [];
+    const lines = (validate.errors ?? []).map((e) => schemaLine(schema, e)).filter(Boolean);
+    return [...new Set(lines)].map((l) => `${label}: ${l}`);
+}
+async function loadDescription(file) {
+    const text = await (0,promises_namespaceObject.readFile)(file, 'utf8').catch(() => undefined);
+    const label = external_node_path_default().basename(file);
+    if (text === undefined)
+        throw new errors_UserError(`config: ${file} does not exist; write a cdk-release.yaml (start from examples/cdk-release.yaml) or pass --config PATH`);
+    let doc;
+    try {
+        doc = (0,dist/* parse */.qg)(text);
+    }
+    catch (e) {
+        throw new errors_UserError(`${label}: not valid YAML (${e instanceof Error ? e.message.split('\n')[0] : String(e)}); fix the file`);
+    }
+    const lines = await validateSchema(doc ?? {}, label);
+    if (lines.length)
+        throw new DescriptionError(lines);
+    // Any spelling of an architecture (x86_64, aarch64...) is read as its Debian name from here on.
+    const twice = normaliseArches(doc);
+    if (twice.length)
+        throw new DescriptionError(twice.map((l) => `${label}: ${l}`));
+    return doc;
+}
+// ---------------------------------------------------------------- artifacts
+const SNAP_ARTIFACTS = [...COMPONENTS.map((c) => c.name), 'etcd', 'cdk-addons'];
+/** A mapping value (already checked by the schema's pattern). */
+function parseArtifact(value) {
+    if (value.startsWith('snap:'))
+        return { kind: 'snap', snap: value.slice(5) };
+    if (value.startsWith('file:'))
+        return { kind: 'file', path: value.slice(5) };
+    if (value === 'cni' || value === 'flannel' || value === 'placeholder' || value === 'keep')
+        return { kind: value };
+    throw new errors_UserError(`'${value}' is not an artifact`);
+}
+/** What one artifact key of the build is called (the build counts of the plan and the benchmark). */
+function artifactKey(a) {
+    return a.kind === 'snap' ? `snap:${a.snap}` : a.kind === 'cni' || a.kind === 'flannel' ? a.kind : undefined;
+}
+// ---------------------------------------------------------------- the words of a mapping
+const GLOB = /[*?[]/;
+/** Expand a path whose last component may hold * ? [..] (no ** and no wildcard directories: keep it simple). */
+async function expandGlob(pattern, base) {
+    const abs = external_node_path_default().resolve(base, pattern);
+    if (!GLOB.test(external_node_path_default().basename(abs)))
+        return (await (0,promises_namespaceObject.stat)(abs).catch(() => undefined)) ? [abs] : [];
+    if (GLOB.test(external_node_path_default().dirname(abs)))
+        throw new errors_UserError(`'${pattern}': only the file name may hold a wildcard`);
+    const re = new RegExp(`^${external_node_path_default().basename(abs)
+        .replace(/[.+^${}()|\\]/g, '\\$&')
+        .replace(/\*/g, '[^/]*')
+        .replace(/\?/g, '[^/]')}$`);
+    const names = await (0,promises_namespaceObject.readdir)(external_node_path_default().dirname(abs)).catch(() => []);
+    return names
+        .filter((n) => re.test(n))
+        .sort()
+        .map((n) => external_node_path_default().join(external_node_path_default().dirname(abs), n));
+}
+/** Resource names of one mapping key: `cni-{arch}` is one per release arch. */
+function expandResourceName(key, arches) {
+    return key.includes('{arch}') ? arches.map((a) => key.replace('{arch}', a.debian)) : [key];
 }
 
 ;// CONCATENATED MODULE: ./shared/charm/plan.ts
@@ -14249,6 +14639,1968 @@ function showCommand(argv) {
     return argv.map((a) => (/^[A-Za-z0-9_./:=<>@+-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
 }
 
+;// CONCATENATED MODULE: ./shared/release/snaps.ts
+/**
+ * What a release description says about the Snap Store: which snaps it publishes (the `snap-store` section), and
+ * which snaps each charm installs from the store, at which channel (the gate's input).
+ *
+ * Today's kubernetes-control-plane and kubernetes-worker carry no snap resources: they install their snaps from
+ * the store at their `channel` option (charmed-kubernetes/charm-lib-kubernetes-snaps, charms/kubernetes_snaps.py:
+ * BASIC_SNAPS kubectl, kubelet, kube-proxy; CONTROL_PLANE_SNAPS kube-apiserver, kube-controller-manager,
+ * kube-scheduler; the control plane also cdk-addons at `<track>/<risk>`), and block with "Not all snaps are
+ * available on channel=<c>" when one has no revision there for the machine's arch.
+ */
+
+
+
+
+/** The seven Kubernetes snaps CK publishes (shared/k8s.ts COMPONENTS). */
+const KUBE_SNAPS = COMPONENTS.map((c) => c.name);
+const BASIC = ['kubectl', 'kubelet', 'kube-proxy'];
+/** Built in: what charm-lib-kubernetes-snaps installs for each Kubernetes charm. `addons`: cdk-addons too. */
+const CHARM_SNAPS = {
+    'kubernetes-control-plane': { snaps: [...BASIC, 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler'], addons: true },
+    'kubernetes-worker': { snaps: BASIC },
+};
+function snapPublish(desc) {
+    const s = desc['snap-store'];
+    if (!s)
+        return undefined;
+    const cdkAddons = s['cdk-addons'] ?? '';
+    return {
+        channels: s.channels.map((c) => parseChannel(c, 'snap-store.channels').name),
+        snaps: s.snaps ?? [...KUBE_SNAPS, ...(cdkAddons ? ['cdk-addons'] : [])],
+        arches: (s.arches ?? desc.arches).map((a) => parseArch(a).debian),
+        cdkAddons,
+    };
+}
+/** The `channel` option of every application of the template whose charm is `charm`. */
+function templateChannels(template, charm) {
+    if (!template)
+        return [];
+    const doc = (0,dist/* parse */.qg)(template);
+    return Object.values(doc?.applications ?? {})
+        .filter((a) => String(a?.charm ?? '').replace(/^ch:/, '') === charm && typeof a?.options?.channel === 'string')
+        .map((a) => String(a.options.channel));
+}
+/**
+ * Every charm's snaps and channels: the bundle template's `channel` option for its application(s), else the
+ * charm's config default; built in for today's Kubernetes charms (no snap resources), `installs-snaps` for any
+ * charm (it replaces the built-in list). cdk-addons goes with `<track>/<risk>` of the channel. `problems`: one line per charm that
+ * installs snaps but says no channel.
+ */
+function charmInstalls(desc, infos, template) {
+    const charms = [];
+    const problems = [];
+    for (const info of infos) {
+        const given = desc.charms[info.name]?.['installs-snaps'];
+        // Built in for today's charms, which carry no snap resources; an older charm with snap resources (layer-snap)
+        // installs its snaps from them, and says installs-snaps for any it takes from the store.
+        const layerSnap = info.declared.some((d) => d.type === 'file' && d.filename?.endsWith('.snap'));
+        const builtIn = layerSnap ? undefined : CHARM_SNAPS[info.name];
+        const items = given ?? [...(builtIn?.snaps ?? []), ...(builtIn?.addons ? ['cdk-addons'] : [])];
+        if (!items.length)
+            continue;
+        const fromTemplate = templateChannels(template, info.name);
+        const channels = fromTemplate.length ? [...new Set(fromTemplate)] : info.channelDefault ? [info.channelDefault] : [];
+        const installs = [];
+        for (const item of items) {
+            const [snap, pinned] = item.split('@');
+            if (pinned) {
+                installs.push({ snap, channel: parseChannel(pinned, 'installs-snaps').name });
+                continue;
+            }
+            if (!channels.length) {
+                problems.push(`charms.${info.name}: installs ${snap} from the Snap Store, but its channel is unknown (no channel option in the charm, none in bundle.template); set options.channel for it in bundle.template or write ${snap}@<track>/<risk> in installs-snaps`);
+                continue;
+            }
+            for (const c of channels) {
+                let ch;
+                try {
+                    ch = parseChannel(c, 'channel');
+                }
+                catch {
+                    problems.push(`charms.${info.name}: its channel option '${c}' is not a snap channel; set options.channel to track/risk in bundle.template`);
+                    continue;
+                }
+                installs.push({ snap, channel: snap === 'cdk-addons' && !given ? `${ch.track}/${ch.risk}` : ch.name });
+            }
+        }
+        charms.push({ charm: info.name, installs });
+    }
+    return { charms, problems: [...new Set(problems)] };
+}
+
+;// CONCATENATED MODULE: ./shared/follow/config.ts
+/**
+ * follow.yaml: which Kubernetes minors (snap tracks), risks, snaps and arches follow upstream
+ * (schema/follow.schema.json; docs/follow.md). Validated against the schema (one line per bad field, all at once),
+ * then the rules a schema cannot say: `latest` names one of the tracks, the cdk-addons directory exists.
+ */
+
+
+
+
+
+
+
+/** The risks, safest first (the order snapcraft status lists them in). */
+const config_RISKS = ['stable', 'candidate', 'beta', 'edge'];
+/** Every snap the run reads and publishes: the Kubernetes snaps, then cdk-addons when it follows. */
+function allSnaps(c) {
+    return [...c.snaps, ...(c.cdkAddons ? ['cdk-addons'] : [])];
+}
+const minorKey = (t) => t.split('.').map(Number);
+const newestFirst = (a, b) => {
+    const [am, an] = minorKey(a);
+    const [bm, bn] = minorKey(b);
+    return bm - am || bn - an;
+};
+/** A schema-valid document → the config, or one line per problem. */
+async function readFollow(doc, file) {
+    const label = external_node_path_default().basename(file);
+    const problems = [];
+    const arches = [];
+    for (const a of doc.arches) {
+        const debian = parseArch(a, 'arches').debian;
+        if (arches.includes(debian))
+            problems.push(`${label}: arches: ${debian} is listed twice (as '${a}'); list it once`);
+        else
+            arches.push(debian);
+    }
+    const tracks = Object.keys(doc.tracks).sort(newestFirst);
+    if (doc.latest !== undefined && !tracks.includes(doc.latest))
+        problems.push(`${label}: latest: '${doc.latest}' is not one of the tracks (${tracks.join(', ')}); name one of them, or leave latest out`);
+    let cdkAddons = '';
+    if (doc['cdk-addons'] !== undefined) {
+        cdkAddons = external_node_path_default().resolve(external_node_path_default().dirname(file), doc['cdk-addons']);
+        if (!(await (0,promises_namespaceObject.stat)(cdkAddons).catch(() => undefined))?.isDirectory())
+            problems.push(`${label}: cdk-addons: ${cdkAddons} is not a directory; name the cdk-addons build directory (relative to ${label})`);
+    }
+    if (problems.length)
+        throw new DescriptionError(problems);
+    return {
+        file,
+        arches,
+        snaps: doc.snaps ?? [...KUBE_SNAPS],
+        cdkAddons,
+        tracks: tracks.map((t) => ({
+            track: t,
+            risks: config_RISKS.filter((r) => doc.tracks[t].risks.includes(r)),
+            preReleases: doc.tracks[t]['pre-releases'] === true,
+        })),
+        latest: doc.latest ?? '',
+    };
+}
+/** Read and check follow.yaml: one error line per bad field (all of them), nothing done before. */
+async function loadFollow(file) {
+    const text = await (0,promises_namespaceObject.readFile)(file, 'utf8').catch(() => undefined);
+    const label = external_node_path_default().basename(file);
+    if (text === undefined)
+        throw new errors_UserError(`--config: ${external_node_path_default().resolve(file)} does not exist; write a follow.yaml (start from examples/follow.yaml) or pass --config PATH`);
+    let doc;
+    try {
+        doc = (0,dist/* parse */.qg)(text);
+    }
+    catch (e) {
+        throw new errors_UserError(`${label}: not valid YAML (${e instanceof Error ? e.message.split('\n')[0] : String(e)}); fix the file`);
+    }
+    const lines = await validateSchema(doc ?? {}, label, 'follow.schema.json');
+    if (lines.length)
+        throw new DescriptionError(lines);
+    return readFollow(doc, external_node_path_default().resolve(file));
+}
+
+;// CONCATENATED MODULE: ./shared/store-cli.ts
+/**
+ * The one way the store backends run their store CLI (charmcraft, snapcraft): an argument array, the credential
+ * only in the child's environment, transient failures (timeouts, resets, 502/503/504) retried with backoff
+ * (shared/retry.ts), anything else one StoreError with the store's own words, redacted.
+ */
+
+
+
+
+
+/** Defaults, overridable through the environment (the tests use short backoffs). */
+function store_cli_storePolicy(env = process.env) {
+    return { attempts: envNumber(env, 'BUILD_SNAPS_STORE_ATTEMPTS', 4), backoffMs: envNumber(env, 'BUILD_SNAPS_STORE_BACKOFF_MS', 2000) };
+}
+const TRANSIENT_RE = /timed? ?out|timeout|connection (reset|refused|aborted)|ECONNRESET|ETIMEDOUT|EAI_AGAIN|temporar(il)?y unavailable|\b50[234]\b/i;
+function isTransient(message) {
+    return TRANSIENT_RE.test(message);
+}
+/** A store command failed; `message` is the store's own text (its JSON errors, else its last lines). */
+class store_cli_StoreError extends errors_UserError {
+    argv;
+    storeMessage;
+    codes;
+    constructor(argv, storeMessage, codes = []) {
+        super(`${argv.slice(0, 2).join(' ')} failed: ${storeMessage}`);
+        this.argv = argv;
+        this.storeMessage = storeMessage;
+        this.codes = codes;
+    }
+}
+class store_cli_Cli {
+    program;
+    env;
+    log;
+    policy;
+    readErrors;
+    constructor(program, env, log, policy, 
+    /** The tool's structured errors (charmcraft's JSON on stdout; snapcraft's `- code: message` lines), if any. */
+    readErrors) {
+        this.program = program;
+        this.env = env;
+        this.log = log;
+        this.policy = policy;
+        this.readErrors = readErrors;
+    }
+    /** Run one store command; retry transient failures; return stdout. */
+    async call(args) {
+        const argv = [external_node_path_default().basename(this.program), ...args];
+        const judge = (e) => {
+            const message = e instanceof store_cli_StoreError ? e.storeMessage : String(e);
+            return { retry: isTransient(message), message: `transient store error (${message})` };
+        };
+        try {
+            return await retry_withRetry({ policy: this.policy, label: args[0], log: this.log, judge }, async () => {
+                const res = await exec_run(this.program, args, { env: this.env, allowFailure: true });
+                if (res.exitCode === 0)
+                    return res.stdout;
+                const json = this.readErrors?.(res.stdout, res.stderr);
+                if (json)
+                    throw new store_cli_StoreError(argv, log_redact(json.map((e) => `${e.code}: ${e.message}`).join('; ')), json.map((e) => e.code));
+                throw new store_cli_StoreError(argv, log_redact(storeMessage(res.stderr, res.stdout)));
+            });
+        }
+        catch (e) {
+            if (!(e instanceof retry_RetryFailure) || !(e.last instanceof store_cli_StoreError))
+                throw e;
+            throw new store_cli_StoreError(argv, e.last.storeMessage + (e.attempts > 1 ? ` (after ${e.attempts} attempts)` : ''), e.last.codes);
+        }
+    }
+    async json(args) {
+        const out = await this.call(args);
+        try {
+            return JSON.parse(out);
+        }
+        catch {
+            throw new errors_UserError(`${this.program} ${args[0]}: expected JSON, got '${log_redact(out.trim().slice(0, 200))}'; is this charmcraft 2.x or newer?`);
+        }
+    }
+}
+/** The store's own words: the last non-empty lines of stderr (else stdout), on one line. */
+function storeMessage(stderr, stdout) {
+    const lines = (stderr.trim() || stdout.trim() || 'no message')
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean);
+    return lines.slice(-3).join(' | ');
+}
+
+;// CONCATENATED MODULE: ./shared/snap-store/snapcraft.ts
+/**
+ * The Snap Store through `snapcraft` 8 (pinned `8.x/stable` on a runner, as CK pins it): the one backend that
+ * reads and writes it. snapcraft 8 has no JSON for these commands, so its text is read, in the shapes its own
+ * source prints them (canonical/snapcraft tag 8.14.5):
+ * - `status NAME` (snapcraft/commands/status.py get_tabulated_channel_map): tabulate "plain" with the headers
+ *   `Track Arch Channel Version Revision Progress` (and a last header, empty or `Expires at`), columns
+ *   left-aligned and two spaces apart; when stdout is not a TTY (always here) Track and Arch repeat on every
+ *   channel's row. Channel is the risk (or `risk/branch`); Version and Revision are `-` for a closed channel and
+ *   `↑` for one that follows a safer risk. `This snap has no released revisions` when nothing is released.
+ * - `revisions NAME [--arch A]`: `Rev. Uploaded Arches Version Channels` (Channels only once something is
+ *   released; `*` marks a channel where the revision is current; `-` none), Arches comma-joined.
+ * - `tracks NAME`: `Name Status Creation-Date Version-Pattern`.
+ * - `upload FILE --release c1,c2`: `Revision 7 created for 'kubectl' and released to '1.33/edge' and
+ *   '1.33/stable'` (snapcraft/commands/upload.py); a review failure is `Issues while processing snap:` then one
+ *   `- <message>` line each (snapcraft/store/client.py verify_upload); the store's answer to a file it already
+ *   holds is `A file with this exact same content has already been uploaded`.
+ * - `release NAME REV c1,c2` (snapcraft/commands/manage.py): `Released 'kubectl' revision 7 to channels: ...`.
+ * - Store errors (canonical/craft-store errors.py StoreServerError): `Store operation failed:` then
+ *   `- <code>: <message>` lines, e.g. `- resource-not-found: Snap not found for name=kubectl`.
+ * - Credentials only from SNAPCRAFT_STORE_CREDENTIALS (snapcraft export-login); without them snapcraft asks for
+ *   an interactive login, so the caller refuses a store step without them before snapcraft runs.
+ * snapcraft 9 removed `push`, `list-revisions`, `list-tracks` and `login --with`: none of them is used.
+ */
+
+
+
+
+
+/** A tabulate "plain" table: the cells of each row, cut at the columns the header line starts. */
+function readTable(text, first) {
+    const lines = text.split('\n').filter((l) => l.trim() !== '');
+    const at = lines.findIndex((l) => l.trimStart().startsWith(first));
+    if (at < 0)
+        return [];
+    const header = lines[at];
+    const starts = [];
+    for (const m of header.matchAll(/\S+(?: \S+)*/g))
+        starts.push(m.index);
+    return lines.slice(at + 1).map((l) => starts.map((s, i) => l.slice(s, i + 1 < starts.length ? starts[i + 1] : undefined).trim()));
+}
+/** `snapcraft status NAME` → one row per arch and channel; [] for "This snap has no released revisions". */
+function parseStatus(text) {
+    if (/This snap has no released revisions/.test(text))
+        return [];
+    const rows = readTable(text, 'Track');
+    if (rows.length === 0 && text.trim())
+        throw new errors_UserError(`snapcraft status: not the table snapcraft 8 prints: '${text.trim().slice(0, 120)}'`);
+    const out = [];
+    let track = '';
+    let arch = '';
+    for (const [t, a, channel, version, revision] of rows) {
+        track = t || track;
+        arch = a || arch;
+        if (!channel)
+            continue; // the released half of a progressive release: the channel is on the row before
+        const following = revision === '↑';
+        const rev = /^\d+$/.test(revision) ? Number(revision) : undefined;
+        out.push({
+            track,
+            arch,
+            channel: `${track}/${channel}`,
+            following,
+            ...(rev !== undefined ? { revision: rev, version } : {}),
+        });
+    }
+    return out;
+}
+/** `snapcraft revisions NAME [--arch A]` → rows, newest first as the store lists them. */
+function parseRevisions(text) {
+    return readTable(text, 'Rev.')
+        .filter((r) => /^\d+$/.test(r[0]))
+        .map(([rev, uploaded, arches, version, channels]) => ({
+        revision: Number(rev),
+        uploaded,
+        arches: arches.split(',').filter(Boolean),
+        version,
+        channels: (channels ?? '')
+            .split(',')
+            .map((c) => c.replace(/\*$/, ''))
+            .filter((c) => c && c !== '-'),
+    }));
+}
+function parseTracks(text) {
+    return readTable(text, 'Name').map(([name, status, created, pattern]) => ({ name, status, created, pattern }));
+}
+const UPLOADED_RE = /Revision (\d+) created for '([^']+)'/;
+const DUPLICATE_RE = /A file with this exact same content has already been uploaded/i;
+/** craft-store's `- <code>: <message>` lines (and review issues `- <message>`) out of snapcraft's error text. */
+function snapcraftErrors(_stdout, stderr) {
+    const lines = stderr
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l.startsWith('- '));
+    if (!lines.length)
+        return undefined;
+    return lines.map((l) => {
+        const m = /^- ([a-z][a-z0-9-]*|None): (.*)$/.exec(l);
+        return m ? { code: m[1], message: m[2] } : { code: 'review', message: l.slice(2) };
+    });
+}
+/** The Snap Store, read and written through one snapcraft. */
+class SnapStore {
+    tool;
+    cli;
+    constructor(tool, credentials, log, policy = store_cli_storePolicy(), 
+    /** More environment for snapcraft (the store it talks to: STORE_DASHBOARD_URL, or the double's state). */
+    env = {}) {
+        this.tool = tool;
+        addSecret(credentials);
+        this.cli = new store_cli_Cli(tool, { ...env, SNAPCRAFT_STORE_CREDENTIALS: credentials }, log, policy, snapcraftErrors);
+    }
+    async status(name) {
+        return parseStatus(await this.cli.call(['status', name]));
+    }
+    async revisions(name, arch) {
+        return parseRevisions(await this.cli.call(['revisions', name, ...(arch ? ['--arch', arch] : [])]));
+    }
+    async tracks(name) {
+        return parseTracks(await this.cli.call(['tracks', name]));
+    }
+    async upload(file, channels) {
+        try {
+            const out = await this.cli.call(uploadArgs(file, channels));
+            const m = UPLOADED_RE.exec(out);
+            if (!m)
+                throw new errors_UserError(`snapcraft upload ${external_node_path_default().basename(file)}: no revision in its answer: '${out.trim().slice(0, 200)}'`);
+            return { revision: Number(m[1]) };
+        }
+        catch (e) {
+            if (e instanceof store_cli_StoreError && DUPLICATE_RE.test(e.storeMessage))
+                return { duplicate: true };
+            throw e;
+        }
+    }
+    async release(name, revision, channels) {
+        await this.cli.call(snapcraft_releaseArgs(name, revision, channels));
+    }
+}
+const uploadArgs = (file, channels) => [
+    'upload',
+    file,
+    ...(channels.length ? ['--release', channels.join(',')] : []),
+];
+const snapcraft_releaseArgs = (name, revision, channels) => ['release', name, String(revision), channels.join(',')];
+
+;// CONCATENATED MODULE: ./cli/local.ts
+/**
+ * Running a committed action bundle locally under the runner contract (dist/<action>/index.js with INPUT_*
+ * variables, action.yml's defaults, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files, RUNNER_TEMP): shared by the
+ * CLI (cli/main.ts) and the local release pipeline (cli/release.ts).
+ */
+
+
+
+
+
+
+
+
+
+const here = external_node_path_default().dirname((0,external_node_url_.fileURLToPath)(import.meta.url));
+/** The repository root, the folder holding package.json: one up from cli/ (source), two up from dist/cli/ (bundled). */
+const repoRoot = external_node_path_default().resolve(here, (0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(here, '..', 'package.json')) ? '..' : external_node_path_default().join('..', '..'));
+function listActions() {
+    return (0,external_node_fs_namespaceObject.readdirSync)(external_node_path_default().join(repoRoot, 'actions'))
+        .filter((n) => (0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(repoRoot, 'actions', n, 'action.yml')))
+        .sort();
+}
+function readActionYaml(action) {
+    const file = external_node_path_default().join(repoRoot, 'actions', action, 'action.yml');
+    if (!(0,external_node_fs_namespaceObject.existsSync)(file))
+        throw new errors_UserError(`unknown action '${action}'; use one of ${listActions().join(', ')}, or demo`);
+    return (0,dist/* parse */.qg)((0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8'));
+}
+const oneLine = (s) => (s ?? '').replace(/\s+/g, ' ').trim();
+/**
+ * `build-snaps <action>`: its option table is its action.yml's inputs (the runner's table), so the CLI takes
+ * exactly the inputs the action has, and its help shows their descriptions and defaults. A required input is
+ * left to the action to refuse, as on the runner.
+ */
+function actionCommand(action) {
+    const yml = readActionYaml(action);
+    return command({
+        name: action,
+        summary: oneLine(yml.description),
+        details: [
+            `Runs dist/${action}/index.js as the runner does: action.yml's defaults, INPUT_* variables, GITHUB_OUTPUT and`,
+            'GITHUB_STEP_SUMMARY files (its outputs and summary are printed at the end).',
+        ],
+        noun: 'input',
+        options: Object.entries(yml.inputs ?? {}).map(([name, i]) => ({
+            name,
+            value: 'VALUE',
+            help: `${oneLine(i.description)}${i.required ? ' (required)' : ''}`,
+            ...(i.default !== undefined && String(i.default) !== '' ? { default: String(i.default) } : {}),
+        })),
+    });
+}
+/** The runner's INPUT_ variable name: upper case, spaces to underscores, hyphens kept. */
+function inputEnvName(name) {
+    return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
+}
+/** Unescape a workflow command's data (%25 %0D %0A). */
+function unescapeData(s) {
+    return s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
+}
+/** Show a line of the action's stdout as a person reads it. */
+function humanLine(line) {
+    const m = line.match(/^::([a-z-]+)(?: [^:]*)?::(.*)$/);
+    if (!m)
+        return { stream: 'out', text: line };
+    const [, cmd, data] = m;
+    const text = unescapeData(data);
+    switch (cmd) {
+        case 'error':
+            return { stream: 'err', text: `Error: ${text}` };
+        case 'warning':
+            return { stream: 'err', text: `Warning: ${text}` };
+        case 'notice':
+            return { stream: 'out', text: `Notice: ${text}` };
+        case 'group':
+            return { stream: 'out', text: `▶ ${text}` };
+        case 'debug':
+            return process.env.BUILD_SNAPS_DEBUG ? { stream: 'err', text: `debug: ${text}` } : undefined;
+        default:
+            return undefined; // endgroup, add-mask, set-output...: runner plumbing
+    }
+}
+/** Parse a GITHUB_OUTPUT file (name<<DELIM ... DELIM blocks, or name=value lines). */
+function parseOutputFile(text) {
+    const out = {};
+    const lines = text.split('\n');
+    for (let i = 0; i < lines.length; i++) {
+        const heredoc = lines[i].match(/^([^=<]+)<<(.+)$/);
+        if (heredoc) {
+            const [, name, delim] = heredoc;
+            const value = [];
+            while (++i < lines.length && lines[i] !== delim)
+                value.push(lines[i]);
+            out[name] = value.join('\n');
+        }
+        else if (lines[i].includes('=')) {
+            const j = lines[i].indexOf('=');
+            out[lines[i].slice(0, j)] = lines[i].slice(j + 1);
+        }
+    }
+    return out;
+}
+/** Run dist/<action>/index.js under the runner contract. */
+async function runActionLocally(action, inputs, opts = {}) {
+    const yml = readActionYaml(action);
+    const bundle = external_node_path_default().join(repoRoot, 'dist', action, 'index.js');
+    if (!(0,external_node_fs_namespaceObject.existsSync)(bundle))
+        throw new errors_UserError(`${bundle} is missing; run npm run build`);
+    const work = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), `build-snaps-${action}-`));
+    try {
+        const env = { ...process.env, ...opts.env };
+        for (const k of Object.keys(env))
+            if (k.startsWith('INPUT_'))
+                delete env[k];
+        for (const [name, def] of Object.entries(yml.inputs ?? {}))
+            if (def.default !== undefined)
+                env[inputEnvName(name)] = String(def.default);
+        for (const [name, value] of Object.entries(inputs))
+            env[inputEnvName(name)] = value;
+        const outputFile = external_node_path_default().join(work, 'output');
+        const summaryFile = external_node_path_default().join(work, 'summary.md');
+        await (0,promises_namespaceObject.writeFile)(outputFile, '');
+        await (0,promises_namespaceObject.writeFile)(summaryFile, '');
+        Object.assign(env, {
+            GITHUB_OUTPUT: outputFile,
+            GITHUB_STEP_SUMMARY: summaryFile,
+            RUNNER_TEMP: env.RUNNER_TEMP || external_node_path_default().join(work, 'tmp'),
+        });
+        await (0,promises_namespaceObject.mkdir)(env.RUNNER_TEMP, { recursive: true });
+        const exitCode = await new Promise((resolve, reject) => {
+            const child = (0,external_node_child_process_namespaceObject.spawn)(process.execPath, [bundle], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+            let pending = '';
+            child.stdout.on('data', (chunk) => {
+                pending += chunk.toString();
+                const lines = pending.split('\n');
+                pending = lines.pop() ?? '';
+                for (const l of lines)
+                    show(l);
+            });
+            child.stderr.on('data', (chunk) => process.stderr.write(chunk));
+            const show = (l) => {
+                const h = humanLine(l);
+                if (!h || (opts.quiet && h.stream === 'out'))
+                    return;
+                (h.stream === 'err' ? process.stderr : process.stdout).write(`${h.text}\n`);
+            };
+            child.on('error', reject);
+            child.on('close', (code) => {
+                if (pending)
+                    show(pending);
+                resolve(code ?? 1);
+            });
+        });
+        return { exitCode, outputs: parseOutputFile(await (0,promises_namespaceObject.readFile)(outputFile, 'utf8')), summary: await (0,promises_namespaceObject.readFile)(summaryFile, 'utf8') };
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(work, { recursive: true, force: true });
+    }
+}
+
+;// CONCATENATED MODULE: ./cli/release/jobs.ts
+/** What the local pipeline's pack and charm jobs do beside their actions, as release.yml's steps do it on GitHub. */
+
+
+
+
+
+
+
+/**
+ * charm-build's inputs in a pack job (release.yml's "Pack <entry>" step). An emulated entry is packed in a docker
+ * container of its platform and release on this machine, with no network (containers here never get one), by
+ * `charmcraft`: the python charmcraft the container runs (the pack double test/doubles/charmcraft2 by default,
+ * or the file --charmcraft names).
+ */
+function packInputs(p, charmcraft) {
+    return {
+        'charm-path': p.path,
+        builder: p.builder,
+        'bases-index': p['bases-index'],
+        platform: p.platform,
+        'destructive-mode': p.destructive,
+        arches: p.arches,
+        'output-dir': p['pack-dir'],
+        ...(p.route === 'emulated'
+            ? {
+                'container-platform': p['container-platform'],
+                'container-image': p['container-image'],
+                'container-network': 'none',
+                'charmcraft-path': charmcraft,
+            }
+            : {}),
+    };
+}
+/** What a pack job uploads (its directory but SHA256SUMS and manifest.json) — and the charm job downloads, merged. */
+const NOT_UPLOADED = new Set(['SHA256SUMS', 'manifest.json']);
+/** "Collect the .charm files of its pack jobs": every pack job's artifact of the charm, merged into one directory. */
+async function collectPacks(packs, charmDir) {
+    await (0,promises_namespaceObject.mkdir)(charmDir, { recursive: true });
+    for (const p of packs) {
+        if (!(0,external_node_fs_namespaceObject.existsSync)(p['pack-dir']))
+            throw new errors_UserError(`${p.artifact}: no such artifact; its pack job uploaded nothing`);
+        for (const f of await (0,promises_namespaceObject.readdir)(p['pack-dir'])) {
+            if (NOT_UPLOADED.has(f) || !(await (0,promises_namespaceObject.stat)(external_node_path_default().join(p['pack-dir'], f))).isFile())
+                continue;
+            await (0,promises_namespaceObject.copyFile)(external_node_path_default().join(p['pack-dir'], f), external_node_path_default().join(charmDir, f));
+        }
+    }
+}
+/** The double's credential for one store directory: made once, then read back. */
+async function storeToken(file) {
+    const known = await (0,promises_namespaceObject.readFile)(file, 'utf8').catch(() => '');
+    if (known.trim())
+        return known.trim();
+    const token = (0,external_node_crypto_.randomBytes)(12).toString('hex');
+    await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(file), { recursive: true });
+    await (0,promises_namespaceObject.writeFile)(file, token, { mode: 0o600 });
+    return token;
+}
+/** `--charmcraft PATH` / `--snapcraft PATH`: the program's absolute path, refused when it is not a file. */
+async function storeTool(name, given) {
+    const tool = external_node_path_default().resolve(given);
+    if (!(await (0,promises_namespaceObject.stat)(tool).catch(() => undefined))?.isFile())
+        throw new errors_UserError(`--${name}: ${tool} is not a file; give the path of a ${name} program (e.g. /snap/bin/${name})`);
+    return tool;
+}
+/**
+ * Which charmcraft the jobs call. By default the TEST DOUBLE (test/doubles/charmcraft), never Charmhub, first on
+ * PATH, with its state under <output-dir>/store. With `--charmcraft PATH`, that program as `charmcraft` (first on
+ * PATH through a symlink) and the credentials in CHARMCRAFT_AUTH: the real charmcraft releases for real.
+ */
+async function storeSetup(o, storeDir, out) {
+    const doubles = external_node_path_default().join(repoRoot, 'test', 'doubles');
+    if (!o.charmcraft) {
+        // One account per double store: its credential is kept beside it, so a re-run is the same account.
+        const token = await storeToken(external_node_path_default().join(storeDir, 'charmcraft-token'));
+        return {
+            token,
+            // The release ledger (which resource files and tracks the store has) lives in the cache: it belongs to this
+            // double's store, so it sits beside it, not in ~/.cache where another run's store would read it.
+            env: {
+                PATH: `${doubles}${(external_node_path_default()).delimiter}${process.env.PATH}`,
+                CHARMCRAFT_DOUBLE_STATE: storeDir,
+                CHARMCRAFT_DOUBLE_TOKEN: token,
+                BUILD_SNAPS_CACHE_DIR: external_node_path_default().join(out, 'cache'),
+            },
+            banner: `▶ Store: the charmcraft TEST DOUBLE (test/doubles/charmcraft), state in ${storeDir}`,
+        };
+    }
+    const tool = await storeTool('charmcraft', o.charmcraft);
+    const token = process.env.CHARMCRAFT_AUTH ?? '';
+    if (!token && o.dryRun !== 'true')
+        throw new errors_UserError('--charmcraft: CHARMCRAFT_AUTH is not set; export it (charmcraft login --export FILE) or run with --dry-run true');
+    const bin = external_node_path_default().join(out, 'charmcraft-bin');
+    await (0,promises_namespaceObject.rm)(bin, { recursive: true, force: true });
+    await (0,promises_namespaceObject.mkdir)(bin, { recursive: true });
+    await (0,promises_namespaceObject.symlink)(tool, external_node_path_default().join(bin, 'charmcraft'));
+    // charm-tools (charm) still comes from the doubles when it is not installed: it never talks to a store here.
+    return {
+        token,
+        env: {
+            PATH: `${bin}${(external_node_path_default()).delimiter}${process.env.PATH}${(external_node_path_default()).delimiter}${doubles}`,
+            CHARMCRAFT_DOUBLE_STATE: '',
+            CHARMCRAFT_DOUBLE_TOKEN: '',
+        },
+        banner: `▶ Store: whatever ${tool} talks to (credentials from CHARMCRAFT_AUTH); the double is not used`,
+    };
+}
+/**
+ * Which snapcraft the snaps job calls. By default the TEST DOUBLE (test/doubles/snapcraft), never the Snap Store,
+ * with its state under <output-dir>/snap-store: its credential is exported once and kept there, every snap the
+ * release publishes or the gate reads is registered, and the tracks of the snap-store channels are made (the
+ * one-time steps a publisher takes on the real store). With `--snapcraft PATH`, that program and the credential
+ * in SNAPCRAFT_STORE_CREDENTIALS: nothing is registered or made for you.
+ */
+async function snapStoreSetup(o, out, names, channels) {
+    // Charms released to a real Charmhub are gated on the real Snap Store, never on the double's.
+    if (o.charmcraft && !o.snapcraft && o.dryRun !== 'true')
+        throw new errors_UserError('--charmcraft releases to a real Charmhub, and the gate must read the real Snap Store: give --snapcraft PATH (e.g. /snap/bin/snapcraft) with SNAPCRAFT_STORE_CREDENTIALS, or run with --dry-run true');
+    if (o.snapcraft) {
+        const tool = await storeTool('snapcraft', o.snapcraft);
+        return {
+            snapcraft: tool,
+            credentials: process.env.SNAPCRAFT_STORE_CREDENTIALS ?? '',
+            env: {},
+            banner: `▶ Snap Store: whatever ${tool} talks to (credentials from SNAPCRAFT_STORE_CREDENTIALS); the double is not used`,
+        };
+    }
+    const state = external_node_path_default().join(out, 'snap-store');
+    const snapcraft = external_node_path_default().join(repoRoot, 'test', 'doubles', 'snapcraft');
+    const env = { SNAPCRAFT_DOUBLE_STATE: state };
+    await (0,promises_namespaceObject.mkdir)(state, { recursive: true });
+    const file = external_node_path_default().join(state, 'credentials');
+    // snapcraft refuses export-login with SNAPCRAFT_STORE_CREDENTIALS set: the double's own credential is made without it.
+    if (!(0,external_node_fs_namespaceObject.existsSync)(file))
+        await exec_run(snapcraft, ['export-login', file], { env: { ...env, SNAPCRAFT_STORE_CREDENTIALS: undefined } });
+    const credentials = (await (0,promises_namespaceObject.readFile)(file, 'utf8')).trim();
+    if (o.snapSetup !== false) {
+        const tracks = [...new Set(channels.map((c) => c.split('/')[0]).filter((t) => t !== 'latest'))];
+        for (const n of names) {
+            await exec_run(snapcraft, ['register', '--yes', n], { env: { ...env, SNAPCRAFT_STORE_CREDENTIALS: credentials }, allowFailure: true });
+            if (tracks.length)
+                await exec_run(snapcraft, ['x-double', 'add-track', n, ...tracks], { env, allowFailure: true });
+        }
+    }
+    return { snapcraft, credentials, env, banner: `▶ Snap Store: the snapcraft TEST DOUBLE (test/doubles/snapcraft), state in ${state}` };
+}
+
+;// CONCATENATED MODULE: ./shared/snap/inspect.ts
+/** Read a packed snap back: its meta/snap.yaml (via `unsquashfs -cat`) and its architectures. */
+
+
+
+
+/** Inspect a .snap file; a zero-byte file is a valid placeholder (docs/upstream.md#zero-byte-snap-placeholder) with no yaml. */
+async function inspect_inspectSnap(file, label = file) {
+    const st = await (0,promises_namespaceObject.stat)(file).catch(() => undefined);
+    if (!st?.isFile())
+        throw new errors_UserError(`${label}: '${file}' does not exist`);
+    if (st.size === 0)
+        return { size: 0, architectures: [] };
+    const unsquashfs = exec_which('unsquashfs');
+    if (!unsquashfs)
+        throw new errors_UserError('unsquashfs is not installed; install squashfs-tools');
+    const res = await exec_run(unsquashfs, ['-cat', file, 'meta/snap.yaml'], { allowFailure: true });
+    if (res.exitCode !== 0)
+        throw new errors_UserError(`${label}: '${file}' is not a snap (cannot read meta/snap.yaml from it as squashfs)`);
+    const yaml = (0,dist/* parse */.qg)(res.stdout);
+    const archs = Array.isArray(yaml?.architectures) ? yaml.architectures.map(String) : ['all'];
+    return { yaml, size: st.size, architectures: archs };
+}
+
+;// CONCATENATED MODULE: ./shared/concurrency.ts
+/** Map over items with at most `limit` running at once; results keep the input order. All settle before a rejection is thrown. */
+async function concurrency_mapLimit(items, limit, fn) {
+    const results = new Array(items.length);
+    const errors = [];
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const i = next++;
+            try {
+                results[i] = await fn(items[i], i);
+            }
+            catch (e) {
+                errors.push(e);
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+    if (errors.length > 0)
+        throw errors[0];
+    return results;
+}
+
+;// CONCATENATED MODULE: ./shared/snap-store/plan.ts
+/**
+ * The Snap Store half of a release, pure: from the built snaps and what the store says today (snapcraft's
+ * `tracks` and `status`), what to check, upload and release; and the gate: every snap a charm installs has a
+ * revision, for every arch the charm serves, in the channel the charm installs from.
+ */
+
+/** The rows of one arch and channel of a status read. */
+const rowOf = (rows, arch, channel) => rows.find((r) => r.arch === arch && r.channel === channel);
+/**
+ * Upload what the store does not hold yet. A (snap, arch) whose every channel holds this version is kept; one
+ * that some channel holds at this version has that revision released to the others; the rest is uploaded and
+ * released to every channel at once (`snapcraft upload --release`).
+ */
+function planPublish(artifacts, channels, status) {
+    return artifacts.map((a) => {
+        const rows = status[a.snap] ?? [];
+        const holding = channels.filter((c) => {
+            const r = rowOf(rows, a.arch, c);
+            return r?.revision !== undefined && r.version === a.version;
+        });
+        if (holding.length === channels.length)
+            return { ...a, action: 'keep', revision: rowOf(rows, a.arch, holding[0]).revision, channels, releaseTo: [] };
+        if (holding.length)
+            return {
+                ...a,
+                action: 'release',
+                revision: rowOf(rows, a.arch, holding[0]).revision,
+                channels,
+                releaseTo: channels.filter((c) => !holding.includes(c)),
+            };
+        return { ...a, action: 'upload', channels, releaseTo: channels };
+    });
+}
+/** The hint for a missing track: how it is made (snapcraft has no command for it). */
+function trackHint(snap) {
+    return `a track is made by the store: where the snap has track guardrails, the publisher API creates it (POST /v1/snap/${snap}/tracks, as charmed-kubernetes' ensure_track does), else request it in the store-requests category of forum.snapcraft.io`;
+}
+/**
+ * Before anything is uploaded: every snap's name is known to the store and readable with this credential, and
+ * every channel's track exists. One line per problem. `tracks[snap]` is the `snapcraft tracks` answer, or the
+ * store's refusal (its words).
+ */
+function preflight(snaps, channels, tracks) {
+    const out = [];
+    for (const snap of snaps) {
+        const t = tracks[snap];
+        if (!t)
+            continue;
+        if ('refused' in t) {
+            out.push(/not found|resource-not-found/i.test(t.refused)
+                ? `snap-store: ${snap}: the Snap Store does not know this snap or the credential may not use it (${t.refused}); register the name (snapcraft register ${snap}) or export a credential that covers it (snapcraft export-login --snaps ${snap},...)`
+                : `snap-store: ${snap}: the Snap Store refused to list its tracks (${t.refused}); check SNAPCRAFT_STORE_CREDENTIALS`);
+            continue;
+        }
+        const names = new Set(t.filter((r) => r.status !== 'closed').map((r) => r.name));
+        const missing = new Map(); // track -> its channels
+        for (const c of channels) {
+            const track = parseChannel(c, 'snap-store.channels').track;
+            if (!names.has(track))
+                missing.set(track, [...(missing.get(track) ?? []), c]);
+        }
+        for (const [track, cs] of missing)
+            out.push(`snap-store: ${snap} has no track '${track}' (channel${cs.length > 1 ? 's' : ''} ${cs.join(', ')}); ${trackHint(snap)}, then run again`);
+    }
+    return [...new Set(out)];
+}
+function snapNeeds(charms) {
+    return charms.flatMap((c) => c.arches.flatMap((arch) => c.installs.map((i) => ({ charm: c.charm, arch, snap: i.snap, channel: i.channel }))));
+}
+/**
+ * The gate: a unit installs `snap` from `channel` on its machine's arch, and blocks ("Not all snaps are
+ * available on channel=...") when that channel has no revision for the arch. A channel that follows a safer
+ * risk (`↑`) resolves to that risk's revision, as snapd installs it. One line per gap.
+ */
+function gateGaps(needs, status) {
+    const out = [];
+    for (const n of needs) {
+        const rows = status[n.snap];
+        if (rows && 'refused' in rows) {
+            out.push(`gate: ${n.charm} on ${n.arch} installs ${n.snap} from ${n.channel}, and the Snap Store would not say what it holds (${rows.refused})`);
+            continue;
+        }
+        const r = rowOf(rows ?? [], n.arch, n.channel);
+        if (r && (r.revision !== undefined || r.following))
+            continue;
+        out.push(`gate: ${n.charm} on ${n.arch} installs ${n.snap} from ${n.channel}, which has no ${n.arch} revision there; publish it (snap-store in the description) or release it to ${n.channel}`);
+    }
+    return [...new Set(out)];
+}
+/**
+ * Promotion of the published snaps: each arch's revision in `from` released to `to`. What `from` lacks is a
+ * problem line (nothing is promoted then); what `to` already holds is kept.
+ */
+function plan_planPromotion(snaps, arches, from, to, status) {
+    const steps = [];
+    const problems = [];
+    for (const snap of snaps) {
+        for (const arch of arches) {
+            const rows = status[snap] ?? [];
+            const src = rowOf(rows, arch, from.name);
+            if (src?.revision === undefined) {
+                problems.push(`snap-store: ${snap} has no ${arch} revision of its own in ${from.name}; nothing to promote to ${to.name}`);
+                continue;
+            }
+            const dst = rowOf(rows, arch, to.name);
+            const base = { snap, arch, version: src.version ?? '', file: '', size: 0, sha256: '', revision: src.revision, channels: [to.name] };
+            steps.push(dst?.revision === src.revision ? { ...base, action: 'keep', releaseTo: [] } : { ...base, action: 'release', releaseTo: [to.name] });
+        }
+    }
+    return { steps, problems };
+}
+/** The snapcraft commands a plan runs, as a dry run shows them. */
+function publishCommands(tool, snaps, steps) {
+    return [
+        ...snaps.map((s) => [tool, 'tracks', s]),
+        ...snaps.map((s) => [tool, 'status', s]),
+        ...steps.flatMap((s) => s.action === 'upload'
+            ? [[tool, 'upload', s.file, '--release', s.releaseTo.join(',')]]
+            : s.action === 'release'
+                ? [[tool, 'release', s.snap, String(s.revision), s.releaseTo.join(',')]]
+                : []),
+        ...snaps.map((s) => [tool, 'status', s]),
+    ];
+}
+
+;// CONCATENATED MODULE: ./shared/snap-store/publish.ts
+/**
+ * The Snap Store half of a release, against the store: read (tracks, status), publish (the only code that writes
+ * to the Snap Store), verify (read every snap's channel map back), and the gate's read.
+ */
+
+
+
+
+/**
+ * `snapcraft revisions` lets tabulate read its Version column as numbers (no disable_numparse there), so a
+ * version that is a number (1.30) prints as one (1.3): compare those as numbers.
+ */
+function sameVersion(shown, version) {
+    const num = /^\d+(\.\d+)?$/;
+    return shown === version || (num.test(shown) && num.test(version) && Number(shown) === Number(version));
+}
+/** At most this many snapcraft calls at once (uploads are long; the store takes several per account). */
+const DEFAULT_PARALLEL = 4;
+async function readEach(names, parallel, read) {
+    const out = {};
+    await concurrency_mapLimit(names, parallel, async (n) => {
+        try {
+            out[n] = await read(n);
+        }
+        catch (e) {
+            if (!(e instanceof store_cli_StoreError))
+                throw e;
+            // Credentials the store no longer takes stop everything, not one snap.
+            if (/no longer valid|credentials/i.test(e.storeMessage))
+                throw e;
+            out[n] = { refused: e.storeMessage };
+        }
+    });
+    return out;
+}
+/** Tracks of every snap, then the preflight's problem lines (names, credential, tracks). */
+async function checkSnaps(store, snaps, channels, parallel = DEFAULT_PARALLEL) {
+    const tracks = await readEach(snaps, parallel, (s) => store.tracks(s));
+    return preflight(snaps, channels, tracks);
+}
+/** `snapcraft status` of every snap (a refusal becomes that snap's `refused`). */
+async function readStatus(store, snaps, parallel = DEFAULT_PARALLEL) {
+    return readEach(snaps, parallel, (s) => store.status(s));
+}
+/** The status reads, with a refusal as one error (publishing needs every read). */
+function statusOrThrow(status) {
+    const lines = Object.entries(status).flatMap(([s, v]) => 'refused' in v ? [`snap-store: ${s}: snapcraft status failed: ${v.refused}`] : []);
+    if (lines.length)
+        throw new errors_UserError(lines.join('\n'));
+    return status;
+}
+/**
+ * Walk the steps: uploads (and their releases, `--release`) up to `parallel` at once, then the releases of
+ * revisions the store already holds. The store's duplicate answer means this very file is there: its revision is
+ * found with `snapcraft revisions NAME --arch A` (the one revision of this version for the arch) and released.
+ */
+async function publish(store, steps, log, parallel = DEFAULT_PARALLEL) {
+    const record = (s, revision, action) => ({
+        snap: s.snap,
+        arch: s.arch,
+        revision,
+        version: s.version,
+        channels: s.channels,
+        sha256: s.sha256,
+        action,
+    });
+    return concurrency_mapLimit(steps, parallel, async (s) => {
+        const what = `${s.snap} ${s.arch}`;
+        if (s.action === 'keep') {
+            log(`${what}: ${s.channels.join(', ')} already hold ${s.version} (revision ${s.revision}); not uploading`);
+            return record(s, s.revision, 'kept');
+        }
+        if (s.action === 'release') {
+            await store.release(s.snap, s.revision, s.releaseTo);
+            log(`${what}: revision ${s.revision} (${s.version}) released to ${s.releaseTo.join(', ')}`);
+            return record(s, s.revision, s.file ? 'released' : 'promoted');
+        }
+        const up = await store.upload(s.file, s.releaseTo);
+        if ('revision' in up) {
+            log(`${what}: revision ${up.revision} uploaded and released to ${s.releaseTo.join(', ')}`);
+            return record(s, up.revision, 'uploaded');
+        }
+        const same = (await store.revisions(s.snap, s.arch)).filter((r) => sameVersion(r.version, s.version) && r.arches.includes(s.arch));
+        if (same.length !== 1)
+            throw new errors_UserError(`snap-store: ${s.snap} ${s.arch}: the store already holds this file, and ${same.length === 0 ? 'no' : `${same.length}`} revisions of version ${s.version} for ${s.arch} (${same.map((r) => r.revision).join(', ') || 'none'}); release the right one by hand (snapcraft release ${s.snap} REV ${s.releaseTo.join(',')})`);
+        await store.release(s.snap, same[0].revision, s.releaseTo);
+        log(`${what}: the store already holds this file as revision ${same[0].revision}; released it to ${s.releaseTo.join(', ')}`);
+        return record(s, same[0].revision, 'released');
+    });
+}
+/** Read every snap's channel map back: each (snap, arch, channel) holds the recorded revision. One line per miss. */
+function verifyLines(records, status) {
+    const out = [];
+    for (const r of records)
+        for (const c of r.channels) {
+            const row = (status[r.snap] ?? []).find((x) => x.arch === r.arch && x.channel === c);
+            if (row?.revision !== r.revision)
+                out.push(`verify: ${r.snap} ${r.arch} in ${c}: expected revision ${r.revision}, the store has ${row?.revision ?? (row?.following ? 'a following risk' : 'nothing')}`);
+        }
+    return out;
+}
+/** The gate against the store: the status of every snap the charms install (read, or just read back), then the gaps. */
+async function gate(store, needs, parallel = DEFAULT_PARALLEL, 
+/** Snaps whose status this job has just read back (verify): not read again. */
+known = {}) {
+    const snaps = [...new Set(needs.map((n) => n.snap))].filter((s) => !known[s]);
+    return gateGaps(needs, { ...known, ...(await readStatus(store, snaps, parallel)) });
+}
+
+;// CONCATENATED MODULE: ./cli/release/snaps.ts
+/**
+ * The snaps job (release.yml and promote.yml `snaps`, behind the `release` environment; the local pipeline's
+ * step between the charm jobs and the first charm release): check every snap's name and tracks, upload and
+ * release what the store lacks, read it all back, then the gate. Before any charm is uploaded or released.
+ */
+
+
+
+
+
+
+
+
+
+
+/** How a release engineer makes the secret (snapcraft 8 account.py ExportLoginCommand's options). */
+function exportLoginLine(snaps, channels) {
+    return `snapcraft export-login --snaps ${snaps.join(',')} --channels ${channels.join(',')} --acls package_access,package_push,package_release snapcraft-credentials.txt`;
+}
+/** The built .snap of every published (snap, arch): release-<arch>/<snap>_<version>_<arch>.snap, read back. */
+async function publishedArtifacts(plan, dir) {
+    const pub = plan.snapStore;
+    const out = [];
+    const missing = [];
+    for (const arch of pub.arches) {
+        const folder = external_node_path_default().join(dir, `release-${arch}`);
+        const names = await (0,promises_namespaceObject.readdir)(folder).catch(() => []);
+        for (const snap of pub.snaps) {
+            const name = names.find((n) => n.startsWith(`${snap}_`) && n.endsWith(`_${arch}.snap`));
+            if (!name) {
+                missing.push(`snap-store: ${snap} for ${arch}: no ${snap}_<version>_${arch}.snap in ${folder}; its build job did not build it`);
+                continue;
+            }
+            const file = external_node_path_default().join(folder, name);
+            const info = await inspect_inspectSnap(file, `${snap} ${arch}`);
+            const { size } = info;
+            out.push({ snap, arch, version: String(info.yaml?.version ?? ''), file, size, sha256: await files_sha256File(file) });
+        }
+    }
+    if (missing.length)
+        throw new DescriptionError(missing);
+    return out;
+}
+/** The snaps job. Throws one DescriptionError (one line per problem) on any refusal, before the first upload. */
+async function snapsJob(o) {
+    const pub = o.plan.snapStore;
+    const parallel = o.parallel ?? DEFAULT_PARALLEL;
+    const needs = o.plan.snapNeeds ?? [];
+    const snaps = pub?.snaps ?? [];
+    const channels = o.from ? [o.plan.channel] : (pub?.channels ?? []);
+    if (!o.credentials && !o.dryRun)
+        throw new errors_UserError(`SNAPCRAFT_STORE_CREDENTIALS is not set; the snaps job reads the Snap Store${pub ? ' and publishes to it' : ' for the gate'}: make it with \`${exportLoginLine(snaps.length ? snaps : [...new Set(needs.map((n) => n.snap))], channels.length ? channels : [...new Set(needs.map((n) => n.channel))])}\` and keep the file's content as the secret SNAPCRAFT_STORE_CREDENTIALS of the release environment`);
+    const tool = external_node_path_default().basename(o.snapcraft);
+    const artifacts = pub && !o.from ? await publishedArtifacts(o.plan, o.dir) : [];
+    const result = { records: [], steps: [], commands: [], gateChecked: needs.length };
+    if (!o.credentials) {
+        // A dry run without the credential: every command, as if the store held nothing.
+        result.steps = o.from ? [] : planPublish(artifacts, channels, {});
+        result.commands = [...publishCommands(tool, snaps, result.steps), ...gateCommands(tool, needs, snaps)];
+        return result;
+    }
+    const store = new SnapStore(o.snapcraft, o.credentials, o.log, undefined, o.env);
+    // 1. Names, credential and tracks, before anything is uploaded.
+    if (pub) {
+        const problems = await checkSnaps(store, snaps, channels, parallel);
+        if (problems.length)
+            throw new DescriptionError(problems);
+    }
+    // 2. What the channels hold, then what to upload and release.
+    const status = statusOrThrow(await readStatus(store, snaps, parallel));
+    if (pub && o.from) {
+        const { steps, problems } = plan_planPromotion(snaps, pub.arches, parseChannel(o.from, 'from-channel'), parseChannel(o.plan.channel), status);
+        if (problems.length)
+            throw new DescriptionError(problems);
+        result.steps = steps;
+    }
+    else
+        result.steps = planPublish(artifacts, channels, status);
+    result.commands = [...publishCommands(tool, snaps, result.steps), ...gateCommands(tool, needs, snaps)];
+    if (o.dryRun)
+        return result;
+    // 3. Publish, 4. read it all back.
+    result.records = await publish(store, result.steps, o.log, parallel);
+    const after = pub ? statusOrThrow(await readStatus(store, snaps, parallel)) : {};
+    const wrong = verifyLines(result.records, after);
+    if (wrong.length)
+        throw new DescriptionError(wrong);
+    // 5. The gate: every snap each charm installs, for every arch it serves, in its channel (what was just read
+    // back is not read again).
+    const gaps = await gate(store, needs, parallel, after);
+    if (gaps.length)
+        throw new DescriptionError(gaps);
+    return result;
+}
+/** The gate's reads: the status of each snap the charms install that the publish steps do not read back. */
+const gateCommands = (tool, needs, readBack) => [...new Set(needs.map((n) => n.snap))].filter((s) => !readBack.includes(s)).map((s) => [tool, 'status', s]);
+/** The snaps job's record (results/snaps.json): what each (snap, arch) holds now, and the gate. */
+async function writeSnapRecord(file, r) {
+    await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(external_node_path_default().resolve(file)), { recursive: true });
+    await (0,promises_namespaceObject.writeFile)(file, `${JSON.stringify({ snaps: r.records, gate: { checked: r.gateChecked, gaps: 0 } }, null, 2)}\n`);
+}
+/** The summary's table: snap × arch → revision, version, channels, sha256. */
+function snapTable(records) {
+    if (!records.length)
+        return '';
+    return [
+        '| snap | arch | revision | version | channels | sha256 | |',
+        '|---|---|---|---|---|---|---|',
+        ...records.map((r) => `| ${r.snap} | ${r.arch} | ${r.revision} | ${r.version} | ${r.channels.join(', ')} | \`${r.sha256 || '-'}\` | ${r.action} |`),
+    ].join('\n');
+}
+/** Every snaps record (snaps.json) under dir, as the summary job downloads them. */
+async function readSnapRecords(dir) {
+    const out = [];
+    for (const rel of (await (0,promises_namespaceObject.readdir)(dir, { recursive: true }).catch(() => [])).map(String).sort()) {
+        if (external_node_path_default().basename(rel) !== 'snaps.json')
+            continue;
+        const doc = JSON.parse(await (0,promises_namespaceObject.readFile)(external_node_path_default().join(dir, rel), 'utf8').catch(() => 'null'));
+        if (Array.isArray(doc?.snaps))
+            out.push(...doc.snaps);
+    }
+    return out;
+}
+/**
+ * What the job does, or (a dry run) would do: the summary table of what was published, else the planned steps
+ * (snap × arch → the revision the store already has, version, channels, sha256, upload/release/keep), then
+ * every snapcraft command.
+ */
+function snapsReport(r) {
+    if (r.records.length)
+        return snapTable(r.records);
+    const planned = r.steps.length
+        ? [
+            '| snap | arch | revision | version | channels | sha256 | planned |',
+            '|---|---|---|---|---|---|---|',
+            ...r.steps.map((s) => `| ${s.snap} | ${s.arch} | ${s.revision ?? '(new)'} | ${s.version} | ${s.channels.join(', ')} | \`${s.sha256 || '-'}\` | ${s.action === 'upload' ? 'upload' : s.action === 'release' ? `release to ${s.releaseTo.join(', ')}` : 'keep'} |`),
+            '',
+        ]
+        : [];
+    return [...planned, 'snapcraft commands:', '', '```', ...r.commands.map((c) => c.join(' ')), '```'].join('\n');
+}
+
+;// CONCATENATED MODULE: ./shared/follow/decide.ts
+/**
+ * Following upstream, decided (pure; the run that reads markers and the store is cli/follow/): from upstream's
+ * markers (`stable-X.Y.txt`, with pre-releases also `latest-X.Y.txt`) and one `snapcraft status` per snap, what
+ * each (track, snap, arch) does for each risk of its track. The guards (docs/follow.md#the-guards), each one line:
+ * - a pre-release (alpha, beta, rc) never goes to candidate or stable: those risks follow the newest release;
+ * - a marker naming another minor than the track's is refused;
+ * - a risk holding a newer version for the arch is left alone (nothing goes backwards);
+ * - a marker that is not a version (the CDN's XML `<Error>` body, an HTML page) skips the track;
+ * - an arch whose upstream binaries are not there yet waits (the others go out).
+ * A version some channel already holds for the arch is released from that revision, not rebuilt.
+ */
+
+
+
+const PRE_RISKS = ['edge', 'beta'];
+/** The version a marker names (`v1.35.2`, as upstream spells it), or why it names none. */
+function markerVersion(m) {
+    if (m.failed)
+        return { problem: `${m.name}: ${m.failed}`, failed: true };
+    if (m.missing)
+        return { problem: `${m.name}: ${m.missing}` };
+    const body = (m.body ?? '').trim();
+    const v = /^\S+$/.test(body) ? cleanVersion(body) : undefined;
+    if (!v) {
+        const shown = body.replace(/\s+/g, ' ').slice(0, 60);
+        return { problem: `${m.name} is not a version ('${shown}${body.length > 60 ? '…' : ''}')` };
+    }
+    return { version: `v${v}` };
+}
+const minorOf = (v) => `${semver_default().major(v)}.${semver_default().minor(v)}`;
+const isPre = (v) => (semver_default().prerelease(v)?.length ?? 0) > 0;
+/**
+ * A track's upstream from its markers: the newest version its markers name (`latest` only with pre-releases);
+ * edge and beta follow it, candidate and stable the newest that is not a pre-release.
+ */
+function trackUpstream(t, stable, latest) {
+    const reads = [stable, ...(t.preReleases && latest ? [latest] : [])].map((m) => ({ m, r: markerVersion(m) }));
+    const problems = [];
+    const refused = [];
+    const versions = [];
+    for (const { m, r } of reads) {
+        if ('problem' in r)
+            problems.push(r.problem);
+        else if (minorOf(r.version) !== t.track)
+            refused.push(`${m.name} names ${r.version}, not a ${t.track} release`);
+        else if (isPre(r.version) && !t.preReleases)
+            refused.push(`${m.name} names ${r.version}, a pre-release, and track ${t.track} does not take pre-releases (pre-releases: true)`);
+        else
+            versions.push(r.version);
+    }
+    if (!versions.length) {
+        const failed = reads.find(({ r }) => 'failed' in r && r.failed);
+        if (failed)
+            return { track: t.track, failed: problems.join('; ') };
+        if (refused.length)
+            return { track: t.track, refused: [...refused, ...problems].join('; ') };
+        return { track: t.track, skip: problems.join('; ') };
+    }
+    const newest = versions.sort((semver_default()).rcompare)[0];
+    const release = versions.find((v) => !isPre(v));
+    const notes = [...refused];
+    const ignored = problems.length ? { ignored: problems } : {};
+    if (!isPre(newest))
+        return { track: t.track, targets: [{ version: newest, risks: t.risks }], notes, ...ignored };
+    const targets = [{ version: newest, risks: t.risks.filter((r) => PRE_RISKS.includes(r)) }];
+    const held = t.risks.filter((r) => !PRE_RISKS.includes(r));
+    if (held.length && release)
+        targets.push({ version: release, risks: held });
+    else if (held.length)
+        notes.push(`${held.join(', ')}: ${newest} is a pre-release, which never goes there`);
+    return { track: t.track, targets: targets.filter((g) => g.risks.length), notes, ...ignored };
+}
+/** The snap version of an upstream version: without the v. */
+const snapVersionOf = (v) => v.replace(/^v/, '');
+/** Whether `held` is newer than `v` (both snap versions); a version that is not semver is never newer. */
+function newer(held, v) {
+    const h = semver_default().valid(held);
+    return !!h && semver_default().gt(h, v);
+}
+function heldText(row) {
+    if (row?.revision !== undefined)
+        return `${row.version} (r${row.revision})`;
+    return row?.following ? '↑' : '-';
+}
+/** Every cell of one (track, snap, arch): one per version its risks follow (one, or two with a pre-release). */
+function decideCells(i) {
+    const base = { track: i.track.track, snap: i.snap, arch: i.arch };
+    const row = (channel) => i.rows.find((r) => r.arch === i.arch && r.channel === channel);
+    const heldAll = Object.fromEntries(i.track.risks.map((r) => [r, heldText(row(`${i.track.track}/${r}`))]));
+    const u = i.upstream;
+    if (!('targets' in u)) {
+        const [action, why] = 'skip' in u ? ['skipped', u.skip] : 'refused' in u ? ['refused', u.refused] : ['failed', u.failed];
+        return [{ ...base, version: '', held: heldAll, action, channels: [], why: [why] }];
+    }
+    return u.targets.map((t) => {
+        const v = snapVersionOf(t.version);
+        const held = Object.fromEntries(t.risks.map((r) => [r, heldAll[r]]));
+        const why = [...u.notes];
+        const channels = [];
+        for (const risk of t.risks) {
+            const r = row(`${i.track.track}/${risk}`);
+            if (r?.revision !== undefined && sameVersion(r.version ?? '', v))
+                continue;
+            if (r?.revision !== undefined && newer(r.version ?? '', v)) {
+                why.push(`${risk} holds ${r.version}, newer than ${v}: left alone`);
+                continue;
+            }
+            channels.push(`${i.track.track}/${risk}`);
+        }
+        const cell = { ...base, version: t.version, held, action: 'up-to-date', channels, why };
+        if (!channels.length)
+            return cell;
+        const have = i.rows.find((r) => r.arch === i.arch && r.revision !== undefined && sameVersion(r.version ?? '', v));
+        if (have)
+            return { ...cell, action: 'release', revision: have.revision };
+        const gone = i.missing?.[`${t.version}|${i.arch}`];
+        if (gone)
+            return { ...cell, action: 'waits', why: [...why, gone] };
+        return { ...cell, action: 'build' };
+    });
+}
+/** The (version, arch) pairs to build, from the cells that build; in the cells' order. */
+function buildPairs(cells) {
+    const out = new Map();
+    for (const c of cells) {
+        if (c.action !== 'build')
+            continue;
+        const key = `${c.version}|${c.arch}`;
+        const p = out.get(key) ?? { version: c.version, arch: c.arch, components: [], cdkAddons: false };
+        if (c.snap === 'cdk-addons')
+            p.cdkAddons = true;
+        else if (!p.components.includes(c.snap))
+            p.components.push(c.snap);
+        out.set(key, p);
+    }
+    return [...out.values()];
+}
+/**
+ * latest/<risk> made to hold what <track>/<risk> holds, revision for revision. `holds` is what the track holds
+ * once this run's uploads and releases are in (status overlaid with them); `rows` what latest holds now. A risk of
+ * the track holding nothing for an arch leaves latest/<risk> as it is.
+ */
+function planLatest(track, snaps, arches, holds, rows) {
+    const out = [];
+    for (const snap of snaps)
+        for (const arch of arches)
+            for (const risk of track.risks) {
+                const want = holds(snap, arch, `${track.track}/${risk}`);
+                if (!want)
+                    continue;
+                const now = (rows[snap] ?? []).find((r) => r.arch === arch && r.channel === `latest/${risk}`);
+                if (now?.revision === want.revision)
+                    continue;
+                const same = out.find((s) => s.snap === snap && s.arch === arch && s.revision === want.revision);
+                if (same)
+                    same.channels.push(`latest/${risk}`);
+                else
+                    out.push({ snap, arch, revision: want.revision, version: want.version, channels: [`latest/${risk}`] });
+            }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./cli/follow/upstream.ts
+/**
+ * Upstream, read for the follow run through the one download path (shared/download.ts): each track's markers
+ * (`<base-url>/release/stable-X.Y.txt`, with pre-releases also `latest-X.Y.txt`), and whether the binaries of a
+ * (version, arch) the run would build are there yet (each one's `.sha256`, a few bytes).
+ */
+
+
+
+
+
+
+/** Read one marker: its body, or (4xx) missing, or (anything else) failed. */
+async function readMarker(baseUrl, name, log) {
+    const url = markerUrl(baseUrl, name);
+    try {
+        return { name: `${name}.txt`, body: await fetchText(url, log) };
+    }
+    catch (e) {
+        const status = httpStatusOf(e);
+        if (status !== undefined && status >= 400 && status < 500)
+            return { name: `${name}.txt`, missing: `HTTP ${status} from ${url}` };
+        return { name: `${name}.txt`, failed: errors_errorMessage(e) };
+    }
+}
+/** Every track's upstream, from its markers. */
+async function readUpstream(baseUrl, tracks, log) {
+    const out = {};
+    await concurrency_mapLimit(tracks, 4, async (t) => {
+        const stable = await readMarker(baseUrl, `stable-${t.track}`, log);
+        const latest = t.preReleases ? await readMarker(baseUrl, `latest-${t.track}`, log) : undefined;
+        out[t.track] = trackUpstream(t, stable, latest);
+    });
+    return out;
+}
+/** What a (version, arch) build downloads: each Kubernetes snap's binary, kubectl for cdk-addons. */
+const binariesOf = (p) => [...new Set([...p.components, ...(p.cdkAddons ? ['kubectl'] : [])])];
+/**
+ * Which pairs cannot be built yet: `missing` (the CDN answers 4xx for a binary: not there yet, the pair waits)
+ * and `failed` (the check itself failed), by `${version}|${arch}`.
+ */
+async function probeBinaries(baseUrl, pairs, log) {
+    const missing = {};
+    const failed = {};
+    const checks = pairs.flatMap((p) => binariesOf(p).map((b) => ({ p, b })));
+    await concurrency_mapLimit(checks, 8, async ({ p, b }) => {
+        const key = `${p.version}|${p.arch}`;
+        const url = `${binaryUrl(baseUrl, p.version, parseArch(p.arch), b)}.sha256`;
+        try {
+            await fetchText(url, log);
+        }
+        catch (e) {
+            const status = httpStatusOf(e);
+            if (status !== undefined && status >= 400 && status < 500)
+                missing[key] ??= `upstream has no ${p.arch} ${b} of ${p.version} yet (HTTP ${status} from ${url}); a later run takes it`;
+            else
+                failed[key] ??= `could not check upstream's ${p.arch} binaries of ${p.version}: ${errors_errorMessage(e)}`;
+        }
+    });
+    return { missing, failed };
+}
+
+;// CONCATENATED MODULE: ./cli/follow/plan.ts
+/**
+ * The follow run's plan (the `plan` job of follow.yml, `build-snaps follow plan`, and the first step of the local
+ * run): the markers, ONE `snapcraft status` per snap, the decision per (track, snap, arch), and the binaries of
+ * every pair to build checked upstream. Written as a file the build and publish jobs read.
+ */
+
+
+
+
+
+
+
+
+/** Every cell: each track × snap × arch; a snap the store would not list is failed in every track. */
+function decideAll(c, upstream, status, missing) {
+    const cells = [];
+    for (const t of c.tracks)
+        for (const snap of allSnaps(c))
+            for (const arch of c.arches) {
+                const s = status[snap] ?? [];
+                if ('refused' in s) {
+                    cells.push({
+                        track: t.track,
+                        snap,
+                        arch,
+                        version: '',
+                        held: {},
+                        action: 'failed',
+                        channels: [],
+                        why: [`snapcraft status ${snap}: ${s.refused}`],
+                    });
+                    continue;
+                }
+                cells.push(...decideCells({ track: t, snap, arch, upstream: upstream[t.track], rows: s, missing }));
+            }
+    return cells;
+}
+/** Plan a follow run. `store` undefined: a dry run without credential, planned as if the store held nothing. */
+async function makeFollowPlan(o) {
+    const c = o.config;
+    const upstream = await readUpstream(o.baseUrl, c.tracks, o.log);
+    for (const [track, u] of Object.entries(upstream))
+        if ('targets' in u)
+            o.log(`${track}: upstream ${u.targets.map((t) => `${t.version} for ${t.risks.join(', ')}`).join('; ')}${u.ignored ? ` (${u.ignored.join('; ')})` : ''}`);
+        else
+            o.log(`${track}: ${'skip' in u ? `skipped: ${u.skip}` : 'refused' in u ? `refused: ${u.refused}` : `failed: ${u.failed}`}`);
+    const snaps = allSnaps(c);
+    const status = o.store
+        ? await readStatus(o.store, snaps, o.parallel)
+        : Object.fromEntries(snaps.map((s) => [s, []]));
+    const first = decideAll(c, upstream, status, {});
+    const probe = await probeBinaries(o.baseUrl, buildPairs(first), o.log);
+    const cells = decideAll(c, upstream, status, probe.missing).map((cell) => {
+        const failed = cell.action === 'build' ? probe.failed[`${cell.version}|${cell.arch}`] : undefined;
+        return failed ? { ...cell, action: 'failed', why: [...cell.why, failed] } : cell;
+    });
+    for (const cell of cells)
+        if (cell.action === 'waits')
+            o.log(`${cell.track} ${cell.snap} ${cell.arch}: waits: ${cell.why.at(-1)}`);
+    return {
+        config: c.file,
+        baseUrl: o.baseUrl,
+        dryRun: o.dryRun,
+        cells,
+        builds: buildPairs(cells),
+        status: Object.fromEntries(Object.entries(status).filter((e) => !('refused' in e[1]))),
+        storeRead: !!o.store,
+        latest: c.latest,
+        ...(c.latest ? { latestTrack: c.tracks.find((t) => t.track === c.latest) } : {}),
+        snaps,
+        arches: c.arches,
+        cdkAddons: c.cdkAddons,
+    };
+}
+/** The build job's artifact name for a pair. */
+const artifactName = (p) => `follow-${p.version}-${p.arch}`;
+/** The plan job's outputs: the build matrix (one job per pair), how many, and whether the publish job has work. */
+function followOutputs(plan) {
+    const include = plan.builds.map((b) => ({
+        version: b.version,
+        arch: b.arch,
+        components: b.components.join(' '),
+        'cdk-addons': b.cdkAddons,
+        artifact: artifactName(b),
+        platform: parseArch(b.arch).platform,
+    }));
+    const publish = plan.cells.some((c) => c.action === 'build' || c.action === 'release') || latestSteps(plan).length > 0;
+    return {
+        matrix: JSON.stringify({ include }),
+        count: String(include.length),
+        publish: String(publish && !plan.dryRun),
+        'dry-run': String(plan.dryRun),
+        // The build jobs check out the same repository: the directory relative to its top (the plan job's cwd).
+        'cdk-addons': plan.cdkAddons ? external_node_path_default().relative(process.cwd(), plan.cdkAddons) || '.' : '',
+    };
+}
+async function writePlan(file, plan) {
+    await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(external_node_path_default().resolve(file)), { recursive: true });
+    await (0,promises_namespaceObject.writeFile)(file, `${JSON.stringify(plan, null, 2)}\n`);
+}
+async function readPlan(file) {
+    const text = await (0,promises_namespaceObject.readFile)(file, 'utf8').catch(() => undefined);
+    if (text === undefined)
+        throw new errors_UserError(`--plan: ${external_node_path_default().resolve(file)} does not exist; give the plan file the plan job wrote (follow plan --output)`);
+    try {
+        const plan = JSON.parse(text);
+        if (!Array.isArray(plan.cells) || !Array.isArray(plan.builds))
+            throw new Error('no cells');
+        return plan;
+    }
+    catch {
+        throw new errors_UserError(`--plan: ${external_node_path_default().resolve(file)} is not a follow plan; give the plan file the plan job wrote (follow plan --output)`);
+    }
+}
+/** What (snap, arch, channel) holds once the records are in: the status overlaid with them. */
+function holdsAfter(status, records) {
+    return (snap, arch, channel) => {
+        const r = records.find((x) => x.snap === snap && x.arch === arch && x.channels.includes(channel));
+        if (r)
+            return { revision: r.revision, version: r.version };
+        const row = (status[snap] ?? []).find((x) => x.arch === arch && x.channel === channel);
+        return row?.revision !== undefined ? { revision: row.revision, version: row.version ?? '' } : undefined;
+    };
+}
+/** The latest/* releases the plan's status already calls for (the plan job: whether the publish job has work). */
+function latestSteps(plan, records = []) {
+    if (!plan.latestTrack || !plan.storeRead)
+        return [];
+    return planLatest(plan.latestTrack, plan.snaps, plan.arches, holdsAfter(plan.status, records), plan.status);
+}
+
+;// CONCATENATED MODULE: ./cli/follow/publish.ts
+/**
+ * The follow run's publish (the `publish` job of follow.yml behind the `release` environment, `build-snaps follow
+ * publish`, and the local run's last step): each cell's snap uploaded with `--release` to the channels it lacks,
+ * or the revision the store already holds released there, through the snaps job's code (shared/snap-store:
+ * dedupe on the store's duplicate answer, verify by reading back); then latest/* made to match the named track,
+ * revision for revision; then one `snapcraft status` per snap touched, to verify it all. A failure is that
+ * cell's, never the others'.
+ */
+
+
+
+
+
+
+
+
+
+
+/** A build cell's snap in the build job's artifact: <dir>/follow-<version>-<arch>/<snap>_<version>_<arch>.snap. */
+async function stepOf(cell, dir) {
+    const version = snapVersionOf(cell.version);
+    const base = { snap: cell.snap, arch: cell.arch, version, channels: cell.channels, releaseTo: cell.channels };
+    if (cell.action === 'release')
+        return { ...base, file: '', size: 0, sha256: '', action: 'release', revision: cell.revision };
+    const folder = external_node_path_default().join(dir, artifactName(cell));
+    const name = `${cell.snap}_${version}_${cell.arch}.snap`;
+    if (!(await (0,promises_namespaceObject.readdir)(folder).catch(() => [])).includes(name))
+        throw new errors_UserError(`no ${name} in ${folder}; its build job did not build it (see the build job's log)`);
+    const file = external_node_path_default().join(folder, name);
+    const info = await inspect_inspectSnap(file, name);
+    if (String(info.yaml?.version ?? '') !== version)
+        throw new errors_UserError(`${name} says version ${String(info.yaml?.version ?? '')}, not ${version}; not uploaded`);
+    return { ...base, file, size: info.size, sha256: await files_sha256File(file), action: 'upload' };
+}
+/** Upload or release every cell that has work, each on its own: a failure marks that cell failed. */
+async function publishCells(store, plan, dir, log, parallel) {
+    const records = [];
+    const cells = await concurrency_mapLimit(plan.cells, parallel, async (cell) => {
+        if (cell.action !== 'build' && cell.action !== 'release')
+            return cell;
+        const what = `${cell.track} ${cell.snap} ${cell.arch}`;
+        try {
+            const [rec] = await publish(store, [await stepOf(cell, dir)], (m) => log(`${cell.track} ${m}`), 1);
+            records.push(rec);
+            return { ...cell, action: cell.action === 'build' ? 'built+released' : 'released', revision: rec.revision };
+        }
+        catch (e) {
+            // snapcraft status lists no track that holds nothing yet: a missing track shows here, in the store's words.
+            const why = /Invalid track/i.test(errors_errorMessage(e)) ? `${errors_errorMessage(e)}; ${trackHint(cell.snap)}` : errors_errorMessage(e);
+            log(`${what}: failed: ${why}`);
+            return { ...cell, action: 'failed', why: [...cell.why, why] };
+        }
+    });
+    return { cells, records };
+}
+/** Publish a plan: the cells, then latest/*, then one read-back per snap touched. */
+async function followPublish(o) {
+    const parallel = o.parallel ?? DEFAULT_PARALLEL;
+    const { cells, records } = await publishCells(o.store, o.plan, o.dir, o.log, parallel);
+    const latest = latestSteps(o.plan, records);
+    const problems = [];
+    const latestRecords = [];
+    await concurrency_mapLimit(latest, parallel, async (s) => {
+        try {
+            await o.store.release(s.snap, s.revision, s.channels);
+            o.log(`latest ${s.snap} ${s.arch}: revision ${s.revision} (${s.version}) released to ${s.channels.join(', ')}`);
+            latestRecords.push({
+                snap: s.snap,
+                arch: s.arch,
+                revision: s.revision,
+                version: s.version,
+                channels: s.channels,
+                sha256: '',
+                action: 'promoted',
+            });
+        }
+        catch (e) {
+            problems.push(`latest: ${s.snap} ${s.arch}: snapcraft release ${s.snap} ${s.revision} ${s.channels.join(',')} failed: ${errors_errorMessage(e)}`);
+        }
+    });
+    const all = [...records, ...latestRecords];
+    const touched = [...new Set(all.map((r) => r.snap))];
+    const after = await readStatus(o.store, touched, parallel);
+    const readable = {};
+    for (const [snap, rows] of Object.entries(after)) {
+        if ('refused' in rows)
+            problems.push(`verify: snapcraft status ${snap} failed: ${rows.refused}`);
+        else
+            readable[snap] = rows;
+    }
+    problems.push(...verifyLines(all.filter((r) => readable[r.snap]), readable));
+    return { cells, latest, problems };
+}
+
+;// CONCATENATED MODULE: ./cli/follow/summary.ts
+/**
+ * The follow run's summary: one table, track × snap × arch → the upstream version, what the store holds per risk
+ * (as the plan read it), and the action: built+released, released, up to date, waits: why, refused: why. Then
+ * latest/* (what it was made to hold) and the problems of the publish job.
+ */
+
+/** The action column of one cell. */
+function actionText(c, dryRun) {
+    const to = c.channels.join(', ');
+    const plus = c.why.length ? ` (${c.why.join('; ')})` : '';
+    switch (c.action) {
+        case 'build':
+            return `${dryRun ? 'would build+release' : 'build+release (not done)'} to ${to}${plus}`;
+        case 'release':
+            return `${dryRun ? 'would release' : 'release (not done)'} r${c.revision} to ${to}${plus}`;
+        case 'built+released':
+            return `built+released r${c.revision} to ${to}${plus}`;
+        case 'released':
+            return `released r${c.revision} to ${to}${plus}`;
+        case 'up-to-date':
+            return `up to date${plus}`;
+        default:
+            return `${c.action === 'skipped' ? 'skipped' : c.action}: ${c.why.join('; ')}`;
+    }
+}
+const esc = (s) => s.replace(/\|/g, '\\|');
+/** The table, and the lines under it. */
+function followSummary(plan, cells, latest, problems) {
+    const risks = config_RISKS.filter((r) => cells.some((c) => r in c.held));
+    const rows = cells.map((c) => `| ${c.track} | ${c.snap} | ${c.arch} | ${c.version || '-'} | ${risks.map((r) => c.held[r] ?? '').join(' | ')} | ${esc(actionText(c, plan.dryRun))} |`);
+    const count = (a) => cells.filter((c) => c.action === a).length;
+    const totals = [
+        ['built+released', count('built+released')],
+        ['released', count('released')],
+        ['up to date', count('up-to-date')],
+        ['waiting', count('waits')],
+        ['refused', count('refused')],
+        ['skipped', count('skipped')],
+        ['failed', count('failed')],
+        ...(plan.dryRun
+            ? [
+                ['to build', count('build')],
+                ['to release', count('release')],
+            ]
+            : []),
+    ].filter(([, n]) => n);
+    return [
+        `### Follow upstream${plan.dryRun ? ' (dry run: nothing built, uploaded or released)' : ''}`,
+        '',
+        `${plan.baseUrl}; ${totals.map(([k, n]) => `${n} ${k}`).join(', ') || 'nothing to follow'}.${plan.storeRead ? '' : ' The store was not read (no credential): planned as if it held nothing.'}`,
+        '',
+        `| track | snap | arch | upstream | ${risks.join(' | ')} | action |`,
+        `|---|---|---|---|${risks.map(() => '---|').join('')}---|`,
+        ...rows,
+        ...(plan.latest
+            ? [
+                '',
+                latest.length
+                    ? `latest/* follows ${plan.latest}: ${latest.map((s) => `${s.snap} ${s.arch} r${s.revision} → ${s.channels.join(', ')}`).join('; ')}.`
+                    : `latest/* follows ${plan.latest}: it already holds the same revisions.`,
+            ]
+            : []),
+        ...(problems.length ? ['', ...problems.map((p) => `- ${p}`)] : []),
+        '',
+    ].join('\n');
+}
+/** Whether the run failed: something tried failed (a wait is not a failure). */
+const followFailed = (cells, problems) => problems.length > 0 || cells.some((c) => c.action === 'failed');
+
+;// CONCATENATED MODULE: ./cli/follow/cli.ts
+/**
+ * `build-snaps follow [run|plan|publish|summary]`: follow upstream Kubernetes (docs/follow.md). `run` (the default)
+ * plays follow.yml locally: the plan, one build per (version, arch) behind through the build-k8s-snaps and
+ * build-cdk-addons-snap bundles, the publish; by default against a loopback mirror of stand-in binaries and the
+ * snapcraft TEST DOUBLE (state in <output-dir>/snap-store). `plan`, `publish` and `summary` are follow.yml's jobs:
+ * the CLI and the workflow run the same code.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const CONFIG = {
+    name: 'config',
+    value: 'PATH',
+    help: 'what follows upstream (schema/follow.schema.json; start from examples/follow.yaml)',
+    default: 'follow.yaml',
+};
+const DRY_RUN = {
+    name: 'dry-run',
+    value: 'true|false',
+    help: 'true: read upstream and the store, show what would be done; build, upload and release nothing',
+    default: 'false',
+};
+const SNAPCRAFT_HELP = 'this snapcraft (credential in SNAPCRAFT_STORE_CREDENTIALS)';
+const FOLLOW_COMMANDS = {
+    run: command({
+        name: 'follow',
+        operands: '[run]',
+        summary: 'follow upstream Kubernetes: every track of follow.yaml, every arch, only what changed (follow.yml locally: plan, one build per (version, arch) behind, publish)',
+        details: [
+            'By default against a loopback mirror of stand-in binaries (one release per track, its markers) and the snapcraft TEST',
+            'DOUBLE, its store in <output-dir>/snap-store: a second run is a re-run. --base-url and --snapcraft name the real ones.',
+        ],
+        options: [
+            CONFIG,
+            {
+                name: 'base-url',
+                value: 'URL',
+                help: 'upstream in the dl.k8s.io layout (markers under release/); default: a loopback mirror of stand-in binaries',
+            },
+            { name: 'snapcraft', value: 'PATH', help: `${SNAPCRAFT_HELP} instead of the test double (the real one publishes to the Snap Store)` },
+            DRY_RUN,
+            {
+                name: 'output-dir',
+                value: 'DIR',
+                help: "everything the run keeps: plan.json, artifacts/, the double's snap-store/, mirror/, summary.md",
+                default: 'follow',
+            },
+        ],
+    }),
+    plan: command({
+        name: 'follow plan',
+        summary: "follow.yml's plan job: markers, one snapcraft status per snap, the decision; the build matrix to GITHUB_OUTPUT and a plan file",
+        options: [
+            CONFIG,
+            { name: 'base-url', value: 'URL', help: 'upstream in the dl.k8s.io layout (markers under release/)', default: 'https://dl.k8s.io' },
+            { name: 'snapcraft', value: 'PATH', help: SNAPCRAFT_HELP, default: 'snapcraft' },
+            DRY_RUN,
+            { name: 'output', value: 'FILE', help: 'the plan file the build and publish jobs read', default: 'follow-plan/plan.json' },
+        ],
+    }),
+    publish: command({
+        name: 'follow publish',
+        summary: "follow.yml's publish job: upload --release what the build jobs built, release what the store has, latest/*, verify",
+        options: [
+            { name: 'plan', value: 'FILE', help: "the plan job's plan file", default: 'follow-plan/plan.json' },
+            {
+                name: 'dir',
+                value: 'DIR',
+                help: "where the build jobs' artifacts were downloaded (follow-<version>-<arch>/)",
+                default: 'artifacts',
+            },
+            { name: 'snapcraft', value: 'PATH', help: SNAPCRAFT_HELP, default: 'snapcraft' },
+            { name: 'output', value: 'FILE', help: 'the record of what was done, for the summary job', default: 'results/follow.json' },
+        ],
+    }),
+    summary: command({
+        name: 'follow summary',
+        summary: "follow.yml's summary job: the table track × snap × arch → upstream, the store per risk, the action; exit 1 when something tried failed",
+        options: [
+            { name: 'plan', value: 'FILE', help: "the plan job's plan file", default: 'follow-plan/plan.json' },
+            { name: 'results', value: 'FILE', help: "the publish job's record (absent: the plan alone)", default: 'results/follow.json' },
+            {
+                name: 'builds',
+                value: 'RESULT',
+                help: "the build jobs' result (needs.build.result): failure or cancelled fails the summary",
+                default: '',
+            },
+        ],
+    }),
+};
+function followHelp(mode) {
+    const modes = Object.entries(FOLLOW_COMMANDS).flatMap(([m, c]) => wrap(`  ${m.padEnd(10)}`, c.summary.split(' '), 13));
+    return helpText(FOLLOW_COMMANDS[mode], mode === 'run' ? ['modes (build-snaps follow <mode> --help):', ...modes] : []);
+}
+const log = (m) => console.log(m);
+async function githubFile(variable, text) {
+    if (process.env[variable])
+        await (0,promises_namespaceObject.appendFile)(process.env[variable], text);
+}
+/** The credential every store step needs; refused in one line when missing (a dry run reads no store then). */
+function credentialOrRefuse(c, dryRun) {
+    const credentials = process.env.SNAPCRAFT_STORE_CREDENTIALS ?? '';
+    if (!credentials && !dryRun) {
+        const channels = c.tracks.flatMap((t) => t.risks.map((r) => `${t.track}/${r}`));
+        const latest = c.tracks.find((t) => t.track === c.latest)?.risks.map((r) => `latest/${r}`) ?? [];
+        throw new errors_UserError(`SNAPCRAFT_STORE_CREDENTIALS is not set; follow reads the Snap Store and publishes to it: make it with \`${exportLoginLine(allSnaps(c), [...channels, ...latest])}\` and keep the file's content as the secret SNAPCRAFT_STORE_CREDENTIALS of the release environment, or run with --dry-run true`);
+    }
+    return credentials;
+}
+/** The store of a step: snapcraft with the credential; undefined for a dry run without one. */
+function storeFor(snapcraft, credentials, env = {}) {
+    return credentials ? new SnapStore(snapcraft, credentials, log, undefined, env) : undefined;
+}
+async function planMode(rest) {
+    const o = parseOptions(FOLLOW_COMMANDS.plan, rest);
+    const config = await loadFollow(o.config);
+    const dryRun = parseBool(o['dry-run'], 'dry-run', false);
+    const store = storeFor(o.snapcraft, credentialOrRefuse(config, dryRun));
+    const baseUrl = parseHttpUrl(o['base-url'], '--base-url', 'https://dl.k8s.io');
+    const plan = await makeFollowPlan({ config, baseUrl, dryRun, store, log });
+    await writePlan(o.output, plan);
+    const lines = Object.entries(followOutputs(plan)).map(([k, v]) => `${k}=${v}\n`);
+    process.stdout.write(lines.join(''));
+    await githubFile('GITHUB_OUTPUT', lines.join(''));
+    const md = followSummary(plan, plan.cells, latestSteps(plan), []);
+    console.log(md);
+    await githubFile('GITHUB_STEP_SUMMARY', `${md}\n`);
+    // A track that failed here fails the summary job, not this one: the other tracks still build and publish.
+    return 0;
+}
+async function publishMode(rest) {
+    const o = parseOptions(FOLLOW_COMMANDS.publish, rest);
+    const plan = await readPlan(o.plan);
+    const config = await loadFollow(plan.config).catch(() => undefined);
+    const credentials = process.env.SNAPCRAFT_STORE_CREDENTIALS ?? '';
+    if (!credentials && config)
+        credentialOrRefuse(config, false);
+    if (!credentials)
+        throw new errors_UserError('SNAPCRAFT_STORE_CREDENTIALS is not set; the publish job uploads to the Snap Store: give it the secret of the release environment');
+    const r = await followPublish({ plan, dir: o.dir, store: storeFor(o.snapcraft, credentials), log });
+    await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(external_node_path_default().resolve(o.output)), { recursive: true });
+    await (0,promises_namespaceObject.writeFile)(o.output, `${JSON.stringify(r, null, 2)}\n`);
+    for (const p of r.problems)
+        console.error(`Error: ${p}`);
+    return followFailed(r.cells, r.problems) ? 1 : 0;
+}
+async function summaryMode(rest) {
+    const o = parseOptions(FOLLOW_COMMANDS.summary, rest);
+    const plan = await readPlan(o.plan);
+    const r = (0,external_node_fs_namespaceObject.existsSync)(o.results)
+        ? JSON.parse(await (0,promises_namespaceObject.readFile)(o.results, 'utf8'))
+        : { cells: plan.cells, latest: plan.dryRun ? latestSteps(plan) : [], problems: [] };
+    const buildFailed = /failure|cancelled/.test(o.builds);
+    // The plan had work, and the publish job left no record: it failed or was cancelled before its end.
+    const unpublished = !(0,external_node_fs_namespaceObject.existsSync)(o.results) && !plan.dryRun && plan.cells.some((c) => c.action === 'build' || c.action === 'release');
+    const problems = [
+        ...r.problems,
+        ...(buildFailed ? [`a build job ended ${o.builds}; see its log`] : []),
+        ...(unpublished ? [`the publish job left no record (${o.results}): nothing planned was published; see its log`] : []),
+    ];
+    const md = followSummary(plan, r.cells, r.latest, problems);
+    console.log(md);
+    await githubFile('GITHUB_STEP_SUMMARY', `${md}\n`);
+    return followFailed(r.cells, problems) ? 1 : 0;
+}
+// ---------------------------------------------------------------- the local run
+/** The store of the local run: --snapcraft with SNAPCRAFT_STORE_CREDENTIALS, else the double under <out>/snap-store. */
+async function localStore(o, c, out, dryRun) {
+    if (o.snapcraft) {
+        const tool = await storeTool('snapcraft', o.snapcraft);
+        const credentials = credentialOrRefuse(c, dryRun);
+        return {
+            store: storeFor(tool, credentials),
+            banner: `▶ Snap Store: whatever ${tool} talks to (SNAPCRAFT_STORE_CREDENTIALS); the double is not used`,
+        };
+    }
+    // The double's credential, exported once and kept in its store; then the one-time steps a publisher takes on
+    // the real store, for what this store does not have yet (read from the double's state, no store call): each
+    // name registered, each track made.
+    const s = await snapStoreSetup({ snapSetup: false, dryRun: String(dryRun) }, out, [], []);
+    const state = JSON.parse((await exec_run(s.snapcraft, ['x-double', 'state'], { env: s.env })).stdout);
+    for (const snap of allSnaps(c)) {
+        const have = state.snaps?.[snap];
+        if (!have)
+            await exec_run(s.snapcraft, ['register', '--yes', snap], { env: { ...s.env, SNAPCRAFT_STORE_CREDENTIALS: s.credentials } });
+        const missing = c.tracks.map((t) => t.track).filter((t) => !have?.tracks.some((x) => x.name === t));
+        if (missing.length)
+            await exec_run(s.snapcraft, ['x-double', 'add-track', snap, ...missing], { env: s.env });
+    }
+    return { store: storeFor(s.snapcraft, s.credentials, s.env), banner: s.banner };
+}
+/** One build job: build-k8s-snaps for the pair's Kubernetes snaps, build-cdk-addons-snap for cdk-addons. */
+async function buildLocally(plan, c, artifacts) {
+    for (const b of plan.builds) {
+        const dir = external_node_path_default().join(artifacts, artifactName(b));
+        console.log(`\n▶▶ build (${b.version} ${b.arch}): ${[...b.components, ...(b.cdkAddons ? ['cdk-addons'] : [])].join(', ')}`);
+        const common = { 'kube-version': b.version, arch: b.arch, 'base-url': plan.baseUrl, 'output-dir': dir };
+        if (b.components.length) {
+            const r = await runActionLocally('build-k8s-snaps', { ...common, components: b.components.join(' ') });
+            if (r.exitCode !== 0)
+                console.error(`build-k8s-snaps ${b.version} ${b.arch} failed (exit ${r.exitCode})`);
+        }
+        if (b.cdkAddons) {
+            const r = await runActionLocally('build-cdk-addons-snap', { ...common, 'source-dir': c.cdkAddons });
+            if (r.exitCode !== 0)
+                console.error(`build-cdk-addons-snap ${b.version} ${b.arch} failed (exit ${r.exitCode})`);
+        }
+    }
+}
+async function runMode(rest) {
+    const o = parseOptions(FOLLOW_COMMANDS.run, rest);
+    const config = await loadFollow(o.config);
+    const dryRun = parseBool(o['dry-run'], 'dry-run', false);
+    if (o['base-url'])
+        parseHttpUrl(o['base-url'], '--base-url', 'https://dl.k8s.io');
+    const out = external_node_path_default().resolve(o['output-dir']);
+    const epoch = String(sourceDateEpoch()); // a bad SOURCE_DATE_EPOCH is refused before any server starts
+    const { store, banner } = await localStore(o, config, out, dryRun);
+    await (0,promises_namespaceObject.mkdir)(out, { recursive: true });
+    const saved = process.env.SOURCE_DATE_EPOCH;
+    let mirror;
+    if (!o['base-url']) {
+        if (!exec_which('go'))
+            throw new errors_UserError('go is not installed; the local mirror cross-compiles its stand-in binaries: run bash .ci/setup (or apt-get install golang-go), or give --base-url');
+        const upstream = defaultUpstream(config);
+        console.log(`▶ Loopback mirror of upstream: stand-in Kubernetes ${upstream.releases.map((r) => r.version).join(', ')} for ${config.arches.join(', ')}, cross-compiled with go`);
+        await layOutUpstream(external_node_path_default().join(out, 'mirror'), upstream, undefined, [...new Set([...config.snaps, 'kubectl'])]);
+        mirror = await serveUpstream(external_node_path_default().join(out, 'mirror'));
+    }
+    process.env.SOURCE_DATE_EPOCH = epoch;
+    try {
+        console.log(banner);
+        const baseUrl = o['base-url'] || mirror.url;
+        const plan = await makeFollowPlan({ config, baseUrl, dryRun, store, log });
+        await writePlan(external_node_path_default().join(out, 'plan.json'), plan);
+        const artifacts = external_node_path_default().join(out, 'artifacts');
+        await (0,promises_namespaceObject.rm)(artifacts, { recursive: true, force: true });
+        let r = { cells: plan.cells, latest: latestSteps(plan), problems: [] };
+        if (!dryRun && followOutputs(plan).publish === 'true') {
+            await buildLocally(plan, config, artifacts);
+            r = await followPublish({ plan, dir: artifacts, store: store, log });
+        }
+        const md = followSummary(plan, r.cells, r.latest, r.problems);
+        await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(out, 'summary.md'), md);
+        console.log(`\n${'='.repeat(72)}\n${md}`);
+        return followFailed(r.cells, r.problems) ? 1 : 0;
+    }
+    finally {
+        if (saved === undefined)
+            delete process.env.SOURCE_DATE_EPOCH;
+        else
+            process.env.SOURCE_DATE_EPOCH = saved;
+        await mirror?.close();
+    }
+}
+const MODES = {
+    run: runMode,
+    plan: planMode,
+    publish: publishMode,
+    summary: summaryMode,
+};
+/** `build-snaps follow [mode] ...` */
+async function followCli(args) {
+    const [mode, rest] = args[0] && !args[0].startsWith('-') ? [args[0], args.slice(1)] : ['run', args];
+    if (!Object.hasOwn(FOLLOW_COMMANDS, mode))
+        throw new errors_UserError(`follow: unknown mode '${mode}'; use ${Object.keys(FOLLOW_COMMANDS).join(', ')} (build-snaps follow --help)`);
+    if (wantsHelp(rest)) {
+        process.stdout.write(followHelp(mode));
+        return 0;
+    }
+    try {
+        return await MODES[mode](rest);
+    }
+    catch (e) {
+        if (!(e instanceof DescriptionError))
+            throw e;
+        for (const l of e.lines)
+            console.error(process.env.GITHUB_ACTIONS === 'true' ? `::error::${l}` : `Error: ${l}`);
+        return 1;
+    }
+}
+
 ;// CONCATENATED MODULE: ./shared/charm/routes.ts
 /**
  * Where each `bases` entry (or `platforms` entry) of a charm is packed: pure, unit-tested (test/charm-routes.test.ts).
@@ -14618,30 +16970,6 @@ function summaryTable(entries) {
     return ['| file | arch | size | sha256 |', '|---|---|---|---|', ...rows].join('\n');
 }
 
-;// CONCATENATED MODULE: ./shared/snap/inspect.ts
-/** Read a packed snap back: its meta/snap.yaml (via `unsquashfs -cat`) and its architectures. */
-
-
-
-
-/** Inspect a .snap file; a zero-byte file is a valid placeholder (docs/upstream.md#zero-byte-snap-placeholder) with no yaml. */
-async function inspect_inspectSnap(file, label = file) {
-    const st = await (0,promises_namespaceObject.stat)(file).catch(() => undefined);
-    if (!st?.isFile())
-        throw new errors_UserError(`${label}: '${file}' does not exist`);
-    if (st.size === 0)
-        return { size: 0, architectures: [] };
-    const unsquashfs = exec_which('unsquashfs');
-    if (!unsquashfs)
-        throw new errors_UserError('unsquashfs is not installed; install squashfs-tools');
-    const res = await exec_run(unsquashfs, ['-cat', file, 'meta/snap.yaml'], { allowFailure: true });
-    if (res.exitCode !== 0)
-        throw new errors_UserError(`${label}: '${file}' is not a snap (cannot read meta/snap.yaml from it as squashfs)`);
-    const yaml = (0,dist/* parse */.qg)(res.stdout);
-    const archs = Array.isArray(yaml?.architectures) ? yaml.architectures.map(String) : ['all'];
-    return { yaml, size: st.size, architectures: archs };
-}
-
 ;// CONCATENATED MODULE: ./shared/charm/metadata.ts
 /** Read a charm's identity and resources from metadata.yaml and/or charmcraft.yaml. */
 
@@ -14749,95 +17077,6 @@ function isCharmName(name) {
     return CHARM_NAME_RE.test(name);
 }
 
-;// CONCATENATED MODULE: ./shared/store-cli.ts
-/**
- * The one way the store backends run their store CLI (charmcraft, snapcraft): an argument array, the credential
- * only in the child's environment, transient failures (timeouts, resets, 502/503/504) retried with backoff
- * (shared/retry.ts), anything else one StoreError with the store's own words, redacted.
- */
-
-
-
-
-
-/** Defaults, overridable through the environment (the tests use short backoffs). */
-function store_cli_storePolicy(env = process.env) {
-    return { attempts: envNumber(env, 'BUILD_SNAPS_STORE_ATTEMPTS', 4), backoffMs: envNumber(env, 'BUILD_SNAPS_STORE_BACKOFF_MS', 2000) };
-}
-const TRANSIENT_RE = /timed? ?out|timeout|connection (reset|refused|aborted)|ECONNRESET|ETIMEDOUT|EAI_AGAIN|temporar(il)?y unavailable|\b50[234]\b/i;
-function isTransient(message) {
-    return TRANSIENT_RE.test(message);
-}
-/** A store command failed; `message` is the store's own text (its JSON errors, else its last lines). */
-class store_cli_StoreError extends errors_UserError {
-    argv;
-    storeMessage;
-    codes;
-    constructor(argv, storeMessage, codes = []) {
-        super(`${argv.slice(0, 2).join(' ')} failed: ${storeMessage}`);
-        this.argv = argv;
-        this.storeMessage = storeMessage;
-        this.codes = codes;
-    }
-}
-class store_cli_Cli {
-    program;
-    env;
-    log;
-    policy;
-    readErrors;
-    constructor(program, env, log, policy, 
-    /** The tool's structured errors (charmcraft's JSON on stdout; snapcraft's `- code: message` lines), if any. */
-    readErrors) {
-        this.program = program;
-        this.env = env;
-        this.log = log;
-        this.policy = policy;
-        this.readErrors = readErrors;
-    }
-    /** Run one store command; retry transient failures; return stdout. */
-    async call(args) {
-        const argv = [external_node_path_default().basename(this.program), ...args];
-        const judge = (e) => {
-            const message = e instanceof store_cli_StoreError ? e.storeMessage : String(e);
-            return { retry: isTransient(message), message: `transient store error (${message})` };
-        };
-        try {
-            return await retry_withRetry({ policy: this.policy, label: args[0], log: this.log, judge }, async () => {
-                const res = await exec_run(this.program, args, { env: this.env, allowFailure: true });
-                if (res.exitCode === 0)
-                    return res.stdout;
-                const json = this.readErrors?.(res.stdout, res.stderr);
-                if (json)
-                    throw new store_cli_StoreError(argv, log_redact(json.map((e) => `${e.code}: ${e.message}`).join('; ')), json.map((e) => e.code));
-                throw new store_cli_StoreError(argv, log_redact(storeMessage(res.stderr, res.stdout)));
-            });
-        }
-        catch (e) {
-            if (!(e instanceof retry_RetryFailure) || !(e.last instanceof store_cli_StoreError))
-                throw e;
-            throw new store_cli_StoreError(argv, e.last.storeMessage + (e.attempts > 1 ? ` (after ${e.attempts} attempts)` : ''), e.last.codes);
-        }
-    }
-    async json(args) {
-        const out = await this.call(args);
-        try {
-            return JSON.parse(out);
-        }
-        catch {
-            throw new errors_UserError(`${this.program} ${args[0]}: expected JSON, got '${log_redact(out.trim().slice(0, 200))}'; is this charmcraft 2.x or newer?`);
-        }
-    }
-}
-/** The store's own words: the last non-empty lines of stderr (else stdout), on one line. */
-function storeMessage(stderr, stdout) {
-    const lines = (stderr.trim() || stdout.trim() || 'no message')
-        .split('\n')
-        .map((l) => l.trim())
-        .filter(Boolean);
-    return lines.slice(-3).join(' | ');
-}
-
 ;// CONCATENATED MODULE: ./shared/charm/store.ts
 /**
  * Store backends: Charmhub through `charmcraft` and the legacy charm store through the `charm` CLI
@@ -14927,7 +17166,7 @@ function parseBase(v, what) {
  * The open releases in a `charmcraft status --format json` answer: `{}` (nothing released yet) is an empty
  * map; `tracking` and `closed` rows hold no revision of their own and are left out.
  */
-function parseStatus(doc) {
+function store_parseStatus(doc) {
     const what = 'charmcraft status';
     if (doc !== null && typeof doc === 'object' && !Array.isArray(doc) && Object.keys(doc).length === 0)
         return [];
@@ -15016,7 +17255,7 @@ class CharmhubStore {
     async status(name) {
         const doc = await this.cli.json(['status', name, '--format', 'json']);
         const tracks = parseStatusTracks(doc);
-        return { releases: parseStatus(doc), ...(tracks ? { tracks } : {}) };
+        return { releases: store_parseStatus(doc), ...(tracks ? { tracks } : {}) };
     }
     async createTrack(name, track) {
         await this.cli.call(createTrackArgs(name, track));
@@ -15505,224 +17744,6 @@ function verifyFailure(plan, ms) {
     return { line, table: mismatchTable(ms) };
 }
 
-;// CONCATENATED MODULE: ./shared/release/snaps.ts
-/**
- * What a release description says about the Snap Store: which snaps it publishes (the `snap-store` section), and
- * which snaps each charm installs from the store, at which channel (the gate's input).
- *
- * Today's kubernetes-control-plane and kubernetes-worker carry no snap resources: they install their snaps from
- * the store at their `channel` option (charmed-kubernetes/charm-lib-kubernetes-snaps, charms/kubernetes_snaps.py:
- * BASIC_SNAPS kubectl, kubelet, kube-proxy; CONTROL_PLANE_SNAPS kube-apiserver, kube-controller-manager,
- * kube-scheduler; the control plane also cdk-addons at `<track>/<risk>`), and block with "Not all snaps are
- * available on channel=<c>" when one has no revision there for the machine's arch.
- */
-
-
-
-
-/** The seven Kubernetes snaps CK publishes (shared/k8s.ts COMPONENTS). */
-const KUBE_SNAPS = COMPONENTS.map((c) => c.name);
-const BASIC = ['kubectl', 'kubelet', 'kube-proxy'];
-/** Built in: what charm-lib-kubernetes-snaps installs for each Kubernetes charm. `addons`: cdk-addons too. */
-const CHARM_SNAPS = {
-    'kubernetes-control-plane': { snaps: [...BASIC, 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler'], addons: true },
-    'kubernetes-worker': { snaps: BASIC },
-};
-function snapPublish(desc) {
-    const s = desc['snap-store'];
-    if (!s)
-        return undefined;
-    const cdkAddons = s['cdk-addons'] ?? '';
-    return {
-        channels: s.channels.map((c) => parseChannel(c, 'snap-store.channels').name),
-        snaps: s.snaps ?? [...KUBE_SNAPS, ...(cdkAddons ? ['cdk-addons'] : [])],
-        arches: (s.arches ?? desc.arches).map((a) => parseArch(a).debian),
-        cdkAddons,
-    };
-}
-/** The `channel` option of every application of the template whose charm is `charm`. */
-function templateChannels(template, charm) {
-    if (!template)
-        return [];
-    const doc = (0,dist/* parse */.qg)(template);
-    return Object.values(doc?.applications ?? {})
-        .filter((a) => String(a?.charm ?? '').replace(/^ch:/, '') === charm && typeof a?.options?.channel === 'string')
-        .map((a) => String(a.options.channel));
-}
-/**
- * Every charm's snaps and channels: the bundle template's `channel` option for its application(s), else the
- * charm's config default; built in for today's Kubernetes charms (no snap resources), `installs-snaps` for any
- * charm (it replaces the built-in list). cdk-addons goes with `<track>/<risk>` of the channel. `problems`: one line per charm that
- * installs snaps but says no channel.
- */
-function charmInstalls(desc, infos, template) {
-    const charms = [];
-    const problems = [];
-    for (const info of infos) {
-        const given = desc.charms[info.name]?.['installs-snaps'];
-        // Built in for today's charms, which carry no snap resources; an older charm with snap resources (layer-snap)
-        // installs its snaps from them, and says installs-snaps for any it takes from the store.
-        const layerSnap = info.declared.some((d) => d.type === 'file' && d.filename?.endsWith('.snap'));
-        const builtIn = layerSnap ? undefined : CHARM_SNAPS[info.name];
-        const items = given ?? [...(builtIn?.snaps ?? []), ...(builtIn?.addons ? ['cdk-addons'] : [])];
-        if (!items.length)
-            continue;
-        const fromTemplate = templateChannels(template, info.name);
-        const channels = fromTemplate.length ? [...new Set(fromTemplate)] : info.channelDefault ? [info.channelDefault] : [];
-        const installs = [];
-        for (const item of items) {
-            const [snap, pinned] = item.split('@');
-            if (pinned) {
-                installs.push({ snap, channel: parseChannel(pinned, 'installs-snaps').name });
-                continue;
-            }
-            if (!channels.length) {
-                problems.push(`charms.${info.name}: installs ${snap} from the Snap Store, but its channel is unknown (no channel option in the charm, none in bundle.template); set options.channel for it in bundle.template or write ${snap}@<track>/<risk> in installs-snaps`);
-                continue;
-            }
-            for (const c of channels) {
-                let ch;
-                try {
-                    ch = parseChannel(c, 'channel');
-                }
-                catch {
-                    problems.push(`charms.${info.name}: its channel option '${c}' is not a snap channel; set options.channel to track/risk in bundle.template`);
-                    continue;
-                }
-                installs.push({ snap, channel: snap === 'cdk-addons' && !given ? `${ch.track}/${ch.risk}` : ch.name });
-            }
-        }
-        charms.push({ charm: info.name, installs });
-    }
-    return { charms, problems: [...new Set(problems)] };
-}
-
-;// CONCATENATED MODULE: ./shared/snap-store/plan.ts
-/**
- * The Snap Store half of a release, pure: from the built snaps and what the store says today (snapcraft's
- * `tracks` and `status`), what to check, upload and release; and the gate: every snap a charm installs has a
- * revision, for every arch the charm serves, in the channel the charm installs from.
- */
-
-/** The rows of one arch and channel of a status read. */
-const rowOf = (rows, arch, channel) => rows.find((r) => r.arch === arch && r.channel === channel);
-/**
- * Upload what the store does not hold yet. A (snap, arch) whose every channel holds this version is kept; one
- * that some channel holds at this version has that revision released to the others; the rest is uploaded and
- * released to every channel at once (`snapcraft upload --release`).
- */
-function planPublish(artifacts, channels, status) {
-    return artifacts.map((a) => {
-        const rows = status[a.snap] ?? [];
-        const holding = channels.filter((c) => {
-            const r = rowOf(rows, a.arch, c);
-            return r?.revision !== undefined && r.version === a.version;
-        });
-        if (holding.length === channels.length)
-            return { ...a, action: 'keep', revision: rowOf(rows, a.arch, holding[0]).revision, channels, releaseTo: [] };
-        if (holding.length)
-            return {
-                ...a,
-                action: 'release',
-                revision: rowOf(rows, a.arch, holding[0]).revision,
-                channels,
-                releaseTo: channels.filter((c) => !holding.includes(c)),
-            };
-        return { ...a, action: 'upload', channels, releaseTo: channels };
-    });
-}
-/** The hint for a missing track: how it is made (snapcraft has no command for it). */
-function trackHint(snap) {
-    return `a track is made by the store: where the snap has track guardrails, the publisher API creates it (POST /v1/snap/${snap}/tracks, as charmed-kubernetes' ensure_track does), else request it in the store-requests category of forum.snapcraft.io`;
-}
-/**
- * Before anything is uploaded: every snap's name is known to the store and readable with this credential, and
- * every channel's track exists. One line per problem. `tracks[snap]` is the `snapcraft tracks` answer, or the
- * store's refusal (its words).
- */
-function preflight(snaps, channels, tracks) {
-    const out = [];
-    for (const snap of snaps) {
-        const t = tracks[snap];
-        if (!t)
-            continue;
-        if ('refused' in t) {
-            out.push(/not found|resource-not-found/i.test(t.refused)
-                ? `snap-store: ${snap}: the Snap Store does not know this snap or the credential may not use it (${t.refused}); register the name (snapcraft register ${snap}) or export a credential that covers it (snapcraft export-login --snaps ${snap},...)`
-                : `snap-store: ${snap}: the Snap Store refused to list its tracks (${t.refused}); check SNAPCRAFT_STORE_CREDENTIALS`);
-            continue;
-        }
-        const names = new Set(t.filter((r) => r.status !== 'closed').map((r) => r.name));
-        const missing = new Map(); // track -> its channels
-        for (const c of channels) {
-            const track = parseChannel(c, 'snap-store.channels').track;
-            if (!names.has(track))
-                missing.set(track, [...(missing.get(track) ?? []), c]);
-        }
-        for (const [track, cs] of missing)
-            out.push(`snap-store: ${snap} has no track '${track}' (channel${cs.length > 1 ? 's' : ''} ${cs.join(', ')}); ${trackHint(snap)}, then run again`);
-    }
-    return [...new Set(out)];
-}
-function snapNeeds(charms) {
-    return charms.flatMap((c) => c.arches.flatMap((arch) => c.installs.map((i) => ({ charm: c.charm, arch, snap: i.snap, channel: i.channel }))));
-}
-/**
- * The gate: a unit installs `snap` from `channel` on its machine's arch, and blocks ("Not all snaps are
- * available on channel=...") when that channel has no revision for the arch. A channel that follows a safer
- * risk (`↑`) resolves to that risk's revision, as snapd installs it. One line per gap.
- */
-function gateGaps(needs, status) {
-    const out = [];
-    for (const n of needs) {
-        const rows = status[n.snap];
-        if (rows && 'refused' in rows) {
-            out.push(`gate: ${n.charm} on ${n.arch} installs ${n.snap} from ${n.channel}, and the Snap Store would not say what it holds (${rows.refused})`);
-            continue;
-        }
-        const r = rowOf(rows ?? [], n.arch, n.channel);
-        if (r && (r.revision !== undefined || r.following))
-            continue;
-        out.push(`gate: ${n.charm} on ${n.arch} installs ${n.snap} from ${n.channel}, which has no ${n.arch} revision there; publish it (snap-store in the description) or release it to ${n.channel}`);
-    }
-    return [...new Set(out)];
-}
-/**
- * Promotion of the published snaps: each arch's revision in `from` released to `to`. What `from` lacks is a
- * problem line (nothing is promoted then); what `to` already holds is kept.
- */
-function plan_planPromotion(snaps, arches, from, to, status) {
-    const steps = [];
-    const problems = [];
-    for (const snap of snaps) {
-        for (const arch of arches) {
-            const rows = status[snap] ?? [];
-            const src = rowOf(rows, arch, from.name);
-            if (src?.revision === undefined) {
-                problems.push(`snap-store: ${snap} has no ${arch} revision of its own in ${from.name}; nothing to promote to ${to.name}`);
-                continue;
-            }
-            const dst = rowOf(rows, arch, to.name);
-            const base = { snap, arch, version: src.version ?? '', file: '', size: 0, sha256: '', revision: src.revision, channels: [to.name] };
-            steps.push(dst?.revision === src.revision ? { ...base, action: 'keep', releaseTo: [] } : { ...base, action: 'release', releaseTo: [to.name] });
-        }
-    }
-    return { steps, problems };
-}
-/** The snapcraft commands a plan runs, as a dry run shows them. */
-function publishCommands(tool, snaps, steps) {
-    return [
-        ...snaps.map((s) => [tool, 'tracks', s]),
-        ...snaps.map((s) => [tool, 'status', s]),
-        ...steps.flatMap((s) => s.action === 'upload'
-            ? [[tool, 'upload', s.file, '--release', s.releaseTo.join(',')]]
-            : s.action === 'release'
-                ? [[tool, 'release', s.snap, String(s.revision), s.releaseTo.join(',')]]
-                : []),
-        ...snaps.map((s) => [tool, 'status', s]),
-    ];
-}
-
 ;// CONCATENATED MODULE: ./shared/bundle-check.ts
 /**
  * The checks juju makes on a bundle before it deploys anything, as pure code: `checkBundle(yaml, charms)` returns
@@ -16081,229 +18102,6 @@ function verifyRelationInterfaces({ apps, charmOf, errs }, eps) {
         const [p, r] = a.role === 'provides' ? [0, 1] : [1, 0];
         errs.push(`mismatched interface between ${q(`${eps[p].app}:${eps[p].rel}`)} and ${q(`${eps[r].app}:${eps[r].rel}`)} (${q(sides[p].interface)} vs ${q(sides[r].interface)})`);
     }
-}
-
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __nccwpck_require__(3136);
-// EXTERNAL MODULE: ../../main/node_modules/ajv/dist/ajv.js
-var dist_ajv = __nccwpck_require__(9153);
-;// CONCATENATED MODULE: ./shared/description-arches.ts
-
-
-const names = `${arch_ARCH_NAMES.slice(0, -1).join(', ')} or ${arch_ARCH_NAMES[arch_ARCH_NAMES.length - 1]}`;
-const checkArch = (_schema, data) => {
-    try {
-        parseArch(data);
-        return true;
-    }
-    catch (e) {
-        if (!(e instanceof errors_UserError))
-            throw e;
-        checkArch.errors = [
-            {
-                keyword: 'x-arch',
-                message: `'${data}' is not one of ${arch_ARCH_NAMES.join(', ')}; use a Debian architecture name: ${names}`,
-                params: { allowedValues: arch_ARCH_NAMES },
-            },
-        ];
-        return false;
-    }
-};
-/** The schema keyword `x-arch: true`: a string parseArch takes. */
-const ARCH_KEYWORD = {
-    keyword: 'x-arch',
-    type: 'string',
-    schemaType: 'boolean',
-    errors: true,
-    validate: checkArch,
-};
-/**
- * Rewrite a schema-valid description's arches to Debian names, in place, keeping their order. Returns one line
- * per list that names an architecture twice in two spellings (amd64 and x86_64).
- */
-function normaliseArches(desc) {
-    const problems = [];
-    const normalise = (field, list) => {
-        const out = [];
-        for (const given of list) {
-            const debian = parseArch(given, field).debian;
-            const first = list.find((g) => parseArch(g, field).debian === debian);
-            if (out.includes(debian))
-                problems.push(`${field}: '${first}' and '${given}' are both ${debian}; list it once`);
-            else
-                out.push(debian);
-        }
-        return out;
-    };
-    desc.arches = normalise('arches', desc.arches);
-    const store = desc['snap-store'];
-    if (store?.arches)
-        store.arches = normalise('snap-store.arches', store.arches);
-    return problems;
-}
-
-;// CONCATENATED MODULE: ./shared/release/description.ts
-/**
- * The release description, `cdk-release.yaml`, as written: its fields, the schema it is validated against
- * (schema/cdk-release.schema.json, ajv; every bad field is one line naming its path and the fix, all of them at
- * once, before anything is built), loading it, and the words of its mappings (artifacts, `{arch}` resource
- * names, prebuilt file globs).
- *
- * The rest of the release lives beside it: check.ts (the description against its charms, as named rules),
- * snaps.ts (what it says about the Snap Store), plan.ts (the plan the workflows run), bundles.ts (the pinned
- * bundles), markdown.ts (the plan as the job summary shows it).
- */
-
-
-
-
-
-
-
-
-/** Every error of a description, one line each; the message is the lines joined. */
-class DescriptionError extends errors_UserError {
-    lines;
-    constructor(lines) {
-        super(lines.join('\n'));
-        this.lines = lines;
-    }
-}
-/** The schema shipped in the repository (schema/cdk-release.schema.json), found from source or from a bundle. */
-async function readSchema() {
-    const here = external_node_path_default().dirname((0,external_node_url_.fileURLToPath)(import.meta.url));
-    for (const up of ['..', '../..', '../../..']) {
-        const f = external_node_path_default().join(here, up, 'schema', 'cdk-release.schema.json');
-        const text = await (0,promises_namespaceObject.readFile)(f, 'utf8').catch(() => undefined);
-        if (text)
-            return JSON.parse(text);
-    }
-    throw new Error('schema/cdk-release.schema.json not found beside the code');
-}
-/** `/charms/kubernetes-worker/resources/cni-{arch}` → `charms.kubernetes-worker.resources.cni-{arch}`. */
-function fieldPath(pointer, extra) {
-    const parts = pointer
-        .split('/')
-        .slice(1)
-        .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
-    if (extra !== undefined)
-        parts.push(extra);
-    return parts.join('.') || '(top level)';
-}
-const show = (v) => (typeof v === 'string' ? `'${v}'` : JSON.stringify(v));
-/** The schema node at a JSON pointer of the schema (for its x-fix). */
-function schemaAt(schema, pointer) {
-    let node = schema;
-    for (const p of pointer.split('/').slice(1))
-        node = node?.[p.replace(/~1/g, '/').replace(/~0/g, '~')];
-    return node;
-}
-function schemaLine(schema, e) {
-    const parentPointer = e.schemaPath.replace(/^#/, '').split('/').slice(0, -1).join('/');
-    const node = schemaAt(schema, parentPointer);
-    const fix = node?.['x-fix'] ?? '';
-    const p = e.params;
-    switch (e.keyword) {
-        case 'required': {
-            const prop = String(p.missingProperty);
-            const propFix = node?.properties?.[prop]?.['x-fix'] ?? fix;
-            return `${fieldPath(e.instancePath, prop)}: missing; ${propFix}`;
-        }
-        case 'additionalProperties': {
-            const known = Object.keys(node?.properties ?? {});
-            return `${fieldPath(e.instancePath, String(p.additionalProperty))}: unknown field; ${known.length ? `the fields here are ${known.join(', ')}` : fix}`;
-        }
-        case 'propertyNames':
-            return ''; // reported by the pattern error on the name itself
-        case 'pattern':
-            if (e.propertyName !== undefined)
-                return `${fieldPath(e.instancePath, e.propertyName)}: ${show(e.propertyName)} is not a valid name; ${fix}`;
-            return `${fieldPath(e.instancePath)}: ${show(e.data)} is not valid; ${fix}`;
-        case 'enum':
-            return `${fieldPath(e.instancePath)}: ${show(e.data)} is not one of ${p.allowedValues.join(', ')}; ${fix}`;
-        case 'type':
-            return `${fieldPath(e.instancePath)}: must be ${p.type === 'object' ? 'a mapping' : p.type === 'array' ? 'a list' : `a ${String(p.type)}`}, not ${show(e.data)}; ${fix}`;
-        case 'minItems':
-        case 'minProperties':
-        case 'minLength':
-            return `${fieldPath(e.instancePath)}: is empty; ${fix}`;
-        case 'uniqueItems':
-            return `${fieldPath(e.instancePath)}: lists an entry twice; keep one of each`;
-        default:
-            return `${fieldPath(e.instancePath)}: ${e.message ?? 'is not valid'}${fix ? `; ${fix}` : ''}`;
-    }
-}
-/** Validate a parsed document against the schema: one line per bad field (`<label>: <field>: <problem>; <fix>`). */
-async function validateSchema(doc, label) {
-    const schema = await readSchema();
-    const ajv = new dist_ajv.Ajv({ allErrors: true, verbose: true, strict: true });
-    ajv.addKeyword('x-fix');
-    ajv.addKeyword(ARCH_KEYWORD);
-    const validate = ajv.compile(schema);
-    if (validate(doc))
-        return [];
-    const lines = (validate.errors ?? []).map((e) => schemaLine(schema, e)).filter(Boolean);
-    return [...new Set(lines)].map((l) => `${label}: ${l}`);
-}
-async function loadDescription(file) {
-    const text = await (0,promises_namespaceObject.readFile)(file, 'utf8').catch(() => undefined);
-    const label = external_node_path_default().basename(file);
-    if (text === undefined)
-        throw new errors_UserError(`config: ${file} does not exist; write a cdk-release.yaml (start from examples/cdk-release.yaml) or pass --config PATH`);
-    let doc;
-    try {
-        doc = (0,dist/* parse */.qg)(text);
-    }
-    catch (e) {
-        throw new errors_UserError(`${label}: not valid YAML (${e instanceof Error ? e.message.split('\n')[0] : String(e)}); fix the file`);
-    }
-    const lines = await validateSchema(doc ?? {}, label);
-    if (lines.length)
-        throw new DescriptionError(lines);
-    // Any spelling of an architecture (x86_64, aarch64...) is read as its Debian name from here on.
-    const twice = normaliseArches(doc);
-    if (twice.length)
-        throw new DescriptionError(twice.map((l) => `${label}: ${l}`));
-    return doc;
-}
-// ---------------------------------------------------------------- artifacts
-const SNAP_ARTIFACTS = [...COMPONENTS.map((c) => c.name), 'etcd', 'cdk-addons'];
-/** A mapping value (already checked by the schema's pattern). */
-function parseArtifact(value) {
-    if (value.startsWith('snap:'))
-        return { kind: 'snap', snap: value.slice(5) };
-    if (value.startsWith('file:'))
-        return { kind: 'file', path: value.slice(5) };
-    if (value === 'cni' || value === 'flannel' || value === 'placeholder' || value === 'keep')
-        return { kind: value };
-    throw new errors_UserError(`'${value}' is not an artifact`);
-}
-/** What one artifact key of the build is called (the build counts of the plan and the benchmark). */
-function artifactKey(a) {
-    return a.kind === 'snap' ? `snap:${a.snap}` : a.kind === 'cni' || a.kind === 'flannel' ? a.kind : undefined;
-}
-// ---------------------------------------------------------------- the words of a mapping
-const GLOB = /[*?[]/;
-/** Expand a path whose last component may hold * ? [..] (no ** and no wildcard directories: keep it simple). */
-async function expandGlob(pattern, base) {
-    const abs = external_node_path_default().resolve(base, pattern);
-    if (!GLOB.test(external_node_path_default().basename(abs)))
-        return (await (0,promises_namespaceObject.stat)(abs).catch(() => undefined)) ? [abs] : [];
-    if (GLOB.test(external_node_path_default().dirname(abs)))
-        throw new errors_UserError(`'${pattern}': only the file name may hold a wildcard`);
-    const re = new RegExp(`^${external_node_path_default().basename(abs)
-        .replace(/[.+^${}()|\\]/g, '\\$&')
-        .replace(/\*/g, '[^/]*')
-        .replace(/\?/g, '[^/]')}$`);
-    const names = await (0,promises_namespaceObject.readdir)(external_node_path_default().dirname(abs)).catch(() => []);
-    return names
-        .filter((n) => re.test(n))
-        .sort()
-        .map((n) => external_node_path_default().join(external_node_path_default().dirname(abs), n));
-}
-/** Resource names of one mapping key: `cni-{arch}` is one per release arch. */
-function expandResourceName(key, arches) {
-    return key.includes('{arch}') ? arches.map((a) => key.replace('{arch}', a.debian)) : [key];
 }
 
 ;// CONCATENATED MODULE: ./shared/release/bundles.ts
@@ -18774,169 +20572,6 @@ async function openMirror(root, v, arches) {
     return startMirror(root);
 }
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./cli/local.ts
-/**
- * Running a committed action bundle locally under the runner contract (dist/<action>/index.js with INPUT_*
- * variables, action.yml's defaults, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files, RUNNER_TEMP): shared by the
- * CLI (cli/main.ts) and the local release pipeline (cli/release.ts).
- */
-
-
-
-
-
-
-
-
-
-const here = external_node_path_default().dirname((0,external_node_url_.fileURLToPath)(import.meta.url));
-/** The repository root, the folder holding package.json: one up from cli/ (source), two up from dist/cli/ (bundled). */
-const repoRoot = external_node_path_default().resolve(here, (0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(here, '..', 'package.json')) ? '..' : external_node_path_default().join('..', '..'));
-function listActions() {
-    return (0,external_node_fs_namespaceObject.readdirSync)(external_node_path_default().join(repoRoot, 'actions'))
-        .filter((n) => (0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(repoRoot, 'actions', n, 'action.yml')))
-        .sort();
-}
-function readActionYaml(action) {
-    const file = external_node_path_default().join(repoRoot, 'actions', action, 'action.yml');
-    if (!(0,external_node_fs_namespaceObject.existsSync)(file))
-        throw new errors_UserError(`unknown action '${action}'; use one of ${listActions().join(', ')}, or demo`);
-    return (0,dist/* parse */.qg)((0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8'));
-}
-const oneLine = (s) => (s ?? '').replace(/\s+/g, ' ').trim();
-/**
- * `build-snaps <action>`: its option table is its action.yml's inputs (the runner's table), so the CLI takes
- * exactly the inputs the action has, and its help shows their descriptions and defaults. A required input is
- * left to the action to refuse, as on the runner.
- */
-function actionCommand(action) {
-    const yml = readActionYaml(action);
-    return command({
-        name: action,
-        summary: oneLine(yml.description),
-        details: [
-            `Runs dist/${action}/index.js as the runner does: action.yml's defaults, INPUT_* variables, GITHUB_OUTPUT and`,
-            'GITHUB_STEP_SUMMARY files (its outputs and summary are printed at the end).',
-        ],
-        noun: 'input',
-        options: Object.entries(yml.inputs ?? {}).map(([name, i]) => ({
-            name,
-            value: 'VALUE',
-            help: `${oneLine(i.description)}${i.required ? ' (required)' : ''}`,
-            ...(i.default !== undefined && String(i.default) !== '' ? { default: String(i.default) } : {}),
-        })),
-    });
-}
-/** The runner's INPUT_ variable name: upper case, spaces to underscores, hyphens kept. */
-function inputEnvName(name) {
-    return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
-}
-/** Unescape a workflow command's data (%25 %0D %0A). */
-function unescapeData(s) {
-    return s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
-}
-/** Show a line of the action's stdout as a person reads it. */
-function humanLine(line) {
-    const m = line.match(/^::([a-z-]+)(?: [^:]*)?::(.*)$/);
-    if (!m)
-        return { stream: 'out', text: line };
-    const [, cmd, data] = m;
-    const text = unescapeData(data);
-    switch (cmd) {
-        case 'error':
-            return { stream: 'err', text: `Error: ${text}` };
-        case 'warning':
-            return { stream: 'err', text: `Warning: ${text}` };
-        case 'notice':
-            return { stream: 'out', text: `Notice: ${text}` };
-        case 'group':
-            return { stream: 'out', text: `▶ ${text}` };
-        case 'debug':
-            return process.env.BUILD_SNAPS_DEBUG ? { stream: 'err', text: `debug: ${text}` } : undefined;
-        default:
-            return undefined; // endgroup, add-mask, set-output...: runner plumbing
-    }
-}
-/** Parse a GITHUB_OUTPUT file (name<<DELIM ... DELIM blocks, or name=value lines). */
-function parseOutputFile(text) {
-    const out = {};
-    const lines = text.split('\n');
-    for (let i = 0; i < lines.length; i++) {
-        const heredoc = lines[i].match(/^([^=<]+)<<(.+)$/);
-        if (heredoc) {
-            const [, name, delim] = heredoc;
-            const value = [];
-            while (++i < lines.length && lines[i] !== delim)
-                value.push(lines[i]);
-            out[name] = value.join('\n');
-        }
-        else if (lines[i].includes('=')) {
-            const j = lines[i].indexOf('=');
-            out[lines[i].slice(0, j)] = lines[i].slice(j + 1);
-        }
-    }
-    return out;
-}
-/** Run dist/<action>/index.js under the runner contract. */
-async function runActionLocally(action, inputs, opts = {}) {
-    const yml = readActionYaml(action);
-    const bundle = external_node_path_default().join(repoRoot, 'dist', action, 'index.js');
-    if (!(0,external_node_fs_namespaceObject.existsSync)(bundle))
-        throw new errors_UserError(`${bundle} is missing; run npm run build`);
-    const work = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), `build-snaps-${action}-`));
-    try {
-        const env = { ...process.env, ...opts.env };
-        for (const k of Object.keys(env))
-            if (k.startsWith('INPUT_'))
-                delete env[k];
-        for (const [name, def] of Object.entries(yml.inputs ?? {}))
-            if (def.default !== undefined)
-                env[inputEnvName(name)] = String(def.default);
-        for (const [name, value] of Object.entries(inputs))
-            env[inputEnvName(name)] = value;
-        const outputFile = external_node_path_default().join(work, 'output');
-        const summaryFile = external_node_path_default().join(work, 'summary.md');
-        await (0,promises_namespaceObject.writeFile)(outputFile, '');
-        await (0,promises_namespaceObject.writeFile)(summaryFile, '');
-        Object.assign(env, {
-            GITHUB_OUTPUT: outputFile,
-            GITHUB_STEP_SUMMARY: summaryFile,
-            RUNNER_TEMP: env.RUNNER_TEMP || external_node_path_default().join(work, 'tmp'),
-        });
-        await (0,promises_namespaceObject.mkdir)(env.RUNNER_TEMP, { recursive: true });
-        const exitCode = await new Promise((resolve, reject) => {
-            const child = (0,external_node_child_process_namespaceObject.spawn)(process.execPath, [bundle], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-            let pending = '';
-            child.stdout.on('data', (chunk) => {
-                pending += chunk.toString();
-                const lines = pending.split('\n');
-                pending = lines.pop() ?? '';
-                for (const l of lines)
-                    show(l);
-            });
-            child.stderr.on('data', (chunk) => process.stderr.write(chunk));
-            const show = (l) => {
-                const h = humanLine(l);
-                if (!h || (opts.quiet && h.stream === 'out'))
-                    return;
-                (h.stream === 'err' ? process.stderr : process.stdout).write(`${h.text}\n`);
-            };
-            child.on('error', reject);
-            child.on('close', (code) => {
-                if (pending)
-                    show(pending);
-                resolve(code ?? 1);
-            });
-        });
-        return { exitCode, outputs: parseOutputFile(await (0,promises_namespaceObject.readFile)(outputFile, 'utf8')), summary: await (0,promises_namespaceObject.readFile)(summaryFile, 'utf8') };
-    }
-    finally {
-        await (0,promises_namespaceObject.rm)(work, { recursive: true, force: true });
-    }
-}
-
 ;// CONCATENATED MODULE: ./cli/release/runner.ts
 /**
  * The local pipeline plays each job on its runner: what GitHub sets in a job's environment for its `runs-on`
@@ -18994,32 +20629,6 @@ async function act(run, job, action, inputs, at = {}, runsOn = HOSTED_JOB, extra
     const r = await runActionLocally(action, inputs, { quiet: run.o.quiet, env: runner });
     run.result.steps.push({ job, ...at, step: action, exitCode: r.exitCode, ms: Math.round(performance.now() - t0), runner });
     return r;
-}
-
-;// CONCATENATED MODULE: ./shared/epoch.ts
-/** The timestamp every reproducible artifact carries: SOURCE_DATE_EPOCH, else the commit time, else a constant. */
-
-
-/** 2000-01-01T00:00:00Z: used when there is neither SOURCE_DATE_EPOCH nor a git commit. */
-const FALLBACK_EPOCH = 946684800;
-function sourceDateEpoch(env = process.env, cwd = env.GITHUB_WORKSPACE || process.cwd()) {
-    const given = env.SOURCE_DATE_EPOCH?.trim();
-    if (given) {
-        if (!/^\d+$/.test(given))
-            throw new errors_UserError(`SOURCE_DATE_EPOCH: '${given}' is not a whole number of seconds; unset it or give a Unix time`);
-        return Number(given);
-    }
-    try {
-        const out = (0,external_node_child_process_namespaceObject.execFileSync)('git', ['log', '-1', '--format=%ct'], { cwd, stdio: ['ignore', 'pipe', 'ignore'] })
-            .toString()
-            .trim();
-        if (/^\d+$/.test(out))
-            return Number(out);
-    }
-    catch {
-        // not a git checkout, or no git: fall through
-    }
-    return FALLBACK_EPOCH;
 }
 
 ;// CONCATENATED MODULE: ./shared/binfmt.ts
@@ -19684,576 +21293,6 @@ function snapStoreMarkdown(plan) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./cli/release/jobs.ts
-/** What the local pipeline's pack and charm jobs do beside their actions, as release.yml's steps do it on GitHub. */
-
-
-
-
-
-
-
-/**
- * charm-build's inputs in a pack job (release.yml's "Pack <entry>" step). An emulated entry is packed in a docker
- * container of its platform and release on this machine, with no network (containers here never get one), by
- * `charmcraft`: the python charmcraft the container runs (the pack double test/doubles/charmcraft2 by default,
- * or the file --charmcraft names).
- */
-function packInputs(p, charmcraft) {
-    return {
-        'charm-path': p.path,
-        builder: p.builder,
-        'bases-index': p['bases-index'],
-        platform: p.platform,
-        'destructive-mode': p.destructive,
-        arches: p.arches,
-        'output-dir': p['pack-dir'],
-        ...(p.route === 'emulated'
-            ? {
-                'container-platform': p['container-platform'],
-                'container-image': p['container-image'],
-                'container-network': 'none',
-                'charmcraft-path': charmcraft,
-            }
-            : {}),
-    };
-}
-/** What a pack job uploads (its directory but SHA256SUMS and manifest.json) — and the charm job downloads, merged. */
-const NOT_UPLOADED = new Set(['SHA256SUMS', 'manifest.json']);
-/** "Collect the .charm files of its pack jobs": every pack job's artifact of the charm, merged into one directory. */
-async function collectPacks(packs, charmDir) {
-    await (0,promises_namespaceObject.mkdir)(charmDir, { recursive: true });
-    for (const p of packs) {
-        if (!(0,external_node_fs_namespaceObject.existsSync)(p['pack-dir']))
-            throw new errors_UserError(`${p.artifact}: no such artifact; its pack job uploaded nothing`);
-        for (const f of await (0,promises_namespaceObject.readdir)(p['pack-dir'])) {
-            if (NOT_UPLOADED.has(f) || !(await (0,promises_namespaceObject.stat)(external_node_path_default().join(p['pack-dir'], f))).isFile())
-                continue;
-            await (0,promises_namespaceObject.copyFile)(external_node_path_default().join(p['pack-dir'], f), external_node_path_default().join(charmDir, f));
-        }
-    }
-}
-/** The double's credential for one store directory: made once, then read back. */
-async function storeToken(file) {
-    const known = await (0,promises_namespaceObject.readFile)(file, 'utf8').catch(() => '');
-    if (known.trim())
-        return known.trim();
-    const token = (0,external_node_crypto_.randomBytes)(12).toString('hex');
-    await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(file), { recursive: true });
-    await (0,promises_namespaceObject.writeFile)(file, token, { mode: 0o600 });
-    return token;
-}
-/** `--charmcraft PATH` / `--snapcraft PATH`: the program's absolute path, refused when it is not a file. */
-async function storeTool(name, given) {
-    const tool = external_node_path_default().resolve(given);
-    if (!(await (0,promises_namespaceObject.stat)(tool).catch(() => undefined))?.isFile())
-        throw new errors_UserError(`--${name}: ${tool} is not a file; give the path of a ${name} program (e.g. /snap/bin/${name})`);
-    return tool;
-}
-/**
- * Which charmcraft the jobs call. By default the TEST DOUBLE (test/doubles/charmcraft), never Charmhub, first on
- * PATH, with its state under <output-dir>/store. With `--charmcraft PATH`, that program as `charmcraft` (first on
- * PATH through a symlink) and the credentials in CHARMCRAFT_AUTH: the real charmcraft releases for real.
- */
-async function storeSetup(o, storeDir, out) {
-    const doubles = external_node_path_default().join(repoRoot, 'test', 'doubles');
-    if (!o.charmcraft) {
-        // One account per double store: its credential is kept beside it, so a re-run is the same account.
-        const token = await storeToken(external_node_path_default().join(storeDir, 'charmcraft-token'));
-        return {
-            token,
-            // The release ledger (which resource files and tracks the store has) lives in the cache: it belongs to this
-            // double's store, so it sits beside it, not in ~/.cache where another run's store would read it.
-            env: {
-                PATH: `${doubles}${(external_node_path_default()).delimiter}${process.env.PATH}`,
-                CHARMCRAFT_DOUBLE_STATE: storeDir,
-                CHARMCRAFT_DOUBLE_TOKEN: token,
-                BUILD_SNAPS_CACHE_DIR: external_node_path_default().join(out, 'cache'),
-            },
-            banner: `▶ Store: the charmcraft TEST DOUBLE (test/doubles/charmcraft), state in ${storeDir}`,
-        };
-    }
-    const tool = await storeTool('charmcraft', o.charmcraft);
-    const token = process.env.CHARMCRAFT_AUTH ?? '';
-    if (!token && o.dryRun !== 'true')
-        throw new errors_UserError('--charmcraft: CHARMCRAFT_AUTH is not set; export it (charmcraft login --export FILE) or run with --dry-run true');
-    const bin = external_node_path_default().join(out, 'charmcraft-bin');
-    await (0,promises_namespaceObject.rm)(bin, { recursive: true, force: true });
-    await (0,promises_namespaceObject.mkdir)(bin, { recursive: true });
-    await (0,promises_namespaceObject.symlink)(tool, external_node_path_default().join(bin, 'charmcraft'));
-    // charm-tools (charm) still comes from the doubles when it is not installed: it never talks to a store here.
-    return {
-        token,
-        env: {
-            PATH: `${bin}${(external_node_path_default()).delimiter}${process.env.PATH}${(external_node_path_default()).delimiter}${doubles}`,
-            CHARMCRAFT_DOUBLE_STATE: '',
-            CHARMCRAFT_DOUBLE_TOKEN: '',
-        },
-        banner: `▶ Store: whatever ${tool} talks to (credentials from CHARMCRAFT_AUTH); the double is not used`,
-    };
-}
-/**
- * Which snapcraft the snaps job calls. By default the TEST DOUBLE (test/doubles/snapcraft), never the Snap Store,
- * with its state under <output-dir>/snap-store: its credential is exported once and kept there, every snap the
- * release publishes or the gate reads is registered, and the tracks of the snap-store channels are made (the
- * one-time steps a publisher takes on the real store). With `--snapcraft PATH`, that program and the credential
- * in SNAPCRAFT_STORE_CREDENTIALS: nothing is registered or made for you.
- */
-async function snapStoreSetup(o, out, names, channels) {
-    // Charms released to a real Charmhub are gated on the real Snap Store, never on the double's.
-    if (o.charmcraft && !o.snapcraft && o.dryRun !== 'true')
-        throw new errors_UserError('--charmcraft releases to a real Charmhub, and the gate must read the real Snap Store: give --snapcraft PATH (e.g. /snap/bin/snapcraft) with SNAPCRAFT_STORE_CREDENTIALS, or run with --dry-run true');
-    if (o.snapcraft) {
-        const tool = await storeTool('snapcraft', o.snapcraft);
-        return {
-            snapcraft: tool,
-            credentials: process.env.SNAPCRAFT_STORE_CREDENTIALS ?? '',
-            env: {},
-            banner: `▶ Snap Store: whatever ${tool} talks to (credentials from SNAPCRAFT_STORE_CREDENTIALS); the double is not used`,
-        };
-    }
-    const state = external_node_path_default().join(out, 'snap-store');
-    const snapcraft = external_node_path_default().join(repoRoot, 'test', 'doubles', 'snapcraft');
-    const env = { SNAPCRAFT_DOUBLE_STATE: state };
-    await (0,promises_namespaceObject.mkdir)(state, { recursive: true });
-    const file = external_node_path_default().join(state, 'credentials');
-    // snapcraft refuses export-login with SNAPCRAFT_STORE_CREDENTIALS set: the double's own credential is made without it.
-    if (!(0,external_node_fs_namespaceObject.existsSync)(file))
-        await exec_run(snapcraft, ['export-login', file], { env: { ...env, SNAPCRAFT_STORE_CREDENTIALS: undefined } });
-    const credentials = (await (0,promises_namespaceObject.readFile)(file, 'utf8')).trim();
-    if (o.snapSetup !== false) {
-        const tracks = [...new Set(channels.map((c) => c.split('/')[0]).filter((t) => t !== 'latest'))];
-        for (const n of names) {
-            await exec_run(snapcraft, ['register', '--yes', n], { env: { ...env, SNAPCRAFT_STORE_CREDENTIALS: credentials }, allowFailure: true });
-            if (tracks.length)
-                await exec_run(snapcraft, ['x-double', 'add-track', n, ...tracks], { env, allowFailure: true });
-        }
-    }
-    return { snapcraft, credentials, env, banner: `▶ Snap Store: the snapcraft TEST DOUBLE (test/doubles/snapcraft), state in ${state}` };
-}
-
-;// CONCATENATED MODULE: ./shared/concurrency.ts
-/** Map over items with at most `limit` running at once; results keep the input order. All settle before a rejection is thrown. */
-async function concurrency_mapLimit(items, limit, fn) {
-    const results = new Array(items.length);
-    const errors = [];
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length) {
-            const i = next++;
-            try {
-                results[i] = await fn(items[i], i);
-            }
-            catch (e) {
-                errors.push(e);
-            }
-        }
-    };
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-    if (errors.length > 0)
-        throw errors[0];
-    return results;
-}
-
-;// CONCATENATED MODULE: ./shared/snap-store/snapcraft.ts
-/**
- * The Snap Store through `snapcraft` 8 (pinned `8.x/stable` on a runner, as CK pins it): the one backend that
- * reads and writes it. snapcraft 8 has no JSON for these commands, so its text is read, in the shapes its own
- * source prints them (canonical/snapcraft tag 8.14.5):
- * - `status NAME` (snapcraft/commands/status.py get_tabulated_channel_map): tabulate "plain" with the headers
- *   `Track Arch Channel Version Revision Progress` (and a last header, empty or `Expires at`), columns
- *   left-aligned and two spaces apart; when stdout is not a TTY (always here) Track and Arch repeat on every
- *   channel's row. Channel is the risk (or `risk/branch`); Version and Revision are `-` for a closed channel and
- *   `↑` for one that follows a safer risk. `This snap has no released revisions` when nothing is released.
- * - `revisions NAME [--arch A]`: `Rev. Uploaded Arches Version Channels` (Channels only once something is
- *   released; `*` marks a channel where the revision is current; `-` none), Arches comma-joined.
- * - `tracks NAME`: `Name Status Creation-Date Version-Pattern`.
- * - `upload FILE --release c1,c2`: `Revision 7 created for 'kubectl' and released to '1.33/edge' and
- *   '1.33/stable'` (snapcraft/commands/upload.py); a review failure is `Issues while processing snap:` then one
- *   `- <message>` line each (snapcraft/store/client.py verify_upload); the store's answer to a file it already
- *   holds is `A file with this exact same content has already been uploaded`.
- * - `release NAME REV c1,c2` (snapcraft/commands/manage.py): `Released 'kubectl' revision 7 to channels: ...`.
- * - Store errors (canonical/craft-store errors.py StoreServerError): `Store operation failed:` then
- *   `- <code>: <message>` lines, e.g. `- resource-not-found: Snap not found for name=kubectl`.
- * - Credentials only from SNAPCRAFT_STORE_CREDENTIALS (snapcraft export-login); without them snapcraft asks for
- *   an interactive login, so the caller refuses a store step without them before snapcraft runs.
- * snapcraft 9 removed `push`, `list-revisions`, `list-tracks` and `login --with`: none of them is used.
- */
-
-
-
-
-
-/** A tabulate "plain" table: the cells of each row, cut at the columns the header line starts. */
-function readTable(text, first) {
-    const lines = text.split('\n').filter((l) => l.trim() !== '');
-    const at = lines.findIndex((l) => l.trimStart().startsWith(first));
-    if (at < 0)
-        return [];
-    const header = lines[at];
-    const starts = [];
-    for (const m of header.matchAll(/\S+(?: \S+)*/g))
-        starts.push(m.index);
-    return lines.slice(at + 1).map((l) => starts.map((s, i) => l.slice(s, i + 1 < starts.length ? starts[i + 1] : undefined).trim()));
-}
-/** `snapcraft status NAME` → one row per arch and channel; [] for "This snap has no released revisions". */
-function snapcraft_parseStatus(text) {
-    if (/This snap has no released revisions/.test(text))
-        return [];
-    const rows = readTable(text, 'Track');
-    if (rows.length === 0 && text.trim())
-        throw new errors_UserError(`snapcraft status: not the table snapcraft 8 prints: '${text.trim().slice(0, 120)}'`);
-    const out = [];
-    let track = '';
-    let arch = '';
-    for (const [t, a, channel, version, revision] of rows) {
-        track = t || track;
-        arch = a || arch;
-        if (!channel)
-            continue; // the released half of a progressive release: the channel is on the row before
-        const following = revision === '↑';
-        const rev = /^\d+$/.test(revision) ? Number(revision) : undefined;
-        out.push({
-            track,
-            arch,
-            channel: `${track}/${channel}`,
-            following,
-            ...(rev !== undefined ? { revision: rev, version } : {}),
-        });
-    }
-    return out;
-}
-/** `snapcraft revisions NAME [--arch A]` → rows, newest first as the store lists them. */
-function parseRevisions(text) {
-    return readTable(text, 'Rev.')
-        .filter((r) => /^\d+$/.test(r[0]))
-        .map(([rev, uploaded, arches, version, channels]) => ({
-        revision: Number(rev),
-        uploaded,
-        arches: arches.split(',').filter(Boolean),
-        version,
-        channels: (channels ?? '')
-            .split(',')
-            .map((c) => c.replace(/\*$/, ''))
-            .filter((c) => c && c !== '-'),
-    }));
-}
-function parseTracks(text) {
-    return readTable(text, 'Name').map(([name, status, created, pattern]) => ({ name, status, created, pattern }));
-}
-const UPLOADED_RE = /Revision (\d+) created for '([^']+)'/;
-const DUPLICATE_RE = /A file with this exact same content has already been uploaded/i;
-/** craft-store's `- <code>: <message>` lines (and review issues `- <message>`) out of snapcraft's error text. */
-function snapcraftErrors(_stdout, stderr) {
-    const lines = stderr
-        .split('\n')
-        .map((l) => l.trim())
-        .filter((l) => l.startsWith('- '));
-    if (!lines.length)
-        return undefined;
-    return lines.map((l) => {
-        const m = /^- ([a-z][a-z0-9-]*|None): (.*)$/.exec(l);
-        return m ? { code: m[1], message: m[2] } : { code: 'review', message: l.slice(2) };
-    });
-}
-/** The Snap Store, read and written through one snapcraft. */
-class SnapStore {
-    tool;
-    cli;
-    constructor(tool, credentials, log, policy = store_cli_storePolicy(), 
-    /** More environment for snapcraft (the store it talks to: STORE_DASHBOARD_URL, or the double's state). */
-    env = {}) {
-        this.tool = tool;
-        addSecret(credentials);
-        this.cli = new store_cli_Cli(tool, { ...env, SNAPCRAFT_STORE_CREDENTIALS: credentials }, log, policy, snapcraftErrors);
-    }
-    async status(name) {
-        return snapcraft_parseStatus(await this.cli.call(['status', name]));
-    }
-    async revisions(name, arch) {
-        return parseRevisions(await this.cli.call(['revisions', name, ...(arch ? ['--arch', arch] : [])]));
-    }
-    async tracks(name) {
-        return parseTracks(await this.cli.call(['tracks', name]));
-    }
-    async upload(file, channels) {
-        try {
-            const out = await this.cli.call(uploadArgs(file, channels));
-            const m = UPLOADED_RE.exec(out);
-            if (!m)
-                throw new errors_UserError(`snapcraft upload ${external_node_path_default().basename(file)}: no revision in its answer: '${out.trim().slice(0, 200)}'`);
-            return { revision: Number(m[1]) };
-        }
-        catch (e) {
-            if (e instanceof store_cli_StoreError && DUPLICATE_RE.test(e.storeMessage))
-                return { duplicate: true };
-            throw e;
-        }
-    }
-    async release(name, revision, channels) {
-        await this.cli.call(snapcraft_releaseArgs(name, revision, channels));
-    }
-}
-const uploadArgs = (file, channels) => [
-    'upload',
-    file,
-    ...(channels.length ? ['--release', channels.join(',')] : []),
-];
-const snapcraft_releaseArgs = (name, revision, channels) => ['release', name, String(revision), channels.join(',')];
-
-;// CONCATENATED MODULE: ./shared/snap-store/publish.ts
-/**
- * The Snap Store half of a release, against the store: read (tracks, status), publish (the only code that writes
- * to the Snap Store), verify (read every snap's channel map back), and the gate's read.
- */
-
-
-
-
-/**
- * `snapcraft revisions` lets tabulate read its Version column as numbers (no disable_numparse there), so a
- * version that is a number (1.30) prints as one (1.3): compare those as numbers.
- */
-function sameVersion(shown, version) {
-    const num = /^\d+(\.\d+)?$/;
-    return shown === version || (num.test(shown) && num.test(version) && Number(shown) === Number(version));
-}
-/** At most this many snapcraft calls at once (uploads are long; the store takes several per account). */
-const DEFAULT_PARALLEL = 4;
-async function readEach(names, parallel, read) {
-    const out = {};
-    await concurrency_mapLimit(names, parallel, async (n) => {
-        try {
-            out[n] = await read(n);
-        }
-        catch (e) {
-            if (!(e instanceof store_cli_StoreError))
-                throw e;
-            // Credentials the store no longer takes stop everything, not one snap.
-            if (/no longer valid|credentials/i.test(e.storeMessage))
-                throw e;
-            out[n] = { refused: e.storeMessage };
-        }
-    });
-    return out;
-}
-/** Tracks of every snap, then the preflight's problem lines (names, credential, tracks). */
-async function checkSnaps(store, snaps, channels, parallel = DEFAULT_PARALLEL) {
-    const tracks = await readEach(snaps, parallel, (s) => store.tracks(s));
-    return preflight(snaps, channels, tracks);
-}
-/** `snapcraft status` of every snap (a refusal becomes that snap's `refused`). */
-async function readStatus(store, snaps, parallel = DEFAULT_PARALLEL) {
-    return readEach(snaps, parallel, (s) => store.status(s));
-}
-/** The status reads, with a refusal as one error (publishing needs every read). */
-function statusOrThrow(status) {
-    const lines = Object.entries(status).flatMap(([s, v]) => 'refused' in v ? [`snap-store: ${s}: snapcraft status failed: ${v.refused}`] : []);
-    if (lines.length)
-        throw new errors_UserError(lines.join('\n'));
-    return status;
-}
-/**
- * Walk the steps: uploads (and their releases, `--release`) up to `parallel` at once, then the releases of
- * revisions the store already holds. The store's duplicate answer means this very file is there: its revision is
- * found with `snapcraft revisions NAME --arch A` (the one revision of this version for the arch) and released.
- */
-async function publish(store, steps, log, parallel = DEFAULT_PARALLEL) {
-    const record = (s, revision, action) => ({
-        snap: s.snap,
-        arch: s.arch,
-        revision,
-        version: s.version,
-        channels: s.channels,
-        sha256: s.sha256,
-        action,
-    });
-    return concurrency_mapLimit(steps, parallel, async (s) => {
-        const what = `${s.snap} ${s.arch}`;
-        if (s.action === 'keep') {
-            log(`${what}: ${s.channels.join(', ')} already hold ${s.version} (revision ${s.revision}); not uploading`);
-            return record(s, s.revision, 'kept');
-        }
-        if (s.action === 'release') {
-            await store.release(s.snap, s.revision, s.releaseTo);
-            log(`${what}: revision ${s.revision} (${s.version}) released to ${s.releaseTo.join(', ')}`);
-            return record(s, s.revision, s.file ? 'released' : 'promoted');
-        }
-        const up = await store.upload(s.file, s.releaseTo);
-        if ('revision' in up) {
-            log(`${what}: revision ${up.revision} uploaded and released to ${s.releaseTo.join(', ')}`);
-            return record(s, up.revision, 'uploaded');
-        }
-        const same = (await store.revisions(s.snap, s.arch)).filter((r) => sameVersion(r.version, s.version) && r.arches.includes(s.arch));
-        if (same.length !== 1)
-            throw new errors_UserError(`snap-store: ${s.snap} ${s.arch}: the store already holds this file, and ${same.length === 0 ? 'no' : `${same.length}`} revisions of version ${s.version} for ${s.arch} (${same.map((r) => r.revision).join(', ') || 'none'}); release the right one by hand (snapcraft release ${s.snap} REV ${s.releaseTo.join(',')})`);
-        await store.release(s.snap, same[0].revision, s.releaseTo);
-        log(`${what}: the store already holds this file as revision ${same[0].revision}; released it to ${s.releaseTo.join(', ')}`);
-        return record(s, same[0].revision, 'released');
-    });
-}
-/** Read every snap's channel map back: each (snap, arch, channel) holds the recorded revision. One line per miss. */
-function verifyLines(records, status) {
-    const out = [];
-    for (const r of records)
-        for (const c of r.channels) {
-            const row = (status[r.snap] ?? []).find((x) => x.arch === r.arch && x.channel === c);
-            if (row?.revision !== r.revision)
-                out.push(`verify: ${r.snap} ${r.arch} in ${c}: expected revision ${r.revision}, the store has ${row?.revision ?? (row?.following ? 'a following risk' : 'nothing')}`);
-        }
-    return out;
-}
-/** The gate against the store: the status of every snap the charms install (read, or just read back), then the gaps. */
-async function gate(store, needs, parallel = DEFAULT_PARALLEL, 
-/** Snaps whose status this job has just read back (verify): not read again. */
-known = {}) {
-    const snaps = [...new Set(needs.map((n) => n.snap))].filter((s) => !known[s]);
-    return gateGaps(needs, { ...known, ...(await readStatus(store, snaps, parallel)) });
-}
-
-;// CONCATENATED MODULE: ./cli/release/snaps.ts
-/**
- * The snaps job (release.yml and promote.yml `snaps`, behind the `release` environment; the local pipeline's
- * step between the charm jobs and the first charm release): check every snap's name and tracks, upload and
- * release what the store lacks, read it all back, then the gate. Before any charm is uploaded or released.
- */
-
-
-
-
-
-
-
-
-
-
-/** How a release engineer makes the secret (snapcraft 8 account.py ExportLoginCommand's options). */
-function exportLoginLine(snaps, channels) {
-    return `snapcraft export-login --snaps ${snaps.join(',')} --channels ${channels.join(',')} --acls package_access,package_push,package_release snapcraft-credentials.txt`;
-}
-/** The built .snap of every published (snap, arch): release-<arch>/<snap>_<version>_<arch>.snap, read back. */
-async function publishedArtifacts(plan, dir) {
-    const pub = plan.snapStore;
-    const out = [];
-    const missing = [];
-    for (const arch of pub.arches) {
-        const folder = external_node_path_default().join(dir, `release-${arch}`);
-        const names = await (0,promises_namespaceObject.readdir)(folder).catch(() => []);
-        for (const snap of pub.snaps) {
-            const name = names.find((n) => n.startsWith(`${snap}_`) && n.endsWith(`_${arch}.snap`));
-            if (!name) {
-                missing.push(`snap-store: ${snap} for ${arch}: no ${snap}_<version>_${arch}.snap in ${folder}; its build job did not build it`);
-                continue;
-            }
-            const file = external_node_path_default().join(folder, name);
-            const info = await inspect_inspectSnap(file, `${snap} ${arch}`);
-            const { size } = info;
-            out.push({ snap, arch, version: String(info.yaml?.version ?? ''), file, size, sha256: await files_sha256File(file) });
-        }
-    }
-    if (missing.length)
-        throw new DescriptionError(missing);
-    return out;
-}
-/** The snaps job. Throws one DescriptionError (one line per problem) on any refusal, before the first upload. */
-async function snapsJob(o) {
-    const pub = o.plan.snapStore;
-    const parallel = o.parallel ?? DEFAULT_PARALLEL;
-    const needs = o.plan.snapNeeds ?? [];
-    const snaps = pub?.snaps ?? [];
-    const channels = o.from ? [o.plan.channel] : (pub?.channels ?? []);
-    if (!o.credentials && !o.dryRun)
-        throw new errors_UserError(`SNAPCRAFT_STORE_CREDENTIALS is not set; the snaps job reads the Snap Store${pub ? ' and publishes to it' : ' for the gate'}: make it with \`${exportLoginLine(snaps.length ? snaps : [...new Set(needs.map((n) => n.snap))], channels.length ? channels : [...new Set(needs.map((n) => n.channel))])}\` and keep the file's content as the secret SNAPCRAFT_STORE_CREDENTIALS of the release environment`);
-    const tool = external_node_path_default().basename(o.snapcraft);
-    const artifacts = pub && !o.from ? await publishedArtifacts(o.plan, o.dir) : [];
-    const result = { records: [], steps: [], commands: [], gateChecked: needs.length };
-    if (!o.credentials) {
-        // A dry run without the credential: every command, as if the store held nothing.
-        result.steps = o.from ? [] : planPublish(artifacts, channels, {});
-        result.commands = [...publishCommands(tool, snaps, result.steps), ...gateCommands(tool, needs, snaps)];
-        return result;
-    }
-    const store = new SnapStore(o.snapcraft, o.credentials, o.log, undefined, o.env);
-    // 1. Names, credential and tracks, before anything is uploaded.
-    if (pub) {
-        const problems = await checkSnaps(store, snaps, channels, parallel);
-        if (problems.length)
-            throw new DescriptionError(problems);
-    }
-    // 2. What the channels hold, then what to upload and release.
-    const status = statusOrThrow(await readStatus(store, snaps, parallel));
-    if (pub && o.from) {
-        const { steps, problems } = plan_planPromotion(snaps, pub.arches, parseChannel(o.from, 'from-channel'), parseChannel(o.plan.channel), status);
-        if (problems.length)
-            throw new DescriptionError(problems);
-        result.steps = steps;
-    }
-    else
-        result.steps = planPublish(artifacts, channels, status);
-    result.commands = [...publishCommands(tool, snaps, result.steps), ...gateCommands(tool, needs, snaps)];
-    if (o.dryRun)
-        return result;
-    // 3. Publish, 4. read it all back.
-    result.records = await publish(store, result.steps, o.log, parallel);
-    const after = pub ? statusOrThrow(await readStatus(store, snaps, parallel)) : {};
-    const wrong = verifyLines(result.records, after);
-    if (wrong.length)
-        throw new DescriptionError(wrong);
-    // 5. The gate: every snap each charm installs, for every arch it serves, in its channel (what was just read
-    // back is not read again).
-    const gaps = await gate(store, needs, parallel, after);
-    if (gaps.length)
-        throw new DescriptionError(gaps);
-    return result;
-}
-/** The gate's reads: the status of each snap the charms install that the publish steps do not read back. */
-const gateCommands = (tool, needs, readBack) => [...new Set(needs.map((n) => n.snap))].filter((s) => !readBack.includes(s)).map((s) => [tool, 'status', s]);
-/** The snaps job's record (results/snaps.json): what each (snap, arch) holds now, and the gate. */
-async function writeSnapRecord(file, r) {
-    await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(external_node_path_default().resolve(file)), { recursive: true });
-    await (0,promises_namespaceObject.writeFile)(file, `${JSON.stringify({ snaps: r.records, gate: { checked: r.gateChecked, gaps: 0 } }, null, 2)}\n`);
-}
-/** The summary's table: snap × arch → revision, version, channels, sha256. */
-function snapTable(records) {
-    if (!records.length)
-        return '';
-    return [
-        '| snap | arch | revision | version | channels | sha256 | |',
-        '|---|---|---|---|---|---|---|',
-        ...records.map((r) => `| ${r.snap} | ${r.arch} | ${r.revision} | ${r.version} | ${r.channels.join(', ')} | \`${r.sha256 || '-'}\` | ${r.action} |`),
-    ].join('\n');
-}
-/** Every snaps record (snaps.json) under dir, as the summary job downloads them. */
-async function readSnapRecords(dir) {
-    const out = [];
-    for (const rel of (await (0,promises_namespaceObject.readdir)(dir, { recursive: true }).catch(() => [])).map(String).sort()) {
-        if (external_node_path_default().basename(rel) !== 'snaps.json')
-            continue;
-        const doc = JSON.parse(await (0,promises_namespaceObject.readFile)(external_node_path_default().join(dir, rel), 'utf8').catch(() => 'null'));
-        if (Array.isArray(doc?.snaps))
-            out.push(...doc.snaps);
-    }
-    return out;
-}
-/**
- * What the job does, or (a dry run) would do: the summary table of what was published, else the planned steps
- * (snap × arch → the revision the store already has, version, channels, sha256, upload/release/keep), then
- * every snapcraft command.
- */
-function snapsReport(r) {
-    if (r.records.length)
-        return snapTable(r.records);
-    const planned = r.steps.length
-        ? [
-            '| snap | arch | revision | version | channels | sha256 | planned |',
-            '|---|---|---|---|---|---|---|',
-            ...r.steps.map((s) => `| ${s.snap} | ${s.arch} | ${s.revision ?? '(new)'} | ${s.version} | ${s.channels.join(', ')} | \`${s.sha256 || '-'}\` | ${s.action === 'upload' ? 'upload' : s.action === 'release' ? `release to ${s.releaseTo.join(', ')}` : 'keep'} |`),
-            '',
-        ]
-        : [];
-    return [...planned, 'snapcraft commands:', '', '```', ...r.commands.map((c) => c.join(' ')), '```'].join('\n');
-}
-
 ;// CONCATENATED MODULE: ./cli/release/pipeline.ts
 /**
  * The whole pipeline, locally: release.yml's (promote.yml's) jobs in the workflow's order, one function each:
@@ -20778,13 +21817,13 @@ function summaryNotes(ctx, ok) {
 
 
 // ---------------------------------------------------------------- the CLI subcommand: one option table per mode
-const CONFIG = {
+const cli_CONFIG = {
     name: 'config',
     value: 'PATH',
     help: 'the release description (schema/cdk-release.schema.json; start from examples/cdk-release.yaml)',
     default: RELEASE_DEFAULTS.config,
 };
-const DRY_RUN = {
+const cli_DRY_RUN = {
     name: 'dry-run',
     value: 'true|false',
     help: 'true: every job checks and shows its plan; nothing is uploaded or released',
@@ -20811,13 +21850,13 @@ const RELEASE_COMMANDS = {
             'second run is a re-run. Nothing reaches Charmhub or the Snap Store unless --charmcraft/--snapcraft name the real tools.',
         ],
         options: [
-            CONFIG,
+            cli_CONFIG,
             {
                 name: 'channel',
                 value: 'CHANNEL',
                 help: "the channel every charm is released to, instead of the description's; with --promote, the channel promoted to",
             },
-            DRY_RUN,
+            cli_DRY_RUN,
             {
                 name: 'output-dir',
                 value: 'DIR',
@@ -20862,13 +21901,13 @@ const RELEASE_COMMANDS = {
         name: 'release plan',
         summary: 'the plan job: validate the description (one error line per bad field), print the matrices as key=value outputs (and to GITHUB_OUTPUT)',
         options: [
-            CONFIG,
+            cli_CONFIG,
             {
                 name: 'channel',
                 value: 'CHANNEL',
                 help: "the channel to release to, instead of the description's; with --promote, the channel promoted to",
             },
-            DRY_RUN,
+            cli_DRY_RUN,
             { name: 'promote', value: 'CHANNEL', help: 'plan a promotion of what CHANNEL holds to --channel' },
             BASE_URL,
         ],
@@ -20877,7 +21916,7 @@ const RELEASE_COMMANDS = {
         name: 'release snaps',
         summary: 'the snaps job: publish the built snaps to the Snap Store channels (or promote them), then the gate: every snap each charm installs is there',
         options: [
-            CONFIG,
+            cli_CONFIG,
             {
                 name: 'channel',
                 value: 'CHANNEL',
@@ -20885,7 +21924,7 @@ const RELEASE_COMMANDS = {
             },
             { name: 'promote', value: 'CHANNEL', help: 'promote the snaps CHANNEL holds, instead of publishing built ones' },
             { name: 'dir', value: 'DIR', help: "where the build jobs' artifacts were downloaded (release-<arch>/)", default: 'artifacts' },
-            DRY_RUN,
+            cli_DRY_RUN,
             { name: 'output', value: 'FILE', help: 'write the record of what was published here (results/snaps.json)' },
             { name: 'snapcraft', value: 'PATH', help: 'the snapcraft to run (credential in SNAPCRAFT_STORE_CREDENTIALS)', default: 'snapcraft' },
             BASE_URL,
@@ -20906,7 +21945,7 @@ const RELEASE_COMMANDS = {
         name: 'release bundle',
         summary: 'the bundle job: pin every charm and resource revision the release jobs recorded into the bundles',
         options: [
-            CONFIG,
+            cli_CONFIG,
             { name: 'results', value: 'DIR', help: "the release jobs' records (<charm>.json)", default: 'results' },
             { name: 'output-dir', value: 'DIR', help: 'where the bundles are written', default: 'bundle' },
         ],
@@ -21007,7 +22046,7 @@ function splitMode(args) {
     return args[0] && !args[0].startsWith('-') ? [args[0], args.slice(1)] : ['run', args];
 }
 /** Every mode but run (the workflows' run: steps): its arguments after the mode word → the exit code. */
-const MODES = {
+const cli_MODES = {
     async plan(rest) {
         const o = parseOptions(RELEASE_COMMANDS.plan, rest);
         const dryRun = parseBool(o['dry-run'], 'dry-run', true);
@@ -21160,7 +22199,7 @@ async function releaseMode(args) {
         return 0;
     }
     if (mode !== 'run')
-        return MODES[mode](rest);
+        return cli_MODES[mode](rest);
     const o = parseOptions(RELEASE_COMMANDS.run, rest);
     if (!(0,external_node_fs_namespaceObject.existsSync)(o.config))
         throw new errors_UserError(`--config: ${external_node_path_default().resolve(o.config)} does not exist; write a cdk-release.yaml (start from ${external_node_path_default().join(repoRoot, 'examples', 'cdk-release.yaml')}) or pass --config PATH`);
@@ -21563,6 +22602,7 @@ async function verifyArtifactsCli(args) {
 
 
 
+
 function printResult(r) {
     if (Object.keys(r.outputs).length) {
         console.log('\nOutputs:');
@@ -21646,7 +22686,7 @@ async function demo(args) {
 }
 /** Every command and mode, in the order the top-level help lists them. */
 function allCommands() {
-    return [ACTION_COMMAND, DEMO_COMMAND, VERIFY_COMMAND, ...Object.values(RELEASE_COMMANDS)];
+    return [ACTION_COMMAND, DEMO_COMMAND, VERIFY_COMMAND, ...Object.values(RELEASE_COMMANDS), ...Object.values(FOLLOW_COMMANDS)];
 }
 /** `build-snaps --help`: every command's usage line, generated from its table, and what it does. */
 function topHelp() {
@@ -21677,6 +22717,8 @@ async function cli(argv) {
         return rest.length ? cli([...rest, '--help']) : cli(['--help']);
     if (cmd === 'release')
         return releaseCli(rest);
+    if (cmd === 'follow')
+        return followCli(rest);
     const c = cmd === 'demo' ? DEMO_COMMAND : cmd === 'verify-artifacts' ? VERIFY_COMMAND : actionCommand(cmd);
     if (wantsHelp(rest)) {
         process.stdout.write(helpText(c));
