@@ -105,6 +105,9 @@ describe.skipIf(!ready)('charm-build in a linux/s390x container (dist bundle, do
       // Which charmcraft packed, and its version: the summary, the SBOM (BUILD_TOOL_OF) and the provenance.
       const digest = await sha256File(DOUBLE)
       expect(run.summary).toContain('Packed with charmcraft 2.7.6 (mounted from charmcraft-path (charmcraft2, sha256')
+      expect(run.outputs.charmcraft).toMatch(
+        /^charmcraft 2\.7\.6 \(mounted from charmcraft-path \(charmcraft2, sha256 [0-9a-f]{16}\)\), in a linux\/s390x ubuntu:22\.04 container under QEMU user emulation$/,
+      )
       const sbom = JSON.parse(readFileSync(`${charm}.spdx.json`, 'utf8')) as {
         packages: Array<{ SPDXID: string; name: string; versionInfo?: string; checksums?: Array<{ checksumValue: string }> }>
         relationships: Array<{ spdxElementId: string; relationshipType: string; relatedSpdxElement: string }>

@@ -559,5 +559,6 @@ export async function packCharmInContainer(
   const rec = charmcraftRecord(route, res.version)
   prov.buildTool(rec.dependency)
   rt.info(`packed with ${rec.line}`)
+  rt.output('charmcraft', rec.line)
   return { charms: res.charms, buildTools: [rec.tool], notes: `Packed with ${rec.line}.` }
 }
