@@ -7,7 +7,7 @@
  * with the wheel cache, a failing compile, a charmcraft killed by a signal, a cancelled step.
  */
 import { type ChildProcess, execFileSync, spawnSync } from 'node:child_process'
-import { chmodSync, cpSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
@@ -185,20 +185,27 @@ describe.skipIf(!ready)('charm-build in a linux/s390x container (dist bundle, do
   )
 
   it(
-    title('a cancelled step kills its container (docker kill by name)'),
+    title("a cancelled step kills its container (docker kill by name), its logs' names without ':'"),
     async () => {
       const sleepy = shCharmcraft('sleep 600')
+      const runnerTemp = tempDir('bs-cancel-temp-')
+      const logs = path.join(runnerTemp, 'charmcraft-logs', 'emu-probe-s390x-1')
       let child: ChildProcess | undefined
-      const done = runDist('charm-build', inputs(FIXTURE, tempDir(), { 'charmcraft-path': sleepy }), { onSpawn: (c) => (child = c) })
+      const done = runDist('charm-build', inputs(FIXTURE, tempDir(), { 'charmcraft-path': sleepy }), {
+        onSpawn: (c) => (child = c),
+        env: { RUNNER_TEMP: runnerTemp },
+      })
       const name = () => `build-snaps-pack-emu-probe-s390x-${child?.pid}`
       const running = () => execFileSync('docker', ['ps', '-q', '--filter', `name=^${name()}$`], { encoding: 'utf8' }).trim()
-      for (let i = 0; i < 600 && !running(); i++) await new Promise((r) => setTimeout(r, 500))
+      const logged = () => existsSync(logs) && readdirSync(logs).length > 0
+      for (let i = 0; i < 600 && !(running() && logged()); i++) await new Promise((r) => setTimeout(r, 500))
       expect(running(), 'the container never started').not.toBe('')
       child!.kill('SIGTERM')
       const run = await done
       expect(run.exitCode).toBe(143)
       expect(run.log).toContain(`SIGTERM: killing the pack container ${name()}`)
       expect(execFileSync('docker', ['ps', '-aq', '--filter', `name=^${name()}$`], { encoding: 'utf8' }).trim()).toBe('')
+      expect(readdirSync(logs)).toEqual([expect.stringMatching(/^charmcraft-2026-12-07T10-00-00\.\d+\.log$/)])
     },
     300_000,
   )

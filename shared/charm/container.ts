@@ -14,6 +14,7 @@
  *      segfaults) is tried once more; a cancelled step kills the container by its name.
  */
 import { execFileSync } from 'node:child_process'
+import { readdirSync, renameSync } from 'node:fs'
 import { createHash } from 'node:crypto'
 import { chmod, cp, mkdir, readFile, readdir, rename, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
@@ -317,13 +318,20 @@ async function newestLogText(dir: string): Promise<string> {
 }
 
 /** docker kill <name> when the step is cancelled (the runner sends SIGINT, then SIGTERM): nothing runs on after the step. */
-export function killOnCancel(docker: string, name: string, log: (m: string) => void): () => void {
+export function killOnCancel(docker: string, name: string, log: (m: string) => void, logsDir?: string): () => void {
   const handler = (signal: NodeJS.Signals) => {
     log(`${signal}: killing the pack container ${name}`)
     try {
       execFileSync(docker, ['kill', name], { stdio: 'ignore', timeout: 30_000 })
     } catch {
       // gone already
+    }
+    // the logs are still uploaded after a cancel (if: always()): their names must not hold ':'
+    try {
+      for (const f of logsDir ? readdirSync(logsDir) : [])
+        if (f.includes(':')) renameSync(path.join(logsDir!, f), path.join(logsDir!, f.replaceAll(':', '-')))
+    } catch {
+      // nothing to rename
     }
     process.exit(signal === 'SIGINT' ? 130 : 143)
   }
@@ -391,7 +399,7 @@ export async function packInContainer(rt: Runtime, docker: string, spec: Contain
     uid: process.getuid?.() ?? 0,
     gid: process.getgid?.() ?? 0,
   })
-  const stopKilling = killOnCancel(docker, name, (m) => rt.warning(m))
+  const stopKilling = killOnCancel(docker, name, (m) => rt.warning(m), spec.logsDir)
   try {
     const { charms, version } = await withRetry(
       {
