@@ -10,7 +10,7 @@
  * stand-in image and qemu-s390x registered with flag F (the same as test/charm-emulated.test.ts).
  * Run: npm run build && npx vite-node bench/charm-emulated.ts [--rounds 1]
  */
-import { mkdirSync, readFileSync, readdirSync, statSync, symlinkSync } from 'node:fs'
+import { cpSync, mkdirSync, readFileSync, readdirSync, statSync, symlinkSync } from 'node:fs'
 import { loadavg } from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
@@ -59,8 +59,11 @@ interface Row {
 }
 
 async function timed(inputs: Record<string, string>, env: Record<string, string>, toolCache?: string): Promise<Row> {
+  // a copy: charmcraft 2.x in destructive mode writes its build/ tree into the project
+  const charm = path.join(tempDir('bench-charm-'), 'emu-probe')
+  cpSync(FIXTURE, charm, { recursive: true })
   const t = performance.now()
-  const run = await runDist('charm-build', { 'charm-path': FIXTURE, 'output-dir': tempDir('bench-out-'), ...inputs }, { env, toolCache })
+  const run = await runDist('charm-build', { 'charm-path': charm, 'output-dir': tempDir('bench-out-'), ...inputs }, { env, toolCache })
   const ms = performance.now() - t
   if (run.exitCode !== 0) throw new Error(run.log)
   return { ms, ...stages(run.outputs.logs ?? path.join(env.XDG_STATE_HOME, 'charmcraft', 'log')) }
