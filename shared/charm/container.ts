@@ -416,7 +416,10 @@ export async function packInContainer(rt: Runtime, docker: string, spec: Contain
         await rm(scratch, { recursive: true, force: true })
         const project = path.join(scratch, 'project')
         const out = path.join(scratch, 'out')
-        await cp(spec.charm.dir, project, { recursive: true })
+        // Not charmcraft 2.x's work tree of an earlier pack (<project>/build): its builder would reuse the
+        // dependencies installed there, compiled for another arch, when the requirements' hash matches.
+        const stale = path.join(spec.charm.dir, 'build')
+        await cp(spec.charm.dir, project, { recursive: true, filter: (src) => src !== stale })
         await mkdir(out, { recursive: true })
         await chmod(out, 0o777)
         const args = dockerRunArgs({
