@@ -166,11 +166,21 @@ describe.skipIf(!ready)('charm-build in a linux/s390x container (dist bundle, do
   )
 
   it(
-    title("a charmcraft killed by a signal is tried once more, then one line; ':' in the log names becomes '-'"),
+    title("a charmcraft killed by a signal is tried once more, then one line; ':' in the log names becomes '-'; a stale build/ stays out"),
     async () => {
       const failed = tempDir('bs-emulated-out-')
-      const segv = shCharmcraft('echo "2026-12-07 10:00:01.000 cc1: internal compiler error: Segmentation fault" >> "$log"\nkill -SEGV $$')
-      const run = await runDist('charm-build', inputs(FIXTURE, failed, { 'charmcraft-path': segv }))
+      // The charm has a stale build/ (charmcraft 2.x's work tree of an earlier pack): it must not reach the container.
+      const charm = path.join(tempDir('bs-stale-build-'), 'emu-probe')
+      cpSync(FIXTURE, charm, { recursive: true })
+      mkdirSync(path.join(charm, 'build', 'parts'), { recursive: true })
+      const segv = shCharmcraft(
+        [
+          'if [ -e /build/project/build ]; then echo "2026-12-07 10:00:01.000 stale build/ copied" >> "$log"; exit 3; fi',
+          'echo "2026-12-07 10:00:01.000 cc1: internal compiler error: Segmentation fault" >> "$log"',
+          'kill -SEGV $$',
+        ].join('\n'),
+      )
+      const run = await runDist('charm-build', inputs(charm, failed, { 'charmcraft-path': segv }))
       const line = clearFailure(run)
       expect(line).toBe(
         'emu-probe: bases[1] for s390x (linux/s390x container, ubuntu:22.04): charmcraft pack failed (exit 139): Starting charmcraft version 2.7.6 | cc1: internal compiler error: Segmentation fault (after 2 attempts)',
