@@ -238,10 +238,14 @@ describe('charm-build container checks, before anything runs (dist bundle)', () 
     )
   })
 
-  it('an entry that does not build on the platform, and a platform not in the arch table: one line each', async () => {
+  it('an entry that does not build on the platform, a platform not in the arch table, a charmcraft-path that is no program, a bad network: one line each', async () => {
     const a = await runDist('charm-build', inputs(FIXTURE, tempDir(), { 'bases-index': '0' }))
     expect(clearFailure(a)).toMatch(/^container-platform linux\/s390x: emu-probe's bases\[0\] does not build on s390x; set bases-index/)
     const b = await runDist('charm-build', inputs(FIXTURE, tempDir(), { 'container-platform': 's390x' }))
     expect(clearFailure(b)).toMatch(/^container-platform: 's390x' is not a docker platform/)
+    const c = await runDist('charm-build', inputs(FIXTURE, tempDir(), { 'charmcraft-path': path.join(FIXTURE, 'metadata.yaml') }))
+    expect(clearFailure(c)).toMatch(/^charmcraft-path: '.*metadata\.yaml' is not an executable file; point it at a charmcraft program/)
+    const d = await runDist('charm-build', inputs(FIXTURE, tempDir(), { 'container-network': 'none;rm' }))
+    expect(clearFailure(d)).toMatch(/^container-network: 'none;rm' is not a docker network name/)
   })
 })
