@@ -54,14 +54,19 @@ describe('charmcraft by pip in the container', () => {
     expect(lines).toContain('python3 -m venv --system-site-packages /opt/charmcraft')
     expect(lines).toContain('/opt/charmcraft/bin/pip install --constraint /opt/charmcraft/constraints.txt charmcraft==2.7.6')
     expect(lines).toContain('ln -sf /opt/charmcraft/bin/charmcraft /usr/local/bin/charmcraft')
+    expect(lines).toContain("echo 'build-snaps: charmcraft installed'")
     // the constraints go in through a quoted here-document, byte for byte
     const start = lines.indexOf("cat > /opt/charmcraft/constraints.txt <<'BUILD_SNAPS_EOF'")
     const end = lines.indexOf('BUILD_SNAPS_EOF')
     expect(start).toBeGreaterThan(0)
     expect(lines.slice(start + 2, end).join('\n') + '\n').toBe((pip as { constraints: string }).constraints)
-    const order = ['apt-get install', 'python3 -m venv', '/opt/charmcraft/bin/pip install', 'charmcraft pack'].map((s) =>
-      lines.findIndex((l) => l.startsWith(s)),
-    )
+    const order = [
+      'apt-get install',
+      'python3 -m venv',
+      '/opt/charmcraft/bin/pip install',
+      "echo 'build-snaps: charmcraft installed'",
+      'charmcraft pack',
+    ].map((s) => lines.findIndex((l) => l.startsWith(s)))
     expect(order).toEqual([...order].sort((a, b) => a - b))
     expect(lines).toContain('charmcraft pack --destructive-mode --project-dir /build/project --bases-index 1 --verbose || rc=$?')
     expect(script).toContain('chown -R 1001:127 /build/out')

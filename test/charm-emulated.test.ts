@@ -166,6 +166,25 @@ describe.skipIf(!ready)('charm-build in a linux/s390x container (dist bundle, do
   )
 
   it(
+    title(
+      'without charmcraft-path, charmcraft is installed in the container first; with no network that fails in one line naming the install',
+    ),
+    async () => {
+      const failed = tempDir('bs-emulated-out-')
+      const run = await runDist('charm-build', inputs(FIXTURE, failed, { 'charmcraft-path': '' }))
+      expect(clearFailure(run)).toMatch(
+        /^emu-probe: bases\[1\] for s390x \(linux\/s390x container, ubuntu:22\.04\): installing charmcraft 2\.7\.6 by pip failed \(exit \d+\): \S/,
+      )
+      expect(run.log).toContain(
+        'charmcraft installed by pip (charmcraft==2.7.6, constraints https://github.com/canonical/charmcraft/blob/2.7.6/requirements.txt',
+      )
+      expect(run.log).toMatch(/Reading package lists/) // apt-get ran in the container
+      expect(readdirSync(failed)).toEqual([])
+    },
+    300_000,
+  )
+
+  it(
     title("a charmcraft killed by a signal is tried once more, then one line; ':' in the log names becomes '-'; a stale build/ stays out"),
     async () => {
       const failed = tempDir('bs-emulated-out-')

@@ -46,6 +46,8 @@ export const CHARMCRAFT_MOUNT = '/usr/local/bin/charmcraft'
 const VENV = '/opt/charmcraft'
 /** The line the script prints before packing: which charmcraft runs, and its `charmcraft version`. */
 const VERSION_MARK = 'build-snaps: charmcraft version:'
+/** The line the script prints once charmcraft is installed (pip route): a failure before it is the install's. */
+const INSTALLED_MARK = 'build-snaps: charmcraft installed'
 
 // ---------------------------------------------------------------- inputs and checks
 
@@ -168,6 +170,7 @@ export function pipInstallScript(src: Extract<CharmcraftSource, { kind: 'pip' }>
     'BUILD_SNAPS_EOF',
     `${VENV}/bin/pip install --constraint ${VENV}/constraints.txt charmcraft==${src.version}`,
     `ln -sf ${VENV}/bin/charmcraft ${CHARMCRAFT_MOUNT}`,
+    `echo '${INSTALLED_MARK}'`,
   ].join('\n')
 }
 
@@ -437,6 +440,11 @@ export async function packInContainer(rt: Runtime, docker: string, spec: Contain
         rt.info(`docker ${args.slice(0, -1).join(' ')} <script>`)
         const res = await run(docker, args, { allowFailure: true, onLine: (l) => rt.info(l) })
         const version = /build-snaps: charmcraft version: (?:charmcraft )?(\S+)/.exec(res.stdout)?.[1] ?? 'unknown'
+        if (res.exitCode !== 0 && spec.source.kind === 'pip' && !res.stdout.includes(INSTALLED_MARK))
+          throw new PackFailed(
+            `${where}: installing charmcraft ${spec.source.version} by pip failed (exit ${res.exitCode}): ${logTail(`${res.stdout}\n${res.stderr}`)}`,
+            res.exitCode,
+          )
         if (res.exitCode !== 0) {
           const tail = logTail(await newestLogText(spec.logsDir)) || logTail(res.stderr || res.stdout)
           throw new PackFailed(`${where}: charmcraft pack failed (exit ${res.exitCode}): ${tail}`, res.exitCode)
