@@ -233,7 +233,10 @@ describe.skipIf(!ready)('charm-build in a linux/s390x container (dist bundle, do
       const run = await done
       expect(run.exitCode).toBe(143)
       expect(run.log).toContain(`SIGTERM: killing the pack container ${name()}`)
-      expect(execFileSync('docker', ['ps', '-aq', '--filter', `name=^${name()}$`], { encoding: 'utf8' }).trim()).toBe('')
+      expect(running(), 'the container still runs').toBe('')
+      const listed = () => execFileSync('docker', ['ps', '-aq', '--filter', `name=^${name()}$`], { encoding: 'utf8' }).trim()
+      for (let i = 0; i < 40 && listed(); i++) await new Promise((r) => setTimeout(r, 500))
+      expect(listed(), 'the container was not removed').toBe('')
       expect(readdirSync(logs)).toEqual([expect.stringMatching(/^charmcraft-2026-12-07T10-00-00\.\d+\.log$/)])
     },
     300_000,

@@ -329,6 +329,11 @@ export function killOnCancel(docker: string, name: string, log: (m: string) => v
     } catch {
       // gone already
     }
+    try {
+      execFileSync(docker, ['rm', '-f', name], { stdio: 'ignore', timeout: 30_000 }) // --rm may still be on its way
+    } catch {
+      // removed by --rm already
+    }
     // the logs are still uploaded after a cancel (if: always()): their names must not hold ':'
     try {
       for (const f of logsDir ? readdirSync(logsDir) : [])
