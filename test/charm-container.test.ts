@@ -20,7 +20,9 @@ import {
   renameColons,
   requirementsHash,
 } from '../shared/charm/container.js'
+import { spdxDocument } from '../shared/sbom.js'
 import { tempDir } from './helpers/runner.js'
+import { expectValidSpdx } from './sbom-schema.js'
 
 describe('charmcraft by pip in the container', () => {
   const pip = pipCharmcraft('2.x/stable')
@@ -52,14 +54,19 @@ describe('charmcraft by pip in the container', () => {
     expect(lines).toContain('python3 -m venv --system-site-packages /opt/charmcraft')
     expect(lines).toContain('/opt/charmcraft/bin/pip install --constraint /opt/charmcraft/constraints.txt charmcraft==2.7.6')
     expect(lines).toContain('ln -sf /opt/charmcraft/bin/charmcraft /usr/local/bin/charmcraft')
+    expect(lines).toContain("echo 'build-snaps: charmcraft installed'")
     // the constraints go in through a quoted here-document, byte for byte
     const start = lines.indexOf("cat > /opt/charmcraft/constraints.txt <<'BUILD_SNAPS_EOF'")
     const end = lines.indexOf('BUILD_SNAPS_EOF')
     expect(start).toBeGreaterThan(0)
     expect(lines.slice(start + 2, end).join('\n') + '\n').toBe((pip as { constraints: string }).constraints)
-    const order = ['apt-get install', 'python3 -m venv', '/opt/charmcraft/bin/pip install', 'charmcraft pack'].map((s) =>
-      lines.findIndex((l) => l.startsWith(s)),
-    )
+    const order = [
+      'apt-get install',
+      'python3 -m venv',
+      '/opt/charmcraft/bin/pip install',
+      "echo 'build-snaps: charmcraft installed'",
+      'charmcraft pack',
+    ].map((s) => lines.findIndex((l) => l.startsWith(s)))
     expect(order).toEqual([...order].sort((a, b) => a - b))
     expect(lines).toContain('charmcraft pack --destructive-mode --project-dir /build/project --bases-index 1 --verbose || rc=$?')
     expect(script).toContain('chown -R 1001:127 /build/out')
@@ -173,5 +180,24 @@ describe('platform, signals, logs', () => {
     const files = await renameColons(dir)
     expect(readdirSync(dir).sort()).toEqual(['charmcraft-20261207-10-00-00.1.log', 'plain.log', 'x'])
     expect(files.map((f) => path.basename(f)).sort()).toEqual(['charmcraft-20261207-10-00-00.1.log', 'plain.log', 'x'])
+  })
+})
+
+describe('the charmcraft that packed, in the SBOM', () => {
+  it('is a package BUILD_TOOL_OF the .charm, and the document stays valid SPDX 2.3', () => {
+    const doc = spdxDocument({ name: 'emu-probe_ubuntu-22.04-s390x.charm', version: '1', sha256: 'a'.repeat(64), kind: 'charm' }, [], {
+      epoch: 1700000000,
+      tool: 'build-snaps-charm-build-v1',
+      namespaceBase: 'https://example.invalid',
+      buildTools: [{ name: 'charmcraft', version: '2.7.6', purl: 'pkg:pypi/charmcraft@2.7.6', comment: 'installed by pip' }],
+    }) as { packages: Array<Record<string, unknown>>; relationships: Array<Record<string, string>> }
+    expectValidSpdx(doc)
+    const tool = doc.packages.find((p) => p.name === 'charmcraft')!
+    expect(tool).toMatchObject({ versionInfo: '2.7.6', externalRefs: [{ referenceLocator: 'pkg:pypi/charmcraft@2.7.6' }] })
+    expect(doc.relationships).toContainEqual({
+      spdxElementId: tool.SPDXID,
+      relationshipType: 'BUILD_TOOL_OF',
+      relatedSpdxElement: 'SPDXRef-Package-artifact',
+    })
   })
 })

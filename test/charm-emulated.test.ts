@@ -7,7 +7,7 @@
  * with the wheel cache, a failing compile, a charmcraft killed by a signal, a cancelled step.
  */
 import { type ChildProcess, execFileSync, spawnSync } from 'node:child_process'
-import { chmodSync, cpSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
@@ -105,6 +105,9 @@ describe.skipIf(!ready)('charm-build in a linux/s390x container (dist bundle, do
       // Which charmcraft packed, and its version: the summary, the SBOM (BUILD_TOOL_OF) and the provenance.
       const digest = await sha256File(DOUBLE)
       expect(run.summary).toContain('Packed with charmcraft 2.7.6 (mounted from charmcraft-path (charmcraft2, sha256')
+      expect(run.outputs.charmcraft).toMatch(
+        /^charmcraft 2\.7\.6 \(mounted from charmcraft-path \(charmcraft2, sha256 [0-9a-f]{16}\)\), in a linux\/s390x ubuntu:22\.04 container under QEMU user emulation$/,
+      )
       const sbom = JSON.parse(readFileSync(`${charm}.spdx.json`, 'utf8')) as {
         packages: Array<{ SPDXID: string; name: string; versionInfo?: string; checksums?: Array<{ checksumValue: string }> }>
         relationships: Array<{ spdxElementId: string; relationshipType: string; relatedSpdxElement: string }>
@@ -163,11 +166,40 @@ describe.skipIf(!ready)('charm-build in a linux/s390x container (dist bundle, do
   )
 
   it(
-    title("a charmcraft killed by a signal is tried once more, then one line; ':' in the log names becomes '-'"),
+    title(
+      'without charmcraft-path, charmcraft is installed in the container first; with no network that fails in one line naming the install',
+    ),
     async () => {
       const failed = tempDir('bs-emulated-out-')
-      const segv = shCharmcraft('echo "2026-12-07 10:00:01.000 cc1: internal compiler error: Segmentation fault" >> "$log"\nkill -SEGV $$')
-      const run = await runDist('charm-build', inputs(FIXTURE, failed, { 'charmcraft-path': segv }))
+      const run = await runDist('charm-build', inputs(FIXTURE, failed, { 'charmcraft-path': '' }))
+      expect(clearFailure(run)).toMatch(
+        /^emu-probe: bases\[1\] for s390x \(linux\/s390x container, ubuntu:22\.04\): installing charmcraft 2\.7\.6 by pip failed \(exit \d+\): \S/,
+      )
+      expect(run.log).toContain(
+        'charmcraft installed by pip (charmcraft==2.7.6, constraints https://github.com/canonical/charmcraft/blob/2.7.6/requirements.txt',
+      )
+      expect(run.log).toMatch(/Reading package lists/) // apt-get ran in the container
+      expect(readdirSync(failed)).toEqual([])
+    },
+    300_000,
+  )
+
+  it(
+    title("a charmcraft killed by a signal is tried once more, then one line; ':' in the log names becomes '-'; a stale build/ stays out"),
+    async () => {
+      const failed = tempDir('bs-emulated-out-')
+      // The charm has a stale build/ (charmcraft 2.x's work tree of an earlier pack): it must not reach the container.
+      const charm = path.join(tempDir('bs-stale-build-'), 'emu-probe')
+      cpSync(FIXTURE, charm, { recursive: true })
+      mkdirSync(path.join(charm, 'build', 'parts'), { recursive: true })
+      const segv = shCharmcraft(
+        [
+          'if [ -e /build/project/build ]; then echo "2026-12-07 10:00:01.000 stale build/ copied" >> "$log"; exit 3; fi',
+          'echo "2026-12-07 10:00:01.000 cc1: internal compiler error: Segmentation fault" >> "$log"',
+          'kill -SEGV $$',
+        ].join('\n'),
+      )
+      const run = await runDist('charm-build', inputs(charm, failed, { 'charmcraft-path': segv }))
       const line = clearFailure(run)
       expect(line).toBe(
         'emu-probe: bases[1] for s390x (linux/s390x container, ubuntu:22.04): charmcraft pack failed (exit 139): Starting charmcraft version 2.7.6 | cc1: internal compiler error: Segmentation fault (after 2 attempts)',
@@ -182,20 +214,30 @@ describe.skipIf(!ready)('charm-build in a linux/s390x container (dist bundle, do
   )
 
   it(
-    title('a cancelled step kills its container (docker kill by name)'),
+    title("a cancelled step kills its container (docker kill by name), its logs' names without ':'"),
     async () => {
       const sleepy = shCharmcraft('sleep 600')
+      const runnerTemp = tempDir('bs-cancel-temp-')
+      const logs = path.join(runnerTemp, 'charmcraft-logs', 'emu-probe-s390x-1')
       let child: ChildProcess | undefined
-      const done = runDist('charm-build', inputs(FIXTURE, tempDir(), { 'charmcraft-path': sleepy }), { onSpawn: (c) => (child = c) })
+      const done = runDist('charm-build', inputs(FIXTURE, tempDir(), { 'charmcraft-path': sleepy }), {
+        onSpawn: (c) => (child = c),
+        env: { RUNNER_TEMP: runnerTemp },
+      })
       const name = () => `build-snaps-pack-emu-probe-s390x-${child?.pid}`
       const running = () => execFileSync('docker', ['ps', '-q', '--filter', `name=^${name()}$`], { encoding: 'utf8' }).trim()
-      for (let i = 0; i < 600 && !running(); i++) await new Promise((r) => setTimeout(r, 500))
+      const logged = () => existsSync(logs) && readdirSync(logs).length > 0
+      for (let i = 0; i < 600 && !(running() && logged()); i++) await new Promise((r) => setTimeout(r, 500))
       expect(running(), 'the container never started').not.toBe('')
       child!.kill('SIGTERM')
       const run = await done
       expect(run.exitCode).toBe(143)
       expect(run.log).toContain(`SIGTERM: killing the pack container ${name()}`)
-      expect(execFileSync('docker', ['ps', '-aq', '--filter', `name=^${name()}$`], { encoding: 'utf8' }).trim()).toBe('')
+      expect(running(), 'the container still runs').toBe('')
+      const listed = () => execFileSync('docker', ['ps', '-aq', '--filter', `name=^${name()}$`], { encoding: 'utf8' }).trim()
+      for (let i = 0; i < 40 && listed(); i++) await new Promise((r) => setTimeout(r, 500))
+      expect(listed(), 'the container was not removed').toBe('')
+      expect(readdirSync(logs)).toEqual([expect.stringMatching(/^charmcraft-2026-12-07T10-00-00\.\d+\.log$/)])
     },
     300_000,
   )
@@ -218,10 +260,14 @@ describe('charm-build container checks, before anything runs (dist bundle)', () 
     )
   })
 
-  it('an entry that does not build on the platform, and a platform not in the arch table: one line each', async () => {
+  it('an entry that does not build on the platform, a platform not in the arch table, a charmcraft-path that is no program, a bad network: one line each', async () => {
     const a = await runDist('charm-build', inputs(FIXTURE, tempDir(), { 'bases-index': '0' }))
     expect(clearFailure(a)).toMatch(/^container-platform linux\/s390x: emu-probe's bases\[0\] does not build on s390x; set bases-index/)
     const b = await runDist('charm-build', inputs(FIXTURE, tempDir(), { 'container-platform': 's390x' }))
     expect(clearFailure(b)).toMatch(/^container-platform: 's390x' is not a docker platform/)
+    const c = await runDist('charm-build', inputs(FIXTURE, tempDir(), { 'charmcraft-path': path.join(FIXTURE, 'metadata.yaml') }))
+    expect(clearFailure(c)).toMatch(/^charmcraft-path: '.*metadata\.yaml' is not an executable file; point it at a charmcraft program/)
+    const d = await runDist('charm-build', inputs(FIXTURE, tempDir(), { 'container-network': 'none;rm' }))
+    expect(clearFailure(d)).toMatch(/^container-network: 'none;rm' is not a docker network name/)
   })
 })

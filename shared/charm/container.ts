@@ -14,6 +14,7 @@
  *      segfaults) is tried once more; a cancelled step kills the container by its name.
  */
 import { execFileSync } from 'node:child_process'
+import { readdirSync, renameSync } from 'node:fs'
 import { createHash } from 'node:crypto'
 import { chmod, cp, mkdir, readFile, readdir, rename, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
@@ -45,6 +46,8 @@ export const CHARMCRAFT_MOUNT = '/usr/local/bin/charmcraft'
 const VENV = '/opt/charmcraft'
 /** The line the script prints before packing: which charmcraft runs, and its `charmcraft version`. */
 const VERSION_MARK = 'build-snaps: charmcraft version:'
+/** The line the script prints once charmcraft is installed (pip route): a failure before it is the install's. */
+const INSTALLED_MARK = 'build-snaps: charmcraft installed'
 
 // ---------------------------------------------------------------- inputs and checks
 
@@ -167,6 +170,7 @@ export function pipInstallScript(src: Extract<CharmcraftSource, { kind: 'pip' }>
     'BUILD_SNAPS_EOF',
     `${VENV}/bin/pip install --constraint ${VENV}/constraints.txt charmcraft==${src.version}`,
     `ln -sf ${VENV}/bin/charmcraft ${CHARMCRAFT_MOUNT}`,
+    `echo '${INSTALLED_MARK}'`,
   ].join('\n')
 }
 
@@ -317,13 +321,25 @@ async function newestLogText(dir: string): Promise<string> {
 }
 
 /** docker kill <name> when the step is cancelled (the runner sends SIGINT, then SIGTERM): nothing runs on after the step. */
-export function killOnCancel(docker: string, name: string, log: (m: string) => void): () => void {
+export function killOnCancel(docker: string, name: string, log: (m: string) => void, logsDir?: string): () => void {
   const handler = (signal: NodeJS.Signals) => {
     log(`${signal}: killing the pack container ${name}`)
     try {
       execFileSync(docker, ['kill', name], { stdio: 'ignore', timeout: 30_000 })
     } catch {
       // gone already
+    }
+    try {
+      execFileSync(docker, ['rm', '-f', name], { stdio: 'ignore', timeout: 30_000 }) // --rm may still be on its way
+    } catch {
+      // removed by --rm already
+    }
+    // the logs are still uploaded after a cancel (if: always()): their names must not hold ':'
+    try {
+      for (const f of logsDir ? readdirSync(logsDir) : [])
+        if (f.includes(':')) renameSync(path.join(logsDir!, f), path.join(logsDir!, f.replaceAll(':', '-')))
+    } catch {
+      // nothing to rename
     }
     process.exit(signal === 'SIGINT' ? 130 : 143)
   }
@@ -391,7 +407,7 @@ export async function packInContainer(rt: Runtime, docker: string, spec: Contain
     uid: process.getuid?.() ?? 0,
     gid: process.getgid?.() ?? 0,
   })
-  const stopKilling = killOnCancel(docker, name, (m) => rt.warning(m))
+  const stopKilling = killOnCancel(docker, name, (m) => rt.warning(m), spec.logsDir)
   try {
     const { charms, version } = await withRetry(
       {
@@ -408,7 +424,10 @@ export async function packInContainer(rt: Runtime, docker: string, spec: Contain
         await rm(scratch, { recursive: true, force: true })
         const project = path.join(scratch, 'project')
         const out = path.join(scratch, 'out')
-        await cp(spec.charm.dir, project, { recursive: true })
+        // Not charmcraft 2.x's work tree of an earlier pack (<project>/build): its builder would reuse the
+        // dependencies installed there, compiled for another arch, when the requirements' hash matches.
+        const stale = path.join(spec.charm.dir, 'build')
+        await cp(spec.charm.dir, project, { recursive: true, filter: (src) => src !== stale })
         await mkdir(out, { recursive: true })
         await chmod(out, 0o777)
         const args = dockerRunArgs({
@@ -426,6 +445,11 @@ export async function packInContainer(rt: Runtime, docker: string, spec: Contain
         rt.info(`docker ${args.slice(0, -1).join(' ')} <script>`)
         const res = await run(docker, args, { allowFailure: true, onLine: (l) => rt.info(l) })
         const version = /build-snaps: charmcraft version: (?:charmcraft )?(\S+)/.exec(res.stdout)?.[1] ?? 'unknown'
+        if (res.exitCode !== 0 && spec.source.kind === 'pip' && !res.stdout.includes(INSTALLED_MARK))
+          throw new PackFailed(
+            `${where}: installing charmcraft ${spec.source.version} by pip failed (exit ${res.exitCode}): ${logTail(`${res.stdout}\n${res.stderr}`)}`,
+            res.exitCode,
+          )
         if (res.exitCode !== 0) {
           const tail = logTail(await newestLogText(spec.logsDir)) || logTail(res.stderr || res.stdout)
           throw new PackFailed(`${where}: charmcraft pack failed (exit ${res.exitCode}): ${tail}`, res.exitCode)
@@ -559,5 +583,6 @@ export async function packCharmInContainer(
   const rec = charmcraftRecord(route, res.version)
   prov.buildTool(rec.dependency)
   rt.info(`packed with ${rec.line}`)
+  rt.output('charmcraft', rec.line)
   return { charms: res.charms, buildTools: [rec.tool], notes: `Packed with ${rec.line}.` }
 }
