@@ -79,7 +79,7 @@ describe.skipIf(SKIP)('emu-probe (amd64 + s390x) with no s390x runner: the s390x
     expect(Object.keys(channelMap(store(out), 'emu-probe', 'latest/edge')).sort()).toEqual(['22.04/amd64', '22.04/s390x'])
   })
 
-  test('the s390x charm carries probe-ext compiled for s390x (ELF machine 22, 64-bit big-endian); the amd64 one for x86-64', async () => {
+  test('the s390x charm carries probe-ext compiled for s390x (ELF machine 22, 64-bit big-endian)', async () => {
     const dir = path.join(out, 'artifacts', 'pack-emu-probe_1')
     const charm = readdirSync(dir).find((f) => f.endsWith('.charm'))
     expect(charm).toBe('emu-probe_ubuntu-22.04-s390x.charm')
@@ -88,11 +88,6 @@ describe.skipIf(SKIP)('emu-probe (amd64 + s390x) with no s390x runner: the s390x
     const so = execFileSync('find', [x, '-path', '*/probe_ext/*.so'], { encoding: 'utf8' }).trim().split('\n').filter(Boolean)
     expect(so).toHaveLength(1)
     expect(await readElfHeader(so[0])).toMatchObject({ machine: 22, bits: 64, endian: 'MSB' })
-    const amd = path.join(out, 'artifacts', 'pack-emu-probe_0', 'emu-probe_ubuntu-22.04-amd64.charm')
-    const y = tempDir('bs-emu-y-')
-    execFileSync('unzip', ['-q', amd, '-d', y])
-    const so64 = execFileSync('find', [y, '-path', '*/probe_ext/*.so'], { encoding: 'utf8' }).trim()
-    expect(await readElfHeader(so64)).toMatchObject({ machine: 62, bits: 64, endian: 'LSB' })
   })
 
   test('the summary names each entry route, the emulated one marked slow', () => {
