@@ -20834,6 +20834,7 @@ zipp==3.17.0
 
 
 
+
 /** Inside the container. */
 const PROJECT_MOUNT = '/build/project';
 const OUT_MOUNT = '/build/out';
@@ -20844,6 +20845,8 @@ const CHARMCRAFT_MOUNT = '/usr/local/bin/charmcraft';
 const VENV = '/opt/charmcraft';
 /** The line the script prints before packing: which charmcraft runs, and its `charmcraft version`. */
 const VERSION_MARK = 'build-snaps: charmcraft version:';
+/** The line the script prints once charmcraft is installed (pip route): a failure before it is the install's. */
+const INSTALLED_MARK = 'build-snaps: charmcraft installed';
 // ---------------------------------------------------------------- inputs and checks
 /** container-platform: linux/<arch> as docker spells it (shared/arch.ts). */
 function parseContainerPlatform(value) {
@@ -20937,6 +20940,7 @@ function pipInstallScript(src) {
         'BUILD_SNAPS_EOF',
         `${VENV}/bin/pip install --constraint ${VENV}/constraints.txt charmcraft==${src.version}`,
         `ln -sf ${VENV}/bin/charmcraft ${CHARMCRAFT_MOUNT}`,
+        `echo '${INSTALLED_MARK}'`,
     ].join('\n');
 }
 /**
@@ -21059,7 +21063,7 @@ async function newestLogText(dir) {
     return readFile(path.join(dir, withTime[0].f), 'utf8');
 }
 /** docker kill <name> when the step is cancelled (the runner sends SIGINT, then SIGTERM): nothing runs on after the step. */
-function killOnCancel(docker, name, log) {
+function killOnCancel(docker, name, log, logsDir) {
     const handler = (signal) => {
         log(`${signal}: killing the pack container ${name}`);
         try {
@@ -21067,6 +21071,21 @@ function killOnCancel(docker, name, log) {
         }
         catch {
             // gone already
+        }
+        try {
+            execFileSync(docker, ['rm', '-f', name], { stdio: 'ignore', timeout: 30_000 }); // --rm may still be on its way
+        }
+        catch {
+            // removed by --rm already
+        }
+        // the logs are still uploaded after a cancel (if: always()): their names must not hold ':'
+        try {
+            for (const f of logsDir ? readdirSync(logsDir) : [])
+                if (f.includes(':'))
+                    renameSync(path.join(logsDir, f), path.join(logsDir, f.replaceAll(':', '-')));
+        }
+        catch {
+            // nothing to rename
         }
         process.exit(signal === 'SIGINT' ? 130 : 143);
     };
@@ -21108,7 +21127,7 @@ async function packInContainer(rt, docker, spec) {
         uid: process.getuid?.() ?? 0,
         gid: process.getgid?.() ?? 0,
     });
-    const stopKilling = killOnCancel(docker, name, (m) => rt.warning(m));
+    const stopKilling = killOnCancel(docker, name, (m) => rt.warning(m), spec.logsDir);
     try {
         const { charms, version } = await withRetry({
             policy: { attempts: 2, backoffMs: 1000 },
@@ -21122,7 +21141,10 @@ async function packInContainer(rt, docker, spec) {
             await rm(scratch, { recursive: true, force: true });
             const project = path.join(scratch, 'project');
             const out = path.join(scratch, 'out');
-            await cp(spec.charm.dir, project, { recursive: true });
+            // Not charmcraft 2.x's work tree of an earlier pack (<project>/build): its builder would reuse the
+            // dependencies installed there, compiled for another arch, when the requirements' hash matches.
+            const stale = path.join(spec.charm.dir, 'build');
+            await cp(spec.charm.dir, project, { recursive: true, filter: (src) => src !== stale });
             await mkdir(out, { recursive: true });
             await chmod(out, 0o777);
             const args = dockerRunArgs({
@@ -21140,6 +21162,8 @@ async function packInContainer(rt, docker, spec) {
             rt.info(`docker ${args.slice(0, -1).join(' ')} <script>`);
             const res = await run(docker, args, { allowFailure: true, onLine: (l) => rt.info(l) });
             const version = /build-snaps: charmcraft version: (?:charmcraft )?(\S+)/.exec(res.stdout)?.[1] ?? 'unknown';
+            if (res.exitCode !== 0 && spec.source.kind === 'pip' && !res.stdout.includes(INSTALLED_MARK))
+                throw new PackFailed(`${where}: installing charmcraft ${spec.source.version} by pip failed (exit ${res.exitCode}): ${logTail(`${res.stdout}\n${res.stderr}`)}`, res.exitCode);
             if (res.exitCode !== 0) {
                 const tail = logTail(await newestLogText(spec.logsDir)) || logTail(res.stderr || res.stdout);
                 throw new PackFailed(`${where}: charmcraft pack failed (exit ${res.exitCode}): ${tail}`, res.exitCode);
@@ -21232,6 +21256,7 @@ async function packCharmInContainer(rt, inputs, charm, outDir, prov) {
     const rec = charmcraftRecord(route, res.version);
     prov.buildTool(rec.dependency);
     rt.info(`packed with ${rec.line}`);
+    rt.output('charmcraft', rec.line);
     return { charms: res.charms, buildTools: [rec.tool], notes: `Packed with ${rec.line}.` };
 }
 
