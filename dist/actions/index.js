@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 42636:
+/***/ 32635:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -27,7 +27,7 @@ function errorMessage(e) {
 
 /***/ }),
 
-/***/ 98585:
+/***/ 61620:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -50,7 +50,7 @@ function redact(text) {
 
 /***/ }),
 
-/***/ 96310:
+/***/ 77495:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -83,7 +83,7 @@ function notRunSummary() {
 
 /***/ }),
 
-/***/ 31023:
+/***/ 90002:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -100,7 +100,7 @@ function notRunSummary() {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(42636);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(32635);
 /**
  * Path inputs, checked before any work starts, and the temporary names every writer uses.
  *
@@ -235,7 +235,7 @@ async function checkInputPaths(inputs, kind = 'dir') {
 
 /***/ }),
 
-/***/ 52201:
+/***/ 42408:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -945,15 +945,15 @@ var external_node_os_ = __nccwpck_require__(48161);
 var external_node_path_ = __nccwpck_require__(76760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./shared/errors.ts
-var errors = __nccwpck_require__(42636);
+var errors = __nccwpck_require__(32635);
 // EXTERNAL MODULE: ./shared/log.ts
-var log = __nccwpck_require__(98585);
+var log = __nccwpck_require__(61620);
 // EXTERNAL MODULE: ./shared/not-run.ts
-var not_run = __nccwpck_require__(96310);
+var not_run = __nccwpck_require__(77495);
 // EXTERNAL MODULE: ./shared/paths.ts
-var shared_paths = __nccwpck_require__(31023);
+var shared_paths = __nccwpck_require__(90002);
 // EXTERNAL MODULE: ./shared/workflow-commands.ts
-var workflow_commands = __nccwpck_require__(52201);
+var workflow_commands = __nccwpck_require__(42408);
 ;// CONCATENATED MODULE: ./shared/runtime.ts
 /**
  * The one runtime adapter: inputs, outputs, logging, summary, cache and artifacts.
@@ -1045,7 +1045,7 @@ class Runtime {
     async restoreCache(paths, key, restoreKeys = []) {
         try {
             if (this.onRunner) {
-                const cache = await Promise.all(/* import() */[__nccwpck_require__.e(857), __nccwpck_require__.e(626), __nccwpck_require__.e(864), __nccwpck_require__.e(526), __nccwpck_require__.e(611), __nccwpck_require__.e(725)]).then(__nccwpck_require__.bind(__nccwpck_require__, 68725));
+                const cache = await Promise.all(/* import() */[__nccwpck_require__.e(955), __nccwpck_require__.e(88), __nccwpck_require__.e(838), __nccwpck_require__.e(110), __nccwpck_require__.e(377), __nccwpck_require__.e(39)]).then(__nccwpck_require__.bind(__nccwpck_require__, 84039));
                 return await cache.restoreCache(paths, key, restoreKeys);
             }
             const root = external_node_path_default().join(this.cacheRoot(), 'actions-cache');
@@ -1069,7 +1069,7 @@ class Runtime {
     async saveCache(paths, key) {
         try {
             if (this.onRunner) {
-                const cache = await Promise.all(/* import() */[__nccwpck_require__.e(857), __nccwpck_require__.e(626), __nccwpck_require__.e(864), __nccwpck_require__.e(526), __nccwpck_require__.e(611), __nccwpck_require__.e(725)]).then(__nccwpck_require__.bind(__nccwpck_require__, 68725));
+                const cache = await Promise.all(/* import() */[__nccwpck_require__.e(955), __nccwpck_require__.e(88), __nccwpck_require__.e(838), __nccwpck_require__.e(110), __nccwpck_require__.e(377), __nccwpck_require__.e(39)]).then(__nccwpck_require__.bind(__nccwpck_require__, 84039));
                 await cache.saveCache(paths, key);
                 return;
             }
@@ -1093,7 +1093,7 @@ class Runtime {
     /** Upload files as one workflow artifact; locally, copy them to <BUILD_SNAPS_ARTIFACT_DIR|artifacts>/<name>. */
     async uploadArtifact(name, files, rootDir) {
         if (this.onRunner) {
-            const { DefaultArtifactClient } = await Promise.all(/* import() */[__nccwpck_require__.e(857), __nccwpck_require__.e(416), __nccwpck_require__.e(864), __nccwpck_require__.e(526), __nccwpck_require__.e(888)]).then(__nccwpck_require__.bind(__nccwpck_require__, 83888));
+            const { DefaultArtifactClient } = await Promise.all(/* import() */[__nccwpck_require__.e(955), __nccwpck_require__.e(118), __nccwpck_require__.e(838), __nccwpck_require__.e(110), __nccwpck_require__.e(458)]).then(__nccwpck_require__.bind(__nccwpck_require__, 67458));
             const res = await new DefaultArtifactClient().uploadArtifact(name, files, rootDir);
             return `artifact ${name} (id ${res.id ?? '?'})`;
         }
@@ -1200,15 +1200,15 @@ async function runAction(main, action = 'build-snaps') {
  */
 
 const actions = {
-    'build-cdk-addons-snap': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(857), __nccwpck_require__.e(416), __nccwpck_require__.e(645), __nccwpck_require__.e(626), __nccwpck_require__.e(25), __nccwpck_require__.e(205), __nccwpck_require__.e(475), __nccwpck_require__.e(357)]).then(__nccwpck_require__.bind(__nccwpck_require__, 58357))).main,
-    'build-cnitgz': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(857), __nccwpck_require__.e(416), __nccwpck_require__.e(626), __nccwpck_require__.e(25), __nccwpck_require__.e(205), __nccwpck_require__.e(475), __nccwpck_require__.e(441)]).then(__nccwpck_require__.bind(__nccwpck_require__, 15441))).main,
-    'build-etcd-snap': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(857), __nccwpck_require__.e(416), __nccwpck_require__.e(645), __nccwpck_require__.e(626), __nccwpck_require__.e(25), __nccwpck_require__.e(205), __nccwpck_require__.e(475), __nccwpck_require__.e(501), __nccwpck_require__.e(354)]).then(__nccwpck_require__.bind(__nccwpck_require__, 50354))).main,
-    'build-flannel': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(857), __nccwpck_require__.e(416), __nccwpck_require__.e(645), __nccwpck_require__.e(626), __nccwpck_require__.e(25), __nccwpck_require__.e(205), __nccwpck_require__.e(475), __nccwpck_require__.e(501), __nccwpck_require__.e(616)]).then(__nccwpck_require__.bind(__nccwpck_require__, 95616))).main,
-    'build-k8s-snaps': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(857), __nccwpck_require__.e(416), __nccwpck_require__.e(645), __nccwpck_require__.e(626), __nccwpck_require__.e(25), __nccwpck_require__.e(205), __nccwpck_require__.e(475), __nccwpck_require__.e(38)]).then(__nccwpck_require__.bind(__nccwpck_require__, 59038))).main,
-    'build-snapcraft': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(857), __nccwpck_require__.e(416), __nccwpck_require__.e(645), __nccwpck_require__.e(25), __nccwpck_require__.e(930)]).then(__nccwpck_require__.bind(__nccwpck_require__, 30930))).main,
-    'charm-attach-release': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(857), __nccwpck_require__.e(416), __nccwpck_require__.e(645), __nccwpck_require__.e(25), __nccwpck_require__.e(5), __nccwpck_require__.e(310)]).then(__nccwpck_require__.bind(__nccwpck_require__, 92070))).main,
-    'charm-build': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(857), __nccwpck_require__.e(416), __nccwpck_require__.e(645), __nccwpck_require__.e(25), __nccwpck_require__.e(205), __nccwpck_require__.e(5), __nccwpck_require__.e(361)]).then(__nccwpck_require__.bind(__nccwpck_require__, 40361))).main,
-    'zero-byte-snaps': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(645), __nccwpck_require__.e(696)]).then(__nccwpck_require__.bind(__nccwpck_require__, 78696))).main,
+    'build-cdk-addons-snap': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(955), __nccwpck_require__.e(118), __nccwpck_require__.e(815), __nccwpck_require__.e(88), __nccwpck_require__.e(663), __nccwpck_require__.e(633), __nccwpck_require__.e(770), __nccwpck_require__.e(274)]).then(__nccwpck_require__.bind(__nccwpck_require__, 97274))).main,
+    'build-cnitgz': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(955), __nccwpck_require__.e(118), __nccwpck_require__.e(88), __nccwpck_require__.e(663), __nccwpck_require__.e(633), __nccwpck_require__.e(770), __nccwpck_require__.e(418)]).then(__nccwpck_require__.bind(__nccwpck_require__, 29418))).main,
+    'build-etcd-snap': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(955), __nccwpck_require__.e(118), __nccwpck_require__.e(815), __nccwpck_require__.e(88), __nccwpck_require__.e(663), __nccwpck_require__.e(633), __nccwpck_require__.e(770), __nccwpck_require__.e(358), __nccwpck_require__.e(324)]).then(__nccwpck_require__.bind(__nccwpck_require__, 73324))).main,
+    'build-flannel': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(955), __nccwpck_require__.e(118), __nccwpck_require__.e(815), __nccwpck_require__.e(88), __nccwpck_require__.e(663), __nccwpck_require__.e(633), __nccwpck_require__.e(770), __nccwpck_require__.e(358), __nccwpck_require__.e(939)]).then(__nccwpck_require__.bind(__nccwpck_require__, 92939))).main,
+    'build-k8s-snaps': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(955), __nccwpck_require__.e(118), __nccwpck_require__.e(815), __nccwpck_require__.e(88), __nccwpck_require__.e(663), __nccwpck_require__.e(633), __nccwpck_require__.e(770), __nccwpck_require__.e(671)]).then(__nccwpck_require__.bind(__nccwpck_require__, 33671))).main,
+    'build-snapcraft': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(955), __nccwpck_require__.e(118), __nccwpck_require__.e(815), __nccwpck_require__.e(663), __nccwpck_require__.e(252)]).then(__nccwpck_require__.bind(__nccwpck_require__, 46252))).main,
+    'charm-attach-release': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(955), __nccwpck_require__.e(118), __nccwpck_require__.e(815), __nccwpck_require__.e(663), __nccwpck_require__.e(902), __nccwpck_require__.e(929)]).then(__nccwpck_require__.bind(__nccwpck_require__, 11386))).main,
+    'charm-build': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(955), __nccwpck_require__.e(118), __nccwpck_require__.e(815), __nccwpck_require__.e(663), __nccwpck_require__.e(633), __nccwpck_require__.e(902), __nccwpck_require__.e(990)]).then(__nccwpck_require__.bind(__nccwpck_require__, 33990))).main,
+    'zero-byte-snaps': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(889)]).then(__nccwpck_require__.bind(__nccwpck_require__, 31889))).main,
 };
 /** Run one action under the runner contract (the stubs' only call); loading its code is part of the run. */
 async function run(name) {

@@ -1,8 +1,8 @@
-export const id = 616;
-export const ids = [616];
+export const id = 939;
+export const ids = [939];
 export const modules = {
 
-/***/ 95616:
+/***/ 92939:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -20,31 +20,31 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: ./shared/arch.ts
-var arch = __webpack_require__(29811);
+var arch = __webpack_require__(82220);
 // EXTERNAL MODULE: ./shared/cni.ts
-var shared_cni = __webpack_require__(77955);
+var shared_cni = __webpack_require__(6650);
 // EXTERNAL MODULE: ./shared/epoch.ts
-var shared_epoch = __webpack_require__(48874);
+var shared_epoch = __webpack_require__(37747);
 // EXTERNAL MODULE: ./shared/errors.ts
-var errors = __webpack_require__(42636);
+var errors = __webpack_require__(32635);
 // EXTERNAL MODULE: ./shared/etcd.ts
-var shared_etcd = __webpack_require__(69501);
+var shared_etcd = __webpack_require__(80358);
 // EXTERNAL MODULE: ./shared/files.ts
-var files = __webpack_require__(96140);
+var files = __webpack_require__(78365);
 // EXTERNAL MODULE: ./shared/archive.ts
-var archive = __webpack_require__(63689);
+var archive = __webpack_require__(65264);
 // EXTERNAL MODULE: ./shared/golang.ts
-var golang = __webpack_require__(23341);
+var golang = __webpack_require__(79310);
 // EXTERNAL MODULE: ./shared/inputs.ts
-var shared_inputs = __webpack_require__(80054);
+var shared_inputs = __webpack_require__(18573);
 // EXTERNAL MODULE: ./shared/resource/build-script.ts
-var build_script = __webpack_require__(87026);
+var build_script = __webpack_require__(83163);
 // EXTERNAL MODULE: ./shared/resource/checkout.ts
-var resource_checkout = __webpack_require__(85346);
+var resource_checkout = __webpack_require__(5415);
 // EXTERNAL MODULE: ./shared/resource/per-arch.ts
-var per_arch = __webpack_require__(75668);
+var per_arch = __webpack_require__(43221);
 // EXTERNAL MODULE: ./shared/resource/release.ts
-var release = __webpack_require__(18037);
+var release = __webpack_require__(40594);
 ;// CONCATENATED MODULE: ./shared/flannel.ts
 /**
  * The flannel charm resource (flannel-<arch>.tar.gz: flanneld, etcdctl, optional CNI plugins, BUILD_INFO;
@@ -243,19 +243,19 @@ class FlannelParts {
 }
 
 // EXTERNAL MODULE: ./shared/resource/pack.ts
-var pack = __webpack_require__(84243);
+var pack = __webpack_require__(55898);
 // EXTERNAL MODULE: ./shared/resource/report.ts
-var report = __webpack_require__(38344);
+var report = __webpack_require__(55457);
 // EXTERNAL MODULE: ./shared/resource/verify.ts
-var verify = __webpack_require__(78699);
+var verify = __webpack_require__(98650);
 // EXTERNAL MODULE: ./shared/paths.ts
-var paths = __webpack_require__(31023);
+var paths = __webpack_require__(90002);
 // EXTERNAL MODULE: ./shared/provenance.ts + 1 modules
-var provenance = __webpack_require__(76305);
+var provenance = __webpack_require__(21562);
 // EXTERNAL MODULE: ./shared/publish.ts
-var publish = __webpack_require__(57872);
+var publish = __webpack_require__(10285);
 // EXTERNAL MODULE: ./shared/version.ts
-var version = __webpack_require__(76439);
+var version = __webpack_require__(84402);
 ;// CONCATENATED MODULE: ./actions/build-flannel/main.ts
 /**
  * build-flannel: the flannel charm resource (flannel-<arch>.tar.gz: flanneld, etcdctl, optional CNI plugins,
@@ -347,7 +347,7 @@ async function main(rt) {
 
 /***/ }),
 
-/***/ 77955:
+/***/ 6650:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -357,8 +357,8 @@ async function main(rt) {
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(42636);
-/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(96140);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(32635);
+/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(78365);
 /** containernetworking/plugins: which build script a checkout has, and the smoke run every plugin answers. */
 
 
@@ -382,7 +382,7 @@ function smokePlugin(names) {
 
 /***/ }),
 
-/***/ 81660:
+/***/ 88837:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -413,7 +413,7 @@ async function mapLimit(items, limit, fn) {
 
 /***/ }),
 
-/***/ 84243:
+/***/ 55898:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -427,9 +427,9 @@ async function mapLimit(items, limit, fn) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _archive_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(63689);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(42636);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(80054);
+/* harmony import */ var _archive_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(65264);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(32635);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(18573);
 /** The resource tarball: its file name, BUILD_INFO, the deterministic tar.gz and the charm's size floor. */
 
 
@@ -474,7 +474,7 @@ function outputNames(template, arches, version, inputName = 'filename') {
 
 /***/ }),
 
-/***/ 75668:
+/***/ 43221:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -484,7 +484,7 @@ function outputNames(template, arches, version, inputName = 'filename') {
 /* harmony export */ });
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _concurrency_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(81660);
+/* harmony import */ var _concurrency_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(88837);
 /** The per-arch loop of a resource action: how many arches at once, every arch run to its end, a lock for in-place work. */
 
 
@@ -519,7 +519,7 @@ function serialLock() {
 
 /***/ }),
 
-/***/ 18037:
+/***/ 40594:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -531,10 +531,10 @@ function serialLock() {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _archive_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(63689);
-/* harmony import */ var _download_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(69211);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(42636);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(80054);
+/* harmony import */ var _archive_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(65264);
+/* harmony import */ var _download_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(71844);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(32635);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(18573);
 /** Upstream release tarballs: the base URL input, the download verified against its .sha256, the safe unpack. */
 
 
@@ -594,14 +594,14 @@ function recordedUrl(url) {
 
 /***/ }),
 
-/***/ 38344:
+/***/ 55457:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   z: () => (/* binding */ reportResults)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(42636);
-/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(81802);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(32635);
+/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(39273);
 /** What a resource action reports: outputs, SHA256SUMS and manifest.json, the summary, the per-arch failures. */
 
 

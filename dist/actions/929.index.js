@@ -1,8 +1,8 @@
-export const id = 310;
-export const ids = [310];
+export const id = 929;
+export const ids = [929];
 export const modules = {
 
-/***/ 92070:
+/***/ 11386:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -15,17 +15,17 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./shared/arch.ts
-var arch = __webpack_require__(29811);
+var arch = __webpack_require__(82220);
 // EXTERNAL MODULE: ./shared/errors.ts
-var errors = __webpack_require__(42636);
+var errors = __webpack_require__(32635);
 // EXTERNAL MODULE: ./shared/charm/plan.ts
-var charm_plan = __webpack_require__(77688);
+var charm_plan = __webpack_require__(36863);
 // EXTERNAL MODULE: ./shared/charm/release.ts
-var release = __webpack_require__(30978);
+var release = __webpack_require__(18003);
 // EXTERNAL MODULE: ./shared/paths.ts
-var shared_paths = __webpack_require__(31023);
+var shared_paths = __webpack_require__(90002);
 // EXTERNAL MODULE: ./shared/charm/charm-arch.ts
-var charm_arch = __webpack_require__(20005);
+var charm_arch = __webpack_require__(25902);
 ;// CONCATENATED MODULE: ./shared/charm/channel-guard.ts
 /**
  * Release only onto the channel the plan saw (issue 17, item 5). What the channel held when the release was
@@ -102,11 +102,11 @@ function assertChannelUnchanged(charm, channel, planned, now, ours) {
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./shared/inputs.ts
-var inputs = __webpack_require__(80054);
+var inputs = __webpack_require__(18573);
 // EXTERNAL MODULE: ./shared/charm/metadata.ts
-var metadata = __webpack_require__(83222);
+var metadata = __webpack_require__(173);
 // EXTERNAL MODULE: ./shared/charm/store.ts + 1 modules
-var store = __webpack_require__(97491);
+var store = __webpack_require__(3002);
 ;// CONCATENATED MODULE: ./shared/charm/action-io.ts
 /**
  * charm-attach-release's inputs and outputs around the plan: the charm input (a JSON array, lines of .charm paths
@@ -158,7 +158,7 @@ async function expandFiles(patterns) {
             out.push(p);
             continue;
         }
-        const glob = await Promise.all(/* import() */[__webpack_require__.e(864), __webpack_require__.e(611)]).then(__webpack_require__.bind(__webpack_require__, 92611)); // loaded only when a pattern needs it
+        const glob = await Promise.all(/* import() */[__webpack_require__.e(838), __webpack_require__.e(377)]).then(__webpack_require__.bind(__webpack_require__, 42377)); // loaded only when a pattern needs it
         const matches = (await (await glob.create(p, { matchDirectories: false, implicitDescendants: false })).glob()).sort();
         if (matches.length === 0)
             throw new errors/* UserError */.yo(`charm: '${p}' matches no file; build the charm first (charm-build) or fix the pattern`);
@@ -390,7 +390,7 @@ async function main(rt) {
 
 /***/ }),
 
-/***/ 71601:
+/***/ 42372:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

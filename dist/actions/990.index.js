@@ -1,8 +1,8 @@
-export const id = 361;
-export const ids = [361];
+export const id = 990;
+export const ids = [990];
 export const modules = {
 
-/***/ 40361:
+/***/ 33990:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -19,28 +19,28 @@ var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ../../main/node_modules/yaml/dist/index.js
-var dist = __webpack_require__(53645);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(38815);
 // EXTERNAL MODULE: ./shared/arch.ts
-var shared_arch = __webpack_require__(29811);
+var shared_arch = __webpack_require__(82220);
 // EXTERNAL MODULE: ./shared/errors.ts
-var errors = __webpack_require__(42636);
+var errors = __webpack_require__(32635);
 // EXTERNAL MODULE: ./shared/files.ts
-var files = __webpack_require__(96140);
+var files = __webpack_require__(78365);
 // EXTERNAL MODULE: ./shared/inputs.ts
-var inputs = __webpack_require__(80054);
+var inputs = __webpack_require__(18573);
 // EXTERNAL MODULE: ./shared/provenance.ts + 1 modules
-var provenance = __webpack_require__(76305);
+var provenance = __webpack_require__(21562);
 // EXTERNAL MODULE: ./shared/publish.ts
-var publish = __webpack_require__(57872);
+var publish = __webpack_require__(10285);
 // EXTERNAL MODULE: ./shared/epoch.ts
-var shared_epoch = __webpack_require__(48874);
+var shared_epoch = __webpack_require__(37747);
 // EXTERNAL MODULE: ./shared/exec.ts
-var exec = __webpack_require__(50150);
+var exec = __webpack_require__(83497);
 // EXTERNAL MODULE: ./shared/charm/routes.ts
-var routes = __webpack_require__(64505);
+var routes = __webpack_require__(72658);
 // EXTERNAL MODULE: ./shared/charm/store.ts + 1 modules
-var store = __webpack_require__(97491);
+var store = __webpack_require__(3002);
 ;// CONCATENATED MODULE: ./shared/charm/build.ts
 /**
  * Build a charm: check the source (metadata, resources, layer.yaml includes), then run the builder with an
@@ -300,11 +300,11 @@ function charmToolsManifest(series, arches, toolVersion, epoch) {
 }
 
 // EXTERNAL MODULE: ./shared/charm/charm-arch.ts
-var charm_arch = __webpack_require__(20005);
+var charm_arch = __webpack_require__(25902);
 // EXTERNAL MODULE: ./shared/charm/metadata.ts
-var charm_metadata = __webpack_require__(83222);
+var charm_metadata = __webpack_require__(173);
 // EXTERNAL MODULE: ./shared/paths.ts
-var paths = __webpack_require__(31023);
+var paths = __webpack_require__(90002);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(31421);
 // EXTERNAL MODULE: external "node:fs"
@@ -312,9 +312,9 @@ var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: ./shared/binfmt.ts
-var binfmt = __webpack_require__(29419);
+var binfmt = __webpack_require__(33908);
 // EXTERNAL MODULE: ./shared/retry.ts
-var retry = __webpack_require__(71601);
+var retry = __webpack_require__(42372);
 ;// CONCATENATED MODULE: ./shared/charm/charmcraft-pins.ts
 /**
  * charmcraft 2.7.6's own pins, for installing it by pip inside an emulated container (shared/charm/container.ts).

@@ -1,8 +1,8 @@
-export const id = 696;
-export const ids = [696];
+export const id = 889;
+export const ids = [889];
 export const modules = {
 
-/***/ 78696:
+/***/ 31889:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -11,11 +11,11 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(42636);
-/* harmony import */ var _shared_files_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(96140);
-/* harmony import */ var _shared_inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(80054);
-/* harmony import */ var _shared_charm_metadata_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83222);
-/* harmony import */ var _shared_paths_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(31023);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(32635);
+/* harmony import */ var _shared_files_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(78365);
+/* harmony import */ var _shared_inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(18573);
+/* harmony import */ var _shared_charm_metadata_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(173);
+/* harmony import */ var _shared_paths_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(90002);
 /**
  * zero-byte-snaps: an empty `<resource>.snap` per snap resource of a charm. The charm treats a zero-byte
  * snap resource as absent and installs the snap from the store instead (docs/upstream.md#zero-byte-snap-placeholder).
@@ -66,7 +66,7 @@ async function main(rt) {
 
 /***/ }),
 
-/***/ 83222:
+/***/ 173:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -79,8 +79,8 @@ async function main(rt) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(53645);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(42636);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(38815);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(32635);
 /** Read a charm's identity and resources from metadata.yaml and/or charmcraft.yaml. */
 
 
@@ -190,7 +190,7 @@ function isCharmName(name) {
 
 /***/ }),
 
-/***/ 96140:
+/***/ 78365:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -212,7 +212,7 @@ function isCharmName(name) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(46466);
 /* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(31023);
+/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(90002);
 /** Small file helpers every module shares: atomic writes, hashing, existence. */
 
 
@@ -279,7 +279,7 @@ async function withScratchDir(parent, prefix, fn) {
 
 /***/ }),
 
-/***/ 80054:
+/***/ 18573:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -290,7 +290,7 @@ async function withScratchDir(parent, prefix, fn) {
 /* harmony export */   ry: () => (/* binding */ splitList),
 /* harmony export */   uz: () => (/* binding */ splitLines)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(42636);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(32635);
 /** Pure parsers for action inputs; each error names the input and the fix. */
 
 /** Split an input list on spaces, commas and newlines, dropping empties. */

@@ -1,8 +1,8 @@
-export const id = 25;
-export const ids = [25];
+export const id = 663;
+export const ids = [663];
 export const modules = {
 
-/***/ 29811:
+/***/ 82220:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -16,8 +16,8 @@ export const modules = {
 /* harmony export */   ku: () => (/* binding */ archesOrHost)
 /* harmony export */ });
 /* unused harmony export parseArch */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(42636);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(80054);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(32635);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(18573);
 /**
  * The one architecture table (docs/upstream.md#architecture-names). Every spelling of an architecture used anywhere in the
  * suite comes from here: Debian/Juju/snap names for snaps and charm resources, Go names for Go,
@@ -157,7 +157,7 @@ function goEnv(arch) {
 
 /***/ }),
 
-/***/ 63689:
+/***/ 65264:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -176,9 +176,9 @@ function goEnv(arch) {
 /* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(38522);
 /* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var tar_stream__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(95416);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(42636);
-/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(96140);
+/* harmony import */ var tar_stream__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(56118);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(32635);
+/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(78365);
 /**
  * Tarballs: one deterministic tar.gz writer and one safe tar(.gz) reader, on tar-stream (mafintosh/tar-stream)
  * for the tar format and node:zlib for gzip; this file adds only the determinism and the refusals.
@@ -463,7 +463,7 @@ async function extractTarGz(file, dir, label = node_path__WEBPACK_IMPORTED_MODUL
 
 /***/ }),
 
-/***/ 74446:
+/***/ 87563:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -475,8 +475,8 @@ async function extractTarGz(file, dir, label = node_path__WEBPACK_IMPORTED_MODUL
 /* unused harmony export parseElfHeader */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _arch_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(29811);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(42636);
+/* harmony import */ var _arch_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(82220);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(32635);
 /** Read an ELF header and check that a binary is built for the expected architecture. */
 
 
@@ -598,20 +598,20 @@ async function openElf(file) {
 
 /***/ }),
 
-/***/ 50150:
+/***/ 83497:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   K: () => (/* binding */ which),
 /* harmony export */   e: () => (/* binding */ run)
 /* harmony export */ });
-/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(78857);
+/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(41955);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(42636);
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(98585);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(32635);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(61620);
 /** Run a program with an argument array (never a shell string), capture its output, redact secrets. */
 
 
@@ -668,7 +668,7 @@ function isExecutable(p) {
 
 /***/ }),
 
-/***/ 96140:
+/***/ 78365:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -690,7 +690,7 @@ function isExecutable(p) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(46466);
 /* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(31023);
+/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(90002);
 /** Small file helpers every module shares: atomic writes, hashing, existence. */
 
 
@@ -757,7 +757,7 @@ async function withScratchDir(parent, prefix, fn) {
 
 /***/ }),
 
-/***/ 80054:
+/***/ 18573:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -768,7 +768,7 @@ async function withScratchDir(parent, prefix, fn) {
 /* harmony export */   ry: () => (/* binding */ splitList),
 /* harmony export */   uz: () => (/* binding */ splitLines)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(42636);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(32635);
 /** Pure parsers for action inputs; each error names the input and the fix. */
 
 /** Split an input list on spaces, commas and newlines, dropping empties. */
@@ -825,7 +825,7 @@ function parseHttpUrl(value, inputName, example) {
 
 /***/ }),
 
-/***/ 81802:
+/***/ 39273:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -839,7 +839,7 @@ function parseHttpUrl(value, inputName, example) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(96140);
+/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(78365);
 /** SHA256SUMS + manifest.json of everything a run produced. */
 
 
@@ -925,7 +925,7 @@ function summaryTable(entries) {
 
 /***/ }),
 
-/***/ 22174:
+/***/ 62479:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -947,13 +947,13 @@ var promises_ = __webpack_require__(51455);
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./shared/archive.ts
-var archive = __webpack_require__(63689);
+var archive = __webpack_require__(65264);
 // EXTERNAL MODULE: ./shared/errors.ts
-var errors = __webpack_require__(42636);
+var errors = __webpack_require__(32635);
 // EXTERNAL MODULE: ./shared/exec.ts
-var exec = __webpack_require__(50150);
+var exec = __webpack_require__(83497);
 // EXTERNAL MODULE: ./shared/elf.ts
-var shared_elf = __webpack_require__(74446);
+var shared_elf = __webpack_require__(87563);
 ;// CONCATENATED MODULE: ./shared/gobuildinfo.ts
 /**
  * Go build info read from a binary of any architecture, in TypeScript: no Go toolchain needed, and no
@@ -1235,7 +1235,7 @@ function goPurl(path, version) {
 }
 
 // EXTERNAL MODULE: ./shared/files.ts
-var shared_files = __webpack_require__(96140);
+var shared_files = __webpack_require__(78365);
 ;// CONCATENATED MODULE: ./shared/sbom.ts
 /**
  * The SBOM beside every artifact: `<artifact>.spdx.json`, an SPDX 2.3 JSON document (spdx/spdx-spec

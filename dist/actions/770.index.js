@@ -1,8 +1,8 @@
-export const id = 475;
-export const ids = [475];
+export const id = 770;
+export const ids = [770];
 export const modules = {
 
-/***/ 69211:
+/***/ 71844:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -30,12 +30,12 @@ export const modules = {
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_6___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_6__);
 /* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(46466);
 /* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_7___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_7__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(42636);
-/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(96140);
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(98585);
-/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(31023);
-/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(71601);
-/* harmony import */ var _workflow_commands_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(52201);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(32635);
+/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(78365);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(61620);
+/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(90002);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(42372);
+/* harmony import */ var _workflow_commands_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(42408);
 /**
  * The one download path: HTTP(S) with an idle timeout, retry with backoff on 5xx/408/429/connection errors
  * (never on other 4xx), sha256 verification while streaming, and a cache keyed by URL + digest.
@@ -347,7 +347,7 @@ function digestFromSums(text, fileName, url) {
 
 /***/ }),
 
-/***/ 41714:
+/***/ 80983:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -356,11 +356,11 @@ function digestFromSums(text, fileName, url) {
 /* harmony export */   hb: () => (/* binding */ smokeRun)
 /* harmony export */ });
 /* unused harmony exports SMOKE_POLICIES, findRunner */
-/* harmony import */ var _arch_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(29811);
-/* harmony import */ var _binfmt_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(29419);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(42636);
-/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(50150);
-/* harmony import */ var _not_run_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(96310);
+/* harmony import */ var _arch_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(82220);
+/* harmony import */ var _binfmt_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(33908);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(32635);
+/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83497);
+/* harmony import */ var _not_run_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(77495);
 /**
  * Run a target binary once, as a smoke test: natively when the host can, else through a registered binfmt_misc
  * handler (docker/setup-qemu-action's), else under qemu-<arch>-static (or qemu-<arch>) on PATH, else, on a
@@ -467,17 +467,17 @@ async function smokeRun(binary, args, runner, env = {}, arch = '') {
 
 /***/ }),
 
-/***/ 78699:
+/***/ 98650:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   K: () => (/* binding */ smokeRunner),
 /* harmony export */   b: () => (/* binding */ verifyBinaries)
 /* harmony export */ });
-/* harmony import */ var _elf_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74446);
-/* harmony import */ var _emulate_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(41714);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(42636);
-/* harmony import */ var _verify_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(99154);
+/* harmony import */ var _elf_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(87563);
+/* harmony import */ var _emulate_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(80983);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(32635);
+/* harmony import */ var _verify_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(54377);
 
 
 
@@ -516,15 +516,15 @@ async function smokeRunner(rt, arch) {
 
 /***/ }),
 
-/***/ 99154:
+/***/ 54377:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   X: () => (/* binding */ verifyBinary)
 /* harmony export */ });
-/* harmony import */ var _elf_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74446);
-/* harmony import */ var _emulate_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(41714);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(42636);
+/* harmony import */ var _elf_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(87563);
+/* harmony import */ var _emulate_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(80983);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(32635);
 
 
 
@@ -548,7 +548,7 @@ async function verifyBinary(file, label, arch, runner, smoke) {
 
 /***/ }),
 
-/***/ 76439:
+/***/ 84402:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -560,9 +560,9 @@ async function verifyBinary(file, label, arch, runner, smoke) {
 /* harmony export */   tQ: () => (/* binding */ stripV)
 /* harmony export */ });
 /* unused harmony export isPrerelease */
-/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(86626);
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(62088);
 /* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(semver__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(42636);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(32635);
 /**
  * Versions and release tags, on semver (npm/node-semver): one parser for every tag an input, a checkout or a
  * marker file gives (Kubernetes, etcd, flannel, CNI plugins), one way to drop the leading v, and Go's own

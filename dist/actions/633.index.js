@@ -1,244 +1,123 @@
-export const id = 930;
-export const ids = [930];
+export const id = 633;
+export const ids = [633];
 export const modules = {
 
-/***/ 30930:
+/***/ 33908:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  getInputs: () => (/* binding */ getInputs),
-  main: () => (/* binding */ main)
-});
-
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(51455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
-var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./shared/arch.ts
-var arch = __webpack_require__(29811);
-// EXTERNAL MODULE: ./shared/errors.ts
-var errors = __webpack_require__(42636);
-// EXTERNAL MODULE: ./shared/exec.ts
-var exec = __webpack_require__(50150);
-// EXTERNAL MODULE: ./shared/files.ts
-var files = __webpack_require__(96140);
-// EXTERNAL MODULE: ./shared/inputs.ts
-var inputs = __webpack_require__(80054);
-// EXTERNAL MODULE: ./shared/provenance.ts + 1 modules
-var provenance = __webpack_require__(76305);
-// EXTERNAL MODULE: ./shared/publish.ts
-var publish = __webpack_require__(57872);
-// EXTERNAL MODULE: ./shared/epoch.ts
-var epoch = __webpack_require__(48874);
-// EXTERNAL MODULE: ./shared/snap/inspect.ts
-var inspect = __webpack_require__(25900);
-;// CONCATENATED MODULE: ./shared/snapcraft.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A_: () => (/* binding */ binfmtMatches),
+/* harmony export */   Gz: () => (/* binding */ elfHeaderFor),
+/* harmony export */   fL: () => (/* binding */ readBinfmt),
+/* harmony export */   tR: () => (/* binding */ binfmtHandler)
+/* harmony export */ });
+/* unused harmony exports BINFMT_DIR, parseBinfmtEntry */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /**
- * The snapcraft mode, for projects that really need snapcraft (stage-packages and the like): run the user's
- * snapcraft project for each target with `snapcraft pack --build-for=<arch>`, or all targets at once with
- * `snapcraft remote-build --build-for=<a>,<b>` on Launchpad, then collect the .snap files it wrote and check
- * each one's meta/snap.yaml names the architecture asked for.
+ * The kernel's binfmt_misc handlers (docs/upstream.md#binfmt_misc): which registered handler, if any, would run
+ * a foreign ELF binary when it is executed directly. docker/setup-qemu-action registers such handlers
+ * (`qemu-<arch>`, interpreter inside the binfmt image, flag F) and puts no qemu on PATH, so the handlers are
+ * the first way to run a target's binary on a hosted runner.
+ *
+ * Each entry of /proc/sys/fs/binfmt_misc (other than `register` and `status`) reads as lines:
+ *   enabled|disabled, `interpreter <path>`, `flags: <letters>`, `offset <n>`, `magic <hex>`, `mask <hex>`
+ * (an extension entry has `extension .<ext>` instead of magic/mask and never matches an ELF header).
+ * `status` says whether binfmt_misc as a whole is enabled.
  */
 
 
-
-
-
-function parseMode(value, inputName = 'mode') {
-    const v = value.trim() || 'pack';
-    if (v !== 'pack' && v !== 'remote-build')
-        throw new errors/* UserError */.yo(`${inputName}: '${value}' is not a snapcraft mode; use pack or remote-build`);
-    return v;
-}
-/** Where snapcraft looks for the project file, in its order. */
-const PROJECT_FILES = ['snap/snapcraft.yaml', 'snapcraft.yaml', '.snapcraft.yaml', 'build-aux/snap/snapcraft.yaml'];
-async function findProjectFile(dir, inputName = 'project-dir') {
-    if (!(await (0,promises_.stat)(dir).catch(() => undefined))?.isDirectory())
-        throw new errors/* UserError */.yo(`${inputName}: '${dir}' is not a directory; point it at your snapcraft project`);
-    for (const f of PROJECT_FILES)
-        if (await (0,files/* exists */.t2)(external_node_path_default().join(dir, f)))
-            return external_node_path_default().join(dir, f);
-    throw new errors/* UserError */.yo(`${inputName}: '${dir}' has no snapcraft project (${PROJECT_FILES.join(', ')}); point it at the directory that holds snap/snapcraft.yaml`);
-}
-/** remote-build pushes the project with git: it must be the top of a full (not shallow) clone. */
-async function checkRemoteBuildRepo(dir, inputName = 'project-dir') {
-    if (!(await (0,files/* exists */.t2)(external_node_path_default().join(dir, '.git')))) {
-        throw new errors/* UserError */.yo(`${inputName}: '${dir}' is not the top of a git repository; snapcraft remote-build uploads the project with git (use actions/checkout, and point ${inputName} at the repository root)`);
-    }
-    if (await (0,files/* exists */.t2)(external_node_path_default().join(dir, '.git', 'shallow'))) {
-        throw new errors/* UserError */.yo(`${inputName}: '${dir}' is a shallow clone, which snapcraft remote-build cannot push; check out with fetch-depth: 0`);
-    }
-}
-/** The snapcraft calls for a mode: one pack per target, or one remote-build for all of them. */
-function snapcraftInvocations(mode, arches, extra, acceptPublicUpload) {
-    if (mode === 'pack')
-        return arches.map((a) => ({ args: ['pack', `--build-for=${a.debian}`, ...extra], arches: [a] }));
-    const accept = acceptPublicUpload ? ['--launchpad-accept-public-upload'] : [];
-    return [{ args: ['remote-build', `--build-for=${arches.map((a) => a.debian).join(',')}`, ...accept, ...extra], arches }];
-}
-/** Name → "size:mtime" of the .snap files in dir, to tell what a snapcraft run wrote. */
-async function snapFiles(dir) {
-    const out = new Map();
-    for (const name of await (0,promises_.readdir)(dir)) {
-        if (!name.endsWith('.snap'))
-            continue;
-        const st = await (0,promises_.stat)(external_node_path_default().join(dir, name));
-        if (st.isFile())
-            out.set(name, `${st.size}:${st.mtimeMs}`);
-    }
-    return out;
-}
-/** The .snap files that are new or rewritten since `before`. */
-function writtenSince(before, after) {
-    return [...after]
-        .filter(([name, sig]) => before.get(name) !== sig)
-        .map(([name]) => name)
-        .sort();
-}
-/** Check the snaps one invocation wrote: each for an architecture it was asked to build, every target covered. */
-async function checkSnaps(projectDir, names, inv, command) {
-    const asked = inv.arches.map((a) => a.debian);
-    if (names.length === 0)
-        throw new errors/* UserError */.yo(`${command} wrote no .snap into ${projectDir}; see its output above`);
-    const found = [];
-    for (const name of names) {
-        const file = external_node_path_default().join(projectDir, name);
-        const info = await (0,inspect/* inspectSnap */.d)(file, name);
-        if (info.size === 0)
-            throw new errors/* UserError */.yo(`${command} wrote an empty ${name}; see its output above`);
-        const wrong = info.architectures.filter((a) => a !== 'all' && !asked.includes(a));
-        if (wrong.length > 0 || info.architectures.length === 0) {
-            throw new errors/* UserError */.yo(`${command} wrote ${name} for ${info.architectures.join(', ') || 'no architecture'}, not for ${asked.join(', ')}; check platforms/architectures in snapcraft.yaml`);
-        }
-        found.push({ file, name: String(info.yaml?.name ?? ''), version: String(info.yaml?.version ?? ''), arch: info.architectures.join(',') });
-    }
-    const covered = new Set(found.flatMap((f) => f.arch.split(',')));
-    const missing = asked.filter((a) => !covered.has(a) && !covered.has('all'));
-    if (missing.length > 0)
-        throw new errors/* UserError */.yo(`${command} wrote no snap for ${missing.join(', ')} (it wrote ${names.join(', ')}); check platforms/architectures in snapcraft.yaml`);
-    return found;
-}
-/** Move checked snaps from the project into outDir (once every invocation succeeded). */
-async function moveSnaps(snaps, outDir) {
-    const moved = [];
-    for (const f of snaps) {
-        const dest = external_node_path_default().join(outDir, external_node_path_default().basename(f.file));
-        if (external_node_path_default().resolve(f.file) !== dest) {
-            await (0,promises_.rename)(f.file, dest).catch(async () => {
-                await (0,files/* copyAtomic */.nB)(f.file, dest);
-                await (0,promises_.rm)(f.file, { force: true });
-            });
-        }
-        moved.push({ ...f, file: dest });
-    }
-    return moved;
-}
-
-// EXTERNAL MODULE: ./shared/paths.ts
-var paths = __webpack_require__(31023);
-;// CONCATENATED MODULE: ./actions/build-snapcraft/main.ts
-/**
- * build-snapcraft: for projects that really need snapcraft (stage-packages and the like). Runs the user's
- * snapcraft project once per target with `snapcraft pack --build-for=<arch>`, or once for all targets with
- * `snapcraft remote-build --build-for=<a>,<b>` (Launchpad builds natively), collects the .snap files it writes,
- * checks each is for an architecture asked for, and writes SHA256SUMS.
- */
-
-
-
-
-
-
-
-
-
-
-
-
-function getInputs(rt) {
-    const mode = parseMode(rt.input('mode', { default: 'pack' }));
-    const extraArgs = rt.input('snapcraft-args').split(/\s+/).filter(Boolean);
-    if (extraArgs.some((a) => a.startsWith('--build-for')))
-        throw new errors/* UserError */.yo('snapcraft-args: drop --build-for; the arch input sets it');
-    const acceptPublicUpload = (0,inputs/* parseBool */.q6)(rt.input('accept-public-upload'), 'accept-public-upload', false);
-    if (mode === 'remote-build' && !acceptPublicUpload && !extraArgs.some((a) => a.startsWith('--project'))) {
-        throw new errors/* UserError */.yo('accept-public-upload: remote-build uploads the project publicly to Launchpad; set accept-public-upload: true, or pass --project <private Launchpad project> in snapcraft-args');
-    }
+const BINFMT_DIR = '/proc/sys/fs/binfmt_misc';
+/** Parse one entry's text; undefined for an extension entry or text that is not an entry. */
+function parseBinfmtEntry(name, text) {
+    const lines = text.split('\n').map((l) => l.trim());
+    const field = (key) => lines
+        .find((l) => l.startsWith(`${key} `) || l.startsWith(`${key}:`))
+        ?.slice(key.length + 1)
+        .trim();
+    const magic = field('magic');
+    const interpreter = field('interpreter');
+    if (!magic || !interpreter || !/^[0-9a-f]+$/i.test(magic))
+        return undefined;
+    const mask = field('mask');
+    const magicBytes = Buffer.from(magic, 'hex');
     return {
-        projectDir: external_node_path_default().resolve(rt.input('project-dir', { default: '.' })),
-        arches: (0,arch/* archesOrHost */.ku)(rt.input('arch')),
-        mode,
-        extraArgs,
-        launchpadCredentials: rt.secretInput('launchpad-credentials'),
-        acceptPublicUpload,
-        outputDir: rt.input('output-dir', { default: 'snaps' }),
-        artifactName: rt.input('artifact-name'),
+        name,
+        enabled: lines[0] === 'enabled',
+        interpreter,
+        flags: field('flags') ?? '',
+        offset: Number(field('offset') ?? '0') || 0,
+        magic: magicBytes,
+        // No mask line: every bit of the magic counts.
+        mask: mask && /^[0-9a-f]+$/i.test(mask) ? Buffer.from(mask, 'hex') : Buffer.alloc(magicBytes.length, 0xff),
     };
 }
-async function main(rt) {
-    const inputs = getInputs(rt);
-    await (0,paths/* checkInputPaths */.bk)({ 'project-dir': inputs.projectDir });
-    const projectFile = await findProjectFile(inputs.projectDir, 'project-dir');
-    if (inputs.mode === 'remote-build')
-        await checkRemoteBuildRepo(inputs.projectDir, 'project-dir');
-    const snapcraft = (0,exec/* which */.K)('snapcraft');
-    if (!snapcraft)
-        throw new errors/* UserError */.yo('snapcraft is not installed; install it first (sudo snap install snapcraft --classic; pack also needs LXD, or --destructive-mode in snapcraft-args)');
-    const outDir = await (0,files/* ensureWritableDir */.gA)(inputs.outputDir, 'output-dir');
-    await (0,files/* withScratchDir */.Cc)(rt.tempRoot(), 'build-snaps-', async (work) => {
-        const env = {};
-        if (inputs.launchpadCredentials) {
-            const dataHome = external_node_path_default().join(work, 'xdg-data');
-            await (0,promises_.mkdir)(external_node_path_default().join(dataHome, 'snapcraft'), { recursive: true });
-            await (0,files/* writeFileAtomic */.Zf)(external_node_path_default().join(dataHome, 'snapcraft', 'launchpad-credentials'), inputs.launchpadCredentials + '\n', 0o600);
-            env.XDG_DATA_HOME = dataHome;
+/** Every magic entry under dir (BUILD_SNAPS_BINFMT_DIR, for tests only, else /proc's); [] when binfmt_misc is off or absent. */
+function readBinfmt(dir = process.env.BUILD_SNAPS_BINFMT_DIR || BINFMT_DIR) {
+    let names;
+    try {
+        names = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dir);
+    }
+    catch {
+        return [];
+    }
+    const status = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, 'status');
+    if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(status) && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(status, 'utf8').trim() !== 'enabled')
+        return [];
+    const entries = [];
+    for (const name of names) {
+        if (name === 'register' || name === 'status')
+            continue;
+        try {
+            const e = parseBinfmtEntry(name, (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, name), 'utf8'));
+            if (e)
+                entries.push(e);
         }
-        rt.info(`snapcraft ${inputs.mode} of ${external_node_path_default().relative(inputs.projectDir, projectFile)} in ${inputs.projectDir} for ${inputs.arches.map((a) => a.debian).join(', ')}`);
-        const checked = [];
-        for (const inv of snapcraftInvocations(inputs.mode, inputs.arches, inputs.extraArgs, inputs.acceptPublicUpload)) {
-            const command = `snapcraft ${inv.args.join(' ')}`;
-            await rt.group(command, async () => {
-                const before = await snapFiles(inputs.projectDir);
-                const res = await (0,exec/* run */.e)(snapcraft, inv.args, { cwd: inputs.projectDir, env, allowFailure: true });
-                for (const line of (res.stdout + res.stderr).trim().split('\n'))
-                    if (line)
-                        rt.info(line);
-                if (res.exitCode !== 0) {
-                    const tail = (res.stderr || res.stdout).trim().split('\n').slice(-3).join(' | ');
-                    throw new errors/* UserError */.yo(`${command} failed (exit ${res.exitCode}): ${tail}`);
-                }
-                const found = await checkSnaps(inputs.projectDir, writtenSince(before, await snapFiles(inputs.projectDir)), inv, command);
-                for (const s of found)
-                    rt.info(`${external_node_path_default().basename(s.file)}: ${s.name} ${s.version} for ${s.arch}`);
-                checked.push(...found);
-            });
+        catch {
+            // an entry removed while we read, or unreadable: not a handler we can use
         }
-        const snaps = await moveSnaps(checked, outDir);
-        const prov = new provenance/* ProvenanceRecorder */.Ej('build-snapcraft', (0,provenance/* actionInputs */.eh)(process.env, ['launchpad-credentials']));
-        await prov.checkout(inputs.projectDir, 'project');
-        await (0,publish/* publish */.mk)(rt, {
-            action: 'build-snapcraft',
-            outDir,
-            epoch: (0,epoch/* sourceDateEpoch */.p)(),
-            provenance: prov,
-            parts: inputs.arches.map((a) => a.debian),
-            artifactName: inputs.artifactName,
-            artifacts: snaps.map((s) => ({ file: s.file, version: s.version, arch: s.arch, packageName: s.name })),
-            title: `snapcraft ${inputs.mode}: ${snaps.length} snaps`,
-        });
-        rt.output('snaps', snaps.map((s) => s.file));
-    });
+    }
+    return entries.sort((a, b) => a.name.localeCompare(b.name));
+}
+/** The kernel's test: header[offset+i] & mask[i] === magic[i] & mask[i] for every byte of the magic. */
+function binfmtMatches(entry, header) {
+    if (header.length < entry.offset + entry.magic.length)
+        return false;
+    for (let i = 0; i < entry.magic.length; i++) {
+        const m = entry.mask[i] ?? 0xff;
+        if ((header[entry.offset + i] & m) !== (entry.magic[i] & m))
+            return false;
+    }
+    return true;
+}
+/**
+ * A handler that can run the binary now: enabled, matching its header, and with an interpreter the kernel can
+ * open (flag F: opened when registered, so it need not exist in this mount namespace; else it must exist here).
+ */
+function binfmtHandler(header, entries) {
+    return entries.find((e) => e.enabled && binfmtMatches(e, header) && (e.flags.includes('F') || (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(e.interpreter)));
+}
+/** The first 20 bytes of an ELF executable of arch (e_ident, e_type ET_EXEC, e_machine): what the handlers match. */
+function elfHeaderFor(arch) {
+    const h = Buffer.alloc(20);
+    h.set([0x7f, 0x45, 0x4c, 0x46, arch.elf.bits === 64 ? 2 : 1, arch.elf.endian === 'LSB' ? 1 : 2, 1], 0);
+    if (arch.elf.endian === 'LSB') {
+        h.writeUInt16LE(2, 16);
+        h.writeUInt16LE(arch.elf.machine, 18);
+    }
+    else {
+        h.writeUInt16BE(2, 16);
+        h.writeUInt16BE(arch.elf.machine, 18);
+    }
+    return h;
 }
 
 
 /***/ }),
 
-/***/ 48874:
+/***/ 37747:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -247,7 +126,7 @@ async function main(rt) {
 /* unused harmony export FALLBACK_EPOCH */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(42636);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(32635);
 /** The timestamp every reproducible artifact carries: SOURCE_DATE_EPOCH, else the commit time, else a constant. */
 
 
@@ -276,7 +155,7 @@ function sourceDateEpoch(env = process.env, cwd = env.GITHUB_WORKSPACE || proces
 
 /***/ }),
 
-/***/ 76305:
+/***/ 21562:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -294,11 +173,11 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./shared/exec.ts
-var exec = __webpack_require__(50150);
+var exec = __webpack_require__(83497);
 // EXTERNAL MODULE: ./shared/files.ts
-var files = __webpack_require__(96140);
+var files = __webpack_require__(78365);
 // EXTERNAL MODULE: ./shared/log.ts
-var log = __webpack_require__(98585);
+var log = __webpack_require__(61620);
 ;// CONCATENATED MODULE: ./package.json
 const package_namespaceObject = {"rE":"1.0.0"};
 ;// CONCATENATED MODULE: ./shared/provenance.ts
@@ -470,7 +349,7 @@ function checkStatement(doc) {
 
 /***/ }),
 
-/***/ 57872:
+/***/ 10285:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -480,9 +359,9 @@ function checkStatement(doc) {
 /* unused harmony exports sbomNamespaceBase, attest, attestationNote */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(81802);
-/* harmony import */ var _provenance_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76305);
-/* harmony import */ var _sbom_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(22174);
+/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(39273);
+/* harmony import */ var _provenance_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(21562);
+/* harmony import */ var _sbom_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(62479);
 /**
  * How a build action hands over what it built, in one place: describe the artifacts → an SBOM beside each
  * (shared/sbom.ts) → the run's provenance statement (shared/provenance.ts) → SHA256SUMS + manifest.json
@@ -550,38 +429,53 @@ async function attestBuilt(rt, spec) {
 
 /***/ }),
 
-/***/ 25900:
+/***/ 42372:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   d: () => (/* binding */ inspectSnap)
+/* harmony export */   T$: () => (/* binding */ RetryFailure),
+/* harmony export */   bD: () => (/* binding */ withRetry),
+/* harmony export */   dc: () => (/* binding */ envNumber)
 /* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(53645);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(42636);
-/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(50150);
-/** Read a packed snap back: its meta/snap.yaml (via `unsquashfs -cat`) and its architectures. */
-
-
-
-
-/** Inspect a .snap file; a zero-byte file is a valid placeholder (docs/upstream.md#zero-byte-snap-placeholder) with no yaml. */
-async function inspectSnap(file, label = file) {
-    const st = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(file).catch(() => undefined);
-    if (!st?.isFile())
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${label}: '${file}' does not exist`);
-    if (st.size === 0)
-        return { size: 0, architectures: [] };
-    const unsquashfs = (0,_exec_js__WEBPACK_IMPORTED_MODULE_2__/* .which */ .K)('unsquashfs');
-    if (!unsquashfs)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo('unsquashfs is not installed; install squashfs-tools');
-    const res = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_2__/* .run */ .e)(unsquashfs, ['-cat', file, 'meta/snap.yaml'], { allowFailure: true });
-    if (res.exitCode !== 0)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${label}: '${file}' is not a snap (cannot read meta/snap.yaml from it as squashfs)`);
-    const yaml = (0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .parse */ .qg)(res.stdout);
-    const archs = Array.isArray(yaml?.architectures) ? yaml.architectures.map(String) : ['all'];
-    return { yaml, size: st.size, architectures: archs };
+/**
+ * The one retry helper: a bounded number of attempts with exponential backoff (or the delay a server
+ * asked for), used by the download path and the store client alike. The caller decides what is
+ * transient; this module only counts, waits and says so in the log.
+ */
+/** A positive number from the environment, else the fallback. */
+function envNumber(env, name, fallback) {
+    const v = env[name];
+    const n = Number(v);
+    return v && Number.isFinite(n) && n > 0 ? n : fallback;
+}
+/** The attempts ended in failure: the last error, what the caller made of it, and how many attempts were made. */
+class RetryFailure extends Error {
+    last;
+    verdict;
+    attempts;
+    constructor(last, verdict, attempts) {
+        super(verdict.message);
+        this.last = last;
+        this.verdict = verdict;
+        this.attempts = attempts;
+    }
+}
+/** Run attempt(n) until it succeeds, the verdict says not to retry, or the attempts run out (then RetryFailure). */
+async function withRetry(opts, attempt) {
+    const { policy } = opts;
+    for (let n = 1;; n++) {
+        try {
+            return await attempt(n);
+        }
+        catch (e) {
+            const verdict = opts.judge(e);
+            if (!verdict.retry || n >= policy.attempts)
+                throw new RetryFailure(e, verdict, n);
+            const delay = verdict.delayMs ?? policy.backoffMs * 2 ** (n - 1);
+            opts.log(`${opts.label}: ${verdict.message}; retrying in ${Math.round(delay)} ms (attempt ${n + 1} of ${policy.attempts})`);
+            await new Promise((r) => setTimeout(r, delay));
+        }
+    }
 }
 
 

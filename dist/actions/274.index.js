@@ -1,8 +1,8 @@
-export const id = 357;
-export const ids = [357];
+export const id = 274;
+export const ids = [274];
 export const modules = {
 
-/***/ 58357:
+/***/ 97274:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -18,17 +18,17 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./shared/arch.ts
-var arch = __webpack_require__(29811);
+var arch = __webpack_require__(82220);
 // EXTERNAL MODULE: ./shared/binaries.ts
-var binaries = __webpack_require__(64058);
+var binaries = __webpack_require__(22549);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: ./shared/errors.ts
-var errors = __webpack_require__(42636);
+var errors = __webpack_require__(32635);
 // EXTERNAL MODULE: ./shared/k8s.ts
-var k8s = __webpack_require__(32695);
+var k8s = __webpack_require__(75082);
 // EXTERNAL MODULE: ./shared/snap/pack.ts
-var pack = __webpack_require__(63391);
+var pack = __webpack_require__(29082);
 ;// CONCATENATED MODULE: ./shared/cdk-addons.ts
 /**
  * The cdk-addons snap (docs/upstream.md#cdk-addons-and-etcd-snaps): a cdk-addons build directory (the `apply` script, `templates/`,
@@ -150,23 +150,23 @@ async function packCdkAddonsSnap(p) {
 }
 
 // EXTERNAL MODULE: ./shared/epoch.ts
-var shared_epoch = __webpack_require__(48874);
+var shared_epoch = __webpack_require__(37747);
 // EXTERNAL MODULE: ./shared/files.ts
-var files = __webpack_require__(96140);
+var files = __webpack_require__(78365);
 // EXTERNAL MODULE: ./shared/inputs.ts
-var inputs = __webpack_require__(80054);
+var inputs = __webpack_require__(18573);
 // EXTERNAL MODULE: ./shared/provenance.ts + 1 modules
-var provenance = __webpack_require__(76305);
+var provenance = __webpack_require__(21562);
 // EXTERNAL MODULE: ./shared/publish.ts
-var publish = __webpack_require__(57872);
+var publish = __webpack_require__(10285);
 // EXTERNAL MODULE: ./shared/snap/snapyaml.ts
-var snapyaml = __webpack_require__(28413);
+var snapyaml = __webpack_require__(40948);
 // EXTERNAL MODULE: ./shared/resource/verify.ts
-var verify = __webpack_require__(78699);
+var verify = __webpack_require__(98650);
 // EXTERNAL MODULE: ./shared/verify.ts
-var shared_verify = __webpack_require__(99154);
+var shared_verify = __webpack_require__(54377);
 // EXTERNAL MODULE: ./shared/paths.ts
-var paths = __webpack_require__(31023);
+var paths = __webpack_require__(90002);
 ;// CONCATENATED MODULE: ./actions/build-cdk-addons-snap/main.ts
 /**
  * build-cdk-addons-snap: the cdk-addons snap for one architecture: the target's kubectl (downloaded and
@@ -263,7 +263,7 @@ async function main(rt) {
 
 /***/ }),
 
-/***/ 64058:
+/***/ 22549:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -273,9 +273,9 @@ async function main(rt) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _download_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(69211);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(42636);
-/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(96140);
+/* harmony import */ var _download_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(71844);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(32635);
+/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(78365);
 /** Where a build's input binaries come from: a verified download, or a local directory (air-gapped mode). */
 
 
@@ -318,7 +318,7 @@ async function acquire(name, dest, src) {
 
 /***/ }),
 
-/***/ 32695:
+/***/ 75082:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -338,11 +338,11 @@ async function acquire(name, dest, src) {
 /* unused harmony exports parseMarkerBody, markerUrl, daemonWrapper, CONFIGURE_HOOK, componentSnapYaml */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _download_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(69211);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(42636);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(80054);
-/* harmony import */ var _snap_pack_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(63391);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76439);
+/* harmony import */ var _download_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(71844);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(32635);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(18573);
+/* harmony import */ var _snap_pack_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(29082);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(84402);
 /** The Kubernetes components the suite snaps (docs/upstream.md#kubernetes-binaries): URLs, versions, confinement, apps, smoke runs. */
 
 
@@ -502,7 +502,7 @@ function componentSmoke(c, version) {
 
 /***/ }),
 
-/***/ 63391:
+/***/ 29082:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -517,10 +517,10 @@ function componentSmoke(c, version) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(42636);
-/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(50150);
-/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(96140);
-/* harmony import */ var _snapyaml_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(28413);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(32635);
+/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83497);
+/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(78365);
+/* harmony import */ var _snapyaml_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(40948);
 /**
  * Pack a snap from a staged directory the way snapd does, reproducibly:
  * `mksquashfs DIR FILE -noappend -comp xz -all-root -no-xattrs -no-fragments` with SOURCE_DATE_EPOCH set
@@ -631,7 +631,7 @@ async function treeKey(dir, epoch, mksquashfs, knownDigests) {
 
 /***/ }),
 
-/***/ 28413:
+/***/ 40948:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -639,9 +639,9 @@ async function treeKey(dir, epoch, mksquashfs, knownDigests) {
 /* harmony export */   Uc: () => (/* binding */ renderSnapYaml)
 /* harmony export */ });
 /* unused harmony export snapYamlProblems */
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(53645);
-/* harmony import */ var _arch_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(29811);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(42636);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38815);
+/* harmony import */ var _arch_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(82220);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(32635);
 /** The meta/snap.yaml model: build it, validate it (snapd's rules), render it deterministically. */
 
 

@@ -1,8 +1,8 @@
-export const id = 38;
-export const ids = [38];
+export const id = 671;
+export const ids = [671];
 export const modules = {
 
-/***/ 59038:
+/***/ 33671:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -14,19 +14,19 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _shared_arch_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(29811);
-/* harmony import */ var _shared_concurrency_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(81660);
-/* harmony import */ var _shared_binaries_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(64058);
-/* harmony import */ var _shared_download_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(69211);
-/* harmony import */ var _shared_epoch_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(48874);
-/* harmony import */ var _shared_files_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(96140);
-/* harmony import */ var _shared_inputs_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(80054);
-/* harmony import */ var _shared_k8s_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(32695);
-/* harmony import */ var _shared_provenance_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(76305);
-/* harmony import */ var _shared_publish_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(57872);
-/* harmony import */ var _shared_resource_verify_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(78699);
-/* harmony import */ var _shared_verify_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(99154);
-/* harmony import */ var _shared_paths_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(31023);
+/* harmony import */ var _shared_arch_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(82220);
+/* harmony import */ var _shared_concurrency_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(88837);
+/* harmony import */ var _shared_binaries_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(22549);
+/* harmony import */ var _shared_download_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(71844);
+/* harmony import */ var _shared_epoch_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(37747);
+/* harmony import */ var _shared_files_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(78365);
+/* harmony import */ var _shared_inputs_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(18573);
+/* harmony import */ var _shared_k8s_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(75082);
+/* harmony import */ var _shared_provenance_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(21562);
+/* harmony import */ var _shared_publish_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(10285);
+/* harmony import */ var _shared_resource_verify_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(98650);
+/* harmony import */ var _shared_verify_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(54377);
+/* harmony import */ var _shared_paths_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(90002);
 /**
  * build-k8s-snaps: download (or take) the Kubernetes binaries for one architecture, verify each
  * (sha256, ELF architecture, one smoke run), and pack one reproducible snap per binary.
@@ -132,7 +132,7 @@ async function main(rt) {
 
 /***/ }),
 
-/***/ 64058:
+/***/ 22549:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -142,9 +142,9 @@ async function main(rt) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _download_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(69211);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(42636);
-/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(96140);
+/* harmony import */ var _download_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(71844);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(32635);
+/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(78365);
 /** Where a build's input binaries come from: a verified download, or a local directory (air-gapped mode). */
 
 
@@ -187,7 +187,7 @@ async function acquire(name, dest, src) {
 
 /***/ }),
 
-/***/ 81660:
+/***/ 88837:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -218,7 +218,7 @@ async function mapLimit(items, limit, fn) {
 
 /***/ }),
 
-/***/ 32695:
+/***/ 75082:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -238,11 +238,11 @@ async function mapLimit(items, limit, fn) {
 /* unused harmony exports parseMarkerBody, markerUrl, daemonWrapper, CONFIGURE_HOOK, componentSnapYaml */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _download_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(69211);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(42636);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(80054);
-/* harmony import */ var _snap_pack_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(63391);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76439);
+/* harmony import */ var _download_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(71844);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(32635);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(18573);
+/* harmony import */ var _snap_pack_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(29082);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(84402);
 /** The Kubernetes components the suite snaps (docs/upstream.md#kubernetes-binaries): URLs, versions, confinement, apps, smoke runs. */
 
 
@@ -402,7 +402,7 @@ function componentSmoke(c, version) {
 
 /***/ }),
 
-/***/ 63391:
+/***/ 29082:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -417,10 +417,10 @@ function componentSmoke(c, version) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(42636);
-/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(50150);
-/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(96140);
-/* harmony import */ var _snapyaml_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(28413);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(32635);
+/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83497);
+/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(78365);
+/* harmony import */ var _snapyaml_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(40948);
 /**
  * Pack a snap from a staged directory the way snapd does, reproducibly:
  * `mksquashfs DIR FILE -noappend -comp xz -all-root -no-xattrs -no-fragments` with SOURCE_DATE_EPOCH set
@@ -531,7 +531,7 @@ async function treeKey(dir, epoch, mksquashfs, knownDigests) {
 
 /***/ }),
 
-/***/ 28413:
+/***/ 40948:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -539,9 +539,9 @@ async function treeKey(dir, epoch, mksquashfs, knownDigests) {
 /* harmony export */   Uc: () => (/* binding */ renderSnapYaml)
 /* harmony export */ });
 /* unused harmony export snapYamlProblems */
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(53645);
-/* harmony import */ var _arch_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(29811);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(42636);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38815);
+/* harmony import */ var _arch_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(82220);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(32635);
 /** The meta/snap.yaml model: build it, validate it (snapd's rules), render it deterministically. */
 
 

@@ -1,8 +1,8 @@
-export const id = 501;
-export const ids = [501];
+export const id = 358;
+export const ids = [358];
 export const modules = {
 
-/***/ 69501:
+/***/ 80358:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -21,16 +21,16 @@ export const modules = {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _archive_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(63689);
-/* harmony import */ var _download_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(69211);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(42636);
-/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(96140);
-/* harmony import */ var _golang_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(23341);
-/* harmony import */ var _k8s_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(32695);
-/* harmony import */ var _resource_build_script_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(87026);
-/* harmony import */ var _resource_checkout_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(85346);
-/* harmony import */ var _snap_pack_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(63391);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(76439);
+/* harmony import */ var _archive_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(65264);
+/* harmony import */ var _download_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(71844);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(32635);
+/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(78365);
+/* harmony import */ var _golang_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(79310);
+/* harmony import */ var _k8s_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(75082);
+/* harmony import */ var _resource_build_script_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(83163);
+/* harmony import */ var _resource_checkout_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(5415);
+/* harmony import */ var _snap_pack_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(29082);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(84402);
 /**
  * The etcd snap (docs/upstream.md#cdk-addons-and-etcd-snaps, canonical/etcd-snaps): etcd + etcdctl, strict
  * confinement, a daemon app through a wrapper that sets ETCD_UNSUPPORTED_ARCH where etcd refuses to start
@@ -250,7 +250,7 @@ async function packEtcdSnap(bins, version, arch, outDir, stageRoot, epoch) {
 
 /***/ }),
 
-/***/ 23341:
+/***/ 79310:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -268,12 +268,12 @@ async function packEtcdSnap(bins, version, arch, outDir, stageRoot, epoch) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _arch_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(29811);
-/* harmony import */ var _download_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(69211);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(42636);
-/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(50150);
-/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(96140);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(76439);
+/* harmony import */ var _arch_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(82220);
+/* harmony import */ var _download_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(71844);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(32635);
+/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(83497);
+/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(78365);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(84402);
 /**
  * The Go toolchain for cross-compiling: the Go on PATH when it satisfies the checkout's go.mod, otherwise a
  * requested version installed through @actions/tool-cache (download verified against its .sha256), the cross-compile
@@ -342,7 +342,7 @@ async function installGo(rt, version, inputName = 'go-version') {
     if (!toolVersion)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .UserError */ .yo(`${inputName}: '${version}' is not a Go release; give an exact one such as 1.21.5`);
     useToolCache(rt);
-    const tc = await Promise.all(/* import() */[__webpack_require__.e(864), __webpack_require__.e(155)]).then(__webpack_require__.bind(__webpack_require__, 27155)); // loaded here, not by every step that imports this module
+    const tc = await Promise.all(/* import() */[__webpack_require__.e(838), __webpack_require__.e(805)]).then(__webpack_require__.bind(__webpack_require__, 59805)); // loaded here, not by every step that imports this module
     const nodeArch = (0,_arch_js__WEBPACK_IMPORTED_MODULE_3__/* .hostArch */ .LY)().node;
     let dir = tc.find('go', toolVersion, nodeArch);
     if (!dir) {
@@ -462,7 +462,7 @@ async function goBuild(spec) {
 
 /***/ }),
 
-/***/ 32695:
+/***/ 75082:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -482,11 +482,11 @@ async function goBuild(spec) {
 /* unused harmony exports parseMarkerBody, markerUrl, daemonWrapper, CONFIGURE_HOOK, componentSnapYaml */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _download_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(69211);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(42636);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(80054);
-/* harmony import */ var _snap_pack_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(63391);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76439);
+/* harmony import */ var _download_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(71844);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(32635);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(18573);
+/* harmony import */ var _snap_pack_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(29082);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(84402);
 /** The Kubernetes components the suite snaps (docs/upstream.md#kubernetes-binaries): URLs, versions, confinement, apps, smoke runs. */
 
 
@@ -646,15 +646,15 @@ function componentSmoke(c, version) {
 
 /***/ }),
 
-/***/ 87026:
+/***/ 83163:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   N: () => (/* binding */ runBuildScript)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(42636);
-/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(50150);
-/* harmony import */ var _golang_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(23341);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(32635);
+/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83497);
+/* harmony import */ var _golang_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(79310);
 
 
 
@@ -671,7 +671,7 @@ async function runBuildScript(spec) {
 
 /***/ }),
 
-/***/ 85346:
+/***/ 5415:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -685,9 +685,9 @@ async function runBuildScript(spec) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(42636);
-/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(50150);
-/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(96140);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(32635);
+/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83497);
+/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(78365);
 /** Go checkouts given as inputs: the directory check, a per-arch copy for parallel builds, the git commit, the files a build wrote. */
 
 
@@ -744,7 +744,7 @@ async function gitCommit(dir) {
 
 /***/ }),
 
-/***/ 63391:
+/***/ 29082:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -759,10 +759,10 @@ async function gitCommit(dir) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(42636);
-/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(50150);
-/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(96140);
-/* harmony import */ var _snapyaml_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(28413);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(32635);
+/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83497);
+/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(78365);
+/* harmony import */ var _snapyaml_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(40948);
 /**
  * Pack a snap from a staged directory the way snapd does, reproducibly:
  * `mksquashfs DIR FILE -noappend -comp xz -all-root -no-xattrs -no-fragments` with SOURCE_DATE_EPOCH set
@@ -873,7 +873,7 @@ async function treeKey(dir, epoch, mksquashfs, knownDigests) {
 
 /***/ }),
 
-/***/ 28413:
+/***/ 40948:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -881,9 +881,9 @@ async function treeKey(dir, epoch, mksquashfs, knownDigests) {
 /* harmony export */   Uc: () => (/* binding */ renderSnapYaml)
 /* harmony export */ });
 /* unused harmony export snapYamlProblems */
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(53645);
-/* harmony import */ var _arch_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(29811);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(42636);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38815);
+/* harmony import */ var _arch_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(82220);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(32635);
 /** The meta/snap.yaml model: build it, validate it (snapd's rules), render it deterministically. */
 
 

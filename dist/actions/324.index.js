@@ -1,8 +1,8 @@
-export const id = 354;
-export const ids = [354];
+export const id = 324;
+export const ids = [324];
 export const modules = {
 
-/***/ 50354:
+/***/ 73324:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -18,31 +18,31 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./shared/arch.ts
-var arch = __webpack_require__(29811);
+var arch = __webpack_require__(82220);
 // EXTERNAL MODULE: ./shared/epoch.ts
-var shared_epoch = __webpack_require__(48874);
+var shared_epoch = __webpack_require__(37747);
 // EXTERNAL MODULE: ./shared/errors.ts
-var errors = __webpack_require__(42636);
+var errors = __webpack_require__(32635);
 // EXTERNAL MODULE: ./shared/etcd.ts
-var etcd = __webpack_require__(69501);
+var etcd = __webpack_require__(80358);
 // EXTERNAL MODULE: ./shared/files.ts
-var files = __webpack_require__(96140);
+var files = __webpack_require__(78365);
 // EXTERNAL MODULE: ./shared/inputs.ts
-var inputs = __webpack_require__(80054);
+var inputs = __webpack_require__(18573);
 // EXTERNAL MODULE: ./shared/provenance.ts + 1 modules
-var provenance = __webpack_require__(76305);
+var provenance = __webpack_require__(21562);
 // EXTERNAL MODULE: ./shared/publish.ts
-var publish = __webpack_require__(57872);
+var publish = __webpack_require__(10285);
 // EXTERNAL MODULE: ./shared/resource/verify.ts
-var verify = __webpack_require__(78699);
+var verify = __webpack_require__(98650);
 // EXTERNAL MODULE: ./shared/verify.ts
-var shared_verify = __webpack_require__(99154);
+var shared_verify = __webpack_require__(54377);
 // EXTERNAL MODULE: ./shared/paths.ts
-var paths = __webpack_require__(31023);
+var paths = __webpack_require__(90002);
 // EXTERNAL MODULE: ./shared/golang.ts
-var golang = __webpack_require__(23341);
+var golang = __webpack_require__(79310);
 // EXTERNAL MODULE: ./shared/version.ts
-var version = __webpack_require__(76439);
+var version = __webpack_require__(84402);
 ;// CONCATENATED MODULE: ./shared/etcd-snap-sources.ts
 /**
  * The binaries of the etcd snap (build-etcd-snap), acquired one of two ways: cross-compiled from an etcd checkout

@@ -1,8 +1,8 @@
-export const id = 441;
-export const ids = [441];
+export const id = 418;
+export const ids = [418];
 export const modules = {
 
-/***/ 15441:
+/***/ 29418:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -19,41 +19,41 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./shared/arch.ts
-var arch = __webpack_require__(29811);
+var arch = __webpack_require__(82220);
 // EXTERNAL MODULE: ./shared/cni.ts
-var cni = __webpack_require__(77955);
+var cni = __webpack_require__(6650);
 // EXTERNAL MODULE: ./shared/epoch.ts
-var shared_epoch = __webpack_require__(48874);
+var shared_epoch = __webpack_require__(37747);
 // EXTERNAL MODULE: ./shared/errors.ts
-var errors = __webpack_require__(42636);
+var errors = __webpack_require__(32635);
 // EXTERNAL MODULE: ./shared/files.ts
-var files = __webpack_require__(96140);
+var files = __webpack_require__(78365);
 // EXTERNAL MODULE: ./shared/inputs.ts
-var inputs = __webpack_require__(80054);
+var inputs = __webpack_require__(18573);
 // EXTERNAL MODULE: ./shared/resource/pack.ts
-var pack = __webpack_require__(84243);
+var pack = __webpack_require__(55898);
 // EXTERNAL MODULE: ./shared/resource/per-arch.ts
-var per_arch = __webpack_require__(75668);
+var per_arch = __webpack_require__(43221);
 // EXTERNAL MODULE: ./shared/resource/report.ts
-var report = __webpack_require__(38344);
+var report = __webpack_require__(55457);
 // EXTERNAL MODULE: ./shared/resource/verify.ts
-var verify = __webpack_require__(78699);
+var verify = __webpack_require__(98650);
 // EXTERNAL MODULE: ./shared/paths.ts
-var paths = __webpack_require__(31023);
+var paths = __webpack_require__(90002);
 // EXTERNAL MODULE: ./shared/provenance.ts + 1 modules
-var provenance = __webpack_require__(76305);
+var provenance = __webpack_require__(21562);
 // EXTERNAL MODULE: ./shared/publish.ts
-var publish = __webpack_require__(57872);
+var publish = __webpack_require__(10285);
 // EXTERNAL MODULE: ./shared/version.ts
-var shared_version = __webpack_require__(76439);
+var shared_version = __webpack_require__(84402);
 // EXTERNAL MODULE: ./shared/golang.ts
-var golang = __webpack_require__(23341);
+var golang = __webpack_require__(79310);
 // EXTERNAL MODULE: ./shared/resource/build-script.ts
-var build_script = __webpack_require__(87026);
+var build_script = __webpack_require__(83163);
 // EXTERNAL MODULE: ./shared/resource/checkout.ts
-var checkout = __webpack_require__(85346);
+var checkout = __webpack_require__(5415);
 // EXTERNAL MODULE: ./shared/resource/release.ts
-var release = __webpack_require__(18037);
+var release = __webpack_require__(40594);
 ;// CONCATENATED MODULE: ./shared/cni-plugins.ts
 /**
  * Where build-cnitgz's plugins come from, per arch: a containernetworking/plugins checkout built with its own
@@ -207,7 +207,7 @@ async function main(rt) {
 
 /***/ }),
 
-/***/ 77955:
+/***/ 6650:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -217,8 +217,8 @@ async function main(rt) {
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(42636);
-/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(96140);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(32635);
+/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(78365);
 /** containernetworking/plugins: which build script a checkout has, and the smoke run every plugin answers. */
 
 
@@ -242,7 +242,7 @@ function smokePlugin(names) {
 
 /***/ }),
 
-/***/ 81660:
+/***/ 88837:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -273,7 +273,7 @@ async function mapLimit(items, limit, fn) {
 
 /***/ }),
 
-/***/ 23341:
+/***/ 79310:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -291,12 +291,12 @@ async function mapLimit(items, limit, fn) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _arch_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(29811);
-/* harmony import */ var _download_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(69211);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(42636);
-/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(50150);
-/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(96140);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(76439);
+/* harmony import */ var _arch_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(82220);
+/* harmony import */ var _download_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(71844);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(32635);
+/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(83497);
+/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(78365);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(84402);
 /**
  * The Go toolchain for cross-compiling: the Go on PATH when it satisfies the checkout's go.mod, otherwise a
  * requested version installed through @actions/tool-cache (download verified against its .sha256), the cross-compile
@@ -365,7 +365,7 @@ async function installGo(rt, version, inputName = 'go-version') {
     if (!toolVersion)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .UserError */ .yo(`${inputName}: '${version}' is not a Go release; give an exact one such as 1.21.5`);
     useToolCache(rt);
-    const tc = await Promise.all(/* import() */[__webpack_require__.e(864), __webpack_require__.e(155)]).then(__webpack_require__.bind(__webpack_require__, 27155)); // loaded here, not by every step that imports this module
+    const tc = await Promise.all(/* import() */[__webpack_require__.e(838), __webpack_require__.e(805)]).then(__webpack_require__.bind(__webpack_require__, 59805)); // loaded here, not by every step that imports this module
     const nodeArch = (0,_arch_js__WEBPACK_IMPORTED_MODULE_3__/* .hostArch */ .LY)().node;
     let dir = tc.find('go', toolVersion, nodeArch);
     if (!dir) {
@@ -485,15 +485,15 @@ async function goBuild(spec) {
 
 /***/ }),
 
-/***/ 87026:
+/***/ 83163:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   N: () => (/* binding */ runBuildScript)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(42636);
-/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(50150);
-/* harmony import */ var _golang_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(23341);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(32635);
+/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83497);
+/* harmony import */ var _golang_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(79310);
 
 
 
@@ -510,7 +510,7 @@ async function runBuildScript(spec) {
 
 /***/ }),
 
-/***/ 85346:
+/***/ 5415:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -524,9 +524,9 @@ async function runBuildScript(spec) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(42636);
-/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(50150);
-/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(96140);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(32635);
+/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83497);
+/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(78365);
 /** Go checkouts given as inputs: the directory check, a per-arch copy for parallel builds, the git commit, the files a build wrote. */
 
 
@@ -583,7 +583,7 @@ async function gitCommit(dir) {
 
 /***/ }),
 
-/***/ 84243:
+/***/ 55898:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -597,9 +597,9 @@ async function gitCommit(dir) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _archive_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(63689);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(42636);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(80054);
+/* harmony import */ var _archive_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(65264);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(32635);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(18573);
 /** The resource tarball: its file name, BUILD_INFO, the deterministic tar.gz and the charm's size floor. */
 
 
@@ -644,7 +644,7 @@ function outputNames(template, arches, version, inputName = 'filename') {
 
 /***/ }),
 
-/***/ 75668:
+/***/ 43221:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -654,7 +654,7 @@ function outputNames(template, arches, version, inputName = 'filename') {
 /* harmony export */ });
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _concurrency_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(81660);
+/* harmony import */ var _concurrency_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(88837);
 /** The per-arch loop of a resource action: how many arches at once, every arch run to its end, a lock for in-place work. */
 
 
@@ -689,7 +689,7 @@ function serialLock() {
 
 /***/ }),
 
-/***/ 18037:
+/***/ 40594:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -701,10 +701,10 @@ function serialLock() {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _archive_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(63689);
-/* harmony import */ var _download_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(69211);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(42636);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(80054);
+/* harmony import */ var _archive_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(65264);
+/* harmony import */ var _download_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(71844);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(32635);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(18573);
 /** Upstream release tarballs: the base URL input, the download verified against its .sha256, the safe unpack. */
 
 
@@ -764,14 +764,14 @@ function recordedUrl(url) {
 
 /***/ }),
 
-/***/ 38344:
+/***/ 55457:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   z: () => (/* binding */ reportResults)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(42636);
-/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(81802);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(32635);
+/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(39273);
 /** What a resource action reports: outputs, SHA256SUMS and manifest.json, the summary, the per-arch failures. */
 
 
