@@ -48,6 +48,8 @@ export function writeCharm(dir: string, name: string, resources: Res, arches: st
     }),
   )
   writeFileSync(path.join(dir, 'src', 'charm.py'), '#!/usr/bin/env python3\n"""fixture"""\n')
+  // As CK's charms do: charmcraft 2.x (its bases run on 24.04 too), the track the emulated route installs.
+  writeFileSync(path.join(dir, '.charmcraft-channel'), '2.x/stable\n')
 }
 
 export interface CdkFixture {

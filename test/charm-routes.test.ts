@@ -115,7 +115,7 @@ describe('one pack job per needed entry, each on a runner that fits', () => {
   })
   test('s390x with no runner: emulated on the hosted ubuntu-24.04 (X64), in a linux/s390x ubuntu:22.04 container, destructive, marked slow', () => {
     const entries = charmEntries('kubernetes-control-plane', perArch, undefined, 'charmcraft', [])
-    const jobs = packJobs('kubernetes-control-plane', entries, ['amd64', 's390x'], none)
+    const jobs = packJobs('kubernetes-control-plane', entries, ['amd64', 's390x'], none, '2.x/stable')
     expect(jobs.map((j) => j.route)).toEqual(['hosted', 'emulated'])
     expect(jobs[1]).toMatchObject({
       entry: 'bases[2]',
@@ -138,30 +138,62 @@ describe('one pack job per needed entry, each on a runner that fits', () => {
     )
     expect(showRoute(jobs[0])).toBe('hosted `ubuntu-22.04`, destructive mode')
   })
-  test('ppc64el too, in its docker platform (linux/ppc64le) and the build-on release (24.04 here)', () => {
+  test('ppc64el too, in its docker platform (linux/ppc64le) and the build-on release (20.04 here)', () => {
     const e = {
       select: { kind: 'bases-index' as const, index: 0 },
-      buildOn: [ubuntu('24.04', 'ppc64el')].flatMap((b) => b.architectures.map((arch) => ({ name: 'ubuntu', channel: '24.04', arch }))),
+      buildOn: [ubuntu('20.04', 'ppc64el')].flatMap((b) => b.architectures.map((arch) => ({ name: 'ubuntu', channel: '20.04', arch }))),
       runOn: [],
     }
-    const r = routeEntry('x', e, none)
+    const r = routeEntry('x', e, none, '2.x/stable')
     expect([r.kind, r.runsOn, r.runnerArch, r.containerPlatform, r.containerImage]).toEqual([
       'emulated',
       'ubuntu-24.04',
       'X64',
       'linux/ppc64le',
-      'ubuntu:24.04',
+      'ubuntu:20.04',
     ])
     // A configured runner wins here too.
-    expect(routeEntry('x', e, { selfHosted: { ppc64el: true } }).kind).toBe('self-hosted')
+    expect(routeEntry('x', e, { selfHosted: { ppc64el: true } }, '2.x/stable').kind).toBe('self-hosted')
+  })
+  test('what the emulated route cannot pack is refused in the plan, in one line: platforms, 24.04, a charmcraft it does not install', () => {
+    const bases = (channel: string) => ({
+      select: { kind: 'bases-index' as const, index: 0 },
+      buildOn: [{ name: 'ubuntu', channel, arch: 's390x' }],
+      runOn: [],
+    })
+    const platform = { ...bases('22.04'), select: { kind: 'platform' as const, name: 'jammy-s390x' } }
+    const refusal = (e: Parameters<typeof routeEntry>[1], channel?: string) => {
+      try {
+        routeEntry('x', e, none, channel)
+      } catch (err) {
+        return (err as Error).message
+      }
+      return 'routed'
+    }
+    const head = (entry: string, release: string) =>
+      `x: ${entry} builds on ubuntu ${release} s390x, and no configured route packs it; set the repository variable S390X_RUNNER (a self-hosted runner labelled self-hosted, linux, s390x), or `
+    expect(refusal(platform, '2.x/stable')).toBe(
+      `${head('platforms.jammy-s390x', '22.04')}a bases entry for the emulated route (it packs charmcraft 2.x bases entries; platforms need charmcraft 3, not installed in the container), or drop its arch from arches`,
+    )
+    expect(refusal(bases('24.04'), '2.x/stable')).toBe(
+      `${head('bases[0]', '24.04')}a build-on release the emulated route serves (20.04, 22.04: charmcraft 2.x needs Python <= 3.11, Ubuntu 24.04 has a newer one), or drop its arch from arches`,
+    )
+    expect(refusal(bases('22.04'))).toBe(
+      `${head('bases[0]', '22.04')}a charmcraft the emulated route installs: pin 2.x/stable in .charmcraft-channel (it says nothing: latest/stable), or drop its arch from arches`,
+    )
+    expect(refusal(bases('22.04'), '3.x/stable')).toMatch(/pin 2\.x\/stable in \.charmcraft-channel \(it says 3\.x\/stable\)/)
+    expect(refusal(bases('22.04'), '2.x/stable')).toBe('routed')
   })
   test('armhf and riscv64, which no runner of ours serves, are emulated in their docker platforms', () => {
     const one = (arch: string) => ({
       select: { kind: 'bases-index' as const, index: 0 },
-      buildOn: [{ name: 'ubuntu', channel: '24.04', arch }],
+      buildOn: [{ name: 'ubuntu', channel: '22.04', arch }],
       runOn: [],
     })
-    expect(['armhf', 'riscv64'].map((a) => routeEntry('x', one(a), none).containerPlatform)).toEqual(['linux/arm/v7', 'linux/riscv64'])
+    expect(['armhf', 'riscv64'].map((a) => routeEntry('x', one(a), none, '2.x/stable').containerPlatform)).toEqual([
+      'linux/arm/v7',
+      'linux/riscv64',
+    ])
   })
   test('a configured S390X_RUNNER wins over emulation', () => {
     const e = charmEntries('k', perArch, undefined, 'charmcraft', [])[2]

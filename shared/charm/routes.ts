@@ -26,6 +26,7 @@
  */
 import { ARCHES, parseArch } from '../arch.js'
 import { UserError } from '../errors.js'
+import { CHARMCRAFT_FOR_TRACK } from './charmcraft-pins.js'
 
 export interface Base {
   /** ubuntu */
@@ -104,8 +105,28 @@ const isUbuntu = (b: Base) => b.name === 'ubuntu'
 
 type Candidate = Route & { configured: boolean; fix: string }
 
-/** The routes of one build-on base, best first, whether configured or not (pure). */
-function candidates(b: Base, cfg: RouteConfig): Candidate[] {
+/** The Ubuntu releases whose python3 charmcraft 2.x runs on (2.7.6 imports distutils: Python <= 3.11; 24.04 has 3.12). */
+const EMULATED_RELEASES = ['20.04', '22.04']
+
+/**
+ * Why the emulated route cannot pack this entry of this base ('' when it can): it installs charmcraft 2.x (the
+ * track of .charmcraft-channel) in the container and packs one `bases` entry with --bases-index.
+ */
+function emulationGap(e: BuildEntry, b: Base, charmcraftChannel: string | undefined): string {
+  if (e.select.kind !== 'bases-index')
+    return 'a bases entry for the emulated route (it packs charmcraft 2.x bases entries; platforms need charmcraft 3, not installed in the container)'
+  if (!EMULATED_RELEASES.includes(b.channel))
+    return `a build-on release the emulated route serves (${EMULATED_RELEASES.join(', ')}: charmcraft 2.x needs Python <= 3.11, Ubuntu ${b.channel} has a newer one)`
+  const track = (charmcraftChannel || 'latest/stable').split('/')[0]
+  if (!CHARMCRAFT_FOR_TRACK[track])
+    return `a charmcraft the emulated route installs: pin ${Object.keys(CHARMCRAFT_FOR_TRACK)
+      .map((t) => `${t}/stable`)
+      .join(' or ')} in .charmcraft-channel (it says ${charmcraftChannel || 'nothing: latest/stable'})`
+  return ''
+}
+
+/** The routes of one build-on base, best first, whether configured or not (pure). `gap`: why emulation cannot serve it. */
+function candidates(b: Base, cfg: RouteConfig, gap = ''): Candidate[] {
   if (!isUbuntu(b)) return []
   const out: Candidate[] = []
   const none = { containerPlatform: '', containerImage: '' }
@@ -153,8 +174,8 @@ function candidates(b: Base, cfg: RouteConfig): Candidate[] {
       lxd: false,
       containerPlatform: arch.platform,
       containerImage: `ubuntu:${b.channel}`,
-      configured: cfg.emulate !== false,
-      fix: 'remove emulate: false',
+      configured: cfg.emulate !== false && !gap,
+      fix: cfg.emulate === false ? 'remove emulate: false' : gap,
     })
   return out
 }
@@ -175,8 +196,8 @@ export function entryNeeded(e: BuildEntry, arches: string[]): boolean {
  * A self-hosted route is refused when the caller's owner is not the suite's (GitHub lets a called workflow use
  * the caller's self-hosted runners only when both repositories have the same owner).
  */
-export function routeEntry(charm: string, e: BuildEntry, cfg: RouteConfig): Route {
-  const all = e.buildOn.flatMap((b) => candidates(b, cfg))
+export function routeEntry(charm: string, e: BuildEntry, cfg: RouteConfig, charmcraftChannel?: string): Route {
+  const all = e.buildOn.flatMap((b) => candidates(b, cfg, emulationGap(e, b, charmcraftChannel)))
   // A native route of any build-on base before an emulated one.
   const usable = all.find((r) => r.configured && r.kind !== 'emulated') ?? all.find((r) => r.configured)
   const where = `${charm}: ${showSelect(e)} builds on ${showBuildOn(e)}`
@@ -350,12 +371,15 @@ export function showRoute(
   return `${p.route} ${where}${mode}${p.slow ? ` (${p.slow})` : ''}`
 }
 
-/** One pack job per needed entry of one charm, each on its route; refuses (one line) what no route serves. */
-export function packJobs(charm: string, entries: BuildEntry[], arches: string[], cfg: RouteConfig): PackJob[] {
+/**
+ * One pack job per needed entry of one charm, each on its route; refuses (one line) what no route serves.
+ * charmcraftChannel: the charm's .charmcraft-channel (which charmcraft the emulated route installs).
+ */
+export function packJobs(charm: string, entries: BuildEntry[], arches: string[], cfg: RouteConfig, charmcraftChannel?: string): PackJob[] {
   const jobs: PackJob[] = []
   for (const e of entries) {
     if (!entryNeeded(e, arches)) continue
-    const r = routeEntry(charm, e, cfg)
+    const r = routeEntry(charm, e, cfg, charmcraftChannel)
     jobs.push({
       charm,
       id: String(jobs.length),

@@ -47,6 +47,8 @@ export interface CharmInfo {
   entries?: BuildEntry[]
   /** The default of the charm's `channel` option (the snap channel it installs from), if it has one. */
   channelDefault?: string
+  /** The charmcraft channel the charm pins (.charmcraft-channel), if it does: the emulated route installs that track. */
+  charmcraftChannel?: string
 }
 
 /** A charm directory's YAML file as data (undefined when absent; the metadata check reported bad YAML). */
@@ -63,11 +65,12 @@ async function charmEntriesOf(
   dir: string,
   requested: CharmSpec['builder'],
   arches: string[],
-): Promise<{ builder: 'charmcraft' | 'charm'; entries: BuildEntry[] }> {
+): Promise<{ builder: 'charmcraft' | 'charm'; entries: BuildEntry[]; charmcraftChannel?: string }> {
   const cc = await readYamlDoc(path.join(dir, 'charmcraft.yaml'))
   const builder = requested === 'charm' || (requested !== 'charmcraft' && !cc) ? 'charm' : 'charmcraft'
   const meta = await readYamlDoc(path.join(dir, 'metadata.yaml'))
-  return { builder, entries: charmEntries(name, cc, meta, builder, arches) }
+  const pinned = (await readFile(path.join(dir, '.charmcraft-channel'), 'utf8').catch(() => '')).trim()
+  return { builder, entries: charmEntries(name, cc, meta, builder, arches), ...(pinned ? { charmcraftChannel: pinned } : {}) }
 }
 
 const isSnapResource = (r: CharmResource) => r.type === 'file' && !!r.filename?.endsWith('.snap')

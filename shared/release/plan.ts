@@ -202,6 +202,7 @@ function packPlans(infos: CharmInfo[], arches: Arch[], routes: RouteConfig, at: 
         info.entries,
         arches.map((a) => a.debian),
         routes,
+        info.charmcraftChannel,
       )) {
         const artifact = `pack-${info.name}_${j.id}`
         packs.push({ ...j, path: at.place(info.dir), builder: info.builder ?? 'auto', 'pack-dir': at.art(artifact), artifact })
