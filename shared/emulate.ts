@@ -33,7 +33,7 @@ export function parseSmokePolicy(value: string, onRunner = process.env.GITHUB_AC
 }
 
 /** Native only on a host of the same architecture (an arm64 host may run armhf, but that is not assumed). */
-function nativeFor(arch: Arch): boolean {
+export function nativeFor(arch: Arch): boolean {
   try {
     return hostArch() === arch
   } catch {

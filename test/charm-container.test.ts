@@ -10,6 +10,8 @@ import { describe, expect, it } from 'vitest'
 import { CHARMCRAFT_2_7_6_REQUIREMENTS, CHARMCRAFT_CONSTRAINTS_SOURCE } from '../shared/charm/charmcraft-pins.js'
 import {
   charmcraftKey,
+  charmcraftRecord,
+  type ContainerRoute,
   containerScript,
   dockerRunArgs,
   killedBySignal,
@@ -20,6 +22,7 @@ import {
   renameColons,
   requirementsHash,
 } from '../shared/charm/container.js'
+import { ARCHES, type Arch, hostArch } from '../shared/arch.js'
 import { spdxDocument } from '../shared/sbom.js'
 import { tempDir } from './helpers/runner.js'
 import { expectValidSpdx } from './sbom-schema.js'
@@ -199,5 +202,23 @@ describe('the charmcraft that packed, in the SBOM', () => {
       relationshipType: 'BUILD_TOOL_OF',
       relatedSpdxElement: 'SPDXRef-Package-artifact',
     })
+  })
+
+  it('says QEMU user emulation only when the container is of another arch than this machine', () => {
+    const route = (arch: Arch): ContainerRoute => ({
+      docker: '/usr/bin/docker',
+      arch,
+      release: '22.04',
+      image: 'ubuntu:22.04',
+      network: '',
+      source: { kind: 'pip', version: '2.7.6', constraints: '', constraintsSource: 'c' },
+      logsDir: '/tmp/logs',
+    })
+    const host = hostArch()
+    const foreign = ARCHES.find((a) => a !== host)!
+    expect(charmcraftRecord(route(foreign), '2.7.6').line).toMatch(
+      new RegExp(`, in a ${foreign.platform} ubuntu:22\\.04 container under QEMU user emulation$`),
+    )
+    expect(charmcraftRecord(route(host), '2.7.6').line).toMatch(new RegExp(`, in a ${host.platform} ubuntu:22\\.04 container$`))
   })
 })

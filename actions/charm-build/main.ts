@@ -5,7 +5,7 @@
  */
 import { readFile, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { parse, stringify } from 'yaml'
+import { stringify } from 'yaml'
 import { hostArch } from '../../shared/arch.js'
 import { UserError } from '../../shared/errors.js'
 import { ensureWritableDir } from '../../shared/files.js'
@@ -26,7 +26,7 @@ import {
   runnerHost,
 } from '../../shared/charm/build.js'
 import { checkPackedCharms } from '../../shared/charm/charm-arch.js'
-import { loadCharm } from '../../shared/charm/metadata.js'
+import { loadCharm, readYaml } from '../../shared/charm/metadata.js'
 import { charmEntries } from '../../shared/charm/routes.js'
 import { checkInputPaths } from '../../shared/paths.js'
 import { type ContainerInputs, packCharmInContainer } from '../../shared/charm/container.js'
@@ -69,11 +69,6 @@ export function getInputs(rt: Runtime): Inputs {
       containerNetwork: rt.input('container-network'),
     },
   }
-}
-
-async function readYaml(file: string): Promise<Record<string, unknown> | undefined> {
-  const text = await readFile(file, 'utf8').catch(() => undefined)
-  return text === undefined ? undefined : ((parse(text) ?? {}) as Record<string, unknown>)
 }
 
 export async function main(rt: Runtime): Promise<void> {

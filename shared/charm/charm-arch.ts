@@ -15,11 +15,11 @@
  */
 import { readFile, readdir, lstat, rm } from 'node:fs/promises'
 import path from 'node:path'
-import { parse } from 'yaml'
 import { ARCHES, archFromElf } from '../arch.js'
 import { type ElfHeader, describeElf, readElfHeader } from '../elf.js'
 import { UserError } from '../errors.js'
 import { withUnpackedArtifact } from '../sbom.js'
+import { readYaml } from './metadata.js'
 import { manifestBases } from './release.js'
 import { type Base, type BuildEntry, charmEntries, showSelect } from './routes.js'
 
@@ -159,11 +159,6 @@ export interface PackedSource {
   /** charm-build's selector, when one entry was packed. */
   basesIndex?: string
   platform?: string
-}
-
-async function readYaml(file: string): Promise<Record<string, unknown> | undefined> {
-  const text = await readFile(file, 'utf8').catch(() => undefined)
-  return text === undefined ? undefined : ((parse(text) ?? {}) as Record<string, unknown>)
 }
 
 /** The entry a packed charm was packed for: the selected one, else the one whose run-on its manifest names. */

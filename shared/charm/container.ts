@@ -19,8 +19,9 @@ import { createHash } from 'node:crypto'
 import { chmod, cp, mkdir, readFile, readdir, rename, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { parse } from 'yaml'
-import { ARCHES, type Arch, hostArch } from '../arch.js'
+import { ARCHES, type Arch } from '../arch.js'
 import { binfmtMatches, elfHeaderFor, readBinfmt } from '../binfmt.js'
+import { nativeFor } from '../emulate.js'
 import { UserError, errorMessage } from '../errors.js'
 import { run, which } from '../exec.js'
 import { copyAtomic, sha256File } from '../files.js'
@@ -77,7 +78,7 @@ export async function checkContainerRoute(arch: Arch, pathEnv = process.env.PATH
     throw new UserError(
       `${where}: the docker engine does not answer (${squeeze(engine.stderr || engine.stdout, 160)}); start it (sudo systemctl start docker) and let this user reach its socket (the docker group)`,
     )
-  if (!isHostArch(arch)) {
+  if (!nativeFor(arch)) {
     const matching = readBinfmt().filter((e) => e.enabled && binfmtMatches(e, elfHeaderFor(arch)))
     if (!matching.some((e) => e.flags.includes('F'))) {
       const found = matching.length ? ` (${matching[0].name} is registered without it)` : ''
@@ -87,14 +88,6 @@ export async function checkContainerRoute(arch: Arch, pathEnv = process.env.PATH
     }
   }
   return docker
-}
-
-function isHostArch(arch: Arch): boolean {
-  try {
-    return hostArch() === arch
-  } catch {
-    return false
-  }
 }
 
 /** The image for the platform, here or pulled: docker run never pulls (--pull never), so it never waits on a registry silently. */
@@ -535,7 +528,7 @@ export function charmcraftRecord(
   version: string,
 ): { tool: BuildTool; dependency: ResourceDescriptor & { name: string }; line: string } {
   const src = route.source
-  const ranIn = `${route.arch.platform} ${route.image} container under QEMU user emulation`
+  const ranIn = `${route.arch.platform} ${route.image} container${nativeFor(route.arch) ? '' : ' under QEMU user emulation'}`
   const how = describeSource(src)
   const line = `charmcraft ${version} (${how}), in a ${ranIn}`
   const purl = src.kind === 'pip' ? `pkg:pypi/charmcraft@${src.version}` : undefined

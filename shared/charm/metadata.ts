@@ -29,7 +29,8 @@ export interface CharmMeta {
 const CHARM_NAME_RE = /^[a-z][a-z0-9]*(-[a-z0-9]*[a-z][a-z0-9]*)*$/
 const RESOURCE_NAME_RE = /^[a-z][a-z0-9-]*$/
 
-async function readYaml(file: string): Promise<Record<string, unknown> | undefined> {
+/** A charm directory's YAML file as a mapping: undefined when absent, {} when empty; one UserError line when it is not a YAML mapping. */
+export async function readYaml(file: string): Promise<Record<string, unknown> | undefined> {
   let text: string
   try {
     text = await readFile(file, 'utf8')
