@@ -4,9 +4,10 @@
  * - On this host (python3 here, the HOST CONTRACT overrides RUNNER_ARCH=X64 ImageOS=ubuntu22): the amd64 entry
  *   of the emu-probe charm packs with probe-ext compiled for x86-64; charmcraft 2.7.6's refusals word for word;
  *   a C source that does not compile ends the pack with one error and the compiler's output in the log.
- * - Inside the linux/s390x stand-in for ubuntu:22.04 (qemu-user through binfmt_misc): the s390x entry packs with
- *   an s390x probe-ext, and a re-run with the same pip cache compiles nothing. Skipped, saying why, when there
- *   is no docker engine or no s390x image (.ci/docker-up loads it).
+ * - Inside the linux/s390x stand-in for ubuntu:22.04 (qemu-user through binfmt_misc) the double is not run from
+ *   here: test/charm-emulated.test.ts packs its s390x entry there through dist/charm-build (cold, then warm with
+ *   the pip wheel cache), and test/release-emulated.test.ts through the local pipeline. Each emulated pack costs
+ *   a minute or more of CPU, so none is repeated here.
  */
 import { execFileSync, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs'
@@ -200,96 +201,4 @@ describe('charmcraft2 double, native on this host', () => {
         expect(execFileSync('tar', ['-xOzf', tgz, f], { encoding: 'utf8' }), f).toBe(readFileSync(path.join(EMU_PROBE_DEPS, f), 'utf8'))
     }
   })
-})
-
-/** Why the container run cannot happen here, or undefined when docker has the linux/s390x ubuntu:22.04 image. */
-function noS390xImage(): string | undefined {
-  try {
-    const arch = execFileSync('docker', ['image', 'inspect', '-f', '{{.Architecture}}', 'ubuntu:22.04'], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe'],
-    }).trim()
-    return arch === 's390x' ? undefined : `ubuntu:22.04 is ${arch}, not the linux/s390x stand-in (.ci/setup.d/s390x-standin.sh)`
-  } catch {
-    return 'no docker engine, or no ubuntu:22.04 image (.ci/docker-up loads the linux/s390x stand-in)'
-  }
-}
-
-const skipReason = noS390xImage()
-
-/** Seconds from the builder's `pip install` to pip's "Successfully installed", read from the log's timestamps. */
-function pipSeconds(log: string): string {
-  const lines = log.split('\n')
-  const at = (marker: string) => {
-    const line = lines.find((l) => l.includes(marker))
-    return line ? Date.parse(`${line.slice(0, 23).replace(' ', 'T')}Z`) : NaN
-  }
-  return ((at("'install', '--no-index'") - at('Successfully installed probe-ext')) / -1000).toFixed(1)
-}
-
-describe('charmcraft2 double inside a linux/s390x container (qemu-user)', () => {
-  /** One pack of bases[1] as the emulated route runs it (its mount points), on a fresh copy of the charm. */
-  function packInContainer(root: string, run: string, pipCache: string) {
-    mkdirSync(path.join(root, run), { recursive: true })
-    const project = emuProbeCopy(path.join(root, run))
-    const out = path.join(root, run, 'out')
-    const logs = path.join(root, run, 'log')
-    mkdirSync(out, { recursive: true })
-    mkdirSync(logs, { recursive: true })
-    const started = Date.now()
-    const res = spawnSync(
-      'docker',
-      [
-        'run', '--rm', '--network', 'none', '--platform', 'linux/s390x',
-        '-v', `${project}:/build/project`, '-v', `${out}:/build/out`, '-w', '/build/out',
-        '-v', `${pipCache}:/root/.cache/pip`, '-v', `${logs}:/root/.local/state/charmcraft/log`,
-        '-v', `${CHARMCRAFT2}:/usr/local/bin/charmcraft:ro`,
-        'ubuntu:22.04',
-        'charmcraft', 'pack', '--destructive-mode', '--project-dir', '/build/project', '--bases-index', '1', '--verbose',
-      ],
-      { encoding: 'utf8', timeout: 900_000 },
-    ) // prettier-ignore
-    const seconds = (Date.now() - started) / 1000
-    const logFiles = readdirSync(logs)
-    const log = logFiles.length === 1 ? readFileSync(path.join(logs, logFiles[0]), 'utf8') : ''
-    return { ...res, seconds, out, log, logFiles }
-  }
-
-  test.skipIf(Boolean(skipReason))(
-    `packs bases[1] (ubuntu 22.04 s390x) with an s390x probe-ext; a re-run with the same pip cache compiles nothing${skipReason ? ` (skipped: ${skipReason})` : ''}`,
-    async () => {
-      const root = tempDir('bs-cc2-s390x-')
-      const pipCache = path.join(root, 'pip-cache')
-      mkdirSync(pipCache)
-
-      const cold = packInContainer(root, 'cold', pipCache)
-      expect(cold.status, cold.stderr).toBe(0)
-      expect(cold.stdout).toBe('Charms packed:\n    emu-probe_ubuntu-22.04-s390x.charm\n')
-      expect(charms(cold.out)).toEqual(['emu-probe_ubuntu-22.04-s390x.charm'])
-      const charm = path.join(cold.out, 'emu-probe_ubuntu-22.04-s390x.charm')
-      const so = zipList(charm).filter((m) => /^venv\/probe_ext\/_probe\..*\.so$/.test(m))
-      expect(so).toEqual(['venv/probe_ext/_probe.cpython-311-s390x-linux-gnu.so'])
-      expect(await readElfHeader(unzipMember(charm, so[0], path.join(root, 'x')))).toMatchObject({ machine: 22, bits: 64, endian: 'MSB' })
-      const manifest = parse(execFileSync('unzip', ['-p', charm, 'manifest.yaml'], { encoding: 'utf8' })) as { bases: unknown }
-      expect(manifest.bases).toEqual([{ name: 'ubuntu', channel: '22.04', architectures: ['s390x'] }])
-      // craft-cli's log in the mounted directory: pip built (compiled) probe-ext and stored it in the wheel cache
-      expect(cold.logFiles[0]).toMatch(/^charmcraft-\d{8}-\d{6}\.\d{6}\.log$/)
-      expect(cold.log).toContain('Building wheel for probe-ext (pyproject.toml): started')
-      expect(cold.log).toContain('Created wheel for probe-ext: filename=probe_ext-0.1.0-cp311-cp311-linux_s390x.whl')
-      expect(cold.log).toContain('Stored in directory: /root/.cache/pip/wheels/')
-
-      const warm = packInContainer(root, 'warm', pipCache)
-      expect(warm.status, warm.stderr).toBe(0)
-      expect(charms(warm.out)).toEqual(['emu-probe_ubuntu-22.04-s390x.charm'])
-      expect(warm.log).toContain('Using cached probe_ext-0.1.0-cp311-cp311-linux_s390x.whl')
-      expect(warm.log).not.toContain('Building wheel for')
-      expect(warm.log).not.toContain('Installing build dependencies')
-
-      console.log(
-        `charmcraft2 double, emulated s390x pack of emu-probe: cold ${cold.seconds.toFixed(1)} s (pip step ${pipSeconds(cold.log)} s), ` +
-          `re-run with the pip cache ${warm.seconds.toFixed(1)} s (pip step ${pipSeconds(warm.log)} s)`,
-      )
-    },
-    1_800_000,
-  )
 })

@@ -5,25 +5,32 @@
  * ubuntu:22.04, .ci/setup.d/s390x-standin.sh) under real QEMU (binfmt_misc), by the charmcraft 2.x pack double
  * (test/doubles/charmcraft2) with the container's python3, pip and gcc; the store is the charmcraft double.
  *   released: both revisions, the s390x one carrying s390x machine code; a re-run uploads nothing;
- *   refused: emulate: false (up front), no docker engine (up front, one line, through the dist CLI), an s390x
- *   charm carrying an x86-64 .so, a container whose pack fails mid-way: nothing uploaded.
- *   a configured runner (--runners s390x) still wins: no container.
+ *   refused: emulate: false (up front), no docker engine (up front, one line, through the dist CLI; skipped when
+ *   docker is not installed at all), an s390x charm carrying an x86-64 .so, a container whose pack fails mid-way
+ *   (a C source that does not compile: one line with the compiler's error and the log tail, exit 1, no .charm):
+ *   nothing uploaded. (test/charm-emulated.test.ts checks the logs handed over and ':' renamed on a failing pack.)
+ *   a configured runner (--runners s390x) still wins: exit 0, and no container in charm-build's provenance.
  * Each emulated pack costs a minute or two of CPU here: three in all.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process'
-import { readdirSync, writeFileSync } from 'node:fs'
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { beforeAll, describe, expect, test } from 'vitest'
 import { stringify } from 'yaml'
 import { type LocalReleaseResult, runLocalRelease } from '../cli/release.js'
 import { readElfHeader } from '../shared/elf.js'
+import { which } from '../shared/exec.js'
 import { calls, channelMap, emuProbeCopy, type StoreDouble, writes } from './charm-fixtures.js'
 import { repoRoot, tempDir } from './helpers/runner.js'
 
+/** Why no docker test can run here (no docker program at all), or ''. */
+const NO_DOCKER = which('docker') ? '' : 'docker is not installed (.ci/apt-packages: docker.io)'
+
 /** Why the container tests cannot run here, or '' when docker answers and the s390x stand-in image is loaded. */
 function containerSkip(): string {
+  if (NO_DOCKER) return NO_DOCKER
   const r = spawnSync('docker', ['image', 'inspect', '-f', '{{.Os}}/{{.Architecture}}', 'ubuntu:22.04'], { encoding: 'utf8' })
-  if (r.error) return 'docker is not installed (.ci/apt-packages: docker.io)'
+  if (r.error) return `docker does not run (${r.error.message})`
   if (r.status !== 0) return `no linux/s390x ubuntu:22.04 here (${(r.stderr || '').trim().split('\n')[0]}); run bash .ci/docker-up`
   return r.stdout.trim() === 'linux/s390x' ? '' : `ubuntu:22.04 is ${r.stdout.trim()}, not the linux/s390x stand-in; run bash .ci/docker-up`
 }
@@ -54,6 +61,26 @@ const failed = (r: LocalReleaseResult) =>
 const store = (out: string): StoreDouble => ({ state: path.join(out, 'store') }) as StoreDouble
 const packs = (r: LocalReleaseResult) => r.steps.filter((s) => s.job === 'pack').map((s) => [s.entry, s.runner?.RUNNER_ARCH, s.exitCode])
 
+/** What charm-build's provenance (written into the pack job's artifact) records of a container: its inputs and charmcraft's annotation. */
+function containerRecord(out: string, artifact: string) {
+  const file = path.join(out, 'artifacts', artifact, 'provenance.charm-build.emu-probe.intoto.json')
+  const def = (
+    JSON.parse(readFileSync(file, 'utf8')) as {
+      predicate: {
+        buildDefinition: {
+          externalParameters: Record<string, string>
+          resolvedDependencies: Array<{ name: string; annotations?: Record<string, string> }>
+        }
+      }
+    }
+  ).predicate.buildDefinition
+  return {
+    platform: def.externalParameters['container-platform'],
+    image: def.externalParameters['container-image'],
+    charmcraft: def.resolvedDependencies.find((d) => d.name === 'charmcraft')?.annotations?.container,
+  }
+}
+
 describe.skipIf(SKIP)('emu-probe (amd64 + s390x) with no s390x runner: the s390x entry packed under emulation', () => {
   const config = workspace('good')
   const out = tempDir('bs-emu-out-')
@@ -77,6 +104,12 @@ describe.skipIf(SKIP)('emu-probe (amd64 + s390x) with no s390x runner: the s390x
       ['bases[1]', 'emulated', 'linux/s390x', 'ubuntu:22.04'],
     ])
     expect(Object.keys(channelMap(store(out), 'emu-probe', 'latest/edge')).sort()).toEqual(['22.04/amd64', '22.04/s390x'])
+    // charm-build's own record of the container (the signal 'a configured runner still wins' finds absent)
+    expect(containerRecord(out, 'pack-emu-probe_1')).toEqual({
+      platform: 'linux/s390x',
+      image: 'ubuntu:22.04',
+      charmcraft: 'linux/s390x ubuntu:22.04',
+    })
   })
 
   test('the s390x charm carries probe-ext compiled for s390x (ELF machine 22, 64-bit big-endian)', async () => {
@@ -115,18 +148,23 @@ describe('refused, and nothing uploaded', () => {
     expect(calls(store(out))).toEqual([])
   })
 
-  test('no docker engine: one line through the dist CLI, exit 1, no stack, nothing built', async () => {
-    const out = tempDir('bs-emu-nodocker-')
-    const r = await cli(['release', '--config', workspace('good'), '--output-dir', out, '--dry-run', 'false'], {
-      DOCKER_HOST: `unix://${path.join(out, 'no-docker.sock')}`,
-    })
-    expect(r.code, r.output).toBe(1)
-    expect(errorLines(r.output), r.output).toHaveLength(1)
-    expect(errorLines(r.output)[0]).toMatch(/emu-probe bases\[1\] \(emulated, linux\/s390x\): the docker engine does not answer .*start it/)
-    expect(r.output).not.toMatch(/\n\s+at /)
-    expect(r.output).not.toMatch(/▶▶ \[build/)
-    expect(calls(store(out))).toEqual([])
-  })
+  test.skipIf(Boolean(NO_DOCKER))(
+    `no docker engine: one line through the dist CLI, exit 1, no stack, nothing built${NO_DOCKER ? ` (skipped: ${NO_DOCKER})` : ''}`,
+    async () => {
+      const out = tempDir('bs-emu-nodocker-')
+      const r = await cli(['release', '--config', workspace('good'), '--output-dir', out, '--dry-run', 'false'], {
+        DOCKER_HOST: `unix://${path.join(out, 'no-docker.sock')}`,
+      })
+      expect(r.code, r.output).toBe(1)
+      expect(errorLines(r.output), r.output).toHaveLength(1)
+      expect(errorLines(r.output)[0]).toMatch(
+        /emu-probe bases\[1\] \(emulated, linux\/s390x\): the docker engine does not answer .*start it/,
+      )
+      expect(r.output).not.toMatch(/\n\s+at /)
+      expect(r.output).not.toMatch(/▶▶ \[build/)
+      expect(calls(store(out))).toEqual([])
+    },
+  )
 
   test.skipIf(SKIP)(
     'an s390x charm carrying an x86-64 .so, and a pack that fails mid-way in the container: one line each, nothing uploaded',
@@ -144,6 +182,8 @@ describe('refused, and nothing uploaded', () => {
         const errors = errorLines(r.output)
         expect(errors, `${variant}: ${r.output}`).toHaveLength(1)
         expect(errors[0], variant).toMatch(line)
+        // the failing pack's log tail follows the compiler's error on that one line
+        if (variant === 'broken-c') expect(errors[0]).toContain("Failed to run the build script for part 'charm'")
         expect(r.output, variant).not.toMatch(/\n\s+at /)
         expect(r.output, variant).not.toMatch(/▶▶ \[release/)
         expect(
@@ -160,6 +200,7 @@ describe('refused, and nothing uploaded', () => {
   test('a configured runner still wins: --runners s390x packs bases[1] on the self-hosted s390x runner, no container', async () => {
     const out = tempDir('bs-emu-runner-')
     const r = await runLocalRelease({ config: workspace('good'), outDir: out, dryRun: 'true', quiet: true, runners: ['s390x'] })
+    expect(r.exitCode, JSON.stringify([failed(r), r.errors])).toBe(0)
     expect(r.plan!.packs.map((p) => [p.entry, p.route, p['container-platform']])).toEqual([
       ['bases[0]', 'hosted', ''],
       ['bases[1]', 'self-hosted', ''],
@@ -168,6 +209,12 @@ describe('refused, and nothing uploaded', () => {
       ['bases[0]', 'X64'],
       ['bases[1]', 'S390X'],
     ])
+    expect(packs(r).map(([, , code]) => code)).toEqual([0, 0])
+    // no container: charm-build recorded none in its provenance, and the summary names no emulated route
+    expect(containerRecord(out, 'pack-emu-probe_1')).toEqual({ platform: '', image: '', charmcraft: undefined })
+    expect(readdirSync(path.join(out, 'artifacts', 'pack-emu-probe_1'))).toContain('emu-probe_ubuntu-22.04-s390x.charm')
+    expect(r.summary).toMatch(/bases\[1\].*self-hosted/)
+    expect(r.summary).not.toMatch(/emulated/)
   })
 })
 
