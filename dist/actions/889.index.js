@@ -71,6 +71,7 @@ async function main(rt) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   _0: () => (/* binding */ loadCharm),
+/* harmony export */   gM: () => (/* binding */ readYaml),
 /* harmony export */   px: () => (/* binding */ isCharmName),
 /* harmony export */   yb: () => (/* binding */ snapResources)
 /* harmony export */ });
@@ -88,6 +89,7 @@ async function main(rt) {
 
 const CHARM_NAME_RE = /^[a-z][a-z0-9]*(-[a-z0-9]*[a-z][a-z0-9]*)*$/;
 const RESOURCE_NAME_RE = /^[a-z][a-z0-9-]*$/;
+/** A charm directory's YAML file as a mapping: undefined when absent, {} when empty; one UserError line when it is not a YAML mapping. */
 async function readYaml(file) {
     let text;
     try {

@@ -14,11 +14,11 @@ export const modules = {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(38815);
-/* harmony import */ var _arch_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(82220);
-/* harmony import */ var _elf_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(87563);
+/* harmony import */ var _arch_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(82220);
+/* harmony import */ var _elf_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(87563);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(32635);
-/* harmony import */ var _sbom_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(62479);
+/* harmony import */ var _sbom_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(62479);
+/* harmony import */ var _metadata_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(173);
 /* harmony import */ var _release_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(18003);
 /* harmony import */ var _routes_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(72658);
 /**
@@ -52,7 +52,7 @@ async function elfFilesUnder(root) {
         const abs = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(root, rel);
         if (!(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(abs)).isFile())
             continue;
-        const header = await (0,_elf_js__WEBPACK_IMPORTED_MODULE_4__/* .readElfHeader */ .x9)(abs);
+        const header = await (0,_elf_js__WEBPACK_IMPORTED_MODULE_3__/* .readElfHeader */ .x9)(abs);
         if (header)
             out.push({ path: rel.split((node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)).join('/'), header });
     }
@@ -60,7 +60,7 @@ async function elfFilesUnder(root) {
 }
 /** Unpack a .charm (real unzip, scratch under tmpRoot, removed on every path) and read its manifest bases and ELF files. */
 async function inspectPackedCharm(file, tmpRoot, inputName = 'charm') {
-    return (0,_sbom_js__WEBPACK_IMPORTED_MODULE_5__/* .withUnpackedArtifact */ .GQ)(file, tmpRoot, async (root) => {
+    return (0,_sbom_js__WEBPACK_IMPORTED_MODULE_4__/* .withUnpackedArtifact */ .GQ)(file, tmpRoot, async (root) => {
         const manifest = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(root, 'manifest.yaml'), 'utf8').catch(() => undefined);
         const bases = manifest === undefined
             ? undefined
@@ -80,23 +80,23 @@ function elfProblem(charm, runOn, elf, what = 'this entry') {
         return undefined;
     const first = elf[0];
     const arches = [...new Set(runOn.map((b) => b.arch))];
-    const carries = `${first.path} is machine code for ${(0,_elf_js__WEBPACK_IMPORTED_MODULE_4__/* .describeElf */ .Rg)(first.header)}${elf.length > 1 ? ` (and ${elf.length - 1} more ELF file${elf.length > 2 ? 's' : ''})` : ''}`;
+    const carries = `${first.path} is machine code for ${(0,_elf_js__WEBPACK_IMPORTED_MODULE_3__/* .describeElf */ .Rg)(first.header)}${elf.length > 1 ? ` (and ${elf.length - 1} more ELF file${elf.length > 2 ? 's' : ''})` : ''}`;
     if (arches.length === 0)
         return `${charm}: ${carries}, but its manifest.yaml names no bases, so nothing says which arch it is for; pack it with charmcraft, one bases entry per arch`;
     if (arches.includes('all'))
         return `${charm}: runs on arch all, but ${carries}; a charm for every arch can hold no machine code: give it one bases entry per arch and pack each on its arch`;
     if (arches.length > 1)
         return `${charm}: runs on ${arches.join(', ')}, but ${carries}; one .charm cannot hold the right machine code for several arches: give each arch its own bases entry and pack each on its arch`;
-    const want = _arch_js__WEBPACK_IMPORTED_MODULE_3__/* .ARCHES */ .Pr.find((a) => a.debian === arches[0]);
+    const want = _arch_js__WEBPACK_IMPORTED_MODULE_2__/* .ARCHES */ .Pr.find((a) => a.debian === arches[0]);
     if (!want)
-        return `${charm}: runs on '${arches[0]}', which is no arch of ${_arch_js__WEBPACK_IMPORTED_MODULE_3__/* .ARCHES */ .Pr.map((a) => a.debian).join(', ')}, but ${carries}; fix its bases`;
+        return `${charm}: runs on '${arches[0]}', which is no arch of ${_arch_js__WEBPACK_IMPORTED_MODULE_2__/* .ARCHES */ .Pr.map((a) => a.debian).join(', ')}, but ${carries}; fix its bases`;
     const fits = (h) => h.machine === want.elf.machine && h.bits === want.elf.bits && h.endian === want.elf.endian;
     const bad = elf.filter((f) => !fits(f.header));
     if (bad.length === 0)
         return undefined;
-    const found = (0,_arch_js__WEBPACK_IMPORTED_MODULE_3__/* .archFromElf */ .YE)(bad[0].header.machine, bad[0].header.bits, bad[0].header.endian);
+    const found = (0,_arch_js__WEBPACK_IMPORTED_MODULE_2__/* .archFromElf */ .YE)(bad[0].header.machine, bad[0].header.bits, bad[0].header.endian);
     const more = bad.length > 1 ? ` (and ${bad.length - 1} more file${bad.length > 2 ? 's' : ''} not built for ${want.debian})` : '';
-    return (`${charm}: ${bad[0].path} is built for ${(0,_elf_js__WEBPACK_IMPORTED_MODULE_4__/* .describeElf */ .Rg)(bad[0].header)}, not ${want.debian}${more}; ` +
+    return (`${charm}: ${bad[0].path} is built for ${(0,_elf_js__WEBPACK_IMPORTED_MODULE_3__/* .describeElf */ .Rg)(bad[0].header)}, not ${want.debian}${more}; ` +
         `pack ${what} on ${article(want.debian)} ${want.debian} host or under emulation (it carries machine code)${found ? `, never on ${found.debian}` : ''}`);
 }
 /**
@@ -130,7 +130,7 @@ async function checkCharmArch(file, entry, tmpRoot) {
 /** How a charm that passed reads in the log. */
 function fitLine(packed) {
     const n = packed.elf.length;
-    return n === 0 ? 'no machine code' : `${n} ELF file${n === 1 ? '' : 's'}, all ${(0,_elf_js__WEBPACK_IMPORTED_MODULE_4__/* .describeElf */ .Rg)(packed.elf[0].header)}`;
+    return n === 0 ? 'no machine code' : `${n} ELF file${n === 1 ? '' : 's'}, all ${(0,_elf_js__WEBPACK_IMPORTED_MODULE_3__/* .describeElf */ .Rg)(packed.elf[0].header)}`;
 }
 function refuseUnfit(file, packed, entry) {
     const name = node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(file);
@@ -151,10 +151,6 @@ async function checkGivenCharmArch(file, tmpRoot, inputName = 'charm') {
     const problem = await givenCharmArchProblem(file, tmpRoot, `${inputName}: ${node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(file)}`);
     if (problem)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .UserError */ .yo(problem);
-}
-async function readYaml(file) {
-    const text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file, 'utf8').catch(() => undefined);
-    return text === undefined ? undefined : ((0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .parse */ .qg)(text) ?? {});
 }
 /** The entry a packed charm was packed for: the selected one, else the one whose run-on its manifest names. */
 function entryOf(file, entries, src, bases) {
@@ -182,8 +178,8 @@ function entryOf(file, entries, src, bases) {
  */
 async function checkPackedCharms(charms, src, tmpRoot, log = () => { }) {
     try {
-        const cc = await readYaml(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(src.dir, 'charmcraft.yaml'));
-        const md = await readYaml(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(src.dir, 'metadata.yaml'));
+        const cc = await (0,_metadata_js__WEBPACK_IMPORTED_MODULE_5__/* .readYaml */ .gM)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(src.dir, 'charmcraft.yaml'));
+        const md = await (0,_metadata_js__WEBPACK_IMPORTED_MODULE_5__/* .readYaml */ .gM)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(src.dir, 'metadata.yaml'));
         // A platform built for `all` stays `all` here, as charmcraft writes it in manifest.yaml.
         const entries = (0,_routes_js__WEBPACK_IMPORTED_MODULE_7__/* .charmEntries */ .So)(src.name, cc, md, src.builder, src.builder === 'charm' ? src.arches : ['all']);
         for (const file of charms) {
@@ -202,11 +198,98 @@ async function checkPackedCharms(charms, src, tmpRoot, log = () => { }) {
 
 /***/ }),
 
+/***/ 22488:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bm: () => (/* binding */ CHARMCRAFT_2_7_6_REQUIREMENTS),
+/* harmony export */   l1: () => (/* binding */ CONSTRAINTS_LEFT_TO_APT),
+/* harmony export */   tn: () => (/* binding */ CHARMCRAFT_CONSTRAINTS_SOURCE),
+/* harmony export */   un: () => (/* binding */ CHARMCRAFT_FOR_TRACK)
+/* harmony export */ });
+/**
+ * charmcraft 2.7.6's own pins, for installing it by pip inside an emulated container (shared/charm/container.ts).
+ *
+ * The text below is canonical/charmcraft at tag 2.7.6 (commit 61c4a365834e271abb1069ac5c74760ac20859f4),
+ * file `requirements.txt`, unchanged: the versions its snap was built with. charmcraft's setup.py leaves its
+ * dependencies unpinned (`craft-parts>=1.18`, ...), and a plain `pip install charmcraft==2.7.6` today pulls
+ * pydantic-2 craft libraries it cannot run with; these pins, given as constraints, give the same set as the snap.
+ * 2.7.6 is the last 2.x tag (2.x/stable), the track CK's charms pin in .charmcraft-channel.
+ */
+/** The charmcraft version each snap track installs in the container. */
+const CHARMCRAFT_FOR_TRACK = Object.freeze({ '2.x': '2.7.6' });
+/** Where CHARMCRAFT_CONSTRAINTS comes from (named in the log, the summary, the SBOM and the provenance). */
+const CHARMCRAFT_CONSTRAINTS_SOURCE = 'https://github.com/canonical/charmcraft/blob/2.7.6/requirements.txt';
+/**
+ * Pins left out: no s390x/ppc64le wheels exist for them, their sdists need Rust (cryptography) or build libsodium
+ * and run its `make check` (pynacl) under emulation. jammy's python3-cryptography and python3-nacl (apt) stand in,
+ * seen through a venv made with --system-site-packages; they satisfy every requirement that names them.
+ */
+const CONSTRAINTS_LEFT_TO_APT = ['cryptography', 'pynacl'];
+const CHARMCRAFT_2_7_6_REQUIREMENTS = `
+attrs==23.1.0
+certifi==2023.7.22
+cffi==1.16.0
+charset-normalizer==3.3.2
+craft-cli==2.4.0
+craft-parts==1.25.3
+craft-providers==1.20.4
+craft-store==2.5.0
+cryptography==43.0.3
+deprecated==1.2.18
+distro==1.8.0
+humanize==4.8.0
+idna==3.4
+importlib-metadata==6.8.0
+jaraco-classes==3.3.1
+jeepney==0.8.0
+jinja2==3.1.6
+jsonschema==4.19.2
+jsonschema-specifications==2023.7.1
+keyring==24.2.0
+macaroonbakery==1.3.4
+markupsafe==2.1.5
+more-itertools==10.1.0
+overrides==7.4.0
+packaging==23.2
+platformdirs==3.11.0
+protobuf==3.20.3
+pycparser==2.21
+pydantic==1.10.24
+pydantic-yaml==0.11.2
+pymacaroons==0.13.0
+pynacl==1.5.0
+pyrfc3339==1.1
+python-dateutil==2.8.2
+pytz==2023.4
+pyxdg==0.28
+pyyaml==6.0.3
+referencing==0.30.2
+requests==2.32.5
+requests-toolbelt==1.0.0
+requests-unixsocket2==0.4.2
+rpds-py==0.10.6
+secretstorage==3.3.3
+six==1.16.0
+snap-helpers==0.4.2
+tabulate==0.9.0
+types-deprecated==1.2.9.20240311
+types-pyyaml==6.0.12.20250915
+typing-extensions==4.8.0
+urllib3==2.2.3
+wrapt==1.15.0
+zipp==3.17.0
+`.trimStart();
+
+
+/***/ }),
+
 /***/ 173:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   _0: () => (/* binding */ loadCharm),
+/* harmony export */   gM: () => (/* binding */ readYaml),
 /* harmony export */   px: () => (/* binding */ isCharmName),
 /* harmony export */   yb: () => (/* binding */ snapResources)
 /* harmony export */ });
@@ -224,6 +307,7 @@ async function checkPackedCharms(charms, src, tmpRoot, log = () => { }) {
 
 const CHARM_NAME_RE = /^[a-z][a-z0-9]*(-[a-z0-9]*[a-z][a-z0-9]*)*$/;
 const RESOURCE_NAME_RE = /^[a-z][a-z0-9-]*$/;
+/** A charm directory's YAML file as a mapping: undefined when absent, {} when empty; one UserError line when it is not a YAML mapping. */
 async function readYaml(file) {
     let text;
     try {
@@ -1301,7 +1385,8 @@ function verifyFailure(plan, ms) {
 /* harmony export */ });
 /* unused harmony exports SELF_HOSTED_ARCHES, runnerVariable, EMULATED_SLOWDOWN, EMULATED_RUNNER, slowMark, SELF_HOSTED_RELEASE, entryNeeded, routeEntry, checkBuildRoutes, showRoute, packJobs, routeConfigFromEnv */
 /* harmony import */ var _arch_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(82220);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(32635);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(32635);
+/* harmony import */ var _charmcraft_pins_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(22488);
 /**
  * Where each `bases` entry (or `platforms` entry) of a charm is packed: pure, unit-tested (test/charm-routes.test.ts).
  *
@@ -1330,6 +1415,7 @@ function verifyFailure(plan, ms) {
  */
 
 
+
 const SELF_HOSTED_ARCHES = (/* unused pure expression or super */ null && (['s390x', 'ppc64el']));
 /** The repository variable that turns on a self-hosted route. */
 const runnerVariable = (arch) => `${arch.toUpperCase()}_RUNNER`;
@@ -1351,8 +1437,26 @@ const runnerArch = (debian) => parseArch(debian).runner;
 const SELF_HOSTED_RELEASE = '22.04';
 const imageOs = (release) => `ubuntu${release.split('.')[0]}`;
 const isUbuntu = (b) => b.name === 'ubuntu';
-/** The routes of one build-on base, best first, whether configured or not (pure). */
-function candidates(b, cfg) {
+/** The Ubuntu releases whose python3 charmcraft 2.x runs on (2.7.6 imports distutils: Python <= 3.11; 24.04 has 3.12). */
+const EMULATED_RELEASES = (/* unused pure expression or super */ null && (['20.04', '22.04']));
+/**
+ * Why the emulated route cannot pack this entry of this base ('' when it can): it installs charmcraft 2.x (the
+ * track of .charmcraft-channel) in the container and packs one `bases` entry with --bases-index.
+ */
+function emulationGap(e, b, charmcraftChannel) {
+    if (e.select.kind !== 'bases-index')
+        return 'a bases entry for the emulated route (it packs charmcraft 2.x bases entries; platforms need charmcraft 3, not installed in the container)';
+    if (!EMULATED_RELEASES.includes(b.channel))
+        return `a build-on release the emulated route serves (${EMULATED_RELEASES.join(', ')}: charmcraft 2.x needs Python <= 3.11, Ubuntu ${b.channel} has a newer one)`;
+    const track = (charmcraftChannel || 'latest/stable').split('/')[0];
+    if (!CHARMCRAFT_FOR_TRACK[track])
+        return `a charmcraft the emulated route installs: pin ${Object.keys(CHARMCRAFT_FOR_TRACK)
+            .map((t) => `${t}/stable`)
+            .join(' or ')} in .charmcraft-channel (it says ${charmcraftChannel || 'nothing: latest/stable'})`;
+    return '';
+}
+/** The routes of one build-on base, best first, whether configured or not (pure). `gap`: why emulation cannot serve it. */
+function candidates(b, cfg, gap = '') {
     if (!isUbuntu(b))
         return [];
     const out = [];
@@ -1401,8 +1505,8 @@ function candidates(b, cfg) {
             lxd: false,
             containerPlatform: arch.platform,
             containerImage: `ubuntu:${b.channel}`,
-            configured: cfg.emulate !== false,
-            fix: 'remove emulate: false',
+            configured: cfg.emulate !== false && !gap,
+            fix: cfg.emulate === false ? 'remove emulate: false' : gap,
         });
     return out;
 }
@@ -1419,8 +1523,8 @@ function entryNeeded(e, arches) {
  * A self-hosted route is refused when the caller's owner is not the suite's (GitHub lets a called workflow use
  * the caller's self-hosted runners only when both repositories have the same owner).
  */
-function routeEntry(charm, e, cfg) {
-    const all = e.buildOn.flatMap((b) => candidates(b, cfg));
+function routeEntry(charm, e, cfg, charmcraftChannel) {
+    const all = e.buildOn.flatMap((b) => candidates(b, cfg, emulationGap(e, b, charmcraftChannel)));
     // A native route of any build-on base before an emulated one.
     const usable = all.find((r) => r.configured && r.kind !== 'emulated') ?? all.find((r) => r.configured);
     const where = `${charm}: ${showSelect(e)} builds on ${showBuildOn(e)}`;
@@ -1450,14 +1554,14 @@ const obj = (v) => v && typeof v === 'object' && !Array.isArray(v) ? v : undefin
 function parseBaseString(s, where) {
     const m = /^([a-z]+)@([0-9.]+|devel)$/.exec(s);
     if (!m)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${where}: base '${s}' is not <name>@<channel> (e.g. ubuntu@22.04)`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${where}: base '${s}' is not <name>@<channel> (e.g. ubuntu@22.04)`);
     return { name: m[1], channel: m[2] };
 }
 /** A `bases` item's build-on/run-on list item: {name, channel, architectures}. */
 function basesOf(v, where, defaultArch) {
     const d = obj(v);
     if (!d || typeof d.name !== 'string' || (typeof d.channel !== 'string' && typeof d.channel !== 'number'))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${where}: each base needs name and channel (e.g. name: ubuntu, channel: "22.04")`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${where}: each base needs name and channel (e.g. name: ubuntu, channel: "22.04")`);
     const archs = Array.isArray(d.architectures) && d.architectures.length ? d.architectures.map(String) : [defaultArch];
     return archs.map((arch) => ({ name: d.name, channel: String(d.channel), arch }));
 }
@@ -1480,7 +1584,7 @@ function charmEntries(charm, charmcraft, metadata, builder, arches) {
             const d = obj(item);
             if (d && ('build-on' in d || 'run-on' in d)) {
                 if (!Array.isArray(d['build-on']) || !Array.isArray(d['run-on']))
-                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${where}: give both build-on and run-on lists`);
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${where}: give both build-on and run-on lists`);
                 return {
                     select: { kind: 'bases-index', index },
                     buildOn: d['build-on'].flatMap((b, i) => basesOf(b, `${where}.build-on[${i}]`, 'amd64')),
@@ -1498,10 +1602,10 @@ function charmEntries(charm, charmcraft, metadata, builder, arches) {
         const one = (s, where, dflt) => {
             const m = /^(?:([a-z]+@[0-9.]+|[a-z]+@devel):)?([a-z0-9]+)$/.exec(s);
             if (!m)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${where}: '${s}' is not <arch> or <base>:<arch> (e.g. ubuntu@22.04:amd64)`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${where}: '${s}' is not <arch> or <base>:<arch> (e.g. ubuntu@22.04:amd64)`);
             const b = m[1] ? parseBaseString(m[1], where) : dflt;
             if (!b)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${where}: '${s}' names no base and charmcraft.yaml has no top-level base; write ubuntu@22.04:${s}`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${where}: '${s}' names no base and charmcraft.yaml has no top-level base; write ubuntu@22.04:${s}`);
             return m[2] === 'all' ? arches.map((arch) => ({ ...b, arch })) : [{ ...b, arch: m[2] }];
         };
         return Object.entries(platforms).map(([name, v]) => {
@@ -1511,7 +1615,7 @@ function charmEntries(charm, charmcraft, metadata, builder, arches) {
                 return { select: { kind: 'platform', name }, buildOn: one(name, where, buildBase), runOn: one(name, where, top) };
             const list = (k) => {
                 if (!Array.isArray(d[k]))
-                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${where}: ${k} must be a list`);
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${where}: ${k} must be a list`);
                 return d[k].map(String);
             };
             return {
@@ -1521,14 +1625,14 @@ function charmEntries(charm, charmcraft, metadata, builder, arches) {
             };
         });
     }
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${file}: no bases or platforms; declare where the charm builds and runs (see charmcraft's docs)`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${file}: no bases or platforms; declare where the charm builds and runs (see charmcraft's docs)`);
 }
 const SERIES = { focal: '20.04', jammy: '22.04', noble: '24.04' };
 /** A metadata `series` name → its Ubuntu release. */
 function seriesRelease(series, where) {
     const r = SERIES[series];
     if (!r)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${where}: series '${series}' is not one of ${Object.keys(SERIES).join(', ')}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${where}: series '${series}' is not one of ${Object.keys(SERIES).join(', ')}`);
     return r;
 }
 /**
@@ -1542,13 +1646,16 @@ function showRoute(p) {
     const mode = p.destructive === 'true' ? ', destructive mode' : p.destructive === 'false' ? ', LXD' : '';
     return `${p.route} ${where}${mode}${p.slow ? ` (${p.slow})` : ''}`;
 }
-/** One pack job per needed entry of one charm, each on its route; refuses (one line) what no route serves. */
-function packJobs(charm, entries, arches, cfg) {
+/**
+ * One pack job per needed entry of one charm, each on its route; refuses (one line) what no route serves.
+ * charmcraftChannel: the charm's .charmcraft-channel (which charmcraft the emulated route installs).
+ */
+function packJobs(charm, entries, arches, cfg, charmcraftChannel) {
     const jobs = [];
     for (const e of entries) {
         if (!entryNeeded(e, arches))
             continue;
-        const r = routeEntry(charm, e, cfg);
+        const r = routeEntry(charm, e, cfg, charmcraftChannel);
         jobs.push({
             charm,
             id: String(jobs.length),

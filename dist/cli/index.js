@@ -12097,7 +12097,7 @@ function trailingBytesSeen(data) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3274);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3969);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .mainCli */ .CR)();
 
@@ -12106,7 +12106,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3274:
+/***/ 3969:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -16601,6 +16601,81 @@ async function followCli(args) {
     }
 }
 
+;// CONCATENATED MODULE: ./shared/charm/charmcraft-pins.ts
+/**
+ * charmcraft 2.7.6's own pins, for installing it by pip inside an emulated container (shared/charm/container.ts).
+ *
+ * The text below is canonical/charmcraft at tag 2.7.6 (commit 61c4a365834e271abb1069ac5c74760ac20859f4),
+ * file `requirements.txt`, unchanged: the versions its snap was built with. charmcraft's setup.py leaves its
+ * dependencies unpinned (`craft-parts>=1.18`, ...), and a plain `pip install charmcraft==2.7.6` today pulls
+ * pydantic-2 craft libraries it cannot run with; these pins, given as constraints, give the same set as the snap.
+ * 2.7.6 is the last 2.x tag (2.x/stable), the track CK's charms pin in .charmcraft-channel.
+ */
+/** The charmcraft version each snap track installs in the container. */
+const charmcraft_pins_CHARMCRAFT_FOR_TRACK = Object.freeze({ '2.x': '2.7.6' });
+/** Where CHARMCRAFT_CONSTRAINTS comes from (named in the log, the summary, the SBOM and the provenance). */
+const charmcraft_pins_CHARMCRAFT_CONSTRAINTS_SOURCE = 'https://github.com/canonical/charmcraft/blob/2.7.6/requirements.txt';
+/**
+ * Pins left out: no s390x/ppc64le wheels exist for them, their sdists need Rust (cryptography) or build libsodium
+ * and run its `make check` (pynacl) under emulation. jammy's python3-cryptography and python3-nacl (apt) stand in,
+ * seen through a venv made with --system-site-packages; they satisfy every requirement that names them.
+ */
+const charmcraft_pins_CONSTRAINTS_LEFT_TO_APT = (/* unused pure expression or super */ null && (['cryptography', 'pynacl']));
+const charmcraft_pins_CHARMCRAFT_2_7_6_REQUIREMENTS = `
+attrs==23.1.0
+certifi==2023.7.22
+cffi==1.16.0
+charset-normalizer==3.3.2
+craft-cli==2.4.0
+craft-parts==1.25.3
+craft-providers==1.20.4
+craft-store==2.5.0
+cryptography==43.0.3
+deprecated==1.2.18
+distro==1.8.0
+humanize==4.8.0
+idna==3.4
+importlib-metadata==6.8.0
+jaraco-classes==3.3.1
+jeepney==0.8.0
+jinja2==3.1.6
+jsonschema==4.19.2
+jsonschema-specifications==2023.7.1
+keyring==24.2.0
+macaroonbakery==1.3.4
+markupsafe==2.1.5
+more-itertools==10.1.0
+overrides==7.4.0
+packaging==23.2
+platformdirs==3.11.0
+protobuf==3.20.3
+pycparser==2.21
+pydantic==1.10.24
+pydantic-yaml==0.11.2
+pymacaroons==0.13.0
+pynacl==1.5.0
+pyrfc3339==1.1
+python-dateutil==2.8.2
+pytz==2023.4
+pyxdg==0.28
+pyyaml==6.0.3
+referencing==0.30.2
+requests==2.32.5
+requests-toolbelt==1.0.0
+requests-unixsocket2==0.4.2
+rpds-py==0.10.6
+secretstorage==3.3.3
+six==1.16.0
+snap-helpers==0.4.2
+tabulate==0.9.0
+types-deprecated==1.2.9.20240311
+types-pyyaml==6.0.12.20250915
+typing-extensions==4.8.0
+urllib3==2.2.3
+wrapt==1.15.0
+zipp==3.17.0
+`.trimStart();
+
 ;// CONCATENATED MODULE: ./shared/charm/routes.ts
 /**
  * Where each `bases` entry (or `platforms` entry) of a charm is packed: pure, unit-tested (test/charm-routes.test.ts).
@@ -16630,6 +16705,7 @@ async function followCli(args) {
  */
 
 
+
 const SELF_HOSTED_ARCHES = ['s390x', 'ppc64el'];
 /** The repository variable that turns on a self-hosted route. */
 const runnerVariable = (arch) => `${arch.toUpperCase()}_RUNNER`;
@@ -16651,8 +16727,26 @@ const runnerArch = (debian) => parseArch(debian).runner;
 const SELF_HOSTED_RELEASE = '22.04';
 const imageOs = (release) => `ubuntu${release.split('.')[0]}`;
 const isUbuntu = (b) => b.name === 'ubuntu';
-/** The routes of one build-on base, best first, whether configured or not (pure). */
-function candidates(b, cfg) {
+/** The Ubuntu releases whose python3 charmcraft 2.x runs on (2.7.6 imports distutils: Python <= 3.11; 24.04 has 3.12). */
+const EMULATED_RELEASES = ['20.04', '22.04'];
+/**
+ * Why the emulated route cannot pack this entry of this base ('' when it can): it installs charmcraft 2.x (the
+ * track of .charmcraft-channel) in the container and packs one `bases` entry with --bases-index.
+ */
+function emulationGap(e, b, charmcraftChannel) {
+    if (e.select.kind !== 'bases-index')
+        return 'a bases entry for the emulated route (it packs charmcraft 2.x bases entries; platforms need charmcraft 3, not installed in the container)';
+    if (!EMULATED_RELEASES.includes(b.channel))
+        return `a build-on release the emulated route serves (${EMULATED_RELEASES.join(', ')}: charmcraft 2.x needs Python <= 3.11, Ubuntu ${b.channel} has a newer one)`;
+    const track = (charmcraftChannel || 'latest/stable').split('/')[0];
+    if (!charmcraft_pins_CHARMCRAFT_FOR_TRACK[track])
+        return `a charmcraft the emulated route installs: pin ${Object.keys(charmcraft_pins_CHARMCRAFT_FOR_TRACK)
+            .map((t) => `${t}/stable`)
+            .join(' or ')} in .charmcraft-channel (it says ${charmcraftChannel || 'nothing: latest/stable'})`;
+    return '';
+}
+/** The routes of one build-on base, best first, whether configured or not (pure). `gap`: why emulation cannot serve it. */
+function candidates(b, cfg, gap = '') {
     if (!isUbuntu(b))
         return [];
     const out = [];
@@ -16701,8 +16795,8 @@ function candidates(b, cfg) {
             lxd: false,
             containerPlatform: arch.platform,
             containerImage: `ubuntu:${b.channel}`,
-            configured: cfg.emulate !== false,
-            fix: 'remove emulate: false',
+            configured: cfg.emulate !== false && !gap,
+            fix: cfg.emulate === false ? 'remove emulate: false' : gap,
         });
     return out;
 }
@@ -16719,8 +16813,8 @@ function entryNeeded(e, arches) {
  * A self-hosted route is refused when the caller's owner is not the suite's (GitHub lets a called workflow use
  * the caller's self-hosted runners only when both repositories have the same owner).
  */
-function routeEntry(charm, e, cfg) {
-    const all = e.buildOn.flatMap((b) => candidates(b, cfg));
+function routeEntry(charm, e, cfg, charmcraftChannel) {
+    const all = e.buildOn.flatMap((b) => candidates(b, cfg, emulationGap(e, b, charmcraftChannel)));
     // A native route of any build-on base before an emulated one.
     const usable = all.find((r) => r.configured && r.kind !== 'emulated') ?? all.find((r) => r.configured);
     const where = `${charm}: ${routes_showSelect(e)} builds on ${showBuildOn(e)}`;
@@ -16842,13 +16936,16 @@ function showRoute(p) {
     const mode = p.destructive === 'true' ? ', destructive mode' : p.destructive === 'false' ? ', LXD' : '';
     return `${p.route} ${where}${mode}${p.slow ? ` (${p.slow})` : ''}`;
 }
-/** One pack job per needed entry of one charm, each on its route; refuses (one line) what no route serves. */
-function packJobs(charm, entries, arches, cfg) {
+/**
+ * One pack job per needed entry of one charm, each on its route; refuses (one line) what no route serves.
+ * charmcraftChannel: the charm's .charmcraft-channel (which charmcraft the emulated route installs).
+ */
+function packJobs(charm, entries, arches, cfg, charmcraftChannel) {
     const jobs = [];
     for (const e of entries) {
         if (!entryNeeded(e, arches))
             continue;
-        const r = routeEntry(charm, e, cfg);
+        const r = routeEntry(charm, e, cfg, charmcraftChannel);
         jobs.push({
             charm,
             id: String(jobs.length),
@@ -16978,7 +17075,8 @@ function summaryTable(entries) {
 
 const CHARM_NAME_RE = /^[a-z][a-z0-9]*(-[a-z0-9]*[a-z][a-z0-9]*)*$/;
 const RESOURCE_NAME_RE = /^[a-z][a-z0-9-]*$/;
-async function readYaml(file) {
+/** A charm directory's YAML file as a mapping: undefined when absent, {} when empty; one UserError line when it is not a YAML mapping. */
+async function metadata_readYaml(file) {
     let text;
     try {
         text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
@@ -17014,8 +17112,8 @@ async function loadCharm(input, inputName = 'charm') {
     const dir = await charmDir(input, inputName);
     const metaFile = external_node_path_default().join(dir, 'metadata.yaml');
     const ccFile = external_node_path_default().join(dir, 'charmcraft.yaml');
-    const meta = await readYaml(metaFile);
-    const cc = await readYaml(ccFile);
+    const meta = await metadata_readYaml(metaFile);
+    const cc = await metadata_readYaml(ccFile);
     if (!meta && !cc)
         throw new errors_UserError(`${inputName}: no metadata.yaml or charmcraft.yaml in ${dir}`);
     const name = (meta?.name ?? cc?.name);
@@ -17056,7 +17154,7 @@ async function loadCharm(input, inputName = 'charm') {
                 interface: String((typeof def === 'object' && def !== null ? def.interface : def) ?? ''),
             };
     }
-    const config = ((await readYaml(external_node_path_default().join(dir, 'config.yaml'))) ?? cc?.config);
+    const config = ((await metadata_readYaml(external_node_path_default().join(dir, 'config.yaml'))) ?? cc?.config);
     const channelDefault = config?.options?.channel?.default;
     return {
         name,
@@ -18314,7 +18412,7 @@ function packPlans(infos, arches, routes, at, refused) {
         if (!info.dir || !info.entries)
             continue;
         try {
-            for (const j of packJobs(info.name, info.entries, arches.map((a) => a.debian), routes)) {
+            for (const j of packJobs(info.name, info.entries, arches.map((a) => a.debian), routes, info.charmcraftChannel)) {
                 const artifact = `pack-${info.name}_${j.id}`;
                 packs.push({ ...j, path: at.place(info.dir), builder: info.builder ?? 'auto', 'pack-dir': at.art(artifact), artifact });
             }
@@ -19575,10 +19673,6 @@ async function checkGivenCharmArch(file, tmpRoot, inputName = 'charm') {
     if (problem)
         throw new UserError(problem);
 }
-async function charm_arch_readYaml(file) {
-    const text = await readFile(file, 'utf8').catch(() => undefined);
-    return text === undefined ? undefined : (parse(text) ?? {});
-}
 /** The entry a packed charm was packed for: the selected one, else the one whose run-on its manifest names. */
 function entryOf(file, entries, src, bases) {
     const name = path.basename(file);
@@ -19605,8 +19699,8 @@ function entryOf(file, entries, src, bases) {
  */
 async function checkPackedCharms(charms, src, tmpRoot, log = () => { }) {
     try {
-        const cc = await charm_arch_readYaml(path.join(src.dir, 'charmcraft.yaml'));
-        const md = await charm_arch_readYaml(path.join(src.dir, 'metadata.yaml'));
+        const cc = await readYaml(path.join(src.dir, 'charmcraft.yaml'));
+        const md = await readYaml(path.join(src.dir, 'metadata.yaml'));
         // A platform built for `all` stays `all` here, as charmcraft writes it in manifest.yaml.
         const entries = charmEntries(src.name, cc, md, src.builder, src.builder === 'charm' ? src.arches : ['all']);
         for (const file of charms) {
@@ -19657,7 +19751,8 @@ async function charmEntriesOf(name, dir, requested, arches) {
     const cc = await readYamlDoc(external_node_path_default().join(dir, 'charmcraft.yaml'));
     const builder = requested === 'charm' || (requested !== 'charmcraft' && !cc) ? 'charm' : 'charmcraft';
     const meta = await readYamlDoc(external_node_path_default().join(dir, 'metadata.yaml'));
-    return { builder, entries: routes_charmEntries(name, cc, meta, builder, arches) };
+    const pinned = (await (0,promises_namespaceObject.readFile)(external_node_path_default().join(dir, '.charmcraft-channel'), 'utf8').catch(() => '')).trim();
+    return { builder, entries: routes_charmEntries(name, cc, meta, builder, arches), ...(pinned ? { charmcraftChannel: pinned } : {}) };
 }
 const check_isSnapResource = (r) => r.type === 'file' && !!r.filename?.endsWith('.snap');
 /** The problems found so far, one line each: `<label>: <field>: <problem>; <fix>`. */
@@ -20671,7 +20766,7 @@ function parseBinfmtEntry(name, text) {
     };
 }
 /** Every magic entry under dir (BUILD_SNAPS_BINFMT_DIR, for tests only, else /proc's); [] when binfmt_misc is off or absent. */
-function readBinfmt(dir = process.env.BUILD_SNAPS_BINFMT_DIR || BINFMT_DIR) {
+function binfmt_readBinfmt(dir = process.env.BUILD_SNAPS_BINFMT_DIR || BINFMT_DIR) {
     let names;
     try {
         names = (0,external_node_fs_namespaceObject.readdirSync)(dir);
@@ -20712,11 +20807,11 @@ function binfmtMatches(entry, header) {
  * A handler that can run the binary now: enabled, matching its header, and with an interpreter the kernel can
  * open (flag F: opened when registered, so it need not exist in this mount namespace; else it must exist here).
  */
-function binfmtHandler(header, entries) {
+function binfmt_binfmtHandler(header, entries) {
     return entries.find((e) => e.enabled && binfmtMatches(e, header) && (e.flags.includes('F') || existsSync(e.interpreter)));
 }
 /** The first 20 bytes of an ELF executable of arch (e_ident, e_type ET_EXEC, e_machine): what the handlers match. */
-function elfHeaderFor(arch) {
+function binfmt_elfHeaderFor(arch) {
     const h = Buffer.alloc(20);
     h.set([0x7f, 0x45, 0x4c, 0x46, arch.elf.bits === 64 ? 2 : 1, arch.elf.endian === 'LSB' ? 1 : 2, 1], 0);
     if (arch.elf.endian === 'LSB') {
@@ -20730,80 +20825,109 @@ function elfHeaderFor(arch) {
     return h;
 }
 
-;// CONCATENATED MODULE: ./shared/charm/charmcraft-pins.ts
+;// CONCATENATED MODULE: ./shared/emulate.ts
 /**
- * charmcraft 2.7.6's own pins, for installing it by pip inside an emulated container (shared/charm/container.ts).
+ * Run a target binary once, as a smoke test: natively when the host can, else through a registered binfmt_misc
+ * handler (docker/setup-qemu-action's), else under qemu-<arch>-static (or qemu-<arch>) on PATH, else, on a
+ * runner, after installing qemu-user-static. Builds never run here: only the finished binary does.
  *
- * The text below is canonical/charmcraft at tag 2.7.6 (commit 61c4a365834e271abb1069ac5c74760ac20859f4),
- * file `requirements.txt`, unchanged: the versions its snap was built with. charmcraft's setup.py leaves its
- * dependencies unpinned (`craft-parts>=1.18`, ...), and a plain `pip install charmcraft==2.7.6` today pulls
- * pydantic-2 craft libraries it cannot run with; these pins, given as constraints, give the same set as the snap.
- * 2.7.6 is the last 2.x tag (2.x/stable), the track CK's charms pin in .charmcraft-channel.
+ * The input smoke-run (every action that smoke-runs has it) says what happens when none of these works:
+ * required (the default on a runner) fails the step with one line; auto (the default elsewhere) builds on
+ * with a warning; skip runs nothing. Every binary that was not run is listed in the job summary.
  */
-/** The charmcraft version each snap track installs in the container. */
-const charmcraft_pins_CHARMCRAFT_FOR_TRACK = Object.freeze({ '2.x': '2.7.6' });
-/** Where CHARMCRAFT_CONSTRAINTS comes from (named in the log, the summary, the SBOM and the provenance). */
-const charmcraft_pins_CHARMCRAFT_CONSTRAINTS_SOURCE = 'https://github.com/canonical/charmcraft/blob/2.7.6/requirements.txt';
+
+
+
+
+
+const SMOKE_POLICIES = (/* unused pure expression or super */ null && (['auto', 'required', 'skip']));
+/** The smoke-run input: empty means required on a runner (GITHUB_ACTIONS=true), auto elsewhere. */
+function parseSmokePolicy(value, onRunner = process.env.GITHUB_ACTIONS === 'true') {
+    const v = value.trim().toLowerCase();
+    if (v === '')
+        return onRunner ? 'required' : 'auto';
+    if (SMOKE_POLICIES.includes(v))
+        return v;
+    throw new UserError(`smoke-run: '${value}' is not one of ${SMOKE_POLICIES.join(', ')}; use required (fail when a binary cannot be run), auto (build on with a warning) or skip`);
+}
+/** Native only on a host of the same architecture (an arm64 host may run armhf, but that is not assumed). */
+function emulate_nativeFor(arch) {
+    try {
+        return arch_hostArch() === arch;
+    }
+    catch {
+        return false;
+    }
+}
+/** Decide how to run a binary of arch on this host: native, a binfmt_misc handler, or qemu on PATH. Installs nothing. */
+function findRunner(arch, pathEnv = process.env.PATH ?? '', binfmt = readBinfmt()) {
+    if (emulate_nativeFor(arch))
+        return { kind: 'native' };
+    const handler = binfmtHandler(elfHeaderFor(arch), binfmt);
+    if (handler)
+        return { kind: 'binfmt', handler: handler.name, interpreter: handler.interpreter };
+    for (const name of [`${arch.qemu}-static`, arch.qemu]) {
+        const found = which(name, pathEnv);
+        if (found)
+            return { kind: 'qemu', emulator: found };
+    }
+    return {
+        kind: 'none',
+        reason: `no enabled binfmt_misc handler matches ${arch.debian} ELF files and neither ${arch.qemu}-static nor ${arch.qemu} is on PATH`,
+    };
+}
+let installed;
+/** apt-get update, then apt-get install qemu-user-static; once per process. */
+function installQemu(log) {
+    installed ??= (async () => {
+        const apt = which('apt-get');
+        if (!apt)
+            return false;
+        const [cmd, ...pre] = [...(process.getuid?.() === 0 ? [] : ['sudo', '-n']), apt];
+        const env = { DEBIAN_FRONTEND: 'noninteractive' };
+        log('installing qemu-user-static (apt-get update, apt-get install) to smoke-run foreign binaries');
+        const update = await run(cmd, [...pre, 'update', '-qq'], { allowFailure: true, env });
+        if (update.exitCode !== 0)
+            return false;
+        const inst = await run(cmd, [...pre, 'install', '-y', '-qq', 'qemu-user-static'], { allowFailure: true, env });
+        return inst.exitCode === 0;
+    })();
+    return installed;
+}
 /**
- * Pins left out: no s390x/ppc64le wheels exist for them, their sdists need Rust (cryptography) or build libsodium
- * and run its `make check` (pynacl) under emulation. jammy's python3-cryptography and python3-nacl (apt) stand in,
- * seen through a venv made with --system-site-packages; they satisfy every requirement that names them.
+ * How to run arch's binaries under the policy. On a runner (GITHUB_ACTIONS=true, BUILD_SNAPS_NO_INSTALL unset)
+ * a missing emulator is installed first. When nothing works: required throws one line naming the input and
+ * the fix; auto and skip return kind 'none' with the reason.
  */
-const charmcraft_pins_CONSTRAINTS_LEFT_TO_APT = (/* unused pure expression or super */ null && (['cryptography', 'pynacl']));
-const charmcraft_pins_CHARMCRAFT_2_7_6_REQUIREMENTS = `
-attrs==23.1.0
-certifi==2023.7.22
-cffi==1.16.0
-charset-normalizer==3.3.2
-craft-cli==2.4.0
-craft-parts==1.25.3
-craft-providers==1.20.4
-craft-store==2.5.0
-cryptography==43.0.3
-deprecated==1.2.18
-distro==1.8.0
-humanize==4.8.0
-idna==3.4
-importlib-metadata==6.8.0
-jaraco-classes==3.3.1
-jeepney==0.8.0
-jinja2==3.1.6
-jsonschema==4.19.2
-jsonschema-specifications==2023.7.1
-keyring==24.2.0
-macaroonbakery==1.3.4
-markupsafe==2.1.5
-more-itertools==10.1.0
-overrides==7.4.0
-packaging==23.2
-platformdirs==3.11.0
-protobuf==3.20.3
-pycparser==2.21
-pydantic==1.10.24
-pydantic-yaml==0.11.2
-pymacaroons==0.13.0
-pynacl==1.5.0
-pyrfc3339==1.1
-python-dateutil==2.8.2
-pytz==2023.4
-pyxdg==0.28
-pyyaml==6.0.3
-referencing==0.30.2
-requests==2.32.5
-requests-toolbelt==1.0.0
-requests-unixsocket2==0.4.2
-rpds-py==0.10.6
-secretstorage==3.3.3
-six==1.16.0
-snap-helpers==0.4.2
-tabulate==0.9.0
-types-deprecated==1.2.9.20240311
-types-pyyaml==6.0.12.20250915
-typing-extensions==4.8.0
-urllib3==2.2.3
-wrapt==1.15.0
-zipp==3.17.0
-`.trimStart();
+async function ensureRunner(arch, policy, log) {
+    if (policy === 'skip')
+        return { kind: 'none', reason: 'smoke-run is skip' };
+    let r = findRunner(arch);
+    if (r.kind === 'none' && process.env.GITHUB_ACTIONS === 'true' && !process.env.BUILD_SNAPS_NO_INSTALL) {
+        const ok = await installQemu(log);
+        r = findRunner(arch);
+        if (r.kind === 'none')
+            r = { kind: 'none', reason: `${r.reason}${ok ? '' : '; installing qemu-user-static failed'}` };
+    }
+    if (r.kind === 'none' && policy === 'required') {
+        throw new UserError(`smoke-run: cannot run ${arch.debian} binaries here (${r.reason}); set up QEMU before this step (docker/setup-qemu-action, or install qemu-user-static), or set smoke-run: auto to build without running them`);
+    }
+    return r;
+}
+/** Run binary with args under the given runner and capture what it printed; never throws on a non-zero exit. */
+async function smokeRun(binary, args, runner, env = {}, arch = '') {
+    if (runner.kind === 'none') {
+        recordNotRun(binary, arch, runner.reason);
+        return { ran: false, how: `skipped: ${runner.reason}`, exitCode: 0, output: '' };
+    }
+    const [program, argv, how] = runner.kind === 'native'
+        ? [binary, args, 'natively']
+        : runner.kind === 'binfmt'
+            ? [binary, args, `through binfmt_misc ${runner.handler}`]
+            : [runner.emulator, [binary, ...args], `under ${runner.emulator.split('/').pop()}`];
+    const res = await run(program, argv, { env, allowFailure: true });
+    return { ran: true, how, exitCode: res.exitCode, output: (res.stdout + res.stderr).trim() };
+}
 
 ;// CONCATENATED MODULE: ./shared/charm/container.ts
 /**
@@ -20821,6 +20945,7 @@ zipp==3.17.0
  *   4. a failed pack is one line with the tail of charmcraft's log; a pack killed by a signal (emulated gcc
  *      segfaults) is tried once more; a cancelled step kills the container by its name.
  */
+
 
 
 
@@ -20867,22 +20992,14 @@ async function checkContainerRoute(arch, pathEnv = process.env.PATH ?? '') {
     const engine = await exec_run(docker, ['version', '--format', '{{.Server.Version}}'], { allowFailure: true });
     if (engine.exitCode !== 0)
         throw new errors_UserError(`${where}: the docker engine does not answer (${squeeze(engine.stderr || engine.stdout, 160)}); start it (sudo systemctl start docker) and let this user reach its socket (the docker group)`);
-    if (!isHostArch(arch)) {
-        const matching = readBinfmt().filter((e) => e.enabled && binfmtMatches(e, elfHeaderFor(arch)));
+    if (!emulate_nativeFor(arch)) {
+        const matching = binfmt_readBinfmt().filter((e) => e.enabled && binfmtMatches(e, binfmt_elfHeaderFor(arch)));
         if (!matching.some((e) => e.flags.includes('F'))) {
             const found = matching.length ? ` (${matching[0].name} is registered without it)` : '';
             throw new errors_UserError(`${where}: no binfmt_misc emulator for ${arch.debian} with flag F is registered${found}; register one with docker/setup-qemu-action (platforms: ${arch.debian}) or sudo apt-get install qemu-user-static`);
         }
     }
     return docker;
-}
-function isHostArch(arch) {
-    try {
-        return arch_hostArch() === arch;
-    }
-    catch {
-        return false;
-    }
 }
 /** The image for the platform, here or pulled: docker run never pulls (--pull never), so it never waits on a registry silently. */
 async function ensureImage(rt, docker, image, arch) {
@@ -21219,7 +21336,7 @@ async function planContainerPack(rt, inputs, charm, entries) {
 /** The charmcraft that packed, as the SBOM lists it (BUILD_TOOL_OF the .charm) and the provenance resolves it. */
 function charmcraftRecord(route, version) {
     const src = route.source;
-    const ranIn = `${route.arch.platform} ${route.image} container under QEMU user emulation`;
+    const ranIn = `${route.arch.platform} ${route.image} container${nativeFor(route.arch) ? '' : ' under QEMU user emulation'}`;
     const how = describeSource(src);
     const line = `charmcraft ${version} (${how}), in a ${ranIn}`;
     const purl = src.kind === 'pip' ? `pkg:pypi/charmcraft@${src.version}` : undefined;

@@ -1,5 +1,5 @@
-export const id = 633;
-export const ids = [633];
+export const id = 411;
+export const ids = [411];
 export const modules = {
 
 /***/ 33908:
@@ -112,6 +112,127 @@ function elfHeaderFor(arch) {
         h.writeUInt16BE(arch.elf.machine, 18);
     }
     return h;
+}
+
+
+/***/ }),
+
+/***/ 80983:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bi: () => (/* binding */ nativeFor),
+/* harmony export */   HQ: () => (/* binding */ parseSmokePolicy),
+/* harmony export */   hW: () => (/* binding */ ensureRunner),
+/* harmony export */   hb: () => (/* binding */ smokeRun)
+/* harmony export */ });
+/* unused harmony exports SMOKE_POLICIES, findRunner */
+/* harmony import */ var _arch_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(82220);
+/* harmony import */ var _binfmt_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(33908);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(32635);
+/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83497);
+/* harmony import */ var _not_run_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(77495);
+/**
+ * Run a target binary once, as a smoke test: natively when the host can, else through a registered binfmt_misc
+ * handler (docker/setup-qemu-action's), else under qemu-<arch>-static (or qemu-<arch>) on PATH, else, on a
+ * runner, after installing qemu-user-static. Builds never run here: only the finished binary does.
+ *
+ * The input smoke-run (every action that smoke-runs has it) says what happens when none of these works:
+ * required (the default on a runner) fails the step with one line; auto (the default elsewhere) builds on
+ * with a warning; skip runs nothing. Every binary that was not run is listed in the job summary.
+ */
+
+
+
+
+
+const SMOKE_POLICIES = ['auto', 'required', 'skip'];
+/** The smoke-run input: empty means required on a runner (GITHUB_ACTIONS=true), auto elsewhere. */
+function parseSmokePolicy(value, onRunner = process.env.GITHUB_ACTIONS === 'true') {
+    const v = value.trim().toLowerCase();
+    if (v === '')
+        return onRunner ? 'required' : 'auto';
+    if (SMOKE_POLICIES.includes(v))
+        return v;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`smoke-run: '${value}' is not one of ${SMOKE_POLICIES.join(', ')}; use required (fail when a binary cannot be run), auto (build on with a warning) or skip`);
+}
+/** Native only on a host of the same architecture (an arm64 host may run armhf, but that is not assumed). */
+function nativeFor(arch) {
+    try {
+        return (0,_arch_js__WEBPACK_IMPORTED_MODULE_0__/* .hostArch */ .LY)() === arch;
+    }
+    catch {
+        return false;
+    }
+}
+/** Decide how to run a binary of arch on this host: native, a binfmt_misc handler, or qemu on PATH. Installs nothing. */
+function findRunner(arch, pathEnv = process.env.PATH ?? '', binfmt = (0,_binfmt_js__WEBPACK_IMPORTED_MODULE_1__/* .readBinfmt */ .fL)()) {
+    if (nativeFor(arch))
+        return { kind: 'native' };
+    const handler = (0,_binfmt_js__WEBPACK_IMPORTED_MODULE_1__/* .binfmtHandler */ .tR)((0,_binfmt_js__WEBPACK_IMPORTED_MODULE_1__/* .elfHeaderFor */ .Gz)(arch), binfmt);
+    if (handler)
+        return { kind: 'binfmt', handler: handler.name, interpreter: handler.interpreter };
+    for (const name of [`${arch.qemu}-static`, arch.qemu]) {
+        const found = (0,_exec_js__WEBPACK_IMPORTED_MODULE_2__/* .which */ .K)(name, pathEnv);
+        if (found)
+            return { kind: 'qemu', emulator: found };
+    }
+    return {
+        kind: 'none',
+        reason: `no enabled binfmt_misc handler matches ${arch.debian} ELF files and neither ${arch.qemu}-static nor ${arch.qemu} is on PATH`,
+    };
+}
+let installed;
+/** apt-get update, then apt-get install qemu-user-static; once per process. */
+function installQemu(log) {
+    installed ??= (async () => {
+        const apt = (0,_exec_js__WEBPACK_IMPORTED_MODULE_2__/* .which */ .K)('apt-get');
+        if (!apt)
+            return false;
+        const [cmd, ...pre] = [...(process.getuid?.() === 0 ? [] : ['sudo', '-n']), apt];
+        const env = { DEBIAN_FRONTEND: 'noninteractive' };
+        log('installing qemu-user-static (apt-get update, apt-get install) to smoke-run foreign binaries');
+        const update = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_2__/* .run */ .e)(cmd, [...pre, 'update', '-qq'], { allowFailure: true, env });
+        if (update.exitCode !== 0)
+            return false;
+        const inst = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_2__/* .run */ .e)(cmd, [...pre, 'install', '-y', '-qq', 'qemu-user-static'], { allowFailure: true, env });
+        return inst.exitCode === 0;
+    })();
+    return installed;
+}
+/**
+ * How to run arch's binaries under the policy. On a runner (GITHUB_ACTIONS=true, BUILD_SNAPS_NO_INSTALL unset)
+ * a missing emulator is installed first. When nothing works: required throws one line naming the input and
+ * the fix; auto and skip return kind 'none' with the reason.
+ */
+async function ensureRunner(arch, policy, log) {
+    if (policy === 'skip')
+        return { kind: 'none', reason: 'smoke-run is skip' };
+    let r = findRunner(arch);
+    if (r.kind === 'none' && process.env.GITHUB_ACTIONS === 'true' && !process.env.BUILD_SNAPS_NO_INSTALL) {
+        const ok = await installQemu(log);
+        r = findRunner(arch);
+        if (r.kind === 'none')
+            r = { kind: 'none', reason: `${r.reason}${ok ? '' : '; installing qemu-user-static failed'}` };
+    }
+    if (r.kind === 'none' && policy === 'required') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`smoke-run: cannot run ${arch.debian} binaries here (${r.reason}); set up QEMU before this step (docker/setup-qemu-action, or install qemu-user-static), or set smoke-run: auto to build without running them`);
+    }
+    return r;
+}
+/** Run binary with args under the given runner and capture what it printed; never throws on a non-zero exit. */
+async function smokeRun(binary, args, runner, env = {}, arch = '') {
+    if (runner.kind === 'none') {
+        (0,_not_run_js__WEBPACK_IMPORTED_MODULE_4__/* .recordNotRun */ .q)(binary, arch, runner.reason);
+        return { ran: false, how: `skipped: ${runner.reason}`, exitCode: 0, output: '' };
+    }
+    const [program, argv, how] = runner.kind === 'native'
+        ? [binary, args, 'natively']
+        : runner.kind === 'binfmt'
+            ? [binary, args, `through binfmt_misc ${runner.handler}`]
+            : [runner.emulator, [binary, ...args], `under ${runner.emulator.split('/').pop()}`];
+    const res = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_2__/* .run */ .e)(program, argv, { env, allowFailure: true });
+    return { ran: true, how, exitCode: res.exitCode, output: (res.stdout + res.stderr).trim() };
 }
 
 

@@ -1,8 +1,8 @@
-export const id = 990;
-export const ids = [990];
+export const id = 3;
+export const ids = [3];
 export const modules = {
 
-/***/ 33990:
+/***/ 23003:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -313,83 +313,12 @@ var external_node_fs_ = __webpack_require__(73024);
 var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: ./shared/binfmt.ts
 var binfmt = __webpack_require__(33908);
+// EXTERNAL MODULE: ./shared/emulate.ts
+var emulate = __webpack_require__(80983);
 // EXTERNAL MODULE: ./shared/retry.ts
 var retry = __webpack_require__(42372);
-;// CONCATENATED MODULE: ./shared/charm/charmcraft-pins.ts
-/**
- * charmcraft 2.7.6's own pins, for installing it by pip inside an emulated container (shared/charm/container.ts).
- *
- * The text below is canonical/charmcraft at tag 2.7.6 (commit 61c4a365834e271abb1069ac5c74760ac20859f4),
- * file `requirements.txt`, unchanged: the versions its snap was built with. charmcraft's setup.py leaves its
- * dependencies unpinned (`craft-parts>=1.18`, ...), and a plain `pip install charmcraft==2.7.6` today pulls
- * pydantic-2 craft libraries it cannot run with; these pins, given as constraints, give the same set as the snap.
- * 2.7.6 is the last 2.x tag (2.x/stable), the track CK's charms pin in .charmcraft-channel.
- */
-/** The charmcraft version each snap track installs in the container. */
-const CHARMCRAFT_FOR_TRACK = Object.freeze({ '2.x': '2.7.6' });
-/** Where CHARMCRAFT_CONSTRAINTS comes from (named in the log, the summary, the SBOM and the provenance). */
-const CHARMCRAFT_CONSTRAINTS_SOURCE = 'https://github.com/canonical/charmcraft/blob/2.7.6/requirements.txt';
-/**
- * Pins left out: no s390x/ppc64le wheels exist for them, their sdists need Rust (cryptography) or build libsodium
- * and run its `make check` (pynacl) under emulation. jammy's python3-cryptography and python3-nacl (apt) stand in,
- * seen through a venv made with --system-site-packages; they satisfy every requirement that names them.
- */
-const CONSTRAINTS_LEFT_TO_APT = ['cryptography', 'pynacl'];
-const CHARMCRAFT_2_7_6_REQUIREMENTS = `
-attrs==23.1.0
-certifi==2023.7.22
-cffi==1.16.0
-charset-normalizer==3.3.2
-craft-cli==2.4.0
-craft-parts==1.25.3
-craft-providers==1.20.4
-craft-store==2.5.0
-cryptography==43.0.3
-deprecated==1.2.18
-distro==1.8.0
-humanize==4.8.0
-idna==3.4
-importlib-metadata==6.8.0
-jaraco-classes==3.3.1
-jeepney==0.8.0
-jinja2==3.1.6
-jsonschema==4.19.2
-jsonschema-specifications==2023.7.1
-keyring==24.2.0
-macaroonbakery==1.3.4
-markupsafe==2.1.5
-more-itertools==10.1.0
-overrides==7.4.0
-packaging==23.2
-platformdirs==3.11.0
-protobuf==3.20.3
-pycparser==2.21
-pydantic==1.10.24
-pydantic-yaml==0.11.2
-pymacaroons==0.13.0
-pynacl==1.5.0
-pyrfc3339==1.1
-python-dateutil==2.8.2
-pytz==2023.4
-pyxdg==0.28
-pyyaml==6.0.3
-referencing==0.30.2
-requests==2.32.5
-requests-toolbelt==1.0.0
-requests-unixsocket2==0.4.2
-rpds-py==0.10.6
-secretstorage==3.3.3
-six==1.16.0
-snap-helpers==0.4.2
-tabulate==0.9.0
-types-deprecated==1.2.9.20240311
-types-pyyaml==6.0.12.20250915
-typing-extensions==4.8.0
-urllib3==2.2.3
-wrapt==1.15.0
-zipp==3.17.0
-`.trimStart();
-
+// EXTERNAL MODULE: ./shared/charm/charmcraft-pins.ts
+var charmcraft_pins = __webpack_require__(22488);
 ;// CONCATENATED MODULE: ./shared/charm/container.ts
 /**
  * The emulated pack route (docs/emulated-pack.md): pack one `bases` entry of a charm inside a `linux/<arch>`
@@ -406,6 +335,7 @@ zipp==3.17.0
  *   4. a failed pack is one line with the tail of charmcraft's log; a pack killed by a signal (emulated gcc
  *      segfaults) is tried once more; a cancelled step kills the container by its name.
  */
+
 
 
 
@@ -452,7 +382,7 @@ async function checkContainerRoute(arch, pathEnv = process.env.PATH ?? '') {
     const engine = await (0,exec/* run */.e)(docker, ['version', '--format', '{{.Server.Version}}'], { allowFailure: true });
     if (engine.exitCode !== 0)
         throw new errors/* UserError */.yo(`${where}: the docker engine does not answer (${squeeze(engine.stderr || engine.stdout, 160)}); start it (sudo systemctl start docker) and let this user reach its socket (the docker group)`);
-    if (!isHostArch(arch)) {
+    if (!(0,emulate/* nativeFor */.Bi)(arch)) {
         const matching = (0,binfmt/* readBinfmt */.fL)().filter((e) => e.enabled && (0,binfmt/* binfmtMatches */.A_)(e, (0,binfmt/* elfHeaderFor */.Gz)(arch)));
         if (!matching.some((e) => e.flags.includes('F'))) {
             const found = matching.length ? ` (${matching[0].name} is registered without it)` : '';
@@ -460,14 +390,6 @@ async function checkContainerRoute(arch, pathEnv = process.env.PATH ?? '') {
         }
     }
     return docker;
-}
-function isHostArch(arch) {
-    try {
-        return (0,shared_arch/* hostArch */.LY)() === arch;
-    }
-    catch {
-        return false;
-    }
 }
 /** The image for the platform, here or pulled: docker run never pulls (--pull never), so it never waits on a registry silently. */
 async function ensureImage(rt, docker, image, arch) {
@@ -482,16 +404,16 @@ async function ensureImage(rt, docker, image, arch) {
 /** charmcraft by pip for the pinned snap channel: its track's last release, with its tag's requirements.txt as constraints. */
 function pipCharmcraft(channel) {
     const track = channel.split('/')[0];
-    const version = CHARMCRAFT_FOR_TRACK[track];
+    const version = charmcraft_pins/* CHARMCRAFT_FOR_TRACK */.un[track];
     if (!version)
-        throw new errors/* UserError */.yo(`charmcraft-path: empty, and charmcraft ${channel} has no pip install the container route knows (it installs ${Object.entries(CHARMCRAFT_FOR_TRACK)
+        throw new errors/* UserError */.yo(`charmcraft-path: empty, and charmcraft ${channel} has no pip install the container route knows (it installs ${Object.entries(charmcraft_pins/* CHARMCRAFT_FOR_TRACK */.un)
             .map(([t, v]) => `${t}: ${v}`)
             .join(', ')}); set charmcraft-path to a charmcraft to mount, or pin 2.x/stable in .charmcraft-channel`);
-    const left = new Set(CONSTRAINTS_LEFT_TO_APT);
-    const constraints = CHARMCRAFT_2_7_6_REQUIREMENTS.split('\n')
+    const left = new Set(charmcraft_pins/* CONSTRAINTS_LEFT_TO_APT */.l1);
+    const constraints = charmcraft_pins/* CHARMCRAFT_2_7_6_REQUIREMENTS */.Bm.split('\n')
         .filter((l) => l.trim() && !left.has(l.split('==')[0].trim().toLowerCase()))
         .join('\n');
-    return { kind: 'pip', version, constraints: `${constraints}\n`, constraintsSource: CHARMCRAFT_CONSTRAINTS_SOURCE };
+    return { kind: 'pip', version, constraints: `${constraints}\n`, constraintsSource: charmcraft_pins/* CHARMCRAFT_CONSTRAINTS_SOURCE */.tn };
 }
 /** A charmcraft program of one's own (or a test double), mounted read-only at /usr/local/bin/charmcraft. */
 async function mountedCharmcraft(file) {
@@ -504,7 +426,7 @@ async function mountedCharmcraft(file) {
 /** How the charmcraft was had, in one phrase (log, summary, SBOM, provenance). */
 function describeSource(src) {
     return src.kind === 'pip'
-        ? `installed by pip (charmcraft==${src.version}, constraints ${src.constraintsSource} less ${CONSTRAINTS_LEFT_TO_APT.join(', ')} from apt)`
+        ? `installed by pip (charmcraft==${src.version}, constraints ${src.constraintsSource} less ${charmcraft_pins/* CONSTRAINTS_LEFT_TO_APT */.l1.join(', ')} from apt)`
         : `mounted from charmcraft-path (${external_node_path_default().basename(src.path)}, sha256 ${src.sha256.slice(0, 16)})`;
 }
 // ---------------------------------------------------------------- the container's script (pure)
@@ -520,7 +442,7 @@ function pipInstallScript(src) {
         'apt-get install -y -q --no-install-recommends python3-venv python3-pip python3-dev python3-apt python3-nacl python3-cryptography gcc git',
         `python3 -m venv --system-site-packages ${VENV}`,
         `cat > ${VENV}/constraints.txt <<'BUILD_SNAPS_EOF'`,
-        `# ${src.constraintsSource} (less ${CONSTRAINTS_LEFT_TO_APT.join(', ')}: from apt)`,
+        `# ${src.constraintsSource} (less ${charmcraft_pins/* CONSTRAINTS_LEFT_TO_APT */.l1.join(', ')}: from apt)`,
         src.constraints.trimEnd(),
         'BUILD_SNAPS_EOF',
         `${VENV}/bin/pip install --constraint ${VENV}/constraints.txt charmcraft==${src.version}`,
@@ -804,7 +726,7 @@ async function planContainerPack(rt, inputs, charm, entries) {
 /** The charmcraft that packed, as the SBOM lists it (BUILD_TOOL_OF the .charm) and the provenance resolves it. */
 function charmcraftRecord(route, version) {
     const src = route.source;
-    const ranIn = `${route.arch.platform} ${route.image} container under QEMU user emulation`;
+    const ranIn = `${route.arch.platform} ${route.image} container${(0,emulate/* nativeFor */.Bi)(route.arch) ? '' : ' under QEMU user emulation'}`;
     const how = describeSource(src);
     const line = `charmcraft ${version} (${how}), in a ${ranIn}`;
     const purl = src.kind === 'pip' ? `pkg:pypi/charmcraft@${src.version}` : undefined;
@@ -895,10 +817,6 @@ function getInputs(rt) {
         },
     };
 }
-async function readYaml(file) {
-    const text = await (0,promises_.readFile)(file, 'utf8').catch(() => undefined);
-    return text === undefined ? undefined : ((0,dist/* parse */.qg)(text) ?? {});
-}
 async function main(rt) {
     const inputs = getInputs(rt);
     await (0,paths/* checkInputPaths */.bk)({ 'charm-path': inputs.charmPath }, 'any');
@@ -919,11 +837,11 @@ async function main(rt) {
             rt.info(`  ${i.include}: ${i.local ? `local ${i.local}` : 'fetched by the builder'}`);
     }
     rt.info(`charm ${charm.name}: ${charm.resources.length} resources (${charm.resources.map((r) => r.name).join(', ') || 'none'})`);
-    const metadata = await readYaml(external_node_path_default().join(charm.dir, 'metadata.yaml'));
+    const metadata = await (0,charm_metadata/* readYaml */.gM)(external_node_path_default().join(charm.dir, 'metadata.yaml'));
     let destructive = inputs.destructiveMode !== 'false';
     if (builder === 'charmcraft' && inputs.destructiveMode === 'auto') {
         const host = await runnerHost(process.env, (0,shared_arch/* hostArch */.LY)().debian);
-        const entries = (0,routes/* charmEntries */.So)(charm.name, await readYaml(external_node_path_default().join(charm.dir, 'charmcraft.yaml')), metadata, builder, inputs.arches);
+        const entries = (0,routes/* charmEntries */.So)(charm.name, await (0,charm_metadata/* readYaml */.gM)(external_node_path_default().join(charm.dir, 'charmcraft.yaml')), metadata, builder, inputs.arches);
         destructive = destructiveFor(entries, inputs, host);
         rt.info(`this runner: ${host.arch}, Ubuntu ${host.release || '(unknown)'}: ${destructive ? 'destructive mode' : 'LXD managed mode'}`);
     }
