@@ -50,7 +50,9 @@ for (const f of [...actions, ...workflows]) {
   step(`action-validator ${f}`, 'npx', ['action-validator', copy])
 }
 rmSync(scratch, { recursive: true, force: true })
-const scripts = ['.ci/run', '.ci/setup', '.ci/docker-up', ...rel('.ci/setup.d').map((f) => `.ci/setup.d/${f}`)].filter((f) => existsSync(path.join(root, f)))
+const scripts = ['.ci/run', '.ci/setup', '.ci/docker-up', ...rel('.ci/setup.d').map((f) => `.ci/setup.d/${f}`)].filter((f) =>
+  existsSync(path.join(root, f)),
+)
 step(`shellcheck ${scripts.join(' ')}`, 'shellcheck', scripts)
 step('eslint .', 'npx', ['eslint', '.'])
 step('prettier --check .', 'npx', ['prettier', '--check', '.'])
