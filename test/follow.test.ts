@@ -464,6 +464,21 @@ describe('failures', () => {
       expect(lines).toHaveLength(1)
       expect(lines[0]).toMatch(/^Error: --output-dir: .*\/(etc\/passwd|proc)/)
     }
+    // node's recursive mkdir loops for ever under /proc: the plan's --output is checked first too
+    const r = await follow([
+      'plan',
+      '--config',
+      config,
+      '--base-url',
+      'http://127.0.0.1:9',
+      '--output',
+      '/proc/x/plan.json',
+      '--dry-run',
+      'true',
+    ])
+    expect(r.code, r.stdout + r.stderr).toBe(1)
+    expect(r.stderr.trim().split('\n')).toHaveLength(1)
+    expect(r.stderr).toMatch(/^Error: --output: .*\/proc/)
   })
 
   test('a bad follow.yaml: one line per bad field, all at once, exit 1, nothing read', async () => {

@@ -6,7 +6,7 @@
  * the CLI and the workflow run the same code.
  */
 import { existsSync } from 'node:fs'
-import { appendFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { appendFile, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { UserError } from '../../shared/errors.js'
 import { ensureWritableDir } from '../../shared/files.js'
@@ -148,6 +148,7 @@ async function planMode(rest: string[]): Promise<number> {
   const dryRun = parseBool(o['dry-run'], 'dry-run', false)
   const store = storeFor(o.snapcraft, credentialOrRefuse(config, dryRun))
   const baseUrl = parseHttpUrl(o['base-url'], '--base-url', 'https://dl.k8s.io')
+  await ensureWritableDir(path.dirname(path.resolve(o.output)), '--output') // up front: a path on /proc is refused, not looped on
   const plan = await makeFollowPlan({ config, baseUrl, dryRun, store, log })
   await writePlan(o.output, plan)
   const lines = Object.entries(followOutputs(plan)).map(([k, v]) => `${k}=${v}\n`)
@@ -168,8 +169,8 @@ async function publishMode(rest: string[]): Promise<number> {
     throw new UserError(
       'SNAPCRAFT_STORE_CREDENTIALS is not set; the publish job uploads to the Snap Store: give it the secret of the release environment',
     )
+  await ensureWritableDir(path.dirname(path.resolve(o.output)), '--output')
   const r = await followPublish({ plan, dir: o.dir, store: storeFor(o.snapcraft, credentials)!, log })
-  await mkdir(path.dirname(path.resolve(o.output)), { recursive: true })
   await writeFile(o.output, `${JSON.stringify(r, null, 2)}\n`)
   for (const p of r.problems) console.error(`Error: ${p}`)
   return followFailed(r.cells, r.problems) ? 1 : 0
