@@ -3,6 +3,7 @@
  * (as the plan read it), and the action: built+released, released, up to date, waits: why, refused: why. Then
  * latest/* (what it was made to hold) and the problems of the publish job.
  */
+import { urlForLog } from '../../shared/download.js'
 import { RISKS } from '../../shared/follow/config.js'
 import type { Cell, LatestStep } from '../../shared/follow/decide.js'
 import type { FollowPlan } from './plan.js'
@@ -78,7 +79,7 @@ export function followSummary(plan: FollowPlan, cells: Cell[], latest: LatestSte
   return [
     `### Follow upstream${plan.dryRun ? ' (dry run: nothing built, uploaded or released)' : ''}`,
     '',
-    `${plan.baseUrl}; ${totals.map(([k, n]) => `${n} ${k}`).join(', ') || 'nothing to follow'}.${plan.storeRead ? '' : ' The store was not read (no credential): planned as if it held nothing.'}`,
+    `${urlForLog(plan.baseUrl)}; ${totals.map(([k, n]) => `${n} ${k}`).join(', ') || 'nothing to follow'}.${plan.storeRead ? '' : ' The store was not read (no credential): planned as if it held nothing.'}`,
     '',
     `| track | snap | arch | upstream | ${risks.join(' | ')} | action |`,
     `|---|---|---|---|${risks.map(() => '---|').join('')}---|`,
