@@ -260,8 +260,6 @@ describe('the summary', () => {
     const header = lines.find((l) => l.startsWith('| track'))!
     const sep = lines[lines.indexOf(header) + 1]
     expect(header).toBe(`| track | snap | arch | upstream | ${RISKS.join(' | ')} | action |`)
-      ),
-    )
     expect(sep.split('|').length).toBe(header.split('|').length)
     expect(header).not.toContain('|  |')
   })
