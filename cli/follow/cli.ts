@@ -262,6 +262,7 @@ async function runMode(rest: string[]): Promise<number> {
   const dryRun = parseBool(o['dry-run'], 'dry-run', false)
   const givenUrl = o['base-url'] ? parseHttpUrl(o['base-url'], '--base-url', 'https://dl.k8s.io') : ''
   const epoch = String(sourceDateEpoch()) // a bad SOURCE_DATE_EPOCH is refused before any server starts
+  if (o.snapcraft) credentialOrRefuse(config, dryRun) // before the output directory is made: nothing left behind
   // Made (and proved writable) before anything is written there; a path on /proc or /sys is refused at once.
   const out = await ensureWritableDir(o['output-dir'], '--output-dir')
   const { store, banner } = await localStore(o, config, out, dryRun)
