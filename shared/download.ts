@@ -66,6 +66,11 @@ class AttemptError extends Error {
 
 export type Logger = (message: string) => void
 
+/** A URL as every line shows it: without user:password@ (a --base-url may carry them; they never reach a log). */
+export function urlForLog(url: string): string {
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#@]*@/i, '$1')
+}
+
 async function withRetries<T>(
   url: string,
   policy: DownloadPolicy,
@@ -76,8 +81,9 @@ async function withRetries<T>(
     const a = toAttemptError(e)
     return { retry: a.retryable, delayMs: a.retryAfterMs, message: a.message }
   }
+  const shown = urlForLog(url)
   try {
-    return await withRetry({ policy, label: url, log, judge }, async () => {
+    return await withRetry({ policy, label: shown, log, judge }, async () => {
       const ctl = new AbortController()
       let timer: NodeJS.Timeout | undefined
       const bump = () => {
@@ -101,7 +107,7 @@ async function withRetries<T>(
     if (!(e instanceof RetryFailure)) throw e
     if (e.last instanceof UserError) throw e.last
     const tries = e.verdict.retry ? ` after ${e.attempts} attempts` : ''
-    throw new UserError(`download failed: ${url}: ${e.verdict.message}${tries}`)
+    throw new UserError(`download failed: ${shown}: ${e.verdict.message}${tries}`)
   }
 }
 
@@ -151,7 +157,7 @@ async function open(url: string, signal: AbortSignal): Promise<http.IncomingMess
   let current = new URL(url)
   for (let hops = 0; ; hops++) {
     if (current.protocol !== 'http:' && current.protocol !== 'https:')
-      throw new AttemptError(`redirected to ${current.protocol} URL ${current.href}, which is not http(s) (not retried)`, false)
+      throw new AttemptError(`redirected to ${current.protocol} URL ${urlForLog(current.href)}, which is not http(s) (not retried)`, false)
     const res = await get(current, signal)
     const status = res.statusCode ?? 0
     if (status >= 200 && status < 300) return res
@@ -160,10 +166,10 @@ async function open(url: string, signal: AbortSignal): Promise<http.IncomingMess
       if (hops >= MAX_REDIRECTS) throw new AttemptError(`more than ${MAX_REDIRECTS} redirects (a redirect loop?) (not retried)`, false)
       const next = new URL(res.headers.location, current)
       if (current.protocol === 'https:' && next.protocol === 'http:')
-        throw new AttemptError(`redirected from https to plain http (${next.href}); refused (not retried)`, false)
+        throw new AttemptError(`redirected from https to plain http (${urlForLog(next.href)}); refused (not retried)`, false)
       if (next.host !== current.host && !seenHosts.has(`${current.host}>${next.host}`)) {
         seenHosts.add(`${current.host}>${next.host}`)
-        core.info(redact(`${url}: redirected to another host, ${next.host}`))
+        core.info(redact(`${urlForLog(url)}: redirected to another host, ${next.host}`))
       }
       current = next
       continue
@@ -242,8 +248,10 @@ export function parseDigestFile(text: string, algorithm: 'sha256' | 'sha512', ur
   const m = text.trim().match(new RegExp(`^([0-9a-fA-F]{${len}})(\\s|$)`))
   if (m) return m[1].toLowerCase()
   if (/^\s*</.test(text))
-    throw new UserError(`${url}: an HTML page, not a ${algorithm} digest file (a login, proxy or error page?); check the base URL`)
-  throw new UserError(`${url}: not a ${algorithm} digest file (expected ${len} hex digits)`)
+    throw new UserError(
+      `${urlForLog(url)}: an HTML page, not a ${algorithm} digest file (a login, proxy or error page?); check the base URL`,
+    )
+  throw new UserError(`${urlForLog(url)}: not a ${algorithm} digest file (expected ${len} hex digits)`)
 }
 
 export interface DownloadOptions {
@@ -325,7 +333,7 @@ export async function download(url: string, dest: string, opts: DownloadOptions)
           throw new AttemptError(`sha256 mismatch on a body ended by the connection closing (${m.got} bytes; cut off?)`, true)
         }
         throw new UserError(
-          `checksum mismatch: ${url}: sha256 is ${digest}, expected ${expected}; the file or its .sha256 is wrong upstream (nothing was kept or cached)`,
+          `checksum mismatch: ${urlForLog(url)}: sha256 is ${digest}, expected ${expected}; the file or its .sha256 is wrong upstream (nothing was kept or cached)`,
         )
       }
       return m.got
@@ -355,6 +363,6 @@ export function digestFromSums(text: string, fileName: string, url: string): str
     if (m && m[2] === fileName) return m[1].toLowerCase()
   }
   if (/^\s*</.test(text))
-    throw new UserError(`${url}: an HTML page, not a SHA256SUMS listing (a login, proxy or error page?); check the base URL`)
-  throw new UserError(`${url} lists no sha256 for ${fileName}; check the version and architecture`)
+    throw new UserError(`${urlForLog(url)}: an HTML page, not a SHA256SUMS listing (a login, proxy or error page?); check the base URL`)
+  throw new UserError(`${urlForLog(url)} lists no sha256 for ${fileName}; check the version and architecture`)
 }

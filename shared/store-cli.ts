@@ -64,7 +64,7 @@ export class Cli {
             redact(json.map((e) => `${e.code}: ${e.message}`).join('; ')),
             json.map((e) => e.code),
           )
-        throw new StoreError(argv, redact(storeMessage(res.stderr, res.stdout)))
+        throw new StoreError(argv, redact(storeMessage(res.stderr, res.stdout, res.exitCode)))
       })
     } catch (e) {
       if (!(e instanceof RetryFailure) || !(e.last instanceof StoreError)) throw e
@@ -84,9 +84,9 @@ export class Cli {
   }
 }
 
-/** The store's own words: the last non-empty lines of stderr (else stdout), on one line. */
-function storeMessage(stderr: string, stdout: string): string {
-  const lines = (stderr.trim() || stdout.trim() || 'no message')
+/** The store's own words: the last non-empty lines of stderr (else stdout), on one line; silence: the exit code. */
+function storeMessage(stderr: string, stdout: string, exitCode: number): string {
+  const lines = (stderr.trim() || stdout.trim() || `exit code ${exitCode}, nothing printed`)
     .split('\n')
     .map((l) => l.trim())
     .filter(Boolean)

@@ -436,6 +436,51 @@ describe('failures', () => {
     expect(existsSync(path.join(root, 'out'))).toBe(false)
   })
 
+  test('a publish record that is not one: one line naming --results, exit 1', async () => {
+    const root = tempDir('bs-follow-results-')
+    const planFile = path.join(root, 'plan.json')
+    writeFileSync(planFile, JSON.stringify({ cells: [], builds: [], dryRun: false, snaps: [], status: {}, latest: '' }))
+    for (const [name, text] of [
+      ['bad.json', '{"cells": ['],
+      ['nocells.json', '{"cells": 3, "latest": [], "problems": []}'],
+    ]) {
+      writeFileSync(path.join(root, name), text)
+      const r = await follow(['summary', '--plan', planFile, '--results', path.join(root, name), '--builds', 'success'])
+      expect(r.code, r.stderr).toBe(1)
+      expect(r.stderr.trim().split('\n')).toEqual([
+        `Error: --results: ${path.join(root, name)} is not a follow publish record; give the file the publish job wrote (follow publish --output), or none`,
+      ])
+    }
+  })
+
+  test('an --output-dir that cannot be one: one line naming it, exit 1, before any store or server', async () => {
+    const root = tempDir('bs-follow-outdir-')
+    const config = path.join(root, 'follow.yaml')
+    writeFileSync(config, 'arches: [amd64]\nsnaps: [kubectl]\ntracks:\n  "1.35": {risks: [edge]}\n')
+    for (const dir of ['/etc/passwd/x', '/proc/x']) {
+      const r = await follow(['--config', config, '--base-url', 'http://127.0.0.1:9', '--output-dir', dir, '--dry-run', 'true'])
+      expect(r.code, r.stdout + r.stderr).toBe(1)
+      const lines = r.stderr.trim().split('\n')
+      expect(lines).toHaveLength(1)
+      expect(lines[0]).toMatch(/^Error: --output-dir: .*\/(etc\/passwd|proc)/)
+    }
+    // node's recursive mkdir loops for ever under /proc: the plan's --output is checked first too
+    const r = await follow([
+      'plan',
+      '--config',
+      config,
+      '--base-url',
+      'http://127.0.0.1:9',
+      '--output',
+      '/proc/x/plan.json',
+      '--dry-run',
+      'true',
+    ])
+    expect(r.code, r.stdout + r.stderr).toBe(1)
+    expect(r.stderr.trim().split('\n')).toHaveLength(1)
+    expect(r.stderr).toMatch(/^Error: --output: .*\/proc/)
+  })
+
   test('a bad follow.yaml: one line per bad field, all at once, exit 1, nothing read', async () => {
     const root = tempDir('bs-follow-bad-')
     const config = path.join(root, 'follow.yaml')
@@ -452,6 +497,8 @@ describe('failures', () => {
         lines.some((l) => l.startsWith(`Error: follow.yaml: ${field}:`)),
         `${field} in\n${r.stderr}`,
       ).toBe(true)
+    // Every line names its fix: none ends on an empty one.
+    expect(lines.filter((l) => /;\s*$/.test(l))).toEqual([])
     expect(r.stderr).not.toMatch(/\n\s+at /)
     expect(existsSync(path.join(root, 'out', 'snap-store'))).toBe(false)
   })

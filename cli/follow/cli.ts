@@ -6,9 +6,10 @@
  * the CLI and the workflow run the same code.
  */
 import { existsSync } from 'node:fs'
-import { appendFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { appendFile, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { UserError } from '../../shared/errors.js'
+import { ensureWritableDir } from '../../shared/files.js'
 import { run, which } from '../../shared/exec.js'
 import { sourceDateEpoch } from '../../shared/epoch.js'
 import { allSnaps, type FollowConfig, loadFollow } from '../../shared/follow/config.js'
@@ -147,6 +148,7 @@ async function planMode(rest: string[]): Promise<number> {
   const dryRun = parseBool(o['dry-run'], 'dry-run', false)
   const store = storeFor(o.snapcraft, credentialOrRefuse(config, dryRun))
   const baseUrl = parseHttpUrl(o['base-url'], '--base-url', 'https://dl.k8s.io')
+  await ensureWritableDir(path.dirname(path.resolve(o.output)), '--output') // up front: a path on /proc is refused, not looped on
   const plan = await makeFollowPlan({ config, baseUrl, dryRun, store, log })
   await writePlan(o.output, plan)
   const lines = Object.entries(followOutputs(plan)).map(([k, v]) => `${k}=${v}\n`)
@@ -162,25 +164,38 @@ async function planMode(rest: string[]): Promise<number> {
 async function publishMode(rest: string[]): Promise<number> {
   const o = parseOptions(FOLLOW_COMMANDS.publish, rest)
   const plan = await readPlan(o.plan)
-  const config = await loadFollow(plan.config).catch(() => undefined)
   const credentials = process.env.SNAPCRAFT_STORE_CREDENTIALS ?? ''
-  if (!credentials && config) credentialOrRefuse(config, false)
   if (!credentials)
     throw new UserError(
       'SNAPCRAFT_STORE_CREDENTIALS is not set; the publish job uploads to the Snap Store: give it the secret of the release environment',
     )
+  await ensureWritableDir(path.dirname(path.resolve(o.output)), '--output')
   const r = await followPublish({ plan, dir: o.dir, store: storeFor(o.snapcraft, credentials)!, log })
-  await mkdir(path.dirname(path.resolve(o.output)), { recursive: true })
   await writeFile(o.output, `${JSON.stringify(r, null, 2)}\n`)
   for (const p of r.problems) console.error(`Error: ${p}`)
   return followFailed(r.cells, r.problems) ? 1 : 0
+}
+
+/** The publish job's record (follow publish --output), refused in one line when it is not one. */
+async function readResults(file: string): Promise<FollowResult> {
+  const fix = 'give the file the publish job wrote (follow publish --output), or none'
+  const text = await readFile(file, 'utf8').catch((e: NodeJS.ErrnoException) => {
+    throw new UserError(`--results: ${path.resolve(file)} cannot be read (${e.code ?? e.message}); ${fix}`)
+  })
+  try {
+    const r = JSON.parse(text) as FollowResult
+    if (!Array.isArray(r?.cells) || !Array.isArray(r.latest) || !Array.isArray(r.problems)) throw new Error('no cells')
+    return r
+  } catch {
+    throw new UserError(`--results: ${path.resolve(file)} is not a follow publish record; ${fix}`)
+  }
 }
 
 async function summaryMode(rest: string[]): Promise<number> {
   const o = parseOptions(FOLLOW_COMMANDS.summary, rest)
   const plan = await readPlan(o.plan)
   const r = existsSync(o.results)
-    ? (JSON.parse(await readFile(o.results, 'utf8')) as FollowResult)
+    ? await readResults(o.results)
     : { cells: plan.cells, latest: plan.dryRun ? latestSteps(plan) : [], problems: [] }
   const buildFailed = /failure|cancelled/.test(o.builds)
   // The plan had work, and the publish job left no record: it failed or was cancelled before its end.
@@ -245,14 +260,15 @@ async function runMode(rest: string[]): Promise<number> {
   const o = parseOptions(FOLLOW_COMMANDS.run, rest)
   const config = await loadFollow(o.config)
   const dryRun = parseBool(o['dry-run'], 'dry-run', false)
-  if (o['base-url']) parseHttpUrl(o['base-url'], '--base-url', 'https://dl.k8s.io')
-  const out = path.resolve(o['output-dir'])
+  const givenUrl = o['base-url'] ? parseHttpUrl(o['base-url'], '--base-url', 'https://dl.k8s.io') : ''
   const epoch = String(sourceDateEpoch()) // a bad SOURCE_DATE_EPOCH is refused before any server starts
+  if (o.snapcraft) credentialOrRefuse(config, dryRun) // before the output directory is made: nothing left behind
+  // Made (and proved writable) before anything is written there; a path on /proc or /sys is refused at once.
+  const out = await ensureWritableDir(o['output-dir'], '--output-dir')
   const { store, banner } = await localStore(o, config, out, dryRun)
-  await mkdir(out, { recursive: true })
   const saved = process.env.SOURCE_DATE_EPOCH
   let mirror: Mirror | undefined
-  if (!o['base-url']) {
+  if (!givenUrl) {
     if (!which('go'))
       throw new UserError(
         'go is not installed; the local mirror cross-compiles its stand-in binaries: run bash .ci/setup (or apt-get install golang-go), or give --base-url',
@@ -267,7 +283,7 @@ async function runMode(rest: string[]): Promise<number> {
   process.env.SOURCE_DATE_EPOCH = epoch
   try {
     console.log(banner)
-    const baseUrl = o['base-url'] || mirror!.url
+    const baseUrl = givenUrl || mirror!.url
     const plan = await makeFollowPlan({ config, baseUrl, dryRun, store, log })
     await writePlan(path.join(out, 'plan.json'), plan)
     const artifacts = path.join(out, 'artifacts')

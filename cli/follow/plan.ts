@@ -44,6 +44,8 @@ export interface FollowPlan {
   arches: string[]
   /** The cdk-addons build directory (absolute), '' when cdk-addons does not follow. */
   cdkAddons: string
+  /** Lines under the summary's table: markers ignored because the other marker of the track named a version. */
+  notes?: string[]
 }
 
 type Refused = { refused: string }
@@ -119,6 +121,9 @@ export async function makeFollowPlan(o: {
     snaps,
     arches: c.arches,
     cdkAddons: c.cdkAddons,
+    notes: Object.entries(upstream).flatMap(([track, u]) =>
+      'ignored' in u && u.ignored ? [`${track}: ignored ${u.ignored.join('; ')}`] : [],
+    ),
   }
 }
 

@@ -3,6 +3,7 @@
  * (as the plan read it), and the action: built+released, released, up to date, waits: why, refused: why. Then
  * latest/* (what it was made to hold) and the problems of the publish job.
  */
+import { urlForLog } from '../../shared/download.js'
 import { RISKS } from '../../shared/follow/config.js'
 import type { Cell, LatestStep } from '../../shared/follow/decide.js'
 import type { FollowPlan } from './plan.js'
@@ -29,13 +30,36 @@ export function actionText(c: Cell, dryRun: boolean): string {
 
 const esc = (s: string) => s.replace(/\|/g, '\\|')
 
+/** The failures shared by more than one cell (a marker of a track, a snap's status): said once, under the table. */
+function sharedFailures(cells: Cell[]): string[] {
+  const seen = new Map<string, number>()
+  for (const c of cells) if (c.action === 'failed') seen.set(c.why.join('; '), (seen.get(c.why.join('; ')) ?? 0) + 1)
+  return [...seen].filter(([, n]) => n > 1).map(([why]) => why)
+}
+
+/** The latest/* line: the steps, or why there are none yet. */
+function latestLine(plan: FollowPlan, cells: Cell[], latest: LatestStep[]): string {
+  if (latest.length)
+    return `latest/* follows ${plan.latest}: ${latest.map((s) => `${s.snap} ${s.arch} r${s.revision} → ${s.channels.join(', ')}`).join('; ')}.`
+  const pending = cells.some((c) => c.track === plan.latest && (c.action === 'build' || c.action === 'release'))
+  const unread = !plan.storeRead || plan.snaps.some((s) => !plan.status[s])
+  return pending || unread
+    ? `latest/* will be set from ${plan.latest} after publishing.`
+    : `latest/* follows ${plan.latest}: it already holds the same revisions.`
+}
+
 /** The table, and the lines under it. */
 export function followSummary(plan: FollowPlan, cells: Cell[], latest: LatestStep[], problems: string[]): string {
-  const risks = RISKS.filter((r) => cells.some((c) => r in c.held))
+  const heldRisks = RISKS.filter((r) => cells.some((c) => r in c.held))
+  const risks = heldRisks.length ? heldRisks : [...RISKS]
+  const shared = sharedFailures(cells)
+  const action = (c: Cell) =>
+    c.action === 'failed' && shared.includes(c.why.join('; ')) ? 'failed (see below)' : actionText(c, plan.dryRun)
   const rows = cells.map(
     (c) =>
-      `| ${c.track} | ${c.snap} | ${c.arch} | ${c.version || '-'} | ${risks.map((r) => c.held[r] ?? '').join(' | ')} | ${esc(actionText(c, plan.dryRun))} |`,
+      `| ${c.track} | ${c.snap} | ${c.arch} | ${c.version || '-'} | ${risks.map((r) => c.held[r] ?? '').join(' | ')} | ${esc(action(c))} |`,
   )
+  const tracksOf = (why: string) => [...new Set(cells.filter((c) => c.why.join('; ') === why).map((c) => c.track))].join(', ')
   const count = (a: string) => cells.filter((c) => c.action === a).length
   const totals = [
     ['built+released', count('built+released')],
@@ -55,19 +79,14 @@ export function followSummary(plan: FollowPlan, cells: Cell[], latest: LatestSte
   return [
     `### Follow upstream${plan.dryRun ? ' (dry run: nothing built, uploaded or released)' : ''}`,
     '',
-    `${plan.baseUrl}; ${totals.map(([k, n]) => `${n} ${k}`).join(', ') || 'nothing to follow'}.${plan.storeRead ? '' : ' The store was not read (no credential): planned as if it held nothing.'}`,
+    `${urlForLog(plan.baseUrl)}; ${totals.map(([k, n]) => `${n} ${k}`).join(', ') || 'nothing to follow'}.${plan.storeRead ? '' : ' The store was not read (no credential): planned as if it held nothing.'}`,
     '',
     `| track | snap | arch | upstream | ${risks.join(' | ')} | action |`,
     `|---|---|---|---|${risks.map(() => '---|').join('')}---|`,
     ...rows,
-    ...(plan.latest
-      ? [
-          '',
-          latest.length
-            ? `latest/* follows ${plan.latest}: ${latest.map((s) => `${s.snap} ${s.arch} r${s.revision} → ${s.channels.join(', ')}`).join('; ')}.`
-            : `latest/* follows ${plan.latest}: it already holds the same revisions.`,
-        ]
-      : []),
+    ...(shared.length ? ['', ...shared.map((why) => `- failed (${tracksOf(why)}): ${why}`)] : []),
+    ...(plan.notes?.length ? ['', ...plan.notes.map((n) => `- ${n}`)] : []),
+    ...(plan.latest ? ['', latestLine(plan, cells, latest)] : []),
     ...(problems.length ? ['', ...problems.map((p) => `- ${p}`)] : []),
     '',
   ].join('\n')

@@ -4,7 +4,7 @@
  * (version, arch) the run would build are there yet (each one's `.sha256`, a few bytes).
  */
 import { parseArch } from '../../shared/arch.js'
-import { fetchText, httpStatusOf, type Logger } from '../../shared/download.js'
+import { fetchText, httpStatusOf, type Logger, urlForLog } from '../../shared/download.js'
 import { errorMessage } from '../../shared/errors.js'
 import { mapLimit } from '../../shared/concurrency.js'
 import type { FollowTrack } from '../../shared/follow/config.js'
@@ -18,7 +18,8 @@ async function readMarker(baseUrl: string, name: string, log: Logger): Promise<M
     return { name: `${name}.txt`, body: await fetchText(url, log) }
   } catch (e) {
     const status = httpStatusOf(e)
-    if (status !== undefined && status >= 400 && status < 500) return { name: `${name}.txt`, missing: `HTTP ${status} from ${url}` }
+    if (status !== undefined && status >= 400 && status < 500)
+      return { name: `${name}.txt`, missing: `HTTP ${status} from ${urlForLog(url)}` }
     return { name: `${name}.txt`, failed: errorMessage(e) }
   }
 }
@@ -57,7 +58,7 @@ export async function probeBinaries(
     } catch (e) {
       const status = httpStatusOf(e)
       if (status !== undefined && status >= 400 && status < 500)
-        missing[key] ??= `upstream has no ${p.arch} ${b} of ${p.version} yet (HTTP ${status} from ${url}); a later run takes it`
+        missing[key] ??= `upstream has no ${p.arch} ${b} of ${p.version} yet (HTTP ${status} from ${urlForLog(url)}); a later run takes it`
       else failed[key] ??= `could not check upstream's ${p.arch} binaries of ${p.version}: ${errorMessage(e)}`
     }
   })

@@ -34,7 +34,7 @@ export interface Target {
 
 /** A track's upstream: what its risks follow, or why the track is left alone this run. */
 export type TrackUpstream =
-  /** notes: the guards that held something back (one line each, in the summary); ignored: markers that named no version while another did (the log). */
+  /** notes: the guards that held something back (one line each, in the summary); ignored: markers that named no version while another did (the log, and a line under the summary's table). */
   | { track: string; targets: Target[]; notes: string[]; ignored?: string[] }
   | { track: string; skip: string }
   | { track: string; refused: string }
@@ -151,7 +151,6 @@ export function decideCells(i: CellInput): Cell[] {
   }
   return u.targets.map((t) => {
     const v = snapVersionOf(t.version)
-    const held = Object.fromEntries(t.risks.map((r) => [r, heldAll[r]]))
     const why = [...u.notes]
     const channels: string[] = []
     for (const risk of t.risks) {
@@ -163,7 +162,7 @@ export function decideCells(i: CellInput): Cell[] {
       }
       channels.push(`${i.track.track}/${risk}`)
     }
-    const cell: Cell = { ...base, version: t.version, held, action: 'up-to-date', channels, why }
+    const cell: Cell = { ...base, version: t.version, held: heldAll, action: 'up-to-date', channels, why }
     if (!channels.length) return cell
     const have = i.rows.find((r) => r.arch === i.arch && r.revision !== undefined && sameVersion(r.version ?? '', v))
     if (have) return { ...cell, action: 'release', revision: have.revision }

@@ -127,6 +127,20 @@ describe('download: the one download path', () => {
     )
   })
 
+  test('a URL with user:password@ never shows them: retry lines, the failure, a checksum mismatch', async () => {
+    const secretUrl = url().replace('http://', 'http://follower:s3cr3t-pw@')
+    mirror.faults.push({ match: '/f/blob', fault: { kind: 'status', status: 500 } })
+    const failed = await download(secretUrl, fresh().dest, { sha256: digest, log, policy }).catch((e: Error) => e.message)
+    mirror.faults.length = 0
+    mirror.faults.push({ match: '/f/blob', fault: { kind: 'corrupt' } })
+    const corrupt = await download(secretUrl, fresh().dest, { sha256: digest, log, policy }).catch((e: Error) => e.message)
+    expect(failed).toMatch(/^download failed: http:\/\/127\.0\.0\.1:\d+\/f\/blob: HTTP 500/)
+    expect(corrupt).toMatch(/^checksum mismatch: http:\/\/127\.0\.0\.1:\d+\/f\/blob: /)
+    expect(logs.length).toBeGreaterThan(0)
+    const all = [failed, corrupt, ...logs].join('\n')
+    expect(all).not.toMatch(/s3cr3t-pw|follower/)
+  })
+
   test('downloadWithSha256File reads the digest beside the file', async () => {
     const { dest } = fresh()
     const r = await downloadWithSha256File(url(), dest, { log, policy })

@@ -3,8 +3,18 @@
  * (track, snap, arch); every guard of issue 25 as one line, none stopping the others.
  */
 import { describe, expect, test } from 'vitest'
-import type { FollowTrack } from '../../shared/follow/config.js'
-import { buildPairs, decideCells, markerVersion, planLatest, trackUpstream, type TrackUpstream } from '../../shared/follow/decide.js'
+import { followSummary } from '../../cli/follow/summary.js'
+import type { FollowPlan } from '../../cli/follow/plan.js'
+import { type FollowTrack, RISKS } from '../../shared/follow/config.js'
+import {
+  buildPairs,
+  type Cell,
+  decideCells,
+  markerVersion,
+  planLatest,
+  trackUpstream,
+  type TrackUpstream,
+} from '../../shared/follow/decide.js'
 import type { StatusRow } from '../../shared/snap-store/snapcraft.js'
 
 const ALL: FollowTrack['risks'] = ['stable', 'candidate', 'beta', 'edge']
@@ -190,4 +200,77 @@ test('examples/follow.yaml is valid: the default snaps, arches as Debian names, 
     ['1.33', false, 'stable,candidate,beta,edge'],
   ])
   expect(c.latest).toBe('1.34')
+})
+
+describe('the summary', () => {
+  const plan = (o: Partial<FollowPlan> = {}): FollowPlan => ({
+    config: '/x/follow.yaml',
+    baseUrl: 'https://dl.k8s.io',
+    dryRun: true,
+    cells: [],
+    builds: [],
+    status: { kubectl: [] },
+    storeRead: true,
+    latest: '1.35',
+    snaps: ['kubectl'],
+    arches: ['amd64', 's390x'],
+    cdkAddons: '',
+    ...o,
+  })
+  const cell = (o: Partial<Cell>): Cell => ({
+    track: '1.35',
+    snap: 'kubectl',
+    arch: 'amd64',
+    version: 'v1.35.2',
+    held: {},
+    action: 'up-to-date',
+    channels: [],
+    why: [],
+    ...o,
+  })
+
+  test('latest/*: set after publishing while its track has builds or releases pending, or a status was not read', () => {
+    const pending = [cell({ action: 'build', channels: ['1.35/edge'] })]
+    expect(followSummary(plan(), pending, [], [])).toContain('latest/* will be set from 1.35 after publishing.')
+    expect(followSummary(plan({ status: {} }), [cell({})], [], [])).toContain('latest/* will be set from 1.35 after publishing.')
+    expect(followSummary(plan({ storeRead: false }), [cell({})], [], [])).toContain('will be set from 1.35 after publishing')
+    expect(followSummary(plan(), [cell({})], [], [])).toContain('latest/* follows 1.35: it already holds the same revisions.')
+  })
+
+  test('a pre-release track shows what the store holds in every risk, candidate and stable too', () => {
+    const r = rows('amd64', { '1.35/stable': ['1.35.1', 3], '1.35/candidate': ['1.35.1', 3], '1.35/beta': '-', '1.35/edge': '-' })
+    const up: TrackUpstream = {
+      track: '1.35',
+      targets: [
+        { version: 'v1.36.0-rc.0', risks: ['beta', 'edge'] },
+        { version: 'v1.35.1', risks: ['stable', 'candidate'] },
+      ],
+      notes: [],
+    }
+    const cells = decideCells({ track: t35, snap: 'kubectl', arch: 'amd64', upstream: up, rows: r })
+    expect(cells[0].held).toEqual({ stable: '1.35.1 (r3)', candidate: '1.35.1 (r3)', beta: '-', edge: '-' })
+    const md = followSummary(plan(), cells, [], [])
+    expect(md).toMatch(/\| 1\.35 \| kubectl \| amd64 \| v1\.36\.0-rc\.0 \| 1\.35\.1 \(r3\) \| 1\.35\.1 \(r3\) \| - \| - \| would build/)
+  })
+
+  test('every status failed: the risk columns are still there, the separator as long as the header', () => {
+    const failed = cell({ version: '', action: 'failed', why: ['snapcraft status kubectl: exit code 2, nothing printed'] })
+    const md = followSummary(plan({ status: {} }), [failed, { ...failed, arch: 's390x' }], [], [])
+    const lines = md.split('\n')
+    const header = lines.find((l) => l.startsWith('| track'))!
+    const sep = lines[lines.indexOf(header) + 1]
+    expect(header).toBe(`| track | snap | arch | upstream | ${RISKS.join(' | ')} | action |`)
+    expect(sep.split('|').length).toBe(header.split('|').length)
+    expect(header).not.toContain('|  |')
+  })
+
+  test('a failure shared by many cells is said once under the table; ignored markers are noted', () => {
+    const why = ['https://dl.k8s.io/release/stable-1.35.txt: download failed: connection error (ECONNRESET) after 3 attempts']
+    const cells = ['amd64', 's390x'].map((arch) => cell({ arch, version: '', action: 'failed', why }))
+    const md = followSummary(plan({ notes: ['1.35: ignored latest-1.35.txt is empty'] }), cells, [], [])
+    expect(md.split(why[0]).length - 1).toBe(1)
+    expect(md.match(/\| failed \(see below\) \|/g)).toHaveLength(2)
+    expect(md).toContain(`- failed (1.35): ${why[0]}`)
+    expect(md).toContain('- 1.35: ignored latest-1.35.txt is empty')
+  })
 })
