@@ -13,7 +13,7 @@ export const modules = {
 /* harmony export */   e8: () => (/* binding */ downloadWithSha256File),
 /* harmony export */   lW: () => (/* binding */ digestFromSums)
 /* harmony export */ });
-/* unused harmony exports MAX_REDIRECTS, httpStatusOf, cachePath */
+/* unused harmony exports MAX_REDIRECTS, urlForLog, httpStatusOf, cachePath */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
@@ -87,13 +87,18 @@ class AttemptError extends Error {
         this.retryAfterMs = retryAfterMs;
     }
 }
+/** A URL as every line shows it: without user:password@ (a --base-url may carry them; they never reach a log). */
+function urlForLog(url) {
+    return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#@]*@/i, '$1');
+}
 async function withRetries(url, policy, log, attempt) {
     const judge = (e) => {
         const a = toAttemptError(e);
         return { retry: a.retryable, delayMs: a.retryAfterMs, message: a.message };
     };
+    const shown = urlForLog(url);
     try {
-        return await (0,_retry_js__WEBPACK_IMPORTED_MODULE_11__/* .withRetry */ .bD)({ policy, label: url, log, judge }, async () => {
+        return await (0,_retry_js__WEBPACK_IMPORTED_MODULE_11__/* .withRetry */ .bD)({ policy, label: shown, log, judge }, async () => {
             const ctl = new AbortController();
             let timer;
             const bump = () => {
@@ -119,7 +124,7 @@ async function withRetries(url, policy, log, attempt) {
         if (e.last instanceof _errors_js__WEBPACK_IMPORTED_MODULE_13__/* .UserError */ .yo)
             throw e.last;
         const tries = e.verdict.retry ? ` after ${e.attempts} attempts` : '';
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_13__/* .UserError */ .yo(`download failed: ${url}: ${e.verdict.message}${tries}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_13__/* .UserError */ .yo(`download failed: ${shown}: ${e.verdict.message}${tries}`);
     }
 }
 function toAttemptError(e) {
@@ -162,7 +167,7 @@ async function open(url, signal) {
     let current = new URL(url);
     for (let hops = 0;; hops++) {
         if (current.protocol !== 'http:' && current.protocol !== 'https:')
-            throw new AttemptError(`redirected to ${current.protocol} URL ${current.href}, which is not http(s) (not retried)`, false);
+            throw new AttemptError(`redirected to ${current.protocol} URL ${urlForLog(current.href)}, which is not http(s) (not retried)`, false);
         const res = await get(current, signal);
         const status = res.statusCode ?? 0;
         if (status >= 200 && status < 300)
@@ -173,10 +178,10 @@ async function open(url, signal) {
                 throw new AttemptError(`more than ${MAX_REDIRECTS} redirects (a redirect loop?) (not retried)`, false);
             const next = new URL(res.headers.location, current);
             if (current.protocol === 'https:' && next.protocol === 'http:')
-                throw new AttemptError(`redirected from https to plain http (${next.href}); refused (not retried)`, false);
+                throw new AttemptError(`redirected from https to plain http (${urlForLog(next.href)}); refused (not retried)`, false);
             if (next.host !== current.host && !seenHosts.has(`${current.host}>${next.host}`)) {
                 seenHosts.add(`${current.host}>${next.host}`);
-                _workflow_commands_js__WEBPACK_IMPORTED_MODULE_12__/* .info */ .pq((0,_log_js__WEBPACK_IMPORTED_MODULE_9__/* .redact */ .E)(`${url}: redirected to another host, ${next.host}`));
+                _workflow_commands_js__WEBPACK_IMPORTED_MODULE_12__/* .info */ .pq((0,_log_js__WEBPACK_IMPORTED_MODULE_9__/* .redact */ .E)(`${urlForLog(url)}: redirected to another host, ${next.host}`));
             }
             current = next;
             continue;
@@ -249,8 +254,8 @@ function parseDigestFile(text, algorithm, url) {
     if (m)
         return m[1].toLowerCase();
     if (/^\s*</.test(text))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_13__/* .UserError */ .yo(`${url}: an HTML page, not a ${algorithm} digest file (a login, proxy or error page?); check the base URL`);
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_13__/* .UserError */ .yo(`${url}: not a ${algorithm} digest file (expected ${len} hex digits)`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_13__/* .UserError */ .yo(`${urlForLog(url)}: an HTML page, not a ${algorithm} digest file (a login, proxy or error page?); check the base URL`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_13__/* .UserError */ .yo(`${urlForLog(url)}: not a ${algorithm} digest file (expected ${len} hex digits)`);
 }
 function cachePath(cacheDir, url, sha256) {
     const urlKey = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(url).digest('hex').slice(0, 32);
@@ -311,7 +316,7 @@ async function download(url, dest, opts) {
                     closeRetried = true;
                     throw new AttemptError(`sha256 mismatch on a body ended by the connection closing (${m.got} bytes; cut off?)`, true);
                 }
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_13__/* .UserError */ .yo(`checksum mismatch: ${url}: sha256 is ${digest}, expected ${expected}; the file or its .sha256 is wrong upstream (nothing was kept or cached)`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_13__/* .UserError */ .yo(`checksum mismatch: ${urlForLog(url)}: sha256 is ${digest}, expected ${expected}; the file or its .sha256 is wrong upstream (nothing was kept or cached)`);
             }
             return m.got;
         });
@@ -340,8 +345,8 @@ function digestFromSums(text, fileName, url) {
             return m[1].toLowerCase();
     }
     if (/^\s*</.test(text))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_13__/* .UserError */ .yo(`${url}: an HTML page, not a SHA256SUMS listing (a login, proxy or error page?); check the base URL`);
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_13__/* .UserError */ .yo(`${url} lists no sha256 for ${fileName}; check the version and architecture`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_13__/* .UserError */ .yo(`${urlForLog(url)}: an HTML page, not a SHA256SUMS listing (a login, proxy or error page?); check the base URL`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_13__/* .UserError */ .yo(`${urlForLog(url)} lists no sha256 for ${fileName}; check the version and architecture`);
 }
 
 

@@ -1784,7 +1784,7 @@ class Cli {
                 const json = this.readErrors?.(res.stdout, res.stderr);
                 if (json)
                     throw new StoreError(argv, (0,log/* redact */.E)(json.map((e) => `${e.code}: ${e.message}`).join('; ')), json.map((e) => e.code));
-                throw new StoreError(argv, (0,log/* redact */.E)(storeMessage(res.stderr, res.stdout)));
+                throw new StoreError(argv, (0,log/* redact */.E)(storeMessage(res.stderr, res.stdout, res.exitCode)));
             });
         }
         catch (e) {
@@ -1803,9 +1803,9 @@ class Cli {
         }
     }
 }
-/** The store's own words: the last non-empty lines of stderr (else stdout), on one line. */
-function storeMessage(stderr, stdout) {
-    const lines = (stderr.trim() || stdout.trim() || 'no message')
+/** The store's own words: the last non-empty lines of stderr (else stdout), on one line; silence: the exit code. */
+function storeMessage(stderr, stdout, exitCode) {
+    const lines = (stderr.trim() || stdout.trim() || `exit code ${exitCode}, nothing printed`)
         .split('\n')
         .map((l) => l.trim())
         .filter(Boolean);

@@ -12423,7 +12423,7 @@ const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createR
 
 
 
-const KERNEL_FS = (/* unused pure expression or super */ null && (['/proc', '/sys']));
+const KERNEL_FS = ['/proc', '/sys'];
 /** A temporary name beside dest carrying this process's pid. */
 function paths_tempName(dest, kind = 'tmp') {
     return `${dest}.${kind}-${process.pid}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
@@ -12447,12 +12447,12 @@ function alive(pid) {
 /** Remove the temporary files (and directories) of dead writers in dir, depth levels down. Never fails. */
 async function paths_sweepDeadTemps(dir, depth = 0) {
     const removed = [];
-    const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+    const entries = await (0,promises_namespaceObject.readdir)(dir, { withFileTypes: true }).catch(() => []);
     for (const e of entries) {
-        const p = path.join(dir, e.name);
+        const p = external_node_path_default().join(dir, e.name);
         const pid = tempOwner(e.name);
         if (pid !== undefined && !alive(pid)) {
-            await rm(p, { recursive: true, force: true }).then(() => removed.push(p), () => undefined);
+            await (0,promises_namespaceObject.rm)(p, { recursive: true, force: true }).then(() => removed.push(p), () => undefined);
         }
         else if (depth > 0 && e.isDirectory()) {
             removed.push(...(await paths_sweepDeadTemps(p, depth - 1)));
@@ -12465,45 +12465,45 @@ function under(p, roots) {
 }
 /** The nearest existing ancestor of abs (abs itself when it exists), with its stat. */
 async function nearestExisting(abs) {
-    for (let p = abs;; p = path.dirname(p)) {
-        const st = await stat(p).catch((e) => e.code === 'ENOENT' || e.code === 'ENOTDIR' ? undefined : Promise.reject(e));
+    for (let p = abs;; p = external_node_path_default().dirname(p)) {
+        const st = await (0,promises_namespaceObject.stat)(p).catch((e) => e.code === 'ENOENT' || e.code === 'ENOTDIR' ? undefined : Promise.reject(e));
         if (st)
             return { at: p, isDir: st.isDirectory() };
-        if (p === path.dirname(p))
+        if (p === external_node_path_default().dirname(p))
             return { at: p, isDir: true };
     }
 }
 async function refuseKernelFs(value, abs, existing, inputName) {
-    const real = await realpath(existing).catch(() => existing);
+    const real = await (0,promises_namespaceObject.realpath)(existing).catch(() => existing);
     const root = under(abs, KERNEL_FS) ?? under(real, KERNEL_FS);
     if (root)
-        throw new UserError(`${inputName}: '${value}' is under ${root}, a kernel file system; choose a directory on disk`);
+        throw new errors_UserError(`${inputName}: '${value}' is under ${root}, a kernel file system; choose a directory on disk`);
 }
 function failure(inputName, value, e) {
-    if (e instanceof UserError)
+    if (e instanceof errors_UserError)
         return e;
     const code = e.code ?? 'error';
-    return new UserError(`${inputName}: cannot write to '${value}' (${code}); choose a writable directory`);
+    return new errors_UserError(`${inputName}: cannot write to '${value}' (${code}); choose a writable directory`);
 }
 /** Create an output directory (one level at a time) and prove it is writable, or fail naming the input. Sweeps dead writers' temporary files. */
 async function ensureWritableDir(value, inputName) {
-    const abs = path.resolve(value);
+    const abs = external_node_path_default().resolve(value);
     try {
         const { at, isDir } = await nearestExisting(abs);
         await refuseKernelFs(value, abs, at, inputName);
         if (!isDir)
-            throw new UserError(at === abs
+            throw new errors_UserError(at === abs
                 ? `${inputName}: '${value}' is not a directory (a file is there); choose a directory`
                 : `${inputName}: '${at}' is a file, so '${value}' cannot be a directory; choose a directory`);
-        await access(at, constants.W_OK);
+        await (0,promises_namespaceObject.access)(at, promises_namespaceObject.constants.W_OK);
         let p = at;
-        for (const part of path.relative(at, abs).split(path.sep).filter(Boolean)) {
-            p = path.join(p, part);
-            await mkdir(p).catch((e) => (e.code === 'EEXIST' ? undefined : Promise.reject(e)));
+        for (const part of external_node_path_default().relative(at, abs).split((external_node_path_default()).sep).filter(Boolean)) {
+            p = external_node_path_default().join(p, part);
+            await (0,promises_namespaceObject.mkdir)(p).catch((e) => (e.code === 'EEXIST' ? undefined : Promise.reject(e)));
         }
-        const probe = paths_tempName(path.join(abs, '.write-test'));
-        await writeFile(probe, '');
-        await rm(probe, { force: true });
+        const probe = paths_tempName(external_node_path_default().join(abs, '.write-test'));
+        await (0,promises_namespaceObject.writeFile)(probe, '');
+        await (0,promises_namespaceObject.rm)(probe, { force: true });
     }
     catch (e) {
         throw failure(inputName, value, e);
@@ -12803,13 +12803,18 @@ class AttemptError extends Error {
         this.retryAfterMs = retryAfterMs;
     }
 }
+/** A URL as every line shows it: without user:password@ (a --base-url may carry them; they never reach a log). */
+function urlForLog(url) {
+    return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#@]*@/i, '$1');
+}
 async function withRetries(url, policy, log, attempt) {
     const judge = (e) => {
         const a = toAttemptError(e);
         return { retry: a.retryable, delayMs: a.retryAfterMs, message: a.message };
     };
+    const shown = urlForLog(url);
     try {
-        return await retry_withRetry({ policy, label: url, log, judge }, async () => {
+        return await retry_withRetry({ policy, label: shown, log, judge }, async () => {
             const ctl = new AbortController();
             let timer;
             const bump = () => {
@@ -12835,7 +12840,7 @@ async function withRetries(url, policy, log, attempt) {
         if (e.last instanceof errors_UserError)
             throw e.last;
         const tries = e.verdict.retry ? ` after ${e.attempts} attempts` : '';
-        throw new errors_UserError(`download failed: ${url}: ${e.verdict.message}${tries}`);
+        throw new errors_UserError(`download failed: ${shown}: ${e.verdict.message}${tries}`);
     }
 }
 function toAttemptError(e) {
@@ -12878,7 +12883,7 @@ async function download_open(url, signal) {
     let current = new URL(url);
     for (let hops = 0;; hops++) {
         if (current.protocol !== 'http:' && current.protocol !== 'https:')
-            throw new AttemptError(`redirected to ${current.protocol} URL ${current.href}, which is not http(s) (not retried)`, false);
+            throw new AttemptError(`redirected to ${current.protocol} URL ${urlForLog(current.href)}, which is not http(s) (not retried)`, false);
         const res = await get(current, signal);
         const status = res.statusCode ?? 0;
         if (status >= 200 && status < 300)
@@ -12889,10 +12894,10 @@ async function download_open(url, signal) {
                 throw new AttemptError(`more than ${MAX_REDIRECTS} redirects (a redirect loop?) (not retried)`, false);
             const next = new URL(res.headers.location, current);
             if (current.protocol === 'https:' && next.protocol === 'http:')
-                throw new AttemptError(`redirected from https to plain http (${next.href}); refused (not retried)`, false);
+                throw new AttemptError(`redirected from https to plain http (${urlForLog(next.href)}); refused (not retried)`, false);
             if (next.host !== current.host && !seenHosts.has(`${current.host}>${next.host}`)) {
                 seenHosts.add(`${current.host}>${next.host}`);
-                info(log_redact(`${url}: redirected to another host, ${next.host}`));
+                info(log_redact(`${urlForLog(url)}: redirected to another host, ${next.host}`));
             }
             current = next;
             continue;
@@ -12965,8 +12970,8 @@ function parseDigestFile(text, algorithm, url) {
     if (m)
         return m[1].toLowerCase();
     if (/^\s*</.test(text))
-        throw new UserError(`${url}: an HTML page, not a ${algorithm} digest file (a login, proxy or error page?); check the base URL`);
-    throw new UserError(`${url}: not a ${algorithm} digest file (expected ${len} hex digits)`);
+        throw new UserError(`${urlForLog(url)}: an HTML page, not a ${algorithm} digest file (a login, proxy or error page?); check the base URL`);
+    throw new UserError(`${urlForLog(url)}: not a ${algorithm} digest file (expected ${len} hex digits)`);
 }
 function cachePath(cacheDir, url, sha256) {
     const urlKey = createHash('sha256').update(url).digest('hex').slice(0, 32);
@@ -13027,7 +13032,7 @@ async function download(url, dest, opts) {
                     closeRetried = true;
                     throw new AttemptError(`sha256 mismatch on a body ended by the connection closing (${m.got} bytes; cut off?)`, true);
                 }
-                throw new UserError(`checksum mismatch: ${url}: sha256 is ${digest}, expected ${expected}; the file or its .sha256 is wrong upstream (nothing was kept or cached)`);
+                throw new UserError(`checksum mismatch: ${urlForLog(url)}: sha256 is ${digest}, expected ${expected}; the file or its .sha256 is wrong upstream (nothing was kept or cached)`);
             }
             return m.got;
         });
@@ -13056,8 +13061,8 @@ function digestFromSums(text, fileName, url) {
             return m[1].toLowerCase();
     }
     if (/^\s*</.test(text))
-        throw new UserError(`${url}: an HTML page, not a SHA256SUMS listing (a login, proxy or error page?); check the base URL`);
-    throw new UserError(`${url} lists no sha256 for ${fileName}; check the version and architecture`);
+        throw new UserError(`${urlForLog(url)}: an HTML page, not a SHA256SUMS listing (a login, proxy or error page?); check the base URL`);
+    throw new UserError(`${urlForLog(url)} lists no sha256 for ${fileName}; check the version and architecture`);
 }
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -14872,7 +14877,7 @@ class store_cli_Cli {
                 const json = this.readErrors?.(res.stdout, res.stderr);
                 if (json)
                     throw new store_cli_StoreError(argv, log_redact(json.map((e) => `${e.code}: ${e.message}`).join('; ')), json.map((e) => e.code));
-                throw new store_cli_StoreError(argv, log_redact(storeMessage(res.stderr, res.stdout)));
+                throw new store_cli_StoreError(argv, log_redact(storeMessage(res.stderr, res.stdout, res.exitCode)));
             });
         }
         catch (e) {
@@ -14891,9 +14896,9 @@ class store_cli_Cli {
         }
     }
 }
-/** The store's own words: the last non-empty lines of stderr (else stdout), on one line. */
-function storeMessage(stderr, stdout) {
-    const lines = (stderr.trim() || stdout.trim() || 'no message')
+/** The store's own words: the last non-empty lines of stderr (else stdout), on one line; silence: the exit code. */
+function storeMessage(stderr, stdout, exitCode) {
+    const lines = (stderr.trim() || stdout.trim() || `exit code ${exitCode}, nothing printed`)
         .split('\n')
         .map((l) => l.trim())
         .filter(Boolean);
@@ -15878,7 +15883,6 @@ function decideCells(i) {
     }
     return u.targets.map((t) => {
         const v = snapVersionOf(t.version);
-        const held = Object.fromEntries(t.risks.map((r) => [r, heldAll[r]]));
         const why = [...u.notes];
         const channels = [];
         for (const risk of t.risks) {
@@ -15891,7 +15895,7 @@ function decideCells(i) {
             }
             channels.push(`${i.track.track}/${risk}`);
         }
-        const cell = { ...base, version: t.version, held, action: 'up-to-date', channels, why };
+        const cell = { ...base, version: t.version, held: heldAll, action: 'up-to-date', channels, why };
         if (!channels.length)
             return cell;
         const have = i.rows.find((r) => r.arch === i.arch && r.revision !== undefined && sameVersion(r.version ?? '', v));
@@ -15965,7 +15969,7 @@ async function readMarker(baseUrl, name, log) {
     catch (e) {
         const status = httpStatusOf(e);
         if (status !== undefined && status >= 400 && status < 500)
-            return { name: `${name}.txt`, missing: `HTTP ${status} from ${url}` };
+            return { name: `${name}.txt`, missing: `HTTP ${status} from ${urlForLog(url)}` };
         return { name: `${name}.txt`, failed: errors_errorMessage(e) };
     }
 }
@@ -15998,7 +16002,7 @@ async function probeBinaries(baseUrl, pairs, log) {
         catch (e) {
             const status = httpStatusOf(e);
             if (status !== undefined && status >= 400 && status < 500)
-                missing[key] ??= `upstream has no ${p.arch} ${b} of ${p.version} yet (HTTP ${status} from ${url}); a later run takes it`;
+                missing[key] ??= `upstream has no ${p.arch} ${b} of ${p.version} yet (HTTP ${status} from ${urlForLog(url)}); a later run takes it`;
             else
                 failed[key] ??= `could not check upstream's ${p.arch} binaries of ${p.version}: ${errors_errorMessage(e)}`;
         }
@@ -16079,6 +16083,7 @@ async function makeFollowPlan(o) {
         snaps,
         arches: c.arches,
         cdkAddons: c.cdkAddons,
+        notes: Object.entries(upstream).flatMap(([track, u]) => 'ignored' in u && u.ignored ? [`${track}: ignored ${u.ignored.join('; ')}`] : []),
     };
 }
 /** The build job's artifact name for a pair. */
@@ -16240,6 +16245,7 @@ async function followPublish(o) {
  * latest/* (what it was made to hold) and the problems of the publish job.
  */
 
+
 /** The action column of one cell. */
 function actionText(c, dryRun) {
     const to = c.channels.join(', ');
@@ -16260,10 +16266,32 @@ function actionText(c, dryRun) {
     }
 }
 const esc = (s) => s.replace(/\|/g, '\\|');
+/** The failures shared by more than one cell (a marker of a track, a snap's status): said once, under the table. */
+function sharedFailures(cells) {
+    const seen = new Map();
+    for (const c of cells)
+        if (c.action === 'failed')
+            seen.set(c.why.join('; '), (seen.get(c.why.join('; ')) ?? 0) + 1);
+    return [...seen].filter(([, n]) => n > 1).map(([why]) => why);
+}
+/** The latest/* line: the steps, or why there are none yet. */
+function latestLine(plan, cells, latest) {
+    if (latest.length)
+        return `latest/* follows ${plan.latest}: ${latest.map((s) => `${s.snap} ${s.arch} r${s.revision} → ${s.channels.join(', ')}`).join('; ')}.`;
+    const pending = cells.some((c) => c.track === plan.latest && (c.action === 'build' || c.action === 'release'));
+    const unread = !plan.storeRead || plan.snaps.some((s) => !plan.status[s]);
+    return pending || unread
+        ? `latest/* will be set from ${plan.latest} after publishing.`
+        : `latest/* follows ${plan.latest}: it already holds the same revisions.`;
+}
 /** The table, and the lines under it. */
 function followSummary(plan, cells, latest, problems) {
-    const risks = config_RISKS.filter((r) => cells.some((c) => r in c.held));
-    const rows = cells.map((c) => `| ${c.track} | ${c.snap} | ${c.arch} | ${c.version || '-'} | ${risks.map((r) => c.held[r] ?? '').join(' | ')} | ${esc(actionText(c, plan.dryRun))} |`);
+    const heldRisks = config_RISKS.filter((r) => cells.some((c) => r in c.held));
+    const risks = heldRisks.length ? heldRisks : [...config_RISKS];
+    const shared = sharedFailures(cells);
+    const action = (c) => c.action === 'failed' && shared.includes(c.why.join('; ')) ? 'failed (see below)' : actionText(c, plan.dryRun);
+    const rows = cells.map((c) => `| ${c.track} | ${c.snap} | ${c.arch} | ${c.version || '-'} | ${risks.map((r) => c.held[r] ?? '').join(' | ')} | ${esc(action(c))} |`);
+    const tracksOf = (why) => [...new Set(cells.filter((c) => c.why.join('; ') === why).map((c) => c.track))].join(', ');
     const count = (a) => cells.filter((c) => c.action === a).length;
     const totals = [
         ['built+released', count('built+released')],
@@ -16283,19 +16311,14 @@ function followSummary(plan, cells, latest, problems) {
     return [
         `### Follow upstream${plan.dryRun ? ' (dry run: nothing built, uploaded or released)' : ''}`,
         '',
-        `${plan.baseUrl}; ${totals.map(([k, n]) => `${n} ${k}`).join(', ') || 'nothing to follow'}.${plan.storeRead ? '' : ' The store was not read (no credential): planned as if it held nothing.'}`,
+        `${urlForLog(plan.baseUrl)}; ${totals.map(([k, n]) => `${n} ${k}`).join(', ') || 'nothing to follow'}.${plan.storeRead ? '' : ' The store was not read (no credential): planned as if it held nothing.'}`,
         '',
         `| track | snap | arch | upstream | ${risks.join(' | ')} | action |`,
         `|---|---|---|---|${risks.map(() => '---|').join('')}---|`,
         ...rows,
-        ...(plan.latest
-            ? [
-                '',
-                latest.length
-                    ? `latest/* follows ${plan.latest}: ${latest.map((s) => `${s.snap} ${s.arch} r${s.revision} → ${s.channels.join(', ')}`).join('; ')}.`
-                    : `latest/* follows ${plan.latest}: it already holds the same revisions.`,
-            ]
-            : []),
+        ...(shared.length ? ['', ...shared.map((why) => `- failed (${tracksOf(why)}): ${why}`)] : []),
+        ...(plan.notes?.length ? ['', ...plan.notes.map((n) => `- ${n}`)] : []),
+        ...(plan.latest ? ['', latestLine(plan, cells, latest)] : []),
         ...(problems.length ? ['', ...problems.map((p) => `- ${p}`)] : []),
         '',
     ].join('\n');
@@ -16311,6 +16334,7 @@ const followFailed = (cells, problems) => problems.length > 0 || cells.some((c) 
  * snapcraft TEST DOUBLE (state in <output-dir>/snap-store). `plan`, `publish` and `summary` are follow.yml's jobs:
  * the CLI and the workflow run the same code.
  */
+
 
 
 
@@ -16438,6 +16462,7 @@ async function planMode(rest) {
     const dryRun = parseBool(o['dry-run'], 'dry-run', false);
     const store = storeFor(o.snapcraft, credentialOrRefuse(config, dryRun));
     const baseUrl = parseHttpUrl(o['base-url'], '--base-url', 'https://dl.k8s.io');
+    await ensureWritableDir(external_node_path_default().dirname(external_node_path_default().resolve(o.output)), '--output'); // up front: a path on /proc is refused, not looped on
     const plan = await makeFollowPlan({ config, baseUrl, dryRun, store, log });
     await writePlan(o.output, plan);
     const lines = Object.entries(followOutputs(plan)).map(([k, v]) => `${k}=${v}\n`);
@@ -16452,24 +16477,37 @@ async function planMode(rest) {
 async function publishMode(rest) {
     const o = parseOptions(FOLLOW_COMMANDS.publish, rest);
     const plan = await readPlan(o.plan);
-    const config = await loadFollow(plan.config).catch(() => undefined);
     const credentials = process.env.SNAPCRAFT_STORE_CREDENTIALS ?? '';
-    if (!credentials && config)
-        credentialOrRefuse(config, false);
     if (!credentials)
         throw new errors_UserError('SNAPCRAFT_STORE_CREDENTIALS is not set; the publish job uploads to the Snap Store: give it the secret of the release environment');
+    await ensureWritableDir(external_node_path_default().dirname(external_node_path_default().resolve(o.output)), '--output');
     const r = await followPublish({ plan, dir: o.dir, store: storeFor(o.snapcraft, credentials), log });
-    await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(external_node_path_default().resolve(o.output)), { recursive: true });
     await (0,promises_namespaceObject.writeFile)(o.output, `${JSON.stringify(r, null, 2)}\n`);
     for (const p of r.problems)
         console.error(`Error: ${p}`);
     return followFailed(r.cells, r.problems) ? 1 : 0;
 }
+/** The publish job's record (follow publish --output), refused in one line when it is not one. */
+async function readResults(file) {
+    const fix = 'give the file the publish job wrote (follow publish --output), or none';
+    const text = await (0,promises_namespaceObject.readFile)(file, 'utf8').catch((e) => {
+        throw new errors_UserError(`--results: ${external_node_path_default().resolve(file)} cannot be read (${e.code ?? e.message}); ${fix}`);
+    });
+    try {
+        const r = JSON.parse(text);
+        if (!Array.isArray(r?.cells) || !Array.isArray(r.latest) || !Array.isArray(r.problems))
+            throw new Error('no cells');
+        return r;
+    }
+    catch {
+        throw new errors_UserError(`--results: ${external_node_path_default().resolve(file)} is not a follow publish record; ${fix}`);
+    }
+}
 async function summaryMode(rest) {
     const o = parseOptions(FOLLOW_COMMANDS.summary, rest);
     const plan = await readPlan(o.plan);
     const r = (0,external_node_fs_namespaceObject.existsSync)(o.results)
-        ? JSON.parse(await (0,promises_namespaceObject.readFile)(o.results, 'utf8'))
+        ? await readResults(o.results)
         : { cells: plan.cells, latest: plan.dryRun ? latestSteps(plan) : [], problems: [] };
     const buildFailed = /failure|cancelled/.test(o.builds);
     // The plan had work, and the publish job left no record: it failed or was cancelled before its end.
@@ -16532,15 +16570,16 @@ async function runMode(rest) {
     const o = parseOptions(FOLLOW_COMMANDS.run, rest);
     const config = await loadFollow(o.config);
     const dryRun = parseBool(o['dry-run'], 'dry-run', false);
-    if (o['base-url'])
-        parseHttpUrl(o['base-url'], '--base-url', 'https://dl.k8s.io');
-    const out = external_node_path_default().resolve(o['output-dir']);
+    const givenUrl = o['base-url'] ? parseHttpUrl(o['base-url'], '--base-url', 'https://dl.k8s.io') : '';
     const epoch = String(sourceDateEpoch()); // a bad SOURCE_DATE_EPOCH is refused before any server starts
+    if (o.snapcraft)
+        credentialOrRefuse(config, dryRun); // before the output directory is made: nothing left behind
+    // Made (and proved writable) before anything is written there; a path on /proc or /sys is refused at once.
+    const out = await ensureWritableDir(o['output-dir'], '--output-dir');
     const { store, banner } = await localStore(o, config, out, dryRun);
-    await (0,promises_namespaceObject.mkdir)(out, { recursive: true });
     const saved = process.env.SOURCE_DATE_EPOCH;
     let mirror;
-    if (!o['base-url']) {
+    if (!givenUrl) {
         if (!exec_which('go'))
             throw new errors_UserError('go is not installed; the local mirror cross-compiles its stand-in binaries: run bash .ci/setup (or apt-get install golang-go), or give --base-url');
         const upstream = defaultUpstream(config);
@@ -16551,7 +16590,7 @@ async function runMode(rest) {
     process.env.SOURCE_DATE_EPOCH = epoch;
     try {
         console.log(banner);
-        const baseUrl = o['base-url'] || mirror.url;
+        const baseUrl = givenUrl || mirror.url;
         const plan = await makeFollowPlan({ config, baseUrl, dryRun, store, log });
         await writePlan(external_node_path_default().join(out, 'plan.json'), plan);
         const artifacts = external_node_path_default().join(out, 'artifacts');
