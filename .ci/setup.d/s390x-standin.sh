@@ -14,7 +14,9 @@ OUT="$ROOT/ubuntu-22.04-s390x.tar"
 [ -s "$OUT" ] && exit 0
 command -v debootstrap >/dev/null || { echo "s390x-standin: debootstrap is not installed (.ci/apt-packages)"; exit 1; }
 [ -d /proc/sys/fs/binfmt_misc ] && { mountpoint -q /proc/sys/fs/binfmt_misc || mount -t binfmt_misc binfmt_misc /proc/sys/fs/binfmt_misc; }
-update-binfmts --enable qemu-s390x
+update-binfmts --import qemu-s390x 2>/dev/null || true
+update-binfmts --enable qemu-s390x 2>/dev/null || true
+[ -e /proc/sys/fs/binfmt_misc/qemu-s390x ] || { echo "s390x-standin: qemu-s390x is not registered with binfmt_misc (qemu-user-static, binfmt-support)"; exit 1; }
 mkdir -p "$ROOT"
 work=$(mktemp -d "$ROOT/build.XXXXXX")
 trap 'rm -rf "$work"' EXIT
