@@ -52,6 +52,11 @@ export function isHelpFlag(a: string): boolean {
   return a === '--help' || a === '-h'
 }
 
+/** A command's mode word and the arguments after it; `run` when the first argument is an option (or there is none). */
+export function splitMode(args: string[]): [string, string[]] {
+  return args[0] && !args[0].startsWith('-') ? [args[0], args.slice(1)] : ['run', args]
+}
+
 /** Whether args ask for help: `--help` or `-h` where an option name stands (not as another option's value). */
 export function wantsHelp(args: readonly string[]): boolean {
   for (let i = 0; i < args.length; i++) {

@@ -19,7 +19,7 @@ import { SnapStore } from '../../shared/snap-store/snapcraft.js'
 import { runActionLocally } from '../local.js'
 import { defaultUpstream, layOutUpstream, serveUpstream } from '../fake-k8s.js'
 import type { Mirror } from '../mirror.js'
-import { command, helpText, parseOptions, wantsHelp, wrap } from '../options.js'
+import { command, helpText, parseOptions, splitMode, wantsHelp, wrap } from '../options.js'
 import { snapStoreSetup, storeTool } from '../release/jobs.js'
 import { exportLoginLine } from '../release/snaps.js'
 import { artifactName, type FollowPlan, followOutputs, latestSteps, makeFollowPlan, readPlan, writePlan } from './plan.js'
@@ -313,7 +313,7 @@ const MODES: Record<Mode, (rest: string[]) => Promise<number>> = {
 
 /** `build-snaps follow [mode] ...` */
 export async function followCli(args: string[]): Promise<number> {
-  const [mode, rest] = args[0] && !args[0].startsWith('-') ? [args[0], args.slice(1)] : ['run', args]
+  const [mode, rest] = splitMode(args)
   if (!Object.hasOwn(FOLLOW_COMMANDS, mode))
     throw new UserError(`follow: unknown mode '${mode}'; use ${Object.keys(FOLLOW_COMMANDS).join(', ')} (build-snaps follow --help)`)
   if (wantsHelp(rest)) {

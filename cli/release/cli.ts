@@ -12,7 +12,7 @@ import { type CdkPlan, planOutputs } from '../../shared/release/plan.js'
 import { DescriptionError, loadDescription } from '../../shared/release/description.js'
 import { planMarkdown } from '../../shared/release/markdown.js'
 import { repoRoot } from '../local.js'
-import { command, helpText, parseOptions, wantsHelp, wrap } from '../options.js'
+import { command, helpText, parseOptions, splitMode, wantsHelp, wrap } from '../options.js'
 import { RELEASE_DEFAULTS, planFromConfig } from './plan.js'
 import { readRecords, toReleased, writeBundles } from './records.js'
 import { ARTIFACT_RE, type AttestationRecord, collectedChecksums, listSboms } from './attest.js'
@@ -262,10 +262,6 @@ export async function releaseCli(args: string[]): Promise<number> {
 }
 
 /** The mode word (run when the first argument is an option, or there is none) and the arguments after it. */
-function splitMode(args: string[]): [string, string[]] {
-  return args[0] && !args[0].startsWith('-') ? [args[0], args.slice(1)] : ['run', args]
-}
-
 /** Every mode but run (the workflows' run: steps): its arguments after the mode word → the exit code. */
 const MODES: Record<Exclude<ReleaseMode, 'run'>, (rest: string[]) => Promise<number>> = {
   async plan(rest) {

@@ -755,7 +755,7 @@ function charmcraftRecord(route, version) {
 async function packCharmInContainer(rt, inputs, charm, outDir, prov) {
     if (inputs.builder !== 'charmcraft' || !inputs.channel)
         throw new errors/* UserError */.yo(`container-platform: packs with charmcraft only; ${charm.name} builds with charm-tools (layer.yaml), leave container-platform empty`);
-    const charmcraftYaml = (0,dist/* parse */.qg)(await (0,promises_.readFile)(external_node_path_default().join(charm.dir, 'charmcraft.yaml'), 'utf8'));
+    const charmcraftYaml = await (0,charm_metadata/* readYaml */.gM)(external_node_path_default().join(charm.dir, 'charmcraft.yaml'));
     const entries = (0,routes/* charmEntries */.So)(charm.name, charmcraftYaml ?? {}, inputs.metadata, 'charmcraft', inputs.arches);
     const route = await planContainerPack(rt, { ...inputs, channel: inputs.channel }, charm, entries);
     rt.output('logs', route.logsDir);

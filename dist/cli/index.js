@@ -13791,6 +13791,10 @@ const placeholder = (o) => o.value || (o.choices ?? []).join('|');
 function isHelpFlag(a) {
     return a === '--help' || a === '-h';
 }
+/** A command's mode word and the arguments after it; `run` when the first argument is an option (or there is none). */
+function splitMode(args) {
+    return args[0] && !args[0].startsWith('-') ? [args[0], args.slice(1)] : ['run', args];
+}
 /** Whether args ask for help: `--help` or `-h` where an option name stands (not as another option's value). */
 function wantsHelp(args) {
     for (let i = 0; i < args.length; i++) {
@@ -14077,11 +14081,15 @@ async function validateSchema(doc, label, schemaName) {
     const lines = (validate.errors ?? []).map((e) => schemaLine(schema, e)).filter(Boolean);
     return [...new Set(lines)].map((l) => `${label}: ${l}`);
 }
-async function loadDescription(file) {
+/**
+ * Read a YAML document and check it against a schema (schema/<schemaName>): its content, or a UserError when the
+ * file is missing (the `missing` line) or not YAML, or a DescriptionError with one line per bad field.
+ */
+async function loadSchemaDocument(file, missing, schemaName) {
     const text = await (0,promises_namespaceObject.readFile)(file, 'utf8').catch(() => undefined);
     const label = external_node_path_default().basename(file);
     if (text === undefined)
-        throw new errors_UserError(`config: ${file} does not exist; write a cdk-release.yaml (start from examples/cdk-release.yaml) or pass --config PATH`);
+        throw new errors_UserError(missing);
     let doc;
     try {
         doc = (0,dist/* parse */.qg)(text);
@@ -14089,9 +14097,14 @@ async function loadDescription(file) {
     catch (e) {
         throw new errors_UserError(`${label}: not valid YAML (${e instanceof Error ? e.message.split('\n')[0] : String(e)}); fix the file`);
     }
-    const lines = await validateSchema(doc ?? {}, label);
+    const lines = await validateSchema(doc ?? {}, label, schemaName);
     if (lines.length)
         throw new DescriptionError(lines);
+    return doc;
+}
+async function loadDescription(file) {
+    const label = external_node_path_default().basename(file);
+    const doc = await loadSchemaDocument(file, `config: ${file} does not exist; write a cdk-release.yaml (start from examples/cdk-release.yaml) or pass --config PATH`);
     // Any spelling of an architecture (x86_64, aarch64...) is read as its Debian name from here on.
     const twice = normaliseArches(doc);
     if (twice.length)
@@ -14747,8 +14760,6 @@ function charmInstalls(desc, infos, template) {
 
 
 
-
-
 /** The risks, safest first (the order snapcraft status lists them in). */
 const config_RISKS = ['stable', 'candidate', 'beta', 'edge'];
 /** Every snap the run reads and publishes: the Kubernetes snaps, then cdk-addons when it follows. */
@@ -14799,20 +14810,7 @@ async function readFollow(doc, file) {
 }
 /** Read and check follow.yaml: one error line per bad field (all of them), nothing done before. */
 async function loadFollow(file) {
-    const text = await (0,promises_namespaceObject.readFile)(file, 'utf8').catch(() => undefined);
-    const label = external_node_path_default().basename(file);
-    if (text === undefined)
-        throw new errors_UserError(`--config: ${external_node_path_default().resolve(file)} does not exist; write a follow.yaml (start from examples/follow.yaml) or pass --config PATH`);
-    let doc;
-    try {
-        doc = (0,dist/* parse */.qg)(text);
-    }
-    catch (e) {
-        throw new errors_UserError(`${label}: not valid YAML (${e instanceof Error ? e.message.split('\n')[0] : String(e)}); fix the file`);
-    }
-    const lines = await validateSchema(doc ?? {}, label, 'follow.schema.json');
-    if (lines.length)
-        throw new DescriptionError(lines);
+    const doc = await loadSchemaDocument(file, `--config: ${external_node_path_default().resolve(file)} does not exist; write a follow.yaml (start from examples/follow.yaml) or pass --config PATH`, 'follow.schema.json');
     return readFollow(doc, external_node_path_default().resolve(file));
 }
 
@@ -16621,7 +16619,7 @@ const MODES = {
 };
 /** `build-snaps follow [mode] ...` */
 async function followCli(args) {
-    const [mode, rest] = args[0] && !args[0].startsWith('-') ? [args[0], args.slice(1)] : ['run', args];
+    const [mode, rest] = splitMode(args);
     if (!Object.hasOwn(FOLLOW_COMMANDS, mode))
         throw new errors_UserError(`follow: unknown mode '${mode}'; use ${Object.keys(FOLLOW_COMMANDS).join(', ')} (build-snaps follow --help)`);
     if (wantsHelp(rest)) {
@@ -21404,7 +21402,7 @@ function charmcraftRecord(route, version) {
 async function packCharmInContainer(rt, inputs, charm, outDir, prov) {
     if (inputs.builder !== 'charmcraft' || !inputs.channel)
         throw new UserError(`container-platform: packs with charmcraft only; ${charm.name} builds with charm-tools (layer.yaml), leave container-platform empty`);
-    const charmcraftYaml = parse(await readFile(path.join(charm.dir, 'charmcraft.yaml'), 'utf8'));
+    const charmcraftYaml = await readYaml(path.join(charm.dir, 'charmcraft.yaml'));
     const entries = charmEntries(charm.name, charmcraftYaml ?? {}, inputs.metadata, 'charmcraft', inputs.arches);
     const route = await planContainerPack(rt, { ...inputs, channel: inputs.channel }, charm, entries);
     rt.output('logs', route.logsDir);
@@ -22223,9 +22221,6 @@ async function releaseCli(args) {
     }
 }
 /** The mode word (run when the first argument is an option, or there is none) and the arguments after it. */
-function splitMode(args) {
-    return args[0] && !args[0].startsWith('-') ? [args[0], args.slice(1)] : ['run', args];
-}
 /** Every mode but run (the workflows' run: steps): its arguments after the mode word → the exit code. */
 const cli_MODES = {
     async plan(rest) {

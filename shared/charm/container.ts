@@ -18,7 +18,6 @@ import { readdirSync, renameSync } from 'node:fs'
 import { createHash } from 'node:crypto'
 import { chmod, cp, mkdir, readFile, readdir, rename, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
-import { parse } from 'yaml'
 import { ARCHES, type Arch } from '../arch.js'
 import { binfmtMatches, elfHeaderFor, readBinfmt } from '../binfmt.js'
 import { nativeFor } from '../emulate.js'
@@ -35,6 +34,7 @@ import {
   CHARMCRAFT_FOR_TRACK,
   CONSTRAINTS_LEFT_TO_APT,
 } from './charmcraft-pins.js'
+import { readYaml } from './metadata.js'
 import { charmEntries } from './routes.js'
 
 /** Inside the container. */
@@ -566,7 +566,7 @@ export async function packCharmInContainer(
     throw new UserError(
       `container-platform: packs with charmcraft only; ${charm.name} builds with charm-tools (layer.yaml), leave container-platform empty`,
     )
-  const charmcraftYaml = parse(await readFile(path.join(charm.dir, 'charmcraft.yaml'), 'utf8')) as Record<string, unknown> | undefined
+  const charmcraftYaml = await readYaml(path.join(charm.dir, 'charmcraft.yaml'))
   const entries = charmEntries(charm.name, charmcraftYaml ?? {}, inputs.metadata, 'charmcraft', inputs.arches)
   const route = await planContainerPack(rt, { ...inputs, channel: inputs.channel }, charm, entries)
   rt.output('logs', route.logsDir)

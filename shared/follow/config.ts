@@ -3,12 +3,10 @@
  * (schema/follow.schema.json; docs/follow.md). Validated against the schema (one line per bad field, all at once),
  * then the rules a schema cannot say: `latest` names one of the tracks, the cdk-addons directory exists.
  */
-import { readFile, stat } from 'node:fs/promises'
+import { stat } from 'node:fs/promises'
 import path from 'node:path'
-import { parse } from 'yaml'
 import { parseArch } from '../arch.js'
-import { UserError } from '../errors.js'
-import { DescriptionError, validateSchema } from '../release/description.js'
+import { DescriptionError, loadSchemaDocument } from '../release/description.js'
 import { KUBE_SNAPS } from '../release/snaps.js'
 
 /** The risks, safest first (the order snapcraft status lists them in). */
@@ -95,19 +93,10 @@ export async function readFollow(doc: FollowFile, file: string): Promise<FollowC
 
 /** Read and check follow.yaml: one error line per bad field (all of them), nothing done before. */
 export async function loadFollow(file: string): Promise<FollowConfig> {
-  const text = await readFile(file, 'utf8').catch(() => undefined)
-  const label = path.basename(file)
-  if (text === undefined)
-    throw new UserError(
-      `--config: ${path.resolve(file)} does not exist; write a follow.yaml (start from examples/follow.yaml) or pass --config PATH`,
-    )
-  let doc: unknown
-  try {
-    doc = parse(text)
-  } catch (e) {
-    throw new UserError(`${label}: not valid YAML (${e instanceof Error ? e.message.split('\n')[0] : String(e)}); fix the file`)
-  }
-  const lines = await validateSchema(doc ?? {}, label, 'follow.schema.json')
-  if (lines.length) throw new DescriptionError(lines)
+  const doc = await loadSchemaDocument(
+    file,
+    `--config: ${path.resolve(file)} does not exist; write a follow.yaml (start from examples/follow.yaml) or pass --config PATH`,
+    'follow.schema.json',
+  )
   return readFollow(doc as FollowFile, path.resolve(file))
 }

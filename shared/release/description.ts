@@ -137,21 +137,31 @@ export async function validateSchema(doc: unknown, label: string, schemaName?: s
   return [...new Set(lines)].map((l) => `${label}: ${l}`)
 }
 
-export async function loadDescription(file: string): Promise<Description> {
+/**
+ * Read a YAML document and check it against a schema (schema/<schemaName>): its content, or a UserError when the
+ * file is missing (the `missing` line) or not YAML, or a DescriptionError with one line per bad field.
+ */
+export async function loadSchemaDocument(file: string, missing: string, schemaName?: string): Promise<unknown> {
   const text = await readFile(file, 'utf8').catch(() => undefined)
   const label = path.basename(file)
-  if (text === undefined)
-    throw new UserError(
-      `config: ${file} does not exist; write a cdk-release.yaml (start from examples/cdk-release.yaml) or pass --config PATH`,
-    )
+  if (text === undefined) throw new UserError(missing)
   let doc: unknown
   try {
     doc = parse(text)
   } catch (e) {
     throw new UserError(`${label}: not valid YAML (${e instanceof Error ? e.message.split('\n')[0] : String(e)}); fix the file`)
   }
-  const lines = await validateSchema(doc ?? {}, label)
+  const lines = await validateSchema(doc ?? {}, label, schemaName)
   if (lines.length) throw new DescriptionError(lines)
+  return doc
+}
+
+export async function loadDescription(file: string): Promise<Description> {
+  const label = path.basename(file)
+  const doc = await loadSchemaDocument(
+    file,
+    `config: ${file} does not exist; write a cdk-release.yaml (start from examples/cdk-release.yaml) or pass --config PATH`,
+  )
   // Any spelling of an architecture (x86_64, aarch64...) is read as its Debian name from here on.
   const twice = normaliseArches(doc as Description)
   if (twice.length) throw new DescriptionError(twice.map((l) => `${label}: ${l}`))
